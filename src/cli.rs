@@ -1,0 +1,177 @@
+//! The command line: clap derive types only, and one function per command turning
+//! them into library options. Nothing else in the library sees clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::export::{ExportOptions, Format};
+use crate::graph::{NodeKind, View, ViewOptions};
+use crate::{Options, Output};
+
+const EXAMPLES: &str = "\
+Examples:
+  talkgraph                                  read notes/, write out/ (DOT, JSON-LD, CSV)
+  talkgraph ~/notes/europython -o graph      a folder of notes, outputs in graph/
+  talkgraph day1.md --format dot -o - | dot -Tsvg > day1.svg
+  talkgraph notes --format all               every format
+  talkgraph notes --format csv,jsonld --lexicon my-terms.toml
+";
+
+/// Turns conference notes into a knowledge graph of talks, speakers, technologies,
+/// organisations and PEPs, and writes it as DOT, JSON-LD and CSV.
+#[derive(Debug, Parser)]
+#[command(name = "talkgraph", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The command (default: build).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Arguments of `build`, the default command.
+    #[command(flatten)]
+    pub build: BuildArgs,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read notes and write the graph (the default command).
+    #[command(after_help = EXAMPLES)]
+    Build(BuildArgs),
+}
+
+/// Arguments of `build`.
+#[derive(Debug, Clone, Args)]
+pub struct BuildArgs {
+    /// Note files, or folders searched recursively for .md, .markdown and .txt.
+    #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// Output folder, or `-` for standard output (one format only).
+    #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out", value_hint = clap::ValueHint::DirPath)]
+    pub out: PathBuf,
+    /// Formats to write, comma-separated: dot, jsonld, csv, or all.
+    #[arg(short = 'f', long, value_name = "LIST", value_delimiter = ',', default_value = "dot,jsonld,csv", value_parser = parse_format_list)]
+    pub format: Vec<Vec<Format>>,
+    /// Which part of the graph to write: full, topics or speakers.
+    #[arg(long, value_name = "VIEW", default_value = "full", value_parser = parse_view)]
+    pub view: View,
+    /// Keep only the neighbourhood of this entity (name, alias or id).
+    #[arg(long, value_name = "NAME")]
+    pub focus: Option<String>,
+    /// Depth of the --focus neighbourhood.
+    #[arg(long, value_name = "N", requires = "focus")]
+    pub depth: Option<u32>,
+    /// Drop edges whose weight is below N.
+    #[arg(long, value_name = "N")]
+    pub min_weight: Option<u32>,
+    /// Keep only nodes of these kinds (event, talk, person, technology, organization, pep, version).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_kind)]
+    pub kinds: Option<Vec<NodeKind>>,
+    /// A lexicon file (TOML) adding to and overriding the built-in one.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub lexicon: Option<PathBuf>,
+    /// Prefix CSV cells starting with = + - @ with ' so spreadsheets do not run them.
+    #[arg(long)]
+    pub csv_safe: bool,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print no warnings.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+}
+
+fn parse_format_list(s: &str) -> Result<Vec<Format>, String> {
+    if s.trim().eq_ignore_ascii_case("all") {
+        return Ok(Format::ALL.to_vec());
+    }
+    Format::from_name(s).map(|f| vec![f]).ok_or_else(|| {
+        let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format '{s}' (expected one of: {}, all)", names.join(", "))
+    })
+}
+
+fn parse_view(s: &str) -> Result<View, String> {
+    View::from_name(s).ok_or_else(|| format!("unknown view '{s}' (expected full, topics or speakers)"))
+}
+
+fn parse_kind(s: &str) -> Result<NodeKind, String> {
+    NodeKind::from_name(s).ok_or_else(|| {
+        format!("unknown kind '{s}' (expected event, talk, person, technology, organization, pep or version)")
+    })
+}
+
+impl BuildArgs {
+    /// The library options these arguments ask for.
+    pub fn to_options(&self) -> Options {
+        let mut formats: Vec<Format> = self.format.iter().flatten().copied().collect();
+        let mut seen = std::collections::HashSet::new();
+        formats.retain(|f| seen.insert(*f));
+        Options {
+            inputs: self.paths.clone(),
+            output: if self.out.as_os_str() == "-" { Output::Stdout } else { Output::Dir(self.out.clone()) },
+            formats,
+            export: ExportOptions { csv_safe: self.csv_safe },
+            view: ViewOptions {
+                view: self.view,
+                focus: self.focus.clone(),
+                depth: self.depth,
+                min_weight: self.min_weight,
+                kinds: self.kinds.clone(),
+            },
+            lexicon: self.lexicon.clone(),
+            threads: self.threads,
+        }
+    }
+}
+
+impl Cli {
+    /// The `build` arguments, whether `build` was named or not.
+    pub fn build_args(&self) -> &BuildArgs {
+        match &self.command {
+            Some(Command::Build(b)) => b,
+            None => &self.build,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn defaults_read_notes_write_out() {
+        let cli = Cli::try_parse_from(["talkgraph"]).expect("no arguments is valid");
+        let o = cli.build_args().to_options();
+        assert_eq!(o.inputs, [PathBuf::from("notes")]);
+        assert_eq!(o.output, Output::Dir("out".into()));
+        assert_eq!(o.formats, [Format::Dot, Format::JsonLd, Format::Csv]);
+    }
+
+    #[test]
+    fn build_subcommand_is_the_same() {
+        let cli = Cli::try_parse_from(["talkgraph", "build", "a.md", "-o", "-", "--format", "dot"]).expect("valid");
+        let o = cli.build_args().to_options();
+        assert_eq!(o.inputs, [PathBuf::from("a.md")]);
+        assert_eq!(o.output, Output::Stdout);
+        assert_eq!(o.formats, [Format::Dot]);
+    }
+
+    #[test]
+    fn format_all_and_duplicates() {
+        let cli = Cli::try_parse_from(["talkgraph", "--format", "csv,all"]).expect("valid");
+        assert_eq!(cli.build_args().to_options().formats, [Format::Csv, Format::Dot, Format::JsonLd]);
+    }
+
+    #[test]
+    fn unknown_format_is_a_usage_error() {
+        let err = Cli::try_parse_from(["talkgraph", "--format", "png"]).unwrap_err();
+        assert!(err.to_string().contains("unknown format 'png'"), "{err}");
+        assert_eq!(err.exit_code(), 2);
+    }
+}

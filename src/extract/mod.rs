@@ -1,0 +1,208 @@
+//! Stage 2 of the pipeline: recognising what a talk section names — speakers,
+//! technologies and organisations (through the lexicon), PEPs and Python versions —
+//! each [`Mention`] with the line it was seen on and the rule that found it.
+//!
+//! The [`Knowledge`] (lexicon + PEP catalogue) is built once per run and shared by
+//! every thread; [`Extractor::extract`] is a plain function from a [`Document`] to
+//! [`NoteFacts`].
+
+pub mod lexicon;
+pub mod pep;
+pub mod speaker;
+
+use std::sync::Arc;
+
+pub use lexicon::{EntryId, EntryKind, Lexicon, LexiconError};
+pub use pep::{PepCatalog, PepInfo};
+
+use crate::notes::{Document, EventInfo, Named, SectionKind, Warning};
+
+/// What a mention points at.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// An entry of the lexicon (technology or organisation).
+    Entry(EntryId),
+    /// A PEP, by number.
+    Pep(u32),
+    /// A Python version, `3.11`.
+    PythonVersion(String),
+    /// A technology not in the lexicon, found by a strong signal (`pip install X`,
+    /// `[[X]]`, `#x`, a code span): its name as written.
+    Unlisted(String),
+}
+
+/// How a mention was recognised: the evidence a user sees with `--explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// The canonical name or an alias, with the case as listed.
+    Exact,
+    /// The canonical name or an alias, ignoring ASCII case.
+    CaseFolded,
+    /// A typo: the edit distance and the length of the name it was matched to.
+    EditDistance {
+        /// Edits between what was written and the name.
+        distance: u8,
+        /// Length of the name, in characters.
+        of: u8,
+    },
+    /// `[[wikilink]]`.
+    WikiLink,
+    /// `#tag`.
+    Tag,
+    /// A `code span`.
+    CodeSpan,
+    /// `pip install X`.
+    PipInstall,
+    /// `import X` / `from X import`.
+    Import,
+    /// `github.com/org/repo`.
+    GitHub,
+    /// A regular expression (PEPs, versions).
+    Pattern,
+    /// A name the PEP catalogue gives (PEP authors).
+    Catalogue,
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rule::Exact => f.write_str("exact alias"),
+            Rule::CaseFolded => f.write_str("case-folded"),
+            Rule::EditDistance { distance, of } => write!(f, "edit distance {distance} of {of}"),
+            Rule::WikiLink => f.write_str("wikilink"),
+            Rule::Tag => f.write_str("tag"),
+            Rule::CodeSpan => f.write_str("code span"),
+            Rule::PipInstall => f.write_str("pip install"),
+            Rule::Import => f.write_str("import"),
+            Rule::GitHub => f.write_str("github url"),
+            Rule::Pattern => f.write_str("pattern"),
+            Rule::Catalogue => f.write_str("PEP catalogue"),
+        }
+    }
+}
+
+/// One mention of a technology, organisation, PEP or version in a talk.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Mention {
+    /// What it refers to.
+    pub target: Target,
+    /// The text as written.
+    pub surface: String,
+    /// 1-based line.
+    pub line: u32,
+    /// How it was recognised.
+    pub rule: Rule,
+}
+
+/// A near miss: a word close to a lexicon name that was not merged into it, so a user
+/// can add it to their lexicon (`--explain`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NearMiss {
+    /// The word as written.
+    pub surface: String,
+    /// The lexicon entry it resembles.
+    pub entry: EntryId,
+    /// Why it was not merged.
+    pub reason: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// What was found in one talk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TalkFacts {
+    /// Talk, keynote or lightning talk.
+    pub kind: SectionKind,
+    /// Cleaned title.
+    pub title: String,
+    /// Line where the talk starts.
+    pub line: u32,
+    /// Index into [`NoteFacts::events`].
+    pub event: Option<usize>,
+    /// Speakers, from the structure and from the body, de-duplicated, in order.
+    pub speakers: Vec<Named>,
+    /// Every mention, in order of appearance.
+    pub mentions: Vec<Mention>,
+    /// Near misses (for `--explain`).
+    pub near_misses: Vec<NearMiss>,
+}
+
+/// What was found in one note file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteFacts {
+    /// Display name of the file.
+    pub file: Arc<str>,
+    /// Stable key for ids (see [`crate::notes::NoteFile::key`]).
+    pub key: Arc<str>,
+    /// Conferences and days, as segmented.
+    pub events: Vec<EventInfo>,
+    /// Front matter tags.
+    pub tags: Vec<String>,
+    /// The talks.
+    pub talks: Vec<TalkFacts>,
+    /// Warnings from segmenting and extracting.
+    pub warnings: Vec<Warning>,
+}
+
+/// The facts every run shares: the lexicon and the PEP catalogue.
+#[derive(Debug)]
+pub struct Knowledge {
+    /// Technologies and organisations (built-in, plus the user's).
+    pub lexicon: Lexicon,
+    /// The PEP catalogue.
+    pub peps: PepCatalog,
+}
+
+impl Knowledge {
+    /// The built-in lexicon and catalogue.
+    pub fn builtin() -> Knowledge {
+        Knowledge { lexicon: Lexicon::builtin().clone(), peps: PepCatalog::builtin().clone() }
+    }
+}
+
+/// Recognises mentions in talk sections. Cheap to share across threads.
+#[derive(Debug)]
+pub struct Extractor<'k> {
+    knowledge: &'k Knowledge,
+}
+
+impl<'k> Extractor<'k> {
+    /// An extractor over `knowledge`.
+    pub fn new(knowledge: &'k Knowledge) -> Self {
+        Extractor { knowledge }
+    }
+
+    /// The knowledge it matches against.
+    pub fn knowledge(&self) -> &'k Knowledge {
+        self.knowledge
+    }
+
+    /// Recognises everything in one segmented note.
+    pub fn extract(&self, doc: &Document<'_>) -> NoteFacts {
+        let mut talks = Vec::with_capacity(doc.sections.len());
+        for s in &doc.sections {
+            let mut mentions = Vec::new();
+            let mut near_misses = Vec::new();
+            self.knowledge.lexicon.find_mentions(s.body, s.body_line, &mut mentions, &mut near_misses);
+            pep::find_peps(s.body, s.body_line, &mut mentions);
+            let speakers = speaker::speakers(s, &self.knowledge.lexicon);
+            talks.push(TalkFacts {
+                kind: s.kind,
+                title: s.title.clone(),
+                line: s.line,
+                event: s.event,
+                speakers,
+                mentions,
+                near_misses,
+            });
+        }
+        NoteFacts {
+            file: doc.file.clone(),
+            key: doc.key.clone(),
+            events: doc.events.clone(),
+            tags: doc.tags.clone(),
+            talks,
+            warnings: doc.warnings.clone(),
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! PEPs: the catalogue shipped in `data/peps.tsv` (compiled in) and the recogniser
+//! for the ways people write a PEP number.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Mention, Rule, Target};
+
+/// One PEP, as the catalogue describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PepInfo {
+    /// Number.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Final, Accepted, Draft, ...
+    pub status: String,
+    /// Standards Track, Informational or Process.
+    pub pep_type: String,
+    /// Topic(s), possibly empty.
+    pub topic: String,
+    /// Creation date as given.
+    pub created: String,
+    /// Python version(s), possibly empty.
+    pub python_version: String,
+    /// Authors, in order.
+    pub authors: Vec<String>,
+    /// `https://peps.python.org/pep-NNNN/`.
+    pub url: String,
+}
+
+/// Every PEP by number.
+#[derive(Debug, Clone, Default)]
+pub struct PepCatalog {
+    peps: BTreeMap<u32, PepInfo>,
+}
+
+const BUILTIN: &str = include_str!("../../data/peps.tsv");
+
+impl PepCatalog {
+    /// The catalogue compiled into the binary.
+    pub fn builtin() -> &'static PepCatalog {
+        static C: OnceLock<PepCatalog> = OnceLock::new();
+        C.get_or_init(|| PepCatalog::from_tsv(BUILTIN))
+    }
+
+    /// Parses the catalogue's TSV (one header line, tab-separated, no quoting).
+    pub fn from_tsv(text: &str) -> PepCatalog {
+        let mut peps = BTreeMap::new();
+        for line in text.lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 9 {
+                continue;
+            }
+            let Ok(number) = f[0].parse::<u32>() else { continue };
+            peps.insert(
+                number,
+                PepInfo {
+                    number,
+                    title: f[1].to_string(),
+                    status: f[2].to_string(),
+                    pep_type: f[3].to_string(),
+                    topic: f[4].to_string(),
+                    created: f[5].to_string(),
+                    python_version: f[6].to_string(),
+                    authors: f[7].split("; ").filter(|a| !a.is_empty()).map(str::to_string).collect(),
+                    url: f[8].to_string(),
+                },
+            );
+        }
+        PepCatalog { peps }
+    }
+
+    /// The PEP with this number.
+    pub fn get(&self, number: u32) -> Option<&PepInfo> {
+        self.peps.get(&number)
+    }
+
+    /// How many PEPs it holds.
+    pub fn len(&self) -> usize {
+        self.peps.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.peps.is_empty()
+    }
+}
+
+/// The URL of a PEP's page, whether or not the catalogue knows it.
+pub fn pep_url(number: u32) -> String {
+    format!("https://peps.python.org/pep-{number:04}/")
+}
+
+fn pep_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    // `PEP 659`, `PEP-0487`, `pep 8`, `PEP8`, `PEP #572`, `PEPs 484 and 526`, `PEPs 484, 526`
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\bpeps?[\s\-_#:]{0,3}0*(\d{1,4})\b((?:\s*(?:,|and|&|/)\s*(?:pep[\s\-_#]{0,2})?0*\d{1,4}\b)*)")
+            .expect("static regex")
+    })
+}
+
+fn more_numbers() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\d{1,4}").expect("static regex"))
+}
+
+/// Finds PEP numbers in `text`, whose first line is `first_line`.
+pub fn find_peps(text: &str, first_line: u32, out: &mut Vec<Mention>) {
+    for (i, line) in text.lines().enumerate() {
+        if !line.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"pep")) {
+            continue;
+        }
+        for c in pep_regex().captures_iter(line) {
+            let whole = c.get(0).map_or("", |m| m.as_str());
+            let mut push = |n: &str| {
+                if let Ok(n) = n.parse::<u32>() {
+                    out.push(Mention {
+                        target: Target::Pep(n),
+                        surface: whole.to_string(),
+                        line: first_line + i as u32,
+                        rule: Rule::Pattern,
+                    });
+                }
+            };
+            push(&c[1]);
+            if let Some(rest) = c.get(2) {
+                for m in more_numbers().find_iter(rest.as_str()) {
+                    push(m.as_str().trim_start_matches('0'));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn peps(text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        find_peps(text, 1, &mut out);
+        out.into_iter()
+            .map(|m| match m.target {
+                Target::Pep(n) => n,
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pep_spellings() {
+        assert_eq!(peps("PEP 659 specializing"), [659]);
+        assert_eq!(peps("set descriptors. PEP-0487"), [487]);
+        assert_eq!(peps("see pep 8 and PEP8"), [8, 8]);
+        assert_eq!(peps("PEPs 484 and 526"), [484, 526]);
+        assert_eq!(peps("PEP #572"), [572]);
+    }
+
+    #[test]
+    fn not_peps() {
+        assert!(peps("pepper 12 and peptide 5").is_empty());
+        assert!(peps("PEP specifies at least 5").is_empty());
+        assert!(peps("PEP 12345").is_empty());
+    }
+
+    #[test]
+    fn catalogue_knows_659() {
+        let c = PepCatalog::builtin();
+        let p = c.get(659).expect("PEP 659 in the catalogue");
+        assert_eq!(p.title, "Specializing Adaptive Interpreter");
+        assert_eq!(p.authors, ["Mark Shannon"]);
+        assert_eq!(p.url, pep_url(659));
+        assert!(c.len() > 700);
+    }
+}

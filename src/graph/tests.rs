@@ -1,0 +1,112 @@
+//! Unit tests of the graph model.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::extract::{Mention, Rule, TalkFacts};
+use crate::notes::{EventInfo, Named, SectionKind};
+
+fn facts(file: &str, talks: Vec<TalkFacts>) -> NoteFacts {
+    NoteFacts {
+        file: Arc::from(format!("{file}.md")),
+        key: Arc::from(file),
+        events: vec![EventInfo {
+            name: "EuroPython 2023".into(),
+            day: Some(1),
+            date: Some("2023-07-19".into()),
+            line: 3,
+        }],
+        tags: vec![],
+        talks,
+        warnings: vec![],
+    }
+}
+
+fn talk(line: u32, speaker: &str, mentions: Vec<Target>) -> TalkFacts {
+    TalkFacts {
+        kind: SectionKind::Talk,
+        title: format!("Talk at {line}"),
+        line,
+        event: Some(0),
+        speakers: vec![Named { name: speaker.into(), line: line + 1 }],
+        mentions: mentions
+            .into_iter()
+            .enumerate()
+            .map(|(i, target)| Mention {
+                target,
+                surface: String::new(),
+                line: line + 2 + i as u32,
+                rule: Rule::Pattern,
+            })
+            .collect(),
+        near_misses: vec![],
+    }
+}
+
+#[test]
+fn one_node_per_entity_with_weighted_edges() {
+    let k = Knowledge::builtin();
+    let mut b = GraphBuilder::new(&k);
+    b.add(&facts(
+        "day1",
+        vec![
+            talk(10, "Mark Shannon", vec![Target::Pep(659), Target::Pep(659)]),
+            talk(30, "Mark Shannon", vec![Target::Pep(659)]),
+        ],
+    ));
+    let g = b.finish();
+    let pep = g.find("pep:659").expect("PEP node");
+    assert_eq!(g.node(pep).attr("url"), Some("https://peps.python.org/pep-0659/"));
+    let mentions: Vec<_> = g.edges().filter(|(_, t, e)| t.id == "pep:659" && e.kind == EdgeKind::Mentions).collect();
+    assert_eq!(mentions.len(), 2);
+    let first = mentions.iter().find(|(s, _, _)| s.id == "talk:day1#10").expect("edge from talk 10");
+    assert_eq!(first.2.weight, 2);
+    assert_eq!(first.2.evidence.iter().map(|s| s.to_string()).collect::<Vec<_>>(), ["day1.md:12", "day1.md:13"]);
+    // Mark Shannon, speaker and author of PEP 659, is one node linked both ways.
+    let people: Vec<_> = g.nodes().filter(|(_, n)| n.kind == NodeKind::Person).collect();
+    assert_eq!(people.len(), 1);
+    assert!(g
+        .edges()
+        .any(|(s, t, e)| s.id == "person:mark-shannon" && t.id == "pep:659" && e.kind == EdgeKind::Authored));
+}
+
+#[test]
+fn order_does_not_depend_on_input_order() {
+    let k = Knowledge::builtin();
+    let a = facts("a", vec![talk(1, "Ann Lee", vec![Target::Pep(8)])]);
+    let b = facts("b", vec![talk(5, "Bob Ray", vec![Target::Pep(20), Target::Pep(8)])]);
+    let mut g1 = GraphBuilder::new(&k);
+    g1.add(&a);
+    g1.add(&b);
+    let mut g2 = GraphBuilder::new(&k);
+    g2.add(&b);
+    g2.add(&a);
+    let (g1, g2) = (g1.finish(), g2.finish());
+    let ids = |g: &KnowledgeGraph| g.nodes().map(|(_, n)| n.id.clone()).collect::<Vec<_>>();
+    let es = |g: &KnowledgeGraph| g.edges().map(|(s, t, e)| (s.id.clone(), t.id.clone(), e.weight)).collect::<Vec<_>>();
+    assert_eq!(ids(&g1), ids(&g2));
+    assert_eq!(es(&g1), es(&g2));
+    // PEP 8 and PEP 20 share a talk: one co-mention edge of weight 1.
+    assert!(g1
+        .edges()
+        .any(|(s, t, e)| s.id == "pep:20" && t.id == "pep:8" && e.kind == EdgeKind::CoMentioned && e.weight == 1));
+}
+
+#[test]
+fn people_merge_across_diacritics() {
+    let k = Knowledge::builtin();
+    let mut b = GraphBuilder::new(&k);
+    b.add(&facts("a", vec![talk(1, "Sebastian Buczyński", vec![]), talk(9, "Sebastian Buczynski", vec![])]));
+    let g = b.finish();
+    assert_eq!(g.count(NodeKind::Person), 1);
+    let (_, p) = g.nodes().find(|(_, n)| n.kind == NodeKind::Person).expect("one person");
+    assert_eq!(p.label, "Sebastian Buczyński");
+}
+
+#[test]
+fn slugs() {
+    assert_eq!(slug("C#"), "csharp");
+    assert_eq!(slug("Node.js"), "node-js");
+    assert_eq!(slug("Łukasz Langa"), "łukasz-langa");
+    assert_eq!(slug("!!"), "_");
+}

@@ -1,0 +1,145 @@
+//! Stage 1 of the pipeline: find note files, read them, and split each into its
+//! conference/day events and its talk sections, with 1-based line numbers.
+//!
+//! `read` turns bytes into text (decoding, warnings); `segment` turns text into a
+//! [`Document`]: the structure only. Recognising speakers in the prose, technologies
+//! and PEPs is the next stage's job (`extract`).
+
+pub mod read;
+pub mod segment;
+
+use std::sync::Arc;
+
+pub use read::{find_notes, read_note, NoteFile};
+pub use segment::segment;
+
+/// Where something was seen: a note file (as displayed to the user) and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// The file, as the user named it or relative to the folder they named.
+    pub file: Arc<str>,
+    /// 1-based line number.
+    pub line: u32,
+}
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A note file read into memory as text.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// Display name of the file (forward slashes), used in provenance and messages.
+    pub file: Arc<str>,
+    /// Stable key for ids (see [`NoteFile::key`]).
+    pub key: Arc<str>,
+    /// The whole text, decoded; line endings are left as they were (`\n`, `\r\n` or `\r`).
+    pub text: String,
+}
+
+/// One warning about the input, with the place it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file the warning is about.
+    pub file: Arc<str>,
+    /// 1-based line, when the warning concerns one line.
+    pub line: Option<u32>,
+    /// What happened, as a sentence fragment without the `warning:` prefix.
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// A conference or one day of it, as named in a heading or in front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventInfo {
+    /// The conference name with its year, normalised for display: `EuroPython 2023`.
+    pub name: String,
+    /// The day number when the heading names one (`day 1`).
+    pub day: Option<u32>,
+    /// ISO date `YYYY-MM-DD`, when the notes give one.
+    pub date: Option<String>,
+    /// Line of the heading (or front matter field) that named it.
+    pub line: u32,
+}
+
+/// What kind of section a talk is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SectionKind {
+    /// An ordinary talk.
+    Talk,
+    /// A keynote.
+    Keynote,
+    /// One talk of a lightning-talk session.
+    Lightning,
+}
+
+impl SectionKind {
+    /// The lower-case name used in outputs (`talk`, `keynote`, `lightning`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Talk => "talk",
+            SectionKind::Keynote => "keynote",
+            SectionKind::Lightning => "lightning",
+        }
+    }
+}
+
+/// A name found at a line (a speaker named in a heading, a front matter field, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// The name as written (trimmed).
+    pub name: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// One talk section of a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section<'a> {
+    /// Talk, keynote or lightning talk.
+    pub kind: SectionKind,
+    /// The title, cleaned of markers (`Talk 3:`, `by NAME`, times). `Keynote` when a
+    /// keynote has no title.
+    pub title: String,
+    /// Line where the talk starts (its heading, or its first line).
+    pub line: u32,
+    /// Index into [`Document::events`] of the event (day or conference) it belongs to.
+    pub event: Option<usize>,
+    /// Speakers given by the structure itself: `by NAME` / `(NAME)` in the heading,
+    /// `- Speaker` in a numbered list, front matter `speaker`. Names in the body are
+    /// found by the extractor.
+    pub speakers: Vec<Named>,
+    /// The body: every line after the heading (and after a title taken from the next
+    /// line) up to the next section, verbatim, without the final line break.
+    pub body: &'a str,
+    /// Line number of the first line of `body`.
+    pub body_line: u32,
+}
+
+/// A note split into its structure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document<'a> {
+    /// Display name of the file.
+    pub file: Arc<str>,
+    /// Stable key for ids (see [`NoteFile::key`]).
+    pub key: Arc<str>,
+    /// Conferences and days, in order of appearance. A day's entry names its conference
+    /// (`name`) and has `day` set.
+    pub events: Vec<EventInfo>,
+    /// Talks, in order of appearance.
+    pub sections: Vec<Section<'a>>,
+    /// Tags from front matter (`tags:`), in order.
+    pub tags: Vec<String>,
+    /// Warnings about the structure (a heading with no title, ...).
+    pub warnings: Vec<Warning>,
+}
