@@ -1,3 +1,6 @@
-//! The integration test harness: one binary, one module per area.
+//! The integration test harness: one binary (`autotests = false`), one module per area.
+//! Each test drives the `talkgraph` binary with assert_cmd in a scratch folder.
 
+mod cli;
+mod golden;
 mod util;

@@ -1,1 +1,40 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests: scratch folders, the binary, the sample.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root (where `notes/` and `out/` live).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample notes file.
+pub fn sample() -> PathBuf {
+    repo().join("notes").join("europython-2023-day1.md")
+}
+
+/// The `talkgraph` binary, run in `dir`.
+pub fn talkgraph(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("talkgraph").expect("the binary is built for integration tests");
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// A fresh scratch folder holding `notes/` with the sample in it.
+pub fn scratch_with_sample() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("notes")).expect("mkdir notes");
+    std::fs::copy(sample(), dir.path().join("notes/europython-2023-day1.md")).expect("copy sample");
+    dir
+}
+
+/// Writes `text` to `dir/name`, creating folders.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(&p, text).expect("write");
+    p
+}

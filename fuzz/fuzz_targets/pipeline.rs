@@ -1,0 +1,42 @@
+//! Fuzz target: the whole pipeline into every exporter. Any bytes are a note; the
+//! graph built from it must export in every format without error or panic, and the
+//! JSON-LD must parse back as JSON.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+use talkgraph::export::{ExportOptions, Format};
+use talkgraph::extract::{Extractor, Knowledge};
+use talkgraph::graph::GraphBuilder;
+use talkgraph::notes::{decode, segment, Note};
+
+fn knowledge() -> &'static Knowledge {
+    static K: OnceLock<Knowledge> = OnceLock::new();
+    K.get_or_init(Knowledge::builtin)
+}
+
+fuzz_target!(|data: &[u8]| {
+    let mut warnings = Vec::new();
+    let Some(text) = decode("fuzz.md".into(), data, &mut warnings) else { return };
+    let note = Note { file: "fuzz.md".into(), key: "fuzz".into(), text };
+    let doc = segment(&note);
+    let facts = Extractor::new(knowledge()).extract(&doc);
+    let mut b = GraphBuilder::new(knowledge());
+    b.add(&facts);
+    let graph = b.finish();
+    let opts = ExportOptions::default();
+    for format in Format::ALL {
+        for file in format.files(&opts) {
+            let mut out = Vec::new();
+            match format.write(file, &graph, &opts, &mut out) {
+                Ok(()) => {}
+                // Mermaid refuses graphs past its edge limit, by design.
+                Err(e) if format.name() == "mermaid" && e.to_string().contains("edges") => continue,
+                Err(e) => panic!("{format} {file}: {e}"),
+            }
+            if format == Format::JsonLd {
+                serde_json::from_slice::<serde_json::Value>(&out).expect("JSON-LD is JSON");
+            }
+        }
+    }
+});

@@ -1,0 +1,102 @@
+//! The command line: the default run, files, folders, standard output, and errors.
+
+use predicates::prelude::*;
+
+use crate::util::{scratch_with_sample, talkgraph, write};
+
+// With no arguments it reads notes/ and writes the four outputs to out/, with a summary line.
+#[test]
+fn default_run_reads_notes_writes_out() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"^1 file read: \d+ talks, \d+ speakers, \d+ technologies, \d+ organisations, \d+ PEPs, \d+ edges in [0-9.]+ ms\n$").unwrap());
+    for f in ["graph.dot", "graph.jsonld", "nodes.csv", "edges.csv"] {
+        let p = dir.path().join("out").join(f);
+        assert!(p.metadata().map(|m| m.len() > 0).unwrap_or(false), "{f} missing or empty");
+    }
+}
+
+// `build` named explicitly is the same command.
+#[test]
+fn build_subcommand_with_a_file() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path()).args(["build", "notes/europython-2023-day1.md", "-o", "graph"]).assert().success();
+    let nodes = std::fs::read_to_string(dir.path().join("graph/nodes.csv")).unwrap();
+    assert!(nodes.contains("pep:659"), "{nodes}");
+}
+
+// A folder is searched recursively for .md, .markdown and .txt, nothing else.
+#[test]
+fn folder_is_searched_recursively_by_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "n/a.md", "## Talk 1: Alpha\n\nPEP 8\n");
+    write(dir.path(), "n/deep/b.markdown", "## Talk 1: Beta\n\nPEP 20\n");
+    write(dir.path(), "n/deep/er/c.txt", "## Talk 1: Gamma\n\nPEP 484\n");
+    write(dir.path(), "n/d.rst", "## Talk 1: Delta\n\nPEP 3000\n");
+    talkgraph(dir.path()).args(["n", "-o", "o"]).assert().success().stdout(predicate::str::starts_with("3 files read"));
+    let nodes = std::fs::read_to_string(dir.path().join("o/nodes.csv")).unwrap();
+    for pep in ["pep:8,", "pep:20,", "pep:484,"] {
+        assert!(nodes.contains(pep), "{pep} missing");
+    }
+    assert!(!nodes.contains("pep:3000,"));
+}
+
+// `-o -` with one format writes that format to standard output and the summary to stderr.
+#[test]
+fn stdout_with_one_format() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path())
+        .args(["notes", "--format", "jsonld", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"@context\""))
+        .stderr(predicate::str::contains("1 file read"));
+    assert!(!dir.path().join("out").exists());
+}
+
+// Two formats to standard output is a usage error.
+#[test]
+fn stdout_with_two_formats_is_refused() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path())
+        .args(["notes", "--format", "dot,jsonld", "-o", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error:").and(predicate::str::contains("exactly one")));
+}
+
+// An unknown format names the bad value and exits 2 (usage).
+#[test]
+fn unknown_format_exits_2() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path()).args(["--format", "dot,pnj"]).assert().code(2).stderr(predicate::str::contains("unknown format 'pnj'"));
+}
+
+// A path that does not exist is named, exit 1.
+#[test]
+fn missing_path_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    talkgraph(dir.path())
+        .args(["no-such-notes"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: no-such-notes: no such file or folder"));
+}
+
+// A folder with no notes in it is an error, exit 1, and writes nothing.
+#[test]
+fn no_notes_found() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty/readme.rst", "nothing");
+    talkgraph(dir.path()).args(["empty", "-o", "o"]).assert().code(1).stderr(predicate::str::contains("no notes found in empty"));
+    assert!(!dir.path().join("o").exists());
+}
+
+// --help shows examples.
+#[test]
+fn help_has_examples() {
+    let dir = tempfile::tempdir().unwrap();
+    talkgraph(dir.path()).arg("--help").assert().success().stdout(predicate::str::contains("Examples:"));
+}
