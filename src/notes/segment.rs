@@ -422,7 +422,7 @@ impl<'a, 'f> Segmenter<'a, 'f> {
             self.body_line_seen(start, line.len());
             return;
         }
-        if rest.is_empty() {
+        if rest.trim().is_empty() {
             self.blank_run += 1;
             return;
         }
@@ -2110,6 +2110,7 @@ mod tests {
         }
         assert!(segment(&note("")).sections.is_empty());
         assert!(segment(&note("   \n\t\n")).sections.is_empty());
+        assert_eq!(segment(&note("## Talk 1: A\n\u{a0}\n\u{3000}\nx")).sections[0].body, "\u{a0}\n\u{3000}\nx");
         assert_eq!(titles("##\tTalk 1:\tTabbed"), vec!["Tabbed"]);
         assert_eq!(segment(&note("## Talk 1: A")).sections[0].body, "");
         assert_eq!(segment(&note("## Talk 1: A")).sections[0].body_line, 2);
@@ -2140,6 +2141,31 @@ mod tests {
         let doc = segment(&n);
         assert_eq!(doc.sections.len(), 10_000);
         assert_eq!(doc.sections[9_999].line, 9_999 * 4 + 1);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Any text: no panic, bodies are slices of the text at their line, in order.
+        #[test]
+        fn never_panics_and_bodies_are_in_place(
+            text in "((#{0,7}|>|-|1\\.|10:30|\\*\\*|---|```|Talk ?[0-9]:?|Keynote|Lightning talks|Day [0-9]|PyCon 2024|19\\.07\\.2023|title: x|by Jane Doe|\\(Ann Lee\\)| |\\t|\u{a0}|é|\\r|\\n|\\r\\n|[a-zA-Z:]{1,6}){0,60})"
+        ) {
+            let n = note(&text);
+            let doc = segment(&n);
+            let base = n.text.as_ptr() as usize;
+            let mut last = 0;
+            for s in &doc.sections {
+                proptest::prop_assert!(s.line >= last && s.body_line > s.line);
+                last = s.line;
+                let at = s.body.as_ptr() as usize;
+                proptest::prop_assert!(s.body.is_empty() || (at >= base && at + s.body.len() <= base + n.text.len()));
+                if !s.body.is_empty() {
+                    let before = &n.text[..at - base];
+                    let line = 1 + before.matches('\n').count() + before.matches('\r').count() - before.matches("\r\n").count();
+                    proptest::prop_assert_eq!(line as u32, s.body_line);
+                }
+            }
+        }
     }
 
     #[test]
