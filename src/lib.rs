@@ -147,15 +147,15 @@ pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<us
         return Err(Error::NoNotes(names));
     }
     let extractor = Extractor::new(knowledge);
-    let work = || -> Vec<Result<(NoteFacts, Vec<Warning>), Error>> {
+    // A file that cannot be read or is not text is skipped with a warning.
+    let work = || -> Vec<(Option<NoteFacts>, Vec<Warning>)> {
         files
             .par_iter()
             .map(|f| {
                 let mut w = Vec::new();
-                let note = notes::read_note(f, &mut w)?;
+                let Some(note) = notes::read_note(f, &mut w) else { return (None, w) };
                 let doc = notes::segment(&note);
-                let facts = extractor.extract(&doc);
-                Ok((facts, w))
+                (Some(extractor.extract(&doc)), w)
             })
             .collect()
     };
@@ -169,12 +169,16 @@ pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<us
     };
     let mut builder = GraphBuilder::new(knowledge);
     let mut all = Vec::with_capacity(results.len());
-    for r in results {
-        let (facts, w) = r?;
+    for (facts, w) in results {
         warnings.extend(w);
+        let Some(facts) = facts else { continue };
         warnings.extend(facts.warnings.iter().cloned());
         builder.add(&facts);
         all.push(facts);
+    }
+    if all.is_empty() {
+        let names = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+        return Err(Error::NoNotes(names));
     }
     Ok(Built { graph: builder.finish(), facts: all, warnings })
 }

@@ -22,8 +22,14 @@ pub struct NoteFile {
 pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 /// Finds the note files under `paths`: a file is taken as it is; a folder is searched
-/// recursively for `.md`, `.markdown` and `.txt`. Sorted by display name, so the
-/// order never depends on the file system.
+/// recursively for `.md`, `.markdown` and `.txt`, the way ripgrep searches: hidden files
+/// and folders and `.gitignore`d files are skipped (inside a git repository or not),
+/// symbolic links are followed. Sorted by display name, so the order never depends on
+/// the file system.
+///
+/// A path that does not exist is an error. Inside a folder, what cannot be walked (an
+/// unreadable folder, a dangling symbolic link, a symbolic link loop) is a warning and
+/// the walk goes on.
 pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<NoteFile>, Error> {
     let mut out = Vec::new();
     for p in paths {
@@ -35,7 +41,11 @@ pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<
             out.push(NoteFile { display: display_name(p).into(), path: p.clone(), key: key.into() });
             continue;
         }
-        let walker = ignore::WalkBuilder::new(p).sort_by_file_name(|a, b| a.cmp(b)).build();
+        let walker = ignore::WalkBuilder::new(p)
+            .follow_links(true)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
         for entry in walker {
             match entry {
                 Ok(e) => {
@@ -55,17 +65,44 @@ pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<
                         });
                     }
                 }
-                Err(err) => warnings.push(Warning {
-                    file: display_name(p).into(),
-                    line: None,
-                    message: format!("skipped: {err}"),
-                }),
+                Err(err) => warnings.push(walk_warning(p, &err)),
             }
         }
     }
     out.sort();
     out.dedup();
     Ok(out)
+}
+
+/// A warning for what the walker could not visit, naming the path concerned.
+fn walk_warning(root: &Path, err: &ignore::Error) -> Warning {
+    let mut path: Option<&Path> = None;
+    let mut e = err;
+    loop {
+        match e {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert(p);
+                e = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => e = err,
+            _ => break,
+        }
+    }
+    let message = match e {
+        ignore::Error::Loop { ancestor, child } => {
+            path = Some(child);
+            format!("skipped: symbolic link loop (leads back to {})", display_name(ancestor))
+        }
+        ignore::Error::Io(io)
+            if io.kind() == std::io::ErrorKind::NotFound
+                && path.is_some_and(|p| p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())) =>
+        {
+            "skipped: dangling symbolic link (its target does not exist)".to_string()
+        }
+        ignore::Error::Io(io) => format!("skipped: {io}"),
+        other => format!("skipped: {other}"),
+    };
+    Warning { file: display_name(path.unwrap_or(root)).into(), line: None, message }
 }
 
 fn strip_ext(name: &str) -> String {
@@ -80,22 +117,324 @@ fn display_name(p: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-/// Reads one note as text. Invalid UTF-8 is replaced, with a warning naming the byte
-/// offset.
-pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Result<Note, Error> {
-    let bytes = std::fs::read(&file.path).map_err(|e| Error::Read(file.display.to_string(), e))?;
-    let text = match String::from_utf8(bytes) {
-        Ok(s) => s,
+/// Reads one note as text, or `None` (with a warning) when it cannot be read or is
+/// not text. See [`decode`] for what is accepted.
+pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
         Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
             warnings.push(Warning {
                 file: file.display.clone(),
                 line: None,
-                message: format!("invalid UTF-8 at byte {offset}; replaced with U+FFFD"),
+                message: format!("skipped: cannot read: {e}"),
             });
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+            return None;
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    Ok(Note { file: file.display.clone(), key: file.key.clone(), text })
+    let text = decode(&bytes, &file.display, warnings)?;
+    Some(Note { file: file.display.clone(), key: file.key.clone(), text })
+}
+
+/// How many leading bytes are looked at to tell text from binary.
+const SNIFF_LEN: usize = 8 * 1024;
+
+/// Decodes a note's bytes (`file` names it in warnings):
+///
+/// - UTF-8, with its byte-order mark removed; invalid sequences become U+FFFD with one
+///   warning giving the byte offset and line of the first;
+/// - UTF-16 LE or BE with a byte-order mark, decoded silently (unpaired surrogates
+///   become U+FFFD, with a warning);
+/// - `None` with one warning for what is not text: UTF-16 without a byte-order mark,
+///   UTF-32, a known binary format (PNG, JPEG, GIF, PDF, zip, gzip) or anything with a
+///   NUL byte in its first 8 KiB.
+pub fn decode(bytes: &[u8], file: &Arc<str>, warnings: &mut Vec<Warning>) -> Option<String> {
+    let skip = |warnings: &mut Vec<Warning>, why: String| {
+        warnings.push(Warning { file: file.clone(), line: None, message: format!("skipped: {why}") });
+        None
+    };
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return skip(warnings, "UTF-32 text is not supported; save it as UTF-8".into());
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Some(decode_utf16(rest, u16::from_le_bytes, file, warnings));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Some(decode_utf16(rest, u16::from_be_bytes, file, warnings));
+    }
+    let (bytes, base) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => (rest, 3),
+        None => (bytes, 0),
+    };
+    if let Some(kind) = binary_kind(bytes) {
+        return skip(warnings, format!("not a text file ({kind})"));
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if let Some(nul) = memchr::memchr(0, head) {
+        if let Some(order) = utf16_without_bom(head) {
+            return skip(warnings, format!("looks like UTF-16{order} without a byte-order mark; save it as UTF-8"));
+        }
+        return skip(warnings, format!("not a text file (NUL byte at byte {})", base + nul));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s.to_string()),
+        Err(_) => {
+            let mut out = String::with_capacity(bytes.len());
+            let mut first = None;
+            let mut count = 0usize;
+            let mut offset = 0usize;
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(chunk.valid());
+                offset += chunk.valid().len();
+                if !chunk.invalid().is_empty() {
+                    first.get_or_insert(offset);
+                    count += 1;
+                    out.push(char::REPLACEMENT_CHARACTER);
+                    offset += chunk.invalid().len();
+                }
+            }
+            let at = first.unwrap_or(0);
+            let line = line_at(bytes, at);
+            let mut message = format!("invalid UTF-8 at byte {} (line {line}); replaced with U+FFFD", base + at);
+            if count > 1 {
+                message.push_str(&format!(" ({} more invalid sequences replaced)", count - 1));
+            }
+            warnings.push(Warning { file: file.clone(), line: None, message });
+            Some(out)
+        }
+    }
+}
+
+/// The 1-based line holding byte `at`; `\n`, `\r\n` and a lone `\r` end lines.
+fn line_at(bytes: &[u8], at: usize) -> usize {
+    let head = &bytes[..at.min(bytes.len())];
+    let mut line = 1;
+    for i in memchr::memchr2_iter(b'\n', b'\r', head) {
+        if head[i] == b'\n' || head.get(i + 1) != Some(&b'\n') {
+            line += 1;
+        }
+    }
+    line
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, file: &Arc<str>, warnings: &mut Vec<Warning>) -> String {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut out = String::with_capacity(bytes.len() / 2);
+    let mut first_bad = None;
+    for (i, r) in char::decode_utf16(units).enumerate() {
+        match r {
+            Ok(c) => out.push(c),
+            Err(_) => {
+                first_bad.get_or_insert(i);
+                out.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        out.push(char::REPLACEMENT_CHARACTER);
+        warnings.push(Warning {
+            file: file.clone(),
+            line: None,
+            message: "UTF-16 text ends in half a character; replaced with U+FFFD".into(),
+        });
+    }
+    if let Some(i) = first_bad {
+        // `i` counts decoded characters, not units: report what we know, the position.
+        warnings.push(Warning {
+            file: file.clone(),
+            line: None,
+            message: format!("invalid UTF-16 (unpaired surrogate) at character {i}; replaced with U+FFFD"),
+        });
+    }
+    out
+}
+
+/// A binary format recognised by its magic number.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"%PDF-", "PDF document"),
+        (b"PK\x03\x04", "zip archive"),
+        (b"PK\x05\x06", "zip archive"),
+        (b"\x1f\x8b", "gzip archive"),
+    ];
+    MAGIC.iter().find(|(m, _)| bytes.starts_with(m)).map(|(_, k)| *k)
+}
+
+/// `Some(" LE")`/`Some(" BE")` when NUL bytes sit on one side of mostly-ASCII pairs, as
+/// in UTF-16 text written without a byte-order mark.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static str> {
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even_nul, mut odd_nul) = (0, 0);
+    for c in head.chunks_exact(2) {
+        even_nul += usize::from(c[0] == 0);
+        odd_nul += usize::from(c[1] == 0);
+    }
+    if odd_nul * 10 >= pairs * 7 && even_nul * 10 <= pairs {
+        Some(" LE")
+    } else if even_nul * 10 >= pairs * 7 && odd_nul * 10 <= pairs {
+        Some(" BE")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoded(bytes: &[u8]) -> (Option<String>, Vec<String>) {
+        let mut w = Vec::new();
+        let text = decode(bytes, &Arc::from("n.md"), &mut w);
+        (text, w.into_iter().map(|w| w.to_string()).collect())
+    }
+
+    fn utf16(text: &str, le: bool) -> Vec<u8> {
+        let mut out = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        for u in text.encode_utf16() {
+            out.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        out
+    }
+
+    #[test]
+    fn text_encodings() {
+        assert_eq!(decoded(b"## Talk 1: A\n"), (Some("## Talk 1: A\n".into()), vec![]));
+        assert_eq!(decoded(b"\xEF\xBB\xBF## Talk 1: A"), (Some("## Talk 1: A".into()), vec![]));
+        assert_eq!(decoded(b""), (Some(String::new()), vec![]));
+        for le in [true, false] {
+            assert_eq!(
+                decoded(&utf16("## Talk 1: Café ☕ 𝄞\r\n", le)),
+                (Some("## Talk 1: Café ☕ 𝄞\r\n".into()), vec![])
+            );
+        }
+        // An unpaired surrogate and half a character at the end.
+        let mut bad = utf16("ab", true);
+        bad.extend([0x00, 0xD8, b'c', 0, 0x41]);
+        let (text, w) = decoded(&bad);
+        assert_eq!(text.as_deref(), Some("ab\u{FFFD}c\u{FFFD}"));
+        assert_eq!(w.len(), 2, "{w:?}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_offset_and_line() {
+        // Latin-1 `é` on line 3 (after a lone CR and a CRLF).
+        let (text, w) = decoded(b"one\rtwo\r\ncaf\xE9 and \xE8\n");
+        assert_eq!(text.as_deref(), Some("one\rtwo\r\ncaf\u{FFFD} and \u{FFFD}\n"));
+        assert_eq!(
+            w,
+            vec!["n.md: invalid UTF-8 at byte 12 (line 3); replaced with U+FFFD (1 more invalid sequences replaced)"]
+        );
+        // A truncated multi-byte character at the end; offsets count the BOM.
+        let (text, w) = decoded(b"\xEF\xBB\xBFok \xE2\x82");
+        assert_eq!(text.as_deref(), Some("ok \u{FFFD}"));
+        assert_eq!(w, vec!["n.md: invalid UTF-8 at byte 6 (line 1); replaced with U+FFFD"]);
+    }
+
+    #[test]
+    fn binary_and_unmarked_utf16_are_skipped_by_name() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG image"),
+            (b"PK\x03\x04\x14\0\0\0", "zip archive"),
+            (b"%PDF-1.7\n%", "PDF document"),
+            (b"## Talk\n\0\x01\x02garbage", "NUL byte at byte 8"),
+            (b"#\0 \0T\0a\0l\0k\0", "UTF-16 LE without a byte-order mark"),
+            (b"\0#\0 \0T\0a\0l\0k", "UTF-16 BE without a byte-order mark"),
+            (b"\xFF\xFE\0\0#\0\0\0", "UTF-32"),
+        ];
+        for (bytes, why) in cases {
+            let (text, w) = decoded(bytes);
+            assert_eq!(text, None, "{why}");
+            assert_eq!(w.len(), 1, "{why}");
+            assert!(w[0].starts_with("n.md: skipped: ") && w[0].contains(why), "{why}: {w:?}");
+        }
+    }
+
+    fn walk(root: &Path) -> (Vec<String>, Vec<String>) {
+        let mut w = Vec::new();
+        let files = find_notes(&[root.to_path_buf()], &mut w).expect("the root exists");
+        let root = display_name(root);
+        let rel = |s: &str| s.strip_prefix(&root).unwrap_or(s).trim_start_matches('/').to_string();
+        (
+            files.iter().map(|f| rel(&f.display)).collect(),
+            w.iter().map(|w| format!("{}: {}", rel(&w.file), w.message)).collect(),
+        )
+    }
+
+    #[test]
+    fn walk_skips_hidden_and_ignored_files_outside_git() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        std::fs::create_dir_all(d.join(".hidden")).expect("mkdir");
+        std::fs::create_dir_all(d.join("sub")).expect("mkdir");
+        for f in ["a.md", "b.txt", "c.markdown", "d.rs", ".hidden/e.md", "sub/f.MD", "drafts.md"] {
+            std::fs::write(d.join(f), "x").expect("write");
+        }
+        std::fs::write(d.join(".gitignore"), "drafts.md\n").expect("write");
+        let (files, warnings) = walk(d);
+        assert_eq!(files, vec!["a.md", "b.txt", "c.markdown", "sub/f.MD"]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn walk_warns_on_dangling_links_and_loops_and_goes_on() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("loop")).expect("mkdir");
+        std::fs::write(d.join("a.md"), "x").expect("write");
+        symlink(d.join("missing.md"), d.join("dangling.md")).expect("symlink");
+        symlink(d, d.join("loop/back")).expect("symlink");
+        symlink(d.join("a.md"), d.join("linked.md")).expect("symlink");
+        let (files, warnings) = walk(d);
+        assert_eq!(files, vec!["a.md", "linked.md"]);
+        assert_eq!(
+            warnings,
+            vec![
+                "dangling.md: skipped: dangling symbolic link (its target does not exist)".to_string(),
+                format!("loop/back: skipped: symbolic link loop (leads back to {})", display_name(d)),
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_file_is_a_warning() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("secret.md");
+        std::fs::write(&path, "## Talk 1: A\n").expect("write");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        if std::fs::read(&path).is_ok() {
+            // Running as root: permissions do not stop reads, use a folder as the file.
+            std::fs::remove_file(&path).expect("rm");
+            std::fs::create_dir(&path).expect("mkdir");
+        }
+        let file = NoteFile { display: "secret.md".into(), path, key: "secret".into() };
+        let mut w = Vec::new();
+        assert!(read_note(&file, &mut w).is_none());
+        assert_eq!(w.len(), 1);
+        assert!(w[0].to_string().starts_with("secret.md: skipped: cannot read: "), "{}", w[0]);
+    }
+
+    #[test]
+    fn a_folder_of_binaries_is_no_notes_but_one_good_note_is_enough() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        std::fs::write(d.join("img.md"), b"\x89PNG\r\n\x1a\n\0\0").expect("write");
+        std::fs::write(d.join("zip.txt"), b"PK\x03\x04\0\0").expect("write");
+        let knowledge = crate::Knowledge::builtin();
+        let err = crate::build_graph(&[d.to_path_buf()], &knowledge, Some(1)).expect_err("nothing readable");
+        assert!(matches!(err, Error::NoNotes(_)), "{err}");
+        std::fs::write(d.join("ok.md"), "## Talk 1: A\n").expect("write");
+        let built = crate::build_graph(&[d.to_path_buf()], &knowledge, Some(1)).expect("one note read");
+        assert_eq!(built.facts.len(), 1);
+        assert_eq!(built.warnings.iter().filter(|w| w.message.starts_with("skipped: not a text file")).count(), 2);
+    }
 }
