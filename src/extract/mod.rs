@@ -8,14 +8,18 @@
 
 pub mod lexicon;
 pub mod pep;
+pub mod signals;
 pub mod speaker;
+pub mod text;
+pub mod version;
 
 use std::sync::Arc;
 
 pub use lexicon::{EntryId, EntryKind, Lexicon, LexiconError};
 pub use pep::{PepCatalog, PepInfo};
 
-use crate::notes::{Document, EventInfo, Named, SectionKind, Warning};
+use crate::notes::{Document, EventInfo, Named, Section, SectionKind, Warning};
+use text::Body;
 
 /// What a mention points at.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -179,23 +183,7 @@ impl<'k> Extractor<'k> {
 
     /// Recognises everything in one segmented note.
     pub fn extract(&self, doc: &Document<'_>) -> NoteFacts {
-        let mut talks = Vec::with_capacity(doc.sections.len());
-        for s in &doc.sections {
-            let mut mentions = Vec::new();
-            let mut near_misses = Vec::new();
-            self.knowledge.lexicon.find_mentions(s.body, s.body_line, &mut mentions, &mut near_misses);
-            pep::find_peps(s.body, s.body_line, &mut mentions);
-            let speakers = speaker::speakers(s, &self.knowledge.lexicon);
-            talks.push(TalkFacts {
-                kind: s.kind,
-                title: s.title.clone(),
-                line: s.line,
-                event: s.event,
-                speakers,
-                mentions,
-                near_misses,
-            });
-        }
+        let talks = doc.sections.iter().map(|s| self.extract_section(s)).collect();
         NoteFacts {
             file: doc.file.clone(),
             key: doc.key.clone(),
@@ -203,6 +191,56 @@ impl<'k> Extractor<'k> {
             tags: doc.tags.clone(),
             talks,
             warnings: doc.warnings.clone(),
+        }
+    }
+
+    /// Recognises everything in one talk section: its title and body are read as one
+    /// text (the title on the line before the body), in one pass per recogniser.
+    pub fn extract_section(&self, s: &Section<'_>) -> TalkFacts {
+        let k = self.knowledge;
+        let generic = matches!(
+            s.title.trim().to_ascii_lowercase().as_str(),
+            "keynote" | "talk" | "lightning talk" | "lightning talks" | "untitled"
+        );
+        let joined;
+        let (text, first_line) = if generic || s.title.trim().is_empty() {
+            (s.body, s.body_line)
+        } else {
+            joined = format!("{}\n{}", s.title.trim(), s.body);
+            (joined.as_str(), s.body_line.saturating_sub(1).max(1))
+        };
+        let body = Body::new(text, first_line);
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        let mut near_misses = Vec::new();
+        k.lexicon.scan(&body, &mut found, &mut near_misses);
+        signals::find_signals(&body, &k.lexicon, &mut found);
+        let python = text.to_ascii_lowercase().contains("python");
+        version::find_versions(&body, python, &mut found);
+        pep::find_known_peps(&body, &k.peps, &mut found);
+        // In order of appearance; one mention per target, line and rule, and one per
+        // target at one place (a wikilink and the name inside it).
+        found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        let mut seen = std::collections::HashSet::new();
+        let mut at_place = std::collections::HashSet::new();
+        let mut mentions = Vec::with_capacity(found.len());
+        for (at, m) in found {
+            if !at_place.insert((at, m.target.clone())) {
+                continue;
+            }
+            if seen.insert((m.target.clone(), m.line, m.rule)) {
+                mentions.push(m);
+            }
+        }
+        near_misses.sort();
+        near_misses.dedup();
+        TalkFacts {
+            kind: s.kind,
+            title: s.title.clone(),
+            line: s.line,
+            event: s.event,
+            speakers: speaker::speakers(s, &k.lexicon),
+            mentions,
+            near_misses,
         }
     }
 }
