@@ -22,6 +22,7 @@
 //! ```
 
 pub mod cli;
+pub mod entities;
 pub mod error;
 pub mod export;
 pub mod extract;

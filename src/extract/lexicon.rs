@@ -616,7 +616,10 @@ impl Matcher {
                 pats.push((id as EntryId, n.to_string()));
                 sensitive.push(e.is_case_sensitive());
                 let len = n.chars().count();
-                if !e.ambiguous && !e.is_case_sensitive() && (5..256).contains(&len) && n.chars().all(is_word_char) {
+                // Names with digits are versions of something (`Llama2`, `GPT3`): a
+                // missing digit is another version, not a typo.
+                let plain = n.chars().all(|c| is_word_char(c) && !c.is_ascii_digit());
+                if !e.ambiguous && !e.is_case_sensitive() && (5..256).contains(&len) && plain {
                     typo_names.push((n.to_lowercase(), id as EntryId, len as u8));
                 }
             }
@@ -729,9 +732,16 @@ impl Matcher {
         if found.is_empty() {
             return Typo::None;
         }
-        found.sort_unstable();
         let first = |name: &str| name.chars().next().map(|c| c.to_lowercase().collect::<String>());
+        // Closest first; at one distance, names with the word's first letter first.
+        found.sort_unstable_by_key(|&(d, c)| (d, first(&self.typo_names[c as usize].0) != first(&lower), c));
+        found.dedup();
         let common = is_common_word(&lower) || forms.iter().skip(1).any(|f| is_common_word(f));
+        // An ordinary word in lower case is not worth a near miss; capitalised, it
+        // may be a name (`Block`), so say why it was not taken.
+        if common && !word.starts_with(char::is_uppercase) {
+            return Typo::None;
+        }
         let mut accepted: Vec<(usize, u32)> = Vec::new();
         let mut rejected: Option<(u32, String)> = None;
         for &(d, c) in &found {

@@ -231,7 +231,7 @@ impl<'k> Extractor<'k> {
                 mentions.push(m);
             }
         }
-        near_misses.sort();
+        near_misses.sort_by(|a, b| a.line.cmp(&b.line).then_with(|| a.cmp(b)));
         near_misses.dedup();
         TalkFacts {
             kind: s.kind,
@@ -242,5 +242,101 @@ impl<'k> Extractor<'k> {
             mentions,
             near_misses,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn knowledge() -> Knowledge {
+        let lexicon = Lexicon::from_toml(
+            r#"
+[[entry]]
+name = "Python"
+kind = "technology"
+category = "language"
+[[entry]]
+name = "CPython"
+kind = "technology"
+category = "implementation"
+[[entry]]
+name = "AWS Lambda"
+kind = "technology"
+category = "service"
+aliases = ["lambda"]
+ambiguous = true
+[[entry]]
+name = "Keynote"
+kind = "technology"
+category = "tool"
+"#,
+            "test.toml",
+        )
+        .expect("valid");
+        Knowledge { lexicon, peps: PepCatalog::builtin().clone() }
+    }
+
+    fn section<'a>(title: &str, body: &'a str) -> Section<'a> {
+        Section {
+            kind: SectionKind::Talk,
+            title: title.into(),
+            line: 10,
+            event: None,
+            speakers: vec![],
+            body,
+            body_line: 11,
+        }
+    }
+
+    fn targets(t: &TalkFacts) -> Vec<(Target, u32, Rule)> {
+        t.mentions.iter().map(|m| (m.target.clone(), m.line, m.rule)).collect()
+    }
+
+    #[test]
+    fn extractor_is_shared_across_threads() {
+        fn sync<T: Sync + Send>() {}
+        sync::<Extractor<'static>>();
+        sync::<Knowledge>();
+    }
+
+    #[test]
+    fn title_is_read_on_the_line_before_the_body() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section("AWS lambda loves python 3.11", "\nrun lambda in ECR"));
+        assert_eq!(
+            targets(&t),
+            [
+                (Target::Entry(2), 10, Rule::CaseFolded),
+                (Target::Entry(0), 10, Rule::CaseFolded),
+                (Target::PythonVersion("3.11".into()), 10, Rule::Pattern),
+                (Target::Entry(2), 12, Rule::Exact),
+            ]
+        );
+    }
+
+    #[test]
+    fn generic_titles_are_not_read() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section("Keynote", "about Python"));
+        assert_eq!(targets(&t), [(Target::Entry(0), 11, Rule::Exact)]);
+    }
+
+    #[test]
+    fn mentions_deduplicated_per_target_line_and_rule() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section(
+            "Keynote",
+            "Cpython, Cpython and CPython\nCpython\nPEP 659, PEP 659 and PEP 99999",
+        ));
+        assert_eq!(
+            targets(&t),
+            [
+                (Target::Entry(1), 11, Rule::CaseFolded),
+                (Target::Entry(1), 11, Rule::Exact),
+                (Target::Entry(1), 12, Rule::CaseFolded),
+                (Target::Pep(659), 13, Rule::Pattern),
+            ]
+        );
     }
 }

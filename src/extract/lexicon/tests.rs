@@ -300,10 +300,11 @@ fn typo_guards() {
     // Guarded words near a name are near misses, with the reason.
     let mut out = Vec::new();
     let mut near = Vec::new();
-    lex.find_mentions("the system and jpytyhon", 1, &mut out, &mut near);
+    lex.find_mentions("the system and jpytyhon. System", 1, &mut out, &mut near);
     assert!(out.is_empty(), "{out:?}");
     let reasons: Vec<(&str, &str)> = near.iter().map(|n| (n.surface.as_str(), n.reason.as_str())).collect();
-    assert!(reasons.contains(&("system", "an ordinary English word")), "{reasons:?}");
+    assert!(reasons.contains(&("System", "an ordinary English word")), "{reasons:?}");
+    assert!(!reasons.iter().any(|(s, _)| *s == "system"), "lower-case ordinary words are no near misses: {reasons:?}");
     assert!(reasons.iter().any(|(s, r)| *s == "jpytyhon" && r.contains("over the limit")), "{reasons:?}");
 }
 
@@ -375,4 +376,15 @@ fn builtin_lexicon_loads_without_duplicates() {
     }
     // The matcher builds and finds something.
     assert!(!found(&lex, "Python and CPython").is_empty());
+}
+
+#[test]
+fn names_with_digits_take_no_typos() {
+    let lex = Lexicon::from_toml(
+        "[[entry]]\nname = \"Llama 2\"\nkind = \"technology\"\ncategory = \"model\"\naliases = [\"Llama2\"]\n",
+        "t.toml",
+    )
+    .expect("valid");
+    assert!(found(&lex, "Llama is a model, like Llama3").is_empty());
+    assert_eq!(found(&lex, "run llama2 on a MacBook").len(), 1);
 }
