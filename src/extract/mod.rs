@@ -219,7 +219,14 @@ impl<'k> Extractor<'k> {
         pep::find_known_peps(&body, &k.peps, &mut found);
         // In order of appearance; one mention per target, line and rule, and one per
         // target at one place (a wikilink and the name inside it).
-        found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        // At one place, a signal (`#python`, `[[Django]]`) is better evidence than
+        // the bare name inside it, so it sorts first and is the one kept.
+        let signal_first = |r: Rule| {
+            matches!(r, Rule::WikiLink | Rule::Tag | Rule::CodeSpan | Rule::PipInstall | Rule::Import | Rule::GitHub)
+        };
+        found.sort_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| signal_first(b.1.rule).cmp(&signal_first(a.1.rule))).then_with(|| a.1.cmp(&b.1))
+        });
         let mut seen = std::collections::HashSet::new();
         let mut at_place = std::collections::HashSet::new();
         let mut mentions = Vec::with_capacity(found.len());
@@ -313,6 +320,13 @@ category = "tool"
                 (Target::Entry(2), 12, Rule::Exact),
             ]
         );
+    }
+
+    #[test]
+    fn a_signal_wins_over_the_name_inside_it() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section("Keynote", "#python and [[CPython]]"));
+        assert_eq!(targets(&t), [(Target::Entry(0), 11, Rule::Tag), (Target::Entry(1), 11, Rule::WikiLink)]);
     }
 
     #[test]

@@ -209,7 +209,9 @@ fn check_name(s: &str, strictness: Strictness, lexicon: &Lexicon) -> bool {
     if strictness == Strictness::Alone {
         let content: Vec<&&str> = words.iter().filter(|w| !PARTICLES.contains(w) && !is_initial(w)).collect();
         let common = content.iter().filter(|w| is_common_word(w)).count();
-        if common * 2 > content.len() || (common == content.len()) {
+        // Most words common, or the last one (a surname is rarely a common word,
+        // a heading's last word often is: `Final Thoughts`, `Hacker News`).
+        if common * 2 > content.len() || content.last().is_some_and(|w| is_common_word(w)) {
             return false;
         }
         // A word that is a technology or organisation name (`Python Code Formatters`).
@@ -395,6 +397,10 @@ ambiguous = true
             "\nQuestions\n",
             "\nBlack\n",
             "\nStatically typed\n",
+            "\nFinal Thoughts\n",
+            "\nHacker News\n",
+            "\nOpen Source Summit\n",
+            "\nMachine Learning\n",
             "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n\nJane Doe\n",
             "the talk by the team was fun",
             "Speaker: the whole team",

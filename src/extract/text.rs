@@ -25,9 +25,25 @@ pub fn common_words() -> &'static HashSet<&'static str> {
     })
 }
 
-/// Whether `word` (any case) is in [`common_words`].
+/// Whether `word` (any case) is in [`common_words`], or is the plural (`-s`, `-es`,
+/// `-ies`) of one.
 pub fn is_common_word(word: &str) -> bool {
-    common_words().contains(word.to_lowercase().as_str())
+    let w = word.to_lowercase();
+    let words = common_words();
+    if words.contains(w.as_str()) {
+        return true;
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        if words.contains(format!("{stem}y").as_str()) {
+            return true;
+        }
+    }
+    if let Some(stem) = w.strip_suffix("es") {
+        if words.contains(stem) {
+            return true;
+        }
+    }
+    w.strip_suffix('s').is_some_and(|stem| stem.len() >= 3 && words.contains(stem))
 }
 
 /// A common word within Damerau (OSA) distance 1 of `word` (lower case), if any: a
@@ -332,7 +348,10 @@ mod tests {
         for w in ["behavior", "graph", "system", "network", "black", "stator"] {
             assert!(is_common_word(w), "{w}");
         }
-        for w in ["shannon", "cpython", "django"] {
+        for w in ["thoughts", "libraries", "boxes", "Questions"] {
+            assert!(is_common_word(w), "{w}");
+        }
+        for w in ["shannon", "cpython", "django", "pandas"] {
             assert!(!is_common_word(w), "{w}");
         }
     }
