@@ -432,10 +432,12 @@ impl Lexicon {
                     && !self.entries[hits[j].entry as usize].ambiguous
                     && same_family(e, &self.entries[hits[j].entry as usize])
             });
+            let own = (hits[i].start, hits[i].end);
             let clue = !e.clues.is_empty()
                 && (lo..=hi).any(|l| {
-                    let text = lower_lines.entry(l).or_insert_with(|| body.line(l).to_lowercase());
-                    e.clues.iter().any(|c| contains_word_prefix(text, &c.to_lowercase()))
+                    let text = lower_lines.entry(l).or_insert_with(|| body.line(l).to_ascii_lowercase());
+                    let base = body.line_start(l);
+                    e.clues.iter().any(|c| contains_clue(text, &c.to_ascii_lowercase(), base, own))
                 });
             if neighbour || clue {
                 ok[i] = Some(true);
@@ -522,13 +524,25 @@ fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
     digits > 0 && after.as_bytes().get(digits) == Some(&b'.')
 }
 
-/// Whether `text` (lower case) has a word starting with `clue` (lower case, may have
-/// several words).
-fn contains_word_prefix(text: &str, clue: &str) -> bool {
+/// Whether `text` (one line, ASCII lower case, starting at byte `base` of the body)
+/// has `clue` (lower case, maybe several words) as whole words, or their plural,
+/// elsewhere than at `own`.
+fn contains_clue(text: &str, clue: &str, base: usize, own: (usize, usize)) -> bool {
     if clue.is_empty() {
         return false;
     }
-    text.match_indices(clue).any(|(i, _)| text[..i].chars().last().is_none_or(|c| !is_word_char(c)))
+    text.match_indices(clue).any(|(i, _)| {
+        let end = i + clue.len();
+        let rest = &text[end..];
+        let rest = rest
+            .strip_prefix("es")
+            .or_else(|| rest.strip_prefix('s'))
+            .filter(|r| !r.starts_with(is_word_char))
+            .unwrap_or(rest);
+        text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
+            && rest.chars().next().is_none_or(|c| !is_word_char(c))
+            && (base + end <= own.0 || base + i >= own.1)
+    })
 }
 
 /// The words of `text` (runs of letters, digits and `_`) with their offsets.

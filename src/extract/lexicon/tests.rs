@@ -388,3 +388,89 @@ fn names_with_digits_take_no_typos() {
     assert!(found(&lex, "Llama is a model, like Llama3").is_empty());
     assert_eq!(found(&lex, "run llama2 on a MacBook").len(), 1);
 }
+
+/// A note full of ordinary words that are also technology names.
+const MEETUP: &str = "Pizza and black coffee. Someone brought a flask of tea.
+Go team! Click the link to RSVP, rich people only.
+Requests from the audience: more pizza.
+A spark of an idea came up.
+The speaker rode a bike with rust on the chain.
+Lambda calculus was mentioned once.";
+
+#[test]
+fn ordinary_words_stay_words() {
+    let lex = Lexicon::from_toml(
+        r#"
+[[entry]]
+name = "Black"
+kind = "technology"
+category = "tool"
+ambiguous = true
+clues = ["formatter"]
+[[entry]]
+name = "Flask"
+kind = "technology"
+category = "framework"
+ambiguous = true
+clues = ["web framework", "route"]
+[[entry]]
+name = "Go"
+kind = "technology"
+category = "language"
+ambiguous = true
+clues = ["golang", "goroutine"]
+[[entry]]
+name = "Click"
+kind = "technology"
+category = "library"
+ambiguous = true
+clues = ["cli", "command line"]
+[[entry]]
+name = "Rich"
+kind = "technology"
+category = "library"
+ambiguous = true
+clues = ["terminal"]
+[[entry]]
+name = "Requests"
+kind = "technology"
+category = "library"
+ambiguous = true
+clues = ["http"]
+[[entry]]
+name = "Apache Spark"
+kind = "technology"
+category = "framework"
+aliases = ["Spark", "PySpark"]
+ambiguous = true
+clues = ["dataframe", "cluster"]
+[[entry]]
+name = "Rust"
+kind = "technology"
+category = "language"
+ambiguous = true
+clues = ["cargo"]
+[[entry]]
+name = "AWS Lambda"
+kind = "technology"
+category = "service"
+aliases = ["Lambda"]
+ambiguous = true
+clues = ["serverless", "aws"]
+[[entry]]
+name = "Pizza"
+kind = "technology"
+category = "tool"
+case = "sensitive"
+ambiguous = true
+"#,
+        "meetup.toml",
+    )
+    .expect("valid");
+    let got = found(&lex, MEETUP);
+    assert!(got.is_empty(), "{got:?}");
+    // The same names in a technical context are found.
+    let tech = "We format with Black, serve with Flask and ship Go binaries.\n`click` for the CLI, rich in the terminal.\nPySpark dataframes; Rust and cargo.";
+    let names: Vec<String> = found(&lex, tech).into_iter().map(|(n, _, _)| n).collect();
+    assert_eq!(names, ["Black", "Flask", "Go", "Click", "Rich", "Apache Spark", "Rust"]);
+}
