@@ -675,7 +675,14 @@ impl Matcher {
             let mut end = m.end();
             let mut pat = m.pattern().as_usize();
             let mut accepted = None;
-            let before_ok = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+            // Not inside a word, nor the tail of a hyphenated compound
+            // (`sentence-transformers` is not Transformers; `Python-based` is Python).
+            let mut back = text[..start].chars().rev();
+            let before_ok = match (back.next(), back.next()) {
+                (None, _) => true,
+                (Some('-'), Some(c)) => !is_word_char(c),
+                (Some(c), _) => !is_word_char(c),
+            };
             if before_ok {
                 loop {
                     let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));

@@ -238,6 +238,16 @@ impl<'k> Extractor<'k> {
                 mentions.push(m);
             }
         }
+        // A speaker's name is not a technology (`Tyler` is no typo of Typer, `Rich
+        // Jones` is no mention of Rich): drop lexicon matches inside a speaker's name
+        // on the line where it is given.
+        let speakers = speaker::speakers(s, &k.lexicon);
+        mentions.retain(|m| {
+            !matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. })
+                || !speakers
+                    .iter()
+                    .any(|p| p.line == m.line && p.name.split_whitespace().any(|w| w.trim_matches('.') == m.surface))
+        });
         near_misses.sort_by(|a, b| a.line.cmp(&b.line).then_with(|| a.cmp(b)));
         near_misses.dedup();
         TalkFacts {
@@ -245,7 +255,7 @@ impl<'k> Extractor<'k> {
             title: s.title.clone(),
             line: s.line,
             event: s.event,
-            speakers: speaker::speakers(s, &k.lexicon),
+            speakers,
             mentions,
             near_misses,
         }
@@ -327,6 +337,16 @@ category = "tool"
         let k = knowledge();
         let t = Extractor::new(&k).extract_section(&section("Keynote", "#python and [[CPython]]"));
         assert_eq!(targets(&t), [(Target::Entry(0), 11, Rule::Tag), (Target::Entry(1), 11, Rule::WikiLink)]);
+    }
+
+    #[test]
+    fn speaker_names_are_not_mentions() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section("Keynote", "\nGuido Python\n\nabout CPython"));
+        assert_eq!(t.speakers.len(), 0, "a technology word: not a name alone");
+        let t = Extractor::new(&k).extract_section(&section("Keynote", "Speaker: Ana Lambda\n\nabout CPython"));
+        assert_eq!(t.speakers[0].name, "Ana Lambda");
+        assert_eq!(targets(&t), [(Target::Entry(1), 13, Rule::Exact)]);
     }
 
     #[test]

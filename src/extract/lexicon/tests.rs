@@ -197,6 +197,7 @@ fn exact_matches_on_word_boundaries() {
         ("on GitHub.com/hpyproject/hpy", &["GitHub"]),
         ("llama 2 and Llama", &["Llama"]),
         ("Kubernetes_config is not it", &[]),
+        ("sentence-kubernetes is a package, Python-based is fine", &["Python"]),
     ];
     for (text, want) in cases {
         assert_eq!(names(text), *want, "{text:?}");
