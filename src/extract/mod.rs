@@ -203,10 +203,12 @@ impl<'k> Extractor<'k> {
             "keynote" | "talk" | "lightning talk" | "lightning talks" | "untitled"
         );
         let joined;
-        let (text, first_line) = if generic || s.title.trim().is_empty() {
+        // The title is read as the line before the body (where it was: the heading,
+        // or the line after it); a body starting on the title's own line holds it.
+        let (text, first_line) = if generic || s.title.trim().is_empty() || s.body_line <= s.line {
             (s.body, s.body_line)
         } else {
-            joined = format!("{}\n{}", s.title.trim(), s.body);
+            joined = format!("{}\n{}", s.title.trim().replace(['\n', '\r'], " "), s.body);
             (joined.as_str(), s.body_line.saturating_sub(1).max(1))
         };
         let body = Body::new(text, first_line);
