@@ -725,6 +725,13 @@ impl Matcher {
     /// Resolves a word not found exactly to the name it is a typo of, if any.
     fn typo(&self, word: &str) -> Typo {
         let lower = word.to_lowercase();
+        // An ordinary word in lower case is neither a typo nor worth a near miss;
+        // capitalised, it may be a name (`Block`), so it goes on to say why not.
+        // (Checked first: most words of the prose stop here, cheaply.)
+        let common = is_common_word(&lower);
+        if common && !word.starts_with(char::is_uppercase) {
+            return Typo::None;
+        }
         let mut forms = vec![lower.clone()];
         if lower.ends_with('s') && lower.chars().count() >= 6 {
             forms.push(lower[..lower.len() - 1].to_string());
@@ -734,6 +741,8 @@ impl Matcher {
         for f in &forms {
             let mut keys = vec![f.clone()];
             let once = deletions(f);
+            // Two deletions of the word find two insertions or two substitutions:
+            // typos of names of 9 letters or more, and near misses (`jpytyhon`).
             if f.chars().count() >= 7 {
                 for d in &once {
                     keys.extend(deletions(d));
@@ -757,12 +766,7 @@ impl Matcher {
         // Closest first; at one distance, names with the word's first letter first.
         found.sort_unstable_by_key(|&(d, c)| (d, first(&self.typo_names[c as usize].0) != first(&lower), c));
         found.dedup();
-        let common = is_common_word(&lower) || forms.iter().skip(1).any(|f| is_common_word(f));
-        // An ordinary word in lower case is not worth a near miss; capitalised, it
-        // may be a name (`Block`), so say why it was not taken.
-        if common && !word.starts_with(char::is_uppercase) {
-            return Typo::None;
-        }
+
         let mut accepted: Vec<(usize, u32)> = Vec::new();
         let mut rejected: Option<(u32, String)> = None;
         for &(d, c) in &found {
