@@ -464,11 +464,15 @@ impl Lexicon {
             if n < 5 || word.chars().any(|c| c.is_ascii_digit() || c == '_') {
                 continue;
             }
-            if body.in_url(start) || body.in_code(start) || self.keys.contains_key(&word.to_lowercase()) {
+            if body.in_url(start) || body.in_code(start) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if self.keys.contains_key(&lower) {
                 continue;
             }
             let line = body.line_no(start);
-            match m.typo(word) {
+            match m.typo(word, lower) {
                 Typo::None => {}
                 Typo::Near(entry, reason) => {
                     near.push(NearMiss { surface: word.to_string(), entry, reason, line });
@@ -723,8 +727,7 @@ impl Matcher {
     }
 
     /// Resolves a word not found exactly to the name it is a typo of, if any.
-    fn typo(&self, word: &str) -> Typo {
-        let lower = word.to_lowercase();
+    fn typo(&self, word: &str, lower: String) -> Typo {
         // An ordinary word in lower case is neither a typo nor worth a near miss;
         // capitalised, it may be a name (`Block`), so it goes on to say why not.
         // (Checked first: most words of the prose stop here, cheaply.)
@@ -736,23 +739,40 @@ impl Matcher {
         if lower.ends_with('s') && lower.chars().count() >= 6 {
             forms.push(lower[..lower.len() - 1].to_string());
         }
-        // (distance, name index) of every name within distance 2 of a form.
+        // (distance, name index) of every name within distance 2 of a form. The
+        // deletions of the word are made in two reused buffers: this runs for every
+        // uncommon word of the notes.
         let mut found: Vec<(usize, u32)> = Vec::new();
+        let mut cands: Vec<u32> = Vec::new();
+        let (mut one, mut two) = (String::new(), String::new());
         for f in &forms {
-            let mut keys = vec![f.clone()];
-            let once = deletions(f);
+            cands.clear();
+            let mut look = |k: &str| {
+                if let Some(v) = self.deletions.get(k) {
+                    cands.extend_from_slice(v);
+                }
+            };
+            look(f);
             // Two deletions of the word find two insertions or two substitutions:
             // typos of names of 9 letters or more, and near misses (`jpytyhon`).
-            if f.chars().count() >= 7 {
-                for d in &once {
-                    keys.extend(deletions(d));
+            let deeper = f.chars().count() >= 7;
+            for (ci, (i, c)) in f.char_indices().enumerate() {
+                one.clear();
+                one.push_str(&f[..i]);
+                one.push_str(&f[i + c.len_utf8()..]);
+                look(&one);
+                if deeper {
+                    for (j, c2) in one.char_indices().skip(ci) {
+                        two.clear();
+                        two.push_str(&one[..j]);
+                        two.push_str(&one[j + c2.len_utf8()..]);
+                        look(&two);
+                    }
                 }
             }
-            keys.extend(once);
-            let mut cands: Vec<u32> = keys.iter().filter_map(|k| self.deletions.get(k)).flatten().copied().collect();
             cands.sort_unstable();
             cands.dedup();
-            for c in cands {
+            for &c in &cands {
                 let d = strsim::osa_distance(f, &self.typo_names[c as usize].0);
                 if (1..=2).contains(&d) {
                     found.push((d, c));
