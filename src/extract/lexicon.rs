@@ -791,27 +791,38 @@ impl Matcher {
         let mut rejected: Option<(u32, String)> = None;
         for &(d, c) in &found {
             let (name, entry, len) = &self.typo_names[c as usize];
-            let reason = if d > allowed_distance(*len as usize) {
-                Some(format!("edit distance {d} of {len} is over the limit of {}", allowed_distance(*len as usize)))
+            // Ok: accepted; Err(Some(why)): a near miss; Err(None): not worth one (an
+            // ordinary word, or a distance far over the limit of a short name).
+            let verdict: Result<(), Option<String>> = if d > allowed_distance(*len as usize) {
+                if common || *len < 6 {
+                    Err(None)
+                } else {
+                    Err(Some(format!(
+                        "edit distance {d} of {len} is over the limit of {}",
+                        allowed_distance(*len as usize)
+                    )))
+                }
             } else if first(name) != first(&lower) {
-                Some("does not start with the same letter".to_string())
+                Err((!common).then(|| "does not start with the same letter".to_string()))
             } else if common {
-                Some("an ordinary English word".to_string())
+                Err(Some("an ordinary English word".to_string()))
             } else {
-                None
+                Ok(())
             };
-            match reason {
-                None => accepted.push((d, c)),
-                Some(r) => {
+            match verdict {
+                Ok(()) => accepted.push((d, c)),
+                Err(Some(r)) => {
                     if rejected.is_none() {
                         rejected = Some((*entry, r));
                     }
                 }
+                Err(None) => {}
             }
         }
         if let Some(&(d, c)) = accepted.first() {
             let entry = self.typo_names[c as usize].1;
-            if let Some(w) = forms.iter().find_map(|f| near_common_word(f)) {
+            let name = &self.typo_names[c as usize].0;
+            if let Some(w) = forms.iter().find_map(|f| near_common_word(f, name)) {
                 return Typo::Near(entry, format!("as close to the ordinary word {w:?}"));
             }
             let rival = accepted.iter().find(|&&(d2, c2)| d2 == d && self.typo_names[c2 as usize].1 != entry);

@@ -46,9 +46,9 @@ pub fn is_common_word(word: &str) -> bool {
     w.strip_suffix('s').is_some_and(|stem| stem.len() >= 3 && words.contains(stem))
 }
 
-/// A common word within Damerau (OSA) distance 1 of `word` (lower case), if any: a
-/// typo that close to an ordinary word may just as well be that word.
-pub fn near_common_word(word: &str) -> Option<&'static str> {
+/// A common word other than `except` within Damerau (OSA) distance 1 of `word` (lower
+/// case), if any: a typo that close to an ordinary word may just as well be that word.
+pub fn near_common_word(word: &str, except: &str) -> Option<&'static str> {
     static INDEX: OnceLock<std::collections::HashMap<String, Vec<&'static str>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut m: std::collections::HashMap<String, Vec<&'static str>> = std::collections::HashMap::new();
@@ -62,7 +62,12 @@ pub fn near_common_word(word: &str) -> Option<&'static str> {
     });
     let mut keys = one_deletions(word);
     keys.push(word.to_string());
-    keys.iter().filter_map(|k| index.get(k)).flatten().copied().filter(|w| strsim::osa_distance(word, w) <= 1).min()
+    keys.iter()
+        .filter_map(|k| index.get(k))
+        .flatten()
+        .copied()
+        .filter(|w| *w != except && strsim::osa_distance(word, w) <= 1)
+        .min()
 }
 
 /// Every string made of `s` without one of its characters, without repeats.
@@ -336,10 +341,11 @@ mod tests {
 
     #[test]
     fn near_common_words() {
-        assert_eq!(near_common_word("unitests"), Some("unittests"));
-        assert_eq!(near_common_word("netwrok"), Some("network"));
-        assert_eq!(near_common_word("cypython"), None);
-        assert_eq!(near_common_word("djnago"), None);
+        assert_eq!(near_common_word("unitests", "unittest"), Some("unittests"));
+        assert_eq!(near_common_word("netwrok", ""), Some("network"));
+        assert_eq!(near_common_word("netwrok", "network"), None);
+        assert_eq!(near_common_word("cypython", "cpython"), None);
+        assert_eq!(near_common_word("djnago", "django"), None);
     }
 
     #[test]
