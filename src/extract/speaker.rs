@@ -269,7 +269,14 @@ pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
         }
     };
     for s in &section.speakers {
-        push(&s.name, s.line);
+        // `A and B` given as one name by the structure: two people, when both look
+        // like names.
+        let parts = split_names(&s.name);
+        if parts.len() > 1 && parts.iter().all(|p| check_name(p, Strictness::Cued, lexicon)) {
+            parts.into_iter().for_each(|p| push(p, s.line));
+        } else {
+            push(&s.name, s.line);
+        }
     }
     let lines: Vec<&str> = section.body.lines().collect();
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
@@ -423,6 +430,24 @@ ambiguous = true
         };
         let got = speakers(&s, &lex());
         assert_eq!(got, [Named { name: "Sebastian Buczyński".into(), line: 1 }]);
+    }
+
+    #[test]
+    fn structure_speakers_split_when_joined() {
+        let s = Section {
+            kind: SectionKind::Talk,
+            title: "BDD".into(),
+            line: 1,
+            event: None,
+            speakers: vec![
+                Named { name: "Naomi Liu and Deniz Dubois".into(), line: 1 },
+                Named { name: "Rock and Roll Band".into(), line: 1 },
+            ],
+            body: "",
+            body_line: 2,
+        };
+        let got: Vec<String> = speakers(&s, &lex()).into_iter().map(|n| n.name).collect();
+        assert_eq!(got, ["Naomi Liu", "Deniz Dubois", "Rock and Roll Band"]);
     }
 
     #[test]
