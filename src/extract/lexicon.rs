@@ -408,14 +408,23 @@ impl Lexicon {
 
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
     fn confirm(&self, body: &Body<'_>, hits: &[Hit]) -> Vec<bool> {
+        let pats = &self.matcher().pats;
         let mut ok: Vec<Option<bool>> = hits
             .iter()
             .map(|h| {
                 let e = &self.entries[h.entry as usize];
                 let surface = &body.text[h.start..h.end];
-                (!e.ambiguous || is_distinctive(surface) || confirmed_by_form(body, h, surface)).then_some(true)
+                // A one-word name that is an ordinary English word (`Make`, `Poetry`,
+                // `notion`) needs context too, whether or not the lexicon says so.
+                let ambiguous = e.ambiguous || (surface.chars().all(char::is_alphabetic) && is_common_word(surface));
+                let sure = !ambiguous
+                    || is_distinctive(surface)
+                    || has_distinctive_case(surface, &pats[h.pat].1)
+                    || confirmed_by_form(body, h, surface);
+                sure.then_some(true)
             })
             .collect();
+        let first_pass: Vec<bool> = ok.iter().map(|o| o.is_some()).collect();
         // Clues and neighbours, then mentions of the same entry elsewhere.
         let lines: Vec<usize> = hits.iter().map(|h| body.line_index(h.start)).collect();
         let mut lower_lines: HashMap<usize, String> = HashMap::new();
@@ -429,7 +438,7 @@ impl Lexicon {
                 j != i
                     && hits[j].entry != hits[i].entry
                     && (lo..=hi).contains(&lines[j])
-                    && !self.entries[hits[j].entry as usize].ambiguous
+                    && first_pass[j]
                     && same_family(e, &self.entries[hits[j].entry as usize])
             });
             let own = (hits[i].start, hits[i].end);
@@ -504,6 +513,12 @@ fn same_family(a: &Entry, b: &Entry) -> bool {
 /// (`AWS Lambda`, `psf/black`, `Go 1.22`).
 fn is_distinctive(surface: &str) -> bool {
     !surface.chars().all(char::is_alphabetic)
+}
+
+/// Whether `surface` is written exactly as a name whose case says it is a name: an
+/// upper-case letter after the first (`GitHub`, `spaCy`, `REST`).
+fn has_distinctive_case(surface: &str, pattern: &str) -> bool {
+    surface == pattern && pattern.chars().skip(1).any(char::is_uppercase)
 }
 
 /// Confirmation by form: code that names it as a package, or a capital mid-sentence,

@@ -346,7 +346,7 @@ fn user_lexicon_overrides_and_adds() {
     assert_eq!(lex.find("psf/black"), Some(black));
     // `lambda` moved from AWS Lambda to the user's entry.
     assert_eq!(lex.entry(lex.find("lambda").expect("moved")).name, "Polars");
-    assert_eq!(names_in(&lex, "black coffee"), ["black"]);
+    assert_eq!(names_in(&lex, "formatted by psf/black"), ["black"]);
 
     let clash = Lexicon::from_toml(
         "[[entry]]\nname = \"Mine\"\nkind = \"technology\"\ncategory = \"tool\"\naliases = [\"django\"]\n",
@@ -391,7 +391,8 @@ fn names_with_digits_take_no_typos() {
 }
 
 /// A note full of ordinary words that are also technology names.
-const MEETUP: &str = "Pizza and black coffee. Someone brought a flask of tea.
+const MEETUP: &str = "Pizza and black coffee. Someone brought a flask of tea to make notes.
+Make sure you rest; the notion of time.
 Go team! Click the link to RSVP, rich people only.
 Requests from the audience: more pizza.
 A spark of an idea came up.
@@ -464,6 +465,18 @@ kind = "technology"
 category = "tool"
 case = "sensitive"
 ambiguous = true
+[[entry]]
+name = "Make"
+kind = "technology"
+category = "tool"
+[[entry]]
+name = "Notion"
+kind = "technology"
+category = "service"
+[[entry]]
+name = "REST"
+kind = "technology"
+category = "concept"
 "#,
         "meetup.toml",
     )
@@ -471,7 +484,7 @@ ambiguous = true
     let got = found(&lex, MEETUP);
     assert!(got.is_empty(), "{got:?}");
     // The same names in a technical context are found.
-    let tech = "We format with Black, serve with Flask and ship Go binaries.\n`click` for the CLI, rich in the terminal.\nPySpark dataframes; Rust and cargo.";
+    let tech = "We format with Black, serve with Flask and ship Go binaries.\n`click` for the CLI, rich in the terminal.\nPySpark dataframes; Rust and cargo.\nREST APIs, built with Make, notes in Notion.";
     let names: Vec<String> = found(&lex, tech).into_iter().map(|(n, _, _)| n).collect();
-    assert_eq!(names, ["Black", "Flask", "Go", "Click", "Rich", "Apache Spark", "Rust"]);
+    assert_eq!(names, ["Black", "Flask", "Go", "Click", "Rich", "Apache Spark", "Rust", "REST", "Make", "Notion"]);
 }
