@@ -419,6 +419,7 @@ impl Lexicon {
                 let ambiguous = e.ambiguous || (surface.chars().all(char::is_alphabetic) && is_common_word(surface));
                 let sure = !ambiguous
                     || is_distinctive(surface)
+                    || is_topic_language(e, body.topic())
                     || has_distinctive_case(surface, &pats[h.pat].1)
                     || confirmed_by_form(body, h, surface);
                 sure.then_some(true)
@@ -513,6 +514,15 @@ fn same_family(a: &Entry, b: &Entry) -> bool {
 /// (`AWS Lambda`, `psf/black`, `Go 1.22`).
 fn is_distinctive(surface: &str) -> bool {
     !surface.chars().all(char::is_alphabetic)
+}
+
+/// Whether `e` is a language the notes' topic is named after (`python` in EuroPython
+/// notes, `rust` in RustConf notes): then its name means the language there.
+fn is_topic_language(e: &Entry, topic: &str) -> bool {
+    e.category.to_ascii_lowercase().contains("language")
+        && e.name.chars().count() >= 4
+        && !topic.is_empty()
+        && topic.contains(&e.name.to_lowercase())
 }
 
 /// Whether `surface` is written exactly as a name whose case says it is a name: an

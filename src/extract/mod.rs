@@ -183,7 +183,15 @@ impl<'k> Extractor<'k> {
 
     /// Recognises everything in one segmented note.
     pub fn extract(&self, doc: &Document<'_>) -> NoteFacts {
-        let talks = doc.sections.iter().map(|s| self.extract_section(s)).collect();
+        let talks = doc
+            .sections
+            .iter()
+            .map(|s| {
+                // The conference's name, and the file's (`europython-2023-day1`).
+                let event = s.event.and_then(|i| doc.events.get(i)).map_or("", |e| e.name.as_str());
+                self.extract_section_about(s, &format!("{event} {}", doc.key))
+            })
+            .collect();
         NoteFacts {
             file: doc.file.clone(),
             key: doc.key.clone(),
@@ -197,6 +205,13 @@ impl<'k> Extractor<'k> {
     /// Recognises everything in one talk section: its title and body are read as one
     /// text (the title on the line before the body), in one pass per recogniser.
     pub fn extract_section(&self, s: &Section<'_>) -> TalkFacts {
+        self.extract_section_about(s, "")
+    }
+
+    /// [`extract_section`](Self::extract_section) for a talk of the conference named
+    /// `topic` (`EuroPython 2023`): a language the conference is named after needs no
+    /// further context to be linked.
+    pub fn extract_section_about(&self, s: &Section<'_>, topic: &str) -> TalkFacts {
         let k = self.knowledge;
         let generic = matches!(
             s.title.trim().to_ascii_lowercase().as_str(),
@@ -211,7 +226,7 @@ impl<'k> Extractor<'k> {
             joined = format!("{}\n{}", s.title.trim().replace(['\n', '\r'], " "), s.body);
             (joined.as_str(), s.body_line.saturating_sub(1).max(1))
         };
-        let body = Body::new(text, first_line);
+        let body = Body::new(text, first_line).with_topic(topic);
         let mut found: Vec<(usize, Mention)> = Vec::new();
         let mut near_misses = Vec::new();
         k.lexicon.scan(&body, &mut found, &mut near_misses);

@@ -96,6 +96,10 @@ pub struct Body<'a> {
     spans: Vec<(usize, usize)>,
     /// Byte ranges of URLs and bare domains with a path, in order.
     urls: Vec<(usize, usize)>,
+    /// What the notes are about, lower case: the conference's name (`europython
+    /// 2023`), so that `python` in EuroPython notes or `rust` in RustConf notes is the
+    /// language.
+    topic: String,
 }
 
 fn url_regex() -> &'static Regex {
@@ -122,7 +126,15 @@ impl<'a> Body<'a> {
     pub fn new(text: &'a str, first_line: u32) -> Body<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1).filter(|&i| i < text.len()));
-        let mut body = Body { text, first_line, starts, code: Vec::new(), spans: Vec::new(), urls: Vec::new() };
+        let mut body = Body {
+            text,
+            first_line,
+            starts,
+            code: Vec::new(),
+            spans: Vec::new(),
+            urls: Vec::new(),
+            topic: String::new(),
+        };
         let mut fenced = false;
         let mut prev_blank = true;
         let mut prev_code = false;
@@ -151,6 +163,17 @@ impl<'a> Body<'a> {
         }
         body.urls = url_regex().find_iter(text).map(|m| (m.start(), m.end())).collect();
         body
+    }
+
+    /// The same body, about `topic` (a conference name, say).
+    pub fn with_topic(mut self, topic: &str) -> Body<'a> {
+        self.topic = topic.to_lowercase();
+        self
+    }
+
+    /// What the notes are about, lower case (empty when unknown).
+    pub fn topic(&self) -> &str {
+        &self.topic
     }
 
     /// Number of lines.

@@ -488,3 +488,17 @@ category = "concept"
     let names: Vec<String> = found(&lex, tech).into_iter().map(|(n, _, _)| n).collect();
     assert_eq!(names, ["Black", "Flask", "Go", "Click", "Rich", "Apache Spark", "Rust", "REST", "Make", "Notion"]);
 }
+
+#[test]
+fn a_language_the_conference_is_named_after() {
+    let lex = lex();
+    let scan = |topic: &str| {
+        let body = Body::new("the rust talks were full", 1).with_topic(topic);
+        let mut out = Vec::new();
+        lex.scan(&body, &mut out, &mut Vec::new());
+        out.len()
+    };
+    assert_eq!(scan("RustConf 2024"), 1);
+    assert_eq!(scan("EuroPython 2023"), 0);
+    assert_eq!(scan(""), 0);
+}
