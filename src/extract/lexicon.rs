@@ -386,7 +386,7 @@ impl Lexicon {
     /// at; rejected candidates go to `near`.
     pub fn scan(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>, near: &mut Vec<NearMiss>) {
         let m = self.matcher();
-        let hits = m.exact_hits(body.text, &self.entries);
+        let hits = m.exact_hits(body.text);
         let confirmed = self.confirm(body, &hits);
         for (h, ok) in hits.iter().zip(&confirmed) {
             let surface = body.text[h.start..h.end].to_string();
@@ -409,7 +409,7 @@ impl Lexicon {
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
     fn confirm(&self, body: &Body<'_>, hits: &[Hit]) -> Vec<bool> {
         let pats = &self.matcher().pats;
-        let mut ok: Vec<Option<bool>> = hits
+        let mut ok: Vec<bool> = hits
             .iter()
             .map(|h| {
                 let e = &self.entries[h.entry as usize];
@@ -417,20 +417,19 @@ impl Lexicon {
                 // A one-word name that is an ordinary English word (`Make`, `Poetry`,
                 // `notion`) needs context too, whether or not the lexicon says so.
                 let ambiguous = e.ambiguous || (surface.chars().all(char::is_alphabetic) && is_common_word(surface));
-                let sure = !ambiguous
+                !ambiguous
                     || is_distinctive(surface)
                     || is_topic_language(e, body.topic())
                     || has_distinctive_case(surface, &pats[h.pat].1)
-                    || confirmed_by_form(body, h, surface);
-                sure.then_some(true)
+                    || confirmed_by_form(body, h, surface)
             })
             .collect();
-        let first_pass: Vec<bool> = ok.iter().map(|o| o.is_some()).collect();
+        let first_pass = ok.clone();
         // Clues and neighbours, then mentions of the same entry elsewhere.
         let lines: Vec<usize> = hits.iter().map(|h| body.line_index(h.start)).collect();
         let mut lower_lines: HashMap<usize, String> = HashMap::new();
         for i in 0..hits.len() {
-            if ok[i].is_some() {
+            if ok[i] {
                 continue;
             }
             let e = &self.entries[hits[i].entry as usize];
@@ -449,13 +448,10 @@ impl Lexicon {
                     let base = body.line_start(l);
                     e.clues.iter().any(|c| contains_clue(text, &c.to_ascii_lowercase(), base, own))
                 });
-            if neighbour || clue {
-                ok[i] = Some(true);
-            }
+            ok[i] = neighbour || clue;
         }
-        let sure: HashSet<EntryId> =
-            hits.iter().zip(&ok).filter(|(_, o)| **o == Some(true)).map(|(h, _)| h.entry).collect();
-        hits.iter().zip(ok).map(|(h, o)| o.unwrap_or(false) || sure.contains(&h.entry)).collect()
+        let sure: HashSet<EntryId> = hits.iter().zip(&ok).filter(|(_, o)| **o).map(|(h, _)| h.entry).collect();
+        hits.iter().zip(ok).map(|(h, o)| o || sure.contains(&h.entry)).collect()
     }
 
     fn typos(&self, body: &Body<'_>, hits: &[Hit], out: &mut Vec<(usize, Mention)>, near: &mut Vec<NearMiss>) {
@@ -695,7 +691,7 @@ impl Matcher {
 
     /// Names and aliases found in `text` on word boundaries, with the case rules
     /// applied: the longest at each place, falling back to shorter ones there.
-    fn exact_hits(&self, text: &str, _entries: &[Entry]) -> Vec<Hit> {
+    fn exact_hits(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
