@@ -44,7 +44,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::text::{is_common_word, is_word_char, near_common_word, one_deletions as deletions, Body};
+use super::text::{is_common_word, is_word_char, near_common_word, Body};
 use super::{Mention, NearMiss, Rule, Target};
 
 /// Index of an entry in its [`Lexicon`].
@@ -212,6 +212,8 @@ impl Lexicon {
             let at = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             err(at, e.message().trim().to_string())
         })?;
+        let lines = Lines::new(text);
+        let line_col = |offset: usize| lines.line_col(offset);
         let mut lex = Lexicon {
             entries: Vec::with_capacity(file.entry.len()),
             places: Vec::with_capacity(file.entry.len()),
@@ -225,18 +227,18 @@ impl Lexicon {
             if let Some(case) = &raw.case {
                 if !matches!(case.get_ref().as_str(), "sensitive" | "insensitive") {
                     return Err(err(
-                        line_col(text, case.span().start),
+                        line_col(case.span().start),
                         format!("unknown case {:?}: expected \"sensitive\" or \"insensitive\"", case.get_ref()),
                     ));
                 }
             }
             let places = Places {
-                name: line_col(text, raw.name.span().start),
-                aliases: raw.aliases.iter().map(|a| line_col(text, a.span().start)).collect(),
+                name: line_col(raw.name.span().start),
+                aliases: raw.aliases.iter().map(|a| line_col(a.span().start)).collect(),
             };
             for n in std::iter::once(&raw.name).chain(&raw.aliases) {
                 let key = name_key(n.get_ref());
-                let at = line_col(text, n.span().start);
+                let at = line_col(n.span().start);
                 if key.is_empty() {
                     return Err(err(at, "empty name".to_string()));
                 }
@@ -617,8 +619,10 @@ struct Matcher {
     sensitive: Vec<bool>,
     /// Names that typos may resolve to: lower case, entry, length in characters.
     typo_names: Vec<(String, EntryId, u8)>,
-    /// Deletion variant -> indices into `typo_names`.
-    deletions: HashMap<String, Vec<u32>>,
+    /// (hash of a deletion variant, index into `typo_names`), sorted: the SymSpell
+    /// index. Hashes, not strings, keep it small and quick to build; a collision
+    /// only adds a candidate, which the distance check then drops.
+    deletions: Vec<(u64, u32)>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -628,6 +632,27 @@ impl std::fmt::Debug for Matcher {
             .field("typo_names", &self.typo_names.len())
             .field("deletions", &self.deletions.len())
             .finish()
+    }
+}
+
+/// Calls `f` with the hash of `s`, of every string made of `s` without one of its
+/// characters, and, if `two`, without two of them: the keys of the deletion index.
+fn variants(s: &str, two: bool, mut f: impl FnMut(u64)) {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    // FNV-1a, resumable: the hash of a string cut in pieces is the hash of the whole.
+    let fnv = |h: u64, bytes: &[u8]| bytes.iter().fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME));
+    let b = s.as_bytes();
+    f(fnv(OFFSET, b));
+    let cuts: Vec<(usize, usize)> = s.char_indices().map(|(i, c)| (i, i + c.len_utf8())).collect();
+    for (a, &(i0, i1)) in cuts.iter().enumerate() {
+        let head = fnv(OFFSET, &b[..i0]);
+        f(fnv(head, &b[i1..]));
+        if two {
+            for &(j0, j1) in &cuts[a + 1..] {
+                f(fnv(fnv(head, &b[i1..j0]), &b[j1..]));
+            }
+        }
     }
 }
 
@@ -669,23 +694,12 @@ impl Matcher {
             .start_kind(StartKind::Both)
             .build(pats.iter().map(|(_, p)| p.as_str()))
             .expect("lexicon patterns are plain strings of bounded size");
-        let mut deletions_map: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut deletions_map = Vec::new();
         for (i, (name, _, len)) in typo_names.iter().enumerate() {
-            let i = i as u32;
-            let mut variants = vec![name.clone()];
-            let once = deletions(name);
-            if allowed_distance(*len as usize) >= 2 {
-                for d in &once {
-                    variants.extend(deletions(d));
-                }
-            }
-            variants.extend(once);
-            variants.sort();
-            variants.dedup();
-            for v in variants {
-                deletions_map.entry(v).or_default().push(i);
-            }
+            variants(name, allowed_distance(*len as usize) >= 2, |h| deletions_map.push((h, i as u32)));
         }
+        deletions_map.sort_unstable();
+        deletions_map.dedup();
         Matcher { ac, pats, sensitive, typo_names, deletions: deletions_map }
     }
 
@@ -760,37 +774,17 @@ impl Matcher {
         if lower.ends_with('s') && lower.chars().count() >= 6 {
             forms.push(lower[..lower.len() - 1].to_string());
         }
-        // (distance, name index) of every name within distance 2 of a form. The
-        // deletions of the word are made in two reused buffers: this runs for every
-        // uncommon word of the notes.
+        // (distance, name index) of every name within distance 2 of a form.
         let mut found: Vec<(usize, u32)> = Vec::new();
         let mut cands: Vec<u32> = Vec::new();
-        let (mut one, mut two) = (String::new(), String::new());
         for f in &forms {
             cands.clear();
-            let mut look = |k: &str| {
-                if let Some(v) = self.deletions.get(k) {
-                    cands.extend_from_slice(v);
-                }
-            };
-            look(f);
             // Two deletions of the word find two insertions or two substitutions:
             // typos of names of 9 letters or more, and near misses (`jpytyhon`).
-            let deeper = f.chars().count() >= 7;
-            for (ci, (i, c)) in f.char_indices().enumerate() {
-                one.clear();
-                one.push_str(&f[..i]);
-                one.push_str(&f[i + c.len_utf8()..]);
-                look(&one);
-                if deeper {
-                    for (j, c2) in one.char_indices().skip(ci) {
-                        two.clear();
-                        two.push_str(&one[..j]);
-                        two.push_str(&one[j + c2.len_utf8()..]);
-                        look(&two);
-                    }
-                }
-            }
+            variants(f, f.chars().count() >= 7, |h| {
+                let from = self.deletions.partition_point(|&(k, _)| k < h);
+                cands.extend(self.deletions[from..].iter().take_while(|&&(k, _)| k == h).map(|&(_, i)| i));
+            });
             cands.sort_unstable();
             cands.dedup();
             for &c in &cands {
@@ -866,11 +860,30 @@ impl Matcher {
     }
 }
 
+/// 1-based line and column (in characters) of byte `offset` of `text`.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rfind('\n').map_or(before.chars().count(), |p| before[p + 1..].chars().count()) + 1;
-    (line, col)
+    Lines::new(text).line_col(offset)
+}
+
+/// Where the lines of a text start, to turn many offsets into lines and columns.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Lines { text, starts }
+    }
+
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        (line, col + 1)
+    }
 }
 
 #[cfg(test)]
