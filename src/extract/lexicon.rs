@@ -44,7 +44,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::text::{is_common_word, is_word_char, near_common_word, Body};
+use super::text::{is_common_form, is_common_word, is_word_char, near_common_word, Body};
 use super::{Mention, NearMiss, Rule, Target};
 
 /// Index of an entry in its [`Lexicon`].
@@ -766,7 +766,7 @@ impl Matcher {
         // An ordinary word in lower case is neither a typo nor worth a near miss;
         // capitalised, it may be a name (`Block`), so it goes on to say why not.
         // (Checked first: most words of the prose stop here, cheaply.)
-        let common = is_common_word(&lower);
+        let common = is_common_form(&lower);
         if common && !word.starts_with(char::is_uppercase) {
             return Typo::None;
         }

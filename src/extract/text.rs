@@ -25,25 +25,41 @@ pub fn common_words() -> &'static HashSet<&'static str> {
     })
 }
 
-/// Whether `word` (any case) is in [`common_words`], or is the plural (`-s`, `-es`,
+/// Whether `word` (any case) is in [`common_words`], or the plural (`-s`, `-es`,
 /// `-ies`) of one.
 pub fn is_common_word(word: &str) -> bool {
     let w = word.to_lowercase();
     let words = common_words();
-    if words.contains(w.as_str()) {
+    let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
+    words.contains(w.as_str())
+        || w.strip_suffix("ies").is_some_and(|stem| known(&format!("{stem}y")))
+        || w.strip_suffix("es").is_some_and(known)
+        || w.strip_suffix('s').is_some_and(known)
+}
+
+/// [`is_common_word`], or another inflection of a common word: a past (`looked`,
+/// `used`, `stopped`, `studied`), a gerund (`running`), an agent or comparative
+/// (`makers`) or an adverb (`quickly`). Looser: for words that are candidates for
+/// typos, not for names that are already in the lexicon (`Looker` is a name).
+pub fn is_common_form(word: &str) -> bool {
+    if is_common_word(word) {
         return true;
     }
-    if let Some(stem) = w.strip_suffix("ies") {
-        if words.contains(format!("{stem}y").as_str()) {
-            return true;
+    let w = word.to_lowercase();
+    let words = common_words();
+    let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
+    // A stem as it is, with its final `e` back, or with a doubled consonant undone.
+    let stem_known = |stem: &str| {
+        known(stem) || known(&format!("{stem}e")) || {
+            let b = stem.as_bytes();
+            b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && known(&stem[..stem.len() - 1])
         }
+    };
+    if w.strip_suffix("ied").is_some_and(|stem| known(&format!("{stem}y"))) {
+        return true;
     }
-    if let Some(stem) = w.strip_suffix("es") {
-        if words.contains(stem) {
-            return true;
-        }
-    }
-    w.strip_suffix('s').is_some_and(|stem| stem.len() >= 3 && words.contains(stem))
+    let w = w.strip_suffix('s').unwrap_or(&w);
+    ["ed", "ing", "er", "ly"].iter().any(|suffix| w.strip_suffix(suffix).is_some_and(stem_known))
 }
 
 /// A common word other than `except` within Damerau (OSA) distance 1 of `word` (lower
@@ -374,14 +390,14 @@ mod tests {
     #[test]
     fn common_words_loaded() {
         assert!(common_words().len() > 2500);
-        for w in ["behavior", "graph", "system", "network", "black", "stator"] {
+        for w in ["behavior", "graph", "system", "network", "black", "stator", "thoughts", "libraries", "Questions"] {
             assert!(is_common_word(w), "{w}");
         }
-        for w in ["thoughts", "libraries", "boxes", "Questions"] {
-            assert!(is_common_word(w), "{w}");
+        for w in ["looked", "stopped", "running", "makers", "quickly", "studied", "looker"] {
+            assert!(is_common_form(w) && !is_common_word(w), "{w}");
         }
-        for w in ["shannon", "cpython", "django", "pandas"] {
-            assert!(!is_common_word(w), "{w}");
+        for w in ["shannon", "cpython", "django", "pandas", "docker", "flutter", "kubernetes"] {
+            assert!(!is_common_form(w), "{w}");
         }
     }
 }
