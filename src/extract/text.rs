@@ -396,8 +396,7 @@ mod tests {
         for w in ["looked", "stopped", "running", "makers", "quickly", "studied", "looker"] {
             assert!(is_common_form(w), "{w}");
         }
-        assert!(!is_common_word("looker") && !is_common_word("looked"));");
-        }
+        assert!(!is_common_word("looker") && !is_common_word("looked"));
         for w in ["shannon", "cpython", "django", "pandas", "docker", "flutter", "kubernetes"] {
             assert!(!is_common_form(w), "{w}");
         }
