@@ -435,20 +435,27 @@ impl Lexicon {
                 continue;
             }
             let e = &self.entries[hits[i].entry as usize];
-            let (lo, hi) = (lines[i].saturating_sub(2), (lines[i] + 2).min(body.line_count().saturating_sub(1)));
+            // A sure technology of the same family on this line or the next or
+            // previous one (`Behave ... Or cucumber`).
             let neighbour = (0..hits.len()).any(|j| {
                 j != i
                     && hits[j].entry != hits[i].entry
-                    && (lo..=hi).contains(&lines[j])
+                    && lines[j].abs_diff(lines[i]) <= 1
                     && first_pass[j]
                     && same_family(e, &self.entries[hits[j].entry as usize])
             });
-            let own = (hits[i].start, hits[i].end);
+            // A clue word within two lines; not one that is itself an ambiguous name
+            // left unconfirmed (`a flask of tea` is no clue for Click).
+            let (lo, hi) = (lines[i].saturating_sub(2), (lines[i] + 2).min(body.line_count().saturating_sub(1)));
+            let blocked = |s: usize, e: usize| {
+                (s, e) == (hits[i].start, hits[i].end)
+                    || hits.iter().zip(&first_pass).any(|(h, sure)| !sure && s < h.end && h.start < e)
+            };
             let clue = !e.clues.is_empty()
                 && (lo..=hi).any(|l| {
                     let text = lower_lines.entry(l).or_insert_with(|| body.line(l).to_ascii_lowercase());
                     let base = body.line_start(l);
-                    e.clues.iter().any(|c| contains_clue(text, &c.to_ascii_lowercase(), base, own))
+                    e.clues.iter().any(|c| contains_clue(text, &c.to_ascii_lowercase(), base, &blocked))
                 });
             ok[i] = neighbour || clue;
         }
@@ -552,9 +559,9 @@ fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
 }
 
 /// Whether `text` (one line, ASCII lower case, starting at byte `base` of the body)
-/// has `clue` (lower case, maybe several words) as whole words, or their plural,
-/// elsewhere than at `own`.
-fn contains_clue(text: &str, clue: &str, base: usize, own: (usize, usize)) -> bool {
+/// has `clue` (lower case, maybe several words) as whole words, or their plural, at
+/// a place (body offsets) that `blocked` does not refuse.
+fn contains_clue(text: &str, clue: &str, base: usize, blocked: &dyn Fn(usize, usize) -> bool) -> bool {
     if clue.is_empty() {
         return false;
     }
@@ -568,7 +575,7 @@ fn contains_clue(text: &str, clue: &str, base: usize, own: (usize, usize)) -> bo
             .unwrap_or(rest);
         text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
             && rest.chars().next().is_none_or(|c| !is_word_char(c))
-            && (base + end <= own.0 || base + i >= own.1)
+            && !blocked(base + i, base + end)
     })
 }
 

@@ -426,7 +426,8 @@ name = "Click"
 kind = "technology"
 category = "library"
 ambiguous = true
-clues = ["cli", "command line"]
+# `flask` is a clue only where Flask itself is confirmed: not in "a flask of tea".
+clues = ["cli", "command line", "flask"]
 [[entry]]
 name = "Rich"
 kind = "technology"
