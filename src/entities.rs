@@ -31,7 +31,7 @@
 //!   ],
 //!   "near_misses": [
 //!     {"surface": "jpytyhon", "resembles": "Jython", "id": "technology:jython",
-//!      "reason": "edit distance 2 of 6 is over the limit of 1", "place": "day1.md:9"}
+//!      "reason": "edit distance 2 of 6 is over the limit of 1", "count": 1, "places": ["day1.md:9"]}
 //!   ]
 //! }
 //! ```
@@ -101,8 +101,10 @@ pub struct NearMissEntry {
     pub id: String,
     /// Why it was not merged.
     pub reason: String,
-    /// Where, as `file:line`.
-    pub place: String,
+    /// How many times.
+    pub count: u32,
+    /// Where, as `file:line`, in file order, without repeats.
+    pub places: Vec<String>,
 }
 
 /// Everything [`entities`] found.
@@ -110,7 +112,8 @@ pub struct NearMissEntry {
 pub struct EntityReport {
     /// The entities, ordered by kind, count (most first), then name.
     pub entities: Vec<Entity>,
-    /// With `explain`: the near misses, in file and line order.
+    /// With `explain`: the near misses, one per surface form, entity and reason, in
+    /// order of first appearance.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub near_misses: Option<Vec<NearMissEntry>>,
 }
@@ -159,7 +162,8 @@ fn resolve(target: &Target, knowledge: &Knowledge) -> (NodeKind, String, String)
 pub fn entities(facts: &[NoteFacts], knowledge: &Knowledge, opts: &EntitiesOptions) -> EntityReport {
     let mut accs: BTreeMap<String, Acc> = BTreeMap::new();
     let mut order = 0usize;
-    let mut near = Vec::new();
+    let mut near: Vec<NearMissEntry> = Vec::new();
+    let mut near_index: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     let wanted = |k: NodeKind| opts.kind.is_none_or(|w| w == k);
     for note in facts {
         for talk in &note.talks {
@@ -209,15 +213,24 @@ pub fn entities(facts: &[NoteFacts], knowledge: &Knowledge, opts: &EntitiesOptio
             if opts.explain {
                 for n in &talk.near_misses {
                     let (kind, id, name) = resolve(&Target::Entry(n.entry), knowledge);
-                    if wanted(kind) {
+                    if !wanted(kind) {
+                        continue;
+                    }
+                    let place = format!("{}:{}", note.file, n.line);
+                    let key = (n.surface.clone(), id.clone(), n.reason.clone());
+                    let at = *near_index.entry(key).or_insert_with(|| {
                         near.push(NearMissEntry {
                             surface: n.surface.clone(),
                             resembles: name,
                             id,
                             reason: n.reason.clone(),
-                            place: format!("{}:{}", note.file, n.line),
+                            count: 0,
+                            places: Vec::new(),
                         });
-                    }
+                        near.len() - 1
+                    });
+                    near[at].count += 1;
+                    push_unique(&mut near[at].places, place);
                 }
             }
         }
@@ -252,7 +265,6 @@ pub fn entities(facts: &[NoteFacts], knowledge: &Knowledge, opts: &EntitiesOptio
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
             .then_with(|| a.id.cmp(&b.id))
     });
-    near.dedup();
     EntityReport { entities: list, near_misses: opts.explain.then_some(near) }
 }
 
@@ -318,7 +330,16 @@ pub fn write_text(report: &EntityReport, mut w: impl io::Write) -> io::Result<()
         } else {
             writeln!(w, "Near misses (not merged; add them to your lexicon as aliases if they are right):")?;
             for n in near {
-                writeln!(w, "  {:?} resembles {} ({}): {}  {}", n.surface, n.resembles, n.id, n.reason, n.place)?;
+                writeln!(
+                    w,
+                    "  {:?} resembles {} ({}): {} ×{} {}",
+                    n.surface,
+                    n.resembles,
+                    n.id,
+                    n.reason,
+                    n.count,
+                    n.places.join(", ")
+                )?;
             }
         }
     }
@@ -433,8 +454,8 @@ category = "company"
         let near = r.near_misses.as_ref().expect("explain");
         assert_eq!(near.len(), 1, "{near:?}");
         assert_eq!(
-            (near[0].surface.as_str(), near[0].id.as_str(), near[0].place.as_str()),
-            ("jpytyhon", "technology:jython", "day1.md:5")
+            (near[0].surface.as_str(), near[0].id.as_str(), near[0].count, near[0].places.as_slice()),
+            ("jpytyhon", "technology:jython", 1, ["day1.md:5".to_string()].as_slice())
         );
         assert!(near[0].reason.contains("over the limit"));
 
@@ -443,7 +464,7 @@ category = "company"
         let text = String::from_utf8(text).expect("utf-8");
         assert!(text.starts_with("KIND "), "{text}");
         assert!(text.contains("    = \"cypython\" edit distance 1 of 7 ×1 day1.md:5"), "{text}");
-        assert!(text.contains("\"jpytyhon\" resembles Jython (technology:jython)"), "{text}");
+        assert!(text.contains("\"jpytyhon\" resembles Jython (technology:jython): edit distance 2 of 6 is over the limit of 1 ×1 day1.md:5"), "{text}");
     }
 
     #[test]

@@ -421,6 +421,7 @@ impl Lexicon {
                 let ambiguous = e.ambiguous || (surface.chars().all(char::is_alphabetic) && is_common_word(surface));
                 !ambiguous
                     || is_distinctive(surface)
+                    || is_compound_of_name(surface, &e.name)
                     || is_topic_language(e, body.topic())
                     || has_distinctive_case(surface, &pats[h.pat].1)
                     || confirmed_by_form(body, h, surface)
@@ -487,7 +488,8 @@ impl Lexicon {
                 continue;
             }
             let line = body.line_no(start);
-            match m.typo(word, lower) {
+            let capital_mid_sentence = word.starts_with(char::is_uppercase) && !body.is_sentence_start(start);
+            match m.typo(lower, capital_mid_sentence) {
                 Typo::None => {}
                 Typo::Near(entry, reason) => {
                     near.push(NearMiss { surface: word.to_string(), entry, reason, line });
@@ -519,6 +521,14 @@ fn same_family(a: &Entry, b: &Entry) -> bool {
 /// (`AWS Lambda`, `psf/black`, `Go 1.22`).
 fn is_distinctive(surface: &str) -> bool {
     !surface.chars().all(char::is_alphabetic)
+}
+
+/// Whether `surface` is an alias made of a word of the name and more (`pyarrow` for
+/// Apache Arrow, `rustlang`, `Golang`): not the ordinary word the name is.
+fn is_compound_of_name(surface: &str, name: &str) -> bool {
+    let s = surface.to_lowercase();
+    let n = name.to_lowercase();
+    n.split(|c: char| !c.is_alphanumeric()).any(|t| t.len() >= 2 && s.len() > t.len() && s.contains(t))
 }
 
 /// Whether `e` is a language the notes' topic is named after (`python` in EuroPython
@@ -769,12 +779,12 @@ impl Matcher {
     }
 
     /// Resolves a word not found exactly to the name it is a typo of, if any.
-    fn typo(&self, word: &str, lower: String) -> Typo {
-        // An ordinary word in lower case is neither a typo nor worth a near miss;
-        // capitalised, it may be a name (`Block`), so it goes on to say why not.
+    fn typo(&self, lower: String, capital_mid_sentence: bool) -> Typo {
+        // An ordinary word is neither a typo nor worth a near miss; capitalised
+        // mid-sentence, it may be a name (`at Block`), so it goes on to say why not.
         // (Checked first: most words of the prose stop here, cheaply.)
         let common = is_common_form(&lower);
-        if common && !word.starts_with(char::is_uppercase) {
+        if common && !capital_mid_sentence {
             return Typo::None;
         }
         let mut forms = vec![lower.clone()];
