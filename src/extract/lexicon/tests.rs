@@ -505,3 +505,39 @@ fn a_language_the_conference_is_named_after() {
     assert_eq!(scan("EuroPython 2023"), 0);
     assert_eq!(scan(""), 0);
 }
+
+/// The examples of the brief, against the built-in lexicon: what must be found and
+/// what must not.
+#[test]
+fn builtin_lexicon_on_the_examples() {
+    let lex = Lexicon::builtin();
+    let cases: &[(&str, &[&str])] = &[
+        ("GraalPY is 4.5 x faster than cypython", &["GraalPy", "CPython"]),
+        ("ChaptGPT can write space code", &["ChatGPT"]),
+        ("Migrated several packages to HPY including psuitils, pillow, numpy,", &["HPy", "psutil", "Pillow", "NumPy"]),
+        ("Pydanitc models and Djnago views", &["Pydantic", "Django"]),
+        ("Question: Python code formatters\n\nBlack was built on the old parser.", &["Python", "Black"]),
+        (
+            "Behave for behavior driven tests at integration level testing. Or cucumber for example",
+            &["Behave", "Cucumber"],
+        ),
+        ("AWS lambda loves python 3.11", &["AWS Lambda", "Python"]),
+        ("Java and C just need one memory read. Compared to C++ whch is 32", &["Java", "C", "C++"]),
+        ("I like black coffee", &[]),
+        ("rust on the bike", &[]),
+        ("Lambda x:x", &[]),
+        ("Llama is a research model", &[]),
+        ("predict future behavior, the stator the art, a graph of the system and network", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = found(lex, text).into_iter().map(|(n, _, _)| n).collect();
+        for w in *want {
+            assert!(got.iter().any(|g| g == w), "{text:?}: {w} not in {got:?}");
+        }
+        for forbidden in ["Ollama", "Block", "Behave", "systemd", "Black", "Rust", "AWS Lambda"] {
+            if !want.contains(&forbidden) {
+                assert!(!got.iter().any(|g| g == forbidden), "{text:?}: {forbidden} in {got:?}");
+            }
+        }
+    }
+}
