@@ -327,6 +327,21 @@ category = "tool"
         t.mentions.iter().map(|m| (m.target.clone(), m.line, m.rule)).collect()
     }
 
+    proptest::proptest! {
+        /// Any text, however odd (code spans left open, multi-byte letters, stray
+        /// `#`, `[[`, backticks and digits), is read without a panic, and every
+        /// mention's line lies within the section.
+        #[test]
+        fn never_panics_on_any_text(body in "(?s)[a-zA-Z0-9 .,:;#\\[\\]`*_>\n\t\u{e9}\u{142}\u{2019}-]{0,300}", title in "[a-zA-Z0-9 .:#]{0,40}") {
+            static K: std::sync::LazyLock<Knowledge> = std::sync::LazyLock::new(Knowledge::builtin);
+            let t = Extractor::new(&K).extract_section(&section(&title, &body));
+            let last = 11 + body.lines().count() as u32;
+            for m in &t.mentions {
+                proptest::prop_assert!(m.line >= 10 && m.line <= last.max(11), "{m:?}");
+            }
+        }
+    }
+
     #[test]
     fn extractor_is_shared_across_threads() {
         fn sync<T: Sync + Send>() {}
