@@ -5,6 +5,19 @@
 //! The [`Knowledge`] (lexicon + PEP catalogue) is built once per run and shared by
 //! every thread; [`Extractor::extract`] is a plain function from a [`Document`] to
 //! [`NoteFacts`].
+//!
+//! Each talk section (its title read as the line before its body) goes once through
+//! each recogniser, all working on one prepared [`text::Body`] (lines, code, code
+//! spans, URLs):
+//!
+//! - [`lexicon`]: names and aliases (one aho-corasick pass), ambiguous names in
+//!   context, typos;
+//! - [`signals`]: `[[wikilinks]]`, `#tags`, code spans, `pip install`, `import`,
+//!   `github.com/org/repo`, for names the lexicon may not know;
+//! - [`version`]: Python versions; [`pep`]: PEP numbers the catalogue knows;
+//! - [`speaker`]: the speakers.
+//!
+//! Mentions come out in order of appearance, one per target, line and rule.
 
 pub mod lexicon;
 pub mod pep;
