@@ -123,6 +123,12 @@ fn field_regex() -> &'static Regex {
     })
 }
 
+/// A line that is only `by NAME` (often right under a title).
+fn by_line_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?i)^\s*[*_]{0,2}by[*_]{0,2}\s+(.+?)\s*$").expect("static regex"))
+}
+
 fn prose_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -232,10 +238,15 @@ pub fn looks_like_name(s: &str) -> bool {
 static EMPTY: std::sync::LazyLock<Lexicon> =
     std::sync::LazyLock::new(|| Lexicon::from_toml("", "empty").expect("an empty lexicon is valid"));
 
-/// Cleans one candidate: drops wikilink brackets, emphasis, an `(Org)`, and what
-/// follows ` from `, ` @ `, ` - `, ` — `, ` of ` or `|`.
+/// Cleans one candidate: drops wikilink brackets, emphasis, a title (`Dr.`), an
+/// `(Org)`, and what follows ` from `, ` @ `, ` - `, ` — `, ` of ` or `|`.
 fn clean(part: &str) -> &str {
-    let mut p = part.trim();
+    let mut p = part.trim().trim_start_matches(['*', '_', '[']);
+    for title in ["Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Sir "] {
+        if let Some(rest) = p.strip_prefix(title) {
+            p = rest.trim_start();
+        }
+    }
     for sep in ["(", " from ", " @ ", " - ", " – ", " — ", " of ", " at ", "|", "]]"] {
         if let Some(i) = p.find(sep) {
             p = &p[..i];
@@ -288,6 +299,14 @@ pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
                 if check_name(n, Strictness::Cued, lexicon) {
                     push(n, line);
                 }
+            }
+            continue;
+        }
+        if let Some(c) = by_line_regex().captures(raw) {
+            // `by Jane Doe and John Roe`: every part must be a name (not `by the way`).
+            let parts = split_names(&c[1]);
+            if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Cued, lexicon) && p.contains(' ')) {
+                parts.into_iter().for_each(|p| push(p, line));
             }
             continue;
         }
@@ -375,6 +394,8 @@ ambiguous = true
             ("presented by Marie Curie.", &["Marie Curie"]),
             ("\nJane Doe & John Roe\n\ntext", &["Jane Doe", "John Roe"]),
             ("\nAndrés Díaz de la Fuente\n", &["Andrés Díaz de la Fuente"]),
+            ("by Jane Doe & Dr. John Roe\n\ntext", &["Jane Doe", "John Roe"]),
+            ("Speaker: Prof. Ada Lovelace", &["Ada Lovelace"]),
         ];
         for (body, want) in cases {
             assert_eq!(names(body), *want, "{body:?}");
@@ -411,6 +432,8 @@ ambiguous = true
             "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n\nJane Doe\n",
             "the talk by the team was fun",
             "Speaker: the whole team",
+            "by the way, Jane said so",
+            "By Monday we had it",
         ];
         for body in bodies {
             assert!(names(body).is_empty(), "{body:?} gave {:?}", names(body));
