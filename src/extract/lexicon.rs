@@ -464,6 +464,26 @@ impl Lexicon {
         hits.iter().zip(ok).map(|(h, o)| o || sure.contains(&h.entry)).collect()
     }
 
+    /// Whether the word at `start..end` has, right beside it (one space between), a
+    /// word that can only be part of a person's name: capitalised, not an ordinary
+    /// word, not a lexicon name (`Mandry` in `Tyler Mandry`).
+    fn beside_a_name(&self, text: &str, start: usize, end: usize) -> bool {
+        let name_word = |w: &str| {
+            w.chars().count() >= 2
+                && w.starts_with(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !is_common_form(w)
+                && !self.keys.contains_key(&w.to_lowercase())
+        };
+        let prev = text[..start].strip_suffix(' ').map(|b| {
+            let from = b.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+            &b[from..]
+        });
+        let next = text[end..].strip_prefix(' ').map(|a| &a[..a.find(|c: char| !is_word_char(c)).unwrap_or(a.len())]);
+        prev.is_some_and(name_word) || next.is_some_and(name_word)
+    }
+
     fn typos(&self, body: &Body<'_>, hits: &[Hit], out: &mut Vec<(usize, Mention)>, near: &mut Vec<NearMiss>) {
         let m = self.matcher();
         let text = body.text;
@@ -488,7 +508,12 @@ impl Lexicon {
                 continue;
             }
             let line = body.line_no(start);
-            let capital_mid_sentence = word.starts_with(char::is_uppercase) && !body.is_sentence_start(start);
+            let capital = word.starts_with(char::is_uppercase);
+            if capital && self.beside_a_name(text, start, end) {
+                // `Tyler Mandry`: a first or last name, not a typo of Typer.
+                continue;
+            }
+            let capital_mid_sentence = capital && !body.is_sentence_start(start);
             match m.typo(lower, capital_mid_sentence) {
                 Typo::None => {}
                 Typo::Near(entry, reason) => {

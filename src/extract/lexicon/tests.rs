@@ -159,6 +159,11 @@ category = "tool"
 name = "Prodigy"
 kind = "technology"
 category = "tool"
+
+[[entry]]
+name = "Typer"
+kind = "technology"
+category = "library"
 "#;
 
 fn lex() -> Lexicon {
@@ -275,6 +280,8 @@ fn typos_found() {
         ("Kuberentes cluster", "Kubernetes", Rule::EditDistance { distance: 1, of: 10 }),
         ("Kubrnetis cluster", "Kubernetes", Rule::EditDistance { distance: 2, of: 10 }),
         ("prodicy is cool", "Prodigy", Rule::EditDistance { distance: 1, of: 7 }),
+        ("Using Djnago With Celery", "Django", Rule::EditDistance { distance: 1, of: 6 }),
+        ("a CLI in Tyepr", "Typer", Rule::EditDistance { distance: 1, of: 5 }),
     ];
     for (text, want, rule) in cases {
         let got = found(&lex, text);
@@ -295,6 +302,7 @@ fn typo_guards() {
         ("the network", "network"),
         ("jpytyhon", "jpytyhon"),
         ("Blocks of code", "Blocks"),
+        ("I talked to Tyler Mandry about it", "Tyler"),
     ];
     for (text, word) in cases {
         let got: Vec<_> = found(&lex, text).into_iter().filter(|(_, s, _)| s == word).collect();
