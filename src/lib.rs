@@ -22,6 +22,7 @@
 //! ```
 
 pub mod cli;
+pub mod entities;
 pub mod error;
 pub mod export;
 pub mod extract;
@@ -131,7 +132,7 @@ pub fn load_knowledge(inputs: &[PathBuf], user_lexicon: Option<&std::path::Path>
     for f in files {
         let text = std::fs::read_to_string(&f).map_err(|e| Error::Read(f.display().to_string(), e))?;
         let user = extract::Lexicon::from_toml(&text, &f.display().to_string())?;
-        knowledge.lexicon.extend(user);
+        knowledge.lexicon.extend(user)?;
     }
     Ok(knowledge)
 }

@@ -1,13 +1,50 @@
-//! The lexicon of technologies and organisations: loading it (built-in
-//! `data/lexicon.toml`, plus a user's file) and finding its names in text.
+//! The lexicon of technologies and organisations: loading it (the built-in
+//! `data/lexicon.toml`, plus a user's file) and finding its names in a section.
 //!
-//! PLACEHOLDER matcher: case-insensitive substring search on word boundaries; the
-//! real one (aho-corasick, typos, ambiguity) replaces it.
+//! Matching is one aho-corasick pass (leftmost-longest, ASCII case-insensitive) over
+//! every name and alias, kept only on word boundaries. Then:
+//!
+//! - names marked `case = "sensitive"` must match with the case as listed;
+//! - names marked `ambiguous = true` (black, flask, rust, lambda, ...) are kept only
+//!   when the context confirms them: a code span or code line (`import flask`,
+//!   `` `black` ``), a capital letter mid-sentence, a clue word or a technology of the
+//!   same category within two lines, or another confirmed mention in the section;
+//! - words not found exactly get a second chance as typos: a SymSpell-style deletion
+//!   index gives the names within Damerau (OSA) distance 1 (names of 5 to 8 letters)
+//!   or 2 (9 letters and more), guarded so that ordinary English words, words starting
+//!   with another letter and other entries' names never become typos.
+//!
+//! What a guard rejects is kept as a [`NearMiss`] for `--explain`.
+//!
+//! # File format
+//!
+//! ```toml
+//! [[entry]]
+//! name = "Black"                 # canonical name (required)
+//! kind = "technology"            # or "organization" (required)
+//! category = "tool"              # language, library, framework, tool, service, ... (required)
+//! aliases = ["psf/black"]        # other spellings
+//! case = "insensitive"           # or "sensitive": match only with the case as written
+//! ambiguous = true               # also an ordinary word: link only when the context says so
+//! clues = ["formatter", "lint"]  # words that, nearby, confirm an ambiguous name
+//! org = "Python Software Foundation"
+//! homepage = "https://black.readthedocs.io"
+//! pypi = "black"
+//! wikidata = "Q..."
+//! ```
+//!
+//! A name or alias may belong to one entry only (compared ignoring case and runs of
+//! spaces). A user lexicon ([`Lexicon::extend`]) replaces the entry with the same
+//! canonical name (keeping its aliases and adding the new ones) or adds new entries.
 
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
+use toml::Spanned;
 
+use super::text::{is_common_form, is_common_word, is_word_char, near_common_word, Body};
 use super::{Mention, NearMiss, Rule, Target};
 
 /// Index of an entry in its [`Lexicon`].
@@ -64,13 +101,43 @@ impl Entry {
     pub fn is_case_sensitive(&self) -> bool {
         self.case.as_deref() == Some("sensitive")
     }
+
+    /// The canonical name, then every alias.
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// An entry as read, with where each name was written (for error messages).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    name: Spanned<String>,
+    kind: EntryKind,
+    category: String,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    case: Option<Spanned<String>>,
+    #[serde(default)]
+    ambiguous: bool,
+    #[serde(default)]
+    clues: Vec<String>,
+    #[serde(default)]
+    org: Option<String>,
+    #[serde(default)]
+    homepage: Option<String>,
+    #[serde(default)]
+    pypi: Option<String>,
+    #[serde(default)]
+    wikidata: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
     #[serde(default)]
-    entry: Vec<Entry>,
+    entry: Vec<RawEntry>,
 }
 
 /// A malformed lexicon file.
@@ -87,13 +154,40 @@ pub struct LexiconError {
     pub message: String,
 }
 
+/// Where an entry's names were written: (line, column) of the name, then of each alias.
+#[derive(Debug, Clone, Default)]
+struct Places {
+    name: (usize, usize),
+    aliases: Vec<(usize, usize)>,
+}
+
 /// Technologies and organisations, with their names ready for matching.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     entries: Vec<Entry>,
+    /// Parallel to `entries` for a lexicon read from a file.
+    places: Vec<Places>,
+    origin: Arc<str>,
+    /// Normalised name or alias -> entry.
+    keys: HashMap<String, EntryId>,
+    /// PyPI name (lower case) -> entry.
+    pypi: HashMap<String, EntryId>,
+    matcher: OnceLock<Arc<Matcher>>,
 }
 
 const BUILTIN: &str = include_str!("../../data/lexicon.toml");
+
+/// The form names are compared in: lower case, runs of white space as one space.
+pub fn name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
 
 impl Lexicon {
     /// The lexicon compiled into the binary.
@@ -104,23 +198,157 @@ impl Lexicon {
         })
     }
 
-    /// Parses a lexicon file; `origin` names it in errors.
+    /// Parses a lexicon file; `origin` names it in errors. Rejects unknown fields,
+    /// unknown `kind` or `case` values, empty names and a name or alias given to two
+    /// entries (the error points at the second).
     pub fn from_toml(text: &str, origin: &str) -> Result<Lexicon, LexiconError> {
+        let err = |(line, column): (usize, usize), message: String| LexiconError {
+            origin: origin.to_string(),
+            line,
+            column,
+            message,
+        };
         let file: LexiconFile = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
-            LexiconError { origin: origin.to_string(), line, column, message: e.message().to_string() }
+            let at = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+            err(at, e.message().trim().to_string())
         })?;
-        Ok(Lexicon { entries: file.entry })
+        let lines = Lines::new(text);
+        let line_col = |offset: usize| lines.line_col(offset);
+        let mut lex = Lexicon {
+            entries: Vec::with_capacity(file.entry.len()),
+            places: Vec::with_capacity(file.entry.len()),
+            origin: origin.into(),
+            keys: HashMap::new(),
+            pypi: HashMap::new(),
+            matcher: OnceLock::new(),
+        };
+        for raw in file.entry {
+            let id = lex.entries.len() as EntryId;
+            if let Some(case) = &raw.case {
+                if !matches!(case.get_ref().as_str(), "sensitive" | "insensitive") {
+                    return Err(err(
+                        line_col(case.span().start),
+                        format!("unknown case {:?}: expected \"sensitive\" or \"insensitive\"", case.get_ref()),
+                    ));
+                }
+            }
+            let places = Places {
+                name: line_col(raw.name.span().start),
+                aliases: raw.aliases.iter().map(|a| line_col(a.span().start)).collect(),
+            };
+            for n in std::iter::once(&raw.name).chain(&raw.aliases) {
+                let key = name_key(n.get_ref());
+                let at = line_col(n.span().start);
+                if key.is_empty() {
+                    return Err(err(at, "empty name".to_string()));
+                }
+                match lex.keys.get(&key) {
+                    Some(&other) if other != id => {
+                        return Err(err(
+                            at,
+                            format!(
+                                "{:?} is already a name of {:?}; a name or alias may belong to one entry only",
+                                n.get_ref(),
+                                lex.entries[other as usize].name
+                            ),
+                        ))
+                    }
+                    Some(_) => {}
+                    None => {
+                        lex.keys.insert(key, id);
+                    }
+                }
+            }
+            lex.entries.push(Entry {
+                name: raw.name.into_inner(),
+                kind: raw.kind,
+                category: raw.category,
+                aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
+                case: raw.case.map(Spanned::into_inner),
+                ambiguous: raw.ambiguous,
+                clues: raw.clues,
+                org: raw.org,
+                homepage: raw.homepage,
+                pypi: raw.pypi,
+                wikidata: raw.wikidata,
+            });
+            lex.places.push(places);
+        }
+        lex.reindex();
+        Ok(lex)
     }
 
-    /// Adds (or, for an existing canonical name, replaces) the entries of `other`.
-    pub fn extend(&mut self, other: Lexicon) {
-        for e in other.entries {
-            match self.find(&e.name) {
-                Some(id) => self.entries[id as usize] = e,
-                None => self.entries.push(e),
+    fn reindex(&mut self) {
+        self.keys.clear();
+        self.pypi.clear();
+        for (id, e) in self.entries.iter().enumerate() {
+            for n in e.names() {
+                self.keys.entry(name_key(n)).or_insert(id as EntryId);
             }
         }
+        for (id, e) in self.entries.iter().enumerate() {
+            if let Some(p) = &e.pypi {
+                self.pypi.entry(p.to_lowercase()).or_insert(id as EntryId);
+            }
+        }
+        self.matcher = OnceLock::new();
+    }
+
+    /// Adds the entries of `other` (a user lexicon). An entry with the canonical name
+    /// of an existing one replaces it, keeping its aliases and adding the new ones; a
+    /// new name or alias that another entry had as an alias moves to the new entry.
+    /// A name or alias that is another entry's canonical name is an error naming both.
+    pub fn extend(&mut self, other: Lexicon) -> Result<(), LexiconError> {
+        for (i, mut e) in other.entries.into_iter().enumerate() {
+            let places = other.places.get(i).cloned().unwrap_or_default();
+            let name_k = name_key(&e.name);
+            let target =
+                self.keys.get(&name_k).copied().filter(|&id| name_key(&self.entries[id as usize].name) == name_k);
+            for (n, at) in std::iter::once((&e.name, places.name))
+                .chain(e.aliases.iter().zip(places.aliases.iter().copied().chain(std::iter::repeat((1, 1)))))
+            {
+                let k = name_key(n);
+                if let Some(&id) = self.keys.get(&k) {
+                    let owner = &self.entries[id as usize];
+                    if Some(id) != target && name_key(&owner.name) == k {
+                        return Err(LexiconError {
+                            origin: other.origin.to_string(),
+                            line: at.0,
+                            column: at.1,
+                            message: format!(
+                                "{n:?} (in entry {:?}) is the name of another entry, {:?}",
+                                e.name, owner.name
+                            ),
+                        });
+                    }
+                }
+            }
+            let id = match target {
+                Some(id) => {
+                    let old = &self.entries[id as usize];
+                    let mut seen: HashSet<String> = e.names().map(name_key).collect();
+                    let kept: Vec<String> = old.aliases.iter().filter(|a| seen.insert(name_key(a))).cloned().collect();
+                    e.aliases.extend(kept);
+                    self.entries[id as usize] = e;
+                    self.places[id as usize] = places;
+                    id
+                }
+                None => {
+                    self.entries.push(e);
+                    self.places.push(places);
+                    (self.entries.len() - 1) as EntryId
+                }
+            };
+            // Names of the new entry leave every other entry's aliases.
+            let mine: HashSet<String> = self.entries[id as usize].names().map(name_key).collect();
+            for (j, other_e) in self.entries.iter_mut().enumerate() {
+                if j as EntryId != id {
+                    other_e.aliases.retain(|a| !mine.contains(&name_key(a)));
+                }
+            }
+            self.reindex();
+        }
+        Ok(())
     }
 
     /// Every entry.
@@ -133,47 +361,572 @@ impl Lexicon {
         &self.entries[id as usize]
     }
 
-    /// The entry whose canonical name or alias is `name`, ignoring case.
+    /// The entry whose canonical name or alias is `name`, ignoring case and runs of
+    /// spaces.
     pub fn find(&self, name: &str) -> Option<EntryId> {
-        let low = name.to_lowercase();
-        self.entries
-            .iter()
-            .position(|e| e.name.to_lowercase() == low || e.aliases.iter().any(|a| a.to_lowercase() == low))
-            .map(|i| i as EntryId)
+        self.keys.get(&name_key(name)).copied()
+    }
+
+    /// The entry whose name, alias or PyPI project name is `name`.
+    pub fn find_package(&self, name: &str) -> Option<EntryId> {
+        self.find(name).or_else(|| self.pypi.get(&name.to_lowercase()).copied())
+    }
+
+    fn matcher(&self) -> &Matcher {
+        self.matcher.get_or_init(|| Arc::new(Matcher::new(&self.entries)))
     }
 
     /// Finds the lexicon's names in `text`, whose first line is `first_line`.
-    pub fn find_mentions(&self, text: &str, first_line: u32, out: &mut Vec<Mention>, _near: &mut Vec<NearMiss>) {
-        for (i, line) in text.lines().enumerate() {
-            let low = line.to_lowercase();
-            for (id, e) in self.entries.iter().enumerate() {
-                if e.ambiguous {
-                    continue;
+    pub fn find_mentions(&self, text: &str, first_line: u32, out: &mut Vec<Mention>, near: &mut Vec<NearMiss>) {
+        let body = Body::new(text, first_line);
+        let mut found = Vec::new();
+        self.scan(&body, &mut found, near);
+        out.extend(found.into_iter().map(|(_, m)| m));
+    }
+
+    /// Finds the lexicon's names in `body`: each mention with the byte offset it starts
+    /// at; rejected candidates go to `near`.
+    pub fn scan(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>, near: &mut Vec<NearMiss>) {
+        let m = self.matcher();
+        let hits = m.exact_hits(body.text);
+        let confirmed = self.confirm(body, &hits);
+        for (h, ok) in hits.iter().zip(&confirmed) {
+            let surface = body.text[h.start..h.end].to_string();
+            let line = body.line_no(h.start);
+            if *ok {
+                let rule = if surface == m.pats[h.pat].1 { Rule::Exact } else { Rule::CaseFolded };
+                out.push((h.start, Mention { target: Target::Entry(h.entry), surface, line, rule }));
+            } else {
+                near.push(NearMiss {
+                    surface,
+                    entry: h.entry,
+                    reason: "ambiguous word: no code, capital mid-sentence or clue nearby".to_string(),
+                    line,
+                });
+            }
+        }
+        self.typos(body, &hits, out, near);
+    }
+
+    /// Decides, for each hit, whether it is kept (ambiguous names need context).
+    fn confirm(&self, body: &Body<'_>, hits: &[Hit]) -> Vec<bool> {
+        let pats = &self.matcher().pats;
+        let mut ok: Vec<bool> = hits
+            .iter()
+            .map(|h| {
+                let e = &self.entries[h.entry as usize];
+                let surface = &body.text[h.start..h.end];
+                // A one-word name that is an ordinary English word (`Make`, `Poetry`,
+                // `notion`) needs context too, whether or not the lexicon says so.
+                let ambiguous = e.ambiguous || (surface.chars().all(char::is_alphabetic) && is_common_word(surface));
+                !ambiguous
+                    || is_distinctive(surface)
+                    || is_compound_of_name(surface, &e.name)
+                    || is_topic_language(e, body.topic())
+                    || has_distinctive_case(surface, &pats[h.pat].1)
+                    || confirmed_by_form(body, h, surface)
+            })
+            .collect();
+        let first_pass = ok.clone();
+        // Clues and neighbours, then mentions of the same entry elsewhere.
+        let lines: Vec<usize> = hits.iter().map(|h| body.line_index(h.start)).collect();
+        let mut lower_lines: HashMap<usize, String> = HashMap::new();
+        for i in 0..hits.len() {
+            if ok[i] {
+                continue;
+            }
+            let e = &self.entries[hits[i].entry as usize];
+            // A sure technology of the same family on this line or the next or
+            // previous one (`Behave ... Or cucumber`).
+            let neighbour = (0..hits.len()).any(|j| {
+                j != i
+                    && hits[j].entry != hits[i].entry
+                    && lines[j].abs_diff(lines[i]) <= 1
+                    && first_pass[j]
+                    && same_family(e, &self.entries[hits[j].entry as usize])
+            });
+            // A clue word within two lines; not one that is itself an ambiguous name
+            // left unconfirmed (`a flask of tea` is no clue for Click).
+            let (lo, hi) = (lines[i].saturating_sub(2), (lines[i] + 2).min(body.line_count().saturating_sub(1)));
+            let blocked = |s: usize, e: usize| {
+                (s, e) == (hits[i].start, hits[i].end)
+                    || hits.iter().zip(&first_pass).any(|(h, sure)| !sure && s < h.end && h.start < e)
+            };
+            let clue = !e.clues.is_empty()
+                && (lo..=hi).any(|l| {
+                    let text = lower_lines.entry(l).or_insert_with(|| body.line(l).to_ascii_lowercase());
+                    let base = body.line_start(l);
+                    e.clues.iter().any(|c| contains_clue(text, &c.to_ascii_lowercase(), base, &blocked))
+                });
+            ok[i] = neighbour || clue;
+        }
+        let sure: HashSet<EntryId> = hits.iter().zip(&ok).filter(|(_, o)| **o).map(|(h, _)| h.entry).collect();
+        hits.iter().zip(ok).map(|(h, o)| o || sure.contains(&h.entry)).collect()
+    }
+
+    /// Whether the word at `start..end` has, right beside it (one space between), a
+    /// word that can only be part of a person's name: capitalised, not an ordinary
+    /// word, not a lexicon name (`Mandry` in `Tyler Mandry`).
+    fn beside_a_name(&self, text: &str, start: usize, end: usize) -> bool {
+        let name_word = |w: &str| {
+            w.chars().count() >= 2
+                && w.starts_with(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !is_common_form(w)
+                && !self.keys.contains_key(&w.to_lowercase())
+        };
+        let prev = text[..start].strip_suffix(' ').map(|b| {
+            let from = b.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+            &b[from..]
+        });
+        let next = text[end..].strip_prefix(' ').map(|a| &a[..a.find(|c: char| !is_word_char(c)).unwrap_or(a.len())]);
+        prev.is_some_and(name_word) || next.is_some_and(name_word)
+    }
+
+    fn typos(&self, body: &Body<'_>, hits: &[Hit], out: &mut Vec<(usize, Mention)>, near: &mut Vec<NearMiss>) {
+        let m = self.matcher();
+        let text = body.text;
+        let mut covered = hits.iter().map(|h| (h.start, h.end)).peekable();
+        for (start, word) in words(text) {
+            let end = start + word.len();
+            while covered.peek().is_some_and(|&(_, e)| e <= start) {
+                covered.next();
+            }
+            if covered.peek().is_some_and(|&(s, _)| s < end) {
+                continue;
+            }
+            let n = word.chars().count();
+            if n < 5 || word.chars().any(|c| c.is_ascii_digit() || c == '_') {
+                continue;
+            }
+            if body.in_url(start) || body.in_code(start) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if self.keys.contains_key(&lower) {
+                continue;
+            }
+            let line = body.line_no(start);
+            let capital = word.starts_with(char::is_uppercase);
+            if capital && self.beside_a_name(text, start, end) {
+                // `Tyler Mandry`: a first or last name, not a typo of Typer.
+                continue;
+            }
+            let capital_mid_sentence = capital && !body.is_sentence_start(start);
+            match m.typo(lower, capital_mid_sentence) {
+                Typo::None => {}
+                Typo::Near(entry, reason) => {
+                    near.push(NearMiss { surface: word.to_string(), entry, reason, line });
                 }
-                for n in std::iter::once(&e.name).chain(&e.aliases) {
-                    let nl = n.to_lowercase();
-                    if let Some(p) = low.find(&nl) {
-                        let before_ok = low[..p].chars().last().is_none_or(|c| !c.is_alphanumeric());
-                        let after_ok = low[p + nl.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-                        if before_ok && after_ok {
-                            out.push(Mention {
-                                target: Target::Entry(id as EntryId),
-                                surface: line.get(p..p + nl.len()).unwrap_or(n).to_string(),
-                                line: first_line + i as u32,
-                                rule: Rule::CaseFolded,
-                            });
-                            break;
-                        }
-                    }
+                Typo::Match { entry, distance, of } => {
+                    out.push((
+                        start,
+                        Mention {
+                            target: Target::Entry(entry),
+                            surface: word.to_string(),
+                            line,
+                            rule: Rule::EditDistance { distance, of },
+                        },
+                    ));
                 }
             }
         }
     }
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rfind('\n').map_or(before.len(), |p| before.len() - p - 1) + 1;
-    (line, col)
+/// Whether two entries are of one family: the same category (other than the
+/// catch-all ones), so that one confirms the other when named nearby.
+fn same_family(a: &Entry, b: &Entry) -> bool {
+    const LOOSE: [&str; 5] = ["concept", "company", "organization", "organisation", "other"];
+    a.category.eq_ignore_ascii_case(&b.category) && !LOOSE.iter().any(|l| a.category.eq_ignore_ascii_case(l))
 }
+
+/// A surface that cannot be the ordinary word: several words, or not only letters
+/// (`AWS Lambda`, `psf/black`, `Go 1.22`).
+fn is_distinctive(surface: &str) -> bool {
+    !surface.chars().all(char::is_alphabetic)
+}
+
+/// Whether `surface` is an alias made of a word of the name and more (`pyarrow` for
+/// Apache Arrow, `rustlang`, `Golang`): not the ordinary word the name is.
+fn is_compound_of_name(surface: &str, name: &str) -> bool {
+    let s = surface.to_lowercase();
+    let n = name.to_lowercase();
+    n.split(|c: char| !c.is_alphanumeric()).any(|t| t.len() >= 2 && s.len() > t.len() && s.contains(t))
+}
+
+/// Whether `e` is a language the notes' topic is named after (`python` in EuroPython
+/// notes, `rust` in RustConf notes): then its name means the language there.
+fn is_topic_language(e: &Entry, topic: &str) -> bool {
+    e.category.to_ascii_lowercase().contains("language")
+        && e.name.chars().count() >= 4
+        && !topic.is_empty()
+        && topic.contains(&e.name.to_lowercase())
+}
+
+/// Whether `surface` is written exactly as a name whose case says it is a name: an
+/// upper-case letter after the first (`GitHub`, `spaCy`, `REST`).
+fn has_distinctive_case(surface: &str, pattern: &str) -> bool {
+    surface == pattern && pattern.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Confirmation by form: code that names it as a package, or a capital mid-sentence,
+/// or a version right after it (`python 3.12`).
+fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
+    let text = body.text;
+    if let Some(span) = body.code_span_at(h.start) {
+        if span.trim().eq_ignore_ascii_case(surface) {
+            return true;
+        }
+    }
+    if body.in_code(h.start) {
+        let line_start = body.line_start(body.line_index(h.start));
+        let before = text[line_start..h.start].trim_end().to_lowercase();
+        return ["import", "from", "install", "-m", "add"].iter().any(|k| before.ends_with(k));
+    }
+    if surface.chars().next().is_some_and(char::is_uppercase) && !body.is_sentence_start(h.start) {
+        return true;
+    }
+    let after = text[h.end..].trim_start_matches([' ', '-']);
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && after.as_bytes().get(digits) == Some(&b'.')
+}
+
+/// Whether `text` (one line, ASCII lower case, starting at byte `base` of the body)
+/// has `clue` (lower case, maybe several words) as whole words, or their plural, at
+/// a place (body offsets) that `blocked` does not refuse.
+fn contains_clue(text: &str, clue: &str, base: usize, blocked: &dyn Fn(usize, usize) -> bool) -> bool {
+    if clue.is_empty() {
+        return false;
+    }
+    text.match_indices(clue).any(|(i, _)| {
+        let end = i + clue.len();
+        let rest = &text[end..];
+        let rest = rest
+            .strip_prefix("es")
+            .or_else(|| rest.strip_prefix('s'))
+            .filter(|r| !r.starts_with(is_word_char))
+            .unwrap_or(rest);
+        text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
+            && rest.chars().next().is_none_or(|c| !is_word_char(c))
+            && !blocked(base + i, base + end)
+    })
+}
+
+/// The words of `text` (runs of letters, digits and `_`) with their offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let mut it = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = it.peek() {
+            if is_word_char(c) {
+                break;
+            }
+            it.next();
+        }
+        let (start, _) = *it.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = it.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            it.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// A candidate match of a name or alias, on word boundaries.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    entry: EntryId,
+    pat: usize,
+    start: usize,
+    end: usize,
+}
+
+enum Typo {
+    None,
+    Near(EntryId, String),
+    Match { entry: EntryId, distance: u8, of: u8 },
+}
+
+/// The compiled matchers of one lexicon.
+struct Matcher {
+    ac: AhoCorasick,
+    /// Per pattern: its entry and its text.
+    pats: Vec<(EntryId, String)>,
+    /// Per pattern: whether it must match with its case.
+    sensitive: Vec<bool>,
+    /// Names that typos may resolve to: lower case, entry, length in characters.
+    typo_names: Vec<(String, EntryId, u8)>,
+    /// (hash of a deletion variant, index into `typo_names`), sorted: the SymSpell
+    /// index. Hashes, not strings, keep it small and quick to build; a collision
+    /// only adds a candidate, which the distance check then drops.
+    deletions: Vec<(u64, u32)>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("patterns", &self.pats.len())
+            .field("typo_names", &self.typo_names.len())
+            .field("deletions", &self.deletions.len())
+            .finish()
+    }
+}
+
+/// Calls `f` with the hash of `s`, of every string made of `s` without one of its
+/// characters, and, if `two`, without two of them: the keys of the deletion index.
+fn variants(s: &str, two: bool, mut f: impl FnMut(u64)) {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    // FNV-1a, resumable: the hash of a string cut in pieces is the hash of the whole.
+    let fnv = |h: u64, bytes: &[u8]| bytes.iter().fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME));
+    let b = s.as_bytes();
+    f(fnv(OFFSET, b));
+    let cuts: Vec<(usize, usize)> = s.char_indices().map(|(i, c)| (i, i + c.len_utf8())).collect();
+    for (a, &(i0, i1)) in cuts.iter().enumerate() {
+        let head = fnv(OFFSET, &b[..i0]);
+        f(fnv(head, &b[i1..]));
+        if two {
+            for &(j0, j1) in &cuts[a + 1..] {
+                f(fnv(fnv(head, &b[i1..j0]), &b[j1..]));
+            }
+        }
+    }
+}
+
+/// The most edits a typo of a name of `len` characters may have.
+fn allowed_distance(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+impl Matcher {
+    fn new(entries: &[Entry]) -> Matcher {
+        let mut pats = Vec::new();
+        let mut sensitive = Vec::new();
+        let mut typo_names = Vec::new();
+        for (id, e) in entries.iter().enumerate() {
+            let mut seen = HashSet::new();
+            for n in e.names() {
+                let n = n.trim();
+                if n.is_empty() || !seen.insert(name_key(n)) {
+                    continue;
+                }
+                pats.push((id as EntryId, n.to_string()));
+                sensitive.push(e.is_case_sensitive());
+                let len = n.chars().count();
+                // Names with digits are versions of something (`Llama2`, `GPT3`): a
+                // missing digit is another version, not a typo.
+                let plain = n.chars().all(|c| is_word_char(c) && !c.is_ascii_digit());
+                if !e.ambiguous && !e.is_case_sensitive() && (5..256).contains(&len) && plain {
+                    typo_names.push((n.to_lowercase(), id as EntryId, len as u8));
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
+            .build(pats.iter().map(|(_, p)| p.as_str()))
+            .expect("lexicon patterns are plain strings of bounded size");
+        let mut deletions_map = Vec::new();
+        for (i, (name, _, len)) in typo_names.iter().enumerate() {
+            variants(name, allowed_distance(*len as usize) >= 2, |h| deletions_map.push((h, i as u32)));
+        }
+        deletions_map.sort_unstable();
+        deletions_map.dedup();
+        Matcher { ac, pats, sensitive, typo_names, deletions: deletions_map }
+    }
+
+    /// Names and aliases found in `text` on word boundaries, with the case rules
+    /// applied: the longest at each place, falling back to shorter ones there.
+    fn exact_hits(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.ac.find(Input::new(text).range(pos..)) else { break };
+            let start = m.start();
+            let mut end = m.end();
+            let mut pat = m.pattern().as_usize();
+            let mut accepted = None;
+            // Not inside a word, nor the tail of a hyphenated compound
+            // (`sentence-transformers` is not Transformers; `Python-based` is Python).
+            let mut back = text[..start].chars().rev();
+            let before_ok = match (back.next(), back.next()) {
+                (None, _) => true,
+                (Some('-'), Some(c)) => !is_word_char(c),
+                (Some(c), _) => !is_word_char(c),
+            };
+            if before_ok {
+                loop {
+                    let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+                    let case_ok = !self.sensitive[pat] || text[start..end] == self.pats[pat].1;
+                    if after_ok && case_ok {
+                        accepted = Some((pat, end));
+                        break;
+                    }
+                    // A shorter name starting at the same place?
+                    if end <= start + 1 {
+                        break;
+                    }
+                    let shorter = self
+                        .ac
+                        .find(Input::new(text).range(start..end - 1).anchored(Anchored::Yes))
+                        .filter(|s| s.end() > start);
+                    match shorter {
+                        Some(s) => {
+                            pat = s.pattern().as_usize();
+                            end = s.end();
+                        }
+                        None => break,
+                    }
+                }
+            }
+            match accepted {
+                Some((pat, end)) => {
+                    hits.push(Hit { entry: self.pats[pat].0, pat, start, end });
+                    pos = end;
+                }
+                None => {
+                    let step = text[start..].chars().next().map_or(1, char::len_utf8);
+                    pos = start + step;
+                }
+            }
+        }
+        hits
+    }
+
+    /// Resolves a word not found exactly to the name it is a typo of, if any.
+    fn typo(&self, lower: String, capital_mid_sentence: bool) -> Typo {
+        // An ordinary word is neither a typo nor worth a near miss; capitalised
+        // mid-sentence, it may be a name (`at Block`), so it goes on to say why not.
+        // (Checked first: most words of the prose stop here, cheaply.)
+        let common = is_common_form(&lower);
+        if common && !capital_mid_sentence {
+            return Typo::None;
+        }
+        let mut forms = vec![lower.clone()];
+        if lower.ends_with('s') && lower.chars().count() >= 6 {
+            forms.push(lower[..lower.len() - 1].to_string());
+        }
+        // (distance, name index) of every name within distance 2 of a form.
+        let mut found: Vec<(usize, u32)> = Vec::new();
+        let mut cands: Vec<u32> = Vec::new();
+        for f in &forms {
+            cands.clear();
+            // Two deletions of the word find two insertions or two substitutions:
+            // typos of names of 9 letters or more, and near misses (`jpytyhon`).
+            variants(f, f.chars().count() >= 7, |h| {
+                let from = self.deletions.partition_point(|&(k, _)| k < h);
+                cands.extend(self.deletions[from..].iter().take_while(|&&(k, _)| k == h).map(|&(_, i)| i));
+            });
+            cands.sort_unstable();
+            cands.dedup();
+            for &c in &cands {
+                let d = strsim::osa_distance(f, &self.typo_names[c as usize].0);
+                if (1..=2).contains(&d) {
+                    found.push((d, c));
+                }
+            }
+        }
+        if found.is_empty() {
+            return Typo::None;
+        }
+        let first = |name: &str| name.chars().next().map(|c| c.to_lowercase().collect::<String>());
+        // Closest first; at one distance, names with the word's first letter first.
+        found.sort_unstable_by_key(|&(d, c)| (d, first(&self.typo_names[c as usize].0) != first(&lower), c));
+        found.dedup();
+
+        let mut accepted: Vec<(usize, u32)> = Vec::new();
+        let mut rejected: Option<(u32, String)> = None;
+        for &(d, c) in &found {
+            let (name, entry, len) = &self.typo_names[c as usize];
+            // Ok: accepted; Err(Some(why)): a near miss; Err(None): not worth one (an
+            // ordinary word, or a distance far over the limit of a short name).
+            let verdict: Result<(), Option<String>> = if d > allowed_distance(*len as usize) {
+                if common || *len < 6 {
+                    Err(None)
+                } else {
+                    Err(Some(format!(
+                        "edit distance {d} of {len} is over the limit of {}",
+                        allowed_distance(*len as usize)
+                    )))
+                }
+            } else if first(name) != first(&lower) {
+                Err((!common).then(|| "does not start with the same letter".to_string()))
+            } else if common {
+                Err(Some("an ordinary English word".to_string()))
+            } else {
+                Ok(())
+            };
+            match verdict {
+                Ok(()) => accepted.push((d, c)),
+                Err(Some(r)) => {
+                    if rejected.is_none() {
+                        rejected = Some((*entry, r));
+                    }
+                }
+                Err(None) => {}
+            }
+        }
+        if let Some(&(d, c)) = accepted.first() {
+            let entry = self.typo_names[c as usize].1;
+            let name = &self.typo_names[c as usize].0;
+            if let Some(w) = forms.iter().find_map(|f| near_common_word(f, name)) {
+                return Typo::Near(entry, format!("as close to the ordinary word {w:?}"));
+            }
+            let rival = accepted.iter().find(|&&(d2, c2)| d2 == d && self.typo_names[c2 as usize].1 != entry);
+            if let Some(&(_, c2)) = rival {
+                return Typo::Near(
+                    entry,
+                    format!(
+                        "as close to {:?} as to {:?}",
+                        self.typo_names[c as usize].0, self.typo_names[c2 as usize].0
+                    ),
+                );
+            }
+            let of = self.typo_names[c as usize].2;
+            return Typo::Match { entry, distance: d as u8, of };
+        }
+        match rejected {
+            Some((entry, reason)) => Typo::Near(entry, reason),
+            None => Typo::None,
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    Lines::new(text).line_col(offset)
+}
+
+/// Where the lines of a text start, to turn many offsets into lines and columns.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Lines { text, starts }
+    }
+
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        (line, col + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -5,17 +5,34 @@
 //! The [`Knowledge`] (lexicon + PEP catalogue) is built once per run and shared by
 //! every thread; [`Extractor::extract`] is a plain function from a [`Document`] to
 //! [`NoteFacts`].
+//!
+//! Each talk section (its title read as the line before its body) goes once through
+//! each recogniser, all working on one prepared [`text::Body`] (lines, code, code
+//! spans, URLs):
+//!
+//! - [`lexicon`]: names and aliases (one aho-corasick pass), ambiguous names in
+//!   context, typos;
+//! - [`signals`]: `[[wikilinks]]`, `#tags`, code spans, `pip install`, `import`,
+//!   `github.com/org/repo`, for names the lexicon may not know;
+//! - [`version`]: Python versions; [`pep`]: PEP numbers the catalogue knows;
+//! - [`speaker`]: the speakers.
+//!
+//! Mentions come out in order of appearance, one per target, line and rule.
 
 pub mod lexicon;
 pub mod pep;
+pub mod signals;
 pub mod speaker;
+pub mod text;
+pub mod version;
 
 use std::sync::Arc;
 
 pub use lexicon::{EntryId, EntryKind, Lexicon, LexiconError};
 pub use pep::{PepCatalog, PepInfo};
 
-use crate::notes::{Document, EventInfo, Named, SectionKind, Warning};
+use crate::notes::{Document, EventInfo, Named, Section, SectionKind, Warning};
+use text::Body;
 
 /// What a mention points at.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -179,23 +196,15 @@ impl<'k> Extractor<'k> {
 
     /// Recognises everything in one segmented note.
     pub fn extract(&self, doc: &Document<'_>) -> NoteFacts {
-        let mut talks = Vec::with_capacity(doc.sections.len());
-        for s in &doc.sections {
-            let mut mentions = Vec::new();
-            let mut near_misses = Vec::new();
-            self.knowledge.lexicon.find_mentions(s.body, s.body_line, &mut mentions, &mut near_misses);
-            pep::find_peps(s.body, s.body_line, &mut mentions);
-            let speakers = speaker::speakers(s, &self.knowledge.lexicon);
-            talks.push(TalkFacts {
-                kind: s.kind,
-                title: s.title.clone(),
-                line: s.line,
-                event: s.event,
-                speakers,
-                mentions,
-                near_misses,
-            });
-        }
+        let talks = doc
+            .sections
+            .iter()
+            .map(|s| {
+                // The conference's name, and the file's (`europython-2023-day1`).
+                let event = s.event.and_then(|i| doc.events.get(i)).map_or("", |e| e.name.as_str());
+                self.extract_section_about(s, &format!("{event} {}", doc.key))
+            })
+            .collect();
         NoteFacts {
             file: doc.file.clone(),
             key: doc.key.clone(),
@@ -204,5 +213,209 @@ impl<'k> Extractor<'k> {
             talks,
             warnings: doc.warnings.clone(),
         }
+    }
+
+    /// Recognises everything in one talk section: its title and body are read as one
+    /// text (the title on the line before the body), in one pass per recogniser.
+    pub fn extract_section(&self, s: &Section<'_>) -> TalkFacts {
+        self.extract_section_about(s, "")
+    }
+
+    /// [`extract_section`](Self::extract_section) for a talk of the conference named
+    /// `topic` (`EuroPython 2023`): a language the conference is named after needs no
+    /// further context to be linked.
+    pub fn extract_section_about(&self, s: &Section<'_>, topic: &str) -> TalkFacts {
+        let k = self.knowledge;
+        let generic = matches!(
+            s.title.trim().to_ascii_lowercase().as_str(),
+            "keynote" | "talk" | "lightning talk" | "lightning talks" | "untitled"
+        );
+        let joined;
+        // The title is read as the line before the body (where it was: the heading,
+        // or the line after it); a body starting on the title's own line holds it.
+        let (text, first_line) = if generic || s.title.trim().is_empty() || s.body_line <= s.line {
+            (s.body, s.body_line)
+        } else {
+            joined = format!("{}\n{}", s.title.trim().replace(['\n', '\r'], " "), s.body);
+            (joined.as_str(), s.body_line.saturating_sub(1).max(1))
+        };
+        let body = Body::new(text, first_line).with_topic(topic);
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        let mut near_misses = Vec::new();
+        k.lexicon.scan(&body, &mut found, &mut near_misses);
+        signals::find_signals(&body, &k.lexicon, &mut found);
+        let python = text.to_ascii_lowercase().contains("python");
+        version::find_versions(&body, python, &mut found);
+        pep::find_known_peps(&body, &k.peps, &mut found);
+        // In order of appearance; one mention per target, line and rule, and one per
+        // target at one place (a wikilink and the name inside it).
+        // At one place, a signal (`#python`, `[[Django]]`) is better evidence than
+        // the bare name inside it, so it sorts first and is the one kept.
+        let signal_first = |r: Rule| {
+            matches!(r, Rule::WikiLink | Rule::Tag | Rule::CodeSpan | Rule::PipInstall | Rule::Import | Rule::GitHub)
+        };
+        found.sort_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| signal_first(b.1.rule).cmp(&signal_first(a.1.rule))).then_with(|| a.1.cmp(&b.1))
+        });
+        let mut seen = std::collections::HashSet::new();
+        let mut at_place = std::collections::HashSet::new();
+        let mut mentions = Vec::with_capacity(found.len());
+        for (at, m) in found {
+            if !at_place.insert((at, m.target.clone())) {
+                continue;
+            }
+            if seen.insert((m.target.clone(), m.line, m.rule)) {
+                mentions.push(m);
+            }
+        }
+        // A speaker's name is not a technology (`Tyler` is no typo of Typer, `Rich
+        // Jones` is no mention of Rich): drop lexicon matches inside a speaker's name
+        // on the line where it is given.
+        let speakers = speaker::speakers(s, &k.lexicon);
+        mentions.retain(|m| {
+            !matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. })
+                || !speakers
+                    .iter()
+                    .any(|p| p.line == m.line && p.name.split_whitespace().any(|w| w.trim_matches('.') == m.surface))
+        });
+        near_misses.sort_by(|a, b| a.line.cmp(&b.line).then_with(|| a.cmp(b)));
+        near_misses.dedup();
+        TalkFacts {
+            kind: s.kind,
+            title: s.title.clone(),
+            line: s.line,
+            event: s.event,
+            speakers,
+            mentions,
+            near_misses,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn knowledge() -> Knowledge {
+        let lexicon = Lexicon::from_toml(
+            r#"
+[[entry]]
+name = "Python"
+kind = "technology"
+category = "language"
+[[entry]]
+name = "CPython"
+kind = "technology"
+category = "implementation"
+[[entry]]
+name = "AWS Lambda"
+kind = "technology"
+category = "service"
+aliases = ["lambda"]
+ambiguous = true
+[[entry]]
+name = "Keynote"
+kind = "technology"
+category = "tool"
+"#,
+            "test.toml",
+        )
+        .expect("valid");
+        Knowledge { lexicon, peps: PepCatalog::builtin().clone() }
+    }
+
+    fn section<'a>(title: &str, body: &'a str) -> Section<'a> {
+        Section {
+            kind: SectionKind::Talk,
+            title: title.into(),
+            line: 10,
+            event: None,
+            speakers: vec![],
+            body,
+            body_line: 11,
+        }
+    }
+
+    fn targets(t: &TalkFacts) -> Vec<(Target, u32, Rule)> {
+        t.mentions.iter().map(|m| (m.target.clone(), m.line, m.rule)).collect()
+    }
+
+    proptest::proptest! {
+        /// Any text, however odd (code spans left open, multi-byte letters, stray
+        /// `#`, `[[`, backticks and digits), is read without a panic, and every
+        /// mention's line lies within the section.
+        #[test]
+        fn never_panics_on_any_text(body in "(?s)[a-zA-Z0-9 .,:;#\\[\\]`*_>\n\t\u{e9}\u{142}\u{2019}-]{0,300}", title in "[a-zA-Z0-9 .:#]{0,40}") {
+            static K: std::sync::LazyLock<Knowledge> = std::sync::LazyLock::new(Knowledge::builtin);
+            let t = Extractor::new(&K).extract_section(&section(&title, &body));
+            let last = 11 + body.lines().count() as u32;
+            for m in &t.mentions {
+                proptest::prop_assert!(m.line >= 10 && m.line <= last.max(11), "{m:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn extractor_is_shared_across_threads() {
+        fn sync<T: Sync + Send>() {}
+        sync::<Extractor<'static>>();
+        sync::<Knowledge>();
+    }
+
+    #[test]
+    fn title_is_read_on_the_line_before_the_body() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section("AWS lambda loves python 3.11", "\nrun lambda in ECR"));
+        assert_eq!(
+            targets(&t),
+            [
+                (Target::Entry(2), 10, Rule::CaseFolded),
+                (Target::Entry(0), 10, Rule::CaseFolded),
+                (Target::PythonVersion("3.11".into()), 10, Rule::Pattern),
+                (Target::Entry(2), 12, Rule::Exact),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_signal_wins_over_the_name_inside_it() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section("Keynote", "#python and [[CPython]]"));
+        assert_eq!(targets(&t), [(Target::Entry(0), 11, Rule::Tag), (Target::Entry(1), 11, Rule::WikiLink)]);
+    }
+
+    #[test]
+    fn speaker_names_are_not_mentions() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section("Keynote", "\nGuido Python\n\nabout CPython"));
+        assert_eq!(t.speakers.len(), 0, "a technology word: not a name alone");
+        let t = Extractor::new(&k).extract_section(&section("Keynote", "Speaker: Ana Lambda\n\nabout CPython"));
+        assert_eq!(t.speakers[0].name, "Ana Lambda");
+        assert_eq!(targets(&t), [(Target::Entry(1), 13, Rule::Exact)]);
+    }
+
+    #[test]
+    fn generic_titles_are_not_read() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section("Keynote", "about Python"));
+        assert_eq!(targets(&t), [(Target::Entry(0), 11, Rule::Exact)]);
+    }
+
+    #[test]
+    fn mentions_deduplicated_per_target_line_and_rule() {
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section(
+            "Keynote",
+            "Cpython, Cpython and CPython\nCpython\nPEP 659, PEP 659 and PEP 99999",
+        ));
+        assert_eq!(
+            targets(&t),
+            [
+                (Target::Entry(1), 11, Rule::CaseFolded),
+                (Target::Entry(1), 11, Rule::Exact),
+                (Target::Entry(1), 12, Rule::CaseFolded),
+                (Target::Pep(659), 13, Rule::Pattern),
+            ]
+        );
     }
 }

@@ -1,11 +1,15 @@
 //! PEPs: the catalogue shipped in `data/peps.tsv` (compiled in) and the recogniser
-//! for the ways people write a PEP number.
+//! for the ways people write a PEP number: `PEP 659`, `PEP-0487`, `pep 8`, `PEP8`,
+//! `PEP #572`, `PEPs 484 and 526`, `PEPs 484, 526 and 604`. A number followed by
+//! `.digit` (`and 3.11`) is a version, not a PEP; [`find_known_peps`] also drops
+//! numbers the catalogue does not know.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::text::Body;
 use super::{Mention, Rule, Target};
 
 /// One PEP, as the catalogue describes it.
@@ -108,28 +112,54 @@ fn more_numbers() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"\d{1,4}").expect("static regex"))
 }
 
-/// Finds PEP numbers in `text`, whose first line is `first_line`.
+/// Finds PEP numbers in `text`, whose first line is `first_line`, known or not.
 pub fn find_peps(text: &str, first_line: u32, out: &mut Vec<Mention>) {
-    for (i, line) in text.lines().enumerate() {
+    let mut found = Vec::new();
+    scan(&Body::new(text, first_line), None, &mut found);
+    out.extend(found.into_iter().map(|(_, m)| m));
+}
+
+/// Finds the PEP numbers of `body` that `catalog` knows, each with its offset.
+pub fn find_known_peps(body: &Body<'_>, catalog: &PepCatalog, out: &mut Vec<(usize, Mention)>) {
+    scan(body, Some(catalog), out);
+}
+
+fn scan(body: &Body<'_>, catalog: Option<&PepCatalog>, out: &mut Vec<(usize, Mention)>) {
+    for i in 0..body.line_count() {
+        let line = body.line(i);
         if !line.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"pep")) {
             continue;
         }
+        let base = body.line_start(i);
         for c in pep_regex().captures_iter(line) {
             let whole = c.get(0).map_or("", |m| m.as_str());
-            let mut push = |n: &str| {
-                if let Ok(n) = n.parse::<u32>() {
-                    out.push(Mention {
+            let start = base + c.get(0).map_or(0, |m| m.start());
+            let mut push = |n: &str, end: usize| {
+                // `PEP 659 and 3.11`: a number running into `.digit` is a version.
+                let rest = &line[end..];
+                if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                    return;
+                }
+                let digits = n.trim_start_matches('0');
+                let Ok(n) = (if digits.is_empty() { "0" } else { digits }).parse::<u32>() else { return };
+                if catalog.is_some_and(|cat| cat.get(n).is_none()) {
+                    return;
+                }
+                out.push((
+                    start,
+                    Mention {
                         target: Target::Pep(n),
                         surface: whole.to_string(),
-                        line: first_line + i as u32,
+                        line: body.first_line + i as u32,
                         rule: Rule::Pattern,
-                    });
-                }
+                    },
+                ));
             };
-            push(&c[1]);
+            let first = c.get(1).expect("group 1 always takes part");
+            push(first.as_str(), first.end());
             if let Some(rest) = c.get(2) {
                 for m in more_numbers().find_iter(rest.as_str()) {
-                    push(m.as_str().trim_start_matches('0'));
+                    push(m.as_str(), rest.start() + m.end());
                 }
             }
         }
@@ -158,6 +188,23 @@ mod tests {
         assert_eq!(peps("see pep 8 and PEP8"), [8, 8]);
         assert_eq!(peps("PEPs 484 and 526"), [484, 526]);
         assert_eq!(peps("PEP #572"), [572]);
+        assert_eq!(peps("PEPs 484, 526 and 604"), [484, 526, 604]);
+        assert_eq!(peps("PEP 0 and pep_3333"), [0, 3333]);
+    }
+
+    #[test]
+    fn known_peps_only() {
+        let cat = PepCatalog::builtin();
+        let mut out = Vec::new();
+        find_known_peps(&Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5), cat, &mut out);
+        let got: Vec<(u32, u32)> = out
+            .into_iter()
+            .map(|(_, m)| match m.target {
+                Target::Pep(n) => (n, m.line),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(got, [(659, 5), (8, 5)]);
     }
 
     #[test]
@@ -165,6 +212,8 @@ mod tests {
         assert!(peps("pepper 12 and peptide 5").is_empty());
         assert!(peps("PEP specifies at least 5").is_empty());
         assert!(peps("PEP 12345").is_empty());
+        assert_eq!(peps("PEP 659 and 3.11"), [659]);
+        assert!(peps("a pep talk").is_empty());
     }
 
     #[test]

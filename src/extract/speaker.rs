@@ -1,29 +1,493 @@
-//! Speakers: names given by the structure, a name alone on the line after a heading,
-//! `Speaker: NAME` fields and names in the prose.
+//! Speakers: names given by the structure (the segmenter's `by NAME`, `(NAME)`, list
+//! and front matter speakers), plus what the body says:
 //!
-//! PLACEHOLDER: structure speakers plus a name alone on the first non-empty body line.
+//! - a field: `Speaker: NAME`, `Speakers: A, B`, `**Speaker**: NAME`,
+//!   `Speaker:: [[NAME]]` (Obsidian Dataview), `Presenter:`, `By:`;
+//! - a name alone on a line (blank line or start before and after it) among the first
+//!   twelve lines of the body, as many people note the speaker under the title;
+//! - the prose: `talk by NAME`, `presented by NAME`, `given by NAME` (an ` from ORG`
+//!   after the name is dropped).
+//!
+//! Two speakers may be joined by `&`, `and` or a comma. Names may have particles (van,
+//! de, von, der, da, di, le), hyphens, apostrophes, diacritics and initials (`Fred L.
+//! Drake`). A line that is a technology, a sentence, a heading word (`Key takeaways`,
+//! `Questions`), or holds digits is not a person; nor is a line whose words are mostly
+//! common English words (`Trade Booking Engine`).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use super::lexicon::Lexicon;
+use super::text::is_common_word;
+use crate::graph::{fold_diacritics, slug};
 use crate::notes::{Named, Section};
 
-/// The speakers of one section.
+/// Lines of the body searched for a name alone.
+const NAME_ALONE_WITHIN: usize = 12;
+
+/// Lower-case words that may sit inside a name.
+const PARTICLES: &[&str] = &[
+    "van", "de", "von", "der", "den", "da", "di", "le", "la", "du", "del", "della", "dos", "das", "ten", "ter", "bin",
+    "al", "y", "zu",
+];
+
+/// Words that make a line a heading, not a name.
+const HEADING_WORDS: &[&str] = &[
+    "questions",
+    "question",
+    "takeaways",
+    "takeaway",
+    "summary",
+    "example",
+    "examples",
+    "goals",
+    "goal",
+    "specification",
+    "gherkin",
+    "conclusion",
+    "conclusions",
+    "notes",
+    "agenda",
+    "overview",
+    "introduction",
+    "intro",
+    "references",
+    "resources",
+    "links",
+    "demo",
+    "recap",
+    "thanks",
+    "lightning",
+    "talks",
+    "talk",
+    "keynote",
+    "panel",
+    "discussion",
+    "workshop",
+    "tutorial",
+    "session",
+    "break",
+    "lunch",
+    "problems",
+    "problem",
+    "solution",
+    "solutions",
+    "background",
+    "motivation",
+    "dos",
+    "donts",
+    "outline",
+    "slides",
+    "results",
+    "benchmarks",
+    "features",
+    "future",
+    "steps",
+    "pros",
+    "cons",
+    "tips",
+    "lessons",
+    "abstract",
+    "description",
+    "details",
+    "setup",
+    "installation",
+    "usage",
+    "bonus",
+    "contents",
+    "speaker",
+    "speakers",
+    "q&a",
+    "qa",
+    "day",
+    "schedule",
+    "closing",
+    "opening",
+    "remarks",
+    "welcome",
+    "announcements",
+    "sponsors",
+    "sprints",
+    "poster",
+    "posters",
+];
+
+fn field_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:[-*+>]\s+)?[*_]{0,2}(?:speakers?|presenters?|presented by|by|hosts?|authors?)[*_]{0,2}\s*::?[*_]{0,2}\s*(.+?)\s*$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// A line that is only `by NAME` (often right under a title).
+fn by_line_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?i)^\s*[*_]{0,2}by[*_]{0,2}\s+(.+?)\s*$").expect("static regex"))
+}
+
+fn prose_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i:\b(?:talk|presentation|keynote|session|workshop|tutorial|lecture|demo)\s+(?:was\s+)?(?:given\s+|presented\s+|delivered\s+)?by|\bpresented\s+by|\bgiven\s+by|\bdelivered\s+by)\s+(.+)$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// The leading run of name-shaped words of a string.
+fn name_run_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"^\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|de|von|der|den|da|di|le|la|du|del|della|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}",
+        )
+        .expect("static regex")
+    })
+}
+
+/// How demanding a name check is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    /// After an explicit `Speaker:` or `talk by`: shape only.
+    Cued,
+    /// A line alone: shape, and not mostly common words or technology names.
+    Alone,
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+fn is_capitalised(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let mut parts = w.split(['-', '\'', '’']).filter(|p| !p.is_empty());
+    let Some(first) = parts.next() else { return false };
+    let ok = |p: &str| {
+        let mut cs = p.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && (p.chars().count() == 1 || p.chars().skip(1).any(char::is_lowercase))
+            && p.chars().all(char::is_alphabetic)
+    };
+    // `O'Brien`, `Jean-Luc`, `d'Artagnan` style parts: the first must be capitalised
+    // (or a one-letter prefix), the rest capitalised or lower-case particles.
+    (ok(first) || first.chars().count() == 1 && first.chars().all(char::is_alphabetic))
+        && parts.all(|p| ok(p) || p.chars().all(char::is_lowercase) && p.chars().count() <= 3)
+        && w.chars().count() >= 2
+}
+
+fn check_name(s: &str, strictness: Strictness, lexicon: &Lexicon) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let content_words = words.iter().filter(|w| !PARTICLES.contains(w)).count();
+    let (min, max) = match strictness {
+        Strictness::Cued => (1, 5),
+        Strictness::Alone => (2, 4),
+    };
+    if content_words < min || content_words > max || words.len() > max + 2 {
+        return false;
+    }
+    if s.chars().any(|c| !(c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '\'' | '’' | '.'))) {
+        return false;
+    }
+    let last = words.len() - 1;
+    for (i, w) in words.iter().enumerate() {
+        let particle = PARTICLES.contains(w);
+        let ok = if i == 0 || i == last {
+            is_capitalised(w) || (i == 0 && is_initial(w) && words.len() > 1)
+        } else {
+            particle || is_capitalised(w) || is_initial(w)
+        };
+        if !ok || HEADING_WORDS.contains(&w.to_lowercase().trim_end_matches('.')) {
+            return false;
+        }
+    }
+    if words.len() == 1 && is_common_word(words[0]) {
+        return false;
+    }
+    if lexicon.find(s).is_some() {
+        return false;
+    }
+    if strictness == Strictness::Alone {
+        let content: Vec<&&str> = words.iter().filter(|w| !PARTICLES.contains(w) && !is_initial(w)).collect();
+        let common = content.iter().filter(|w| is_common_word(w)).count();
+        // Most words common, or the last one (a surname is rarely a common word,
+        // a heading's last word often is: `Final Thoughts`, `Hacker News`).
+        if common * 2 > content.len() || content.last().is_some_and(|w| is_common_word(w)) {
+            return false;
+        }
+        // A word that is a technology or organisation name (`Python Code Formatters`).
+        if content.iter().any(|w| lexicon.find(w).is_some_and(|id| !lexicon.entry(id).ambiguous)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `s` looks like a person's name standing alone: 2 to 4 capitalised words
+/// (particles and initials allowed), not mostly common English words. Used to keep
+/// people out of technology signals such as `[[wikilinks]]`.
+pub fn looks_like_name(s: &str) -> bool {
+    check_name(s.trim(), Strictness::Alone, &EMPTY)
+}
+
+static EMPTY: std::sync::LazyLock<Lexicon> =
+    std::sync::LazyLock::new(|| Lexicon::from_toml("", "empty").expect("an empty lexicon is valid"));
+
+/// Cleans one candidate: drops wikilink brackets, emphasis, a title (`Dr.`), an
+/// `(Org)`, and what follows ` from `, ` @ `, ` - `, ` — `, ` of ` or `|`.
+fn clean(part: &str) -> &str {
+    let mut p = part.trim().trim_start_matches(['*', '_', '[']);
+    for title in ["Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Sir "] {
+        if let Some(rest) = p.strip_prefix(title) {
+            p = rest.trim_start();
+        }
+    }
+    for sep in ["(", " from ", " @ ", " - ", " – ", " — ", " of ", " at ", "|", "]]"] {
+        if let Some(i) = p.find(sep) {
+            p = &p[..i];
+        }
+    }
+    p.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '[' | ']' | '"' | '“' | '”' | ',' | ';' | ':')).trim()
+}
+
+/// Splits a list of names joined by `,`, `;`, `&`, `+` or `and`.
+fn split_names(value: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for a in value.split([',', ';', '&', '+', '/']) {
+        let mut rest = a;
+        while let Some(i) = rest.find(" and ") {
+            out.push(&rest[..i]);
+            rest = &rest[i + 5..];
+        }
+        out.push(rest);
+    }
+    out.into_iter().map(clean).filter(|s| !s.is_empty()).collect()
+}
+
+/// The speakers of one section: the structure's, then the body's, without repeats
+/// (the same person written with or without diacritics is one).
 pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
-    let mut out = section.speakers.clone();
-    for (i, line) in section.body.lines().enumerate() {
-        let t = line.trim();
-        if t.is_empty() {
+    let mut out: Vec<Named> = Vec::new();
+    let mut push = |name: &str, line: u32| {
+        let key = slug(&fold_diacritics(name));
+        if !out.iter().any(|n| slug(&fold_diacritics(&n.name)) == key) {
+            out.push(Named { name: name.to_string(), line });
+        }
+    };
+    for s in &section.speakers {
+        // `A and B` given as one name by the structure: two people, when both look
+        // like names.
+        let parts = split_names(&s.name);
+        if parts.len() > 1 && parts.iter().all(|p| check_name(p, Strictness::Cued, lexicon)) {
+            parts.into_iter().for_each(|p| push(p, s.line));
+        } else {
+            push(&s.name, s.line);
+        }
+    }
+    let lines: Vec<&str> = section.body.lines().collect();
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+    let mut alone_found = false;
+    for (i, raw) in lines.iter().enumerate() {
+        let line = section.body_line + i as u32;
+        if let Some(c) = field_regex().captures(raw) {
+            for n in split_names(&c[1]) {
+                if check_name(n, Strictness::Cued, lexicon) {
+                    push(n, line);
+                }
+            }
             continue;
         }
-        let words: Vec<&str> = t.split_whitespace().collect();
-        if (2..=4).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
-            && lexicon.find(t).is_none()
-        {
-            out.push(Named { name: t.to_string(), line: section.body_line + i as u32 });
+        if let Some(c) = by_line_regex().captures(raw) {
+            // `by Jane Doe and John Roe`: every part must be a name (not `by the way`).
+            let parts = split_names(&c[1]);
+            if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Cued, lexicon) && p.contains(' ')) {
+                parts.into_iter().for_each(|p| push(p, line));
+            }
+            continue;
         }
-        break;
+        if let Some(c) = prose_regex().captures(raw) {
+            let value = &c[1];
+            for part in split_names(value) {
+                if let Some(m) = name_run_regex().find(part) {
+                    let n = m.as_str().trim_end_matches('.');
+                    if check_name(n, Strictness::Cued, lexicon) && n.split_whitespace().count() >= 2 {
+                        push(n, line);
+                    }
+                }
+            }
+        }
+        if !alone_found && i < NAME_ALONE_WITHIN && (i == 0 || blank(i - 1)) && blank(i + 1) && !blank(i) {
+            let t = raw.trim().trim_matches(|c: char| matches!(c, '*' | '_')).trim();
+            if t.ends_with([':', '?', '.', '!']) || t.starts_with(['-', '>', '#', '|', '`']) {
+                continue;
+            }
+            let parts = split_names(t);
+            if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Alone, lexicon)) {
+                for p in parts {
+                    push(p, line);
+                }
+                alone_found = true;
+            }
+        }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::SectionKind;
+
+    fn lex() -> Lexicon {
+        Lexicon::from_toml(
+            r#"
+[[entry]]
+name = "Python"
+kind = "technology"
+category = "language"
+[[entry]]
+name = "Gherkin"
+kind = "technology"
+category = "language"
+[[entry]]
+name = "Black"
+kind = "technology"
+category = "tool"
+ambiguous = true
+"#,
+            "test.toml",
+        )
+        .expect("valid")
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        let s = Section {
+            kind: SectionKind::Talk,
+            title: "T".into(),
+            line: 1,
+            event: None,
+            speakers: vec![],
+            body,
+            body_line: 2,
+        };
+        speakers(&s, &lex()).into_iter().map(|n| n.name).collect()
+    }
+
+    #[test]
+    fn speaker_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("\nMark Shannon\n\nSpeeding up", &["Mark Shannon"]),
+            ("\nAbout the community, open source, kindness.\nmore text\n\nBrett Cannon\n\nGoogle cloud had a stall with following competition\n", &["Brett Cannon"]),
+            ("Speaker: Jane Doe", &["Jane Doe"]),
+            ("Speakers: Ana Lopez, Bo Chen & Guido van Rossum", &["Ana Lopez", "Bo Chen", "Guido van Rossum"]),
+            ("- **Speaker**: Łukasz Langa", &["Łukasz Langa"]),
+            ("**Speaker:** Jean-Luc Picard", &["Jean-Luc Picard"]),
+            ("speaker:: [[Fred L. Drake]]", &["Fred L. Drake"]),
+            ("Presenter: Ursula von der Leyen (EU)", &["Ursula von der Leyen"]),
+            ("By: Ada Lovelace and Grace Hopper", &["Ada Lovelace", "Grace Hopper"]),
+            ("It was a great talk by Jane Doe from Acme about tests.", &["Jane Doe"]),
+            ("presented by Marie Curie.", &["Marie Curie"]),
+            ("\nJane Doe & John Roe\n\ntext", &["Jane Doe", "John Roe"]),
+            ("\nAndrés Díaz de la Fuente\n", &["Andrés Díaz de la Fuente"]),
+            ("by Jane Doe & Dr. John Roe\n\ntext", &["Jane Doe", "John Roe"]),
+            ("Speaker: Prof. Ada Lovelace", &["Ada Lovelace"]),
+        ];
+        for (body, want) in cases {
+            assert_eq!(names(body), *want, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn not_speakers() {
+        let bodies = [
+            "\nGoogle cloud had a stall with following competition\n",
+            "\nKey takeaways:\n",
+            "\nKey Takeaways\n",
+            "\nSpec test example\n",
+            "\nLightning talks\n",
+            "\nPython Code Formatters\n",
+            "\nBehavior do nots\n",
+            "\nBuild shared understanding\n",
+            "\nDomain driven design\n",
+            "\nTrade booking engine\n",
+            "\nTrade Booking Engine\n",
+            "\nReadable Gherkin\n",
+            "\nDDD Design\n",
+            "\nPython C API.\n",
+            "\nLlama 2\n",
+            "\nGherkin\n",
+            "\nDev, Tester and PM.\n",
+            "\nQuestions\n",
+            "\nBlack\n",
+            "\nStatically typed\n",
+            "\nFinal Thoughts\n",
+            "\nHacker News\n",
+            "\nOpen Source Summit\n",
+            "\nMachine Learning\n",
+            "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n\nJane Doe\n",
+            "the talk by the team was fun",
+            "Speaker: the whole team",
+            "by the way, Jane said so",
+            "By Monday we had it",
+        ];
+        for body in bodies {
+            assert!(names(body).is_empty(), "{body:?} gave {:?}", names(body));
+        }
+    }
+
+    #[test]
+    fn structure_speakers_kept_and_merged() {
+        let s = Section {
+            kind: SectionKind::Talk,
+            title: "BDD".into(),
+            line: 1,
+            event: None,
+            speakers: vec![Named { name: "Sebastian Buczyński".into(), line: 1 }],
+            body: "\nSebastian Buczynski\n\ntext",
+            body_line: 2,
+        };
+        let got = speakers(&s, &lex());
+        assert_eq!(got, [Named { name: "Sebastian Buczyński".into(), line: 1 }]);
+    }
+
+    #[test]
+    fn structure_speakers_split_when_joined() {
+        let s = Section {
+            kind: SectionKind::Talk,
+            title: "BDD".into(),
+            line: 1,
+            event: None,
+            speakers: vec![
+                Named { name: "Naomi Liu and Deniz Dubois".into(), line: 1 },
+                Named { name: "Rock and Roll Band".into(), line: 1 },
+            ],
+            body: "",
+            body_line: 2,
+        };
+        let got: Vec<String> = speakers(&s, &lex()).into_iter().map(|n| n.name).collect();
+        assert_eq!(got, ["Naomi Liu", "Deniz Dubois", "Rock and Roll Band"]);
+    }
+
+    #[test]
+    fn name_shapes() {
+        for (s, want) in [
+            ("Mark Shannon", true),
+            ("Guido van Rossum", true),
+            ("Fred L. Drake", true),
+            ("Mary O'Brien", true),
+            ("Grace Hopper", true),
+            ("Jane", false),
+            ("Jane Doe 2", false),
+            ("JANE DOE", false),
+            ("Key Takeaways", false),
+            ("van Rossum", false),
+        ] {
+            assert_eq!(looks_like_name(s), want, "{s}");
+        }
+    }
 }

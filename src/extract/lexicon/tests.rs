@@ -1,0 +1,551 @@
+//! Tests of the lexicon: loading and validation, matching on word boundaries,
+//! ambiguous names in context, typos and their guards.
+
+use super::*;
+
+const TEST_LEXICON: &str = r#"
+[[entry]]
+name = "Python"
+kind = "technology"
+category = "language"
+aliases = ["python3"]
+
+[[entry]]
+name = "CPython"
+kind = "technology"
+category = "implementation"
+
+[[entry]]
+name = "Cython"
+kind = "technology"
+category = "language"
+
+[[entry]]
+name = "Jython"
+kind = "technology"
+category = "implementation"
+
+[[entry]]
+name = "GraalPy"
+kind = "technology"
+category = "implementation"
+
+[[entry]]
+name = "ChatGPT"
+kind = "technology"
+category = "service"
+
+[[entry]]
+name = "psutil"
+kind = "technology"
+category = "library"
+
+[[entry]]
+name = "Pydantic"
+kind = "technology"
+category = "library"
+
+[[entry]]
+name = "Django"
+kind = "technology"
+category = "framework"
+
+[[entry]]
+name = "Ollama"
+kind = "technology"
+category = "tool"
+
+[[entry]]
+name = "Llama"
+kind = "technology"
+category = "model"
+aliases = ["Llama 2"]
+
+[[entry]]
+name = "Block"
+kind = "organization"
+category = "company"
+
+[[entry]]
+name = "systemd"
+kind = "technology"
+category = "tool"
+
+[[entry]]
+name = "Black"
+kind = "technology"
+category = "tool"
+ambiguous = true
+clues = ["formatter", "code style"]
+
+[[entry]]
+name = "Behave"
+kind = "technology"
+category = "testing"
+ambiguous = true
+clues = ["bdd", "gherkin"]
+
+[[entry]]
+name = "Cucumber"
+kind = "technology"
+category = "testing"
+
+[[entry]]
+name = "Rust"
+kind = "technology"
+category = "language"
+aliases = ["rustlang"]
+ambiguous = true
+clues = ["cargo", "crate"]
+
+[[entry]]
+name = "AWS Lambda"
+kind = "technology"
+category = "service"
+aliases = ["Lambda"]
+ambiguous = true
+clues = ["serverless"]
+
+[[entry]]
+name = "Flask"
+kind = "technology"
+category = "framework"
+ambiguous = true
+
+[[entry]]
+name = "C"
+kind = "technology"
+category = "language"
+case = "sensitive"
+ambiguous = true
+
+[[entry]]
+name = "C++"
+kind = "technology"
+category = "language"
+
+[[entry]]
+name = "C#"
+kind = "technology"
+category = "language"
+
+[[entry]]
+name = ".NET"
+kind = "technology"
+category = "framework"
+
+[[entry]]
+name = "Node.js"
+kind = "technology"
+category = "runtime"
+
+[[entry]]
+name = "AWS"
+kind = "organization"
+category = "company"
+
+[[entry]]
+name = "GitHub"
+kind = "organization"
+category = "company"
+case = "insensitive"
+
+[[entry]]
+name = "Kubernetes"
+kind = "technology"
+category = "tool"
+
+[[entry]]
+name = "Prodigy"
+kind = "technology"
+category = "tool"
+
+[[entry]]
+name = "Typer"
+kind = "technology"
+category = "library"
+"#;
+
+fn lex() -> Lexicon {
+    Lexicon::from_toml(TEST_LEXICON, "test.toml").expect("valid test lexicon")
+}
+
+/// (name, surface, rule) of every mention in `text`.
+fn found(lex: &Lexicon, text: &str) -> Vec<(String, String, Rule)> {
+    let mut out = Vec::new();
+    let mut near = Vec::new();
+    lex.find_mentions(text, 1, &mut out, &mut near);
+    out.into_iter()
+        .map(|m| match m.target {
+            Target::Entry(id) => (lex.entry(id).name.clone(), m.surface, m.rule),
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    let lex = lex();
+    let mut v: Vec<String> = found(&lex, text).into_iter().map(|(n, _, _)| n).collect();
+    v.dedup();
+    v
+}
+
+#[test]
+fn exact_matches_on_word_boundaries() {
+    let cases: &[(&str, &[&str])] = &[
+        ("How are we making Cpython faster", &["CPython"]),
+        ("GraalPY is faster", &["GraalPy"]),
+        ("Compared to C++ whch is 32", &["C++"]),
+        ("C# and .NET and Node.js, also C++.", &["C#", ".NET", "Node.js", "C++"]),
+        ("ASP.NET is not .NET alone", &[".NET"]),
+        ("Pythonic code, CPythons, xpython", &[]),
+        ("python3.11 is python3", &["Python"]),
+        ("on GitHub.com/hpyproject/hpy", &["GitHub"]),
+        ("llama 2 and Llama", &["Llama"]),
+        ("Kubernetes_config is not it", &[]),
+        ("sentence-kubernetes is a package, Python-based is fine", &["Python"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(names(text), *want, "{text:?}");
+    }
+}
+
+#[test]
+fn longest_name_falls_back_to_shorter_on_boundary() {
+    // `AWS Lambdas` fails the boundary after `Lambda`; `AWS` alone still matches.
+    assert_eq!(names("AWS Lambdas are serverless"), ["AWS"]);
+}
+
+#[test]
+fn rules_exact_and_case_folded() {
+    let lex = lex();
+    let got = found(&lex, "CPython and cpython");
+    assert_eq!(got[0].2, Rule::Exact);
+    assert_eq!(got[1].2, Rule::CaseFolded);
+}
+
+#[test]
+fn case_sensitive_names() {
+    assert_eq!(names("Java and C just need one read"), ["C"]);
+    assert!(names("plan c is fine and see c.").is_empty());
+}
+
+#[test]
+fn ambiguous_names_need_context() {
+    let cases: &[(&str, &[&str])] = &[
+        ("I like black coffee", &[]),
+        ("Question: Python code formatters\n\nBlack was built on the old parser.", &["Python", "Black"]),
+        ("Black was built on the old parser.", &[]),
+        ("We format with Black every day", &["Black"]),
+        ("run `black` on it", &["Black"]),
+        ("```\npip install black\n```", &["Black"]),
+        ("```\nimport flask\n```", &["Flask"]),
+        ("rust on the bike", &[]),
+        ("Rust on the bike", &[]),
+        ("rust and cargo build", &["Rust"]),
+        ("Behave for behavior driven tests at integration level. Or cucumber for example", &["Behave", "Cucumber"]),
+        ("Lambda x:x", &[]),
+        ("`lambda x: x`", &[]),
+        ("AWS lambda loves python 3.11\n\nYou can run lambda from inside ECR", &["AWS Lambda", "Python", "AWS Lambda"]),
+        ("rustlang is not the word", &["Rust"]),
+        ("change a lambda function", &[]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(names(text), *want, "{text:?}");
+    }
+}
+
+#[test]
+fn ambiguous_rejections_are_near_misses() {
+    let lex = lex();
+    let mut out = Vec::new();
+    let mut near = Vec::new();
+    lex.find_mentions("black coffee", 3, &mut out, &mut near);
+    assert!(out.is_empty());
+    assert_eq!(near.len(), 1);
+    assert_eq!(near[0].surface, "black");
+    assert_eq!(near[0].line, 3);
+    assert!(near[0].reason.contains("ambiguous"), "{}", near[0].reason);
+}
+
+#[test]
+fn typos_found() {
+    let lex = lex();
+    let cases: &[(&str, &str, Rule)] = &[
+        ("than cypython", "CPython", Rule::EditDistance { distance: 1, of: 7 }),
+        ("ChaptGPT can write", "ChatGPT", Rule::EditDistance { distance: 1, of: 7 }),
+        ("including psuitils, pillow", "psutil", Rule::EditDistance { distance: 1, of: 6 }),
+        ("Pydanitc models", "Pydantic", Rule::EditDistance { distance: 1, of: 8 }),
+        ("Djnago views", "Django", Rule::EditDistance { distance: 1, of: 6 }),
+        ("Kuberentes cluster", "Kubernetes", Rule::EditDistance { distance: 1, of: 10 }),
+        ("Kubrnetis cluster", "Kubernetes", Rule::EditDistance { distance: 2, of: 10 }),
+        ("prodicy is cool", "Prodigy", Rule::EditDistance { distance: 1, of: 7 }),
+        ("Using Djnago With Celery", "Django", Rule::EditDistance { distance: 1, of: 6 }),
+        ("a CLI in Tyepr", "Typer", Rule::EditDistance { distance: 1, of: 5 }),
+    ];
+    for (text, want, rule) in cases {
+        let got = found(&lex, text);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].2), (*want, *rule), "{text:?}");
+    }
+}
+
+#[test]
+fn typo_guards() {
+    let lex = lex();
+    let cases: &[(&str, &str)] = &[
+        ("Llama is a model", "Llama"),
+        ("the black box", "black"),
+        ("predict future behavior", "behavior"),
+        ("the stator the art", "stator"),
+        ("a graph of the system", "system"),
+        ("the network", "network"),
+        ("jpytyhon", "jpytyhon"),
+        ("Blocks of code", "Blocks"),
+        ("I talked to Tyler Mandry about it", "Tyler"),
+    ];
+    for (text, word) in cases {
+        let got: Vec<_> = found(&lex, text).into_iter().filter(|(_, s, _)| s == word).collect();
+        assert!(got.iter().all(|(_, _, r)| !matches!(r, Rule::EditDistance { .. })), "{text:?}: {got:?}");
+    }
+    // Guarded words near a name are near misses, with the reason.
+    let mut out = Vec::new();
+    let mut near = Vec::new();
+    lex.find_mentions("the system and jpytyhon. System is, we said, a System", 1, &mut out, &mut near);
+    assert!(out.is_empty(), "{out:?}");
+    let reasons: Vec<(&str, &str)> = near.iter().map(|n| (n.surface.as_str(), n.reason.as_str())).collect();
+    assert_eq!(reasons.iter().filter(|r| **r == ("System", "an ordinary English word")).count(), 1, "{reasons:?}");
+    assert!(!reasons.iter().any(|(s, _)| *s == "system"), "lower-case ordinary words are no near misses: {reasons:?}");
+    assert!(reasons.iter().any(|(s, r)| *s == "jpytyhon" && r.contains("over the limit")), "{reasons:?}");
+}
+
+#[test]
+fn load_errors_have_positions() {
+    let dup = "[[entry]]\nname = \"A\"\nkind = \"technology\"\ncategory = \"tool\"\naliases = [\"x  y\"]\n\n[[entry]]\nname = \"B\"\nkind = \"technology\"\ncategory = \"tool\"\naliases = [\"b\", \"X Y\"]\n";
+    let e = Lexicon::from_toml(dup, "dup.toml").expect_err("duplicate alias");
+    assert_eq!((e.line, e.column), (11, 17), "{e}");
+    assert!(e.message.contains("\"A\""), "{e}");
+    assert!(e.to_string().starts_with("dup.toml:11:17:"), "{e}");
+
+    let unknown = "[[entry]]\nname = \"A\"\nkind = \"technology\"\ncategory = \"tool\"\ncolour = \"red\"\n";
+    let e = Lexicon::from_toml(unknown, "u.toml").expect_err("unknown field");
+    assert_eq!(e.line, 5, "{e}");
+
+    let kind = "[[entry]]\nname = \"A\"\nkind = \"gadget\"\ncategory = \"tool\"\n";
+    let e = Lexicon::from_toml(kind, "k.toml").expect_err("bad kind");
+    assert_eq!(e.line, 3, "{e}");
+
+    let case = "[[entry]]\nname = \"A\"\nkind = \"technology\"\ncategory = \"tool\"\ncase = \"upper\"\n";
+    let e = Lexicon::from_toml(case, "c.toml").expect_err("bad case");
+    assert_eq!((e.line, e.column), (5, 8), "{e}");
+}
+
+#[test]
+fn user_lexicon_overrides_and_adds() {
+    let mut lex = lex();
+    let user = Lexicon::from_toml(
+        "[[entry]]\nname = \"black\"\nkind = \"technology\"\ncategory = \"tool\"\naliases = [\"psf/black\"]\n\n[[entry]]\nname = \"Polars\"\nkind = \"technology\"\ncategory = \"library\"\naliases = [\"lambda\"]\n",
+        "talkgraph.toml",
+    )
+    .expect("valid");
+    let before = lex.entries().len();
+    lex.extend(user).expect("no collision");
+    assert_eq!(lex.entries().len(), before + 1);
+    let black = lex.find("Black").expect("still there");
+    assert!(!lex.entry(black).ambiguous, "the user's entry replaced it");
+    assert_eq!(lex.find("psf/black"), Some(black));
+    // `lambda` moved from AWS Lambda to the user's entry.
+    assert_eq!(lex.entry(lex.find("lambda").expect("moved")).name, "Polars");
+    assert_eq!(names_in(&lex, "formatted by psf/black"), ["black"]);
+
+    let clash = Lexicon::from_toml(
+        "[[entry]]\nname = \"Mine\"\nkind = \"technology\"\ncategory = \"tool\"\naliases = [\"django\"]\n",
+        "mine.toml",
+    )
+    .expect("valid alone");
+    let e = lex.extend(clash).expect_err("alias is another entry's name");
+    assert!(e.message.contains("Mine") && e.message.contains("Django"), "{e}");
+    assert_eq!((e.origin.as_str(), e.line), ("mine.toml", 5));
+}
+
+fn names_in(lex: &Lexicon, text: &str) -> Vec<String> {
+    found(lex, text).into_iter().map(|(n, _, _)| n).collect()
+}
+
+#[test]
+fn builtin_lexicon_loads_without_duplicates() {
+    let lex = Lexicon::from_toml(BUILTIN, "data/lexicon.toml").expect("the built-in lexicon is valid");
+    assert!(lex.entries().len() > 1000, "{} entries", lex.entries().len());
+    let mut keys = HashSet::new();
+    for (id, e) in lex.entries().iter().enumerate() {
+        for n in e.names() {
+            let k = name_key(n);
+            let owner = lex.find(n).expect("every name is found");
+            assert!(owner == id as EntryId || !keys.contains(&k), "{n:?} twice");
+            keys.insert(k);
+        }
+    }
+    // The matcher builds and finds something.
+    assert!(!found(&lex, "Python and CPython").is_empty());
+}
+
+#[test]
+fn names_with_digits_take_no_typos() {
+    let lex = Lexicon::from_toml(
+        "[[entry]]\nname = \"Llama 2\"\nkind = \"technology\"\ncategory = \"model\"\naliases = [\"Llama2\"]\n",
+        "t.toml",
+    )
+    .expect("valid");
+    assert!(found(&lex, "Llama is a model, like Llama3").is_empty());
+    assert_eq!(found(&lex, "run llama2 on a MacBook").len(), 1);
+}
+
+/// A note full of ordinary words that are also technology names.
+const MEETUP: &str = "Pizza and black coffee. Someone brought a flask of tea to make notes.
+Make sure you rest; the notion of time.
+Go team! Click the link to RSVP, rich people only.
+Requests from the audience: more pizza.
+A spark of an idea came up.
+The speaker rode a bike with rust on the chain.
+Lambda calculus was mentioned once.";
+
+#[test]
+fn ordinary_words_stay_words() {
+    let lex = Lexicon::from_toml(
+        r#"
+[[entry]]
+name = "Black"
+kind = "technology"
+category = "tool"
+ambiguous = true
+clues = ["formatter"]
+[[entry]]
+name = "Flask"
+kind = "technology"
+category = "framework"
+ambiguous = true
+clues = ["web framework", "route"]
+[[entry]]
+name = "Go"
+kind = "technology"
+category = "language"
+ambiguous = true
+clues = ["golang", "goroutine"]
+[[entry]]
+name = "Click"
+kind = "technology"
+category = "library"
+ambiguous = true
+# `flask` is a clue only where Flask itself is confirmed: not in "a flask of tea".
+clues = ["cli", "command line", "flask"]
+[[entry]]
+name = "Rich"
+kind = "technology"
+category = "library"
+ambiguous = true
+clues = ["terminal"]
+[[entry]]
+name = "Requests"
+kind = "technology"
+category = "library"
+ambiguous = true
+clues = ["http"]
+[[entry]]
+name = "Apache Spark"
+kind = "technology"
+category = "framework"
+aliases = ["Spark", "PySpark"]
+ambiguous = true
+clues = ["dataframe", "cluster"]
+[[entry]]
+name = "Rust"
+kind = "technology"
+category = "language"
+ambiguous = true
+clues = ["cargo"]
+[[entry]]
+name = "AWS Lambda"
+kind = "technology"
+category = "service"
+aliases = ["Lambda"]
+ambiguous = true
+clues = ["serverless", "aws"]
+[[entry]]
+name = "Pizza"
+kind = "technology"
+category = "tool"
+case = "sensitive"
+ambiguous = true
+[[entry]]
+name = "Make"
+kind = "technology"
+category = "tool"
+[[entry]]
+name = "Notion"
+kind = "technology"
+category = "service"
+[[entry]]
+name = "REST"
+kind = "technology"
+category = "concept"
+"#,
+        "meetup.toml",
+    )
+    .expect("valid");
+    let got = found(&lex, MEETUP);
+    assert!(got.is_empty(), "{got:?}");
+    // The same names in a technical context are found.
+    let tech = "We format with Black, serve with Flask and ship Go binaries.\n`click` for the CLI, rich in the terminal.\nPySpark dataframes; Rust and cargo.\nREST APIs, built with Make, notes in Notion.";
+    let names: Vec<String> = found(&lex, tech).into_iter().map(|(n, _, _)| n).collect();
+    assert_eq!(names, ["Black", "Flask", "Go", "Click", "Rich", "Apache Spark", "Rust", "REST", "Make", "Notion"]);
+}
+
+#[test]
+fn a_language_the_conference_is_named_after() {
+    let lex = lex();
+    let scan = |topic: &str| {
+        let body = Body::new("the rust talks were full", 1).with_topic(topic);
+        let mut out = Vec::new();
+        lex.scan(&body, &mut out, &mut Vec::new());
+        out.len()
+    };
+    assert_eq!(scan("RustConf 2024"), 1);
+    assert_eq!(scan("EuroPython 2023"), 0);
+    assert_eq!(scan(""), 0);
+}
+
+/// The examples of the brief, against the built-in lexicon: what must be found and
+/// what must not.
+#[test]
+fn builtin_lexicon_on_the_examples() {
+    let lex = Lexicon::builtin();
+    let cases: &[(&str, &[&str])] = &[
+        ("GraalPY is 4.5 x faster than cypython", &["GraalPy", "CPython"]),
+        ("ChaptGPT can write space code", &["ChatGPT"]),
+        ("Migrated several packages to HPY including psuitils, pillow, numpy,", &["HPy", "psutil", "Pillow", "NumPy"]),
+        ("Pydanitc models and Djnago views", &["Pydantic", "Django"]),
+        ("Question: Python code formatters\n\nBlack was built on the old parser.", &["Python", "Black"]),
+        (
+            "Behave for behavior driven tests at integration level testing. Or cucumber for example",
+            &["Behave", "Cucumber"],
+        ),
+        ("AWS lambda loves python 3.11", &["AWS Lambda", "Python"]),
+        ("Java and C just need one memory read. Compared to C++ whch is 32", &["Java", "C", "C++"]),
+        ("I like black coffee", &[]),
+        ("rust on the bike", &[]),
+        ("Lambda x:x", &[]),
+        ("Llama is a research model", &[]),
+        ("predict future behavior, the stator the art, a graph of the system and network", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = found(lex, text).into_iter().map(|(n, _, _)| n).collect();
+        for w in *want {
+            assert!(got.iter().any(|g| g == w), "{text:?}: {w} not in {got:?}");
+        }
+        for forbidden in ["Ollama", "Block", "Behave", "systemd", "Black", "Rust", "AWS Lambda"] {
+            if !want.contains(&forbidden) {
+                assert!(!got.iter().any(|g| g == forbidden), "{text:?}: {forbidden} in {got:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,504 @@
+//! Strong signals that something is a technology, even when the lexicon does not
+//! know it: `[[wikilinks]]`, `#tags`, `code spans` shaped like package names,
+//! `pip install X`, `import X` / `from X import`, and `github.com/org/repo`.
+//!
+//! A name the lexicon knows becomes a [`Target::Entry`] with the signal's rule;
+//! anything else a [`Target::Unlisted`], which every user sees as a graph node, so each
+//! signal is conservative: ordinary words, Python keywords and builtins, the standard
+//! library and things shaped like people, dates or paths are skipped.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lexicon::Lexicon;
+use super::text::{is_common_word, Body};
+use super::{Mention, Rule, Target};
+
+/// Modules of the standard library (and other noise) that `import` does not turn
+/// into a node unless the lexicon lists them.
+const STDLIB: &[&str] = &[
+    "abc",
+    "argparse",
+    "array",
+    "ast",
+    "asyncio",
+    "base64",
+    "bisect",
+    "builtins",
+    "collections",
+    "concurrent",
+    "contextlib",
+    "copy",
+    "csv",
+    "ctypes",
+    "dataclasses",
+    "datetime",
+    "decimal",
+    "difflib",
+    "dis",
+    "enum",
+    "errno",
+    "functools",
+    "gc",
+    "glob",
+    "hashlib",
+    "heapq",
+    "http",
+    "importlib",
+    "inspect",
+    "io",
+    "itertools",
+    "json",
+    "logging",
+    "math",
+    "multiprocessing",
+    "operator",
+    "os",
+    "pathlib",
+    "pickle",
+    "platform",
+    "pprint",
+    "queue",
+    "random",
+    "re",
+    "secrets",
+    "select",
+    "shutil",
+    "signal",
+    "socket",
+    "sqlite3",
+    "statistics",
+    "string",
+    "struct",
+    "subprocess",
+    "sys",
+    "tempfile",
+    "textwrap",
+    "threading",
+    "time",
+    "timeit",
+    "token",
+    "tokenize",
+    "traceback",
+    "types",
+    "typing",
+    "unittest",
+    "urllib",
+    "uuid",
+    "warnings",
+    "weakref",
+    "xml",
+    "zipfile",
+    "zlib",
+    "__future__",
+];
+
+/// Python keywords and builtins: code spans that are code, not packages.
+const PY_WORDS: &[&str] = &[
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "false",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "none",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "true",
+    "try",
+    "while",
+    "with",
+    "yield",
+    "abs",
+    "all",
+    "any",
+    "bool",
+    "bytes",
+    "callable",
+    "dict",
+    "dir",
+    "enumerate",
+    "eval",
+    "exec",
+    "filter",
+    "float",
+    "format",
+    "getattr",
+    "hasattr",
+    "hash",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "list",
+    "map",
+    "max",
+    "min",
+    "next",
+    "object",
+    "open",
+    "print",
+    "property",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "self",
+    "cls",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
+    "null",
+    "nil",
+    "var",
+    "let",
+    "const",
+    "fn",
+    "mut",
+    "pub",
+    "impl",
+    "struct",
+    "enum",
+    "match",
+    "use",
+    "mod",
+    "ls",
+    "cd",
+    "rm",
+    "cp",
+    "mv",
+    "cat",
+    "echo",
+    "sudo",
+    "git",
+    "main",
+    "foo",
+    "bar",
+    "baz",
+    "todo",
+    "http",
+    "https",
+    "localhost",
+];
+
+/// Tags that organise notes rather than name a technology.
+const META_TAGS: &[&str] = &[
+    "todo",
+    "idea",
+    "ideas",
+    "talk",
+    "talks",
+    "notes",
+    "note",
+    "conference",
+    "keynote",
+    "meetup",
+    "important",
+    "question",
+    "questions",
+    "followup",
+    "follow-up",
+    "later",
+    "read",
+    "watch",
+    "draft",
+    "inbox",
+    "til",
+    "day1",
+    "day2",
+    "day3",
+    "lightning",
+    "workshop",
+    "tutorial",
+    "sprint",
+    "sprints",
+    "review",
+    "done",
+    "wip",
+];
+
+fn wikilink_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\[\[([^\]\|#\n]+)(?:[#|][^\]\n]*)?\]\]").expect("static regex"))
+}
+
+fn tag_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?:^|[\s(,;])#([A-Za-z][\w\-/.]*[\w])").expect("static regex"))
+}
+
+fn package_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"^[a-z][a-z0-9_.\-]{1,40}$").expect("static regex"))
+}
+
+fn install_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:(?:uv\s+)?pip3?\s+install|pipx\s+install|conda\s+install|mamba\s+install|uv\s+add|poetry\s+add)\s+([^\n`;|&#]+)")
+            .expect("static regex")
+    })
+}
+
+fn import_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"^\s*(?:>>>\s*)?(?:(?i:from)\s+([A-Za-z_]\w*)(?:\.[\w.]+)?\s+import\s+\S|import\s+([A-Za-z_]\w*)(?:\.[\w.]+)?(?:\s+as\s+\w+)?\s*(?:,\s*[A-Za-z_][\w.]*\s*)*$)",
+        )
+        .expect("static regex")
+    })
+}
+
+fn github_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?i)github\.com/([\w.-]+)/([\w.-]+)").expect("static regex"))
+}
+
+/// Finds every strong signal in `body`: mentions with the offset of the name.
+pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Mention)>) {
+    let text = body.text;
+    let mut push_as = |at: usize, name: &str, lookup: &str, rule: Rule, unlisted_ok: bool| {
+        let target = match lexicon.find_package(lookup) {
+            Some(id) => Target::Entry(id),
+            None if unlisted_ok => Target::Unlisted(name.to_string()),
+            None => return,
+        };
+        out.push((at, Mention { target, surface: name.to_string(), line: body.line_no(at), rule }));
+    };
+
+    for c in wikilink_regex().captures_iter(text) {
+        let m = c.get(1).expect("group 1 always takes part");
+        let name = m.as_str().trim();
+        if body.in_code(m.start()) {
+            continue;
+        }
+        let plausible = name.chars().count() <= 40
+            && name.split_whitespace().count() <= 4
+            && name.chars().any(char::is_alphabetic)
+            && !name.contains('/')
+            && name.chars().filter(|c| c.is_ascii_digit()).nth(3).is_none()
+            && !super::speaker::looks_like_name(name)
+            && !is_common_word(name);
+        push_as(m.start() + (m.as_str().len() - m.as_str().trim_start().len()), name, name, Rule::WikiLink, plausible);
+    }
+
+    for c in tag_regex().captures_iter(text) {
+        let m = c.get(1).expect("group 1 always takes part");
+        if body.in_code(m.start()) || body.in_url(m.start()) {
+            continue;
+        }
+        let tag = m.as_str();
+        let last = tag.rsplit('/').next().unwrap_or(tag);
+        let spaced = last.replace(['-', '_'], " ");
+        if lexicon.find_package(last).is_some() {
+            push_as(m.end() - last.len(), last, last, Rule::Tag, false);
+        } else if lexicon.find(&spaced).is_some() {
+            push_as(m.end() - last.len(), last, &spaced, Rule::Tag, false);
+        } else {
+            let low = last.to_lowercase();
+            let ok = last.len() >= 2
+                && !META_TAGS.contains(&low.as_str())
+                && !is_common_word(&low)
+                && !low.chars().any(|c| c.is_ascii_digit());
+            push_as(m.end() - last.len(), last, last, Rule::Tag, ok);
+        }
+    }
+
+    for (at, span) in body.code_spans() {
+        let s = span.trim();
+        if !package_regex().is_match(s) || s.len() < 3 {
+            continue;
+        }
+        if lexicon.find_package(s).is_some() {
+            push_as(at, s, s, Rule::CodeSpan, false);
+            continue;
+        }
+        let ok = !s.contains(['.', '_'])
+            && !PY_WORDS.contains(&s)
+            && !STDLIB.contains(&s)
+            && !is_common_word(s)
+            && !s.ends_with('-');
+        push_as(at, s, s, Rule::CodeSpan, ok);
+    }
+
+    for c in install_regex().captures_iter(text) {
+        let m = c.get(1).expect("group 1 always takes part");
+        let mut skip_next = false;
+        let mut offset = m.start();
+        for tok in m.as_str().split(' ') {
+            let at = offset;
+            offset += tok.len() + 1;
+            let tok = tok.trim();
+            if tok.is_empty() {
+                continue;
+            }
+            if skip_next {
+                skip_next = false;
+                continue;
+            }
+            if tok.starts_with('-') {
+                skip_next = matches!(tok, "-r" | "-e" | "-c" | "-i" | "--index-url" | "--requirement" | "--editable");
+                continue;
+            }
+            let name = tok
+                .trim_matches(['"', '\''])
+                .split(['[', '=', '<', '>', '~', '!', '@', ';'])
+                .next()
+                .unwrap_or("")
+                .trim_end_matches([',', '.', ')']);
+            let valid = !name.is_empty()
+                && name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+            if !valid {
+                break;
+            }
+            push_as(at, name, name, Rule::PipInstall, !is_common_word(name) || name.len() > 12);
+        }
+    }
+
+    for i in 0..body.line_count() {
+        let line = body.line(i);
+        let Some(c) = import_regex().captures(line) else { continue };
+        let m = c.get(1).or_else(|| c.get(2)).expect("one of the two groups takes part");
+        let module = m.as_str();
+        let low = module.to_lowercase();
+        let ok = !STDLIB.contains(&low.as_str()) && !is_common_word(&low) && module.len() >= 2;
+        push_as(body.line_start(i) + m.start(), module, module, Rule::Import, ok);
+    }
+
+    for c in github_regex().captures_iter(text) {
+        let (org, repo) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
+        let name = repo.as_str().trim_end_matches(".git").trim_end_matches(['.', ',']);
+        if name.is_empty() {
+            continue;
+        }
+        // An unknown repository becomes a node only when the notes also name it
+        // outside the link: a link alone says little about what the talk was about.
+        let named_elsewhere = body.text.match_indices(name).any(|(i, _)| {
+            !body.in_url(i)
+                && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && text[i + name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        });
+        let _ = org;
+        push_as(repo.start(), name, name, Rule::GitHub, named_elsewhere && !is_common_word(name));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::from_toml(
+            r#"
+[[entry]]
+name = "HPy"
+kind = "technology"
+category = "library"
+[[entry]]
+name = "Black"
+kind = "technology"
+category = "tool"
+ambiguous = true
+[[entry]]
+name = "scikit-learn"
+kind = "technology"
+category = "library"
+aliases = ["sklearn"]
+pypi = "scikit-learn"
+[[entry]]
+name = "Machine learning"
+kind = "technology"
+category = "concept"
+"#,
+            "test.toml",
+        )
+        .expect("valid")
+    }
+
+    fn found(text: &str) -> Vec<(String, Rule)> {
+        let lex = lex();
+        let body = Body::new(text, 1);
+        let mut out = Vec::new();
+        find_signals(&body, &lex, &mut out);
+        out.into_iter()
+            .map(|(_, m)| {
+                let name = match m.target {
+                    Target::Entry(id) => lex.entry(id).name.clone(),
+                    Target::Unlisted(n) => format!("?{n}"),
+                    other => panic!("unexpected {other:?}"),
+                };
+                (name, m.rule)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn signals_table() {
+        let cases: &[(&str, &[(&str, Rule)])] = &[
+            ("We use [[HPy]] and [[Polars|polars df]]", &[("HPy", Rule::WikiLink), ("?Polars", Rule::WikiLink)]),
+            ("talk by [[Jane Doe]] on [[2023-07-19]]", &[]),
+            (
+                "#python-tooling #hpy #todo #123 #machine-learning",
+                &[("?python-tooling", Rule::Tag), ("HPy", Rule::Tag), ("Machine learning", Rule::Tag)],
+            ),
+            ("## heading", &[]),
+            (
+                "run `black` then `ruff` on `my_var` and `len` or `foo.bar()`",
+                &[("Black", Rule::CodeSpan), ("?ruff", Rule::CodeSpan)],
+            ),
+            (
+                "pip install -U scikit-learn[all]==1.3 polars",
+                &[("scikit-learn", Rule::PipInstall), ("?polars", Rule::PipInstall)],
+            ),
+            ("uv add httpx", &[("?httpx", Rule::PipInstall)]),
+            (
+                "import os\nimport numpyx as np\nFrom hpy.debug import LeakDetector",
+                &[("?numpyx", Rule::Import), ("HPy", Rule::Import)],
+            ),
+            ("import data from Excel", &[]),
+            ("see github.com/hpyproject/hpy", &[("HPy", Rule::GitHub)]),
+            ("https://github.com/europython2023gametournament/supremacy", &[]),
+            ("supremacy bots: https://github.com/someone/supremacy", &[("?supremacy", Rule::GitHub)]),
+            ("https://colab.research.google.com/#scrollTo=dNq", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, Rule)> = want.iter().map(|(n, r)| (n.to_string(), *r)).collect();
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+}

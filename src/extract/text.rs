@@ -1,0 +1,404 @@
+//! The text of one section, prepared once for every recogniser: where lines start,
+//! which lines are code (fenced or indented), where the `code spans` and URLs are,
+//! and whether a position starts a sentence. Offsets are byte offsets into the text.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Whether `c` continues a word: letters, digits and `_`.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The common English (and everyday technical) words of `data/common-words.txt`,
+/// lower case: never typos of a lexicon name, never a whole speaker name.
+pub fn common_words() -> &'static HashSet<&'static str> {
+    static W: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    W.get_or_init(|| {
+        include_str!("../../data/common-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Whether `word` (any case) is in [`common_words`], or the plural (`-s`, `-es`,
+/// `-ies`) of one.
+pub fn is_common_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let words = common_words();
+    let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
+    words.contains(w.as_str())
+        || w.strip_suffix("ies").is_some_and(|stem| known(&format!("{stem}y")))
+        || w.strip_suffix("es").is_some_and(known)
+        || w.strip_suffix('s').is_some_and(known)
+}
+
+/// [`is_common_word`], or another inflection of a common word: a past (`looked`,
+/// `used`, `stopped`, `studied`), a gerund (`running`), an agent or comparative
+/// (`makers`) or an adverb (`quickly`). Looser: for words that are candidates for
+/// typos, not for names that are already in the lexicon (`Looker` is a name).
+pub fn is_common_form(word: &str) -> bool {
+    if is_common_word(word) {
+        return true;
+    }
+    let w = word.to_lowercase();
+    let words = common_words();
+    let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
+    // A stem as it is, with its final `e` back, or with a doubled consonant undone.
+    let stem_known = |stem: &str| {
+        known(stem) || known(&format!("{stem}e")) || {
+            let b = stem.as_bytes();
+            b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && known(&stem[..stem.len() - 1])
+        }
+    };
+    if w.strip_suffix("ied").is_some_and(|stem| known(&format!("{stem}y"))) {
+        return true;
+    }
+    let w = w.strip_suffix('s').unwrap_or(&w);
+    ["ed", "ing", "er", "ly"].iter().any(|suffix| w.strip_suffix(suffix).is_some_and(stem_known))
+}
+
+/// A common word other than `except` within Damerau (OSA) distance 1 of `word` (lower
+/// case), if any: a typo that close to an ordinary word may just as well be that word.
+pub fn near_common_word(word: &str, except: &str) -> Option<&'static str> {
+    static INDEX: OnceLock<std::collections::HashMap<String, Vec<&'static str>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: std::collections::HashMap<String, Vec<&'static str>> = std::collections::HashMap::new();
+        for &w in common_words() {
+            m.entry(w.to_string()).or_default().push(w);
+            for d in one_deletions(w) {
+                m.entry(d).or_default().push(w);
+            }
+        }
+        m
+    });
+    let mut keys = one_deletions(word);
+    keys.push(word.to_string());
+    keys.iter()
+        .filter_map(|k| index.get(k))
+        .flatten()
+        .copied()
+        .filter(|w| *w != except && strsim::osa_distance(word, w) <= 1)
+        .min()
+}
+
+/// Every string made of `s` without one of its characters, without repeats.
+pub fn one_deletions(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out: Vec<String> = (0..chars.len())
+        .map(|i| chars.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| *c).collect())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A section's text with what recognisers ask of it.
+#[derive(Debug)]
+pub struct Body<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Line number of the text's first line.
+    pub first_line: u32,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+    /// Per line: inside a fenced block, or indented code.
+    code: Vec<bool>,
+    /// Byte ranges of the contents of `code spans`, in order.
+    spans: Vec<(usize, usize)>,
+    /// Byte ranges of URLs and bare domains with a path, in order.
+    urls: Vec<(usize, usize)>,
+    /// What the notes are about, lower case: the conference's name (`europython
+    /// 2023`), so that `python` in EuroPython notes or `rust` in RustConf notes is the
+    /// language.
+    topic: String,
+}
+
+fn url_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:https?://|www\.)[^\s<>()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|dev|app|co|edu|gov|me|info)(?:/[^\s<>()\[\]]*)?",
+        )
+        .expect("static regex")
+    })
+}
+
+fn is_list_item(t: &str) -> bool {
+    let t = t.trim_start();
+    if let Some(rest) = t.strip_prefix(['-', '*', '+']) {
+        return rest.is_empty() || rest.starts_with(' ');
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
+impl<'a> Body<'a> {
+    /// Prepares `text`, whose first line is line `first_line` of its file.
+    pub fn new(text: &'a str, first_line: u32) -> Body<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1).filter(|&i| i < text.len()));
+        let mut body = Body {
+            text,
+            first_line,
+            starts,
+            code: Vec::new(),
+            spans: Vec::new(),
+            urls: Vec::new(),
+            topic: String::new(),
+        };
+        let mut fenced = false;
+        let mut prev_blank = true;
+        let mut prev_code = false;
+        let mut prev_colon = false;
+        for i in 0..body.starts.len() {
+            let line = body.line(i);
+            let t = line.trim();
+            let is_fence = t.starts_with("```") || t.starts_with("~~~");
+            let code = if is_fence {
+                fenced = !fenced;
+                true
+            } else if fenced {
+                true
+            } else {
+                let indented = line.starts_with('\t') || line.starts_with("    ");
+                indented && !t.is_empty() && !is_list_item(t) && (prev_blank || prev_code || prev_colon)
+            };
+            body.code.push(code);
+            prev_blank = t.is_empty();
+            prev_code = code && !t.is_empty();
+            prev_colon = t.ends_with(':');
+            if !code {
+                let base = body.starts[i];
+                body.spans.extend(code_spans(line).into_iter().map(|(s, e)| (base + s, base + e)));
+            }
+        }
+        body.urls = url_regex().find_iter(text).map(|m| (m.start(), m.end())).collect();
+        body
+    }
+
+    /// The same body, about `topic` (a conference name, say).
+    pub fn with_topic(mut self, topic: &str) -> Body<'a> {
+        self.topic = topic.to_lowercase();
+        self
+    }
+
+    /// What the notes are about, lower case (empty when unknown).
+    pub fn topic(&self) -> &str {
+        &self.topic
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Line `i` (0-based) without its line break.
+    pub fn line(&self, i: usize) -> &'a str {
+        let s = self.starts[i];
+        let e = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
+        self.text[s..e].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Byte offset where line `i` starts.
+    pub fn line_start(&self, i: usize) -> usize {
+        self.starts[i]
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// The file line number of byte `offset`.
+    pub fn line_no(&self, offset: usize) -> u32 {
+        self.first_line + self.line_index(offset) as u32
+    }
+
+    /// Whether line `i` is code (fenced block or indented code).
+    pub fn is_code_line(&self, i: usize) -> bool {
+        self.code.get(i).copied().unwrap_or(false)
+    }
+
+    /// The contents of the `code span` holding `offset`, if any.
+    pub fn code_span_at(&self, offset: usize) -> Option<&'a str> {
+        let i = self.spans.partition_point(|&(s, _)| s <= offset);
+        let (s, e) = *self.spans.get(i.checked_sub(1)?)?;
+        (offset < e).then(|| &self.text[s..e])
+    }
+
+    /// Every `code span`: its contents and the offset where they start.
+    pub fn code_spans(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        self.spans.iter().map(|&(s, e)| (s, &self.text[s..e]))
+    }
+
+    /// Whether `offset` is inside code: a code line or a code span.
+    pub fn in_code(&self, offset: usize) -> bool {
+        self.is_code_line(self.line_index(offset)) || self.code_span_at(offset).is_some()
+    }
+
+    /// Every URL (or bare domain with a path): its offset and text.
+    pub fn urls(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        self.urls.iter().map(|&(s, e)| (s, &self.text[s..e]))
+    }
+
+    /// Whether `offset` is inside a URL.
+    pub fn in_url(&self, offset: usize) -> bool {
+        let i = self.urls.partition_point(|&(s, _)| s <= offset);
+        i.checked_sub(1).and_then(|i| self.urls.get(i)).is_some_and(|&(_, e)| offset < e)
+    }
+
+    /// Whether the word at `offset` starts a sentence: first on its line once list
+    /// markers, quotes and emphasis are skipped, or after `.`, `!`, `?` or `:`.
+    pub fn is_sentence_start(&self, offset: usize) -> bool {
+        let i = self.line_index(offset);
+        let before = &self.text[self.starts[i]..offset];
+        let t = before.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '"' | '\'' | '“' | '‘' | '(' | '[')
+        });
+        match t.chars().last() {
+            None => true,
+            Some('.' | '!' | '?' | ':' | '>' | '#' | '|' | '•') => true,
+            Some('-' | '+' | ')') => {
+                // A list marker (`- `, `1) `) when nothing but markers precede it.
+                t.chars()
+                    .all(|c| c.is_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '+' | '*' | ')' | '.' | '>'))
+            }
+            Some(_) => false,
+        }
+    }
+}
+
+/// Byte ranges (start, end) of the contents of the code spans of one line.
+fn code_spans(line: &str) -> Vec<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'`' {
+            i += 1;
+            continue;
+        }
+        let run = b[i..].iter().take_while(|&&c| c == b'`').count();
+        let open_end = i + run;
+        // Find a closing run of the same length.
+        let mut j = open_end;
+        let mut close = None;
+        while j < b.len() {
+            if b[j] == b'`' {
+                let r = b[j..].iter().take_while(|&&c| c == b'`').count();
+                if r == run {
+                    close = Some(j);
+                    break;
+                }
+                j += r;
+            } else {
+                j += 1;
+            }
+        }
+        match close {
+            Some(c) => {
+                let (mut s, mut e) = (open_end, c);
+                while s < e && b[s] == b' ' {
+                    s += 1;
+                }
+                while e > s && b[e - 1] == b' ' {
+                    e -= 1;
+                }
+                if s < e {
+                    out.push((s, e));
+                }
+                i = c + run;
+            }
+            None => i = open_end,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_offsets() {
+        let b = Body::new("one\r\ntwo\n\nfour", 10);
+        assert_eq!(b.line_count(), 4);
+        assert_eq!(b.line(0), "one");
+        assert_eq!(b.line(3), "four");
+        assert_eq!(b.line_no(0), 10);
+        assert_eq!(b.line_no(6), 11);
+        assert_eq!(b.line_no(b.text.len() - 1), 13);
+    }
+
+    #[test]
+    fn code_lines_fenced_and_indented() {
+        let text = "text\n```\nimport flask\n```\n\n    x = 1\n- item\n    - nested bullet\nwith:\n\tdo()\n";
+        let b = Body::new(text, 1);
+        let code: Vec<bool> = (0..b.line_count()).map(|i| b.is_code_line(i)).collect();
+        assert_eq!(code, [false, true, true, true, false, true, false, false, false, true]);
+    }
+
+    #[test]
+    fn code_spans_found() {
+        let b = Body::new("use `black` and ``a ` b`` or `unclosed", 1);
+        let spans: Vec<&str> = b.code_spans().map(|(_, s)| s).collect();
+        assert_eq!(spans, ["black", "a ` b"]);
+        assert_eq!(b.code_span_at(6), Some("black"));
+        assert_eq!(b.code_span_at(0), None);
+    }
+
+    #[test]
+    fn urls_found() {
+        let b = Body::new("see https://github.com/a/b. and GitHub.com/hpyproject/hpy or prodigy.ai/x", 1);
+        let urls: Vec<&str> = b.urls().map(|(_, u)| u).collect();
+        assert_eq!(urls, ["https://github.com/a/b.", "GitHub.com/hpyproject/hpy", "prodigy.ai/x"]);
+        assert!(b.in_url(10));
+        assert!(!b.in_url(1));
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let cases = [
+            ("Black was built", 0, true),
+            ("- Black is", 2, true),
+            ("1. Black is", 3, true),
+            ("> Black", 2, true),
+            ("We use Black here", 7, false),
+            ("Done. Black is", 6, true),
+            ("Question: Black", 10, true),
+            ("a-Black", 2, false),
+        ];
+        for (text, at, want) in cases {
+            assert_eq!(Body::new(text, 1).is_sentence_start(at), want, "{text:?} at {at}");
+        }
+    }
+
+    #[test]
+    fn near_common_words() {
+        assert_eq!(near_common_word("unitests", "unittest"), Some("unittests"));
+        assert_eq!(near_common_word("netwrok", ""), Some("network"));
+        assert_eq!(near_common_word("netwrok", "network"), None);
+        assert_eq!(near_common_word("cypython", "cpython"), None);
+        assert_eq!(near_common_word("djnago", "django"), None);
+    }
+
+    #[test]
+    fn common_words_loaded() {
+        assert!(common_words().len() > 2500);
+        for w in ["behavior", "graph", "system", "network", "black", "stator", "thoughts", "libraries", "Questions"] {
+            assert!(is_common_word(w), "{w}");
+        }
+        for w in ["looked", "stopped", "running", "makers", "quickly", "studied", "looker"] {
+            assert!(is_common_form(w), "{w}");
+        }
+        assert!(!is_common_word("looker") && !is_common_word("looked"));
+        for w in ["shannon", "cpython", "django", "pandas", "docker", "flutter", "kubernetes"] {
+            assert!(!is_common_form(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! Python versions: `Python 3.11`, `python3.11`, `py3.11`, `CPython 3.11`, and a bare
+//! `3.11` where the context is Python (the section mentions Python, or the line speaks
+//! of a version, an upgrade or a release). Only plausible versions (2.0–2.7,
+//! 3.0–3.20) count; `4.5 x faster`, `80 bytes`, `2.5 ms` and dates do not.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::text::Body;
+use super::{Mention, Rule, Target};
+
+fn explicit_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?i)\b(?:c?python|py)\s?-?v?(\d{1,2})\.(\d{1,3})\b").expect("static regex"))
+}
+
+fn bare_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\b(\d{1,2})\.(\d{1,3})\b").expect("static regex"))
+}
+
+/// Words after a number that make it a measure, not a version.
+const UNITS: &[&str] = &[
+    "x", "×", "times", "ms", "s", "sec", "secs", "second", "seconds", "us", "µs", "ns", "bytes", "byte", "b", "kb",
+    "mb", "gb", "tb", "k", "m", "million", "billion", "hours", "hour", "h", "min", "mins", "minutes", "years", "year",
+    "days", "stars", "points", "pts", "km", "kg", "faster", "slower", "%", "percent", "fps", "rps", "qps", "cores",
+    "gib", "mib", "kib", "ghz", "mhz", "°",
+];
+
+/// The version `major.minor` if plausible for Python.
+fn plausible(major: &str, minor: &str) -> Option<String> {
+    if minor.len() > 1 && minor.starts_with('0') {
+        return None;
+    }
+    let (ma, mi): (u32, u32) = (major.parse().ok()?, minor.parse().ok()?);
+    let ok = (ma == 2 && mi <= 7) || (ma == 3 && mi <= 20);
+    ok.then(|| format!("{ma}.{mi}"))
+}
+
+/// Whether the number ending at `end` is followed by a unit (or more digits).
+fn is_measure(text: &str, start: usize, end: usize) -> bool {
+    // `at 3.15` is a time.
+    if text[..start].trim_end().to_lowercase().ends_with(" at") || text[..start].trim_end().eq_ignore_ascii_case("at") {
+        return true;
+    }
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '$' | '€' | '£' | ',' | '/' | ':' | '-' | '+'))
+    {
+        return true;
+    }
+    let rest = &text[end..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('.' | ',' | ':' | '/') if chars.next().is_some_and(|c| c.is_ascii_digit()) => return true,
+        Some('%' | '×' | '°') => return true,
+        _ => {}
+    }
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '%' | '×' | '°'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    UNITS.contains(&next.as_str())
+}
+
+/// Finds Python versions in `body`; `python_context` says whether the section is
+/// about Python (so that a bare `3.11` counts anywhere in it).
+pub fn find_versions(body: &Body<'_>, python_context: bool, out: &mut Vec<(usize, Mention)>) {
+    let text = body.text;
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for c in explicit_regex().captures_iter(text) {
+        let (m, ma, mi) = (c.get(0).expect("whole"), &c[1], &c[2]);
+        let mi_end = c.get(2).expect("minor").end();
+        let Some(v) = plausible(ma, mi) else { continue };
+        taken.push((c.get(1).expect("major").start(), mi_end));
+        out.push((
+            m.start(),
+            Mention {
+                target: Target::PythonVersion(v),
+                surface: m.as_str().to_string(),
+                line: body.line_no(m.start()),
+                rule: Rule::Pattern,
+            },
+        ));
+    }
+    for i in 0..body.line_count() {
+        let line = body.line(i);
+        let low = line.to_lowercase();
+        let line_context = ["python", "version", "upgrade", "release", "runtime"].iter().any(|w| low.contains(w));
+        if !(python_context || line_context) {
+            continue;
+        }
+        let base = body.line_start(i);
+        for c in bare_regex().captures_iter(line) {
+            let m = c.get(0).expect("whole");
+            let (s, e) = (base + m.start(), base + m.end());
+            if taken.iter().any(|&(ts, te)| s < te && ts < e) || is_measure(text, s, e) {
+                continue;
+            }
+            let Some(v) = plausible(&c[1], &c[2]) else { continue };
+            out.push((
+                s,
+                Mention {
+                    target: Target::PythonVersion(v),
+                    surface: m.as_str().to_string(),
+                    line: body.line_no(s),
+                    rule: Rule::Pattern,
+                },
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn versions(text: &str, python: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        find_versions(&Body::new(text, 1), python, &mut out);
+        out.sort_by_key(|(at, _)| *at);
+        out.into_iter()
+            .map(|(_, m)| match m.target {
+                Target::PythonVersion(v) => v,
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn version_table() {
+        let cases: &[(&str, bool, &[&str])] = &[
+            ("Python 3.11 is out", false, &["3.11"]),
+            ("python3.11 and py3.12 and CPython 3.13", false, &["3.11", "3.12", "3.13"]),
+            ("In early python 2.7 to 3.2 an object", false, &["2.7", "3.2"]),
+            ("In 3.6 shrink to 192 bytes", true, &["3.6"]),
+            ("In 3.6 shrink to 192 bytes", false, &[]),
+            ("upgrade to 3.12 soon", false, &["3.12"]),
+            ("three different python versions. 3.9. 3.10, 3.11", false, &["3.9", "3.10", "3.11"]),
+            ("GraalPY is 4.5 x faster", true, &[]),
+            ("it took 2.5 ms and 3.2x less", true, &[]),
+            ("down to 80 bytes, 3.5 GB", true, &[]),
+            ("on 19.07.2023 at 3.15", true, &[]),
+            ("Python 3.45 and python 4.0 and 2.9", true, &[]),
+            ("version 1.3.11 of the lib", false, &[]),
+            ("costs $3.10", true, &[]),
+            ("runtime from 110 ms to 98 ms. 3.10 to 3.11", true, &["3.10", "3.11"]),
+        ];
+        for (text, python, want) in cases {
+            assert_eq!(versions(text, *python), *want, "{text:?}");
+        }
+    }
+}
