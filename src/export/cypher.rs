@@ -14,9 +14,10 @@
 //!    `UNWIND [{id: 'talk:day1#22', props: {name: '…', line: 22}}, …] AS row
 //!    MERGE (n:Talk {id: row.id}) SET n += row.props;`
 //! 3. relationships, per type and pair of end labels (so that `MATCH` uses the
-//!    constraint's index), in batches:
+//!    constraint's index; two `MATCH` clauses rather than one with a comma, which Neo4j
+//!    flags as a possible cartesian product), in batches:
 //!    `UNWIND [{from: '…', to: '…', props: {weight: 2, lines: ['notes/a.md:5']}}, …] AS row
-//!    MATCH (a:Talk {id: row.from}), (b:Technology {id: row.to})
+//!    MATCH (a:Talk {id: row.from}) MATCH (b:Technology {id: row.to})
 //!    MERGE (a)-[r:MENTIONS]->(b) SET r += row.props;`
 //!
 //! Labels, properties and relationship types are the Neo4j CSV layout's (see
@@ -156,7 +157,7 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
     }
     for ((kind, from, to), rows) in groups {
         let tail = format!(
-            "MATCH (a:{} {{id: row.from}}), (b:{} {{id: row.to}})\nMERGE (a)-[r:{}]->(b) SET r += row.props",
+            "MATCH (a:{} {{id: row.from}})\nMATCH (b:{} {{id: row.to}})\nMERGE (a)-[r:{}]->(b) SET r += row.props",
             from.name(),
             to.name(),
             rel_type(kind)
@@ -207,7 +208,7 @@ mod tests {
         assert!(constraint.is_some() && nodes.is_some() && rels.is_some(), "{s}");
         assert!(constraint < nodes && nodes < rels);
         assert!(!s.contains("(n:Version)"), "no constraint for a label with no nodes");
-        assert!(s.contains("MATCH (a:Talk {id: row.from}), (b:Technology {id: row.to})"), "{s}");
+        assert!(s.contains("MATCH (a:Talk {id: row.from})\nMATCH (b:Technology {id: row.to})\n"), "{s}");
     }
 
     #[test]
