@@ -7,6 +7,8 @@
   mention, four plus one per line for a co-mention);
 - every node is the IRI <@base + id with its first ':' turned into '/'>, with its type
   and name (the name exactly as in the CSV, hostile characters included);
+- pyld's compaction of the expanded document with our own @context gives back our
+  node objects exactly (so the document is compact JSON-LD, not just valid JSON-LD);
 - SPARQL over rdflib's graph answers "which talks mention PEP 659?" with exactly the
   talks that edges.csv says mention pep:659 (and, with --expected, the titles the test
   put PEP 659 into).
@@ -118,6 +120,12 @@ def run(argv):
     nquads = jsonld.to_rdf(doc, {"format": "application/n-quads"})
     pyld_triples = {line for line in nquads.splitlines() if line.strip()}
     check(len(pyld_triples) == want, f"pyld: {len(pyld_triples)} triples, expected {want}")
+
+    # Compact as JSON-LD means it: pyld's compaction with our own context gives back
+    # exactly our node objects.
+    compacted = jsonld.compact(expanded, doc["@context"])
+    canon = lambda nodes: sorted(json.dumps(n, sort_keys=True, ensure_ascii=False) for n in nodes)  # noqa: E731
+    check(canon(compacted.get("@graph", [])) == canon(doc["@graph"]), "pyld compacts our document into another shape")
 
     g = rdflib.Graph()
     g.parse(data=text, format="json-ld")

@@ -19,7 +19,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use talkgraph::export::{self, CsvFlavor, ExportOptions, Format};
-use talkgraph::extract::{Knowledge, Mention, NoteFacts, Rule, TalkFacts, Target};
+use talkgraph::extract::{Knowledge, Lexicon, Mention, NoteFacts, Rule, TalkFacts, Target};
 use talkgraph::graph::{GraphBuilder, KnowledgeGraph, NodeKind};
 use talkgraph::notes::{EventInfo, Named, SectionKind};
 
@@ -68,6 +68,25 @@ fn mention(target: Target, line: u32) -> Mention {
     Mention { target, surface, line, rule: Rule::Pattern }
 }
 
+/// Lexicon entries with hostile names and attributes: a page with `&`, a PyPI name, a
+/// Wikidata id, an organisation whose home page is not a URL (so no `sameAs`).
+const HOSTILE_LEXICON: &str = r#"
+[[entry]]
+name = 'Hostile "Tech" <&>'
+kind = "technology"
+category = 'library, "quoted"'
+pypi = "hostile-tech"
+homepage = "https://example.org/a?b=c&d=e"
+wikidata = "Q42"
+org = "Evil Corp; Ltd."
+
+[[entry]]
+name = "Evil Corp; Ltd."
+kind = "organization"
+category = "company"
+homepage = "not a url"
+"#;
+
 /// A graph whose titles, speakers and technologies are as hostile as we could make them,
 /// with the titles of the talks that mention PEP 659.
 fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
@@ -80,6 +99,9 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
         mentions: targets.into_iter().enumerate().map(|(i, t)| mention(t, line + 2 + i as u32)).collect(),
         near_misses: vec![],
     };
+    let mut knowledge = Knowledge::builtin();
+    knowledge.lexicon.extend(Lexicon::from_toml(HOSTILE_LEXICON, "hostile lexicon").expect("valid TOML"));
+    let tech = knowledge.lexicon.find("Hostile \"Tech\" <&>").expect("just added");
     let pep659 = ["Quotes \"double\" and 'single', commas, <b>bold</b> & &amp; co", "Backslash at the end \\"];
     let facts = NoteFacts {
         file: Arc::from("notes/hostile \"odd\", file.md"),
@@ -96,7 +118,7 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
                 3,
                 pep659[0],
                 "O'Brien, \"Bob\" <bob@example.com>",
-                vec![Target::Pep(659), Target::Unlisted("semi;colon \"tech\", <x> & y".into())],
+                vec![Target::Pep(659), Target::Unlisted("semi;colon \"tech\", <x> & y".into()), Target::Entry(tech)],
             ),
             talk(
                 10,
@@ -110,11 +132,18 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
                 "Zoë 🐍 Łukasz \\ the 2nd",
                 vec![Target::Unlisted("+1 -2 @three".into()), Target::Unlisted("semi;colon \"tech\", <x> & y".into())],
             ),
-            talk(30, "Emoji 🐍🚀, ünïcödé — {braces} [brackets] #hash", "@handle", vec![]),
+            TalkFacts {
+                mentions: vec![Mention {
+                    target: Target::Entry(tech),
+                    surface: "hostile-tech \\ \"alias\"".into(),
+                    line: 31,
+                    rule: Rule::CaseFolded,
+                }],
+                ..talk(30, "Emoji 🐍🚀, ünïcödé — {braces} [brackets] #hash", "@handle", vec![])
+            },
         ],
         warnings: vec![],
     };
-    let knowledge = Knowledge::builtin();
     let mut b = GraphBuilder::new(&knowledge);
     b.add(&facts);
     (b.finish(), pep659.iter().map(|s| s.to_string()).collect())
@@ -124,7 +153,13 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
 /// `dir/neo4j` (Neo4j CSV), plus `expected.json` for the scripts.
 fn hostile(dir: &Path) -> PathBuf {
     let (graph, pep659) = hostile_graph();
-    for name in ["O'Brien, \"Bob\" <bob@example.com>", "Line one\nline two", "=cmd|' /C calc'!A0"] {
+    for name in [
+        "O'Brien, \"Bob\" <bob@example.com>",
+        "Line one\nline two",
+        "=cmd|' /C calc'!A0",
+        "Hostile \"Tech\" <&>",
+        "Evil Corp; Ltd.",
+    ] {
         assert!(graph.nodes().any(|(_, n)| n.label == name), "{name:?} is a label of the hostile graph");
     }
     export::write_to_dir(&graph, &FORMATS, &ExportOptions::default(), dir).expect("written");
