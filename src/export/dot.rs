@@ -10,7 +10,7 @@
 //!
 //! Nodes are quoted strings equal to our stable ids (`"technology:cpython"`), with
 //! `label` (the display name), `tooltip` (kind and id), `URL` (home page or PEP page,
-//! when known; SVG viewers make it a link) and a shape and fill colour per kind:
+//! when known and an `http(s)` address; SVG viewers make it a link) and a shape and fill colour per kind:
 //!
 //! | kind | `shape` | `fillcolor` |
 //! |---|---|---|
@@ -219,7 +219,8 @@ fn node(graph: &KnowledgeGraph, i: GraphNode) -> Stmt {
     let mut attrs = vec![attr("label", text(&n.label))];
     attrs.extend(kind_attrs(n.kind));
     attrs.push(attr("tooltip", text(&format!("{} {}", n.kind.name(), n.id))));
-    if let Some(url) = n.attr("homepage").or_else(|| n.attr("url")) {
+    if let Some(url) = [n.attr("homepage"), n.attr("url")].into_iter().flatten().find(|u| super::jsonld::is_web_iri(u))
+    {
         attrs.push(attr("URL", text(url)));
     }
     node_stmt(&n.id, attrs)
@@ -460,6 +461,17 @@ mod tests {
         let cluster = &text[text.find("cluster_event:pycon-test").unwrap()..];
         let end = cluster.find("\n  }").unwrap();
         assert!(cluster[..end].contains(r#""talk:day#3"["#), "{cluster}");
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        let g = sample_graph();
+        let mut buf = Vec::new();
+        write(&g, &ExportOptions::default(), &mut buf).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(text.contains(r#"URL="https://github.com/python/cpython""#), "{text}");
+        assert!(text.contains(r#"URL="https://peps.python.org/pep-0659/""#), "{text}");
+        assert_eq!(text.matches("URL=").count(), 4, "CPython, NumPy, the PSF and PEP 659: {text}");
     }
 
     #[test]

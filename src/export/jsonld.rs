@@ -78,8 +78,9 @@ fn reference(id: &str) -> Value {
     json!({ "@id": iri(id) })
 }
 
-/// Whether `s` can go out as an absolute `http(s)` IRI as it is.
-fn is_web_iri(s: &str) -> bool {
+/// Whether `s` can go out as an absolute `http(s)` IRI as it is (also used for DOT's
+/// `URL`, so that a lexicon cannot plant a `javascript:` link in an SVG).
+pub(crate) fn is_web_iri(s: &str) -> bool {
     (s.starts_with("https://") || s.starts_with("http://"))
         && s.len() > "https://".len()
         && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))
