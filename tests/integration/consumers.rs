@@ -262,6 +262,11 @@ fn json_ld_processors_read_the_triples_we_mean() {
     let tmp = tempfile::tempdir().expect("temp dir");
     sample(tmp.path(), &["--format", "jsonld,csv"]);
     run_check("python3", "check_jsonld.py", &[tmp.path(), Path::new("--require-pep659")]);
+    for view in ["topics", "speakers"] {
+        let dir = tmp.path().join(view);
+        sample(&dir, &["--format", "jsonld,csv", "--view", view]);
+        run_check("python3", "check_jsonld.py", &[&dir]);
+    }
     let h = tmp.path().join("hostile");
     let expected = hostile(&h);
     run_check("python3", "check_jsonld.py", &[&h, Path::new("--expected"), &expected]);
@@ -277,6 +282,11 @@ fn csv_loads_into_a_database() {
     sample(&gephi, &["--format", "csv"]);
     sample(&neo4j, &["--format", "csv", "--csv", "neo4j"]);
     run_check("python3", "check_csv.py", &[&gephi]);
+    for view in ["topics", "speakers"] {
+        let dir = tmp.path().join(view);
+        sample(&dir, &["--format", "csv", "--view", view]);
+        run_check("python3", "check_csv.py", &[&dir]);
+    }
     run_check("python3", "check_neo4j_csv.py", &[&neo4j, Path::new("--gephi"), &gephi]);
     let h = tmp.path().join("hostile");
     let expected = hostile(&h);
