@@ -76,6 +76,7 @@
 
 use std::borrow::Cow;
 use std::io::Write;
+use std::sync::OnceLock;
 
 use super::{CsvFlavor, ExportError, ExportOptions};
 use crate::graph::{EdgeKind, KnowledgeGraph, NodeKind};
@@ -97,27 +98,16 @@ pub const NODE_ATTRS: [&str; 13] = [
     "line",
 ];
 
-/// The Neo4j nodes files, in the order of [`NodeKind::ALL`].
-pub const NEO4J_NODE_FILES: [&str; 7] = [
-    "nodes_Event.csv",
-    "nodes_Talk.csv",
-    "nodes_Person.csv",
-    "nodes_Technology.csv",
-    "nodes_Organization.csv",
-    "nodes_PEP.csv",
-    "nodes_Version.csv",
-];
-
-/// The Neo4j relationships files, in the order of [`EdgeKind::ALL`].
-pub const NEO4J_REL_FILES: [&str; 7] = [
-    "rels_PART_OF.csv",
-    "rels_PRESENTED_BY.csv",
-    "rels_MENTIONS.csv",
-    "rels_AUTHORED.csv",
-    "rels_DEVELOPED_BY.csv",
-    "rels_VERSION_OF.csv",
-    "rels_CO_MENTIONED.csv",
-];
+/// The Neo4j files: `nodes_<Label>.csv` for each [`NodeKind`], then
+/// `rels_<TYPE>.csv` for each [`EdgeKind`], in their `ALL` orders. Derived from the
+/// kinds, so a new kind gets its file.
+pub fn neo4j_files() -> &'static [String] {
+    static FILES: OnceLock<Vec<String>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let nodes = NodeKind::ALL.iter().map(|k| format!("nodes_{}.csv", k.name()));
+        nodes.chain(EdgeKind::ALL.iter().map(|k| format!("rels_{}.csv", rel_type(*k)))).collect()
+    })
+}
 
 /// The Neo4j relationship type of an edge kind: its name in upper case (`MENTIONS`).
 pub fn rel_type(kind: EdgeKind) -> String {
@@ -152,10 +142,10 @@ pub fn write_file(
         (CsvFlavor::Gephi, "nodes.csv") => write_nodes(graph, opts, w),
         (CsvFlavor::Gephi, "edges.csv") => write_edges(graph, opts, w),
         (CsvFlavor::Neo4j, f) => {
-            if let Some(i) = NEO4J_NODE_FILES.iter().position(|n| *n == f) {
-                write_neo4j_nodes(graph, NodeKind::ALL[i], opts, w)
-            } else if let Some(i) = NEO4J_REL_FILES.iter().position(|n| *n == f) {
-                write_neo4j_rels(graph, EdgeKind::ALL[i], opts, w)
+            if let Some(kind) = NodeKind::ALL.into_iter().find(|k| f == format!("nodes_{}.csv", k.name())) {
+                write_neo4j_nodes(graph, kind, opts, w)
+            } else if let Some(kind) = EdgeKind::ALL.into_iter().find(|k| f == format!("rels_{}.csv", rel_type(*k))) {
+                write_neo4j_rels(graph, kind, opts, w)
             } else {
                 Err(not_ours(f))
             }
@@ -338,12 +328,17 @@ mod tests {
     }
 
     #[test]
-    fn neo4j_files_match_the_kinds() {
-        for (kind, file) in NodeKind::ALL.iter().zip(NEO4J_NODE_FILES) {
-            assert_eq!(file, format!("nodes_{}.csv", kind.name()));
+    fn neo4j_files_one_per_label_and_type() {
+        let files = neo4j_files();
+        assert_eq!(files.len(), NodeKind::ALL.len() + EdgeKind::ALL.len());
+        for f in ["nodes_Event.csv", "nodes_PEP.csv", "nodes_Version.csv", "rels_MENTIONS.csv", "rels_CO_MENTIONED.csv"]
+        {
+            assert!(files.iter().any(|x| x == f), "{f} in {files:?}");
         }
-        for (kind, file) in EdgeKind::ALL.iter().zip(NEO4J_REL_FILES) {
-            assert_eq!(file, format!("rels_{}.csv", rel_type(*kind)));
+        let g = sample_graph();
+        let opts = ExportOptions { csv_flavor: CsvFlavor::Neo4j, ..Default::default() };
+        for f in files {
+            assert!(write_file(f, &g, &opts, &mut Vec::new()).is_ok(), "{f} is writable");
         }
     }
 

@@ -84,8 +84,9 @@ fn edge_color(kind: EdgeKind) -> &'static str {
         EdgeKind::Mentions => "#1d4ed8",
         EdgeKind::Authored => "#a16207",
         EdgeKind::DevelopedBy => "#6d28d9",
-        EdgeKind::VersionOf => "#4b5563",
         EdgeKind::CoMentioned => "#15803d",
+        // version_of, and any relation added later.
+        _ => "#4b5563",
     }
 }
 

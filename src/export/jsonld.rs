@@ -47,7 +47,8 @@
 //! ["notes/day1.md:40", ...]}`. Co-mentions are reified the same way on the topic with
 //! the smaller id: `tg:coMention` → `{"@type": "tg:CoMention", "tg:target", "tg:weight"
 //! (talks mentioning both), "tg:evidence" (their heading lines)}`. Weights are JSON
-//! numbers (`xsd:integer` in RDF). The evidence of `part_of` and `presented_by` edges
+//! numbers (`xsd:integer` in RDF). A relation with no row above (a view's derived
+//! edges) is a plain link `tg:<relation in lowerCamelCase>` on its source. The evidence of `part_of` and `presented_by` edges
 //! is in the CSV only.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -113,23 +114,41 @@ fn same_as(n: &Node) -> BTreeSet<String> {
 /// Collects the values of one property; [`finish`](Props::finish) writes one value
 /// bare and several as an array.
 #[derive(Default)]
-struct Props(BTreeMap<&'static str, Vec<Value>>, Vec<&'static str>);
+struct Props(BTreeMap<String, Vec<Value>>, Vec<String>);
 
 impl Props {
-    fn add(&mut self, key: &'static str, v: Value) {
+    fn add(&mut self, key: &str, v: Value) {
         if !self.0.contains_key(key) {
-            self.1.push(key);
+            self.1.push(key.to_string());
         }
-        self.0.entry(key).or_default().push(v);
+        self.0.entry(key.to_string()).or_default().push(v);
     }
 
     fn finish(mut self, obj: &mut Map<String, Value>) {
         for key in self.1 {
-            let mut vs = self.0.remove(key).unwrap_or_default();
+            let mut vs = self.0.remove(&key).unwrap_or_default();
             let v = if vs.len() == 1 { vs.pop().unwrap_or(Value::Null) } else { Value::Array(vs) };
-            obj.insert(key.to_string(), v);
+            obj.insert(key, v);
         }
     }
+}
+
+/// Our term for a relation schema.org has no property for: `tg:` and its name in
+/// lower camel case (`version_of` → `tg:versionOf`).
+fn term(kind: EdgeKind) -> String {
+    let mut out = String::from("tg:");
+    let mut upper = false;
+    for c in kind.name().chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn reified(ty: &str, target: &Node, e: &Edge) -> Value {
@@ -160,22 +179,23 @@ pub fn to_json(graph: &KnowledgeGraph) -> Value {
     for (s, t, e) in graph.edge_indices() {
         let (src, dst) = (&pg[s], &pg[t]);
         let (holder, key, value) = match e.kind {
-            EdgeKind::PartOf => (s, "superEvent", reference(&dst.id)),
-            EdgeKind::PresentedBy => (s, "performer", reference(&dst.id)),
+            EdgeKind::PartOf => (s, "superEvent".to_string(), reference(&dst.id)),
+            EdgeKind::PresentedBy => (s, "performer".into(), reference(&dst.id)),
             EdgeKind::Mentions => {
                 let p = props.entry(s.index()).or_default();
                 p.add("about", reference(&dst.id));
-                (s, "tg:mention", reified("tg:Mention", dst, e))
+                (s, "tg:mention".into(), reified("tg:Mention", dst, e))
             }
-            EdgeKind::Authored => (t, "author", reference(&src.id)),
+            EdgeKind::Authored => (t, "author".into(), reference(&src.id)),
             EdgeKind::DevelopedBy if src.kind == NodeKind::Organization => {
-                (s, "parentOrganization", reference(&dst.id))
+                (s, "parentOrganization".into(), reference(&dst.id))
             }
-            EdgeKind::DevelopedBy => (s, "creator", reference(&dst.id)),
-            EdgeKind::VersionOf => (s, "tg:versionOf", reference(&dst.id)),
-            EdgeKind::CoMentioned => (s, "tg:coMention", reified("tg:CoMention", dst, e)),
+            EdgeKind::DevelopedBy => (s, "creator".into(), reference(&dst.id)),
+            EdgeKind::CoMentioned => (s, "tg:coMention".into(), reified("tg:CoMention", dst, e)),
+            // version_of → tg:versionOf, and any relation added later the same way.
+            other => (s, term(other), reference(&dst.id)),
         };
-        props.entry(holder.index()).or_default().add(key, value);
+        props.entry(holder.index()).or_default().add(&key, value);
     }
     let mut nodes = Vec::with_capacity(graph.node_count());
     for (i, n) in graph.nodes() {
@@ -371,6 +391,13 @@ mod tests {
                 && c["tg:weight"] == 2),
             "{co}"
         );
+    }
+
+    #[test]
+    fn our_terms_are_lower_camel_case() {
+        assert_eq!(term(EdgeKind::VersionOf), "tg:versionOf");
+        assert_eq!(term(EdgeKind::CoMentioned), "tg:coMentioned");
+        assert_eq!(term(EdgeKind::PartOf), "tg:partOf");
     }
 
     #[test]

@@ -92,7 +92,8 @@ def expected_triples(nodes, edges):
         elif e["Label"] == "co_mentioned":
             count += 4 + lines
         else:
-            check(e["Label"] in ("part_of", "presented_by", "authored", "developed_by", "version_of"), e)
+            # part_of, presented_by, authored, developed_by, version_of, and any
+            # relation a view derives: one plain link each.
             check(e["Source"] in kind_of and e["Target"] in kind_of, f"dangling edge {e}")
             count += 1
     return count
