@@ -29,8 +29,9 @@
 //!
 //! Edges keep their direction and carry `penwidth` = √weight (capped at 8, two
 //! decimals), `color` per relation, and `tooltip` = relation, weight and every
-//! `file:line` of evidence. `co_mentioned` edges are `dir=none`, dashed and
-//! `constraint=false`, so the topic map does not pull talks out of their ranks.
+//! `file:line` of evidence. `co_mentioned` edges are `dir=none` and dashed, and
+//! `constraint=false` when the graph has other edges too, so the topic map does not
+//! pull talks out of their ranks (in the topics view they are all there is, and rank).
 //!
 //! # Escaping
 //!
@@ -190,6 +191,9 @@ pub fn to_dot(graph: &KnowledgeGraph, opts: &ExportOptions) -> Graph {
             stmts.push(node(graph, i));
         }
     }
+    // Co-mentions must not pull talks out of their ranks; but in a graph of topics only
+    // (the topics view) they are the whole structure, and dot needs them to rank at all.
+    let has_directed = graph.edges().any(|(_, _, e)| !e.kind.is_undirected());
     for (s, t, e) in graph.edges() {
         let evidence = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         let mut tooltip = format!("{} ×{}", e.kind.name(), e.weight);
@@ -205,7 +209,9 @@ pub fn to_dot(graph: &KnowledgeGraph, opts: &ExportOptions) -> Graph {
         if e.kind.is_undirected() {
             attrs.push(attr("dir", plain("none")));
             attrs.push(attr("style", plain("dashed")));
-            attrs.push(attr("constraint", plain("false")));
+            if has_directed {
+                attrs.push(attr("constraint", plain("false")));
+            }
         }
         stmts.push(Stmt::Edge(DotEdge {
             ty: EdgeTy::Pair(Vertex::N(NodeId(text(&s.id), None)), Vertex::N(NodeId(text(&t.id), None))),
