@@ -113,6 +113,20 @@ fn unwind(w: &mut dyn Write, rows: &[String], tail: &str) -> std::io::Result<()>
 }
 
 /// Writes the Cypher script of `graph`.
+///
+/// ```
+/// use talkgraph::{build_graph, extract::Knowledge};
+///
+/// let dir = tempfile::tempdir().unwrap();
+/// std::fs::write(dir.path().join("day1.md"), "## Talk 1: Faster CPython\n\nMark Shannon\n\nPEP 659 in 3.11\n").unwrap();
+/// let built = build_graph(&[dir.path().to_path_buf()], &Knowledge::builtin(), None).unwrap();
+/// let mut out = Vec::new();
+/// talkgraph::export::cypher::write(&built.graph, &Default::default(), &mut out).unwrap();
+/// let script = String::from_utf8(out).unwrap();
+/// assert!(script.contains("CREATE CONSTRAINT talkgraph_PEP_id IF NOT EXISTS FOR (n:PEP) REQUIRE n.id IS UNIQUE;"));
+/// assert!(script.contains("{id: 'pep:659', props: {name: 'PEP 659', identifier: 'PEP 659'"));
+/// assert!(script.contains("MERGE (a)-[r:MENTIONS]->(b) SET r += row.props;"));
+/// ```
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     writeln!(w, "// talkgraph: {} nodes, {} relationships.", graph.node_count(), graph.edge_count())?;
     writeln!(w, "// Neo4j: cypher-shell -f graph.cypher; Memgraph: mgconsole < graph.cypher")?;

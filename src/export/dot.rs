@@ -148,7 +148,21 @@ fn penwidth(weight: u32) -> String {
     format!("{:.2}", f64::from(weight).sqrt().min(8.0))
 }
 
-/// Builds the DOT syntax tree of `graph`.
+/// Builds the DOT syntax tree of `graph`; [`write`] prints it.
+///
+/// ```
+/// use talkgraph::{build_graph, extract::Knowledge};
+///
+/// let dir = tempfile::tempdir().unwrap();
+/// std::fs::write(dir.path().join("day1.md"), "## Talk 1: Faster CPython\n\nMark Shannon\n\nPEP 659 in 3.11\n").unwrap();
+/// let built = build_graph(&[dir.path().to_path_buf()], &Knowledge::builtin(), None).unwrap();
+/// let mut out = Vec::new();
+/// talkgraph::export::dot::write(&built.graph, &Default::default(), &mut out).unwrap();
+/// let dot = String::from_utf8(out).unwrap();
+/// assert!(dot.starts_with("digraph talkgraph {\n  graph[rankdir=LR layout=dot overlap=false"));
+/// assert!(dot.contains(r##""pep:659"[label="PEP 659" shape=note fillcolor="#fef9c3""##));
+/// assert!(dot.contains(r#""talk:day1#1" -> "pep:659""#));
+/// ```
 pub fn to_dot(graph: &KnowledgeGraph, opts: &ExportOptions) -> Graph {
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
@@ -464,6 +478,7 @@ mod tests {
         assert!(!text.contains("legend:Version"), "no Version node, so no Version legend: {text}");
         assert!(text.contains("layout=dot"));
         assert!(text.contains("dir=none"), "co_mentioned is undirected: {text}");
+        assert!(text.contains("constraint=false"), "talks keep their ranks: {text}");
         // The cluster holds the talk node itself.
         let cluster = &text[text.find("cluster_event:pycon-test").unwrap()..];
         let end = cluster.find("\n  }").unwrap();

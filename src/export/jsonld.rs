@@ -172,6 +172,20 @@ fn reified(ty: &str, target: &Node, e: &Edge) -> Value {
 }
 
 /// Builds the JSON-LD document of `graph`.
+///
+/// ```
+/// use talkgraph::{build_graph, extract::Knowledge};
+///
+/// let dir = tempfile::tempdir().unwrap();
+/// std::fs::write(dir.path().join("day1.md"), "## Talk 1: Faster CPython\n\nMark Shannon\n\nPEP 659 in 3.11\n").unwrap();
+/// let built = build_graph(&[dir.path().to_path_buf()], &Knowledge::builtin(), None).unwrap();
+/// let doc = talkgraph::export::jsonld::to_json(&built.graph);
+/// assert_eq!(doc["@context"]["@vocab"], "https://schema.org/");
+/// let pep = doc["@graph"].as_array().unwrap().iter().find(|n| n["@id"] == "pep/659").unwrap();
+/// assert_eq!(pep["@type"], "TechArticle");
+/// assert_eq!(pep["identifier"], "PEP 659");
+/// assert_eq!(pep["url"]["@id"], "https://peps.python.org/pep-0659/");
+/// ```
 pub fn to_json(graph: &KnowledgeGraph) -> Value {
     let pg = graph.as_petgraph();
     // Properties that edges give each node, by node index.
