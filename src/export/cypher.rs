@@ -3,8 +3,10 @@
 //!
 //! # The contract
 //!
-//! `graph.cypher` is a list of statements, each ending with `;`, for
-//! `cypher-shell -f graph.cypher` (Neo4j) or `mgconsole < graph.cypher` (Memgraph):
+//! `graph.cypher` is a list of statements, each ending with `;` at the end of a line.
+//! Neo4j runs it as it is: `cypher-shell -f graph.cypher`. Memgraph has its own
+//! constraint syntax, given in a comment above each Neo4j one; swap them as you load:
+//! `sed -E '/^CREATE CONSTRAINT talkgraph_/d; s#^// Memgraph: ##' graph.cypher | mgconsole`.
 //!
 //! 1. one uniqueness constraint per label present, Neo4j 5 syntax:
 //!    `CREATE CONSTRAINT talkgraph_Talk_id IF NOT EXISTS FOR (n:Talk) REQUIRE n.id IS UNIQUE;`
@@ -129,7 +131,11 @@ fn unwind(w: &mut dyn Write, rows: &[String], tail: &str) -> std::io::Result<()>
 /// ```
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     writeln!(w, "// talkgraph: {} nodes, {} relationships.", graph.node_count(), graph.edge_count())?;
-    writeln!(w, "// Neo4j: cypher-shell -f graph.cypher; Memgraph: mgconsole < graph.cypher")?;
+    writeln!(w, "// Neo4j: cypher-shell -f graph.cypher")?;
+    writeln!(
+        w,
+        "// For Memgraph: sed -E '/^CREATE CONSTRAINT talkgraph_/d; s#^// Memgraph: ##' graph.cypher | mgconsole"
+    )?;
     writeln!(w, "// Safe to run again: MERGE on ids, then SET.")?;
     let kinds: Vec<NodeKind> = NodeKind::ALL.into_iter().filter(|k| graph.count(*k) > 0).collect();
     for kind in &kinds {
