@@ -29,9 +29,9 @@
 //! `nodes_Version.csv`), and one relationships file per type, `rels_<TYPE>.csv`
 //! (`rels_PART_OF.csv`, `rels_PRESENTED_BY.csv`, `rels_MENTIONS.csv`,
 //! `rels_AUTHORED.csv`, `rels_DEVELOPED_BY.csv`, `rels_VERSION_OF.csv`,
-//! `rels_CO_MENTIONED.csv`). Every file is written, with its header only when the
-//! graph has no such nodes or relationships, so the file list never depends on the
-//! data.
+//! `rels_CO_MENTIONED.csv`, and one for any relation a view adds). Every file is
+//! written, with its header only when the graph has no such nodes or relationships,
+//! so the file list never depends on the data.
 //!
 //! All nodes share one id space, `Node`: our ids are unique across kinds (they start
 //! with the kind). A nodes file's header is `id:ID(Node)`, `:LABEL`, `name`, then the
@@ -51,20 +51,25 @@
 //! `:END_ID(Node)`, `:TYPE`, `weight:int`, `lines:string[]` (every `file:line`). An
 //! unknown property is an empty field, which the importer skips. Arrays use `;`, the
 //! importer's default delimiter; titles may hold line breaks, hence
-//! `--multiline-fields=true`. The import command, run from the output folder (the
-//! database must be stopped, or be a new one):
+//! `--multiline-fields=true`. The import command (Neo4j 5.x and later), run from the
+//! output folder into a new or stopped database, one `--nodes` per nodes file and one
+//! `--relationships` per relationships file:
 //!
 //! ```text
 //! neo4j-admin database import full neo4j --overwrite-destination --multiline-fields=true \
 //!   --array-delimiter=';' \
-//!   --nodes=nodes_Event.csv --nodes=nodes_Talk.csv --nodes=nodes_Person.csv \
-//!   --nodes=nodes_Technology.csv --nodes=nodes_Organization.csv --nodes=nodes_PEP.csv \
-//!   --nodes=nodes_Version.csv \
-//!   --relationships=rels_PART_OF.csv --relationships=rels_PRESENTED_BY.csv \
-//!   --relationships=rels_MENTIONS.csv --relationships=rels_AUTHORED.csv \
-//!   --relationships=rels_DEVELOPED_BY.csv --relationships=rels_VERSION_OF.csv \
-//!   --relationships=rels_CO_MENTIONED.csv
+//!   $(for f in nodes_*.csv; do printf -- '--nodes=%s ' "$f"; done) \
+//!   $(for f in rels_*.csv; do printf -- '--relationships=%s ' "$f"; done)
 //! ```
+//!
+//! that is, today: `--nodes=nodes_Event.csv --nodes=nodes_Talk.csv
+//! --nodes=nodes_Person.csv --nodes=nodes_Technology.csv --nodes=nodes_Organization.csv
+//! --nodes=nodes_PEP.csv --nodes=nodes_Version.csv --relationships=rels_PART_OF.csv
+//! --relationships=rels_PRESENTED_BY.csv --relationships=rels_MENTIONS.csv
+//! --relationships=rels_AUTHORED.csv --relationships=rels_DEVELOPED_BY.csv
+//! --relationships=rels_VERSION_OF.csv --relationships=rels_CO_MENTIONED.csv`. (A
+//! single `--nodes='nodes_.*'` would not do: files matched together are read as one,
+//! under the first file's header.)
 //!
 //! # Quoting
 //!
