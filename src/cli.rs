@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::export::{ExportOptions, Format};
+use crate::export::{CsvFlavor, ExportOptions, Format, Layout, RenderFormat};
 use crate::graph::{NodeKind, View, ViewOptions};
 use crate::{Options, Output};
 
@@ -16,10 +16,14 @@ Examples:
   talkgraph day1.md --format dot -o - | dot -Tsvg > day1.svg
   talkgraph notes --format all               every format
   talkgraph notes --format csv,jsonld --lexicon my-terms.toml
+  talkgraph notes --format dot --render svg,png  also run Graphviz on out/graph.dot
+  talkgraph notes --format csv --csv neo4j       files for neo4j-admin database import full
+  talkgraph notes --format cypher -o db          db/graph.cypher for Neo4j or Memgraph
 ";
 
 /// Turns conference notes into a knowledge graph of talks, speakers, technologies,
-/// organisations and PEPs, and writes it as DOT, JSON-LD and CSV.
+/// organisations and PEPs, and writes it as DOT, JSON-LD, CSV, GraphML, GEXF, Mermaid
+/// or Cypher.
 #[derive(Debug, Parser)]
 #[command(name = "talkgraph", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -48,7 +52,8 @@ pub struct BuildArgs {
     /// Output folder, or `-` for standard output (one format only).
     #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out", value_hint = clap::ValueHint::DirPath)]
     pub out: PathBuf,
-    /// Formats to write, comma-separated: dot, jsonld, csv, or all.
+    /// Formats to write, comma-separated: dot, jsonld, csv, graphml, gexf, mermaid,
+    /// cypher, or all.
     #[arg(short = 'f', long, value_name = "LIST", value_delimiter = ',', default_value = "dot,jsonld,csv", value_parser = parse_format_list)]
     pub format: Vec<Vec<Format>>,
     /// Which part of the graph to write: full, topics or speakers.
@@ -72,6 +77,18 @@ pub struct BuildArgs {
     /// Prefix CSV cells starting with = + - @ with ' so spreadsheets do not run them.
     #[arg(long)]
     pub csv_safe: bool,
+    /// CSV layout: gephi (nodes.csv + edges.csv, for Gephi's Import spreadsheet) or
+    /// neo4j (a file per label and relationship type, for neo4j-admin import).
+    #[arg(long = "csv", value_name = "LAYOUT", default_value = "gephi", value_parser = parse_csv_flavor)]
+    pub csv_flavor: CsvFlavor,
+    /// Graphviz layout engine named in graph.dot and used by --render: dot, sfdp
+    /// (large graphs) or neato.
+    #[arg(long, value_name = "ENGINE", default_value = "dot", value_parser = parse_layout)]
+    pub layout: Layout,
+    /// After writing graph.dot, render it with Graphviz to these formats,
+    /// comma-separated: svg, png, pdf (needs Graphviz's `dot` on PATH).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_render)]
+    pub render: Vec<RenderFormat>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
@@ -88,6 +105,18 @@ fn parse_format_list(s: &str) -> Result<Vec<Format>, String> {
         let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
         format!("unknown format '{s}' (expected one of: {}, all)", names.join(", "))
     })
+}
+
+fn parse_csv_flavor(s: &str) -> Result<CsvFlavor, String> {
+    CsvFlavor::from_name(s).ok_or_else(|| format!("unknown CSV layout '{s}' (expected gephi or neo4j)"))
+}
+
+fn parse_layout(s: &str) -> Result<Layout, String> {
+    Layout::from_name(s).ok_or_else(|| format!("unknown layout '{s}' (expected dot, sfdp or neato)"))
+}
+
+fn parse_render(s: &str) -> Result<RenderFormat, String> {
+    RenderFormat::from_name(s).ok_or_else(|| format!("unknown picture format '{s}' (expected svg, png or pdf)"))
 }
 
 fn parse_view(s: &str) -> Result<View, String> {
@@ -110,7 +139,17 @@ impl BuildArgs {
             inputs: self.paths.clone(),
             output: if self.out.as_os_str() == "-" { Output::Stdout } else { Output::Dir(self.out.clone()) },
             formats,
-            export: ExportOptions { csv_safe: self.csv_safe },
+            export: ExportOptions {
+                csv_safe: self.csv_safe,
+                csv_flavor: self.csv_flavor,
+                layout: self.layout,
+                render: {
+                    let mut r = self.render.clone();
+                    r.sort();
+                    r.dedup();
+                    r
+                },
+            },
             view: ViewOptions {
                 view: self.view,
                 focus: self.focus.clone(),
@@ -165,13 +204,70 @@ mod tests {
     #[test]
     fn format_all_and_duplicates() {
         let cli = Cli::try_parse_from(["talkgraph", "--format", "csv,all"]).expect("valid");
-        assert_eq!(cli.build_args().to_options().formats, [Format::Csv, Format::Dot, Format::JsonLd]);
+        assert_eq!(
+            cli.build_args().to_options().formats,
+            [Format::Csv, Format::Dot, Format::JsonLd, Format::GraphMl, Format::Gexf, Format::Mermaid, Format::Cypher]
+        );
+    }
+
+    #[test]
+    fn every_format_name_parses() {
+        for f in Format::ALL {
+            let cli = Cli::try_parse_from(["talkgraph", "--format", f.name()]).expect("valid");
+            assert_eq!(cli.build_args().to_options().formats, [f]);
+        }
+        let cli = Cli::try_parse_from(["talkgraph", "-f", "JSON-LD,mmd,cql"]).expect("aliases");
+        assert_eq!(cli.build_args().to_options().formats, [Format::JsonLd, Format::Mermaid, Format::Cypher]);
+    }
+
+    #[test]
+    fn export_defaults() {
+        let o = Cli::try_parse_from(["talkgraph"]).expect("valid").build_args().to_options();
+        assert_eq!(o.export, ExportOptions::default());
+        assert_eq!(o.export.csv_flavor, CsvFlavor::Gephi);
+        assert_eq!(o.export.layout, Layout::Dot);
+        assert!(o.export.render.is_empty());
+    }
+
+    #[test]
+    fn csv_layout_flag() {
+        let o = Cli::try_parse_from(["talkgraph", "--csv", "neo4j"]).expect("valid").build_args().to_options();
+        assert_eq!(o.export.csv_flavor, CsvFlavor::Neo4j);
+        let o = Cli::try_parse_from(["talkgraph", "--csv", "Gephi"]).expect("valid").build_args().to_options();
+        assert_eq!(o.export.csv_flavor, CsvFlavor::Gephi);
+        let err = Cli::try_parse_from(["talkgraph", "--csv", "excel"]).unwrap_err();
+        assert!(err.to_string().contains("unknown CSV layout 'excel'"), "{err}");
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn layout_flag() {
+        for (name, want) in [("dot", Layout::Dot), ("sfdp", Layout::Sfdp), ("NEATO", Layout::Neato)] {
+            let o = Cli::try_parse_from(["talkgraph", "--layout", name]).expect("valid").build_args().to_options();
+            assert_eq!(o.export.layout, want, "{name}");
+        }
+        let err = Cli::try_parse_from(["talkgraph", "--layout", "circo"]).unwrap_err();
+        assert!(err.to_string().contains("unknown layout 'circo'"), "{err}");
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn render_flag_sorted_without_repeats() {
+        let o = Cli::try_parse_from(["talkgraph", "--render", "pdf,svg,pdf", "--render", "png"])
+            .expect("valid")
+            .build_args()
+            .to_options();
+        assert_eq!(o.export.render, [RenderFormat::Svg, RenderFormat::Png, RenderFormat::Pdf]);
+        let err = Cli::try_parse_from(["talkgraph", "--render", "svg,gif"]).unwrap_err();
+        assert!(err.to_string().contains("unknown picture format 'gif'"), "{err}");
+        assert_eq!(err.exit_code(), 2);
     }
 
     #[test]
     fn unknown_format_is_a_usage_error() {
-        let err = Cli::try_parse_from(["talkgraph", "--format", "png"]).unwrap_err();
+        let err = Cli::try_parse_from(["talkgraph", "--format", "dot,png"]).unwrap_err();
         assert!(err.to_string().contains("unknown format 'png'"), "{err}");
+        assert!(err.to_string().contains("cypher, all"), "lists the names: {err}");
         assert_eq!(err.exit_code(), 2);
     }
 }

@@ -188,11 +188,23 @@ pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<us
 /// output. Returns the summary; nothing is printed.
 pub fn run(opts: &Options) -> Result<Summary, Error> {
     let start = Instant::now();
+    if !opts.export.render.is_empty() && (opts.output == Output::Stdout || !opts.formats.contains(&Format::Dot)) {
+        return Err(Error::Usage(
+            "--render needs the dot format written to an output folder (--format dot -o DIR)".into(),
+        ));
+    }
     let knowledge = load_knowledge(&opts.inputs, opts.lexicon.as_deref())?;
     let built = build_graph(&opts.inputs, &knowledge, opts.threads)?;
     let graph = built.graph.view(&opts.view).map_err(Error::Usage)?;
     let written = match &opts.output {
-        Output::Dir(dir) => export::write_to_dir(&graph, &opts.formats, &opts.export, dir)?,
+        Output::Dir(dir) => {
+            let mut written = export::write_to_dir(&graph, &opts.formats, &opts.export, dir)?;
+            if !opts.export.render.is_empty() {
+                let dot = dir.join(Format::Dot.files(&opts.export)[0]);
+                written.extend(export::render(&dot, &opts.export.render, opts.export.layout)?);
+            }
+            written
+        }
         Output::Stdout => {
             let [format] = opts.formats.as_slice() else {
                 return Err(Error::Usage(

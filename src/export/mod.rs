@@ -1,19 +1,41 @@
 //! Stage 4 of the pipeline: writing the graph in the formats graph tools read.
 //!
 //! [`Format`] is the closed set of formats; each has one module with one shape: a
-//! function from `&KnowledgeGraph` and an `io::Write` to `Result<(), ExportError>`
-//! (CSV has two, nodes and edges). This module decides file names and writes every
-//! file atomically: rendered into a temporary file in the output folder, then renamed
-//! into place, so a failed or killed run leaves the previous outputs whole.
+//! function from `&KnowledgeGraph`, the [`ExportOptions`] and an `io::Write` to
+//! `Result<(), ExportError>` (CSV writes several files, so it takes the file's name
+//! too). This module decides file names ([`Format::files`], which depend on the
+//! options) and writes every file atomically: rendered into a temporary file in the
+//! output folder, then renamed into place, so a failed or killed run leaves the
+//! previous outputs whole.
+//!
+//! Each module's doc is the contract of its format:
+//!
+//! | format | file(s) | module | opened by |
+//! |---|---|---|---|
+//! | `dot` | `graph.dot` (+ `graph.svg`/`.png`/`.pdf` with `--render`) | [`dot`] | Graphviz |
+//! | `jsonld` | `graph.jsonld` | [`jsonld`] | pyld, rdflib, any RDF store |
+//! | `csv` | `nodes.csv`, `edges.csv`; with `--csv neo4j` `nodes_<Label>.csv`, `rels_<TYPE>.csv` | [`csv`] | Gephi; `neo4j-admin database import full` |
+//! | `graphml` | `graph.graphml` | [`graphml`] | yEd, Cytoscape, NetworkX |
+//! | `gexf` | `graph.gexf` | [`gexf`] | Gephi |
+//! | `mermaid` | `graph.mmd` | [`mermaid`] | GitHub, Mermaid |
+//! | `cypher` | `graph.cypher` | [`cypher`] | Neo4j (`cypher-shell -f`), Memgraph |
+//!
+//! [`render`] runs Graphviz on a written `graph.dot` (`--render svg,png,pdf`).
 
 pub mod csv;
+pub mod cypher;
 pub mod dot;
+pub mod gexf;
+pub mod graphml;
 pub mod jsonld;
+pub mod mermaid;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::graph::KnowledgeGraph;
+
+pub use dot::{render, RenderFormat};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,11 +46,20 @@ pub enum Format {
     JsonLd,
     /// CSV node and edge tables (Gephi's spreadsheet import, or Neo4j's admin import).
     Csv,
+    /// GraphML, for yEd, Cytoscape and NetworkX.
+    GraphMl,
+    /// GEXF 1.3, for Gephi.
+    Gexf,
+    /// A Mermaid flowchart, for GitHub pages.
+    Mermaid,
+    /// A Cypher script loading the graph into Neo4j or Memgraph.
+    Cypher,
 }
 
 impl Format {
     /// Every format, in the order `all` writes them.
-    pub const ALL: [Format; 3] = [Format::Dot, Format::JsonLd, Format::Csv];
+    pub const ALL: [Format; 7] =
+        [Format::Dot, Format::JsonLd, Format::Csv, Format::GraphMl, Format::Gexf, Format::Mermaid, Format::Cypher];
 
     /// The name used on the command line.
     ///
@@ -40,10 +71,15 @@ impl Format {
             Format::Dot => "dot",
             Format::JsonLd => "jsonld",
             Format::Csv => "csv",
+            Format::GraphMl => "graphml",
+            Format::Gexf => "gexf",
+            Format::Mermaid => "mermaid",
+            Format::Cypher => "cypher",
         }
     }
 
-    /// Parses a format name, case-insensitively (`json-ld` is accepted for `jsonld`).
+    /// Parses a format name, case-insensitively, with the usual aliases (`json-ld`,
+    /// `gv`, `mmd`, `cql`).
     ///
     /// ```
     /// use talkgraph::export::Format;
@@ -54,17 +90,35 @@ impl Format {
             "dot" | "gv" | "graphviz" => Some(Format::Dot),
             "jsonld" | "json-ld" => Some(Format::JsonLd),
             "csv" => Some(Format::Csv),
+            "graphml" => Some(Format::GraphMl),
+            "gexf" => Some(Format::Gexf),
+            "mermaid" | "mmd" => Some(Format::Mermaid),
+            "cypher" | "cql" => Some(Format::Cypher),
             _ => None,
         }
     }
 
-    /// The files this format writes, with the options given.
+    /// The files this format writes, with the options given: CSV writes two files in
+    /// Gephi's layout and one per node label and relationship type in Neo4j's.
+    ///
+    /// ```
+    /// use talkgraph::export::{CsvFlavor, ExportOptions, Format};
+    /// assert_eq!(Format::Csv.files(&ExportOptions::default()), ["nodes.csv", "edges.csv"]);
+    /// let neo4j = ExportOptions { csv_flavor: CsvFlavor::Neo4j, ..ExportOptions::default() };
+    /// assert!(Format::Csv.files(&neo4j).contains(&"rels_MENTIONS.csv"));
+    /// ```
     pub fn files(self, opts: &ExportOptions) -> Vec<&'static str> {
-        let _ = opts;
         match self {
             Format::Dot => vec!["graph.dot"],
             Format::JsonLd => vec!["graph.jsonld"],
-            Format::Csv => vec!["nodes.csv", "edges.csv"],
+            Format::Csv => match opts.csv_flavor {
+                CsvFlavor::Gephi => vec!["nodes.csv", "edges.csv"],
+                CsvFlavor::Neo4j => csv::neo4j_files().iter().map(String::as_str).collect(),
+            },
+            Format::GraphMl => vec!["graph.graphml"],
+            Format::Gexf => vec!["graph.gexf"],
+            Format::Mermaid => vec!["graph.mmd"],
+            Format::Cypher => vec!["graph.cypher"],
         }
     }
 
@@ -76,12 +130,14 @@ impl Format {
         opts: &ExportOptions,
         w: &mut dyn Write,
     ) -> Result<(), ExportError> {
-        match (self, file) {
-            (Format::Dot, _) => dot::write(graph, opts, w),
-            (Format::JsonLd, _) => jsonld::write(graph, opts, w),
-            (Format::Csv, "nodes.csv") => csv::write_nodes(graph, opts, w),
-            (Format::Csv, "edges.csv") => csv::write_edges(graph, opts, w),
-            (Format::Csv, other) => Err(ExportError::Io(other.into(), io::Error::other("not a CSV file of ours"))),
+        match self {
+            Format::Dot => dot::write(graph, opts, w),
+            Format::JsonLd => jsonld::write(graph, opts, w),
+            Format::Csv => csv::write_file(file, graph, opts, w),
+            Format::GraphMl => graphml::write(graph, opts, w),
+            Format::Gexf => gexf::write(graph, opts, w),
+            Format::Mermaid => mermaid::write(graph, opts, w),
+            Format::Cypher => cypher::write(graph, opts, w),
         }
     }
 }
@@ -92,12 +148,82 @@ impl std::fmt::Display for Format {
     }
 }
 
+/// Which CSV layout `--csv` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvFlavor {
+    /// `nodes.csv` + `edges.csv`, as Gephi's *Import spreadsheet* takes them.
+    #[default]
+    Gephi,
+    /// One file per node label and per relationship type, as
+    /// `neo4j-admin database import full` takes them.
+    Neo4j,
+}
+
+impl CsvFlavor {
+    /// Parses `gephi` or `neo4j`.
+    ///
+    /// ```
+    /// assert_eq!(talkgraph::export::CsvFlavor::from_name("Neo4j"), Some(talkgraph::export::CsvFlavor::Neo4j));
+    /// ```
+    pub fn from_name(s: &str) -> Option<CsvFlavor> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "gephi" => Some(CsvFlavor::Gephi),
+            "neo4j" => Some(CsvFlavor::Neo4j),
+            _ => None,
+        }
+    }
+}
+
+/// The Graphviz layout engine a DOT file asks for (graph attribute `layout`), and the
+/// one `--render` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Layered, left to right: best for talks under their events.
+    #[default]
+    Dot,
+    /// Scalable force-directed: for large graphs.
+    Sfdp,
+    /// Spring model: for mid-sized topic maps.
+    Neato,
+}
+
+impl Layout {
+    /// The engine's name (`dot`, `sfdp`, `neato`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Dot => "dot",
+            Layout::Sfdp => "sfdp",
+            Layout::Neato => "neato",
+        }
+    }
+
+    /// Parses `dot`, `sfdp` or `neato`.
+    ///
+    /// ```
+    /// assert_eq!(talkgraph::export::Layout::from_name("SFDP"), Some(talkgraph::export::Layout::Sfdp));
+    /// ```
+    pub fn from_name(s: &str) -> Option<Layout> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "dot" => Some(Layout::Dot),
+            "sfdp" => Some(Layout::Sfdp),
+            "neato" => Some(Layout::Neato),
+            _ => None,
+        }
+    }
+}
+
 /// Options that change what exporters write.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExportOptions {
     /// Prefix CSV cells that start with `=`, `+`, `-` or `@` with `'`, so spreadsheet
     /// programs do not run them as formulas.
     pub csv_safe: bool,
+    /// The CSV layout: Gephi's (default) or Neo4j's admin import.
+    pub csv_flavor: CsvFlavor,
+    /// The Graphviz layout engine named in the DOT file and used by [`render`].
+    pub layout: Layout,
+    /// Pictures to render from `graph.dot` after writing it (needs Graphviz).
+    pub render: Vec<RenderFormat>,
 }
 
 /// Why an output could not be written.
@@ -109,6 +235,14 @@ pub enum ExportError {
     /// The output folder could not be created or used.
     #[error("output folder {0}: cannot create or write it")]
     Folder(PathBuf, #[source] io::Error),
+    /// Graphviz's `dot` program is not installed.
+    #[error(
+        "Graphviz's `dot` was not found on PATH; install it: apt-get install graphviz / brew install graphviz / https://graphviz.org/download/"
+    )]
+    GraphvizMissing(#[source] io::Error),
+    /// Graphviz ran but failed to render this file.
+    #[error("rendering {0} with Graphviz")]
+    Render(PathBuf, #[source] io::Error),
 }
 
 impl From<io::Error> for ExportError {
@@ -150,10 +284,24 @@ pub fn write_to_dir(
     }
     let mut written = Vec::with_capacity(staged.len());
     for (tmp, path) in staged {
-        tmp.persist(&path).map_err(|e| ExportError::Io(path.clone(), e.error))?;
+        publish(tmp, &path)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Moves a finished temporary file to `path`. Temporary files are created readable by
+/// their owner only; outputs are ordinary files, readable by all (0644) on Unix.
+pub(crate) fn publish(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), ExportError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| ExportError::Io(path.to_path_buf(), e))?;
+    }
+    tmp.persist(path).map_err(|e| ExportError::Io(path.to_path_buf(), e.error))?;
+    Ok(())
 }
 
 /// Writes the single file of `format` to standard output.
@@ -180,5 +328,98 @@ fn with_path(e: ExportError, path: &Path) -> ExportError {
     match e {
         ExportError::Io(p, err) if p.as_os_str() == "-" => ExportError::Io(path.to_path_buf(), err),
         other => other,
+    }
+}
+
+/// Small graphs the exporters' unit tests share.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use std::sync::Arc;
+
+    use crate::extract::{Knowledge, Lexicon, Mention, NoteFacts, PepCatalog, Rule, TalkFacts, Target};
+    use crate::graph::{GraphBuilder, KnowledgeGraph};
+    use crate::notes::{EventInfo, Named, SectionKind};
+
+    const LEXICON: &str = r#"
+[[entry]]
+name = "CPython"
+kind = "technology"
+category = "implementation"
+aliases = ["cpython3"]
+org = "Python Software Foundation"
+homepage = "https://github.com/python/cpython"
+wikidata = "Q28865"
+
+[[entry]]
+name = "NumPy"
+kind = "technology"
+category = "library"
+pypi = "numpy"
+homepage = "https://numpy.org"
+
+[[entry]]
+name = "Python Software Foundation"
+kind = "organization"
+category = "foundation"
+homepage = "https://www.python.org/psf/"
+"#;
+
+    fn mention(target: Target, surface: &str, line: u32) -> Mention {
+        Mention { target, surface: surface.into(), line, rule: Rule::Pattern }
+    }
+
+    fn talk(line: u32, title: &str, speaker: &str, mentions: Vec<Mention>) -> TalkFacts {
+        TalkFacts {
+            kind: SectionKind::Talk,
+            title: title.into(),
+            line,
+            event: Some(0),
+            speakers: vec![Named { name: speaker.into(), line: line + 1 }],
+            mentions,
+            near_misses: vec![],
+        }
+    }
+
+    /// One event with a date, two talks (the second with hostile characters in its
+    /// title and speaker), CPython (with an organisation), NumPy, PEP 659 (with its
+    /// author from the catalogue) and an unlisted technology named like a formula.
+    pub(crate) fn sample_graph() -> KnowledgeGraph {
+        let lexicon = Lexicon::from_toml(LEXICON, "fixture").expect("fixture lexicon is valid");
+        let cpython = lexicon.find("CPython").expect("in the fixture");
+        let numpy = lexicon.find("NumPy").expect("in the fixture");
+        let knowledge = Knowledge { lexicon, peps: PepCatalog::builtin().clone() };
+        let facts = NoteFacts {
+            file: Arc::from("notes/day.md"),
+            key: Arc::from("day"),
+            events: vec![EventInfo { name: "PyCon Test".into(), day: None, date: Some("2024-05-15".into()), line: 1 }],
+            tags: vec![],
+            talks: vec![
+                talk(
+                    3,
+                    "Faster CPython",
+                    "Mark Shannon",
+                    vec![
+                        mention(Target::Entry(cpython), "CPython", 5),
+                        mention(Target::Entry(cpython), "cpython3", 6),
+                        mention(Target::Pep(659), "PEP 659", 7),
+                    ],
+                ),
+                talk(
+                    20,
+                    "Rust & <Python>, \"fast\"\\",
+                    "=Ana \"Ló\" 🐍",
+                    vec![
+                        mention(Target::Entry(cpython), "CPython", 22),
+                        mention(Target::Entry(numpy), "NumPy", 23),
+                        mention(Target::Pep(659), "PEP 659", 24),
+                        mention(Target::Unlisted("=cmd|' /C calc'!A0".into()), "=cmd|' /C calc'!A0", 25),
+                    ],
+                ),
+            ],
+            warnings: vec![],
+        };
+        let mut b = GraphBuilder::new(&knowledge);
+        b.add(&facts);
+        b.finish()
     }
 }

@@ -2,5 +2,6 @@
 //! Each test drives the `talkgraph` binary with assert_cmd in a scratch folder.
 
 mod cli;
+mod consumers;
 mod golden;
 mod util;
