@@ -8,7 +8,10 @@
 
 pub mod csv;
 pub mod dot;
+pub mod gexf;
+pub mod graphml;
 pub mod jsonld;
+pub mod mermaid;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
