@@ -103,6 +103,22 @@ impl KnowledgeGraph {
     /// The part of the graph that `opts` selects (see the [module docs](self) for the
     /// views and the order filters apply in). Errors, as a message for the user, when
     /// the `--focus` name is unknown (with the closest names) or filtered out.
+    ///
+    /// ```
+    /// use talkgraph::graph::{View, ViewOptions};
+    /// use talkgraph::{build_graph, Knowledge};
+    ///
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let note = "## Faster CPython\n\nMark Shannon\n\nPEP 659 and PEP 523\n";
+    /// std::fs::write(dir.path().join("day1.md"), note).unwrap();
+    /// let g = build_graph(&[dir.path().to_path_buf()], &Knowledge::builtin(), None).unwrap().graph;
+    ///
+    /// let topics = g.view(&ViewOptions { view: View::Topics, ..Default::default() }).unwrap();
+    /// assert!(topics.find("pep:659").is_some() && topics.find("talk:day1#1").is_none());
+    ///
+    /// let err = g.view(&ViewOptions { focus: Some("Mark Shanon".into()), ..Default::default() }).unwrap_err();
+    /// assert!(err.ends_with("did you mean Mark Shannon (person:mark-shannon)?"), "{err}");
+    /// ```
     pub fn view(&self, opts: &ViewOptions) -> Result<KnowledgeGraph, String> {
         // Resolve first, against the whole graph: a typo is reported whatever the filters.
         let focus = opts.focus.as_deref().map(|name| self.resolve(name)).transpose()?;
@@ -534,6 +550,39 @@ mod tests {
         assert!(err.contains("no node has this id, name or alias (try an id"), "{err}");
         assert!(!err.contains("did you mean"), "{err}");
         assert!(g.view(&ViewOptions { focus: Some("  ".into()), ..Default::default() }).is_err());
+    }
+
+    #[test]
+    fn focus_on_a_shared_name_asks_for_an_id() {
+        let k = Knowledge::builtin();
+        let mut b = GraphBuilder::new(&k);
+        b.add(&NoteFacts {
+            file: Arc::from("x.md"),
+            key: Arc::from("x"),
+            events: vec![],
+            tags: vec![],
+            talks: vec![talk(1, "Trio", &[tech("Trio")])],
+            warnings: vec![],
+        });
+        let g = b.finish();
+        let err = g.view(&ViewOptions { focus: Some("trio".into()), ..Default::default() }).unwrap_err();
+        assert_eq!(
+            err,
+            "--focus \"trio\" names 2 nodes: Trio (person:trio), Trio (technology:trio); give the id of one"
+        );
+        let v = view(&g, ViewOptions { focus: Some("Person:Trio".into()), depth: Some(0), ..Default::default() });
+        assert_eq!(ids(&v), ["person:trio"]);
+    }
+
+    #[test]
+    fn empty_graph_views_are_empty_and_focus_fails_cleanly() {
+        let g = KnowledgeGraph::default();
+        for view in [View::Full, View::Topics, View::Speakers] {
+            let v = g.view(&ViewOptions { view, min_weight: Some(3), ..Default::default() }).expect("view");
+            assert_eq!((v.node_count(), v.edge_count()), (0, 0));
+        }
+        let err = g.view(&ViewOptions { focus: Some("x".into()), ..Default::default() }).unwrap_err();
+        assert!(err.contains("no node has this id, name or alias"), "{err}");
     }
 
     #[test]

@@ -166,7 +166,9 @@ fn mermaid_parses_our_flowcharts() {
             checked += 1;
         }
     }
-    assert!(checked >= 6, "only {checked} flowcharts fitted Mermaid's limit");
+    // The hostile cases are small; the sample's full view may outgrow the limit as the
+    // lexicon grows, and is then refused (checked in write_outputs).
+    assert!(checked >= 3, "only {checked} flowcharts fitted Mermaid's limit");
 }
 
 /// Counts elements named `name` (start or empty tags) in an XML document.
@@ -206,6 +208,32 @@ fn every_format_reports_the_same_counts() {
             let nodes = mmd.lines().filter(|l| l.trim_start().starts_with('n') && !l.contains("--")).count();
             let edges = mmd.lines().filter(|l| l.contains(" -->|") || l.contains(" ---|")).count();
             assert_eq!((nodes, edges), want, "{name}: Mermaid");
+        }
+    }
+}
+
+// The same notes give the same bytes in every format and view, whatever the thread count.
+#[test]
+fn outputs_are_byte_stable() {
+    let inputs = [repo().join("notes")];
+    let knowledge = talkgraph::load_knowledge(&inputs, None).expect("lexicon loads");
+    let one = talkgraph::build_graph(&inputs, &knowledge, Some(1)).expect("graph").graph;
+    let two = talkgraph::build_graph(&inputs, &knowledge, Some(2)).expect("graph").graph;
+    let opts = ExportOptions::default();
+    let writers: [(&str, Writer); 3] =
+        [("graphml", graphml::write), ("gexf", gexf::write), ("mermaid", mermaid::write)];
+    for view in [View::Full, View::Topics, View::Speakers] {
+        let v = ViewOptions { view, ..Default::default() };
+        let (a, b) = (one.view(&v).expect("view"), two.view(&v).expect("view"));
+        for (format, write) in writers {
+            if format == "mermaid" && a.edge_count() > mermaid::MAX_EDGES {
+                continue;
+            }
+            let (mut x, mut y) = (Vec::new(), Vec::new());
+            write(&a, &opts, &mut x).expect("writes");
+            write(&b, &opts, &mut y).expect("writes");
+            assert!(!x.is_empty());
+            assert_eq!(x, y, "{format}, {} view", view.name());
         }
     }
 }
