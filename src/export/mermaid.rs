@@ -25,9 +25,10 @@
 //!   `version`), in the palette of [`gexf::color`](super::gexf::color).
 //! - Edges: `-->|relation|`; `co_mentioned` is undirected, `---|co_mentioned|`. A
 //!   weight above 1 follows the relation (`mentions 3`).
-//! - Mermaid renders at most 500 edges by default (`maxEdges`): past that, writing
-//!   fails with a message that says so and how to narrow the graph (`--view topics`,
-//!   `--focus NAME`, `--min-weight N`), rather than leave a file GitHub will not draw.
+//! - Mermaid renders at most 500 edges (`maxEdges`) and 50,000 characters
+//!   (`maxTextSize`) by default: past either, writing fails with a message that says
+//!   so and how to narrow the graph (`--view topics`, `--focus NAME`, `--min-weight
+//!   N`), rather than leave a file GitHub will not draw.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -38,29 +39,55 @@ use crate::graph::{KnowledgeGraph, NodeKind};
 /// Mermaid's default `maxEdges`: flowcharts with more edges are not rendered.
 pub const MAX_EDGES: usize = 500;
 
-/// Writes `graph` as a Mermaid flowchart; an error past [`MAX_EDGES`] edges.
+/// Mermaid's default `maxTextSize`, in UTF-16 code units (JavaScript string length):
+/// longer diagrams are replaced by an error message.
+pub const MAX_TEXT_SIZE: usize = 50_000;
+
+/// Writes `graph` as a Mermaid flowchart; an error past [`MAX_EDGES`] edges or
+/// [`MAX_TEXT_SIZE`] characters, Mermaid's defaults (GitHub's too).
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     if graph.edge_count() > MAX_EDGES {
-        // A dedicated ExportError variant would be nicer; `mod.rs` is not ours to change.
-        return Err(ExportError::Io(
-            PathBuf::from("graph.mmd"),
-            io::Error::other(format!(
-                "the graph has {} edges, more than Mermaid renders by default ({MAX_EDGES}, its maxEdges); \
-                 narrow it with --view topics, --focus NAME (with --depth N) or --min-weight N",
-                graph.edge_count()
-            )),
-        ));
+        return Err(too_big(format!(
+            "the graph has {} edges, more than Mermaid renders by default ({MAX_EDGES}, its maxEdges)",
+            graph.edge_count()
+        )));
     }
-    writeln!(w, "flowchart LR")?;
-    writeln!(w, "  %% talkgraph: {} nodes, {} edges", graph.node_count(), graph.edge_count())?;
+    let text = render(graph);
+    let size = text.encode_utf16().count();
+    if size > MAX_TEXT_SIZE {
+        return Err(too_big(format!(
+            "the flowchart is {size} characters long, more than Mermaid renders by default ({MAX_TEXT_SIZE}, its maxTextSize)"
+        )));
+    }
+    w.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// The error for a graph Mermaid would not draw. A dedicated [`ExportError`] variant
+/// would be nicer; until `export/mod.rs` has one, it is an I/O error on `graph.mmd`.
+fn too_big(why: String) -> ExportError {
+    ExportError::Io(
+        PathBuf::from("graph.mmd"),
+        io::Error::other(format!(
+            "{why}; narrow it with --view topics, --focus NAME (with --depth N) or --min-weight N"
+        )),
+    )
+}
+
+fn render(graph: &KnowledgeGraph) -> String {
+    use std::fmt::Write as _;
+    let mut w = String::with_capacity(64 * (graph.node_count() + graph.edge_count()) + 64);
+    // Writing into a String cannot fail.
+    let _ = writeln!(w, "flowchart LR");
+    let _ = writeln!(w, "  %% talkgraph: {} nodes, {} edges", graph.node_count(), graph.edge_count());
     for (i, n) in graph.nodes() {
         let (open, close) = shape(n.kind);
-        writeln!(w, "  n{}{open}\"{}\"{close}", i.index(), escape(&n.label))?;
+        let _ = writeln!(w, "  n{}{open}\"{}\"{close}", i.index(), escape(&n.label));
     }
     for (s, t, e) in graph.edge_indices() {
         let link = if e.kind.is_undirected() { "---" } else { "-->" };
         let label = if e.weight > 1 { format!("{} {}", e.kind.name(), e.weight) } else { e.kind.name().to_string() };
-        writeln!(w, "  n{} {link}|{label}| n{}", s.index(), t.index())?;
+        let _ = writeln!(w, "  n{} {link}|{label}| n{}", s.index(), t.index());
     }
     for kind in NodeKind::ALL {
         let members: Vec<String> =
@@ -70,10 +97,10 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
         }
         let [r, g, b] = super::gexf::color(kind);
         let class = kind.id_prefix();
-        writeln!(w, "  classDef {class} fill:#{r:02x}{g:02x}{b:02x},stroke:#333,color:#fff")?;
-        writeln!(w, "  class {} {class}", members.join(","))?;
+        let _ = writeln!(w, "  classDef {class} fill:#{r:02x}{g:02x}{b:02x},stroke:#333,color:#fff");
+        let _ = writeln!(w, "  class {} {class}", members.join(","));
     }
-    Ok(())
+    w
 }
 
 /// The opening and closing brackets of a kind's shape.
@@ -173,6 +200,38 @@ mod tests {
             assert!(words[0].starts_with('n') && words[2].starts_with('n'), "{line}");
         }
         assert_eq!(out.lines().filter(|l| l.contains("-->") || l.contains("---")).count(), hostile().edge_count());
+    }
+
+    #[test]
+    fn too_long_text_is_an_error_too() {
+        use crate::extract::{Knowledge, NoteFacts, TalkFacts};
+        use crate::notes::SectionKind;
+        use std::sync::Arc;
+        // `n` talks with 2,000-character titles and no edge.
+        let graph = |n: u32| {
+            let talks = (0..n)
+                .map(|i| TalkFacts {
+                    kind: SectionKind::Talk,
+                    title: "é".repeat(2000),
+                    line: 1 + i,
+                    event: None,
+                    speakers: vec![],
+                    mentions: vec![],
+                    near_misses: vec![],
+                })
+                .collect();
+            let k = Knowledge::builtin();
+            let mut b = crate::graph::GraphBuilder::new(&k);
+            let (file, key) = (Arc::from("long.md"), Arc::from("long"));
+            b.add(&NoteFacts { file, key, events: vec![], tags: vec![], talks, warnings: vec![] });
+            b.finish()
+        };
+        let err = render(&graph(30)).expect_err("past maxTextSize");
+        let msg = std::error::Error::source(&err).expect("cause").to_string();
+        assert!(msg.starts_with("the flowchart is 60"), "{msg}");
+        assert!(msg.contains("maxTextSize") && msg.contains("--focus NAME"), "{msg}");
+        // 40,000 é, counted in UTF-16 units as Mermaid counts (not 80,000 bytes), fit.
+        assert!(render(&graph(20)).is_ok());
     }
 
     #[test]
