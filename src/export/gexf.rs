@@ -1,14 +1,376 @@
-//! GEXF. STUB: replaced by the graphml/gexf/mermaid helper.
+//! GEXF 1.3 for Gephi (`graph.gexf`).
+//!
+//! ```text
+//! <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+//!   <meta><creator>talkgraph</creator><description>…</description></meta>
+//!   <graph defaultedgetype="directed" mode="static">
+//!     <attributes class="node" mode="static"> kind, every node attribute, aliases </attributes>
+//!     <attributes class="edge" mode="static"> evidence </attributes>
+//!     <nodes><node id="technology:cpython" label="CPython"> attvalues, viz:color </node></nodes>
+//!     <edges><edge id="e0" source="…" target="…" label="mentions" weight="2"> attvalues </edge></edges>
+//! ```
+//!
+//! - Node attributes (`<attribute id>` = `title`): `kind`, then each of
+//!   [`csv::NODE_ATTRS`](super::csv::NODE_ATTRS) and any other attribute the graph
+//!   holds, then `aliases` (`;`-separated). All `string`, except `line`, `integer`.
+//!   The display name is the node's `label`.
+//! - Edges: `label` is the relation (`mentions`, `co_mentioned`, ...), `weight` the
+//!   number of mentions (talks for `co_mentioned`), the `evidence` attribute every
+//!   `file:line`, `;`-separated. Edge ids are `e0`, `e1`, ... in edge order.
+//! - `defaultedgetype` is `directed`, and each `co_mentioned` edge says
+//!   `type="undirected"`: a mixed graph, as Gephi itself exports one. When every edge
+//!   is `co_mentioned` (the `topics` view), `defaultedgetype` is `undirected` and no
+//!   edge carries a type. NetworkX reads the directed and undirected cases; it refuses
+//!   mixed graphs by design, so our consumer check reads those with its reader minus
+//!   that one check (see `tests/consumers/graphml_gexf.py`).
+//! - No `lastmodifieddate`, so the output is the same byte for byte on every run.
+//! - `viz:color` per kind, from [`color`]. The palette (Tableau 10), shared with the
+//!   Mermaid `classDef`s and meant for the DOT exporter too:
+//!
+//! | kind | colour |
+//! |---|---|
+//! | Event | `#7f7f7f` grey |
+//! | Talk | `#1f77b4` blue |
+//! | Person | `#ff7f0e` orange |
+//! | Technology | `#2ca02c` green |
+//! | Organization | `#9467bd` purple |
+//! | PEP | `#d62728` red |
+//! | Version | `#8c564b` brown |
+//!
+//! Escaping is GraphML's (see [`graphml`](super::graphml)): labels live in attributes,
+//! so their tabs and newlines are written as character references and survive.
 
-use std::io::Write;
+use std::io::{self, Write};
 
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+
+use super::graphml::{all_undirected, attr, escape, node_attr_names, xml_type};
 use super::{ExportError, ExportOptions};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{KnowledgeGraph, NodeKind};
 
-/// Writes `graph` as GEXF. STUB: replaced by the graphml/gexf/mermaid helper.
+/// The colour of a kind, as RGB (see the module docs for the palette).
+pub fn color(kind: NodeKind) -> [u8; 3] {
+    match kind {
+        NodeKind::Event => [0x7f, 0x7f, 0x7f],
+        NodeKind::Talk => [0x1f, 0x77, 0xb4],
+        NodeKind::Person => [0xff, 0x7f, 0x0e],
+        NodeKind::Technology => [0x2c, 0xa0, 0x2c],
+        NodeKind::Organization => [0x94, 0x67, 0xbd],
+        NodeKind::Pep => [0xd6, 0x27, 0x28],
+        NodeKind::Version => [0x8c, 0x56, 0x4b],
+    }
+}
+
+/// Writes `graph` as GEXF 1.3.
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    // STUB: replaced by the graphml/gexf/mermaid helper; writes an empty file so that
-    // `--format all` runs on the export branch.
-    let _ = (graph, w);
+    write_xml(graph, w)?;
     Ok(())
+}
+
+fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
+    let mut x = Writer::new_with_indent(w, b' ', 2);
+    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    x.write_event(Event::Start(BytesStart::new("gexf").with_attributes([
+        ("xmlns", "http://gexf.net/1.3"),
+        ("xmlns:viz", "http://gexf.net/1.3/viz"),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
+        ("version", "1.3"),
+    ])))?;
+    x.write_event(Event::Start(BytesStart::new("meta")))?;
+    text(&mut x, "creator", "talkgraph")?;
+    text(&mut x, "description", "Talks, speakers, technologies, organisations and PEPs from conference notes")?;
+    x.write_event(Event::End(BytesEnd::new("meta")))?;
+
+    let undirected = all_undirected(graph);
+    x.write_event(Event::Start(BytesStart::new("graph").with_attributes([
+        ("defaultedgetype", if undirected { "undirected" } else { "directed" }),
+        ("mode", "static"),
+    ])))?;
+    let attrs = node_attr_names(graph);
+    x.write_event(Event::Start(
+        BytesStart::new("attributes").with_attributes([("class", "node"), ("mode", "static")]),
+    ))?;
+    declare(&mut x, "kind", "string")?;
+    for a in &attrs {
+        declare(&mut x, a, if xml_type(a) == "int" { "integer" } else { "string" })?;
+    }
+    declare(&mut x, "aliases", "string")?;
+    x.write_event(Event::End(BytesEnd::new("attributes")))?;
+    x.write_event(Event::Start(
+        BytesStart::new("attributes").with_attributes([("class", "edge"), ("mode", "static")]),
+    ))?;
+    declare(&mut x, "evidence", "string")?;
+    x.write_event(Event::End(BytesEnd::new("attributes")))?;
+
+    x.write_event(Event::Start(BytesStart::new("nodes")))?;
+    for (_, n) in graph.nodes() {
+        let mut start = BytesStart::new("node");
+        start.push_attribute(attr("id", &n.id));
+        start.push_attribute(attr("label", &n.label));
+        x.write_event(Event::Start(start))?;
+        let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
+        let values = [("kind", n.kind.name())]
+            .into_iter()
+            .chain(attrs.iter().filter_map(|a| {
+                let v = n.attr(a)?;
+                (xml_type(a) != "int" || v.parse::<i64>().is_ok()).then_some((*a, v))
+            }))
+            .chain([("aliases", aliases.as_str())]);
+        attvalues(&mut x, values)?;
+        let [r, g, b] = color(n.kind);
+        x.write_event(Event::Empty(BytesStart::new("viz:color").with_attributes([
+            ("r", r.to_string().as_str()),
+            ("g", g.to_string().as_str()),
+            ("b", b.to_string().as_str()),
+        ])))?;
+        x.write_event(Event::End(BytesEnd::new("node")))?;
+    }
+    x.write_event(Event::End(BytesEnd::new("nodes")))?;
+
+    x.write_event(Event::Start(BytesStart::new("edges")))?;
+    for (i, (s, t, e)) in graph.edges().enumerate() {
+        let mut start = BytesStart::new("edge");
+        start.push_attribute(("id", format!("e{i}").as_str()));
+        start.push_attribute(attr("source", &s.id));
+        start.push_attribute(attr("target", &t.id));
+        if e.kind.is_undirected() && !undirected {
+            start.push_attribute(("type", "undirected"));
+        }
+        start.push_attribute(("label", e.kind.name()));
+        start.push_attribute(("weight", e.weight.to_string().as_str()));
+        x.write_event(Event::Start(start))?;
+        let evidence = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
+        attvalues(&mut x, [("evidence", evidence.as_str())])?;
+        x.write_event(Event::End(BytesEnd::new("edge")))?;
+    }
+    x.write_event(Event::End(BytesEnd::new("edges")))?;
+    x.write_event(Event::End(BytesEnd::new("graph")))?;
+    x.write_event(Event::End(BytesEnd::new("gexf")))?;
+    x.get_mut().write_all(b"\n")
+}
+
+fn text<W: Write>(x: &mut Writer<W>, name: &str, value: &str) -> io::Result<()> {
+    x.write_event(Event::Start(BytesStart::new(name)))?;
+    x.write_event(Event::Text(BytesText::from_escaped(escape(value, false))))?;
+    x.write_event(Event::End(BytesEnd::new(name)))
+}
+
+fn declare<W: Write>(x: &mut Writer<W>, name: &str, ty: &str) -> io::Result<()> {
+    x.write_event(Event::Empty(BytesStart::new("attribute").with_attributes([
+        ("id", name),
+        ("title", name),
+        ("type", ty),
+    ])))
+}
+
+/// `<attvalues>` with one `<attvalue>` per non-empty value; nothing when all are empty.
+fn attvalues<'v, W: Write>(x: &mut Writer<W>, values: impl IntoIterator<Item = (&'v str, &'v str)>) -> io::Result<()> {
+    let values: Vec<_> = values.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+    if values.is_empty() {
+        return Ok(());
+    }
+    x.write_event(Event::Start(BytesStart::new("attvalues")))?;
+    for (k, v) in values {
+        let mut e = BytesStart::new("attvalue");
+        e.push_attribute(("for", k));
+        e.push_attribute(attr("value", v));
+        x.write_event(Event::Empty(e))?;
+    }
+    x.write_event(Event::End(BytesEnd::new("attvalues")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use quick_xml::events::{BytesStart, Event};
+    use quick_xml::Reader;
+
+    use super::super::graphml::fixtures::{hostile, tiny};
+    use super::*;
+
+    fn render(g: &KnowledgeGraph) -> String {
+        let mut out = Vec::new();
+        write(g, &ExportOptions::default(), &mut out).expect("writes");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn tiny_graph_exact_output() {
+        let expected = r#"<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+  <meta>
+    <creator>talkgraph</creator>
+    <description>Talks, speakers, technologies, organisations and PEPs from conference notes</description>
+  </meta>
+  <graph defaultedgetype="directed" mode="static">
+    <attributes class="node" mode="static">
+      <attribute id="kind" title="kind" type="string"/>
+      <attribute id="category" title="category" type="string"/>
+      <attribute id="date" title="date" type="string"/>
+      <attribute id="url" title="url" type="string"/>
+      <attribute id="homepage" title="homepage" type="string"/>
+      <attribute id="pypi" title="pypi" type="string"/>
+      <attribute id="wikidata" title="wikidata" type="string"/>
+      <attribute id="title" title="title" type="string"/>
+      <attribute id="status" title="status" type="string"/>
+      <attribute id="type" title="type" type="string"/>
+      <attribute id="python_version" title="python_version" type="string"/>
+      <attribute id="talk_kind" title="talk_kind" type="string"/>
+      <attribute id="file" title="file" type="string"/>
+      <attribute id="line" title="line" type="integer"/>
+      <attribute id="aliases" title="aliases" type="string"/>
+    </attributes>
+    <attributes class="edge" mode="static">
+      <attribute id="evidence" title="evidence" type="string"/>
+    </attributes>
+    <nodes>
+      <node id="talk:t#1" label="Faster CPython">
+        <attvalues>
+          <attvalue for="kind" value="Talk"/>
+          <attvalue for="talk_kind" value="talk"/>
+          <attvalue for="file" value="t.md"/>
+          <attvalue for="line" value="1"/>
+        </attvalues>
+        <viz:color r="31" g="119" b="180"/>
+      </node>
+      <node id="person:ann-lee" label="Ann Lee">
+        <attvalues>
+          <attvalue for="kind" value="Person"/>
+        </attvalues>
+        <viz:color r="255" g="127" b="14"/>
+      </node>
+      <node id="technology:cpython" label="CPython">
+        <attvalues>
+          <attvalue for="kind" value="Technology"/>
+          <attvalue for="category" value="unlisted"/>
+          <attvalue for="aliases" value="cpython"/>
+        </attvalues>
+        <viz:color r="44" g="160" b="44"/>
+      </node>
+      <node id="technology:pyodide" label="Pyodide">
+        <attvalues>
+          <attvalue for="kind" value="Technology"/>
+          <attvalue for="category" value="unlisted"/>
+        </attvalues>
+        <viz:color r="44" g="160" b="44"/>
+      </node>
+    </nodes>
+    <edges>
+      <edge id="e0" source="talk:t#1" target="person:ann-lee" label="presented_by" weight="1">
+        <attvalues>
+          <attvalue for="evidence" value="t.md:2"/>
+        </attvalues>
+      </edge>
+      <edge id="e1" source="talk:t#1" target="technology:cpython" label="mentions" weight="2">
+        <attvalues>
+          <attvalue for="evidence" value="t.md:3;t.md:4"/>
+        </attvalues>
+      </edge>
+      <edge id="e2" source="talk:t#1" target="technology:pyodide" label="mentions" weight="1">
+        <attvalues>
+          <attvalue for="evidence" value="t.md:5"/>
+        </attvalues>
+      </edge>
+      <edge id="e3" source="technology:cpython" target="technology:pyodide" type="undirected" label="co_mentioned" weight="1">
+        <attvalues>
+          <attvalue for="evidence" value="t.md:1"/>
+        </attvalues>
+      </edge>
+    </edges>
+  </graph>
+</gexf>
+"#;
+        assert_eq!(render(&tiny()), expected);
+    }
+
+    #[test]
+    fn topics_view_is_undirected_without_edge_types() {
+        let topics = tiny()
+            .view(&crate::graph::ViewOptions { view: crate::graph::View::Topics, ..Default::default() })
+            .expect("topics view");
+        let xml = render(&topics);
+        assert!(xml.contains(r#"<graph defaultedgetype="undirected" mode="static">"#));
+        assert!(!xml.contains(" type=\"undirected\""));
+    }
+
+    #[test]
+    fn palette_is_distinct_per_kind() {
+        let mut seen: Vec<[u8; 3]> = NodeKind::ALL.iter().map(|k| color(*k)).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), NodeKind::ALL.len());
+    }
+
+    /// Reads our GEXF back with quick-xml: every `attvalue for` is declared, node ids,
+    /// labels and attribute values come back exactly (newline and tab included).
+    #[test]
+    fn parse_back_declares_every_attribute_and_round_trips_values() {
+        let g = hostile();
+        let xml = render(&g);
+        assert!(!xml.contains("lastmodifieddate"));
+        let mut reader = Reader::from_str(&xml);
+        let mut declared: BTreeMap<(String, String), String> = BTreeMap::new();
+        let mut class = String::new();
+        let mut owner = String::new();
+        let mut values: BTreeMap<(String, String), String> = BTreeMap::new();
+        let mut colors = 0;
+        let get = |e: &BytesStart<'_>, k: &str| -> String {
+            e.try_get_attribute(k).expect("attribute").expect(k).unescape_value().expect("value").into_owned()
+        };
+        loop {
+            match reader.read_event().expect("well-formed XML") {
+                Event::Start(e) if e.name().as_ref() == b"attributes" => class = get(&e, "class"),
+                Event::Empty(e) if e.name().as_ref() == b"attribute" => {
+                    declared.insert((class.clone(), get(&e, "id")), get(&e, "type"));
+                }
+                Event::Start(e) if e.name().as_ref() == b"node" => {
+                    class = "node".into();
+                    owner = get(&e, "id");
+                    values.insert((owner.clone(), "label".into()), get(&e, "label"));
+                }
+                Event::Start(e) if e.name().as_ref() == b"edge" => {
+                    class = "edge".into();
+                    owner = format!("{}>{}", get(&e, "source"), get(&e, "target"));
+                    values.insert((owner.clone(), "label".into()), get(&e, "label"));
+                    values.insert((owner.clone(), "weight".into()), get(&e, "weight"));
+                }
+                Event::Empty(e) if e.name().as_ref() == b"attvalue" => {
+                    let k = get(&e, "for");
+                    assert!(declared.contains_key(&(class.clone(), k.clone())), "{class} attribute {k} not declared");
+                    values.insert((owner.clone(), k), get(&e, "value"));
+                }
+                Event::Empty(e) if e.name().as_ref() == b"viz:color" => colors += 1,
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(declared[&("node".to_string(), "line".to_string())], "integer");
+        assert_eq!(colors, g.node_count());
+        let mut want = BTreeMap::new();
+        for (_, n) in g.nodes() {
+            let mut put = |k: &str, v: &str| {
+                if !v.is_empty() {
+                    want.insert((n.id.clone(), k.to_string()), v.to_string());
+                }
+            };
+            put("label", &n.label);
+            put("kind", n.kind.name());
+            put("aliases", &n.aliases.iter().cloned().collect::<Vec<_>>().join(";"));
+            for (k, v) in &n.attrs {
+                put(k, v);
+            }
+        }
+        for (s, t, e) in g.edges() {
+            let owner = format!("{}>{}", s.id, t.id);
+            want.insert((owner.clone(), "label".into()), e.kind.name().into());
+            want.insert((owner.clone(), "weight".into()), e.weight.to_string());
+            let ev = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
+            want.insert((owner, "evidence".into()), ev);
+        }
+        assert_eq!(values, want);
+        assert!(values.values().any(|v| v.contains('\n') && v.contains('\t')), "a newline and a tab were carried");
+    }
 }

@@ -1,14 +1,432 @@
-//! GraphML. STUB: replaced by the graphml/gexf/mermaid helper.
+//! GraphML, as yEd, Cytoscape and NetworkX read it (`graph.graphml`).
+//!
+//! The document declares a `<key>` for every attribute it may use, with its type, then
+//! one `<graph>` holding the nodes and edges:
+//!
+//! | key id | for | `attr.name` | `attr.type` | content |
+//! |---|---|---|---|---|
+//! | `n_kind` | node | `kind` | `string` | `Event`, `Talk`, `Person`, `Technology`, `Organization`, `PEP`, `Version` |
+//! | `n_label` | node | `label` | `string` | display name |
+//! | `n_<attr>` | node | each of [`csv::NODE_ATTRS`](super::csv::NODE_ATTRS), then any other attribute the graph holds | `string`, but `int` for `line` | as in `nodes.csv` |
+//! | `n_aliases` | node | `aliases` | `string` | other spellings, `;`-separated |
+//! | `e_relation` | edge | `relation` | `string` | `part_of`, `presented_by`, `mentions`, `co_mentioned`, ... |
+//! | `e_weight` | edge | `weight` | `int` | mentions, or talks for `co_mentioned` |
+//! | `e_evidence` | edge | `evidence` | `string` | every `file:line`, `;`-separated |
+//!
+//! Node ids are our stable ids (`technology:cpython`); edge ids are `e0`, `e1`, ... in
+//! edge order. A node or edge has one `<data>` per attribute it has (empty values are
+//! left out), so the values read back are exactly those of `nodes.csv`/`edges.csv`.
+//!
+//! `edgedefault` is `directed`, except when every edge is `co_mentioned` (the `topics`
+//! view), where it is `undirected`. A `co_mentioned` edge in a directed graph carries
+//! no `directed="false"`: NetworkX refuses such mixed graphs, and yEd and Cytoscape
+//! ignore the attribute; its `relation` says what it is.
+//!
+//! Escaping: text and attribute values escape `&`, `<`, `>`, `"`, `'`; attribute values
+//! also write tab, newline and carriage return as character references (XML parsers
+//! would otherwise turn them into spaces), and text writes carriage return as `&#13;`
+//! (parsers would drop it). Characters XML 1.0 cannot carry at all (most C0 controls,
+//! U+FFFE, U+FFFF) become U+FFFD. yEd shows no labels until *Edit → Properties Mapper*
+//! maps `label` to the node label: its own `y:` extension is not written.
 
-use std::io::Write;
+use std::borrow::Cow;
+use std::io::{self, Write};
 
-use super::{ExportError, ExportOptions};
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::name::QName;
+use quick_xml::Writer;
+
+use super::{csv::NODE_ATTRS, ExportError, ExportOptions};
 use crate::graph::KnowledgeGraph;
 
-/// Writes `graph` as GraphML. STUB: replaced by the graphml/gexf/mermaid helper.
+const NS: &str = "http://graphml.graphdrawing.org/xmlns";
+const SCHEMA: &str = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
+
+/// Writes `graph` as GraphML.
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    // STUB: replaced by the graphml/gexf/mermaid helper; writes an empty file so that
-    // `--format all` runs on the export branch.
-    let _ = (graph, w);
+    write_xml(graph, w)?;
     Ok(())
+}
+
+fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
+    let mut x = Writer::new_with_indent(w, b' ', 2);
+    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    x.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
+        ("xmlns", NS),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ("xsi:schemaLocation", SCHEMA),
+    ])))?;
+    let attrs = node_attr_names(graph);
+    let key = |id: &str, on: &str, name: &str, ty: &str| -> BytesStart<'static> {
+        BytesStart::new("key").with_attributes([("id", id), ("for", on), ("attr.name", name), ("attr.type", ty)])
+    };
+    x.write_event(Event::Empty(key("n_kind", "node", "kind", "string")))?;
+    x.write_event(Event::Empty(key("n_label", "node", "label", "string")))?;
+    for a in &attrs {
+        x.write_event(Event::Empty(key(&format!("n_{a}"), "node", a, xml_type(a))))?;
+    }
+    x.write_event(Event::Empty(key("n_aliases", "node", "aliases", "string")))?;
+    x.write_event(Event::Empty(key("e_relation", "edge", "relation", "string")))?;
+    x.write_event(Event::Empty(key("e_weight", "edge", "weight", "int")))?;
+    x.write_event(Event::Empty(key("e_evidence", "edge", "evidence", "string")))?;
+
+    let edgedefault = if all_undirected(graph) { "undirected" } else { "directed" };
+    x.write_event(Event::Start(
+        BytesStart::new("graph").with_attributes([("id", "talkgraph"), ("edgedefault", edgedefault)]),
+    ))?;
+    for (_, n) in graph.nodes() {
+        let mut start = BytesStart::new("node");
+        start.push_attribute(attr("id", &n.id));
+        x.write_event(Event::Start(start))?;
+        data(&mut x, "n_kind", n.kind.name())?;
+        data(&mut x, "n_label", &n.label)?;
+        for a in &attrs {
+            if let Some(v) = n.attr(a) {
+                if xml_type(a) != "int" || v.parse::<i64>().is_ok() {
+                    data(&mut x, &format!("n_{a}"), v)?;
+                }
+            }
+        }
+        data(&mut x, "n_aliases", &n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";"))?;
+        x.write_event(Event::End(BytesEnd::new("node")))?;
+    }
+    for (i, (s, t, e)) in graph.edges().enumerate() {
+        let mut start = BytesStart::new("edge");
+        start.push_attribute(("id", format!("e{i}").as_str()));
+        start.push_attribute(attr("source", &s.id));
+        start.push_attribute(attr("target", &t.id));
+        x.write_event(Event::Start(start))?;
+        data(&mut x, "e_relation", e.kind.name())?;
+        data(&mut x, "e_weight", &e.weight.to_string())?;
+        data(&mut x, "e_evidence", &e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";"))?;
+        x.write_event(Event::End(BytesEnd::new("edge")))?;
+    }
+    x.write_event(Event::End(BytesEnd::new("graph")))?;
+    x.write_event(Event::End(BytesEnd::new("graphml")))?;
+    x.get_mut().write_all(b"\n")
+}
+
+/// One `<data key="...">value</data>`, left out when the value is empty.
+fn data<W: Write>(x: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    x.write_event(Event::Start(BytesStart::new("data").with_attributes([("key", key)])))?;
+    x.write_event(Event::Text(BytesText::from_escaped(escape(value, false))))?;
+    x.write_event(Event::End(BytesEnd::new("data")))
+}
+
+/// The XML Schema type name (GraphML's `attr.type`) of a node attribute.
+pub(super) fn xml_type(name: &str) -> &'static str {
+    if name == "line" {
+        "int"
+    } else {
+        "string"
+    }
+}
+
+/// Node attribute names: [`NODE_ATTRS`] in order, then any other name the graph's
+/// nodes hold, sorted, so every attribute written has a declaration.
+pub(super) fn node_attr_names(graph: &KnowledgeGraph) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = NODE_ATTRS.to_vec();
+    let mut extra: Vec<&'static str> =
+        graph.nodes().flat_map(|(_, n)| n.attrs.keys().copied()).filter(|k| !NODE_ATTRS.contains(k)).collect();
+    extra.sort_unstable();
+    extra.dedup();
+    names.extend(extra);
+    names
+}
+
+/// Whether the graph has edges and all of them are undirected (`co_mentioned`).
+pub(super) fn all_undirected(graph: &KnowledgeGraph) -> bool {
+    graph.edge_count() > 0 && graph.edges().all(|(_, _, e)| e.kind.is_undirected())
+}
+
+/// An attribute whose value is escaped by [`escape`] (quick-xml's own escaping leaves
+/// tabs and newlines as they are, which XML attribute normalisation turns into spaces).
+pub(super) fn attr<'a>(key: &'a str, value: &str) -> Attribute<'a> {
+    Attribute { key: QName(key.as_bytes()), value: Cow::Owned(escape(value, true).into_owned().into_bytes()) }
+}
+
+/// Escapes `s` for XML text (`in_attr` false) or a double-quoted attribute value.
+/// See the module docs for what is escaped and why.
+pub(super) fn escape(s: &str, in_attr: bool) -> Cow<'_, str> {
+    let needs = |c: char| {
+        matches!(c, '&' | '<' | '>' | '"' | '\'' | '\r' | '\u{FFFE}' | '\u{FFFF}')
+            || (c < ' ' && (in_attr || c != '\n' && c != '\t'))
+    };
+    if !s.contains(needs) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
+            '\n' if in_attr => out.push_str("&#10;"),
+            '\t' if in_attr => out.push_str("&#9;"),
+            '\n' | '\t' => out.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use quick_xml::events::{BytesStart, Event};
+    use quick_xml::Reader;
+
+    use super::fixtures::{hostile, tiny};
+    use super::*;
+
+    fn render(g: &KnowledgeGraph) -> String {
+        let mut out = Vec::new();
+        write(g, &ExportOptions::default(), &mut out).expect("writes");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn tiny_graph_exact_output() {
+        let expected = r#"<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="n_kind" for="node" attr.name="kind" attr.type="string"/>
+  <key id="n_label" for="node" attr.name="label" attr.type="string"/>
+  <key id="n_category" for="node" attr.name="category" attr.type="string"/>
+  <key id="n_date" for="node" attr.name="date" attr.type="string"/>
+  <key id="n_url" for="node" attr.name="url" attr.type="string"/>
+  <key id="n_homepage" for="node" attr.name="homepage" attr.type="string"/>
+  <key id="n_pypi" for="node" attr.name="pypi" attr.type="string"/>
+  <key id="n_wikidata" for="node" attr.name="wikidata" attr.type="string"/>
+  <key id="n_title" for="node" attr.name="title" attr.type="string"/>
+  <key id="n_status" for="node" attr.name="status" attr.type="string"/>
+  <key id="n_type" for="node" attr.name="type" attr.type="string"/>
+  <key id="n_python_version" for="node" attr.name="python_version" attr.type="string"/>
+  <key id="n_talk_kind" for="node" attr.name="talk_kind" attr.type="string"/>
+  <key id="n_file" for="node" attr.name="file" attr.type="string"/>
+  <key id="n_line" for="node" attr.name="line" attr.type="int"/>
+  <key id="n_aliases" for="node" attr.name="aliases" attr.type="string"/>
+  <key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>
+  <key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>
+  <key id="e_evidence" for="edge" attr.name="evidence" attr.type="string"/>
+  <graph id="talkgraph" edgedefault="directed">
+    <node id="talk:t#1">
+      <data key="n_kind">Talk</data>
+      <data key="n_label">Faster CPython</data>
+      <data key="n_talk_kind">talk</data>
+      <data key="n_file">t.md</data>
+      <data key="n_line">1</data>
+    </node>
+    <node id="person:ann-lee">
+      <data key="n_kind">Person</data>
+      <data key="n_label">Ann Lee</data>
+    </node>
+    <node id="technology:cpython">
+      <data key="n_kind">Technology</data>
+      <data key="n_label">CPython</data>
+      <data key="n_category">unlisted</data>
+      <data key="n_aliases">cpython</data>
+    </node>
+    <node id="technology:pyodide">
+      <data key="n_kind">Technology</data>
+      <data key="n_label">Pyodide</data>
+      <data key="n_category">unlisted</data>
+    </node>
+    <edge id="e0" source="talk:t#1" target="person:ann-lee">
+      <data key="e_relation">presented_by</data>
+      <data key="e_weight">1</data>
+      <data key="e_evidence">t.md:2</data>
+    </edge>
+    <edge id="e1" source="talk:t#1" target="technology:cpython">
+      <data key="e_relation">mentions</data>
+      <data key="e_weight">2</data>
+      <data key="e_evidence">t.md:3;t.md:4</data>
+    </edge>
+    <edge id="e2" source="talk:t#1" target="technology:pyodide">
+      <data key="e_relation">mentions</data>
+      <data key="e_weight">1</data>
+      <data key="e_evidence">t.md:5</data>
+    </edge>
+    <edge id="e3" source="technology:cpython" target="technology:pyodide">
+      <data key="e_relation">co_mentioned</data>
+      <data key="e_weight">1</data>
+      <data key="e_evidence">t.md:1</data>
+    </edge>
+  </graph>
+</graphml>
+"#;
+        assert_eq!(render(&tiny()), expected);
+    }
+
+    #[test]
+    fn only_co_mentions_make_an_undirected_graph() {
+        let g = tiny();
+        let topics = g
+            .view(&crate::graph::ViewOptions { view: crate::graph::View::Topics, ..Default::default() })
+            .expect("topics view");
+        assert!(render(&topics).contains(r#"<graph id="talkgraph" edgedefault="undirected">"#));
+        assert!(render(&KnowledgeGraph::default()).contains(r#"edgedefault="directed""#));
+    }
+
+    #[test]
+    fn escaping_table() {
+        for (input, text, attr) in [
+            ("plain", "plain", "plain"),
+            ("a<b>&c", "a&lt;b&gt;&amp;c", "a&lt;b&gt;&amp;c"),
+            ("say \"hi\" 'x'", "say &quot;hi&quot; &apos;x&apos;", "say &quot;hi&quot; &apos;x&apos;"),
+            ("a\nb\tc", "a\nb\tc", "a&#10;b&#9;c"),
+            ("a\r\nb", "a&#13;\nb", "a&#13;&#10;b"),
+            ("nul\u{0}bell\u{7}", "nul\u{FFFD}bell\u{FFFD}", "nul\u{FFFD}bell\u{FFFD}"),
+            ("é 🐍 שלום =1+1", "é 🐍 שלום =1+1", "é 🐍 שלום =1+1"),
+            ("\\back\\slash", "\\back\\slash", "\\back\\slash"),
+        ] {
+            assert_eq!(escape(input, false), text, "text of {input:?}");
+            assert_eq!(escape(input, true), attr, "attribute of {input:?}");
+        }
+    }
+
+    /// Reads our GraphML back with quick-xml: every `<data key>` is declared, and every
+    /// value comes back, unescaped, exactly as in the graph.
+    #[test]
+    fn parse_back_declares_every_key_and_round_trips_values() {
+        let g = hostile();
+        let xml = render(&g);
+        let mut reader = Reader::from_str(&xml);
+        let mut declared: BTreeMap<String, (String, String)> = BTreeMap::new();
+        // (node id or edge index, attr.name) -> value.
+        let mut values: BTreeMap<(String, String), String> = BTreeMap::new();
+        let (mut owner, mut key, mut raw) = (String::new(), None::<String>, String::new());
+        let (mut nodes, mut edges) = (0, 0);
+        let get = |e: &BytesStart<'_>, k: &str| -> String {
+            e.try_get_attribute(k).expect("attribute").expect(k).unescape_value().expect("value").into_owned()
+        };
+        loop {
+            match reader.read_event().expect("well-formed XML") {
+                Event::Empty(e) if e.name().as_ref() == b"key" => {
+                    declared.insert(get(&e, "id"), (get(&e, "attr.name"), get(&e, "attr.type")));
+                }
+                Event::Start(e) if e.name().as_ref() == b"node" => {
+                    owner = get(&e, "id");
+                    nodes += 1;
+                }
+                Event::Start(e) if e.name().as_ref() == b"edge" => {
+                    owner = format!("{}>{}", get(&e, "source"), get(&e, "target"));
+                    edges += 1;
+                }
+                Event::Start(e) if e.name().as_ref() == b"data" => {
+                    let k = get(&e, "key");
+                    assert!(declared.contains_key(&k), "data key {k} has no <key> declaration");
+                    key = Some(k);
+                    raw.clear();
+                }
+                Event::Text(t) => raw.push_str(&t.decode().expect("UTF-8")),
+                Event::GeneralRef(r) => raw.push_str(&format!("&{};", r.decode().expect("UTF-8"))),
+                Event::End(e) if e.name().as_ref() == b"data" => {
+                    let name = declared[&key.take().expect("inside data")].0.clone();
+                    let value = quick_xml::escape::unescape(&raw).expect("known entities").into_owned();
+                    values.insert((owner.clone(), name), value);
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(declared["n_line"], ("line".to_string(), "int".to_string()));
+        assert_eq!(declared["e_weight"], ("weight".to_string(), "int".to_string()));
+        assert_eq!((nodes, edges), (g.node_count(), g.edge_count()));
+        let mut want = BTreeMap::new();
+        for (_, n) in g.nodes() {
+            let mut put = |k: &str, v: &str| {
+                if !v.is_empty() {
+                    want.insert((n.id.clone(), k.to_string()), v.to_string());
+                }
+            };
+            put("kind", n.kind.name());
+            put("label", &n.label);
+            put("aliases", &n.aliases.iter().cloned().collect::<Vec<_>>().join(";"));
+            for (k, v) in &n.attrs {
+                put(k, v);
+            }
+        }
+        for (s, t, e) in g.edges() {
+            let owner = format!("{}>{}", s.id, t.id);
+            let ev = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
+            want.insert((owner.clone(), "relation".into()), e.kind.name().into());
+            want.insert((owner.clone(), "weight".into()), e.weight.to_string());
+            want.insert((owner, "evidence".into()), ev);
+        }
+        assert_eq!(values, want);
+        assert!(values.values().any(|v| v.contains('\n')), "the fixture has a newline to carry");
+    }
+}
+
+/// Small graphs for the exporters' tests.
+#[cfg(test)]
+pub(super) mod fixtures {
+    use std::sync::Arc;
+
+    use crate::extract::{Knowledge, Mention, NoteFacts, Rule, TalkFacts, Target};
+    use crate::graph::{GraphBuilder, KnowledgeGraph};
+    use crate::notes::{Named, SectionKind};
+
+    fn graph(title: &str, speaker: &str, mentions: &[(&str, &str)]) -> KnowledgeGraph {
+        let k = Knowledge::builtin();
+        let mut b = GraphBuilder::new(&k);
+        b.add(&NoteFacts {
+            file: Arc::from("t.md"),
+            key: Arc::from("t"),
+            events: vec![],
+            tags: vec![],
+            talks: vec![TalkFacts {
+                kind: SectionKind::Talk,
+                title: title.into(),
+                line: 1,
+                event: None,
+                speakers: vec![Named { name: speaker.into(), line: 2 }],
+                mentions: mentions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (name, surface))| Mention {
+                        target: Target::Unlisted(name.to_string()),
+                        surface: surface.to_string(),
+                        line: 3 + i as u32,
+                        rule: Rule::Pattern,
+                    })
+                    .collect(),
+                near_misses: vec![],
+            }],
+            warnings: vec![],
+        });
+        b.finish()
+    }
+
+    /// One talk by Ann Lee mentioning CPython twice (once as `cpython`) and Pyodide:
+    /// 4 nodes, 4 edges (presented_by, mentions ×2, co_mentioned).
+    pub fn tiny() -> KnowledgeGraph {
+        graph("Faster CPython", "Ann Lee", &[("CPython", "cpython"), ("CPython", ""), ("Pyodide", "")])
+    }
+
+    /// Names that break careless writers: quotes, backslashes, newline, tab, commas,
+    /// `<>&`, emoji, a leading `=`, right-to-left text, Mermaid's `end` and `#quot;`.
+    pub fn hostile() -> KnowledgeGraph {
+        graph(
+            "Say \"hi\" & <b>bye</b>, then end",
+            "O'Brien \\ \"Bob\" שלום",
+            &[
+                ("=cmd|' /C calc'!A0", "+SUM(1,2)"),
+                ("two\nlines\tand tab", ""),
+                ("🐍 snake, comma; semi", ""),
+                ("end", "#quot; `tick` %%"),
+                ("<script>&amp;", ""),
+                ("o", "x"),
+            ],
+        )
+    }
 }

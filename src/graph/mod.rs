@@ -123,11 +123,15 @@ pub enum EdgeKind {
     /// Topic ↔ topic, weighted by the number of talks that mention both (stored once,
     /// from the smaller id to the larger).
     CoMentioned,
+    /// Person → topic they spoke about: derived by the `speakers` view from
+    /// `presented_by` + `mentions`, weighted by the number of their talks that mention it.
+    /// Never built by [`GraphBuilder`].
+    SpokeAbout,
 }
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 7] = [
+    pub const ALL: [EdgeKind; 8] = [
         EdgeKind::PartOf,
         EdgeKind::PresentedBy,
         EdgeKind::Mentions,
@@ -135,6 +139,7 @@ impl EdgeKind {
         EdgeKind::DevelopedBy,
         EdgeKind::VersionOf,
         EdgeKind::CoMentioned,
+        EdgeKind::SpokeAbout,
     ];
 
     /// The relation's name in outputs (`part_of`, `presented_by`, `mentions`, ...).
@@ -147,6 +152,7 @@ impl EdgeKind {
             EdgeKind::DevelopedBy => "developed_by",
             EdgeKind::VersionOf => "version_of",
             EdgeKind::CoMentioned => "co_mentioned",
+            EdgeKind::SpokeAbout => "spoke_about",
         }
     }
 

@@ -3,5 +3,6 @@
 
 mod cli;
 mod consumers;
+mod consumers_xml;
 mod golden;
 mod util;
