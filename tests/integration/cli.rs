@@ -71,7 +71,11 @@ fn stdout_with_two_formats_is_refused() {
 #[test]
 fn unknown_format_exits_2() {
     let dir = scratch_with_sample();
-    talkgraph(dir.path()).args(["--format", "dot,pnj"]).assert().code(2).stderr(predicate::str::contains("unknown format 'pnj'"));
+    talkgraph(dir.path())
+        .args(["--format", "dot,pnj"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown format 'pnj'"));
 }
 
 // A path that does not exist is named, exit 1.
@@ -90,7 +94,11 @@ fn missing_path_is_named() {
 fn no_notes_found() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "empty/readme.rst", "nothing");
-    talkgraph(dir.path()).args(["empty", "-o", "o"]).assert().code(1).stderr(predicate::str::contains("no notes found in empty"));
+    talkgraph(dir.path())
+        .args(["empty", "-o", "o"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no notes found in empty"));
     assert!(!dir.path().join("o").exists());
 }
 

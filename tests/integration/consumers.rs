@@ -100,7 +100,10 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
         near_misses: vec![],
     };
     let mut knowledge = Knowledge::builtin();
-    knowledge.lexicon.extend(Lexicon::from_toml(HOSTILE_LEXICON, "hostile lexicon").expect("valid TOML"));
+    knowledge
+        .lexicon
+        .extend(Lexicon::from_toml(HOSTILE_LEXICON, "hostile lexicon").expect("valid TOML"))
+        .expect("no clash with the built-in lexicon");
     let tech = knowledge.lexicon.find("Hostile \"Tech\" <&>").expect("just added");
     let pep659 = ["Quotes \"double\" and 'single', commas, <b>bold</b> & &amp; co", "Backslash at the end \\"];
     let facts = NoteFacts {

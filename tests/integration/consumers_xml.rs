@@ -86,7 +86,7 @@ category = "=cmd|' /C calc'!A0"
         dir.path().join("day \"1\", <odd> & co.md"),
         "# Hostile\n\n## Talk 1: Say \"hi\" & <b>bye</b>, \\back\\slash 🐍 שלום #quot; `x`\n\nAnn Lee\n\n\
          We used Quote\"Tool and Back\\Slash with שלום and Snake🐍, then end.\n\n\
-         ## =SUM(1,2) and end\n\nBob Ray\n\nMore end, Quote\"Tool; also PEP 659 and Snake🐍.\n",
+         ## Talk 2: =SUM(1,2) and end\n\nBob Ray\n\nMore end, Quote\"Tool; also PEP 659 and Snake🐍.\n",
     )
     .expect("note");
     dir

@@ -20,7 +20,10 @@ fn out_matches_a_fresh_run() {
         for n in &names {
             let want = std::fs::read(committed.join(n)).unwrap();
             let got = std::fs::read(fresh.path().join(n)).unwrap_or_default();
-            assert!(want == got, "out/{n} differs from a fresh run with -j {threads}: run `cargo run --release` and commit out/");
+            assert!(
+                want == got,
+                "out/{n} differs from a fresh run with -j {threads}: run `cargo run --release` and commit out/"
+            );
         }
     }
 }
