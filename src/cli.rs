@@ -19,6 +19,22 @@ Examples:
   talkgraph notes --format dot --render svg,png  also run Graphviz on out/graph.dot
   talkgraph notes --format csv --csv neo4j       files for neo4j-admin database import full
   talkgraph notes --format cypher -o db          db/graph.cypher for Neo4j or Memgraph
+  talkgraph notes --view topics --min-weight 2   the topic map, weak links dropped
+  talkgraph notes --focus cpython --depth 2      what surrounds one entity
+  talkgraph entities notes --kind technology --explain   what was found, and why
+
+Exit status: 0 success; 1 failure (input, output, or warnings under --strict);
+2 usage (bad flags, unknown format).
+";
+
+const ENTITIES_EXAMPLES: &str = "\
+Examples:
+  talkgraph entities                          everything found in notes/, with file:line
+  talkgraph entities notes --kind pep         only PEPs
+  talkgraph entities day1.md --explain        surface forms, the rule that merged each, near misses
+  talkgraph entities notes --json | jq .      the same as JSON
+
+Exit status: 0 success; 1 failure (input, or warnings under --strict); 2 usage.
 ";
 
 /// Turns conference notes into a knowledge graph of talks, speakers, technologies,
@@ -41,6 +57,39 @@ pub enum Command {
     /// Read notes and write the graph (the default command).
     #[command(after_help = EXAMPLES)]
     Build(BuildArgs),
+    /// List the entities found, with counts and file:line evidence.
+    #[command(after_help = ENTITIES_EXAMPLES)]
+    Entities(EntitiesArgs),
+}
+
+/// Arguments of `entities`.
+#[derive(Debug, Clone, Args)]
+pub struct EntitiesArgs {
+    /// Note files, or folders searched recursively for .md, .markdown and .txt.
+    #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// Only entities of this kind (person, technology, organization, pep, version).
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<NodeKind>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Add every surface form merged into each entity with the rule that merged it,
+    /// and the near misses that were not merged.
+    #[arg(long)]
+    pub explain: bool,
+    /// A lexicon file (TOML) adding to and overriding the built-in one.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub lexicon: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print no warnings.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+    /// Exit with status 1 when there was any warning.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Arguments of `build`.
@@ -95,6 +144,9 @@ pub struct BuildArgs {
     /// Print no warnings.
     #[arg(short = 'q', long)]
     pub quiet: bool,
+    /// Exit with status 1 when there was any warning (outputs are still written).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 fn parse_format_list(s: &str) -> Result<Vec<Format>, String> {
@@ -164,11 +216,12 @@ impl BuildArgs {
 }
 
 impl Cli {
-    /// The `build` arguments, whether `build` was named or not.
+    /// The `build` arguments, whether `build` was named or not (for `entities`, the
+    /// defaults' flattened arguments, which are unused).
     pub fn build_args(&self) -> &BuildArgs {
         match &self.command {
             Some(Command::Build(b)) => b,
-            None => &self.build,
+            _ => &self.build,
         }
     }
 }
@@ -261,6 +314,24 @@ mod tests {
         let err = Cli::try_parse_from(["talkgraph", "--render", "svg,gif"]).unwrap_err();
         assert!(err.to_string().contains("unknown picture format 'gif'"), "{err}");
         assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn entities_subcommand() {
+        let cli = Cli::try_parse_from(["talkgraph", "entities", "a.md", "--kind", "pep", "--explain", "--json"])
+            .expect("valid");
+        let Some(Command::Entities(e)) = cli.command else { panic!("entities parsed as {:?}", cli.command) };
+        assert_eq!(e.paths, [PathBuf::from("a.md")]);
+        assert_eq!(e.kind, Some(NodeKind::Pep));
+        assert!(e.explain && e.json && !e.strict);
+        let err = Cli::try_parse_from(["talkgraph", "entities", "--kind", "planet"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn strict_flag() {
+        assert!(Cli::try_parse_from(["talkgraph", "--strict"]).expect("valid").build_args().strict);
+        assert!(!Cli::try_parse_from(["talkgraph"]).expect("valid").build_args().strict);
     }
 
     #[test]

@@ -12,6 +12,16 @@ pub enum Error {
     /// The paths given hold no `.md`, `.markdown` or `.txt` file.
     #[error("no notes found in {0} (looked for .md, .markdown and .txt files)")]
     NoNotes(String),
+    /// Note files were found, but none could be read as text; the warnings say why.
+    #[error("no readable notes in {names}: {skipped} file{s} skipped (see the warnings)", s = if *.skipped == 1 { "" } else { "s" })]
+    NothingReadable {
+        /// The input paths.
+        names: String,
+        /// How many files were skipped.
+        skipped: usize,
+        /// Why each was skipped.
+        warnings: Vec<crate::notes::Warning>,
+    },
     /// A note file could not be read.
     #[error("{0}: cannot read")]
     Read(String, #[source] std::io::Error),

@@ -179,7 +179,7 @@ pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<us
     }
     if all.is_empty() {
         let names = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
-        return Err(Error::NoNotes(names));
+        return Err(Error::NothingReadable { names, skipped: files.len(), warnings });
     }
     Ok(Built { graph: builder.finish(), facts: all, warnings })
 }

@@ -106,5 +106,70 @@ fn no_notes_found() {
 #[test]
 fn help_has_examples() {
     let dir = tempfile::tempdir().unwrap();
-    talkgraph(dir.path()).arg("--help").assert().success().stdout(predicate::str::contains("Examples:"));
+    talkgraph(dir.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("Exit status: 0 success; 1 failure"));
+}
+
+// Only binary files: each skipped with a warning, then an error (not "no notes found").
+#[test]
+fn nothing_readable_names_each_skipped_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("n")).unwrap();
+    std::fs::write(dir.path().join("n/photo.md"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    talkgraph(dir.path())
+        .args(["n", "-o", "o"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("warning: n/photo.md: skipped: not a text file"))
+        .stderr(predicate::str::contains("error: no readable notes in n: 1 file skipped"));
+    assert!(!dir.path().join("o").exists());
+}
+
+// Warnings are printed as `warning: file:line: ...`; --quiet hides them; --strict
+// makes them a failure, after writing the outputs.
+#[test]
+fn warnings_quiet_and_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "n/good.md", "## Talk 1: Faster CPython\n\nMark Shannon\n\nPEP 659\n");
+    std::fs::write(dir.path().join("n/bad.md"), b"## Talk 1: Caf\xe9 talk\n\nNumPy\n").unwrap();
+    talkgraph(dir.path())
+        .args(["n", "-o", "o"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: n/bad.md"));
+    talkgraph(dir.path()).args(["n", "-o", "o", "-q"]).assert().success().stderr(predicate::str::is_empty());
+    talkgraph(dir.path())
+        .args(["n", "-o", "o2", "--strict"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--strict"));
+    assert!(dir.path().join("o2/nodes.csv").exists(), "outputs are written even under --strict");
+    talkgraph(dir.path()).args(["n", "-o", "o3", "--strict"]).arg("-q").assert().code(1);
+    std::fs::remove_file(dir.path().join("n/bad.md")).unwrap();
+    talkgraph(dir.path()).args(["n", "-o", "o4", "--strict"]).assert().success();
+}
+
+// `entities` lists what was found with file:line; --kind filters; --json is JSON.
+#[test]
+fn entities_text_json_and_kind() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path())
+        .args(["entities", "--kind", "pep"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("pep:659"))
+        .stdout(predicate::str::contains("notes/europython-2023-day1.md:71"))
+        .stdout(predicate::str::contains("technology:").not());
+    let out = talkgraph(dir.path()).args(["entities", "--json", "--explain"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("--json prints JSON");
+    let ents = v["entities"].as_array().expect("an entities array");
+    let cpython = ents.iter().find(|e| e["id"] == "technology:cpython").expect("CPython is found");
+    assert!(cpython["count"].as_u64().unwrap() >= 5);
+    assert!(cpython["forms"].as_array().is_some_and(|f| f.iter().any(|f| f["surface"] == "Cpython")));
+    assert!(v["near_misses"].is_array(), "--explain lists near misses");
 }
