@@ -431,7 +431,8 @@ mod tests {
         std::fs::write(d.join("zip.txt"), b"PK\x03\x04\0\0").expect("write");
         let knowledge = crate::Knowledge::builtin();
         let err = crate::build_graph(&[d.to_path_buf()], &knowledge, Some(1)).expect_err("nothing readable");
-        assert!(matches!(err, Error::NoNotes(_)), "{err}");
+        let Error::NothingReadable { skipped, warnings, .. } = &err else { panic!("not NothingReadable: {err}") };
+        assert_eq!((*skipped, warnings.len()), (2, 2), "{warnings:?}");
         std::fs::write(d.join("ok.md"), "## Talk 1: A\n").expect("write");
         let built = crate::build_graph(&[d.to_path_buf()], &knowledge, Some(1)).expect("one note read");
         assert_eq!(built.facts.len(), 1);
