@@ -504,36 +504,35 @@ impl<'k> GraphBuilder<'k> {
     }
 
     /// Adds `co_mentioned` edges between every two topics mentioned by the same talk,
-    /// weighted by the number of such talks.
+    /// weighted by the number of such talks. A co-mention carries no evidence of its
+    /// own: its places are those of the two `mentions` edges of each talk, and copying
+    /// them would grow with the square of the topics per talk.
     fn add_co_mentions(&mut self) {
-        let mut by_talk: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        let mut by_talk: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for (from, kind, to) in self.edges.keys() {
             if *kind == EdgeKind::Mentions {
                 let k = self.nodes[to].kind;
                 if matches!(k, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
-                    by_talk.entry(from.as_str()).or_default().insert(to.as_str());
+                    by_talk.entry(from.as_str()).or_default().push(to.as_str());
                 }
             }
         }
-        let mut pairs: BTreeMap<(String, String), (u32, Vec<Span>)> = BTreeMap::new();
-        for (talk, topics) in &by_talk {
-            let topics: Vec<&str> = topics.iter().copied().collect();
-            let at = self.nodes[*talk]
-                .attrs
-                .get("file")
-                .zip(self.nodes[*talk].attrs.get("line"))
-                .map(|(f, l)| Span { file: f.as_str().into(), line: l.parse().unwrap_or(0) });
-            for i in 0..topics.len() {
-                for j in i + 1..topics.len() {
-                    let e = pairs.entry((topics[i].to_string(), topics[j].to_string())).or_default();
-                    e.0 += 1;
-                    e.1.extend(at.clone());
+        let mut pairs: HashMap<(&str, &str), u32> = HashMap::new();
+        for topics in by_talk.values_mut() {
+            topics.sort_unstable();
+            topics.dedup();
+            for (i, a) in topics.iter().enumerate() {
+                for b in &topics[i + 1..] {
+                    *pairs.entry((a, b)).or_default() += 1;
                 }
             }
         }
-        for ((a, b), (w, ev)) in pairs {
-            self.edges
-                .insert((a, EdgeKind::CoMentioned, b), Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: ev });
+        let new: Vec<_> = pairs.into_iter().map(|((a, b), w)| (a.to_string(), b.to_string(), w)).collect();
+        for (a, b, w) in new {
+            self.edges.insert(
+                (a, EdgeKind::CoMentioned, b),
+                Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Vec::new() },
+            );
         }
     }
 
