@@ -10,7 +10,7 @@ pub mod segment;
 
 use std::sync::Arc;
 
-pub use read::{find_notes, read_note, NoteFile};
+pub use read::{decode, find_notes, read_note, NoteFile};
 pub use segment::segment;
 
 /// Where something was seen: a note file (as displayed to the user) and a 1-based line.
