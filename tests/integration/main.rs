@@ -5,4 +5,6 @@ mod cli;
 mod consumers;
 mod consumers_xml;
 mod golden;
+mod score;
+mod styles;
 mod util;
