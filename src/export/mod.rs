@@ -267,6 +267,7 @@ pub fn write_to_dir(
     dir: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
     std::fs::create_dir_all(dir).map_err(|e| ExportError::Folder(dir.to_path_buf(), e))?;
+    remove_stale_temporaries(dir);
     let mut staged = Vec::new();
     for &f in formats {
         for file in f.files(opts) {
@@ -288,6 +289,28 @@ pub fn write_to_dir(
         written.push(path);
     }
     Ok(written)
+}
+
+/// Removes what a killed run left behind: our own temporary files (`.nodes.csv.XXXXXX.tmp`),
+/// never anything else. Best effort: a file that cannot be removed stays.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let ours: Vec<String> = Format::ALL
+        .iter()
+        .flat_map(|f| {
+            let mut v = f.files(&ExportOptions::default());
+            v.extend(f.files(&ExportOptions { csv_flavor: CsvFlavor::Neo4j, ..ExportOptions::default() }));
+            v
+        })
+        .map(|f| format!(".{f}."))
+        .collect();
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.ends_with(".tmp") && ours.iter().any(|p| name.starts_with(p.as_str())) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Moves a finished temporary file to `path`. Temporary files are created readable by

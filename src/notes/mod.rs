@@ -35,7 +35,7 @@ pub struct Note {
     pub file: Arc<str>,
     /// Stable key for ids (see [`NoteFile::key`]).
     pub key: Arc<str>,
-    /// The whole text, decoded; line endings are left as they were (`\n`, `\r\n` or `\r`).
+    /// The whole text, decoded, with `\n` line endings (`\r\n` and `\r` are turned into `\n`).
     pub text: String,
 }
 
