@@ -147,6 +147,10 @@ pub struct BuildArgs {
     /// Exit with status 1 when there was any warning (outputs are still written).
     #[arg(long)]
     pub strict: bool,
+    /// Print the time spent in each stage (read, segment, recognise, graph, each
+    /// export) to standard error.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 fn parse_format_list(s: &str) -> Result<Vec<Format>, String> {
@@ -211,6 +215,7 @@ impl BuildArgs {
             },
             lexicon: self.lexicon.clone(),
             threads: self.threads,
+            progress: !self.quiet,
         }
     }
 }

@@ -266,10 +266,22 @@ pub fn write_to_dir(
     opts: &ExportOptions,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    write_to_dir_timed(graph, formats, opts, dir).map(|(written, _)| written)
+}
+
+/// [`write_to_dir`], also returning the time each format took to write.
+pub fn write_to_dir_timed(
+    graph: &KnowledgeGraph,
+    formats: &[Format],
+    opts: &ExportOptions,
+    dir: &Path,
+) -> Result<(Vec<PathBuf>, Vec<(Format, std::time::Duration)>), ExportError> {
     std::fs::create_dir_all(dir).map_err(|e| ExportError::Folder(dir.to_path_buf(), e))?;
     remove_stale_temporaries(dir);
     let mut staged = Vec::new();
+    let mut times = Vec::new();
     for &f in formats {
+        let start = std::time::Instant::now();
         for file in f.files(opts) {
             let path = dir.join(file);
             let tmp = tempfile::Builder::new()
@@ -282,13 +294,14 @@ pub fn write_to_dir(
             let tmp = w.into_inner().map_err(|e| ExportError::Io(path.clone(), e.into_error()))?;
             staged.push((tmp, path));
         }
+        times.push((f, start.elapsed()));
     }
     let mut written = Vec::with_capacity(staged.len());
     for (tmp, path) in staged {
         publish(tmp, &path)?;
         written.push(path);
     }
-    Ok(written)
+    Ok((written, times))
 }
 
 /// Removes what a killed run left behind: our own temporary files (`.nodes.csv.XXXXXX.tmp`),
