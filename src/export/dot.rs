@@ -320,7 +320,7 @@ pub fn write(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Write) ->
     // indent step in, `->` for edges); each statement is then printed in it.
     let frame = Graph::DiGraph { id: plain("talkgraph"), strict: false, stmts: vec![] }.print(&mut ctx);
     let open = frame.find('{').map_or(frame.len(), |i| i + 1);
-    w.write_all(frame[..open].as_bytes())?;
+    w.write_all(&frame.as_bytes()[..open])?;
     statements(graph, opts, &mut |st| {
         w.write_all(b"\n")?;
         w.write_all(st.print(&mut ctx).as_bytes())

@@ -269,13 +269,16 @@ pub fn write_to_dir(
     write_to_dir_timed(graph, formats, opts, dir).map(|(written, _)| written)
 }
 
+/// How long each format took to write.
+pub type FormatTimes = Vec<(Format, std::time::Duration)>;
+
 /// [`write_to_dir`], also returning the time each format took to write.
 pub fn write_to_dir_timed(
     graph: &KnowledgeGraph,
     formats: &[Format],
     opts: &ExportOptions,
     dir: &Path,
-) -> Result<(Vec<PathBuf>, Vec<(Format, std::time::Duration)>), ExportError> {
+) -> Result<(Vec<PathBuf>, FormatTimes), ExportError> {
     std::fs::create_dir_all(dir).map_err(|e| ExportError::Folder(dir.to_path_buf(), e))?;
     remove_stale_temporaries(dir);
     let mut staged = Vec::new();
