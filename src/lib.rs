@@ -196,7 +196,7 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     let total: u64 = files.iter().filter_map(|f| std::fs::metadata(&f.path).ok()).map(|m| m.len()).sum();
     let bar = progress_bar(opts.progress && total > 20_000_000, total, files.len());
     // A file that cannot be read or is not text is skipped with a warning.
-    let work = || -> Vec<(Option<NoteFacts>, Vec<Warning>, [Duration; 3], u64)> {
+    let work = || -> Vec<FileResult> {
         files
             .par_iter()
             .map(|f| {
@@ -262,6 +262,10 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     };
     Ok(Built { graph, facts: all, warnings, stats })
 }
+
+/// What one file gave: its facts (none if skipped), warnings, the time read, segment
+/// and recognise took, and its size in bytes.
+type FileResult = (Option<NoteFacts>, Vec<Warning>, [Duration; 3], u64);
 
 /// A progress bar on standard error (drawn only when it is a terminal): bytes done,
 /// MB/s, ETA and files.
