@@ -303,6 +303,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let graph = built.graph.view(&opts.view).map_err(Error::Usage)?;
     stats.stages.push(("view".into(), t_view.elapsed(), "wall"));
     let written = match &opts.output {
+        _ if opts.formats.is_empty() => vec![],
         Output::Dir(dir) => {
             let (mut written, times) = export::write_to_dir_timed(&graph, &opts.formats, &opts.export, dir)?;
             stats.stages.extend(times.into_iter().map(|(f, d)| (format!("write {f}"), d, "wall")));
