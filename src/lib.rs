@@ -120,8 +120,10 @@ impl std::fmt::Display for Summary {
 pub struct Built {
     /// The graph.
     pub graph: KnowledgeGraph,
-    /// The facts of every note, in file order.
+    /// The facts of every note, in file order (empty unless [`BuildOptions::keep_facts`]).
     pub facts: Vec<NoteFacts>,
+    /// How many note files were read (the others were skipped with a warning).
+    pub files_read: usize,
     /// Warnings about the input, in file order.
     pub warnings: Vec<Warning>,
     /// Time spent in each stage.
@@ -151,6 +153,9 @@ pub struct BuildOptions {
     /// Show a progress bar on standard error when it is a terminal and the input is
     /// large (over 20 MB).
     pub progress: bool,
+    /// Keep every note's facts in [`Built::facts`] (the `entities` report needs them;
+    /// a build does not, and its memory then follows the graph only).
+    pub keep_facts: bool,
 }
 
 /// Time spent in each stage. Reading, segmenting and recognising run in parallel per
@@ -177,7 +182,7 @@ impl std::fmt::Display for Stats {
 /// threads, default all cores) and builds the graph. The result does not depend on the
 /// thread count or on the order the files are found in.
 pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<usize>) -> Result<Built, Error> {
-    build_graph_with(inputs, knowledge, &BuildOptions { threads, progress: false })
+    build_graph_with(inputs, knowledge, &BuildOptions { threads, progress: false, keep_facts: true })
 }
 
 /// [`build_graph`] with a progress bar and per-stage times ([`Built::stats`]).
@@ -195,56 +200,58 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     let matcher_time = t_build.elapsed();
     let total: u64 = files.iter().filter_map(|f| std::fs::metadata(&f.path).ok()).map(|m| m.len()).sum();
     let bar = progress_bar(opts.progress && total > 20_000_000, total, files.len());
-    // A file that cannot be read or is not text is skipped with a warning.
-    let work = || -> Vec<FileResult> {
-        files
-            .par_iter()
-            .map(|f| {
-                let mut w = Vec::new();
-                let t0 = Instant::now();
-                let note = notes::read_note(f, &mut w);
-                let t1 = Instant::now();
-                let Some(note) = note else { return (None, w, [t1 - t0, Duration::ZERO, Duration::ZERO], 0) };
-                let doc = notes::segment(&note);
-                let t2 = Instant::now();
-                let facts = extractor.extract(&doc);
-                let t3 = Instant::now();
-                let len = note.text.len() as u64;
-                if let Some(b) = &bar {
-                    b.inc(len);
+    // Files are processed in chunks: each chunk in parallel, then its facts are added
+    // to the graph in file order and dropped, so memory follows the graph, not the
+    // text, and the graph does not depend on the thread count.
+    let mut builder = GraphBuilder::new(knowledge);
+    let mut all = Vec::new();
+    let mut files_read = 0;
+    let mut cpu = [Duration::ZERO; 3];
+    let mut bytes = 0;
+    let mut graph_time = Duration::ZERO;
+    let pool = match opts.threads {
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build()
+                .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))?,
+        ),
+        None => None,
+    };
+    let mut run = || -> Result<(), Error> {
+        for chunk in files.chunks(CHUNK_FILES) {
+            // A file that cannot be read or is not text is skipped with a warning.
+            let work =
+                || -> Vec<FileResult> { chunk.par_iter().map(|f| process(f, &extractor, bar.as_ref())).collect() };
+            let results = match &pool {
+                Some(p) => p.install(work),
+                None => work(),
+            };
+            let t_graph = Instant::now();
+            for (facts, w, times, len) in results {
+                warnings.extend(w);
+                for (c, t) in cpu.iter_mut().zip(times) {
+                    *c += t;
                 }
-                (Some(facts), w, [t1 - t0, t2 - t1, t3 - t2], len)
-            })
-            .collect()
+                bytes += len;
+                let Some(facts) = facts else { continue };
+                files_read += 1;
+                warnings.extend(facts.warnings.iter().cloned());
+                builder.add(&facts);
+                if opts.keep_facts {
+                    all.push(facts);
+                }
+            }
+            graph_time += t_graph.elapsed();
+        }
+        Ok(())
     };
-    let results = match opts.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))?
-            .install(work),
-        None => work(),
-    };
+    run()?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     let t_graph = Instant::now();
-    let mut builder = GraphBuilder::new(knowledge);
-    let mut all = Vec::with_capacity(results.len());
-    let mut cpu = [Duration::ZERO; 3];
-    let mut bytes = 0;
-    for (facts, w, times, len) in results {
-        warnings.extend(w);
-        for (c, t) in cpu.iter_mut().zip(times) {
-            *c += t;
-        }
-        bytes += len;
-        let Some(facts) = facts else { continue };
-        warnings.extend(facts.warnings.iter().cloned());
-        builder.add(&facts);
-        all.push(facts);
-    }
-    if all.is_empty() {
+    if files_read == 0 {
         let names = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
         return Err(Error::NothingReadable { names, skipped: files.len(), warnings });
     }
@@ -257,10 +264,31 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
             ("read".into(), cpu[0], "cpu"),
             ("segment".into(), cpu[1], "cpu"),
             ("recognise".into(), cpu[2], "cpu"),
-            ("graph".into(), t_graph.elapsed(), "wall"),
+            ("graph".into(), graph_time + t_graph.elapsed(), "wall"),
         ],
     };
-    Ok(Built { graph, facts: all, warnings, stats })
+    Ok(Built { graph, facts: all, files_read, warnings, stats })
+}
+
+/// Files processed together before their facts are added to the graph and dropped.
+const CHUNK_FILES: usize = 64;
+
+/// Reads, segments and recognises one file.
+fn process(f: &notes::NoteFile, extractor: &Extractor<'_>, bar: Option<&indicatif::ProgressBar>) -> FileResult {
+    let mut w = Vec::new();
+    let t0 = Instant::now();
+    let note = notes::read_note(f, &mut w);
+    let t1 = Instant::now();
+    let Some(note) = note else { return (None, w, [t1 - t0, Duration::ZERO, Duration::ZERO], 0) };
+    let doc = notes::segment(&note);
+    let t2 = Instant::now();
+    let facts = extractor.extract(&doc);
+    let t3 = Instant::now();
+    let len = note.text.len() as u64;
+    if let Some(b) = bar {
+        b.inc(len);
+    }
+    (Some(facts), w, [t1 - t0, t2 - t1, t3 - t2], len)
 }
 
 /// What one file gave: its facts (none if skipped), warnings, the time read, segment
@@ -295,17 +323,30 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let t_lexicon = Instant::now();
     let knowledge = load_knowledge(&opts.inputs, opts.lexicon.as_deref())?;
     let lexicon_time = t_lexicon.elapsed();
-    let built =
-        build_graph_with(&opts.inputs, &knowledge, &BuildOptions { threads: opts.threads, progress: opts.progress })?;
+    let built = build_graph_with(
+        &opts.inputs,
+        &knowledge,
+        &BuildOptions { threads: opts.threads, progress: opts.progress, keep_facts: false },
+    )?;
     let mut stats = built.stats;
     stats.stages.insert(0, ("load lexicon".into(), lexicon_time, "wall"));
     let t_view = Instant::now();
     let graph = built.graph.view(&opts.view).map_err(Error::Usage)?;
     stats.stages.push(("view".into(), t_view.elapsed(), "wall"));
+    // Mermaid refuses large graphs: among other formats, it is skipped with a warning;
+    // alone, it is an error.
+    let mut warnings = built.warnings;
+    let mut formats = opts.formats.clone();
+    if formats.len() > 1 && formats.contains(&Format::Mermaid) {
+        if let Some(why) = export::mermaid::refusal(&graph) {
+            formats.retain(|f| *f != Format::Mermaid);
+            warnings.push(Warning { file: "graph.mmd".into(), line: None, message: format!("not written: {why}") });
+        }
+    }
     let written = match &opts.output {
-        _ if opts.formats.is_empty() => vec![],
+        _ if formats.is_empty() => vec![],
         Output::Dir(dir) => {
-            let (mut written, times) = export::write_to_dir_timed(&graph, &opts.formats, &opts.export, dir)?;
+            let (mut written, times) = export::write_to_dir_timed(&graph, &formats, &opts.export, dir)?;
             stats.stages.extend(times.into_iter().map(|(f, d)| (format!("write {f}"), d, "wall")));
             if !opts.export.render.is_empty() {
                 let t_render = Instant::now();
@@ -316,11 +357,19 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
             written
         }
         Output::Stdout => {
-            let [format] = opts.formats.as_slice() else {
+            let [format] = formats.as_slice() else {
                 return Err(Error::Usage(
                     "-o - writes one format to standard output; give exactly one with --format".into(),
                 ));
             };
+            let files = format.files(&opts.export);
+            if files.len() != 1 {
+                return Err(Error::Usage(format!(
+                    "{format} writes {} files ({}); give an output folder with -o DIR",
+                    files.len(),
+                    files.join(", ")
+                )));
+            }
             let t_write = Instant::now();
             export::write_to_stdout(&graph, *format, &opts.export)?;
             stats.stages.push((format!("write {format}"), t_write.elapsed(), "wall"));
@@ -331,14 +380,18 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
         .nodes()
         .filter(|(i, n)| {
             n.kind == NodeKind::Person
-                && graph
+                && (graph
                     .as_petgraph()
                     .edges_directed(*i, petgraph::Direction::Incoming)
                     .any(|e| e.weight().kind == graph::EdgeKind::PresentedBy)
+                    || graph
+                        .as_petgraph()
+                        .edges_directed(*i, petgraph::Direction::Outgoing)
+                        .any(|e| e.weight().kind == graph::EdgeKind::SpokeAbout))
         })
         .count();
     Ok(Summary {
-        files: built.facts.len(),
+        files: built.files_read,
         talks: graph.count(NodeKind::Talk),
         speakers,
         technologies: graph.count(NodeKind::Technology),
@@ -347,7 +400,7 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
         edges: graph.edge_count(),
         elapsed: start.elapsed(),
         written,
-        warnings: built.warnings,
+        warnings,
         stats,
     })
 }

@@ -46,32 +46,41 @@ pub const MAX_TEXT_SIZE: usize = 50_000;
 /// Writes `graph` as a Mermaid flowchart; an error past [`MAX_EDGES`] edges or
 /// [`MAX_TEXT_SIZE`] characters, Mermaid's defaults (GitHub's too).
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    if graph.edge_count() > MAX_EDGES {
-        return Err(too_big(format!(
-            "the graph has {} edges, more than Mermaid renders by default ({MAX_EDGES}, its maxEdges)",
-            graph.edge_count()
-        )));
-    }
-    let text = render(graph);
-    let size = text.encode_utf16().count();
-    if size > MAX_TEXT_SIZE {
-        return Err(too_big(format!(
-            "the flowchart is {size} characters long, more than Mermaid renders by default ({MAX_TEXT_SIZE}, its maxTextSize)"
-        )));
-    }
+    let text = checked(graph).map_err(too_big)?;
     w.write_all(text.as_bytes())?;
     Ok(())
 }
 
+/// The flowchart, or why Mermaid would refuse to draw it.
+fn checked(graph: &KnowledgeGraph) -> Result<String, String> {
+    if graph.edge_count() > MAX_EDGES {
+        return Err(format!(
+            "the graph has {} edges, more than Mermaid renders by default ({MAX_EDGES}, its maxEdges)",
+            graph.edge_count()
+        ));
+    }
+    let text = render(graph);
+    let size = text.encode_utf16().count();
+    if size > MAX_TEXT_SIZE {
+        return Err(format!(
+            "the flowchart is {size} characters long, more than Mermaid renders by default ({MAX_TEXT_SIZE}, its maxTextSize)"
+        ));
+    }
+    Ok(text)
+}
+
+/// Why Mermaid would refuse to draw `graph`, with what to do about it; `None` if it
+/// draws it. Lets a run that writes several formats skip `graph.mmd` with a warning.
+pub fn refusal(graph: &KnowledgeGraph) -> Option<String> {
+    checked(graph).err().map(|why| format!("{why}; {NARROW}"))
+}
+
+const NARROW: &str = "narrow it with --view topics, --focus NAME (with --depth N) or --min-weight N";
+
 /// The error for a graph Mermaid would not draw. A dedicated [`ExportError`] variant
 /// would be nicer; until `export/mod.rs` has one, it is an I/O error on `graph.mmd`.
 fn too_big(why: String) -> ExportError {
-    ExportError::Io(
-        PathBuf::from("graph.mmd"),
-        io::Error::other(format!(
-            "{why}; narrow it with --view topics, --focus NAME (with --depth N) or --min-weight N"
-        )),
-    )
+    ExportError::Io(PathBuf::from("graph.mmd"), io::Error::other(format!("{why}; {NARROW}")))
 }
 
 fn render(graph: &KnowledgeGraph) -> String {

@@ -185,3 +185,23 @@ fn stats_lists_every_stage() {
         assert!(err.lines().any(|l| l.starts_with(stage) && l.contains(" ms")), "no {stage} in\n{err}");
     }
 }
+
+// `--format all` on a graph too big for Mermaid writes every other format and says
+// why graph.mmd was left out; Mermaid alone is an error. A multi-file format to
+// standard output is a usage error.
+#[test]
+fn format_all_skips_mermaid_past_its_limit_with_a_warning() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path())
+        .args(["--format", "all", "-o", "o"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: graph.mmd: not written: the graph has 583 edges"));
+    for f in ["graph.dot", "graph.jsonld", "nodes.csv", "edges.csv", "graph.graphml", "graph.gexf", "graph.cypher"] {
+        assert!(dir.path().join("o").join(f).is_file(), "{f} missing");
+    }
+    assert!(!dir.path().join("o/graph.mmd").exists());
+    talkgraph(dir.path()).args(["--format", "mermaid", "-o", "m"]).assert().code(1);
+    talkgraph(dir.path()).args(["--format", "all", "-o", "s", "--strict"]).assert().code(1);
+    talkgraph(dir.path()).args(["-f", "csv", "-o", "-"]).assert().code(2);
+}
