@@ -331,7 +331,12 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let mut stats = built.stats;
     stats.stages.insert(0, ("load lexicon".into(), lexicon_time, "wall"));
     let t_view = Instant::now();
-    let graph = built.graph.view(&opts.view).map_err(Error::Usage)?;
+    // The full view with no filter is the graph itself: no copy.
+    let graph = if opts.view == ViewOptions::default() {
+        built.graph
+    } else {
+        built.graph.view(&opts.view).map_err(Error::Usage)?
+    };
     stats.stages.push(("view".into(), t_view.elapsed(), "wall"));
     // Mermaid refuses large graphs: among other formats, it is skipped with a warning;
     // alone, it is an error.
