@@ -102,7 +102,8 @@ pub struct BuildArgs {
     #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out", value_hint = clap::ValueHint::DirPath)]
     pub out: PathBuf,
     /// Formats to write, comma-separated: dot, jsonld, csv, graphml, gexf, mermaid,
-    /// cypher, or all.
+    /// cypher, or all; none builds the graph and writes nothing (with --stats, to time
+    /// extraction alone).
     #[arg(short = 'f', long, value_name = "LIST", value_delimiter = ',', default_value = "dot,jsonld,csv", value_parser = parse_format_list)]
     pub format: Vec<Vec<Format>>,
     /// Which part of the graph to write: full, topics or speakers.
@@ -147,15 +148,22 @@ pub struct BuildArgs {
     /// Exit with status 1 when there was any warning (outputs are still written).
     #[arg(long)]
     pub strict: bool,
+    /// Print the time spent in each stage (read, segment, recognise, graph, each
+    /// export) to standard error.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 fn parse_format_list(s: &str) -> Result<Vec<Format>, String> {
     if s.trim().eq_ignore_ascii_case("all") {
         return Ok(Format::ALL.to_vec());
     }
+    if s.trim().eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
     Format::from_name(s).map(|f| vec![f]).ok_or_else(|| {
         let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
-        format!("unknown format '{s}' (expected one of: {}, all)", names.join(", "))
+        format!("unknown format '{s}' (expected one of: {}, all, none)", names.join(", "))
     })
 }
 
@@ -211,6 +219,7 @@ impl BuildArgs {
             },
             lexicon: self.lexicon.clone(),
             threads: self.threads,
+            progress: !self.quiet,
         }
     }
 }
@@ -332,6 +341,12 @@ mod tests {
     fn strict_flag() {
         assert!(Cli::try_parse_from(["talkgraph", "--strict"]).expect("valid").build_args().strict);
         assert!(!Cli::try_parse_from(["talkgraph"]).expect("valid").build_args().strict);
+    }
+
+    #[test]
+    fn format_none_writes_nothing() {
+        let o = Cli::try_parse_from(["talkgraph", "--format", "none"]).expect("valid").build_args().to_options();
+        assert!(o.formats.is_empty());
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct Options {
     pub lexicon: Option<PathBuf>,
     /// Worker threads (default: all cores).
     pub threads: Option<usize>,
+    /// Show a progress bar on a terminal for large inputs.
+    pub progress: bool,
 }
 
 /// What a run did, for the one-line summary.
@@ -91,6 +93,8 @@ pub struct Summary {
     pub written: Vec<PathBuf>,
     /// Warnings about the input.
     pub warnings: Vec<Warning>,
+    /// Time spent in each stage.
+    pub stats: Stats,
 }
 
 impl std::fmt::Display for Summary {
@@ -120,6 +124,8 @@ pub struct Built {
     pub facts: Vec<NoteFacts>,
     /// Warnings about the input, in file order.
     pub warnings: Vec<Warning>,
+    /// Time spent in each stage.
+    pub stats: Stats,
 }
 
 /// Loads the knowledge a run uses: the built-in lexicon and PEP catalogue, plus
@@ -137,30 +143,81 @@ pub fn load_knowledge(inputs: &[PathBuf], user_lexicon: Option<&std::path::Path>
     Ok(knowledge)
 }
 
+/// How [`build_graph_with`] runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Worker threads (default: all cores).
+    pub threads: Option<usize>,
+    /// Show a progress bar on standard error when it is a terminal and the input is
+    /// large (over 20 MB).
+    pub progress: bool,
+}
+
+/// Time spent in each stage. Reading, segmenting and recognising run in parallel per
+/// file: their figures are CPU time summed over threads; the others are wall time.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    /// Bytes of notes read.
+    pub bytes: u64,
+    /// (stage, time, wall or cpu), in pipeline order.
+    pub stages: Vec<(String, Duration, &'static str)>,
+}
+
+impl std::fmt::Display for Stats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "stage            time     clock")?;
+        for (name, d, clock) in &self.stages {
+            writeln!(f, "{name:<14} {:>9.1} ms  {clock}", d.as_secs_f64() * 1e3)?;
+        }
+        Ok(())
+    }
+}
+
 /// Reads, segments and recognises every note under `inputs` (in parallel on `threads`
 /// threads, default all cores) and builds the graph. The result does not depend on the
 /// thread count or on the order the files are found in.
 pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<usize>) -> Result<Built, Error> {
+    build_graph_with(inputs, knowledge, &BuildOptions { threads, progress: false })
+}
+
+/// [`build_graph`] with a progress bar and per-stage times ([`Built::stats`]).
+pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildOptions) -> Result<Built, Error> {
     let mut warnings = Vec::new();
+    let t_find = Instant::now();
     let files = notes::find_notes(inputs, &mut warnings)?;
+    let find_time = t_find.elapsed();
     if files.is_empty() {
         let names = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
         return Err(Error::NoNotes(names));
     }
+    let t_build = Instant::now();
     let extractor = Extractor::new(knowledge);
+    let matcher_time = t_build.elapsed();
+    let total: u64 = files.iter().filter_map(|f| std::fs::metadata(&f.path).ok()).map(|m| m.len()).sum();
+    let bar = progress_bar(opts.progress && total > 20_000_000, total, files.len());
     // A file that cannot be read or is not text is skipped with a warning.
-    let work = || -> Vec<(Option<NoteFacts>, Vec<Warning>)> {
+    let work = || -> Vec<FileResult> {
         files
             .par_iter()
             .map(|f| {
                 let mut w = Vec::new();
-                let Some(note) = notes::read_note(f, &mut w) else { return (None, w) };
+                let t0 = Instant::now();
+                let note = notes::read_note(f, &mut w);
+                let t1 = Instant::now();
+                let Some(note) = note else { return (None, w, [t1 - t0, Duration::ZERO, Duration::ZERO], 0) };
                 let doc = notes::segment(&note);
-                (Some(extractor.extract(&doc)), w)
+                let t2 = Instant::now();
+                let facts = extractor.extract(&doc);
+                let t3 = Instant::now();
+                let len = note.text.len() as u64;
+                if let Some(b) = &bar {
+                    b.inc(len);
+                }
+                (Some(facts), w, [t1 - t0, t2 - t1, t3 - t2], len)
             })
             .collect()
     };
-    let results = match threads {
+    let results = match opts.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
@@ -168,10 +225,20 @@ pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<us
             .install(work),
         None => work(),
     };
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let t_graph = Instant::now();
     let mut builder = GraphBuilder::new(knowledge);
     let mut all = Vec::with_capacity(results.len());
-    for (facts, w) in results {
+    let mut cpu = [Duration::ZERO; 3];
+    let mut bytes = 0;
+    for (facts, w, times, len) in results {
         warnings.extend(w);
+        for (c, t) in cpu.iter_mut().zip(times) {
+            *c += t;
+        }
+        bytes += len;
         let Some(facts) = facts else { continue };
         warnings.extend(facts.warnings.iter().cloned());
         builder.add(&facts);
@@ -181,7 +248,39 @@ pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<us
         let names = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
         return Err(Error::NothingReadable { names, skipped: files.len(), warnings });
     }
-    Ok(Built { graph: builder.finish(), facts: all, warnings })
+    let graph = builder.finish();
+    let stats = Stats {
+        bytes,
+        stages: vec![
+            ("find files".into(), find_time, "wall"),
+            ("build matcher".into(), matcher_time, "wall"),
+            ("read".into(), cpu[0], "cpu"),
+            ("segment".into(), cpu[1], "cpu"),
+            ("recognise".into(), cpu[2], "cpu"),
+            ("graph".into(), t_graph.elapsed(), "wall"),
+        ],
+    };
+    Ok(Built { graph, facts: all, warnings, stats })
+}
+
+/// What one file gave: its facts (none if skipped), warnings, the time read, segment
+/// and recognise took, and its size in bytes.
+type FileResult = (Option<NoteFacts>, Vec<Warning>, [Duration; 3], u64);
+
+/// A progress bar on standard error (drawn only when it is a terminal): bytes done,
+/// MB/s, ETA and files.
+fn progress_bar(show: bool, bytes: u64, files: usize) -> Option<indicatif::ProgressBar> {
+    if !show {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(Some(bytes), indicatif::ProgressDrawTarget::stderr());
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} ({msg})",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(format!("{files} files"));
+    Some(bar)
 }
 
 /// Runs `build`: reads the notes, builds the graph, applies the view, writes every
@@ -193,15 +292,26 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
             "--render needs the dot format written to an output folder (--format dot -o DIR)".into(),
         ));
     }
+    let t_lexicon = Instant::now();
     let knowledge = load_knowledge(&opts.inputs, opts.lexicon.as_deref())?;
-    let built = build_graph(&opts.inputs, &knowledge, opts.threads)?;
+    let lexicon_time = t_lexicon.elapsed();
+    let built =
+        build_graph_with(&opts.inputs, &knowledge, &BuildOptions { threads: opts.threads, progress: opts.progress })?;
+    let mut stats = built.stats;
+    stats.stages.insert(0, ("load lexicon".into(), lexicon_time, "wall"));
+    let t_view = Instant::now();
     let graph = built.graph.view(&opts.view).map_err(Error::Usage)?;
+    stats.stages.push(("view".into(), t_view.elapsed(), "wall"));
     let written = match &opts.output {
+        _ if opts.formats.is_empty() => vec![],
         Output::Dir(dir) => {
-            let mut written = export::write_to_dir(&graph, &opts.formats, &opts.export, dir)?;
+            let (mut written, times) = export::write_to_dir_timed(&graph, &opts.formats, &opts.export, dir)?;
+            stats.stages.extend(times.into_iter().map(|(f, d)| (format!("write {f}"), d, "wall")));
             if !opts.export.render.is_empty() {
+                let t_render = Instant::now();
                 let dot = dir.join(Format::Dot.files(&opts.export)[0]);
                 written.extend(export::render(&dot, &opts.export.render, opts.export.layout)?);
+                stats.stages.push(("render".into(), t_render.elapsed(), "wall"));
             }
             written
         }
@@ -211,7 +321,9 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
                     "-o - writes one format to standard output; give exactly one with --format".into(),
                 ));
             };
+            let t_write = Instant::now();
             export::write_to_stdout(&graph, *format, &opts.export)?;
+            stats.stages.push((format!("write {format}"), t_write.elapsed(), "wall"));
             vec![]
         }
     };
@@ -236,5 +348,6 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
         elapsed: start.elapsed(),
         written,
         warnings: built.warnings,
+        stats,
     })
 }

@@ -32,6 +32,12 @@ fn build(cli: &Cli) -> ExitCode {
                 Output::Stdout => writeln!(std::io::stderr(), "{line}"),
                 Output::Dir(_) => writeln!(std::io::stdout(), "{line}"),
             };
+            if args.stats {
+                let mb = summary.stats.bytes as f64 / 1e6;
+                let secs = summary.elapsed.as_secs_f64();
+                eprint!("{}", summary.stats);
+                eprintln!("total          {:>9.1} ms  wall ({mb:.1} MB, {:.1} MB/s)", secs * 1e3, mb / secs.max(1e-9));
+            }
             strict_status(args.strict, &summary.warnings)
         }
         Err(err) => fail(err, args.quiet),

@@ -19,7 +19,8 @@
 //! `Undirected` for `co_mentioned`), `Label` (the relation: `part_of`, `presented_by`,
 //! `mentions`, `authored`, `developed_by`, `version_of`, `co_mentioned`), `Weight`
 //! (how many mentions, or talks for `co_mentioned`), `evidence` (every `file:line`,
-//! `;`-separated).
+//! `;`-separated; empty for `co_mentioned`, whose places are its talks' `mentions`
+//! edges, and for `authored`, which comes from the PEP catalogue).
 //!
 //! # Neo4j (`--csv neo4j`)
 //!

@@ -164,7 +164,22 @@ fn penwidth(weight: u32) -> String {
 /// assert!(dot.contains(r#""talk:day1#1" -> "pep:659""#));
 /// ```
 pub fn to_dot(graph: &KnowledgeGraph, opts: &ExportOptions) -> Graph {
-    let mut stmts = vec![
+    let mut stmts = Vec::new();
+    statements(graph, opts, &mut |s| {
+        stmts.push(s);
+        Ok(())
+    })
+    .expect("collecting statements does not fail");
+    Graph::DiGraph { id: plain("talkgraph"), strict: false, stmts }
+}
+
+/// The statements of the graph, in order, handed to `emit` one at a time.
+fn statements(
+    graph: &KnowledgeGraph,
+    opts: &ExportOptions,
+    emit: &mut dyn FnMut(Stmt) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let head = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("rankdir", plain("LR")),
             attr("layout", plain(opts.layout.name())),
@@ -179,7 +194,10 @@ pub fn to_dot(graph: &KnowledgeGraph, opts: &ExportOptions) -> Graph {
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", text("Helvetica"))])),
     ];
-    stmts.push(legend(graph));
+    for st in head {
+        emit(st)?;
+    }
+    emit(legend(graph))?;
 
     // Which events hold which talks and which days, to nest the clusters.
     let pg = graph.as_petgraph();
@@ -197,12 +215,12 @@ pub fn to_dot(graph: &KnowledgeGraph, opts: &ExportOptions) -> Graph {
     let mut placed = std::collections::BTreeSet::new();
     for (i, n) in graph.nodes() {
         if n.kind == NodeKind::Event && !parent.contains_key(&i) && children.contains_key(&i) {
-            stmts.push(cluster(graph, i, &children, &mut placed));
+            emit(cluster(graph, i, &children, &mut placed))?;
         }
     }
     for (i, _) in graph.nodes() {
         if !placed.contains(&i) {
-            stmts.push(node(graph, i));
+            emit(node(graph, i))?;
         }
     }
     // Co-mentions must not pull talks out of their ranks; but in a graph of topics only
@@ -227,12 +245,12 @@ pub fn to_dot(graph: &KnowledgeGraph, opts: &ExportOptions) -> Graph {
                 attrs.push(attr("constraint", plain("false")));
             }
         }
-        stmts.push(Stmt::Edge(DotEdge {
+        emit(Stmt::Edge(DotEdge {
             ty: EdgeTy::Pair(Vertex::N(NodeId(text(&s.id), None)), Vertex::N(NodeId(text(&t.id), None))),
             attributes: attrs,
-        }));
+        }))?;
     }
-    Graph::DiGraph { id: plain("talkgraph"), strict: false, stmts }
+    Ok(())
 }
 
 fn node(graph: &KnowledgeGraph, i: GraphNode) -> Stmt {
@@ -293,11 +311,21 @@ fn legend(graph: &KnowledgeGraph) -> Stmt {
 }
 
 /// Writes `graph` as DOT.
+///
+/// Statements are built and printed one at a time, so the whole text is never in
+/// memory; the bytes are those of [`to_dot`] printed by graphviz-rust.
 pub fn write(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     let mut ctx = PrinterContext::default();
-    let text = to_dot(graph, opts).print(&mut ctx);
-    w.write_all(text.as_bytes())?;
-    w.write_all(b"\n")?;
+    // Printing the graph's frame leaves the context as it is inside the braces (one
+    // indent step in, `->` for edges); each statement is then printed in it.
+    let frame = Graph::DiGraph { id: plain("talkgraph"), strict: false, stmts: vec![] }.print(&mut ctx);
+    let open = frame.find('{').map_or(frame.len(), |i| i + 1);
+    w.write_all(&frame.as_bytes()[..open])?;
+    statements(graph, opts, &mut |st| {
+        w.write_all(b"\n")?;
+        w.write_all(st.print(&mut ctx).as_bytes())
+    })?;
+    w.write_all(b"\n}\n")?;
     Ok(())
 }
 
@@ -402,6 +430,15 @@ pub fn render(dot_path: &Path, formats: &[RenderFormat], layout: Layout) -> Resu
 mod tests {
     use super::*;
     use crate::export::fixtures::sample_graph;
+
+    #[test]
+    fn streamed_bytes_are_the_printed_ast() {
+        let g = crate::export::fixtures::sample_graph();
+        let mut streamed = Vec::new();
+        write(&g, &ExportOptions::default(), &mut streamed).unwrap();
+        let whole = to_dot(&g, &ExportOptions::default()).print(&mut PrinterContext::default()) + "\n";
+        assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+    }
 
     #[test]
     fn escape_table() {

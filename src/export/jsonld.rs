@@ -54,6 +54,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
+use petgraph::graph::NodeIndex;
 use serde_json::{json, Map, Value};
 
 use super::{ExportError, ExportOptions};
@@ -187,123 +188,174 @@ fn reified(ty: &str, target: &Node, e: &Edge) -> Value {
 /// assert_eq!(pep["url"]["@id"], "https://peps.python.org/pep-0659/");
 /// ```
 pub fn to_json(graph: &KnowledgeGraph) -> Value {
-    let pg = graph.as_petgraph();
-    // Properties that edges give each node, by node index.
-    let mut props: BTreeMap<usize, Props> = BTreeMap::new();
-    for (s, t, e) in graph.edge_indices() {
-        let (src, dst) = (&pg[s], &pg[t]);
-        let (holder, key, value) = match e.kind {
-            EdgeKind::PartOf => (s, "superEvent".to_string(), reference(&dst.id)),
-            EdgeKind::PresentedBy => (s, "performer".into(), reference(&dst.id)),
-            EdgeKind::Mentions => {
-                let p = props.entry(s.index()).or_default();
-                p.add("about", reference(&dst.id));
-                (s, "tg:mention".into(), reified("tg:Mention", dst, e))
-            }
-            EdgeKind::Authored => (t, "author".into(), reference(&src.id)),
-            EdgeKind::DevelopedBy if src.kind == NodeKind::Organization => {
-                (s, "parentOrganization".into(), reference(&dst.id))
-            }
-            EdgeKind::DevelopedBy => (s, "creator".into(), reference(&dst.id)),
-            EdgeKind::CoMentioned => (s, "tg:coMention".into(), reified("tg:CoMention", dst, e)),
-            // version_of → tg:versionOf, and any relation added later the same way.
-            other => (s, term(other), reference(&dst.id)),
-        };
-        props.entry(holder.index()).or_default().add(&key, value);
-    }
-    let mut nodes = Vec::with_capacity(graph.node_count());
-    for (i, n) in graph.nodes() {
-        let mut obj = Map::new();
-        obj.insert("@id".into(), json!(iri(&n.id)));
-        let ty = match n.kind {
-            NodeKind::Event => json!("Event"),
-            NodeKind::Talk => json!("EducationEvent"),
-            NodeKind::Person => json!("Person"),
-            NodeKind::Technology => json!("SoftwareApplication"),
-            NodeKind::Organization => json!("Organization"),
-            NodeKind::Pep => json!("TechArticle"),
-            NodeKind::Version => json!(["SoftwareApplication", "tg:Version"]),
-        };
-        obj.insert("@type".into(), ty);
-        let name = match n.kind {
-            NodeKind::Pep => n.attr("title").unwrap_or(&n.label),
-            _ => &n.label,
-        };
-        obj.insert("name".into(), json!(name));
-        match n.aliases.len() {
-            0 => {}
-            1 => {
-                obj.insert("alternateName".into(), json!(n.aliases.first()));
-            }
-            _ => {
-                obj.insert("alternateName".into(), json!(n.aliases));
-            }
-        }
-        let put = |obj: &mut Map<String, Value>, key: &str, attr: &str| {
-            if let Some(v) = n.attr(attr) {
-                obj.insert(key.into(), json!(v));
-            }
-        };
-        match n.kind {
-            NodeKind::Event => put(&mut obj, "startDate", "date"),
-            NodeKind::Talk => {
-                put(&mut obj, "tg:talkKind", "talk_kind");
-                put(&mut obj, "startDate", "date");
-            }
-            NodeKind::Technology => put(&mut obj, "applicationCategory", "category"),
-            NodeKind::Organization => put(&mut obj, "tg:category", "category"),
-            NodeKind::Pep => {
-                obj.insert("identifier".into(), json!(n.attr("identifier").unwrap_or(&n.label)));
-                if let Some(url) = n.attr("url").filter(|u| is_web_iri(u)) {
-                    obj.insert("url".into(), json!({ "@id": url }));
-                }
-                put(&mut obj, "creativeWorkStatus", "status");
-                put(&mut obj, "tg:pepType", "type");
-                put(&mut obj, "tg:pythonVersion", "python_version");
-            }
-            NodeKind::Version => {
-                let number = n.label.rsplit(' ').next().unwrap_or(&n.label);
-                obj.insert("softwareVersion".into(), json!(number));
-            }
-            NodeKind::Person => {}
-        }
-        if matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
-            let pages: Vec<Value> = same_as(n).into_iter().map(|u| json!({ "@id": u })).collect();
-            match pages.len() {
-                0 => {}
-                1 => {
-                    obj.insert("sameAs".into(), pages.into_iter().next().unwrap_or(Value::Null));
-                }
-                _ => {
-                    obj.insert("sameAs".into(), Value::Array(pages));
-                }
-            }
-        }
-        if let Some(p) = props.remove(&i.index()) {
-            p.finish(&mut obj);
-        }
-        if n.kind == NodeKind::Talk {
-            if let (Some(f), Some(l)) = (n.attr("file"), n.attr("line")) {
-                obj.insert("tg:evidence".into(), json!(format!("{f}:{l}")));
-            }
-        }
-        nodes.push(Value::Object(obj));
-    }
+    let by_holder = edges_by_holder(graph);
+    let nodes: Vec<Value> = graph.nodes().map(|(i, n)| node_object((graph, n), &by_holder[i.index()])).collect();
     json!({
-        "@context": {
-            "@vocab": "https://schema.org/",
-            "@base": BASE,
-            "tg": VOCAB,
-        },
+        "@context": context(),
         "@graph": nodes,
     })
 }
 
-/// Writes `graph` as JSON-LD (pretty-printed, ending with a newline).
+fn context() -> Value {
+    json!({
+        "@vocab": "https://schema.org/",
+        "@base": BASE,
+        "tg": VOCAB,
+    })
+}
+
+/// An edge as the property it gives one node: (property, value).
+type Prop = (String, Value);
+
+/// For each node (by index), the edges that give it a property, in edge order.
+fn edges_by_holder(graph: &KnowledgeGraph) -> Vec<Vec<(NodeIndex, NodeIndex, &Edge)>> {
+    let mut by_holder: Vec<Vec<(NodeIndex, NodeIndex, &Edge)>> = vec![Vec::new(); graph.node_count()];
+    for (s, t, e) in graph.edge_indices() {
+        // `authored` is said of the PEP; everything else of the edge's source.
+        let holder = if e.kind == EdgeKind::Authored { t } else { s };
+        by_holder[holder.index()].push((s, t, e));
+    }
+    by_holder
+}
+
+/// The properties one edge gives its holder (a mention gives two: `about` and the
+/// reified `tg:mention`).
+fn edge_props(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> Vec<Prop> {
+    let pg = graph.as_petgraph();
+    let (src, dst) = (&pg[s], &pg[t]);
+    match e.kind {
+        EdgeKind::PartOf => vec![("superEvent".into(), reference(&dst.id))],
+        EdgeKind::PresentedBy => vec![("performer".into(), reference(&dst.id))],
+        EdgeKind::Mentions => {
+            vec![("about".into(), reference(&dst.id)), ("tg:mention".into(), reified("tg:Mention", dst, e))]
+        }
+        EdgeKind::Authored => vec![("author".into(), reference(&src.id))],
+        EdgeKind::DevelopedBy if src.kind == NodeKind::Organization => {
+            vec![("parentOrganization".into(), reference(&dst.id))]
+        }
+        EdgeKind::DevelopedBy => vec![("creator".into(), reference(&dst.id))],
+        EdgeKind::CoMentioned => vec![("tg:coMention".into(), reified("tg:CoMention", dst, e))],
+        // version_of → tg:versionOf, and any relation added later the same way.
+        other => vec![(term(other), reference(&dst.id))],
+    }
+}
+
+/// One node of `@graph`, with the properties its edges give it.
+fn node_object(graph_node: (&KnowledgeGraph, &Node), edges: &[(NodeIndex, NodeIndex, &Edge)]) -> Value {
+    let (graph, n) = graph_node;
+    let mut props = Props::default();
+    for &(s, t, e) in edges {
+        for (k, v) in edge_props(graph, s, t, e) {
+            props.add(&k, v);
+        }
+    }
+    let props = Some(props);
+    let mut obj = Map::new();
+    obj.insert("@id".into(), json!(iri(&n.id)));
+    let ty = match n.kind {
+        NodeKind::Event => json!("Event"),
+        NodeKind::Talk => json!("EducationEvent"),
+        NodeKind::Person => json!("Person"),
+        NodeKind::Technology => json!("SoftwareApplication"),
+        NodeKind::Organization => json!("Organization"),
+        NodeKind::Pep => json!("TechArticle"),
+        NodeKind::Version => json!(["SoftwareApplication", "tg:Version"]),
+    };
+    obj.insert("@type".into(), ty);
+    let name = match n.kind {
+        NodeKind::Pep => n.attr("title").unwrap_or(&n.label),
+        _ => &n.label,
+    };
+    obj.insert("name".into(), json!(name));
+    match n.aliases.len() {
+        0 => {}
+        1 => {
+            obj.insert("alternateName".into(), json!(n.aliases.first()));
+        }
+        _ => {
+            obj.insert("alternateName".into(), json!(n.aliases));
+        }
+    }
+    let put = |obj: &mut Map<String, Value>, key: &str, attr: &str| {
+        if let Some(v) = n.attr(attr) {
+            obj.insert(key.into(), json!(v));
+        }
+    };
+    match n.kind {
+        NodeKind::Event => put(&mut obj, "startDate", "date"),
+        NodeKind::Talk => {
+            put(&mut obj, "tg:talkKind", "talk_kind");
+            put(&mut obj, "startDate", "date");
+        }
+        NodeKind::Technology => put(&mut obj, "applicationCategory", "category"),
+        NodeKind::Organization => put(&mut obj, "tg:category", "category"),
+        NodeKind::Pep => {
+            obj.insert("identifier".into(), json!(n.attr("identifier").unwrap_or(&n.label)));
+            if let Some(url) = n.attr("url").filter(|u| is_web_iri(u)) {
+                obj.insert("url".into(), json!({ "@id": url }));
+            }
+            put(&mut obj, "creativeWorkStatus", "status");
+            put(&mut obj, "tg:pepType", "type");
+            put(&mut obj, "tg:pythonVersion", "python_version");
+        }
+        NodeKind::Version => {
+            let number = n.label.rsplit(' ').next().unwrap_or(&n.label);
+            obj.insert("softwareVersion".into(), json!(number));
+        }
+        NodeKind::Person => {}
+    }
+    if matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
+        let pages: Vec<Value> = same_as(n).into_iter().map(|u| json!({ "@id": u })).collect();
+        match pages.len() {
+            0 => {}
+            1 => {
+                obj.insert("sameAs".into(), pages.into_iter().next().unwrap_or(Value::Null));
+            }
+            _ => {
+                obj.insert("sameAs".into(), Value::Array(pages));
+            }
+        }
+    }
+    if let Some(p) = props {
+        p.finish(&mut obj);
+    }
+    if n.kind == NodeKind::Talk {
+        if let (Some(f), Some(l)) = (n.attr("file"), n.attr("line")) {
+            obj.insert("tg:evidence".into(), json!(format!("{f}:{l}")));
+        }
+    }
+    Value::Object(obj)
+}
+
+/// Writes `graph` as JSON-LD (pretty-printed, ending with a newline), one node at a
+/// time: the bytes are those of `to_json` pretty-printed, without the whole document
+/// in memory.
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    let doc = to_json(graph);
-    serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::from)?;
-    w.write_all(b"\n")?;
+    let by_holder = edges_by_holder(graph);
+    let context = serde_json::to_string_pretty(&context()).map_err(std::io::Error::from)?;
+    write!(w, "{{\n  \"@context\": {}", context.replace('\n', "\n  "))?;
+    if graph.node_count() == 0 {
+        w.write_all(b",\n  \"@graph\": []\n}\n")?;
+        return Ok(());
+    }
+    w.write_all(b",\n  \"@graph\": [\n")?;
+    let mut buf = Vec::new();
+    for (k, (i, n)) in graph.nodes().enumerate() {
+        if k > 0 {
+            w.write_all(b",\n")?;
+        }
+        buf.clear();
+        serde_json::to_writer_pretty(&mut buf, &node_object((graph, n), &by_holder[i.index()]))
+            .map_err(std::io::Error::from)?;
+        w.write_all(b"    ")?;
+        for (j, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if j > 0 {
+                w.write_all(b"\n    ")?;
+            }
+            w.write_all(line)?;
+        }
+    }
+    w.write_all(b"\n  ]\n}\n")?;
     Ok(())
 }
 
@@ -320,6 +372,18 @@ mod tests {
 
     fn node<'a>(doc: &'a Value, id: &str) -> &'a Value {
         doc["@graph"].as_array().unwrap().iter().find(|n| n["@id"] == id).unwrap_or_else(|| panic!("no {id}"))
+    }
+
+    #[test]
+    fn streamed_bytes_are_the_whole_documents() {
+        let empty = crate::graph::GraphBuilder::new(&crate::extract::Knowledge::builtin()).finish();
+        for g in [sample_graph(), empty] {
+            let mut streamed = Vec::new();
+            write(&g, &ExportOptions::default(), &mut streamed).unwrap();
+            let mut whole = serde_json::to_vec_pretty(&to_json(&g)).unwrap();
+            whole.push(b'\n');
+            assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap());
+        }
     }
 
     #[test]

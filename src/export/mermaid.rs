@@ -17,7 +17,7 @@
 //! - Every label is quoted, and escaped with Mermaid's entity codes: `#` → `#35;`
 //!   first (so a literal `#quot;` stays text), `"` → `#quot;`, `<` → `#lt;`, `>` →
 //!   `#gt;`, `&` → `#amp;`, `` ` `` → `#96;` (a leading backtick would start a Markdown
-//!   string); newlines and tabs become spaces.
+//!   string); newlines, tabs and other control characters (NUL) become spaces.
 //! - Shapes per kind: event `{{…}}` hexagon, talk `[…]` rectangle, person `([…])`
 //!   stadium, technology `(…)` rounded, organisation `[[…]]` subroutine, PEP `[/…/]`
 //!   parallelogram, version `((…))` circle. Colours per kind are `classDef`s named
@@ -127,7 +127,7 @@ fn escape(s: &str) -> String {
             '>' => out.push_str("#gt;"),
             '&' => out.push_str("#amp;"),
             '`' => out.push_str("#96;"),
-            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }

@@ -266,9 +266,25 @@ pub fn write_to_dir(
     opts: &ExportOptions,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    write_to_dir_timed(graph, formats, opts, dir).map(|(written, _)| written)
+}
+
+/// How long each format took to write.
+pub type FormatTimes = Vec<(Format, std::time::Duration)>;
+
+/// [`write_to_dir`], also returning the time each format took to write.
+pub fn write_to_dir_timed(
+    graph: &KnowledgeGraph,
+    formats: &[Format],
+    opts: &ExportOptions,
+    dir: &Path,
+) -> Result<(Vec<PathBuf>, FormatTimes), ExportError> {
     std::fs::create_dir_all(dir).map_err(|e| ExportError::Folder(dir.to_path_buf(), e))?;
+    remove_stale_temporaries(dir);
     let mut staged = Vec::new();
+    let mut times = Vec::new();
     for &f in formats {
+        let start = std::time::Instant::now();
         for file in f.files(opts) {
             let path = dir.join(file);
             let tmp = tempfile::Builder::new()
@@ -281,13 +297,36 @@ pub fn write_to_dir(
             let tmp = w.into_inner().map_err(|e| ExportError::Io(path.clone(), e.into_error()))?;
             staged.push((tmp, path));
         }
+        times.push((f, start.elapsed()));
     }
     let mut written = Vec::with_capacity(staged.len());
     for (tmp, path) in staged {
         publish(tmp, &path)?;
         written.push(path);
     }
-    Ok(written)
+    Ok((written, times))
+}
+
+/// Removes what a killed run left behind: our own temporary files (`.nodes.csv.XXXXXX.tmp`),
+/// never anything else. Best effort: a file that cannot be removed stays.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let ours: Vec<String> = Format::ALL
+        .iter()
+        .flat_map(|f| {
+            let mut v = f.files(&ExportOptions::default());
+            v.extend(f.files(&ExportOptions { csv_flavor: CsvFlavor::Neo4j, ..ExportOptions::default() }));
+            v
+        })
+        .map(|f| format!(".{f}."))
+        .collect();
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.ends_with(".tmp") && ours.iter().any(|p| name.starts_with(p.as_str())) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Moves a finished temporary file to `path`. Temporary files are created readable by

@@ -428,9 +428,13 @@ impl Lexicon {
             })
             .collect();
         let first_pass = ok.clone();
-        // Clues and neighbours, then mentions of the same entry elsewhere.
+        // Clues and neighbours, then mentions of the same entry elsewhere. Hits are in
+        // text order and do not overlap, so the hits near one are found by binary
+        // search, and a clue is looked for in a window around the hit: cost stays
+        // proportional to the hits, however long a line is.
         let lines: Vec<usize> = hits.iter().map(|h| body.line_index(h.start)).collect();
         let mut lower_lines: HashMap<usize, String> = HashMap::new();
+        let unsure: Vec<&Hit> = hits.iter().zip(&first_pass).filter(|(_, sure)| !**sure).map(|(h, _)| h).collect();
         for i in 0..hits.len() {
             if ok[i] {
                 continue;
@@ -438,25 +442,37 @@ impl Lexicon {
             let e = &self.entries[hits[i].entry as usize];
             // A sure technology of the same family on this line or the next or
             // previous one (`Behave ... Or cucumber`).
-            let neighbour = (0..hits.len()).any(|j| {
+            let from = lines.partition_point(|&l| l + 1 < lines[i]);
+            let to = lines.partition_point(|&l| l <= lines[i] + 1);
+            let neighbour = (from..to).any(|j| {
                 j != i
                     && hits[j].entry != hits[i].entry
-                    && lines[j].abs_diff(lines[i]) <= 1
                     && first_pass[j]
                     && same_family(e, &self.entries[hits[j].entry as usize])
             });
-            // A clue word within two lines; not one that is itself an ambiguous name
-            // left unconfirmed (`a flask of tea` is no clue for Click).
+            // A clue word within two lines (and CLUE_WINDOW bytes); not one that is
+            // itself an ambiguous name left unconfirmed (`a flask of tea` is no clue
+            // for Click).
             let (lo, hi) = (lines[i].saturating_sub(2), (lines[i] + 2).min(body.line_count().saturating_sub(1)));
+            let own = (hits[i].start, hits[i].end);
             let blocked = |s: usize, e: usize| {
-                (s, e) == (hits[i].start, hits[i].end)
-                    || hits.iter().zip(&first_pass).any(|(h, sure)| !sure && s < h.end && h.start < e)
+                let k = unsure.partition_point(|h| h.end <= s);
+                (s, e) == own || unsure.get(k).is_some_and(|h| h.start < e)
             };
+            let (win_lo, win_hi) = (own.0.saturating_sub(CLUE_WINDOW), own.1 + CLUE_WINDOW);
             let clue = !e.clues.is_empty()
                 && (lo..=hi).any(|l| {
                     let text = lower_lines.entry(l).or_insert_with(|| body.line(l).to_ascii_lowercase());
                     let base = body.line_start(l);
-                    e.clues.iter().any(|c| contains_clue(text, &c.to_ascii_lowercase(), base, &blocked))
+                    let (a, b) = (
+                        floor_boundary(text, win_lo.saturating_sub(base)),
+                        floor_boundary(text, win_hi.saturating_sub(base)),
+                    );
+                    if a >= b {
+                        return false;
+                    }
+                    let text = &text[a..b];
+                    e.clues.iter().any(|c| contains_clue(text, &c.to_ascii_lowercase(), base + a, &blocked))
                 });
             ok[i] = neighbour || clue;
         }
@@ -591,6 +607,19 @@ fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
     let after = text[h.end..].trim_start_matches([' ', '-']);
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && after.as_bytes().get(digits) == Some(&b'.')
+}
+
+/// How far from a hit (in bytes, either side) a clue still counts: notes' lines are
+/// short, but a line may be megabytes long.
+const CLUE_WINDOW: usize = 1000;
+
+/// The largest char boundary of `s` at or below `i` (`s.len()` if `i` is past the end).
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Whether `text` (one line, ASCII lower case, starting at byte `base` of the body)

@@ -321,7 +321,10 @@ pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
                 }
             }
         }
-        if !alone_found && i < NAME_ALONE_WITHIN && (i == 0 || blank(i - 1)) && blank(i + 1) && !blank(i) {
+        // Alone: blank lines around it; right under the heading, a list may follow at once.
+        let list_next = i == 0 && lines.get(1).is_some_and(|l| l.trim_start().starts_with(['-', '*', '+', '>']));
+        if !alone_found && i < NAME_ALONE_WITHIN && (i == 0 || blank(i - 1)) && (blank(i + 1) || list_next) && !blank(i)
+        {
             let t = raw.trim().trim_matches(|c: char| matches!(c, '*' | '_')).trim();
             if t.ends_with([':', '?', '.', '!']) || t.starts_with(['-', '>', '#', '|', '`']) {
                 continue;
@@ -396,6 +399,7 @@ ambiguous = true
             ("\nAndrés Díaz de la Fuente\n", &["Andrés Díaz de la Fuente"]),
             ("by Jane Doe & Dr. John Roe\n\ntext", &["Jane Doe", "John Roe"]),
             ("Speaker: Prof. Ada Lovelace", &["Ada Lovelace"]),
+            ("Niko Matsakis\n- async fn in traits\n- editions", &["Niko Matsakis"]),
         ];
         for (body, want) in cases {
             assert_eq!(names(body), *want, "{body:?}");
@@ -434,6 +438,8 @@ ambiguous = true
             "Speaker: the whole team",
             "by the way, Jane said so",
             "By Monday we had it",
+            "Key Takeaways\n- fast\n- small",
+            "Trade Booking Engine\n- one\n- two",
         ];
         for body in bodies {
             assert!(names(body).is_empty(), "{body:?} gave {:?}", names(body));

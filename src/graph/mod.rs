@@ -313,39 +313,62 @@ pub fn talk_id(key: &str, line: u32) -> String {
 }
 
 /// Builds a [`KnowledgeGraph`] from the facts of each note.
+///
+/// Node ids are interned: each node is stored once, in insertion order, and edges are
+/// keyed by the two nodes' numbers, so adding a mention costs a hash probe, not a
+/// string copy. [`finish`](Self::finish) sorts everything, so the graph does not
+/// depend on the order notes are added in.
 #[derive(Debug)]
 pub struct GraphBuilder<'k> {
     knowledge: &'k Knowledge,
-    nodes: BTreeMap<String, Node>,
-    edges: BTreeMap<(String, EdgeKind, String), Edge>,
-    /// person slug -> display names seen, with counts, to pick the best-written one.
-    person_names: BTreeMap<String, BTreeMap<String, u32>>,
+    nodes: Vec<Node>,
+    ids: HashMap<String, u32>,
+    edges: HashMap<(u32, EdgeKind, u32), Edge>,
+    /// person node -> display names seen, with counts, to pick the best-written one.
+    person_names: BTreeMap<u32, BTreeMap<String, u32>>,
+    /// Lexicon entry -> its node, once made.
+    entry_nodes: HashMap<crate::extract::EntryId, u32>,
+    /// PEP number -> its node, once made.
+    pep_nodes: HashMap<u32, u32>,
 }
 
 impl<'k> GraphBuilder<'k> {
     /// An empty builder resolving lexicon entries and PEPs through `knowledge`.
     pub fn new(knowledge: &'k Knowledge) -> Self {
-        GraphBuilder { knowledge, nodes: BTreeMap::new(), edges: BTreeMap::new(), person_names: BTreeMap::new() }
+        GraphBuilder {
+            knowledge,
+            nodes: Vec::new(),
+            ids: HashMap::new(),
+            edges: HashMap::new(),
+            person_names: BTreeMap::new(),
+            entry_nodes: HashMap::new(),
+            pep_nodes: HashMap::new(),
+        }
     }
 
-    fn node(&mut self, kind: NodeKind, key: &str, label: &str) -> String {
-        let id = format!("{}:{}", kind.id_prefix(), key);
-        self.nodes.entry(id.clone()).or_insert_with(|| Node {
+    /// The node with this id, made with `label` if new.
+    fn node_by_id(&mut self, kind: NodeKind, id: String, label: &str) -> u32 {
+        if let Some(&n) = self.ids.get(&id) {
+            return n;
+        }
+        let n = self.nodes.len() as u32;
+        self.nodes.push(Node {
             id: id.clone(),
             kind,
             label: label.to_string(),
             attrs: BTreeMap::new(),
             aliases: BTreeSet::new(),
         });
-        id
+        self.ids.insert(id, n);
+        n
     }
 
-    fn edge(&mut self, from: &str, kind: EdgeKind, to: &str, at: Option<Span>) {
-        let e = self.edges.entry((from.to_string(), kind, to.to_string())).or_insert_with(|| Edge {
-            kind,
-            weight: 0,
-            evidence: Vec::new(),
-        });
+    fn node(&mut self, kind: NodeKind, key: &str, label: &str) -> u32 {
+        self.node_by_id(kind, format!("{}:{}", kind.id_prefix(), key), label)
+    }
+
+    fn edge(&mut self, from: u32, kind: EdgeKind, to: u32, at: Option<Span>) {
+        let e = self.edges.entry((from, kind, to)).or_insert_with(|| Edge { kind, weight: 0, evidence: Vec::new() });
         e.weight += 1;
         if let Some(at) = at {
             if e.evidence.last() != Some(&at) {
@@ -354,37 +377,42 @@ impl<'k> GraphBuilder<'k> {
         }
     }
 
-    fn person(&mut self, name: &str) -> String {
+    fn person(&mut self, name: &str) -> u32 {
         let key = slug(&fold_diacritics(name));
-        *self.person_names.entry(key.clone()).or_default().entry(name.to_string()).or_default() += 1;
-        self.node(NodeKind::Person, &key, name)
+        let n = self.node(NodeKind::Person, &key, name);
+        *self.person_names.entry(n).or_default().entry(name.to_string()).or_default() += 1;
+        n
     }
 
-    fn pep(&mut self, number: u32) -> String {
+    fn pep(&mut self, number: u32) -> u32 {
+        if let Some(&n) = self.pep_nodes.get(&number) {
+            return n;
+        }
         let id = self.node(NodeKind::Pep, &number.to_string(), &format!("PEP {number}"));
+        self.pep_nodes.insert(number, id);
         let knowledge = self.knowledge;
-        let node = self.nodes.get_mut(&id).expect("just inserted");
-        if node.attrs.is_empty() {
-            node.attrs.insert("identifier", format!("PEP {number}"));
-            node.attrs.insert("url", crate::extract::pep::pep_url(number));
-            if let Some(info) = knowledge.peps.get(number) {
-                node.attrs.insert("title", info.title.clone());
-                node.attrs.insert("status", info.status.clone());
-                node.attrs.insert("type", info.pep_type.clone());
-                if !info.python_version.is_empty() {
-                    node.attrs.insert("python_version", info.python_version.clone());
-                }
-                let authors = info.authors.clone();
-                for a in authors {
-                    let p = self.person(&a);
-                    self.edge(&p, EdgeKind::Authored, &id, None);
-                }
+        let node = &mut self.nodes[id as usize];
+        node.attrs.insert("identifier", format!("PEP {number}"));
+        node.attrs.insert("url", crate::extract::pep::pep_url(number));
+        if let Some(info) = knowledge.peps.get(number) {
+            node.attrs.insert("title", info.title.clone());
+            node.attrs.insert("status", info.status.clone());
+            node.attrs.insert("type", info.pep_type.clone());
+            if !info.python_version.is_empty() {
+                node.attrs.insert("python_version", info.python_version.clone());
+            }
+            for a in &info.authors {
+                let p = self.person(a);
+                self.edge(p, EdgeKind::Authored, id, None);
             }
         }
         id
     }
 
-    fn entry(&mut self, id: crate::extract::EntryId) -> String {
+    fn entry(&mut self, id: crate::extract::EntryId) -> u32 {
+        if let Some(&n) = self.entry_nodes.get(&id) {
+            return n;
+        }
         let knowledge = self.knowledge;
         let e = knowledge.lexicon.entry(id);
         let kind = match e.kind {
@@ -392,7 +420,8 @@ impl<'k> GraphBuilder<'k> {
             EntryKind::Organization => NodeKind::Organization,
         };
         let nid = self.node(kind, &slug(&e.name), &e.name);
-        let node = self.nodes.get_mut(&nid).expect("just inserted");
+        self.entry_nodes.insert(id, nid);
+        let node = &mut self.nodes[nid as usize];
         if node.attrs.is_empty() {
             node.attrs.insert("category", e.category.clone());
             if let Some(h) = &e.homepage {
@@ -409,7 +438,7 @@ impl<'k> GraphBuilder<'k> {
                     Some(oid) if oid != id => self.entry(oid),
                     _ => self.node(NodeKind::Organization, &slug(&org), &org),
                 };
-                self.edge(&nid, EdgeKind::DevelopedBy, &org_id, None);
+                self.edge(nid, EdgeKind::DevelopedBy, org_id, None);
             }
         }
         nid
@@ -427,15 +456,14 @@ impl<'k> GraphBuilder<'k> {
                 Some(day) => {
                     let label = format!("{} day {day}", ev.name);
                     let day_id = self.node(NodeKind::Event, &slug(&label), &label);
-                    self.edge(&day_id, EdgeKind::PartOf, &conf, Some(span(ev.line)));
+                    self.edge(day_id, EdgeKind::PartOf, conf, Some(span(ev.line)));
                     day_id
                 }
-                None => conf.clone(),
+                None => conf,
             };
             if let Some(date) = &ev.date {
-                for n in [&id, &conf] {
-                    let node = self.nodes.get_mut(n).expect("inserted above");
-                    let d = node.attrs.entry("date").or_insert_with(|| date.clone());
+                for n in [id, conf] {
+                    let d = self.nodes[n as usize].attrs.entry("date").or_insert_with(|| date.clone());
                     if date < d {
                         *d = date.clone();
                     }
@@ -443,31 +471,25 @@ impl<'k> GraphBuilder<'k> {
             }
             event_ids.push(id);
         }
+        let python = self.knowledge.lexicon.find("Python");
         for t in &facts.talks {
-            let tid = talk_id(&facts.key, t.line);
-            self.nodes.insert(
-                tid.clone(),
-                Node {
-                    id: tid.clone(),
-                    kind: NodeKind::Talk,
-                    label: t.title.clone(),
-                    attrs: BTreeMap::from([
-                        ("talk_kind", t.kind.name().to_string()),
-                        ("file", facts.file.to_string()),
-                        ("line", t.line.to_string()),
-                    ]),
-                    aliases: BTreeSet::new(),
-                },
-            );
-            if let Some(ev) = t.event.and_then(|i| event_ids.get(i)).cloned() {
-                if let Some(date) = self.nodes.get(&ev).and_then(|n| n.attrs.get("date")).cloned() {
-                    self.nodes.get_mut(&tid).expect("inserted above").attrs.insert("date", date);
+            let tid = self.node_by_id(NodeKind::Talk, talk_id(&facts.key, t.line), &t.title);
+            let node = &mut self.nodes[tid as usize];
+            node.label = t.title.clone();
+            node.attrs = BTreeMap::from([
+                ("talk_kind", t.kind.name().to_string()),
+                ("file", facts.file.to_string()),
+                ("line", t.line.to_string()),
+            ]);
+            if let Some(ev) = t.event.and_then(|i| event_ids.get(i)).copied() {
+                if let Some(date) = self.nodes[ev as usize].attrs.get("date").cloned() {
+                    self.nodes[tid as usize].attrs.insert("date", date);
                 }
-                self.edge(&tid, EdgeKind::PartOf, &ev, Some(span(t.line)));
+                self.edge(tid, EdgeKind::PartOf, ev, Some(span(t.line)));
             }
             for s in &t.speakers {
                 let p = self.person(&s.name);
-                self.edge(&tid, EdgeKind::PresentedBy, &p, Some(span(s.line)));
+                self.edge(tid, EdgeKind::PresentedBy, p, Some(span(s.line)));
             }
             for m in &t.mentions {
                 let target = match &m.target {
@@ -475,71 +497,63 @@ impl<'k> GraphBuilder<'k> {
                     Target::Pep(n) => self.pep(*n),
                     Target::PythonVersion(v) => {
                         let vid = self.node(NodeKind::Version, &format!("python-{v}"), &format!("Python {v}"));
-                        if let Some(py) = self.knowledge.lexicon.find("Python") {
+                        if let Some(py) = python {
                             let py = self.entry(py);
-                            if !self.edges.contains_key(&(vid.clone(), EdgeKind::VersionOf, py.clone())) {
-                                self.edge(&vid, EdgeKind::VersionOf, &py, None);
+                            if !self.edges.contains_key(&(vid, EdgeKind::VersionOf, py)) {
+                                self.edge(vid, EdgeKind::VersionOf, py, None);
                             }
                         }
                         vid
                     }
                     Target::Unlisted(name) => {
                         let id = self.node(NodeKind::Technology, &slug(name), name);
-                        self.nodes
-                            .get_mut(&id)
-                            .expect("inserted")
-                            .attrs
-                            .entry("category")
-                            .or_insert_with(|| "unlisted".into());
+                        self.nodes[id as usize].attrs.entry("category").or_insert_with(|| "unlisted".into());
                         id
                     }
                 };
-                let node = self.nodes.get_mut(&target).expect("inserted above");
-                if m.surface != node.label && !m.surface.is_empty() {
+                let node = &mut self.nodes[target as usize];
+                if m.surface != node.label && !m.surface.is_empty() && !node.aliases.contains(&m.surface) {
                     node.aliases.insert(m.surface.clone());
                 }
-                self.edge(&tid, EdgeKind::Mentions, &target, Some(span(m.line)));
+                self.edge(tid, EdgeKind::Mentions, target, Some(span(m.line)));
             }
         }
     }
 
     /// Adds `co_mentioned` edges between every two topics mentioned by the same talk,
-    /// weighted by the number of such talks.
+    /// weighted by the number of such talks; each pair is ordered by id. A co-mention
+    /// carries no evidence of its own: its places are those of the two `mentions` edges
+    /// of each talk, and copying them would grow with the square of the topics per talk.
     fn add_co_mentions(&mut self) {
-        let mut by_talk: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-        for (from, kind, to) in self.edges.keys() {
-            if *kind == EdgeKind::Mentions {
-                let k = self.nodes[to].kind;
-                if matches!(k, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
-                    by_talk.entry(from.as_str()).or_default().insert(to.as_str());
+        let mut by_talk: HashMap<u32, Vec<u32>> = HashMap::new();
+        for &(from, kind, to) in self.edges.keys() {
+            if kind == EdgeKind::Mentions
+                && matches!(self.nodes[to as usize].kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep)
+            {
+                by_talk.entry(from).or_default().push(to);
+            }
+        }
+        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+        for topics in by_talk.values_mut() {
+            topics.sort_unstable_by(|a, b| self.nodes[*a as usize].id.cmp(&self.nodes[*b as usize].id));
+            topics.dedup();
+            for (i, &a) in topics.iter().enumerate() {
+                for &b in &topics[i + 1..] {
+                    *pairs.entry((a, b)).or_default() += 1;
                 }
             }
         }
-        let mut pairs: BTreeMap<(String, String), (u32, Vec<Span>)> = BTreeMap::new();
-        for (talk, topics) in &by_talk {
-            let topics: Vec<&str> = topics.iter().copied().collect();
-            let at = self.nodes[*talk]
-                .attrs
-                .get("file")
-                .zip(self.nodes[*talk].attrs.get("line"))
-                .map(|(f, l)| Span { file: f.as_str().into(), line: l.parse().unwrap_or(0) });
-            for i in 0..topics.len() {
-                for j in i + 1..topics.len() {
-                    let e = pairs.entry((topics[i].to_string(), topics[j].to_string())).or_default();
-                    e.0 += 1;
-                    e.1.extend(at.clone());
-                }
-            }
-        }
-        for ((a, b), (w, ev)) in pairs {
-            self.edges
-                .insert((a, EdgeKind::CoMentioned, b), Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: ev });
+        for ((a, b), w) in pairs {
+            self.edges.insert(
+                (a, EdgeKind::CoMentioned, b),
+                Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Vec::new() },
+            );
         }
     }
 
     /// Orders everything and returns the graph.
     pub fn finish(mut self) -> KnowledgeGraph {
-        for (key, names) in &self.person_names {
+        for (&n, names) in &self.person_names {
             // The most frequent spelling wins; ties go to the one with more non-ASCII
             // letters (diacritics written out), then the smallest.
             let best = names
@@ -555,30 +569,39 @@ impl<'k> GraphBuilder<'k> {
                         .then_with(|| b.0.cmp(a.0))
                 })
                 .map(|(n, _)| n.clone());
-            if let (Some(best), Some(node)) = (best, self.nodes.get_mut(&format!("person:{key}"))) {
-                for n in names.keys() {
-                    if *n != best {
-                        node.aliases.insert(n.clone());
+            if let Some(best) = best {
+                let node = &mut self.nodes[n as usize];
+                for name in names.keys() {
+                    if *name != best {
+                        node.aliases.insert(name.clone());
                     }
                 }
                 node.label = best;
             }
         }
         self.add_co_mentions();
-        let mut order: Vec<&Node> = self.nodes.values().collect();
-        order.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.id.cmp(&b.id)));
+        let mut order: Vec<u32> = (0..self.nodes.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&self.nodes[a as usize], &self.nodes[b as usize]);
+            a.kind.cmp(&b.kind).then_with(|| a.id.cmp(&b.id))
+        });
+        // Position of each node in the sorted order: the petgraph index it gets.
+        let mut pos = vec![0u32; self.nodes.len()];
+        for (p, &n) in order.iter().enumerate() {
+            pos[n as usize] = p as u32;
+        }
         let mut graph = DiGraph::with_capacity(order.len(), self.edges.len());
         let mut index = HashMap::with_capacity(order.len());
-        for n in order {
-            index.insert(n.id.clone(), graph.add_node(n.clone()));
+        let mut nodes: Vec<Option<Node>> = self.nodes.into_iter().map(Some).collect();
+        for &n in &order {
+            let node = nodes[n as usize].take().expect("each node once");
+            let id = node.id.clone();
+            index.insert(id, graph.add_node(node));
         }
         let mut edges: Vec<_> = self.edges.into_iter().collect();
-        edges.sort_by(|a, b| {
-            let (ka, kb) = (&a.0, &b.0);
-            index[&ka.0].cmp(&index[&kb.0]).then(ka.1.cmp(&kb.1)).then(index[&ka.2].cmp(&index[&kb.2]))
-        });
+        edges.sort_unstable_by_key(|((from, kind, to), _)| (pos[*from as usize], *kind, pos[*to as usize]));
         for ((from, _, to), e) in edges {
-            graph.add_edge(index[&from], index[&to], e);
+            graph.add_edge(NodeIndex::new(pos[from as usize] as usize), NodeIndex::new(pos[to as usize] as usize), e);
         }
         KnowledgeGraph { graph, index }
     }

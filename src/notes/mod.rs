@@ -10,7 +10,7 @@ pub mod segment;
 
 use std::sync::Arc;
 
-pub use read::{find_notes, read_note, NoteFile};
+pub use read::{decode, find_notes, read_note, NoteFile};
 pub use segment::segment;
 
 /// Where something was seen: a note file (as displayed to the user) and a 1-based line.
@@ -35,7 +35,7 @@ pub struct Note {
     pub file: Arc<str>,
     /// Stable key for ids (see [`NoteFile::key`]).
     pub key: Arc<str>,
-    /// The whole text, decoded; line endings are left as they were (`\n`, `\r\n` or `\r`).
+    /// The whole text, decoded, with `\n` line endings (`\r\n` and `\r` are turned into `\n`).
     pub text: String,
 }
 

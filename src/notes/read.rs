@@ -146,8 +146,33 @@ const SNIFF_LEN: usize = 8 * 1024;
 ///   become U+FFFD, with a warning);
 /// - `None` with one warning for what is not text: UTF-16 without a byte-order mark,
 ///   UTF-32, a known binary format (PNG, JPEG, GIF, PDF, zip, gzip) or anything with a
-///   NUL byte in its first 8 KiB.
+///   NUL byte in its first 8 KiB;
+/// - line endings: `\r\n` and a lone `\r` become `\n`.
 pub fn decode(bytes: &[u8], file: &Arc<str>, warnings: &mut Vec<Warning>) -> Option<String> {
+    decode_text(bytes, file, warnings).map(normalise_line_endings)
+}
+
+/// `\r\n` and a lone `\r` become `\n`: every later stage splits lines on `\n` only,
+/// and a line keeps its number.
+fn normalise_line_endings(text: String) -> String {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(r) = rest.strip_prefix('\n') {
+            rest = r;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_text(bytes: &[u8], file: &Arc<str>, warnings: &mut Vec<Warning>) -> Option<String> {
     let skip = |warnings: &mut Vec<Warning>, why: String| {
         warnings.push(Warning { file: file.clone(), line: None, message: format!("skipped: {why}") });
         None
@@ -194,11 +219,11 @@ pub fn decode(bytes: &[u8], file: &Arc<str>, warnings: &mut Vec<Warning>) -> Opt
             }
             let at = first.unwrap_or(0);
             let line = line_at(bytes, at);
-            let mut message = format!("invalid UTF-8 at byte {} (line {line}); replaced with U+FFFD", base + at);
+            let mut message = format!("invalid UTF-8 at byte {}; replaced with U+FFFD", base + at);
             if count > 1 {
                 message.push_str(&format!(" ({} more invalid sequences replaced)", count - 1));
             }
-            warnings.push(Warning { file: file.clone(), line: None, message });
+            warnings.push(Warning { file: file.clone(), line: Some(line as u32), message });
             Some(out)
         }
     }
@@ -310,7 +335,7 @@ mod tests {
         for le in [true, false] {
             assert_eq!(
                 decoded(&utf16("## Talk 1: Café ☕ 𝄞\r\n", le)),
-                (Some("## Talk 1: Café ☕ 𝄞\r\n".into()), vec![])
+                (Some("## Talk 1: Café ☕ 𝄞\n".into()), vec![])
             );
         }
         // An unpaired surrogate and half a character at the end.
@@ -322,18 +347,25 @@ mod tests {
     }
 
     #[test]
+    fn line_endings_become_newlines_and_lines_keep_their_numbers() {
+        for (raw, want) in [("a\r\nb\rc\n\rd\r", "a\nb\nc\n\nd\n"), ("no endings", "no endings"), ("\r\r\n", "\n\n")] {
+            assert_eq!(decoded(raw.as_bytes()).0.as_deref(), Some(want), "{raw:?}");
+        }
+    }
+
+    #[test]
     fn invalid_utf8_is_replaced_with_offset_and_line() {
         // Latin-1 `é` on line 3 (after a lone CR and a CRLF).
         let (text, w) = decoded(b"one\rtwo\r\ncaf\xE9 and \xE8\n");
-        assert_eq!(text.as_deref(), Some("one\rtwo\r\ncaf\u{FFFD} and \u{FFFD}\n"));
+        assert_eq!(text.as_deref(), Some("one\ntwo\ncaf\u{FFFD} and \u{FFFD}\n"));
         assert_eq!(
             w,
-            vec!["n.md: invalid UTF-8 at byte 12 (line 3); replaced with U+FFFD (1 more invalid sequences replaced)"]
+            vec!["n.md:3: invalid UTF-8 at byte 12; replaced with U+FFFD (1 more invalid sequences replaced)"]
         );
         // A truncated multi-byte character at the end; offsets count the BOM.
         let (text, w) = decoded(b"\xEF\xBB\xBFok \xE2\x82");
         assert_eq!(text.as_deref(), Some("ok \u{FFFD}"));
-        assert_eq!(w, vec!["n.md: invalid UTF-8 at byte 6 (line 1); replaced with U+FFFD"]);
+        assert_eq!(w, vec!["n.md:1: invalid UTF-8 at byte 6; replaced with U+FFFD"]);
     }
 
     #[test]

@@ -605,7 +605,9 @@ impl<'a, 'f> Segmenter<'a, 'f> {
         let lower = content[..cut].to_lowercase();
         let lower = lower.trim_matches(|c: char| c == ':' || c == '*' || c == '_' || c.is_whitespace());
 
-        if is_lightning_start(lower) {
+        // `Lightning talks`, also as a schedule slot: `15:00 — Lightning talks`.
+        let untimed = strip_time(lower).map_or(lower, |(rest, _)| rest);
+        if is_lightning_start(lower) || is_lightning_start(untimed) {
             self.close(start);
             self.lightning = Some(Lightning { level, style: None });
             self.list_ok = false;
@@ -1574,6 +1576,13 @@ fn parse_event(s: &str, lenient: bool) -> Option<EventParse> {
     let year = work[ys..ye].to_string();
     let name_part = work[..ys].trim().trim_end_matches([',', ':', '-', '–', '—', '|', '(']).trim();
     let name_part = name_part.trim_start_matches(['#', '*', '_']).trim();
+    // `Python Meetup Berlin — March 2024`: the month belongs to the date, not the name.
+    let name_part = match name_part.rsplit_once(char::is_whitespace) {
+        Some((head, last)) if month_number(last).is_some() && is_month_name(last) => {
+            head.trim().trim_end_matches([',', ':', '-', '–', '—', '|', '(']).trim()
+        }
+        _ => name_part,
+    };
     let rest = &work[ye..];
     let words: Vec<&str> = name_part.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 {
@@ -1730,18 +1739,43 @@ fn find_date(s: &str) -> Option<FoundDate> {
     None
 }
 
-/// A line or heading that is only a date (with perhaps a weekday or `Date:`).
+/// Whether `w` is a month's name or its usual abbreviation (`March`, `Mar`, `Sept`).
+fn is_month_name(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+    .iter()
+    .any(|m| *m == w || (w.len() >= 3 && m.starts_with(w.as_str()) && w.len() <= 4))
+}
+
+/// A line or heading that is only a date (with perhaps a weekday or `Date:`), or a date
+/// followed by a place (`May 17, 2024, Pittsburgh`: up to three capitalised words).
 fn date_only(s: &str) -> Option<String> {
     if s.len() > 60 {
         return None;
     }
     let d = find_date(s)?;
-    let mut rest = s.to_string();
-    rest.replace_range(d.range.clone(), " ");
-    let rest = rest.to_lowercase();
-    rest.split(|c: char| c.is_whitespace() || ",;:-–—|()*_".contains(c))
-        .all(|w| w.is_empty() || weekday(w) || w == "date")
-        .then_some(d.iso)
+    let is_sep = |c: char| c.is_whitespace() || ",;:-–—|()*_".contains(c);
+    let before = s[..d.range.start].to_lowercase();
+    if !before.split(is_sep).all(|w| w.is_empty() || weekday(w) || w == "date") {
+        return None;
+    }
+    let after: Vec<&str> = s[d.range.end..].split(is_sep).filter(|w| !w.is_empty()).collect();
+    let place = after.len() <= 3 && after.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let weekdays = after.iter().all(|w| weekday(&w.to_lowercase()));
+    (weekdays || place).then_some(d.iso)
 }
 
 #[cfg(test)]
@@ -2032,6 +2066,19 @@ mod tests {
     }
 
     #[test]
+    fn lightning_session_as_a_schedule_slot() {
+        let text = "# PyCon US 2024\n\n### 14:00 — Packaging\n\nbody\n\n### 15:00 — Lightning talks\n> pip-audit in CI\n> Why I moved to marimo\n";
+        assert_eq!(
+            talks(text),
+            [
+                (3, "talk", "Packaging".to_string()),
+                (8, "lightning", "pip-audit in CI".to_string()),
+                (9, "lightning", "Why I moved to marimo".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn code_is_not_a_heading() {
         let text = "## Talk 1: A\n\n```\n# not a heading\n## nor this\n```\n~~~\n# Talk 9: nope\n~~~\n    # indented\n\t# tabbed\n#include <stdio.h>\n# include hpy.h\n# define X 1\n#!/bin/sh\n#tag\nx = 1\n# comment after code\n# compute(x)\n# a::b\n# this is lower case\n## Talk 2: B\n";
         assert_eq!(titles(text), vec!["A", "B"]);
@@ -2049,6 +2096,8 @@ mod tests {
             ("pycon us 2024", "PyCon US 2024", None),
             ("FOSDEM 2024 notes", "FOSDEM 2024", None),
             ("GopherCon EU 2023", "GopherCon EU 2023", None),
+            ("Python Meetup Berlin — March 2024", "Python Meetup Berlin 2024", None),
+            ("PyData Amsterdam, Sept 2023", "PyData Amsterdam 2023", None),
         ];
         for (h, name, day) in cases {
             let e = parse_event(h, false).unwrap_or_else(|| panic!("{h}"));
@@ -2070,7 +2119,11 @@ mod tests {
         for (s, iso) in dates {
             assert_eq!(date_only(s).as_deref(), Some(iso), "{s}");
         }
-        for not_date in ["3.11", "32.13.2023", "In 2023-07-19 we met", "10:30"] {
+        assert_eq!(date_only("May 17, 2024, Pittsburgh").as_deref(), Some("2024-05-17"));
+        assert_eq!(date_only("Monday 13 May 2024 - Prague Congress Centre").as_deref(), Some("2024-05-13"));
+        for not_date in
+            ["3.11", "32.13.2023", "In 2023-07-19 we met", "10:30", "19 July 2023 was fun", "2023-07-19 we met"]
+        {
             assert_eq!(date_only(not_date), None, "{not_date}");
         }
     }

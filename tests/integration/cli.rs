@@ -173,3 +173,15 @@ fn entities_text_json_and_kind() {
     assert!(cpython["forms"].as_array().is_some_and(|f| f.iter().any(|f| f["surface"] == "Cpython")));
     assert!(v["near_misses"].is_array(), "--explain lists near misses");
 }
+
+// --stats prints the time of every stage to standard error.
+#[test]
+fn stats_lists_every_stage() {
+    let dir = scratch_with_sample();
+    let out = talkgraph(dir.path()).args(["--stats", "-o", "o", "--format", "csv,dot"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    for stage in ["load lexicon", "read", "segment", "recognise", "graph", "write csv", "write dot", "total"] {
+        assert!(err.lines().any(|l| l.starts_with(stage) && l.contains(" ms")), "no {stage} in\n{err}");
+    }
+}

@@ -5,4 +5,8 @@ mod cli;
 mod consumers;
 mod consumers_xml;
 mod golden;
+mod props;
+mod robust;
+mod score;
+mod styles;
 mod util;
