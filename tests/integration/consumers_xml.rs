@@ -4,7 +4,7 @@
 //! them, for the sample notes in every view and for a note full of hostile names.
 //! Those two tests are ignored by default; run them after
 //! `pip install -r tests/consumers/requirements.txt` and
-//! `npm install --prefix tests/consumers` with `cargo test -- --include-ignored`.
+//! `npm ci --prefix tests/consumers` with `cargo test -- --include-ignored`.
 //! A third test needs nothing: every format reports the same node and edge counts.
 
 use std::io::Write;
@@ -158,7 +158,7 @@ fn networkx_reads_graphml_and_gexf_as_written() {
 // Mermaid's parser reads every flowchart we write with the labels, shapes, classes and
 // edges of the CSVs; graphs past its edge limit are refused, not written.
 #[test]
-#[ignore = "needs node and `npm install --prefix tests/consumers`"]
+#[ignore = "needs node and `npm ci --prefix tests/consumers`"]
 fn mermaid_parses_our_flowcharts() {
     let (_hostile_dir, cases) = cases();
     let out = tempfile::tempdir().expect("temp dir");
