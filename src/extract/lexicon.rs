@@ -1,8 +1,10 @@
 //! The lexicon of technologies and organisations: loading it (the built-in
 //! `data/lexicon.toml`, plus a user's file) and finding its names in a section.
 //!
-//! Matching is one aho-corasick pass (leftmost-longest, ASCII case-insensitive) over
-//! every name and alias, kept only on word boundaries. Then:
+//! Matching is one pass over the words of a section: the names and aliases a
+//! leftmost-longest search (ASCII case-insensitive) finds on word boundaries, looked
+//! up by the word each could start with (see `WordIndex`; a test checks the result
+//! against aho-corasick's search), and the words left over as typo candidates. Then:
 //!
 //! - names marked `case = "sensitive"` must match with the case as listed;
 //! - names marked `ambiguous = true` (black, flask, rust, lambda, ...) are kept only
@@ -40,7 +42,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -388,7 +389,9 @@ impl Lexicon {
     /// at; rejected candidates go to `near`.
     pub fn scan(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>, near: &mut Vec<NearMiss>) {
         let m = self.matcher();
-        let hits = m.exact_hits(body.text);
+        let mut hits = Vec::new();
+        let mut words = Vec::new();
+        m.scan_words(body.text, &mut hits, &mut words);
         let confirmed = self.confirm(body, &hits);
         for (h, ok) in hits.iter().zip(&confirmed) {
             let surface = body.text[h.start..h.end].to_string();
@@ -405,21 +408,22 @@ impl Lexicon {
                 });
             }
         }
-        self.typos(body, &hits, out, near);
+        self.typos(body, &words, out, near);
     }
 
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
     fn confirm(&self, body: &Body<'_>, hits: &[Hit]) -> Vec<bool> {
         let pats = &self.matcher().pats;
+        let needs_context = &self.matcher().needs_context;
+        if !hits.iter().any(|h| needs_context[h.pat]) {
+            return vec![true; hits.len()];
+        }
         let mut ok: Vec<bool> = hits
             .iter()
             .map(|h| {
                 let e = &self.entries[h.entry as usize];
                 let surface = &body.text[h.start..h.end];
-                // A one-word name that is an ordinary English word (`Make`, `Poetry`,
-                // `notion`) needs context too, whether or not the lexicon says so.
-                let ambiguous = e.ambiguous || (surface.chars().all(char::is_alphabetic) && is_common_word(surface));
-                !ambiguous
+                !needs_context[h.pat]
                     || is_distinctive(surface)
                     || is_compound_of_name(surface, &e.name)
                     || is_topic_language(e, body.topic())
@@ -500,55 +504,120 @@ impl Lexicon {
         prev.is_some_and(name_word) || next.is_some_and(name_word)
     }
 
-    fn typos(&self, body: &Body<'_>, hits: &[Hit], out: &mut Vec<(usize, Mention)>, near: &mut Vec<NearMiss>) {
+    /// Resolves the words no name covered (`words`, from [`Matcher::scan_words`]) as
+    /// typos. Each distinct word's verdict is computed once per thread and kept (see
+    /// [`TypoMemo`]), so the common word costs one hash probe.
+    fn typos(
+        &self,
+        body: &Body<'_>,
+        words: &[(usize, usize)],
+        out: &mut Vec<(usize, Mention)>,
+        near: &mut Vec<NearMiss>,
+    ) {
+        if words.is_empty() {
+            return;
+        }
         let m = self.matcher();
         let text = body.text;
-        let mut covered = hits.iter().map(|h| (h.start, h.end)).peekable();
-        for (start, word) in words(text) {
-            let end = start + word.len();
-            while covered.peek().is_some_and(|&(_, e)| e <= start) {
-                covered.next();
+        TYPO_MEMO.with_borrow_mut(|memo| {
+            if memo.matcher != m.id || memo.words.len() >= TypoMemo::LIMIT {
+                memo.matcher = m.id;
+                memo.words.clear();
             }
-            if covered.peek().is_some_and(|&(s, _)| s < end) {
-                continue;
-            }
-            let n = word.chars().count();
-            if n < 5 || word.chars().any(|c| c.is_ascii_digit() || c == '_') {
-                continue;
-            }
-            if body.in_url(start) || body.in_code(start) {
-                continue;
-            }
-            let lower = word.to_lowercase();
-            if self.keys.contains_key(&lower) {
-                continue;
-            }
-            let line = body.line_no(start);
-            let capital = word.starts_with(char::is_uppercase);
-            if capital && self.beside_a_name(text, start, end) {
-                // `Tyler Mandry`: a first or last name, not a typo of Typer.
-                continue;
-            }
-            let capital_mid_sentence = capital && !body.is_sentence_start(start);
-            match m.typo(lower, capital_mid_sentence) {
-                Typo::None => {}
-                Typo::Near(entry, reason) => {
-                    near.push(NearMiss { surface: word.to_string(), entry, reason, line });
+            let mut buf = Vec::new();
+            for &(start, end) in words {
+                let word = &text[start..end];
+                let capital = word.starts_with(char::is_uppercase);
+                let verdict = memo.verdict(word, &mut buf, |lower| WordVerdict {
+                    is_name: self.keys.contains_key(lower),
+                    plain: m.typo(lower.to_string(), false),
+                    capital: None,
+                });
+                if verdict.is_name {
+                    continue;
                 }
-                Typo::Match { entry, distance, of } => {
-                    out.push((
-                        start,
-                        Mention {
-                            target: Target::Entry(entry),
-                            surface: word.to_string(),
-                            line,
-                            rule: Rule::EditDistance { distance, of },
-                        },
-                    ));
+                if capital && verdict.capital.is_none() {
+                    let lower = std::str::from_utf8(&buf).expect("lower case of a str");
+                    verdict.capital = Some(m.typo(lower.to_string(), true));
+                }
+                let capital_verdict = verdict.capital.as_ref().unwrap_or(&Typo::None);
+                if matches!(verdict.plain, Typo::None) && (!capital || matches!(capital_verdict, Typo::None)) {
+                    continue;
+                }
+                if body.in_url(start) || body.in_code(start) {
+                    continue;
+                }
+                let line = body.line_no(start);
+                if capital && self.beside_a_name(text, start, end) {
+                    // `Tyler Mandry`: a first or last name, not a typo of Typer.
+                    continue;
+                }
+                let capital_mid_sentence = capital && !body.is_sentence_start(start);
+                match if capital_mid_sentence { capital_verdict } else { &verdict.plain } {
+                    Typo::None => {}
+                    Typo::Near(entry, reason) => {
+                        near.push(NearMiss { surface: word.to_string(), entry: *entry, reason: reason.clone(), line });
+                    }
+                    &Typo::Match { entry, distance, of } => {
+                        out.push((
+                            start,
+                            Mention {
+                                target: Target::Entry(entry),
+                                surface: word.to_string(),
+                                line,
+                                rule: Rule::EditDistance { distance, of },
+                            },
+                        ));
+                    }
                 }
             }
-        }
+        });
     }
+}
+
+/// What [`Matcher::typo`] says of one lower-case word, written as it is and
+/// capitalised mid-sentence, and whether the word is a name itself.
+#[derive(Debug)]
+struct WordVerdict {
+    is_name: bool,
+    plain: Typo,
+    /// Computed the first time the word is seen capitalised.
+    capital: Option<Typo>,
+}
+
+/// The verdicts of the words one thread has seen, for one matcher: text repeats its
+/// words, so the deletion-index search runs once per distinct word.
+#[derive(Default)]
+struct TypoMemo {
+    matcher: u64,
+    words: WordMap<WordVerdict>,
+}
+
+impl TypoMemo {
+    /// Distinct words kept before the memo starts again (bounds its memory on text
+    /// that never repeats a word).
+    const LIMIT: usize = 1 << 20;
+
+    /// The verdict of `word`, computed by `make` from its lower case if new; `buf`
+    /// is left holding the lower case.
+    fn verdict(&mut self, word: &str, buf: &mut Vec<u8>, make: impl FnOnce(&str) -> WordVerdict) -> &mut WordVerdict {
+        buf.clear();
+        if word.is_ascii() {
+            buf.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+        } else {
+            buf.extend_from_slice(word.to_lowercase().as_bytes());
+        }
+        if self.words.get(buf).is_none() {
+            let lower = std::str::from_utf8(buf).expect("lower case of a str");
+            let v = make(lower);
+            self.words.insert(buf, v);
+        }
+        self.words.get_mut(buf.as_slice()).expect("just inserted")
+    }
+}
+
+thread_local! {
+    static TYPO_MEMO: std::cell::RefCell<TypoMemo> = std::cell::RefCell::new(TypoMemo::default());
 }
 
 /// Whether two entries are of one family: the same category (other than the
@@ -643,27 +712,192 @@ fn contains_clue(text: &str, clue: &str, base: usize, blocked: &dyn Fn(usize, us
     })
 }
 
-/// The words of `text` (runs of letters, digits and `_`) with their offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    let mut it = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some(&(_, c)) = it.peek() {
-            if is_word_char(c) {
+/// ASCII bytes that continue a word (letters, digits, `_`): [`is_word_char`] on ASCII.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'_';
+        c += 1;
+    }
+    t
+};
+
+/// The end of the word (run of [`is_word_char`]) that starts at `start`.
+fn word_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = start;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if !ASCII_WORD[b[i] as usize] {
                 break;
             }
-            it.next();
-        }
-        let (start, _) = *it.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = it.peek() {
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("a char boundary");
             if !is_word_char(c) {
                 break;
             }
-            end = i + c.len_utf8();
-            it.next();
+            i += c.len_utf8();
         }
-        Some((start, &text[start..end]))
-    })
+    }
+    i
+}
+
+/// Whether a name may start at `start`: not inside a word, nor the tail of a
+/// hyphenated compound (`sentence-transformers` is not Transformers; `Python-based`
+/// is Python).
+fn hit_may_start(text: &str, start: usize) -> bool {
+    let mut back = text[..start].chars().rev();
+    match (back.next(), back.next()) {
+        (None, _) => true,
+        (Some('-'), Some(c)) => !is_word_char(c),
+        (Some(c), _) => !is_word_char(c),
+    }
+}
+
+/// Which names can start at a place of a text. A name's first word (its leading
+/// run of word characters) is followed by a non-word character or the name's end,
+/// so where a name is written, the word of the text at that place is exactly that
+/// first word, ignoring ASCII case: names are listed under their first word (and
+/// names starting with a non-word character, `.NET`, under that byte), longest
+/// first, so the first one that is written there and ends on a word boundary is
+/// the leftmost-longest hit.
+struct WordIndex {
+    /// First word (ASCII lower case) -> range of `names`.
+    words: WordMap<(u32, u32)>,
+    /// First byte of names starting with a non-word character -> range of `names`.
+    bytes: Vec<(u32, u32)>,
+    /// Pattern numbers, grouped as above, longest first in each group.
+    names: Vec<u32>,
+}
+
+impl WordIndex {
+    fn new<'a>(patterns: impl Iterator<Item = &'a str>) -> WordIndex {
+        let mut by_word: HashMap<Vec<u8>, Vec<(usize, u32)>> = HashMap::new();
+        let mut by_byte: Vec<Vec<(usize, u32)>> = vec![Vec::new(); 256];
+        for (i, p) in patterns.enumerate() {
+            let Some(first) = p.chars().next() else { continue };
+            if is_word_char(first) {
+                let w = p.as_bytes()[..word_end(p, 0)].to_ascii_lowercase();
+                by_word.entry(w).or_default().push((p.len(), i as u32));
+            } else {
+                by_byte[p.as_bytes()[0] as usize].push((p.len(), i as u32));
+            }
+        }
+        let mut names = Vec::new();
+        let mut group = |mut g: Vec<(usize, u32)>| {
+            g.sort_unstable_by(|a, b| b.cmp(a));
+            let from = names.len() as u32;
+            names.extend(g.into_iter().map(|(_, i)| i));
+            (from, names.len() as u32)
+        };
+        let mut words = WordMap::default();
+        let mut by_word: Vec<_> = by_word.into_iter().collect();
+        by_word.sort_unstable();
+        for (w, g) in by_word {
+            words.insert(&w, group(g));
+        }
+        let bytes = by_byte.into_iter().map(&mut group).collect();
+        WordIndex { words, bytes, names }
+    }
+
+    /// The names that can start with `word`, a whole word of the text.
+    fn starting_with_word(&self, word: &[u8]) -> &[u32] {
+        let mut buf = [0u8; WordMap::<()>::LONGEST];
+        let Some(lower) = buf.get_mut(..word.len()) else { return &[] };
+        for (l, c) in lower.iter_mut().zip(word) {
+            *l = c.to_ascii_lowercase();
+        }
+        self.words.get(lower).map_or(&[], |&(a, b)| &self.names[a as usize..b as usize])
+    }
+
+    /// The names that start with the non-word byte `b`.
+    fn starting_with_byte(&self, b: u8) -> &[u32] {
+        let (a, e) = self.bytes[b as usize];
+        &self.names[a as usize..e as usize]
+    }
+}
+
+/// A map from short byte strings (words) to values, quick for the words of prose:
+/// a word of up to eight bytes is its own key, packed into a `u64` (words hold no
+/// NUL byte, so the padding cannot collide); longer words go to a map of their own.
+struct WordMap<V> {
+    short: HashMap<u64, V, std::hash::BuildHasherDefault<PackedHasher>>,
+    long: HashMap<Box<[u8]>, V, foldhash::fast::FixedState>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { short: HashMap::default(), long: HashMap::default() }
+    }
+}
+
+impl<V> WordMap<V> {
+    /// The longest first word [`WordIndex`] looks up, in bytes.
+    const LONGEST: usize = 64;
+
+    fn pack(word: &[u8]) -> Option<u64> {
+        (word.len() <= 8).then(|| {
+            let mut v = [0u8; 8];
+            v[..word.len()].copy_from_slice(word);
+            u64::from_le_bytes(v)
+        })
+    }
+
+    fn insert(&mut self, word: &[u8], v: V) {
+        debug_assert!(!word.is_empty() && !word.contains(&0));
+        match Self::pack(word) {
+            Some(k) => self.short.insert(k, v),
+            None => self.long.insert(word.into(), v),
+        };
+    }
+
+    fn get(&self, word: &[u8]) -> Option<&V> {
+        match Self::pack(word) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(word),
+        }
+    }
+
+    fn get_mut(&mut self, word: &[u8]) -> Option<&mut V> {
+        match Self::pack(word) {
+            Some(k) => self.short.get_mut(&k),
+            None => self.long.get_mut(word),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+}
+
+/// Hashes a packed word (one `u64`) with one multiplication.
+#[derive(Default)]
+struct PackedHasher(u64);
+
+impl std::hash::Hasher for PackedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // Folded so that the high bits, which hashbrown's control bytes use, and the
+        // low bits, which pick the bucket, both depend on every byte.
+        let m = u128::from(n ^ 0x2d35_8dcc_aa6c_78a5) * 0x9e37_79b9_7f4a_7c15;
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
 }
 
 /// A candidate match of a name or alias, on word boundaries.
@@ -675,6 +909,7 @@ struct Hit {
     end: usize,
 }
 
+#[derive(Debug)]
 enum Typo {
     None,
     Near(EntryId, String),
@@ -683,7 +918,13 @@ enum Typo {
 
 /// The compiled matchers of one lexicon.
 struct Matcher {
-    ac: AhoCorasick,
+    /// Unique per matcher built (keys the per-thread [`TypoMemo`]).
+    id: u64,
+    /// Where names can start, and which: see [`WordIndex`].
+    index: WordIndex,
+    /// Per pattern: a one-word name that is an ordinary English word (`Make`,
+    /// `Poetry`, `notion`), or an entry marked ambiguous: it needs context.
+    needs_context: Vec<bool>,
     /// Per pattern: its entry and its text.
     pats: Vec<(EntryId, String)>,
     /// Per pattern: whether it must match with its case.
@@ -759,77 +1000,93 @@ impl Matcher {
                 }
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Both)
-            .build(pats.iter().map(|(_, p)| p.as_str()))
-            .expect("lexicon patterns are plain strings of bounded size");
+        let index = WordIndex::new(pats.iter().map(|(_, p)| p.as_str()));
+        let needs_context = pats
+            .iter()
+            .map(|(id, p)| {
+                // A one-word name that is an ordinary English word (`Make`, `Poetry`,
+                // `notion`) needs context too, whether or not the lexicon says so.
+                entries[*id as usize].ambiguous || (p.chars().all(char::is_alphabetic) && is_common_word(p))
+            })
+            .collect();
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut deletions_map = Vec::new();
         for (i, (name, _, len)) in typo_names.iter().enumerate() {
             variants(name, allowed_distance(*len as usize) >= 2, |h| deletions_map.push((h, i as u32)));
         }
         deletions_map.sort_unstable();
         deletions_map.dedup();
-        Matcher { ac, pats, sensitive, typo_names, deletions: deletions_map }
+        Matcher { id, index, needs_context, pats, sensitive, typo_names, deletions: deletions_map }
     }
 
-    /// Names and aliases found in `text` on word boundaries, with the case rules
-    /// applied: the longest at each place, falling back to shorter ones there.
-    fn exact_hits(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = self.ac.find(Input::new(text).range(pos..)) else { break };
-            let start = m.start();
-            let mut end = m.end();
-            let mut pat = m.pattern().as_usize();
-            let mut accepted = None;
-            // Not inside a word, nor the tail of a hyphenated compound
-            // (`sentence-transformers` is not Transformers; `Python-based` is Python).
-            let mut back = text[..start].chars().rev();
-            let before_ok = match (back.next(), back.next()) {
-                (None, _) => true,
-                (Some('-'), Some(c)) => !is_word_char(c),
-                (Some(c), _) => !is_word_char(c),
+    /// One pass over `text`: the names and aliases found on word boundaries, with the
+    /// case rules applied, into `hits`; the words no hit covers that may be typos
+    /// (five letters or more, no digit or `_`), as byte ranges, into `words`.
+    ///
+    /// The hits are those of a leftmost-longest search for every name, ignoring ASCII
+    /// case, kept where they start and end on a word boundary and have the case
+    /// their entry asks for, a shorter name at the same place standing in for a
+    /// longer one that does not. A name can only start where a word starts (or at a
+    /// character that starts a name, `.NET`), so the [`WordIndex`] gives, from the
+    /// word found there, the few names that could: one hash probe per word instead of
+    /// an automaton step per byte. (A test checks the hits against aho-corasick's.)
+    fn scan_words(&self, text: &str, hits: &mut Vec<Hit>, words: &mut Vec<(usize, usize)>) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let (word, len) = match b[i] {
+                c if c < 0x80 => (ASCII_WORD[c as usize], 1),
+                _ => {
+                    let c = text[i..].chars().next().expect("a char boundary");
+                    (is_word_char(c), c.len_utf8())
+                }
             };
-            if before_ok {
-                loop {
-                    let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
-                    let case_ok = !self.sensitive[pat] || text[start..end] == self.pats[pat].1;
-                    if after_ok && case_ok {
-                        accepted = Some((pat, end));
-                        break;
+            if !word {
+                let names = self.index.starting_with_byte(b[i]);
+                if !names.is_empty() && hit_may_start(text, i) {
+                    if let Some(h) = self.hit_at(text, i, names) {
+                        hits.push(h);
+                        i = h.end;
+                        continue;
                     }
-                    // A shorter name starting at the same place?
-                    if end <= start + 1 {
-                        break;
-                    }
-                    let shorter = self
-                        .ac
-                        .find(Input::new(text).range(start..end - 1).anchored(Anchored::Yes))
-                        .filter(|s| s.end() > start);
-                    match shorter {
-                        Some(s) => {
-                            pat = s.pattern().as_usize();
-                            end = s.end();
-                        }
-                        None => break,
-                    }
+                }
+                i += len;
+                continue;
+            }
+            let end = word_end(text, i);
+            let names = self.index.starting_with_word(&b[i..end]);
+            if !names.is_empty() && hit_may_start(text, i) {
+                if let Some(h) = self.hit_at(text, i, names) {
+                    hits.push(h);
+                    i = h.end;
+                    continue;
                 }
             }
-            match accepted {
-                Some((pat, end)) => {
-                    hits.push(Hit { entry: self.pats[pat].0, pat, start, end });
-                    pos = end;
-                }
-                None => {
-                    let step = text[start..].chars().next().map_or(1, char::len_utf8);
-                    pos = start + step;
-                }
+            let w = &text[i..end];
+            if (w.len() >= 5 && w.is_ascii() || w.chars().count() >= 5)
+                && !w.bytes().any(|c| c.is_ascii_digit() || c == b'_')
+            {
+                words.push((i, end));
             }
+            i = end;
         }
-        hits
+    }
+
+    /// The longest of `names` (pattern numbers, longest first) written at `start`,
+    /// ignoring ASCII case, that ends on a word boundary and has the case its entry
+    /// asks for.
+    fn hit_at(&self, text: &str, start: usize, names: &[u32]) -> Option<Hit> {
+        let b = text.as_bytes();
+        names.iter().find_map(|&p| {
+            let pat = p as usize;
+            let name = self.pats[pat].1.as_bytes();
+            let end = start + name.len();
+            let matched = b.get(start..end).is_some_and(|t| t.eq_ignore_ascii_case(name))
+                && text[end..].chars().next().is_none_or(|c| !is_word_char(c))
+                && (!self.sensitive[pat] || &b[start..end] == name);
+            matched.then(|| Hit { entry: self.pats[pat].0, pat, start, end })
+        })
     }
 
     /// Resolves a word not found exactly to the name it is a typo of, if any.

@@ -244,7 +244,7 @@ impl<'k> Extractor<'k> {
         let mut near_misses = Vec::new();
         k.lexicon.scan(&body, &mut found, &mut near_misses);
         signals::find_signals(&body, &k.lexicon, &mut found);
-        let python = text.to_ascii_lowercase().contains("python");
+        let python = body.has(text::Literal::Python);
         version::find_versions(&body, python, &mut found);
         pep::find_known_peps(&body, &k.peps, &mut found);
         // In order of appearance; one mention per target, line and rule, and one per

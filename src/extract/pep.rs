@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::text::Body;
+use super::text::{Body, Literal};
 use super::{Mention, Rule, Target};
 
 /// One PEP, as the catalogue describes it.
@@ -125,11 +125,15 @@ pub fn find_known_peps(body: &Body<'_>, catalog: &PepCatalog, out: &mut Vec<(usi
 }
 
 fn scan(body: &Body<'_>, catalog: Option<&PepCatalog>, out: &mut Vec<(usize, Mention)>) {
+    // Every match holds `pep`: lines without it are skipped, and sections too.
+    if !body.has(Literal::Pep) {
+        return;
+    }
     for i in 0..body.line_count() {
-        let line = body.line(i);
-        if !line.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"pep")) {
+        if !body.line_has(i, Literal::Pep) {
             continue;
         }
+        let line = body.line(i);
         let base = body.line_start(i);
         for c in pep_regex().captures_iter(line) {
             let whole = c.get(0).map_or("", |m| m.as_str());

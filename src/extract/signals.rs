@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::lexicon::Lexicon;
-use super::text::{is_common_word, Body};
+use super::text::{is_common_word, Body, Literal};
 use super::{Mention, Rule, Target};
 
 /// Modules of the standard library (and other noise) that `import` does not turn
@@ -300,7 +300,11 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         out.push((at, Mention { target, surface: name.to_string(), line: body.line_no(at), rule }));
     };
 
-    for c in wikilink_regex().captures_iter(text) {
+    // Each regex below needs a literal that is cheap to look for (`[[`, `#`, `pip`,
+    // `import`, `github`): a section without it is not searched.
+    let bytes = text.as_bytes();
+    let wikilinks = memchr::memmem::find(bytes, b"[[").is_some();
+    for c in wikilinks.then(|| wikilink_regex().captures_iter(text)).into_iter().flatten() {
         let m = c.get(1).expect("group 1 always takes part");
         let name = m.as_str().trim();
         if body.in_code(m.start()) {
@@ -316,7 +320,8 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         push_as(m.start() + (m.as_str().len() - m.as_str().trim_start().len()), name, name, Rule::WikiLink, plausible);
     }
 
-    for c in tag_regex().captures_iter(text) {
+    let tags = memchr::memchr(b'#', bytes).is_some();
+    for c in tags.then(|| tag_regex().captures_iter(text)).into_iter().flatten() {
         let m = c.get(1).expect("group 1 always takes part");
         if body.in_code(m.start()) || body.in_url(m.start()) {
             continue;
@@ -355,7 +360,9 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         push_as(at, s, s, Rule::CodeSpan, ok);
     }
 
-    for c in install_regex().captures_iter(text) {
+    let installs =
+        [Literal::Pip, Literal::Uv, Literal::Conda, Literal::Mamba, Literal::Poetry].into_iter().any(|l| body.has(l));
+    for c in installs.then(|| install_regex().captures_iter(text)).into_iter().flatten() {
         let m = c.get(1).expect("group 1 always takes part");
         let mut skip_next = false;
         let mut offset = m.start();
@@ -390,8 +397,12 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         }
     }
 
-    for i in 0..body.line_count() {
+    let imports = memchr::memmem::find(bytes, b"import").is_some();
+    for i in (0..body.line_count()).filter(|_| imports) {
         let line = body.line(i);
+        if memchr::memmem::find(line.as_bytes(), b"import").is_none() {
+            continue;
+        }
         let Some(c) = import_regex().captures(line) else { continue };
         let m = c.get(1).or_else(|| c.get(2)).expect("one of the two groups takes part");
         let module = m.as_str();
@@ -400,7 +411,8 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         push_as(body.line_start(i) + m.start(), module, module, Rule::Import, ok);
     }
 
-    for c in github_regex().captures_iter(text) {
+    let github = body.has(Literal::Github);
+    for c in github.then(|| github_regex().captures_iter(text)).into_iter().flatten() {
         let (org, repo) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
         let name = repo.as_str().trim_end_matches(".git").trim_end_matches(['.', ',']);
         if name.is_empty() {

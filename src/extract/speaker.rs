@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::lexicon::Lexicon;
-use super::text::is_common_word;
+use super::text::{find_ci, is_common_word};
 use crate::graph::{fold_diacritics, slug};
 use crate::notes::{Named, Section};
 
@@ -148,6 +148,28 @@ fn name_run_regex() -> &'static Regex {
         )
         .expect("static regex")
     })
+}
+
+/// Whether `line` starts (after white space and up to two `*` or `_`) with `by`, in
+/// any case: what [`by_line_regex`] needs.
+fn starts_with_by(line: &str) -> bool {
+    let t = line.trim_start().as_bytes();
+    let marks = t.iter().take(2).take_while(|&&c| c == b'*' || c == b'_').count();
+    t.get(marks..marks + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"by"))
+}
+
+/// Whether `line` holds `by`, in any case, with white space on both sides (or a
+/// non-ASCII byte, which may end or start white space): what [`prose_regex`] needs.
+fn has_spaced_by(line: &[u8]) -> bool {
+    let space = |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_whitespace() || c >= 0x80 || c == 0x0b);
+    let mut from = 0;
+    while let Some(p) = find_ci(line, b"by", from) {
+        if p > 0 && space(line.get(p - 1)) && space(line.get(p + 2)) {
+            return true;
+        }
+        from = p + 1;
+    }
+    false
 }
 
 /// How demanding a name check is.
@@ -294,7 +316,10 @@ pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
     let mut alone_found = false;
     for (i, raw) in lines.iter().enumerate() {
         let line = section.body_line + i as u32;
-        if let Some(c) = field_regex().captures(raw) {
+        // Each regex below needs something cheap to see first (a `:`, a leading `by`,
+        // a `by` anywhere): lines without it are not asked.
+        let has_colon = memchr::memchr(b':', raw.as_bytes()).is_some();
+        if let Some(c) = has_colon.then(|| field_regex().captures(raw)).flatten() {
             for n in split_names(&c[1]) {
                 if check_name(n, Strictness::Cued, lexicon) {
                     push(n, line);
@@ -302,7 +327,7 @@ pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
             }
             continue;
         }
-        if let Some(c) = by_line_regex().captures(raw) {
+        if let Some(c) = starts_with_by(raw).then(|| by_line_regex().captures(raw)).flatten() {
             // `by Jane Doe and John Roe`: every part must be a name (not `by the way`).
             let parts = split_names(&c[1]);
             if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Cued, lexicon) && p.contains(' ')) {
@@ -310,7 +335,8 @@ pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
             }
             continue;
         }
-        if let Some(c) = prose_regex().captures(raw) {
+        let has_by = has_spaced_by(raw.as_bytes());
+        if let Some(c) = has_by.then(|| prose_regex().captures(raw)).flatten() {
             let value = &c[1];
             for part in split_names(value) {
                 if let Some(m) = name_run_regex().find(part) {

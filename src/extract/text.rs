@@ -12,6 +12,91 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// The first place at or after `from` where `needle` (ASCII, lower case, starting
+/// with a letter) occurs in `hay`, ignoring ASCII case.
+///
+/// Recognisers use it as a cheap necessary condition before a regular expression:
+/// `(?i)` in a Unicode regex also folds `k` with the Kelvin sign and `s` with the long
+/// s, so a needle holding `k` or `s` is no such condition for a regex.
+pub fn find_ci(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let first = needle[0];
+    let mut i = from;
+    while i < hay.len() {
+        let p = i + memchr::memchr2(first, first.to_ascii_uppercase(), &hay[i..])?;
+        if hay.len() - p >= needle.len() && hay[p..p + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(p);
+        }
+        i = p + 1;
+    }
+    None
+}
+
+/// Whether `hay` holds `needle` ignoring ASCII case (see [`find_ci`]).
+pub fn contains_ci(hay: &str, needle: &str) -> bool {
+    find_ci(hay.as_bytes(), needle.as_bytes(), 0).is_some()
+}
+
+/// A literal that some recogniser's regular expression cannot match without: each
+/// is looked for in the section's lower-case text ([`Body::has`]) by a `memmem`
+/// finder built once, and the regex runs only where it is found. (None holds `k` or
+/// `s`: see [`find_ci`].)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Literal {
+    /// `py`: `Python 3.11`, `py3.11`.
+    Py,
+    /// `python`: a section about Python.
+    Python,
+    /// `pep`: PEP numbers.
+    Pep,
+    /// `pip`, `uv`, `conda`, `mamba`, `poetry`: install commands.
+    Pip,
+    /// See [`Literal::Pip`].
+    Uv,
+    /// See [`Literal::Pip`].
+    Conda,
+    /// See [`Literal::Pip`].
+    Mamba,
+    /// See [`Literal::Pip`].
+    Poetry,
+    /// `github`: repository links.
+    Github,
+}
+
+impl Literal {
+    const ALL: [Literal; 9] = [
+        Literal::Py,
+        Literal::Python,
+        Literal::Pep,
+        Literal::Pip,
+        Literal::Uv,
+        Literal::Conda,
+        Literal::Mamba,
+        Literal::Poetry,
+        Literal::Github,
+    ];
+
+    fn text(self) -> &'static str {
+        match self {
+            Literal::Py => "py",
+            Literal::Python => "python",
+            Literal::Pep => "pep",
+            Literal::Pip => "pip",
+            Literal::Uv => "uv",
+            Literal::Conda => "conda",
+            Literal::Mamba => "mamba",
+            Literal::Poetry => "poetry",
+            Literal::Github => "github",
+        }
+    }
+
+    fn finder(self) -> &'static memchr::memmem::Finder<'static> {
+        static F: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::LazyLock::new(|| {
+            Literal::ALL.iter().map(|l| memchr::memmem::Finder::new(l.text().as_bytes())).collect()
+        });
+        &F[self as usize]
+    }
+}
+
 /// The common English (and everyday technical) words of `data/common-words.txt`,
 /// lower case: never typos of a lexicon name, never a whole speaker name.
 pub fn common_words() -> &'static HashSet<&'static str> {
@@ -112,6 +197,8 @@ pub struct Body<'a> {
     spans: Vec<(usize, usize)>,
     /// Byte ranges of URLs and bare domains with a path, in order.
     urls: Vec<(usize, usize)>,
+    /// The text in ASCII lower case, byte for byte.
+    lower: Vec<u8>,
     /// What the notes are about, lower case: the conference's name (`europython
     /// 2023`), so that `python` in EuroPython notes or `rust` in RustConf notes is the
     /// language.
@@ -128,6 +215,15 @@ fn url_regex() -> &'static Regex {
     })
 }
 
+/// A necessary condition for [`url_regex`] to match in `line`.
+fn may_hold_url(line: &[u8]) -> bool {
+    memchr::memchr_iter(b'.', line).any(|i| {
+        let next = line.get(i + 1).map(u8::to_ascii_lowercase);
+        matches!(next, Some(b'c' | b'o' | b'n' | b'i' | b'a' | b'd' | b'e' | b'g' | b'm'))
+            || i >= 3 && line[i - 3..i].eq_ignore_ascii_case(b"www")
+    }) || memchr::memmem::find(line, b"://").is_some()
+}
+
 fn is_list_item(t: &str) -> bool {
     let t = t.trim_start();
     if let Some(rest) = t.strip_prefix(['-', '*', '+']) {
@@ -141,7 +237,8 @@ impl<'a> Body<'a> {
     /// Prepares `text`, whose first line is line `first_line` of its file.
     pub fn new(text: &'a str, first_line: u32) -> Body<'a> {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1).filter(|&i| i < text.len()));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).filter(|&i| i < text.len()));
+        let backticks = memchr::memchr(b'`', text.as_bytes()).is_some();
         let mut body = Body {
             text,
             first_line,
@@ -149,6 +246,7 @@ impl<'a> Body<'a> {
             code: Vec::new(),
             spans: Vec::new(),
             urls: Vec::new(),
+            lower: text.as_bytes().to_ascii_lowercase(),
             topic: String::new(),
         };
         let mut fenced = false;
@@ -172,12 +270,18 @@ impl<'a> Body<'a> {
             prev_blank = t.is_empty();
             prev_code = code && !t.is_empty();
             prev_colon = t.ends_with(':');
-            if !code {
+            if !code && backticks && memchr::memchr(b'`', line.as_bytes()).is_some() {
                 let base = body.starts[i];
                 body.spans.extend(code_spans(line).into_iter().map(|(s, e)| (base + s, base + e)));
             }
+            // A URL never spans lines (it holds no white space), so the regex runs
+            // on the lines that can hold one: `://`, `www.`, or a `.` before a letter
+            // that starts a top-level domain it knows.
+            if may_hold_url(line.as_bytes()) {
+                let base = body.starts[i];
+                body.urls.extend(url_regex().find_iter(line).map(|m| (base + m.start(), base + m.end())));
+            }
         }
-        body.urls = url_regex().find_iter(text).map(|m| (m.start(), m.end())).collect();
         body
     }
 
@@ -185,6 +289,23 @@ impl<'a> Body<'a> {
     pub fn with_topic(mut self, topic: &str) -> Body<'a> {
         self.topic = topic.to_lowercase();
         self
+    }
+
+    /// Whether the text holds `l` in any ASCII case.
+    pub fn has(&self, l: Literal) -> bool {
+        l.finder().find(&self.lower).is_some()
+    }
+
+    /// Where the text holds `l` in any ASCII case (byte offsets, in order, not
+    /// overlapping).
+    pub fn find_all(&self, l: Literal) -> impl Iterator<Item = usize> + '_ {
+        l.finder().find_iter(&self.lower)
+    }
+
+    /// Whether line `i` holds `l` in any ASCII case.
+    pub fn line_has(&self, i: usize, l: Literal) -> bool {
+        let s = self.starts[i];
+        l.finder().find(&self.lower[s..s + self.line(i).len()]).is_some()
     }
 
     /// What the notes are about, lower case (empty when unknown).

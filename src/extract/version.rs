@@ -6,13 +6,42 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{meta, Anchored, Input};
 
-use super::text::Body;
+use super::text::{contains_ci, Body, Literal};
 use super::{Mention, Rule, Target};
 
-fn explicit_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(?i)\b(?:c?python|py)\s?-?v?(\d{1,2})\.(\d{1,3})\b").expect("static regex"))
+/// `Python 3.11`, `python3.11`, `py3.11`, `CPython 3.11`: searched for anchored at
+/// each `py` (or the `c` before it), so the prose between costs a `memchr`.
+fn explicit_regex() -> &'static meta::Regex {
+    static R: OnceLock<meta::Regex> = OnceLock::new();
+    R.get_or_init(|| meta::Regex::new(r"(?i)\b(?:c?python|py)\s?-?v?(\d{1,2})\.(\d{1,3})\b").expect("static regex"))
+}
+
+/// Every match of [`explicit_regex`] in `text`, as `captures_iter` would give them:
+/// each match starts at the `p` of a `py` or at a `c` right before one, so the
+/// regex is asked only there, anchored (its `\b` still sees the text around).
+fn explicit_matches(body: &Body<'_>, mut f: impl FnMut(&Captures)) {
+    let re = explicit_regex();
+    let mut caps = re.create_captures();
+    let text = body.text;
+    let b = text.as_bytes();
+    let mut last_end = 0;
+    for p in body.find_all(Literal::Py) {
+        let c_before = p.checked_sub(1).filter(|&c| b[c].eq_ignore_ascii_case(&b'c'));
+        for start in c_before.into_iter().chain([p]) {
+            if start < last_end {
+                continue;
+            }
+            re.search_captures(&Input::new(text).range(start..).anchored(Anchored::Yes), &mut caps);
+            if let Some(m) = caps.get_match() {
+                f(&caps);
+                last_end = m.end();
+                break;
+            }
+        }
+    }
 }
 
 fn bare_regex() -> &'static Regex {
@@ -65,31 +94,42 @@ fn is_measure(text: &str, start: usize, end: usize) -> bool {
     UNITS.contains(&next.as_str())
 }
 
+/// Whether `b` has an ASCII digit, a `.` and an ASCII digit in a row.
+fn has_digit_dot_digit(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'.', b)
+        .any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+}
+
 /// Finds Python versions in `body`; `python_context` says whether the section is
 /// about Python (so that a bare `3.11` counts anywhere in it).
 pub fn find_versions(body: &Body<'_>, python_context: bool, out: &mut Vec<(usize, Mention)>) {
     let text = body.text;
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for c in explicit_regex().captures_iter(text) {
-        let (m, ma, mi) = (c.get(0).expect("whole"), &c[1], &c[2]);
-        let mi_end = c.get(2).expect("minor").end();
-        let Some(v) = plausible(ma, mi) else { continue };
-        taken.push((c.get(1).expect("major").start(), mi_end));
+    explicit_matches(body, |c| {
+        let (m, ma, mi) =
+            (c.get_match().expect("whole"), c.get_group(1).expect("major"), c.get_group(2).expect("minor"));
+        let Some(v) = plausible(&text[ma.range()], &text[mi.range()]) else { return };
+        taken.push((ma.start, mi.end));
         out.push((
             m.start(),
             Mention {
                 target: Target::PythonVersion(v),
-                surface: m.as_str().to_string(),
+                surface: text[m.range()].to_string(),
                 line: body.line_no(m.start()),
                 rule: Rule::Pattern,
             },
         ));
-    }
+    });
     for i in 0..body.line_count() {
         let line = body.line(i);
-        let low = line.to_lowercase();
-        let line_context = ["python", "version", "upgrade", "release", "runtime"].iter().any(|w| low.contains(w));
-        if !(python_context || line_context) {
+        // A version that counts has ASCII digits on both sides of its dot.
+        if !has_digit_dot_digit(line.as_bytes()) {
+            continue;
+        }
+        // (Lower case adds no ASCII letter to these words: `contains_ci` is enough.)
+        let line_context = python_context
+            || ["python", "version", "upgrade", "release", "runtime"].iter().any(|w| contains_ci(line, w));
+        if !line_context {
             continue;
         }
         let base = body.line_start(i);

@@ -549,3 +549,90 @@ fn builtin_lexicon_on_the_examples() {
         }
     }
 }
+
+/// The hits of an unanchored leftmost-longest aho-corasick search over every name,
+/// kept on word boundaries and with the case their entry asks for, a shorter name
+/// at the same place standing in for a longer one that is not: the definition that
+/// [`Matcher::scan_words`] computes with its word index instead.
+fn automaton_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
+    use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .start_kind(StartKind::Both)
+        .build(m.pats.iter().map(|(_, p)| p.as_str()))
+        .expect("plain strings");
+    let mut hits = Vec::new();
+    let mut pos = 0;
+    while let Some(found) = ac.find(Input::new(text).range(pos..)) {
+        let start = found.start();
+        let (mut pat, mut end) = (found.pattern().as_usize(), found.end());
+        let mut accepted = None;
+        if hit_may_start(text, start) {
+            loop {
+                let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+                if after_ok && (!m.sensitive[pat] || text[start..end] == m.pats[pat].1) {
+                    accepted = Some((start, end, pat));
+                    break;
+                }
+                let shorter = (end > start + 1)
+                    .then(|| ac.find(Input::new(text).range(start..end - 1).anchored(Anchored::Yes)))
+                    .flatten()
+                    .filter(|s| s.end() > start);
+                let Some(s) = shorter else { break };
+                (pat, end) = (s.pattern().as_usize(), s.end());
+            }
+        }
+        match accepted {
+            Some(h) => {
+                hits.push(h);
+                pos = h.1;
+            }
+            None => pos = start + text[start..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    hits
+}
+
+fn index_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
+    let (mut hits, mut words) = (Vec::new(), Vec::new());
+    m.scan_words(text, &mut hits, &mut words);
+    hits.into_iter().map(|h| (h.start, h.end, h.pat)).collect()
+}
+
+proptest::proptest! {
+    /// The word index finds exactly the hits aho-corasick finds, on text made of
+    /// the built-in lexicon's names (in any case, cut, glued or hyphenated), prose,
+    /// punctuation and non-ASCII letters.
+    #[test]
+    fn word_index_agrees_with_the_automaton(
+        pieces in proptest::collection::vec((0usize..5000, 0usize..6, 0u8..4), 0..40),
+        seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", "-", ".", ", ", "\n", "/", "é", "`", "  ", "_", "(", "'s "]), 40),
+    ) {
+        let lex = Lexicon::builtin();
+        let m = lex.matcher();
+        const PROSE: [&str; 6] = ["the", "Data", "machine", "learn", "é", "x"];
+        let mut text = String::new();
+        for (i, (n, cut, case)) in pieces.iter().enumerate() {
+            let name = &m.pats[n % m.pats.len()].1;
+            let piece = if n % 7 == 0 { PROSE[*cut].to_string() } else {
+                let keep = name.char_indices().nth(name.chars().count().saturating_sub(*cut % 3)).map_or(name.len(), |(i, _)| i);
+                let piece = if *cut == 5 { name[..keep].to_string() } else { name.clone() };
+                match case { 0 => piece, 1 => piece.to_ascii_lowercase(), 2 => piece.to_ascii_uppercase(), _ => piece.to_lowercase() }
+            };
+            text.push_str(&piece);
+            text.push_str(seps[i % seps.len()]);
+        }
+        proptest::prop_assert_eq!(index_hits(m, &text), automaton_hits(m, &text), "{:?}", text);
+    }
+}
+
+// The same on the sample notes, which hold every kind of name the notes do.
+#[test]
+fn word_index_agrees_with_the_automaton_on_the_sample() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/notes/europython-2023-day1.md")).unwrap();
+    let m = Lexicon::builtin().matcher();
+    let hits = index_hits(m, &text);
+    assert!(hits.len() > 150, "{} hits", hits.len());
+    assert_eq!(hits, automaton_hits(m, &text));
+}
