@@ -391,7 +391,21 @@ impl Lexicon {
         let m = self.matcher();
         let mut hits = Vec::new();
         let mut words = Vec::new();
-        m.scan_words(body.text, &mut hits, &mut words);
+        WORD_CACHE.with_borrow_mut(|cache| {
+            if cache.matcher != m.id || cache.words.len() >= WordCache::LIMIT {
+                *cache = WordCache { matcher: m.id, ..WordCache::default() };
+            }
+            let WordCache { words: known, verdicts, .. } = cache;
+            m.scan_words(body.text, &mut hits, &mut words, known, &mut |word, lower| {
+                let (names, typo) = self.word_info(word, lower);
+                let verdict = typo.map_or(0, |t| {
+                    verdicts.push(t);
+                    verdicts.len() as u32
+                });
+                WordInfo { names, verdict }
+            });
+            self.typos(body, &words, cache, out, near);
+        });
         let confirmed = self.confirm(body, &hits);
         for (h, ok) in hits.iter().zip(&confirmed) {
             let surface = body.text[h.start..h.end].to_string();
@@ -408,7 +422,27 @@ impl Lexicon {
                 });
             }
         }
-        self.typos(body, &words, out, near);
+    }
+
+    /// What scanning needs to know of one word of the text, `lower` its ASCII lower
+    /// case: the names that start with it (a range of the word index), and its typo
+    /// verdicts, written as it is and capitalised mid-sentence, if it is a typo
+    /// candidate (five letters or more, no digit or `_`) that is not a name itself
+    /// and one of them says something.
+    fn word_info(&self, word: &str, lower: &[u8]) -> ((u32, u32), Option<(Typo, Typo)>) {
+        let m = self.matcher();
+        let names = m.index.range_of(lower);
+        let candidate = (word.len() >= 5 && word.is_ascii() || word.chars().count() >= 5)
+            && !word.bytes().any(|c| c.is_ascii_digit() || c == b'_');
+        if !candidate {
+            return (names, None);
+        }
+        let lower = word.to_lowercase();
+        if self.keys.contains_key(&lower) {
+            return (names, None);
+        }
+        let verdicts = (m.typo(lower.clone(), false), m.typo(lower, true));
+        (names, (!matches!(verdicts, (Typo::None, Typo::None))).then_some(verdicts))
     }
 
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
@@ -504,120 +538,83 @@ impl Lexicon {
         prev.is_some_and(name_word) || next.is_some_and(name_word)
     }
 
-    /// Resolves the words no name covered (`words`, from [`Matcher::scan_words`]) as
-    /// typos. Each distinct word's verdict is computed once per thread and kept (see
-    /// [`TypoMemo`]), so the common word costs one hash probe.
+    /// Resolves as typos the words no name covered whose verdicts say something
+    /// (`words`, from [`Matcher::scan_words`], verdicts in `cache`): the place decides
+    /// which verdict applies and whether the word is skipped (in a URL or code, or
+    /// beside a person's name).
     fn typos(
         &self,
         body: &Body<'_>,
-        words: &[(usize, usize)],
+        words: &[(usize, u32)],
+        cache: &WordCache,
         out: &mut Vec<(usize, Mention)>,
         near: &mut Vec<NearMiss>,
     ) {
-        if words.is_empty() {
-            return;
-        }
-        let m = self.matcher();
         let text = body.text;
-        TYPO_MEMO.with_borrow_mut(|memo| {
-            if memo.matcher != m.id || memo.words.len() >= TypoMemo::LIMIT {
-                memo.matcher = m.id;
-                memo.words.clear();
+        for &(start, verdict) in words {
+            let (plain, capital_verdict) = &cache.verdicts[verdict as usize - 1];
+            let end = word_end(text, start);
+            let word = &text[start..end];
+            if body.in_url(start) || body.in_code(start) {
+                continue;
             }
-            let mut buf = Vec::new();
-            for &(start, end) in words {
-                let word = &text[start..end];
-                let capital = word.starts_with(char::is_uppercase);
-                let verdict = memo.verdict(word, &mut buf, |lower| WordVerdict {
-                    is_name: self.keys.contains_key(lower),
-                    plain: m.typo(lower.to_string(), false),
-                    capital: None,
-                });
-                if verdict.is_name {
-                    continue;
+            let capital = word.starts_with(char::is_uppercase);
+            if capital && self.beside_a_name(text, start, end) {
+                // `Tyler Mandry`: a first or last name, not a typo of Typer.
+                continue;
+            }
+            let capital_mid_sentence = capital && !body.is_sentence_start(start);
+            let line = body.line_no(start);
+            match if capital_mid_sentence { capital_verdict } else { plain } {
+                Typo::None => {}
+                Typo::Near(entry, reason) => {
+                    near.push(NearMiss { surface: word.to_string(), entry: *entry, reason: reason.clone(), line });
                 }
-                if capital && verdict.capital.is_none() {
-                    let lower = std::str::from_utf8(&buf).expect("lower case of a str");
-                    verdict.capital = Some(m.typo(lower.to_string(), true));
-                }
-                let capital_verdict = verdict.capital.as_ref().unwrap_or(&Typo::None);
-                if matches!(verdict.plain, Typo::None) && (!capital || matches!(capital_verdict, Typo::None)) {
-                    continue;
-                }
-                if body.in_url(start) || body.in_code(start) {
-                    continue;
-                }
-                let line = body.line_no(start);
-                if capital && self.beside_a_name(text, start, end) {
-                    // `Tyler Mandry`: a first or last name, not a typo of Typer.
-                    continue;
-                }
-                let capital_mid_sentence = capital && !body.is_sentence_start(start);
-                match if capital_mid_sentence { capital_verdict } else { &verdict.plain } {
-                    Typo::None => {}
-                    Typo::Near(entry, reason) => {
-                        near.push(NearMiss { surface: word.to_string(), entry: *entry, reason: reason.clone(), line });
-                    }
-                    &Typo::Match { entry, distance, of } => {
-                        out.push((
-                            start,
-                            Mention {
-                                target: Target::Entry(entry),
-                                surface: word.to_string(),
-                                line,
-                                rule: Rule::EditDistance { distance, of },
-                            },
-                        ));
-                    }
+                &Typo::Match { entry, distance, of } => {
+                    out.push((
+                        start,
+                        Mention {
+                            target: Target::Entry(entry),
+                            surface: word.to_string(),
+                            line,
+                            rule: Rule::EditDistance { distance, of },
+                        },
+                    ));
                 }
             }
-        });
+        }
     }
 }
 
-/// What [`Matcher::typo`] says of one lower-case word, written as it is and
-/// capitalised mid-sentence, and whether the word is a name itself.
-#[derive(Debug)]
-struct WordVerdict {
-    is_name: bool,
-    plain: Typo,
-    /// Computed the first time the word is seen capitalised.
-    capital: Option<Typo>,
+/// What [`Lexicon::scan`] knows of one word (ASCII lower case) of the text.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    /// The names that may start with it: a range of [`WordIndex::names`].
+    names: (u32, u32),
+    /// 0, or 1 + the index of its typo verdicts in [`WordCache::verdicts`].
+    verdict: u32,
 }
 
-/// The verdicts of the words one thread has seen, for one matcher: text repeats its
-/// words, so the deletion-index search runs once per distinct word.
+/// The words one thread has seen, for one matcher: the prose repeats its words, so
+/// each distinct word is looked up in the word index and resolved as a typo once
+/// (6,161 distinct words of five letters or more among 762,851 in 10 MB of notes).
 #[derive(Default)]
-struct TypoMemo {
+struct WordCache {
     matcher: u64,
-    words: WordMap<WordVerdict>,
+    words: WordMap<WordInfo>,
+    /// (as written, capitalised mid-sentence) verdicts of the words whose verdicts
+    /// say something.
+    verdicts: Vec<(Typo, Typo)>,
 }
 
-impl TypoMemo {
-    /// Distinct words kept before the memo starts again (bounds its memory on text
+impl WordCache {
+    /// Distinct words kept before the cache starts again (bounds its memory on text
     /// that never repeats a word).
     const LIMIT: usize = 1 << 20;
-
-    /// The verdict of `word`, computed by `make` from its lower case if new; `buf`
-    /// is left holding the lower case.
-    fn verdict(&mut self, word: &str, buf: &mut Vec<u8>, make: impl FnOnce(&str) -> WordVerdict) -> &mut WordVerdict {
-        buf.clear();
-        if word.is_ascii() {
-            buf.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
-        } else {
-            buf.extend_from_slice(word.to_lowercase().as_bytes());
-        }
-        if self.words.get(buf).is_none() {
-            let lower = std::str::from_utf8(buf).expect("lower case of a str");
-            let v = make(lower);
-            self.words.insert(buf, v);
-        }
-        self.words.get_mut(buf.as_slice()).expect("just inserted")
-    }
 }
 
 thread_local! {
-    static TYPO_MEMO: std::cell::RefCell<TypoMemo> = std::cell::RefCell::new(TypoMemo::default());
+    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
 /// Whether two entries are of one family: the same category (other than the
@@ -744,6 +741,28 @@ fn word_end(text: &str, start: usize) -> usize {
     i
 }
 
+/// The `len` (1 to 8) ASCII bytes of `b` at `at`, in ASCII lower case, packed into a
+/// `u64` as [`WordMap`] keys them: eight bytes read at once where the text allows,
+/// and the upper-case letters among them found together (SWAR).
+fn lower_packed(b: &[u8], at: usize, len: usize) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let raw = match b.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => {
+            let mut v = [0u8; 8];
+            v[..len].copy_from_slice(&b[at..at + len]);
+            u64::from_le_bytes(v)
+        }
+    };
+    let x = if len == 8 { raw } else { raw & ((1u64 << (8 * len)) - 1) };
+    // Every byte is ASCII (below 0x80), so the sums below carry into no other byte.
+    let at_least_a = x + ONES * u64::from(0x80 - b'A');
+    let past_z = x + ONES * u64::from(0x7f - b'Z');
+    let upper = at_least_a & !past_z & HIGH;
+    x | (upper >> 2)
+}
+
 /// Whether a name may start at `start`: not inside a word, nor the tail of a
 /// hyphenated compound (`sentence-transformers` is not Transformers; `Python-based`
 /// is Python).
@@ -768,28 +787,47 @@ struct WordIndex {
     words: WordMap<(u32, u32)>,
     /// First byte of names starting with a non-word character -> range of `names`.
     bytes: Vec<(u32, u32)>,
-    /// Pattern numbers, grouped as above, longest first in each group.
-    names: Vec<u32>,
+    /// The names, grouped as above, longest first in each group.
+    names: Vec<IndexedName>,
+}
+
+/// A name in the [`WordIndex`]: its pattern number, and the (ASCII lower case) two
+/// bytes that follow the part its group shares (first word, or first byte). A group
+/// is sorted by those bytes, then longest first, so that of a large group (57 names
+/// start with `python`) only the few followed by what the text holds are tried.
+#[derive(Debug, Clone, Copy)]
+struct IndexedName {
+    pat: u32,
+    /// The next bytes, 0 past the name's end.
+    next: [u8; 2],
 }
 
 impl WordIndex {
     fn new<'a>(patterns: impl Iterator<Item = &'a str>) -> WordIndex {
-        let mut by_word: HashMap<Vec<u8>, Vec<(usize, u32)>> = HashMap::new();
-        let mut by_byte: Vec<Vec<(usize, u32)>> = vec![Vec::new(); 256];
+        // (length, pattern, next two bytes) of each name, by first word or byte.
+        type Group = Vec<(usize, u32, [u8; 2])>;
+        let mut by_word: HashMap<Vec<u8>, Group> = HashMap::new();
+        let mut by_byte: Vec<Group> = vec![Vec::new(); 256];
+        let next = |p: &str, shared: usize| {
+            let b = p.as_bytes();
+            [0, 1].map(|k| b.get(shared + k).map_or(0, u8::to_ascii_lowercase))
+        };
         for (i, p) in patterns.enumerate() {
             let Some(first) = p.chars().next() else { continue };
             if is_word_char(first) {
-                let w = p.as_bytes()[..word_end(p, 0)].to_ascii_lowercase();
-                by_word.entry(w).or_default().push((p.len(), i as u32));
+                let shared = word_end(p, 0);
+                let w = p.as_bytes()[..shared].to_ascii_lowercase();
+                by_word.entry(w).or_default().push((p.len(), i as u32, next(p, shared)));
             } else {
-                by_byte[p.as_bytes()[0] as usize].push((p.len(), i as u32));
+                by_byte[p.as_bytes()[0] as usize].push((p.len(), i as u32, next(p, 1)));
             }
         }
         let mut names = Vec::new();
-        let mut group = |mut g: Vec<(usize, u32)>| {
-            g.sort_unstable_by(|a, b| b.cmp(a));
+        let mut group = |mut g: Group| {
+            // By the bytes that follow, then longest first (see `Matcher::hit_at`).
+            g.sort_unstable_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(&a.0)).then(a.1.cmp(&b.1)));
             let from = names.len() as u32;
-            names.extend(g.into_iter().map(|(_, i)| i));
+            names.extend(g.into_iter().map(|(_, pat, next)| IndexedName { pat, next }));
             (from, names.len() as u32)
         };
         let mut words = WordMap::default();
@@ -802,41 +840,43 @@ impl WordIndex {
         WordIndex { words, bytes, names }
     }
 
-    /// The names that can start with `word`, a whole word of the text.
-    fn starting_with_word(&self, word: &[u8]) -> &[u32] {
-        let mut buf = [0u8; WordMap::<()>::LONGEST];
-        let Some(lower) = buf.get_mut(..word.len()) else { return &[] };
-        for (l, c) in lower.iter_mut().zip(word) {
-            *l = c.to_ascii_lowercase();
-        }
-        self.words.get(lower).map_or(&[], |&(a, b)| &self.names[a as usize..b as usize])
+    /// The names that can start with a whole word of the text, given in ASCII lower
+    /// case: a range for [`names_in`](Self::names_in).
+    fn range_of(&self, lower: &[u8]) -> (u32, u32) {
+        self.words.get(lower).unwrap_or((0, 0))
+    }
+
+    /// The names of a range from [`range_of`](Self::range_of), longest first.
+    fn names_in(&self, (a, b): (u32, u32)) -> &[IndexedName] {
+        &self.names[a as usize..b as usize]
     }
 
     /// The names that start with the non-word byte `b`.
-    fn starting_with_byte(&self, b: u8) -> &[u32] {
+    fn starting_with_byte(&self, b: u8) -> &[IndexedName] {
         let (a, e) = self.bytes[b as usize];
         &self.names[a as usize..e as usize]
     }
 }
 
-/// A map from short byte strings (words) to values, quick for the words of prose:
-/// a word of up to eight bytes is its own key, packed into a `u64` (words hold no
-/// NUL byte, so the padding cannot collide); longer words go to a map of their own.
+/// A map from short byte strings (words) to small values, quick for the words of
+/// prose: a word of up to eight bytes is its own key, packed into a `u64` (words hold
+/// no NUL byte, so the padding cannot collide, and no key is 0), in an open-addressed
+/// table probed linearly; longer words go to a hash map of their own.
 struct WordMap<V> {
-    short: HashMap<u64, V, std::hash::BuildHasherDefault<PackedHasher>>,
+    /// (packed word, value); key 0 marks an empty slot. The length is a power of two.
+    slots: Vec<(u64, V)>,
+    short: usize,
     long: HashMap<Box<[u8]>, V, foldhash::fast::FixedState>,
 }
 
-impl<V> Default for WordMap<V> {
+impl<V: Copy + Default> Default for WordMap<V> {
     fn default() -> Self {
-        WordMap { short: HashMap::default(), long: HashMap::default() }
+        WordMap { slots: vec![(0, V::default()); 1024], short: 0, long: HashMap::default() }
     }
 }
 
-impl<V> WordMap<V> {
-    /// The longest first word [`WordIndex`] looks up, in bytes.
-    const LONGEST: usize = 64;
-
+impl<V: Copy + Default> WordMap<V> {
+    /// `word` (1 to 8 bytes) as a key.
     fn pack(word: &[u8]) -> Option<u64> {
         (word.len() <= 8).then(|| {
             let mut v = [0u8; 8];
@@ -845,58 +885,80 @@ impl<V> WordMap<V> {
         })
     }
 
-    fn insert(&mut self, word: &[u8], v: V) {
-        debug_assert!(!word.is_empty() && !word.contains(&0));
-        match Self::pack(word) {
-            Some(k) => self.short.insert(k, v),
-            None => self.long.insert(word.into(), v),
-        };
-    }
-
-    fn get(&self, word: &[u8]) -> Option<&V> {
-        match Self::pack(word) {
-            Some(k) => self.short.get(&k),
-            None => self.long.get(word),
+    /// The slot holding `key`, or the empty one where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // Fibonacci hashing: the high bits of the product depend on every byte.
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+        loop {
+            let k = self.slots[i].0;
+            if k == key || k == 0 {
+                return i;
+            }
+            i = (i + 1) & mask;
         }
     }
 
-    fn get_mut(&mut self, word: &[u8]) -> Option<&mut V> {
+    /// The value of a packed word.
+    fn get_packed(&self, key: u64) -> Option<V> {
+        let (k, v) = self.slots[self.slot(key)];
+        (k == key).then_some(v)
+    }
+
+    /// The value of a packed word, made by `make` if it has none.
+    fn entry_packed(&mut self, key: u64, make: impl FnOnce() -> V) -> V {
+        debug_assert!(key != 0);
+        let i = self.slot(key);
+        if self.slots[i].0 == key {
+            return self.slots[i].1;
+        }
+        let v = make();
+        self.slots[i] = (key, v);
+        self.short += 1;
+        if self.short * 2 > self.slots.len() {
+            let bigger = vec![(0, V::default()); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            for (k, v) in old.into_iter().filter(|(k, _)| *k != 0) {
+                let j = self.slot(k);
+                self.slots[j] = (k, v);
+            }
+        }
+        v
+    }
+
+    fn insert(&mut self, word: &[u8], v: V) {
+        debug_assert!(!word.is_empty() && !word.contains(&0));
         match Self::pack(word) {
-            Some(k) => self.short.get_mut(&k),
-            None => self.long.get_mut(word),
+            Some(k) => {
+                self.entry_packed(k, || v);
+            }
+            None => {
+                self.long.insert(word.into(), v);
+            }
+        }
+    }
+
+    fn get(&self, word: &[u8]) -> Option<V> {
+        match Self::pack(word) {
+            Some(k) => self.get_packed(k),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    /// The value of `word`, made by `make` if it has none.
+    fn entry(&mut self, word: &[u8], make: impl FnOnce() -> V) -> V {
+        match Self::pack(word) {
+            Some(k) => self.entry_packed(k, make),
+            // (`entry` would box the key of every word seen, new or not.)
+            None => match self.long.get(word) {
+                Some(v) => *v,
+                None => *self.long.entry(word.into()).or_insert_with(make),
+            },
         }
     }
 
     fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
-    fn clear(&mut self) {
-        self.short.clear();
-        self.long.clear();
-    }
-}
-
-/// Hashes a packed word (one `u64`) with one multiplication.
-#[derive(Default)]
-struct PackedHasher(u64);
-
-impl std::hash::Hasher for PackedHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        // Folded so that the high bits, which hashbrown's control bytes use, and the
-        // low bits, which pick the bucket, both depend on every byte.
-        let m = u128::from(n ^ 0x2d35_8dcc_aa6c_78a5) * 0x9e37_79b9_7f4a_7c15;
-        self.0 = (m as u64) ^ ((m >> 64) as u64);
+        self.short + self.long.len()
     }
 }
 
@@ -918,7 +980,7 @@ enum Typo {
 
 /// The compiled matchers of one lexicon.
 struct Matcher {
-    /// Unique per matcher built (keys the per-thread [`TypoMemo`]).
+    /// Unique per matcher built (keys the per-thread [`WordCache`]).
     id: u64,
     /// Where names can start, and which: see [`WordIndex`].
     index: WordIndex,
@@ -935,6 +997,11 @@ struct Matcher {
     /// index. Hashes, not strings, keep it small and quick to build; a collision
     /// only adds a candidate, which the distance check then drops.
     deletions: Vec<(u64, u32)>,
+    /// One bit per deletion-variant hash (its top bits): a word's variant whose bit
+    /// is clear is in no name's variants, and costs no search of `deletions`.
+    deletion_bits: Vec<u64>,
+    /// log2 of the number of bits in `deletion_bits`.
+    deletion_shift: u32,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -1017,7 +1084,24 @@ impl Matcher {
         }
         deletions_map.sort_unstable();
         deletions_map.dedup();
-        Matcher { id, index, needs_context, pats, sensitive, typo_names, deletions: deletions_map }
+        // About 16 bits per variant: one variant of a word in 16 passes by chance.
+        let deletion_shift = (deletions_map.len().max(1) * 16).next_power_of_two().trailing_zeros().max(6);
+        let mut deletion_bits = vec![0u64; 1 << (deletion_shift - 6)];
+        for &(h, _) in &deletions_map {
+            let bit = (h >> (64 - deletion_shift)) as usize;
+            deletion_bits[bit / 64] |= 1 << (bit % 64);
+        }
+        Matcher {
+            id,
+            index,
+            needs_context,
+            pats,
+            sensitive,
+            typo_names,
+            deletions: deletions_map,
+            deletion_bits,
+            deletion_shift,
+        }
     }
 
     /// One pass over `text`: the names and aliases found on word boundaries, with the
@@ -1031,62 +1115,105 @@ impl Matcher {
     /// character that starts a name, `.NET`), so the [`WordIndex`] gives, from the
     /// word found there, the few names that could: one hash probe per word instead of
     /// an automaton step per byte. (A test checks the hits against aho-corasick's.)
-    fn scan_words(&self, text: &str, hits: &mut Vec<Hit>, words: &mut Vec<(usize, usize)>) {
+    ///
+    /// `known` holds what is known of the words seen so far, and `make` says it of a
+    /// new word (given with its ASCII lower case): the names that may start with
+    /// it, and whether it has typo verdicts; the words with verdicts that no hit
+    /// covers go to `words`, with their verdict number.
+    fn scan_words(
+        &self,
+        text: &str,
+        hits: &mut Vec<Hit>,
+        words: &mut Vec<(usize, u32)>,
+        known: &mut WordMap<WordInfo>,
+        make: &mut impl FnMut(&str, &[u8]) -> WordInfo,
+    ) {
         let b = text.as_bytes();
+        let mut lower = Vec::with_capacity(64);
         let mut i = 0;
         while i < b.len() {
-            let (word, len) = match b[i] {
-                c if c < 0x80 => (ASCII_WORD[c as usize], 1),
-                _ => {
-                    let c = text[i..].chars().next().expect("a char boundary");
-                    (is_word_char(c), c.len_utf8())
-                }
+            let c = b[i];
+            let word = if c < 0x80 {
+                ASCII_WORD[c as usize]
+            } else {
+                is_word_char(text[i..].chars().next().expect("a char boundary"))
             };
             if !word {
-                let names = self.index.starting_with_byte(b[i]);
+                // Not a word: a name may still start here (`.NET`, `“Black”` no).
+                let names = self.index.starting_with_byte(c);
                 if !names.is_empty() && hit_may_start(text, i) {
-                    if let Some(h) = self.hit_at(text, i, names) {
+                    if let Some(h) = self.hit_at(text, i, 1, names) {
                         hits.push(h);
                         i = h.end;
                         continue;
                     }
                 }
-                i += len;
+                i += if c < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
                 continue;
             }
-            let end = word_end(text, i);
-            let names = self.index.starting_with_word(&b[i..end]);
-            if !names.is_empty() && hit_may_start(text, i) {
-                if let Some(h) = self.hit_at(text, i, names) {
+            // The word. The common one, ASCII and at most eight bytes, is its own key:
+            // its bytes loaded at once and put in lower case together.
+            let mut j = i;
+            while j < b.len() && ASCII_WORD[b[j] as usize] {
+                j += 1;
+            }
+            let end = if j < b.len() && b[j] >= 0x80 { word_end(text, j) } else { j };
+            let word = &text[i..end];
+            let info = if end == j && j - i <= 8 {
+                let key = lower_packed(b, i, j - i);
+                known.entry_packed(key, || make(word, &key.to_le_bytes()[..j - i]))
+            } else {
+                lower.clear();
+                lower.extend(b[i..end].iter().map(u8::to_ascii_lowercase));
+                known.entry(&lower, || make(word, &lower))
+            };
+            if info.names.0 != info.names.1 && hit_may_start(text, i) {
+                if let Some(h) = self.hit_at(text, i, end - i, self.index.names_in(info.names)) {
                     hits.push(h);
                     i = h.end;
                     continue;
                 }
             }
-            let w = &text[i..end];
-            if (w.len() >= 5 && w.is_ascii() || w.chars().count() >= 5)
-                && !w.bytes().any(|c| c.is_ascii_digit() || c == b'_')
-            {
-                words.push((i, end));
+            if info.verdict != 0 {
+                words.push((i, info.verdict));
             }
             i = end;
         }
     }
 
-    /// The longest of `names` (pattern numbers, longest first) written at `start`,
-    /// ignoring ASCII case, that ends on a word boundary and has the case its entry
-    /// asks for.
-    fn hit_at(&self, text: &str, start: usize, names: &[u32]) -> Option<Hit> {
+    /// The longest of `names` (one group of the index, longest first) written at
+    /// `start`, ignoring ASCII case, that ends on a word boundary and has the case its
+    /// entry asks for; `shared` is the length of what the group's names share.
+    fn hit_at(&self, text: &str, start: usize, shared: usize, names: &[IndexedName]) -> Option<Hit> {
         let b = text.as_bytes();
-        names.iter().find_map(|&p| {
-            let pat = p as usize;
-            let name = self.pats[pat].1.as_bytes();
-            let end = start + name.len();
-            let matched = b.get(start..end).is_some_and(|t| t.eq_ignore_ascii_case(name))
-                && text[end..].chars().next().is_none_or(|c| !is_word_char(c))
-                && (!self.sensitive[pat] || &b[start..end] == name);
-            matched.then(|| Hit { entry: self.pats[pat].0, pat, start, end })
-        })
+        let t = [0, 1].map(|k| b.get(start + shared + k).map_or(0, u8::to_ascii_lowercase));
+        // Longest first: the names the text's next two bytes continue (at least two
+        // bytes longer than the shared part), then those it continues for one byte
+        // and that end there, then the one that is the shared part alone.
+        let keys = [t, [t[0], 0], [0, 0]];
+        for (k, key) in keys.iter().enumerate() {
+            if keys[..k].contains(key) {
+                continue;
+            }
+            // (Most groups hold one or two names: a search costs more than a look.)
+            let from = if names.len() <= 4 {
+                names.iter().position(|n| n.next >= *key).unwrap_or(names.len())
+            } else {
+                names.partition_point(|n| n.next < *key)
+            };
+            for n in names[from..].iter().take_while(|n| n.next == *key) {
+                let pat = n.pat as usize;
+                let name = self.pats[pat].1.as_bytes();
+                let end = start + name.len();
+                let matched = b.get(start..end).is_some_and(|t| t.eq_ignore_ascii_case(name))
+                    && text[end..].chars().next().is_none_or(|c| !is_word_char(c))
+                    && (!self.sensitive[pat] || &b[start..end] == name);
+                if matched {
+                    return Some(Hit { entry: self.pats[pat].0, pat, start, end });
+                }
+            }
+        }
+        None
     }
 
     /// Resolves a word not found exactly to the name it is a typo of, if any.
@@ -1110,6 +1237,10 @@ impl Matcher {
             // Two deletions of the word find two insertions or two substitutions:
             // typos of names of 9 letters or more, and near misses (`jpytyhon`).
             variants(f, f.chars().count() >= 7, |h| {
+                let bit = (h >> (64 - self.deletion_shift)) as usize;
+                if self.deletion_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+                    return;
+                }
                 let from = self.deletions.partition_point(|&(k, _)| k < h);
                 cands.extend(self.deletions[from..].iter().take_while(|&&(k, _)| k == h).map(|&(_, i)| i));
             });

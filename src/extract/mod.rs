@@ -257,21 +257,21 @@ impl<'k> Extractor<'k> {
         found.sort_by(|a, b| {
             a.0.cmp(&b.0).then_with(|| signal_first(b.1.rule).cmp(&signal_first(a.1.rule))).then_with(|| a.1.cmp(&b.1))
         });
-        let mut seen = std::collections::HashSet::new();
-        let mut at_place = std::collections::HashSet::new();
+        let keep: Vec<bool> = {
+            type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+            let mut seen: Set<(&Target, u32, Rule)> = Set::default();
+            let mut at_place: Set<(usize, &Target)> = Set::default();
+            found
+                .iter()
+                .map(|(at, m)| at_place.insert((*at, &m.target)) && seen.insert((&m.target, m.line, m.rule)))
+                .collect()
+        };
         let mut mentions = Vec::with_capacity(found.len());
-        for (at, m) in found {
-            if !at_place.insert((at, m.target.clone())) {
-                continue;
-            }
-            if seen.insert((m.target.clone(), m.line, m.rule)) {
-                mentions.push(m);
-            }
-        }
+        mentions.extend(found.into_iter().zip(keep).filter(|(_, k)| *k).map(|((_, m), _)| m));
         // A speaker's name is not a technology (`Tyler` is no typo of Typer, `Rich
         // Jones` is no mention of Rich): drop lexicon matches inside a speaker's name
         // on the line where it is given.
-        let speakers = speaker::speakers(s, &k.lexicon);
+        let speakers = speaker::speakers_in(s, &k.lexicon, &body.lower()[text.len() - s.body.len()..]);
         mentions.retain(|m| {
             !matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. })
                 || !speakers

@@ -125,14 +125,10 @@ pub fn find_known_peps(body: &Body<'_>, catalog: &PepCatalog, out: &mut Vec<(usi
 }
 
 fn scan(body: &Body<'_>, catalog: Option<&PepCatalog>, out: &mut Vec<(usize, Mention)>) {
-    // Every match holds `pep`: lines without it are skipped, and sections too.
-    if !body.has(Literal::Pep) {
-        return;
-    }
-    for i in 0..body.line_count() {
-        if !body.line_has(i, Literal::Pep) {
-            continue;
-        }
+    // Every match holds `pep`: only the lines that do are read.
+    let mut lines: Vec<usize> = body.find_all(Literal::Pep).map(|at| body.line_index(at)).collect();
+    lines.dedup();
+    for i in lines {
         let line = body.line(i);
         let base = body.line_start(i);
         for c in pep_regex().captures_iter(line) {

@@ -7,12 +7,14 @@
 //! signal is conservative: ordinary words, Python keywords and builtins, the standard
 //! library and things shaped like people, dates or paths are skipped.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
+use memchr::memmem::Finder;
 use regex::Regex;
+use regex_automata::meta;
 
 use super::lexicon::Lexicon;
-use super::text::{is_common_word, Body, Literal};
+use super::text::{anchored_matches, is_common_word, Body, Literal};
 use super::{Mention, Rule, Target};
 
 /// Modules of the standard library (and other noise) that `import` does not turn
@@ -255,9 +257,10 @@ fn wikilink_regex() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"\[\[([^\]\|#\n]+)(?:[#|][^\]\n]*)?\]\]").expect("static regex"))
 }
 
-fn tag_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(?:^|[\s(,;])#([A-Za-z][\w\-/.]*[\w])").expect("static regex"))
+/// Every match starts just before a `#` (or at the text's start): see [`find_signals`].
+fn tag_regex() -> &'static meta::Regex {
+    static R: OnceLock<meta::Regex> = OnceLock::new();
+    R.get_or_init(|| meta::Regex::new(r"(?:^|[\s(,;])#([A-Za-z][\w\-/.]*[\w])").expect("static regex"))
 }
 
 fn package_regex() -> &'static Regex {
@@ -265,10 +268,11 @@ fn package_regex() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"^[a-z][a-z0-9_.\-]{1,40}$").expect("static regex"))
 }
 
-fn install_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+/// Every match starts with `uv`, `pip`, `conda`, `mamba` or `poetry`.
+fn install_regex() -> &'static meta::Regex {
+    static R: OnceLock<meta::Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:(?:uv\s+)?pip3?\s+install|pipx\s+install|conda\s+install|mamba\s+install|uv\s+add|poetry\s+add)\s+([^\n`;|&#]+)")
+        meta::Regex::new(r"(?i)\b(?:(?:uv\s+)?pip3?\s+install|pipx\s+install|conda\s+install|mamba\s+install|uv\s+add|poetry\s+add)\s+([^\n`;|&#]+)")
             .expect("static regex")
     })
 }
@@ -283,9 +287,10 @@ fn import_regex() -> &'static Regex {
     })
 }
 
-fn github_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(?i)github\.com/([\w.-]+)/([\w.-]+)").expect("static regex"))
+/// Every match starts with `github`.
+fn github_regex() -> &'static meta::Regex {
+    static R: OnceLock<meta::Regex> = OnceLock::new();
+    R.get_or_init(|| meta::Regex::new(r"(?i)github\.com/([\w.-]+)/([\w.-]+)").expect("static regex"))
 }
 
 /// Finds every strong signal in `body`: mentions with the offset of the name.
@@ -303,7 +308,9 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
     // Each regex below needs a literal that is cheap to look for (`[[`, `#`, `pip`,
     // `import`, `github`): a section without it is not searched.
     let bytes = text.as_bytes();
-    let wikilinks = memchr::memmem::find(bytes, b"[[").is_some();
+    static WIKILINK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("[["));
+    static IMPORT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("import"));
+    let wikilinks = WIKILINK.find(bytes).is_some();
     for c in wikilinks.then(|| wikilink_regex().captures_iter(text)).into_iter().flatten() {
         let m = c.get(1).expect("group 1 always takes part");
         let name = m.as_str().trim();
@@ -320,8 +327,10 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         push_as(m.start() + (m.as_str().len() - m.as_str().trim_start().len()), name, name, Rule::WikiLink, plausible);
     }
 
-    let tags = memchr::memchr(b'#', bytes).is_some();
-    for c in tags.then(|| tag_regex().captures_iter(text)).into_iter().flatten() {
+    // A tag match starts at the character before its `#`, or at the text's start.
+    let tag_starts =
+        memchr::memchr_iter(b'#', bytes).map(|p| text[..p].chars().next_back().map_or(0, |c| p - c.len_utf8()));
+    for c in anchored_matches(tag_regex(), text, tag_starts) {
         let m = c.get(1).expect("group 1 always takes part");
         if body.in_code(m.start()) || body.in_url(m.start()) {
             continue;
@@ -360,9 +369,12 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         push_as(at, s, s, Rule::CodeSpan, ok);
     }
 
-    let installs =
-        [Literal::Pip, Literal::Uv, Literal::Conda, Literal::Mamba, Literal::Poetry].into_iter().any(|l| body.has(l));
-    for c in installs.then(|| install_regex().captures_iter(text)).into_iter().flatten() {
+    let mut install_starts: Vec<usize> = [Literal::Pip, Literal::Uv, Literal::Conda, Literal::Mamba, Literal::Poetry]
+        .into_iter()
+        .flat_map(|l| body.find_all(l))
+        .collect();
+    install_starts.sort_unstable();
+    for c in anchored_matches(install_regex(), text, install_starts) {
         let m = c.get(1).expect("group 1 always takes part");
         let mut skip_next = false;
         let mut offset = m.start();
@@ -397,10 +409,10 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         }
     }
 
-    let imports = memchr::memmem::find(bytes, b"import").is_some();
+    let imports = IMPORT.find(bytes).is_some();
     for i in (0..body.line_count()).filter(|_| imports) {
         let line = body.line(i);
-        if memchr::memmem::find(line.as_bytes(), b"import").is_none() {
+        if IMPORT.find(line.as_bytes()).is_none() {
             continue;
         }
         let Some(c) = import_regex().captures(line) else { continue };
@@ -411,8 +423,7 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         push_as(body.line_start(i) + m.start(), module, module, Rule::Import, ok);
     }
 
-    let github = body.has(Literal::Github);
-    for c in github.then(|| github_regex().captures_iter(text)).into_iter().flatten() {
+    for c in anchored_matches(github_regex(), text, body.find_all(Literal::Github)) {
         let (org, repo) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
         let name = repo.as_str().trim_end_matches(".git").trim_end_matches(['.', ',']);
         if name.is_empty() {

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::lexicon::Lexicon;
-use super::text::{find_ci, is_common_word};
+use super::text::is_common_word;
 use crate::graph::{fold_diacritics, slug};
 use crate::notes::{Named, Section};
 
@@ -158,18 +158,20 @@ fn starts_with_by(line: &str) -> bool {
     t.get(marks..marks + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"by"))
 }
 
-/// Whether `line` holds `by`, in any case, with white space on both sides (or a
-/// non-ASCII byte, which may end or start white space): what [`prose_regex`] needs.
-fn has_spaced_by(line: &[u8]) -> bool {
-    let space = |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_whitespace() || c >= 0x80 || c == 0x0b);
-    let mut from = 0;
-    while let Some(p) = find_ci(line, b"by", from) {
-        if p > 0 && space(line.get(p - 1)) && space(line.get(p + 2)) {
-            return true;
-        }
-        from = p + 1;
-    }
-    false
+/// Whether [`field_regex`] may match `line`: after white space, maybe a list
+/// marker and white space, and up to two `*` or `_`, a letter that starts one of
+/// its words (`speaker`, `presenter`, `by`, `host`, `author`), or a non-ASCII
+/// byte (which case-insensitive matching may fold: the long s is an `s`).
+fn may_be_field(line: &str) -> bool {
+    let initial = |t: &str| {
+        let t = t.as_bytes();
+        let marks = t.iter().take(2).take_while(|&&c| c == b'*' || c == b'_').count();
+        t.get(marks).is_some_and(|&c| matches!(c.to_ascii_lowercase(), b's' | b'p' | b'b' | b'h' | b'a') || c >= 0x80)
+    };
+    let t = line.trim_start();
+    let after_marker =
+        t.strip_prefix(['-', '*', '+', '>']).filter(|r| r.starts_with(char::is_whitespace)).map(str::trim_start);
+    initial(t) || after_marker.is_some_and(initial)
 }
 
 /// How demanding a name check is.
@@ -269,8 +271,11 @@ fn clean(part: &str) -> &str {
             p = rest.trim_start();
         }
     }
-    for sep in ["(", " from ", " @ ", " - ", " – ", " — ", " of ", " at ", "|", "]]"] {
-        if let Some(i) = p.find(sep) {
+    const SEPARATORS: [&str; 10] = ["(", " from ", " @ ", " - ", " – ", " — ", " of ", " at ", "|", "]]"];
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| SEPARATORS.iter().map(memchr::memmem::Finder::new).collect());
+    for sep in FINDERS.iter() {
+        if let Some(i) = sep.find(p.as_bytes()) {
             p = &p[..i];
         }
     }
@@ -280,9 +285,11 @@ fn clean(part: &str) -> &str {
 /// Splits a list of names joined by `,`, `;`, `&`, `+` or `and`.
 fn split_names(value: &str) -> Vec<&str> {
     let mut out = Vec::new();
+    static AND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and "));
     for a in value.split([',', ';', '&', '+', '/']) {
         let mut rest = a;
-        while let Some(i) = rest.find(" and ") {
+        while let Some(i) = AND.find(rest.as_bytes()) {
             out.push(&rest[..i]);
             rest = &rest[i + 5..];
         }
@@ -294,6 +301,13 @@ fn split_names(value: &str) -> Vec<&str> {
 /// The speakers of one section: the structure's, then the body's, without repeats
 /// (the same person written with or without diacritics is one).
 pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
+    speakers_in(section, lexicon, &section.body.as_bytes().to_ascii_lowercase())
+}
+
+/// [`speakers`], given the section's body in ASCII lower case (`lower`, byte for
+/// byte), which the extractor has already.
+pub fn speakers_in(section: &Section<'_>, lexicon: &Lexicon, lower: &[u8]) -> Vec<Named> {
+    debug_assert_eq!(lower.len(), section.body.len());
     let mut out: Vec<Named> = Vec::new();
     let mut push = |name: &str, line: u32| {
         let key = slug(&fold_diacritics(name));
@@ -312,14 +326,32 @@ pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
         }
     }
     let lines: Vec<&str> = section.body.lines().collect();
+    // Each regex below needs something cheap to see first (a `:`, a leading `by`, a
+    // `by` between spaces): found in one pass over the body, so that a line without
+    // it is not asked.
+    let body = section.body.as_bytes();
+    let colons: Vec<usize> = memchr::memchr_iter(b':', body).collect();
+    static BY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("by"));
+    let space = |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_whitespace() || c >= 0x80 || c == 0x0b);
+    let spaced_by: Vec<usize> =
+        BY.find_iter(lower).filter(|&p| p > 0 && space(body.get(p - 1)) && space(body.get(p + 2))).collect();
+    let (mut next_colon, mut next_by) = (0, 0);
+    // Whether one of `places` (ascending) lies in `from..to`; `next` moves on with the lines.
+    let in_line = |places: &[usize], next: &mut usize, from: usize, to: usize| {
+        while places.get(*next).is_some_and(|&p| p < from) {
+            *next += 1;
+        }
+        places.get(*next).is_some_and(|&p| p < to)
+    };
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
     let mut alone_found = false;
     for (i, raw) in lines.iter().enumerate() {
         let line = section.body_line + i as u32;
-        // Each regex below needs something cheap to see first (a `:`, a leading `by`,
-        // a `by` anywhere): lines without it are not asked.
-        let has_colon = memchr::memchr(b':', raw.as_bytes()).is_some();
-        if let Some(c) = has_colon.then(|| field_regex().captures(raw)).flatten() {
+        let from = raw.as_ptr() as usize - body.as_ptr() as usize;
+        let has_colon = in_line(&colons, &mut next_colon, from, from + raw.len());
+        let has_by = in_line(&spaced_by, &mut next_by, from, from + raw.len());
+        if let Some(c) = (has_colon && may_be_field(raw)).then(|| field_regex().captures(raw)).flatten() {
             for n in split_names(&c[1]) {
                 if check_name(n, Strictness::Cued, lexicon) {
                     push(n, line);
@@ -335,7 +367,6 @@ pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
             }
             continue;
         }
-        let has_by = has_spaced_by(raw.as_bytes());
         if let Some(c) = has_by.then(|| prose_regex().captures(raw)).flatten() {
             let value = &c[1];
             for part in split_names(value) {

@@ -36,6 +36,70 @@ pub fn contains_ci(hay: &str, needle: &str) -> bool {
     find_ci(hay.as_bytes(), needle.as_bytes(), 0).is_some()
 }
 
+/// One capture group of a match found by [`anchored_matches`].
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'t> {
+    text: &'t str,
+    span: regex_automata::Span,
+}
+
+impl<'t> Group<'t> {
+    /// Byte offset where it starts.
+    pub fn start(&self) -> usize {
+        self.span.start
+    }
+
+    /// Byte offset where it ends.
+    pub fn end(&self) -> usize {
+        self.span.end
+    }
+
+    /// Its text.
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.span.range()]
+    }
+}
+
+/// The groups of one match found by [`anchored_matches`].
+#[derive(Debug, Clone)]
+pub struct Groups<'t> {
+    text: &'t str,
+    caps: regex_automata::util::captures::Captures,
+}
+
+impl<'t> Groups<'t> {
+    /// Group `i` (0: the whole match), if it took part.
+    pub fn get(&self, i: usize) -> Option<Group<'t>> {
+        self.caps.get_group(i).map(|span| Group { text: self.text, span })
+    }
+}
+
+/// The matches of `re` in `text`, as an unanchored search would give them one after
+/// another, given that every match of `re` starts at one of `starts` (ascending): the
+/// regex is asked only there, anchored (its look-arounds still see the text around),
+/// so the text between candidates costs nothing.
+pub fn anchored_matches<'t>(
+    re: &regex_automata::meta::Regex,
+    text: &'t str,
+    starts: impl IntoIterator<Item = usize>,
+) -> Vec<Groups<'t>> {
+    let mut out = Vec::new();
+    let mut caps = re.create_captures();
+    let mut last_end = 0;
+    for start in starts {
+        if start < last_end {
+            continue;
+        }
+        let input = regex_automata::Input::new(text).range(start..).anchored(regex_automata::Anchored::Yes);
+        re.search_captures(&input, &mut caps);
+        if let Some(m) = caps.get_match() {
+            last_end = m.end().max(start + 1);
+            out.push(Groups { text, caps: caps.clone() });
+        }
+    }
+    out
+}
+
 /// A literal that some recogniser's regular expression cannot match without: each
 /// is looked for in the section's lower-case text ([`Body::has`]) by a `memmem`
 /// finder built once, and the regex runs only where it is found. (None holds `k` or
@@ -215,13 +279,37 @@ fn url_regex() -> &'static Regex {
     })
 }
 
-/// A necessary condition for [`url_regex`] to match in `line`.
-fn may_hold_url(line: &[u8]) -> bool {
-    memchr::memchr_iter(b'.', line).any(|i| {
-        let next = line.get(i + 1).map(u8::to_ascii_lowercase);
+/// The lines (indices into `starts`, in order, each once) that can hold a match of
+/// [`url_regex`]. A URL never spans lines (it holds no white space), and holds `://`,
+/// `www.`, or a `.` before a letter that starts a top-level domain the regex knows:
+/// found in one pass over the text, so the regex runs on those lines only.
+fn url_lines<'s>(text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = usize> + 's {
+    static SCHEME: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("://"));
+    let dots = memchr::memchr_iter(b'.', text).filter(|&i| {
+        let next = text.get(i + 1).map(u8::to_ascii_lowercase);
         matches!(next, Some(b'c' | b'o' | b'n' | b'i' | b'a' | b'd' | b'e' | b'g' | b'm'))
-            || i >= 3 && line[i - 3..i].eq_ignore_ascii_case(b"www")
-    }) || memchr::memmem::find(line, b"://").is_some()
+            || i >= 3 && text[i - 3..i].eq_ignore_ascii_case(b"www")
+    });
+    let mut schemes = SCHEME.find_iter(text).peekable();
+    let mut dots = dots.peekable();
+    // The two sorted streams merged, each place turned into its line.
+    let mut line = 0;
+    let mut last = None;
+    std::iter::from_fn(move || loop {
+        let at = match (dots.peek(), schemes.peek()) {
+            (Some(&d), Some(&s)) if s < d => schemes.next(),
+            (Some(_), _) => dots.next(),
+            (None, _) => schemes.next(),
+        }?;
+        while line + 1 < starts.len() && starts[line + 1] <= at {
+            line += 1;
+        }
+        if last != Some(line) {
+            last = Some(line);
+            return Some(line);
+        }
+    })
 }
 
 fn is_list_item(t: &str) -> bool {
@@ -249,6 +337,8 @@ impl<'a> Body<'a> {
             lower: text.as_bytes().to_ascii_lowercase(),
             topic: String::new(),
         };
+        let url_lines: Vec<usize> = url_lines(text.as_bytes(), &body.starts).collect();
+        let mut url_lines = url_lines.into_iter().peekable();
         let mut fenced = false;
         let mut prev_blank = true;
         let mut prev_code = false;
@@ -274,10 +364,7 @@ impl<'a> Body<'a> {
                 let base = body.starts[i];
                 body.spans.extend(code_spans(line).into_iter().map(|(s, e)| (base + s, base + e)));
             }
-            // A URL never spans lines (it holds no white space), so the regex runs
-            // on the lines that can hold one: `://`, `www.`, or a `.` before a letter
-            // that starts a top-level domain it knows.
-            if may_hold_url(line.as_bytes()) {
+            if url_lines.next_if_eq(&i).is_some() {
                 let base = body.starts[i];
                 body.urls.extend(url_regex().find_iter(line).map(|m| (base + m.start(), base + m.end())));
             }
@@ -289,6 +376,11 @@ impl<'a> Body<'a> {
     pub fn with_topic(mut self, topic: &str) -> Body<'a> {
         self.topic = topic.to_lowercase();
         self
+    }
+
+    /// The text in ASCII lower case, byte for byte.
+    pub fn lower(&self) -> &[u8] {
+        &self.lower
     }
 
     /// Whether the text holds `l` in any ASCII case.

@@ -6,10 +6,9 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use regex_automata::util::captures::Captures;
-use regex_automata::{meta, Anchored, Input};
+use regex_automata::meta;
 
-use super::text::{contains_ci, Body, Literal};
+use super::text::{anchored_matches, contains_ci, Body, Literal};
 use super::{Mention, Rule, Target};
 
 /// `Python 3.11`, `python3.11`, `py3.11`, `CPython 3.11`: searched for anchored at
@@ -19,29 +18,21 @@ fn explicit_regex() -> &'static meta::Regex {
     R.get_or_init(|| meta::Regex::new(r"(?i)\b(?:c?python|py)\s?-?v?(\d{1,2})\.(\d{1,3})\b").expect("static regex"))
 }
 
-/// Every match of [`explicit_regex`] in `text`, as `captures_iter` would give them:
-/// each match starts at the `p` of a `py` or at a `c` right before one, so the
-/// regex is asked only there, anchored (its `\b` still sees the text around).
-fn explicit_matches(body: &Body<'_>, mut f: impl FnMut(&Captures)) {
-    let re = explicit_regex();
-    let mut caps = re.create_captures();
-    let text = body.text;
-    let b = text.as_bytes();
-    let mut last_end = 0;
-    for p in body.find_all(Literal::Py) {
-        let c_before = p.checked_sub(1).filter(|&c| b[c].eq_ignore_ascii_case(&b'c'));
-        for start in c_before.into_iter().chain([p]) {
-            if start < last_end {
-                continue;
-            }
-            re.search_captures(&Input::new(text).range(start..).anchored(Anchored::Yes), &mut caps);
-            if let Some(m) = caps.get_match() {
-                f(&caps);
-                last_end = m.end();
-                break;
-            }
-        }
-    }
+/// Where a match of [`explicit_regex`] may start, in order: at the `p` of a `py`, or
+/// at a `c` right before one; only where a digit follows soon.
+fn explicit_starts<'b>(body: &'b Body<'_>) -> impl Iterator<Item = usize> + 'b {
+    let b = body.text.as_bytes();
+    body.find_all(Literal::Py).flat_map(move |p| {
+        // After `py` or `python` come at most a space, `-` and `v`, then a digit: no
+        // digit (nor a non-ASCII byte, which may be a space or a digit) within four
+        // bytes, no match.
+        let digit_soon =
+            |at: usize| b[at.min(b.len())..(at + 4).min(b.len())].iter().any(|&c| c.is_ascii_digit() || c >= 0x80);
+        let python = body.lower().get(p..p + 6) == Some(b"python");
+        let may = digit_soon(p + 2) || python && digit_soon(p + 6);
+        let c_before = p.checked_sub(1).filter(|&c| may && b[c].eq_ignore_ascii_case(&b'c'));
+        c_before.into_iter().chain(may.then_some(p))
+    })
 }
 
 fn bare_regex() -> &'static Regex {
@@ -70,7 +61,11 @@ fn plausible(major: &str, minor: &str) -> Option<String> {
 /// Whether the number ending at `end` is followed by a unit (or more digits).
 fn is_measure(text: &str, start: usize, end: usize) -> bool {
     // `at 3.15` is a time.
-    if text[..start].trim_end().to_lowercase().ends_with(" at") || text[..start].trim_end().eq_ignore_ascii_case("at") {
+    // (No other character lower-cases to ` `, `a` or `t`: ASCII case is enough.)
+    let before = text[..start].trim_end().as_bytes();
+    if before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b" at")
+        || before.eq_ignore_ascii_case(b"at")
+    {
         return true;
     }
     let before = text[..start].chars().next_back();
@@ -105,21 +100,20 @@ fn has_digit_dot_digit(b: &[u8]) -> bool {
 pub fn find_versions(body: &Body<'_>, python_context: bool, out: &mut Vec<(usize, Mention)>) {
     let text = body.text;
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    explicit_matches(body, |c| {
-        let (m, ma, mi) =
-            (c.get_match().expect("whole"), c.get_group(1).expect("major"), c.get_group(2).expect("minor"));
-        let Some(v) = plausible(&text[ma.range()], &text[mi.range()]) else { return };
-        taken.push((ma.start, mi.end));
+    for c in anchored_matches(explicit_regex(), text, explicit_starts(body)) {
+        let (m, ma, mi) = (c.get(0).expect("whole"), c.get(1).expect("major"), c.get(2).expect("minor"));
+        let Some(v) = plausible(ma.as_str(), mi.as_str()) else { continue };
+        taken.push((ma.start(), mi.end()));
         out.push((
             m.start(),
             Mention {
                 target: Target::PythonVersion(v),
-                surface: text[m.range()].to_string(),
+                surface: m.as_str().to_string(),
                 line: body.line_no(m.start()),
                 rule: Rule::Pattern,
             },
         ));
-    });
+    }
     for i in 0..body.line_count() {
         let line = body.line(i);
         // A version that counts has ASCII digits on both sides of its dot.

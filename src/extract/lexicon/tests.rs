@@ -596,7 +596,11 @@ fn automaton_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
 
 fn index_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
     let (mut hits, mut words) = (Vec::new(), Vec::new());
-    m.scan_words(text, &mut hits, &mut words);
+    let mut known = WordMap::default();
+    m.scan_words(text, &mut hits, &mut words, &mut known, &mut |_, lower| WordInfo {
+        names: m.index.range_of(lower),
+        verdict: 0,
+    });
     hits.into_iter().map(|h| (h.start, h.end, h.pat)).collect()
 }
 
