@@ -1168,7 +1168,27 @@ impl Matcher {
                 known.entry(&lower, || make(word, &lower))
             };
             if info.names.0 != info.names.1 && hit_may_start(text, i) {
-                if let Some(h) = self.hit_at(text, i, end - i, self.index.names_in(info.names)) {
+                let names = self.index.names_in(info.names);
+                // The common case: one name, the word itself. The word was looked up
+                // by its own lower case and ends on a word boundary: only the case
+                // rule is left to check.
+                if let [IndexedName { pat, next: [0, 0] }] = names {
+                    let pat = *pat as usize;
+                    let name = &self.pats[pat].1;
+                    if name.len() == end - i {
+                        if !self.sensitive[pat] || *name == text[i..end] {
+                            hits.push(Hit { entry: self.pats[pat].0, pat, start: i, end });
+                            i = end;
+                        } else {
+                            if info.verdict != 0 {
+                                words.push((i, info.verdict));
+                            }
+                            i = end;
+                        }
+                        continue;
+                    }
+                }
+                if let Some(h) = self.hit_at(text, i, end - i, names) {
                     hits.push(h);
                     i = h.end;
                     continue;

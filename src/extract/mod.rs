@@ -257,15 +257,7 @@ impl<'k> Extractor<'k> {
         found.sort_by(|a, b| {
             a.0.cmp(&b.0).then_with(|| signal_first(b.1.rule).cmp(&signal_first(a.1.rule))).then_with(|| a.1.cmp(&b.1))
         });
-        let keep: Vec<bool> = {
-            type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
-            let mut seen: Set<(&Target, u32, Rule)> = Set::default();
-            let mut at_place: Set<(usize, &Target)> = Set::default();
-            found
-                .iter()
-                .map(|(at, m)| at_place.insert((*at, &m.target)) && seen.insert((&m.target, m.line, m.rule)))
-                .collect()
-        };
+        let keep = first_of_each(&found);
         let mut mentions = Vec::with_capacity(found.len());
         mentions.extend(found.into_iter().zip(keep).filter(|(_, k)| *k).map(|((_, m), _)| m));
         // A speaker's name is not a technology (`Tyler` is no typo of Typer, `Rich
@@ -290,6 +282,54 @@ impl<'k> Extractor<'k> {
             near_misses,
         }
     }
+}
+
+/// Which of `found` (sorted by place) to keep: the first mention of each target at
+/// each place, and of those the first of each target, line and rule. Places and
+/// lines are runs of the sorted list (a mention's line is its place's), so each
+/// mention is compared with the few before it in its run; a run past a handful
+/// (a megabyte-long line) goes to a hash set instead.
+fn first_of_each(found: &[(usize, Mention)]) -> Vec<bool> {
+    type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+    const FEW: usize = 16;
+    let mut first_at_place = vec![false; found.len()];
+    let mut keep = vec![false; found.len()];
+    let (mut place_from, mut line_from) = (0, 0);
+    let mut at_place: Set<&Target> = Set::default();
+    let mut on_line: Set<(&Target, Rule)> = Set::default();
+    for (i, (at, m)) in found.iter().enumerate() {
+        if i > 0 && found[i - 1].0 != *at {
+            place_from = i;
+            at_place.clear();
+        }
+        if i > 0 && found[i - 1].1.line != m.line {
+            line_from = i;
+            on_line.clear();
+        }
+        let new_at_place = if i - place_from < FEW {
+            !found[place_from..i].iter().any(|(_, p)| p.target == m.target)
+        } else {
+            if at_place.is_empty() {
+                at_place.extend(found[place_from..i].iter().map(|(_, p)| &p.target));
+            }
+            at_place.insert(&m.target)
+        };
+        if !new_at_place {
+            continue;
+        }
+        first_at_place[i] = true;
+        // Against the earlier mentions of the line that were first at their place.
+        let before = || (line_from..i).filter(|&j| first_at_place[j]).map(|j| &found[j].1);
+        keep[i] = if i - line_from < FEW {
+            !before().any(|p| p.target == m.target && p.rule == m.rule)
+        } else {
+            if on_line.is_empty() {
+                on_line.extend(before().map(|p| (&p.target, p.rule)));
+            }
+            on_line.insert((&m.target, m.rule))
+        };
+    }
+    keep
 }
 
 #[cfg(test)]

@@ -409,12 +409,11 @@ pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Me
         }
     }
 
-    let imports = IMPORT.find(bytes).is_some();
-    for i in (0..body.line_count()).filter(|_| imports) {
+    // The lines that hold `import`, each once.
+    let mut import_lines: Vec<usize> = IMPORT.find_iter(bytes).map(|at| body.line_index(at)).collect();
+    import_lines.dedup();
+    for i in import_lines {
         let line = body.line(i);
-        if IMPORT.find(line.as_bytes()).is_none() {
-            continue;
-        }
         let Some(c) = import_regex().captures(line) else { continue };
         let m = c.get(1).or_else(|| c.get(2)).expect("one of the two groups takes part");
         let module = m.as_str();

@@ -325,7 +325,20 @@ pub fn speakers_in(section: &Section<'_>, lexicon: &Lexicon, lower: &[u8]) -> Ve
             push(&s.name, s.line);
         }
     }
-    let lines: Vec<&str> = section.body.lines().collect();
+    // The lines, as `str::lines` gives them, split with memchr.
+    let lines: Vec<&str> = {
+        let b = section.body;
+        let mut lines = Vec::with_capacity(b.len() / 32 + 1);
+        let mut from = 0;
+        for nl in memchr::memchr_iter(b'\n', b.as_bytes()) {
+            lines.push(b[from..nl].strip_suffix('\r').unwrap_or(&b[from..nl]));
+            from = nl + 1;
+        }
+        if from < b.len() {
+            lines.push(b[from..].strip_suffix('\r').unwrap_or(&b[from..]));
+        }
+        lines
+    };
     // Each regex below needs something cheap to see first (a `:`, a leading `by`, a
     // `by` between spaces): found in one pass over the body, so that a line without
     // it is not asked.

@@ -281,15 +281,24 @@ fn url_regex() -> &'static Regex {
 
 /// The lines (indices into `starts`, in order, each once) that can hold a match of
 /// [`url_regex`]. A URL never spans lines (it holds no white space), and holds `://`,
-/// `www.`, or a `.` before a letter that starts a top-level domain the regex knows:
+/// `www.`, or a `.` between a domain label's character and a top-level domain the
+/// regex knows:
 /// found in one pass over the text, so the regex runs on those lines only.
 fn url_lines<'s>(text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = usize> + 's {
     static SCHEME: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("://"));
+    const TLDS: [&[u8]; 12] =
+        [b"com", b"org", b"net", b"io", b"ai", b"dev", b"app", b"co", b"edu", b"gov", b"me", b"info"];
     let dots = memchr::memchr_iter(b'.', text).filter(|&i| {
-        let next = text.get(i + 1).map(u8::to_ascii_lowercase);
-        matches!(next, Some(b'c' | b'o' | b'n' | b'i' | b'a' | b'd' | b'e' | b'g' | b'm'))
-            || i >= 3 && text[i - 3..i].eq_ignore_ascii_case(b"www")
+        // A domain's label before the dot: `[a-z0-9-]` in any case (or a non-ASCII
+        // byte: case folding lets the Kelvin sign and the long s in).
+        let label = i > 0 && (text[i - 1].is_ascii_alphanumeric() || text[i - 1] == b'-' || text[i - 1] >= 0x80);
+        let tld = || {
+            let at = |k: usize| text.get(i + 1 + k).map_or(0, u8::to_ascii_lowercase);
+            let rest = [at(0), at(1), at(2), at(3)];
+            TLDS.iter().any(|t| rest[..t.len()] == **t)
+        };
+        label && tld() || i >= 3 && text[i - 3..i].eq_ignore_ascii_case(b"www")
     });
     let mut schemes = SCHEME.find_iter(text).peekable();
     let mut dots = dots.peekable();
@@ -413,8 +422,12 @@ impl<'a> Body<'a> {
     /// Line `i` (0-based) without its line break.
     pub fn line(&self, i: usize) -> &'a str {
         let s = self.starts[i];
-        let e = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
-        self.text[s..e].trim_end_matches(['\n', '\r'])
+        let mut e = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
+        let b = self.text.as_bytes();
+        while e > s && matches!(b[e - 1], b'\n' | b'\r') {
+            e -= 1;
+        }
+        &self.text[s..e]
     }
 
     /// Byte offset where line `i` starts.

@@ -6,9 +6,9 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use regex_automata::meta;
+use regex_automata::{meta, Anchored, Input};
 
-use super::text::{anchored_matches, contains_ci, Body, Literal};
+use super::text::{contains_ci, Body, Literal};
 use super::{Mention, Rule, Target};
 
 /// `Python 3.11`, `python3.11`, `py3.11`, `CPython 3.11`: searched for anchored at
@@ -100,15 +100,29 @@ fn has_digit_dot_digit(b: &[u8]) -> bool {
 pub fn find_versions(body: &Body<'_>, python_context: bool, out: &mut Vec<(usize, Mention)>) {
     let text = body.text;
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for c in anchored_matches(explicit_regex(), text, explicit_starts(body)) {
-        let (m, ma, mi) = (c.get(0).expect("whole"), c.get(1).expect("major"), c.get(2).expect("minor"));
-        let Some(v) = plausible(ma.as_str(), mi.as_str()) else { continue };
-        taken.push((ma.start(), mi.end()));
+    let re = explicit_regex();
+    let mut last_end = 0;
+    for start in explicit_starts(body) {
+        if start < last_end {
+            continue;
+        }
+        // Anchored and without captures (the lazy DFA alone); the groups are read
+        // off the match: it ends with the minor version, after the last `.`, and the
+        // major version is the run of digits right before that dot (nothing the
+        // regex allows before them is a digit).
+        let Some(m) = re.find(Input::new(text).range(start..).anchored(Anchored::Yes)) else { continue };
+        last_end = m.end();
+        let whole = &text[m.range()];
+        let dot = whole.rfind('.').expect("the regex matches a dot");
+        let major_len: usize = whole[..dot].chars().rev().take_while(|c| c.is_numeric()).map(char::len_utf8).sum();
+        let (ma, mi) = (&whole[dot - major_len..dot], &whole[dot + 1..]);
+        let Some(v) = plausible(ma, mi) else { continue };
+        taken.push((m.start() + dot - major_len, m.end()));
         out.push((
             m.start(),
             Mention {
                 target: Target::PythonVersion(v),
-                surface: m.as_str().to_string(),
+                surface: whole.to_string(),
                 line: body.line_no(m.start()),
                 rule: Rule::Pattern,
             },
