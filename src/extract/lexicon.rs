@@ -789,6 +789,8 @@ struct WordIndex {
     bytes: Vec<(u32, u32)>,
     /// The names, grouped as above, longest first in each group.
     names: Vec<IndexedName>,
+    /// ASCII bytes that are no word character and start no name: nothing to do there.
+    inert: [bool; 256],
 }
 
 /// A name in the [`WordIndex`]: its pattern number, and the (ASCII lower case) two
@@ -836,8 +838,9 @@ impl WordIndex {
         for (w, g) in by_word {
             words.insert(&w, group(g));
         }
-        let bytes = by_byte.into_iter().map(&mut group).collect();
-        WordIndex { words, bytes, names }
+        let bytes: Vec<(u32, u32)> = by_byte.into_iter().map(&mut group).collect();
+        let inert = std::array::from_fn(|c| c < 0x80 && !ASCII_WORD[c] && bytes[c].0 == bytes[c].1);
+        WordIndex { words, bytes, names, inert }
     }
 
     /// The names that can start with a whole word of the text, given in ASCII lower
@@ -1132,6 +1135,13 @@ impl Matcher {
         let mut lower = Vec::with_capacity(64);
         let mut i = 0;
         while i < b.len() {
+            // Spaces and punctuation that start no name: skipped in a tight loop.
+            while i < b.len() && self.index.inert[b[i] as usize] {
+                i += 1;
+            }
+            if i == b.len() {
+                break;
+            }
             let c = b[i];
             let word = if c < 0x80 {
                 ASCII_WORD[c as usize]

@@ -131,8 +131,24 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
             return None;
         }
     };
-    let text = decode(&bytes, &file.display, warnings)?;
+    let text = match plain_utf8(bytes) {
+        Ok(text) => normalise_line_endings(text),
+        Err(bytes) => decode(&bytes, &file.display, warnings)?,
+    };
     Some(Note { file: file.display.clone(), key: file.key.clone(), text })
+}
+
+/// The bytes as they are, when [`decode`] would keep them as they are: UTF-8 without
+/// a byte-order mark, not a known binary format, no NUL byte in the first 8 KiB. The
+/// common file is then not copied; any other goes back for [`decode`].
+fn plain_utf8(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    let marked = [&[0xFF, 0xFE][..], &[0xFE, 0xFF], &[0xEF, 0xBB, 0xBF], &[0, 0, 0xFE, 0xFF]]
+        .iter()
+        .any(|bom| bytes.starts_with(bom));
+    if marked || binary_kind(&bytes).is_some() || memchr::memchr(0, &bytes[..bytes.len().min(SNIFF_LEN)]).is_some() {
+        return Err(bytes);
+    }
+    String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)
 }
 
 /// How many leading bytes are looked at to tell text from binary.
