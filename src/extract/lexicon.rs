@@ -473,8 +473,13 @@ impl Lexicon {
         let lines: Vec<usize> = hits.iter().map(|h| body.line_index(h.start)).collect();
         let mut lower_lines: HashMap<usize, String> = HashMap::new();
         let unsure: Vec<&Hit> = hits.iter().zip(&first_pass).filter(|(_, sure)| !**sure).map(|(h, _)| h).collect();
+        // An entry confirmed once is confirmed everywhere in the section (below),
+        // and a hit's own verdict depends on the first pass only: once an entry is
+        // confirmed, its other hits need no clue search.
+        let mut confirmed: HashSet<EntryId, foldhash::fast::FixedState> =
+            hits.iter().zip(&ok).filter(|(_, o)| **o).map(|(h, _)| h.entry).collect();
         for i in 0..hits.len() {
-            if ok[i] {
+            if ok[i] || confirmed.contains(&hits[i].entry) {
                 continue;
             }
             let e = &self.entries[hits[i].entry as usize];
@@ -513,9 +518,11 @@ impl Lexicon {
                     e.clues.iter().any(|c| contains_clue(text, &c.to_ascii_lowercase(), base + a, &blocked))
                 });
             ok[i] = neighbour || clue;
+            if ok[i] {
+                confirmed.insert(hits[i].entry);
+            }
         }
-        let sure: HashSet<EntryId> = hits.iter().zip(&ok).filter(|(_, o)| **o).map(|(h, _)| h.entry).collect();
-        hits.iter().zip(ok).map(|(h, o)| o || sure.contains(&h.entry)).collect()
+        hits.iter().zip(ok).map(|(h, o)| o || confirmed.contains(&h.entry)).collect()
     }
 
     /// Whether the word at `start..end` has, right beside it (one space between), a
@@ -862,106 +869,149 @@ impl WordIndex {
 }
 
 /// A map from short byte strings (words) to small values, quick for the words of
-/// prose: a word of up to eight bytes is its own key, packed into a `u64` (words hold
-/// no NUL byte, so the padding cannot collide, and no key is 0), in an open-addressed
-/// table probed linearly; longer words go to a hash map of their own.
+/// prose: a word of up to eight bytes is its own key, packed into a `u64`, and one
+/// of up to sixteen into a `u128` (words hold no NUL byte, so the padding cannot
+/// collide, and no key is 0), each in an open-addressed table probed linearly;
+/// longer words go to a hash map of their own.
 struct WordMap<V> {
-    /// (packed word, value); key 0 marks an empty slot. The length is a power of two.
-    slots: Vec<(u64, V)>,
-    short: usize,
+    short: Table<u64, V>,
+    medium: Table<u128, V>,
     long: HashMap<Box<[u8]>, V, foldhash::fast::FixedState>,
 }
 
-impl<V: Copy + Default> Default for WordMap<V> {
-    fn default() -> Self {
-        WordMap { slots: vec![(0, V::default()); 1024], short: 0, long: HashMap::default() }
+/// An open-addressed table of packed keys; key 0 marks an empty slot.
+struct Table<K, V> {
+    /// The length is a power of two, at most half full.
+    slots: Vec<(K, V)>,
+    len: usize,
+}
+
+/// A packed word: a key of a [`Table`].
+trait Packed: Copy + Eq + Default {
+    /// Where to start looking for it in a table of `mask + 1` slots.
+    fn home(self, mask: usize) -> usize;
+}
+
+impl Packed for u64 {
+    fn home(self, mask: usize) -> usize {
+        // Fibonacci hashing: the high bits of the product depend on every byte.
+        (self.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
     }
 }
 
-impl<V: Copy + Default> WordMap<V> {
-    /// `word` (1 to 8 bytes) as a key.
-    fn pack(word: &[u8]) -> Option<u64> {
-        (word.len() <= 8).then(|| {
-            let mut v = [0u8; 8];
-            v[..word.len()].copy_from_slice(word);
-            u64::from_le_bytes(v)
-        })
+impl Packed for u128 {
+    fn home(self, mask: usize) -> usize {
+        ((self as u64) ^ ((self >> 64) as u64).rotate_left(29)).home(mask)
+    }
+}
+
+impl<K: Packed, V: Copy + Default> Table<K, V> {
+    fn new() -> Self {
+        Table { slots: vec![(K::default(), V::default()); 1024], len: 0 }
     }
 
     /// The slot holding `key`, or the empty one where it would go.
-    fn slot(&self, key: u64) -> usize {
+    fn slot(&self, key: K) -> usize {
         let mask = self.slots.len() - 1;
-        // Fibonacci hashing: the high bits of the product depend on every byte.
-        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
+        let mut i = key.home(mask);
         loop {
             let k = self.slots[i].0;
-            if k == key || k == 0 {
+            if k == key || k == K::default() {
                 return i;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// The value of a packed word.
-    fn get_packed(&self, key: u64) -> Option<V> {
+    fn get(&self, key: K) -> Option<V> {
         let (k, v) = self.slots[self.slot(key)];
         (k == key).then_some(v)
     }
 
-    /// The value of a packed word, made by `make` if it has none.
-    fn entry_packed(&mut self, key: u64, make: impl FnOnce() -> V) -> V {
-        debug_assert!(key != 0);
+    /// The value of `key`, made by `make` if it has none.
+    fn entry(&mut self, key: K, make: impl FnOnce() -> V) -> V {
+        debug_assert!(key != K::default());
         let i = self.slot(key);
         if self.slots[i].0 == key {
             return self.slots[i].1;
         }
         let v = make();
         self.slots[i] = (key, v);
-        self.short += 1;
-        if self.short * 2 > self.slots.len() {
-            let bigger = vec![(0, V::default()); self.slots.len() * 2];
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            let bigger = vec![(K::default(), V::default()); self.slots.len() * 2];
             let old = std::mem::replace(&mut self.slots, bigger);
-            for (k, v) in old.into_iter().filter(|(k, _)| *k != 0) {
+            for (k, v) in old.into_iter().filter(|(k, _)| *k != K::default()) {
                 let j = self.slot(k);
                 self.slots[j] = (k, v);
             }
         }
         v
     }
+}
 
-    fn insert(&mut self, word: &[u8], v: V) {
-        debug_assert!(!word.is_empty() && !word.contains(&0));
-        match Self::pack(word) {
-            Some(k) => {
-                self.entry_packed(k, || v);
+impl<V: Copy + Default> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { short: Table::new(), medium: Table::new(), long: HashMap::default() }
+    }
+}
+
+/// How [`WordMap`] keys a word.
+enum Key<'w> {
+    Short(u64),
+    Medium(u128),
+    Long(&'w [u8]),
+}
+
+impl<V: Copy + Default> WordMap<V> {
+    fn key(word: &[u8]) -> Key<'_> {
+        let mut v = [0u8; 16];
+        match word.len() {
+            0..=8 => {
+                v[..word.len()].copy_from_slice(word);
+                Key::Short(u64::from_le_bytes(v[..8].try_into().expect("eight bytes")))
             }
-            None => {
-                self.long.insert(word.into(), v);
+            9..=16 => {
+                v[..word.len()].copy_from_slice(word);
+                Key::Medium(u128::from_le_bytes(v))
             }
+            _ => Key::Long(word),
         }
     }
 
+    /// The value of a word packed into a `u64` (see [`lower_packed`]).
+    fn entry_packed(&mut self, key: u64, make: impl FnOnce() -> V) -> V {
+        self.short.entry(key, make)
+    }
+
+    fn insert(&mut self, word: &[u8], v: V) {
+        debug_assert!(!word.is_empty() && !word.contains(&0));
+        self.entry(word, || v);
+    }
+
     fn get(&self, word: &[u8]) -> Option<V> {
-        match Self::pack(word) {
-            Some(k) => self.get_packed(k),
-            None => self.long.get(word).copied(),
+        match Self::key(word) {
+            Key::Short(k) => self.short.get(k),
+            Key::Medium(k) => self.medium.get(k),
+            Key::Long(w) => self.long.get(w).copied(),
         }
     }
 
     /// The value of `word`, made by `make` if it has none.
     fn entry(&mut self, word: &[u8], make: impl FnOnce() -> V) -> V {
-        match Self::pack(word) {
-            Some(k) => self.entry_packed(k, make),
+        match Self::key(word) {
+            Key::Short(k) => self.short.entry(k, make),
+            Key::Medium(k) => self.medium.entry(k, make),
             // (`entry` would box the key of every word seen, new or not.)
-            None => match self.long.get(word) {
+            Key::Long(w) => match self.long.get(w) {
                 Some(v) => *v,
-                None => *self.long.entry(word.into()).or_insert_with(make),
+                None => *self.long.entry(w.into()).or_insert_with(make),
             },
         }
     }
 
     fn len(&self) -> usize {
-        self.short + self.long.len()
+        self.short.len + self.medium.len + self.long.len()
     }
 }
 
