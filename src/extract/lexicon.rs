@@ -447,7 +447,8 @@ impl Lexicon {
 
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
     fn confirm(&self, body: &Body<'_>, hits: &[Hit]) -> Vec<bool> {
-        let pats = &self.matcher().pats;
+        let m = self.matcher();
+        let pats = &m.pats;
         let needs_context = &self.matcher().needs_context;
         if !hits.iter().any(|h| needs_context[h.pat]) {
             return vec![true; hits.len()];
@@ -471,7 +472,6 @@ impl Lexicon {
         // search, and a clue is looked for in a window around the hit: cost stays
         // proportional to the hits, however long a line is.
         let lines: Vec<usize> = hits.iter().map(|h| body.line_index(h.start)).collect();
-        let mut lower_lines: HashMap<usize, String> = HashMap::new();
         let unsure: Vec<&Hit> = hits.iter().zip(&first_pass).filter(|(_, sure)| !**sure).map(|(h, _)| h).collect();
         // An entry confirmed once is confirmed everywhere in the section (below),
         // and a hit's own verdict depends on the first pass only: once an entry is
@@ -505,7 +505,7 @@ impl Lexicon {
             let (win_lo, win_hi) = (own.0.saturating_sub(CLUE_WINDOW), own.1 + CLUE_WINDOW);
             let clue = !e.clues.is_empty()
                 && (lo..=hi).any(|l| {
-                    let text = lower_lines.entry(l).or_insert_with(|| body.line(l).to_ascii_lowercase());
+                    let text = body.lower_line(l);
                     let base = body.line_start(l);
                     let (a, b) = (
                         floor_boundary(text, win_lo.saturating_sub(base)),
@@ -515,7 +515,7 @@ impl Lexicon {
                         return false;
                     }
                     let text = &text[a..b];
-                    e.clues.iter().any(|c| contains_clue(text, &c.to_ascii_lowercase(), base + a, &blocked))
+                    m.clues[hits[i].entry as usize].iter().any(|c| contains_clue(text, c, base + a, &blocked))
                 });
             ok[i] = neighbour || clue;
             if ok[i] {
@@ -879,10 +879,12 @@ struct WordMap<V> {
     long: HashMap<Box<[u8]>, V, foldhash::fast::FixedState>,
 }
 
-/// An open-addressed table of packed keys; key 0 marks an empty slot.
+/// An open-addressed table of packed keys; key 0 marks an empty slot. Keys and
+/// values are kept apart, so that probing reads keys only, eight to a cache line.
 struct Table<K, V> {
     /// The length is a power of two, at most half full.
-    slots: Vec<(K, V)>,
+    keys: Vec<K>,
+    values: Vec<V>,
     len: usize,
 }
 
@@ -907,15 +909,15 @@ impl Packed for u128 {
 
 impl<K: Packed, V: Copy + Default> Table<K, V> {
     fn new() -> Self {
-        Table { slots: vec![(K::default(), V::default()); 1024], len: 0 }
+        Table { keys: vec![K::default(); 1024], values: vec![V::default(); 1024], len: 0 }
     }
 
     /// The slot holding `key`, or the empty one where it would go.
     fn slot(&self, key: K) -> usize {
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = key.home(mask);
         loop {
-            let k = self.slots[i].0;
+            let k = self.keys[i];
             if k == key || k == K::default() {
                 return i;
             }
@@ -924,26 +926,29 @@ impl<K: Packed, V: Copy + Default> Table<K, V> {
     }
 
     fn get(&self, key: K) -> Option<V> {
-        let (k, v) = self.slots[self.slot(key)];
-        (k == key).then_some(v)
+        let i = self.slot(key);
+        (self.keys[i] == key).then(|| self.values[i])
     }
 
     /// The value of `key`, made by `make` if it has none.
     fn entry(&mut self, key: K, make: impl FnOnce() -> V) -> V {
         debug_assert!(key != K::default());
         let i = self.slot(key);
-        if self.slots[i].0 == key {
-            return self.slots[i].1;
+        if self.keys[i] == key {
+            return self.values[i];
         }
         let v = make();
-        self.slots[i] = (key, v);
+        self.keys[i] = key;
+        self.values[i] = v;
         self.len += 1;
-        if self.len * 2 > self.slots.len() {
-            let bigger = vec![(K::default(), V::default()); self.slots.len() * 2];
-            let old = std::mem::replace(&mut self.slots, bigger);
-            for (k, v) in old.into_iter().filter(|(k, _)| *k != K::default()) {
+        if self.len * 2 > self.keys.len() {
+            let size = self.keys.len() * 2;
+            let keys = std::mem::replace(&mut self.keys, vec![K::default(); size]);
+            let values = std::mem::replace(&mut self.values, vec![V::default(); size]);
+            for (k, v) in keys.into_iter().zip(values).filter(|(k, _)| *k != K::default()) {
                 let j = self.slot(k);
-                self.slots[j] = (k, v);
+                self.keys[j] = k;
+                self.values[j] = v;
             }
         }
         v
@@ -1040,6 +1045,8 @@ struct Matcher {
     /// Per pattern: a one-word name that is an ordinary English word (`Make`,
     /// `Poetry`, `notion`), or an entry marked ambiguous: it needs context.
     needs_context: Vec<bool>,
+    /// Per entry: its clues, in ASCII lower case.
+    clues: Vec<Vec<String>>,
     /// Per pattern: its entry and its text.
     pats: Vec<(EntryId, String)>,
     /// Per pattern: whether it must match with its case.
@@ -1144,10 +1151,12 @@ impl Matcher {
             let bit = (h >> (64 - deletion_shift)) as usize;
             deletion_bits[bit / 64] |= 1 << (bit % 64);
         }
+        let clues = entries.iter().map(|e| e.clues.iter().map(|c| c.to_ascii_lowercase()).collect()).collect();
         Matcher {
             id,
             index,
             needs_context,
+            clues,
             pats,
             sensitive,
             typo_names,

@@ -262,7 +262,7 @@ pub struct Body<'a> {
     /// Byte ranges of URLs and bare domains with a path, in order.
     urls: Vec<(usize, usize)>,
     /// The text in ASCII lower case, byte for byte.
-    lower: Vec<u8>,
+    lower: String,
     /// What the notes are about, lower case: the conference's name (`europython
     /// 2023`), so that `python` in EuroPython notes or `rust` in RustConf notes is the
     /// language.
@@ -343,7 +343,7 @@ impl<'a> Body<'a> {
             code: Vec::new(),
             spans: Vec::new(),
             urls: Vec::new(),
-            lower: text.as_bytes().to_ascii_lowercase(),
+            lower: text.to_ascii_lowercase(),
             topic: String::new(),
         };
         let url_lines: Vec<usize> = url_lines(text.as_bytes(), &body.starts).collect();
@@ -389,24 +389,30 @@ impl<'a> Body<'a> {
 
     /// The text in ASCII lower case, byte for byte.
     pub fn lower(&self) -> &[u8] {
-        &self.lower
+        self.lower.as_bytes()
+    }
+
+    /// Line `i` (0-based, without its line break) in ASCII lower case.
+    pub fn lower_line(&self, i: usize) -> &str {
+        let s = self.starts[i];
+        &self.lower[s..s + self.line(i).len()]
     }
 
     /// Whether the text holds `l` in any ASCII case.
     pub fn has(&self, l: Literal) -> bool {
-        l.finder().find(&self.lower).is_some()
+        l.finder().find(self.lower.as_bytes()).is_some()
     }
 
     /// Where the text holds `l` in any ASCII case (byte offsets, in order, not
     /// overlapping).
     pub fn find_all(&self, l: Literal) -> impl Iterator<Item = usize> + '_ {
-        l.finder().find_iter(&self.lower)
+        l.finder().find_iter(self.lower.as_bytes())
     }
 
     /// Whether line `i` holds `l` in any ASCII case.
     pub fn line_has(&self, i: usize, l: Literal) -> bool {
         let s = self.starts[i];
-        l.finder().find(&self.lower[s..s + self.line(i).len()]).is_some()
+        l.finder().find(&self.lower.as_bytes()[s..s + self.line(i).len()]).is_some()
     }
 
     /// What the notes are about, lower case (empty when unknown).
