@@ -11,12 +11,6 @@ use talkgraph::cli::{Cli, Command, EntitiesArgs};
 use talkgraph::entities::EntitiesOptions;
 use talkgraph::{Error, Output, Warning};
 
-// A run allocates and frees millions of small strings and vectors (a mention's
-// text, a section's line table); mimalloc serves them faster than the system
-// allocator (see BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
