@@ -1238,25 +1238,6 @@ impl Matcher {
             };
             if info.names.0 != info.names.1 && hit_may_start(text, i) {
                 let names = self.index.names_in(info.names);
-                // The common case: one name, the word itself. The word was looked up
-                // by its own lower case and ends on a word boundary: only the case
-                // rule is left to check.
-                if let [IndexedName { pat, next: [0, 0] }] = names {
-                    let pat = *pat as usize;
-                    let name = &self.pats[pat].1;
-                    if name.len() == end - i {
-                        if !self.sensitive[pat] || *name == text[i..end] {
-                            hits.push(Hit { entry: self.pats[pat].0, pat, start: i, end });
-                            i = end;
-                        } else {
-                            if info.verdict != 0 {
-                                words.push((i, info.verdict));
-                            }
-                            i = end;
-                        }
-                        continue;
-                    }
-                }
                 if let Some(h) = self.hit_at(text, i, end - i, names) {
                     hits.push(h);
                     i = h.end;
@@ -1275,6 +1256,19 @@ impl Matcher {
     /// entry asks for; `shared` is the length of what the group's names share.
     fn hit_at(&self, text: &str, start: usize, shared: usize, names: &[IndexedName]) -> Option<Hit> {
         let b = text.as_bytes();
+        let matches = |n: &IndexedName| {
+            let pat = n.pat as usize;
+            let name = self.pats[pat].1.as_bytes();
+            let end = start + name.len();
+            let matched = b.get(start..end).is_some_and(|t| t.eq_ignore_ascii_case(name))
+                && text[end..].chars().next().is_none_or(|c| !is_word_char(c))
+                && (!self.sensitive[pat] || &b[start..end] == name);
+            matched.then(|| Hit { entry: self.pats[pat].0, pat, start, end })
+        };
+        // The common case, one name (mostly the word itself): nothing to order.
+        if let [n] = names {
+            return matches(n);
+        }
         let t = [0, 1].map(|k| b.get(start + shared + k).map_or(0, u8::to_ascii_lowercase));
         // Longest first: the names the text's next two bytes continue (at least two
         // bytes longer than the shared part), then those it continues for one byte
@@ -1290,16 +1284,8 @@ impl Matcher {
             } else {
                 names.partition_point(|n| n.next < *key)
             };
-            for n in names[from..].iter().take_while(|n| n.next == *key) {
-                let pat = n.pat as usize;
-                let name = self.pats[pat].1.as_bytes();
-                let end = start + name.len();
-                let matched = b.get(start..end).is_some_and(|t| t.eq_ignore_ascii_case(name))
-                    && text[end..].chars().next().is_none_or(|c| !is_word_char(c))
-                    && (!self.sensitive[pat] || &b[start..end] == name);
-                if matched {
-                    return Some(Hit { entry: self.pats[pat].0, pat, start, end });
-                }
+            if let Some(h) = names[from..].iter().take_while(|n| n.next == *key).find_map(matches) {
+                return Some(h);
             }
         }
         None

@@ -409,12 +409,6 @@ impl<'a> Body<'a> {
         l.finder().find_iter(self.lower.as_bytes())
     }
 
-    /// Whether line `i` holds `l` in any ASCII case.
-    pub fn line_has(&self, i: usize, l: Literal) -> bool {
-        let s = self.starts[i];
-        l.finder().find(&self.lower.as_bytes()[s..s + self.line(i).len()]).is_some()
-    }
-
     /// What the notes are about, lower case (empty when unknown).
     pub fn topic(&self) -> &str {
         &self.topic
