@@ -218,35 +218,57 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
         ),
         None => None,
     };
-    let mut run = || -> Result<(), Error> {
-        for chunk in files.chunks(CHUNK_FILES) {
-            // A file that cannot be read or is not text is skipped with a warning.
-            let work =
-                || -> Vec<FileResult> { chunk.par_iter().map(|f| process(f, &extractor, bar.as_ref())).collect() };
-            let results = match &pool {
-                Some(p) => p.install(work),
-                None => work(),
-            };
-            let t_graph = Instant::now();
-            for (facts, w, times, len) in results {
-                warnings.extend(w);
-                for (c, t) in cpu.iter_mut().zip(times) {
-                    *c += t;
-                }
-                bytes += len;
-                let Some(facts) = facts else { continue };
-                files_read += 1;
-                warnings.extend(facts.warnings.iter().cloned());
-                builder.add(&facts);
-                if opts.keep_facts {
-                    all.push(facts);
-                }
-            }
-            graph_time += t_graph.elapsed();
+    let extract = |chunk: &[notes::NoteFile]| -> Vec<FileResult> {
+        let work = || chunk.par_iter().map(|f| process(f, &extractor, bar.as_ref())).collect();
+        match &pool {
+            Some(p) => p.install(work),
+            None => work(),
         }
-        Ok(())
     };
-    run()?;
+    let mut add = |results: Vec<FileResult>| {
+        let t_graph = Instant::now();
+        for (facts, w, times, len) in results {
+            warnings.extend(w);
+            for (c, t) in cpu.iter_mut().zip(times) {
+                *c += t;
+            }
+            bytes += len;
+            let Some(facts) = facts else { continue };
+            files_read += 1;
+            warnings.extend(facts.warnings.iter().cloned());
+            builder.add(&facts);
+            if opts.keep_facts {
+                all.push(facts);
+            }
+        }
+        graph_time += t_graph.elapsed();
+    };
+    let threads = opts.threads.unwrap_or_else(rayon::current_num_threads);
+    if threads <= 1 || files.len() <= CHUNK_FILES {
+        // One thread: extract a chunk, add it, and so on.
+        for chunk in files.chunks(CHUNK_FILES) {
+            add(extract(chunk));
+        }
+    } else {
+        // Several: the graph grows on this thread while the pool extracts the next
+        // chunks (at most two chunks ahead, so memory stays bounded); chunks arrive
+        // in file order, so the graph is the same whatever the timing.
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(2);
+            let files = &files;
+            let extract = &extract;
+            scope.spawn(move || {
+                for chunk in files.chunks(CHUNK_FILES) {
+                    if send.send(extract(chunk)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for results in receive {
+                add(results);
+            }
+        });
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -351,8 +373,19 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let written = match &opts.output {
         _ if formats.is_empty() => vec![],
         Output::Dir(dir) => {
-            let (mut written, times) = export::write_to_dir_timed(&graph, &formats, &opts.export, dir)?;
-            stats.stages.extend(times.into_iter().map(|(f, d)| (format!("write {f}"), d, "wall")));
+            // The files are written in parallel, on as many threads as -j allows.
+            let t_export = Instant::now();
+            let write = || export::write_to_dir_timed(&graph, &formats, &opts.export, dir);
+            let (mut written, times) = match opts.threads {
+                Some(n) => rayon::ThreadPoolBuilder::new()
+                    .num_threads(n.max(1))
+                    .build()
+                    .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))?
+                    .install(write)?,
+                None => write()?,
+            };
+            stats.stages.extend(times.into_iter().map(|(f, d)| (format!("write {f}"), d, "own")));
+            stats.stages.push(("write (all)".into(), t_export.elapsed(), "wall"));
             if !opts.export.render.is_empty() {
                 let t_render = Instant::now();
                 let dot = dir.join(Format::Dot.files(&opts.export)[0]);

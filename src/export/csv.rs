@@ -200,9 +200,19 @@ pub fn write_nodes(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Wri
 pub fn write_edges(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     let mut out = ::csv::Writer::from_writer(w);
     out.write_record(["Source", "Target", "Type", "Label", "Weight", "evidence"])?;
+    // One buffer for the evidence and one for the weight, reused row after row.
+    let (mut evidence, mut weight) = (String::new(), String::new());
     for (s, t, e) in graph.edges() {
-        let evidence = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
-        let weight = e.weight.to_string();
+        use std::fmt::Write as _;
+        evidence.clear();
+        for (k, at) in graph.evidence(e).enumerate() {
+            if k > 0 {
+                evidence.push(';');
+            }
+            let _ = write!(evidence, "{at}");
+        }
+        weight.clear();
+        let _ = write!(weight, "{}", e.weight);
         out.write_record([
             cell(&s.id, opts).as_ref(),
             cell(&t.id, opts).as_ref(),
@@ -253,7 +263,7 @@ pub fn write_neo4j_rels(
     out.write_record([":START_ID(Node)", ":END_ID(Node)", ":TYPE", "weight:int", "lines:string[]"])?;
     let ty = rel_type(kind);
     for (s, t, e) in graph.edges().filter(|(_, _, e)| e.kind == kind) {
-        let lines = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
+        let lines = graph.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";");
         out.write_record([
             cell(&s.id, opts).as_ref(),
             cell(&t.id, opts).as_ref(),

@@ -170,7 +170,7 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
     for (s, t, e) in graph.edges() {
         let mut p = vec![("weight", Val::Int(i64::from(e.weight)))];
         if !e.evidence.is_empty() {
-            p.push(("lines", Val::List(e.evidence.iter().map(ToString::to_string).collect())));
+            p.push(("lines", Val::List(graph.evidence(e).map(|a| a.to_string()).collect())));
         }
         let row = format!("{{from: {}, to: {}, props: {}}}", string(&s.id), string(&t.id), map(&p));
         groups.entry((e.kind, s.kind, t.kind)).or_default().push(row);

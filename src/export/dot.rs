@@ -50,7 +50,6 @@ use graphviz_rust::cmd::{CommandArg, Format as GvFormat, Layout as GvLayout};
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt, Subgraph, Vertex,
 };
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::{ExportError, ExportOptions, Layout};
 use crate::graph::{EdgeKind, KnowledgeGraph, NodeId as GraphNode, NodeKind};
@@ -119,36 +118,215 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn text(s: &str) -> Id {
-    Id::Escaped(escape(s))
-}
-
-fn plain(s: &str) -> Id {
-    Id::Plain(s.to_string())
-}
-
-fn attr(key: &str, value: Id) -> Attribute {
-    Attribute(plain(key), value)
-}
-
-fn node_stmt(id: &str, attrs: Vec<Attribute>) -> Stmt {
-    Stmt::Node(DotNode { id: NodeId(text(id), None), attributes: attrs })
-}
-
-fn kind_attrs(kind: NodeKind) -> Vec<Attribute> {
-    let st = style(kind);
-    let mut attrs = vec![attr("shape", plain(st.shape)), attr("fillcolor", text(st.fill))];
-    if kind == NodeKind::Talk {
-        attrs.push(attr("style", text("rounded,filled")));
-    }
-    attrs
+/// Whether `escape` would change `s` beyond adding the quotes: a backslash, quote,
+/// `&`, line break or other control character (C1 controls start with the byte 0xC2).
+fn needs_escape(s: &str) -> bool {
+    s.bytes().any(|b| matches!(b, b'\\' | b'"' | b'&' | 0xC2 | 0x7f) || (b < 0x20 && b != b'\t'))
 }
 
 fn penwidth(weight: u32) -> String {
     format!("{:.2}", f64::from(weight).sqrt().min(8.0))
 }
 
-/// Builds the DOT syntax tree of `graph`; [`write`] prints it.
+/// An attribute value: written as it is (`LR`, `1.00`) or quoted by [`escape`].
+#[derive(Debug, Clone, Copy)]
+enum Val<'a> {
+    Plain(&'a str),
+    Text(&'a str),
+}
+
+impl Val<'_> {
+    fn id(self) -> Id {
+        match self {
+            Val::Plain(s) => Id::Plain(s.to_string()),
+            Val::Text(s) => Id::Escaped(escape(s)),
+        }
+    }
+}
+
+type Attrs<'a> = [(&'static str, Val<'a>)];
+
+/// Where the statements go: a syntax tree ([`Tree`], for [`to_dot`]) or text
+/// ([`Text`], for [`write`]). Both receive the same calls from [`statements`], and a
+/// test checks that the text is the tree as graphviz-rust prints it.
+trait Sink {
+    /// `graph[...]`, `node[...]` or `edge[...]`.
+    fn defaults(&mut self, which: &'static str, attrs: &Attrs<'_>) -> std::io::Result<()>;
+    /// An attribute of the subgraph being written (`label="..."`).
+    fn attr(&mut self, key: &'static str, value: Val<'_>) -> std::io::Result<()>;
+    fn node(&mut self, id: &str, attrs: &Attrs<'_>) -> std::io::Result<()>;
+    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs<'_>) -> std::io::Result<()>;
+    fn open(&mut self, id: Val<'_>) -> std::io::Result<()>;
+    fn close(&mut self) -> std::io::Result<()>;
+}
+
+fn attributes(attrs: &Attrs<'_>) -> Vec<Attribute> {
+    attrs.iter().map(|(k, v)| Attribute(Id::Plain((*k).to_string()), v.id())).collect()
+}
+
+/// Builds the syntax tree: a stack of open subgraphs, the graph's statements at the bottom.
+struct Tree(Vec<(Option<Id>, Vec<Stmt>)>);
+
+impl Tree {
+    fn push(&mut self, st: Stmt) {
+        if let Some((_, stmts)) = self.0.last_mut() {
+            stmts.push(st);
+        }
+    }
+}
+
+impl Sink for Tree {
+    fn defaults(&mut self, which: &'static str, attrs: &Attrs<'_>) -> std::io::Result<()> {
+        let a = attributes(attrs);
+        self.push(Stmt::GAttribute(match which {
+            "graph" => GraphAttributes::Graph(a),
+            "node" => GraphAttributes::Node(a),
+            _ => GraphAttributes::Edge(a),
+        }));
+        Ok(())
+    }
+
+    fn attr(&mut self, key: &'static str, value: Val<'_>) -> std::io::Result<()> {
+        self.push(Stmt::Attribute(Attribute(Id::Plain(key.to_string()), value.id())));
+        Ok(())
+    }
+
+    fn node(&mut self, id: &str, attrs: &Attrs<'_>) -> std::io::Result<()> {
+        self.push(Stmt::Node(DotNode { id: NodeId(Val::Text(id).id(), None), attributes: attributes(attrs) }));
+        Ok(())
+    }
+
+    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs<'_>) -> std::io::Result<()> {
+        let end = |s: &str| Vertex::N(NodeId(Val::Text(s).id(), None));
+        self.push(Stmt::Edge(DotEdge { ty: EdgeTy::Pair(end(from), end(to)), attributes: attributes(attrs) }));
+        Ok(())
+    }
+
+    fn open(&mut self, id: Val<'_>) -> std::io::Result<()> {
+        self.0.push((Some(id.id()), Vec::new()));
+        Ok(())
+    }
+
+    fn close(&mut self) -> std::io::Result<()> {
+        if let Some((Some(id), stmts)) = self.0.pop() {
+            self.push(Stmt::Subgraph(Subgraph { id, stmts }));
+        }
+        Ok(())
+    }
+}
+
+/// Writes the statements as graphviz-rust's printer lays them out (default context):
+/// each statement on its own line, indented two spaces per level, attributes in
+/// brackets separated by spaces, `[` right after a node id and after a space for an edge.
+struct Text<'w> {
+    w: &'w mut dyn Write,
+    depth: usize,
+    /// Whether the subgraph just opened has no statement yet.
+    fresh: bool,
+}
+
+impl Text<'_> {
+    fn start(&mut self) -> std::io::Result<()> {
+        self.fresh = false;
+        self.w.write_all(b"\n")?;
+        for _ in 0..self.depth {
+            self.w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn quoted(&mut self, s: &str) -> std::io::Result<()> {
+        if needs_escape(s) {
+            self.w.write_all(escape(s).as_bytes())
+        } else {
+            self.w.write_all(b"\"")?;
+            self.w.write_all(s.as_bytes())?;
+            self.w.write_all(b"\"")
+        }
+    }
+
+    fn value(&mut self, v: Val<'_>) -> std::io::Result<()> {
+        match v {
+            Val::Plain(s) => self.w.write_all(s.as_bytes()),
+            Val::Text(s) => self.quoted(s),
+        }
+    }
+
+    fn list(&mut self, attrs: &Attrs<'_>) -> std::io::Result<()> {
+        if attrs.is_empty() {
+            return Ok(());
+        }
+        self.w.write_all(b"[")?;
+        for (i, (k, v)) in attrs.iter().enumerate() {
+            if i > 0 {
+                self.w.write_all(b" ")?;
+            }
+            self.w.write_all(k.as_bytes())?;
+            self.w.write_all(b"=")?;
+            self.value(*v)?;
+        }
+        self.w.write_all(b"]")
+    }
+}
+
+impl Sink for Text<'_> {
+    fn defaults(&mut self, which: &'static str, attrs: &Attrs<'_>) -> std::io::Result<()> {
+        self.start()?;
+        self.w.write_all(which.as_bytes())?;
+        self.list(attrs)
+    }
+
+    fn attr(&mut self, key: &'static str, value: Val<'_>) -> std::io::Result<()> {
+        self.start()?;
+        self.w.write_all(key.as_bytes())?;
+        self.w.write_all(b"=")?;
+        self.value(value)
+    }
+
+    fn node(&mut self, id: &str, attrs: &Attrs<'_>) -> std::io::Result<()> {
+        self.start()?;
+        self.quoted(id)?;
+        self.list(attrs)
+    }
+
+    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs<'_>) -> std::io::Result<()> {
+        self.start()?;
+        self.quoted(from)?;
+        self.w.write_all(b" -> ")?;
+        self.quoted(to)?;
+        if !attrs.is_empty() {
+            self.w.write_all(b" ")?;
+        }
+        self.list(attrs)
+    }
+
+    fn open(&mut self, id: Val<'_>) -> std::io::Result<()> {
+        self.start()?;
+        self.w.write_all(b"subgraph ")?;
+        self.value(id)?;
+        self.w.write_all(b" {")?;
+        self.depth += 1;
+        self.fresh = true;
+        Ok(())
+    }
+
+    fn close(&mut self) -> std::io::Result<()> {
+        // The printer joins the statements with line breaks and adds one before the
+        // brace: an empty subgraph has an empty line.
+        if self.fresh {
+            self.w.write_all(b"\n")?;
+        }
+        self.depth -= 1;
+        self.fresh = false;
+        self.w.write_all(b"\n")?;
+        for _ in 0..self.depth {
+            self.w.write_all(b"  ")?;
+        }
+        self.w.write_all(b"}")
+    }
+}
+
+/// Builds the DOT syntax tree of `graph`; [`write`] writes the same text directly.
 ///
 /// ```
 /// use talkgraph::{build_graph, extract::Knowledge};
@@ -164,40 +342,44 @@ fn penwidth(weight: u32) -> String {
 /// assert!(dot.contains(r#""talk:day1#1" -> "pep:659""#));
 /// ```
 pub fn to_dot(graph: &KnowledgeGraph, opts: &ExportOptions) -> Graph {
-    let mut stmts = Vec::new();
-    statements(graph, opts, &mut |s| {
-        stmts.push(s);
-        Ok(())
-    })
-    .expect("collecting statements does not fail");
-    Graph::DiGraph { id: plain("talkgraph"), strict: false, stmts }
+    let mut tree = Tree(vec![(None, Vec::new())]);
+    statements(graph, opts, &mut tree).expect("building a tree does not fail");
+    let stmts = tree.0.pop().map(|(_, s)| s).unwrap_or_default();
+    Graph::DiGraph { id: Id::Plain("talkgraph".into()), strict: false, stmts }
 }
 
-/// The statements of the graph, in order, handed to `emit` one at a time.
-fn statements(
-    graph: &KnowledgeGraph,
-    opts: &ExportOptions,
-    emit: &mut dyn FnMut(Stmt) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let head = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", plain("LR")),
-            attr("layout", plain(opts.layout.name())),
-            attr("overlap", plain("false")),
-            attr("newrank", plain("true")),
-            attr("charset", text("UTF-8")),
-            attr("fontname", text("Helvetica")),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("style", text("filled")),
-            attr("fontname", text("Helvetica")),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", text("Helvetica"))])),
-    ];
-    for st in head {
-        emit(st)?;
+/// The shape, fill colour and (talks) style of a kind, as attributes.
+fn kind_attrs(kind: NodeKind) -> [(&'static str, Val<'static>); 3] {
+    let st = style(kind);
+    let style = if kind == NodeKind::Talk { Val::Text("rounded,filled") } else { Val::Plain("") };
+    [("shape", Val::Plain(st.shape)), ("fillcolor", Val::Text(st.fill)), ("style", style)]
+}
+
+/// How many of [`kind_attrs`] a kind has: talks have a style of their own.
+fn kind_attr_count(kind: NodeKind) -> usize {
+    if kind == NodeKind::Talk {
+        3
+    } else {
+        2
     }
-    emit(legend(graph))?;
+}
+
+/// The statements of the graph, in order, handed to `out`.
+fn statements(graph: &KnowledgeGraph, opts: &ExportOptions, out: &mut dyn Sink) -> std::io::Result<()> {
+    out.defaults(
+        "graph",
+        &[
+            ("rankdir", Val::Plain("LR")),
+            ("layout", Val::Plain(opts.layout.name())),
+            ("overlap", Val::Plain("false")),
+            ("newrank", Val::Plain("true")),
+            ("charset", Val::Text("UTF-8")),
+            ("fontname", Val::Text("Helvetica")),
+        ],
+    )?;
+    out.defaults("node", &[("style", Val::Text("filled")), ("fontname", Val::Text("Helvetica"))])?;
+    out.defaults("edge", &[("fontname", Val::Text("Helvetica"))])?;
+    legend(graph, out)?;
 
     // Which events hold which talks and which days, to nest the clusters.
     let pg = graph.as_petgraph();
@@ -212,120 +394,134 @@ fn statements(
     for (&child, &p) in &parent {
         children.entry(p).or_default().push(child);
     }
-    let mut placed = std::collections::BTreeSet::new();
+    let mut placed = vec![false; graph.node_count()];
     for (i, n) in graph.nodes() {
         if n.kind == NodeKind::Event && !parent.contains_key(&i) && children.contains_key(&i) {
-            emit(cluster(graph, i, &children, &mut placed))?;
+            cluster(graph, i, &children, &mut placed, out)?;
         }
     }
     for (i, _) in graph.nodes() {
-        if !placed.contains(&i) {
-            emit(node(graph, i))?;
+        if !placed[i.index()] {
+            node(graph, i, out)?;
         }
     }
     // Co-mentions must not pull talks out of their ranks; but in a graph of topics only
     // (the topics view) they are the whole structure, and dot needs them to rank at all.
     let has_directed = graph.edges().any(|(_, _, e)| !e.kind.is_undirected());
+    // Pen widths of the usual weights, formatted once.
+    let widths: Vec<String> = (0..256).map(penwidth).collect();
+    let mut tooltip = String::new();
+    let mut wide;
     for (s, t, e) in graph.edges() {
-        let evidence = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-        let mut tooltip = format!("{} ×{}", e.kind.name(), e.weight);
-        if !evidence.is_empty() {
-            tooltip.push_str(": ");
-            tooltip.push_str(&evidence);
+        use std::fmt::Write as _;
+        tooltip.clear();
+        let _ = write!(tooltip, "{} ×{}", e.kind.name(), e.weight);
+        for (k, at) in graph.evidence(e).enumerate() {
+            tooltip.push_str(if k == 0 { ": " } else { ", " });
+            let _ = write!(tooltip, "{at}");
         }
-        let mut attrs = vec![
-            attr("color", text(edge_color(e.kind))),
-            attr("penwidth", plain(&penwidth(e.weight))),
-            attr("tooltip", text(&tooltip)),
-        ];
-        if e.kind.is_undirected() {
-            attrs.push(attr("dir", plain("none")));
-            attrs.push(attr("style", plain("dashed")));
-            if has_directed {
-                attrs.push(attr("constraint", plain("false")));
+        let width = match widths.get(e.weight as usize) {
+            Some(w) => w.as_str(),
+            None => {
+                wide = penwidth(e.weight);
+                wide.as_str()
             }
-        }
-        emit(Stmt::Edge(DotEdge {
-            ty: EdgeTy::Pair(Vertex::N(NodeId(text(&s.id), None)), Vertex::N(NodeId(text(&t.id), None))),
-            attributes: attrs,
-        }))?;
+        };
+        let attrs = [
+            ("color", Val::Text(edge_color(e.kind))),
+            ("penwidth", Val::Plain(width)),
+            ("tooltip", Val::Text(&tooltip)),
+            ("dir", Val::Plain("none")),
+            ("style", Val::Plain("dashed")),
+            ("constraint", Val::Plain("false")),
+        ];
+        let n = match (e.kind.is_undirected(), has_directed) {
+            (false, _) => 3,
+            (true, false) => 5,
+            (true, true) => 6,
+        };
+        out.edge(&s.id, &t.id, &attrs[..n])?;
     }
     Ok(())
 }
 
-fn node(graph: &KnowledgeGraph, i: GraphNode) -> Stmt {
+fn node(graph: &KnowledgeGraph, i: GraphNode, out: &mut dyn Sink) -> std::io::Result<()> {
     let n = graph.node(i);
-    let mut attrs = vec![attr("label", text(&n.label))];
-    attrs.extend(kind_attrs(n.kind));
-    attrs.push(attr("tooltip", text(&format!("{} {}", n.kind.name(), n.id))));
-    if let Some(url) = [n.attr("homepage"), n.attr("url")].into_iter().flatten().find(|u| super::jsonld::is_web_iri(u))
-    {
-        attrs.push(attr("URL", text(url)));
+    let tooltip = format!("{} {}", n.kind.name(), n.id);
+    let [shape, fill, style] = kind_attrs(n.kind);
+    let url = [n.attr("homepage"), n.attr("url")].into_iter().flatten().find(|u| super::jsonld::is_web_iri(u));
+    // label, shape, fillcolor, [style,] tooltip, [URL]: the tooltip takes the style's
+    // place for kinds without one, and the URL comes last when known.
+    let mut attrs =
+        [("label", Val::Text(&n.label)), shape, fill, style, ("tooltip", Val::Text(&tooltip)), ("URL", Val::Plain(""))];
+    let mut len = 1 + kind_attr_count(n.kind);
+    attrs[len] = ("tooltip", Val::Text(&tooltip));
+    len += 1;
+    if let Some(url) = url {
+        attrs[len] = ("URL", Val::Text(url));
+        len += 1;
     }
-    node_stmt(&n.id, attrs)
+    out.node(&n.id, &attrs[..len])
 }
 
 fn cluster(
     graph: &KnowledgeGraph,
     event: GraphNode,
     children: &std::collections::BTreeMap<GraphNode, Vec<GraphNode>>,
-    placed: &mut std::collections::BTreeSet<GraphNode>,
-) -> Stmt {
+    placed: &mut [bool],
+    out: &mut dyn Sink,
+) -> std::io::Result<()> {
     let ev = graph.node(event);
     let label = match ev.attr("date") {
         Some(date) => format!("{}\n{date}", ev.label),
         None => ev.label.clone(),
     };
-    let mut stmts = vec![
-        Stmt::Attribute(attr("label", text(&label))),
-        Stmt::Attribute(attr("style", text("rounded"))),
-        Stmt::Attribute(attr("color", text(edge_color(EdgeKind::PartOf)))),
-    ];
-    placed.insert(event);
-    stmts.push(node(graph, event));
+    out.open(Val::Text(&format!("cluster_{}", ev.id)))?;
+    out.attr("label", Val::Text(&label))?;
+    out.attr("style", Val::Text("rounded"))?;
+    out.attr("color", Val::Text(edge_color(EdgeKind::PartOf)))?;
+    placed[event.index()] = true;
+    node(graph, event, out)?;
     for &c in children.get(&event).into_iter().flatten() {
-        if placed.contains(&c) {
+        if placed[c.index()] {
             continue;
         }
         if graph.node(c).kind == NodeKind::Event && children.contains_key(&c) {
-            stmts.push(cluster(graph, c, children, placed));
+            cluster(graph, c, children, placed, out)?;
         } else {
-            placed.insert(c);
-            stmts.push(node(graph, c));
+            placed[c.index()] = true;
+            node(graph, c, out)?;
         }
     }
-    Stmt::Subgraph(Subgraph { id: text(&format!("cluster_{}", ev.id)), stmts })
+    out.close()
 }
 
-fn legend(graph: &KnowledgeGraph) -> Stmt {
-    let mut stmts =
-        vec![Stmt::Attribute(attr("label", text("Legend"))), Stmt::Attribute(attr("style", text("dashed")))];
+fn legend(graph: &KnowledgeGraph, out: &mut dyn Sink) -> std::io::Result<()> {
+    out.open(Val::Plain("cluster_legend"))?;
+    out.attr("label", Val::Text("Legend"))?;
+    out.attr("style", Val::Text("dashed"))?;
+    let mut present = [false; NodeKind::ALL.len()];
+    for (_, n) in graph.nodes() {
+        present[n.kind as usize] = true;
+    }
     for kind in NodeKind::ALL {
-        if graph.count(kind) > 0 {
-            let mut attrs = vec![attr("label", text(kind.name()))];
-            attrs.extend(kind_attrs(kind));
-            stmts.push(node_stmt(&format!("legend:{}", kind.name()), attrs));
+        if present[kind as usize] {
+            let [shape, fill, style] = kind_attrs(kind);
+            let attrs = [("label", Val::Text(kind.name())), shape, fill, style];
+            out.node(&format!("legend:{}", kind.name()), &attrs[..1 + kind_attr_count(kind)])?;
         }
     }
-    Stmt::Subgraph(Subgraph { id: plain("cluster_legend"), stmts })
+    out.close()
 }
 
-/// Writes `graph` as DOT.
-///
-/// Statements are built and printed one at a time, so the whole text is never in
-/// memory; the bytes are those of [`to_dot`] printed by graphviz-rust.
+/// Writes `graph` as DOT: the bytes graphviz-rust prints for [`to_dot`], written
+/// statement by statement straight from the graph, with no syntax tree and no
+/// string per statement.
 pub fn write(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    let mut ctx = PrinterContext::default();
-    // Printing the graph's frame leaves the context as it is inside the braces (one
-    // indent step in, `->` for edges); each statement is then printed in it.
-    let frame = Graph::DiGraph { id: plain("talkgraph"), strict: false, stmts: vec![] }.print(&mut ctx);
-    let open = frame.find('{').map_or(frame.len(), |i| i + 1);
-    w.write_all(&frame.as_bytes()[..open])?;
-    statements(graph, opts, &mut |st| {
-        w.write_all(b"\n")?;
-        w.write_all(st.print(&mut ctx).as_bytes())
-    })?;
-    w.write_all(b"\n}\n")?;
+    w.write_all(b"digraph talkgraph {")?;
+    let mut text = Text { w, depth: 1, fresh: false };
+    statements(graph, opts, &mut text)?;
+    text.w.write_all(b"\n}\n")?;
     Ok(())
 }
 
@@ -428,16 +624,50 @@ pub fn render(dot_path: &Path, formats: &[RenderFormat], layout: Layout) -> Resu
 
 #[cfg(test)]
 mod tests {
+    use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
     use super::*;
     use crate::export::fixtures::sample_graph;
 
     #[test]
     fn streamed_bytes_are_the_printed_ast() {
-        let g = crate::export::fixtures::sample_graph();
-        let mut streamed = Vec::new();
-        write(&g, &ExportOptions::default(), &mut streamed).unwrap();
-        let whole = to_dot(&g, &ExportOptions::default()).print(&mut PrinterContext::default()) + "\n";
-        assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        use crate::graph::{View, ViewOptions};
+        let sample = sample_graph();
+        let speakers = sample.view(&ViewOptions { view: View::Speakers, ..Default::default() }).unwrap();
+        let topics = sample.view(&ViewOptions { view: View::Topics, ..Default::default() }).unwrap();
+        let hostile = crate::export::graphml::fixtures::hostile();
+        let tiny = crate::export::graphml::fixtures::tiny();
+        let empty = crate::graph::GraphBuilder::new(&crate::extract::Knowledge::builtin()).finish();
+        for (name, g) in [
+            ("sample", &sample),
+            ("speakers", &speakers),
+            ("topics", &topics),
+            ("hostile", &hostile),
+            ("tiny", &tiny),
+            ("empty", &empty),
+        ] {
+            for layout in [Layout::Dot, Layout::Sfdp] {
+                let opts = ExportOptions { layout, ..Default::default() };
+                let mut streamed = Vec::new();
+                write(g, &opts, &mut streamed).unwrap();
+                let whole = to_dot(g, &opts).print(&mut PrinterContext::default()) + "\n";
+                assert_eq!(String::from_utf8(streamed).unwrap(), whole, "{name} graph, {layout:?}");
+            }
+        }
+        // The hostile names are escaped in the text, not written through.
+        let mut out = Vec::new();
+        write(&hostile, &ExportOptions::default(), &mut out).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("\\\""));
+    }
+
+    #[test]
+    fn the_fast_path_escapes_exactly_what_escape_changes() {
+        for s in [
+            "plain", "a\"b", "a\\b", "a&b", "l\nm", "c\r", "\u{7}", "\u{85}", "\u{9f}x", "tab\t", "Ł 🐍", "\u{7f}", "é",
+        ] {
+            let quoted = format!("\"{s}\"");
+            assert_eq!(needs_escape(s), escape(s) != quoted, "{s:?}");
+        }
     }
 
     #[test]

@@ -141,7 +141,7 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         start.push_attribute(("label", e.kind.name()));
         start.push_attribute(("weight", e.weight.to_string().as_str()));
         x.write_event(Event::Start(start))?;
-        let evidence = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
+        let evidence = graph.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";");
         attvalues(&mut x, [("evidence", evidence.as_str())])?;
         x.write_event(Event::End(BytesEnd::new("edge")))?;
     }
@@ -364,7 +364,7 @@ mod tests {
             let owner = format!("{}>{}", s.id, t.id);
             want.insert((owner.clone(), "label".into()), e.kind.name().into());
             want.insert((owner.clone(), "weight".into()), e.weight.to_string());
-            let ev = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
+            let ev = g.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";");
             if !ev.is_empty() {
                 want.insert((owner, "evidence".into()), ev);
             }

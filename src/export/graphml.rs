@@ -99,7 +99,7 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         x.write_event(Event::Start(start))?;
         data(&mut x, "e_relation", e.kind.name())?;
         data(&mut x, "e_weight", &e.weight.to_string())?;
-        data(&mut x, "e_evidence", &e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";"))?;
+        data(&mut x, "e_evidence", &graph.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";"))?;
         x.write_event(Event::End(BytesEnd::new("edge")))?;
     }
     x.write_event(Event::End(BytesEnd::new("graph")))?;
@@ -356,7 +356,7 @@ mod tests {
         }
         for (s, t, e) in g.edges() {
             let owner = format!("{}>{}", s.id, t.id);
-            let ev = e.evidence.iter().map(ToString::to_string).collect::<Vec<_>>().join(";");
+            let ev = g.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";");
             want.insert((owner.clone(), "relation".into()), e.kind.name().into());
             want.insert((owner.clone(), "weight".into()), e.weight.to_string());
             if !ev.is_empty() {

@@ -152,10 +152,10 @@ fn term(kind: EdgeKind) -> String {
     out
 }
 
-fn reified(ty: &str, target: &Node, e: &Edge) -> Value {
+fn reified(graph: &KnowledgeGraph, ty: &str, target: &Node, e: &Edge) -> Value {
     let mut seen = BTreeSet::new();
     let evidence: Vec<Value> =
-        e.evidence.iter().map(ToString::to_string).filter(|s| seen.insert(s.clone())).map(Value::String).collect();
+        graph.evidence(e).map(|a| a.to_string()).filter(|s| seen.insert(s.clone())).map(Value::String).collect();
     let mut obj = Map::new();
     obj.insert("@type".into(), json!(ty));
     obj.insert("tg:target".into(), reference(&target.id));
@@ -227,14 +227,14 @@ fn edge_props(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> V
         EdgeKind::PartOf => vec![("superEvent".into(), reference(&dst.id))],
         EdgeKind::PresentedBy => vec![("performer".into(), reference(&dst.id))],
         EdgeKind::Mentions => {
-            vec![("about".into(), reference(&dst.id)), ("tg:mention".into(), reified("tg:Mention", dst, e))]
+            vec![("about".into(), reference(&dst.id)), ("tg:mention".into(), reified(graph, "tg:Mention", dst, e))]
         }
         EdgeKind::Authored => vec![("author".into(), reference(&src.id))],
         EdgeKind::DevelopedBy if src.kind == NodeKind::Organization => {
             vec![("parentOrganization".into(), reference(&dst.id))]
         }
         EdgeKind::DevelopedBy => vec![("creator".into(), reference(&dst.id))],
-        EdgeKind::CoMentioned => vec![("tg:coMention".into(), reified("tg:CoMention", dst, e))],
+        EdgeKind::CoMentioned => vec![("tg:coMention".into(), reified(graph, "tg:CoMention", dst, e))],
         // version_of → tg:versionOf, and any relation added later the same way.
         other => vec![(term(other), reference(&dst.id))],
     }

@@ -281,11 +281,23 @@ pub fn write_to_dir_timed(
 ) -> Result<(Vec<PathBuf>, FormatTimes), ExportError> {
     std::fs::create_dir_all(dir).map_err(|e| ExportError::Folder(dir.to_path_buf(), e))?;
     remove_stale_temporaries(dir);
-    let mut staged = Vec::new();
-    let mut times = Vec::new();
-    for &f in formats {
-        let start = std::time::Instant::now();
-        for file in f.files(opts) {
+    // Every file is written to its own temporary file, in parallel (on the current
+    // rayon pool: `-j` bounds it), the largest first; then all are moved into place, or,
+    // on any error, none is (the temporaries are deleted when dropped).
+    let mut jobs: Vec<(Format, &'static str)> =
+        formats.iter().flat_map(|&f| f.files(opts).into_iter().map(move |file| (f, file))).collect();
+    let cost = |f: Format| match f {
+        Format::JsonLd => 0,
+        Format::Dot => 1,
+        _ => 2,
+    };
+    jobs.sort_by_key(|(f, _)| cost(*f));
+    use rayon::prelude::*;
+    let done: Vec<Result<(Format, tempfile::NamedTempFile, PathBuf, std::time::Duration), ExportError>> = jobs
+        .par_iter()
+        .with_max_len(1)
+        .map(|&(f, file)| {
+            let start = std::time::Instant::now();
             let path = dir.join(file);
             let tmp = tempfile::Builder::new()
                 .prefix(&format!(".{file}."))
@@ -295,10 +307,22 @@ pub fn write_to_dir_timed(
             let mut w = io::BufWriter::with_capacity(1 << 16, tmp);
             f.write(file, graph, opts, &mut w).map_err(|e| with_path(e, &path))?;
             let tmp = w.into_inner().map_err(|e| ExportError::Io(path.clone(), e.into_error()))?;
-            staged.push((tmp, path));
+            Ok((f, tmp, path, start.elapsed()))
+        })
+        .collect();
+    let mut staged = Vec::with_capacity(done.len());
+    let mut times: FormatTimes = formats.iter().map(|&f| (f, std::time::Duration::ZERO)).collect();
+    for d in done {
+        let (f, tmp, path, took) = d?;
+        if let Some(t) = times.iter_mut().find(|(g, _)| *g == f) {
+            t.1 += took;
         }
-        times.push((f, start.elapsed()));
+        staged.push((tmp, path));
     }
+    // Published in the order the formats were asked for.
+    staged.sort_by_key(|(_, path)| {
+        formats.iter().position(|f| f.files(opts).iter().any(|file| dir.join(file) == *path)).unwrap_or(usize::MAX)
+    });
     let mut written = Vec::with_capacity(staged.len());
     for (tmp, path) in staged {
         publish(tmp, &path)?;

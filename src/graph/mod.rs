@@ -8,17 +8,23 @@
 //! their ends, so the graph — and every output — is identical whatever order the files
 //! were read in.
 
+mod evidence;
 mod view;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::extract::{EntryKind, Knowledge, NoteFacts, Target};
-use crate::notes::Span;
-
+pub use evidence::{At, Evidence, Files, Place};
 pub use view::{View, ViewOptions};
+
+/// The hash maps of the builder: keys are small integers and ids made by us, so a fast
+/// non-cryptographic hash does (no input can choose them to collide on purpose cheaply
+/// enough to matter for a one-shot batch run).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The kind of a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -199,8 +205,9 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// How many times it was seen (mentions), or how many talks share it (co-mentions).
     pub weight: u32,
-    /// Every place it was seen, in order, without repeats.
-    pub evidence: Vec<Span>,
+    /// Every place it was seen, in order, without repeats; [`KnowledgeGraph::evidence`]
+    /// gives them with their file names.
+    pub evidence: Evidence,
 }
 
 /// The knowledge graph: a petgraph `DiGraph` behind our own methods, with an id index.
@@ -208,6 +215,7 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
     index: HashMap<String, NodeIndex>,
+    files: Files,
 }
 
 /// A node reference that stays valid for the graph it came from.
@@ -263,6 +271,21 @@ impl KnowledgeGraph {
     pub fn as_petgraph(&self) -> &DiGraph<Node, Edge> {
         &self.graph
     }
+
+    /// The name of file number `file` of the places of this graph's edges.
+    pub fn file(&self, file: u32) -> &str {
+        self.files.get(file as usize).map_or("?", |f| f)
+    }
+
+    /// A place with its file name.
+    pub fn at(&self, p: Place) -> At<'_> {
+        At { file: self.file(p.file), line: p.line }
+    }
+
+    /// Every place `e` was seen, with file names, in order (`notes/day1.md:40`).
+    pub fn evidence<'g>(&'g self, e: &'g Edge) -> impl Iterator<Item = At<'g>> + 'g {
+        e.evidence.iter().map(|p| self.at(p))
+    }
 }
 
 /// Normalises a name into an id slug: lower case, letters and digits kept (any
@@ -314,22 +337,36 @@ pub fn talk_id(key: &str, line: u32) -> String {
 
 /// Builds a [`KnowledgeGraph`] from the facts of each note.
 ///
-/// Node ids are interned: each node is stored once, in insertion order, and edges are
-/// keyed by the two nodes' numbers, so adding a mention costs a hash probe, not a
-/// string copy. [`finish`](Self::finish) sorts everything, so the graph does not
-/// depend on the order notes are added in.
+/// Node ids are interned: each node is stored once, in insertion order. A talk's edges
+/// (to its event, speakers and topics) can only come from the note it is in, so they
+/// are merged per talk and appended to one list, with no global lookup; the few other
+/// edges (a day to its conference, PEP authors, developers, versions) go through a
+/// map keyed by the two nodes' numbers. [`finish`](Self::finish) sorts everything, so
+/// the graph does not depend on the order notes are added in.
 #[derive(Debug)]
 pub struct GraphBuilder<'k> {
     knowledge: &'k Knowledge,
     nodes: Vec<Node>,
-    ids: HashMap<String, u32>,
-    edges: HashMap<(u32, EdgeKind, u32), Edge>,
+    ids: FastMap<String, u32>,
+    /// Edges out of talks, each talk's merged: (from, to, edge), talk after talk.
+    talk_edges: Vec<(u32, u32, Edge)>,
+    /// Where each talk's edges start in `talk_edges`: (talk, start).
+    talk_groups: Vec<(u32, u32)>,
+    /// Every other edge.
+    edges: FastMap<(u32, EdgeKind, u32), Edge>,
+    /// The file table places refer to, and each name's number.
+    files: Vec<Arc<str>>,
+    file_numbers: FastMap<Arc<str>, u32>,
     /// person node -> display names seen, with counts, to pick the best-written one.
     person_names: BTreeMap<u32, BTreeMap<String, u32>>,
     /// Lexicon entry -> its node, once made.
-    entry_nodes: HashMap<crate::extract::EntryId, u32>,
+    entry_nodes: FastMap<crate::extract::EntryId, u32>,
     /// PEP number -> its node, once made.
-    pep_nodes: HashMap<u32, u32>,
+    pep_nodes: FastMap<u32, u32>,
+    /// Python version (`3.11`) -> its node, once made.
+    version_nodes: FastMap<Box<str>, u32>,
+    /// Scratch: the edges of the talk being added, and where each is in `talk_edges`.
+    local: FastMap<(EdgeKind, u32), usize>,
 }
 
 impl<'k> GraphBuilder<'k> {
@@ -338,18 +375,24 @@ impl<'k> GraphBuilder<'k> {
         GraphBuilder {
             knowledge,
             nodes: Vec::new(),
-            ids: HashMap::new(),
-            edges: HashMap::new(),
+            ids: FastMap::default(),
+            talk_edges: Vec::new(),
+            talk_groups: Vec::new(),
+            edges: FastMap::default(),
+            files: Vec::new(),
+            file_numbers: FastMap::default(),
             person_names: BTreeMap::new(),
-            entry_nodes: HashMap::new(),
-            pep_nodes: HashMap::new(),
+            entry_nodes: FastMap::default(),
+            pep_nodes: FastMap::default(),
+            version_nodes: FastMap::default(),
+            local: FastMap::default(),
         }
     }
 
-    /// The node with this id, made with `label` if new.
-    fn node_by_id(&mut self, kind: NodeKind, id: String, label: &str) -> u32 {
+    /// The node with this id, made with `label` if new; and whether it is new.
+    fn node_by_id(&mut self, kind: NodeKind, id: String, label: &str) -> (u32, bool) {
         if let Some(&n) = self.ids.get(&id) {
-            return n;
+            return (n, false);
         }
         let n = self.nodes.len() as u32;
         self.nodes.push(Node {
@@ -360,27 +403,52 @@ impl<'k> GraphBuilder<'k> {
             aliases: BTreeSet::new(),
         });
         self.ids.insert(id, n);
-        n
+        (n, true)
     }
 
     fn node(&mut self, kind: NodeKind, key: &str, label: &str) -> u32 {
-        self.node_by_id(kind, format!("{}:{}", kind.id_prefix(), key), label)
+        self.node_by_id(kind, format!("{}:{}", kind.id_prefix(), key), label).0
     }
 
-    fn edge(&mut self, from: u32, kind: EdgeKind, to: u32, at: Option<Span>) {
-        let e = self.edges.entry((from, kind, to)).or_insert_with(|| Edge { kind, weight: 0, evidence: Vec::new() });
+    fn edge(&mut self, from: u32, kind: EdgeKind, to: u32, at: Option<Place>) {
+        let e =
+            self.edges.entry((from, kind, to)).or_insert_with(|| Edge { kind, weight: 0, evidence: Evidence::new() });
         e.weight += 1;
         if let Some(at) = at {
-            if e.evidence.last() != Some(&at) {
+            if e.evidence.last() != Some(at) {
                 e.evidence.push(at);
             }
+        }
+    }
+
+    /// An edge out of the talk being added: merged in the talk's own scratch map when
+    /// the talk is new (`local`), else in the global map (the same talk id from a second
+    /// file, e.g. `day1.md` and `day1.txt`).
+    fn talk_edge(&mut self, local: bool, from: u32, kind: EdgeKind, to: u32, at: Place) {
+        if !local {
+            return self.edge(from, kind, to, Some(at));
+        }
+        let i = *self.local.entry((kind, to)).or_insert_with(|| {
+            self.talk_edges.push((from, to, Edge { kind, weight: 0, evidence: Evidence::new() }));
+            self.talk_edges.len() - 1
+        });
+        let e = &mut self.talk_edges[i].2;
+        e.weight += 1;
+        if e.evidence.last() != Some(at) {
+            e.evidence.push(at);
         }
     }
 
     fn person(&mut self, name: &str) -> u32 {
         let key = slug(&fold_diacritics(name));
         let n = self.node(NodeKind::Person, &key, name);
-        *self.person_names.entry(n).or_default().entry(name.to_string()).or_default() += 1;
+        let names = self.person_names.entry(n).or_default();
+        match names.get_mut(name) {
+            Some(c) => *c += 1,
+            None => {
+                names.insert(name.to_string(), 1);
+            }
+        }
         n
     }
 
@@ -407,6 +475,21 @@ impl<'k> GraphBuilder<'k> {
             }
         }
         id
+    }
+
+    fn version(&mut self, v: &str, python: Option<crate::extract::EntryId>) -> u32 {
+        if let Some(&n) = self.version_nodes.get(v) {
+            return n;
+        }
+        let vid = self.node(NodeKind::Version, &format!("python-{v}"), &format!("Python {v}"));
+        self.version_nodes.insert(v.into(), vid);
+        if let Some(py) = python {
+            let py = self.entry(py);
+            if !self.edges.contains_key(&(vid, EdgeKind::VersionOf, py)) {
+                self.edge(vid, EdgeKind::VersionOf, py, None);
+            }
+        }
+        vid
     }
 
     fn entry(&mut self, id: crate::extract::EntryId) -> u32 {
@@ -444,10 +527,21 @@ impl<'k> GraphBuilder<'k> {
         nid
     }
 
+    /// The number of a file in the file table.
+    fn file_number(&mut self, file: &Arc<str>) -> u32 {
+        if let Some(&n) = self.file_numbers.get(file) {
+            return n;
+        }
+        let n = self.files.len() as u32;
+        self.files.push(file.clone());
+        self.file_numbers.insert(file.clone(), n);
+        n
+    }
+
     /// Adds the facts of one note. Call in any order: [`finish`](Self::finish) sorts.
     pub fn add(&mut self, facts: &NoteFacts) {
-        let file = facts.file.clone();
-        let span = |line: u32| Span { file: file.clone(), line };
+        let file = self.file_number(&facts.file);
+        let span = |line: u32| Place { file, line };
         // Events: a conference node per name; a day node per (name, day), part of it.
         let mut event_ids = Vec::with_capacity(facts.events.len());
         for ev in &facts.events {
@@ -472,39 +566,35 @@ impl<'k> GraphBuilder<'k> {
             event_ids.push(id);
         }
         let python = self.knowledge.lexicon.find("Python");
+        let file_name = facts.file.to_string();
         for t in &facts.talks {
-            let tid = self.node_by_id(NodeKind::Talk, talk_id(&facts.key, t.line), &t.title);
+            let (tid, local) = self.node_by_id(NodeKind::Talk, talk_id(&facts.key, t.line), &t.title);
+            self.local.clear();
+            if local {
+                self.talk_groups.push((tid, self.talk_edges.len() as u32));
+            }
             let node = &mut self.nodes[tid as usize];
-            node.label = t.title.clone();
+            node.label.clone_from(&t.title);
             node.attrs = BTreeMap::from([
                 ("talk_kind", t.kind.name().to_string()),
-                ("file", facts.file.to_string()),
+                ("file", file_name.clone()),
                 ("line", t.line.to_string()),
             ]);
             if let Some(ev) = t.event.and_then(|i| event_ids.get(i)).copied() {
                 if let Some(date) = self.nodes[ev as usize].attrs.get("date").cloned() {
                     self.nodes[tid as usize].attrs.insert("date", date);
                 }
-                self.edge(tid, EdgeKind::PartOf, ev, Some(span(t.line)));
+                self.talk_edge(local, tid, EdgeKind::PartOf, ev, span(t.line));
             }
             for s in &t.speakers {
                 let p = self.person(&s.name);
-                self.edge(tid, EdgeKind::PresentedBy, p, Some(span(s.line)));
+                self.talk_edge(local, tid, EdgeKind::PresentedBy, p, span(s.line));
             }
             for m in &t.mentions {
                 let target = match &m.target {
                     Target::Entry(id) => self.entry(*id),
                     Target::Pep(n) => self.pep(*n),
-                    Target::PythonVersion(v) => {
-                        let vid = self.node(NodeKind::Version, &format!("python-{v}"), &format!("Python {v}"));
-                        if let Some(py) = python {
-                            let py = self.entry(py);
-                            if !self.edges.contains_key(&(vid, EdgeKind::VersionOf, py)) {
-                                self.edge(vid, EdgeKind::VersionOf, py, None);
-                            }
-                        }
-                        vid
-                    }
+                    Target::PythonVersion(v) => self.version(v, python),
                     Target::Unlisted(name) => {
                         let id = self.node(NodeKind::Technology, &slug(name), name);
                         self.nodes[id as usize].attrs.entry("category").or_insert_with(|| "unlisted".into());
@@ -515,38 +605,60 @@ impl<'k> GraphBuilder<'k> {
                 if m.surface != node.label && !m.surface.is_empty() && !node.aliases.contains(&m.surface) {
                     node.aliases.insert(m.surface.clone());
                 }
-                self.edge(tid, EdgeKind::Mentions, target, Some(span(m.line)));
+                self.talk_edge(local, tid, EdgeKind::Mentions, target, span(m.line));
             }
         }
+    }
+
+    /// The edges of each talk, in the order the talks were added.
+    fn groups(&self) -> impl Iterator<Item = &[(u32, u32, Edge)]> + '_ {
+        let ends = self.talk_groups.iter().skip(1).map(|g| g.1 as usize).chain([self.talk_edges.len()]);
+        self.talk_groups.iter().zip(ends).map(|(g, end)| &self.talk_edges[g.1 as usize..end])
     }
 
     /// Adds `co_mentioned` edges between every two topics mentioned by the same talk,
     /// weighted by the number of such talks; each pair is ordered by id. A co-mention
     /// carries no evidence of its own: its places are those of the two `mentions` edges
     /// of each talk, and copying them would grow with the square of the topics per talk.
-    fn add_co_mentions(&mut self) {
-        let mut by_talk: HashMap<u32, Vec<u32>> = HashMap::new();
-        for &(from, kind, to) in self.edges.keys() {
-            if kind == EdgeKind::Mentions
-                && matches!(self.nodes[to as usize].kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep)
-            {
-                by_talk.entry(from).or_default().push(to);
+    fn add_co_mentions(&mut self, by_id: &[u32]) {
+        let is_topic = |n: &Node| matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep);
+        // Topics get dense numbers in id order, so a pair is ordered by comparing them.
+        let mut dense = vec![u32::MAX; self.nodes.len()];
+        let mut topics = Vec::new();
+        for &n in by_id {
+            if is_topic(&self.nodes[n as usize]) {
+                dense[n as usize] = topics.len() as u32;
+                topics.push(n);
             }
         }
-        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
-        for topics in by_talk.values_mut() {
-            topics.sort_unstable_by(|a, b| self.nodes[*a as usize].id.cmp(&self.nodes[*b as usize].id));
-            topics.dedup();
-            for (i, &a) in topics.iter().enumerate() {
-                for &b in &topics[i + 1..] {
-                    *pairs.entry((a, b)).or_default() += 1;
-                }
-            }
+        // (talk, topic), talk by talk, each talk's topics in order. A talk's edges are
+        // one group of `talk_edges`, unless a second file shares its id: then some are
+        // in the map too, and everything is sorted together.
+        let mentioned = |&(from, kind, to): &(u32, EdgeKind, u32)| {
+            (kind == EdgeKind::Mentions && dense[to as usize] != u32::MAX).then(|| (from, dense[to as usize]))
+        };
+        let mut mentions: Vec<(u32, u32)> = Vec::new();
+        for (g, run) in self.groups().enumerate() {
+            let start = mentions.len();
+            let talk = run.iter().filter_map(|(from, to, e)| mentioned(&(*from, e.kind, *to)));
+            mentions.extend(talk.map(|(_, topic)| (g as u32, topic)));
+            mentions[start..].sort_unstable();
         }
+        let shared: Vec<(u32, u32)> = self.edges.keys().filter_map(mentioned).collect();
+        if !shared.is_empty() {
+            mentions.clear();
+            let all = self.talk_edges.iter().map(|(from, to, e)| (*from, e.kind, *to));
+            mentions.extend(all.filter_map(|k| mentioned(&k)));
+            mentions.extend(shared);
+            mentions.sort_unstable();
+            mentions.dedup();
+        }
+        let pairs = count_pairs(&mentions, topics.len(), topics.len() * topics.len() <= 1 << 22);
         for ((a, b), w) in pairs {
+            let (a, b) = (topics[a as usize], topics[b as usize]);
             self.edges.insert(
                 (a, EdgeKind::CoMentioned, b),
-                Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Vec::new() },
+                Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Evidence::new() },
             );
         }
     }
@@ -579,18 +691,45 @@ impl<'k> GraphBuilder<'k> {
                 node.label = best;
             }
         }
-        self.add_co_mentions();
-        let mut order: Vec<u32> = (0..self.nodes.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&self.nodes[a as usize], &self.nodes[b as usize]);
-            a.kind.cmp(&b.kind).then_with(|| a.id.cmp(&b.id))
-        });
+        let mut by_id: Vec<u32> = (0..self.nodes.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| self.nodes[a as usize].id.cmp(&self.nodes[b as usize].id));
+        self.add_co_mentions(&by_id);
+        // Ids are unique, so sorting by kind and then id is a stable reordering of by_id.
+        let mut order = by_id;
+        order.sort_by_key(|&n| self.nodes[n as usize].kind);
         // Position of each node in the sorted order: the petgraph index it gets.
         let mut pos = vec![0u32; self.nodes.len()];
         for (p, &n) in order.iter().enumerate() {
             pos[n as usize] = p as u32;
         }
-        let mut graph = DiGraph::with_capacity(order.len(), self.edges.len());
+        // Edges in order of (source, kind, target) positions. The talks' edges come as
+        // groups, one per talk: the groups are ordered by talk, each group by kind and
+        // target. The other edges are sorted by key. The two sorted lists are merged;
+        // a talk whose id a second file also has (`day1.md` and `day1.txt`) has edges in
+        // both, merged into one, the first file's first.
+        let key = |from: u32, kind: EdgeKind, to: u32| {
+            (u128::from(pos[from as usize]) << 64) | ((kind as u128) << 32) | u128::from(pos[to as usize])
+        };
+        let mut groups: Vec<(u32, u32, u32)> = {
+            let ends = self.talk_groups.iter().skip(1).map(|g| g.1).chain([self.talk_edges.len() as u32]);
+            self.talk_groups.iter().zip(ends).map(|(&(talk, start), end)| (pos[talk as usize], start, end)).collect()
+        };
+        groups.sort_unstable();
+        let mut talk_edges = std::mem::take(&mut self.talk_edges);
+        // Within a group every edge leaves the same talk, so its first field is free to
+        // hold the target's position: the sort key is then read, not looked up.
+        for &(_, start, end) in &groups {
+            let group = &mut talk_edges[start as usize..end as usize];
+            for el in group.iter_mut() {
+                el.0 = pos[el.1 as usize];
+            }
+            group.sort_unstable_by_key(|(to, _, e)| (e.kind, *to));
+        }
+        let mut others: Vec<(u128, Edge)> =
+            self.edges.drain().map(|((from, kind, to), e)| (key(from, kind, to), e)).collect();
+        drop(self.edges);
+        others.sort_unstable_by_key(|(k, _)| *k);
+        let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(order.len(), talk_edges.len() + others.len());
         let mut index = HashMap::with_capacity(order.len());
         let mut nodes: Vec<Option<Node>> = self.nodes.into_iter().map(Some).collect();
         for &n in &order {
@@ -598,12 +737,76 @@ impl<'k> GraphBuilder<'k> {
             let id = node.id.clone();
             index.insert(id, graph.add_node(node));
         }
-        let mut edges: Vec<_> = self.edges.into_iter().collect();
-        edges.sort_unstable_by_key(|((from, kind, to), _)| (pos[*from as usize], *kind, pos[*to as usize]));
-        for ((from, _, to), e) in edges {
-            graph.add_edge(NodeIndex::new(pos[from as usize] as usize), NodeIndex::new(pos[to as usize] as usize), e);
+        let placeholder = || Edge { kind: EdgeKind::PartOf, weight: 0, evidence: Evidence::new() };
+        let mut from_talks =
+            groups.iter().flat_map(|&(talk, start, end)| (start..end).map(move |i| (talk, i))).peekable();
+        let mut others = others.into_iter().peekable();
+        let mut last: Option<u128> = None;
+        loop {
+            let talk_key = from_talks.peek().map(|&(talk, i)| {
+                let (to, _, e) = &talk_edges[i as usize];
+                (u128::from(talk) << 64) | ((e.kind as u128) << 32) | u128::from(*to)
+            });
+            let take_talk = match (talk_key, others.peek()) {
+                (None, None) => break,
+                (Some(t), Some((o, _))) => t <= *o,
+                (t, _) => t.is_some(),
+            };
+            let (k, e) = if take_talk {
+                let i = from_talks.next().expect("peeked").1 as usize;
+                (talk_key.expect("peeked"), std::mem::replace(&mut talk_edges[i].2, placeholder()))
+            } else {
+                others.next().expect("peeked")
+            };
+            if last == Some(k) {
+                let prev = graph.edge_count() - 1;
+                if let Some(prev) = graph.edge_weight_mut(petgraph::graph::EdgeIndex::new(prev)) {
+                    prev.weight += e.weight;
+                    for at in e.evidence.iter() {
+                        if prev.evidence.last() != Some(at) {
+                            prev.evidence.push(at);
+                        }
+                    }
+                }
+                continue;
+            }
+            last = Some(k);
+            let (from, to) = ((k >> 64) as usize, (k as u32) as usize);
+            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), e);
         }
-        KnowledgeGraph { graph, index }
+        KnowledgeGraph { graph, index, files: Arc::new(self.files) }
+    }
+}
+
+/// The number of talks behind each pair of topics `(a, b)`, `a < b`, in order, from
+/// sorted `(talk, topic)` pairs without repeats; `t` is the number of topics. Counted in
+/// a `t × t` table when `square` (the usual lexicon has about a thousand topics: 4 MB),
+/// else in a map.
+fn count_pairs(mentions: &[(u32, u32)], t: usize, square: bool) -> Vec<((u32, u32), u32)> {
+    let runs = mentions.chunk_by(|a, b| a.0 == b.0);
+    if square {
+        let mut table = vec![0u32; t * t];
+        for run in runs {
+            for (i, &(_, a)) in run.iter().enumerate() {
+                for &(_, b) in &run[i + 1..] {
+                    table[a as usize * t + b as usize] += 1;
+                }
+            }
+        }
+        let cells = table.iter().enumerate().filter(|(_, w)| **w > 0);
+        cells.map(|(i, &w)| (((i / t) as u32, (i % t) as u32), w)).collect()
+    } else {
+        let mut map: FastMap<(u32, u32), u32> = FastMap::default();
+        for run in runs {
+            for (i, &(_, a)) in run.iter().enumerate() {
+                for &(_, b) in &run[i + 1..] {
+                    *map.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        let mut pairs: Vec<_> = map.into_iter().collect();
+        pairs.sort_unstable();
+        pairs
     }
 }
 

@@ -61,7 +61,7 @@ fn one_node_per_entity_with_weighted_edges() {
     assert_eq!(mentions.len(), 2);
     let first = mentions.iter().find(|(s, _, _)| s.id == "talk:day1#10").expect("edge from talk 10");
     assert_eq!(first.2.weight, 2);
-    assert_eq!(first.2.evidence.iter().map(|s| s.to_string()).collect::<Vec<_>>(), ["day1.md:12", "day1.md:13"]);
+    assert_eq!(g.evidence(first.2).map(|s| s.to_string()).collect::<Vec<_>>(), ["day1.md:12", "day1.md:13"]);
     // Mark Shannon, speaker and author of PEP 659, is one node linked both ways.
     let people: Vec<_> = g.nodes().filter(|(_, n)| n.kind == NodeKind::Person).collect();
     assert_eq!(people.len(), 1);
@@ -109,4 +109,64 @@ fn slugs() {
     assert_eq!(slug("Node.js"), "node-js");
     assert_eq!(slug("Łukasz Langa"), "łukasz-langa");
     assert_eq!(slug("!!"), "_");
+}
+
+#[test]
+fn a_talk_id_two_files_share_is_one_talk_with_merged_edges() {
+    // `day1.md` and `day1.txt` have the same key, so their talks at line 10 are one node.
+    let k = Knowledge::builtin();
+    let mut b = GraphBuilder::new(&k);
+    b.add(&facts("day1", vec![talk(10, "Ann Lee", vec![Target::Pep(8), Target::Pep(20)])]));
+    let mut second = facts("day1", vec![talk(10, "Ann Lee", vec![Target::Pep(8)])]);
+    second.file = Arc::from("day1.txt");
+    b.add(&second);
+    let g = b.finish();
+    assert_eq!(g.count(NodeKind::Talk), 1);
+    let out: Vec<_> = g.edges().filter(|(s, _, _)| s.id == "talk:day1#10").collect();
+    let keys: Vec<_> = out.iter().map(|(_, t, e)| (e.kind, t.id.as_str())).collect();
+    let mut unique = keys.clone();
+    unique.dedup();
+    assert_eq!(keys, unique, "one edge per relation and target");
+    let (_, _, pep8) = out.iter().find(|(_, t, _)| t.id == "pep:8").expect("mentions PEP 8");
+    assert_eq!(pep8.weight, 2);
+    assert_eq!(g.evidence(pep8).map(|a| a.to_string()).collect::<Vec<_>>(), ["day1.md:12", "day1.txt:12"]);
+    let (_, _, by) = out.iter().find(|(_, t, _)| t.id == "person:ann-lee").expect("presented by Ann Lee");
+    assert_eq!((by.kind, by.weight), (EdgeKind::PresentedBy, 2));
+    // The second file sees PEP 8 alone: the pair is co-mentioned by one talk.
+    let co = g.edges().find(|(_, _, e)| e.kind == EdgeKind::CoMentioned).expect("co-mention");
+    assert_eq!((co.0.id.as_str(), co.1.id.as_str(), co.2.weight), ("pep:20", "pep:8", 1));
+}
+
+#[test]
+fn co_mentions_weigh_the_talks_sharing_a_pair() {
+    // Talk i (1..=5) mentions PEPs 8..8+i: each pair's weight is the number of talks.
+    let k = Knowledge::builtin();
+    let mut b = GraphBuilder::new(&k);
+    let talks = (0..5).map(|i| talk(10 * (i + 1), "Ann Lee", (0..=i).map(|p| Target::Pep(8 + p)).collect())).collect();
+    b.add(&facts("day1", talks));
+    let g = b.finish();
+    let weight = |a: &str, c: &str| {
+        g.edges().find(|(s, t, e)| s.id == a && t.id == c && e.kind == EdgeKind::CoMentioned).map(|e| e.2.weight)
+    };
+    assert_eq!(weight("pep:8", "pep:9"), Some(4));
+    assert_eq!(weight("pep:12", "pep:8"), Some(1));
+    // Each pair is stored once, from the smaller id: "pep:10" < "pep:9".
+    assert_eq!(weight("pep:10", "pep:9"), Some(3));
+    assert_eq!(weight("pep:9", "pep:10"), None);
+}
+
+proptest::proptest! {
+    #[test]
+    fn pairs_counted_in_a_map_are_those_of_the_square_table(
+        raw in proptest::collection::vec((0u32..40, 0u32..12), 0..200)
+    ) {
+        let mut mentions = raw;
+        mentions.sort_unstable();
+        mentions.dedup();
+        let square = count_pairs(&mentions, 12, true);
+        proptest::prop_assert_eq!(&square, &count_pairs(&mentions, 12, false));
+        let total: u32 = square.iter().map(|p| p.1).sum();
+        let by_talk = mentions.chunk_by(|a, b| a.0 == b.0).map(|r| (r.len() * r.len().saturating_sub(1) / 2) as u32);
+        proptest::prop_assert_eq!(total, by_talk.sum::<u32>());
+    }
 }

@@ -46,7 +46,7 @@ use std::collections::{HashMap, VecDeque};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use super::{slug, Edge, EdgeKind, KnowledgeGraph, NodeKind};
+use super::{slug, Edge, EdgeKind, Evidence, KnowledgeGraph, NodeKind};
 
 /// Which part of the graph to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -201,12 +201,12 @@ impl KnowledgeGraph {
                     let d = derived.entry((p, m.target())).or_insert_with(|| Edge {
                         kind: EdgeKind::SpokeAbout,
                         weight: 0,
-                        evidence: Vec::new(),
+                        evidence: Evidence::new(),
                     });
                     d.weight += 1;
-                    for at in &m.weight().evidence {
+                    for at in m.weight().evidence.iter() {
                         if !d.evidence.contains(at) {
-                            d.evidence.push(at.clone());
+                            d.evidence.push(at);
                         }
                     }
                 }
@@ -233,7 +233,7 @@ impl KnowledgeGraph {
         for (s, t, e) in edges {
             graph.add_edge(s, t, e);
         }
-        KnowledgeGraph { graph, index }
+        KnowledgeGraph { graph, index, files: self.files.clone() }
     }
 
     /// The node that `name` names (see the module docs for the matching rules).
@@ -447,7 +447,7 @@ mod tests {
             .edges()
             .find(|(s, t, _)| s.id == "person:mark-shannon" && t.id == "technology:cpython")
             .expect("derived edge");
-        let ev: Vec<String> = e.evidence.iter().map(ToString::to_string).collect();
+        let ev: Vec<String> = v.evidence(e).map(|a| a.to_string()).collect();
         assert_eq!(ev, ["day1.md:12", "day1.md:13", "day1.md:32"]);
         // Sorted like the builder sorts: by source index, kind, target index.
         let order: Vec<_> = v.edge_indices().map(|(s, t, e)| (s, e.kind, t)).collect();
