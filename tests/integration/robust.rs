@@ -413,3 +413,34 @@ fn fuzz_regressions_run_clean() {
         assert_clean_messages(&err);
     }
 }
+
+// Past one chunk of files (64), the graph is built on its own thread while the next
+// chunk is recognised: the bytes are still those of one thread.
+#[test]
+fn many_files_give_the_same_bytes_on_one_thread_and_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::fs::read_to_string(repo().join("notes/europython-2023-day1.md")).unwrap();
+    let cut = sample.len() / 4;
+    let cut = (cut..sample.len()).find(|&i| sample.is_char_boundary(i)).unwrap();
+    for i in 0..150 {
+        // Files of different lengths, some sharing talks' topics, in nested folders.
+        let body = if i % 3 == 0 { &sample[..cut] } else { &sample[..] };
+        write(
+            dir.path(),
+            &format!("notes/{}/day{i:03}.md", i % 7),
+            &format!("{body}\n## Talk 99: Extra {i}\n\nNumPy and PEP {}\n", 600 + i % 40),
+        );
+    }
+    let run = |threads: &str, out: &str| -> Vec<(String, Vec<u8>)> {
+        let o = talkgraph(dir.path())
+            .args(["notes", "-j", threads, "-o", out, "--format", "dot,jsonld,csv,graphml,gexf,cypher"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        read_dir_files(&dir.path().join(out))
+    };
+    let one = run("1", "o1");
+    assert_eq!(one.len(), 7, "every file of the six formats");
+    assert_eq!(run("2", "o2"), one, "two threads");
+    assert_eq!(run("5", "o5"), one, "five threads");
+}
