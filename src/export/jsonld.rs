@@ -1,4 +1,4 @@
-//! JSON-LD: the graph as linked data, in schema.org terms, built with serde_json.
+//! JSON-LD: the graph as linked data, in schema.org terms, in serde_json's pretty layout.
 //!
 //! # The contract
 //!
@@ -64,6 +64,31 @@ use crate::graph::{Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 pub const BASE: &str = "https://talkgraph.example/id/";
 /// The namespace of our own terms (prefix `tg:`).
 pub const VOCAB: &str = "https://talkgraph.example/vocab#";
+
+/// Every place edge `e` was seen, in order (repeats possible: they are dropped by
+/// their text). The one way this module reads an edge's evidence, so that a change in
+/// how edges keep it is a change here only.
+fn evidence<'g>(graph: &'g KnowledgeGraph, e: &'g Edge) -> impl Iterator<Item = impl std::fmt::Display + 'g> + 'g {
+    graph.evidence(e)
+}
+
+/// The file and line of a talk's heading, if known. The one way this module reads them.
+fn talk_place(n: &Node) -> Option<(&str, &str)> {
+    match n.kind {
+        NodeKind::Talk => n.attr("file").zip(n.attr("line")),
+        _ => None,
+    }
+}
+
+/// The node an edge `s → t` gives a property to: `authored` is said of the PEP (its
+/// target), everything else of the edge's source.
+fn holder(s: NodeIndex, t: NodeIndex, e: &Edge) -> NodeIndex {
+    if e.kind == EdgeKind::Authored {
+        t
+    } else {
+        s
+    }
+}
 
 /// The `@id` of a node id: the first `:` becomes `/` (see the module doc).
 ///
@@ -154,8 +179,11 @@ fn term(kind: EdgeKind) -> String {
 
 fn reified(graph: &KnowledgeGraph, ty: &str, target: &Node, e: &Edge) -> Value {
     let mut seen = BTreeSet::new();
-    let evidence: Vec<Value> =
-        graph.evidence(e).map(|a| a.to_string()).filter(|s| seen.insert(s.clone())).map(Value::String).collect();
+    let evidence: Vec<Value> = evidence(graph, e)
+        .map(|place| place.to_string())
+        .filter(|s| seen.insert(s.clone()))
+        .map(Value::String)
+        .collect();
     let mut obj = Map::new();
     obj.insert("@type".into(), json!(ty));
     obj.insert("tg:target".into(), reference(&target.id));
@@ -211,9 +239,7 @@ type Prop = (String, Value);
 fn edges_by_holder(graph: &KnowledgeGraph) -> Vec<Vec<(NodeIndex, NodeIndex, &Edge)>> {
     let mut by_holder: Vec<Vec<(NodeIndex, NodeIndex, &Edge)>> = vec![Vec::new(); graph.node_count()];
     for (s, t, e) in graph.edge_indices() {
-        // `authored` is said of the PEP; everything else of the edge's source.
-        let holder = if e.kind == EdgeKind::Authored { t } else { s };
-        by_holder[holder.index()].push((s, t, e));
+        by_holder[holder(s, t, e).index()].push((s, t, e));
     }
     by_holder
 }
@@ -319,50 +345,522 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node), edges: &[(NodeIndex, NodeIn
     if let Some(p) = props {
         p.finish(&mut obj);
     }
-    if n.kind == NodeKind::Talk {
-        if let (Some(f), Some(l)) = (n.attr("file"), n.attr("line")) {
-            obj.insert("tg:evidence".into(), json!(format!("{f}:{l}")));
-        }
+    if let Some((f, l)) = talk_place(n) {
+        obj.insert("tg:evidence".into(), json!(format!("{f}:{l}")));
     }
     Value::Object(obj)
 }
 
-/// Writes `graph` as JSON-LD (pretty-printed, ending with a newline), one node at a
-/// time: the bytes are those of `to_json` pretty-printed, without the whole document
-/// in memory.
+/// Writes `graph` as JSON-LD (pretty-printed, ending with a newline): the bytes of
+/// `to_json` pretty-printed by serde_json, written as they are produced.
+///
+/// On a corpus of 1.5 million edges, building a `Value` per node (string keys, maps, a
+/// `String` per evidence line) and pretty-printing it was most of the export's time,
+/// so the document is written directly instead: serde_json's `PrettyFormatter` layout
+/// (two-space indent, `"key": value`, one member or element per line) and its string
+/// escaping, with strings borrowed from the graph and buffers reused from node to node.
+/// `to_json` stays the reference: the tests check that both give the same bytes.
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    let by_holder = edges_by_holder(graph);
-    let context = serde_json::to_string_pretty(&context()).map_err(std::io::Error::from)?;
-    write!(w, "{{\n  \"@context\": {}", context.replace('\n', "\n  "))?;
-    if graph.node_count() == 0 {
-        w.write_all(b",\n  \"@graph\": []\n}\n")?;
-        return Ok(());
+    let holders = Holders::new(graph);
+    let mut writer = NodeWriter::new(graph);
+    let mut out = Vec::with_capacity(FLUSH_AT + (FLUSH_AT >> 2));
+    let mut doc = Obj::open(&mut out, 0);
+    doc.key(&mut out, "@context");
+    let mut context = Obj::open(&mut out, 1);
+    for (key, value) in CONTEXT {
+        context.key(&mut out, key);
+        string(&mut out, value);
     }
-    w.write_all(b",\n  \"@graph\": [\n")?;
-    let mut buf = Vec::new();
-    for (k, (i, n)) in graph.nodes().enumerate() {
-        if k > 0 {
-            w.write_all(b",\n")?;
-        }
-        buf.clear();
-        serde_json::to_writer_pretty(&mut buf, &node_object((graph, n), &by_holder[i.index()]))
-            .map_err(std::io::Error::from)?;
-        w.write_all(b"    ")?;
-        for (j, line) in buf.split(|&b| b == b'\n').enumerate() {
-            if j > 0 {
-                w.write_all(b"\n    ")?;
-            }
-            w.write_all(line)?;
+    context.close(&mut out);
+    doc.key(&mut out, "@graph");
+    let mut nodes = Arr::open(&mut out, 1);
+    for (i, n) in graph.nodes() {
+        nodes.item(&mut out);
+        writer.node(&mut out, 2, n, holders.of(i));
+        if out.len() >= FLUSH_AT {
+            w.write_all(&out)?;
+            out.clear();
         }
     }
-    w.write_all(b"\n  ]\n}\n")?;
+    nodes.close(&mut out);
+    doc.close(&mut out);
+    out.push(b'\n');
+    w.write_all(&out)?;
     Ok(())
+}
+
+/// `@context`, as [`context`] builds it.
+const CONTEXT: [(&str, &str); 3] = [("@vocab", "https://schema.org/"), ("@base", BASE), ("tg", VOCAB)];
+
+/// [`write`] renders into its own buffer and hands it on once this long.
+const FLUSH_AT: usize = 1 << 16;
+
+/// The edges each node holds (see [`holder`]), in edge order, as one flat list of
+/// edge indices with an offset per node: two allocations however many nodes.
+struct Holders {
+    start: Vec<u32>,
+    edges: Vec<u32>,
+}
+
+impl Holders {
+    fn new(graph: &KnowledgeGraph) -> Holders {
+        let mut start = vec![0u32; graph.node_count() + 1];
+        for (s, t, e) in graph.edge_indices() {
+            start[holder(s, t, e).index() + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut edges = vec![0u32; graph.edge_count()];
+        // `edge_indices` yields the edges in index order, so `k` is the edge's index.
+        for (k, (s, t, e)) in graph.edge_indices().enumerate() {
+            let slot = &mut next[holder(s, t, e).index()];
+            edges[*slot as usize] = k as u32;
+            *slot += 1;
+        }
+        Holders { start, edges }
+    }
+
+    fn of(&self, node: NodeIndex) -> &[u32] {
+        &self.edges[self.start[node.index()] as usize..self.start[node.index() + 1] as usize]
+    }
+}
+
+/// A property an edge gives its holder (the keys of [`edge_props`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    SuperEvent,
+    Performer,
+    About,
+    Mention,
+    Author,
+    ParentOrganization,
+    Creator,
+    CoMention,
+    /// `tg:` + the relation's name ([`term`]).
+    Term(EdgeKind),
+}
+
+/// The properties one edge from `s` gives its holder: [`edge_props`]'s keys.
+fn edge_keys(graph: &KnowledgeGraph, s: NodeIndex, e: &Edge) -> [Option<Key>; 2] {
+    let one = match e.kind {
+        EdgeKind::PartOf => Key::SuperEvent,
+        EdgeKind::PresentedBy => Key::Performer,
+        EdgeKind::Mentions => return [Some(Key::About), Some(Key::Mention)],
+        EdgeKind::Authored => Key::Author,
+        EdgeKind::DevelopedBy if graph.node(s).kind == NodeKind::Organization => Key::ParentOrganization,
+        EdgeKind::DevelopedBy => Key::Creator,
+        EdgeKind::CoMentioned => Key::CoMention,
+        other => Key::Term(other),
+    };
+    [Some(one), None]
+}
+
+/// Writes node objects, keeping its buffers from one node to the next.
+struct NodeWriter<'g> {
+    graph: &'g KnowledgeGraph,
+    /// [`term`] of each kind, in the order of `EdgeKind::ALL`.
+    terms: Vec<(EdgeKind, String)>,
+    /// The node's property keys in order of first appearance, with their number of values.
+    props: Vec<(Key, usize)>,
+    /// One edge's evidence, as text end to end, the end of each, and the kept ranges.
+    evidence: String,
+    ends: Vec<usize>,
+    kept: Vec<(usize, usize)>,
+}
+
+impl<'g> NodeWriter<'g> {
+    fn new(graph: &'g KnowledgeGraph) -> Self {
+        NodeWriter {
+            graph,
+            terms: EdgeKind::ALL.iter().map(|&k| (k, term(k))).collect(),
+            props: Vec::new(),
+            evidence: String::new(),
+            ends: Vec::new(),
+            kept: Vec::new(),
+        }
+    }
+
+    /// The node object of `n` at `depth`, in [`node_object`]'s member order.
+    fn node(&mut self, out: &mut Vec<u8>, depth: usize, n: &Node, edges: &[u32]) {
+        let mut obj = Obj::open(out, depth);
+        obj.key(out, "@id");
+        iri_string(out, &n.id);
+        obj.key(out, "@type");
+        match n.kind {
+            NodeKind::Event => string(out, "Event"),
+            NodeKind::Talk => string(out, "EducationEvent"),
+            NodeKind::Person => string(out, "Person"),
+            NodeKind::Technology => string(out, "SoftwareApplication"),
+            NodeKind::Organization => string(out, "Organization"),
+            NodeKind::Pep => string(out, "TechArticle"),
+            NodeKind::Version => strings(out, depth + 1, ["SoftwareApplication", "tg:Version"]),
+        }
+        obj.key(out, "name");
+        string(out, if n.kind == NodeKind::Pep { n.attr("title").unwrap_or(&n.label) } else { &n.label });
+        if !n.aliases.is_empty() {
+            obj.key(out, "alternateName");
+            one_or_many(out, depth + 1, n.aliases.len(), n.aliases.iter().map(String::as_str), |out, _, s| {
+                string(out, s)
+            });
+        }
+        let attr = |obj: &mut Obj, out: &mut Vec<u8>, key: &str, attr: &str| {
+            if let Some(v) = n.attr(attr) {
+                obj.key(out, key);
+                string(out, v);
+            }
+        };
+        match n.kind {
+            NodeKind::Event => attr(&mut obj, out, "startDate", "date"),
+            NodeKind::Talk => {
+                attr(&mut obj, out, "tg:talkKind", "talk_kind");
+                attr(&mut obj, out, "startDate", "date");
+            }
+            NodeKind::Technology => attr(&mut obj, out, "applicationCategory", "category"),
+            NodeKind::Organization => attr(&mut obj, out, "tg:category", "category"),
+            NodeKind::Pep => {
+                obj.key(out, "identifier");
+                string(out, n.attr("identifier").unwrap_or(&n.label));
+                if let Some(url) = n.attr("url").filter(|u| is_web_iri(u)) {
+                    obj.key(out, "url");
+                    link(out, depth + 1, url);
+                }
+                attr(&mut obj, out, "creativeWorkStatus", "status");
+                attr(&mut obj, out, "tg:pepType", "type");
+                attr(&mut obj, out, "tg:pythonVersion", "python_version");
+            }
+            NodeKind::Version => {
+                obj.key(out, "softwareVersion");
+                string(out, n.label.rsplit(' ').next().unwrap_or(&n.label));
+            }
+            NodeKind::Person => {}
+        }
+        if matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
+            let pages = same_as(n);
+            if !pages.is_empty() {
+                obj.key(out, "sameAs");
+                one_or_many(out, depth + 1, pages.len(), pages.iter().map(String::as_str), link);
+            }
+        }
+        self.props(out, &mut obj, depth, edges);
+        if let Some((file, line)) = talk_place(n) {
+            obj.key(out, "tg:evidence");
+            out.push(b'"');
+            escape(out, file);
+            out.push(b':');
+            escape(out, line);
+            out.push(b'"');
+        }
+        obj.close(out);
+    }
+
+    /// The properties `edges` give their holder, each with its values in edge order,
+    /// in the order [`Props`] gives them: by first appearance.
+    fn props(&mut self, out: &mut Vec<u8>, obj: &mut Obj, depth: usize, edges: &[u32]) {
+        let graph = self.graph;
+        let raw = graph.as_petgraph().raw_edges();
+        self.props.clear();
+        for &k in edges {
+            let e = &raw[k as usize];
+            for p in edge_keys(graph, e.source(), &e.weight).into_iter().flatten() {
+                match self.props.iter_mut().find(|(q, _)| *q == p) {
+                    Some((_, count)) => *count += 1,
+                    None => self.props.push((p, 1)),
+                }
+            }
+        }
+        for i in 0..self.props.len() {
+            let (key, count) = self.props[i];
+            obj.key(out, self.key_name(key));
+            let mut values = edges
+                .iter()
+                .map(|&k| &raw[k as usize])
+                .filter(|e| edge_keys(graph, e.source(), &e.weight).contains(&Some(key)));
+            if count == 1 {
+                if let Some(e) = values.next() {
+                    self.value(out, depth + 1, key, e.source(), e.target(), &e.weight);
+                }
+            } else {
+                let mut arr = Arr::open(out, depth + 1);
+                for e in values {
+                    arr.item(out);
+                    self.value(out, depth + 2, key, e.source(), e.target(), &e.weight);
+                }
+                arr.close(out);
+            }
+        }
+    }
+
+    fn key_name(&self, p: Key) -> &str {
+        match p {
+            Key::SuperEvent => "superEvent",
+            Key::Performer => "performer",
+            Key::About => "about",
+            Key::Mention => "tg:mention",
+            Key::Author => "author",
+            Key::ParentOrganization => "parentOrganization",
+            Key::Creator => "creator",
+            Key::CoMention => "tg:coMention",
+            Key::Term(kind) => self.terms.iter().find(|(k, _)| *k == kind).map_or("", |(_, t)| t.as_str()),
+        }
+    }
+
+    /// The value property `p` takes from edge `s → t`: [`edge_props`]'s values.
+    fn value(&mut self, out: &mut Vec<u8>, depth: usize, p: Key, s: NodeIndex, t: NodeIndex, e: &Edge) {
+        match p {
+            Key::Author => reference_to(out, depth, &self.graph.node(s).id),
+            Key::Mention => self.reified(out, depth, "tg:Mention", t, e),
+            Key::CoMention => self.reified(out, depth, "tg:CoMention", t, e),
+            _ => reference_to(out, depth, &self.graph.node(t).id),
+        }
+    }
+
+    /// [`reified`]: a blank node for edge `e` to `target`.
+    fn reified(&mut self, out: &mut Vec<u8>, depth: usize, ty: &str, target: NodeIndex, e: &Edge) {
+        let mut obj = Obj::open(out, depth);
+        obj.key(out, "@type");
+        string(out, ty);
+        obj.key(out, "tg:target");
+        reference_to(out, depth + 1, &self.graph.node(target).id);
+        obj.key(out, "tg:weight");
+        integer(out, e.weight);
+        self.collect_evidence(e);
+        if !self.kept.is_empty() {
+            obj.key(out, "tg:evidence");
+            let text = &self.evidence;
+            let places = self.kept.iter().map(|&(a, b)| &text[a..b]);
+            one_or_many(out, depth + 1, self.kept.len(), places, |out, _, s| string(out, s));
+        }
+        obj.close(out);
+    }
+
+    /// Renders the evidence of `e` into `self.evidence` and keeps the first of each
+    /// text, as [`reified`] does.
+    fn collect_evidence(&mut self, e: &Edge) {
+        use std::fmt::Write as _;
+        let NodeWriter { graph, evidence: text, ends, kept, .. } = self;
+        text.clear();
+        ends.clear();
+        kept.clear();
+        for place in evidence(graph, e) {
+            // Writing into a `String` cannot fail.
+            let _ = write!(text, "{place}");
+            ends.push(text.len());
+        }
+        let ranges = ends.iter().scan(0, |from, &to| Some((std::mem::replace(from, to), to)));
+        // Few places per edge is the rule: compare with those kept; a hash set beyond.
+        if ends.len() <= 32 {
+            for (a, b) in ranges {
+                if !kept.iter().any(|&(c, d)| text[c..d] == text[a..b]) {
+                    kept.push((a, b));
+                }
+            }
+        } else {
+            let mut seen = std::collections::HashSet::with_capacity(ends.len());
+            kept.extend(ranges.filter(|&(a, b)| seen.insert(&text[a..b])));
+        }
+    }
+}
+
+/// An object being written: `{`, then `"key": value` members, each on its own line at
+/// `depth + 1`, then `}` on a line at `depth` (`{}` with no member).
+struct Obj {
+    depth: usize,
+    empty: bool,
+}
+
+impl Obj {
+    fn open(out: &mut Vec<u8>, depth: usize) -> Obj {
+        out.push(b'{');
+        Obj { depth, empty: true }
+    }
+
+    /// Starts a member: its value follows, written at `depth + 1`. `key` is one of our
+    /// own, which need no escaping.
+    fn key(&mut self, out: &mut Vec<u8>, key: &str) {
+        if !std::mem::take(&mut self.empty) {
+            out.push(b',');
+        }
+        newline(out, self.depth + 1);
+        out.push(b'"');
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\": ");
+    }
+
+    fn close(self, out: &mut Vec<u8>) {
+        if !self.empty {
+            newline(out, self.depth);
+        }
+        out.push(b'}');
+    }
+}
+
+/// An array being written, laid out as [`Obj`] (`[]` with no element).
+struct Arr {
+    depth: usize,
+    empty: bool,
+}
+
+impl Arr {
+    fn open(out: &mut Vec<u8>, depth: usize) -> Arr {
+        out.push(b'[');
+        Arr { depth, empty: true }
+    }
+
+    /// Starts an element: it follows, written at `depth + 1`.
+    fn item(&mut self, out: &mut Vec<u8>) {
+        if !std::mem::take(&mut self.empty) {
+            out.push(b',');
+        }
+        newline(out, self.depth + 1);
+    }
+
+    fn close(self, out: &mut Vec<u8>) {
+        if !self.empty {
+            newline(out, self.depth);
+        }
+        out.push(b']');
+    }
+}
+
+fn newline(out: &mut Vec<u8>, depth: usize) {
+    const SPACES: &[u8; 32] = b"                                ";
+    out.push(b'\n');
+    let mut n = 2 * depth;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.extend_from_slice(&SPACES[..k]);
+        n -= k;
+    }
+}
+
+/// One value bare, several as an array (the `len` of `values`), as [`Props`] and the
+/// single-valued properties of [`node_object`] write them; nothing for none.
+fn one_or_many<'a>(
+    out: &mut Vec<u8>,
+    depth: usize,
+    len: usize,
+    values: impl IntoIterator<Item = &'a str>,
+    mut each: impl FnMut(&mut Vec<u8>, usize, &'a str),
+) {
+    let mut values = values.into_iter();
+    if len == 1 {
+        if let Some(v) = values.next() {
+            each(out, depth, v);
+        }
+    } else if len > 1 {
+        let mut arr = Arr::open(out, depth);
+        for v in values {
+            arr.item(out);
+            each(out, depth + 1, v);
+        }
+        arr.close(out);
+    }
+}
+
+fn strings<'a>(out: &mut Vec<u8>, depth: usize, values: impl IntoIterator<Item = &'a str>) {
+    let mut arr = Arr::open(out, depth);
+    for v in values {
+        arr.item(out);
+        string(out, v);
+    }
+    arr.close(out);
+}
+
+/// `{"@id": iri}`, an IRI written as it is.
+fn link(out: &mut Vec<u8>, depth: usize, iri: &str) {
+    let mut obj = Obj::open(out, depth);
+    obj.key(out, "@id");
+    string(out, iri);
+    obj.close(out);
+}
+
+/// [`reference`]: `{"@id": ...}` of the node with id `id`.
+fn reference_to(out: &mut Vec<u8>, depth: usize, id: &str) {
+    let mut obj = Obj::open(out, depth);
+    obj.key(out, "@id");
+    iri_string(out, id);
+    obj.close(out);
+}
+
+/// [`iri`] of `id` as a JSON string, written in pieces rather than built.
+fn iri_string(out: &mut Vec<u8>, id: &str) {
+    out.push(b'"');
+    match id.split_once(':') {
+        Some((kind, rest)) => {
+            escape(out, kind);
+            out.push(b'/');
+            escape(out, rest);
+        }
+        None => escape(out, id),
+    }
+    out.push(b'"');
+}
+
+fn string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    escape(out, s);
+    out.push(b'"');
+}
+
+/// The inside of a JSON string, escaped as serde_json escapes it: `"` and `\`, the
+/// short forms `\b \t \n \f \r`, any other control character below U+0020 as
+/// `\u00xx` (lower-case hex); everything else, U+007F and non-ASCII included, as is.
+fn escape(out: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            b'\n' => b'n',
+            b'\t' => b't',
+            b'\r' => b'r',
+            0x08 => b'b',
+            0x0c => b'f',
+            0..=0x1f => 0,
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[from..i]);
+        from = i + 1;
+        if short == 0 {
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+        } else {
+            out.extend_from_slice(&[b'\\', short]);
+        }
+    }
+    out.extend_from_slice(&bytes[from..]);
+}
+
+/// A number in decimal, without going through `fmt`.
+fn integer(out: &mut Vec<u8>, mut v: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::build_graph;
     use crate::export::fixtures::sample_graph;
+    use crate::extract::{Knowledge, Mention, NoteFacts, Rule, TalkFacts, Target};
+    use crate::graph::{GraphBuilder, View, ViewOptions};
+    use crate::notes::{Named, SectionKind};
 
     fn doc() -> Value {
         let mut buf = Vec::new();
@@ -374,15 +872,179 @@ mod tests {
         doc["@graph"].as_array().unwrap().iter().find(|n| n["@id"] == id).unwrap_or_else(|| panic!("no {id}"))
     }
 
+    /// `write`'s bytes, and those of the reference: `to_json` pretty-printed by serde_json.
+    fn written_and_reference(g: &KnowledgeGraph) -> (String, String) {
+        let mut streamed = Vec::new();
+        write(g, &ExportOptions::default(), &mut streamed).unwrap();
+        let mut whole = serde_json::to_vec_pretty(&to_json(g)).unwrap();
+        whole.push(b'\n');
+        (String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap())
+    }
+
+    fn graph_of_note(text: &str) -> KnowledgeGraph {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("day.md"), text).unwrap();
+        build_graph(&[dir.path().to_path_buf()], &Knowledge::builtin(), None).unwrap().graph
+    }
+
+    /// The graph and its two derived views (`speakers` has `spoke_about` edges, which
+    /// have no row of their own: `tg:spokeAbout`).
+    fn with_views(g: KnowledgeGraph) -> Vec<(String, KnowledgeGraph)> {
+        let mut all = Vec::new();
+        for view in [View::Topics, View::Speakers] {
+            let v = g.view(&ViewOptions { view, ..ViewOptions::default() }).unwrap();
+            all.push((view.name().to_string(), v));
+        }
+        all.insert(0, ("full".to_string(), g));
+        all
+    }
+
+    /// Talks whose names need escapes (those the notes keep: titles and names are
+    /// trimmed and their blanks joined), a version (`tg:versionOf`), PEPs, co-mentions.
+    const HOSTILE_NOTE: &str = "# PyCon \"Test\" 2024\n\n## 15.05.2024\n\n\
+        ## Talk 1: Say \"hi\" \\ <script>alert('x')</script> & \u{1}\u{1f}\u{7f} é 🐍 שלום\n\n\
+        Łukasz \"Ł\" Langa\n\nCPython and NumPy, PEP 659 in Python 3.11.\n\
+        Then\tasyncio, \u{2028} CPython again, then NumPy.\nCPython.\n\n\
+        ## Talk 2: </script><!-- \\u0041 \u{8}\u{c}\r\n\nMark Shannon\n\nPEP 659, PEP 8, CPython.\n";
+
     #[test]
     fn streamed_bytes_are_the_whole_documents() {
-        let empty = crate::graph::GraphBuilder::new(&crate::extract::Knowledge::builtin()).finish();
-        for g in [sample_graph(), empty] {
-            let mut streamed = Vec::new();
-            write(&g, &ExportOptions::default(), &mut streamed).unwrap();
-            let mut whole = serde_json::to_vec_pretty(&to_json(&g)).unwrap();
-            whole.push(b'\n');
-            assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap());
+        let notes = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("notes");
+        let sample = build_graph(&[notes], &Knowledge::builtin(), None).unwrap().graph;
+        assert!(sample.edges().any(|(_, _, e)| e.kind == EdgeKind::VersionOf), "notes/ has a version");
+        let mut graphs = vec![("empty".to_string(), KnowledgeGraph::default())];
+        graphs.push(("builder, empty".into(), GraphBuilder::new(&Knowledge::builtin()).finish()));
+        for (name, base) in [("fixture", sample_graph()), ("notes/", sample), ("hostile", graph_of_note(HOSTILE_NOTE))]
+        {
+            graphs.extend(with_views(base).into_iter().map(|(view, g)| (format!("{name}, {view}"), g)));
+        }
+        let raw = facts_graph(
+            "Say \"hi\" \\ \u{8}\u{c}\t\n\r\u{0}\u{1f}\u{7f} </script> é 🐍 \u{2028}",
+            "O'Brien \\ \"Bob\" שלום",
+            &[("two\nlines\tand tab", 3), ("<script>&amp;", 4), ("🐍 \"", 5)],
+        );
+        let (facts, _) = written_and_reference(&raw);
+        graphs.extend(with_views(raw).into_iter().map(|(view, g)| (format!("raw facts, {view}"), g)));
+        for (name, g) in &graphs {
+            let (streamed, whole) = written_and_reference(g);
+            assert!(streamed == whole, "{name}: write differs from to_json\n{streamed}\n---\n{whole}");
+        }
+        let (hostile, _) = written_and_reference(&graphs.iter().find(|(n, _)| n == "hostile, full").unwrap().1);
+        for escaped in [r#"\"hi\" \\ <script>"#, r"\u0001\u001f", r"\b", "\u{7f}", "é 🐍"] {
+            assert!(hostile.contains(escaped), "{escaped:?} not in the hostile document");
+        }
+        for escaped in [r"\b\f\t\n\r\u0000", "\u{2028}", r#"O'Brien \\ \"Bob\""#, r"two\nlines\tand"] {
+            assert!(facts.contains(escaped), "{escaped:?} not in the document of raw facts");
+        }
+        let speakers = &graphs.iter().find(|(n, _)| n == "hostile, speakers").unwrap().1;
+        assert!(written_and_reference(speakers).0.contains("\"tg:spokeAbout\": "));
+    }
+
+    /// A graph made from facts directly, without the notes' clean-up of names: one
+    /// talk by `speaker` mentioning each `(name, line)` (an unlisted technology).
+    fn facts_graph(title: &str, speaker: &str, mentions: &[(&str, u32)]) -> KnowledgeGraph {
+        let k = Knowledge::builtin();
+        let mut b = GraphBuilder::new(&k);
+        let mention = |&(name, line): &(&str, u32)| Mention {
+            target: Target::Unlisted(name.into()),
+            surface: name.to_lowercase(),
+            line,
+            rule: Rule::Pattern,
+        };
+        b.add(&NoteFacts {
+            file: Arc::from("t.md"),
+            key: Arc::from("t"),
+            events: vec![],
+            tags: vec![],
+            talks: vec![TalkFacts {
+                kind: SectionKind::Talk,
+                title: title.into(),
+                line: 1,
+                event: None,
+                speakers: vec![Named { name: speaker.into(), line: 2 }],
+                mentions: mentions.iter().map(mention).collect(),
+                near_misses: vec![],
+            }],
+            warnings: vec![],
+        });
+        b.finish()
+    }
+
+    /// A mention seen at lines 5, 6, 5 has evidence 5, 6; past 32 places the repeats
+    /// are found by a hash set instead, with the same result.
+    #[test]
+    fn repeated_evidence_is_written_once() {
+        let thing =
+            |lines: &[u32]| facts_graph("T", "Ann Lee", &lines.iter().map(|&l| ("Thing", l)).collect::<Vec<_>>());
+        let (streamed, whole) = written_and_reference(&thing(&[5, 6, 5]));
+        assert_eq!(streamed, whole);
+        assert!(streamed.contains("\"tg:evidence\": [\n          \"t.md:5\",\n          \"t.md:6\"\n"), "{streamed}");
+        let long: Vec<u32> = (0..100).map(|i| 3 + (i * 7) % 40).collect();
+        let (streamed, whole) = written_and_reference(&thing(&long));
+        assert_eq!(streamed, whole);
+        assert_eq!(streamed.matches("\"t.md:10\"").count(), 1);
+    }
+
+    #[test]
+    fn escaping_is_serde_jsons() {
+        let mut all: String = (0u32..0x80).filter_map(char::from_u32).collect();
+        all.push_str("é🐍\u{2028}\u{2029}\u{feff}\u{10ffff}</script>");
+        for s in std::iter::once(all.as_str()).chain(all.split_inclusive(|_| true)).chain(["", "plain"]) {
+            let mut out = Vec::new();
+            string(&mut out, s);
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn integers_and_ids() {
+        for v in [0, 7, 10, 99, 100, 65_536, 999_999_999, 1_000_000_000, u32::MAX] {
+            let mut out = Vec::new();
+            integer(&mut out, v);
+            assert_eq!(out, v.to_string().into_bytes());
+        }
+        for id in ["technology:cpython", "talk:2024/a:b#3", "no-colon", ":x", "a\"b:c\\d"] {
+            let mut out = Vec::new();
+            iri_string(&mut out, id);
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&iri(id)).unwrap());
+        }
+    }
+
+    /// A line of a random note: headings, speakers, lexicon names, PEPs, versions, and
+    /// text that needs escaping.
+    fn note_line() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("CPython".to_string()),
+            Just("NumPy".to_string()),
+            Just("asyncio".to_string()),
+            Just("PEP 659".to_string()),
+            Just("Python 3.12".to_string()),
+            Just("Mark Shannon".to_string()),
+            Just("</script>".to_string()),
+            Just("\"\\".to_string()),
+            "[a-zA-Zé ]{1,6}",
+            // A NUL makes the file "not text": it would be skipped whole.
+            any::<char>().prop_map(|c| if c == '\0' { '\u{1}' } else { c }.to_string()),
+        ];
+        let text = prop::collection::vec(piece, 1..6).prop_map(|ps| ps.join(" "));
+        prop_oneof![
+            text.clone().prop_map(|t| format!("## Talk: {t}")),
+            Just("## 16.05.2024".to_string()),
+            Just("Ann Lee".to_string()),
+            text,
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_notes_stream_the_same_bytes(lines in prop::collection::vec(note_line(), 1..24)) {
+            let text = format!("# PyCon Test 2024\n\n{}\n", lines.join("\n\n"));
+            for (view, g) in with_views(graph_of_note(&text)) {
+                let (streamed, whole) = written_and_reference(&g);
+                prop_assert!(streamed == whole, "{}: differs for {:?}", view, text);
+            }
         }
     }
 
