@@ -55,6 +55,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use petgraph::graph::NodeIndex;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::{ExportError, ExportOptions};
@@ -355,45 +357,93 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node), edges: &[(NodeIndex, NodeIn
 /// `to_json` pretty-printed by serde_json, written as they are produced.
 ///
 /// On a corpus of 1.5 million edges, building a `Value` per node (string keys, maps, a
-/// `String` per evidence line) and pretty-printing it was most of the export's time,
-/// so the document is written directly instead: serde_json's `PrettyFormatter` layout
-/// (two-space indent, `"key": value`, one member or element per line) and its string
-/// escaping, with strings borrowed from the graph and buffers reused from node to node.
-/// `to_json` stays the reference: the tests check that both give the same bytes.
+/// `String` per evidence line) and pretty-printing it was most of the export's time.
+/// Instead, the document is a tree of borrowed `Serialize` views of the graph
+/// ([`Document`], [`NodeObject`], ...) fed to serde_json's serializer with its
+/// `PrettyFormatter`: serde_json still writes and escapes every byte, with no `Value`
+/// and no string per evidence line in between. `to_json` stays the reference: the
+/// tests check that both give the same bytes.
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    let holders = Holders::new(graph);
-    let mut writer = NodeWriter::new(graph);
-    let mut out = Vec::with_capacity(FLUSH_AT + (FLUSH_AT >> 2));
-    let mut doc = Obj::open(&mut out, 0);
-    doc.key(&mut out, "@context");
-    let mut context = Obj::open(&mut out, 1);
-    for (key, value) in CONTEXT {
-        context.key(&mut out, key);
-        string(&mut out, value);
-    }
-    context.close(&mut out);
-    doc.key(&mut out, "@graph");
-    let mut nodes = Arr::open(&mut out, 1);
-    for (i, n) in graph.nodes() {
-        nodes.item(&mut out);
-        writer.node(&mut out, 2, n, holders.of(i));
-        if out.len() >= FLUSH_AT {
-            w.write_all(&out)?;
-            out.clear();
-        }
-    }
-    nodes.close(&mut out);
-    doc.close(&mut out);
-    out.push(b'\n');
-    w.write_all(&out)?;
+    let doc = Document { graph, holders: Holders::new(graph) };
+    let mut out = Chunks { buf: Vec::with_capacity(Chunks::SIZE + 4096), w };
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut out, serde_json::ser::PrettyFormatter::with_indent(b"  "));
+    doc.serialize(&mut ser).map_err(std::io::Error::from)?;
+    out.buf.push(b'\n');
+    out.w.write_all(&out.buf)?;
     Ok(())
 }
 
-/// `@context`, as [`context`] builds it.
-const CONTEXT: [(&str, &str); 3] = [("@vocab", "https://schema.org/"), ("@base", BASE), ("tg", VOCAB)];
+/// The writer serde_json writes into: a buffer of its own (serde_json's many small
+/// writes are then inlined appends, not calls through `dyn Write`), handed on to the
+/// output each time it holds 64 KiB.
+struct Chunks<'w> {
+    buf: Vec<u8>,
+    w: &'w mut dyn Write,
+}
 
-/// [`write`] renders into its own buffer and hands it on once this long.
-const FLUSH_AT: usize = 1 << 16;
+impl Chunks<'_> {
+    const SIZE: usize = 1 << 16;
+}
+
+impl Write for Chunks<'_> {
+    #[inline]
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.write_all(data)?;
+        Ok(data.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= Self::SIZE {
+            self.w.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.w.write_all(&self.buf)?;
+        self.buf.clear();
+        self.w.flush()
+    }
+}
+
+/// `@context`, as [`context`] builds it.
+#[derive(Serialize)]
+struct Context {
+    #[serde(rename = "@vocab")]
+    vocab: &'static str,
+    #[serde(rename = "@base")]
+    base: &'static str,
+    tg: &'static str,
+}
+
+/// The whole document, serialised node by node straight from the graph: serde_json
+/// writes and escapes everything, as for [`to_json`], with no `Value` in between.
+struct Document<'g> {
+    graph: &'g KnowledgeGraph,
+    holders: Holders,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut doc = s.serialize_map(Some(2))?;
+        doc.serialize_entry("@context", &Context { vocab: "https://schema.org/", base: BASE, tg: VOCAB })?;
+        doc.serialize_entry("@graph", &Nodes(self))?;
+        doc.end()
+    }
+}
+
+struct Nodes<'d, 'g>(&'d Document<'g>);
+
+impl Serialize for Nodes<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        s.collect_seq(doc.graph.nodes().map(|(i, n)| NodeObject { graph: doc.graph, n, edges: doc.holders.of(i) }))
+    }
+}
 
 /// The edges each node holds (see [`holder`]), in edge order, as one flat list of
 /// edge indices with an offset per node: two allocations however many nodes.
@@ -442,6 +492,22 @@ enum Key {
     Term(EdgeKind),
 }
 
+impl Key {
+    fn name(self) -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed(match self {
+            Key::SuperEvent => "superEvent",
+            Key::Performer => "performer",
+            Key::About => "about",
+            Key::Mention => "tg:mention",
+            Key::Author => "author",
+            Key::ParentOrganization => "parentOrganization",
+            Key::Creator => "creator",
+            Key::CoMention => "tg:coMention",
+            Key::Term(kind) => return std::borrow::Cow::Owned(term(kind)),
+        })
+    }
+}
+
 /// The properties one edge from `s` gives its holder: [`edge_props`]'s keys.
 fn edge_keys(graph: &KnowledgeGraph, s: NodeIndex, e: &Edge) -> [Option<Key>; 2] {
     let one = match e.kind {
@@ -457,396 +523,202 @@ fn edge_keys(graph: &KnowledgeGraph, s: NodeIndex, e: &Edge) -> [Option<Key>; 2]
     [Some(one), None]
 }
 
-/// Writes node objects, keeping its buffers from one node to the next.
-struct NodeWriter<'g> {
-    graph: &'g KnowledgeGraph,
-    /// [`term`] of each kind, in the order of `EdgeKind::ALL`.
-    terms: Vec<(EdgeKind, String)>,
-    /// The node's property keys in order of first appearance, with their number of values.
-    props: Vec<(Key, usize)>,
-    /// One edge's evidence, as text end to end, the end of each, and the kept ranges.
-    evidence: String,
-    ends: Vec<usize>,
-    kept: Vec<(usize, usize)>,
+/// One value bare, several as an array (as [`Props`] and JSON-LD compaction write them).
+struct OneOrMany<I>(usize, std::cell::Cell<Option<I>>);
+
+impl<I: Iterator<Item = T>, T: Serialize> OneOrMany<I> {
+    fn new(len: usize, items: I) -> Self {
+        OneOrMany(len, std::cell::Cell::new(Some(items)))
+    }
 }
 
-impl<'g> NodeWriter<'g> {
-    fn new(graph: &'g KnowledgeGraph) -> Self {
-        NodeWriter {
-            graph,
-            terms: EdgeKind::ALL.iter().map(|&k| (k, term(k))).collect(),
-            props: Vec::new(),
-            evidence: String::new(),
-            ends: Vec::new(),
-            kept: Vec::new(),
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for OneOrMany<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut items = self.1.take().ok_or_else(|| serde::ser::Error::custom("serialised twice"))?;
+        match (self.0, items.next()) {
+            (1, Some(one)) => one.serialize(s),
+            (_, first) => s.collect_seq(first.into_iter().chain(items)),
         }
     }
+}
 
-    /// The node object of `n` at `depth`, in [`node_object`]'s member order.
-    fn node(&mut self, out: &mut Vec<u8>, depth: usize, n: &Node, edges: &[u32]) {
-        let mut obj = Obj::open(out, depth);
-        obj.key(out, "@id");
-        iri_string(out, &n.id);
-        obj.key(out, "@type");
-        match n.kind {
-            NodeKind::Event => string(out, "Event"),
-            NodeKind::Talk => string(out, "EducationEvent"),
-            NodeKind::Person => string(out, "Person"),
-            NodeKind::Technology => string(out, "SoftwareApplication"),
-            NodeKind::Organization => string(out, "Organization"),
-            NodeKind::Pep => string(out, "TechArticle"),
-            NodeKind::Version => strings(out, depth + 1, ["SoftwareApplication", "tg:Version"]),
+/// A node's `@id`: its id with the first `:` turned into `/` ([`iri`]), written by
+/// parts.
+struct Iri<'a>(&'a str);
+
+impl std::fmt::Display for Iri<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.split_once(':') {
+            Some((kind, rest)) => write!(f, "{kind}/{rest}"),
+            None => f.write_str(self.0),
         }
-        obj.key(out, "name");
-        string(out, if n.kind == NodeKind::Pep { n.attr("title").unwrap_or(&n.label) } else { &n.label });
+    }
+}
+
+/// `{"@id": ...}`: a link to a node (by our id) or to a page (an absolute IRI).
+enum Link<'a> {
+    Node(&'a str),
+    Page(&'a str),
+}
+
+impl Serialize for Link<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        match self {
+            Link::Node(id) => m.serialize_entry("@id", &Displayed(Iri(id)))?,
+            Link::Page(url) => m.serialize_entry("@id", url)?,
+        }
+        m.end()
+    }
+}
+
+/// Anything `Display`, serialised as a JSON string without an intermediate `String`.
+struct Displayed<T>(T);
+
+impl<T: std::fmt::Display> Serialize for Displayed<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// One node of `@graph`: [`node_object`]'s members, in its order.
+struct NodeObject<'g> {
+    graph: &'g KnowledgeGraph,
+    n: &'g Node,
+    edges: &'g [u32],
+}
+
+impl Serialize for NodeObject<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.n;
+        let mut obj = s.serialize_map(None)?;
+        obj.serialize_entry("@id", &Displayed(Iri(&n.id)))?;
+        match n.kind {
+            NodeKind::Event => obj.serialize_entry("@type", "Event")?,
+            NodeKind::Talk => obj.serialize_entry("@type", "EducationEvent")?,
+            NodeKind::Person => obj.serialize_entry("@type", "Person")?,
+            NodeKind::Technology => obj.serialize_entry("@type", "SoftwareApplication")?,
+            NodeKind::Organization => obj.serialize_entry("@type", "Organization")?,
+            NodeKind::Pep => obj.serialize_entry("@type", "TechArticle")?,
+            NodeKind::Version => obj.serialize_entry("@type", &["SoftwareApplication", "tg:Version"])?,
+        }
+        let name = if n.kind == NodeKind::Pep { n.attr("title").unwrap_or(&n.label) } else { &n.label };
+        obj.serialize_entry("name", name)?;
         if !n.aliases.is_empty() {
-            obj.key(out, "alternateName");
-            one_or_many(out, depth + 1, n.aliases.len(), n.aliases.iter().map(String::as_str), |out, _, s| {
-                string(out, s)
-            });
+            obj.serialize_entry("alternateName", &OneOrMany::new(n.aliases.len(), n.aliases.iter()))?;
         }
-        let attr = |obj: &mut Obj, out: &mut Vec<u8>, key: &str, attr: &str| {
-            if let Some(v) = n.attr(attr) {
-                obj.key(out, key);
-                string(out, v);
-            }
+        let attrs: &[(&str, &str)] = match n.kind {
+            NodeKind::Event => &[("startDate", "date")],
+            NodeKind::Talk => &[("tg:talkKind", "talk_kind"), ("startDate", "date")],
+            NodeKind::Technology => &[("applicationCategory", "category")],
+            NodeKind::Organization => &[("tg:category", "category")],
+            _ => &[],
         };
-        match n.kind {
-            NodeKind::Event => attr(&mut obj, out, "startDate", "date"),
-            NodeKind::Talk => {
-                attr(&mut obj, out, "tg:talkKind", "talk_kind");
-                attr(&mut obj, out, "startDate", "date");
+        for (key, attr) in attrs {
+            if let Some(v) = n.attr(attr) {
+                obj.serialize_entry(key, v)?;
             }
-            NodeKind::Technology => attr(&mut obj, out, "applicationCategory", "category"),
-            NodeKind::Organization => attr(&mut obj, out, "tg:category", "category"),
+        }
+        match n.kind {
             NodeKind::Pep => {
-                obj.key(out, "identifier");
-                string(out, n.attr("identifier").unwrap_or(&n.label));
+                obj.serialize_entry("identifier", n.attr("identifier").unwrap_or(&n.label))?;
                 if let Some(url) = n.attr("url").filter(|u| is_web_iri(u)) {
-                    obj.key(out, "url");
-                    link(out, depth + 1, url);
+                    obj.serialize_entry("url", &Link::Page(url))?;
                 }
-                attr(&mut obj, out, "creativeWorkStatus", "status");
-                attr(&mut obj, out, "tg:pepType", "type");
-                attr(&mut obj, out, "tg:pythonVersion", "python_version");
+                for (key, attr) in
+                    [("creativeWorkStatus", "status"), ("tg:pepType", "type"), ("tg:pythonVersion", "python_version")]
+                {
+                    if let Some(v) = n.attr(attr) {
+                        obj.serialize_entry(key, v)?;
+                    }
+                }
             }
             NodeKind::Version => {
-                obj.key(out, "softwareVersion");
-                string(out, n.label.rsplit(' ').next().unwrap_or(&n.label));
+                obj.serialize_entry("softwareVersion", n.label.rsplit(' ').next().unwrap_or(&n.label))?
             }
-            NodeKind::Person => {}
+            _ => {}
         }
         if matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
             let pages = same_as(n);
             if !pages.is_empty() {
-                obj.key(out, "sameAs");
-                one_or_many(out, depth + 1, pages.len(), pages.iter().map(String::as_str), link);
+                obj.serialize_entry("sameAs", &OneOrMany::new(pages.len(), pages.iter().map(|p| Link::Page(p))))?;
             }
         }
-        self.props(out, &mut obj, depth, edges);
-        if let Some((file, line)) = talk_place(n) {
-            obj.key(out, "tg:evidence");
-            out.push(b'"');
-            escape(out, file);
-            out.push(b':');
-            escape(out, line);
-            out.push(b'"');
-        }
-        obj.close(out);
-    }
-
-    /// The properties `edges` give their holder, each with its values in edge order,
-    /// in the order [`Props`] gives them: by first appearance.
-    fn props(&mut self, out: &mut Vec<u8>, obj: &mut Obj, depth: usize, edges: &[u32]) {
+        // The properties the held edges give, by first appearance, each with its values
+        // in edge order (as [`Props`] collects them).
         let graph = self.graph;
         let raw = graph.as_petgraph().raw_edges();
-        self.props.clear();
-        for &k in edges {
+        let mut props: Vec<(Key, usize)> = Vec::new();
+        for &k in self.edges {
             let e = &raw[k as usize];
             for p in edge_keys(graph, e.source(), &e.weight).into_iter().flatten() {
-                match self.props.iter_mut().find(|(q, _)| *q == p) {
+                match props.iter_mut().find(|(q, _)| *q == p) {
                     Some((_, count)) => *count += 1,
-                    None => self.props.push((p, 1)),
+                    None => props.push((p, 1)),
                 }
             }
         }
-        for i in 0..self.props.len() {
-            let (key, count) = self.props[i];
-            obj.key(out, self.key_name(key));
-            let mut values = edges
+        for (key, count) in props {
+            let values = self
+                .edges
                 .iter()
                 .map(|&k| &raw[k as usize])
-                .filter(|e| edge_keys(graph, e.source(), &e.weight).contains(&Some(key)));
-            if count == 1 {
-                if let Some(e) = values.next() {
-                    self.value(out, depth + 1, key, e.source(), e.target(), &e.weight);
-                }
-            } else {
-                let mut arr = Arr::open(out, depth + 1);
-                for e in values {
-                    arr.item(out);
-                    self.value(out, depth + 2, key, e.source(), e.target(), &e.weight);
-                }
-                arr.close(out);
-            }
+                .filter(move |e| edge_keys(graph, e.source(), &e.weight).contains(&Some(key)))
+                .map(move |e| PropValue { graph, key, s: e.source(), t: e.target(), e: &e.weight });
+            obj.serialize_entry(&key.name(), &OneOrMany::new(count, values))?;
         }
-    }
-
-    fn key_name(&self, p: Key) -> &str {
-        match p {
-            Key::SuperEvent => "superEvent",
-            Key::Performer => "performer",
-            Key::About => "about",
-            Key::Mention => "tg:mention",
-            Key::Author => "author",
-            Key::ParentOrganization => "parentOrganization",
-            Key::Creator => "creator",
-            Key::CoMention => "tg:coMention",
-            Key::Term(kind) => self.terms.iter().find(|(k, _)| *k == kind).map_or("", |(_, t)| t.as_str()),
+        if let Some((file, line)) = talk_place(n) {
+            obj.serialize_entry("tg:evidence", &Displayed(format_args!("{file}:{line}")))?;
         }
-    }
-
-    /// The value property `p` takes from edge `s → t`: [`edge_props`]'s values.
-    fn value(&mut self, out: &mut Vec<u8>, depth: usize, p: Key, s: NodeIndex, t: NodeIndex, e: &Edge) {
-        match p {
-            Key::Author => reference_to(out, depth, &self.graph.node(s).id),
-            Key::Mention => self.reified(out, depth, "tg:Mention", t, e),
-            Key::CoMention => self.reified(out, depth, "tg:CoMention", t, e),
-            _ => reference_to(out, depth, &self.graph.node(t).id),
-        }
-    }
-
-    /// [`reified`]: a blank node for edge `e` to `target`.
-    fn reified(&mut self, out: &mut Vec<u8>, depth: usize, ty: &str, target: NodeIndex, e: &Edge) {
-        let mut obj = Obj::open(out, depth);
-        obj.key(out, "@type");
-        string(out, ty);
-        obj.key(out, "tg:target");
-        reference_to(out, depth + 1, &self.graph.node(target).id);
-        obj.key(out, "tg:weight");
-        integer(out, e.weight);
-        self.collect_evidence(e);
-        if !self.kept.is_empty() {
-            obj.key(out, "tg:evidence");
-            let text = &self.evidence;
-            let places = self.kept.iter().map(|&(a, b)| &text[a..b]);
-            one_or_many(out, depth + 1, self.kept.len(), places, |out, _, s| string(out, s));
-        }
-        obj.close(out);
-    }
-
-    /// Renders the evidence of `e` into `self.evidence` and keeps the first of each
-    /// text, as [`reified`] does.
-    fn collect_evidence(&mut self, e: &Edge) {
-        use std::fmt::Write as _;
-        let NodeWriter { graph, evidence: text, ends, kept, .. } = self;
-        text.clear();
-        ends.clear();
-        kept.clear();
-        for place in evidence(graph, e) {
-            // Writing into a `String` cannot fail.
-            let _ = write!(text, "{place}");
-            ends.push(text.len());
-        }
-        let ranges = ends.iter().scan(0, |from, &to| Some((std::mem::replace(from, to), to)));
-        // Few places per edge is the rule: compare with those kept; a hash set beyond.
-        if ends.len() <= 32 {
-            for (a, b) in ranges {
-                if !kept.iter().any(|&(c, d)| text[c..d] == text[a..b]) {
-                    kept.push((a, b));
-                }
-            }
-        } else {
-            let mut seen = std::collections::HashSet::with_capacity(ends.len());
-            kept.extend(ranges.filter(|&(a, b)| seen.insert(&text[a..b])));
-        }
+        obj.end()
     }
 }
 
-/// An object being written: `{`, then `"key": value` members, each on its own line at
-/// `depth + 1`, then `}` on a line at `depth` (`{}` with no member).
-struct Obj {
-    depth: usize,
-    empty: bool,
+/// The value property `key` takes from edge `s → t`: [`edge_props`]'s values.
+struct PropValue<'g> {
+    graph: &'g KnowledgeGraph,
+    key: Key,
+    s: NodeIndex,
+    t: NodeIndex,
+    e: &'g Edge,
 }
 
-impl Obj {
-    fn open(out: &mut Vec<u8>, depth: usize) -> Obj {
-        out.push(b'{');
-        Obj { depth, empty: true }
-    }
-
-    /// Starts a member: its value follows, written at `depth + 1`. `key` is one of our
-    /// own, which need no escaping.
-    fn key(&mut self, out: &mut Vec<u8>, key: &str) {
-        if !std::mem::take(&mut self.empty) {
-            out.push(b',');
-        }
-        newline(out, self.depth + 1);
-        out.push(b'"');
-        out.extend_from_slice(key.as_bytes());
-        out.extend_from_slice(b"\": ");
-    }
-
-    fn close(self, out: &mut Vec<u8>) {
-        if !self.empty {
-            newline(out, self.depth);
-        }
-        out.push(b'}');
-    }
-}
-
-/// An array being written, laid out as [`Obj`] (`[]` with no element).
-struct Arr {
-    depth: usize,
-    empty: bool,
-}
-
-impl Arr {
-    fn open(out: &mut Vec<u8>, depth: usize) -> Arr {
-        out.push(b'[');
-        Arr { depth, empty: true }
-    }
-
-    /// Starts an element: it follows, written at `depth + 1`.
-    fn item(&mut self, out: &mut Vec<u8>) {
-        if !std::mem::take(&mut self.empty) {
-            out.push(b',');
-        }
-        newline(out, self.depth + 1);
-    }
-
-    fn close(self, out: &mut Vec<u8>) {
-        if !self.empty {
-            newline(out, self.depth);
-        }
-        out.push(b']');
-    }
-}
-
-fn newline(out: &mut Vec<u8>, depth: usize) {
-    const SPACES: &[u8; 32] = b"                                ";
-    out.push(b'\n');
-    let mut n = 2 * depth;
-    while n > 0 {
-        let k = n.min(SPACES.len());
-        out.extend_from_slice(&SPACES[..k]);
-        n -= k;
-    }
-}
-
-/// One value bare, several as an array (the `len` of `values`), as [`Props`] and the
-/// single-valued properties of [`node_object`] write them; nothing for none.
-fn one_or_many<'a>(
-    out: &mut Vec<u8>,
-    depth: usize,
-    len: usize,
-    values: impl IntoIterator<Item = &'a str>,
-    mut each: impl FnMut(&mut Vec<u8>, usize, &'a str),
-) {
-    let mut values = values.into_iter();
-    if len == 1 {
-        if let Some(v) = values.next() {
-            each(out, depth, v);
-        }
-    } else if len > 1 {
-        let mut arr = Arr::open(out, depth);
-        for v in values {
-            arr.item(out);
-            each(out, depth + 1, v);
-        }
-        arr.close(out);
-    }
-}
-
-fn strings<'a>(out: &mut Vec<u8>, depth: usize, values: impl IntoIterator<Item = &'a str>) {
-    let mut arr = Arr::open(out, depth);
-    for v in values {
-        arr.item(out);
-        string(out, v);
-    }
-    arr.close(out);
-}
-
-/// `{"@id": iri}`, an IRI written as it is.
-fn link(out: &mut Vec<u8>, depth: usize, iri: &str) {
-    let mut obj = Obj::open(out, depth);
-    obj.key(out, "@id");
-    string(out, iri);
-    obj.close(out);
-}
-
-/// [`reference`]: `{"@id": ...}` of the node with id `id`.
-fn reference_to(out: &mut Vec<u8>, depth: usize, id: &str) {
-    let mut obj = Obj::open(out, depth);
-    obj.key(out, "@id");
-    iri_string(out, id);
-    obj.close(out);
-}
-
-/// [`iri`] of `id` as a JSON string, written in pieces rather than built.
-fn iri_string(out: &mut Vec<u8>, id: &str) {
-    out.push(b'"');
-    match id.split_once(':') {
-        Some((kind, rest)) => {
-            escape(out, kind);
-            out.push(b'/');
-            escape(out, rest);
-        }
-        None => escape(out, id),
-    }
-    out.push(b'"');
-}
-
-fn string(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    escape(out, s);
-    out.push(b'"');
-}
-
-/// The inside of a JSON string, escaped as serde_json escapes it: `"` and `\`, the
-/// short forms `\b \t \n \f \r`, any other control character below U+0020 as
-/// `\u00xx` (lower-case hex); everything else, U+007F and non-ASCII included, as is.
-fn escape(out: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let short = match b {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            b'\n' => b'n',
-            b'\t' => b't',
-            b'\r' => b'r',
-            0x08 => b'b',
-            0x0c => b'f',
-            0..=0x1f => 0,
-            _ => continue,
+impl Serialize for PropValue<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (graph, e) = (self.graph, self.e);
+        let ty = match self.key {
+            Key::Author => return Link::Node(&graph.node(self.s).id).serialize(s),
+            Key::Mention => "tg:Mention",
+            Key::CoMention => "tg:CoMention",
+            _ => return Link::Node(&graph.node(self.t).id).serialize(s),
         };
-        out.extend_from_slice(&bytes[from..i]);
-        from = i + 1;
-        if short == 0 {
-            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
-        } else {
-            out.extend_from_slice(&[b'\\', short]);
+        // [`reified`]: a blank node for the edge, its places once each (a place is
+        // one text: the file table has no name twice).
+        let mut obj = s.serialize_map(None)?;
+        obj.serialize_entry("@type", ty)?;
+        obj.serialize_entry("tg:target", &Link::Node(&graph.node(self.t).id))?;
+        obj.serialize_entry("tg:weight", &e.weight)?;
+        match e.evidence.len() {
+            0 => {}
+            1 => obj.serialize_entry("tg:evidence", &Displayed(graph.evidence(e).next().expect("one place")))?,
+            _ => {
+                let mut places: Vec<crate::graph::Place> = Vec::with_capacity(e.evidence.len());
+                if e.evidence.len() <= 32 {
+                    for p in e.evidence.iter() {
+                        if !places.contains(&p) {
+                            places.push(p);
+                        }
+                    }
+                } else {
+                    let mut seen = std::collections::HashSet::with_capacity(e.evidence.len());
+                    places.extend(e.evidence.iter().filter(|p| seen.insert(*p)));
+                }
+                let texts = places.iter().map(|&p| Displayed(graph.at(p)));
+                obj.serialize_entry("tg:evidence", &OneOrMany::new(places.len(), texts))?;
+            }
         }
+        obj.end()
     }
-    out.extend_from_slice(&bytes[from..]);
-}
-
-/// A number in decimal, without going through `fmt`.
-fn integer(out: &mut Vec<u8>, mut v: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
 }
 
 #[cfg(test)]
@@ -986,27 +858,9 @@ mod tests {
     }
 
     #[test]
-    fn escaping_is_serde_jsons() {
-        let mut all: String = (0u32..0x80).filter_map(char::from_u32).collect();
-        all.push_str("é🐍\u{2028}\u{2029}\u{feff}\u{10ffff}</script>");
-        for s in std::iter::once(all.as_str()).chain(all.split_inclusive(|_| true)).chain(["", "plain"]) {
-            let mut out = Vec::new();
-            string(&mut out, s);
-            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(s).unwrap(), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn integers_and_ids() {
-        for v in [0, 7, 10, 99, 100, 65_536, 999_999_999, 1_000_000_000, u32::MAX] {
-            let mut out = Vec::new();
-            integer(&mut out, v);
-            assert_eq!(out, v.to_string().into_bytes());
-        }
+    fn ids_are_written_by_parts_as_iri_makes_them() {
         for id in ["technology:cpython", "talk:2024/a:b#3", "no-colon", ":x", "a\"b:c\\d"] {
-            let mut out = Vec::new();
-            iri_string(&mut out, id);
-            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&iri(id)).unwrap());
+            assert_eq!(serde_json::to_string(&Displayed(Iri(id))).unwrap(), serde_json::to_string(&iri(id)).unwrap());
         }
     }
 
