@@ -326,7 +326,7 @@ impl Sink for Text<'_> {
     }
 }
 
-/// Builds the DOT syntax tree of `graph`; [`write`] writes the same text directly.
+/// Builds the DOT syntax tree of `graph`; [`write()`] writes the same text directly.
 ///
 /// ```
 /// use talkgraph::{build_graph, extract::Knowledge};

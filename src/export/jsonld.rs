@@ -359,7 +359,7 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node), edges: &[(NodeIndex, NodeIn
 /// On a corpus of 1.5 million edges, building a `Value` per node (string keys, maps, a
 /// `String` per evidence line) and pretty-printing it was most of the export's time.
 /// Instead, the document is a tree of borrowed `Serialize` views of the graph
-/// ([`Document`], [`NodeObject`], ...) fed to serde_json's serializer with its
+/// (`Document`, `NodeObject`, ...) fed to serde_json's serializer with its
 /// `PrettyFormatter`: serde_json still writes and escapes every byte, with no `Value`
 /// and no string per evidence line in between. `to_json` stays the reference: the
 /// tests check that both give the same bytes.

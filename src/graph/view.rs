@@ -100,7 +100,7 @@ pub struct ViewOptions {
 type Edges = Vec<(NodeIndex, NodeIndex, Edge)>;
 
 impl KnowledgeGraph {
-    /// The part of the graph that `opts` selects (see the [module docs](self) for the
+    /// The part of the graph that `opts` selects (see the module docs of `graph::view` for the
     /// views and the order filters apply in). Errors, as a message for the user, when
     /// the `--focus` name is unknown (with the closest names) or filtered out.
     ///
