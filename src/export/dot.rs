@@ -1,5 +1,13 @@
-//! Graphviz DOT, built as graphviz-rust's syntax tree and printed by its printer, and
-//! rendered to SVG, PNG or PDF by Graphviz itself ([`render`]).
+//! Graphviz DOT, in graphviz-rust's syntax and layout, and rendered to SVG, PNG or PDF
+//! by Graphviz itself ([`render`]).
+//!
+//! One function, `statements`, says what the file holds. It feeds either graphviz-rust's
+//! syntax tree ([`to_dot`], printed by graphviz-rust's printer) or a writer that puts
+//! the same statements straight into the output ([`write()`], what the CLI uses). The
+//! second exists for speed: on a graph of 1.5 million edges, building and printing the
+//! tree (a dozen strings per edge) took 2.9 s, writing directly 0.6 s. A test checks,
+//! on six graphs and two layouts, that [`write()`] gives exactly the bytes of the
+//! printed tree; every id and label still goes through [`escape`].
 //!
 //! # The contract
 //!
