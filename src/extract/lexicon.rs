@@ -698,12 +698,19 @@ fn floor_boundary(s: &str, i: usize) -> usize {
 /// Whether `text` (one line, ASCII lower case, starting at byte `base` of the body)
 /// has `clue` (lower case, maybe several words) as whole words, or their plural, at
 /// a place (body offsets) that `blocked` does not refuse.
-fn contains_clue(text: &str, clue: &str, base: usize, blocked: &dyn Fn(usize, usize) -> bool) -> bool {
-    if clue.is_empty() {
+fn contains_clue(
+    text: &str,
+    clue: &memchr::memmem::Finder<'_>,
+    base: usize,
+    blocked: &dyn Fn(usize, usize) -> bool,
+) -> bool {
+    let len = clue.needle().len();
+    if len == 0 {
         return false;
     }
-    text.match_indices(clue).any(|(i, _)| {
-        let end = i + clue.len();
+    // The clue is whole characters, so a match starts and ends on char boundaries.
+    clue.find_iter(text.as_bytes()).any(|i| {
+        let end = i + len;
         let rest = &text[end..];
         let rest = rest
             .strip_prefix("es")
@@ -1045,8 +1052,8 @@ struct Matcher {
     /// Per pattern: a one-word name that is an ordinary English word (`Make`,
     /// `Poetry`, `notion`), or an entry marked ambiguous: it needs context.
     needs_context: Vec<bool>,
-    /// Per entry: its clues, in ASCII lower case.
-    clues: Vec<Vec<String>>,
+    /// Per entry: its clues, in ASCII lower case, as searchers built once.
+    clues: Vec<Vec<memchr::memmem::Finder<'static>>>,
     /// Per pattern: its entry and its text.
     pats: Vec<(EntryId, String)>,
     /// Per pattern: whether it must match with its case.
@@ -1151,7 +1158,13 @@ impl Matcher {
             let bit = (h >> (64 - deletion_shift)) as usize;
             deletion_bits[bit / 64] |= 1 << (bit % 64);
         }
-        let clues = entries.iter().map(|e| e.clues.iter().map(|c| c.to_ascii_lowercase()).collect()).collect();
+        let clues = entries
+            .iter()
+            .map(|e| {
+                let lower = e.clues.iter().map(|c| c.to_ascii_lowercase()).filter(|c| !c.is_empty());
+                lower.map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()).collect()
+            })
+            .collect();
         Matcher {
             id,
             index,
