@@ -342,6 +342,10 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
             "--render needs the dot format written to an output folder (--format dot -o DIR)".into(),
         ));
     }
+    // The regexes compile on another thread while the lexicon is read (not with -j 1).
+    if opts.threads != Some(1) {
+        std::thread::spawn(extract::warm_up);
+    }
     let t_lexicon = Instant::now();
     let knowledge = load_knowledge(&opts.inputs, opts.lexicon.as_deref())?;
     let lexicon_time = t_lexicon.elapsed();

@@ -98,6 +98,13 @@ pub fn pep_url(number: u32) -> String {
     format!("https://peps.python.org/pep-{number:04}/")
 }
 
+/// Compiles this module's regexes now (each is compiled once, on first use): a
+/// start-up can do it on another thread while it reads the lexicon.
+pub(crate) fn warm_up() {
+    pep_regex();
+    more_numbers();
+}
+
 fn pep_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     // `PEP 659`, `PEP-0487`, `pep 8`, `PEP8`, `PEP #572`, `PEPs 484 and 526`, `PEPs 484, 526`

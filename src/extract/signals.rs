@@ -252,6 +252,17 @@ const META_TAGS: &[&str] = &[
     "wip",
 ];
 
+/// Compiles this module's regexes now (each is compiled once, on first use): a
+/// start-up can do it on another thread while it reads the lexicon.
+pub(crate) fn warm_up() {
+    wikilink_regex();
+    tag_regex();
+    package_regex();
+    install_regex();
+    import_regex();
+    github_regex();
+}
+
 fn wikilink_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"\[\[([^\]\|#\n]+)(?:[#|][^\]\n]*)?\]\]").expect("static regex"))

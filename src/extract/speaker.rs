@@ -113,6 +113,15 @@ const HEADING_WORDS: &[&str] = &[
     "posters",
 ];
 
+/// Compiles this module's regexes now (each is compiled once, on first use): a
+/// start-up can do it on another thread while it reads the lexicon.
+pub(crate) fn warm_up() {
+    field_regex();
+    by_line_regex();
+    prose_regex();
+    name_run_regex();
+}
+
 fn field_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {

@@ -11,6 +11,13 @@ use regex_automata::{meta, Anchored, Input};
 use super::text::{contains_ci, Body, Literal};
 use super::{Mention, Rule, Target};
 
+/// Compiles this module's regexes now (each is compiled once, on first use): a
+/// start-up can do it on another thread while it reads the lexicon.
+pub(crate) fn warm_up() {
+    explicit_regex();
+    bare_regex();
+}
+
 /// `Python 3.11`, `python3.11`, `py3.11`, `CPython 3.11`: searched for anchored at
 /// each `py` (or the `c` before it), so the prose between costs a `memchr`.
 fn explicit_regex() -> &'static meta::Regex {

@@ -1056,6 +1056,15 @@ struct Marker<'s> {
     fallback: String,
 }
 
+/// Compiles this module's regexes now (each is compiled once, on first use): a
+/// start-up can do it on another thread while it reads the lexicon.
+pub(crate) fn warm_up() {
+    talk_re();
+    keynote_re();
+    day_re();
+    date_re();
+}
+
 fn talk_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
