@@ -378,8 +378,22 @@ pub(super) mod fixtures {
     use crate::notes::{Named, SectionKind};
 
     fn graph(title: &str, speaker: &str, mentions: &[(&str, &str)]) -> KnowledgeGraph {
+        let at_lines = mentions.iter().enumerate().map(|(i, (name, surface))| (*name, *surface, 3 + i as u32));
+        talk_graph(title, speaker, &at_lines.collect::<Vec<_>>())
+    }
+
+    /// One talk (`t.md`, line 1) by `speaker` (line 2) mentioning unlisted technologies,
+    /// each `(name, surface, line)`: a graph made from facts directly, without the
+    /// notes' clean-up of names.
+    pub fn talk_graph(title: &str, speaker: &str, mentions: &[(&str, &str, u32)]) -> KnowledgeGraph {
         let k = Knowledge::builtin();
         let mut b = GraphBuilder::new(&k);
+        let mention = |&(name, surface, line): &(&str, &str, u32)| Mention {
+            target: Target::Unlisted(name.to_string()),
+            surface: surface.to_string(),
+            line,
+            rule: Rule::Pattern,
+        };
         b.add(&NoteFacts {
             file: Arc::from("t.md"),
             key: Arc::from("t"),
@@ -391,16 +405,7 @@ pub(super) mod fixtures {
                 line: 1,
                 event: None,
                 speakers: vec![Named { name: speaker.into(), line: 2 }],
-                mentions: mentions
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (name, surface))| Mention {
-                        target: Target::Unlisted(name.to_string()),
-                        surface: surface.to_string(),
-                        line: 3 + i as u32,
-                        rule: Rule::Pattern,
-                    })
-                    .collect(),
+                mentions: mentions.iter().map(mention).collect(),
                 near_misses: vec![],
             }],
             warnings: vec![],

@@ -723,16 +723,13 @@ impl Serialize for PropValue<'_> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use proptest::prelude::*;
 
     use super::*;
     use crate::build_graph;
     use crate::export::fixtures::sample_graph;
-    use crate::extract::{Knowledge, Mention, NoteFacts, Rule, TalkFacts, Target};
+    use crate::extract::Knowledge;
     use crate::graph::{GraphBuilder, View, ViewOptions};
-    use crate::notes::{Named, SectionKind};
 
     fn doc() -> Value {
         let mut buf = Vec::new();
@@ -812,34 +809,12 @@ mod tests {
         assert!(written_and_reference(speakers).0.contains("\"tg:spokeAbout\": "));
     }
 
-    /// A graph made from facts directly, without the notes' clean-up of names: one
-    /// talk by `speaker` mentioning each `(name, line)` (an unlisted technology).
+    /// One talk by `speaker` mentioning each `(name, line)` (an unlisted technology,
+    /// written in lower case): see `talk_graph`.
     fn facts_graph(title: &str, speaker: &str, mentions: &[(&str, u32)]) -> KnowledgeGraph {
-        let k = Knowledge::builtin();
-        let mut b = GraphBuilder::new(&k);
-        let mention = |&(name, line): &(&str, u32)| Mention {
-            target: Target::Unlisted(name.into()),
-            surface: name.to_lowercase(),
-            line,
-            rule: Rule::Pattern,
-        };
-        b.add(&NoteFacts {
-            file: Arc::from("t.md"),
-            key: Arc::from("t"),
-            events: vec![],
-            tags: vec![],
-            talks: vec![TalkFacts {
-                kind: SectionKind::Talk,
-                title: title.into(),
-                line: 1,
-                event: None,
-                speakers: vec![Named { name: speaker.into(), line: 2 }],
-                mentions: mentions.iter().map(mention).collect(),
-                near_misses: vec![],
-            }],
-            warnings: vec![],
-        });
-        b.finish()
+        let lower: Vec<String> = mentions.iter().map(|(name, _)| name.to_lowercase()).collect();
+        let at: Vec<_> = mentions.iter().zip(&lower).map(|((name, line), low)| (*name, low.as_str(), *line)).collect();
+        crate::export::graphml::fixtures::talk_graph(title, speaker, &at)
     }
 
     /// A mention seen at lines 5, 6, 5 has evidence 5, 6; past 32 places the repeats
