@@ -209,15 +209,7 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     let mut cpu = [Duration::ZERO; 3];
     let mut bytes = 0;
     let mut graph_time = Duration::ZERO;
-    let pool = match opts.threads {
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n.max(1))
-                .build()
-                .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))?,
-        ),
-        None => None,
-    };
+    let pool = thread_pool(opts.threads)?;
     let extract = |chunk: &[notes::NoteFile]| -> Vec<FileResult> {
         let work = || chunk.par_iter().map(|f| process(f, &extractor, bar.as_ref())).collect();
         match &pool {
@@ -290,6 +282,14 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
         ],
     };
     Ok(Built { graph, facts: all, files_read, warnings, stats })
+}
+
+/// A pool of `threads` threads for `-j N`; none (rayon's global pool, all cores) when
+/// not given.
+fn thread_pool(threads: Option<usize>) -> Result<Option<rayon::ThreadPool>, Error> {
+    let Some(n) = threads else { return Ok(None) };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build();
+    pool.map(Some).map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))
 }
 
 /// Files processed together before their facts are added to the graph and dropped.
@@ -380,12 +380,8 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
             // The files are written in parallel, on as many threads as -j allows.
             let t_export = Instant::now();
             let write = || export::write_to_dir_timed(&graph, &formats, &opts.export, dir);
-            let (mut written, times) = match opts.threads {
-                Some(n) => rayon::ThreadPoolBuilder::new()
-                    .num_threads(n.max(1))
-                    .build()
-                    .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))?
-                    .install(write)?,
+            let (mut written, times) = match thread_pool(opts.threads)? {
+                Some(pool) => pool.install(write)?,
                 None => write()?,
             };
             stats.stages.extend(times.into_iter().map(|(f, d)| (format!("write {f}"), d, "own")));

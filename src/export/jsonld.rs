@@ -67,13 +67,6 @@ pub const BASE: &str = "https://talkgraph.example/id/";
 /// The namespace of our own terms (prefix `tg:`).
 pub const VOCAB: &str = "https://talkgraph.example/vocab#";
 
-/// Every place edge `e` was seen, in order (repeats possible: they are dropped by
-/// their text). The one way this module reads an edge's evidence, so that a change in
-/// how edges keep it is a change here only.
-fn evidence<'g>(graph: &'g KnowledgeGraph, e: &'g Edge) -> impl Iterator<Item = impl std::fmt::Display + 'g> + 'g {
-    graph.evidence(e)
-}
-
 /// The file and line of a talk's heading, if known. The one way this module reads them.
 fn talk_place(n: &Node) -> Option<(&str, &str)> {
     match n.kind {
@@ -181,7 +174,8 @@ fn term(kind: EdgeKind) -> String {
 
 fn reified(graph: &KnowledgeGraph, ty: &str, target: &Node, e: &Edge) -> Value {
     let mut seen = BTreeSet::new();
-    let evidence: Vec<Value> = evidence(graph, e)
+    let evidence: Vec<Value> = graph
+        .evidence(e)
         .map(|place| place.to_string())
         .filter(|s| seen.insert(s.clone()))
         .map(Value::String)
@@ -227,11 +221,7 @@ pub fn to_json(graph: &KnowledgeGraph) -> Value {
 }
 
 fn context() -> Value {
-    json!({
-        "@vocab": "https://schema.org/",
-        "@base": BASE,
-        "tg": VOCAB,
-    })
+    serde_json::to_value(CONTEXT).expect("three strings make a JSON object")
 }
 
 /// An edge as the property it gives one node: (property, value).
@@ -410,7 +400,7 @@ impl Write for Chunks<'_> {
     }
 }
 
-/// `@context`, as [`context`] builds it.
+/// The inline `@context` (see the module doc).
 #[derive(Serialize)]
 struct Context {
     #[serde(rename = "@vocab")]
@@ -419,6 +409,8 @@ struct Context {
     base: &'static str,
     tg: &'static str,
 }
+
+const CONTEXT: Context = Context { vocab: "https://schema.org/", base: BASE, tg: VOCAB };
 
 /// The whole document, serialised node by node straight from the graph: serde_json
 /// writes and escapes everything, as for [`to_json`], with no `Value` in between.
@@ -430,7 +422,7 @@ struct Document<'g> {
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut doc = s.serialize_map(Some(2))?;
-        doc.serialize_entry("@context", &Context { vocab: "https://schema.org/", base: BASE, tg: VOCAB })?;
+        doc.serialize_entry("@context", &CONTEXT)?;
         doc.serialize_entry("@graph", &Nodes(self))?;
         doc.end()
     }
@@ -523,19 +515,23 @@ fn edge_keys(graph: &KnowledgeGraph, s: NodeIndex, e: &Edge) -> [Option<Key>; 2]
     [Some(one), None]
 }
 
-/// One value bare, several as an array (as [`Props`] and JSON-LD compaction write them).
-struct OneOrMany<I>(usize, std::cell::Cell<Option<I>>);
+/// One value bare, several as an array (as [`Props`] and JSON-LD compaction write
+/// them): `len` values, made by `items`.
+struct OneOrMany<F> {
+    len: usize,
+    items: F,
+}
 
-impl<I: Iterator<Item = T>, T: Serialize> OneOrMany<I> {
-    fn new(len: usize, items: I) -> Self {
-        OneOrMany(len, std::cell::Cell::new(Some(items)))
+impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> OneOrMany<F> {
+    fn new(len: usize, items: F) -> Self {
+        OneOrMany { len, items }
     }
 }
 
-impl<I: Iterator<Item = T>, T: Serialize> Serialize for OneOrMany<I> {
+impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> Serialize for OneOrMany<F> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut items = self.1.take().ok_or_else(|| serde::ser::Error::custom("serialised twice"))?;
-        match (self.0, items.next()) {
+        let mut items = (self.items)();
+        match (self.len, items.next()) {
             (1, Some(one)) => one.serialize(s),
             (_, first) => s.collect_seq(first.into_iter().chain(items)),
         }
@@ -605,7 +601,7 @@ impl Serialize for NodeObject<'_> {
         let name = if n.kind == NodeKind::Pep { n.attr("title").unwrap_or(&n.label) } else { &n.label };
         obj.serialize_entry("name", name)?;
         if !n.aliases.is_empty() {
-            obj.serialize_entry("alternateName", &OneOrMany::new(n.aliases.len(), n.aliases.iter()))?;
+            obj.serialize_entry("alternateName", &OneOrMany::new(n.aliases.len(), || n.aliases.iter()))?;
         }
         let attrs: &[(&str, &str)] = match n.kind {
             NodeKind::Event => &[("startDate", "date")],
@@ -641,7 +637,7 @@ impl Serialize for NodeObject<'_> {
         if matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
             let pages = same_as(n);
             if !pages.is_empty() {
-                obj.serialize_entry("sameAs", &OneOrMany::new(pages.len(), pages.iter().map(|p| Link::Page(p))))?;
+                obj.serialize_entry("sameAs", &OneOrMany::new(pages.len(), || pages.iter().map(|p| Link::Page(p))))?;
             }
         }
         // The properties the held edges give, by first appearance, each with its values
@@ -659,12 +655,11 @@ impl Serialize for NodeObject<'_> {
             }
         }
         for (key, count) in props {
-            let values = self
-                .edges
-                .iter()
-                .map(|&k| &raw[k as usize])
-                .filter(move |e| edge_keys(graph, e.source(), &e.weight).contains(&Some(key)))
-                .map(move |e| PropValue { graph, key, s: e.source(), t: e.target(), e: &e.weight });
+            let values = || {
+                let held = self.edges.iter().map(|&k| &raw[k as usize]);
+                let with_key = held.filter(move |e| edge_keys(graph, e.source(), &e.weight).contains(&Some(key)));
+                with_key.map(move |e| PropValue { graph, key, s: e.source(), t: e.target(), e: &e.weight })
+            };
             obj.serialize_entry(&key.name(), &OneOrMany::new(count, values))?;
         }
         if let Some((file, line)) = talk_place(n) {
@@ -713,7 +708,7 @@ impl Serialize for PropValue<'_> {
                     let mut seen = std::collections::HashSet::with_capacity(e.evidence.len());
                     places.extend(e.evidence.iter().filter(|p| seen.insert(*p)));
                 }
-                let texts = places.iter().map(|&p| Displayed(graph.at(p)));
+                let texts = || places.iter().map(|&p| Displayed(graph.at(p)));
                 obj.serialize_entry("tg:evidence", &OneOrMany::new(places.len(), texts))?;
             }
         }

@@ -284,19 +284,25 @@ pub fn write_to_dir_timed(
     // Every file is written to its own temporary file, in parallel (on the current
     // rayon pool: `-j` bounds it), the largest first; then all are moved into place, or,
     // on any error, none is (the temporaries are deleted when dropped).
-    let mut jobs: Vec<(Format, &'static str)> =
-        formats.iter().flat_map(|&f| f.files(opts).into_iter().map(move |file| (f, file))).collect();
+    // Jobs numbered in the order asked for, started largest first.
+    let mut jobs: Vec<(usize, Format, &'static str)> = formats
+        .iter()
+        .flat_map(|&f| f.files(opts).into_iter().map(move |file| (f, file)))
+        .enumerate()
+        .map(|(i, (f, file))| (i, f, file))
+        .collect();
     let cost = |f: Format| match f {
         Format::JsonLd => 0,
         Format::Dot => 1,
         _ => 2,
     };
-    jobs.sort_by_key(|(f, _)| cost(*f));
+    jobs.sort_by_key(|(_, f, _)| cost(*f));
     use rayon::prelude::*;
-    let done: Vec<Result<(Format, tempfile::NamedTempFile, PathBuf, std::time::Duration), ExportError>> = jobs
+    type Done = (usize, Format, tempfile::NamedTempFile, PathBuf, std::time::Duration);
+    let mut done: Vec<Result<Done, ExportError>> = jobs
         .par_iter()
         .with_max_len(1)
-        .map(|&(f, file)| {
+        .map(|&(i, f, file)| {
             let start = std::time::Instant::now();
             let path = dir.join(file);
             let tmp = tempfile::Builder::new()
@@ -307,22 +313,20 @@ pub fn write_to_dir_timed(
             let mut w = io::BufWriter::with_capacity(1 << 16, tmp);
             f.write(file, graph, opts, &mut w).map_err(|e| with_path(e, &path))?;
             let tmp = w.into_inner().map_err(|e| ExportError::Io(path.clone(), e.into_error()))?;
-            Ok((f, tmp, path, start.elapsed()))
+            Ok((i, f, tmp, path, start.elapsed()))
         })
         .collect();
+    // Published in the order the formats were asked for.
+    done.sort_by_key(|d| d.as_ref().map_or(0, |d| d.0));
     let mut staged = Vec::with_capacity(done.len());
     let mut times: FormatTimes = formats.iter().map(|&f| (f, std::time::Duration::ZERO)).collect();
     for d in done {
-        let (f, tmp, path, took) = d?;
+        let (_, f, tmp, path, took) = d?;
         if let Some(t) = times.iter_mut().find(|(g, _)| *g == f) {
             t.1 += took;
         }
         staged.push((tmp, path));
     }
-    // Published in the order the formats were asked for.
-    staged.sort_by_key(|(_, path)| {
-        formats.iter().position(|f| f.files(opts).iter().any(|file| dir.join(file) == *path)).unwrap_or(usize::MAX)
-    });
     let mut written = Vec::with_capacity(staged.len());
     for (tmp, path) in staged {
         publish(tmp, &path)?;

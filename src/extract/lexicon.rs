@@ -448,8 +448,7 @@ impl Lexicon {
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
     fn confirm(&self, body: &Body<'_>, hits: &[Hit]) -> Vec<bool> {
         let m = self.matcher();
-        let pats = &m.pats;
-        let needs_context = &self.matcher().needs_context;
+        let (pats, needs_context) = (&m.pats, &m.needs_context);
         if !hits.iter().any(|h| needs_context[h.pat]) {
             return vec![true; hits.len()];
         }
@@ -1161,7 +1160,7 @@ impl Matcher {
         let clues = entries
             .iter()
             .map(|e| {
-                let lower = e.clues.iter().map(|c| c.to_ascii_lowercase()).filter(|c| !c.is_empty());
+                let lower = e.clues.iter().map(|c| c.to_ascii_lowercase());
                 lower.map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()).collect()
             })
             .collect();

@@ -612,8 +612,13 @@ impl<'k> GraphBuilder<'k> {
 
     /// The edges of each talk, in the order the talks were added.
     fn groups(&self) -> impl Iterator<Item = &[(u32, u32, Edge)]> + '_ {
+        self.group_ranges().map(|(_, r)| &self.talk_edges[r])
+    }
+
+    /// Each talk and where its edges are in `talk_edges`, in the order added.
+    fn group_ranges(&self) -> impl Iterator<Item = (u32, std::ops::Range<usize>)> + '_ {
         let ends = self.talk_groups.iter().skip(1).map(|g| g.1 as usize).chain([self.talk_edges.len()]);
-        self.talk_groups.iter().zip(ends).map(|(g, end)| &self.talk_edges[g.1 as usize..end])
+        self.talk_groups.iter().zip(ends).map(|(&(talk, start), end)| (talk, start as usize..end))
     }
 
     /// Adds `co_mentioned` edges between every two topics mentioned by the same talk,
@@ -710,10 +715,8 @@ impl<'k> GraphBuilder<'k> {
         let key = |from: u32, kind: EdgeKind, to: u32| {
             (u128::from(pos[from as usize]) << 64) | ((kind as u128) << 32) | u128::from(pos[to as usize])
         };
-        let mut groups: Vec<(u32, u32, u32)> = {
-            let ends = self.talk_groups.iter().skip(1).map(|g| g.1).chain([self.talk_edges.len() as u32]);
-            self.talk_groups.iter().zip(ends).map(|(&(talk, start), end)| (pos[talk as usize], start, end)).collect()
-        };
+        let mut groups: Vec<(u32, u32, u32)> =
+            self.group_ranges().map(|(talk, r)| (pos[talk as usize], r.start as u32, r.end as u32)).collect();
         groups.sort_unstable();
         let mut talk_edges = std::mem::take(&mut self.talk_edges);
         // Within a group every edge leaves the same talk, so its first field is free to

@@ -13,21 +13,6 @@ use std::sync::Arc;
 pub use read::{decode, find_notes, read_note, NoteFile};
 pub use segment::segment;
 
-/// Where something was seen: a note file (as displayed to the user) and a 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Span {
-    /// The file, as the user named it or relative to the folder they named.
-    pub file: Arc<str>,
-    /// 1-based line number.
-    pub line: u32,
-}
-
-impl std::fmt::Display for Span {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)
-    }
-}
-
 /// A note file read into memory as text.
 #[derive(Debug, Clone)]
 pub struct Note {
