@@ -203,16 +203,15 @@ pub fn write_edges(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Wri
     // One buffer for the evidence and one for the weight, reused row after row.
     let (mut evidence, mut weight) = (String::new(), String::new());
     for (s, t, e) in graph.edges() {
-        use std::fmt::Write as _;
         evidence.clear();
         for (k, at) in graph.evidence(e).enumerate() {
             if k > 0 {
                 evidence.push(';');
             }
-            let _ = write!(evidence, "{at}");
+            at.push_to(&mut evidence);
         }
         weight.clear();
-        let _ = write!(weight, "{}", e.weight);
+        crate::graph::push_number(&mut weight, e.weight);
         out.write_record([
             cell(&s.id, opts).as_ref(),
             cell(&t.id, opts).as_ref(),

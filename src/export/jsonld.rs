@@ -350,18 +350,104 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node), edges: &[(NodeIndex, NodeIn
 /// `String` per evidence line) and pretty-printing it was most of the export's time.
 /// Instead, the document is a tree of borrowed `Serialize` views of the graph
 /// (`Document`, `NodeObject`, ...) fed to serde_json's serializer with its
-/// `PrettyFormatter`: serde_json still writes and escapes every byte, with no `Value`
-/// and no string per evidence line in between. `to_json` stays the reference: the
-/// tests check that both give the same bytes.
+/// pretty-printer ([`Pretty`]): serde_json still writes and escapes every byte, with no
+/// `Value` and no string per evidence line in between. `to_json` pretty-printed by
+/// serde_json stays the reference: the tests check that both give the same bytes.
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     let doc = Document { graph, holders: Holders::new(graph) };
     let mut out = Chunks { buf: Vec::with_capacity(Chunks::SIZE + 4096), w };
-    let mut ser =
-        serde_json::Serializer::with_formatter(&mut out, serde_json::ser::PrettyFormatter::with_indent(b"  "));
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
     doc.serialize(&mut ser).map_err(std::io::Error::from)?;
     out.buf.push(b'\n');
     out.w.write_all(&out.buf)?;
     Ok(())
+}
+
+/// serde_json's `PrettyFormatter` with a two-space indent, byte for byte, except that a
+/// line break and its indentation are one write, not one per level: there are two per
+/// key, and that loop was a sixth of the export's instructions (callgrind).
+#[derive(Debug, Default)]
+struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    /// `,` if `comma`, a line break, and the indentation of `level`.
+    fn line<W: ?Sized + Write>(w: &mut W, comma: bool, level: usize) -> std::io::Result<()> {
+        const LINE: [u8; 130] = {
+            let mut line = [b' '; 130];
+            (line[0], line[1]) = (b',', b'\n');
+            line
+        };
+        let (start, end) = (usize::from(!comma), 2 + 2 * level);
+        w.write_all(&LINE[start..end.min(LINE.len())])?;
+        for _ in LINE.len()..end {
+            w.write_all(b" ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    #[inline]
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    #[inline]
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            Self::line(w, false, self.level)?;
+        }
+        w.write_all(b"]")
+    }
+
+    #[inline]
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        Self::line(w, !first, self.level)
+    }
+
+    #[inline]
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    #[inline]
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    #[inline]
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            Self::line(w, false, self.level)?;
+        }
+        w.write_all(b"}")
+    }
+
+    #[inline]
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        Self::line(w, !first, self.level)
+    }
+
+    #[inline]
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    #[inline]
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The writer serde_json writes into: a buffer of its own (serde_json's many small
@@ -538,16 +624,47 @@ impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> Serialize for OneOrMany<
     }
 }
 
-/// A node's `@id`: its id with the first `:` turned into `/` ([`iri`]), written by
-/// parts.
-struct Iri<'a>(&'a str);
+/// A string in pieces, serialised as one: a node's `@id` (its id with the first `:`
+/// turned into `/`, as [`iri`] makes it) or a place (`file:line`). The pieces go into a
+/// reused buffer that serde_json escapes in one pass; through `Display` and
+/// `collect_str`, `fmt` ran and each piece was escaped on its own (a tenth of the
+/// export's instructions, callgrind).
+struct Joined<'a> {
+    parts: [&'a str; 3],
+    line: Option<u32>,
+}
 
-impl std::fmt::Display for Iri<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0.split_once(':') {
-            Some((kind, rest)) => write!(f, "{kind}/{rest}"),
-            None => f.write_str(self.0),
+impl<'a> Joined<'a> {
+    fn iri(id: &'a str) -> Self {
+        let parts = match id.split_once(':') {
+            Some((kind, rest)) => [kind, "/", rest],
+            None => [id, "", ""],
+        };
+        Joined { parts, line: None }
+    }
+
+    fn at(file: &'a str, line: u32) -> Self {
+        Joined { parts: [file, ":", ""], line: Some(line) }
+    }
+
+    fn place(at: crate::graph::At<'a>) -> Self {
+        Self::at(at.file, at.line)
+    }
+}
+
+impl Serialize for Joined<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
+        BUF.with_borrow_mut(|buf| {
+            buf.clear();
+            self.parts.iter().for_each(|p| buf.push_str(p));
+            if let Some(n) = self.line {
+                crate::graph::push_number(buf, n);
+            }
+            s.serialize_str(buf)
+        })
     }
 }
 
@@ -561,19 +678,10 @@ impl Serialize for Link<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(1))?;
         match self {
-            Link::Node(id) => m.serialize_entry("@id", &Displayed(Iri(id)))?,
+            Link::Node(id) => m.serialize_entry("@id", &Joined::iri(id))?,
             Link::Page(url) => m.serialize_entry("@id", url)?,
         }
         m.end()
-    }
-}
-
-/// Anything `Display`, serialised as a JSON string without an intermediate `String`.
-struct Displayed<T>(T);
-
-impl<T: std::fmt::Display> Serialize for Displayed<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
     }
 }
 
@@ -588,7 +696,7 @@ impl Serialize for NodeObject<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let n = self.n;
         let mut obj = s.serialize_map(None)?;
-        obj.serialize_entry("@id", &Displayed(Iri(&n.id)))?;
+        obj.serialize_entry("@id", &Joined::iri(&n.id))?;
         match n.kind {
             NodeKind::Event => obj.serialize_entry("@type", "Event")?,
             NodeKind::Talk => obj.serialize_entry("@type", "EducationEvent")?,
@@ -663,7 +771,7 @@ impl Serialize for NodeObject<'_> {
             obj.serialize_entry(&key.name(), &OneOrMany::new(count, values))?;
         }
         if let Some((file, line)) = talk_place(n) {
-            obj.serialize_entry("tg:evidence", &Displayed(format_args!("{file}:{line}")))?;
+            obj.serialize_entry("tg:evidence", &Joined { parts: [file, ":", line], line: None })?;
         }
         obj.end()
     }
@@ -695,7 +803,7 @@ impl Serialize for PropValue<'_> {
         obj.serialize_entry("tg:weight", &e.weight)?;
         match e.evidence.len() {
             0 => {}
-            1 => obj.serialize_entry("tg:evidence", &Displayed(graph.evidence(e).next().expect("one place")))?,
+            1 => obj.serialize_entry("tg:evidence", &Joined::place(graph.evidence(e).next().expect("one place")))?,
             _ => {
                 let mut places: Vec<crate::graph::Place> = Vec::with_capacity(e.evidence.len());
                 if e.evidence.len() <= 32 {
@@ -708,7 +816,7 @@ impl Serialize for PropValue<'_> {
                     let mut seen = std::collections::HashSet::with_capacity(e.evidence.len());
                     places.extend(e.evidence.iter().filter(|p| seen.insert(*p)));
                 }
-                let texts = || places.iter().map(|&p| Displayed(graph.at(p)));
+                let texts = || places.iter().map(|&p| Joined::place(graph.at(p)));
                 obj.serialize_entry("tg:evidence", &OneOrMany::new(places.len(), texts))?;
             }
         }
@@ -743,6 +851,21 @@ mod tests {
         let mut whole = serde_json::to_vec_pretty(&to_json(g)).unwrap();
         whole.push(b'\n');
         (String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap())
+    }
+
+    #[test]
+    fn pretty_writes_what_serde_json_pretty_prints() {
+        // Empty and full arrays and objects, and nesting deeper than the indentation
+        // written in one piece (64 levels).
+        let mut deep = json!({"leaf": [1, {}, [], "x"]});
+        for i in 0..70 {
+            deep = if i % 2 == 0 { json!([deep, i, {}]) } else { json!({"k": deep, "e": [], "n": null}) };
+        }
+        for v in [json!({}), json!([]), json!([[]]), json!({"a": {"b": [1, 2]}, "c": "d"}), deep] {
+            let mut ours = Vec::new();
+            v.serialize(&mut serde_json::Serializer::with_formatter(&mut ours, Pretty::default())).unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string_pretty(&v).unwrap());
+        }
     }
 
     fn graph_of_note(text: &str) -> KnowledgeGraph {
@@ -828,9 +951,13 @@ mod tests {
     }
 
     #[test]
-    fn ids_are_written_by_parts_as_iri_makes_them() {
-        for id in ["technology:cpython", "talk:2024/a:b#3", "no-colon", ":x", "a\"b:c\\d"] {
-            assert_eq!(serde_json::to_string(&Displayed(Iri(id))).unwrap(), serde_json::to_string(&iri(id)).unwrap());
+    fn ids_and_places_are_written_by_parts_as_to_json_makes_them() {
+        for id in ["technology:cpython", "talk:2024/a:b#3", "no-colon", ":x", "a\"b:c\\d", ""] {
+            assert_eq!(serde_json::to_string(&Joined::iri(id)).unwrap(), serde_json::to_string(&iri(id)).unwrap());
+        }
+        for (file, line) in [("notes/day1.md", 1), ("a \"b\"\\c.md", 0), ("", 4_294_967_295), ("é/x.md", 10)] {
+            let text = crate::graph::At { file, line }.to_string();
+            assert_eq!(serde_json::to_string(&Joined::at(file, line)).unwrap(), serde_json::to_string(&text).unwrap());
         }
     }
 

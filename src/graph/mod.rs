@@ -18,13 +18,13 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::extract::{EntryKind, Knowledge, NoteFacts, Target};
-pub use evidence::{At, Evidence, Files, Place};
+pub use evidence::{push_number, At, Evidence, Files, Place};
 pub use view::{View, ViewOptions};
 
 /// The hash maps of the builder: keys are small integers and ids made by us, so a fast
 /// non-cryptographic hash does (no input can choose them to collide on purpose cheaply
 /// enough to matter for a one-shot batch run).
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The kind of a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -214,7 +214,8 @@ pub struct Edge {
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
     graph: DiGraph<Node, Edge>,
-    index: HashMap<String, NodeIndex>,
+    /// Node id -> its index in `graph`.
+    index: FastMap<String, u32>,
     files: Files,
 }
 
@@ -254,7 +255,7 @@ impl KnowledgeGraph {
 
     /// The node with this string id.
     pub fn find(&self, id: &str) -> Option<NodeId> {
-        self.index.get(id).copied()
+        self.index.get(id).map(|&i| NodeIndex::new(i as usize))
     }
 
     /// Neighbours of a node, both directions.
@@ -733,12 +734,15 @@ impl<'k> GraphBuilder<'k> {
         drop(self.edges);
         others.sort_unstable_by_key(|(k, _)| *k);
         let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(order.len(), talk_edges.len() + others.len());
-        let mut index = HashMap::with_capacity(order.len());
+        // The builder's id map becomes the graph's index: each node's number is
+        // replaced by its position, and no id is copied.
+        let mut index = std::mem::take(&mut self.ids);
+        for n in index.values_mut() {
+            *n = pos[*n as usize];
+        }
         let mut nodes: Vec<Option<Node>> = self.nodes.into_iter().map(Some).collect();
         for &n in &order {
-            let node = nodes[n as usize].take().expect("each node once");
-            let id = node.id.clone();
-            index.insert(id, graph.add_node(node));
+            graph.add_node(nodes[n as usize].take().expect("each node once"));
         }
         let placeholder = || Edge { kind: EdgeKind::PartOf, weight: 0, evidence: Evidence::new() };
         let mut from_talks =

@@ -46,7 +46,7 @@ use std::collections::{HashMap, VecDeque};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use super::{slug, Edge, EdgeKind, Evidence, KnowledgeGraph, NodeKind};
+use super::{slug, Edge, EdgeKind, Evidence, FastMap, KnowledgeGraph, NodeKind};
 
 /// Which part of the graph to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -220,11 +220,11 @@ impl KnowledgeGraph {
     fn rebuild(&self, keep: &[bool], edges: Edges) -> KnowledgeGraph {
         let kept = keep.iter().filter(|k| **k).count();
         let mut graph = DiGraph::with_capacity(kept, edges.len());
-        let mut index = HashMap::with_capacity(kept);
+        let mut index = FastMap::with_capacity_and_hasher(kept, Default::default());
         let mut new_of = vec![None; keep.len()];
         for i in self.graph.node_indices().filter(|i| keep[i.index()]) {
             let n = graph.add_node(self.graph[i].clone());
-            index.insert(self.graph[i].id.clone(), n);
+            index.insert(self.graph[i].id.clone(), n.index() as u32);
             new_of[i.index()] = Some(n);
         }
         let mut edges: Vec<_> =
