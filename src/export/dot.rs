@@ -231,7 +231,7 @@ impl Sink for Tree {
 /// each statement on its own line, indented two spaces per level, attributes in
 /// brackets separated by spaces, `[` right after a node id and after a space for an edge.
 struct Text<'w> {
-    w: &'w mut dyn Write,
+    w: super::Chunks<'w>,
     depth: usize,
     /// Whether the subgraph just opened has no statement yet.
     fresh: bool,
@@ -531,10 +531,11 @@ fn legend(graph: &KnowledgeGraph, out: &mut dyn Sink) -> std::io::Result<()> {
 /// statement by statement straight from the graph, with no syntax tree and no
 /// string per statement.
 pub fn write(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    w.write_all(b"digraph talkgraph {")?;
-    let mut text = Text { w, depth: 1, fresh: false };
+    let mut text = Text { w: super::Chunks::new(w), depth: 1, fresh: false };
+    text.w.write_all(b"digraph talkgraph {")?;
     statements(graph, opts, &mut text)?;
     text.w.write_all(b"\n}\n")?;
+    text.w.finish()?;
     Ok(())
 }
 

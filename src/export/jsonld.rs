@@ -59,7 +59,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::{ExportError, ExportOptions};
+use super::{Chunks, ExportError, ExportOptions};
 use crate::graph::{Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 
 /// The `@base` every `@id` is relative to.
@@ -355,11 +355,11 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node), edges: &[(NodeIndex, NodeIn
 /// serde_json stays the reference: the tests check that both give the same bytes.
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     let doc = Document { graph, holders: Holders::new(graph) };
-    let mut out = Chunks { buf: Vec::with_capacity(Chunks::SIZE + 4096), w };
+    let mut out = Chunks::new(w);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
     doc.serialize(&mut ser).map_err(std::io::Error::from)?;
-    out.buf.push(b'\n');
-    out.w.write_all(&out.buf)?;
+    out.write_all(b"\n")?;
+    out.finish()?;
     Ok(())
 }
 
@@ -447,42 +447,6 @@ impl serde_json::ser::Formatter for Pretty {
     fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
         self.has_value = true;
         Ok(())
-    }
-}
-
-/// The writer serde_json writes into: a buffer of its own (serde_json's many small
-/// writes are then inlined appends, not calls through `dyn Write`), handed on to the
-/// output each time it holds 64 KiB.
-struct Chunks<'w> {
-    buf: Vec<u8>,
-    w: &'w mut dyn Write,
-}
-
-impl Chunks<'_> {
-    const SIZE: usize = 1 << 16;
-}
-
-impl Write for Chunks<'_> {
-    #[inline]
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        self.write_all(data)?;
-        Ok(data.len())
-    }
-
-    #[inline]
-    fn write_all(&mut self, data: &[u8]) -> std::io::Result<()> {
-        self.buf.extend_from_slice(data);
-        if self.buf.len() >= Self::SIZE {
-            self.w.write_all(&self.buf)?;
-            self.buf.clear();
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.w.write_all(&self.buf)?;
-        self.buf.clear();
-        self.w.flush()
     }
 }
 

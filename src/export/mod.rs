@@ -35,6 +35,54 @@ use std::path::{Path, PathBuf};
 
 use crate::graph::KnowledgeGraph;
 
+/// A writer for exporters that make many small writes (serde_json, the DOT writer): a
+/// buffer of its own, so each write is an inlined append and not a call through
+/// `dyn Write`, handed on to the output each time it holds 64 KiB. [`finish`]
+/// (Self::finish) hands on the rest.
+pub(crate) struct Chunks<'w> {
+    buf: Vec<u8>,
+    w: &'w mut dyn Write,
+}
+
+impl<'w> Chunks<'w> {
+    const SIZE: usize = 1 << 16;
+
+    pub(crate) fn new(w: &'w mut dyn Write) -> Self {
+        Chunks { buf: Vec::with_capacity(Self::SIZE + 4096), w }
+    }
+
+    /// Writes what is left in the buffer to the output (which is not flushed).
+    pub(crate) fn finish(mut self) -> io::Result<()> {
+        self.w.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+}
+
+impl Write for Chunks<'_> {
+    #[inline]
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.write_all(data)?;
+        Ok(data.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= Self::SIZE {
+            self.w.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.write_all(&self.buf)?;
+        self.buf.clear();
+        self.w.flush()
+    }
+}
+
 pub use dot::{render, RenderFormat};
 
 /// An output format.
