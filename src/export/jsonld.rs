@@ -387,23 +387,33 @@ impl Pretty {
         }
         Ok(())
     }
+
+    /// `[` or `{`: one level deeper, nothing in it yet.
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    /// `]` or `}`, on a line of its own unless the array or object is empty.
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            Self::line(w, false, self.level)?;
+        }
+        w.write_all(bracket)
+    }
 }
 
 impl serde_json::ser::Formatter for Pretty {
     #[inline]
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        w.write_all(b"[")
+        self.open(w, b"[")
     }
 
     #[inline]
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            Self::line(w, false, self.level)?;
-        }
-        w.write_all(b"]")
+        self.close(w, b"]")
     }
 
     #[inline]
@@ -419,18 +429,12 @@ impl serde_json::ser::Formatter for Pretty {
 
     #[inline]
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        w.write_all(b"{")
+        self.open(w, b"{")
     }
 
     #[inline]
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            Self::line(w, false, self.level)?;
-        }
-        w.write_all(b"}")
+        self.close(w, b"}")
     }
 
     #[inline]
@@ -607,12 +611,8 @@ impl<'a> Joined<'a> {
         Joined { parts, line: None }
     }
 
-    fn at(file: &'a str, line: u32) -> Self {
-        Joined { parts: [file, ":", ""], line: Some(line) }
-    }
-
     fn place(at: crate::graph::At<'a>) -> Self {
-        Self::at(at.file, at.line)
+        Joined { parts: [at.file, ":", ""], line: Some(at.line) }
     }
 }
 
@@ -920,8 +920,11 @@ mod tests {
             assert_eq!(serde_json::to_string(&Joined::iri(id)).unwrap(), serde_json::to_string(&iri(id)).unwrap());
         }
         for (file, line) in [("notes/day1.md", 1), ("a \"b\"\\c.md", 0), ("", 4_294_967_295), ("é/x.md", 10)] {
-            let text = crate::graph::At { file, line }.to_string();
-            assert_eq!(serde_json::to_string(&Joined::at(file, line)).unwrap(), serde_json::to_string(&text).unwrap());
+            let at = crate::graph::At { file, line };
+            assert_eq!(
+                serde_json::to_string(&Joined::place(at)).unwrap(),
+                serde_json::to_string(&at.to_string()).unwrap()
+            );
         }
     }
 

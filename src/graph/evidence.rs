@@ -103,19 +103,9 @@ impl At<'_> {
     }
 }
 
-/// Appends `n` in decimal to `out`, as `Display` writes it.
-pub fn push_number(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+/// Appends `n` in decimal to `out`, as `Display` writes it (itoa, serde_json's own).
+pub fn push_number(out: &mut String, n: u32) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// The file names places refer to, shared by a graph and the views made from it.

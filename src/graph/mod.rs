@@ -21,9 +21,9 @@ use crate::extract::{EntryKind, Knowledge, NoteFacts, Target};
 pub use evidence::{push_number, At, Evidence, Files, Place};
 pub use view::{View, ViewOptions};
 
-/// The hash maps of the builder: keys are small integers and ids made by us, so a fast
-/// non-cryptographic hash does (no input can choose them to collide on purpose cheaply
-/// enough to matter for a one-shot batch run).
+/// The hash maps of the builder and the graph's id index: keys are small integers and
+/// ids made by us, so a fast non-cryptographic hash does (seeded per process, so no
+/// input can choose them to collide on purpose cheaply enough to matter).
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The kind of a node.
