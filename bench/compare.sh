@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: talkgraph, the Python pipeline (../shared/bench/baseline.py)
 # and ripgrep scanning for talkgraph's lexicon, on generated corpora of 10 MB, 100 MB
-# and 1 GB. Prints what BENCHMARKS.md tabulates.
+# and 1 GB, then the start-up on the sample notes. Prints what BENCHMARKS.md tabulates.
 #
 #   bash bench/compare.sh [SIZES_MB...]        default: 10 100 1000
 #
@@ -49,3 +49,19 @@ for mb in "${sizes[@]}"; do
     bash "$shared/measure.sh" "$dir" "$base_runs" -- python3 "$shared/baseline.py" "$dir" --out "$work/out-py1" --jobs 1 | grep median
   fi
 done
+
+# Start-up: the sample notes end to end (lexicon, PEP catalogue, regexes, four
+# outputs), too short for measure.sh's 10 ms resolution: 3 rounds of 21 runs.
+echo
+echo "=== start-up (notes/, end to end)"
+python3 - "$tg" "$work/out-sample" <<'PY'
+import statistics, subprocess, sys, time
+tg, out = sys.argv[1], sys.argv[2]
+for r in range(3):
+    ts = []
+    for _ in range(21):
+        t = time.perf_counter()
+        subprocess.run([tg, "notes", "-o", out, "-q"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        ts.append(time.perf_counter() - t)
+    print(f"round {r + 1}: median {statistics.median(ts) * 1000:.1f} ms, min {min(ts) * 1000:.1f} ms")
+PY
