@@ -5,6 +5,7 @@
 //! [`Document`]: the structure only. Recognising speakers in the prose, technologies
 //! and PEPs is the next stage's job (`extract`).
 
+pub mod document;
 pub mod read;
 pub mod segment;
 

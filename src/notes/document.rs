@@ -1,0 +1,219 @@
+//! The block model: every markup a note can be written in (Markdown, Org, reStructuredText,
+//! AsciiDoc, a Jupyter notebook, an outliner page, plain text) becomes the same list of
+//! [`Block`]s, each with its 1-based lines in the file. The talk detector
+//! (`notes::talks`) reads only this model, never a markup's syntax.
+//!
+//! The blocks are a flat list in document order. Nesting is carried by numbers rather
+//! than by pointers: a heading's `level` opens a part of the document that lasts until
+//! the next heading of the same or a higher level; a list item's `depth` (0 for a
+//! top-level item) places it under the nearest earlier item of a smaller depth; a quote
+//! or a list item's own paragraphs follow it with the same `depth`.
+//!
+//! Text is kept as written, inline markup included (`**Title**`, `[Name](link)`,
+//! `` `code` ``, `=verbatim=`), minus the block's own marker (`## `, `- `, `> `, `* ` of
+//! an Org heading, the underline of a setext or reST title). [`strip_inline`] removes
+//! inline markup when a reader wants the plain words.
+
+/// One block of a note, with the lines it spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// First line, 1-based.
+    pub line: u32,
+    /// Last line, 1-based, inclusive (`>= line`).
+    pub end: u32,
+}
+
+/// What a block is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading: `## Title`, a setext or reST title, `* Title` in Org, `== Title` in
+    /// AsciiDoc. `level` is 1 for the top level.
+    Heading {
+        /// 1 (top) to 6 or more.
+        level: u8,
+        /// The title as written, without the heading marker.
+        text: String,
+    },
+    /// A run of text lines; a hard-wrapped paragraph keeps its line breaks (`\n`).
+    Paragraph {
+        /// The lines of the paragraph, joined with `\n`.
+        text: String,
+    },
+    /// One item of a list (bulleted, numbered, a checklist, an outliner bullet). Lines
+    /// that continue the item (wrapped text) are part of `text`.
+    ListItem {
+        /// 0 for a top-level item, 1 for an item nested in one, ...
+        depth: u8,
+        /// The marker as written: `-`, `*`, `+`, `1.`, `2)`, `- [ ]`, `- [x]`.
+        marker: String,
+        /// The item's text, without the marker.
+        text: String,
+    },
+    /// A table (GFM pipes, an Org table, an reST grid or simple table, AsciiDoc `|===`).
+    Table {
+        /// The header cells, when the table has a header row.
+        header: Option<Row>,
+        /// The body rows, in order.
+        rows: Vec<Row>,
+    },
+    /// Code: a fenced or indented block, an Org `#+BEGIN_SRC`, an reST `::` block, a
+    /// notebook code cell. Its lines are not prose.
+    Code {
+        /// The language when one is named (`python`, `rust`, `sh`).
+        lang: Option<String>,
+        /// The code, lines joined with `\n`.
+        text: String,
+    },
+    /// A quotation (`> ...`, `#+BEGIN_QUOTE`, an indented reST block quote).
+    Quote {
+        /// The quoted lines, without the quote markers, joined with `\n`.
+        text: String,
+    },
+    /// Key-value fields: YAML front matter, an Org `:PROPERTIES:` drawer or `#+KEY:`
+    /// lines, reST field lists and docinfo (`:Speaker: ...`), AsciiDoc attributes
+    /// (`:speaker: ...`), outliner `key:: value` lines.
+    Properties(Vec<Property>),
+    /// A thematic break: `---`, `***`, `___`, `===` on a line of their own, an Org
+    /// `-----`, an reST transition.
+    Separator,
+}
+
+/// One row of a table, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The cells' text as written (trimmed), inline markup kept.
+    pub cells: Vec<String>,
+    /// 1-based line of the row.
+    pub line: u32,
+}
+
+/// One key-value field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Property {
+    /// The key as written (`title`, `SPEAKER`, `Sprecherin`), trimmed.
+    pub key: String,
+    /// The value, trimmed and unquoted; a YAML list becomes its items joined by `, `.
+    pub value: String,
+    /// 1-based line of the field.
+    pub line: u32,
+}
+
+/// A note parsed into blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Blocks {
+    /// The blocks, in document order.
+    pub blocks: Vec<Block>,
+}
+
+/// The markups a note can be written in, chosen by the file's extension (and, for a
+/// Markdown file, by its content: an outliner page is Markdown made of bullets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Markup {
+    /// CommonMark with GFM tables (`.md`, `.markdown`).
+    Markdown,
+    /// Emacs Org mode (`.org`).
+    Org,
+    /// reStructuredText (`.rst`).
+    Rst,
+    /// AsciiDoc (`.adoc`, `.asciidoc`).
+    AsciiDoc,
+    /// A Jupyter notebook (`.ipynb`).
+    Notebook,
+    /// An outliner page (Logseq-style `- ` bullets with nesting and `key:: value`).
+    Outliner,
+    /// Text with no markup (`.txt`, and extensions added with `--ext`).
+    Plain,
+}
+
+/// Removes inline markup from `s`: emphasis (`**`, `__`, `*`, `_` around words, Org's
+/// `*bold*` `/it/` `=verb=` `~code~`), code spans' backticks, links (`[text](url)`,
+/// `[[target|text]]`, Org `[[url][text]]`, reST `` `text <url>`_ ``) down to their text.
+/// Words inside are kept as they are.
+pub fn strip_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'[' => {
+                // [text](url), [[a|b]], [[url][text]]
+                if let Some((text, next)) = link_text(s, i) {
+                    out.push_str(&strip_inline(text));
+                    i = next;
+                    continue;
+                }
+                out.push('[');
+                i += 1;
+            }
+            b'*' | b'_' | b'`' | b'~' | b'=' => {
+                // Drop runs of emphasis markers that touch a word on one side only
+                // (an opening or closing marker); keep them inside words (snake_case)
+                // and when free-standing (`a * b`, `==`).
+                let start = i;
+                while i < b.len() && b[i] == c {
+                    i += 1;
+                }
+                let before = start.checked_sub(1).map(|j| b[j]);
+                let after = b.get(i).copied();
+                let word = |x: Option<u8>| x.is_some_and(|x| x.is_ascii_alphanumeric() || x >= 0x80);
+                let opens = !word(before) && after.is_some_and(|a| !a.is_ascii_whitespace());
+                let closes = before.is_some_and(|a| !a.is_ascii_whitespace()) && !word(after);
+                let keep = (c == b'_' || c == b'=' || c == b'~') && word(before) && word(after);
+                if keep || !(opens || closes) {
+                    out.push_str(&s[start..i]);
+                }
+            }
+            _ => {
+                let ch = s[i..].chars().next().unwrap_or('\u{fffd}');
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// The visible text of a link starting at `i` (`[`), and the index after it.
+fn link_text(s: &str, i: usize) -> Option<(&str, usize)> {
+    let rest = &s[i..];
+    if let Some(inner) = rest.strip_prefix("[[") {
+        let close = inner.find("]]")?;
+        let body = &inner[..close];
+        // Org: [[url][text]]; wiki: [[target|text]] or [[target]]
+        let text = if let Some(p) = body.find("][") {
+            &body[p + 2..]
+        } else if let Some(p) = body.find('|') {
+            &body[p + 1..]
+        } else {
+            body
+        };
+        return Some((text, i + 2 + close + 2));
+    }
+    let close = rest.find(']')?;
+    let text = &rest[1..close];
+    let after = &rest[close + 1..];
+    if after.starts_with('(') {
+        let end = after.find(')')?;
+        return Some((text, i + close + 1 + end + 1));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_inline;
+
+    #[test]
+    fn strip_inline_keeps_words_and_drops_markup() {
+        assert_eq!(strip_inline("**\"Async all the way\"** by Ana"), "\"Async all the way\" by Ana");
+        assert_eq!(strip_inline("A talk by [Jane Doe](https://x.org/jd)"), "A talk by Jane Doe");
+        assert_eq!(strip_inline("see [[Rust]] and [[a|b]]"), "see Rust and b");
+        assert_eq!(strip_inline("[[https://x.org][the site]]"), "the site");
+        assert_eq!(strip_inline("use `snake_case` names"), "use snake_case names");
+        assert_eq!(strip_inline("a * b and a_b"), "a * b and a_b");
+        assert_eq!(strip_inline("*bold* and _it_"), "bold and it");
+    }
+}
