@@ -6,6 +6,7 @@
 //! and PEPs is the next stage's job (`extract`).
 
 pub mod document;
+pub mod markup;
 pub mod read;
 pub mod segment;
 
