@@ -6,11 +6,13 @@
 //! and PEPs is the next stage's job (`extract`).
 
 pub mod document;
+pub mod error;
 pub mod read;
 pub mod segment;
 
 use std::sync::Arc;
 
+pub use error::NotesError;
 pub use read::{decode, find_notes, read_note, NoteFile};
 pub use segment::segment;
 
