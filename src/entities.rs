@@ -46,8 +46,8 @@ use std::io;
 
 use serde::Serialize;
 
-use crate::extract::{EntryKind, Knowledge, NoteFacts, Target};
-use crate::graph::{fold_diacritics, slug, NodeKind};
+use crate::extract::{Knowledge, NoteFacts, Target};
+use crate::ids::{node_id, NodeKind};
 
 /// What to report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -145,15 +145,12 @@ fn resolve(target: &Target, knowledge: &Knowledge) -> (NodeKind, String, String)
     match target {
         Target::Entry(id) => {
             let e = knowledge.lexicon.entry(*id);
-            let kind = match e.kind {
-                EntryKind::Technology => NodeKind::Technology,
-                EntryKind::Organization => NodeKind::Organization,
-            };
-            (kind, format!("{}:{}", kind.id_prefix(), slug(&e.name)), e.name.clone())
+            let kind = e.kind.into();
+            (kind, node_id(kind, &e.name), e.name.clone())
         }
-        Target::Pep(n) => (NodeKind::Pep, format!("pep:{n}"), format!("PEP {n}")),
-        Target::PythonVersion(v) => (NodeKind::Version, format!("version:python-{v}"), format!("Python {v}")),
-        Target::Unlisted(name) => (NodeKind::Technology, format!("technology:{}", slug(name)), name.clone()),
+        Target::Pep(n) => (NodeKind::Pep, node_id(NodeKind::Pep, &n.to_string()), format!("PEP {n}")),
+        Target::PythonVersion(v) => (NodeKind::Version, node_id(NodeKind::Version, v), format!("Python {v}")),
+        Target::Unlisted(name) => (NodeKind::Technology, node_id(NodeKind::Technology, name), name.clone()),
     }
 }
 
@@ -171,7 +168,7 @@ pub fn entities(facts: &[NoteFacts], knowledge: &Knowledge, opts: &EntitiesOptio
                 if !wanted(NodeKind::Person) {
                     break;
                 }
-                let id = format!("person:{}", slug(&fold_diacritics(&s.name)));
+                let id = node_id(NodeKind::Person, &s.name);
                 let place = format!("{}:{}", note.file, s.line);
                 let acc = accs.entry(id).or_insert_with(|| Acc {
                     kind: NodeKind::Person,

@@ -1,14 +1,15 @@
-//! The library's error types. Every error about input names the file (and the line
-//! when known); I/O errors keep their source.
+//! The library's error type, composed from the errors of each stage (notes, lexicon,
+//! view, export) plus a usage error. Every error about input names the file (and the
+//! line when known); I/O errors keep their source.
 
 use std::path::PathBuf;
 
 /// What can stop a run.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A path given on the command line does not exist.
-    #[error("{}: no such file or folder", .0.display())]
-    MissingPath(PathBuf),
+    /// The notes could not be found (stage 1).
+    #[error(transparent)]
+    Notes(#[from] crate::notes::NotesError),
     /// The paths given hold no `.md`, `.markdown` or `.txt` file.
     #[error("no notes found in {0} (looked for .md, .markdown and .txt files)")]
     NoNotes(String),
@@ -22,9 +23,9 @@ pub enum Error {
         /// Why each was skipped.
         warnings: Vec<crate::notes::Warning>,
     },
-    /// A note file could not be read.
-    #[error("{0}: cannot read")]
-    Read(String, #[source] std::io::Error),
+    /// A file the run needs (a lexicon) could not be read.
+    #[error("{}: cannot read", .0.display())]
+    Read(PathBuf, #[source] std::io::Error),
     /// A lexicon file is malformed.
     #[error(transparent)]
     Lexicon(#[from] crate::extract::lexicon::LexiconError),

@@ -27,6 +27,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod ids;
 pub mod notes;
 
 use std::path::PathBuf;
@@ -138,7 +139,7 @@ pub fn load_knowledge(inputs: &[PathBuf], user_lexicon: Option<&std::path::Path>
         inputs.iter().filter(|p| p.is_dir()).map(|p| p.join("talkgraph.toml")).filter(|p| p.is_file()).collect();
     files.extend(user_lexicon.map(std::path::Path::to_path_buf));
     for f in files {
-        let text = std::fs::read_to_string(&f).map_err(|e| Error::Read(f.display().to_string(), e))?;
+        let text = std::fs::read_to_string(&f).map_err(|e| Error::Read(f.clone(), e))?;
         let user = extract::Lexicon::from_toml(&text, &f.display().to_string())?;
         knowledge.lexicon.extend(user)?;
     }

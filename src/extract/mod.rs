@@ -31,8 +31,18 @@ use std::sync::Arc;
 pub use lexicon::{EntryId, EntryKind, Lexicon, LexiconError};
 pub use pep::{PepCatalog, PepInfo};
 
+use crate::ids::NodeKind;
 use crate::notes::{Document, EventInfo, Named, Section, SectionKind, Warning};
 use text::Body;
+
+impl From<EntryKind> for NodeKind {
+    fn from(kind: EntryKind) -> NodeKind {
+        match kind {
+            EntryKind::Technology => NodeKind::Technology,
+            EntryKind::Organization => NodeKind::Organization,
+        }
+    }
+}
 
 /// What a mention points at.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -20,7 +20,7 @@ use regex::Regex;
 
 use super::lexicon::Lexicon;
 use super::text::is_common_word;
-use crate::graph::{fold_diacritics, slug};
+use crate::ids::{fold_diacritics, slug};
 use crate::notes::{Named, Section};
 
 /// Lines of the body searched for a name alone.

@@ -17,99 +17,17 @@ use std::sync::Arc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::extract::{EntryKind, Knowledge, NoteFacts, Target};
+use crate::extract::{Knowledge, NoteFacts, Target};
 pub use evidence::{push_number, At, Evidence, Files, Place};
 pub use view::{View, ViewOptions};
+
+pub use crate::ids::NodeKind;
+use crate::ids::{node_id, talk_id};
 
 /// The hash maps of the builder and the graph's id index: keys are small integers and
 /// ids made by us, so a fast non-cryptographic hash does (seeded per process, so no
 /// input can choose them to collide on purpose cheaply enough to matter).
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-
-/// The kind of a node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum NodeKind {
-    /// A conference, or one day of it.
-    Event,
-    /// A talk, keynote or lightning talk.
-    Talk,
-    /// A speaker or PEP author.
-    Person,
-    /// Software, language, format, concept.
-    Technology,
-    /// Company, foundation, community, conference organiser.
-    Organization,
-    /// A Python Enhancement Proposal.
-    Pep,
-    /// A Python version (`Python 3.11`).
-    Version,
-}
-
-impl NodeKind {
-    /// Every kind, in output order.
-    pub const ALL: [NodeKind; 7] = [
-        NodeKind::Event,
-        NodeKind::Talk,
-        NodeKind::Person,
-        NodeKind::Technology,
-        NodeKind::Organization,
-        NodeKind::Pep,
-        NodeKind::Version,
-    ];
-
-    /// The name used in outputs: `Event`, `Talk`, `Person`, `Technology`,
-    /// `Organization`, `PEP`, `Version`.
-    pub fn name(self) -> &'static str {
-        match self {
-            NodeKind::Event => "Event",
-            NodeKind::Talk => "Talk",
-            NodeKind::Person => "Person",
-            NodeKind::Technology => "Technology",
-            NodeKind::Organization => "Organization",
-            NodeKind::Pep => "PEP",
-            NodeKind::Version => "Version",
-        }
-    }
-
-    /// The prefix of its ids (`technology`, `pep`, ...).
-    pub fn id_prefix(self) -> &'static str {
-        match self {
-            NodeKind::Event => "event",
-            NodeKind::Talk => "talk",
-            NodeKind::Person => "person",
-            NodeKind::Technology => "technology",
-            NodeKind::Organization => "organization",
-            NodeKind::Pep => "pep",
-            NodeKind::Version => "version",
-        }
-    }
-
-    /// Parses a kind name, case-insensitively (`pep`, `PEP`, `organisation` too).
-    pub fn from_name(s: &str) -> Option<NodeKind> {
-        let s = s.trim().to_ascii_lowercase();
-        Some(match s.as_str() {
-            "event" | "events" => NodeKind::Event,
-            "talk" | "talks" => NodeKind::Talk,
-            "person" | "people" | "speaker" | "speakers" => NodeKind::Person,
-            "technology" | "technologies" | "tech" => NodeKind::Technology,
-            "organization" | "organisation" | "organizations" | "organisations" | "org" => NodeKind::Organization,
-            "pep" | "peps" => NodeKind::Pep,
-            "version" | "versions" => NodeKind::Version,
-            _ => return None,
-        })
-    }
-
-    /// Whether a talk can mention a node of this kind.
-    pub fn is_topic(self) -> bool {
-        matches!(self, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep | NodeKind::Version)
-    }
-}
-
-impl std::fmt::Display for NodeKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// The kind of an edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -289,53 +207,6 @@ impl KnowledgeGraph {
     }
 }
 
-/// Normalises a name into an id slug: lower case, letters and digits kept (any
-/// script), `+` → `plus`, `#` → `sharp`, every other run of characters → one `-`.
-///
-/// ```
-/// assert_eq!(talkgraph::graph::slug("Mark Shannon"), "mark-shannon");
-/// assert_eq!(talkgraph::graph::slug("C++"), "cplusplus");
-/// assert_eq!(talkgraph::graph::slug("  f-strings!"), "f-strings");
-/// ```
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut dash = false;
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else if c == '+' {
-            out.push_str("plus");
-            dash = false;
-        } else if c == '#' {
-            out.push_str("sharp");
-            dash = false;
-        } else {
-            dash = true;
-        }
-    }
-    if out.is_empty() {
-        out.push('_');
-    }
-    out
-}
-
-/// The id of the talk that starts at `line` of the note with key `key` (its path
-/// relative to the folder given, without extension): `talk:<slugs>#<line>`, e.g.
-/// `talk:europython-2023-day1#22`, `talk:2024/pycon-us-day2#10`.
-///
-/// ```
-/// assert_eq!(talkgraph::graph::talk_id("europython-2023-day1", 22), "talk:europython-2023-day1#22");
-/// assert_eq!(talkgraph::graph::talk_id("2024/PyCon US", 3), "talk:2024/pycon-us#3");
-/// ```
-pub fn talk_id(key: &str, line: u32) -> String {
-    let parts: Vec<String> = key.split('/').filter(|p| !p.is_empty()).map(slug).collect();
-    format!("talk:{}#{line}", parts.join("/"))
-}
-
 /// Builds a [`KnowledgeGraph`] from the facts of each note.
 ///
 /// Node ids are interned: each node is stored once, in insertion order. A talk's edges
@@ -407,8 +278,9 @@ impl<'k> GraphBuilder<'k> {
         (n, true)
     }
 
-    fn node(&mut self, kind: NodeKind, key: &str, label: &str) -> u32 {
-        self.node_by_id(kind, format!("{}:{}", kind.id_prefix(), key), label).0
+    /// The node of `kind` named `name` (its id from [`node_id`]), made with `label` if new.
+    fn node(&mut self, kind: NodeKind, name: &str, label: &str) -> u32 {
+        self.node_by_id(kind, node_id(kind, name), label).0
     }
 
     fn edge(&mut self, from: u32, kind: EdgeKind, to: u32, at: Option<Place>) {
@@ -441,8 +313,7 @@ impl<'k> GraphBuilder<'k> {
     }
 
     fn person(&mut self, name: &str) -> u32 {
-        let key = slug(&fold_diacritics(name));
-        let n = self.node(NodeKind::Person, &key, name);
+        let n = self.node(NodeKind::Person, name, name);
         let names = self.person_names.entry(n).or_default();
         match names.get_mut(name) {
             Some(c) => *c += 1,
@@ -482,7 +353,7 @@ impl<'k> GraphBuilder<'k> {
         if let Some(&n) = self.version_nodes.get(v) {
             return n;
         }
-        let vid = self.node(NodeKind::Version, &format!("python-{v}"), &format!("Python {v}"));
+        let vid = self.node(NodeKind::Version, v, &format!("Python {v}"));
         self.version_nodes.insert(v.into(), vid);
         if let Some(py) = python {
             let py = self.entry(py);
@@ -499,11 +370,7 @@ impl<'k> GraphBuilder<'k> {
         }
         let knowledge = self.knowledge;
         let e = knowledge.lexicon.entry(id);
-        let kind = match e.kind {
-            EntryKind::Technology => NodeKind::Technology,
-            EntryKind::Organization => NodeKind::Organization,
-        };
-        let nid = self.node(kind, &slug(&e.name), &e.name);
+        let nid = self.node(e.kind.into(), &e.name, &e.name);
         self.entry_nodes.insert(id, nid);
         let node = &mut self.nodes[nid as usize];
         if node.attrs.is_empty() {
@@ -520,7 +387,7 @@ impl<'k> GraphBuilder<'k> {
             if let Some(org) = e.org.clone() {
                 let org_id = match knowledge.lexicon.find(&org) {
                     Some(oid) if oid != id => self.entry(oid),
-                    _ => self.node(NodeKind::Organization, &slug(&org), &org),
+                    _ => self.node(NodeKind::Organization, &org, &org),
                 };
                 self.edge(nid, EdgeKind::DevelopedBy, org_id, None);
             }
@@ -546,11 +413,11 @@ impl<'k> GraphBuilder<'k> {
         // Events: a conference node per name; a day node per (name, day), part of it.
         let mut event_ids = Vec::with_capacity(facts.events.len());
         for ev in &facts.events {
-            let conf = self.node(NodeKind::Event, &slug(&ev.name), &ev.name);
+            let conf = self.node(NodeKind::Event, &ev.name, &ev.name);
             let id = match ev.day {
                 Some(day) => {
                     let label = format!("{} day {day}", ev.name);
-                    let day_id = self.node(NodeKind::Event, &slug(&label), &label);
+                    let day_id = self.node(NodeKind::Event, &label, &label);
                     self.edge(day_id, EdgeKind::PartOf, conf, Some(span(ev.line)));
                     day_id
                 }
@@ -597,7 +464,7 @@ impl<'k> GraphBuilder<'k> {
                     Target::Pep(n) => self.pep(*n),
                     Target::PythonVersion(v) => self.version(v, python),
                     Target::Unlisted(name) => {
-                        let id = self.node(NodeKind::Technology, &slug(name), name);
+                        let id = self.node(NodeKind::Technology, name, name);
                         self.nodes[id as usize].attrs.entry("category").or_insert_with(|| "unlisted".into());
                         id
                     }
@@ -815,41 +682,6 @@ fn count_pairs(mentions: &[(u32, u32)], t: usize, square: bool) -> Vec<((u32, u3
         pairs.sort_unstable();
         pairs
     }
-}
-
-/// Folds Latin diacritics to ASCII for matching person names (`Buczyński` = `Buczynski`).
-pub fn fold_diacritics(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'ā' => 'a',
-            'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ą' | 'Ā' => 'A',
-            'ç' | 'ć' | 'č' => 'c',
-            'Ç' | 'Ć' | 'Č' => 'C',
-            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' | 'ē' => 'e',
-            'É' | 'È' | 'Ê' | 'Ë' | 'Ę' | 'Ě' | 'Ē' => 'E',
-            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
-            'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' => 'I',
-            'ł' => 'l',
-            'Ł' => 'L',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'Ñ' | 'Ń' | 'Ň' => 'N',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
-            'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' | 'Ō' | 'Ő' => 'O',
-            'ř' => 'r',
-            'Ř' => 'R',
-            'ś' | 'š' | 'ş' => 's',
-            'Ś' | 'Š' | 'Ş' => 'S',
-            'ť' | 'ţ' => 't',
-            'Ť' | 'Ţ' => 'T',
-            'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ū' | 'ű' => 'u',
-            'Ú' | 'Ù' | 'Û' | 'Ü' | 'Ů' | 'Ū' | 'Ű' => 'U',
-            'ý' | 'ÿ' => 'y',
-            'Ý' => 'Y',
-            'ź' | 'ż' | 'ž' => 'z',
-            'Ź' | 'Ż' | 'Ž' => 'Z',
-            other => other,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -104,14 +104,6 @@ fn people_merge_across_diacritics() {
 }
 
 #[test]
-fn slugs() {
-    assert_eq!(slug("C#"), "csharp");
-    assert_eq!(slug("Node.js"), "node-js");
-    assert_eq!(slug("Łukasz Langa"), "łukasz-langa");
-    assert_eq!(slug("!!"), "_");
-}
-
-#[test]
 fn a_talk_id_two_files_share_is_one_talk_with_merged_edges() {
     // `day1.md` and `day1.txt` have the same key, so their talks at line 10 are one node.
     let k = Knowledge::builtin();

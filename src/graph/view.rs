@@ -46,7 +46,8 @@ use std::collections::{HashMap, VecDeque};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use super::{slug, Edge, EdgeKind, Evidence, FastMap, KnowledgeGraph, NodeKind};
+use super::{Edge, EdgeKind, Evidence, FastMap, KnowledgeGraph, NodeKind};
+use crate::ids::slug;
 
 /// Which part of the graph to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -7,11 +7,13 @@
 
 pub mod document;
 pub mod markup;
+pub mod error;
 pub mod read;
 pub mod segment;
 
 use std::sync::Arc;
 
+pub use error::NotesError;
 pub use read::{decode, find_notes, read_note, NoteFile};
 pub use segment::segment;
 

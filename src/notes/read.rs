@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::error::NotesError as Error;
 use super::{Note, Warning};
-use crate::error::Error;
 
 /// A note file to read: where it is, and how it is named in messages and provenance.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -479,7 +479,9 @@ mod tests {
         std::fs::write(d.join("zip.txt"), b"PK\x03\x04\0\0").expect("write");
         let knowledge = crate::Knowledge::builtin();
         let err = crate::build_graph(&[d.to_path_buf()], &knowledge, Some(1)).expect_err("nothing readable");
-        let Error::NothingReadable { skipped, warnings, .. } = &err else { panic!("not NothingReadable: {err}") };
+        let crate::Error::NothingReadable { skipped, warnings, .. } = &err else {
+            panic!("not NothingReadable: {err}")
+        };
         assert_eq!((*skipped, warnings.len()), (2, 2), "{warnings:?}");
         std::fs::write(d.join("ok.md"), "## Talk 1: A\n").expect("write");
         let built = crate::build_graph(&[d.to_path_buf()], &knowledge, Some(1)).expect("one note read");

@@ -1,0 +1,92 @@
+//! The pipeline's imports point one way: `ids` <- `notes` <- `extract` <- `graph` <-
+//! `export` <- the rest (`entities`, the pipeline driver, `cli`, `error`, `lib.rs`).
+//! This test reads every source file under `src/` and fails on a `crate::` path that
+//! points from a stage to a later one (test code, after `#[cfg(test)]` or in a
+//! `tests.rs`, is free to build whole graphs). Run it alone with
+//! `cargo test --test integration layers`.
+
+use std::path::Path;
+
+/// The layer of a top-level module (`crate::<name>`): the stages in pipeline order;
+/// anything else (`error`, `cli`, `entities`, the driver, the root's re-exports) is
+/// above them all.
+fn layer(module: &str) -> usize {
+    match module {
+        "ids" => 0,
+        "notes" => 1,
+        "extract" => 2,
+        "graph" => 3,
+        "export" => 4,
+        _ => 5,
+    }
+}
+
+/// Every `crate::<name>` in the non-test, non-comment code of `text`.
+fn crate_paths(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let code = line.trim_start();
+        if code.starts_with("#[cfg(test)]") {
+            break;
+        }
+        if code.starts_with("//") {
+            continue;
+        }
+        let mut rest = code;
+        while let Some(at) = rest.find("crate::") {
+            let after = &rest[at + "crate::".len()..];
+            let name: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            out.push((i + 1, name));
+            rest = after;
+        }
+    }
+    out
+}
+
+fn back_edges(src: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![src.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(src).expect("under src").to_string_lossy().replace('\\', "/");
+            if !rel.ends_with(".rs") || rel.ends_with("tests.rs") || rel.contains("/tests/") {
+                continue;
+            }
+            let own = layer(rel.split(['/', '.']).next().unwrap_or(""));
+            let text = std::fs::read_to_string(&path).expect("read source");
+            for (line, name) in crate_paths(&text) {
+                if layer(&name) > own {
+                    found.push(format!("src/{rel}:{line}: crate::{name} points back up the pipeline"));
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+// No stage imports a later stage or the crate's top-level items.
+#[test]
+fn no_import_points_back_up_the_pipeline() {
+    let found = back_edges(&crate::util::repo().join("src"));
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+// The check sees a back edge when there is one, and ignores tests and comments.
+#[test]
+fn the_layer_check_can_fail() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).expect("mkdir");
+    std::fs::write(
+        notes.join("read.rs"),
+        "//! see [`crate::graph`]\nuse crate::ids::slug;\nuse crate::error::Error;\n#[cfg(test)]\nmod tests { use crate::graph::X; }\n",
+    )
+    .expect("write");
+    assert_eq!(back_edges(dir.path()), vec!["src/notes/read.rs:3: crate::error points back up the pipeline"]);
+}
