@@ -26,6 +26,7 @@ pub mod speaker;
 pub mod text;
 pub mod version;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 pub use lexicon::{EntryId, EntryKind, Lexicon, LexiconError};
@@ -184,19 +185,31 @@ pub fn warm_up() {
     pep::warm_up();
 }
 
-/// The facts every run shares: the lexicon and the PEP catalogue.
+/// The facts every run shares: the lexicon and the PEP catalogue. The built-in ones
+/// are borrowed, not copied; a user lexicon makes the run its own copy
+/// ([`lexicon_mut`](Self::lexicon_mut)).
 #[derive(Debug)]
 pub struct Knowledge {
     /// Technologies and organisations (built-in, plus the user's).
-    pub lexicon: Lexicon,
+    pub lexicon: Cow<'static, Lexicon>,
     /// The PEP catalogue.
-    pub peps: PepCatalog,
+    pub peps: Cow<'static, PepCatalog>,
 }
 
 impl Knowledge {
-    /// The built-in lexicon and catalogue.
+    /// The built-in lexicon and catalogue (borrowed: no copy per call).
     pub fn builtin() -> Knowledge {
-        Knowledge { lexicon: Lexicon::builtin().clone(), peps: PepCatalog::builtin().clone() }
+        Knowledge { lexicon: Cow::Borrowed(Lexicon::builtin()), peps: Cow::Borrowed(PepCatalog::builtin()) }
+    }
+
+    /// Knowledge made of this lexicon and catalogue.
+    pub fn new(lexicon: Lexicon, peps: PepCatalog) -> Knowledge {
+        Knowledge { lexicon: Cow::Owned(lexicon), peps: Cow::Owned(peps) }
+    }
+
+    /// The lexicon, to add entries to (copied from the built-in one on first use).
+    pub fn lexicon_mut(&mut self) -> &mut Lexicon {
+        self.lexicon.to_mut()
     }
 }
 
@@ -384,7 +397,7 @@ category = "tool"
             "test.toml",
         )
         .expect("valid");
-        Knowledge { lexicon, peps: PepCatalog::builtin().clone() }
+        Knowledge::new(lexicon, PepCatalog::builtin().clone())
     }
 
     fn section<'a>(title: &str, body: &'a str) -> Section<'a> {
