@@ -5,9 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::export::{CsvFlavor, ExportOptions, Format, Layout, RenderFormat};
+use crate::entities::EntitiesOptions;
+use crate::error::Error;
+use crate::export::{CsvFlavor, ExportOptions, Format, Layout, Output, RenderFormat};
 use crate::graph::{NodeKind, View, ViewOptions};
-use crate::{Options, Output};
+use crate::Options;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -22,6 +24,8 @@ Examples:
   talkgraph notes --view topics --min-weight 2   the topic map, weak links dropped
   talkgraph notes --focus cpython --depth 2      what surrounds one entity
   talkgraph entities notes --kind technology --explain   what was found, and why
+  talkgraph completions bash > ~/.local/share/bash-completion/completions/talkgraph
+  talkgraph man > talkgraph.1                the manual page
 
 Exit status: 0 success; 1 failure (input, output, or warnings under --strict);
 2 usage (bad flags, unknown format).
@@ -60,6 +64,36 @@ pub enum Command {
     /// List the entities found, with counts and file:line evidence.
     #[command(after_help = ENTITIES_EXAMPLES)]
     Entities(EntitiesArgs),
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `talkgraph man > talkgraph.1`.
+    Man,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// The flags every command that reads notes takes.
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// A lexicon file (TOML) adding to and overriding the built-in one.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub lexicon: Option<PathBuf>,
+    /// Worker threads; 0 or none: all cores. More than one per file, or than two per
+    /// core, do not help and are not started (with a warning for the cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print no warnings.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+    /// Exit with status 1 when there was any warning (outputs are still written).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Arguments of `entities`.
@@ -69,7 +103,7 @@ pub struct EntitiesArgs {
     #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     /// Only entities of this kind (person, technology, organization, pep, version).
-    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    #[arg(long, value_name = "KIND", value_parser = parse_entity_kind)]
     pub kind: Option<NodeKind>,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -78,18 +112,9 @@ pub struct EntitiesArgs {
     /// and the near misses that were not merged.
     #[arg(long)]
     pub explain: bool,
-    /// A lexicon file (TOML) adding to and overriding the built-in one.
-    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
-    pub lexicon: Option<PathBuf>,
-    /// Worker threads (default: all cores).
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Print no warnings.
-    #[arg(short = 'q', long)]
-    pub quiet: bool,
-    /// Exit with status 1 when there was any warning.
-    #[arg(long)]
-    pub strict: bool,
+    /// Flags every command takes.
+    #[command(flatten)]
+    pub common: CommonArgs,
 }
 
 /// Arguments of `build`.
@@ -115,15 +140,12 @@ pub struct BuildArgs {
     /// Depth of the --focus neighbourhood.
     #[arg(long, value_name = "N", requires = "focus")]
     pub depth: Option<u32>,
-    /// Drop edges whose weight is below N.
-    #[arg(long, value_name = "N")]
+    /// Drop edges whose weight is below N (a whole number, 1 or more).
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = parse_weight)]
     pub min_weight: Option<u32>,
     /// Keep only nodes of these kinds (event, talk, person, technology, organization, pep, version).
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_kind)]
     pub kinds: Option<Vec<NodeKind>>,
-    /// A lexicon file (TOML) adding to and overriding the built-in one.
-    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
-    pub lexicon: Option<PathBuf>,
     /// Prefix CSV cells starting with = + - @ with ' so spreadsheets do not run them.
     #[arg(long)]
     pub csv_safe: bool,
@@ -139,15 +161,9 @@ pub struct BuildArgs {
     /// comma-separated: svg, png, pdf (needs Graphviz's `dot` on PATH).
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_render)]
     pub render: Vec<RenderFormat>,
-    /// Worker threads (default: all cores).
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Print no warnings.
-    #[arg(short = 'q', long)]
-    pub quiet: bool,
-    /// Exit with status 1 when there was any warning (outputs are still written).
-    #[arg(long)]
-    pub strict: bool,
+    /// Flags every command takes.
+    #[command(flatten)]
+    pub common: CommonArgs,
     /// Print the time spent in each stage (read, segment, recognise, graph, each
     /// export) to standard error.
     #[arg(long)]
@@ -183,6 +199,42 @@ fn parse_view(s: &str) -> Result<View, String> {
     View::from_name(s).ok_or_else(|| format!("unknown view '{s}' (expected full, topics or speakers)"))
 }
 
+fn parse_weight(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<i64>() {
+        Ok(n) if n >= 1 && n <= i64::from(u32::MAX) => Ok(n as u32),
+        Ok(_) => Err(format!("weight {s} is out of range (edge weights count mentions: 1 or more)")),
+        Err(_) => Err(format!("'{s}' is not a whole number (edge weights count mentions: 1 or more)")),
+    }
+}
+
+/// The kinds `entities` reports: what the recognisers find (talks and events come
+/// from the notes' structure and are in the graph's outputs).
+fn parse_entity_kind(s: &str) -> Result<NodeKind, String> {
+    match parse_kind(s)? {
+        NodeKind::Talk | NodeKind::Event => Err(format!(
+            "entities lists what was recognised: person, technology, organization, pep or version, not '{s}' \
+             (talks and events are in the graph: talkgraph --kinds {})",
+            s.trim().to_ascii_lowercase()
+        )),
+        k => Ok(k),
+    }
+}
+
+/// The subcommands, for a mistyped one.
+const COMMANDS: [&str; 4] = ["build", "entities", "completions", "man"];
+
+/// Paths must exist; a first path that does not and reads like a mistyped command is
+/// a usage error naming the command (`talkgraph entites`).
+fn check_paths(paths: &[PathBuf]) -> Result<(), Error> {
+    let Some(first) = paths.first().filter(|p| !p.exists()) else { return Ok(()) };
+    let Some(word) = first.to_str().filter(|w| w.chars().all(|c| c.is_ascii_alphabetic())) else { return Ok(()) };
+    let close = COMMANDS.iter().find(|c| strsim::levenshtein(&word.to_ascii_lowercase(), c) <= 2);
+    match close {
+        Some(c) => Err(Error::Usage(format!("{word}: no such file, folder or command; did you mean `talkgraph {c}`?"))),
+        None => Ok(()),
+    }
+}
+
 fn parse_kind(s: &str) -> Result<NodeKind, String> {
     NodeKind::from_name(s).ok_or_else(|| {
         format!("unknown kind '{s}' (expected event, talk, person, technology, organization, pep or version)")
@@ -190,26 +242,50 @@ fn parse_kind(s: &str) -> Result<NodeKind, String> {
 }
 
 impl BuildArgs {
-    /// The library options these arguments ask for.
-    pub fn to_options(&self) -> Options {
+    /// The library options these arguments ask for, or a usage error when they do not
+    /// fit together.
+    pub fn to_options(&self) -> Result<Options, Error> {
+        check_paths(&self.paths)?;
         let mut formats: Vec<Format> = self.format.iter().flatten().copied().collect();
         let mut seen = std::collections::HashSet::new();
         formats.retain(|f| seen.insert(*f));
-        Options {
-            inputs: self.paths.clone(),
-            output: if self.out.as_os_str() == "-" { Output::Stdout } else { Output::Dir(self.out.clone()) },
-            formats,
-            export: ExportOptions {
-                csv_safe: self.csv_safe,
-                csv_flavor: self.csv_flavor,
-                layout: self.layout,
-                render: {
-                    let mut r = self.render.clone();
-                    r.sort();
-                    r.dedup();
-                    r
-                },
+        let output = if self.out.as_os_str() == "-" { Output::Stdout } else { Output::Dir(self.out.clone()) };
+        if !self.render.is_empty() && (output == Output::Stdout || !formats.contains(&Format::Dot)) {
+            return Err(Error::Usage(
+                "--render needs the dot format written to an output folder (--format dot -o DIR)".into(),
+            ));
+        }
+        let export = ExportOptions {
+            csv_safe: self.csv_safe,
+            csv_flavor: self.csv_flavor,
+            layout: self.layout,
+            render: {
+                let mut r = self.render.clone();
+                r.sort();
+                r.dedup();
+                r
             },
+        };
+        if output == Output::Stdout {
+            let [format] = formats.as_slice() else {
+                return Err(Error::Usage(
+                    "-o - writes one format to standard output; give exactly one with --format".into(),
+                ));
+            };
+            let files = format.files(&export);
+            if files.len() != 1 {
+                return Err(Error::Usage(format!(
+                    "{format} writes {} files ({}); give an output folder with -o DIR",
+                    files.len(),
+                    files.join(", ")
+                )));
+            }
+        }
+        Ok(Options {
+            inputs: self.paths.clone(),
+            output,
+            formats,
+            export,
             view: ViewOptions {
                 view: self.view,
                 focus: self.focus.clone(),
@@ -217,10 +293,18 @@ impl BuildArgs {
                 min_weight: self.min_weight,
                 kinds: self.kinds.clone(),
             },
-            lexicon: self.lexicon.clone(),
-            threads: self.threads,
-            progress: !self.quiet,
-        }
+            lexicon: self.common.lexicon.clone(),
+            threads: self.common.threads,
+            progress: !self.common.quiet,
+        })
+    }
+}
+
+impl EntitiesArgs {
+    /// The report options these arguments ask for.
+    pub fn to_options(&self) -> Result<EntitiesOptions, Error> {
+        check_paths(&self.paths)?;
+        Ok(EntitiesOptions { kind: self.kind, explain: self.explain })
     }
 }
 
@@ -248,7 +332,7 @@ mod tests {
     #[test]
     fn defaults_read_notes_write_out() {
         let cli = Cli::try_parse_from(["talkgraph"]).expect("no arguments is valid");
-        let o = cli.build_args().to_options();
+        let o = cli.build_args().to_options().expect("valid");
         assert_eq!(o.inputs, [PathBuf::from("notes")]);
         assert_eq!(o.output, Output::Dir("out".into()));
         assert_eq!(o.formats, [Format::Dot, Format::JsonLd, Format::Csv]);
@@ -257,7 +341,7 @@ mod tests {
     #[test]
     fn build_subcommand_is_the_same() {
         let cli = Cli::try_parse_from(["talkgraph", "build", "a.md", "-o", "-", "--format", "dot"]).expect("valid");
-        let o = cli.build_args().to_options();
+        let o = cli.build_args().to_options().expect("valid");
         assert_eq!(o.inputs, [PathBuf::from("a.md")]);
         assert_eq!(o.output, Output::Stdout);
         assert_eq!(o.formats, [Format::Dot]);
@@ -267,7 +351,7 @@ mod tests {
     fn format_all_and_duplicates() {
         let cli = Cli::try_parse_from(["talkgraph", "--format", "csv,all"]).expect("valid");
         assert_eq!(
-            cli.build_args().to_options().formats,
+            cli.build_args().to_options().expect("valid").formats,
             [Format::Csv, Format::Dot, Format::JsonLd, Format::GraphMl, Format::Gexf, Format::Mermaid, Format::Cypher]
         );
     }
@@ -276,15 +360,18 @@ mod tests {
     fn every_format_name_parses() {
         for f in Format::ALL {
             let cli = Cli::try_parse_from(["talkgraph", "--format", f.name()]).expect("valid");
-            assert_eq!(cli.build_args().to_options().formats, [f]);
+            assert_eq!(cli.build_args().to_options().expect("valid").formats, [f]);
         }
         let cli = Cli::try_parse_from(["talkgraph", "-f", "JSON-LD,mmd,cql"]).expect("aliases");
-        assert_eq!(cli.build_args().to_options().formats, [Format::JsonLd, Format::Mermaid, Format::Cypher]);
+        assert_eq!(
+            cli.build_args().to_options().expect("valid").formats,
+            [Format::JsonLd, Format::Mermaid, Format::Cypher]
+        );
     }
 
     #[test]
     fn export_defaults() {
-        let o = Cli::try_parse_from(["talkgraph"]).expect("valid").build_args().to_options();
+        let o = Cli::try_parse_from(["talkgraph"]).expect("valid").build_args().to_options().expect("valid");
         assert_eq!(o.export, ExportOptions::default());
         assert_eq!(o.export.csv_flavor, CsvFlavor::Gephi);
         assert_eq!(o.export.layout, Layout::Dot);
@@ -293,9 +380,17 @@ mod tests {
 
     #[test]
     fn csv_layout_flag() {
-        let o = Cli::try_parse_from(["talkgraph", "--csv", "neo4j"]).expect("valid").build_args().to_options();
+        let o = Cli::try_parse_from(["talkgraph", "--csv", "neo4j"])
+            .expect("valid")
+            .build_args()
+            .to_options()
+            .expect("valid");
         assert_eq!(o.export.csv_flavor, CsvFlavor::Neo4j);
-        let o = Cli::try_parse_from(["talkgraph", "--csv", "Gephi"]).expect("valid").build_args().to_options();
+        let o = Cli::try_parse_from(["talkgraph", "--csv", "Gephi"])
+            .expect("valid")
+            .build_args()
+            .to_options()
+            .expect("valid");
         assert_eq!(o.export.csv_flavor, CsvFlavor::Gephi);
         let err = Cli::try_parse_from(["talkgraph", "--csv", "excel"]).unwrap_err();
         assert!(err.to_string().contains("unknown CSV layout 'excel'"), "{err}");
@@ -305,7 +400,11 @@ mod tests {
     #[test]
     fn layout_flag() {
         for (name, want) in [("dot", Layout::Dot), ("sfdp", Layout::Sfdp), ("NEATO", Layout::Neato)] {
-            let o = Cli::try_parse_from(["talkgraph", "--layout", name]).expect("valid").build_args().to_options();
+            let o = Cli::try_parse_from(["talkgraph", "--layout", name])
+                .expect("valid")
+                .build_args()
+                .to_options()
+                .expect("valid");
             assert_eq!(o.export.layout, want, "{name}");
         }
         let err = Cli::try_parse_from(["talkgraph", "--layout", "circo"]).unwrap_err();
@@ -318,7 +417,8 @@ mod tests {
         let o = Cli::try_parse_from(["talkgraph", "--render", "pdf,svg,pdf", "--render", "png"])
             .expect("valid")
             .build_args()
-            .to_options();
+            .to_options()
+            .expect("valid");
         assert_eq!(o.export.render, [RenderFormat::Svg, RenderFormat::Png, RenderFormat::Pdf]);
         let err = Cli::try_parse_from(["talkgraph", "--render", "svg,gif"]).unwrap_err();
         assert!(err.to_string().contains("unknown picture format 'gif'"), "{err}");
@@ -332,20 +432,24 @@ mod tests {
         let Some(Command::Entities(e)) = cli.command else { panic!("entities parsed as {:?}", cli.command) };
         assert_eq!(e.paths, [PathBuf::from("a.md")]);
         assert_eq!(e.kind, Some(NodeKind::Pep));
-        assert!(e.explain && e.json && !e.strict);
+        assert!(e.explain && e.json && !e.common.strict);
         let err = Cli::try_parse_from(["talkgraph", "entities", "--kind", "planet"]).unwrap_err();
         assert_eq!(err.exit_code(), 2);
     }
 
     #[test]
     fn strict_flag() {
-        assert!(Cli::try_parse_from(["talkgraph", "--strict"]).expect("valid").build_args().strict);
-        assert!(!Cli::try_parse_from(["talkgraph"]).expect("valid").build_args().strict);
+        assert!(Cli::try_parse_from(["talkgraph", "--strict"]).expect("valid").build_args().common.strict);
+        assert!(!Cli::try_parse_from(["talkgraph"]).expect("valid").build_args().common.strict);
     }
 
     #[test]
     fn format_none_writes_nothing() {
-        let o = Cli::try_parse_from(["talkgraph", "--format", "none"]).expect("valid").build_args().to_options();
+        let o = Cli::try_parse_from(["talkgraph", "--format", "none"])
+            .expect("valid")
+            .build_args()
+            .to_options()
+            .expect("valid");
         assert!(o.formats.is_empty());
     }
 
@@ -355,5 +459,63 @@ mod tests {
         assert!(err.to_string().contains("unknown format 'png'"), "{err}");
         assert!(err.to_string().contains("cypher, all"), "lists the names: {err}");
         assert_eq!(err.exit_code(), 2);
+    }
+
+    // Issue 19: `entities --kind talk` was accepted and returned nothing.
+    #[test]
+    fn entities_kind_talk_is_refused() {
+        let err = Cli::try_parse_from(["talkgraph", "entities", "--kind", "talk"]).unwrap_err();
+        assert!(err.to_string().contains("not 'talk'"), "{err}");
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    // Issue 19: `--min-weight -1` gave clap's tip to write `-- -1`.
+    #[test]
+    fn negative_min_weight_says_what_a_weight_is() {
+        let err = Cli::try_parse_from(["talkgraph", "--min-weight", "-1"]).unwrap_err();
+        assert!(err.to_string().contains("1 or more"), "{err}");
+        assert!(!err.to_string().contains("-- -1"), "{err}");
+        assert_eq!(err.exit_code(), 2);
+        let o = Cli::try_parse_from(["talkgraph", "--min-weight", "2"]).expect("valid").build_args().to_options();
+        assert_eq!(o.expect("valid").view.min_weight, Some(2));
+    }
+
+    // Issue 19: a mistyped command was read as a missing path.
+    #[test]
+    fn mistyped_command_names_the_command() {
+        let cli = Cli::try_parse_from(["talkgraph", "entites"]).expect("parses as a path");
+        let err = cli.build_args().to_options().unwrap_err();
+        assert!(matches!(err, Error::Usage(_)), "{err}");
+        assert!(err.to_string().contains("`talkgraph entities`"), "{err}");
+    }
+
+    #[test]
+    fn flag_combinations_are_checked_when_options_are_made() {
+        let cli = Cli::try_parse_from(["talkgraph", "-o", "-"]).expect("parses");
+        assert!(matches!(cli.build_args().to_options(), Err(Error::Usage(_))));
+        let cli = Cli::try_parse_from(["talkgraph", "--format", "csv", "--render", "svg"]).expect("parses");
+        assert!(matches!(cli.build_args().to_options(), Err(Error::Usage(_))));
+        let cli = Cli::try_parse_from(["talkgraph", "--format", "csv", "-o", "-"]).expect("parses");
+        assert!(matches!(cli.build_args().to_options(), Err(Error::Usage(_))));
+    }
+
+    #[test]
+    fn common_flags_are_shared() {
+        for args in [["talkgraph", "-j", "0"], ["talkgraph", "-q", "-j0"]] {
+            assert_eq!(Cli::try_parse_from(args).expect("valid").build_args().common.threads, Some(0));
+        }
+        let cli = Cli::try_parse_from(["talkgraph", "entities", "-j", "3", "--lexicon", "x.toml"]).expect("valid");
+        let Some(Command::Entities(e)) = cli.command else { panic!("entities") };
+        assert_eq!((e.common.threads, e.common.lexicon), (Some(3), Some(PathBuf::from("x.toml"))));
+    }
+
+    #[test]
+    fn completions_and_man_parse() {
+        let cli = Cli::try_parse_from(["talkgraph", "completions", "zsh"]).expect("valid");
+        assert!(matches!(
+            cli.command,
+            Some(Command::Completions(CompletionsArgs { shell: clap_complete::Shell::Zsh }))
+        ));
+        assert!(matches!(Cli::try_parse_from(["talkgraph", "man"]).expect("valid").command, Some(Command::Man)));
     }
 }

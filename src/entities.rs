@@ -140,6 +140,19 @@ fn push_unique(v: &mut Vec<String>, s: String) {
     }
 }
 
+/// Runs `entities`: reads the notes under `paths` (with the user lexicon, on `threads`
+/// threads) and reports what was found, with the warnings about the input.
+pub fn run(
+    paths: &[std::path::PathBuf],
+    lexicon: Option<&std::path::Path>,
+    threads: Option<usize>,
+    opts: &EntitiesOptions,
+) -> Result<(EntityReport, Vec<crate::notes::Warning>), crate::Error> {
+    let knowledge = crate::pipeline::load_knowledge(paths, lexicon)?;
+    let built = crate::pipeline::build_graph(paths, &knowledge, threads)?;
+    Ok((entities(&built.facts, &knowledge, opts), built.warnings))
+}
+
 /// The id and display name of what a mention points at.
 fn resolve(target: &Target, knowledge: &Knowledge) -> (NodeKind, String, String) {
     match target {
@@ -378,7 +391,7 @@ category = "company"
             "test.toml",
         )
         .expect("valid");
-        Knowledge { lexicon, peps: PepCatalog::builtin().clone() }
+        Knowledge::new(lexicon, PepCatalog::builtin().clone())
     }
 
     fn facts(k: &Knowledge) -> Vec<NoteFacts> {

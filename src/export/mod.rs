@@ -35,6 +35,15 @@ use std::path::{Path, PathBuf};
 
 use crate::graph::KnowledgeGraph;
 
+/// Where the outputs go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// Into this folder, one file per output.
+    Dir(PathBuf),
+    /// To standard output (one format with one file only).
+    Stdout,
+}
+
 /// A writer for exporters that make many small writes (serde_json, the DOT writer): a
 /// buffer of its own, so each write is an inlined append and not a call through
 /// `dyn Write`, handed on to the output each time it holds 64 KiB. [`finish`]
@@ -502,7 +511,7 @@ homepage = "https://www.python.org/psf/"
         let lexicon = Lexicon::from_toml(LEXICON, "fixture").expect("fixture lexicon is valid");
         let cpython = lexicon.find("CPython").expect("in the fixture");
         let numpy = lexicon.find("NumPy").expect("in the fixture");
-        let knowledge = Knowledge { lexicon, peps: PepCatalog::builtin().clone() };
+        let knowledge = Knowledge::new(lexicon, PepCatalog::builtin().clone());
         let facts = NoteFacts {
             file: Arc::from("notes/day.md"),
             key: Arc::from("day"),

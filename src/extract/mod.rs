@@ -26,6 +26,7 @@ pub mod speaker;
 pub mod text;
 pub mod version;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 pub use lexicon::{EntryId, EntryKind, Lexicon, LexiconError};
@@ -171,45 +172,105 @@ pub struct NoteFacts {
     pub warnings: Vec<Warning>,
 }
 
-/// Compiles every regex the segmenter and the recognisers use (each is otherwise
-/// compiled on first use). [`crate::run`] calls it on a thread of its own at start-up,
-/// while the lexicon is read: on the sample notes, compiling them is about half of the
-/// instructions a run executes.
-pub fn warm_up() {
-    crate::notes::segment::warm_up();
-    speaker::warm_up();
-    signals::warm_up();
-    version::warm_up();
-    text::warm_up();
-    pep::warm_up();
+/// What the recognisers found in one section: mentions, each with its byte offset in
+/// the [`Body`], and near misses (words close to a lexicon name, for `--explain`).
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Mentions with their offsets, in no particular order.
+    pub mentions: Vec<(usize, Mention)>,
+    /// Near misses.
+    pub near_misses: Vec<NearMiss>,
 }
 
-/// The facts every run shares: the lexicon and the PEP catalogue.
-#[derive(Debug)]
-pub struct Knowledge {
-    /// Technologies and organisations (built-in, plus the user's).
-    pub lexicon: Lexicon,
-    /// The PEP catalogue.
-    pub peps: PepCatalog,
+/// One recogniser: a name, and one verb reading a prepared [`Body`] (lines, code,
+/// URLs, lower-cased text) into [`Found`]. A recogniser is built once per run, from the
+/// knowledge and options, with everything it needs compiled (its regexes, its
+/// automaton), and is shared by every worker thread; `recognise` only appends.
+pub trait Recogniser: Send + Sync {
+    /// A short name (`lexicon`, `signals`, `versions`, `peps`).
+    fn name(&self) -> &'static str;
+    /// Appends what `body` holds to `out`.
+    fn recognise(&self, body: &Body<'_>, out: &mut Found);
 }
 
-impl Knowledge {
-    /// The built-in lexicon and catalogue.
-    pub fn builtin() -> Knowledge {
-        Knowledge { lexicon: Lexicon::builtin().clone(), peps: PepCatalog::builtin().clone() }
+impl<R: Recogniser + ?Sized> Recogniser for &R {
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+
+    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+        (**self).recognise(body, out);
     }
 }
 
-/// Recognises mentions in talk sections. Cheap to share across threads.
+impl Recogniser for Lexicon {
+    fn name(&self) -> &'static str {
+        "lexicon"
+    }
+
+    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+        self.scan(body, &mut out.mentions, &mut out.near_misses);
+    }
+}
+
+/// The facts every run shares: the lexicon and the PEP catalogue. The built-in ones
+/// are borrowed, not copied; a user lexicon makes the run its own copy
+/// ([`lexicon_mut`](Self::lexicon_mut)).
 #[derive(Debug)]
+pub struct Knowledge {
+    /// Technologies and organisations (built-in, plus the user's).
+    pub lexicon: Cow<'static, Lexicon>,
+    /// The PEP catalogue.
+    pub peps: Cow<'static, PepCatalog>,
+}
+
+impl Knowledge {
+    /// The built-in lexicon and catalogue (borrowed: no copy per call).
+    pub fn builtin() -> Knowledge {
+        Knowledge { lexicon: Cow::Borrowed(Lexicon::builtin()), peps: Cow::Borrowed(PepCatalog::builtin()) }
+    }
+
+    /// Knowledge made of this lexicon and catalogue.
+    pub fn new(lexicon: Lexicon, peps: PepCatalog) -> Knowledge {
+        Knowledge { lexicon: Cow::Owned(lexicon), peps: Cow::Owned(peps) }
+    }
+
+    /// The lexicon, to add entries to (copied from the built-in one on first use).
+    pub fn lexicon_mut(&mut self) -> &mut Lexicon {
+        self.lexicon.to_mut()
+    }
+}
+
+/// Recognises mentions in talk sections. Built once per run (every pattern compiled
+/// here, as ripgrep builds its matchers from its options) and shared across threads.
 pub struct Extractor<'k> {
     knowledge: &'k Knowledge,
+    /// The recognisers, in the order they run.
+    recognisers: Vec<Box<dyn Recogniser + 'k>>,
+}
+
+impl std::fmt::Debug for Extractor<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.recognisers.iter().map(|r| r.name()).collect();
+        f.debug_struct("Extractor").field("recognisers", &names).finish_non_exhaustive()
+    }
 }
 
 impl<'k> Extractor<'k> {
-    /// An extractor over `knowledge`.
+    /// An extractor over `knowledge`, with every recogniser built.
     pub fn new(knowledge: &'k Knowledge) -> Self {
-        Extractor { knowledge }
+        // The segmenter's and the speaker finder's patterns are compiled now too, not
+        // in the middle of the first file.
+        crate::notes::segment::warm_up();
+        speaker::warm_up();
+        text::warm_up();
+        let recognisers: Vec<Box<dyn Recogniser + 'k>> = vec![
+            Box::new(&*knowledge.lexicon),
+            Box::new(signals::Signals::new(&knowledge.lexicon)),
+            Box::new(version::Versions::new()),
+            Box::new(pep::Peps::known(&knowledge.peps)),
+        ];
+        Extractor { knowledge, recognisers }
     }
 
     /// The knowledge it matches against.
@@ -263,13 +324,11 @@ impl<'k> Extractor<'k> {
             (joined.as_str(), s.body_line.saturating_sub(1).max(1))
         };
         let body = Body::new(text, first_line).with_topic(topic);
-        let mut found: Vec<(usize, Mention)> = Vec::new();
-        let mut near_misses = Vec::new();
-        k.lexicon.scan(&body, &mut found, &mut near_misses);
-        signals::find_signals(&body, &k.lexicon, &mut found);
-        let python = body.has(text::Literal::Python);
-        version::find_versions(&body, python, &mut found);
-        pep::find_known_peps(&body, &k.peps, &mut found);
+        let mut out = Found::default();
+        for r in &self.recognisers {
+            r.recognise(&body, &mut out);
+        }
+        let Found { mentions: mut found, mut near_misses } = out;
         // In order of appearance; one mention per target, line and rule, and one per
         // target at one place (a wikilink and the name inside it).
         // At one place, a signal (`#python`, `[[Django]]`) is better evidence than
@@ -384,7 +443,7 @@ category = "tool"
             "test.toml",
         )
         .expect("valid");
-        Knowledge { lexicon, peps: PepCatalog::builtin().clone() }
+        Knowledge::new(lexicon, PepCatalog::builtin().clone())
     }
 
     fn section<'a>(title: &str, body: &'a str) -> Section<'a> {

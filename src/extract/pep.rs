@@ -1,7 +1,7 @@
 //! PEPs: the catalogue shipped in `data/peps.tsv` (compiled in) and the recogniser
 //! for the ways people write a PEP number: `PEP 659`, `PEP-0487`, `pep 8`, `PEP8`,
 //! `PEP #572`, `PEPs 484 and 526`, `PEPs 484, 526 and 604`. A number followed by
-//! `.digit` (`and 3.11`) is a version, not a PEP; [`find_known_peps`] also drops
+//! `.digit` (`and 3.11`) is a version, not a PEP; [`Peps::known`] also drops
 //! numbers the catalogue does not know.
 
 use std::collections::BTreeMap;
@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::text::{Body, Literal};
-use super::{Mention, Rule, Target};
+use super::{Found, Mention, Recogniser, Rule, Target};
 
 /// One PEP, as the catalogue describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,75 +98,91 @@ pub fn pep_url(number: u32) -> String {
     format!("https://peps.python.org/pep-{number:04}/")
 }
 
-/// Compiles this module's regexes now (each is compiled once, on first use): a
-/// start-up can do it on another thread while it reads the lexicon.
-pub(crate) fn warm_up() {
-    pep_regex();
-    more_numbers();
+/// The PEP recogniser: PEP numbers, all of them or only those a catalogue knows, with
+/// its patterns compiled once.
+#[derive(Debug)]
+pub struct Peps<'k> {
+    catalog: Option<&'k PepCatalog>,
+    /// `PEP 659`, `PEP-0487`, `pep 8`, `PEP8`, `PEP #572`, `PEPs 484 and 526`, `PEPs 484, 526`
+    pep: Regex,
+    more_numbers: Regex,
 }
 
-fn pep_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    // `PEP 659`, `PEP-0487`, `pep 8`, `PEP8`, `PEP #572`, `PEPs 484 and 526`, `PEPs 484, 526`
-    R.get_or_init(|| {
-        Regex::new(r"(?i)\bpeps?[\s\-_#:]{0,3}0*(\d{1,4})\b((?:\s*(?:,|and|&|/)\s*(?:pep[\s\-_#]{0,2})?0*\d{1,4}\b)*)")
-            .expect("static regex")
-    })
+impl<'k> Peps<'k> {
+    /// Finds the PEPs `catalog` knows.
+    pub fn known(catalog: &'k PepCatalog) -> Peps<'k> {
+        Peps { catalog: Some(catalog), ..Peps::any() }
+    }
+
+    /// Finds every PEP number, known or not.
+    pub fn any() -> Peps<'k> {
+        let regex = |r: &str| Regex::new(r).expect("a valid regex, fixed in the source");
+        Peps {
+            catalog: None,
+            pep: regex(
+                r"(?i)\bpeps?[\s\-_#:]{0,3}0*(\d{1,4})\b((?:\s*(?:,|and|&|/)\s*(?:pep[\s\-_#]{0,2})?0*\d{1,4}\b)*)",
+            ),
+            more_numbers: regex(r"\d{1,4}"),
+        }
+    }
+
+    /// Finds PEP numbers in `text`, whose first line is `first_line`.
+    pub fn find_in(&self, text: &str, first_line: u32, out: &mut Vec<Mention>) {
+        let mut found = Found::default();
+        self.recognise(&Body::new(text, first_line), &mut found);
+        out.extend(found.mentions.into_iter().map(|(_, m)| m));
+    }
 }
 
-fn more_numbers() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\d{1,4}").expect("static regex"))
+impl Recogniser for Peps<'_> {
+    fn name(&self) -> &'static str {
+        "peps"
+    }
+
+    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+        self.scan(body, &mut out.mentions);
+    }
 }
 
-/// Finds PEP numbers in `text`, whose first line is `first_line`, known or not.
-pub fn find_peps(text: &str, first_line: u32, out: &mut Vec<Mention>) {
-    let mut found = Vec::new();
-    scan(&Body::new(text, first_line), None, &mut found);
-    out.extend(found.into_iter().map(|(_, m)| m));
-}
-
-/// Finds the PEP numbers of `body` that `catalog` knows, each with its offset.
-pub fn find_known_peps(body: &Body<'_>, catalog: &PepCatalog, out: &mut Vec<(usize, Mention)>) {
-    scan(body, Some(catalog), out);
-}
-
-fn scan(body: &Body<'_>, catalog: Option<&PepCatalog>, out: &mut Vec<(usize, Mention)>) {
-    // Every match holds `pep`: only the lines that do are read.
-    let mut lines: Vec<usize> = body.find_all(Literal::Pep).map(|at| body.line_index(at)).collect();
-    lines.dedup();
-    for i in lines {
-        let line = body.line(i);
-        let base = body.line_start(i);
-        for c in pep_regex().captures_iter(line) {
-            let whole = c.get(0).map_or("", |m| m.as_str());
-            let start = base + c.get(0).map_or(0, |m| m.start());
-            let mut push = |n: &str, end: usize| {
-                // `PEP 659 and 3.11`: a number running into `.digit` is a version.
-                let rest = &line[end..];
-                if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
-                    return;
-                }
-                let digits = n.trim_start_matches('0');
-                let Ok(n) = (if digits.is_empty() { "0" } else { digits }).parse::<u32>() else { return };
-                if catalog.is_some_and(|cat| cat.get(n).is_none()) {
-                    return;
-                }
-                out.push((
-                    start,
-                    Mention {
-                        target: Target::Pep(n),
-                        surface: whole.to_string(),
-                        line: body.first_line + i as u32,
-                        rule: Rule::Pattern,
-                    },
-                ));
-            };
-            let first = c.get(1).expect("group 1 always takes part");
-            push(first.as_str(), first.end());
-            if let Some(rest) = c.get(2) {
-                for m in more_numbers().find_iter(rest.as_str()) {
-                    push(m.as_str(), rest.start() + m.end());
+impl Peps<'_> {
+    fn scan(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>) {
+        let catalog = self.catalog;
+        // Every match holds `pep`: only the lines that do are read.
+        let mut lines: Vec<usize> = body.find_all(Literal::Pep).map(|at| body.line_index(at)).collect();
+        lines.dedup();
+        for i in lines {
+            let line = body.line(i);
+            let base = body.line_start(i);
+            for c in self.pep.captures_iter(line) {
+                let whole = c.get(0).map_or("", |m| m.as_str());
+                let start = base + c.get(0).map_or(0, |m| m.start());
+                let mut push = |n: &str, end: usize| {
+                    // `PEP 659 and 3.11`: a number running into `.digit` is a version.
+                    let rest = &line[end..];
+                    if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                        return;
+                    }
+                    let digits = n.trim_start_matches('0');
+                    let Ok(n) = (if digits.is_empty() { "0" } else { digits }).parse::<u32>() else { return };
+                    if catalog.is_some_and(|cat| cat.get(n).is_none()) {
+                        return;
+                    }
+                    out.push((
+                        start,
+                        Mention {
+                            target: Target::Pep(n),
+                            surface: whole.to_string(),
+                            line: body.first_line + i as u32,
+                            rule: Rule::Pattern,
+                        },
+                    ));
+                };
+                let first = c.get(1).expect("group 1 always takes part");
+                push(first.as_str(), first.end());
+                if let Some(rest) = c.get(2) {
+                    for m in self.more_numbers.find_iter(rest.as_str()) {
+                        push(m.as_str(), rest.start() + m.end());
+                    }
                 }
             }
         }
@@ -179,7 +195,7 @@ mod tests {
 
     fn peps(text: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        find_peps(text, 1, &mut out);
+        Peps::any().find_in(text, 1, &mut out);
         out.into_iter()
             .map(|m| match m.target {
                 Target::Pep(n) => n,
@@ -202,9 +218,10 @@ mod tests {
     #[test]
     fn known_peps_only() {
         let cat = PepCatalog::builtin();
-        let mut out = Vec::new();
-        find_known_peps(&Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5), cat, &mut out);
-        let got: Vec<(u32, u32)> = out
+        let mut found = Found::default();
+        Peps::known(cat).recognise(&Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5), &mut found);
+        let got: Vec<(u32, u32)> = found
+            .mentions
             .into_iter()
             .map(|(_, m)| match m.target {
                 Target::Pep(n) => (n, m.line),

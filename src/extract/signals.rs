@@ -7,15 +7,13 @@
 //! signal is conservative: ordinary words, Python keywords and builtins, the standard
 //! library and things shaped like people, dates or paths are skipped.
 
-use std::sync::{LazyLock, OnceLock};
-
 use memchr::memmem::Finder;
 use regex::Regex;
 use regex_automata::meta;
 
 use super::lexicon::Lexicon;
 use super::text::{anchored_matches, is_common_word, Body, Literal};
-use super::{Mention, Rule, Target};
+use super::{Found, Mention, Recogniser, Rule, Target};
 
 /// Modules of the standard library (and other noise) that `import` does not turn
 /// into a node unless the lexicon lists them.
@@ -252,202 +250,210 @@ const META_TAGS: &[&str] = &[
     "wip",
 ];
 
-/// Compiles this module's regexes now (each is compiled once, on first use): a
-/// start-up can do it on another thread while it reads the lexicon.
-pub(crate) fn warm_up() {
-    wikilink_regex();
-    tag_regex();
-    package_regex();
-    install_regex();
-    import_regex();
-    github_regex();
+/// The strong-signal recogniser: wikilinks, tags, code spans, installs, imports and
+/// GitHub links, looked up in `lexicon`, with its patterns compiled once.
+#[derive(Debug)]
+pub struct Signals<'k> {
+    lexicon: &'k Lexicon,
+    wikilink: Regex,
+    /// Every match starts just before a `#` (or at the text's start): see [`Signals::find`].
+    tag: meta::Regex,
+    package: Regex,
+    /// Every match starts with `uv`, `pip`, `conda`, `mamba` or `poetry`.
+    install: meta::Regex,
+    import: Regex,
+    /// Every match starts with `github`.
+    github: meta::Regex,
+    wikilink_open: Finder<'static>,
+    import_word: Finder<'static>,
 }
 
-fn wikilink_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\[\[([^\]\|#\n]+)(?:[#|][^\]\n]*)?\]\]").expect("static regex"))
+impl<'k> Signals<'k> {
+    /// The recogniser, looking names up in `lexicon`.
+    pub fn new(lexicon: &'k Lexicon) -> Signals<'k> {
+        let regex = |r: &str| Regex::new(r).expect("a valid regex, fixed in the source");
+        let meta = |r: &str| meta::Regex::new(r).expect("a valid regex, fixed in the source");
+        Signals {
+            lexicon,
+            wikilink: regex(r"\[\[([^\]\|#\n]+)(?:[#|][^\]\n]*)?\]\]"),
+            tag: meta(r"(?:^|[\s(,;])#([A-Za-z][\w\-/.]*[\w])"),
+            package: regex(r"^[a-z][a-z0-9_.\-]{1,40}$"),
+            install: meta(
+                r"(?i)\b(?:(?:uv\s+)?pip3?\s+install|pipx\s+install|conda\s+install|mamba\s+install|uv\s+add|poetry\s+add)\s+([^\n`;|&#]+)",
+            ),
+            import: regex(
+                r"^\s*(?:>>>\s*)?(?:(?i:from)\s+([A-Za-z_]\w*)(?:\.[\w.]+)?\s+import\s+\S|import\s+([A-Za-z_]\w*)(?:\.[\w.]+)?(?:\s+as\s+\w+)?\s*(?:,\s*[A-Za-z_][\w.]*\s*)*$)",
+            ),
+            github: meta(r"(?i)github\.com/([\w.-]+)/([\w.-]+)"),
+            wikilink_open: Finder::new("[["),
+            import_word: Finder::new("import"),
+        }
+    }
 }
 
-/// Every match starts just before a `#` (or at the text's start): see [`find_signals`].
-fn tag_regex() -> &'static meta::Regex {
-    static R: OnceLock<meta::Regex> = OnceLock::new();
-    R.get_or_init(|| meta::Regex::new(r"(?:^|[\s(,;])#([A-Za-z][\w\-/.]*[\w])").expect("static regex"))
+impl Recogniser for Signals<'_> {
+    fn name(&self) -> &'static str {
+        "signals"
+    }
+
+    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+        self.find(body, &mut out.mentions);
+    }
 }
 
-fn package_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"^[a-z][a-z0-9_.\-]{1,40}$").expect("static regex"))
-}
-
-/// Every match starts with `uv`, `pip`, `conda`, `mamba` or `poetry`.
-fn install_regex() -> &'static meta::Regex {
-    static R: OnceLock<meta::Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        meta::Regex::new(r"(?i)\b(?:(?:uv\s+)?pip3?\s+install|pipx\s+install|conda\s+install|mamba\s+install|uv\s+add|poetry\s+add)\s+([^\n`;|&#]+)")
-            .expect("static regex")
-    })
-}
-
-fn import_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"^\s*(?:>>>\s*)?(?:(?i:from)\s+([A-Za-z_]\w*)(?:\.[\w.]+)?\s+import\s+\S|import\s+([A-Za-z_]\w*)(?:\.[\w.]+)?(?:\s+as\s+\w+)?\s*(?:,\s*[A-Za-z_][\w.]*\s*)*$)",
-        )
-        .expect("static regex")
-    })
-}
-
-/// Every match starts with `github`.
-fn github_regex() -> &'static meta::Regex {
-    static R: OnceLock<meta::Regex> = OnceLock::new();
-    R.get_or_init(|| meta::Regex::new(r"(?i)github\.com/([\w.-]+)/([\w.-]+)").expect("static regex"))
-}
-
-/// Finds every strong signal in `body`: mentions with the offset of the name.
-pub fn find_signals(body: &Body<'_>, lexicon: &Lexicon, out: &mut Vec<(usize, Mention)>) {
-    let text = body.text;
-    let mut push_as = |at: usize, name: &str, lookup: &str, rule: Rule, unlisted_ok: bool| {
-        let target = match lexicon.find_package(lookup) {
-            Some(id) => Target::Entry(id),
-            None if unlisted_ok => Target::Unlisted(name.to_string()),
-            None => return,
+impl Signals<'_> {
+    /// Finds every strong signal in `body`: mentions with the offset of the name.
+    fn find(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>) {
+        let lexicon = self.lexicon;
+        let text = body.text;
+        let mut push_as = |at: usize, name: &str, lookup: &str, rule: Rule, unlisted_ok: bool| {
+            let target = match lexicon.find_package(lookup) {
+                Some(id) => Target::Entry(id),
+                None if unlisted_ok => Target::Unlisted(name.to_string()),
+                None => return,
+            };
+            out.push((at, Mention { target, surface: name.to_string(), line: body.line_no(at), rule }));
         };
-        out.push((at, Mention { target, surface: name.to_string(), line: body.line_no(at), rule }));
-    };
 
-    // Each regex below needs a literal that is cheap to look for (`[[`, `#`, `pip`,
-    // `import`, `github`): a section without it is not searched.
-    let bytes = text.as_bytes();
-    static WIKILINK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("[["));
-    static IMPORT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("import"));
-    let wikilinks = WIKILINK.find(bytes).is_some();
-    for c in wikilinks.then(|| wikilink_regex().captures_iter(text)).into_iter().flatten() {
-        let m = c.get(1).expect("group 1 always takes part");
-        let name = m.as_str().trim();
-        if body.in_code(m.start()) {
-            continue;
-        }
-        let plausible = name.chars().count() <= 40
-            && name.split_whitespace().count() <= 4
-            && name.chars().any(char::is_alphabetic)
-            && !name.contains('/')
-            && name.chars().filter(|c| c.is_ascii_digit()).nth(3).is_none()
-            && !super::speaker::looks_like_name(name)
-            && !is_common_word(name);
-        push_as(m.start() + (m.as_str().len() - m.as_str().trim_start().len()), name, name, Rule::WikiLink, plausible);
-    }
-
-    // A tag match starts at the character before its `#`, or at the text's start.
-    let tag_starts =
-        memchr::memchr_iter(b'#', bytes).map(|p| text[..p].chars().next_back().map_or(0, |c| p - c.len_utf8()));
-    for c in anchored_matches(tag_regex(), text, tag_starts) {
-        let m = c.get(1).expect("group 1 always takes part");
-        if body.in_code(m.start()) || body.in_url(m.start()) {
-            continue;
-        }
-        let tag = m.as_str();
-        let last = tag.rsplit('/').next().unwrap_or(tag);
-        let spaced = last.replace(['-', '_'], " ");
-        if lexicon.find_package(last).is_some() {
-            push_as(m.end() - last.len(), last, last, Rule::Tag, false);
-        } else if lexicon.find(&spaced).is_some() {
-            push_as(m.end() - last.len(), last, &spaced, Rule::Tag, false);
-        } else {
-            let low = last.to_lowercase();
-            let ok = last.len() >= 2
-                && !META_TAGS.contains(&low.as_str())
-                && !is_common_word(&low)
-                && !low.chars().any(|c| c.is_ascii_digit());
-            push_as(m.end() - last.len(), last, last, Rule::Tag, ok);
-        }
-    }
-
-    for (at, span) in body.code_spans() {
-        let s = span.trim();
-        if !package_regex().is_match(s) || s.len() < 3 {
-            continue;
-        }
-        if lexicon.find_package(s).is_some() {
-            push_as(at, s, s, Rule::CodeSpan, false);
-            continue;
-        }
-        let ok = !s.contains(['.', '_'])
-            && !PY_WORDS.contains(&s)
-            && !STDLIB.contains(&s)
-            && !is_common_word(s)
-            && !s.ends_with('-');
-        push_as(at, s, s, Rule::CodeSpan, ok);
-    }
-
-    let mut install_starts: Vec<usize> = [Literal::Pip, Literal::Uv, Literal::Conda, Literal::Mamba, Literal::Poetry]
-        .into_iter()
-        .flat_map(|l| body.find_all(l))
-        .collect();
-    install_starts.sort_unstable();
-    for c in anchored_matches(install_regex(), text, install_starts) {
-        let m = c.get(1).expect("group 1 always takes part");
-        let mut skip_next = false;
-        let mut offset = m.start();
-        for tok in m.as_str().split(' ') {
-            let at = offset;
-            offset += tok.len() + 1;
-            let tok = tok.trim();
-            if tok.is_empty() {
+        // Each regex below needs a literal that is cheap to look for (`[[`, `#`, `pip`,
+        // `import`, `github`): a section without it is not searched.
+        let bytes = text.as_bytes();
+        let wikilinks = self.wikilink_open.find(bytes).is_some();
+        for c in wikilinks.then(|| self.wikilink.captures_iter(text)).into_iter().flatten() {
+            let m = c.get(1).expect("group 1 always takes part");
+            let name = m.as_str().trim();
+            if body.in_code(m.start()) {
                 continue;
             }
-            if skip_next {
-                skip_next = false;
+            let plausible = name.chars().count() <= 40
+                && name.split_whitespace().count() <= 4
+                && name.chars().any(char::is_alphabetic)
+                && !name.contains('/')
+                && name.chars().filter(|c| c.is_ascii_digit()).nth(3).is_none()
+                && !super::speaker::looks_like_name(name)
+                && !is_common_word(name);
+            push_as(
+                m.start() + (m.as_str().len() - m.as_str().trim_start().len()),
+                name,
+                name,
+                Rule::WikiLink,
+                plausible,
+            );
+        }
+
+        // A tag match starts at the character before its `#`, or at the text's start.
+        let tag_starts =
+            memchr::memchr_iter(b'#', bytes).map(|p| text[..p].chars().next_back().map_or(0, |c| p - c.len_utf8()));
+        for c in anchored_matches(&self.tag, text, tag_starts) {
+            let m = c.get(1).expect("group 1 always takes part");
+            if body.in_code(m.start()) || body.in_url(m.start()) {
                 continue;
             }
-            if tok.starts_with('-') {
-                skip_next = matches!(tok, "-r" | "-e" | "-c" | "-i" | "--index-url" | "--requirement" | "--editable");
+            let tag = m.as_str();
+            let last = tag.rsplit('/').next().unwrap_or(tag);
+            let spaced = last.replace(['-', '_'], " ");
+            if lexicon.find_package(last).is_some() {
+                push_as(m.end() - last.len(), last, last, Rule::Tag, false);
+            } else if lexicon.find(&spaced).is_some() {
+                push_as(m.end() - last.len(), last, &spaced, Rule::Tag, false);
+            } else {
+                let low = last.to_lowercase();
+                let ok = last.len() >= 2
+                    && !META_TAGS.contains(&low.as_str())
+                    && !is_common_word(&low)
+                    && !low.chars().any(|c| c.is_ascii_digit());
+                push_as(m.end() - last.len(), last, last, Rule::Tag, ok);
+            }
+        }
+
+        for (at, span) in body.code_spans() {
+            let s = span.trim();
+            if !self.package.is_match(s) || s.len() < 3 {
                 continue;
             }
-            let name = tok
-                .trim_matches(['"', '\''])
-                .split(['[', '=', '<', '>', '~', '!', '@', ';'])
-                .next()
-                .unwrap_or("")
-                .trim_end_matches([',', '.', ')']);
-            let valid = !name.is_empty()
-                && name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
-            if !valid {
-                break;
+            if lexicon.find_package(s).is_some() {
+                push_as(at, s, s, Rule::CodeSpan, false);
+                continue;
             }
-            push_as(at, name, name, Rule::PipInstall, !is_common_word(name) || name.len() > 12);
+            let ok = !s.contains(['.', '_'])
+                && !PY_WORDS.contains(&s)
+                && !STDLIB.contains(&s)
+                && !is_common_word(s)
+                && !s.ends_with('-');
+            push_as(at, s, s, Rule::CodeSpan, ok);
         }
-    }
 
-    // The lines that hold `import`, each once.
-    let mut import_lines: Vec<usize> = IMPORT.find_iter(bytes).map(|at| body.line_index(at)).collect();
-    import_lines.dedup();
-    for i in import_lines {
-        let line = body.line(i);
-        let Some(c) = import_regex().captures(line) else { continue };
-        let m = c.get(1).or_else(|| c.get(2)).expect("one of the two groups takes part");
-        let module = m.as_str();
-        let low = module.to_lowercase();
-        let ok = !STDLIB.contains(&low.as_str()) && !is_common_word(&low) && module.len() >= 2;
-        push_as(body.line_start(i) + m.start(), module, module, Rule::Import, ok);
-    }
-
-    for c in anchored_matches(github_regex(), text, body.find_all(Literal::Github)) {
-        let (org, repo) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
-        let name = repo.as_str().trim_end_matches(".git").trim_end_matches(['.', ',']);
-        if name.is_empty() {
-            continue;
+        let mut install_starts: Vec<usize> =
+            [Literal::Pip, Literal::Uv, Literal::Conda, Literal::Mamba, Literal::Poetry]
+                .into_iter()
+                .flat_map(|l| body.find_all(l))
+                .collect();
+        install_starts.sort_unstable();
+        for c in anchored_matches(&self.install, text, install_starts) {
+            let m = c.get(1).expect("group 1 always takes part");
+            let mut skip_next = false;
+            let mut offset = m.start();
+            for tok in m.as_str().split(' ') {
+                let at = offset;
+                offset += tok.len() + 1;
+                let tok = tok.trim();
+                if tok.is_empty() {
+                    continue;
+                }
+                if skip_next {
+                    skip_next = false;
+                    continue;
+                }
+                if tok.starts_with('-') {
+                    skip_next =
+                        matches!(tok, "-r" | "-e" | "-c" | "-i" | "--index-url" | "--requirement" | "--editable");
+                    continue;
+                }
+                let name = tok
+                    .trim_matches(['"', '\''])
+                    .split(['[', '=', '<', '>', '~', '!', '@', ';'])
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches([',', '.', ')']);
+                let valid = !name.is_empty()
+                    && name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+                if !valid {
+                    break;
+                }
+                push_as(at, name, name, Rule::PipInstall, !is_common_word(name) || name.len() > 12);
+            }
         }
-        // An unknown repository becomes a node only when the notes also name it
-        // outside the link: a link alone says little about what the talk was about.
-        let named_elsewhere = body.text.match_indices(name).any(|(i, _)| {
-            !body.in_url(i)
-                && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                && text[i + name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-        });
-        let _ = org;
-        push_as(repo.start(), name, name, Rule::GitHub, named_elsewhere && !is_common_word(name));
+
+        // The lines that hold `import`, each once.
+        let mut import_lines: Vec<usize> = self.import_word.find_iter(bytes).map(|at| body.line_index(at)).collect();
+        import_lines.dedup();
+        for i in import_lines {
+            let line = body.line(i);
+            let Some(c) = self.import.captures(line) else { continue };
+            let m = c.get(1).or_else(|| c.get(2)).expect("one of the two groups takes part");
+            let module = m.as_str();
+            let low = module.to_lowercase();
+            let ok = !STDLIB.contains(&low.as_str()) && !is_common_word(&low) && module.len() >= 2;
+            push_as(body.line_start(i) + m.start(), module, module, Rule::Import, ok);
+        }
+
+        for c in anchored_matches(&self.github, text, body.find_all(Literal::Github)) {
+            let (org, repo) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
+            let name = repo.as_str().trim_end_matches(".git").trim_end_matches(['.', ',']);
+            if name.is_empty() {
+                continue;
+            }
+            // An unknown repository becomes a node only when the notes also name it
+            // outside the link: a link alone says little about what the talk was about.
+            let named_elsewhere = body.text.match_indices(name).any(|(i, _)| {
+                !body.in_url(i)
+                    && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                    && text[i + name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            });
+            let _ = org;
+            push_as(repo.start(), name, name, Rule::GitHub, named_elsewhere && !is_common_word(name));
+        }
     }
 }
 
@@ -487,7 +493,7 @@ category = "concept"
         let lex = lex();
         let body = Body::new(text, 1);
         let mut out = Vec::new();
-        find_signals(&body, &lex, &mut out);
+        Signals::new(&lex).find(&body, &mut out);
         out.into_iter()
             .map(|(_, m)| {
                 let name = match m.target {

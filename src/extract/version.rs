@@ -3,29 +3,50 @@
 //! of a version, an upgrade or a release). Only plausible versions (2.0–2.7,
 //! 3.0–3.20) count; `4.5 x faster`, `80 bytes`, `2.5 ms` and dates do not.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
 
 use super::text::{contains_ci, Body, Literal};
-use super::{Mention, Rule, Target};
+use super::{Found, Mention, Recogniser, Rule, Target};
 
-/// Compiles this module's regexes now (each is compiled once, on first use): a
-/// start-up can do it on another thread while it reads the lexicon.
-pub(crate) fn warm_up() {
-    explicit_regex();
-    bare_regex();
+/// The Python-version recogniser, with its patterns compiled once.
+#[derive(Debug)]
+pub struct Versions {
+    /// `Python 3.11`, `python3.11`, `py3.11`, `CPython 3.11`: searched for anchored at
+    /// each `py` (or the `c` before it), so the prose between costs a `memchr`.
+    explicit: meta::Regex,
+    /// A bare `3.11`, in a Python context.
+    bare: Regex,
 }
 
-/// `Python 3.11`, `python3.11`, `py3.11`, `CPython 3.11`: searched for anchored at
-/// each `py` (or the `c` before it), so the prose between costs a `memchr`.
-fn explicit_regex() -> &'static meta::Regex {
-    static R: OnceLock<meta::Regex> = OnceLock::new();
-    R.get_or_init(|| meta::Regex::new(r"(?i)\b(?:c?python|py)\s?-?v?(\d{1,2})\.(\d{1,3})\b").expect("static regex"))
+impl Default for Versions {
+    fn default() -> Self {
+        Versions::new()
+    }
 }
 
-/// Where a match of [`explicit_regex`] may start, in order: at the `p` of a `py`, or
+impl Versions {
+    /// The recogniser.
+    pub fn new() -> Versions {
+        Versions {
+            explicit: meta::Regex::new(r"(?i)\b(?:c?python|py)\s?-?v?(\d{1,2})\.(\d{1,3})\b")
+                .expect("a valid regex, fixed in the source"),
+            bare: Regex::new(r"\b(\d{1,2})\.(\d{1,3})\b").expect("a valid regex, fixed in the source"),
+        }
+    }
+}
+
+impl Recogniser for Versions {
+    fn name(&self) -> &'static str {
+        "versions"
+    }
+
+    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+        self.find(body, body.has(Literal::Python), &mut out.mentions);
+    }
+}
+
+/// Where a match of the explicit pattern may start, in order: at the `p` of a `py`, or
 /// at a `c` right before one; only where a digit follows soon.
 fn explicit_starts<'b>(body: &'b Body<'_>) -> impl Iterator<Item = usize> + 'b {
     let b = body.text.as_bytes();
@@ -40,11 +61,6 @@ fn explicit_starts<'b>(body: &'b Body<'_>) -> impl Iterator<Item = usize> + 'b {
         let c_before = p.checked_sub(1).filter(|&c| may && b[c].eq_ignore_ascii_case(&b'c'));
         c_before.into_iter().chain(may.then_some(p))
     })
-}
-
-fn bare_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\b(\d{1,2})\.(\d{1,3})\b").expect("static regex"))
 }
 
 /// Words after a number that make it a measure, not a version.
@@ -102,68 +118,70 @@ fn has_digit_dot_digit(b: &[u8]) -> bool {
         .any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
 }
 
-/// Finds Python versions in `body`; `python_context` says whether the section is
-/// about Python (so that a bare `3.11` counts anywhere in it).
-pub fn find_versions(body: &Body<'_>, python_context: bool, out: &mut Vec<(usize, Mention)>) {
-    let text = body.text;
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let re = explicit_regex();
-    let mut last_end = 0;
-    for start in explicit_starts(body) {
-        if start < last_end {
-            continue;
-        }
-        // Anchored and without captures (the lazy DFA alone); the groups are read
-        // off the match: it ends with the minor version, after the last `.`, and the
-        // major version is the run of digits right before that dot (nothing the
-        // regex allows before them is a digit).
-        let Some(m) = re.find(Input::new(text).range(start..).anchored(Anchored::Yes)) else { continue };
-        last_end = m.end();
-        let whole = &text[m.range()];
-        let dot = whole.rfind('.').expect("the regex matches a dot");
-        let major_len: usize = whole[..dot].chars().rev().take_while(|c| c.is_numeric()).map(char::len_utf8).sum();
-        let (ma, mi) = (&whole[dot - major_len..dot], &whole[dot + 1..]);
-        let Some(v) = plausible(ma, mi) else { continue };
-        taken.push((m.start() + dot - major_len, m.end()));
-        out.push((
-            m.start(),
-            Mention {
-                target: Target::PythonVersion(v),
-                surface: whole.to_string(),
-                line: body.line_no(m.start()),
-                rule: Rule::Pattern,
-            },
-        ));
-    }
-    for i in 0..body.line_count() {
-        let line = body.line(i);
-        // A version that counts has ASCII digits on both sides of its dot.
-        if !has_digit_dot_digit(line.as_bytes()) {
-            continue;
-        }
-        // (Lower case adds no ASCII letter to these words: `contains_ci` is enough.)
-        let line_context = python_context
-            || ["python", "version", "upgrade", "release", "runtime"].iter().any(|w| contains_ci(line, w));
-        if !line_context {
-            continue;
-        }
-        let base = body.line_start(i);
-        for c in bare_regex().captures_iter(line) {
-            let m = c.get(0).expect("whole");
-            let (s, e) = (base + m.start(), base + m.end());
-            if taken.iter().any(|&(ts, te)| s < te && ts < e) || is_measure(text, s, e) {
+impl Versions {
+    /// Finds Python versions in `body`; `python_context` says whether the section is
+    /// about Python (so that a bare `3.11` counts anywhere in it).
+    fn find(&self, body: &Body<'_>, python_context: bool, out: &mut Vec<(usize, Mention)>) {
+        let text = body.text;
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let re = &self.explicit;
+        let mut last_end = 0;
+        for start in explicit_starts(body) {
+            if start < last_end {
                 continue;
             }
-            let Some(v) = plausible(&c[1], &c[2]) else { continue };
+            // Anchored and without captures (the lazy DFA alone); the groups are read
+            // off the match: it ends with the minor version, after the last `.`, and the
+            // major version is the run of digits right before that dot (nothing the
+            // regex allows before them is a digit).
+            let Some(m) = re.find(Input::new(text).range(start..).anchored(Anchored::Yes)) else { continue };
+            last_end = m.end();
+            let whole = &text[m.range()];
+            let dot = whole.rfind('.').expect("the regex matches a dot");
+            let major_len: usize = whole[..dot].chars().rev().take_while(|c| c.is_numeric()).map(char::len_utf8).sum();
+            let (ma, mi) = (&whole[dot - major_len..dot], &whole[dot + 1..]);
+            let Some(v) = plausible(ma, mi) else { continue };
+            taken.push((m.start() + dot - major_len, m.end()));
             out.push((
-                s,
+                m.start(),
                 Mention {
                     target: Target::PythonVersion(v),
-                    surface: m.as_str().to_string(),
-                    line: body.line_no(s),
+                    surface: whole.to_string(),
+                    line: body.line_no(m.start()),
                     rule: Rule::Pattern,
                 },
             ));
+        }
+        for i in 0..body.line_count() {
+            let line = body.line(i);
+            // A version that counts has ASCII digits on both sides of its dot.
+            if !has_digit_dot_digit(line.as_bytes()) {
+                continue;
+            }
+            // (Lower case adds no ASCII letter to these words: `contains_ci` is enough.)
+            let line_context = python_context
+                || ["python", "version", "upgrade", "release", "runtime"].iter().any(|w| contains_ci(line, w));
+            if !line_context {
+                continue;
+            }
+            let base = body.line_start(i);
+            for c in self.bare.captures_iter(line) {
+                let m = c.get(0).expect("whole");
+                let (s, e) = (base + m.start(), base + m.end());
+                if taken.iter().any(|&(ts, te)| s < te && ts < e) || is_measure(text, s, e) {
+                    continue;
+                }
+                let Some(v) = plausible(&c[1], &c[2]) else { continue };
+                out.push((
+                    s,
+                    Mention {
+                        target: Target::PythonVersion(v),
+                        surface: m.as_str().to_string(),
+                        line: body.line_no(s),
+                        rule: Rule::Pattern,
+                    },
+                ));
+            }
         }
     }
 }
@@ -174,7 +192,7 @@ mod tests {
 
     fn versions(text: &str, python: bool) -> Vec<String> {
         let mut out = Vec::new();
-        find_versions(&Body::new(text, 1), python, &mut out);
+        Versions::new().find(&Body::new(text, 1), python, &mut out);
         out.sort_by_key(|(at, _)| *at);
         out.into_iter()
             .map(|(_, m)| match m.target {

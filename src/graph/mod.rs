@@ -186,6 +186,16 @@ impl KnowledgeGraph {
         self.graph.node_weights().filter(|n| n.kind == kind).count()
     }
 
+    /// People who present a talk (or speak about a topic): the speakers of the summary.
+    pub fn speaker_count(&self) -> usize {
+        let presents = |i: NodeId| {
+            let g = &self.graph;
+            g.edges_directed(i, petgraph::Direction::Incoming).any(|e| e.weight().kind == EdgeKind::PresentedBy)
+                || g.edges_directed(i, petgraph::Direction::Outgoing).any(|e| e.weight().kind == EdgeKind::SpokeAbout)
+        };
+        self.nodes().filter(|(i, n)| n.kind == NodeKind::Person && presents(*i)).count()
+    }
+
     /// The petgraph graph, read-only, for algorithms.
     pub fn as_petgraph(&self) -> &DiGraph<Node, Edge> {
         &self.graph

@@ -101,7 +101,7 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
     };
     let mut knowledge = Knowledge::builtin();
     knowledge
-        .lexicon
+        .lexicon_mut()
         .extend(Lexicon::from_toml(HOSTILE_LEXICON, "hostile lexicon").expect("valid TOML"))
         .expect("no clash with the built-in lexicon");
     let tech = knowledge.lexicon.find("Hostile \"Tech\" <&>").expect("just added");
