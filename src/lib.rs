@@ -358,12 +358,21 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     stats.stages.insert(0, ("load lexicon".into(), lexicon_time, "wall"));
     let t_view = Instant::now();
     // The full view with no filter is the graph itself: no copy.
-    let graph = if opts.view == ViewOptions::default() {
-        built.graph
+    let (graph, whole) = if opts.view == ViewOptions::default() {
+        (built.graph, None)
     } else {
-        built.graph.view(&opts.view).map_err(Error::Usage)?
+        (built.graph.view(&opts.view).map_err(Error::Usage)?, Some(built.graph))
     };
     stats.stages.push(("view".into(), t_view.elapsed(), "wall"));
+    let t_measures = Instant::now();
+    let positions = opts.formats.iter().any(|f| f.wants_positions());
+    let measure = || graph.with_measures(whole.as_ref(), positions);
+    let graph = match thread_pool(opts.threads)? {
+        Some(pool) => pool.install(measure),
+        None => measure(),
+    };
+    drop(whole);
+    stats.stages.push(("measures".into(), t_measures.elapsed(), "wall"));
     // Mermaid refuses large graphs: among other formats, it is skipped with a warning;
     // alone, it is an error.
     let mut warnings = built.warnings;

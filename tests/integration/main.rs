@@ -10,3 +10,4 @@ mod robust;
 mod score;
 mod styles;
 mod util;
+mod viewer;
