@@ -21,6 +21,7 @@ Examples:
   talkgraph notes --format dot --render svg,png  also run Graphviz on out/graph.dot
   talkgraph notes --format csv --csv neo4j       files for neo4j-admin database import full
   talkgraph notes --format cypher -o db          db/graph.cypher for Neo4j or Memgraph
+  talkgraph notes --format html                  out/graph.html, an interactive viewer (offline)
   talkgraph notes --view topics --min-weight 2   the topic map, weak links dropped
   talkgraph notes --focus cpython --depth 2      what surrounds one entity
   talkgraph entities notes --kind technology --explain   what was found, and why
@@ -352,7 +353,16 @@ mod tests {
         let cli = Cli::try_parse_from(["talkgraph", "--format", "csv,all"]).expect("valid");
         assert_eq!(
             cli.build_args().to_options().expect("valid").formats,
-            [Format::Csv, Format::Dot, Format::JsonLd, Format::GraphMl, Format::Gexf, Format::Mermaid, Format::Cypher]
+            [
+                Format::Csv,
+                Format::Dot,
+                Format::JsonLd,
+                Format::GraphMl,
+                Format::Gexf,
+                Format::Mermaid,
+                Format::Cypher,
+                Format::Html
+            ]
         );
     }
 
@@ -457,7 +467,7 @@ mod tests {
     fn unknown_format_is_a_usage_error() {
         let err = Cli::try_parse_from(["talkgraph", "--format", "dot,png"]).unwrap_err();
         assert!(err.to_string().contains("unknown format 'png'"), "{err}");
-        assert!(err.to_string().contains("cypher, all"), "lists the names: {err}");
+        assert!(err.to_string().contains("html, all"), "lists the names: {err}");
         assert_eq!(err.exit_code(), 2);
     }
 

@@ -85,12 +85,18 @@ pub fn run(opts: &Options) -> Result<(Summary, KnowledgeGraph), Error> {
     let found = Counts::of(&built.graph);
     let t_view = Instant::now();
     // The full view with no filter is the graph itself: no copy.
-    let graph = if opts.view == ViewOptions::default() {
-        built.graph
+    let (graph, whole) = if opts.view == ViewOptions::default() {
+        (built.graph, None)
     } else {
-        built.graph.view(&opts.view).map_err(Error::Usage)?
+        (built.graph.view(&opts.view).map_err(Error::Usage)?, Some(built.graph))
     };
     stats.stages.push(("view".into(), t_view.elapsed(), "wall"));
+    let t_measures = Instant::now();
+    let positions = opts.formats.iter().any(|f| f.wants_positions());
+    let (threads, _) = pipeline::useful_threads(opts.threads, usize::MAX);
+    let graph = pipeline::thread_pool(threads)?.install(|| graph.with_measures(whole.as_ref(), positions));
+    drop(whole);
+    stats.stages.push(("measures".into(), t_measures.elapsed(), "wall"));
     let mut warnings = built.warnings;
     let written = pipeline::write(&graph, opts, &mut warnings, &mut stats)?;
     let kept = (opts.view != ViewOptions::default()).then(|| (graph.node_count(), graph.edge_count()));

@@ -85,7 +85,7 @@ use std::io::Write;
 use std::sync::OnceLock;
 
 use super::{CsvFlavor, ExportError, ExportOptions};
-use crate::graph::{EdgeKind, KnowledgeGraph, NodeKind};
+use crate::graph::{measures, EdgeKind, KnowledgeGraph, NodeKind};
 
 /// Node attributes written as columns, in order.
 pub const NODE_ATTRS: [&str; 13] = [
@@ -178,9 +178,13 @@ pub fn write_nodes(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Wri
     let mut header = vec!["Id", "Label", "kind"];
     header.extend(NODE_ATTRS);
     header.push("aliases");
+    let measures = graph.measures();
+    if measures.is_some() {
+        header.extend(measures::ATTRS.iter().map(|a| a.0));
+    }
     out.write_record(&header)?;
     let mut row: Vec<Cow<'_, str>> = Vec::with_capacity(header.len());
-    for (_, n) in graph.nodes() {
+    for (i, n) in graph.nodes() {
         row.clear();
         row.push(cell(&n.id, opts));
         row.push(cell(&n.label, opts));
@@ -190,6 +194,9 @@ pub fn write_nodes(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Wri
         }
         let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
         row.push(Cow::Owned(cell(&aliases, opts).into_owned()));
+        if let Some(m) = measures {
+            row.extend(m.values(i.index()).map(|v| Cow::Owned(cell(&v, opts).into_owned())));
+        }
         out.write_record(row.iter().map(|c| c.as_bytes()))?;
     }
     out.flush()?;
@@ -237,14 +244,23 @@ pub fn write_neo4j_nodes(
     let mut header = vec!["id:ID(Node)".to_string(), ":LABEL".into(), "name".into()];
     header.extend(props.iter().map(|(p, t)| if t.is_empty() { p.to_string() } else { format!("{p}:{t}") }));
     header.push("aliases:string[]".into());
+    let measures = graph.measures();
+    if measures.is_some() {
+        header.extend(
+            measures::ATTRS.iter().map(|(a, t)| if *t == "string" { a.to_string() } else { format!("{a}:{t}") }),
+        );
+    }
     out.write_record(&header)?;
-    for (_, n) in graph.nodes().filter(|(_, n)| n.kind == kind) {
+    for (i, n) in graph.nodes().filter(|(_, n)| n.kind == kind) {
         let mut row: Vec<Cow<'_, str>> = vec![cell(&n.id, opts), Cow::Borrowed(kind.name()), cell(&n.label, opts)];
         for (p, _) in props {
             row.push(cell(n.attr(p).unwrap_or(""), opts));
         }
         let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
         row.push(Cow::Owned(cell(&aliases, opts).into_owned()));
+        if let Some(m) = measures {
+            row.extend(m.values(i.index()).map(|v| Cow::Owned(cell(&v, opts).into_owned())));
+        }
         out.write_record(row.iter().map(|c| c.as_bytes()))?;
     }
     out.flush()?;

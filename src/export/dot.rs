@@ -30,6 +30,11 @@
 //! | PEP | `note` | `#fef9c3` (yellow) |
 //! | Version | `cds` | `#e5e7eb` (grey) |
 //!
+//! With the [measures](crate::graph::measures) computed (every CLI run), each node also
+//! carries them as attributes of their own (`degree`, `weighted_degree`, `pagerank`,
+//! `betweenness`, `community`, `community_label`; Graphviz keeps attributes it does
+//! not draw), and its tooltip says them.
+//!
 //! Talks sit in a `subgraph "cluster_<event id>"` per event they are part of, labelled
 //! with the event's name and date when known; a day's cluster sits inside its
 //! conference's. `subgraph cluster_legend` holds one node per kind present (ids
@@ -60,7 +65,7 @@ use graphviz_rust::dot_structures::{
 };
 
 use super::{ExportError, ExportOptions, Layout};
-use crate::graph::{EdgeKind, KnowledgeGraph, NodeId as GraphNode, NodeKind};
+use crate::graph::{measures, EdgeKind, KnowledgeGraph, NodeId as GraphNode, NodeKind};
 
 /// How nodes of one kind are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -460,7 +465,15 @@ fn statements(graph: &KnowledgeGraph, opts: &ExportOptions, out: &mut dyn Sink) 
 
 fn node(graph: &KnowledgeGraph, i: GraphNode, out: &mut dyn Sink) -> std::io::Result<()> {
     let n = graph.node(i);
-    let tooltip = format!("{} {}", n.kind.name(), n.id);
+    let mut tooltip = format!("{} {}", n.kind.name(), n.id);
+    let values = graph.measures().map(|m| m.values(i.index()));
+    if let Some(v) = &values {
+        // The tooltip says what matters: `PageRank 0.01234567, community 2 (CPython · PEP 659)`.
+        tooltip.push_str(&format!("\nweighted degree {}, PageRank {}, betweenness {}", v[1], v[2], v[3]));
+        if !v[4].is_empty() {
+            tooltip.push_str(&format!("\ncommunity {} ({})", v[4], v[5]));
+        }
+    }
     let [shape, fill, style] = kind_attrs(n.kind);
     let url = [n.attr("homepage"), n.attr("url")].into_iter().flatten().find(|u| super::jsonld::is_web_iri(u));
     // label, shape, fillcolor, [style,] tooltip, [URL]: the tooltip takes the style's
@@ -474,7 +487,14 @@ fn node(graph: &KnowledgeGraph, i: GraphNode, out: &mut dyn Sink) -> std::io::Re
         attrs[len] = ("URL", Val::Text(url));
         len += 1;
     }
-    out.node(&n.id, &attrs[..len])
+    let Some(values) = &values else { return out.node(&n.id, &attrs[..len]) };
+    // The measures as attributes of their own (Graphviz keeps attributes it does not
+    // know), numbers plain, the community label quoted.
+    let mut all = attrs[..len].to_vec();
+    for ((name, ty), v) in measures::ATTRS.iter().zip(values).filter(|(_, v)| !v.is_empty()) {
+        all.push((name, if *ty == "string" { Val::Text(v) } else { Val::Plain(v) }));
+    }
+    out.node(&n.id, &all)
 }
 
 fn cluster(

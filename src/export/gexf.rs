@@ -24,7 +24,13 @@
 //!   mixed graphs by design, so our consumer check reads those with its reader minus
 //!   that one check (see `tests/consumers/graphml_gexf.py`).
 //! - No `lastmodifieddate`, so the output is the same byte for byte on every run.
-//! - `viz:color` per kind, from [`color`]. The palette (Tableau 10), shared with the
+//! - With the [measures](crate::graph::measures) computed (every run of the CLI): the
+//!   attributes `degree`, `weighted_degree` (`integer`), `pagerank`, `betweenness`
+//!   (`double`), `community` (`integer`), `community_label`; `viz:color` by community
+//!   (Paul Tol's colour-blind-safe *muted* palette, [`measures::PALETTE`]) for nodes
+//!   of the topic map; `viz:position` from the [layout](crate::graph::layout);
+//!   `viz:size` growing with the weighted degree.
+//! - `viz:color` per kind otherwise, from [`color`]. The palette (Tableau 10), shared with the
 //!   Mermaid `classDef`s and meant for the DOT exporter too:
 //!
 //! | kind | colour |
@@ -47,7 +53,7 @@ use quick_xml::Writer;
 
 use super::graphml::{all_undirected, attr, escape, node_attr_names, xml_type};
 use super::{ExportError, ExportOptions};
-use crate::graph::{KnowledgeGraph, NodeKind};
+use crate::graph::{measures, KnowledgeGraph, NodeKind};
 
 /// The colour of a kind, as RGB (see the module docs for the palette).
 pub fn color(kind: NodeKind) -> [u8; 3] {
@@ -97,6 +103,12 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         declare(&mut x, a, if xml_type(a) == "int" { "integer" } else { "string" })?;
     }
     declare(&mut x, "aliases", "string")?;
+    let measures = graph.measures();
+    if measures.is_some() {
+        for (a, ty) in measures::ATTRS {
+            declare(&mut x, a, if ty == "int" { "integer" } else { ty })?;
+        }
+    }
     x.write_event(Event::End(BytesEnd::new("attributes")))?;
     x.write_event(Event::Start(
         BytesStart::new("attributes").with_attributes([("class", "edge"), ("mode", "static")]),
@@ -105,11 +117,13 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     x.write_event(Event::End(BytesEnd::new("attributes")))?;
 
     x.write_event(Event::Start(BytesStart::new("nodes")))?;
-    for (_, n) in graph.nodes() {
+    for (i, n) in graph.nodes() {
+        let i = i.index();
         let mut start = BytesStart::new("node");
         start.push_attribute(attr("id", &n.id));
         start.push_attribute(attr("label", &n.label));
         x.write_event(Event::Start(start))?;
+        let computed_values = measures.map(|m| m.values(i));
         let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
         let values = [("kind", n.kind.name())]
             .into_iter()
@@ -118,13 +132,27 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
                 (xml_type(a) != "int" || v.parse::<i64>().is_ok()).then_some((*a, v))
             }))
             .chain([("aliases", aliases.as_str())]);
-        attvalues(&mut x, values)?;
-        let [r, g, b] = color(n.kind);
+        let computed =
+            computed_values.iter().flat_map(|v| measures::ATTRS.iter().map(|a| a.0).zip(v.iter().map(String::as_str)));
+        attvalues(&mut x, values.chain(computed))?;
+        let [r, g, b] = measures.and_then(|m| m.color(i)).unwrap_or_else(|| color(n.kind));
         x.write_event(Event::Empty(BytesStart::new("viz:color").with_attributes([
             ("r", r.to_string().as_str()),
             ("g", g.to_string().as_str()),
             ("b", b.to_string().as_str()),
         ])))?;
+        if let Some(m) = measures {
+            if let Some(p) = m.positions.get(i) {
+                x.write_event(Event::Empty(BytesStart::new("viz:position").with_attributes([
+                    ("x", p[0].to_string().as_str()),
+                    ("y", p[1].to_string().as_str()),
+                    ("z", "0"),
+                ])))?;
+            }
+            x.write_event(Event::Empty(
+                BytesStart::new("viz:size").with_attributes([("value", m.size(i).to_string().as_str())]),
+            ))?;
+        }
         x.write_event(Event::End(BytesEnd::new("node")))?;
     }
     x.write_event(Event::End(BytesEnd::new("nodes")))?;

@@ -9,6 +9,8 @@
 //! | `n_label` | node | `label` | `string` | display name |
 //! | `n_<attr>` | node | each of [`csv::NODE_ATTRS`](super::csv::NODE_ATTRS), then any other attribute the graph holds | `string`, but `int` for `line` | as in `nodes.csv` |
 //! | `n_aliases` | node | `aliases` | `string` | other spellings, `;`-separated |
+//! | `n_degree`, `n_weighted_degree`, `n_pagerank`, `n_betweenness`, `n_community`, `n_community_label` | node | the [measures](crate::graph::measures), when computed | `int`, `int`, `double`, `double`, `int`, `string` | as in `nodes.csv` |
+//! | `n_x`, `n_y`, `n_size`, `n_color` | node | the drawing: layout position, size by weighted degree, `#rrggbb` by community (else by kind), when measures are computed | `double`, `double`, `double`, `string` | as GEXF's `viz:` |
 //! | `e_relation` | edge | `relation` | `string` | `part_of`, `presented_by`, `mentions`, `co_mentioned`, ... |
 //! | `e_weight` | edge | `weight` | `int` | mentions, or talks for `co_mentioned` |
 //! | `e_evidence` | edge | `evidence` | `string` | every `file:line`, `;`-separated |
@@ -38,7 +40,7 @@ use quick_xml::name::QName;
 use quick_xml::Writer;
 
 use super::{csv::NODE_ATTRS, ExportError, ExportOptions};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{measures, KnowledgeGraph};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 const SCHEMA: &str = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
@@ -67,6 +69,12 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         x.write_event(Event::Empty(key(&format!("n_{a}"), "node", a, xml_type(a))))?;
     }
     x.write_event(Event::Empty(key("n_aliases", "node", "aliases", "string")))?;
+    let measures = graph.measures();
+    if measures.is_some() {
+        for (a, ty) in measures::ATTRS.iter().chain(&VIZ_KEYS) {
+            x.write_event(Event::Empty(key(&format!("n_{a}"), "node", a, ty)))?;
+        }
+    }
     x.write_event(Event::Empty(key("e_relation", "edge", "relation", "string")))?;
     x.write_event(Event::Empty(key("e_weight", "edge", "weight", "int")))?;
     x.write_event(Event::Empty(key("e_evidence", "edge", "evidence", "string")))?;
@@ -75,7 +83,7 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     x.write_event(Event::Start(
         BytesStart::new("graph").with_attributes([("id", "talkgraph"), ("edgedefault", edgedefault)]),
     ))?;
-    for (_, n) in graph.nodes() {
+    for (i, n) in graph.nodes() {
         let mut start = BytesStart::new("node");
         start.push_attribute(attr("id", &n.id));
         x.write_event(Event::Start(start))?;
@@ -89,6 +97,19 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
             }
         }
         data(&mut x, "n_aliases", &n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";"))?;
+        if let Some(m) = measures {
+            let i = i.index();
+            for ((a, _), v) in measures::ATTRS.iter().zip(m.values(i)) {
+                data(&mut x, &format!("n_{a}"), &v)?;
+            }
+            if let Some(p) = m.positions.get(i) {
+                data(&mut x, "n_x", &p[0].to_string())?;
+                data(&mut x, "n_y", &p[1].to_string())?;
+            }
+            data(&mut x, "n_size", &m.size(i).to_string())?;
+            let color = m.color(i).unwrap_or_else(|| super::gexf::color(n.kind));
+            data(&mut x, "n_color", &measures::hex(color))?;
+        }
         x.write_event(Event::End(BytesEnd::new("node")))?;
     }
     for (i, (s, t, e)) in graph.edges().enumerate() {
@@ -106,6 +127,11 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     x.write_event(Event::End(BytesEnd::new("graphml")))?;
     x.get_mut().write_all(b"\n")
 }
+
+/// The drawing keys written with the measures: position from the layout, size by
+/// weighted degree, colour by community (by kind for nodes outside the topic map), the
+/// values GEXF writes as `viz:` elements.
+const VIZ_KEYS: [(&str, &str); 4] = [("x", "double"), ("y", "double"), ("size", "double"), ("color", "string")];
 
 /// One `<data key="...">value</data>`, left out when the value is empty.
 fn data<W: Write>(x: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {

@@ -60,7 +60,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::{Chunks, ExportError, ExportOptions};
-use crate::graph::{Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{measures, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 
 /// The `@base` every `@id` is relative to.
 pub const BASE: &str = "https://talkgraph.example/id/";
@@ -213,7 +213,8 @@ fn reified(graph: &KnowledgeGraph, ty: &str, target: &Node, e: &Edge) -> Value {
 /// ```
 pub fn to_json(graph: &KnowledgeGraph) -> Value {
     let by_holder = edges_by_holder(graph);
-    let nodes: Vec<Value> = graph.nodes().map(|(i, n)| node_object((graph, n), &by_holder[i.index()])).collect();
+    let nodes: Vec<Value> =
+        graph.nodes().map(|(i, n)| node_object((graph, n, i.index()), &by_holder[i.index()])).collect();
     json!({
         "@context": context(),
         "@graph": nodes,
@@ -259,8 +260,8 @@ fn edge_props(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> V
 }
 
 /// One node of `@graph`, with the properties its edges give it.
-fn node_object(graph_node: (&KnowledgeGraph, &Node), edges: &[(NodeIndex, NodeIndex, &Edge)]) -> Value {
-    let (graph, n) = graph_node;
+fn node_object(graph_node: (&KnowledgeGraph, &Node, usize), edges: &[(NodeIndex, NodeIndex, &Edge)]) -> Value {
+    let (graph, n, i) = graph_node;
     let mut props = Props::default();
     for &(s, t, e) in edges {
         for (k, v) in edge_props(graph, s, t, e) {
@@ -340,7 +341,31 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node), edges: &[(NodeIndex, NodeIn
     if let Some((f, l)) = talk_place(n) {
         obj.insert("tg:evidence".into(), json!(format!("{f}:{l}")));
     }
+    for (k, v) in measure_entries(graph, i) {
+        obj.insert(k.into(), v);
+    }
     Value::Object(obj)
+}
+
+/// The [measures](crate::graph::measures) of node `i`, when computed, as `tg:` terms:
+/// `tg:degree`, `tg:weightedDegree`, `tg:pagerank`, `tg:betweenness` (JSON numbers, the
+/// floats rounded as every format writes them), `tg:community`, `tg:communityLabel`
+/// (for nodes of the topic map).
+fn measure_entries(graph: &KnowledgeGraph, i: usize) -> Vec<(&'static str, Value)> {
+    let Some(m) = graph.measures() else { return Vec::new() };
+    let keys = ["tg:degree", "tg:weightedDegree", "tg:pagerank", "tg:betweenness", "tg:community", "tg:communityLabel"];
+    let types = measures::ATTRS.iter().map(|a| a.1);
+    let mut out = Vec::with_capacity(keys.len());
+    for ((key, ty), v) in keys.into_iter().zip(types).zip(m.values(i)) {
+        let value = match ty {
+            _ if v.is_empty() => continue,
+            "int" => v.parse::<u64>().map(Value::from).unwrap_or(Value::Null),
+            "double" => v.parse::<f64>().map(Value::from).unwrap_or(Value::Null),
+            _ => Value::String(v),
+        };
+        out.push((key, value));
+    }
+    out
 }
 
 /// Writes `graph` as JSON-LD (pretty-printed, ending with a newline): the bytes of
@@ -487,7 +512,12 @@ struct Nodes<'d, 'g>(&'d Document<'g>);
 impl Serialize for Nodes<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let doc = self.0;
-        s.collect_seq(doc.graph.nodes().map(|(i, n)| NodeObject { graph: doc.graph, n, edges: doc.holders.of(i) }))
+        s.collect_seq(doc.graph.nodes().map(|(i, n)| NodeObject {
+            graph: doc.graph,
+            n,
+            i: i.index(),
+            edges: doc.holders.of(i),
+        }))
     }
 }
 
@@ -653,6 +683,8 @@ impl Serialize for Link<'_> {
 struct NodeObject<'g> {
     graph: &'g KnowledgeGraph,
     n: &'g Node,
+    /// The node's index, for its measures.
+    i: usize,
     edges: &'g [u32],
 }
 
@@ -736,6 +768,9 @@ impl Serialize for NodeObject<'_> {
         }
         if let Some((file, line)) = talk_place(n) {
             obj.serialize_entry("tg:evidence", &Joined { parts: [file, ":", line], line: None })?;
+        }
+        for (k, v) in measure_entries(graph, self.i) {
+            obj.serialize_entry(k, &v)?;
         }
         obj.end()
     }

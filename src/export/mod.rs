@@ -19,6 +19,7 @@
 //! | `gexf` | `graph.gexf` | [`gexf`] | Gephi |
 //! | `mermaid` | `graph.mmd` | [`mermaid`] | GitHub, Mermaid |
 //! | `cypher` | `graph.cypher` | [`cypher`] | Neo4j (`cypher-shell -f`), Memgraph |
+//! | `html` | `graph.html` | [`html`] | any browser, offline |
 //!
 //! [`render`] runs Graphviz on a written `graph.dot` (`--render svg,png,pdf`).
 
@@ -27,6 +28,7 @@ pub mod cypher;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod jsonld;
 pub mod mermaid;
 
@@ -111,12 +113,22 @@ pub enum Format {
     Mermaid,
     /// A Cypher script loading the graph into Neo4j or Memgraph.
     Cypher,
+    /// A self-contained interactive viewer (sigma.js), for any browser, offline.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order `all` writes them.
-    pub const ALL: [Format; 7] =
-        [Format::Dot, Format::JsonLd, Format::Csv, Format::GraphMl, Format::Gexf, Format::Mermaid, Format::Cypher];
+    pub const ALL: [Format; 8] = [
+        Format::Dot,
+        Format::JsonLd,
+        Format::Csv,
+        Format::GraphMl,
+        Format::Gexf,
+        Format::Mermaid,
+        Format::Cypher,
+        Format::Html,
+    ];
 
     /// The name used on the command line.
     ///
@@ -132,6 +144,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Mermaid => "mermaid",
             Format::Cypher => "cypher",
+            Format::Html => "html",
         }
     }
 
@@ -151,8 +164,14 @@ impl Format {
             "gexf" => Some(Format::Gexf),
             "mermaid" | "mmd" => Some(Format::Mermaid),
             "cypher" | "cql" => Some(Format::Cypher),
+            "html" | "viewer" => Some(Format::Html),
             _ => None,
         }
+    }
+
+    /// Whether this format writes node positions (from [`crate::graph::layout`]).
+    pub fn wants_positions(self) -> bool {
+        matches!(self, Format::GraphMl | Format::Gexf | Format::Html)
     }
 
     /// The files this format writes, with the options given: CSV writes two files in
@@ -176,6 +195,7 @@ impl Format {
             Format::Gexf => vec!["graph.gexf"],
             Format::Mermaid => vec!["graph.mmd"],
             Format::Cypher => vec!["graph.cypher"],
+            Format::Html => vec!["graph.html"],
         }
     }
 
@@ -195,6 +215,7 @@ impl Format {
             Format::Gexf => gexf::write(graph, opts, w),
             Format::Mermaid => mermaid::write(graph, opts, w),
             Format::Cypher => cypher::write(graph, opts, w),
+            Format::Html => html::write(graph, opts, w),
         }
     }
 }

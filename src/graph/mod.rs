@@ -9,6 +9,8 @@
 //! were read in.
 
 mod evidence;
+pub mod layout;
+pub mod measures;
 mod view;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -19,6 +21,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::extract::{Knowledge, NoteFacts, Target};
 pub use evidence::{push_number, At, Evidence, Files, Place};
+pub use measures::Measures;
 pub use view::{View, ViewOptions};
 
 pub use crate::ids::NodeKind;
@@ -135,6 +138,8 @@ pub struct KnowledgeGraph {
     /// Node id -> its index in `graph`.
     index: FastMap<String, u32>,
     files: Files,
+    /// The measures of this graph, once [`with_measures`](Self::with_measures) computed them.
+    measures: Option<Arc<Measures>>,
 }
 
 /// A node reference that stays valid for the graph it came from.
@@ -209,6 +214,25 @@ impl KnowledgeGraph {
     /// A place with its file name.
     pub fn at(&self, p: Place) -> At<'_> {
         At { file: self.file(p.file), line: p.line }
+    }
+
+    /// This graph with its [`Measures`] computed (communities from the topic map of
+    /// `whole`, the graph before views and filters, or of this graph itself when
+    /// `None`), and node positions from the [`layout`] when `positions` is set.
+    /// Exporters write the measures of a graph that has them, and nothing more when it
+    /// has none.
+    pub fn with_measures(mut self, whole: Option<&KnowledgeGraph>, positions: bool) -> KnowledgeGraph {
+        let mut m = Measures::compute(&self, whole.unwrap_or(&self));
+        if positions {
+            m.positions = layout::layout(&self);
+        }
+        self.measures = Some(Arc::new(m));
+        self
+    }
+
+    /// The measures, if computed ([`with_measures`](Self::with_measures)).
+    pub fn measures(&self) -> Option<&Measures> {
+        self.measures.as_deref()
     }
 
     /// Every place `e` was seen, with file names, in order (`notes/day1.md:40`).
@@ -658,7 +682,7 @@ impl<'k> GraphBuilder<'k> {
             let (from, to) = ((k >> 64) as usize, (k as u32) as usize);
             graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), e);
         }
-        KnowledgeGraph { graph, index, files: Arc::new(self.files) }
+        KnowledgeGraph { graph, index, files: Arc::new(self.files), measures: None }
     }
 }
 

@@ -83,10 +83,42 @@ def expected_edges(rows, undirected_graph):
 
 
 def as_text(v):
-    """An attribute value as CSV text (ints stay ints, floats that are whole too)."""
+    """An attribute value as CSV text (ints stay ints, floats that are whole too; other
+    floats, the measures, with 8 decimals as nodes.csv writes PageRank; see norm)."""
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
+
+
+MEASURES = {"degree": int, "weighted_degree": int, "pagerank": float, "betweenness": float, "community": int}
+
+
+def norm(attrs):
+    """Measures compared as numbers (GraphML and GEXF read `0.00005000` as 5e-05)."""
+    return {k: (round(float(v), 10) if k in MEASURES else v) for k, v in attrs.items()}
+
+
+def check_drawing(fmt, G, nodes, problems):
+    """With measures written (a degree column in nodes.csv), every node has its
+    measures typed, a position and a colour, as networkx reads them."""
+    if not nodes or "degree" not in nodes[0]:
+        return
+    for n, a in G.nodes(data=True):
+        for k, ty in MEASURES.items():
+            if k in a and not isinstance(a[k], ty):
+                problems.append(f"{fmt}: {k} of {n!r} read as {type(a[k]).__name__}, not {ty.__name__}")
+        if "pagerank" not in a:
+            problems.append(f"{fmt}: node {n!r} has no pagerank")
+        if fmt == "graphml":
+            pos, color = (a.get("x"), a.get("y")), a.get("color", "")
+            ok_color = isinstance(color, str) and len(color) == 7 and color.startswith("#")
+        else:
+            viz = a.get("viz", {})
+            pos, c = (viz.get("position", {}).get("x"), viz.get("position", {}).get("y")), viz.get("color", {})
+            ok_color = all(isinstance(c.get(k), int) for k in "rgb") and "size" in viz
+        if not all(isinstance(p, float) for p in pos) or not ok_color:
+            problems.append(f"{fmt}: node {n!r} has no position or colour: {pos}, {a.get('color', a.get('viz'))}")
+            break
 
 
 def compare_nodes(fmt, G, want, columns, problems, notes):
@@ -100,11 +132,12 @@ def compare_nodes(fmt, G, want, columns, problems, notes):
     for n, data in G.nodes(data=True):
         got = {k: as_text(v) for k, v in data.items() if k in columns}
         notes.update(f"{fmt}: {k}" for k in data if k not in columns and k != "viz")
-        if got != want[n]:
+        got, expected = norm(got), norm(want[n])
+        if got != expected:
             diff = {
-                k: (got.get(k), want[n].get(k))
-                for k in set(got) | set(want[n])
-                if got.get(k) != want[n].get(k)
+                k: (got.get(k), expected.get(k))
+                for k in set(got) | set(expected)
+                if got.get(k) != expected.get(k)
             }
             problems.append(f"{fmt}: node {n!r}: (read, written) differ: {diff}")
 
@@ -193,6 +226,8 @@ def main(argv):
     problems, notes = [], set()
     g1 = check_graphml(d, nodes, edges, undirected_graph, problems, notes)
     g2, reader = check_gexf(d, nodes, edges, undirected_graph, problems, notes)
+    check_drawing("graphml", g1, nodes, problems)
+    check_drawing("gexf", g2, nodes, problems)
     if notes:
         print(f"note: node attributes without a nodes.csv column, not compared: {', '.join(sorted(notes))}")
     for p in problems[:30]:

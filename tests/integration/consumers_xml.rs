@@ -114,6 +114,8 @@ fn cases() -> (tempfile::TempDir, Vec<(String, KnowledgeGraph)>) {
     out.push(("notes-focus".into(), sample.view(&focus).expect("CPython is in the sample notes")));
     let pruned = ViewOptions { view: View::Topics, min_weight: Some(2), ..Default::default() };
     out.push(("notes-topics-min2".into(), sample.view(&pruned).expect("view")));
+    // With their measures and layout, as the CLI writes them.
+    let out = out.into_iter().map(|(name, g)| (name, g.with_measures(None, true))).collect();
     (hostile_dir, out)
 }
 

@@ -11,3 +11,4 @@ mod robust;
 mod score;
 mod styles;
 mod util;
+mod viewer;
