@@ -21,13 +21,16 @@
 //! assert!(built.graph.find("talk:day1#1").is_some());
 //! ```
 
+pub mod ask;
 pub mod cli;
+pub mod diff;
 pub mod entities;
 pub mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod notes;
+pub mod report;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

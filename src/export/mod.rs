@@ -19,6 +19,7 @@
 //! | `gexf` | `graph.gexf` | [`gexf`] | Gephi |
 //! | `mermaid` | `graph.mmd` | [`mermaid`] | GitHub, Mermaid |
 //! | `cypher` | `graph.cypher` | [`cypher`] | Neo4j (`cypher-shell -f`), Memgraph |
+//! | `obsidian` | the folder `obsidian/` (a vault) | [`obsidian`] | Obsidian |
 //!
 //! [`render`] runs Graphviz on a written `graph.dot` (`--render svg,png,pdf`).
 
@@ -29,6 +30,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod jsonld;
 pub mod mermaid;
+pub mod obsidian;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -102,6 +104,8 @@ pub enum Format {
     Mermaid,
     /// A Cypher script loading the graph into Neo4j or Memgraph.
     Cypher,
+    /// An Obsidian vault: a folder of notes, one per node (not part of `all`).
+    Obsidian,
 }
 
 impl Format {
@@ -123,6 +127,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Mermaid => "mermaid",
             Format::Cypher => "cypher",
+            Format::Obsidian => "obsidian",
         }
     }
 
@@ -142,6 +147,7 @@ impl Format {
             "gexf" => Some(Format::Gexf),
             "mermaid" | "mmd" => Some(Format::Mermaid),
             "cypher" | "cql" => Some(Format::Cypher),
+            "obsidian" | "vault" => Some(Format::Obsidian),
             _ => None,
         }
     }
@@ -167,6 +173,8 @@ impl Format {
             Format::Gexf => vec!["graph.gexf"],
             Format::Mermaid => vec!["graph.mmd"],
             Format::Cypher => vec!["graph.cypher"],
+            // A folder, written by `write_to_dir` on its own.
+            Format::Obsidian => vec![],
         }
     }
 
@@ -186,6 +194,10 @@ impl Format {
             Format::Gexf => gexf::write(graph, opts, w),
             Format::Mermaid => mermaid::write(graph, opts, w),
             Format::Cypher => cypher::write(graph, opts, w),
+            Format::Obsidian => Err(ExportError::Io(
+                PathBuf::from(file),
+                io::Error::other("the obsidian format is a folder: give an output folder with -o DIR"),
+            )),
         }
     }
 }
@@ -345,6 +357,10 @@ pub fn write_to_dir_timed(
         _ => 2,
     };
     jobs.sort_by_key(|(_, f, _)| cost(*f));
+    // Folder outputs (the Obsidian vault) are written whole into a temporary folder
+    // first, and moved into place with the files.
+    let folders = formats.iter().filter(|f| **f == Format::Obsidian).map(|_| obsidian::stage(graph, dir));
+    let folders = folders.collect::<Result<Vec<_>, _>>()?;
     use rayon::prelude::*;
     type Done = (usize, Format, tempfile::NamedTempFile, PathBuf, std::time::Duration);
     let mut done: Vec<Result<Done, ExportError>> = jobs
@@ -379,6 +395,9 @@ pub fn write_to_dir_timed(
     for (tmp, path) in staged {
         publish(tmp, &path)?;
         written.push(path);
+    }
+    for tmp in folders {
+        written.push(obsidian::publish(tmp, dir)?);
     }
     Ok((written, times))
 }
