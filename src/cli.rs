@@ -69,6 +69,24 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `talkgraph man > talkgraph.1`.
     Man,
+    /// What one entity is: kind, attributes, the spellings merged into it and why, the
+    /// talks that mention it (file:line and the line's text), its strongest neighbours.
+    #[command(after_help = ASK_EXAMPLES)]
+    Explain(ExplainArgs),
+    /// The shortest paths between two entities, each step with its evidence.
+    #[command(after_help = ASK_EXAMPLES)]
+    Path(PathArgs),
+    /// What lies within N steps of an entity.
+    #[command(after_help = ASK_EXAMPLES)]
+    Neighbors(NeighborsArgs),
+    /// A Markdown report of the notes: events, most mentioned topics, isolated topics,
+    /// speakers, PEPs, and the topic map when Graphviz is installed.
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
+    /// What changed between two events: topics that appear, vanish, rise or fall,
+    /// speakers who return and what they moved to, new and gone links (Markdown).
+    #[command(after_help = DIFF_EXAMPLES)]
+    Diff(DiffArgs),
 }
 
 /// Arguments of `completions`.
@@ -95,6 +113,161 @@ pub struct CommonArgs {
     /// Exit with status 1 when there was any warning (outputs are still written).
     #[arg(long)]
     pub strict: bool,
+}
+
+const DIFF_EXAMPLES: &str = "\
+Examples:
+  talkgraph diff notes/2023 notes/2024            two sets of notes (files or folders)
+  talkgraph diff \"EuroPython 2023\" \"EuroPython 2024\" notes   two events within one set of notes
+  talkgraph diff old.md new.md --json | jq .rise
+
+OLD and NEW are read as notes when both exist as paths; otherwise as events (by id,
+name or alias) of the notes at PATH (default notes).
+Exit status: 0 success; 1 failure (input, or warnings under --strict); 2 usage or unknown event.
+";
+
+const REPORT_EXAMPLES: &str = "\\
+Examples:
+  talkgraph report                           the report of notes/ on standard output
+  talkgraph report notes -o out/report.md    written to a file, with out/report-topics.svg beside it
+
+Links to the notes are relative to the report's folder (#L<line> opens the line on GitHub).
+Exit status: 0 success; 1 failure (input, output, or warnings under --strict); 2 usage.
+";
+
+/// Arguments of `report`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// The notes.
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// The Markdown file to write (default: standard output); the topic map is drawn
+    /// beside it when Graphviz is installed.
+    #[arg(short = 'o', long = "out", value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub out: Option<PathBuf>,
+}
+
+impl ReportArgs {
+    /// The library's options.
+    pub fn to_options(&self) -> crate::report::ReportOptions {
+        let out = self.out.clone().filter(|o| o.as_os_str() != "-");
+        crate::report::ReportOptions { input: self.notes.input(), out, map: true }
+    }
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// The old side: a notes file or folder, or an event's name.
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The new side.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// The notes holding both events (when OLD and NEW are events).
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl DiffArgs {
+    /// The library's options.
+    pub fn to_options(&self) -> crate::diff::DiffOptions {
+        crate::diff::DiffOptions {
+            old: self.old.clone(),
+            new: self.new.clone(),
+            paths: self.notes.paths.clone(),
+            lexicon: self.notes.common.lexicon.clone(),
+            threads: self.notes.common.threads,
+        }
+    }
+}
+
+const ASK_EXAMPLES: &str = "\
+Examples:
+  talkgraph explain cpython                    what CPython is, where it was seen, what it goes with
+  talkgraph explain \"Mark Shannon\" notes --json
+  talkgraph path \"Mark Shannon\" \"PEP 659\"      how two entities are linked, with the lines
+  talkgraph neighbors cpython --depth 2 --kinds person   people two steps from CPython
+
+A NAME is an id (technology:cpython), a name, an id without its kind (cpython) or an
+alias, in any case; an unknown name is an error suggesting the closest ones.
+Exit status: 0 success; 1 failure (input, or warnings under --strict); 2 usage or unknown name.
+";
+
+/// The notes a question is asked of, and how to read them.
+#[derive(Debug, Clone, Args)]
+pub struct NotesArgs {
+    /// Note files, or folders searched recursively for notes.
+    #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// The flags every command that reads notes takes.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+impl NotesArgs {
+    /// The library's input.
+    pub fn input(&self) -> crate::ask::Input {
+        crate::ask::Input {
+            paths: self.paths.clone(),
+            lexicon: self.common.lexicon.clone(),
+            threads: self.common.threads,
+        }
+    }
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Clone, Args)]
+pub struct ExplainArgs {
+    /// The entity: an id, a name, an id without its kind, or an alias.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// The notes.
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `path`.
+#[derive(Debug, Clone, Args)]
+pub struct PathArgs {
+    /// Where the paths start (an id, a name or an alias).
+    #[arg(value_name = "A")]
+    pub from: String,
+    /// Where they end.
+    #[arg(value_name = "B")]
+    pub to: String,
+    /// The notes.
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `neighbors`.
+#[derive(Debug, Clone, Args)]
+pub struct NeighborsArgs {
+    /// The entity (an id, a name or an alias).
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Steps to follow.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub depth: u32,
+    /// List only nodes of these kinds (the way there goes through any kind).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_kind)]
+    pub kinds: Option<Vec<NodeKind>>,
+    /// The notes.
+    #[command(flatten)]
+    pub notes: NotesArgs,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `entities`.
@@ -128,7 +301,7 @@ pub struct BuildArgs {
     #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out", value_hint = clap::ValueHint::DirPath)]
     pub out: PathBuf,
     /// Formats to write, comma-separated: dot, jsonld, csv, graphml, gexf, mermaid,
-    /// cypher, or all; none builds the graph and writes nothing (with --stats, to time
+    /// cypher, obsidian (a vault folder), or all (every format but obsidian); none builds the graph and writes nothing (with --stats, to time
     /// extraction alone).
     #[arg(short = 'f', long, value_name = "LIST", value_delimiter = ',', default_value = "dot,jsonld,csv", value_parser = parse_format_list)]
     pub format: Vec<Vec<Format>>,

@@ -25,7 +25,9 @@
 //! assert_eq!(built.graph.speaker_count(), 1);
 //! ```
 
+pub mod ask;
 pub mod cli;
+pub mod diff;
 pub mod entities;
 pub mod error;
 pub mod export;
@@ -35,6 +37,7 @@ pub mod ids;
 pub mod notes;
 pub mod pipeline;
 pub mod progress;
+pub mod report;
 mod summary;
 
 use std::path::PathBuf;

@@ -7,7 +7,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use talkgraph::cli::{BuildArgs, Cli, Command, EntitiesArgs};
+use talkgraph::ask;
+use talkgraph::cli::{BuildArgs, Cli, Command, EntitiesArgs, NotesArgs, ReportArgs};
 use talkgraph::{Error, Output, Warning};
 
 fn main() -> ExitCode {
@@ -25,6 +26,25 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::Report(a)) => report(a),
+        Some(Command::Explain(a)) => {
+            answer(&a.notes, a.json, |i| ask::explain::run(i, &a.name), |x, w| ask::explain::write_text(x, w))
+        }
+        Some(Command::Path(a)) => {
+            answer(&a.notes, a.json, |i| ask::path::run(i, &a.from, &a.to), |x, w| ask::path::write_text(x, w))
+        }
+        Some(Command::Neighbors(a)) => answer(
+            &a.notes,
+            a.json,
+            |i| ask::neighbors::run(i, &a.name, a.depth, a.kinds.as_deref()),
+            |x, w| ask::neighbors::write_text(x, w),
+        ),
+        Some(Command::Diff(a)) => answer(
+            &a.notes,
+            a.json,
+            |_| talkgraph::diff::run(&a.to_options()),
+            |d, w| talkgraph::diff::write_markdown(d, std::path::Path::new("."), w),
+        ),
         _ => build(cli.build_args()),
     }
 }
@@ -89,6 +109,53 @@ fn entities(args: &EntitiesArgs) -> ExitCode {
         Err(err) => fail(err, quiet),
     }
 }
+
+/// Runs a question (`explain`, `path`, `neighbors`, ...) and prints its answer, as JSON
+/// with `--json`, else as `text` writes it.
+fn answer<T: serde::Serialize>(
+    notes: &NotesArgs,
+    json: bool,
+    run: impl FnOnce(&ask::Input) -> Result<(T, Vec<Warning>), Error>,
+    text: impl FnOnce(&T, &mut dyn Write) -> std::io::Result<()>,
+) -> ExitCode {
+    match run(&notes.input()) {
+        Ok((x, warnings)) => {
+            warn(&warnings, notes.common.quiet);
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            let written = if json { ask::write_json(&x, &mut w) } else { text(&x, &mut w) };
+            match written.and_then(|()| w.flush()) {
+                Ok(()) => strict_status(notes.common.strict, &warnings),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: writing to standard output: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(err) => fail(err, notes.common.quiet),
+    }
+}
+
+/// Runs `report`: to standard output, or to the file given (with the topic map).
+fn report(args: &ReportArgs) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    match talkgraph::report::run(&args.to_options(), &mut w).and_then(|r| {
+        w.flush().map_err(|e| Error::Read("-".into(), e))?;
+        Ok(r)
+    }) {
+        Ok((written, warnings)) => {
+            warn(&warnings, args.notes.common.quiet);
+            for p in written {
+                eprintln!("wrote {}", p.display());
+            }
+            strict_status(args.notes.common.strict, &warnings)
+        }
+        Err(err) => fail(err, args.notes.common.quiet),
+    }
+}
+
 fn warn(warnings: &[Warning], quiet: bool) {
     if quiet {
         return;

@@ -20,6 +20,7 @@
 //! | `mermaid` | `graph.mmd` | [`mermaid`] | GitHub, Mermaid |
 //! | `cypher` | `graph.cypher` | [`cypher`] | Neo4j (`cypher-shell -f`), Memgraph |
 //! | `html` | `graph.html` | [`html`] | any browser, offline |
+//! | `obsidian` | the folder `obsidian/` (a vault) | [`obsidian`] | Obsidian |
 //!
 //! [`render`] runs Graphviz on a written `graph.dot` (`--render svg,png,pdf`).
 
@@ -31,6 +32,7 @@ pub mod graphml;
 pub mod html;
 pub mod jsonld;
 pub mod mermaid;
+pub mod obsidian;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -115,6 +117,8 @@ pub enum Format {
     Cypher,
     /// A self-contained interactive viewer (sigma.js), for any browser, offline.
     Html,
+    /// An Obsidian vault: a folder of notes, one per node (not part of `all`).
+    Obsidian,
 }
 
 impl Format {
@@ -145,6 +149,7 @@ impl Format {
             Format::Mermaid => "mermaid",
             Format::Cypher => "cypher",
             Format::Html => "html",
+            Format::Obsidian => "obsidian",
         }
     }
 
@@ -165,6 +170,7 @@ impl Format {
             "mermaid" | "mmd" => Some(Format::Mermaid),
             "cypher" | "cql" => Some(Format::Cypher),
             "html" | "viewer" => Some(Format::Html),
+            "obsidian" | "vault" => Some(Format::Obsidian),
             _ => None,
         }
     }
@@ -196,6 +202,8 @@ impl Format {
             Format::Mermaid => vec!["graph.mmd"],
             Format::Cypher => vec!["graph.cypher"],
             Format::Html => vec!["graph.html"],
+            // A folder, written by `write_to_dir` on its own.
+            Format::Obsidian => vec![],
         }
     }
 
@@ -216,6 +224,10 @@ impl Format {
             Format::Mermaid => mermaid::write(graph, opts, w),
             Format::Cypher => cypher::write(graph, opts, w),
             Format::Html => html::write(graph, opts, w),
+            Format::Obsidian => Err(ExportError::Io(
+                PathBuf::from(file),
+                io::Error::other("the obsidian format is a folder: give an output folder with -o DIR"),
+            )),
         }
     }
 }
@@ -375,6 +387,10 @@ pub fn write_to_dir_timed(
         _ => 2,
     };
     jobs.sort_by_key(|(_, f, _)| cost(*f));
+    // Folder outputs (the Obsidian vault) are written whole into a temporary folder
+    // first, and moved into place with the files.
+    let folders = formats.iter().filter(|f| **f == Format::Obsidian).map(|_| obsidian::stage(graph, dir));
+    let folders = folders.collect::<Result<Vec<_>, _>>()?;
     use rayon::prelude::*;
     type Done = (usize, Format, tempfile::NamedTempFile, PathBuf, std::time::Duration);
     let mut done: Vec<Result<Done, ExportError>> = jobs
@@ -409,6 +425,9 @@ pub fn write_to_dir_timed(
     for (tmp, path) in staged {
         publish(tmp, &path)?;
         written.push(path);
+    }
+    for tmp in folders {
+        written.push(obsidian::publish(tmp, dir)?);
     }
     Ok((written, times))
 }

@@ -237,8 +237,9 @@ impl KnowledgeGraph {
         KnowledgeGraph { graph, index, files: self.files.clone(), measures: None }
     }
 
-    /// The node that `name` names (see the module docs for the matching rules).
-    fn resolve(&self, name: &str) -> Result<NodeIndex, String> {
+    /// The node that `name` names (see the module docs for the matching rules); the
+    /// error, a message worded for `--focus`, suggests the closest names.
+    pub fn resolve(&self, name: &str) -> Result<NodeIndex, String> {
         let q = name.trim().to_lowercase();
         if q.is_empty() {
             return Err("--focus needs a name, an alias or an id (e.g. technology:cpython)".into());

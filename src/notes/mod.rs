@@ -6,8 +6,8 @@
 //! and PEPs is the next stage's job (`extract`).
 
 pub mod document;
-pub mod markup;
 pub mod error;
+pub mod markup;
 pub mod read;
 pub mod segment;
 

@@ -1,12 +1,14 @@
 //! The integration test harness: one binary (`autotests = false`), one module per area.
 //! Each test drives the `talkgraph` binary with assert_cmd in a scratch folder.
 
+mod ask;
 mod cli;
 mod consumers;
 mod consumers_xml;
 mod golden;
 mod layers;
 mod props;
+mod report;
 mod robust;
 mod score;
 mod styles;

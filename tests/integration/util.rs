@@ -38,3 +38,19 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     std::fs::write(&p, text).expect("write");
     p
 }
+
+/// Compares `got` with the golden file `tests/fixtures/golden/<name>`; with
+/// `TALKGRAPH_BLESS=1` in the environment, writes it instead (then review the diff).
+pub fn golden(name: &str, got: &str) {
+    let path = repo().join("tests/fixtures/golden").join(name);
+    if std::env::var_os("TALKGRAPH_BLESS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().expect("has a folder")).expect("mkdir golden");
+        std::fs::write(&path, got).expect("write golden");
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        want == got,
+        "{name} differs from tests/fixtures/golden/{name}; if the change is right, rerun with TALKGRAPH_BLESS=1 and review the diff\n--- got:\n{got}"
+    );
+}

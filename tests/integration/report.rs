@@ -1,0 +1,146 @@
+//! `report` and `--format obsidian` driven as a user runs them: the report's golden
+//! files (sample notes and the two years of `tests/fixtures/events/`), its links, and
+//! the vault Obsidian opens (front matter that parses as YAML, wikilinks that resolve).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::util::{golden, repo, scratch_with_sample, talkgraph};
+
+fn report_of(args: &[&str]) -> String {
+    let out = talkgraph(&repo()).arg("report").args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+// The report of the sample notes, regenerated and compared (TALKGRAPH_BLESS=1 rewrites).
+#[test]
+fn report_of_the_sample_is_golden() {
+    golden("report-sample.md", &report_of(&["notes"]));
+}
+
+// The report of the two years, regenerated and compared.
+#[test]
+fn report_of_two_years_is_golden() {
+    let years = ["tests/fixtures/events/pyconline-2024.md", "tests/fixtures/events/pyconline-2025.md"];
+    golden("report-pyconline.md", &report_of(&years));
+}
+
+// What the report says is in the notes: every link points at an existing line, and
+// the lines the PEPs section links to name the PEP.
+#[test]
+fn report_links_point_at_lines_of_the_notes() {
+    let text = report_of(&["notes", "-j", "1"]);
+    assert_eq!(text, report_of(&["notes", "-j", "2"]), "the same at any -j");
+    assert!(text.contains("| **EuroPython 2023** | 2023-07-19 | 17 |"), "{text}");
+    assert!(text.contains("- **Mark Shannon**: *How are we making Cpython faster*"), "{text}");
+    let re = regex::Regex::new(r"\]\(([^)#]+)#L(\d+)\)").unwrap();
+    let mut checked = 0;
+    for c in re.captures_iter(&text) {
+        let file = repo().join(&c[1]);
+        let lines = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{} exists", &c[1]));
+        let n: usize = c[2].parse().unwrap();
+        assert!(n >= 1 && n <= lines.lines().count(), "{}#L{n}", &c[1]);
+        checked += 1;
+    }
+    assert!(checked > 30, "{checked} links");
+    // PEP 703 is named on every line its section links to.
+    let pep = text.lines().skip_while(|l| !l.contains("[PEP 659]")).skip(1).take_while(|l| l.starts_with("  - in"));
+    let mut seen = 0;
+    for l in pep {
+        for c in re.captures_iter(l) {
+            let lines = std::fs::read_to_string(repo().join(&c[1])).unwrap();
+            let line = lines.lines().nth(c[2].parse::<usize>().unwrap() - 1).unwrap();
+            assert!(line.contains("659"), "{line}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "{text}");
+}
+
+// With -o FILE the report is written there, links relative to its folder; the topic
+// map is drawn beside it (Graphviz).
+#[test]
+#[ignore = "needs Graphviz (sfdp) on PATH"]
+fn report_to_a_file_draws_the_topic_map() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path()).args(["report", "notes", "-o", "out/report.md"]).assert().success();
+    let text = std::fs::read_to_string(dir.path().join("out/report.md")).unwrap();
+    assert!(text.contains("](../notes/europython-2023-day1.md#L"), "{text}");
+    assert!(text.contains("![The topic map: topics linked when a talk mentions both](report-topics.svg)"));
+    let svg = std::fs::read_to_string(dir.path().join("out/report-topics.svg")).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("CPython"));
+}
+
+// Without Graphviz, the report still is written and says how to get the map.
+#[test]
+fn report_without_graphviz_says_how_to_get_the_map() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path()).env("PATH", "").args(["report", "notes", "-o", "report.md"]).assert().success();
+    let text = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert!(text.contains("Install Graphviz"), "{text}");
+    assert!(text.contains("](notes/europython-2023-day1.md#L"), "{text}");
+    assert!(!dir.path().join("report-topics.svg").exists());
+}
+
+/// The vault written for `notes` in `dir`.
+fn vault(dir: &Path) -> std::path::PathBuf {
+    talkgraph(dir).args(["notes", "--format", "obsidian", "-o", "out"]).assert().success();
+    dir.join("out/obsidian")
+}
+
+// Every note's front matter parses as YAML with id, kind and aliases; every wikilink
+// names a note of the vault; file names are unique ignoring case.
+#[test]
+fn vault_front_matter_is_yaml_and_wikilinks_resolve() {
+    let dir = scratch_with_sample();
+    let v = vault(dir.path());
+    let notes: Vec<String> = std::fs::read_dir(&v)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    assert!(notes.len() > 100, "{} notes", notes.len());
+    let stems: BTreeSet<String> = notes.iter().map(|n| n.trim_end_matches(".md").to_string()).collect();
+    let lower: BTreeSet<String> = stems.iter().map(|s| s.to_lowercase()).collect();
+    assert_eq!(lower.len(), stems.len(), "unique ignoring case");
+    let link = regex::Regex::new(r"\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]").unwrap();
+    let mut ids = BTreeSet::new();
+    let mut links = 0;
+    for n in &notes {
+        let text = std::fs::read_to_string(v.join(n)).unwrap();
+        let rest = text.strip_prefix("---\n").unwrap_or_else(|| panic!("{n}: front matter first"));
+        let (yaml, body) = rest.split_once("\n---\n").unwrap_or_else(|| panic!("{n}: front matter closed"));
+        let fm: serde_yaml_ng::Value = serde_yaml_ng::from_str(yaml).unwrap_or_else(|e| panic!("{n}: {e}\n{yaml}"));
+        let id = fm["id"].as_str().unwrap_or_else(|| panic!("{n}: id"));
+        assert!(ids.insert(id.to_string()), "{id} twice");
+        assert!(fm["kind"].as_str().is_some(), "{n}");
+        assert!(fm["aliases"].as_sequence().is_some(), "{n}: aliases is a list");
+        assert!(fm["degree"].as_u64().is_some(), "{n}: degree");
+        for c in link.captures_iter(body) {
+            assert!(stems.contains(&c[1]), "{n}: [[{}]] names no note", &c[1]);
+            links += 1;
+        }
+    }
+    assert!(links > 500, "{links} wikilinks");
+    let cpython = std::fs::read_to_string(v.join("CPython.md")).unwrap();
+    assert!(cpython.contains("id: \"technology:cpython\""), "{cpython}");
+    assert!(cpython.contains("- notes/europython-2023-day1.md:22: mentioned by [["), "{cpython}");
+    // Nothing else is left in the output folder: the vault was moved in whole.
+    let left: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["obsidian"]);
+}
+
+// A second run replaces the vault whole (a note of a node gone is gone).
+#[test]
+fn vault_is_replaced_whole() {
+    let dir = scratch_with_sample();
+    let v = vault(dir.path());
+    std::fs::write(v.join("Stale.md"), "left from before").unwrap();
+    let v = vault(dir.path());
+    assert!(!v.join("Stale.md").exists());
+    assert!(v.join("CPython.md").exists());
+}
