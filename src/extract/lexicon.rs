@@ -158,13 +158,19 @@ impl Lexicon {
     /// What scanning needs to know of one word of the text, `lower` its ASCII lower
     /// case: the names that start with it (a range of the word index), and its typo
     /// verdicts, written as it is and capitalised mid-sentence, if it is a typo
-    /// candidate (five letters or more, no digit or `_`) that is not a name itself
-    /// and one of them says something.
+    /// candidate (five letters or more, no digit or `_`, at most two letters longer
+    /// than the longest name typos resolve to) that is not a name itself and one of
+    /// them says something.
+    ///
+    /// A word more than two letters longer than every name is at a distance over two
+    /// of each: it is skipped before its deletion variants, whose number grows with
+    /// the square of its length, are made (a 100 KB word is no typo).
     fn word_info(&self, word: &str, lower: &[u8]) -> ((u32, u32), Option<(Typo, Typo)>) {
         let m = self.matcher();
         let names = m.index.range_of(lower);
-        let candidate = (word.len() >= 5 && word.is_ascii() || word.chars().count() >= 5)
-            && !word.bytes().any(|c| c.is_ascii_digit() || c == b'_');
+        let letters = if word.is_ascii() { word.len() } else { word.chars().count() };
+        let candidate =
+            (5..=m.longest_typo_name + 2).contains(&letters) && !word.bytes().any(|c| c.is_ascii_digit() || c == b'_');
         if !candidate {
             return (names, None);
         }

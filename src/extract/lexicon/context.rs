@@ -46,10 +46,13 @@ impl Lexicon {
                 continue;
             }
             let e = &self.entries[hits[i].entry as usize];
+            let own = (hits[i].start, hits[i].end);
+            let (win_lo, win_hi) = (own.0.saturating_sub(CLUE_WINDOW), own.1 + CLUE_WINDOW);
             // A sure technology of the same family on this line or the next or
-            // previous one (`Behave ... Or cucumber`).
-            let from = lines.partition_point(|&l| l + 1 < lines[i]);
-            let to = lines.partition_point(|&l| l <= lines[i] + 1);
+            // previous one (`Behave ... Or cucumber`), and within CLUE_WINDOW bytes:
+            // on a line of megabytes, the hits looked at stay a bounded few.
+            let from = lines.partition_point(|&l| l + 1 < lines[i]).max(hits.partition_point(|h| h.start < win_lo));
+            let to = lines.partition_point(|&l| l <= lines[i] + 1).min(hits.partition_point(|h| h.start < win_hi));
             let neighbour = (from..to).any(|j| {
                 j != i
                     && hits[j].entry != hits[i].entry
@@ -60,12 +63,10 @@ impl Lexicon {
             // itself an ambiguous name left unconfirmed (`a flask of tea` is no clue
             // for Click).
             let (lo, hi) = (lines[i].saturating_sub(2), (lines[i] + 2).min(body.line_count().saturating_sub(1)));
-            let own = (hits[i].start, hits[i].end);
             let blocked = |s: usize, e: usize| {
                 let k = unsure.partition_point(|h| h.end <= s);
                 (s, e) == own || unsure.get(k).is_some_and(|h| h.start < e)
             };
-            let (win_lo, win_hi) = (own.0.saturating_sub(CLUE_WINDOW), own.1 + CLUE_WINDOW);
             let clue = !e.clues.is_empty()
                 && (lo..=hi).any(|l| {
                     let text = body.lower_line(l);
@@ -156,8 +157,11 @@ pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool
     }
     if body.in_code(h.start) {
         let line_start = body.line_start(body.line_index(h.start));
-        let before = text[line_start..h.start].trim_end().to_lowercase();
-        return ["import", "from", "install", "-m", "add"].iter().any(|k| before.ends_with(k));
+        // (Only the end of what precedes is compared: a code line may be long.)
+        let before = text[line_start..h.start].trim_end().as_bytes();
+        return ["import", "from", "install", "-m", "add"]
+            .iter()
+            .any(|k| before.len() >= k.len() && before[before.len() - k.len()..].eq_ignore_ascii_case(k.as_bytes()));
     }
     if surface.chars().next().is_some_and(char::is_uppercase) && !body.is_sentence_start(h.start) {
         return true;

@@ -160,93 +160,24 @@ impl WordIndex {
 /// A map from short byte strings (words) to small values, quick for the words of
 /// prose: a word of up to eight bytes is its own key, packed into a `u64`, and one
 /// of up to sixteen into a `u128` (words hold no NUL byte, so the padding cannot
-/// collide, and no key is 0), each in an open-addressed table probed linearly;
-/// longer words go to a hash map of their own.
+/// collide); longer words are keyed by their bytes. Each is a `HashMap` with
+/// foldhash: it beat the open-addressed table written for it before
+/// (`cargo bench --bench lexicon`, BENCHMARKS.md).
 pub(super) struct WordMap<V> {
-    pub(super) short: Table<u64, V>,
-    pub(super) medium: Table<u128, V>,
-    pub(super) long: HashMap<Box<[u8]>, V, foldhash::fast::FixedState>,
+    pub(super) short: FoldMap<u64, V>,
+    pub(super) medium: FoldMap<u128, V>,
+    pub(super) long: FoldMap<Box<[u8]>, V>,
 }
 
-/// An open-addressed table of packed keys; key 0 marks an empty slot. Keys and
-/// values are kept apart, so that probing reads keys only, eight to a cache line.
-pub(super) struct Table<K, V> {
-    /// The length is a power of two, at most half full.
-    pub(super) keys: Vec<K>,
-    pub(super) values: Vec<V>,
-    pub(super) len: usize,
-}
-
-/// A packed word: a key of a [`Table`].
-pub(super) trait Packed: Copy + Eq + Default {
-    /// Where to start looking for it in a table of `mask + 1` slots.
-    fn home(self, mask: usize) -> usize;
-}
-
-impl Packed for u64 {
-    fn home(self, mask: usize) -> usize {
-        // Fibonacci hashing: the high bits of the product depend on every byte.
-        (self.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
-    }
-}
-
-impl Packed for u128 {
-    fn home(self, mask: usize) -> usize {
-        ((self as u64) ^ ((self >> 64) as u64).rotate_left(29)).home(mask)
-    }
-}
-
-impl<K: Packed, V: Copy + Default> Table<K, V> {
-    pub(super) fn new() -> Self {
-        Table { keys: vec![K::default(); 1024], values: vec![V::default(); 1024], len: 0 }
-    }
-
-    /// The slot holding `key`, or the empty one where it would go.
-    pub(super) fn slot(&self, key: K) -> usize {
-        let mask = self.keys.len() - 1;
-        let mut i = key.home(mask);
-        loop {
-            let k = self.keys[i];
-            if k == key || k == K::default() {
-                return i;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    pub(super) fn get(&self, key: K) -> Option<V> {
-        let i = self.slot(key);
-        (self.keys[i] == key).then(|| self.values[i])
-    }
-
-    /// The value of `key`, made by `make` if it has none.
-    pub(super) fn entry(&mut self, key: K, make: impl FnOnce() -> V) -> V {
-        debug_assert!(key != K::default());
-        let i = self.slot(key);
-        if self.keys[i] == key {
-            return self.values[i];
-        }
-        let v = make();
-        self.keys[i] = key;
-        self.values[i] = v;
-        self.len += 1;
-        if self.len * 2 > self.keys.len() {
-            let size = self.keys.len() * 2;
-            let keys = std::mem::replace(&mut self.keys, vec![K::default(); size]);
-            let values = std::mem::replace(&mut self.values, vec![V::default(); size]);
-            for (k, v) in keys.into_iter().zip(values).filter(|(k, _)| *k != K::default()) {
-                let j = self.slot(k);
-                self.keys[j] = k;
-                self.values[j] = v;
-            }
-        }
-        v
-    }
-}
+type FoldMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 impl<V: Copy + Default> Default for WordMap<V> {
     fn default() -> Self {
-        WordMap { short: Table::new(), medium: Table::new(), long: HashMap::default() }
+        WordMap {
+            short: HashMap::with_capacity_and_hasher(1024, Default::default()),
+            medium: HashMap::with_capacity_and_hasher(1024, Default::default()),
+            long: HashMap::default(),
+        }
     }
 }
 
@@ -275,7 +206,7 @@ impl<V: Copy + Default> WordMap<V> {
 
     /// The value of a word packed into a `u64` (see [`lower_packed`]).
     pub(super) fn entry_packed(&mut self, key: u64, make: impl FnOnce() -> V) -> V {
-        self.short.entry(key, make)
+        *self.short.entry(key).or_insert_with(make)
     }
 
     pub(super) fn insert(&mut self, word: &[u8], v: V) {
@@ -285,8 +216,8 @@ impl<V: Copy + Default> WordMap<V> {
 
     pub(super) fn get(&self, word: &[u8]) -> Option<V> {
         match Self::key(word) {
-            Key::Short(k) => self.short.get(k),
-            Key::Medium(k) => self.medium.get(k),
+            Key::Short(k) => self.short.get(&k).copied(),
+            Key::Medium(k) => self.medium.get(&k).copied(),
             Key::Long(w) => self.long.get(w).copied(),
         }
     }
@@ -294,8 +225,8 @@ impl<V: Copy + Default> WordMap<V> {
     /// The value of `word`, made by `make` if it has none.
     pub(super) fn entry(&mut self, word: &[u8], make: impl FnOnce() -> V) -> V {
         match Self::key(word) {
-            Key::Short(k) => self.short.entry(k, make),
-            Key::Medium(k) => self.medium.entry(k, make),
+            Key::Short(k) => *self.short.entry(k).or_insert_with(make),
+            Key::Medium(k) => *self.medium.entry(k).or_insert_with(make),
             // (`entry` would box the key of every word seen, new or not.)
             Key::Long(w) => match self.long.get(w) {
                 Some(v) => *v,
@@ -305,6 +236,6 @@ impl<V: Copy + Default> WordMap<V> {
     }
 
     pub(super) fn len(&self) -> usize {
-        self.short.len + self.medium.len + self.long.len()
+        self.short.len() + self.medium.len() + self.long.len()
     }
 }

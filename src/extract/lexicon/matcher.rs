@@ -65,6 +65,8 @@ pub(super) struct Matcher {
     pub(super) sensitive: Vec<bool>,
     /// Names that typos may resolve to: lower case, entry, length in characters.
     pub(super) typo_names: Vec<(String, EntryId, u8)>,
+    /// The length in characters of the longest of `typo_names` (0 if none).
+    pub(super) longest_typo_name: usize,
     /// (hash of a deletion variant, index into `typo_names`), sorted: the SymSpell
     /// index. Hashes, not strings, keep it small and quick to build; a collision
     /// only adds a candidate, which the distance check then drops.
@@ -147,6 +149,7 @@ impl Matcher {
             clues,
             pats,
             sensitive,
+            longest_typo_name: typo_names.iter().map(|t| usize::from(t.2)).max().unwrap_or(0),
             typo_names,
             deletions: deletions_map,
             deletion_bits,
