@@ -7,6 +7,7 @@ mod consumers;
 mod consumers_xml;
 mod golden;
 mod layers;
+mod lexicon;
 mod props;
 mod report;
 mod robust;

@@ -1,7 +1,10 @@
 //! Tests of the lexicon: loading and validation, matching on word boundaries,
 //! ambiguous names in context, typos and their guards.
 
+use super::index::{hit_may_start, WordMap};
 use super::*;
+use crate::extract::text::is_word_char;
+use std::collections::HashSet;
 
 const TEST_LEXICON: &str = r#"
 [[entry]]

@@ -1,0 +1,213 @@
+//! Ambiguous names in context: which hits the context confirms (code, a capital
+//! mid-sentence, a clue word or a technology of the same family nearby), and the
+//! words beside a person's name.
+
+use std::collections::HashSet;
+
+use super::matcher::Hit;
+use super::{Entry, EntryId, Lexicon};
+use crate::extract::text::{is_common_form, is_word_char, Body};
+
+impl Lexicon {
+    /// Decides, for each hit, whether it is kept (ambiguous names need context).
+    pub(super) fn confirm(&self, body: &Body<'_>, hits: &[Hit]) -> Vec<bool> {
+        let m = self.matcher();
+        let (pats, needs_context) = (&m.pats, &m.needs_context);
+        if !hits.iter().any(|h| needs_context[h.pat]) {
+            return vec![true; hits.len()];
+        }
+        let mut ok: Vec<bool> = hits
+            .iter()
+            .map(|h| {
+                let e = &self.entries[h.entry as usize];
+                let surface = &body.text[h.start..h.end];
+                !needs_context[h.pat]
+                    || is_distinctive(surface)
+                    || is_compound_of_name(surface, &e.name)
+                    || is_topic_language(e, body.topic())
+                    || has_distinctive_case(surface, &pats[h.pat].1)
+                    || confirmed_by_form(body, h, surface)
+            })
+            .collect();
+        let first_pass = ok.clone();
+        // Clues and neighbours, then mentions of the same entry elsewhere. Hits are in
+        // text order and do not overlap, so the hits near one are found by binary
+        // search, and a clue is looked for in a window around the hit: cost stays
+        // proportional to the hits, however long a line is.
+        let lines: Vec<usize> = hits.iter().map(|h| body.line_index(h.start)).collect();
+        let unsure: Vec<&Hit> = hits.iter().zip(&first_pass).filter(|(_, sure)| !**sure).map(|(h, _)| h).collect();
+        // An entry confirmed once is confirmed everywhere in the section (below),
+        // and a hit's own verdict depends on the first pass only: once an entry is
+        // confirmed, its other hits need no clue search.
+        let mut confirmed: HashSet<EntryId, foldhash::fast::FixedState> =
+            hits.iter().zip(&ok).filter(|(_, o)| **o).map(|(h, _)| h.entry).collect();
+        for i in 0..hits.len() {
+            if ok[i] || confirmed.contains(&hits[i].entry) {
+                continue;
+            }
+            let e = &self.entries[hits[i].entry as usize];
+            let own = (hits[i].start, hits[i].end);
+            let (win_lo, win_hi) = (own.0.saturating_sub(CLUE_WINDOW), own.1 + CLUE_WINDOW);
+            // A sure technology of the same family on this line or the next or
+            // previous one (`Behave ... Or cucumber`), and within CLUE_WINDOW bytes:
+            // on a line of megabytes, the hits looked at stay a bounded few.
+            let from = lines.partition_point(|&l| l + 1 < lines[i]).max(hits.partition_point(|h| h.start < win_lo));
+            let to = lines.partition_point(|&l| l <= lines[i] + 1).min(hits.partition_point(|h| h.start < win_hi));
+            let neighbour = (from..to).any(|j| {
+                j != i
+                    && hits[j].entry != hits[i].entry
+                    && first_pass[j]
+                    && same_family(e, &self.entries[hits[j].entry as usize])
+            });
+            // A clue word within two lines (and CLUE_WINDOW bytes); not one that is
+            // itself an ambiguous name left unconfirmed (`a flask of tea` is no clue
+            // for Click).
+            let (lo, hi) = (lines[i].saturating_sub(2), (lines[i] + 2).min(body.line_count().saturating_sub(1)));
+            let blocked = |s: usize, e: usize| {
+                let k = unsure.partition_point(|h| h.end <= s);
+                (s, e) == own || unsure.get(k).is_some_and(|h| h.start < e)
+            };
+            let clue = !e.clues.is_empty()
+                && (lo..=hi).any(|l| {
+                    let text = body.lower_line(l);
+                    let base = body.line_start(l);
+                    let (a, b) = (
+                        floor_boundary(text, win_lo.saturating_sub(base)),
+                        floor_boundary(text, win_hi.saturating_sub(base)),
+                    );
+                    if a >= b {
+                        return false;
+                    }
+                    let text = &text[a..b];
+                    m.clues[hits[i].entry as usize].iter().any(|c| contains_clue(text, c, base + a, &blocked))
+                });
+            ok[i] = neighbour || clue;
+            if ok[i] {
+                confirmed.insert(hits[i].entry);
+            }
+        }
+        hits.iter().zip(ok).map(|(h, o)| o || confirmed.contains(&h.entry)).collect()
+    }
+
+    /// Whether the word at `start..end` has, right beside it (one space between), a
+    /// word that can only be part of a person's name: capitalised, not an ordinary
+    /// word, not a lexicon name (`Mandry` in `Tyler Mandry`).
+    pub(super) fn beside_a_name(&self, text: &str, start: usize, end: usize) -> bool {
+        let name_word = |w: &str| {
+            w.chars().count() >= 2
+                && w.starts_with(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !is_common_form(w)
+                && !self.keys.contains_key(&w.to_lowercase())
+        };
+        let prev = text[..start].strip_suffix(' ').map(|b| {
+            let from = b.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+            &b[from..]
+        });
+        let next = text[end..].strip_prefix(' ').map(|a| &a[..a.find(|c: char| !is_word_char(c)).unwrap_or(a.len())]);
+        prev.is_some_and(name_word) || next.is_some_and(name_word)
+    }
+}
+
+/// Whether two entries are of one family: the same category (other than the
+/// catch-all ones), so that one confirms the other when named nearby.
+pub(super) fn same_family(a: &Entry, b: &Entry) -> bool {
+    const LOOSE: [&str; 5] = ["concept", "company", "organization", "organisation", "other"];
+    a.category.eq_ignore_ascii_case(&b.category) && !LOOSE.iter().any(|l| a.category.eq_ignore_ascii_case(l))
+}
+
+/// A surface that cannot be the ordinary word: several words, or not only letters
+/// (`AWS Lambda`, `psf/black`, `Go 1.22`).
+pub(super) fn is_distinctive(surface: &str) -> bool {
+    !surface.chars().all(char::is_alphabetic)
+}
+
+/// Whether `surface` is an alias made of a word of the name and more (`pyarrow` for
+/// Apache Arrow, `rustlang`, `Golang`): not the ordinary word the name is.
+pub(super) fn is_compound_of_name(surface: &str, name: &str) -> bool {
+    let s = surface.to_lowercase();
+    let n = name.to_lowercase();
+    n.split(|c: char| !c.is_alphanumeric()).any(|t| t.len() >= 2 && s.len() > t.len() && s.contains(t))
+}
+
+/// Whether `e` is a language the notes' topic is named after (`python` in EuroPython
+/// notes, `rust` in RustConf notes): then its name means the language there.
+pub(super) fn is_topic_language(e: &Entry, topic: &str) -> bool {
+    e.category.to_ascii_lowercase().contains("language")
+        && e.name.chars().count() >= 4
+        && !topic.is_empty()
+        && topic.contains(&e.name.to_lowercase())
+}
+
+/// Whether `surface` is written exactly as a name whose case says it is a name: an
+/// upper-case letter after the first (`GitHub`, `spaCy`, `REST`).
+pub(super) fn has_distinctive_case(surface: &str, pattern: &str) -> bool {
+    surface == pattern && pattern.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Confirmation by form: code that names it as a package, or a capital mid-sentence,
+/// or a version right after it (`python 3.12`).
+pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
+    let text = body.text;
+    if let Some(span) = body.code_span_at(h.start) {
+        if span.trim().eq_ignore_ascii_case(surface) {
+            return true;
+        }
+    }
+    if body.in_code(h.start) {
+        let line_start = body.line_start(body.line_index(h.start));
+        // (Only the end of what precedes is compared: a code line may be long.)
+        let before = text[line_start..h.start].trim_end().as_bytes();
+        return ["import", "from", "install", "-m", "add"]
+            .iter()
+            .any(|k| before.len() >= k.len() && before[before.len() - k.len()..].eq_ignore_ascii_case(k.as_bytes()));
+    }
+    if surface.chars().next().is_some_and(char::is_uppercase) && !body.is_sentence_start(h.start) {
+        return true;
+    }
+    let after = text[h.end..].trim_start_matches([' ', '-']);
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && after.as_bytes().get(digits) == Some(&b'.')
+}
+
+/// How far from a hit (in bytes, either side) a clue still counts: notes' lines are
+/// short, but a line may be megabytes long.
+pub(super) const CLUE_WINDOW: usize = 1000;
+
+/// The largest char boundary of `s` at or below `i` (`s.len()` if `i` is past the end).
+pub(super) fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether `text` (one line, ASCII lower case, starting at byte `base` of the body)
+/// has `clue` (lower case, maybe several words) as whole words, or their plural, at
+/// a place (body offsets) that `blocked` does not refuse.
+pub(super) fn contains_clue(
+    text: &str,
+    clue: &memchr::memmem::Finder<'_>,
+    base: usize,
+    blocked: &dyn Fn(usize, usize) -> bool,
+) -> bool {
+    let len = clue.needle().len();
+    if len == 0 {
+        return false;
+    }
+    // The clue is whole characters, so a match starts and ends on char boundaries.
+    clue.find_iter(text.as_bytes()).any(|i| {
+        let end = i + len;
+        let rest = &text[end..];
+        let rest = rest
+            .strip_prefix("es")
+            .or_else(|| rest.strip_prefix('s'))
+            .filter(|r| !r.starts_with(is_word_char))
+            .unwrap_or(rest);
+        text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
+            && rest.chars().next().is_none_or(|c| !is_word_char(c))
+            && !blocked(base + i, base + end)
+    })
+}
