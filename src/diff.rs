@@ -196,7 +196,7 @@ fn side(graph: &KnowledgeGraph, name: String, talks: &[NodeId]) -> Side {
         let place = format!("{}:{}", talk.attr("file").unwrap_or("?"), talk.attr("line").unwrap_or("?"));
         let mut topics: Vec<&str> = Vec::new();
         let mut people = Vec::new();
-        for (o, e, out) in crate::ask::incident(graph, t) {
+        for (o, e, out) in graph.incident(t) {
             let n = graph.node(o);
             if out
                 && e.kind == EdgeKind::Mentions

@@ -52,7 +52,8 @@ fn talk_ref(graph: &KnowledgeGraph, t: NodeId) -> TalkRef {
 
 /// Edges into `n` of `kind`: (source, places).
 fn incoming(graph: &KnowledgeGraph, n: NodeId, kind: EdgeKind) -> Vec<(NodeId, Vec<String>)> {
-    crate::ask::incident(graph, n)
+    graph
+        .incident(n)
         .into_iter()
         .filter(|(_, e, out)| !out && e.kind == kind)
         .map(|(o, e, _)| (o, graph.evidence(e).map(|a| a.to_string()).collect()))
@@ -61,11 +62,7 @@ fn incoming(graph: &KnowledgeGraph, n: NodeId, kind: EdgeKind) -> Vec<(NodeId, V
 
 /// Edges out of `n` of `kind`: (target, weight).
 fn outgoing(graph: &KnowledgeGraph, n: NodeId, kind: EdgeKind) -> Vec<(NodeId, u32)> {
-    crate::ask::incident(graph, n)
-        .into_iter()
-        .filter(|(_, e, out)| *out && e.kind == kind)
-        .map(|(o, e, _)| (o, e.weight))
-        .collect()
+    graph.incident(n).into_iter().filter(|(_, e, out)| *out && e.kind == kind).map(|(o, e, _)| (o, e.weight)).collect()
 }
 
 /// A talk's place for sorting: its file, then its line as a number.
@@ -193,7 +190,7 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
     let isolated: Vec<Mentioned> = [NodeKind::Technology, NodeKind::Organization, NodeKind::Pep]
         .into_iter()
         .flat_map(|k| mentioned(graph, k))
-        .filter(|m| !crate::ask::incident(graph, m.node).iter().any(|(_, e, _)| e.kind == EdgeKind::CoMentioned))
+        .filter(|m| !graph.incident(m.node).iter().any(|(_, e, _)| e.kind == EdgeKind::CoMentioned))
         .collect();
     writeln!(w, "## Isolated topics\n")?;
     writeln!(w, "Topics no talk mentions together with another topic ({}).\n", isolated.len())?;
@@ -300,10 +297,8 @@ fn mentioned(graph: &KnowledgeGraph, kind: NodeKind) -> Vec<Mentioned> {
         .nodes()
         .filter(|(_, n)| n.kind == kind)
         .filter_map(|(i, _)| {
-            let edges: Vec<_> = crate::ask::incident(graph, i)
-                .into_iter()
-                .filter(|(_, e, out)| !out && e.kind == EdgeKind::Mentions)
-                .collect();
+            let edges: Vec<_> =
+                graph.incident(i).into_iter().filter(|(_, e, out)| !out && e.kind == EdgeKind::Mentions).collect();
             if edges.is_empty() {
                 return None;
             }

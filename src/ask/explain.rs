@@ -34,7 +34,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::{clip, incident, kind_name, relation, Input, Lines, Quote};
+use super::{clip, kind_name, Input, Lines, Quote};
 use crate::entities::{EntitiesOptions, Form};
 use crate::graph::{EdgeKind, KnowledgeGraph, NodeId, NodeKind};
 use crate::{Built, Error, Knowledge};
@@ -97,13 +97,13 @@ pub fn explain(built: &Built, knowledge: &Knowledge, name: &str) -> Result<Expla
     };
     let mut talks = Vec::new();
     let mut neighbours = Vec::new();
-    for (other, e, outgoing) in incident(graph, n) {
+    for (other, e, outgoing) in graph.incident(n) {
         let o = graph.node(other);
         let link = Link {
             id: o.id.clone(),
             name: o.label.clone(),
             kind: o.kind,
-            relation: relation(e.kind, outgoing),
+            relation: e.kind.reading(outgoing).to_string(),
             weight: e.weight,
             evidence: if e.kind == EdgeKind::CoMentioned {
                 co_mention_quotes(graph, &mut lines, n, other)
@@ -147,11 +147,11 @@ fn co_mention_quotes(graph: &KnowledgeGraph, lines: &mut Lines, a: NodeId, b: No
 /// mention it, with the places of those mentions.
 fn spoke_about(graph: &KnowledgeGraph, lines: &mut Lines, person: NodeId) -> Vec<Link> {
     let mut topics: BTreeMap<NodeId, (u32, Vec<crate::graph::Place>)> = BTreeMap::new();
-    for (talk, e, outgoing) in incident(graph, person) {
+    for (talk, e, outgoing) in graph.incident(person) {
         if outgoing || e.kind != EdgeKind::PresentedBy {
             continue;
         }
-        for (topic, m, out) in incident(graph, talk) {
+        for (topic, m, out) in graph.incident(talk) {
             if out && m.kind == EdgeKind::Mentions && graph.node(topic).kind.is_topic() {
                 let t = topics.entry(topic).or_default();
                 t.0 += 1;

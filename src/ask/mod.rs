@@ -122,36 +122,6 @@ pub fn shared_talks(graph: &KnowledgeGraph, a: NodeId, b: NodeId) -> Vec<(NodeId
         .collect()
 }
 
-/// Every edge touching `n`, as (the other end, the edge, whether it leaves `n`), in
-/// graph order.
-pub fn incident(graph: &KnowledgeGraph, n: NodeId) -> Vec<(NodeId, &Edge, bool)> {
-    use petgraph::visit::EdgeRef;
-    let g = graph.as_petgraph();
-    let out = g.edges_directed(n, petgraph::Direction::Outgoing).map(|e| (e.target(), e.weight(), true));
-    let inc = g.edges_directed(n, petgraph::Direction::Incoming).map(|e| (e.source(), e.weight(), false));
-    let mut all: Vec<_> = out.chain(inc).collect();
-    all.sort_by_key(|(o, e, out)| (*o, e.kind, *out));
-    all
-}
-
-/// How an edge reads from `n`: `mentions`, or `mentioned by` when it arrives at `n`
-/// (`co_mentioned` reads the same both ways).
-pub fn relation(kind: EdgeKind, outgoing: bool) -> String {
-    if outgoing || kind.is_undirected() {
-        return kind.name().to_string();
-    }
-    match kind {
-        EdgeKind::PartOf => "has part".into(),
-        EdgeKind::PresentedBy => "presented".into(),
-        EdgeKind::Mentions => "mentioned by".into(),
-        EdgeKind::Authored => "authored by".into(),
-        EdgeKind::DevelopedBy => "develops".into(),
-        EdgeKind::VersionOf => "has version".into(),
-        EdgeKind::SpokeAbout => "spoken about by".into(),
-        EdgeKind::CoMentioned => kind.name().into(),
-    }
-}
-
 /// A node as answers name it: `Label (id)`.
 pub fn named(graph: &KnowledgeGraph, n: NodeId) -> String {
     let node = graph.node(n);

@@ -25,7 +25,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::{incident, kind_name, relation, Input};
+use super::{kind_name, Input};
 use crate::graph::{KnowledgeGraph, NodeKind};
 use crate::Error;
 
@@ -88,7 +88,7 @@ pub fn neighbors(
         // the strongest, then the smallest id, wins.
         let mut best: std::collections::BTreeMap<usize, Near> = std::collections::BTreeMap::new();
         for &u in &layer {
-            for (v, e, out) in incident(graph, u) {
+            for (v, e, out) in graph.incident(u) {
                 if step[v.index()] < d {
                     continue;
                 }
@@ -105,7 +105,7 @@ pub fn neighbors(
                             name: n.label.clone(),
                             kind: n.kind,
                             via: via.clone(),
-                            relation: relation(e.kind, out),
+                            relation: e.kind.reading(out).to_string(),
                             weight: e.weight,
                             places: graph.evidence(e).take(PLACES).map(|a| a.to_string()).collect(),
                         },

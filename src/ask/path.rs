@@ -30,7 +30,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::{incident, kind_name, relation, Input, Lines, Quote};
+use super::{kind_name, Input, Lines, Quote};
 use crate::graph::{EdgeKind, KnowledgeGraph, NodeId, NodeKind};
 use crate::Error;
 
@@ -200,11 +200,12 @@ fn walk(
 /// The step from `u` to `v`: every edge between them, with evidence.
 fn step(graph: &KnowledgeGraph, lines: &mut Lines, u: usize, v: usize) -> Step {
     let (u, v) = (NodeId::new(u), NodeId::new(v));
-    let links = incident(graph, u)
+    let links = graph
+        .incident(u)
         .into_iter()
         .filter(|(o, _, _)| *o == v)
         .map(|(_, e, out)| StepLink {
-            relation: relation(e.kind, out),
+            relation: e.kind.reading(out).to_string(),
             weight: e.weight,
             evidence: if e.kind == EdgeKind::CoMentioned {
                 let places = super::shared_talks(graph, u, v).into_iter().flat_map(|(_, p)| p);

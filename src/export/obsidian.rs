@@ -170,10 +170,11 @@ pub fn write_notes(graph: &KnowledgeGraph, dir: &Path) -> Result<(), ExportError
 /// A node's edges: (other end, weight, relation read from the node, places), in graph
 /// order.
 fn links(graph: &KnowledgeGraph, n: NodeId) -> Vec<(NodeId, u32, String, Vec<String>)> {
-    crate::ask::incident(graph, n)
+    graph
+        .incident(n)
         .into_iter()
         .map(|(o, e, out)| {
-            (o, e.weight, crate::ask::relation(e.kind, out), graph.evidence(e).map(|a| a.to_string()).collect())
+            (o, e.weight, e.kind.reading(out).to_string(), graph.evidence(e).map(|a| a.to_string()).collect())
         })
         .collect()
 }

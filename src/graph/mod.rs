@@ -83,6 +83,25 @@ impl EdgeKind {
         }
     }
 
+    /// How an edge of this kind reads from one of its ends: `mentions` from where it
+    /// leaves, `mentioned by` from where it arrives (`co_mentioned` reads the same both
+    /// ways).
+    pub fn reading(self, outgoing: bool) -> &'static str {
+        if outgoing || self.is_undirected() {
+            return self.name();
+        }
+        match self {
+            EdgeKind::PartOf => "has part",
+            EdgeKind::PresentedBy => "presented",
+            EdgeKind::Mentions => "mentioned by",
+            EdgeKind::Authored => "authored by",
+            EdgeKind::DevelopedBy => "develops",
+            EdgeKind::VersionOf => "has version",
+            EdgeKind::SpokeAbout => "spoken about by",
+            EdgeKind::CoMentioned => self.name(),
+        }
+    }
+
     /// Whether the relation has no direction (only `co_mentioned`).
     pub fn is_undirected(self) -> bool {
         matches!(self, EdgeKind::CoMentioned)
@@ -146,6 +165,18 @@ pub struct KnowledgeGraph {
 pub type NodeId = NodeIndex;
 
 impl KnowledgeGraph {
+    /// Every edge touching `n`, as (the other end, the edge, whether it leaves `n`),
+    /// ordered by the other end, then kind and direction.
+    pub fn incident(&self, n: NodeId) -> Vec<(NodeId, &Edge, bool)> {
+        use petgraph::visit::EdgeRef;
+        let g = self.as_petgraph();
+        let out = g.edges_directed(n, petgraph::Direction::Outgoing).map(|e| (e.target(), e.weight(), true));
+        let inc = g.edges_directed(n, petgraph::Direction::Incoming).map(|e| (e.source(), e.weight(), false));
+        let mut all: Vec<_> = out.chain(inc).collect();
+        all.sort_by_key(|(o, e, out)| (*o, e.kind, *out));
+        all
+    }
+
     /// Number of nodes.
     pub fn node_count(&self) -> usize {
         self.graph.node_count()
