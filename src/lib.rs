@@ -85,11 +85,7 @@ pub fn run(opts: &Options) -> Result<(Summary, KnowledgeGraph), Error> {
     let found = Counts::of(&built.graph);
     let t_view = Instant::now();
     // The full view with no filter is the graph itself: no copy.
-    let graph = if opts.view == ViewOptions::default() {
-        built.graph
-    } else {
-        built.graph.view(&opts.view).map_err(Error::Usage)?
-    };
+    let graph = if opts.view == ViewOptions::default() { built.graph } else { built.graph.view(&opts.view)? };
     stats.stages.push(("view".into(), t_view.elapsed(), "wall"));
     let mut warnings = built.warnings;
     let written = pipeline::write(&graph, opts, &mut warnings, &mut stats)?;
