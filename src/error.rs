@@ -29,6 +29,9 @@ pub enum Error {
     /// A lexicon file is malformed.
     #[error(transparent)]
     Lexicon(#[from] crate::extract::lexicon::LexiconError),
+    /// The view asked for cannot be made (the CLI names the flag: `--focus`).
+    #[error("focus {0}")]
+    View(#[from] crate::graph::ViewError),
     /// An output could not be written.
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),

@@ -135,8 +135,8 @@ pub fn slug(name: &str) -> String {
 /// A letter is decomposed (Unicode compatibility decomposition) and its combining
 /// marks dropped; the result is kept only when it is plain ASCII, so other scripts
 /// (Greek, Cyrillic, Hangul, Devanagari, ...) are left exactly as written. The few
-/// Latin letters that decomposition does not split (`ß`, `ł`, `đ`, `ø`, `æ`, `œ`, `þ`)
-/// are folded as people write them in ASCII.
+/// Latin letters that decomposition does not split (`ß`, `ł`, `đ`, `ø`, `æ`, `œ`, `þ`,
+/// and `ð`, written for `đ`) are folded as people write them in ASCII.
 ///
 /// ```
 /// use talkgraph::ids::fold_diacritics;
@@ -184,8 +184,8 @@ fn unsplit_letter(c: char) -> Option<&'static str> {
         'ẞ' => "SS",
         'ł' => "l",
         'Ł' => "L",
-        'đ' => "d",
-        'Đ' => "D",
+        'đ' | 'ð' => "d",
+        'Đ' | 'Ð' => "D",
         'ø' => "o",
         'Ø' => "O",
         'æ' => "ae",
@@ -266,6 +266,8 @@ mod tests {
         assert_eq!(fold_diacritics("Doğan"), "Dogan");
         assert_eq!(fold_diacritics("Ștefănescu"), "Stefanescu");
         assert_eq!(fold_diacritics("Paweł Đorđević"), "Pawel Dordevic");
+        // `Ð` (eth) is written for `Đ` in Serbian names: the two spellings meet.
+        assert_eq!(person_key("Ana Ðorđević"), person_key("Ana Đorđević"));
         assert_eq!(fold_diacritics("Søren Æbelø Œuvre Þór"), "Soren AEbelo OEuvre THor");
         assert_eq!(fold_diacritics("Nguyễn Thị Ánh"), "Nguyen Thi Anh");
     }

@@ -91,7 +91,7 @@ pub fn run(opts: &Options) -> Result<(Summary, KnowledgeGraph), Error> {
     let (graph, whole) = if opts.view == ViewOptions::default() {
         (built.graph, None)
     } else {
-        (built.graph.view(&opts.view).map_err(Error::Usage)?, Some(built.graph))
+        (built.graph.view(&opts.view)?, Some(built.graph))
     };
     stats.stages.push(("view".into(), t_view.elapsed(), "wall"));
     let t_measures = Instant::now();

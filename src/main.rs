@@ -16,16 +16,21 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Entities(args)) => entities(args),
         Some(Command::Completions(args)) => {
-            clap_complete::generate(args.shell, &mut Cli::command(), "talkgraph", &mut std::io::stdout());
-            ExitCode::SUCCESS
+            // Into memory first: clap_complete panics on a write error (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "talkgraph", &mut script);
+            print(&script)
         }
-        Some(Command::Man) => match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: writing to standard output: {e}");
-                ExitCode::FAILURE
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print(&page),
+                Err(e) => {
+                    eprintln!("error: writing the manual page: {e}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Some(Command::Report(a)) => report(a),
         Some(Command::Explain(a)) => {
             answer(&a.notes, a.json, |i| ask::explain::run(i, &a.name), |x, w| ask::explain::write_text(x, w))
@@ -46,6 +51,19 @@ fn main() -> ExitCode {
             |d, w| talkgraph::diff::write_markdown(d, std::path::Path::new("."), w),
         ),
         _ => build(cli.build_args()),
+    }
+}
+
+/// Writes `bytes` to standard output; a closed pipe is not a failure.
+fn print(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing to standard output: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -178,7 +196,8 @@ fn strict_status(strict: bool, warnings: &[Warning]) -> ExitCode {
 }
 
 fn fail(err: Error, quiet: bool) -> ExitCode {
-    if let Error::Export(talkgraph::export::ExportError::Io(_, e)) = &err {
+    use talkgraph::export::ExportError;
+    if let Error::Export(ExportError::Io(_, e) | ExportError::Stdout(e) | ExportError::Write(e)) = &err {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return ExitCode::SUCCESS;
         }
@@ -186,12 +205,16 @@ fn fail(err: Error, quiet: bool) -> ExitCode {
     if let Error::NothingReadable { warnings, .. } = &err {
         warn(warnings, quiet);
     }
-    let mut msg = format!("error: {err}");
+    let mut msg = match &err {
+        // The library says "focus ..."; the command line calls it --focus.
+        Error::View(e) => format!("error: --focus {e}"),
+        _ => format!("error: {err}"),
+    };
     let mut source = std::error::Error::source(&err);
     while let Some(s) = source {
         msg.push_str(&format!(": {s}"));
         source = s.source();
     }
     eprintln!("{msg}");
-    ExitCode::from(if matches!(err, Error::Usage(_)) { 2 } else { 1 })
+    ExitCode::from(if matches!(err, Error::Usage(_) | Error::View(_)) { 2 } else { 1 })
 }

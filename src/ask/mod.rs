@@ -43,10 +43,7 @@ pub fn load(input: &Input) -> Result<(Built, Knowledge), Error> {
 /// suggests the closest names; `command` starts the message (`explain "cpyton": no
 /// node has this id, name or alias; did you mean CPython (technology:cpython)?`).
 pub fn resolve(graph: &KnowledgeGraph, name: &str, command: &str) -> Result<NodeId, Error> {
-    graph.resolve(name).map_err(|msg| {
-        let rest = msg.strip_prefix("--focus").unwrap_or(&msg);
-        Error::Usage(format!("{command}{rest}"))
-    })
+    graph.resolve(name).map_err(|e| Error::Usage(format!("{command} {e}")))
 }
 
 /// One line of a note: where it is and what it says.

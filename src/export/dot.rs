@@ -131,6 +131,34 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The longest quoted string Graphviz reads, in bytes, quotes included: its scanner
+/// refuses a longer one, and `dot` then rejects the whole file.
+const GRAPHVIZ_LONGEST: usize = 16_384;
+
+/// `s`, cut (at a character, ending with `…`) so that escaped and quoted it stays under
+/// Graphviz's limit; most texts are far shorter and are kept as they are.
+fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    // Escaping makes at most five bytes of one (`&` -> `&amp;`).
+    const ROOM: usize = GRAPHVIZ_LONGEST - 16;
+    let cost = |c: char| match c {
+        '&' => 5,
+        '\\' | '"' | '\n' | '\r' => 2,
+        c => c.len_utf8(),
+    };
+    if s.len() * 5 <= ROOM || s.chars().map(cost).sum::<usize>() <= ROOM {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let (mut used, mut end) = (cost('…'), 0);
+    for (i, c) in s.char_indices() {
+        used += cost(c);
+        if used > ROOM {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    std::borrow::Cow::Owned(format!("{}…", &s[..end]))
+}
+
 /// Whether `escape` would change `s` beyond adding the quotes: a backslash, quote,
 /// `&`, line break or other control character (C1 controls start with the byte 0xC2).
 /// Every byte is tested, with no branch, which the compiler turns into vector compares
@@ -445,6 +473,7 @@ fn statements(graph: &KnowledgeGraph, opts: &ExportOptions, out: &mut dyn Sink) 
                 wide.as_str()
             }
         };
+        let tooltip = fit(&tooltip);
         let attrs = [
             ("color", Val::Text(edge_color(e.kind))),
             ("penwidth", Val::Plain(width)),
@@ -474,12 +503,13 @@ fn node(graph: &KnowledgeGraph, i: GraphNode, out: &mut dyn Sink) -> std::io::Re
             tooltip.push_str(&format!("\ncommunity {} ({})", v[4], v[5]));
         }
     }
+    let (tooltip, label) = (fit(&tooltip), fit(&n.label));
     let [shape, fill, style] = kind_attrs(n.kind);
     let url = [n.attr("homepage"), n.attr("url")].into_iter().flatten().find(|u| super::jsonld::is_web_iri(u));
     // label, shape, fillcolor, [style,] tooltip, [URL]: the tooltip takes the style's
     // place for kinds without one, and the URL comes last when known.
     let mut attrs =
-        [("label", Val::Text(&n.label)), shape, fill, style, ("tooltip", Val::Text(&tooltip)), ("URL", Val::Plain(""))];
+        [("label", Val::Text(&label)), shape, fill, style, ("tooltip", Val::Text(&tooltip)), ("URL", Val::Plain(""))];
     let mut len = 1 + kind_attr_count(n.kind);
     attrs[len] = ("tooltip", Val::Text(&tooltip));
     len += 1;
@@ -510,7 +540,7 @@ fn cluster(
         None => ev.label.clone(),
     };
     out.open(Val::Text(&format!("cluster_{}", ev.id)))?;
-    out.attr("label", Val::Text(&label))?;
+    out.attr("label", Val::Text(&fit(&label)))?;
     out.attr("style", Val::Text("rounded"))?;
     out.attr("color", Val::Text(edge_color(EdgeKind::PartOf)))?;
     placed[event.index()] = true;
@@ -721,6 +751,28 @@ mod tests {
             let quoted = format!("\"{s}\"");
             proptest::prop_assert!(needs_escape(&s) || escape(&s) == quoted);
         }
+    }
+
+    // Issue 19: Graphviz rejects a file holding a quoted string over 16,384 bytes.
+    #[test]
+    fn long_texts_fit_graphviz() {
+        let short = "a & b";
+        assert!(matches!(fit(short), std::borrow::Cow::Borrowed(_)));
+        for long in ["x".repeat(40_000), "&".repeat(5_000), "é\"".repeat(9_000)] {
+            let cut = fit(&long);
+            assert!(cut.ends_with('…'), "{}", &cut[cut.len() - 10..]);
+            let quoted = escape(&cut);
+            assert!(quoted.len() <= GRAPHVIZ_LONGEST, "{}", quoted.len());
+            assert!(quoted.len() > GRAPHVIZ_LONGEST - 40, "cut no more than needed: {}", quoted.len());
+            assert!(long.starts_with(cut.trim_end_matches('…')));
+        }
+        let g = crate::export::graphml::fixtures::talk_graph(&"T".repeat(30_000), "Ann Lee", &[]);
+        let mut out = Vec::new();
+        write(&g, &ExportOptions::default(), &mut out).expect("written");
+        let text = String::from_utf8(out).expect("UTF-8");
+        let longest = text.split('"').map(str::len).max().unwrap_or(0);
+        assert!(longest < GRAPHVIZ_LONGEST, "{longest}");
+        assert!(text.contains("TTT…\""));
     }
 
     #[test]

@@ -18,11 +18,12 @@
 //!   number of mentions (talks for `co_mentioned`), the `evidence` attribute every
 //!   `file:line`, `;`-separated. Edge ids are `e0`, `e1`, ... in edge order.
 //! - `defaultedgetype` is `directed`, and each `co_mentioned` edge says
-//!   `type="undirected"`: a mixed graph, as Gephi itself exports one. When every edge
-//!   is `co_mentioned` (the `topics` view), `defaultedgetype` is `undirected` and no
-//!   edge carries a type. NetworkX reads the directed and undirected cases; it refuses
-//!   mixed graphs by design, so our consumer check reads those with its reader minus
-//!   that one check (see `tests/consumers/graphml_gexf.py`).
+//!   `type="mutual"`: GEXF's word for an edge that goes both ways, which Gephi draws
+//!   with two arrow heads. (A `type="undirected"` edge in a directed graph is what
+//!   Gephi's own exports hold, but `networkx.read_gexf` refuses it: "Undirected edge
+//!   found in directed graph".) When every edge is `co_mentioned` (the `topics` view),
+//!   `defaultedgetype` is `undirected` and no edge carries a type. NetworkX reads every
+//!   view (a mutual edge as two, one each way; `tests/consumers/graphml_gexf.py`).
 //! - No `lastmodifieddate`, so the output is the same byte for byte on every run.
 //! - With the [measures](crate::graph::measures) computed (every run of the CLI): the
 //!   attributes `degree`, `weighted_degree` (`integer`), `pagerank`, `betweenness`
@@ -164,7 +165,7 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         start.push_attribute(attr("source", &s.id));
         start.push_attribute(attr("target", &t.id));
         if e.kind.is_undirected() && !undirected {
-            start.push_attribute(("type", "undirected"));
+            start.push_attribute(("type", "mutual"));
         }
         start.push_attribute(("label", e.kind.name()));
         start.push_attribute(("weight", e.weight.to_string().as_str()));
@@ -302,7 +303,7 @@ mod tests {
           <attvalue for="evidence" value="t.md:5"/>
         </attvalues>
       </edge>
-      <edge id="e3" source="technology:cpython" target="technology:pyodide" type="undirected" label="co_mentioned" weight="1">
+      <edge id="e3" source="technology:cpython" target="technology:pyodide" type="mutual" label="co_mentioned" weight="1">
       </edge>
     </edges>
   </graph>

@@ -136,7 +136,8 @@ fn escape(s: &str) -> String {
             '>' => out.push_str("#gt;"),
             '&' => out.push_str("#amp;"),
             '`' => out.push_str("#96;"),
-            c if c.is_control() => out.push(' '),
+            // Line and paragraph separators end a Mermaid line as a newline does.
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => out.push(' '),
             c => out.push(c),
         }
     }
@@ -186,6 +187,8 @@ mod tests {
             ("C# and F#", "C#35; and F#35;"),
             ("`md` string", "#96;md#96; string"),
             ("two\nlines\tand\r\n", "two lines and  "),
+            // Issue 19: U+2028 and U+2029 break a Mermaid line.
+            ("one\u{2028}two\u{2029}three", "one two three"),
             ("end", "end"),
             ("🐍 שלום =1+1 \\ ,;", "🐍 שלום =1+1 \\ ,;"),
         ] {

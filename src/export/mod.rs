@@ -319,9 +319,16 @@ pub struct ExportOptions {
 /// Why an output could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// Writing failed; the path (or `-`) it was for.
+    /// Writing this file failed.
     #[error("writing {0}")]
     Io(PathBuf, #[source] io::Error),
+    /// A format's writer failed, before the caller knew which file it was writing
+    /// ([`write_to_dir`] turns it into [`Io`](Self::Io) with the path).
+    #[error("writing")]
+    Write(#[source] io::Error),
+    /// Writing to standard output failed.
+    #[error("writing to standard output")]
+    Stdout(#[source] io::Error),
     /// The output folder could not be created or used.
     #[error("output folder {0}: cannot create or write it")]
     Folder(PathBuf, #[source] io::Error),
@@ -337,13 +344,13 @@ pub enum ExportError {
 
 impl From<io::Error> for ExportError {
     fn from(e: io::Error) -> Self {
-        ExportError::Io(PathBuf::from("-"), e)
+        ExportError::Write(e)
     }
 }
 
 impl From<::csv::Error> for ExportError {
     fn from(e: ::csv::Error) -> Self {
-        ExportError::Io(PathBuf::from("-"), io::Error::other(e))
+        ExportError::Write(io::Error::other(e))
     }
 }
 
@@ -472,25 +479,25 @@ pub(crate) fn publish(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), E
 pub fn write_to_stdout(graph: &KnowledgeGraph, format: Format, opts: &ExportOptions) -> Result<(), ExportError> {
     let files = format.files(opts);
     let [file] = files.as_slice() else {
-        return Err(ExportError::Io(
-            PathBuf::from("-"),
-            io::Error::other(format!(
-                "{format} writes {} files ({}); give an output folder with -o DIR",
-                files.len(),
-                files.join(", ")
-            )),
-        ));
+        return Err(ExportError::Stdout(io::Error::other(format!(
+            "{format} writes {} files ({}); give an output folder with -o DIR",
+            files.len(),
+            files.join(", ")
+        ))));
     };
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
-    format.write(file, graph, opts, &mut w)?;
-    w.flush()?;
-    Ok(())
+    let on_stdout = |e: ExportError| match e {
+        ExportError::Write(e) => ExportError::Stdout(e),
+        other => other,
+    };
+    format.write(file, graph, opts, &mut w).map_err(on_stdout)?;
+    w.flush().map_err(ExportError::Stdout)
 }
 
 fn with_path(e: ExportError, path: &Path) -> ExportError {
     match e {
-        ExportError::Io(p, err) if p.as_os_str() == "-" => ExportError::Io(path.to_path_buf(), err),
+        ExportError::Write(err) => ExportError::Io(path.to_path_buf(), err),
         other => other,
     }
 }

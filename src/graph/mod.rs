@@ -22,7 +22,7 @@ use petgraph::visit::EdgeRef;
 use crate::extract::{Knowledge, NoteFacts, Target};
 pub use evidence::{push_number, At, Evidence, Files, Place};
 pub use measures::Measures;
-pub use view::{View, ViewOptions};
+pub use view::{View, ViewError, ViewOptions};
 
 pub use crate::ids::NodeKind;
 use crate::ids::{node_id, talk_id};

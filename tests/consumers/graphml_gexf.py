@@ -10,39 +10,20 @@ values (kind, label, every non-empty attribute column, aliases; relation, weight
 evidence), directedness included. Prints what differs and exits 1 on any mismatch,
 0 when everything matches. Needs `pip install -r tests/consumers/requirements.txt`.
 
-NetworkX does not read mixed graphs (directed edges plus `type="undirected"` ones), which
-is what our GEXF is outside the topics view, as Gephi's own exports are. For those files
-we use networkx's GEXFReader with that one refusal lifted (MixedGEXFReader below):
-everything else - XML parsing, attribute declarations and types, viz - is networkx's.
+Every view is read with networkx's own readers, `read_graphml` and `read_gexf`: a
+`co_mentioned` edge in a directed GEXF graph is `type="mutual"` (both ways), which
+networkx reads as two edges, one each way, where `type="undirected"` would be refused.
 """
 
 import csv
 import sys
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
 import networkx as nx
-from networkx.readwrite.gexf import GEXFReader
 
 NODE_FIXED = ("Id", "Label", "kind")
-
-
-class MixedGEXFReader(GEXFReader):
-    """GEXFReader that keeps a type="undirected" edge of a directed graph, once, and
-    records its type, instead of raising "Undirected edge found in directed graph"."""
-
-    def add_edge(self, G, edge_element, edge_attr):
-        t = edge_element.get("type")
-        if t == "undirected" and G.is_directed():
-            del edge_element.attrib["type"]
-            try:
-                super().add_edge(G, edge_element, edge_attr)
-            finally:
-                edge_element.set("type", t)
-            key = edge_element.get("id")
-            G.edges[edge_element.get("source"), edge_element.get("target"), key]["type"] = t
-        else:
-            super().add_edge(G, edge_element, edge_attr)
 
 
 def read_csv(path):
@@ -184,14 +165,11 @@ def check_graphml(d, nodes, edges, undirected_graph, problems, notes):
 def check_gexf(d, nodes, edges, undirected_graph, problems, notes):
     path = d / "graph.gexf"
     reader = "read_gexf"
-    try:
-        G = nx.read_gexf(path)
-    except nx.NetworkXError as e:
-        if "Undirected edge found in directed graph" not in str(e):
-            raise
-        reader = "MixedGEXFReader"
-        with open(path, "rb") as f:
-            G = MixedGEXFReader(version="1.3")(f)
+    G = nx.read_gexf(path)
+    # networkx keeps no edge type, and reads a `type="mutual"` edge as two, one each
+    # way: the ids of those edges and their written ends, from the XML.
+    mutual = {e.get("id"): (e.get("source"), e.get("target")) for e in ET.parse(path).iter()
+              if e.tag.endswith("}edge") and e.get("type") == "mutual"}
     if G.is_directed() == undirected_graph:
         problems.append(f"gexf: directed={G.is_directed()} but the CSV edge types say otherwise")
     compare_nodes("gexf", G, expected_nodes(nodes), node_columns(nodes), problems, notes)
@@ -200,11 +178,16 @@ def check_gexf(d, nodes, edges, undirected_graph, problems, notes):
         if not all(k in c for k in "rgb"):
             problems.append(f"gexf: node {n!r} has no viz:color")
             break
-    if G.number_of_edges() != len(edges):
-        problems.append(f"gexf: {G.number_of_edges()} edges, edges.csv has {len(edges)}")
+    if G.number_of_edges() - len(mutual) != len(edges):
+        problems.append(f"gexf: {G.number_of_edges()} edges ({len(mutual)} mutual), edges.csv has {len(edges)}")
     got = Counter()
     for u, v, a in G.edges(data=True):
-        undirected = not G.is_directed() or a.get("type") == "undirected"
+        ends = mutual.get(a.get("id"))
+        if ends is not None and ends != (u, v):
+            if not G.has_edge(*ends):
+                problems.append(f"gexf: mutual edge {a.get('id')} read one way only")
+            continue
+        undirected = not G.is_directed() or ends is not None
         if undirected and G.is_directed() and a.get("label") != "co_mentioned":
             problems.append(f"gexf: {u}->{v} ({a.get('label')}) is undirected")
         got[edge_key(u, v, a.get("label"), as_text(a.get("weight")), a.get("evidence", ""), undirected)] += 1

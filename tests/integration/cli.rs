@@ -205,3 +205,63 @@ fn format_all_skips_mermaid_past_its_limit_with_a_warning() {
     talkgraph(dir.path()).args(["--format", "all", "-o", "s", "--strict"]).assert().code(1);
     talkgraph(dir.path()).args(["-f", "csv", "-o", "-"]).assert().code(2);
 }
+
+// `talkgraph completions SHELL` prints a script that completes the commands and flags.
+#[test]
+fn completions_for_every_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef talkgraph"),
+        ("fish", "complete -c talkgraph"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = talkgraph(dir.path()).args(["completions", shell]).assert().success().get_output().stdout.clone();
+        let script = String::from_utf8(out).expect("UTF-8");
+        assert!(script.contains(marker), "{shell}: {}", &script[..script.len().min(200)]);
+        for word in ["entities", "min-weight", "csv-safe"] {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+    }
+    talkgraph(dir.path()).args(["completions", "tcsh"]).assert().code(2);
+}
+
+// `talkgraph man > talkgraph.1` writes the manual page (roff) with every command and flag.
+#[test]
+fn man_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = talkgraph(dir.path()).arg("man").assert().success().get_output().stdout.clone();
+    let page = String::from_utf8(out).expect("UTF-8");
+    assert!(page.starts_with(".ie") || page.contains(".TH talkgraph"), "{}", &page[..page.len().min(200)]);
+    for word in [".SH NAME", ".SH SYNOPSIS", "entities", "completions", "\\-\\-min\\-weight"] {
+        assert!(page.contains(word), "the man page has {word}");
+    }
+}
+
+// Issue 19: a mistyped command is a usage error naming the command, not a missing path.
+#[test]
+fn mistyped_command_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    talkgraph(dir.path())
+        .arg("entites")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `talkgraph entities`?"));
+}
+
+// Issue 19: `-j` far over the cores is lowered, with a warning, and the output is the same.
+#[test]
+fn too_many_threads_are_lowered_with_a_warning() {
+    let dir = scratch_with_sample();
+    talkgraph(dir.path())
+        .args(["-j", "100000", "-o", "many", "--format", "csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: -j: 100000 threads lowered to"));
+    talkgraph(dir.path()).args(["-j", "2", "-o", "two", "--format", "csv"]).assert().success();
+    for f in ["nodes.csv", "edges.csv"] {
+        let a = std::fs::read(dir.path().join("many").join(f)).unwrap();
+        let b = std::fs::read(dir.path().join("two").join(f)).unwrap();
+        assert_eq!(a, b, "{f}");
+    }
+}
