@@ -68,6 +68,8 @@ pub struct Options {
     pub threads: Option<usize>,
     /// Show a progress bar on a terminal for large inputs.
     pub progress: bool,
+    /// Extensions (without the dot) read as plain text besides the usual ones (`--ext`).
+    pub extensions: Vec<String>,
 }
 
 /// What a run did, for the one-line summary.
@@ -146,7 +148,7 @@ pub fn load_knowledge(inputs: &[PathBuf], user_lexicon: Option<&std::path::Path>
 }
 
 /// How [`build_graph_with`] runs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Worker threads (default: all cores).
     pub threads: Option<usize>,
@@ -156,6 +158,8 @@ pub struct BuildOptions {
     /// Keep every note's facts in [`Built::facts`] (the `entities` report needs them;
     /// a build does not, and its memory then follows the graph only).
     pub keep_facts: bool,
+    /// Extensions (without the dot) read as plain text besides the usual ones (`--ext`).
+    pub extensions: Vec<String>,
 }
 
 /// Time spent in each stage. Reading, segmenting and recognising run in parallel per
@@ -182,14 +186,18 @@ impl std::fmt::Display for Stats {
 /// threads, default all cores) and builds the graph. The result does not depend on the
 /// thread count or on the order the files are found in.
 pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<usize>) -> Result<Built, Error> {
-    build_graph_with(inputs, knowledge, &BuildOptions { threads, progress: false, keep_facts: true })
+    build_graph_with(
+        inputs,
+        knowledge,
+        &BuildOptions { threads, progress: false, keep_facts: true, extensions: Vec::new() },
+    )
 }
 
 /// [`build_graph`] with a progress bar and per-stage times ([`Built::stats`]).
 pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildOptions) -> Result<Built, Error> {
     let mut warnings = Vec::new();
     let t_find = Instant::now();
-    let files = notes::find_notes(inputs, &mut warnings)?;
+    let files = notes::find_notes_with(inputs, &opts.extensions, &mut warnings)?;
     let find_time = t_find.elapsed();
     if files.is_empty() {
         let names = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
@@ -352,7 +360,12 @@ pub fn run(opts: &Options) -> Result<Summary, Error> {
     let built = build_graph_with(
         &opts.inputs,
         &knowledge,
-        &BuildOptions { threads: opts.threads, progress: opts.progress, keep_facts: false },
+        &BuildOptions {
+            threads: opts.threads,
+            progress: opts.progress,
+            keep_facts: false,
+            extensions: opts.extensions.clone(),
+        },
     )?;
     let mut stats = built.stats;
     stats.stages.insert(0, ("load lexicon".into(), lexicon_time, "wall"));
