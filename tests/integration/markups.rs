@@ -102,6 +102,7 @@ fn a_link_to_a_note_is_the_note() {
 #[test]
 fn every_markup_is_detected() {
     assert_eq!(markup::detect("md", ""), Markup::Markdown);
+    assert_eq!(markup::detect("md", "- ## Day 1\n- Talk\n\t- speaker:: Ana\n"), Markup::Outliner);
     assert_eq!(markup::detect("ORG", ""), Markup::Org);
     assert_eq!(markup::detect("rst", ""), Markup::Rst);
     assert_eq!(markup::detect("adoc", ""), Markup::AsciiDoc);

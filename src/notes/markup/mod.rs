@@ -10,6 +10,7 @@
 pub mod asciidoc;
 pub mod markdown;
 pub mod org;
+pub mod outliner;
 pub mod plain;
 pub mod rst;
 
@@ -23,24 +24,27 @@ pub fn parse(markup: Markup, text: &str) -> Blocks {
         Markup::Plain => plain::parse(text),
         Markup::Rst => rst::parse(text),
         Markup::AsciiDoc => asciidoc::parse(text),
-        // No reader yet (and `detect` never gives them): an outliner page is Markdown,
-        // a notebook's text is read as Markdown too.
-        Markup::Markdown | Markup::Notebook | Markup::Outliner => markdown::parse(text),
+        Markup::Outliner => outliner::parse(text),
+        // No notebook reader yet (and `detect` never gives it): its text is read as
+        // Markdown.
+        Markup::Markdown | Markup::Notebook => markdown::parse(text),
     }
 }
 
 /// The markup of a note, from its file's extension (`md`, `org`, ..., without the dot,
 /// any case) and, where the extension leaves it open, its content:
 ///
-/// - `.md`, `.markdown`: Markdown;
+/// - `.md`, `.markdown`: Markdown, or an outliner page when its lines are nearly all
+///   `- ` bullets and `key:: value` fields ([`outliner::is_outliner`]);
 /// - `.txt` and any other extension (those added with `--ext`): plain text, unless the
 ///   text looks like Markdown ([`plain::looks_like_markdown`]: two or more `#` heading
 ///   lines, a closed code fence, or a table's `|---|` delimiter row), then Markdown;
 /// - `.org`: Org; `.rst`, `.rest`: reStructuredText; `.adoc`, `.asciidoc`: AsciiDoc.
 ///
-/// Notebooks and outliner pages have no reader yet: `detect` never gives them.
+/// Notebooks have no reader yet: `detect` never gives [`Markup::Notebook`].
 pub fn detect(ext: &str, text: &str) -> Markup {
     match ext.to_ascii_lowercase().as_str() {
+        "md" | "markdown" if outliner::is_outliner(text) => Markup::Outliner,
         "md" | "markdown" => Markup::Markdown,
         "org" => Markup::Org,
         "rst" | "rest" => Markup::Rst,
