@@ -17,7 +17,12 @@ use talkgraph::notes::{segment, Note};
 const SAMPLE: &str = include_str!("../notes/europython-2023-day1.md");
 
 fn note(i: usize) -> Note {
-    Note { file: Arc::from(format!("notes/day{i}.md")), key: Arc::from(format!("day{i}")), text: SAMPLE.to_string() }
+    Note {
+        file: Arc::from(format!("notes/day{i}.md")),
+        key: Arc::from(format!("day{i}")),
+        text: SAMPLE.to_string(),
+        markup: talkgraph::notes::document::Markup::Markdown,
+    }
 }
 
 fn graph(knowledge: &Knowledge, copies: usize) -> KnowledgeGraph {

@@ -294,9 +294,13 @@ pub struct EntitiesArgs {
 /// Arguments of `build`.
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
-    /// Note files, or folders searched recursively for .md, .markdown and .txt.
+    /// Note files, or folders searched recursively for .md, .markdown, .txt, .org, .rst,
+    /// .adoc and .asciidoc.
     #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
+    /// More extensions to read in folders, as plain text, comma-separated (`log,notes`).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub ext: Vec<String>,
     /// Output folder, or `-` for standard output (one format only).
     #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out", value_hint = clap::ValueHint::DirPath)]
     pub out: PathBuf,
@@ -470,6 +474,12 @@ impl BuildArgs {
             lexicon: self.common.lexicon.clone(),
             threads: self.common.threads,
             progress: !self.common.quiet,
+            extensions: self
+                .ext
+                .iter()
+                .map(|e| e.trim().trim_start_matches('.').to_string())
+                .filter(|e| !e.is_empty())
+                .collect(),
         })
     }
 }

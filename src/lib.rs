@@ -71,6 +71,8 @@ pub struct Options {
     pub threads: Option<usize>,
     /// Show a progress bar on a terminal for large inputs.
     pub progress: bool,
+    /// Extensions (without the dot) read as plain text besides the usual ones (`--ext`).
+    pub extensions: Vec<String>,
 }
 
 /// Runs `build`: reads the notes, builds the graph, applies the view, writes every
@@ -81,7 +83,12 @@ pub fn run(opts: &Options) -> Result<(Summary, KnowledgeGraph), Error> {
     let t_lexicon = Instant::now();
     let knowledge = load_knowledge(&opts.inputs, opts.lexicon.as_deref())?;
     let lexicon_time = t_lexicon.elapsed();
-    let build = BuildOptions { threads: opts.threads, progress: opts.progress, keep_facts: false };
+    let build = BuildOptions {
+        threads: opts.threads,
+        progress: opts.progress,
+        keep_facts: false,
+        extensions: opts.extensions.clone(),
+    };
     let built = build_graph_with(&opts.inputs, &knowledge, &build)?;
     let mut stats = built.stats;
     stats.stages.insert(0, ("load lexicon".into(), lexicon_time, "wall"));

@@ -48,7 +48,7 @@ pub struct Built {
 }
 
 /// How [`build_graph_with`] runs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Worker threads (none or 0: all cores; more than help are not started).
     pub threads: Option<usize>,
@@ -58,6 +58,8 @@ pub struct BuildOptions {
     /// Keep every note's facts in [`Built::facts`] (the `entities` report needs them;
     /// a build does not, and its memory then follows the graph only).
     pub keep_facts: bool,
+    /// Extensions (without the dot) read as plain text besides the usual ones (`--ext`).
+    pub extensions: Vec<String>,
 }
 
 /// Time spent in each stage. Reading, segmenting and recognising run in parallel per
@@ -84,7 +86,11 @@ impl std::fmt::Display for Stats {
 /// threads, default all cores) and builds the graph. The result does not depend on the
 /// thread count or on the order the files are found in.
 pub fn build_graph(inputs: &[PathBuf], knowledge: &Knowledge, threads: Option<usize>) -> Result<Built, Error> {
-    build_graph_with(inputs, knowledge, &BuildOptions { threads, progress: false, keep_facts: true })
+    build_graph_with(
+        inputs,
+        knowledge,
+        &BuildOptions { threads, progress: false, keep_facts: true, extensions: Vec::new() },
+    )
 }
 
 /// Threads more than this many per core do not help (the work is CPU-bound).
@@ -109,7 +115,7 @@ pub fn useful_threads(asked: Option<usize>, work: usize) -> (usize, Option<Warni
 pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildOptions) -> Result<Built, Error> {
     let mut warnings = Vec::new();
     let t_find = Instant::now();
-    let files = notes::find_notes(inputs, &mut warnings)?;
+    let files = notes::find_notes_with(inputs, &opts.extensions, &mut warnings)?;
     let find_time = t_find.elapsed();
     if files.is_empty() {
         return Err(Error::NoNotes(names(inputs)));

@@ -14,7 +14,7 @@ pub mod segment;
 use std::sync::Arc;
 
 pub use error::NotesError;
-pub use read::{decode, find_notes, read_note, NoteFile};
+pub use read::{decode, find_notes, find_notes_with, read_note, NoteFile};
 pub use segment::segment;
 
 /// A note file read into memory as text.
@@ -26,6 +26,9 @@ pub struct Note {
     pub key: Arc<str>,
     /// The whole text, decoded, with `\n` line endings (`\r\n` and `\r` are turned into `\n`).
     pub text: String,
+    /// The markup the text is written in (by extension, and for text files by content:
+    /// see [`markup::detect`]).
+    pub markup: document::Markup,
 }
 
 /// One warning about the input, with the place it concerns.

@@ -9,38 +9,76 @@ use super::{Note, Warning};
 /// A note file to read: where it is, and how it is named in messages and provenance.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct NoteFile {
-    /// Display name (forward slashes): the path as given, or joined to the folder given.
+    /// Display name (forward slashes): the name of the folder holding the input, then
+    /// the path below it (see [`find_notes`]); it never depends on how the input's path
+    /// was written.
     pub display: Arc<str>,
     /// Path to open.
     pub path: PathBuf,
-    /// Stable key for ids: the path relative to the folder given (the file name for a
-    /// file given directly), without its extension, `/`-separated.
+    /// Stable key for ids: the shortest tail of the display name, without its
+    /// extension, that no other file read shares (see [`find_notes`]).
     pub key: Arc<str>,
 }
 
-/// Extensions read as notes.
-pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+/// Extensions read as notes (any case). Others can be added with `--ext`
+/// ([`find_notes_with`]) and are read as plain text.
+pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc"];
+
+/// Finds the note files under `paths` ([`find_notes_with`] with no extra extension).
+pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<NoteFile>, Error> {
+    find_notes_with(paths, &[], warnings)
+}
 
 /// Finds the note files under `paths`: a file is taken as it is; a folder is searched
-/// recursively for `.md`, `.markdown` and `.txt`, the way ripgrep searches: hidden files
-/// and folders and `.gitignore`d files are skipped (inside a git repository or not),
-/// symbolic links are followed. Sorted by display name, so the order never depends on
-/// the file system.
+/// recursively for the [`NOTE_EXTENSIONS`] and `extra` ones (without the dot, any
+/// case), the way ripgrep searches: hidden files and folders and `.gitignore`d files are
+/// skipped (inside a git repository or not), symbolic links are followed. Sorted by
+/// display name, so the order never depends on the file system or on the order of
+/// `paths`.
+///
+/// Inputs are identities, not spellings:
+///
+/// - a file reached twice (overlapping inputs such as `notes notes/day1.md`, one folder
+///   given by two spellings, a symbolic link to a file already found) is read once, under
+///   its own name rather than a link's, from the outermost folder given;
+/// - a file's display name is the name of the folder given (or, for a file given
+///   directly, of the folder holding it), as the file system names it, followed by the
+///   path below it: `notes`, `./notes`, `/home/me/notes` and `.` run inside `notes` all
+///   give `notes/day1.md`. When two inputs' folders have the same name, more of their
+///   parents are kept until they differ (`a/notes`, `b/notes`);
+/// - a file's key (the stem of its ids, `talk:KEY#1`) is the shortest tail of its
+///   display name, without the extension, that no other file read has: `day1` alone,
+///   `2023/day1` beside a `2024/day1`; the extension is kept when two files differ by it
+///   only (`day1.md`, `day1.txt`).
 ///
 /// A path that does not exist is an error. Inside a folder, what cannot be walked (an
 /// unreadable folder, a dangling symbolic link, a symbolic link loop) is a warning and
 /// the walk goes on.
-pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<NoteFile>, Error> {
-    let mut out = Vec::new();
+pub fn find_notes_with(
+    paths: &[PathBuf],
+    extra: &[String],
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<NoteFile>, Error> {
+    let wanted = |x: &str| {
+        NOTE_EXTENSIONS.iter().any(|n| n.eq_ignore_ascii_case(x))
+            || extra.iter().any(|n| n.trim_start_matches('.').eq_ignore_ascii_case(x))
+    };
+    // (folder holding the input, canonical), and for each file: (input, path below
+    // that folder, path to open).
+    let mut roots: Vec<PathBuf> = Vec::new();
+    let mut found: Vec<(usize, String, PathBuf)> = Vec::new();
     for p in paths {
         if !p.exists() {
             return Err(Error::MissingPath(p.clone()));
         }
+        let canonical = p.canonicalize().unwrap_or_else(|_| p.clone());
         if p.is_file() {
-            let key = strip_ext(&p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
-            out.push(NoteFile { display: display_name(p).into(), path: p.clone(), key: key.into() });
+            let name = canonical.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            roots.push(canonical.parent().map(Path::to_path_buf).unwrap_or_default());
+            found.push((roots.len() - 1, name, p.clone()));
             continue;
         }
+        roots.push(canonical);
         let walker = ignore::WalkBuilder::new(p)
             .follow_links(true)
             .require_git(false)
@@ -51,27 +89,95 @@ pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<
                 Ok(e) => {
                     let path = e.path();
                     let is_file = e.file_type().is_some_and(|t| t.is_file());
-                    let ext_ok = path
-                        .extension()
-                        .and_then(|x| x.to_str())
-                        .is_some_and(|x| NOTE_EXTENSIONS.iter().any(|n| n.eq_ignore_ascii_case(x)));
-                    if is_file && ext_ok {
+                    if is_file && path.extension().and_then(|x| x.to_str()).is_some_and(wanted) {
                         let rel = path.strip_prefix(p).unwrap_or(path);
-                        let key = strip_ext(&rel.to_string_lossy().replace('\\', "/"));
-                        out.push(NoteFile {
-                            display: display_name(path).into(),
-                            path: path.to_path_buf(),
-                            key: key.into(),
-                        });
+                        found.push((roots.len() - 1, rel.to_string_lossy().replace('\\', "/"), path.to_path_buf()));
                     }
                 }
                 Err(err) => warnings.push(walk_warning(p, &err)),
             }
         }
     }
-    out.sort();
-    out.dedup();
-    Ok(out)
+    let root_names = shortest_unique_tails(&roots.iter().map(|r| components(r)).collect::<Vec<_>>());
+    let mut out: Vec<(NoteFile, PathBuf)> = found
+        .into_iter()
+        .map(|(root, rel, path)| {
+            let display = match root_names[root].as_str() {
+                "" => rel,
+                name => format!("{name}/{rel}"),
+            };
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            (NoteFile { display: display.into(), path, key: Arc::from("") }, canonical)
+        })
+        .collect();
+    // A file reached twice keeps its own name rather than a link's, and the name it
+    // has from the outermost folder (the most parts), so that adding an inner folder,
+    // a file already covered or a link to it changes nothing.
+    let is_link = |f: &NoteFile| f.path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+    let parts = |f: &NoteFile| f.display.matches('/').count();
+    out.sort_by(|(a, ca), (b, cb)| {
+        ca.cmp(cb).then(is_link(a).cmp(&is_link(b))).then(parts(b).cmp(&parts(a))).then(a.cmp(b))
+    });
+    out.dedup_by(|(_, later), (_, first)| later == first);
+    let mut files: Vec<NoteFile> = out.into_iter().map(|(f, _)| f).collect();
+    files.sort();
+    assign_keys(&mut files);
+    Ok(files)
+}
+
+/// A path's components as strings.
+fn components(p: &Path) -> Vec<String> {
+    p.components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// For each list of components, the shortest tail (joined with `/`) that no other
+/// distinct list has as its tail of the same length; the whole list when none is.
+fn shortest_unique_tails(all: &[Vec<String>]) -> Vec<String> {
+    let mut distinct: Vec<&Vec<String>> = all.iter().collect();
+    distinct.sort();
+    distinct.dedup();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for c in &distinct {
+        for k in 1..=c.len() {
+            *counts.entry(c[c.len() - k..].join("/")).or_default() += 1;
+        }
+    }
+    all.iter()
+        .map(|c| {
+            (1..=c.len())
+                .map(|k| c[c.len() - k..].join("/"))
+                .find(|t| counts.get(t) == Some(&1))
+                .unwrap_or_else(|| c.join("/"))
+        })
+        .collect()
+}
+
+/// Gives each file its key: the shortest tail of its display name without extension
+/// that is unique; with the extension when only it differs; a `~2`, `~3`, ... suffix
+/// in the (never seen) case where display names themselves collide.
+fn assign_keys(files: &mut [NoteFile]) {
+    let stems: Vec<Vec<String>> =
+        files.iter().map(|f| strip_ext(&f.display).split('/').map(str::to_string).collect()).collect();
+    let mut per_stem: std::collections::HashMap<&Vec<String>, usize> = std::collections::HashMap::new();
+    for s in &stems {
+        *per_stem.entry(s).or_default() += 1;
+    }
+    let tails = shortest_unique_tails(&stems);
+    let mut used: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for ((f, stem), tail) in files.iter_mut().zip(&stems).zip(tails) {
+        let mut key = if per_stem[stem] > 1 { f.display.to_string() } else { tail };
+        let n = used.entry(key.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            key = format!("{key}~{n}");
+        }
+        f.key = key.into();
+    }
 }
 
 /// A warning for what the walker could not visit, naming the path concerned.
@@ -135,7 +241,9 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
         Ok(text) => normalise_line_endings(text),
         Err(bytes) => decode(&bytes, &file.display, warnings)?,
     };
-    Some(Note { file: file.display.clone(), key: file.key.clone(), text })
+    let ext = file.path.extension().and_then(|x| x.to_str()).unwrap_or("");
+    let markup = super::markup::detect(ext, &text);
+    Some(Note { file: file.display.clone(), key: file.key.clone(), text, markup })
 }
 
 /// The bytes as they are, when [`decode`] would keep them as they are: UTF-8 without
@@ -406,10 +514,15 @@ mod tests {
     fn walk(root: &Path) -> (Vec<String>, Vec<String>) {
         let mut w = Vec::new();
         let files = find_notes(&[root.to_path_buf()], &mut w).expect("the root exists");
+        let name =
+            root.canonicalize().expect("root").file_name().expect("a named folder").to_string_lossy().into_owned();
         let root = display_name(root);
         let rel = |s: &str| s.strip_prefix(&root).unwrap_or(s).trim_start_matches('/').to_string();
+        let below = |s: &str| {
+            s.strip_prefix(&name).and_then(|s| s.strip_prefix('/')).expect("named after the folder").to_string()
+        };
         (
-            files.iter().map(|f| rel(&f.display)).collect(),
+            files.iter().map(|f| below(&f.display)).collect(),
             w.iter().map(|w| format!("{}: {}", rel(&w.file), w.message)).collect(),
         )
     }
@@ -420,12 +533,23 @@ mod tests {
         let d = dir.path();
         std::fs::create_dir_all(d.join(".hidden")).expect("mkdir");
         std::fs::create_dir_all(d.join("sub")).expect("mkdir");
-        for f in ["a.md", "b.txt", "c.markdown", "d.rs", ".hidden/e.md", "sub/f.MD", "drafts.md"] {
+        for f in
+            ["a.md", "b.txt", "c.markdown", "d.rs", ".hidden/e.md", "sub/f.MD", "drafts.md", "g.org", "h.rst", "i.adoc"]
+        {
+            std::fs::write(d.join(f), "x").expect("write");
+        }
+        for f in ["j.asciidoc", "k.ipynb", "l.log", "m.html"] {
             std::fs::write(d.join(f), "x").expect("write");
         }
         std::fs::write(d.join(".gitignore"), "drafts.md\n").expect("write");
         let (files, warnings) = walk(d);
-        assert_eq!(files, vec!["a.md", "b.txt", "c.markdown", "sub/f.MD"]);
+        let all = ["a.md", "b.txt", "c.markdown", "g.org", "h.rst", "i.adoc", "j.asciidoc", "sub/f.MD"];
+        assert_eq!(files, all);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let mut w = Vec::new();
+        let with_log = find_notes_with(&[d.to_path_buf()], &[".LOG".into()], &mut w).expect("the root exists");
+        assert_eq!(with_log.len(), all.len() + 1);
+        assert!(with_log.iter().any(|f| f.display.ends_with("/l.log")));
         assert!(warnings.is_empty(), "{warnings:?}");
     }
 
@@ -441,7 +565,8 @@ mod tests {
         symlink(d, d.join("loop/back")).expect("symlink");
         symlink(d.join("a.md"), d.join("linked.md")).expect("symlink");
         let (files, warnings) = walk(d);
-        assert_eq!(files, vec!["a.md", "linked.md"]);
+        // linked.md is a.md: read once.
+        assert_eq!(files, vec!["a.md"]);
         assert_eq!(
             warnings,
             vec![
@@ -449,6 +574,41 @@ mod tests {
                 format!("loop/back: skipped: symbolic link loop (leads back to {})", display_name(d)),
             ]
         );
+    }
+
+    #[test]
+    fn inputs_are_identities_not_spellings() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let notes = dir.path().join("notes");
+        for f in ["day1.md", "2023/talks.md", "2024/talks.md", "x.md", "x.txt"] {
+            let p = notes.join(f);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, "x").expect("write");
+        }
+        let names = |paths: &[PathBuf]| {
+            let mut w = Vec::new();
+            let files = find_notes(paths, &mut w).expect("found");
+            files.iter().map(|f| format!("{} {}", f.display, f.key)).collect::<Vec<_>>()
+        };
+        let expected = [
+            "notes/2023/talks.md 2023/talks",
+            "notes/2024/talks.md 2024/talks",
+            "notes/day1.md day1",
+            "notes/x.md notes/x.md",
+            "notes/x.txt notes/x.txt",
+        ];
+        assert_eq!(names(std::slice::from_ref(&notes)), expected);
+        // Overlapping inputs, another spelling of the folder: each file once, same names.
+        assert_eq!(names(&[notes.join("."), notes.join("day1.md"), notes.join("2023/../2023")]), expected);
+        assert_eq!(names(&[notes.join("day1.md")]), ["notes/day1.md day1"]);
+        // Two folders of the same name keep their parents.
+        let other = dir.path().join("b/notes");
+        std::fs::create_dir_all(&other).expect("mkdir");
+        std::fs::write(other.join("day1.md"), "x").expect("write");
+        let got = names(&[notes.join("day1.md"), other.clone()]);
+        assert_eq!(got.len(), 2);
+        assert!(got.contains(&"b/notes/day1.md b/notes/day1".to_string()), "{got:?}");
+        assert!(got.iter().all(|g| g.ends_with("notes/day1")) && got[0] != got[1], "{got:?}");
     }
 
     #[cfg(unix)]

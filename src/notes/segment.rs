@@ -1792,7 +1792,12 @@ mod tests {
     use super::*;
 
     fn note(text: &str) -> Note {
-        Note { file: "t.md".into(), key: "t".into(), text: text.to_string() }
+        Note {
+            file: "t.md".into(),
+            key: "t".into(),
+            text: text.to_string(),
+            markup: crate::notes::document::Markup::Markdown,
+        }
     }
 
     /// (line, kind, title) of every section.
@@ -1809,7 +1814,12 @@ mod tests {
     fn sample() -> Note {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/notes/europython-2023-day1.md"))
             .expect("the sample note is in the repository");
-        Note { file: "notes/europython-2023-day1.md".into(), key: "europython-2023-day1".into(), text }
+        Note {
+            file: "notes/europython-2023-day1.md".into(),
+            key: "europython-2023-day1".into(),
+            text,
+            markup: crate::notes::document::Markup::Markdown,
+        }
     }
 
     #[test]

@@ -27,7 +27,8 @@ fn build_subcommand_with_a_file() {
     assert!(nodes.contains("pep:659"), "{nodes}");
 }
 
-// A folder is searched recursively for .md, .markdown and .txt, nothing else.
+// A folder is searched recursively for the note extensions (any case), nothing else;
+// `--ext` adds extensions read as plain text.
 #[test]
 fn folder_is_searched_recursively_by_extension() {
     let dir = tempfile::tempdir().unwrap();
@@ -35,12 +36,21 @@ fn folder_is_searched_recursively_by_extension() {
     write(dir.path(), "n/deep/b.markdown", "## Talk 1: Beta\n\nPEP 20\n");
     write(dir.path(), "n/deep/er/c.txt", "## Talk 1: Gamma\n\nPEP 484\n");
     write(dir.path(), "n/d.rst", "## Talk 1: Delta\n\nPEP 3000\n");
-    talkgraph(dir.path()).args(["n", "-o", "o"]).assert().success().stdout(predicate::str::starts_with("3 files read"));
+    write(dir.path(), "n/e.ORG", "## Talk 1: Epsilon\n\nPEP 257\n");
+    write(dir.path(), "n/f.log", "## Talk 1: Zeta\n\nPEP 572\n");
+    talkgraph(dir.path()).args(["n", "-o", "o"]).assert().success().stdout(predicate::str::starts_with("5 files read"));
     let nodes = std::fs::read_to_string(dir.path().join("o/nodes.csv")).unwrap();
-    for pep in ["pep:8,", "pep:20,", "pep:484,"] {
+    for pep in ["pep:8,", "pep:20,", "pep:484,", "pep:3000,", "pep:257,"] {
         assert!(nodes.contains(pep), "{pep} missing");
     }
-    assert!(!nodes.contains("pep:3000,"));
+    assert!(!nodes.contains("pep:572,"));
+    talkgraph(dir.path())
+        .args(["n", "-o", "o2", "--ext", ".log,notes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("6 files read"));
+    let nodes = std::fs::read_to_string(dir.path().join("o2/nodes.csv")).unwrap();
+    assert!(nodes.contains("pep:572,"), "{nodes}");
 }
 
 // `-o -` with one format writes that format to standard output and the summary to stderr.
@@ -93,7 +103,7 @@ fn missing_path_is_named() {
 #[test]
 fn no_notes_found() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "empty/readme.rst", "nothing");
+    write(dir.path(), "empty/readme.html", "nothing");
     talkgraph(dir.path())
         .args(["empty", "-o", "o"])
         .assert()

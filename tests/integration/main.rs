@@ -8,6 +8,7 @@ mod consumers_xml;
 mod golden;
 mod layers;
 mod lexicon;
+mod markups;
 mod props;
 mod report;
 mod robust;

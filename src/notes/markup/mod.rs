@@ -7,19 +7,230 @@
 //! pulldown-cmark does), keeps nesting as numbers rather than by recursion, and finds
 //! line numbers in a table of line starts.
 
+pub mod asciidoc;
 pub mod markdown;
+pub mod org;
+pub mod outliner;
+pub mod plain;
+pub mod rst;
 
-use super::document::{Blocks, Markup, Property};
+use super::document::{Block, BlockKind, Blocks, Markup, Property};
 
 /// Parses `text` (with `\n` line endings, as [`super::read`] gives it) written in
 /// `markup` into blocks, each with its 1-based lines in `text`.
 pub fn parse(markup: Markup, text: &str) -> Blocks {
     match markup {
-        Markup::Markdown => markdown::parse(text),
-        // The other readers come next; until then their files are read as Markdown,
-        // which keeps every line of them as a paragraph, list item or heading.
-        _ => markdown::parse(text),
+        Markup::Org => org::parse(text),
+        Markup::Plain => plain::parse(text),
+        Markup::Rst => rst::parse(text),
+        Markup::AsciiDoc => asciidoc::parse(text),
+        Markup::Outliner => outliner::parse(text),
+        // No notebook reader yet (and `detect` never gives it): its text is read as
+        // Markdown.
+        Markup::Markdown | Markup::Notebook => markdown::parse(text),
     }
+}
+
+/// The markup of a note, from its file's extension (`md`, `org`, ..., without the dot,
+/// any case) and, where the extension leaves it open, its content:
+///
+/// - `.md`, `.markdown`: Markdown, or an outliner page when its lines are nearly all
+///   `- ` bullets and `key:: value` fields ([`outliner::is_outliner`]);
+/// - `.txt` and any other extension (those added with `--ext`): plain text, unless the
+///   text looks like Markdown ([`plain::looks_like_markdown`]: two or more `#` heading
+///   lines, a closed code fence, or a table's `|---|` delimiter row), then Markdown;
+/// - `.org`: Org; `.rst`, `.rest`: reStructuredText; `.adoc`, `.asciidoc`: AsciiDoc.
+///
+/// Notebooks have no reader yet: `detect` never gives [`Markup::Notebook`].
+pub fn detect(ext: &str, text: &str) -> Markup {
+    match ext.to_ascii_lowercase().as_str() {
+        "md" | "markdown" if outliner::is_outliner(text) => Markup::Outliner,
+        "md" | "markdown" => Markup::Markdown,
+        "org" => Markup::Org,
+        "rst" | "rest" => Markup::Rst,
+        "adoc" | "asciidoc" => Markup::AsciiDoc,
+        _ if plain::looks_like_markdown(text) => Markup::Markdown,
+        _ => Markup::Plain,
+    }
+}
+
+/// The leading blanks of a line as a column count (a tab moves to the next multiple
+/// of 4).
+pub(crate) fn indent_of(line: &str) -> usize {
+    let mut col = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' => col += 1,
+            b'\t' => col = (col / 4 + 1) * 4,
+            _ => break,
+        }
+    }
+    col
+}
+
+/// Depth of list items from their indentation: an item indented more than the one
+/// before is nested in it; one indented as an earlier item is its sibling.
+#[derive(Debug, Default)]
+pub(crate) struct Nesting {
+    indents: Vec<usize>,
+}
+
+impl Nesting {
+    /// The depth (0 at the top) of an item at column `indent`.
+    pub(crate) fn depth(&mut self, indent: usize) -> usize {
+        while self.indents.last().is_some_and(|&top| indent < top) {
+            self.indents.pop();
+        }
+        if self.indents.last() != Some(&indent) {
+            self.indents.push(indent);
+        }
+        self.indents.len() - 1
+    }
+
+    /// Forgets every open item (after text at the left margin).
+    pub(crate) fn reset(&mut self) {
+        self.indents.clear();
+    }
+}
+
+/// Collects the blocks of a line-based reader: paragraphs from runs of lines, list
+/// items that take continuation lines, properties that gather into one block while
+/// they follow each other.
+#[derive(Debug, Default)]
+pub(crate) struct Builder {
+    blocks: Vec<Block>,
+    para: String,
+    para_line: u32,
+    para_end: u32,
+    /// The last block is a list item that takes continuation lines.
+    item_open: bool,
+}
+
+impl Builder {
+    /// Adds a line of prose to the current paragraph (opening one).
+    pub(crate) fn text(&mut self, text: &str, line: u32) {
+        self.item_open = false;
+        if self.para.is_empty() {
+            self.para_line = line;
+        } else {
+            self.para.push('\n');
+        }
+        self.para.push_str(text.trim());
+        self.para_end = line;
+    }
+
+    /// Ends the current paragraph and list item (a blank line).
+    pub(crate) fn blank(&mut self) {
+        self.flush();
+        self.item_open = false;
+    }
+
+    /// Adds a block of its own.
+    pub(crate) fn block(&mut self, kind: BlockKind, line: u32, end: u32) {
+        self.blank();
+        self.blocks.push(Block { kind, line, end: end.max(line) });
+    }
+
+    /// Adds a list item that takes the continuation lines that follow.
+    pub(crate) fn item(&mut self, depth: usize, marker: &str, text: &str, line: u32) {
+        let kind =
+            BlockKind::ListItem { depth: sat_u8(depth), marker: marker.to_string(), text: text.trim().to_string() };
+        self.block(kind, line, line);
+        self.item_open = true;
+    }
+
+    /// Adds a continuation line to the open list item; `false` when none is open.
+    pub(crate) fn continue_item(&mut self, text: &str, line: u32) -> bool {
+        if !self.item_open || !self.para.is_empty() {
+            return false;
+        }
+        match self.blocks.last_mut() {
+            Some(Block { kind: BlockKind::ListItem { text: t, .. }, end, .. }) => {
+                if !t.is_empty() {
+                    t.push('\n');
+                }
+                t.push_str(text.trim());
+                *end = line;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Adds a field, to the properties block just before when it ends on the line
+    /// before, else to a new one.
+    pub(crate) fn property(&mut self, key: &str, value: &str, line: u32) {
+        let prop = Property { key: key.trim().to_string(), value: value.trim().to_string(), line };
+        if self.para.is_empty() {
+            if let Some(Block { kind: BlockKind::Properties(props), end, .. }) = self.blocks.last_mut() {
+                if *end + 1 == line {
+                    props.push(prop);
+                    *end = line;
+                    return;
+                }
+            }
+        }
+        self.block(BlockKind::Properties(vec![prop]), line, line);
+    }
+
+    /// The last block, when it is a properties block (to continue a field's value).
+    pub(crate) fn last_properties(&mut self) -> Option<&mut Block> {
+        match self.blocks.last_mut() {
+            Some(b @ Block { kind: BlockKind::Properties(_), .. }) if self.para.is_empty() => Some(b),
+            _ => None,
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.para.is_empty() {
+            let text = std::mem::take(&mut self.para);
+            self.blocks.push(Block { kind: BlockKind::Paragraph { text }, line: self.para_line, end: self.para_end });
+        }
+    }
+
+    /// The blocks collected.
+    pub(crate) fn finish(mut self) -> Blocks {
+        self.flush();
+        Blocks { blocks: self.blocks }
+    }
+}
+
+/// The lines of a text with their 1-based numbers (a final line break opens no line).
+pub(crate) fn numbered(text: &str) -> impl Iterator<Item = (u32, &str)> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    body.split('\n').enumerate().map(|(i, l)| (u32::try_from(i + 1).unwrap_or(u32::MAX), l))
+}
+
+/// A list marker at the start of `s` (already without indentation): `-`, `*`, `+`,
+/// `•`, `–` or a number (`1.`, `2)`) followed by a blank; a checkbox after it (`[ ]`,
+/// `[x]`) is part of the marker. Gives the marker and the text after it.
+pub(crate) fn list_marker<'a>(s: &'a str, bullets: &[char]) -> Option<(String, &'a str)> {
+    let first = s.chars().next()?;
+    let len = if bullets.contains(&first) {
+        first.len_utf8()
+    } else {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 9 || !matches!(s.as_bytes().get(digits), Some(b'.' | b')')) {
+            return None;
+        }
+        digits + 1
+    };
+    let rest = &s[len..];
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let mut marker = s[..len].to_string();
+    let mut rest = rest.trim_start();
+    for (box_, shown) in [("[ ]", " [ ]"), ("[x]", " [x]"), ("[X]", " [x]"), ("[-]", " [-]")] {
+        if let Some(r) = rest.strip_prefix(box_) {
+            if r.is_empty() || r.starts_with([' ', '\t']) {
+                marker.push_str(shown);
+                rest = r.trim_start();
+            }
+            break;
+        }
+    }
+    Some((marker, rest))
 }
 
 /// The start offset of every line of a text, to turn byte offsets into 1-based lines

@@ -1,0 +1,139 @@
+//! The outliner reader: a Markdown page written as an outline (Logseq, and notes kept
+//! the same way), where every block is a `- ` bullet nested by tabs or spaces.
+//!
+//! - each bullet is a [`BlockKind::ListItem`] with its depth (by indentation); lines
+//!   indented under it that are not bullets continue its text;
+//! - a bullet whose text is a Markdown heading (`- ## Title`) is a
+//!   [`BlockKind::Heading`] of that level (its place in the outline is the order of the
+//!   blocks);
+//! - `key:: value` lines, at the top of the page or under a bullet, are
+//!   [`BlockKind::Properties`] (consecutive ones in one block);
+//! - a fenced code block inside a bullet is a [`BlockKind::Code`].
+//!
+//! [`is_outliner`] tells an outliner page from other Markdown.
+
+use super::{double_colon_field, indent_of, numbered, sat_u8, Builder, Nesting};
+use crate::notes::document::{BlockKind, Blocks};
+
+/// Whether a Markdown text is an outliner page: at least two `- ` bullets, and at least
+/// nine lines in ten of the non-blank ones are bullets, `key:: value` lines or lines
+/// indented under a bullet.
+pub fn is_outliner(text: &str) -> bool {
+    let (mut bullets, mut fitting, mut lines) = (0usize, 0usize, 0usize);
+    for l in text.split('\n') {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if t == "-" || t.starts_with("- ") {
+            bullets += 1;
+            fitting += 1;
+        } else if double_colon_field(t).is_some() || (bullets > 0 && l.starts_with([' ', '\t'])) {
+            fitting += 1;
+        }
+    }
+    bullets >= 2 && fitting * 10 >= lines * 9
+}
+
+/// Parses an outliner page into blocks with their 1-based lines.
+pub fn parse(text: &str) -> Blocks {
+    let mut out = Builder::default();
+    let mut nesting = Nesting::default();
+    let mut lines = numbered(text);
+    while let Some((n, l)) = lines.next() {
+        let t = l.trim();
+        if t.is_empty() {
+            out.blank();
+            continue;
+        }
+        let indent = indent_of(l);
+        let (bullet, body) = match t.strip_prefix("- ") {
+            Some(rest) => (true, rest.trim_start()),
+            None if t == "-" => (true, ""),
+            None => (false, t),
+        };
+        if body.starts_with("```") || body.starts_with("~~~") {
+            let fence = &body[..3];
+            let lang = body[3..].split_whitespace().next().map(str::to_string);
+            let mut code: Vec<&str> = Vec::new();
+            let mut end = n;
+            for (m, inner) in lines.by_ref() {
+                end = m;
+                if inner.trim().starts_with(fence) {
+                    break;
+                }
+                code.push(inner.trim());
+            }
+            out.block(BlockKind::Code { lang, text: code.join("\n") }, n, end);
+            continue;
+        }
+        if let Some((key, value)) = double_colon_field(body) {
+            out.property(key, value, n);
+            continue;
+        }
+        if bullet {
+            let depth = nesting.depth(indent);
+            let hashes = body.bytes().take_while(|&b| b == b'#').count();
+            if (1..=6).contains(&hashes) && body[hashes..].starts_with(' ') {
+                out.block(BlockKind::Heading { level: sat_u8(hashes), text: body[hashes..].trim().to_string() }, n, n);
+            } else {
+                out.item(depth, "-", body, n);
+            }
+            continue;
+        }
+        if !out.continue_item(t, n) {
+            out.text(t, n);
+        }
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::assert_lines_in_range;
+    use super::*;
+    use crate::notes::document::Property;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, u32, u32)> {
+        let b = parse(text);
+        assert_lines_in_range(text, &b);
+        b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
+    }
+
+    #[test]
+    fn logseq_page() {
+        let text = "title:: PyCon 2024\ntags:: conf\n\n- ## Day 1\n- Keynote - Ana Lima\n  continued\n\t- speaker:: Ana Lima\n\t- rust in prod\n\t\t- ```python\n\t\t  x = 1\n\t\t  ```\n- -\n";
+        assert!(is_outliner(text));
+        let prop = |k: &str, v: &str, line| Property { key: k.into(), value: v.into(), line };
+        let li = |d: u8, t: &str| BlockKind::ListItem { depth: d, marker: "-".into(), text: t.into() };
+        assert_eq!(
+            kinds(text),
+            [
+                (BlockKind::Properties(vec![prop("title", "PyCon 2024", 1), prop("tags", "conf", 2)]), 1, 2),
+                (BlockKind::Heading { level: 2, text: "Day 1".into() }, 4, 4),
+                (li(0, "Keynote - Ana Lima\ncontinued"), 5, 6),
+                (BlockKind::Properties(vec![prop("speaker", "Ana Lima", 7)]), 7, 7),
+                (li(1, "rust in prod"), 8, 8),
+                (BlockKind::Code { lang: Some("python".into()), text: "x = 1".into() }, 9, 11),
+                (li(0, "-"), 12, 12),
+            ]
+        );
+    }
+
+    #[test]
+    fn detection() {
+        assert!(!is_outliner("# Title\n\nSome prose.\n\n- one\n- two\n"));
+        assert!(!is_outliner("- one\n"));
+        assert!(is_outliner("- one\n  - two\n- three\n"));
+    }
+
+    #[test]
+    fn hostile_inputs_parse() {
+        for text in ["", "-", "- ```", "- #", "::", "- a:: b\n  c"] {
+            kinds(text);
+        }
+        let deep: String = (0..100_000).map(|d| format!("{}- x\n", "\t".repeat(d % 200))).collect();
+        assert_eq!(kinds(&deep).len(), 100_000);
+    }
+}

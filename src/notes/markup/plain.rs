@@ -1,0 +1,242 @@
+//! The plain-text reader: a note with no markup (`.txt`, extensions added with `--ext`),
+//! its structure taken from how people lay out text by hand:
+//!
+//! - a run of `Key: value` lines at the very top, ended by a blank line (e-mail headers
+//!   `From:` / `To:` / `Subject:`, a memo's `Event:` / `Date:`), becomes
+//!   [`BlockKind::Properties`]; a line indented under a field continues its value. The
+//!   run must be fields only: one line of prose in it makes it a paragraph;
+//! - a line of three or more `-`, `*`, `=`, `_`, `~` or `#` (spaces between allowed, as
+//!   `* * *`) is a [`BlockKind::Separator`];
+//! - a line starting with `-`, `*`, `+`, `•`, `–` or a number (`1.`, `2)`) and a blank
+//!   is a [`BlockKind::ListItem`], nested by its indentation; lines indented under it
+//!   continue it;
+//! - every other run of non-blank lines is a [`BlockKind::Paragraph`] that keeps its
+//!   lines. A lone ALL-CAPS line or a line ending with `:` is a paragraph of one line
+//!   like any other: the talk detector decides what a lead-in is.
+
+use super::{indent_of, list_marker, numbered, Builder, Nesting};
+use crate::notes::document::{BlockKind, Blocks};
+
+/// The bullets of plain-text lists.
+const BULLETS: &[char] = &['-', '*', '+', '•', '–', '‣', '◦'];
+
+/// Parses plain `text` into blocks with their 1-based lines.
+pub fn parse(text: &str) -> Blocks {
+    let mut out = Builder::default();
+    let mut nesting = Nesting::default();
+    let mut lines = numbered(text).peekable();
+    // Leading blank lines, then the header fields, if the first run is all fields.
+    while lines.next_if(|(_, l)| l.trim().is_empty()).is_some() {}
+    if header_run(text) {
+        while let Some((n, l)) = lines.next_if(|(_, l)| !l.trim().is_empty()) {
+            if l.starts_with([' ', '\t']) {
+                if let Some(b) = out.last_properties() {
+                    if let BlockKind::Properties(props) = &mut b.kind {
+                        if let Some(p) = props.last_mut() {
+                            p.value.push(' ');
+                            p.value.push_str(l.trim());
+                        }
+                    }
+                    b.end = n;
+                }
+                continue;
+            }
+            if let Some((k, v)) = field(l) {
+                out.property(k, v, n);
+            }
+        }
+    }
+    for (n, l) in lines {
+        let t = l.trim();
+        if t.is_empty() {
+            out.blank();
+            continue;
+        }
+        if is_separator(t) {
+            out.block(BlockKind::Separator, n, n);
+            nesting.reset();
+            continue;
+        }
+        let indent = indent_of(l);
+        if let Some((marker, rest)) = list_marker(t, BULLETS) {
+            out.item(nesting.depth(indent), &marker, rest, n);
+            continue;
+        }
+        if indent > 0 && out.continue_item(t, n) {
+            continue;
+        }
+        if indent == 0 {
+            nesting.reset();
+        }
+        out.text(t, n);
+    }
+    out.finish()
+}
+
+/// Whether the first run of non-blank lines is made of `Key: value` fields only (with
+/// indented continuation lines), at least one of them.
+fn header_run(text: &str) -> bool {
+    let mut fields = 0;
+    for l in text.split('\n').skip_while(|l| l.trim().is_empty()) {
+        if l.trim().is_empty() {
+            break;
+        }
+        if l.starts_with([' ', '\t']) && fields > 0 {
+            continue;
+        }
+        if field(l).is_none() {
+            return false;
+        }
+        fields += 1;
+    }
+    fields > 0
+}
+
+/// A header field `Key: value`: the key one to three words (letters, digits, `-`),
+/// the value not empty, not a URL's `://`.
+fn field(line: &str) -> Option<(&str, &str)> {
+    let (k, v) = line.split_once(':')?;
+    let key = k.trim();
+    let words = key.split_whitespace().count();
+    if key.is_empty() || key.len() > 40 || words > 3 || line.starts_with([' ', '\t']) || v.starts_with("//") {
+        return None;
+    }
+    if !key.chars().all(|c| c.is_alphanumeric() || c == '-' || c == ' ' || c == '_') || v.trim().is_empty() {
+        return None;
+    }
+    Some((key, v.trim()))
+}
+
+/// A line of three or more of one of `-*=_~#`, spaces between allowed (`* * *`).
+pub(crate) fn is_separator(t: &str) -> bool {
+    let Some(c) = t.chars().next() else { return false };
+    if !matches!(c, '-' | '*' | '=' | '_' | '~' | '#') {
+        return false;
+    }
+    let mut count = 0;
+    for x in t.chars() {
+        if x == c {
+            count += 1;
+        } else if x != ' ' && x != '\t' {
+            return false;
+        }
+    }
+    count >= 3
+}
+
+/// Whether a text with no markup named by its extension is in fact Markdown: it has two
+/// or more ATX heading lines (`#` to `######`, a blank, a word), or a code fence that is
+/// closed, or a table delimiter row (`|---|---|`). One `#` line alone is not enough
+/// (`# 1 tip` in plain prose); a separator line of `#`s is no heading.
+pub fn looks_like_markdown(text: &str) -> bool {
+    let mut headings = 0;
+    let mut fence: Option<u8> = None;
+    for l in text.split('\n') {
+        let t = l.trim_end();
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') && !t[hashes..].trim().is_empty() {
+            headings += 1;
+            if headings >= 2 {
+                return true;
+            }
+        }
+        let trimmed = t.trim();
+        if let Some(open) = fence {
+            if trimmed.len() >= 3 && trimmed.bytes().all(|b| b == open) {
+                return true;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(trimmed.as_bytes()[0]);
+        }
+        let cells = t.trim();
+        if cells.starts_with('|') && cells.contains("---") && cells.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::assert_lines_in_range;
+    use super::*;
+    use crate::notes::document::Property;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, u32, u32)> {
+        let b = parse(text);
+        assert_lines_in_range(text, &b);
+        b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
+    }
+    fn p(t: &str) -> BlockKind {
+        BlockKind::Paragraph { text: t.into() }
+    }
+    fn li(depth: u8, marker: &str, t: &str) -> BlockKind {
+        BlockKind::ListItem { depth, marker: marker.into(), text: t.into() }
+    }
+
+    #[test]
+    fn mail_headers_paragraphs_and_separators() {
+        let text = "From: Ana Lima <ana@x.org>\nSubject: Recap of\n  PyCon day 2\n\nHi all,\nthe talks were great.\n\n* * *\nNEXT TALK\nafter lunch:\n";
+        let prop = |k: &str, v: &str, line| Property { key: k.into(), value: v.into(), line };
+        assert_eq!(
+            kinds(text),
+            [
+                (
+                    BlockKind::Properties(vec![
+                        prop("From", "Ana Lima <ana@x.org>", 1),
+                        prop("Subject", "Recap of PyCon day 2", 2)
+                    ]),
+                    1,
+                    3
+                ),
+                (p("Hi all,\nthe talks were great."), 5, 6),
+                (BlockKind::Separator, 8, 8),
+                (p("NEXT TALK\nafter lunch:"), 9, 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_first_line_is_no_header() {
+        let text = "next talk - rust in prod (maya)\nnote: fast\n";
+        assert_eq!(kinds(text), [(p("next talk - rust in prod (maya)\nnote: fast"), 1, 2)]);
+    }
+
+    #[test]
+    fn lists_nest_by_indentation_and_take_continuations() {
+        let text = "Talks\n- Async - Ana\n    wrapped line\n  • nested\n\t3) tabbed\n- [ ] todo\n\n1. one\nafter\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (p("Talks"), 1, 1),
+                (li(0, "-", "Async - Ana\nwrapped line"), 2, 3),
+                (li(1, "•", "nested"), 4, 4),
+                (li(2, "3)", "tabbed"), 5, 5),
+                (li(0, "- [ ]", "todo"), 6, 6),
+                (li(0, "1.", "one"), 8, 8),
+                (p("after"), 9, 9),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_sniffing() {
+        assert!(looks_like_markdown("# Day 1\ntext\n## Talk\n"));
+        assert!(looks_like_markdown("text\n```py\nx\n```\n"));
+        assert!(looks_like_markdown("| a | b |\n|---|:-:|\n"));
+        assert!(!looks_like_markdown("# one tip\nplain text\n"));
+        assert!(!looks_like_markdown("#####\n#####\n```\nunclosed\n"));
+    }
+
+    #[test]
+    fn hostile_inputs_parse() {
+        for text in ["", "\n\n", "-", "a:", "From: x\n", "\t\t- x", "===\n- \n  \n"] {
+            kinds(text);
+        }
+        let long = "x".repeat(1 << 20) + "\n- item\n";
+        assert_eq!(kinds(&long).last(), Some(&(li(0, "-", "item"), 2, 2)));
+        let deep: String = (0..100_000).map(|d| format!("{}- x\n", " ".repeat(d % 300))).collect();
+        assert_eq!(kinds(&deep).len(), 100_000);
+    }
+}
