@@ -73,6 +73,7 @@ try {
     order: window.talkgraph.graph.order,
     size: window.talkgraph.graph.size,
     firstFrameMs: window.talkgraph.firstFrameMs,
+    timings: window.talkgraph.timings,
     canvases: document.querySelectorAll("#graph canvas").length,
   }));
   Object.assign(figures, info);

@@ -3,7 +3,9 @@
 // is in this file.
 (function () {
   "use strict";
+  const timings = { start: performance.now() };
   const D = JSON.parse(document.getElementById("data").textContent);
+  timings.parsed = performance.now();
   const KIND_COLORS = {
     Event: "#7f7f7f", Talk: "#1f77b4", Person: "#ff7f0e", Technology: "#2ca02c",
     Organization: "#9467bd", PEP: "#d62728", Version: "#8c564b",
@@ -77,34 +79,37 @@
     state.view = name;
     const v = viewOf(name);
     graph.clear();
-    for (const n of nodes) {
-      if (v.keep && !v.keep.has(n.i)) continue;
-      graph.addNode(n.id, { x: n.x, y: n.y, label: n.label, size: 3, color: colorOf(n), kind: n.kind });
+    const kept = v.keep ? nodes.filter((n) => v.keep.has(n.i)) : nodes;
+    // Sizes and the forced labels (the dozen most central nodes) set as nodes are added.
+    let max = 0;
+    for (const n of kept) max = Math.max(max, n[state.sizeBy] || 0);
+    const forced = new Set(kept.slice().sort((a, b) => b.pagerank - a.pagerank).slice(0, 12).map((n) => n.i));
+    for (const n of kept) {
+      graph.addNode(n.id, {
+        x: n.x, y: n.y, label: n.label, size: sizeOf(n, max), color: colorOf(n), forceLabel: forced.has(n.i),
+      });
     }
     let k = 0;
     for (const e of v.edges) {
       const s = nodes[e.s].id, t = nodes[e.t].id;
-      if (!graph.hasNode(s) || !graph.hasNode(t)) continue;
-      const attrs = { weight: e.weight, rel: e.rel, size: Math.min(0.5 + Math.sqrt(e.weight) * 0.5, 6), color: "#c9ced6", data: e };
+      if (v.keep && (!v.keep.has(e.s) || !v.keep.has(e.t))) continue;
+      const attrs = { weight: e.weight, size: Math.min(0.5 + Math.sqrt(e.weight) * 0.5, 6), color: "#c9ced6" };
       if (e.rel === "co_mentioned") graph.addUndirectedEdgeWithKey("e" + k++, s, t, attrs);
       else graph.addDirectedEdgeWithKey("e" + k++, s, t, attrs);
     }
-    resize();
-    const top = graph.nodes().map((id) => byId.get(id)).sort((a, b) => b.pagerank - a.pagerank).slice(0, 12);
-    const forced = new Set(top.map((n) => n.id));
-    graph.forEachNode((id) => graph.setNodeAttribute(id, "forceLabel", forced.has(id)));
     document.getElementById("counts").textContent =
       graph.order.toLocaleString("en") + " nodes, " + graph.size.toLocaleString("en") + " edges" +
       (D.communities.length ? ", " + D.communities.length + " communities (modularity " + D.modularity + ")" : "");
   }
 
+  function sizeOf(n, max) {
+    const v = n[state.sizeBy] || 0;
+    return 2.5 + 15 * Math.sqrt(max > 0 ? v / max : 0);
+  }
   function resize() {
     let max = 0;
     graph.forEachNode((id) => { max = Math.max(max, byId.get(id)[state.sizeBy] || 0); });
-    graph.forEachNode((id) => {
-      const v = byId.get(id)[state.sizeBy] || 0;
-      graph.setNodeAttribute(id, "size", 2.5 + 15 * Math.sqrt(max > 0 ? v / max : 0));
-    });
+    graph.updateEachNodeAttributes((id, a) => { a.size = sizeOf(byId.get(id), max); return a; });
   }
 
   function recolor() {
@@ -141,6 +146,11 @@
 
   const container = document.getElementById("graph");
   loadView("full");
+  timings.loaded = performance.now();
+  // Whether any filter or highlight applies: when none does, the reducers hand sigma
+  // the data as it is (no copy of 100,000 edges' attributes for the first frame).
+  const plain = () => !state.hoodOfHovered && !state.egoSet && !state.selected && state.minWeight <= 1 &&
+    state.community === "all" && state.kinds.size === D.kinds.length;
   const renderer = new Sigma(graph, container, {
     labelRenderedSizeThreshold: 9,
     labelDensity: 0.6,
@@ -151,6 +161,7 @@
     zIndex: true,
     hideEdgesOnMove: graph.size > 20000,
     nodeReducer(id, data) {
+      if (plain()) return data;
       const res = { ...data };
       if (!visible(id)) { res.hidden = true; return res; }
       if (state.hoodOfHovered && !state.hoodOfHovered.has(id)) {
@@ -162,6 +173,7 @@
       return res;
     },
     edgeReducer(id, data) {
+      if (plain()) return data;
       const res = { ...data };
       const [s, t] = graph.extremities(id);
       if (data.weight < state.minWeight || !visible(s) || !visible(t)) { res.hidden = true; return res; }
@@ -172,6 +184,7 @@
     },
   });
 
+  timings.sigma = performance.now();
   renderer.on("enterNode", ({ node }) => {
     state.hovered = node;
     state.hoodOfHovered = new Set(graph.neighbors(node));
@@ -364,7 +377,7 @@
   legend();
   recomputeHeavy();
 
-  window.talkgraph = { graph, renderer, data: D, select, search: (q) => { const m = matches(q); if (m.length) pick(m[0]); return m.length ? m[0].id : null; }, state };
+  window.talkgraph = { graph, renderer, data: D, select, timings, search: (q) => { const m = matches(q); if (m.length) pick(m[0]); return m.length ? m[0].id : null; }, state };
   requestAnimationFrame(() => {
     window.talkgraph.firstFrameMs = performance.now();
     document.body.dataset.ready = "true";
