@@ -190,7 +190,7 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     if files_read == 0 {
         return Err(Error::NothingReadable { names: names(inputs), skipped: files.len(), warnings });
     }
-    let graph = builder.finish();
+    let graph = builder.finish().with_sources(files.iter().map(|f| (f.display.clone(), f.path.clone())));
     let stats = Stats {
         bytes,
         stages: vec![

@@ -73,10 +73,10 @@ pub struct Lines {
 impl Lines {
     /// The text of line `line` of `file`, trimmed; empty when the file cannot be read
     /// or is shorter.
-    pub fn text(&mut self, file: &str, line: u32) -> String {
-        let lines = self.files.entry(file.to_string()).or_insert_with(|| {
+    pub fn text(&mut self, file: &std::path::Path, line: u32) -> String {
+        let lines = self.files.entry(file.display().to_string()).or_insert_with(|| {
             let Ok(bytes) = std::fs::read(file) else { return Vec::new() };
-            let name: std::sync::Arc<str> = file.into();
+            let name: std::sync::Arc<str> = file.display().to_string().into();
             let text = crate::notes::decode(&bytes, &name, &mut Vec::new()).unwrap_or_default();
             text.lines().map(|l| l.trim().to_string()).collect()
         });
@@ -87,7 +87,7 @@ impl Lines {
     /// A place of `graph` with its line's text.
     pub fn quote(&mut self, graph: &KnowledgeGraph, at: Place) -> Quote {
         let file = graph.file(at.file).to_string();
-        let text = self.text(&file, at.line);
+        let text = self.text(graph.source(at.file), at.line);
         Quote { file, line: at.line, text }
     }
 

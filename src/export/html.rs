@@ -122,7 +122,7 @@ fn data(graph: &KnowledgeGraph, m: &Measures) -> String {
     for (&f, want) in &wanted {
         let name = graph.file(f);
         file_no.insert(f, files.len());
-        let texts = read_lines(name, want);
+        let texts = read_lines(graph.source(f), want);
         for &l in want {
             line_no.insert((f, l), lines.len());
             lines.push(json!([files.len(), l, texts.get(&l).map_or("", String::as_str)]));
@@ -187,7 +187,7 @@ fn idx(i: usize) -> petgraph::graph::NodeIndex {
 
 /// The text of lines `want` (1-based) of file `name`, each cut at [`MAX_LINE`]
 /// characters; none when the file cannot be read.
-fn read_lines(name: &str, want: &BTreeSet<u32>) -> BTreeMap<u32, String> {
+fn read_lines(name: &std::path::Path, want: &BTreeSet<u32>) -> BTreeMap<u32, String> {
     let mut out = BTreeMap::new();
     let Ok(f) = std::fs::File::open(name) else { return out };
     let Some(&last) = want.last() else { return out };
@@ -267,11 +267,11 @@ mod tests {
         std::fs::write(&file, "# PyCon\n\n## Faster CPython\nMark Shannon\nWe saw CPython 3.11 here\n").unwrap();
         let mut want = BTreeSet::new();
         want.extend([3, 5, 99]);
-        let got = read_lines(file.to_str().unwrap(), &want);
+        let got = read_lines(&file, &want);
         assert_eq!(got.get(&3).map(String::as_str), Some("## Faster CPython"));
         assert_eq!(got.get(&5).map(String::as_str), Some("We saw CPython 3.11 here"));
         assert_eq!(got.get(&99), None);
-        assert!(read_lines("no/such/file.md", &want).is_empty());
+        assert!(read_lines(std::path::Path::new("no/such/file.md"), &want).is_empty());
     }
 
     #[test]

@@ -157,6 +157,9 @@ pub struct KnowledgeGraph {
     /// Node id -> its index in `graph`.
     index: FastMap<String, u32>,
     files: Files,
+    /// Where each file of the file table was read from, by its display name (a display
+    /// name, such as `notes/day1.md`, need not be a path one can open from here).
+    sources: Arc<BTreeMap<Arc<str>, std::path::PathBuf>>,
     /// The measures of this graph, once [`with_measures`](Self::with_measures) computed them.
     measures: Option<Arc<Measures>>,
 }
@@ -240,6 +243,19 @@ impl KnowledgeGraph {
     /// The name of file number `file` of the places of this graph's edges.
     pub fn file(&self, file: u32) -> &str {
         self.files.get(file as usize).map_or("?", |f| f)
+    }
+
+    /// The path to open to read file `file` of the file table again (to quote a line of
+    /// evidence): where it was read from, or its display name when that is not known.
+    pub fn source(&self, file: u32) -> &std::path::Path {
+        let name = self.file(file);
+        self.sources.get(name).map_or_else(|| std::path::Path::new(name), |p| p.as_path())
+    }
+
+    /// This graph, knowing where its files were read from (display name -> path).
+    pub fn with_sources(mut self, sources: impl IntoIterator<Item = (Arc<str>, std::path::PathBuf)>) -> Self {
+        self.sources = Arc::new(sources.into_iter().collect());
+        self
     }
 
     /// A place with its file name.
@@ -713,7 +729,7 @@ impl<'k> GraphBuilder<'k> {
             let (from, to) = ((k >> 64) as usize, (k as u32) as usize);
             graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), e);
         }
-        KnowledgeGraph { graph, index, files: Arc::new(self.files), measures: None }
+        KnowledgeGraph { graph, index, files: Arc::new(self.files), sources: Arc::default(), measures: None }
     }
 }
 

@@ -268,7 +268,7 @@ impl KnowledgeGraph {
         for (s, t, e) in edges {
             graph.add_edge(s, t, e);
         }
-        KnowledgeGraph { graph, index, files: self.files.clone(), measures: None }
+        KnowledgeGraph { graph, index, files: self.files.clone(), sources: self.sources.clone(), measures: None }
     }
 
     /// The node that `name` names (see the module docs for the matching rules); the
