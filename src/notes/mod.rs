@@ -5,9 +5,14 @@
 //! [`Document`]: the structure only. Recognising speakers in the prose, technologies
 //! and PEPs is the next stage's job (`extract`).
 
+pub mod date;
 pub mod document;
+pub mod event;
+pub mod labels;
+pub mod names;
 pub mod read;
 pub mod segment;
+pub mod talks;
 
 use std::sync::Arc;
 
