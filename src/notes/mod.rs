@@ -9,6 +9,7 @@ pub mod date;
 pub mod document;
 pub mod event;
 pub mod labels;
+pub mod markup;
 pub mod names;
 pub mod read;
 pub mod segment;

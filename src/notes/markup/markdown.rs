@@ -1,0 +1,586 @@
+//! The Markdown reader: CommonMark with GFM tables, task lists and strikethrough, parsed
+//! by pulldown-cmark, turned into [`Blocks`].
+//!
+//! What becomes what:
+//!
+//! - ATX (`## Title`) and setext (a line underlined with `===` or `---`) headings:
+//!   [`BlockKind::Heading`], the title as written without its marker (a setext title of
+//!   several lines is joined with spaces). CommonMark's rules are kept as they are: a
+//!   `# comment` line outside a code fence *is* a heading, and the talk detector decides
+//!   what it is worth;
+//! - paragraphs: [`BlockKind::Paragraph`], the source lines as written (inline markup
+//!   kept, indentation and trailing spaces trimmed) joined with `\n`; runs of
+//!   `key:: value` lines inside a paragraph (Obsidian Dataview, Logseq) become
+//!   [`BlockKind::Properties`] instead;
+//! - list items: [`BlockKind::ListItem`] with their depth (0 at the top), their marker as
+//!   written (`-`, `*`, `+`, `1.`, `2)`, `- [ ]`, `- [x]`) and their first paragraph (all
+//!   its lines) as text; an item's later paragraphs, code and tables follow it as blocks
+//!   of their own;
+//! - GFM tables: [`BlockKind::Table`], header and rows, each cell's source trimmed;
+//! - fenced and indented code: [`BlockKind::Code`] with the fence's language (the first
+//!   word of its info string); an unclosed fence runs to the end of the file, as
+//!   CommonMark says;
+//! - block quotes: one [`BlockKind::Quote`] per outermost quote, with its lines stripped
+//!   of their `>` markers (what is inside a quote is not split further);
+//! - thematic breaks (`---`, `***`, `___`): [`BlockKind::Separator`];
+//! - YAML front matter (`---` ... `---` at the top) and TOML front matter (`+++`):
+//!   [`BlockKind::Properties`] (see [`super::front_matter`] for the values);
+//! - HTML blocks: a [`BlockKind::Paragraph`] of their source, except comments, which are
+//!   dropped.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::{double_colon_field, front_matter, sat_u8, LineIndex};
+use crate::notes::document::{Block, BlockKind, Blocks, Property, Row};
+
+/// Parses Markdown `text` into blocks with their 1-based lines.
+pub fn parse(text: &str) -> Blocks {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut reader = Reader::new(text);
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        reader.event(event, range);
+    }
+    reader.finish()
+}
+
+/// What is open around the current event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// A list item (index of its block).
+    Item(usize),
+    /// A list.
+    List,
+    /// Any other block.
+    Other,
+}
+
+/// A list item still waiting for its text: its block and the span of the inline
+/// content seen so far directly inside it (a tight item has no paragraph).
+#[derive(Debug)]
+struct Pending {
+    block: usize,
+    inline: Option<Range<usize>>,
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    lines: LineIndex,
+    blocks: Vec<Block>,
+    open: Vec<Open>,
+    /// Inside a block whose content is not split further (a quote, an HTML block): the
+    /// number of tags open inside it, itself included.
+    swallow: usize,
+    lists: usize,
+    pending: Option<Pending>,
+    /// The code block or front matter being filled with its text events.
+    code: Option<usize>,
+    meta: Option<usize>,
+    table: Option<usize>,
+    row: Option<(Vec<String>, u32, bool)>,
+}
+
+impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Self {
+        Reader {
+            text,
+            lines: LineIndex::new(text),
+            blocks: Vec::new(),
+            open: Vec::new(),
+            swallow: 0,
+            lists: 0,
+            pending: None,
+            code: None,
+            meta: None,
+            table: None,
+            row: None,
+        }
+    }
+
+    fn push(&mut self, kind: BlockKind, range: &Range<usize>) -> usize {
+        let (line, end) = self.lines.span(range.start, range.end);
+        self.blocks.push(Block { kind, line, end });
+        self.blocks.len() - 1
+    }
+
+    fn event(&mut self, event: Event<'t>, range: Range<usize>) {
+        if self.swallow > 0 {
+            match event {
+                Event::Start(_) => self.swallow += 1,
+                Event::End(_) => self.swallow -= 1,
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) if is_block(&tag) => self.start(tag, range),
+            Event::End(tag) if is_block_end(tag) => self.end(tag),
+            Event::Text(t) if self.code.is_some() || self.meta.is_some() => self.fill(&t, &range),
+            Event::TaskListMarker(done) => {
+                if let Some(p) = &self.pending {
+                    if let BlockKind::ListItem { marker, .. } = &mut self.blocks[p.block].kind {
+                        marker.push_str(if done { " [x]" } else { " [ ]" });
+                    }
+                }
+            }
+            Event::Rule => {
+                self.settle();
+                self.push(BlockKind::Separator, &range);
+            }
+            // Inline content: it is the text of a tight list item when it sits directly
+            // in one; elsewhere its block took it from the source already.
+            _ => {
+                if let (Some(p), Some(Open::Item(b))) = (&mut self.pending, self.open.last()) {
+                    if p.block == *b {
+                        let r = p.inline.get_or_insert(range.clone());
+                        r.start = r.start.min(range.start);
+                        r.end = r.end.max(range.end);
+                    }
+                }
+            }
+        }
+    }
+
+    fn fill(&mut self, t: &str, range: &Range<usize>) {
+        if let Some(b) = self.code {
+            if let BlockKind::Code { text, .. } = &mut self.blocks[b].kind {
+                text.push_str(t);
+            }
+        } else if let Some(b) = self.meta {
+            let first = self.lines.line(range.start);
+            if let BlockKind::Properties(props) = &mut self.blocks[b].kind {
+                props.extend(front_matter(t, first));
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'t>, range: Range<usize>) {
+        // A paragraph directly in an item still waiting for text is that item's text.
+        if matches!(tag, Tag::Paragraph) {
+            if let (Some(p), Some(Open::Item(b))) = (&self.pending, self.open.last()) {
+                if p.block == *b && p.inline.is_none() {
+                    let block = p.block;
+                    self.pending = None;
+                    let (_, end) = self.lines.span(range.start, range.end);
+                    let item = &mut self.blocks[block];
+                    item.end = end.max(item.line);
+                    if let BlockKind::ListItem { text, .. } = &mut item.kind {
+                        *text = source_lines(&self.text[range]);
+                    }
+                    self.open.push(Open::Other);
+                    return;
+                }
+            }
+        }
+        self.settle();
+        let src = &self.text[range.clone()];
+        match tag {
+            Tag::Paragraph => {
+                self.paragraph(&range);
+                self.open.push(Open::Other);
+            }
+            Tag::Heading { .. } => {
+                self.push(BlockKind::Heading { level: heading_level(&tag), text: heading_text(src) }, &range);
+                self.open.push(Open::Other);
+            }
+            Tag::BlockQuote(_) => {
+                self.push(BlockKind::Quote { text: quote_text(src) }, &range);
+                self.swallow = 1;
+            }
+            Tag::HtmlBlock => {
+                if !src.trim_start().starts_with("<!--") {
+                    self.push(BlockKind::Paragraph { text: source_lines(src) }, &range);
+                }
+                self.swallow = 1;
+            }
+            Tag::CodeBlock(kind) => {
+                let lang = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => {
+                        info.split(|c: char| c.is_whitespace() || c == ',' || c == '{').next().map(str::to_string)
+                    }
+                    pulldown_cmark::CodeBlockKind::Indented => None,
+                }
+                .filter(|l| !l.is_empty());
+                self.code = Some(self.push(BlockKind::Code { lang, text: String::new() }, &range));
+                self.open.push(Open::Other);
+            }
+            Tag::MetadataBlock(_) => {
+                self.meta = Some(self.push(BlockKind::Properties(Vec::new()), &range));
+                self.open.push(Open::Other);
+            }
+            Tag::List(_) => {
+                self.lists += 1;
+                self.open.push(Open::List);
+            }
+            Tag::Item => {
+                let depth = sat_u8(self.lists.saturating_sub(1));
+                let marker = item_marker(src).to_string();
+                let b = self.push(BlockKind::ListItem { depth, marker, text: String::new() }, &range);
+                self.blocks[b].end = self.blocks[b].line;
+                self.pending = Some(Pending { block: b, inline: None });
+                self.open.push(Open::Item(b));
+            }
+            Tag::Table(_) => {
+                self.table = Some(self.push(BlockKind::Table { header: None, rows: Vec::new() }, &range));
+                self.open.push(Open::Other);
+            }
+            Tag::TableHead | Tag::TableRow => {
+                let line = self.lines.line(range.start);
+                self.row = Some((Vec::new(), line, matches!(tag, Tag::TableHead)));
+                self.open.push(Open::Other);
+            }
+            Tag::TableCell => {
+                if let Some((cells, _, _)) = &mut self.row {
+                    cells.push(src.trim().trim_matches('|').trim().to_string());
+                }
+                self.open.push(Open::Other);
+            }
+            _ => self.open.push(Open::Other),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        self.open.pop();
+        match tag {
+            TagEnd::Item => self.settle(),
+            TagEnd::List(_) => self.lists = self.lists.saturating_sub(1),
+            TagEnd::CodeBlock => {
+                if let Some(b) = self.code.take() {
+                    if let BlockKind::Code { text, .. } = &mut self.blocks[b].kind {
+                        let kept = text.trim_end_matches('\n').len();
+                        text.truncate(kept);
+                    }
+                }
+            }
+            TagEnd::MetadataBlock(_) => self.meta = None,
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let (Some((cells, line, head)), Some(t)) = (self.row.take(), self.table) {
+                    if let BlockKind::Table { header, rows } = &mut self.blocks[t].kind {
+                        let row = Row { cells, line };
+                        if head {
+                            *header = Some(row);
+                        } else {
+                            rows.push(row);
+                        }
+                    }
+                }
+            }
+            TagEnd::Table => self.table = None,
+            _ => {}
+        }
+    }
+
+    /// Gives the list item waiting for its text the inline content seen in it.
+    fn settle(&mut self) {
+        let Some(p) = self.pending.take() else { return };
+        if let Some(r) = p.inline {
+            let (_, end) = self.lines.span(r.start, r.end);
+            let item = &mut self.blocks[p.block];
+            item.end = end.max(item.line);
+            if let BlockKind::ListItem { text, .. } = &mut item.kind {
+                *text = source_lines(&self.text[r]);
+            }
+        }
+    }
+
+    /// A paragraph: its lines, with runs of `key:: value` lines made properties.
+    fn paragraph(&mut self, range: &Range<usize>) {
+        let src = &self.text[range.clone()];
+        let first = self.lines.line(range.start);
+        if !src.contains("::") {
+            self.push(BlockKind::Paragraph { text: source_lines(src) }, range);
+            return;
+        }
+        let mut prose: Vec<&str> = Vec::new();
+        let mut prose_line = first;
+        let mut props: Vec<Property> = Vec::new();
+        let lines = src.trim_end_matches('\n').split('\n');
+        for (i, l) in lines.enumerate() {
+            let line = first + u32::try_from(i).unwrap_or(u32::MAX - first);
+            match double_colon_field(l) {
+                Some((key, value)) => {
+                    self.flush_prose(&mut prose, prose_line);
+                    props.push(Property { key: key.to_string(), value: value.to_string(), line });
+                }
+                None => {
+                    self.flush_props(&mut props);
+                    if prose.is_empty() {
+                        prose_line = line;
+                    }
+                    prose.push(l.trim());
+                }
+            }
+        }
+        self.flush_prose(&mut prose, prose_line);
+        self.flush_props(&mut props);
+    }
+
+    fn flush_prose(&mut self, prose: &mut Vec<&str>, line: u32) {
+        if prose.is_empty() {
+            return;
+        }
+        let end = line + u32::try_from(prose.len() - 1).unwrap_or(0);
+        self.blocks.push(Block { kind: BlockKind::Paragraph { text: prose.join("\n") }, line, end });
+        prose.clear();
+    }
+
+    fn flush_props(&mut self, props: &mut Vec<Property>) {
+        if let (Some(first), Some(last)) = (props.first(), props.last()) {
+            let (line, end) = (first.line, last.line);
+            self.blocks.push(Block { kind: BlockKind::Properties(std::mem::take(props)), line, end });
+        }
+    }
+
+    fn finish(mut self) -> Blocks {
+        self.settle();
+        Blocks { blocks: self.blocks }
+    }
+}
+
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_block_end(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+fn heading_level(tag: &Tag<'_>) -> u8 {
+    match tag {
+        Tag::Heading { level, .. } => *level as u8,
+        _ => 1,
+    }
+}
+
+/// A heading's title from its source: an ATX heading without its `#` marks (opening
+/// and closing), a setext heading without its underline, lines joined with spaces.
+fn heading_text(src: &str) -> String {
+    let t = src.trim();
+    if t.starts_with('#') {
+        let first = t.split('\n').next().unwrap_or("");
+        let body = first.trim_start_matches('#').trim();
+        // A closing sequence is `#`s after a space (or the whole body).
+        let stripped = body.trim_end_matches('#');
+        let body = if stripped.is_empty() || stripped.ends_with([' ', '\t']) { stripped.trim_end() } else { body };
+        return body.to_string();
+    }
+    let mut lines: Vec<&str> = t.split('\n').map(str::trim).collect();
+    if lines.len() > 1 {
+        lines.pop();
+    }
+    lines.join(" ")
+}
+
+/// A block's source lines, each trimmed, joined with `\n`, without trailing empty lines.
+fn source_lines(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    for (i, l) in src.trim_end().split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(l.trim());
+    }
+    out
+}
+
+/// A quote's lines without their `>` markers (every level of them).
+fn quote_text(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    for (i, l) in src.trim_end().split('\n').enumerate() {
+        let mut l = l.trim_start();
+        while let Some(rest) = l.strip_prefix('>') {
+            l = rest.trim_start();
+        }
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(l.trim_end());
+    }
+    out
+}
+
+/// A list item's marker as written at the start of its source: `-`, `*`, `+`, `12.`, `3)`.
+fn item_marker(src: &str) -> &str {
+    let s = src.trim_start();
+    match s.as_bytes().first() {
+        Some(b'-' | b'*' | b'+') => &s[..1],
+        Some(b'0'..=b'9') => {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            match s.as_bytes().get(digits) {
+                Some(b'.' | b')') => &s[..digits + 1],
+                _ => &s[..digits],
+            }
+        }
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::assert_lines_in_range;
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, u32, u32)> {
+        let b = parse(text);
+        assert_lines_in_range(text, &b);
+        b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
+    }
+
+    fn h(level: u8, t: &str) -> BlockKind {
+        BlockKind::Heading { level, text: t.into() }
+    }
+    fn p(t: &str) -> BlockKind {
+        BlockKind::Paragraph { text: t.into() }
+    }
+    fn li(depth: u8, marker: &str, t: &str) -> BlockKind {
+        BlockKind::ListItem { depth, marker: marker.into(), text: t.into() }
+    }
+    fn prop(key: &str, value: &str, line: u32) -> Property {
+        Property { key: key.into(), value: value.into(), line }
+    }
+
+    #[test]
+    fn headings_paragraphs_and_lines() {
+        let text = "# EuroPython 2023 ##\n\nFirst **line**\nsecond line  \n\nA Talk\n======\n\nBy Ana\n---\n## C#\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (h(1, "EuroPython 2023"), 1, 1),
+                (p("First **line**\nsecond line"), 3, 4),
+                (h(1, "A Talk"), 6, 7),
+                (h(2, "By Ana"), 9, 10),
+                (h(2, "C#"), 11, 11),
+            ]
+        );
+    }
+
+    #[test]
+    fn comment_lines_outside_fences_stay_headings() {
+        let text = "import sys\n# /// script\n# requires = []\n";
+        let got = kinds(text);
+        assert_eq!(got[0], (p("import sys"), 1, 1));
+        assert_eq!(got[1], (h(1, "/// script"), 2, 2));
+        assert_eq!(got[2], (h(1, "requires = []"), 3, 3));
+    }
+
+    #[test]
+    fn lists_with_depth_markers_and_tasks() {
+        let text = "- Talk one - Ana\n  wrapped\n  - nested *x*\n1. first\n2) other\n- [ ] buy milk\n- [x] done\n\n* loose\n\n  second para\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (li(0, "-", "Talk one - Ana\nwrapped"), 1, 2),
+                (li(1, "-", "nested *x*"), 3, 3),
+                (li(0, "1.", "first"), 4, 4),
+                (li(0, "2)", "other"), 5, 5),
+                (li(0, "- [ ]", "buy milk"), 6, 6),
+                (li(0, "- [x]", "done"), 7, 7),
+                (li(0, "*", "loose"), 9, 9),
+                (p("second para"), 11, 11),
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_with_header_and_row_lines() {
+        let text = "Intro\n\n| Time | Talk | Speaker |\n|---|---|---|\n| 10:00 | **Async** | Ana |\n| 11:00 | Rust \\| Py | Bo |\n";
+        let got = kinds(text);
+        assert_eq!(got.len(), 2);
+        let (BlockKind::Table { header, rows }, 3, 6) = &got[1] else { panic!("{:?}", got[1]) };
+        assert_eq!(
+            header.as_ref().map(|h| (h.cells.clone(), h.line)),
+            Some((vec!["Time".into(), "Talk".into(), "Speaker".into()], 3))
+        );
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [5, 6]);
+        assert_eq!(rows[0].cells, ["10:00", "**Async**", "Ana"]);
+        assert_eq!(rows[1].cells, ["11:00", "Rust \\| Py", "Bo"]);
+    }
+
+    #[test]
+    fn code_quotes_separators() {
+        let text =
+            "```python title\nprint(1)\n# not a heading\n```\n\n> quoted\n> > deeper\nlazy\n\n***\n\n    indented\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (BlockKind::Code { lang: Some("python".into()), text: "print(1)\n# not a heading".into() }, 1, 4),
+                (BlockKind::Quote { text: "quoted\ndeeper\nlazy".into() }, 6, 8),
+                (BlockKind::Separator, 10, 10),
+                (BlockKind::Code { lang: None, text: "indented".into() }, 12, 12),
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_fence_runs_to_the_end() {
+        let text = "## T\n```\ncode\n## not a heading\n";
+        assert_eq!(
+            kinds(text),
+            [(h(2, "T"), 1, 1), (BlockKind::Code { lang: None, text: "code\n## not a heading".into() }, 2, 4)]
+        );
+    }
+
+    #[test]
+    fn front_matter_and_dataview_fields() {
+        let text = "---\ntitle: \"A \\\"B\\\"\"\nspeakers:\n  - Ana\n  - Bo\n---\n\nNotes here\nspeaker:: Cy Dee\nroom:: B\nmore text\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (BlockKind::Properties(vec![prop("title", "A \"B\"", 2), prop("speakers", "Ana, Bo", 3)]), 1, 6),
+                (p("Notes here"), 8, 8),
+                (BlockKind::Properties(vec![prop("speaker", "Cy Dee", 9), prop("room", "B", 10)]), 9, 10),
+                (p("more text"), 11, 11),
+            ]
+        );
+    }
+
+    #[test]
+    fn html_comments_dropped_other_html_kept() {
+        let text = "<!-- hidden -->\n\n<div>\nHello\n</div>\n";
+        assert_eq!(kinds(text), [(p("<div>\nHello\n</div>"), 3, 5)]);
+    }
+
+    #[test]
+    fn hostile_inputs_parse() {
+        for text in ["", "\n", "\n\n\n", "#", "-", "```", "| a |\n|-|", "\t- x\n\t\t- y\n", "---\n", "---\n---\n"] {
+            kinds(text);
+        }
+        let long = "word ".repeat(200_000) + "\n## After\n";
+        let got = kinds(&long);
+        assert_eq!(got.last(), Some(&(h(2, "After"), 2, 2)));
+        let quotes = ">".repeat(100_000) + " deep\n\n## After\n";
+        let got = kinds(&quotes);
+        assert_eq!(got, [(BlockKind::Quote { text: "deep".into() }, 1, 1), (h(2, "After"), 3, 3)]);
+        let mut bullets = String::new();
+        for d in 0..2_000 {
+            bullets.push_str(&"  ".repeat(d));
+            bullets.push_str("- x\n");
+        }
+        let got = kinds(&bullets);
+        assert_eq!(got.len(), 2_000);
+        assert_eq!(got.last().map(|(k, l, _)| (k.clone(), *l)), Some((li(255, "-", "x"), 2_000)));
+    }
+}

@@ -1,0 +1,249 @@
+//! The markup readers: each turns a note's text into the [`Blocks`] of
+//! [`super::document`], the one model the talk detector reads. One module per markup;
+//! this one picks the markup ([`detect`]) and dispatches ([`parse`]), and holds what the
+//! readers share (line numbers, front matter and `key:: value` fields).
+//!
+//! Every reader is linear in its input: it walks the text once (or, for Markdown,
+//! pulldown-cmark does), keeps nesting as numbers rather than by recursion, and finds
+//! line numbers in a table of line starts.
+
+pub mod markdown;
+
+use super::document::{Blocks, Markup, Property};
+
+/// Parses `text` (with `\n` line endings, as [`super::read`] gives it) written in
+/// `markup` into blocks, each with its 1-based lines in `text`.
+pub fn parse(markup: Markup, text: &str) -> Blocks {
+    match markup {
+        Markup::Markdown => markdown::parse(text),
+        // The other readers come next; until then their files are read as Markdown,
+        // which keeps every line of them as a paragraph, list item or heading.
+        _ => markdown::parse(text),
+    }
+}
+
+/// The start offset of every line of a text, to turn byte offsets into 1-based lines
+/// in `O(log lines)` each.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`'s lines (split on `\n`).
+    pub(crate) fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // A final line break does not open a line of its own.
+        if starts.len() > 1 && starts.last() == Some(&text.len()) {
+            starts.pop();
+        }
+        LineIndex { starts }
+    }
+
+    /// The 1-based line holding byte `offset` (the last line for an offset past the end).
+    pub(crate) fn line(&self, offset: usize) -> u32 {
+        let i = self.starts.partition_point(|&s| s <= offset);
+        u32::try_from(i.max(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The lines `start..end` (a byte range, `end` exclusive) spans: first and last.
+    pub(crate) fn span(&self, start: usize, end: usize) -> (u32, u32) {
+        let first = self.line(start);
+        let last = if end > start { self.line(end - 1) } else { first };
+        (first, last.max(first))
+    }
+}
+
+/// A line of the form `key:: value` (Obsidian Dataview, Logseq): the key is one to
+/// four words of letters, digits, `-` or `_`, the value may be empty.
+pub(crate) fn double_colon_field(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.trim().split_once("::")?;
+    let key = key.trim_end();
+    if key.is_empty() || key.len() > 60 || key.split_whitespace().count() > 4 {
+        return None;
+    }
+    if !key.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == ' ') {
+        return None;
+    }
+    if !(value.is_empty() || value.starts_with(' ') || value.starts_with('\t')) {
+        return None;
+    }
+    Some((key, value.trim()))
+}
+
+/// Parses the body of a YAML (or TOML, `key = value`) front matter block: `key: value`
+/// fields with scalar values unquoted (`"..."` with its escapes decoded, `'...'` with
+/// `''`), flow lists `[a, b]` and block lists (`- a` lines under a key) joined by `, `.
+/// Nested maps keep their inner keys as fields of their own. `first_line` is the
+/// 1-based line of the body's first line.
+pub(crate) fn front_matter(body: &str, first_line: u32) -> Vec<Property> {
+    let mut out: Vec<Property> = Vec::new();
+    // The property a block list (`- item` lines) adds to, while it runs.
+    let mut list_of: Option<usize> = None;
+    for (i, raw) in body.split('\n').enumerate() {
+        let line = first_line.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
+        let t = raw.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if let Some(item) = t.strip_prefix("- ").or((t == "-").then_some("")) {
+            if let Some(p) = list_of {
+                let item = unquote(item.trim());
+                if !item.is_empty() {
+                    if !out[p].value.is_empty() {
+                        out[p].value.push_str(", ");
+                    }
+                    out[p].value.push_str(&item);
+                }
+                continue;
+            }
+        }
+        // YAML `key: value`, or TOML `key = value` when an `=` comes before any `:`.
+        let split = match t.split_once(':') {
+            Some((k, v)) if !k.contains('=') => Some((k, v)),
+            _ => t.split_once('='),
+        };
+        let Some((key, value)) = split else { continue };
+        let key = unquote(key.trim());
+        if key.is_empty() {
+            continue;
+        }
+        let value = value.trim();
+        let value = if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            split_flow(inner).iter().map(|s| unquote(s)).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+        } else {
+            unquote(value)
+        };
+        list_of = if value.is_empty() { Some(out.len()) } else { None };
+        out.push(Property { key, value, line });
+    }
+    out
+}
+
+/// Splits a flow list's inside at commas that are not inside quotes.
+fn split_flow(inner: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut quote = None;
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in inner.char_indices() {
+        match (quote, c) {
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, ',') => {
+                out.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+        escaped = false;
+    }
+    out.push(inner[start..].trim());
+    out
+}
+
+/// A YAML scalar without its quotes: `"..."` with its escapes decoded (`\"`, `\\`,
+/// `\n`, `\t`, `\uXXXX`), `'...'` with `''` as a quote; a plain scalar loses a trailing
+/// ` # comment`.
+pub(crate) fn unquote(v: &str) -> String {
+    let v = v.trim();
+    if v.len() >= 2 && v.starts_with('"') && v.ends_with('"') {
+        let inner = &v[1..v.len() - 1];
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        Some(ch) => out.push(ch),
+                        None => {
+                            out.push_str("\\u");
+                            out.push_str(&hex);
+                        }
+                    }
+                }
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        }
+        return out;
+    }
+    if v.len() >= 2 && v.starts_with('\'') && v.ends_with('\'') {
+        return v[1..v.len() - 1].replace("''", "'");
+    }
+    match v.find(" #") {
+        Some(i) => v[..i].trim_end().to_string(),
+        None => v.to_string(),
+    }
+}
+
+/// `n` as a `u8`, saturating: depths and levels beyond 255 are all "very deep".
+pub(crate) fn sat_u8(n: usize) -> u8 {
+    u8::try_from(n).unwrap_or(u8::MAX)
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    use crate::notes::document::{Block, Blocks};
+
+    /// Checks that every block's lines are inside the text: `1 <= line <= end <= lines`.
+    pub(crate) fn assert_lines_in_range(text: &str, blocks: &Blocks) {
+        let lines = text.split('\n').count().max(1) as u32;
+        for Block { line, end, kind } in &blocks.blocks {
+            assert!(1 <= *line && line <= end && *end <= lines, "{kind:?} at {line}..{end} of {lines} lines");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_maps_offsets_to_lines() {
+        let ix = LineIndex::new("ab\ncd\n\nef");
+        assert_eq!([ix.line(0), ix.line(2), ix.line(3), ix.line(6), ix.line(7), ix.line(99)], [1, 1, 2, 3, 4, 4]);
+        assert_eq!(ix.span(0, 6), (1, 2));
+        assert_eq!(LineIndex::new("a\n").line(2), 1);
+        assert_eq!(LineIndex::new("").line(0), 1);
+    }
+
+    #[test]
+    fn front_matter_unquotes_and_joins_lists() {
+        let fm = "title: \"Say \\\"hi\\\"\"\nspeakers: [Ana Lima, 'Bo, Jr']\ntags:\n  - rust\n  - \"py\"\ndate: 2023-07-19 # day 1\n";
+        let got: Vec<(String, String, u32)> =
+            front_matter(fm, 2).into_iter().map(|p| (p.key, p.value, p.line)).collect();
+        assert_eq!(
+            got,
+            [
+                ("title".into(), "Say \"hi\"".into(), 2),
+                ("speakers".into(), "Ana Lima, Bo, Jr".into(), 3),
+                ("tags".into(), "rust, py".into(), 4),
+                ("date".into(), "2023-07-19".into(), 7),
+            ]
+        );
+        let toml: Vec<String> = front_matter("title = \"A\"\nspeaker = 'B'", 1).into_iter().map(|p| p.value).collect();
+        assert_eq!(toml, ["A", "B"]);
+    }
+
+    #[test]
+    fn double_colon_fields() {
+        assert_eq!(double_colon_field("speaker:: Ana Lima"), Some(("speaker", "Ana Lima")));
+        assert_eq!(double_colon_field("  talk type:: keynote"), Some(("talk type", "keynote")));
+        assert_eq!(double_colon_field("see std::vec::Vec"), None);
+        assert_eq!(double_colon_field("a::b"), None);
+    }
+}
