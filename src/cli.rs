@@ -60,6 +60,31 @@ pub enum Command {
     /// List the entities found, with counts and file:line evidence.
     #[command(after_help = ENTITIES_EXAMPLES)]
     Entities(EntitiesArgs),
+    /// Print the structure found: events, days, talks with their lines and speakers.
+    #[command(after_help = OUTLINE_EXAMPLES)]
+    Outline(OutlineArgs),
+}
+
+const OUTLINE_EXAMPLES: &str = "Examples:
+  talkgraph outline                   events, days and talks (file:start-end) of notes/
+  talkgraph outline day1.md --explain every candidate with its evidence and score
+  talkgraph outline notes --json      the same as JSON, for tools";
+
+/// Arguments of `outline`.
+#[derive(Debug, Clone, Args)]
+pub struct OutlineArgs {
+    /// Note files, or folders searched recursively.
+    #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// Add every candidate with its evidence, its score and whether it became a talk.
+    #[arg(long)]
+    pub explain: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Print no warnings.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
 }
 
 /// Arguments of `entities`.

@@ -28,6 +28,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod notes;
+pub mod outline;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -197,6 +198,7 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     }
     let t_build = Instant::now();
     let extractor = Extractor::new(knowledge);
+    let detector = notes::Detector::new();
     let matcher_time = t_build.elapsed();
     let total: u64 = files.iter().filter_map(|f| std::fs::metadata(&f.path).ok()).map(|m| m.len()).sum();
     let bar = progress_bar(opts.progress && total > 20_000_000, total, files.len());
@@ -211,7 +213,7 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     let mut graph_time = Duration::ZERO;
     let pool = thread_pool(opts.threads)?;
     let extract = |chunk: &[notes::NoteFile]| -> Vec<FileResult> {
-        let work = || chunk.par_iter().map(|f| process(f, &extractor, bar.as_ref())).collect();
+        let work = || chunk.par_iter().map(|f| process(f, &detector, &extractor, bar.as_ref())).collect();
         match &pool {
             Some(p) => p.install(work),
             None => work(),
@@ -296,13 +298,18 @@ fn thread_pool(threads: Option<usize>) -> Result<Option<rayon::ThreadPool>, Erro
 const CHUNK_FILES: usize = 64;
 
 /// Reads, segments and recognises one file.
-fn process(f: &notes::NoteFile, extractor: &Extractor<'_>, bar: Option<&indicatif::ProgressBar>) -> FileResult {
+fn process(
+    f: &notes::NoteFile,
+    detector: &notes::Detector,
+    extractor: &Extractor<'_>,
+    bar: Option<&indicatif::ProgressBar>,
+) -> FileResult {
     let mut w = Vec::new();
     let t0 = Instant::now();
     let note = notes::read_note(f, &mut w);
     let t1 = Instant::now();
     let Some(note) = note else { return (None, w, [t1 - t0, Duration::ZERO, Duration::ZERO], 0) };
-    let doc = notes::segment(&note);
+    let doc = notes::analyse(&note, detector);
     let t2 = Instant::now();
     let facts = extractor.extract(&doc);
     let t3 = Instant::now();

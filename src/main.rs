@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use talkgraph::cli::{Cli, Command, EntitiesArgs};
+use talkgraph::cli::{Cli, Command, EntitiesArgs, OutlineArgs};
 use talkgraph::entities::EntitiesOptions;
 use talkgraph::{Error, Output, Warning};
 
@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(Command::Entities(args)) => entities(args),
+        Some(Command::Outline(args)) => outline(args),
         _ => build(&cli),
     }
 }
@@ -63,6 +64,30 @@ fn entities(args: &EntitiesArgs) -> ExitCode {
             };
             match written.and_then(|()| w.flush()) {
                 Ok(()) => strict_status(args.strict, &warnings),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: writing to standard output: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(err) => fail(err, args.quiet),
+    }
+}
+
+fn outline(args: &OutlineArgs) -> ExitCode {
+    match talkgraph::outline::outline(&args.paths, args.explain) {
+        Ok((files, warnings)) => {
+            warn(&warnings, args.quiet);
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            let written = if args.json {
+                serde_json::to_writer_pretty(&mut w, &files).map_err(std::io::Error::from).and_then(|()| writeln!(w))
+            } else {
+                talkgraph::outline::write_text(&files, &mut w)
+            };
+            match written.and_then(|()| w.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: writing to standard output: {e}");

@@ -141,15 +141,20 @@ pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
             }
             break;
         }
-        let name_words = &words[start..k];
+        // `Python Meetup Berlin — March 2024`: a month or weekday before the year is
+        // the date's, not the name's.
+        let mut end = k;
+        while end > start && (labels.month(words[end - 1].1).is_some() || labels.is_weekday(words[end - 1].1)) {
+            end -= 1;
+        }
+        let name_words = &words[start..end];
         let capitalised = name_words.iter().any(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
             || name_words.iter().any(|(_, w)| labels.is(w, Concept::Conference));
         let not_a_label = name_words.iter().all(|(_, w)| labels.month(w).is_none() && !labels.is(w, Concept::Day));
         if !name_words.is_empty() && name_words.len() <= 7 && capitalised && not_a_label {
-            let from = name_words[0].0;
-            let to = words[k].0 + 4;
-            let name: String = plain[from..to].split_whitespace().collect::<Vec<_>>().join(" ");
-            out.name = Some(name);
+            let mut name: Vec<&str> = name_words.iter().map(|(_, w)| *w).collect();
+            name.push(words[k].1);
+            out.name = Some(name.join(" "));
         }
     }
     out

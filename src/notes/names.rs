@@ -194,6 +194,31 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
     (2..=5).contains(&named) && words.len() <= 6
 }
 
+/// `w` with the diacritics of Latin letters removed (`Tomáš` -> `Tomas`), for comparing
+/// a name with a file name written in ASCII.
+pub fn fold(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' => 'u',
+            'ç' | 'ć' | 'č' => 'c',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'š' | 'ś' | 'ş' | 'ș' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ý' => 'y',
+            'ğ' => 'g',
+            'ť' | 'ț' => 't',
+            'ď' => 'd',
+            c => c,
+        })
+        .collect()
+}
+
 fn strip_honorific(s: &str) -> &str {
     match s.split_once(' ') {
         Some((first, rest)) if HONORIFICS.contains(&first.to_lowercase().as_str()) => rest.trim_start(),

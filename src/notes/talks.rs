@@ -156,6 +156,9 @@ struct Run<'d, 'a, 'b> {
     tags: Vec<String>,
     /// Headings that name a day or the event (block index).
     structure: Vec<usize>,
+    /// A name heading at the top of the file (`#### Oleksandr Petrenko`): the speaker of
+    /// a file that is one talk.
+    file_speaker: Option<Named>,
 }
 
 fn push_ev(c: &mut Candidate, feature: &'static str, weight: i32) {
@@ -180,11 +183,34 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             warnings: Vec::new(),
             tags: Vec::new(),
             structure: Vec::new(),
+            file_speaker: None,
         }
     }
 
     fn labels(&self) -> &Labels {
         &self.d.labels
+    }
+
+    /// The text of line `line` when it is an ATX heading (`## Title ##`), without its
+    /// markers.
+    fn raw_atx(&self, line: u32) -> Option<&'a str> {
+        let i = line.checked_sub(1)? as usize;
+        let s = *self.starts.get(i)?;
+        let e = self.starts.get(i + 1).map_or(self.note.text.len(), |&e| e - 1);
+        let l = self.note.text.get(s..e.max(s))?.trim_end_matches('\r');
+        let t = l.trim_start_matches(' ');
+        let hashes = t.bytes().take_while(|&c| c == b'#').count();
+        if hashes == 0 || hashes > 6 || l.len() - t.len() > 3 {
+            return None;
+        }
+        let rest = &t[hashes..];
+        if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+            return None;
+        }
+        let rest = rest.trim();
+        // A closing run of `#` counts only after a space (`C#` keeps its `#`).
+        let closed = rest.trim_end_matches('#');
+        Some(if closed.is_empty() || closed.ends_with(' ') { closed.trim_end() } else { rest })
     }
 
     fn warn(&mut self, line: u32, message: String) {
@@ -329,6 +355,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
     /// A heading: an event or a day, or a candidate. Returns whether it is a candidate.
     fn heading(&mut self, bi: usize, b: &Block, level: u8, text: &str) -> bool {
+        // An ATX heading's own line, as written: a reader may drop inline HTML or
+        // resolve escapes in its text, a title keeps every character.
+        let raw = self.raw_atx(b.line);
+        let text = raw.unwrap_or(text);
         let plain = strip_inline(text);
         let plain = plain.trim();
         if plain.len() > 10_000 {
@@ -353,6 +383,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 self.structure.push(bi);
                 return false;
             }
+        }
+        // A person's name as the first heading: the speaker of the file's talk.
+        if bi < 3 && self.cands.is_empty() && self.file_speaker.is_none() && names::is_name(plain, false) {
+            self.file_speaker = Some(Named { name: plain.to_string(), line: b.line });
+            self.structure.push(bi);
+            return false;
         }
         let mut c = Candidate {
             line: b.line,
@@ -451,6 +487,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     _ => (false, first),
                 };
                 let value = value.strip_prefix("by ").or_else(|| value.strip_prefix("By ")).unwrap_or(value);
+                // `A talk by NAME`, `Vortrag von NAME`: a short line naming the speaker.
+                let value = match value.find(" by ").or_else(|| value.find(" von ")) {
+                    Some(i) if value[..i].split_whitespace().count() <= 3 => &value[i + 4..],
+                    _ => value,
+                };
                 if let Some(people) = names::people(value, labels, field) {
                     let c = self.cands.last_mut().expect("checked");
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
@@ -849,6 +890,40 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 push_ev(c, "siblings of the same shape", 1);
             }
         }
+        // A file that is one talk: its first block is its only top heading (not the
+        // event's), and no deeper heading has evidence of its own (a label, a time, a
+        // name): the deeper headings are the talk's parts.
+        let top = blocks.first().and_then(|b| match b.kind {
+            BlockKind::Heading { level, .. } => Some(level),
+            _ => None,
+        });
+        if let (Some(top), None) = (top, self.conference) {
+            let strong = |c: &Candidate| {
+                c.evidence.iter().any(|(f, w)| {
+                    *w > 0
+                        && matches!(
+                            *f,
+                            "a talk label"
+                                | "a time"
+                                | "a person named in it"
+                                | "a name line under it"
+                                | "speaker field"
+                        )
+                })
+            };
+            let alone = !blocks[1..].iter().any(|b| matches!(b.kind, BlockKind::Heading { level, .. } if level <= top));
+            let parts_weak = self.cands.iter().filter(|c| c.block != 0).all(|c| !strong(c));
+            if alone && parts_weak && self.cands.first().is_some_and(|c| c.block == 0) {
+                for c in &mut self.cands {
+                    if c.block == 0 {
+                        push_ev(c, "the file's title", THRESHOLD);
+                    } else if matches!(c.source, Source::Heading(_)) {
+                        push_ev(c, "a part of the file's talk", -3);
+                    }
+                }
+                return;
+            }
+        }
         // The heading level that carries the talks: the one with the most positive
         // evidence of its own; deeper headings under a talk are its parts.
         let mut per_level = [0i32; 8];
@@ -946,7 +1021,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             while j < blocks.len() && blocks[j].line < next_line {
                 let b = &blocks[j];
                 let ends_here = match &b.kind {
-                    BlockKind::Heading { level: l, .. } => level == u8::MAX || *l <= level,
+                    BlockKind::Heading { level: l, text } => {
+                        (level == u8::MAX || *l <= level) && !looks_like_code(&strip_inline(text))
+                    }
                     BlockKind::Paragraph { text } if level == u8::MAX => {
                         // A break (`Mittagspause, Brezeln.`), a sign-off (`Cheers,`), a
                         // signature (`--`).
@@ -992,7 +1069,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         } else {
-            let ev = event::from_file_name(file_stem, &self.d.labels);
+            // The file's name (`rustconf-2023.md`), or its folder's (`djangocon-eu-2024/`).
+            let folder = self.note.file.rsplit('/').nth(1).unwrap_or("");
+            let mut ev = event::from_file_name(file_stem, &self.d.labels);
+            if ev.name.is_none() {
+                ev = event::from_file_name(folder, &self.d.labels);
+            }
             if let Some(n) = ev.name {
                 let date = match ev.date {
                     Some(Found::Date(d, _)) => Some(d.iso()),
@@ -1100,6 +1182,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// No talk found: the file is one talk, named from its first heading, its first
     /// line, or its file name.
     fn whole_file(&mut self) {
+        // An index file names the event and links to the talks' files: it has no talk.
+        if self.conference.is_some() && self.structure.first() == Some(&0) && self.file_speaker.is_none() {
+            self.warnings.push(Warning {
+                file: self.note.file.clone(),
+                line: None,
+                message: "no talk found: the file names the event only".into(),
+            });
+            return;
+        }
         let first_heading = self.blocks.iter().enumerate().find_map(|(i, b)| match &b.kind {
             BlockKind::Heading { text, .. } if !self.structure.contains(&i) => {
                 Some((b.line, clean_title(&strip_inline(text))))
@@ -1110,15 +1201,39 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             BlockKind::Paragraph { text } | BlockKind::ListItem { text, .. } => {
                 let l = strip_inline(text.split('\n').next().unwrap_or(""));
                 let l = clean_title(&l);
-                (!l.is_empty() && l.len() <= 100).then_some((b.line, l))
+                // A remark in parentheses (`(Vigo, 5 June 2024, …)`) is no title.
+                (!l.is_empty() && l.len() <= 100 && !l.starts_with('(')).then_some((b.line, l))
             }
             _ => None,
         });
         let Some(last) = self.blocks.last() else { return };
-        let (line, title) =
-            first_heading.or(first_line).unwrap_or_else(|| (1, file_stem(&self.note.file).replace(['-', '_'], " ")));
+        // `title-of-the-talk-speaker-name.md`: the speaker's words are not the title.
+        let stem = file_stem(&self.note.file).replace(['-', '_'], " ");
+        let stem_title = match &self.file_speaker {
+            Some(n) => {
+                let name: Vec<String> =
+                    n.name.split_whitespace().map(|w| crate::notes::names::fold(w).to_lowercase()).collect();
+                let words: Vec<&str> = stem.split_whitespace().collect();
+                let keep = words.len().saturating_sub(name.len());
+                let tail_is_name = words[keep..].iter().zip(&name).all(|(a, b)| a.to_lowercase() == *b);
+                if tail_is_name && keep > 0 {
+                    words[..keep].join(" ")
+                } else {
+                    stem.clone()
+                }
+            }
+            None => stem.clone(),
+        };
+        let (line, title) = if self.file_speaker.is_some() {
+            (1, stem_title)
+        } else {
+            first_heading.or(first_line).unwrap_or((1, stem_title))
+        };
         let mut c = self.new_candidate(0, line, Source::File, title.clone());
         c.body_line = line + 1;
+        if let Some(n) = self.file_speaker.clone() {
+            c.speakers.push((n, Role::Speaker));
+        }
         // A speaker named near the top (`A talk by [Name](link)`, a speaker field).
         for b in self.blocks.iter().take(6) {
             if let BlockKind::Paragraph { text } = &b.kind {
@@ -1128,7 +1243,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     Some((cs, r)) if cs.contains(&Concept::Speaker) => Some(r),
                     _ => first.find("by ").map(|i| &first[i + 3..]),
                 };
-                if let Some(people) = value.and_then(|v| names::people(v, &self.d.labels, false)) {
+                if let Some(people) =
+                    value.and_then(|v| names::people(v, &self.d.labels, false)).filter(|_| c.speakers.is_empty())
+                {
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     break;
                 }
@@ -1137,7 +1254,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         push_ev(&mut c, "no other talk: the file is one talk", THRESHOLD);
         c.talk = true;
         let _ = last;
-        self.warn(line, format!("no talk structure found: the whole file is read as one talk, \"{title}\""));
+        if self.file_speaker.is_none() {
+            self.warn(line, format!("no talk structure found: the whole file is read as one talk, \"{title}\""));
+        }
         self.cands.insert(0, c);
     }
 }
@@ -1281,9 +1400,7 @@ fn looks_like_code(s: &str) -> bool {
         return true;
     }
     let first = t.split_whitespace().next().unwrap_or("");
-    let code_chars =
-        t.bytes().filter(|b| matches!(b, b'=' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"' | b';')).count();
-    (t.contains(" = ") || code_chars >= 3)
+    (t.contains(" = ") || !t.chars().any(char::is_alphabetic))
         || matches!(
             first,
             "requires-python" | "dependencies" | "import" | "from" | "def" | "class" | "return" | "if" | "for"

@@ -5,6 +5,7 @@ mod cli;
 mod consumers;
 mod consumers_xml;
 mod golden;
+mod outline;
 mod props;
 mod robust;
 mod score;
