@@ -87,6 +87,9 @@ pub enum Command {
     /// speakers who return and what they moved to, new and gone links (Markdown).
     #[command(after_help = DIFF_EXAMPLES)]
     Diff(DiffArgs),
+    /// Print the structure found: events, days, talks with their lines and speakers.
+    #[command(after_help = OUTLINE_EXAMPLES)]
+    Outline(OutlineArgs),
 }
 
 /// Arguments of `completions`.
@@ -268,6 +271,28 @@ pub struct NeighborsArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+const OUTLINE_EXAMPLES: &str = "Examples:
+  talkgraph outline                   events, days and talks (file:start-end) of notes/
+  talkgraph outline day1.md --explain every candidate with its evidence and score
+  talkgraph outline notes --json      the same as JSON, for tools";
+
+/// Arguments of `outline`.
+#[derive(Debug, Clone, Args)]
+pub struct OutlineArgs {
+    /// Note files, or folders searched recursively.
+    #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// Add every candidate with its evidence, its score and whether it became a talk.
+    #[arg(long)]
+    pub explain: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Print no warnings.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
 }
 
 /// Arguments of `entities`.

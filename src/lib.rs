@@ -35,6 +35,7 @@ pub mod extract;
 pub mod graph;
 pub mod ids;
 pub mod notes;
+pub mod outline;
 pub mod pipeline;
 pub mod progress;
 pub mod report;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use talkgraph::ask;
-use talkgraph::cli::{BuildArgs, Cli, Command, EntitiesArgs, NotesArgs, ReportArgs};
+use talkgraph::cli::{BuildArgs, Cli, Command, EntitiesArgs, NotesArgs, OutlineArgs, ReportArgs};
 use talkgraph::{Error, Output, Warning};
 
 fn main() -> ExitCode {
@@ -50,6 +50,7 @@ fn main() -> ExitCode {
             |_| talkgraph::diff::run(&a.to_options()),
             |d, w| talkgraph::diff::write_markdown(d, std::path::Path::new("."), w),
         ),
+        Some(Command::Outline(args)) => outline(args),
         _ => build(cli.build_args()),
     }
 }
@@ -171,6 +172,30 @@ fn report(args: &ReportArgs) -> ExitCode {
             strict_status(args.notes.common.strict, &warnings)
         }
         Err(err) => fail(err, args.notes.common.quiet),
+    }
+}
+
+fn outline(args: &OutlineArgs) -> ExitCode {
+    match talkgraph::outline::outline(&args.paths, args.explain) {
+        Ok((files, warnings)) => {
+            warn(&warnings, args.quiet);
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            let written = if args.json {
+                serde_json::to_writer_pretty(&mut w, &files).map_err(std::io::Error::from).and_then(|()| writeln!(w))
+            } else {
+                talkgraph::outline::write_text(&files, &mut w)
+            };
+            match written.and_then(|()| w.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: writing to standard output: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(err) => fail(err, args.quiet),
     }
 }
 

@@ -124,6 +124,7 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     warnings.extend(lowered);
     let t_build = Instant::now();
     let extractor = Extractor::new(knowledge);
+    let detector = notes::Detector::new();
     let matcher_time = t_build.elapsed();
     let total: u64 = files.iter().filter_map(|f| std::fs::metadata(&f.path).ok()).map(|m| m.len()).sum();
     let bar = progress::bar(opts.progress && total > 20_000_000, total, files.len());
@@ -138,7 +139,7 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     let mut graph_time = Duration::ZERO;
     let pool = thread_pool(threads)?;
     let extract = |chunk: &[notes::NoteFile]| -> Vec<FileResult> {
-        pool.install(|| chunk.par_iter().map(|f| process(f, &extractor, bar.as_ref())).collect())
+        pool.install(|| chunk.par_iter().map(|f| process(f, &detector, &extractor, bar.as_ref())).collect())
     };
     let mut add = |results: Vec<FileResult>| {
         let t_graph = Instant::now();
@@ -220,13 +221,18 @@ pub fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, Error> {
 const CHUNK_FILES: usize = 64;
 
 /// Reads, segments and recognises one file.
-fn process(f: &notes::NoteFile, extractor: &Extractor<'_>, bar: Option<&indicatif::ProgressBar>) -> FileResult {
+fn process(
+    f: &notes::NoteFile,
+    detector: &notes::Detector,
+    extractor: &Extractor<'_>,
+    bar: Option<&indicatif::ProgressBar>,
+) -> FileResult {
     let mut w = Vec::new();
     let t0 = Instant::now();
     let note = notes::read_note(f, &mut w);
     let t1 = Instant::now();
     let Some(note) = note else { return (None, w, [t1 - t0, Duration::ZERO, Duration::ZERO], 0) };
-    let doc = notes::segment(&note);
+    let doc = notes::analyse(&note, detector);
     let t2 = Instant::now();
     let facts = extractor.extract(&doc);
     let t3 = Instant::now();

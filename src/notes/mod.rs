@@ -5,17 +5,49 @@
 //! [`Document`]: the structure only. Recognising speakers in the prose, technologies
 //! and PEPs is the next stage's job (`extract`).
 
+pub mod date;
 pub mod document;
 pub mod error;
+pub mod event;
+pub mod labels;
 pub mod markup;
+pub mod names;
 pub mod read;
 pub mod segment;
+pub mod talks;
 
 use std::sync::Arc;
 
 pub use error::NotesError;
 pub use read::{decode, find_notes, find_notes_with, read_note, NoteFile};
 pub use segment::segment;
+pub use talks::Detector;
+
+use document::Markup;
+
+/// Splits `note` into its events and talks: the markup's reader makes blocks, the
+/// detector finds the talks in them by evidence.
+///
+/// A Markdown note whose talks carry markers in their headings (`Talk 3:`,
+/// `Keynote`, a time) is still split by the line segmenter (`segment`), which knows
+/// that family's lightning sessions, when the detector's evidence does not contradict
+/// it (no talk of it on a line the detector reads as code, a break or an aside).
+pub fn analyse<'a>(note: &'a Note, detector: &Detector) -> Document<'a> {
+    let markup = note.markup;
+    let blocks = markup::parse(markup, &note.text);
+    let detected = detector.detect(note, &blocks);
+    if markup == Markup::Markdown {
+        let (legacy, marked) = segment::segment_marked(note);
+        if marked {
+            let negative: std::collections::HashSet<u32> =
+                detected.candidates.iter().filter(|c| c.score() < 0).map(|c| c.line).collect();
+            if !legacy.sections.iter().any(|s| negative.contains(&s.line)) {
+                return legacy;
+            }
+        }
+    }
+    detected.doc
+}
 
 /// A note file read into memory as text.
 #[derive(Debug, Clone)]

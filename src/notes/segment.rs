@@ -45,12 +45,23 @@ use super::{Document, EventInfo, Named, Note, Section, SectionKind, Warning};
 /// Splits `note` into its events and talk sections. Never fails: text it cannot place
 /// stays in the body of the section it follows (or in no section at all).
 pub fn segment(note: &Note) -> Document<'_> {
+    segment_marked(note).0
+}
+
+/// [`segment`], and whether a talk was started by a marker in a heading (`Talk 3:`,
+/// `Keynote`, a time): the notes this segmenter was written for.
+pub(crate) fn segment_marked(note: &Note) -> (Document<'_>, bool) {
     let text = note.text.as_str();
     let fm = FrontMatter::parse(text);
     let first = Segmenter::new(note, &fm, false).run();
     if !first.doc.sections.is_empty() {
-        return first.doc;
+        return (first.doc, first.strong);
     }
+    (segment_unmarked(note, &fm, first), false)
+}
+
+fn segment_unmarked<'a>(note: &'a Note, fm: &FrontMatter, first: Outcome<'a>) -> Document<'a> {
+    let text = note.text.as_str();
     if let Some((title, line)) = &fm.title {
         let mut doc = first.doc;
         let body = text[fm.end..].trim_end();
@@ -67,7 +78,7 @@ pub fn segment(note: &Note) -> Document<'_> {
     }
     if first.plain_headings > 0 {
         // No markers, no conference heading: read the plain headings as talks.
-        let second = Segmenter::new(note, &fm, true).run();
+        let second = Segmenter::new(note, fm, true).run();
         if !second.doc.sections.is_empty() {
             return second.doc;
         }
@@ -332,11 +343,14 @@ struct Segmenter<'a, 'f> {
     plain_headings: u32,
     /// In the second pass: the note's first heading is its title, not a talk.
     skip_title_heading: bool,
+    /// A talk was started by a marker (`Talk 3:`, `Keynote`, a time) in a heading.
+    strong: bool,
 }
 
 struct Outcome<'a> {
     doc: Document<'a>,
     plain_headings: u32,
+    strong: bool,
 }
 
 impl<'a, 'f> Segmenter<'a, 'f> {
@@ -367,6 +381,7 @@ impl<'a, 'f> Segmenter<'a, 'f> {
             headings_seen: 0,
             plain_headings: 0,
             skip_title_heading: force_plain && first_heading_is_title(note.text.as_str(), fm.end),
+            strong: false,
         };
         if let Some((name, line)) = &fm.event {
             let (name, day, date) = match parse_event(name, true) {
@@ -402,7 +417,7 @@ impl<'a, 'f> Segmenter<'a, 'f> {
             self.line(line, lineno, start, next);
         }
         self.close(text.len());
-        Outcome { doc: self.doc, plain_headings: self.plain_headings }
+        Outcome { doc: self.doc, plain_headings: self.plain_headings, strong: self.strong }
     }
 
     fn warn(&mut self, line: u32, message: String) {
@@ -678,6 +693,7 @@ impl<'a, 'f> Segmenter<'a, 'f> {
     }
 
     fn marker_heading(&mut self, m: Marker<'_>, level: u8, lineno: u32, start: usize, next: usize) {
+        self.strong = true;
         let (mut title, speakers) = title_and_speakers(m.rest, m.timed);
         if m.kind == SectionKind::Keynote && title.is_empty() {
             title = "Keynote".to_string();

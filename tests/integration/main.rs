@@ -9,6 +9,7 @@ mod golden;
 mod layers;
 mod lexicon;
 mod markups;
+mod outline;
 mod props;
 mod report;
 mod robust;

@@ -155,7 +155,7 @@ fn huge_inputs() {
     write(dir.path(), "heads/heads.md", &format!("# PyCon 2024\n\n{heads}"));
     let talks: String = (0..10_000).map(|i| format!("## Talk {i}: Title {i}\n\nJane Doe\n\nNumPy\n\n")).collect();
     write(dir.path(), "talks/talks.md", &format!("# PyCon 2024\n\n{talks}"));
-    for (input, want) in [("line", "1 file read: 1 talk,"), ("heads", "200000 talks"), ("talks", "10000 talks")] {
+    for (input, want) in [("line", "1 file read: 1 talk,"), ("heads", "0 talks"), ("talks", "10000 talks")] {
         let o = build(dir.path(), &[input, "-o", &format!("out-{input}"), "--format", "csv"]);
         assert!(o.status.success(), "{input}: {}", stderr(&o));
         let summary = String::from_utf8_lossy(&o.stdout);

@@ -88,7 +88,8 @@ fn title_norm(s: &str) -> String {
     let lead = LEAD.get_or_init(|| {
         Regex::new(r"^\s*(talk|lightning talk|lt)\s*#?\s*\d+\s*[:.\-\x{2013}\x{2014}]?\s*").expect("valid")
     });
-    let other = OTHER.get_or_init(|| Regex::new(r"[^0-9a-z+#]+").expect("valid"));
+    // Letters and digits of every script are kept, as score.py's `[^\w+#]+|_` does.
+    let other = OTHER.get_or_init(|| Regex::new(r"[^\w+#]+|_").expect("valid"));
     let s = s.to_lowercase();
     let s = lead.replace(&s, "");
     let s = other.replace_all(&s, " ");

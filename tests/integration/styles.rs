@@ -30,9 +30,28 @@ fn run(note: &Path, gold: &Path) -> Report {
     report
 }
 
+/// The notes of fixture `name`: `name.md`, `name.txt`, `name.org`, ... or the folder
+/// `name/` (a folder of one file per talk).
+fn notes_of(name: &str) -> std::path::PathBuf {
+    let dir = repo().join("tests/fixtures/styles");
+    if dir.join(name).is_dir() {
+        return dir.join(name);
+    }
+    std::fs::read_dir(&dir)
+        .expect("fixtures folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_stem().is_some_and(|s| s == name)
+                && !p.to_string_lossy().ends_with(".gold.json")
+                && p.extension().is_some()
+        })
+        .unwrap_or_else(|| panic!("no notes for fixture {name}"))
+}
+
 fn fixture(name: &str) -> Report {
     let dir = repo().join("tests/fixtures/styles");
-    run(&dir.join(format!("{name}.md")), &dir.join(format!("{name}.gold.json")))
+    run(&notes_of(name), &dir.join(format!("{name}.gold.json")))
 }
 
 /// The thresholds: what the extractor reaches today, less a small margin, and never
@@ -93,11 +112,18 @@ fn rust_scorer_agrees_with_score_py() {
     let script = repo().join("../shared/eval/score.py");
     assert!(script.is_file(), "{} is missing", script.display());
     let dir = repo().join("tests/fixtures/styles");
-    for name in ["europython-2023-day1", "pycon-schedule", "obsidian-note", "rustconf-terse", "meetup-ordinary-words"] {
+    // Every fixture with a gold file.
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("fixtures folder")
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".gold.json")).map(str::to_string))
+        .collect();
+    names.sort();
+    for name in names.iter().map(String::as_str) {
         let note = if name.starts_with("europython") {
             repo().join("notes").join(format!("{name}.md"))
         } else {
-            dir.join(format!("{name}.md"))
+            notes_of(name)
         };
         let inputs = [note];
         let knowledge = talkgraph::load_knowledge(&inputs, None).expect("lexicon");
@@ -138,4 +164,106 @@ fn rust_scorer_agrees_with_score_py() {
         assert_eq!(got.talks_linked as u64, ev["talks_linked"].as_u64().unwrap(), "{name}");
         assert_eq!(got.event_date_found, ev["date_found"].as_bool(), "{name}");
     }
+}
+
+// The style suite of issue 14: one test per family, the thresholds at what the detector
+// reaches today less a small margin (the issue's target is 0.95 for every fixture;
+// mentions are bounded by the lexicon, which grows apart from the detector).
+
+// Lightning talks as `Name: Title` list items under a lightning heading, a keynote with
+// an em dash, `Speaker:` lines, a date line under the title.
+#[test]
+fn lightning_items_name_colon_title() {
+    // The `Keynote` marker sends this note to the line segmenter, which reads the
+    // items' speakers poorly; the detector alone reaches 0.971 (`talkgraph outline`).
+    check(&fixture("lightning-names"), 0.67, 0.92, 0.28, 0.83);
+}
+
+// An outliner page (Logseq `- ` bullets, `key:: value` properties), read as Markdown
+// until the outliner reader lands.
+#[test]
+fn outliner_page() {
+    check(&fixture("logseq-kubecon"), 0.83, 1.0, 1.0, 0.52);
+}
+
+// YAML front matter with an agenda list and numbered talks `N) Title - Speaker`.
+#[test]
+fn front_matter_with_an_agenda() {
+    check(&fixture("meetup-front-matter-agenda"), 0.93, 1.0, 1.0, 0.82);
+}
+
+// A panel on one line with its moderator, pairs with `with` and `&`, a hallway section.
+#[test]
+fn panels_and_pairs() {
+    check(&fixture("panel-and-duos"), 0.89, 1.0, 1.0, 0.70);
+}
+
+// A lower-case phone note with no markup: `next talk - title (speaker)`,
+// `after lunch: title - speaker`, names in lower case.
+#[test]
+fn phone_note_lead_in_lines() {
+    check(&fixture("phone-note"), 0.93, 1.0, 1.0, 0.81);
+}
+
+// A folder of one file per talk (setext titles, `A talk by [Name](link)`, sub-headings
+// that are parts) with an index README naming the conference.
+#[test]
+fn folder_of_one_file_per_talk() {
+    check(&fixture("pycascades-2024"), 0.87, 1.0, 0.88, 0.74);
+}
+
+// German labels: `Vortrag:`, `Sprecherin:`, `Tag 2 — 23. April 2024`, a notes-to-self
+// section, an impossible date.
+#[test]
+fn german_labelled_fields() {
+    check(&fixture("pycon-de-notizen"), 0.96, 1.0, 1.0, 0.91);
+}
+
+// Polish labels (`Prelegent:`, Polish dates).
+#[test]
+fn polish_notes() {
+    check(&fixture("pycon-pl-notatki"), 0.93, 1.0, 1.0, 0.82);
+}
+
+// French notes (`Intervenant :`, French dates).
+#[test]
+fn french_notes() {
+    check(&fixture("pyconfr-notes"), 0.90, 1.0, 0.85, 0.88);
+}
+
+// Dutch notes (`Spreker:`, Dutch dates).
+#[test]
+fn dutch_notes() {
+    check(&fixture("pygrunn-aantekeningen"), 0.93, 1.0, 1.0, 0.81);
+}
+
+// Italian, Spanish and Portuguese labels mixed in one file.
+#[test]
+fn mixed_latin_languages() {
+    check(&fixture("pymed-mixed-latin"), 0.93, 1.0, 1.0, 0.83);
+}
+
+// A recap e-mail: headers, a greeting, `**"Title"** by Name` across a hard wrap,
+// `Name's talk on …`, a sign-off and a signature.
+#[test]
+fn recap_email_titles_in_prose() {
+    check(&fixture("recap-email"), 0.89, 1.0, 1.0, 0.70);
+}
+
+// A schedule table (time, title, speaker, room) and sections with shortened titles.
+#[test]
+fn schedule_table_and_sections() {
+    check(&fixture("table-schedule"), 0.89, 1.0, 1.0, 0.69);
+}
+
+// Two days, Title Case headings with the speaker on the next line.
+#[test]
+fn two_days_title_case() {
+    check(&fixture("two-day-title-case"), 0.96, 1.0, 1.0, 0.90);
+}
+
+// Unfenced `# /// script` and `# comment` lines that are code, not headings.
+#[test]
+fn unfenced_script_lines_are_no_headings() {
+    check(&fixture("unfenced-script"), 0.82, 1.0, 1.0, 0.50);
 }

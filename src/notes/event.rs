@@ -1,0 +1,255 @@
+//! Conferences, days and dates, from whatever line names them: a first line or title
+//! (`# Notizen PyCon DE & PyData Berlin 2024`, `#+TITLE: PyGotham 2024 notes`), an
+//! e-mail subject (`Recap: DevOpsDays Oslo 2024 (day 1)`), a day heading (`Day 1
+//! (Friday)`, `Tag 2 — 23. April 2024`, `Giorno 2`), a file or folder name
+//! (`rustconf-2023.md`). The label words (notes, day, conference, weekdays, months) come
+//! from the labels table, so every language of the table is read.
+
+use super::date::{self, Found};
+use super::document::strip_inline;
+use super::labels::{Concept, Labels};
+
+/// What one line says about the event.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EventLine {
+    /// The conference's name with its year (`PyCon DE & PyData Berlin 2024`).
+    pub name: Option<String>,
+    /// The year the line names.
+    pub year: Option<i32>,
+    /// The day number (`Day 2`, `Tag 2`, `day one`).
+    pub day: Option<u32>,
+    /// A date in the line, or a date that cannot be one.
+    pub date: Option<Found>,
+}
+
+impl EventLine {
+    /// Whether the line names anything.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.day.is_none() && self.date.is_none()
+    }
+}
+
+/// Words of a name that are not the name: `notes from`, `Recap:`.
+fn filler(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "from"
+            | "of"
+            | "at"
+            | "on"
+            | "von"
+            | "vom"
+            | "der"
+            | "die"
+            | "zur"
+            | "zum"
+            | "de"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "del"
+            | "di"
+            | "da"
+            | "do"
+            | "van"
+            | "z"
+            | "ze"
+            | "re"
+            | "fwd"
+            | "fw"
+            | "aw"
+            | "wg"
+            | "tr"
+            | "subject"
+            | "betreff"
+            | "objet"
+            | "asunto"
+            | "oggetto"
+            | "assunto"
+            | "onderwerp"
+            | "temat"
+    )
+}
+
+/// `one`..`ten` and their German, French, Spanish, Italian, Portuguese, Dutch and Polish
+/// forms, for `day one`, `Tag zwei`.
+fn small_number(w: &str) -> Option<u32> {
+    let n = match w.to_lowercase().as_str() {
+        "one" | "first" | "eins" | "erster" | "un" | "premier" | "uno" | "primo" | "primero" | "um" | "een"
+        | "jeden" => 1,
+        "two" | "second" | "zwei" | "zweiter" | "deux" | "dos" | "due" | "secondo" | "segundo" | "dois" | "twee"
+        | "dwa" => 2,
+        "three" | "third" | "drei" | "dritter" | "trois" | "tres" | "tre" | "terzo" | "tercero" | "três" | "drie"
+        | "trzy" => 3,
+        "four" | "vier" | "quatre" | "cuatro" | "quattro" | "quatro" | "cztery" => 4,
+        "five" | "fünf" | "cinq" | "cinco" | "cinque" | "vijf" | "pięć" => 5,
+        d => return d.parse().ok().filter(|n| (1..=31).contains(n)),
+    };
+    Some(n)
+}
+
+/// Reads what `text` says about the event. `year` is a year known from elsewhere (for a
+/// date written without one).
+pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
+    let mut out = EventLine::default();
+    if text.len() > 200 {
+        return out;
+    }
+    let plain = strip_inline(text);
+    let plain = plain.trim().trim_start_matches(['#', '*', '=', ' ']);
+    let words: Vec<(usize, &str)> = word_spans(plain);
+    // A day: `Day 2`, `Tag 2 — 23. April 2024`, `Day 1 (Friday)`, `Giorno 2`, and a day
+    // named later in the line (`… 2024 (day 1)`).
+    for (k, &(_, w)) in words.iter().enumerate() {
+        if labels.is(w, Concept::Day) {
+            if let Some(n) = words.get(k + 1).and_then(|(_, n)| small_number(n)) {
+                out.day = Some(n);
+                break;
+            }
+        }
+    }
+    // The year: the first stand-alone 19xx/20xx that is not inside a date.
+    let found_date = date::find(plain, labels, None);
+    let date_range = match &found_date {
+        Some(Found::Date(_, r)) => Some(r.clone()),
+        _ => None,
+    };
+    let year_at = words.iter().position(|&(at, w)| {
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && date_range.as_ref().is_none_or(|r| !r.contains(&at))
+    });
+    let the_year = year_at.map(|k| words[k].1.parse::<i32>().unwrap_or(0)).or(match &found_date {
+        Some(Found::Date(d, _)) => Some(d.year),
+        _ => None,
+    });
+    out.year = the_year.or(year);
+    out.date = found_date.or_else(|| date::find(plain, labels, out.year));
+    // The name: the words before the year, less leading notes labels and fillers, when
+    // one of them is capitalised or a conference word.
+    if let Some(k) = year_at {
+        let mut start = 0;
+        while start < k {
+            let w = words[start].1;
+            let label = labels.leading(&plain[words[start].0..]).map(|(c, _)| c).unwrap_or(&[]);
+            if label.contains(&Concept::Notes) || filler(w) || label.contains(&Concept::Talk) {
+                // Skip the whole label phrase (`personal notes`).
+                start += 1;
+                continue;
+            }
+            break;
+        }
+        // `Python Meetup Berlin — March 2024`: a month or weekday before the year is
+        // the date's, not the name's.
+        let mut end = k;
+        while end > start && (labels.month(words[end - 1].1).is_some() || labels.is_weekday(words[end - 1].1)) {
+            end -= 1;
+        }
+        let name_words = &words[start..end];
+        let capitalised = name_words.iter().any(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+            || name_words.iter().any(|(_, w)| labels.is(w, Concept::Conference));
+        let not_a_label = name_words.iter().all(|(_, w)| labels.month(w).is_none() && !labels.is(w, Concept::Day));
+        if !name_words.is_empty() && name_words.len() <= 7 && capitalised && not_a_label {
+            let mut name: Vec<&str> = name_words.iter().map(|(_, w)| *w).collect();
+            name.push(words[k].1);
+            out.name = Some(name.join(" "));
+        }
+    }
+    out
+}
+
+/// The words of `s` (letters, digits, `&`, `'`, `.` and `-` inside) with their offsets.
+fn word_spans(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let inside = i < s.len()
+            && (c.is_alphanumeric() || c == '&' || ((c == '\'' || c == '-' || c == '.') && start.is_some()));
+        if inside {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            let w = s[st..i].trim_end_matches(['.', '-', '\'']);
+            if !w.is_empty() {
+                out.push((st, w));
+            }
+        }
+    }
+    out
+}
+
+/// The event a file or folder name gives: `rustconf-2023.md` -> `rustconf 2023`,
+/// `pycon-us-2024-day-2` -> `pycon us 2024`, day 2.
+pub fn from_file_name(stem: &str, labels: &Labels) -> EventLine {
+    // A file name has no capitals to go by: each word is read as capitalised.
+    let mut spaced = String::with_capacity(stem.len());
+    let mut start = true;
+    for c in stem.chars() {
+        if c == '-' || c == '_' || c == '.' || c == ' ' {
+            spaced.push(' ');
+            start = true;
+        } else if start {
+            spaced.extend(c.to_uppercase());
+            start = false;
+        } else {
+            spaced.push(c);
+        }
+    }
+    let mut line = parse(&spaced, labels, None);
+    if line.name.as_ref().is_some_and(|n| n.split_whitespace().count() > 5) {
+        line.name = None;
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(s: &str) -> (Option<String>, Option<u32>, Option<String>) {
+        let l = parse(s, &Labels::default(), None);
+        let date = l.date.map(|d| match d {
+            Found::Date(d, _) => d.iso(),
+            Found::Impossible(t) => format!("impossible {t}"),
+        });
+        (l.name, l.day, date)
+    }
+
+    #[test]
+    fn conference_lines() {
+        assert_eq!(
+            ev("# Notizen PyCon DE & PyData Berlin 2024"),
+            (Some("PyCon DE & PyData Berlin 2024".into()), None, None)
+        );
+        assert_eq!(ev("PyGotham 2024 notes"), (Some("PyGotham 2024".into()), None, None));
+        assert_eq!(
+            ev("Subject: Recap: DevOpsDays Oslo 2024 (day 1)"),
+            (Some("DevOpsDays Oslo 2024".into()), Some(1), None)
+        );
+        assert_eq!(
+            ev("# PyData Amsterdam 2024 — Thursday 12 September 2024"),
+            (Some("PyData Amsterdam 2024".into()), None, Some("2024-09-12".into()))
+        );
+        assert_eq!(ev("## Europython 2023 conference day 1").1, Some(1));
+        assert_eq!(ev("Personal notes from talks"), (None, None, None));
+    }
+
+    #[test]
+    fn day_lines() {
+        assert_eq!(ev("## Tag 2 — 23. April 2024"), (None, Some(2), Some("2024-04-23".into())));
+        assert_eq!(ev("* Day 1 (Friday)"), (None, Some(1), None));
+        assert_eq!(ev("Giorno 2"), (None, Some(2), None));
+        assert_eq!(ev("day one of the conference").1, Some(1));
+        assert_eq!(ev("## Day 2 - 31.02.2024").2.as_deref(), Some("impossible 31.02.2024"));
+    }
+
+    #[test]
+    fn file_names() {
+        let l = from_file_name("rustconf-2023", &Labels::default());
+        assert_eq!(l.name.as_deref(), Some("Rustconf 2023"));
+        let l = from_file_name("RustConf-2023-day-2", &Labels::default());
+        assert_eq!((l.name.as_deref(), l.day), (Some("RustConf 2023"), Some(2)));
+        assert_eq!(from_file_name("notes", &Labels::default()), EventLine::default());
+    }
+}

@@ -1,0 +1,296 @@
+//! The words notes use to label their parts (`Vortrag:`, `Keynote`, `Lunch`,
+//! `Sprecherin:`, month names), read from the data table `labels.tsv` in eight
+//! languages. Code asks what a word or a leading label means; the words themselves are
+//! data, so adding a language is adding lines to the table.
+
+use std::collections::HashMap;
+
+/// What a label word says about the text it labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Concept {
+    /// A talk (`talk`, `Vortrag`, `charla`).
+    Talk,
+    /// A keynote.
+    Keynote,
+    /// Lightning talks.
+    Lightning,
+    /// A panel.
+    Panel,
+    /// A workshop or tutorial.
+    Workshop,
+    /// A field naming the speaker(s).
+    Speaker,
+    /// A field naming a moderator.
+    Moderator,
+    /// A day of a conference.
+    Day,
+    /// A word naming an event (`conference`, `meetup`, `Konferenz`).
+    Conference,
+    /// The note-taker's notes (a note's title, `Notizen für mich`).
+    Notes,
+    /// Questions (a talk's Q&A).
+    Questions,
+    /// A meal or pause: never a talk.
+    Break,
+    /// Takeaways, links, to-dos, follow-ups, agendas: never a talk.
+    Aside,
+    /// A month, 1 to 12.
+    Month(u8),
+    /// A day of the week.
+    Weekday,
+    /// A table column of titles (`title`, `Thema`).
+    Title,
+    /// A table column of times (`time`, `Uhrzeit`).
+    Time,
+    /// A word of sequence in a lead-in line (`next talk - …`, `after lunch: …`).
+    Next,
+    /// The end of a letter (`Cheers,`, `Viele Grüße`): what follows is no talk's.
+    Signoff,
+}
+
+impl Concept {
+    /// The concept's name in the table (`talk`, `month3`).
+    pub fn name(self) -> String {
+        match self {
+            Concept::Month(m) => format!("month{m}"),
+            other => format!("{other:?}").to_lowercase(),
+        }
+    }
+
+    fn parse(s: &str) -> Option<Concept> {
+        Some(match s {
+            "talk" => Concept::Talk,
+            "keynote" => Concept::Keynote,
+            "lightning" => Concept::Lightning,
+            "panel" => Concept::Panel,
+            "workshop" => Concept::Workshop,
+            "speaker" => Concept::Speaker,
+            "moderator" => Concept::Moderator,
+            "day" => Concept::Day,
+            "conference" => Concept::Conference,
+            "notes" => Concept::Notes,
+            "questions" => Concept::Questions,
+            "break" => Concept::Break,
+            "aside" => Concept::Aside,
+            "weekday" => Concept::Weekday,
+            "title" => Concept::Title,
+            "time" => Concept::Time,
+            "next" => Concept::Next,
+            "signoff" => Concept::Signoff,
+            m => Concept::Month(m.strip_prefix("month")?.parse().ok().filter(|n| (1..=12).contains(n))?),
+        })
+    }
+}
+
+/// The table, loaded: each phrase (lower case, words separated by one space) with the
+/// concepts it stands for.
+#[derive(Debug, Clone)]
+pub struct Labels {
+    phrases: HashMap<String, Vec<Concept>>,
+    /// The most words in a phrase.
+    max_words: usize,
+}
+
+/// The table shipped with the program.
+const TABLE: &str = include_str!("labels.tsv");
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels::parse(TABLE).expect("the shipped labels table is well formed")
+    }
+}
+
+impl Labels {
+    /// Reads a table in the format of `labels.tsv`. Errors name the line.
+    pub fn parse(table: &str) -> Result<Labels, String> {
+        let mut phrases: HashMap<String, Vec<Concept>> = HashMap::new();
+        let mut max_words = 1;
+        for (i, line) in table.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(concept), Some(_lang), Some(words)) = (cols.next(), cols.next(), cols.next()) else {
+                return Err(format!("labels table line {}: expected concept, language and words", i + 1));
+            };
+            let concept = Concept::parse(concept)
+                .ok_or_else(|| format!("labels table line {}: unknown concept {concept:?}", i + 1))?;
+            for w in words.split(',') {
+                let key = normalise(w);
+                if key.is_empty() {
+                    continue;
+                }
+                max_words = max_words.max(key.split(' ').count());
+                let list = phrases.entry(key).or_default();
+                if !list.contains(&concept) {
+                    list.push(concept);
+                }
+            }
+        }
+        Ok(Labels { phrases, max_words })
+    }
+
+    /// The concepts `phrase` stands for (case and spacing ignored), empty if none.
+    pub fn lookup(&self, phrase: &str) -> &[Concept] {
+        self.phrases.get(&normalise(phrase)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `phrase` stands for `concept`.
+    pub fn is(&self, phrase: &str, concept: Concept) -> bool {
+        self.lookup(phrase).contains(&concept)
+    }
+
+    /// The month a word names (`July`, `juli`, `lipca`, `Sept.`), 1 to 12.
+    pub fn month(&self, word: &str) -> Option<u32> {
+        let w = word.trim_end_matches('.');
+        if w.len() > 24 {
+            return None;
+        }
+        self.lookup(w).iter().find_map(|c| match c {
+            Concept::Month(m) => Some(u32::from(*m)),
+            _ => None,
+        })
+    }
+
+    /// Whether a word names a day of the week.
+    pub fn is_weekday(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        w.len() <= 24 && self.is(w, Concept::Weekday)
+    }
+
+    /// The label a text starts with: the longest phrase of the table at its start
+    /// followed by the end, a separator (`:`, `-`, `—`, `–`, `|`) or a space, with the
+    /// concepts it stands for and the rest of the text after the separator.
+    /// `Vortrag: Typsicherheit` gives `[Talk]` and `Typsicherheit`.
+    pub fn leading<'s>(&self, text: &'s str) -> Option<(&[Concept], &'s str)> {
+        let text = text.trim_start();
+        // The ends of the first `max_words` words.
+        let mut ends = Vec::with_capacity(self.max_words);
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            let word_char = c.is_alphanumeric() || matches!(c, '&' | '\'' | '’' | '(' | ')' | '-' | '.');
+            if word_char {
+                in_word = true;
+            } else {
+                if in_word {
+                    ends.push(i);
+                    if ends.len() == self.max_words {
+                        break;
+                    }
+                }
+                in_word = false;
+                if c != ' ' {
+                    break;
+                }
+            }
+            if i > 80 {
+                break;
+            }
+        }
+        if in_word && ends.len() < self.max_words && text.len() <= 80 {
+            ends.push(text.len());
+        }
+        for &end in ends.iter().rev() {
+            let phrase = text[..end].trim_end_matches(['.', '-', ')', '(']);
+            let concepts = self.lookup(phrase);
+            if concepts.is_empty() {
+                continue;
+            }
+            let rest = text[end..].trim_start();
+            let rest = rest.strip_prefix([':', '-', '—', '–', '|']).unwrap_or(rest).trim_start();
+            return Some((concepts, rest));
+        }
+        None
+    }
+
+    /// What a whole short text is as a label (`Lunch`, `Key takeaways`, `Notizen für
+    /// mich`, `Q&A`): the concepts of the text once emphasis and a closing `:` are
+    /// removed, or of its first words when the rest is only a weekday, a number or a
+    /// time (`Lunch 12:30`, `Day 2`).
+    pub fn whole(&self, text: &str) -> &[Concept] {
+        let t = text.trim().trim_matches(['*', '_', '#', ' ']).trim_end_matches([':', '.', '!']).trim();
+        if t.len() > 60 {
+            return &[];
+        }
+        let c = self.lookup(t);
+        if !c.is_empty() {
+            return c;
+        }
+        match self.leading(t) {
+            Some((c, rest))
+                if rest
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .all(|w| w.is_empty() || w.bytes().all(|b| b.is_ascii_digit()) || self.is_weekday(w)) =>
+            {
+                c
+            }
+            _ => &[],
+        }
+    }
+}
+
+/// Lower case, inner spaces collapsed, outer punctuation and spaces trimmed.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out.trim_matches(|c: char| matches!(c, ':' | ',' | ';')).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_names_the_main_concepts() {
+        let l = Labels::default();
+        for w in ["talk", "Vortrag", "présentation", "charla", "intervento", "palestra", "lezing", "prelekcja"] {
+            assert!(l.is(w, Concept::Talk), "{w}");
+        }
+        for w in ["Speaker", "Sprecherin", "Intervenant", "Ponente", "Relatore", "Palestrante", "Spreker", "Prelegent"]
+        {
+            assert!(l.is(w, Concept::Speaker), "{w}");
+        }
+        for w in ["day", "Tag", "jour", "día", "giorno", "dia", "dag", "dzień"] {
+            assert!(l.is(w, Concept::Day), "{w}");
+        }
+        for w in ["moderator", "Moderatorin", "modératrice", "moderadora", "moderatore", "gespreksleider"] {
+            assert!(l.is(w, Concept::Moderator), "{w}");
+        }
+        assert_eq!(l.month("Juli"), Some(7));
+        assert_eq!(l.month("lipca"), Some(7));
+        assert_eq!(l.month("Sept."), Some(9));
+        assert_eq!(l.month("talk"), None);
+        assert!(l.is_weekday("Thursday") && l.is_weekday("Donnerstag") && !l.is_weekday("Tag"));
+    }
+
+    #[test]
+    fn leading_labels_and_whole_labels() {
+        let l = Labels::default();
+        let (c, rest) = l.leading("Vortrag: Typsicherheit mit mypy").unwrap();
+        assert_eq!((c, rest), (&[Concept::Talk][..], "Typsicherheit mit mypy"));
+        let (c, rest) = l.leading("Lightning talks — five minutes each").unwrap();
+        assert_eq!((c, rest), (&[Concept::Lightning][..], "five minutes each"));
+        let (c, rest) = l.leading("Sprecher: Mehmet Yılmaz und Lukas Brunner").unwrap();
+        assert_eq!((c, rest), (&[Concept::Speaker][..], "Mehmet Yılmaz und Lukas Brunner"));
+        assert!(l.leading("Typsicherheit mit mypy").is_none());
+        assert_eq!(l.whole("Lunch"), &[Concept::Break]);
+        assert_eq!(l.whole("**Key takeaways:**"), &[Concept::Aside]);
+        assert_eq!(l.whole("Notizen für mich"), &[Concept::Notes]);
+        assert_eq!(l.whole("Day 2"), &[Concept::Day]);
+        assert!(l.whole("Lunch with the Django crowd").is_empty());
+    }
+
+    #[test]
+    fn a_malformed_table_names_its_line() {
+        let e = Labels::parse("talk\ten\ttalk\nnonsense\ten\tx\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+        assert!(Labels::parse("talk only\n").unwrap_err().contains("line 1"));
+    }
+}

@@ -1,0 +1,356 @@
+//! The shape of a person's name, and lists of people as notes write them: `Jane Doe`,
+//! `maya okonjo-reyes` (where the context says a name follows), `Pádraig Ó Ceallaigh`,
+//! `Oisín Mac Giolla Bhríde`, `Dr. Friederike von Brandt`; `A, B and C, moderated by D`,
+//! `A with B`, `A & B`, `A feat. B`, `A und B`, `A et B`, `A y B`, `A e B`, `A en B`,
+//! `A i B`. This is structure only (what a speaker field or a `(NAME)` holds); the
+//! extractor recognises names in prose.
+
+use super::labels::{Concept, Labels};
+
+/// Words that may sit between the capitalised words of a name.
+const PARTICLES: &[&str] = &[
+    "van", "de", "von", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos", "das", "do", "ten", "ter",
+    "bin", "al", "el", "zu", "y", "e", "of",
+];
+
+/// Words that are never part of a name (so `Testing without tears` is no name).
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "for",
+    "with",
+    "and",
+    "or",
+    "to",
+    "from",
+    "is",
+    "are",
+    "how",
+    "why",
+    "what",
+    "when",
+    "your",
+    "my",
+    "our",
+    "we",
+    "you",
+    "it",
+    "at",
+    "by",
+    "not",
+    "into",
+    "about",
+    "vs",
+    "part",
+    "talk",
+    "keynote",
+    "intro",
+    "introduction",
+    "day",
+    "session",
+    "panel",
+    "workshop",
+    "tutorial",
+    "lightning",
+    "questions",
+    "new",
+    "using",
+    "building",
+    "making",
+    "python",
+    "rust",
+    "static",
+    "live",
+    "demo",
+    "q&a",
+    "slides",
+    "video",
+    "no",
+    "idea",
+    "who",
+    "was",
+    "me",
+    "i",
+    "he",
+    "she",
+    "they",
+    "this",
+    "that",
+    "notes",
+    "lunch",
+    "break",
+    "coffee",
+    "speaker",
+    "mit",
+    "und",
+    "der",
+    "die",
+    "das",
+    "le",
+    "les",
+    "des",
+    "el",
+    "los",
+    "las",
+    "il",
+    "lo",
+    "gli",
+    "het",
+    "een",
+    "without",
+    "through",
+    "over",
+    "under",
+    "after",
+    "before",
+    "than",
+    "then",
+    "but",
+    "all",
+    "every",
+    "more",
+    "less",
+    "some",
+    "why",
+    "where",
+    "can",
+    "will",
+    "do",
+    "does",
+    "did",
+    "be",
+    "been",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "just",
+    "only",
+    "also",
+    "very",
+    "ohne",
+    "für",
+    "über",
+    "nicht",
+    "ist",
+    "sans",
+    "pour",
+    "avec",
+    "sin",
+    "para",
+    "por",
+    "senza",
+    "per",
+    "sem",
+    "zonder",
+    "voor",
+    "bez",
+    "dla",
+];
+
+/// Titles before a name (`Dr.`, `Prof.`), dropped.
+const HONORIFICS: &[&str] = &["dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sir", "dame"];
+
+/// Whether `s` is shaped like a person's name: two to five words of letters (hyphens,
+/// apostrophes, a final `.` for initials), particles allowed inside, each other word
+/// capitalised unless `any_case` (a place where only a name can stand, such as
+/// `(maya okonjo-reyes)` after a talk's title).
+pub fn is_name(s: &str, any_case: bool) -> bool {
+    let s = strip_honorific(s.trim());
+    if s.len() > 80 {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut named = 0;
+    for (i, w) in words.iter().enumerate() {
+        let lw = w.to_lowercase();
+        let inner = i > 0 && i + 1 < words.len();
+        if inner && PARTICLES.contains(&lw.as_str()) {
+            continue;
+        }
+        if NOT_NAMES.contains(&lw.as_str()) {
+            return false;
+        }
+        if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')) {
+            return false;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if !first.is_alphabetic() {
+            return false;
+        }
+        if !any_case && !first.is_uppercase() {
+            return false;
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters > 1 && !w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        named += 1;
+    }
+    (2..=5).contains(&named) && words.len() <= 6
+}
+
+/// `w` with the diacritics of Latin letters removed (`Tomáš` -> `Tomas`), for comparing
+/// a name with a file name written in ASCII.
+pub fn fold(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' => 'u',
+            'ç' | 'ć' | 'č' => 'c',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'š' | 'ś' | 'ş' | 'ș' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ý' => 'y',
+            'ğ' => 'g',
+            'ť' | 'ț' => 't',
+            'ď' => 'd',
+            c => c,
+        })
+        .collect()
+}
+
+fn strip_honorific(s: &str) -> &str {
+    match s.split_once(' ') {
+        Some((first, rest)) if HONORIFICS.contains(&first.to_lowercase().as_str()) => rest.trim_start(),
+        _ => s,
+    }
+}
+
+/// Whether a person is a speaker or the panel's moderator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Gives the talk or sits on the panel.
+    Speaker,
+    /// Moderates (`moderated by D`).
+    Moderator,
+}
+
+/// The people in `s` if every part is a name: `A, B and C, moderated by D` gives four
+/// people, D the moderator. `None` when some part is not a name.
+pub fn people(s: &str, labels: &Labels, any_case: bool) -> Option<Vec<(String, Role)>> {
+    let s = s.trim().trim_end_matches(['.', ',', ';', ')']).trim();
+    if s.is_empty() || s.len() > 300 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for part in split(s) {
+        let mut role = Role::Speaker;
+        let mut p = part;
+        if let Some((c, rest)) = labels.leading(p) {
+            if c.contains(&Concept::Moderator) {
+                role = Role::Moderator;
+                p = rest;
+            } else if c.contains(&Concept::Speaker) {
+                p = rest;
+            }
+        }
+        let p = p.trim_start_matches("by ").trim();
+        if !is_name(p, any_case) {
+            return None;
+        }
+        out.push((strip_honorific(p).to_string(), role));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Splits on `,`, `;`, `/`, `&`, `+` and the words for "and" and "with".
+fn split(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if matches!(c, b',' | b';' | b'&' | b'+' | b'/') {
+            parts.push(&s[start..i]);
+            i += 1;
+            start = i;
+            continue;
+        }
+        if c == b' ' {
+            let rest = &s[i + 1..];
+            let word_end = rest.find(' ').unwrap_or(rest.len());
+            let w = &rest[..word_end];
+            if matches!(
+                w.to_lowercase().as_str(),
+                "and"
+                    | "with"
+                    | "feat."
+                    | "feat"
+                    | "ft."
+                    | "und"
+                    | "mit"
+                    | "et"
+                    | "avec"
+                    | "y"
+                    | "con"
+                    | "e"
+                    | "en"
+                    | "met"
+                    | "i"
+                    | "oraz"
+                    | "z"
+            ) && word_end < rest.len()
+            {
+                parts.push(&s[start..i]);
+                i += 1 + word_end;
+                start = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    parts.push(&s[start..]);
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_shapes() {
+        for n in [
+            "Jane Doe",
+            "Pádraig Ó Ceallaigh",
+            "Oisín Mac Giolla Bhríde",
+            "Dr. Friederike von Brandt",
+            "Niamh O'Sullivan",
+        ] {
+            assert!(is_name(n, false), "{n}");
+        }
+        assert!(is_name("maya okonjo-reyes", true));
+        assert!(!is_name("maya okonjo-reyes", false));
+        for n in ["Testing without tears", "Jane", "no idea who", "JSON API", "Python 3.13"] {
+            assert!(!is_name(n, true), "{n}");
+        }
+    }
+
+    #[test]
+    fn panels_and_pairs() {
+        let l = Labels::default();
+        let p = people(
+            "Amara Diallo-Fischer, Kenji Watanabe and Sofia Lindgren-Ahmadi, moderated by Pádraig Ó Ceallaigh",
+            &l,
+            false,
+        )
+        .unwrap();
+        assert_eq!(p.len(), 4);
+        assert_eq!(p[3], ("Pádraig Ó Ceallaigh".to_string(), Role::Moderator));
+        assert_eq!(people("Lars Eriksen with Tamar Ben-David", &l, false).unwrap().len(), 2);
+        assert_eq!(people("Nadia Haddad & Julien Morel-Tanaka", &l, false).unwrap().len(), 2);
+        assert_eq!(people("Mehmet Yılmaz und Lukas Brunner", &l, false).unwrap().len(), 2);
+        assert_eq!(people("pieter van den bosch", &l, true).unwrap()[0].0, "pieter van den bosch");
+        assert!(people("web components + lit, no react needed", &l, true).is_none());
+    }
+}

@@ -1,0 +1,247 @@
+//! The detector on blocks made by hand (a few lines of Markdown read by a small
+//! test-only reader: headings, paragraphs, `- ` items, `|` tables, `:KEY: value`
+//! drawers), so that these tests do not depend on a markup reader.
+
+use super::*;
+
+/// A tiny reader for the tests: `#` headings, `- `/`* ` items (continuation lines
+/// indented), `|` tables (first row a header when followed by `|---`), `:KEY: value`
+/// lines as properties, other lines as paragraphs split at blank lines.
+fn md(text: &str) -> Blocks {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        let n = i as u32 + 1;
+        if l.trim().is_empty() {
+            i += 1;
+        } else if let Some(h) = l.strip_prefix('#') {
+            let level = 1 + h.bytes().take_while(|b| *b == b'#').count() as u8;
+            let text = h.trim_start_matches('#').trim().to_string();
+            blocks.push(Block { kind: BlockKind::Heading { level, text }, line: n, end: n });
+            i += 1;
+        } else if l.starts_with('|') {
+            let mut rows = Vec::new();
+            let mut header = None;
+            while i < lines.len() && lines[i].starts_with('|') {
+                let cells: Vec<String> =
+                    lines[i].trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect();
+                if cells.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':')) {
+                    header = rows.pop();
+                } else {
+                    rows.push(Row { cells, line: i as u32 + 1 });
+                }
+                i += 1;
+            }
+            blocks.push(Block { kind: BlockKind::Table { header, rows }, line: n, end: i as u32 });
+        } else if l.starts_with(':') && l[1..].contains(": ") {
+            let mut props = Vec::new();
+            while i < lines.len() && lines[i].starts_with(':') {
+                let (k, v) = lines[i][1..].split_once(':').unwrap_or(("", ""));
+                props.push(Property { key: k.to_string(), value: v.trim().to_string(), line: i as u32 + 1 });
+                i += 1;
+            }
+            blocks.push(Block { kind: BlockKind::Properties(props), line: n, end: i as u32 });
+        } else if let Some(item) = l.strip_prefix("- ").or_else(|| l.strip_prefix("* ")) {
+            let mut text = item.to_string();
+            i += 1;
+            while i < lines.len() && lines[i].starts_with("  ") && !lines[i].trim().is_empty() {
+                text.push('\n');
+                text.push_str(lines[i].trim());
+                i += 1;
+            }
+            blocks.push(Block {
+                kind: BlockKind::ListItem { depth: 0, marker: "-".into(), text },
+                line: n,
+                end: i as u32,
+            });
+        } else {
+            let mut text = String::new();
+            while i < lines.len()
+                && !lines[i].trim().is_empty()
+                && !lines[i].starts_with('#')
+                && !lines[i].starts_with("- ")
+                && !lines[i].starts_with('|')
+            {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(lines[i]);
+                i += 1;
+            }
+            blocks.push(Block { kind: BlockKind::Paragraph { text }, line: n, end: i as u32 });
+        }
+    }
+    Blocks { blocks }
+}
+
+fn detect(text: &str) -> (Vec<(u32, String, Vec<String>)>, Document<'static>) {
+    let note: &'static Note = Box::leak(Box::new(Note {
+        file: "notes/t.md".into(),
+        key: "t".into(),
+        text: text.to_string(),
+        markup: crate::notes::document::Markup::Markdown,
+    }));
+    let d = Detector::new().detect(note, &md(text));
+    let talks = d
+        .doc
+        .sections
+        .iter()
+        .map(|s| (s.line, s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect()))
+        .collect();
+    (talks, d.doc)
+}
+
+fn titles(text: &str) -> Vec<String> {
+    detect(text).0.into_iter().map(|t| t.1).collect()
+}
+
+#[test]
+fn plain_headings_with_name_lines_under_day_headings() {
+    let text = "# PyCon Italia 2024\n\nFlorence, notes.\n\n## Day One — Wednesday 22 May\n\n### The Hidden Cost Of Abstractions\nGiulia Bernasconi\n\n- ORM querysets are lazy\n- more\n\n### Building A Search Engine\nRafael Domínguez-Saito\n\nTantivy is a library.\n\n### Lunch And Hallway\nfood\n\n## Day Two\n\n### Type Checking Without Tears\nOisín Mac Giolla Bhríde\n\ntext\n";
+    let (talks, doc) = detect(text);
+    let names: Vec<&str> = talks.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(names, ["The Hidden Cost Of Abstractions", "Building A Search Engine", "Type Checking Without Tears"]);
+    assert_eq!(talks[2].2, ["Oisín Mac Giolla Bhríde"]);
+    assert_eq!(doc.events[0].name, "PyCon Italia 2024");
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-05-22"), "{:?}", doc.events);
+    let day2 = doc.sections[2].event.unwrap();
+    assert_eq!(doc.events[day2].day, Some(2));
+}
+
+#[test]
+fn labelled_fields_in_german() {
+    let text = "# Notizen PyCon DE & PyData Berlin 2024\n\nTag 1 war am 22. April.\n\n## Tag 2 — 23. April 2024\n\nVortrag: Typsicherheit mit mypy\nSprecherin: Hannah Schäfer-Okafor\n\n- 400k Zeilen\nFazit: lohnt sich.\n\nVortrag: Datenbanken testen\nSprecher: Jörg Weißenborn\n\nText.\n\nMittagspause, Brezeln.\n\nKeynote: Offene Daten\nSprecherin: Dr. Friederike von Brandt\n\nText.\n\n## Notizen für mich\n- Testcontainers ausprobieren!\n- Datum falsch (31.02.2024 statt 23.04.)\n";
+    let (talks, doc) = detect(text);
+    assert_eq!(talks.len(), 3, "{talks:?}");
+    assert_eq!(talks[0].2, ["Hannah Schäfer-Okafor"]);
+    assert_eq!(talks[2].2, ["Friederike von Brandt"]);
+    assert_eq!(doc.sections[2].kind, SectionKind::Keynote);
+    assert!(!doc.sections[2].body.contains("Testcontainers"), "a notes heading ends the talk");
+    assert!(!doc.sections[1].body.contains("Brezeln"));
+    assert_eq!(doc.events[0].name, "PyCon DE & PyData Berlin 2024");
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-04-22"));
+}
+
+#[test]
+fn impossible_date_is_no_date_and_a_warning() {
+    let text = "# RustConf 2023\n\n## Day 2 - 31.02.2023\n\n## Talk 1: Fearless FFI\nJane Lusby\n\ntext\n";
+    let (_, doc) = detect(text);
+    assert!(doc.events.iter().all(|e| e.date.is_none()), "{:?}", doc.events);
+    let w = doc.warnings.iter().find(|w| w.message.contains("31.02.2023")).expect("a warning");
+    assert_eq!((w.file.as_ref(), w.line), ("notes/t.md", Some(3)));
+}
+
+#[test]
+fn schedule_table_and_sections_are_one_talk_each() {
+    let text = "# PyData Amsterdam 2024 — Thursday 12 September 2024\n\n| time | title | speaker | room |\n|---|---|---|---|\n| 09:15 | Keynote: Twenty years of NumPy and what comes next | Ingrid Solberg | Zaal 1 |\n| 10:30 | Forecasting energy demand with LightGBM | Rahul Menon-Pereira | Zaal 1 |\n| 15:30 | coffee | | foyer |\n\n## Twenty years of NumPy\n- history\n- more\n\n## Forecasting energy demand\nLightGBM for forecasts.\n";
+    let (talks, doc) = detect(text);
+    let names: Vec<&str> = talks.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(names, ["Twenty years of NumPy and what comes next", "Forecasting energy demand with LightGBM"]);
+    assert_eq!(talks[0].2, ["Ingrid Solberg"]);
+    assert_eq!(doc.sections[0].kind, SectionKind::Keynote);
+    assert!(doc.sections[1].body.contains("LightGBM for forecasts"));
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-09-12"));
+}
+
+#[test]
+fn lead_in_lines_of_a_phone_note() {
+    let text = "jsconf eu 2024 notes berlin 3 june 2024\n\nfirst talk - the web platform is your framework (maya okonjo-reyes)\nweb components + lit\n\nnext talk - bun vs node vs deno in 2024 (pieter van den bosch)\nbenchmarks\n\nafter lunch: htmx for the rest of us - jonas ekwueme-lindahl\nserver rendered html\n\nlast one, no idea who the speaker was, came in late\nsomething about wasm\n";
+    let (talks, doc) = detect(text);
+    assert_eq!(talks.len(), 4, "{talks:?}");
+    assert_eq!(talks[0].1, "the web platform is your framework");
+    assert_eq!(talks[0].2, ["maya okonjo-reyes"]);
+    assert_eq!(talks[1].2, ["pieter van den bosch"]);
+    assert_eq!(talks[2].1, "htmx for the rest of us");
+    assert!(talks[3].2.is_empty());
+    assert_eq!(doc.events[0].name, "jsconf eu 2024");
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-06-03"));
+}
+
+#[test]
+fn quoted_titles_in_a_recap_email() {
+    let text = "From: Sigrid Halvorsen <s@example.com>\nTo: team@example.com\nSubject: Recap: DevOpsDays Oslo 2024 (day 1)\nDate: Wed, 6 Nov 2024 21:14:03 +0100\n\nHi all,\n\nquick recap of day one of DevOpsDays Oslo 2024 (5 November) as promised.\n\nThe opening keynote was **\"Platform engineering is a product\"** by Henrik\nAasland-Berg. His point: backstage.\n\nAfter lunch I went to Oluwaseun Adebayo-Smith's talk on observability on a\nbudget. Everything is OpenTelemetry now.\n\nCheers,\nSigrid\n";
+    let (talks, doc) = detect(text);
+    assert_eq!(talks.len(), 2, "{talks:?}");
+    assert_eq!(talks[0].1, "Platform engineering is a product");
+    assert_eq!(talks[0].2, ["Henrik Aasland-Berg"]);
+    assert_eq!(talks[1].2, ["Oluwaseun Adebayo-Smith"]);
+    assert_eq!(doc.events[0].name, "DevOpsDays Oslo 2024");
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-11-05"));
+    assert!(!doc.sections[1].body.contains("Sigrid"), "{}", doc.sections[1].body);
+}
+
+#[test]
+fn org_drawers_todos_and_breaks() {
+    let text = "# TODO things to do after the conf\n- [ ] send slides\n\n# Day 1 (Friday)\n## Keynote: Python in the newsroom\n:SPEAKER: Adaeze Nwosu-Hart\n:ROOM: Main hall\nData desk text.\n\n## Postgres is the only database you need (mostly)\n:SPEAKER: Tobias Lindqvist\nHalf joke title.\n\n## TODO look up pgvector index types\n\n## Lunch\ntacos.\n\n# Follow up\n- ask Tobias\n";
+    let (talks, _) = detect(text);
+    let names: Vec<&str> = talks.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(names, ["Python in the newsroom", "Postgres is the only database you need (mostly)"]);
+    assert_eq!(talks[1].2, ["Tobias Lindqvist"]);
+}
+
+#[test]
+fn panels_and_pairs_under_headings() {
+    let text = "# Open Source Summit Lisbon 2024 — day 2 (17 Sep 2024)\n\n## Panel: Who pays for open source?\nAmara Diallo-Fischer, Kenji Watanabe and Sofia Lindgren-Ahmadi, moderated by Pádraig Ó Ceallaigh\n\n- text\n\n## Supply chain security in practice\nLars Eriksen with Tamar Ben-David\n\ntext\n";
+    let (talks, doc) = detect(text);
+    assert_eq!(talks[0].1, "Who pays for open source?");
+    assert_eq!(talks[0].2.len(), 4);
+    assert_eq!(talks[1].2, ["Lars Eriksen", "Tamar Ben-David"]);
+    assert_eq!(doc.events[0].date.as_deref(), Some("2024-09-17"));
+}
+
+#[test]
+fn lightning_items_name_colon_title() {
+    let text = "# DjangoCon US 2024\nSeptember 23, 2024\n\n## Lightning talks (afternoon)\n\nModerated by the organizers.\n\n- Rosa Villanueva: Django Ninja is fine, actually\n  typed APIs.\n- Bartłomiej Kowalczyk: Your migrations are lying to you\n  makemigrations.\n";
+    let (talks, _) = detect(text);
+    let items: Vec<_> = talks.iter().filter(|t| t.0 > 6).collect();
+    assert_eq!(items.len(), 2, "{talks:?}");
+    assert_eq!(items[0].1, "Django Ninja is fine, actually");
+    assert_eq!(items[1].2, ["Bartłomiej Kowalczyk"]);
+}
+
+#[test]
+fn no_structure_is_one_talk_with_a_warning() {
+    let (talks, doc) = detect("We used Djnago and Pydanitc with psuitils.\n");
+    assert_eq!(talks.len(), 1);
+    assert_eq!(talks[0].1, "We used Djnago and Pydanitc with psuitils");
+    assert!(doc.warnings.iter().any(|w| w.message.contains("one talk")));
+    assert_eq!(doc.sections[0].body, "");
+    let (talks, _) = detect("# Building Graphite\n\nA talk by [Jane Doe](https://x.org)\n\n## Graphite\ntext\n\n## Whisper Database\ntext\n");
+    assert_eq!(talks.len(), 1, "{talks:?}");
+    assert_eq!(talks[0].2, ["Jane Doe"]);
+}
+
+#[test]
+fn code_lines_are_no_headings_and_sub_headings_are_parts() {
+    let t = titles("# PyCon Africa 2024\n\n## Talk 1: Single-file scripts\nSpeaker: Lindiwe Dube-Hartmann\n\ntext\n\n# /// script\n# requires-python = \">=3.12\"\n\nmore text\n\n## Talk 2: Serving ML models\nSpeaker: Tendai Moyo\n\ntext\n");
+    assert_eq!(t, ["Single-file scripts", "Serving ML models"]);
+}
+
+#[test]
+fn evidence_is_kept_per_candidate() {
+    let note = Note {
+        file: "t.md".into(),
+        key: "t".into(),
+        text: "## Lunch\nfood\n\n## Talk 1: X Y\nJane Doe\n\ntext\n".into(),
+        markup: crate::notes::document::Markup::Markdown,
+    };
+    let d = Detector::new().detect(&note, &md(&note.text));
+    let lunch = d.candidates.iter().find(|c| c.title == "Lunch").unwrap();
+    assert!(!lunch.talk && lunch.evidence.iter().any(|(f, w)| f.contains("break") && *w < 0));
+    let talk = d.candidates.iter().find(|c| c.talk).unwrap();
+    assert!(talk.evidence.iter().any(|(f, w)| *f == "a talk label" && *w == 3));
+    assert_eq!(talk.score(), talk.evidence.iter().map(|e| e.1).sum::<i32>());
+}
+
+#[test]
+fn linear_in_many_headings_and_long_lines() {
+    let mut text = String::from("# Conf 2024\n\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("## Talk {i}: Title {i}\nJane Doe\n\nbody\n\n"));
+    }
+    text.push_str(&"word ".repeat(200_000));
+    let (talks, _) = detect(&text);
+    assert_eq!(talks.len(), 20_000);
+}
