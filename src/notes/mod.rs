@@ -41,7 +41,11 @@ pub fn analyse<'a>(note: &'a Note, detector: &Detector) -> Document<'a> {
         if marked {
             let negative: std::collections::HashSet<u32> =
                 detected.candidates.iter().filter(|c| c.score() < 0).map(|c| c.line).collect();
-            if !legacy.sections.iter().any(|s| negative.contains(&s.line)) {
+            // The line segmenter's talks stand unless the detector rejects one of them
+            // (code, a break, an aside) or finds more talks than it did (plain headings
+            // beside a marked one, which the segmenter takes for the marked talk's body).
+            let more = detected.doc.sections.len() > legacy.sections.len();
+            if !more && !legacy.sections.iter().any(|s| negative.contains(&s.line)) {
                 return legacy;
             }
         }

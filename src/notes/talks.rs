@@ -291,6 +291,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
     /// Front matter, an Org drawer or `#+KEY:` lines, `key:: value`.
     fn properties(&mut self, bi: usize, props: &[Property]) {
+        // An e-mail's headers (two or more of From, To, Subject, Date, ... in any of the
+        // languages): the subject may name the event; the date is when the mail was
+        // sent, not the event's, and the people are its senders and readers.
+        let headers = props.iter().filter(|p| mail_header(&p.key.trim().to_lowercase()).is_some()).count();
+        if headers >= 2 {
+            for p in props {
+                if mail_header(&p.key.trim().to_lowercase()) == Some(MailHeader::Subject) {
+                    let ev = event::parse(&p.value, self.labels(), self.year);
+                    self.event_line(ev, p.line, false);
+                }
+            }
+            return;
+        }
         // Speaker fields right after a candidate (an Org drawer under its heading).
         let after_candidate = self.cands.last().filter(|c| c.block + 1 == bi || c.block + 2 == bi).is_some();
         for p in props {
@@ -507,17 +520,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let l = l.trim();
             let lower_key = l.split_once(':').map(|(k, _)| k.trim().to_lowercase());
             match lower_key.as_deref() {
-                Some("subject" | "betreff" | "objet" | "asunto" | "oggetto" | "assunto" | "onderwerp" | "temat") => {
+                Some(k) if mail_header(k) == Some(MailHeader::Subject) => {
                     let ev = event::parse(l, self.labels(), self.year);
                     self.event_line(ev, line, false);
                     fields += 1;
                 }
-                Some(
-                    "from" | "to" | "cc" | "bcc" | "date" | "sent" | "von" | "an" | "de" | "à" | "para" | "da" | "a"
-                    | "van" | "aan" | "od" | "do" | "datum",
-                ) => {
-                    fields += 1;
-                }
+                Some(k) if mail_header(k).is_some() => fields += 1,
                 _ => {}
             }
         }
@@ -1489,3 +1497,24 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
 
 #[cfg(test)]
 mod tests;
+
+/// The headers of an e-mail, in the languages we read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MailHeader {
+    /// What the mail is about: it may name the event.
+    Subject,
+    /// Sender, recipients, sending date: never a speaker, never the event's date.
+    Other,
+}
+
+/// Which e-mail header `key` (lower case) is, if any.
+fn mail_header(key: &str) -> Option<MailHeader> {
+    match key {
+        "subject" | "betreff" | "objet" | "asunto" | "oggetto" | "assunto" | "onderwerp" | "temat" => {
+            Some(MailHeader::Subject)
+        }
+        "from" | "to" | "cc" | "bcc" | "date" | "sent" | "von" | "an" | "de" | "à" | "para" | "da" | "a" | "van"
+        | "aan" | "od" | "do" | "datum" => Some(MailHeader::Other),
+        _ => None,
+    }
+}
