@@ -44,7 +44,9 @@ pub fn analyse<'a>(note: &'a Note, detector: &Detector) -> Document<'a> {
             // The line segmenter's talks stand unless the detector rejects one of them
             // (code, a break, an aside) or finds more talks than it did (plain headings
             // beside a marked one, which the segmenter takes for the marked talk's body).
-            let more = detected.doc.sections.len() > legacy.sections.len();
+            let covered = |d: &Document<'_>| d.sections.iter().map(|s| s.body.len()).sum::<usize>();
+            let more = detected.doc.sections.len() > legacy.sections.len()
+                || detected.doc.sections.len() == legacy.sections.len() && covered(&detected.doc) > covered(&legacy);
             if !more && !legacy.sections.iter().any(|s| negative.contains(&s.line)) {
                 return legacy;
             }

@@ -1030,7 +1030,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let b = &blocks[j];
                 let ends_here = match &b.kind {
                     BlockKind::Heading { level: l, text } => {
-                        (level == u8::MAX || *l <= level) && !looks_like_code(&strip_inline(text))
+                        (level == u8::MAX || *l <= level)
+                            && !looks_like_code(&strip_inline(text))
+                            && !in_comment_run(blocks, j)
                     }
                     BlockKind::Paragraph { text } if level == u8::MAX => {
                         // A break (`Mittagspause, Brezeln.`), a sign-off (`Cheers,`), a
@@ -1517,4 +1519,16 @@ fn mail_header(key: &str) -> Option<MailHeader> {
         | "aan" | "od" | "do" | "datum" => Some(MailHeader::Other),
         _ => None,
     }
+}
+
+/// Whether heading `j` touches another heading on the line right before or after it:
+/// a run of `#` lines with no blank line between them is a comment block pasted from
+/// code (`# /// script`, `# install deps`), not the structure of the notes, so it does
+/// not end a talk.
+fn in_comment_run(blocks: &[Block], j: usize) -> bool {
+    let b = &blocks[j];
+    let touches = |o: Option<&Block>| {
+        o.is_some_and(|o| matches!(o.kind, BlockKind::Heading { .. }) && (o.end + 1 == b.line || b.end + 1 == o.line))
+    };
+    touches(j.checked_sub(1).and_then(|k| blocks.get(k))) || touches(blocks.get(j + 1))
 }

@@ -265,5 +265,24 @@ fn two_days_title_case() {
 // Unfenced `# /// script` and `# comment` lines that are code, not headings.
 #[test]
 fn unfenced_script_lines_are_no_headings() {
-    check(&fixture("unfenced-script"), 0.82, 1.0, 1.0, 0.50);
+    check(&fixture("unfenced-script"), 0.90, 1.0, 1.0, 0.72);
+}
+
+// Emacs Org: `#+TITLE:`/`#+DATE:`, `*` day and `**` talk headings, `:PROPERTIES:` drawers
+// with `:SPEAKER:`, source blocks, TODO headings that are not talks.
+#[test]
+fn org_file_with_drawers() {
+    check(&fixture("pygotham-org-notes"), 0.95, 1.0, 1.0, 0.89);
+}
+
+// reStructuredText: over- and underlined titles, `:Speaker:` field lists, code blocks.
+#[test]
+fn restructuredtext_with_field_lists() {
+    check(&fixture("euroscipy-notes"), 0.96, 1.0, 1.0, 0.90);
+}
+
+// AsciiDoc: `=`/`==` titles, `:speaker:` attributes, listing blocks.
+#[test]
+fn asciidoc_with_attributes() {
+    check(&fixture("rustfest-notes"), 0.88, 1.0, 1.0, 0.68);
 }
