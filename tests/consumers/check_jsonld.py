@@ -85,6 +85,8 @@ def expected_triples(nodes, edges):
             count += 1
         if k in ("Technology", "Organization", "PEP"):
             count += len(same_as(n))
+        # The measures (issue 16), one tg: triple each when the graph carries them.
+        count += sum(has(m) for m in ("degree", "weighted_degree", "pagerank", "betweenness", "community", "community_label"))
     for e in edges:
         lines = len({x for x in e["evidence"].split(";") if x})
         if e["Label"] == "mentions":

@@ -26,7 +26,8 @@ pub struct Prf {
 }
 
 fn round4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
+    // Python's round(): ties to even (score.py gives 0.9062 for 0.90625).
+    (x * 1e4).round_ties_even() / 1e4
 }
 
 fn prf(tp: usize, fp: usize, fn_: usize) -> Prf {
