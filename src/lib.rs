@@ -102,12 +102,18 @@ pub fn run(opts: &Options) -> Result<(Summary, KnowledgeGraph), Error> {
         (built.graph.view(&opts.view)?, Some(built.graph))
     };
     stats.stages.push(("view".into(), t_view.elapsed(), "wall"));
-    let t_measures = Instant::now();
-    let positions = opts.formats.iter().any(|f| f.wants_positions());
-    let (threads, _) = pipeline::useful_threads(opts.threads, usize::MAX);
-    let graph = pipeline::thread_pool(threads)?.install(|| graph.with_measures(whole.as_ref(), positions));
+    // The measures are for the outputs: `--format none` writes nothing, so none are computed.
+    let graph = if opts.formats.is_empty() {
+        graph
+    } else {
+        let t_measures = Instant::now();
+        let positions = opts.formats.iter().any(|f| f.wants_positions());
+        let (threads, _) = pipeline::useful_threads(opts.threads, usize::MAX);
+        let graph = pipeline::thread_pool(threads)?.install(|| graph.with_measures(whole.as_ref(), positions));
+        stats.stages.push(("measures".into(), t_measures.elapsed(), "wall"));
+        graph
+    };
     drop(whole);
-    stats.stages.push(("measures".into(), t_measures.elapsed(), "wall"));
     let mut warnings = built.warnings;
     let written = pipeline::write(&graph, opts, &mut warnings, &mut stats)?;
     let kept = (opts.view != ViewOptions::default()).then(|| (graph.node_count(), graph.edge_count()));
