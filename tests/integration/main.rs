@@ -10,6 +10,7 @@ mod layers;
 mod lexicon;
 mod markups;
 mod outline;
+mod outputs;
 mod props;
 mod report;
 mod robust;
