@@ -12,6 +12,7 @@ mod markups;
 mod outline;
 mod outputs;
 mod props;
+mod readme;
 mod report;
 mod robust;
 mod score;
