@@ -319,14 +319,14 @@ fn mentioned(graph: &KnowledgeGraph, kind: NodeKind) -> Vec<Mentioned> {
     list
 }
 
-/// The topic map drawn by Graphviz (sfdp) as `report-topics.svg` in `dir`; `None`
+/// The topic map drawn by Graphviz (the topics view's engine, neato or sfdp) as `report-topics.svg` in `dir`; `None`
 /// when Graphviz is not installed or fails.
 fn draw_map(graph: &KnowledgeGraph, dir: &Path) -> Option<&'static str> {
     const FILE: &str = "report-topics.svg";
     let topics = graph.view(&ViewOptions { view: View::Topics, ..Default::default() }).ok()?;
     let tmp = tempfile::tempdir_in(dir).ok()?;
     let dot = tmp.path().join("report-topics.dot");
-    let opts = crate::ExportOptions { layout: crate::export::Layout::Sfdp, ..Default::default() };
+    let opts = crate::ExportOptions { layout: crate::export::Layout::Auto, ..Default::default() };
     let mut f = io::BufWriter::new(std::fs::File::create(&dot).ok()?);
     crate::export::dot::write(&topics, &opts, &mut f).ok()?;
     f.flush().ok()?;
