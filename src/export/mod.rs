@@ -21,18 +21,29 @@
 //! | `html` | `graph.html` | [`html`] | any browser, offline |
 //! | `obsidian` | the folder `obsidian/` (a vault) | [`obsidian`] | Obsidian |
 //!
-//! [`render`] runs Graphviz on a written `graph.dot` (`--render svg,png,pdf`).
+//! [`render`] ([`graphviz`]) runs Graphviz on a written `graph.dot` (`--render
+//! svg,png,pdf`). No format module imports another: what they share has modules of
+//! its own, [`table`] (node attributes, kinds and relations as each format names
+//! them), [`palette`] (the colours), [`iri`] (ids as IRIs, which links may go out)
+//! and [`xml`] (escaping and writing XML).
 
 pub mod csv;
 pub mod cypher;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod graphviz;
 pub mod html;
+pub mod iri;
 pub mod jsonld;
 pub mod mermaid;
 pub mod obsidian;
+pub mod palette;
 pub mod publish;
+pub mod table;
+#[cfg(test)]
+mod testgraphs;
+pub mod xml;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -96,7 +107,7 @@ impl Write for Chunks<'_> {
     }
 }
 
-pub use dot::{render, RenderFormat};
+pub use graphviz::{render, RenderFormat};
 pub(crate) use publish::publish;
 pub use publish::{write_to_dir, write_to_dir_timed, FormatTimes, Published};
 
