@@ -16,6 +16,7 @@ mod readme;
 mod report;
 mod robust;
 mod score;
+mod shapes;
 mod styles;
 mod util;
 mod viewer;
