@@ -9,6 +9,7 @@ mod golden;
 mod layers;
 mod lexicon;
 mod markups;
+mod ordinary;
 mod outline;
 mod outputs;
 mod props;
