@@ -80,7 +80,8 @@ fn by_name(graph: &KnowledgeGraph, a: NodeId, b: NodeId) -> std::cmp::Ordering {
 /// folder the report is read from; `map` is the topic map's file name when one was
 /// drawn.
 pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mut w: impl Write) -> io::Result<()> {
-    let link = |p: &str| md_place(p, base);
+    let source = |f: &str| graph.source_named(f).to_path_buf();
+    let link = |p: &str| md_place(p, base, &source);
     let links = |ps: &[String], max: usize| {
         let mut v: Vec<String> = ps.iter().take(max).map(|p| link(p)).collect();
         if ps.len() > max {
