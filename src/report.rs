@@ -114,7 +114,7 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
     )?;
     writeln!(
         w,
-        "Contents: [Events](#events) · [Most mentioned](#most-mentioned) · [Isolated topics](#isolated-topics) · [Speakers](#speakers) · [PEPs](#peps) · [Topic map](#topic-map)\n"
+        "Contents: [Events](#events) · [Most mentioned](#most-mentioned) · [Communities](#communities) · [Bridges](#bridges) · [Links between communities](#links-between-communities) · [Isolated topics](#isolated-topics) · [Speakers](#speakers) · [PEPs](#peps) · [Topic map](#topic-map)\n"
     )?;
 
     // Events and their days.
@@ -186,6 +186,8 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
         }
         writeln!(w)?;
     }
+
+    topic_map(graph, &links, &talk_link, &mut w)?;
 
     // Isolated topics: mentioned, but never with another topic.
     let isolated: Vec<Mentioned> = [NodeKind::Technology, NodeKind::Organization, NodeKind::Pep]
@@ -269,6 +271,173 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
             w,
             "Install Graphviz (`apt-get install graphviz`, `brew install graphviz`, or <https://graphviz.org/download/>) and run `talkgraph report` again with `-o FILE` to draw the topic map beside the report."
         )?,
+    }
+    Ok(())
+}
+
+/// How many members and talks a community lists; bridges and links the report names.
+pub const LIST: usize = 10;
+
+/// The topic map's communities (label, members, talks), its bridges (highest
+/// betweenness in the map) and the strongest links between communities, each with the
+/// talks' lines as evidence. Nothing but a line saying so when no topic is mentioned
+/// with another.
+fn topic_map(
+    graph: &KnowledgeGraph,
+    links: &dyn Fn(&[String], usize) -> String,
+    talk_link: &dyn Fn(&TalkRef) -> String,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let map = match graph.view(&ViewOptions { view: View::Topics, ..Default::default() }) {
+        Ok(map) => map.with_measures(Some(graph), false),
+        Err(_) => KnowledgeGraph::default(),
+    };
+    let m = map.measures().cloned().unwrap_or_default();
+    writeln!(
+        w,
+        "## Communities
+"
+    )?;
+    if m.communities.is_empty() {
+        writeln!(w, "No topic is mentioned together with another: no community.\n")?;
+    } else {
+        writeln!(
+            w,
+            "Groups of topics talks mention together (Louvain on the co-mentions, modularity {:.2}), largest first.\n",
+            m.modularity
+        )?;
+    }
+    let community_of = |i: usize| m.community_of(i);
+    for c in &m.communities {
+        let mut members: Vec<NodeId> =
+            map.nodes().filter(|(i, _)| community_of(i.index()).map(|k| k.id) == Some(c.id)).map(|(i, _)| i).collect();
+        members.sort_by(|a, b| {
+            m.weighted_degree[b.index()].cmp(&m.weighted_degree[a.index()]).then_with(|| by_name(&map, *a, *b))
+        });
+        // The talks that mention a member, most members first, then in the notes' order.
+        let mut talks: BTreeMap<NodeId, usize> = BTreeMap::new();
+        for &t in &members {
+            let Some(i) = graph.find(&map.node(t).id) else { continue };
+            for (talk, _) in incoming(graph, i, EdgeKind::Mentions) {
+                *talks.entry(talk).or_default() += 1;
+            }
+        }
+        let mut talks: Vec<(NodeId, usize)> = talks.into_iter().collect();
+        talks.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| talk_key(graph, a.0).cmp(&talk_key(graph, b.0))));
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        writeln!(
+            w,
+            "### {}. {} ({}, {})\n",
+            c.id + 1,
+            md_escape(&c.label),
+            plural(members.len(), "topic", "topics"),
+            plural(talks.len(), "talk", "talks")
+        )?;
+        let mut names: Vec<String> = members.iter().take(LIST).map(|&t| md_escape(&map.node(t).label)).collect();
+        if members.len() > LIST {
+            names.push(format!("… {} more", members.len() - LIST));
+        }
+        writeln!(w, "- Topics: {}", names.join(", "))?;
+        let mut refs: Vec<String> =
+            talks.iter().take(LIST).map(|&(t, n)| format!("{} ({n})", talk_link(&talk_ref(graph, t)))).collect();
+        if talks.len() > LIST {
+            refs.push(format!("… {} more", talks.len() - LIST));
+        }
+        writeln!(w, "- Talks (how many of its topics each mentions): {}\n", refs.join("; "))?;
+    }
+
+    // Bridges: the topics on most shortest paths of the map.
+    let mut bridges: Vec<NodeId> =
+        map.nodes().filter(|(i, _)| m.betweenness[i.index()] > 0.0).map(|(i, _)| i).collect();
+    bridges.sort_by(|a, b| {
+        m.betweenness[b.index()].total_cmp(&m.betweenness[a.index()]).then_with(|| by_name(&map, *a, *b))
+    });
+    writeln!(w, "## Bridges\n")?;
+    writeln!(w, "Topics on the most shortest paths between others in the topic map (betweenness, 0 to 1): remove one and parts of the map drift apart.\n")?;
+    if bridges.is_empty() {
+        writeln!(w, "None.\n")?;
+    } else {
+        writeln!(w, "| topic | betweenness | communities it links | where |\n|---|---:|---|---|")?;
+        for &b in bridges.iter().take(LIST) {
+            let mut reached: Vec<u32> =
+                map.incident(b).into_iter().filter_map(|(o, _, _)| community_of(o.index()).map(|c| c.id)).collect();
+            reached.extend(community_of(b.index()).map(|c| c.id));
+            reached.sort_unstable();
+            reached.dedup();
+            let names: Vec<String> = reached.iter().map(|c| format!("{}", c + 1)).collect();
+            let places = graph
+                .find(&map.node(b).id)
+                .map(|i| {
+                    let mut p: Vec<String> = incoming(graph, i, EdgeKind::Mentions)
+                        .into_iter()
+                        .filter_map(|(_, ps)| ps.into_iter().next())
+                        .collect();
+                    p.sort_by(|a, b| crate::diff::place_order(a, b));
+                    p
+                })
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "| {} | {:.3} | {} | {} |",
+                md_escape(&map.node(b).label),
+                m.betweenness[b.index()],
+                names.join(", "),
+                links(&places, 2)
+            )?;
+        }
+        writeln!(w)?;
+    }
+
+    // The strongest links between two communities: their co-mentions summed, the
+    // strongest pairs of topics named, the headings of the talks mentioning both as
+    // evidence.
+    let places_of = |a: NodeId, b: NodeId| -> Vec<String> {
+        let (Some(i), Some(j)) = (graph.find(&map.node(a).id), graph.find(&map.node(b).id)) else { return vec![] };
+        let with_j: Vec<NodeId> = incoming(graph, j, EdgeKind::Mentions).into_iter().map(|(t, _)| t).collect();
+        incoming(graph, i, EdgeKind::Mentions)
+            .into_iter()
+            .filter(|(t, _)| with_j.contains(t))
+            .map(|(t, _)| talk_ref(graph, t).place)
+            .collect()
+    };
+    type Across = (u32, Vec<(u32, NodeId, NodeId)>, Vec<String>);
+    let mut across: BTreeMap<(u32, u32), Across> = BTreeMap::new();
+    for (s, t, e) in map.edge_indices() {
+        let (Some(a), Some(b)) = (community_of(s.index()), community_of(t.index())) else { continue };
+        if e.kind != EdgeKind::CoMentioned || a.id == b.id {
+            continue;
+        }
+        let (s, t) = if a.id < b.id { (s, t) } else { (t, s) };
+        let entry = across.entry((a.id.min(b.id), a.id.max(b.id))).or_default();
+        entry.0 += e.weight;
+        entry.1.push((e.weight, s, t));
+        entry.2.extend(places_of(s, t));
+    }
+    let mut across: Vec<((u32, u32), Across)> = across.into_iter().collect();
+    across.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    writeln!(w, "## Links between communities\n")?;
+    writeln!(
+        w,
+        "The pairs of communities talks mention together most: the co-mentions between their topics, summed.\n"
+    )?;
+    if across.is_empty() {
+        writeln!(w, "None.\n")?;
+    } else {
+        writeln!(w, "| communities | co-mentions | strongest pairs | where |\n|---|---:|---|---|")?;
+        for ((a, b), (weight, mut pairs, mut places)) in across.into_iter().take(LIST) {
+            pairs.sort_by(|x, y| {
+                y.0.cmp(&x.0).then_with(|| by_name(&map, x.1, y.1)).then_with(|| by_name(&map, x.2, y.2))
+            });
+            let named: Vec<String> = pairs
+                .iter()
+                .take(3)
+                .map(|&(_, s, t)| format!("{} — {}", md_escape(&map.node(s).label), md_escape(&map.node(t).label)))
+                .collect();
+            places.sort_by(|x, y| crate::diff::place_order(x, y));
+            places.dedup();
+            writeln!(w, "| {} — {} | {weight} | {} | {} |", a + 1, b + 1, named.join(", "), links(&places, 2))?;
+        }
+        writeln!(w)?;
     }
     Ok(())
 }

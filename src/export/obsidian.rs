@@ -140,6 +140,15 @@ pub fn write_notes(graph: &KnowledgeGraph, dir: &Path) -> Result<(), ExportError
         let degree = links.len();
         let weighted: u64 = links.iter().map(|l| u64::from(l.1)).sum();
         text.push_str(&format!("degree: {degree}\nweighted_degree: {weighted}\n"));
+        // The measures, when computed (every CLI run): PageRank, betweenness and the
+        // community of the topic map, as every format writes them.
+        if let Some(m) = graph.measures() {
+            let [_, _, pagerank, betweenness, community, label] = m.values(i.index());
+            text.push_str(&format!("pagerank: {pagerank}\nbetweenness: {betweenness}\n"));
+            if !community.is_empty() {
+                text.push_str(&format!("community: {community}\ncommunity_label: {}\n", yaml(&label)));
+            }
+        }
         text.push_str("---\n\n");
         text.push_str(&format!("# {}\n", n.label.replace('\n', " ")));
         if !links.is_empty() {
@@ -182,6 +191,34 @@ fn links(graph: &KnowledgeGraph, n: NodeId) -> Vec<(NodeId, u32, String, Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Issue 17: the front matter carries the measures and the community.
+    #[test]
+    fn front_matter_has_measures_and_community() {
+        let g = crate::export::fixtures::sample_graph().with_measures(None, false);
+        let dir = tempfile::tempdir().unwrap();
+        write_notes(&g, dir.path()).unwrap();
+        let m = g.measures().unwrap();
+        let names = note_names(&g);
+        let mut with_community = 0;
+        for (i, _) in g.nodes() {
+            let text = std::fs::read_to_string(dir.path().join(format!("{}.md", names[i.index()]))).unwrap();
+            let front = text.split("---\n").nth(1).unwrap();
+            let v = m.values(i.index());
+            assert!(front.contains(&format!("pagerank: {}\n", v[2])), "{front}");
+            assert!(front.contains(&format!("betweenness: {}\n", v[3])), "{front}");
+            if let Some(c) = m.community_of(i.index()) {
+                with_community += 1;
+                assert!(
+                    front.contains(&format!("community: {}\ncommunity_label: {}\n", c.id, yaml(&c.label))),
+                    "{front}"
+                );
+            } else {
+                assert!(!front.contains("community:"), "{front}");
+            }
+        }
+        assert!(with_community > 0);
+    }
 
     #[test]
     fn file_names_are_safe_everywhere() {
