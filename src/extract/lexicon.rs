@@ -1,5 +1,5 @@
 //! The lexicon of technologies and organisations: loading it (the built-in
-//! `data/lexicon.toml`, plus a user's file) and finding its names in a section.
+//! `data/lexicon/*.toml`, compiled in by `build.rs`, plus a user's file) and finding its names in a section.
 //!
 //! Matching is one pass over the words of a section: the names and aliases a
 //! leftmost-longest search (ASCII case-insensitive) finds on word boundaries, looked
@@ -39,6 +39,8 @@
 //! spaces). A user lexicon ([`Lexicon::extend`]) replaces the entry with the same
 //! canonical name (keeping its aliases and adding the new ones) or adds new entries.
 
+mod builtin;
+mod check;
 mod context;
 mod file;
 mod index;
@@ -50,8 +52,9 @@ use std::sync::{Arc, OnceLock};
 
 use super::text::Body;
 use super::{Mention, NearMiss, Rule, Target};
+pub use check::{name_key, EntryKind};
 use file::Places;
-pub use file::{name_key, Entry, EntryKind, LexiconError};
+pub use file::{Entry, LexiconError};
 use matcher::{Matcher, WordCache, WordInfo, WORD_CACHE};
 use typo::Typo;
 
@@ -66,21 +69,34 @@ pub struct Lexicon {
     places: Vec<Places>,
     origin: Arc<str>,
     /// Normalised name or alias -> entry.
-    keys: HashMap<String, EntryId>,
-    /// PyPI name (lower case) -> entry.
-    pypi: HashMap<String, EntryId>,
+    keys: HashMap<String, EntryId, foldhash::fast::FixedState>,
+    /// PyPI or npm name (lower case) -> entry.
+    pypi: HashMap<String, EntryId, foldhash::fast::FixedState>,
     matcher: OnceLock<Arc<Matcher>>,
 }
 
-const BUILTIN: &str = include_str!("../../data/lexicon.toml");
-
 impl Lexicon {
-    /// The lexicon compiled into the binary.
+    /// The lexicon compiled into the binary (checked when it is built: `build.rs`).
     pub fn builtin() -> &'static Lexicon {
         static L: OnceLock<Lexicon> = OnceLock::new();
         L.get_or_init(|| {
-            Lexicon::from_toml(BUILTIN, "data/lexicon.toml").expect("the built-in lexicon is checked by a unit test")
+            let entries = builtin::entries();
+            let mut lex = Lexicon {
+                places: vec![Places::default(); entries.len()],
+                entries,
+                origin: "data/lexicon".into(),
+                keys: HashMap::default(),
+                pypi: HashMap::default(),
+                matcher: OnceLock::new(),
+            };
+            lex.reindex();
+            lex
         })
+    }
+
+    /// Where a built-in entry is written: its source file and line.
+    pub fn builtin_source(id: EntryId) -> Option<(&'static str, usize)> {
+        builtin::source(id as usize)
     }
 
     /// Every entry.
@@ -141,7 +157,14 @@ impl Lexicon {
         for (h, ok) in hits.iter().zip(&confirmed) {
             let surface = body.text[h.start..h.end].to_string();
             let line = body.line_no(h.start);
-            if *ok {
+            if *ok && is_url_file_extension(body, h.start, h.end) {
+                near.push(NearMiss {
+                    surface,
+                    entry: h.entry,
+                    reason: "the extension of a file in a URL".to_string(),
+                    line,
+                });
+            } else if *ok {
                 let rule = if surface == m.pats[h.pat].1 { Rule::Exact } else { Rule::CaseFolded };
                 out.push((h.start, Mention { target: Target::Entry(h.entry), surface, line, rule }));
             } else {
@@ -181,6 +204,16 @@ impl Lexicon {
         let verdicts = (m.typo(lower.clone(), false), m.typo(lower, true));
         (names, (!matches!(verdicts, (Typo::None, Typo::None))).then_some(verdicts))
     }
+}
+
+/// Whether `start..end` of the body is the extension of a file named in a URL
+/// (`…/Challenge.ipynb#scrollTo`): a file's type, not a mention of a technology.
+fn is_url_file_extension(body: &Body<'_>, start: usize, end: usize) -> bool {
+    let b = body.text.as_bytes();
+    start > 0
+        && b[start - 1] == b'.'
+        && b.get(end).is_none_or(|c| matches!(c, b'#' | b'?' | b'&' | b')' | b'>') || c.is_ascii_whitespace())
+        && body.in_url(start)
 }
 
 #[cfg(test)]

@@ -21,6 +21,11 @@ impl Lexicon {
             .map(|h| {
                 let e = &self.entries[h.entry as usize];
                 let surface = &body.text[h.start..h.end];
+                if e.strict && e.ambiguous {
+                    return is_distinctive(surface)
+                        || has_distinctive_case(surface, &pats[h.pat].1)
+                        || confirmed_by_code(body, h, surface);
+                }
                 !needs_context[h.pat]
                     || is_distinctive(surface)
                     || is_compound_of_name(surface, &e.name)
@@ -53,12 +58,13 @@ impl Lexicon {
             // on a line of megabytes, the hits looked at stay a bounded few.
             let from = lines.partition_point(|&l| l + 1 < lines[i]).max(hits.partition_point(|h| h.start < win_lo));
             let to = lines.partition_point(|&l| l <= lines[i] + 1).min(hits.partition_point(|h| h.start < win_hi));
-            let neighbour = (from..to).any(|j| {
-                j != i
-                    && hits[j].entry != hits[i].entry
-                    && first_pass[j]
-                    && same_family(e, &self.entries[hits[j].entry as usize])
-            });
+            let neighbour = !e.strict
+                && (from..to).any(|j| {
+                    j != i
+                        && hits[j].entry != hits[i].entry
+                        && first_pass[j]
+                        && same_family(e, &self.entries[hits[j].entry as usize])
+                });
             // A clue word within two lines (and CLUE_WINDOW bytes); not one that is
             // itself an ambiguous name left unconfirmed (`a flask of tea` is no clue
             // for Click).
@@ -79,7 +85,9 @@ impl Lexicon {
                         return false;
                     }
                     let text = &text[a..b];
-                    m.clues[hits[i].entry as usize].iter().any(|c| contains_clue(text, c, base + a, &blocked))
+                    m.clues[hits[i].entry as usize]
+                        .iter()
+                        .any(|&c| contains_clue(text, &m.clue_finders[c as usize], base + a, &blocked))
                 });
             ok[i] = neighbour || clue;
             if ok[i] {
@@ -146,10 +154,9 @@ pub(super) fn has_distinctive_case(surface: &str, pattern: &str) -> bool {
     surface == pattern && pattern.chars().skip(1).any(char::is_uppercase)
 }
 
-/// Confirmation by form: code that names it as a package, or a capital mid-sentence,
-/// or a version right after it (`python 3.12`).
-pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
-    let text = body.text;
+/// Confirmation by code: a code span that is the name, or a code line naming it as
+/// a package (`import flask`, `pip install black`, `cargo add embassy`).
+pub(super) fn confirmed_by_code(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
     if let Some(span) = body.code_span_at(h.start) {
         if span.trim().eq_ignore_ascii_case(surface) {
             return true;
@@ -158,10 +165,23 @@ pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool
     if body.in_code(h.start) {
         let line_start = body.line_start(body.line_index(h.start));
         // (Only the end of what precedes is compared: a code line may be long.)
-        let before = text[line_start..h.start].trim_end().as_bytes();
-        return ["import", "from", "install", "-m", "add"]
+        let before = body.text[line_start..h.start].trim_end().as_bytes();
+        return ["import", "from", "install", "-m", "add", " i"]
             .iter()
             .any(|k| before.len() >= k.len() && before[before.len() - k.len()..].eq_ignore_ascii_case(k.as_bytes()));
+    }
+    false
+}
+
+/// Confirmation by form: code that names it as a package, or a capital mid-sentence,
+/// or a version right after it (`python 3.12`).
+pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
+    let text = body.text;
+    if confirmed_by_code(body, h, surface) {
+        return true;
+    }
+    if body.in_code(h.start) {
+        return false;
     }
     if surface.chars().next().is_some_and(char::is_uppercase) && !body.is_sentence_start(h.start) {
         return true;

@@ -4,24 +4,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-use toml::Spanned;
-
+use super::check::{check_file, name_key, CheckedEntry, EntryKind};
 use super::{EntryId, Lexicon};
 
-/// Technology or organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntryKind {
-    /// Software, language, format, concept...
-    Technology,
-    /// Company, foundation, community, conference.
-    Organization,
-}
-
-/// One lexicon entry, as written in `data/lexicon.toml`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One lexicon entry, as written in `data/lexicon/*.toml` or a user's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// Canonical name.
     pub name: String,
@@ -30,28 +17,27 @@ pub struct Entry {
     /// language, implementation, library, framework, tool, service, company, ...
     pub category: String,
     /// Other spellings.
-    #[serde(default)]
     pub aliases: Vec<String>,
     /// `insensitive` (default) or `sensitive`.
-    #[serde(default)]
     pub case: Option<String>,
     /// The name is also an ordinary word: link only when the context confirms it.
-    #[serde(default)]
     pub ambiguous: bool,
+    /// Whether a misspelling of a name is linked (`typos = false` turns it off).
+    pub typos: bool,
+    /// With `ambiguous`: only code (a code span, an install or import line) or a clue
+    /// word confirms it, not a capital mid-sentence or a technology nearby.
+    pub strict: bool,
     /// Words that, near an ambiguous name, confirm it.
-    #[serde(default)]
     pub clues: Vec<String>,
     /// Canonical name of the organisation behind it.
-    #[serde(default)]
     pub org: Option<String>,
     /// Home page URL.
-    #[serde(default)]
     pub homepage: Option<String>,
     /// PyPI project name.
-    #[serde(default)]
     pub pypi: Option<String>,
+    /// npm package name.
+    pub npm: Option<String>,
     /// Wikidata id (`Q28865`).
-    #[serde(default)]
     pub wikidata: Option<String>,
 }
 
@@ -65,38 +51,6 @@ impl Entry {
     pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
-}
-
-/// An entry as read, with where each name was written (for error messages).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawEntry {
-    pub(super) name: Spanned<String>,
-    pub(super) kind: EntryKind,
-    pub(super) category: String,
-    #[serde(default)]
-    pub(super) aliases: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub(super) case: Option<Spanned<String>>,
-    #[serde(default)]
-    pub(super) ambiguous: bool,
-    #[serde(default)]
-    pub(super) clues: Vec<String>,
-    #[serde(default)]
-    pub(super) org: Option<String>,
-    #[serde(default)]
-    pub(super) homepage: Option<String>,
-    #[serde(default)]
-    pub(super) pypi: Option<String>,
-    #[serde(default)]
-    pub(super) wikidata: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct LexiconFile {
-    #[serde(default)]
-    pub(super) entry: Vec<RawEntry>,
 }
 
 /// A malformed lexicon file.
@@ -120,18 +74,6 @@ pub(super) struct Places {
     pub(super) aliases: Vec<(usize, usize)>,
 }
 
-/// The form names are compared in: lower case, runs of white space as one space.
-pub fn name_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
 impl Lexicon {
     /// Parses a lexicon file; `origin` names it in errors. Rejects unknown fields,
     /// unknown `kind` or `case` values, empty names and a name or alias given to two
@@ -143,47 +85,28 @@ impl Lexicon {
             column,
             message,
         };
-        let file: LexiconFile = toml::from_str(text).map_err(|e| {
-            let at = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
-            err(at, e.message().trim().to_string())
-        })?;
-        let lines = Lines::new(text);
-        let line_col = |offset: usize| lines.line_col(offset);
+        let checked = check_file(text).map_err(|e| err((e.line, e.column), e.message))?;
         let mut lex = Lexicon {
-            entries: Vec::with_capacity(file.entry.len()),
-            places: Vec::with_capacity(file.entry.len()),
+            entries: Vec::with_capacity(checked.len()),
+            places: Vec::with_capacity(checked.len()),
             origin: origin.into(),
-            keys: HashMap::new(),
-            pypi: HashMap::new(),
+            keys: HashMap::default(),
+            pypi: HashMap::default(),
             matcher: OnceLock::new(),
         };
-        for raw in file.entry {
+        for c in checked {
             let id = lex.entries.len() as EntryId;
-            if let Some(case) = &raw.case {
-                if !matches!(case.get_ref().as_str(), "sensitive" | "insensitive") {
-                    return Err(err(
-                        line_col(case.span().start),
-                        format!("unknown case {:?}: expected \"sensitive\" or \"insensitive\"", case.get_ref()),
-                    ));
-                }
-            }
-            let places = Places {
-                name: line_col(raw.name.span().start),
-                aliases: raw.aliases.iter().map(|a| line_col(a.span().start)).collect(),
-            };
-            for n in std::iter::once(&raw.name).chain(&raw.aliases) {
-                let key = name_key(n.get_ref());
-                let at = line_col(n.span().start);
-                if key.is_empty() {
-                    return Err(err(at, "empty name".to_string()));
-                }
+            let places = Places { name: c.name_at, aliases: c.aliases_at.clone() };
+            for (n, &at) in
+                std::iter::once(&c.name).chain(&c.aliases).zip(std::iter::once(&c.name_at).chain(&c.aliases_at))
+            {
+                let key = name_key(n);
                 match lex.keys.get(&key) {
                     Some(&other) if other != id => {
                         return Err(err(
                             at,
                             format!(
-                                "{:?} is already a name of {:?}; a name or alias may belong to one entry only",
-                                n.get_ref(),
+                                "{n:?} is already a name of {:?}; a name or alias may belong to one entry only",
                                 lex.entries[other as usize].name
                             ),
                         ))
@@ -194,19 +117,7 @@ impl Lexicon {
                     }
                 }
             }
-            lex.entries.push(Entry {
-                name: raw.name.into_inner(),
-                kind: raw.kind,
-                category: raw.category,
-                aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
-                case: raw.case.map(Spanned::into_inner),
-                ambiguous: raw.ambiguous,
-                clues: raw.clues,
-                org: raw.org,
-                homepage: raw.homepage,
-                pypi: raw.pypi,
-                wikidata: raw.wikidata,
-            });
+            lex.entries.push(Entry::from(c));
             lex.places.push(places);
         }
         lex.reindex();
@@ -222,7 +133,7 @@ impl Lexicon {
             }
         }
         for (id, e) in self.entries.iter().enumerate() {
-            if let Some(p) = &e.pypi {
+            for p in e.pypi.iter().chain(&e.npm) {
                 self.pypi.entry(p.to_lowercase()).or_insert(id as EntryId);
             }
         }
@@ -287,28 +198,23 @@ impl Lexicon {
     }
 }
 
-/// 1-based line and column (in characters) of byte `offset` of `text`.
-pub(super) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    Lines::new(text).line_col(offset)
-}
-
-/// Where the lines of a text start, to turn many offsets into lines and columns.
-pub(super) struct Lines<'a> {
-    pub(super) text: &'a str,
-    pub(super) starts: Vec<usize>,
-}
-
-impl<'a> Lines<'a> {
-    pub(super) fn new(text: &'a str) -> Lines<'a> {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Lines { text, starts }
-    }
-
-    pub(super) fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
-        (line, col + 1)
+impl From<CheckedEntry> for Entry {
+    fn from(c: CheckedEntry) -> Entry {
+        Entry {
+            name: c.name,
+            kind: c.kind,
+            category: c.category,
+            aliases: c.aliases,
+            case: c.case_sensitive.then(|| "sensitive".to_string()),
+            ambiguous: c.ambiguous,
+            typos: c.typos,
+            strict: c.strict,
+            clues: c.clues,
+            org: c.org,
+            homepage: c.homepage,
+            pypi: c.pypi,
+            npm: c.npm,
+            wikidata: c.wikidata,
+        }
     }
 }

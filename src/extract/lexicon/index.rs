@@ -104,7 +104,7 @@ impl WordIndex {
     pub(super) fn new<'a>(patterns: impl Iterator<Item = &'a str>) -> WordIndex {
         // (length, pattern, next two bytes) of each name, by first word or byte.
         type Group = Vec<(usize, u32, [u8; 2])>;
-        let mut by_word: HashMap<Vec<u8>, Group> = HashMap::new();
+        let mut by_word: FoldMap<Vec<u8>, Group> = FoldMap::default();
         let mut by_byte: Vec<Group> = vec![Vec::new(); 256];
         let next = |p: &str, shared: usize| {
             let b = p.as_bytes();

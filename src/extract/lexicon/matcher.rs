@@ -1,7 +1,7 @@
 //! The compiled matcher of a lexicon: one pass over the words of a text finding
 //! names on word boundaries, and the per-thread cache of what is known of each word.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::index::{hit_may_start, lower_packed, word_end, IndexedName, WordIndex, WordMap, ASCII_WORD};
 use super::typo::{allowed_distance, variants, Typo};
@@ -57,8 +57,11 @@ pub(super) struct Matcher {
     /// Per pattern: a one-word name that is an ordinary English word (`Make`,
     /// `Poetry`, `notion`), or an entry marked ambiguous: it needs context.
     pub(super) needs_context: Vec<bool>,
-    /// Per entry: its clues, in ASCII lower case, as searchers built once.
-    pub(super) clues: Vec<Vec<memchr::memmem::Finder<'static>>>,
+    /// Per entry: its clues, as indices into `clue_finders`.
+    pub(super) clues: Vec<Vec<u32>>,
+    /// Every distinct clue, in ASCII lower case, as a searcher built once (thousands
+    /// of generated entries share the clues of their ecosystem).
+    pub(super) clue_finders: Vec<memchr::memmem::Finder<'static>>,
     /// Per pattern: its entry and its text.
     pub(super) pats: Vec<(EntryId, String)>,
     /// Per pattern: whether it must match with its case.
@@ -106,7 +109,7 @@ impl Matcher {
                 // Names with digits are versions of something (`Llama2`, `GPT3`): a
                 // missing digit is another version, not a typo.
                 let plain = n.chars().all(|c| is_word_char(c) && !c.is_ascii_digit());
-                if !e.ambiguous && !e.is_case_sensitive() && (5..256).contains(&len) && plain {
+                if e.typos && !e.ambiguous && !e.is_case_sensitive() && (5..256).contains(&len) && plain {
                     typo_names.push((n.to_lowercase(), id as EntryId, len as u8));
                 }
             }
@@ -135,11 +138,20 @@ impl Matcher {
             let bit = (h >> (64 - deletion_shift)) as usize;
             deletion_bits[bit / 64] |= 1 << (bit % 64);
         }
+        let mut clue_ids: HashMap<String, u32, foldhash::fast::FixedState> = HashMap::default();
+        let mut clue_finders = Vec::new();
         let clues = entries
             .iter()
             .map(|e| {
-                let lower = e.clues.iter().map(|c| c.to_ascii_lowercase());
-                lower.map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned()).collect()
+                e.clues
+                    .iter()
+                    .map(|c| {
+                        *clue_ids.entry(c.to_ascii_lowercase()).or_insert_with_key(|c| {
+                            clue_finders.push(memchr::memmem::Finder::new(c.as_bytes()).into_owned());
+                            (clue_finders.len() - 1) as u32
+                        })
+                    })
+                    .collect()
             })
             .collect();
         Matcher {
@@ -147,6 +159,7 @@ impl Matcher {
             index,
             needs_context,
             clues,
+            clue_finders,
             pats,
             sensitive,
             longest_typo_name: typo_names.iter().map(|t| usize::from(t.2)).max().unwrap_or(0),

@@ -1,0 +1,122 @@
+//! Compiles the built-in lexicon, `data/lexicon/*.toml`, into a compact binary form
+//! in `$OUT_DIR` (included by `src/extract/lexicon/builtin.rs`), so that start-up
+//! parses no TOML and the compiler sees no large constant: `lexicon.txt`, every
+//! string once, one after the other; `lexicon.bin`, little-endian `u32`s: per entry a
+//! record of [`RECORD`] words, then the (offset, length) pairs of aliases and clues;
+//! `lexicon_files.rs`, the sources' paths. Every source is checked by the code that
+//! checks a user's lexicon (`src/extract/lexicon/check.rs`, included here): a bad file
+//! stops the build with its path, line and column.
+
+#[allow(dead_code)]
+#[path = "src/extract/lexicon/check.rs"]
+mod check;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// Words per entry: name, category, org, homepage, pypi, npm, wikidata (offset and
+/// length each; length `u32::MAX` for none), aliases and clues (first pair and count
+/// each), flags, file, line. `src/extract/lexicon/builtin.rs` reads the same layout.
+const RECORD: usize = 21;
+
+/// Strings, stored once each.
+#[derive(Default)]
+struct Strings {
+    text: String,
+    at: HashMap<String, (u32, u32)>,
+}
+
+impl Strings {
+    fn add(&mut self, s: &str) -> (u32, u32) {
+        if let Some(&p) = self.at.get(s) {
+            return p;
+        }
+        let p = (self.text.len() as u32, s.len() as u32);
+        self.text.push_str(s);
+        self.at.insert(s.to_string(), p);
+        p
+    }
+
+    fn opt(&mut self, s: &Option<String>) -> (u32, u32) {
+        s.as_deref().map_or((0, u32::MAX), |s| self.add(s))
+    }
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=data/lexicon");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("data/lexicon")
+        .expect("data/lexicon/ is readable")
+        .map(|e| e.expect("data/lexicon/ is readable").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut paths = String::from("/// The sources, in the order their entries come.\nstatic FILES: &[&str] = &[\n");
+    let mut strings = Strings::default();
+    let mut records: Vec<u32> = Vec::new();
+    let mut pairs: Vec<u32> = Vec::new();
+    let mut owner: HashMap<String, (String, String)> = HashMap::new();
+    // (organisation named, where) of every `org`, checked once every name is known.
+    let mut orgs: Vec<(String, String)> = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        println!("cargo::rerun-if-changed={}", f.display());
+        let path = f.display().to_string();
+        writeln!(paths, "    {path:?},").unwrap();
+        let text = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let entries =
+            check::check_file(&text).unwrap_or_else(|e| panic!("{path}:{}:{}: {}", e.line, e.column, e.message));
+        for e in entries {
+            for (n, at) in
+                std::iter::once(&e.name).chain(&e.aliases).zip(std::iter::once(&e.name_at).chain(&e.aliases_at))
+            {
+                let key = check::name_key(n);
+                let place = format!("{path}:{}:{}", at.0, at.1);
+                if let Some((other, was)) = owner.get(&key) {
+                    if *other != e.name {
+                        panic!("{place}: {n:?} is already a name of {other:?} ({was}); a name or alias may belong to one entry only");
+                    }
+                }
+                owner.entry(key).or_insert((e.name.clone(), place));
+            }
+            if let Some(org) = &e.org {
+                orgs.push((org.clone(), format!("{path}:{}", e.line)));
+            }
+            let mut record = Vec::with_capacity(RECORD);
+            for s in
+                [&Some(e.name.clone()), &Some(e.category.clone()), &e.org, &e.homepage, &e.pypi, &e.npm, &e.wikidata]
+            {
+                let (o, l) = strings.opt(s);
+                record.extend([o, l]);
+            }
+            for list in [&e.aliases, &e.clues] {
+                record.extend([(pairs.len() / 2) as u32, list.len() as u32]);
+                for s in list {
+                    let (o, l) = strings.add(s);
+                    pairs.extend([o, l]);
+                }
+            }
+            let flags = u32::from(e.kind == check::EntryKind::Organization)
+                | u32::from(e.case_sensitive) << 1
+                | u32::from(e.ambiguous) << 2
+                | u32::from(e.typos) << 3
+                | u32::from(e.strict) << 4;
+            record.extend([flags, i as u32, e.line as u32]);
+            assert_eq!(record.len(), RECORD);
+            records.extend(record);
+        }
+    }
+    for (org, at) in orgs {
+        if !owner.contains_key(&check::name_key(&org)) {
+            panic!("{at}: org {org:?} is no entry of data/lexicon/");
+        }
+    }
+    paths.push_str("];\n");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut bin = Vec::with_capacity(4 * (2 + records.len() + pairs.len()));
+    bin.extend(((records.len() / RECORD) as u32).to_le_bytes());
+    for w in records.iter().chain(&pairs) {
+        bin.extend(w.to_le_bytes());
+    }
+    std::fs::write(out.join("lexicon.bin"), bin).expect("OUT_DIR is writable");
+    std::fs::write(out.join("lexicon.txt"), strings.text).expect("OUT_DIR is writable");
+    std::fs::write(out.join("lexicon_files.rs"), paths).expect("OUT_DIR is writable");
+}

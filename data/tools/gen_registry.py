@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""Generate lexicon entries from package registries' lists of packages.
+
+Writes ``data/lexicon/pypi.toml`` (the Python registry's most-downloaded packages,
+those with a rank among the 15,000 most downloaded) and ``data/lexicon/npm.toml``
+(the Node registry's most-downloaded packages), one ``[[entry]]`` per package with:
+
+- ``name``: the package name, written as its summary writes it when it does
+  (``Pygments``, ``PyYAML``), else as registered;
+- ``aliases``: its usual other spellings (``-`` and ``_`` swapped, the name without a
+  ``python-``/``py-``/``-python``/``node-``/``-js``/``.js`` affix);
+- ``category``: taken from the summary (``framework``, ``plugin``, ``tool``, ``types``,
+  ``library``);
+- ``pypi`` / ``npm``: the registry name (a ``sameAs`` link in JSON-LD);
+- ``ambiguous = true`` when a name is a common word in any of the eight languages the
+  notes are read in (en, de, fr, es, it, pt, nl, pl), judged by word frequencies:
+  such a name is linked only with context (code, an install or import, a capital
+  mid-sentence, a clue word);
+  and ``strict = true``: only code (a code span, an install or import line) or a clue
+  word confirms it, not a capital (Title Case headings) or a technology nearby; a
+  name that is an everyday word (Zipf >= 4: ``from``, ``which``, ``future``) is left
+  out;
+- ``typos = false``: a misspelling of a generated name is never linked.
+
+The hand-made sources (every other ``data/lexicon/*.toml``) stay authoritative: a
+package whose name or spelling is already one of theirs is left out.
+
+The word frequencies come from the ``wordfreq`` package (``pip install wordfreq``):
+for every candidate name, the highest Zipf frequency among the eight languages is
+written to ``data/sources/wordfreq.tsv`` when ``--wordfreq`` is given, and read back
+from that committed file otherwise, so that regenerating needs no network.
+
+Usage (from the repository root):
+
+    python3 data/tools/gen_registry.py --pypi PYPI.tsv --npm NPM.tsv --wordfreq
+
+``PYPI.tsv`` has the columns name, version, month, rank_among_15000_most_downloaded,
+summary; ``NPM.tsv`` the columns name, version, downloads_a_month, summary (each
+with a header line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+# A name at or above this Zipf frequency (about once in 10 million words) in any of
+# LANGS is an ordinary word there.
+COMMON_ZIPF = 2.0
+# A name at or above this one (`from`, `which`, `three`, `future`) is an everyday word
+# that notes never mean as a package outside code, where the code-span and install
+# signals find it anyway: it is left out.
+EVERYDAY_ZIPF = 4.0
+NPM_TOP = 9000
+MIN_LEN = 3
+
+ECOSYSTEM_CLUES = {
+    "pypi": ["pypi", "pip install", "python package", "python library", "uv add"],
+    "npm": ["npm", "npm install", "yarn add", "pnpm add", "node.js", "javascript library"],
+}
+
+# (category, words of the summary that say it), the first that matches wins.
+CATEGORY_RULES = [
+    ("types", re.compile(r"\b(type (definitions|stubs)|typing stubs|stubs for)\b", re.I)),
+    ("plugin", re.compile(r"\b(plugin|plug-in|extension for|preset|loader for|middleware)\b", re.I)),
+    ("framework", re.compile(r"\bframework\b", re.I)),
+    ("tool", re.compile(r"\b(cli|command[- ]line|tool|linter|formatter|bundler|compiler)\b", re.I)),
+    ("service", re.compile(r"\b(sdk|client library|api client|client for)\b", re.I)),
+]
+
+
+def key(s: str) -> str:
+    """The form the lexicon compares names in: lower case, runs of spaces as one."""
+    return " ".join(s.lower().split())
+
+
+def category_of(summary: str) -> str:
+    for cat, rule in CATEGORY_RULES:
+        if rule.search(summary):
+            return cat
+    return "library"
+
+
+def display_name(name: str, summary: str) -> str:
+    """The name as the summary writes it (``PyYAML``) when it is there, else as is."""
+    for m in re.finditer(r"[\w.\-]+", summary):
+        w = m.group(0).strip(".-")
+        if w.lower() == name.lower() and w != name and any(c.isupper() for c in w):
+            return w
+    return name
+
+
+def spellings(name: str) -> list[str]:
+    """Usual other spellings of a package name."""
+    out = []
+    bare = name.split("/")[-1] if name.startswith("@") else name
+    if bare != name:
+        return out
+    if "-" in name:
+        out.append(name.replace("-", "_"))
+    if "_" in name:
+        out.append(name.replace("_", "-"))
+    for pre in ("python-", "py-", "node-"):
+        if name.startswith(pre) and len(name) - len(pre) >= 4:
+            out.append(name[len(pre):])
+    for suf in ("-python", "-py", "-js", ".js", "-node"):
+        if name.endswith(suf) and len(name) - len(suf) >= 4:
+            out.append(name[: -len(suf)])
+    return out
+
+
+def plausible(name: str) -> bool:
+    if name.startswith("@types/") or name.startswith("types-") or len(name) < MIN_LEN:
+        return False
+    core = name.split("/")[-1]
+    return bool(re.fullmatch(r"@?[a-z0-9][a-z0-9._\-/]*", name.lower())) and not core.replace(".", "").isdigit()
+
+
+def read_pypi(path: Path) -> list[tuple[str, str, str]]:
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        next(f, None)
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 5 or not cols[3].strip():
+                continue
+            rows.append((int(cols[3]), cols[0], cols[4]))
+    rows.sort()
+    return [("pypi", n, s) for _, n, s in rows]
+
+
+def read_npm(path: Path, top: int) -> list[tuple[str, str, str]]:
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        next(f, None)
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 4 or not cols[2].strip().isdigit():
+                continue
+            rows.append((-int(cols[2]), cols[0], re.sub(r"^\[tested here:[^\]]*\]\s*", "", cols[3])))
+    rows.sort()
+    return [("npm", n, s) for _, n, s in rows if plausible(n)][:top]
+
+
+def words_of(name: str) -> list[str]:
+    """The words a frequency list may hold for a name: itself, and its spellings with
+    spaces for separators."""
+    base = name.split("/")[-1].lower()
+    return sorted({base, re.sub(r"[-_.]+", " ", base).strip()})
+
+
+def make_wordfreq(names: list[str], out: Path) -> None:
+    from wordfreq import zipf_frequency  # imported here: only needed to regenerate
+
+    lines = ["# word\tzipf\tlanguage: the highest Zipf frequency of the word among "
+             + ", ".join(LANGS) + " (wordfreq); words under 1.0 are left out.\n"]
+    seen = set()
+    for n in names:
+        for w in words_of(n):
+            if w in seen:
+                continue
+            seen.add(w)
+            best = max((zipf_frequency(w, lang), lang) for lang in LANGS)
+            if best[0] >= 1.0:
+                lines.append(f"{w}\t{best[0]:.2f}\t{best[1]}\n")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(lines), encoding="utf-8")
+
+
+def read_wordfreq(path: Path) -> dict[str, float]:
+    freq = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        w, z, _ = line.split("\t")
+        freq[w] = float(z)
+    return freq
+
+
+def curated_keys(lexicon_dir: Path, skip: set[str]) -> set[str]:
+    """Every name and alias of the hand-made sources (their `name =` and `aliases =`
+    lines; build.rs checks the files themselves)."""
+    keys = set()
+    str_re = re.compile(r'"((?:[^"\\]|\\.)*)"')
+    for f in sorted(lexicon_dir.glob("*.toml")):
+        if f.name in skip:
+            continue
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.startswith(("name =", "aliases =", "pypi =")):
+                for s in str_re.findall(line):
+                    keys.add(key(s.encode().decode("unicode_escape")))
+    return keys
+
+
+def is_word(name: str, freq: dict[str, float], common: set[str]) -> bool:
+    """Whether a name, or its words, is a common word in one of LANGS."""
+    return any(freq.get(w, 0.0) >= COMMON_ZIPF or w in common for w in words_of(name))
+
+
+def toml_str(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def entries(rows, taken: set[str], freq: dict[str, float], common: set[str]):
+    """The entries of `rows` (registry, name, summary) whose names are not taken."""
+    out = []
+    for registry, name, summary in rows:
+        if not plausible(name) or key(name) in taken:
+            continue
+        if any(freq.get(w, 0.0) >= EVERYDAY_ZIPF for w in words_of(name) if " " not in w):
+            continue
+        shown = display_name(name, summary)
+        # A spelling that is a word of its own (`registry` for python-registry) is not
+        # how anyone names the package: only the registered name may be a word.
+        names = [shown] + [
+            a for a in spellings(name)
+            if key(a) not in taken and key(a) != key(shown) and not is_word(a, freq, common)
+        ]
+        names = list(dict.fromkeys(names))
+        for n in names:
+            taken.add(key(n))
+        ambiguous = any(is_word(n, freq, common) for n in names) or len(name) <= 3
+        out.append({
+            "registry": registry,
+            "name": shown,
+            "aliases": names[1:],
+            "category": category_of(summary),
+            "ambiguous": ambiguous,
+            "id": name,
+        })
+    return out
+
+
+def render(title: str, registry: str, es: list[dict]) -> str:
+    lines = [
+        f"# {title}\n",
+        "# GENERATED by data/tools/gen_registry.py (see data/README.md): do not edit; add\n",
+        "# or correct an entry in a hand-made source instead, which wins over this file.\n",
+    ]
+    for e in es:
+        lines.append("\n[[entry]]\n")
+        lines.append(f"name = {toml_str(e['name'])}\n")
+        lines.append('kind = "technology"\n')
+        lines.append(f"category = {toml_str(e['category'])}\n")
+        if e["aliases"]:
+            lines.append("aliases = [" + ", ".join(toml_str(a) for a in e["aliases"]) + "]\n")
+        if e["ambiguous"]:
+            lines.append("ambiguous = true\nstrict = true\n")
+            lines.append("clues = [" + ", ".join(toml_str(c) for c in ECOSYSTEM_CLUES[registry]) + "]\n")
+        lines.append("typos = false\n")
+        lines.append(f"{registry} = {toml_str(e['id'])}\n")
+    return "".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pypi", type=Path, required=True, help="the PyPI package list (TSV)")
+    ap.add_argument("--npm", type=Path, required=True, help="the npm package list (TSV)")
+    ap.add_argument("--npm-top", type=int, default=NPM_TOP, help="how many npm packages (most downloaded first)")
+    ap.add_argument("--wordfreq", action="store_true", help="recompute data/sources/wordfreq.tsv with wordfreq")
+    ap.add_argument("--root", type=Path, default=Path("."), help="the repository (default: .)")
+    args = ap.parse_args(argv)
+    lexicon = args.root / "data" / "lexicon"
+    freq_file = args.root / "data" / "sources" / "wordfreq.tsv"
+    pypi = read_pypi(args.pypi)
+    npm = read_npm(args.npm, args.npm_top)
+    if args.wordfreq:
+        make_wordfreq([n for _, n, _ in pypi + npm], freq_file)
+    freq = read_wordfreq(freq_file)
+    common_file = args.root / "data" / "common-words.txt"
+    common = {
+        w.strip() for w in common_file.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
+    } if common_file.exists() else set()
+    taken = curated_keys(lexicon, {"pypi.toml", "npm.toml"})
+    py = entries(pypi, taken, freq, common)
+    js = entries(npm, taken, freq, common)
+    (lexicon / "pypi.toml").write_text(
+        render("The Python registry's most-downloaded packages (rank among the 15,000 most downloaded).", "pypi", py),
+        encoding="utf-8",
+    )
+    (lexicon / "npm.toml").write_text(
+        render(f"The npm registry's {args.npm_top:,} most-downloaded packages (type packages left out).", "npm", js),
+        encoding="utf-8",
+    )
+    names = sum(1 + len(e["aliases"]) for e in py + js)
+    print(f"pypi: {len(py)} entries, npm: {len(js)} entries, {names} names, "
+          f"{sum(e['ambiguous'] for e in py + js)} ambiguous", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
