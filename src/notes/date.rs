@@ -142,6 +142,21 @@ pub fn find(s: &str, labels: &Labels, year: Option<i32>) -> Option<Found> {
                 }
             }
         }
+        // A range of days: 28–31 sierpnia 2024, 8-10 May: the first day.
+        if let (Some(d), Some(n), Some(mt)) = (day_number(t.text), next, third) {
+            if matches!(t.after, "–" | "-" | "—") && day_number(n.text).is_some() && n.after.is_empty() {
+                if let Some(m) = labels.month(mt.text) {
+                    match toks.get(i + 3).and_then(|x| year_of(x.text)) {
+                        Some(y) => return Some(make(y, m, d, t.start..toks[i + 3].end)),
+                        None => {
+                            if let Some(y) = year {
+                                return Some(make(y, m, d, t.start..mt.end));
+                            }
+                        }
+                    }
+                }
+            }
+        }
         // Day month [year]: 19 July 2023, 19. Juli 2023, 19 de julio de 2023, 5 November.
         if let (Some(d), Some(n)) = (day_number(t.text), next) {
             if matches!(t.after, "" | ".") {
@@ -194,6 +209,20 @@ mod tests {
         match find(s, &Labels::default(), year)? {
             Found::Date(d, _) => Some(d.iso()),
             Found::Impossible(t) => Some(format!("impossible {t}")),
+        }
+    }
+
+    #[test]
+    fn a_range_of_days_starts_on_its_first() {
+        let l = Labels::default();
+        assert_eq!(iso_of(find("Gliwice, 28–31 sierpnia 2024", &l, None)), Some("2024-08-28".into()));
+        assert_eq!(iso_of(find("8-10 May", &l, Some(2025))), Some("2025-05-08".into()));
+    }
+
+    fn iso_of(f: Option<Found>) -> Option<String> {
+        match f {
+            Some(Found::Date(d, _)) => Some(d.iso()),
+            _ => None,
         }
     }
 

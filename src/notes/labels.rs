@@ -132,7 +132,16 @@ impl Labels {
 
     /// The concepts `phrase` stands for (case and spacing ignored), empty if none.
     pub fn lookup(&self, phrase: &str) -> &[Concept] {
-        self.phrases.get(&normalise(phrase)).map_or(&[], Vec::as_slice)
+        // Called for the first words of every line: normalised into a buffer kept per
+        // thread, ASCII without going through Unicode case tables.
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        BUF.with(|b| {
+            let mut b = b.borrow_mut();
+            normalise_into(phrase, &mut b);
+            self.phrases.get(b.as_str()).map_or(&[][..], Vec::as_slice)
+        })
     }
 
     /// Whether `phrase` stands for `concept`.
@@ -239,15 +248,29 @@ impl Labels {
 /// Lower case, inner spaces collapsed, outer punctuation and spaces trimmed.
 fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalise_into(s, &mut out);
+    out
+}
+
+/// [`normalise`] into `out` (cleared first).
+fn normalise_into(s: &str, out: &mut String) {
+    out.clear();
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in w.chars() {
-            out.extend(c.to_lowercase());
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for c in w.chars() {
+                out.extend(c.to_lowercase());
+            }
         }
     }
-    out.trim_matches(|c: char| matches!(c, ':' | ',' | ';')).to_string()
+    let end = out.trim_end_matches([':', ',', ';']).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches([':', ',', ';']).len();
+    out.drain(..start);
 }
 
 #[cfg(test)]

@@ -734,8 +734,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 if lines.len() == 1 {
                     return;
                 }
-            } else if self.conference.is_some_and(|c| self.events[c].date.is_none()) {
-                // A date in the preamble (`day one … (5 November)`).
+            }
+            if self.conference.is_some_and(|c| self.events[c].date.is_none()) {
+                // A date in the preamble (`day one … (5 November)`, a date line under
+                // the title line).
                 let joined = lines.join(" ");
                 if let Some(found) = date::find(&joined, self.labels(), self.year) {
                     self.event_line(EventLine { date: Some(found), ..EventLine::default() }, b.line, false);
@@ -766,14 +768,25 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
         })?;
         // A field has a separator after its label.
-        let sep = first
-            .trim()
-            .get(..first.trim().len() - rest.len())
-            .is_some_and(|l| l.contains(':') || l.contains('—') || l.contains(" - "));
+        // `Keynote, presented by NAME`: a comma, then who gives it.
+        let (comma, rest) = match rest.strip_prefix(',') {
+            Some(r) => (true, r.trim_start()),
+            None => (false, rest),
+        };
+        let sep = comma
+            || first
+                .trim()
+                .get(..first.trim().len() - rest.len())
+                .is_some_and(|l| l.contains(':') || l.contains('—') || l.contains(" - "));
         if !sep || rest.is_empty() || rest.len() > 200 {
             return None;
         }
-        let (title, people) = title_and_people(rest, labels, false, false);
+        let (title, people) = match by_clause(rest).and_then(|r| names::people(r, labels, false)) {
+            // Only the people: the label is the title (`Keynote`).
+            Some(p) => (label_title(kind), p.into_iter().map(|(n, _)| (n, Role::Speaker)).collect()),
+            None if comma => return None,
+            None => title_and_people(rest, labels, false, false),
+        };
         let mut c = self.new_candidate(bi, line, Source::Field, title);
         c.kind = kind_of(kind);
         push_ev(&mut c, "a talk label", 3);
@@ -854,8 +867,23 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if lines.len() > 200 {
             return;
         }
-        let joined = lines.join(" ");
-        let plain = strip_inline(&joined);
+        // Most prose has neither a quote (`"`, or `“`, whose first byte is 0xE2) nor
+        // `'s talk `: it is not read further.
+        let worth = lines.iter().any(|l| memchr::memchr2(b'"', 0xE2, l.as_bytes()).is_some() || l.contains("s talk "));
+        if !worth {
+            return;
+        }
+        // The plain text of the lines joined with spaces, and where each line ends in it.
+        let mut plain = String::new();
+        let mut line_ends = Vec::with_capacity(lines.len());
+        for l in lines {
+            if !plain.is_empty() {
+                plain.push(' ');
+            }
+            plain.push_str(&strip_inline(l));
+            line_ends.push(plain.len());
+        }
+        let line_of = |at: usize| line_ends.iter().position(|&e| e >= at).unwrap_or(lines.len() - 1) as u32;
         let labels = &self.d.labels;
         let mut found: Vec<Candidate> = Vec::new();
         // Quoted titles followed by `by`.
@@ -870,18 +898,32 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let next = after_open + len + close_ch.len_utf8();
             from = next;
             let tail = plain[next..].trim_start();
-            let Some(by) = tail.strip_prefix("by ") else { continue };
-            let name_end = by.find(['.', ',', ';', '(', ':']).unwrap_or(by.len());
-            let name = by[..name_end].trim();
-            let name = first_name_words(name);
-            if !names::is_name(name, false) || title.split_whitespace().count() < 2 {
+            let Some(by) = by_clause(tail) else { continue };
+            // The names end at a stop or at the end of their line.
+            let by_at = plain.len() - by.len();
+            let eol = line_ends[line_of(by_at) as usize].saturating_sub(by_at);
+            // The names end at a stop, or at the end of their line when it holds whole
+            // names (a hard wrap inside a name, `by Henrik` / `Aasland-Berg.`, does not).
+            let stop = by.find(['.', ',', ';', '(', ':']).unwrap_or(by.len());
+            let whole = |p: &Vec<(String, Role)>| p.iter().all(|(n, _)| n.split_whitespace().count() >= 2);
+            let people: Vec<String> = match names::people(by[..stop.min(eol)].trim(), labels, false).filter(whole) {
+                Some(p) => p.into_iter().map(|(n, _)| n).collect(),
+                None => {
+                    let named = by[..stop].trim();
+                    match names::people(named, labels, false) {
+                        Some(p) => p.into_iter().map(|(n, _)| n).collect(),
+                        None => vec![first_name_words(named).to_string()],
+                    }
+                }
+            };
+            if !people.iter().all(|n| names::is_name(n, false)) || title.split_whitespace().count() < 2 {
                 continue;
             }
-            let line = b.line + line_of(lines, &joined, &plain, open);
+            let line = b.line + line_of(open);
             let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
             push_ev(&mut c, "a quoted title", 2);
             push_ev(&mut c, "a person named in it", 2);
-            c.speakers.push((Named { name: name.to_string(), line }, Role::Speaker));
+            c.speakers = people.into_iter().map(|n| (Named { name: n, line }, Role::Speaker)).collect();
             found.push(c);
         }
         // `Name's talk on title`.
@@ -907,7 +949,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 if title.is_empty() {
                     continue;
                 }
-                let line = b.line + line_of(lines, &joined, &plain, at);
+                let line = b.line + line_of(at);
                 let mut c = self.new_candidate(bi, line, Source::Prose, title);
                 push_ev(&mut c, "a talk named in prose", 2);
                 push_ev(&mut c, "a person named in it", 2);
@@ -1461,6 +1503,34 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 }
 
+/// What follows `by` in `by NAME`, `, presented by NAME`, `— given by NAME`,
+/// `von NAME`, `par NAME`: the text from the name on.
+fn by_clause(s: &str) -> Option<&str> {
+    let s = s.trim_start().trim_start_matches([',', '—', '–', '-', ':']).trim_start();
+    let starts = |t: &str, p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let verb = ["presented ", "given ", "delivered ", "held ", "gehalten ", "presentado "]
+        .iter()
+        .find(|v| starts(s, v))
+        .map_or(0, |v| v.len());
+    let rest = &s[verb..];
+    ["by ", "von ", "par ", "por ", "door ", "przez ", "da "]
+        .iter()
+        .find(|p| starts(rest, p))
+        .map(|p| rest[p.len()..].trim_start())
+        .filter(|r| !r.is_empty())
+}
+
+/// The title a talk has when it has none but its label (`Keynote`).
+fn label_title(c: Concept) -> String {
+    match c {
+        Concept::Keynote => "Keynote".into(),
+        Concept::Lightning => "Lightning talks".into(),
+        Concept::Panel => "Panel".into(),
+        Concept::Workshop => "Workshop".into(),
+        _ => "Talk".into(),
+    }
+}
+
 fn kind_of(c: Concept) -> SectionKind {
     match c {
         Concept::Keynote => SectionKind::Keynote,
@@ -1472,22 +1542,6 @@ fn kind_of(c: Concept) -> SectionKind {
 fn file_stem(file: &str) -> &str {
     let name = file.rsplit('/').next().unwrap_or(file);
     name.rsplit_once('.').map_or(name, |(s, _)| s)
-}
-
-/// The line (0-based, within the paragraph) of byte `at` of `plain`, the inline-stripped
-/// `joined` lines. Approximate when markup was removed: counts the lines whose joined
-/// length comes before the place.
-fn line_of(lines: &[&str], joined: &str, plain: &str, at: usize) -> u32 {
-    // Scale the offset into the joined text (markup removed makes plain shorter).
-    let scaled = if plain.is_empty() { 0 } else { at * joined.len() / plain.len().max(1) };
-    let mut acc = 0;
-    for (i, l) in lines.iter().enumerate() {
-        acc += l.len() + 1;
-        if acc > scaled {
-            return i as u32;
-        }
-    }
-    lines.len().saturating_sub(1) as u32
 }
 
 /// The leading words of `s` that can be a name (up to the first word that cannot).

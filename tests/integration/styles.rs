@@ -291,3 +291,10 @@ fn asciidoc_with_attributes() {
 fn jupyter_notebook() {
     check(&fixture("scipy-notebook"), 0.93, 1.0, 1.0, 0.83);
 }
+
+// Plain text with talks between separator lines, written as prose: `"Title", presented
+// by A & B`, `Keynote, presented by NAME`.
+#[test]
+fn plain_text_between_separators() {
+    check(&fixture("separators-plain"), 0.83, 1.0, 1.0, 0.53);
+}
