@@ -190,7 +190,7 @@ impl Format {
 
     /// Whether this format writes node positions (from [`crate::graph::layout`]).
     pub fn wants_positions(self) -> bool {
-        matches!(self, Format::GraphMl | Format::Gexf | Format::Html)
+        matches!(self, Format::GraphMl | Format::Gexf | Format::Html | Format::Obsidian)
     }
 
     /// The files this format writes, with the options given: CSV writes two files in

@@ -16,6 +16,12 @@
 //! - Then `## Evidence`: every `file:line` behind its edges, with the relation and the
 //!   other end.
 //!
+//! - `topics.canvas`: the topic map as a [JSON Canvas 1.0](https://jsoncanvas.org/spec/1.0/)
+//!   file, the format of Obsidian's canvases: one text node per topic (its
+//!   `[[wikilink]]`, so a click opens its note) at the force layout's position, filled
+//!   with its community's colour, and one edge per co-mention. Sorted by id; integer
+//!   coordinates, so the same notes give the same bytes.
+//!
 //! The vault is written with the other outputs of the run and switched in with them
 //! ([`super::publish`]); a vault already there is replaced whole.
 
@@ -23,11 +29,14 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use super::ExportError;
-use crate::graph::{KnowledgeGraph, NodeId};
+use super::{palette, ExportError};
+use crate::graph::{EdgeKind, KnowledgeGraph, NodeId, NodeKind};
 
 /// The vault's folder name in the output folder.
 pub const FOLDER: &str = "obsidian";
+
+/// The topic map's canvas, in the vault.
+pub const CANVAS: &str = "topics.canvas";
 
 /// Names reserved by Windows, whatever the extension.
 const RESERVED: &[&str] = &[
@@ -173,7 +182,131 @@ pub fn write_notes(graph: &KnowledgeGraph, dir: &Path) -> Result<(), ExportError
         let mut f = std::fs::File::create(&path).map_err(io(&path))?;
         f.write_all(text.as_bytes()).map_err(io(&path))?;
     }
+    let path = dir.join(CANVAS);
+    let mut text = serde_json::to_string_pretty(&canvas(graph, &names)).expect("JSON always serialises");
+    text.push('\n');
+    std::fs::write(&path, text).map_err(io(&path))?;
     Ok(())
+}
+
+/// A canvas cell: a box is one or more cells wide, one high, less a gap of 20 px.
+const CELL_W: i64 = 110;
+const CELL_H: i64 = 80;
+
+/// The cells of the canvas taken so far.
+#[derive(Default)]
+struct Grid {
+    taken: std::collections::HashSet<(i64, i64)>,
+}
+
+impl Grid {
+    /// The free run of `cells` cells nearest `want` (rings of growing radius around
+    /// it, each walked in a fixed order), now taken.
+    fn place(&mut self, want: (i64, i64), cells: i64) -> (i64, i64) {
+        let free = |g: &Grid, (x, y): (i64, i64)| (0..cells).all(|d| !g.taken.contains(&(x + d, y)));
+        let mut r = 0i64;
+        loop {
+            let ring = (-r..=r)
+                .flat_map(|dy| (-r..=r).map(move |dx| (dx, dy)))
+                .filter(|&(dx, dy)| dx.abs().max(dy.abs()) == r);
+            if let Some((dx, dy)) = ring.into_iter().find(|&(dx, dy)| free(self, (want.0 + dx, want.1 + dy))) {
+                let at = (want.0 + dx, want.1 + dy);
+                self.taken.extend((0..cells).map(|d| (at.0 + d, at.1)));
+                return at;
+            }
+            r += 1;
+        }
+    }
+}
+
+/// Whether a node of this kind is in the topic map.
+fn is_topic(kind: NodeKind) -> bool {
+    matches!(kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep)
+}
+
+/// The topic map as a JSON Canvas document (see the module docs): the topics that
+/// share a co-mention, placed by the layout when the graph has positions (else on a
+/// grid), spread so that a node's box is about a fifth of the distance between
+/// neighbours.
+pub fn canvas(graph: &KnowledgeGraph, names: &[String]) -> serde_json::Value {
+    use serde_json::json;
+    let mut edges: Vec<(NodeId, NodeId, u32)> = graph
+        .edge_indices()
+        .filter(|(s, t, e)| {
+            e.kind == EdgeKind::CoMentioned && is_topic(graph.node(*s).kind) && is_topic(graph.node(*t).kind)
+        })
+        .map(|(s, t, e)| (s, t, e.weight))
+        .collect();
+    let mut nodes: Vec<NodeId> = edges.iter().flat_map(|&(s, t, _)| [s, t]).collect();
+    nodes.sort_by(|a, b| graph.node(*a).id.cmp(&graph.node(*b).id));
+    nodes.dedup();
+    edges.sort_by(|a, b| (&graph.node(a.0).id, &graph.node(a.1).id).cmp(&(&graph.node(b.0).id, &graph.node(b.1).id)));
+    let measures = graph.measures();
+    let positions = measures.map(|m| m.positions.as_slice()).filter(|p| !p.is_empty());
+    let side = (nodes.len() as f64).sqrt().ceil().max(1.0);
+    let place = |i: usize, n: NodeId| -> [f64; 2] {
+        match positions {
+            Some(p) => p[n.index()],
+            None => [(i as f64 % side) * 100.0, (i as f64 / side).floor() * 100.0],
+        }
+    };
+    let raw: Vec<[f64; 2]> = nodes.iter().enumerate().map(|(i, &n)| place(i, n)).collect();
+    // The layout's units are its own: scale so that the map is about 300 px per node
+    // on a side of the square it would fill, then snap each box onto a grid of free
+    // cells, the strongest topics first, so that no two boxes overlap.
+    let (lo, hi) = raw.iter().fold(([f64::MAX; 2], [f64::MIN; 2]), |(lo, hi), p| {
+        ([lo[0].min(p[0]), lo[1].min(p[1])], [hi[0].max(p[0]), hi[1].max(p[1])])
+    });
+    let extent = (hi[0] - lo[0]).max(hi[1] - lo[1]).max(f64::EPSILON);
+    let scale = side * 300.0 / extent;
+    let strength = |n: NodeId| measures.and_then(|m| m.weighted_degree.get(n.index()).copied()).unwrap_or(0);
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| strength(nodes[b]).cmp(&strength(nodes[a])).then_with(|| a.cmp(&b)));
+    let mut grid = Grid::default();
+    let mut boxes = vec![(0i64, 0i64, 0i64); nodes.len()];
+    for i in order {
+        let label = names[nodes[i].index()].chars().count().min(40) as i64;
+        let cells = (40 + 10 * label + CELL_W - 1) / CELL_W;
+        let want = (
+            (((raw[i][0] - lo[0]) * scale) / CELL_W as f64).round() as i64,
+            (((raw[i][1] - lo[1]) * scale) / CELL_H as f64).round() as i64,
+        );
+        let (cx, cy) = grid.place(want, cells);
+        boxes[i] = (cx * CELL_W, cy * CELL_H, cells * CELL_W - 20);
+    }
+    let canvas_nodes: Vec<serde_json::Value> = nodes
+        .iter()
+        .zip(&boxes)
+        .map(|(&n, &(x, y, width))| {
+            let node = graph.node(n);
+            let name = &names[n.index()];
+            let mut v = json!({
+                "id": node.id,
+                "type": "text",
+                "text": format!("[[{name}]]"),
+                "x": x,
+                "y": y,
+                "width": width,
+                "height": CELL_H - 20,
+            });
+            if let Some(c) = measures.and_then(|m| m.community.get(n.index()).copied().flatten()) {
+                v["color"] = json!(palette::community_hex(c));
+            }
+            v
+        })
+        .collect();
+    let canvas_edges: Vec<serde_json::Value> = edges
+        .iter()
+        .map(|&(s, t, w)| {
+            let (a, b) = (&graph.node(s).id, &graph.node(t).id);
+            let mut v = json!({ "id": format!("{a}--{b}"), "fromNode": a, "toNode": b, "toEnd": "none" });
+            if w > 1 {
+                v["label"] = json!(format!("×{w}"));
+            }
+            v
+        })
+        .collect();
+    json!({ "nodes": canvas_nodes, "edges": canvas_edges })
 }
 
 /// A node's edges: (other end, weight, relation read from the node, places), in graph

@@ -135,6 +135,78 @@ fn vault_front_matter_is_yaml_and_wikilinks_resolve() {
     assert_eq!(left, [".talkgraph-outputs", "obsidian"]);
 }
 
+// The vault's `topics.canvas` is a JSON Canvas 1.0 document (https://jsoncanvas.org/spec/1.0/):
+// top-level `nodes` and `edges` arrays; every node has a unique string `id`, a `type` of
+// the spec, integer `x`, `y`, `width`, `height`, a text node its `text`, a colour a preset
+// ("1" to "6") or a hex colour; every edge a unique `id`, `fromNode` and `toNode` naming
+// nodes, sides and ends of the spec. Its text nodes' wikilinks name notes of the vault,
+// and the topic map's communities give more than one colour.
+#[test]
+fn vault_canvas_is_json_canvas_1_0() {
+    let dir = scratch_with_sample();
+    let v = vault(dir.path());
+    let text = std::fs::read_to_string(v.join("topics.canvas")).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let obj = doc.as_object().unwrap();
+    assert!(obj.keys().all(|k| k == "nodes" || k == "edges"), "{:?}", obj.keys());
+    let nodes = doc["nodes"].as_array().unwrap();
+    let edges = doc["edges"].as_array().unwrap();
+    assert!(nodes.len() > 50 && edges.len() > 100, "{} nodes, {} edges", nodes.len(), edges.len());
+    let hex = regex::Regex::new(r"^#[0-9a-fA-F]{6}$").unwrap();
+    let link = regex::Regex::new(r"^\[\[([^\]]+)\]\]$").unwrap();
+    let mut ids = BTreeSet::new();
+    let mut colours = BTreeSet::new();
+    for n in nodes {
+        let id = n["id"].as_str().unwrap();
+        assert!(ids.insert(id.to_string()), "node id {id} twice");
+        let kind = n["type"].as_str().unwrap();
+        assert!(["text", "file", "link", "group"].contains(&kind), "{n}");
+        for k in ["x", "y", "width", "height"] {
+            assert!(n[k].is_i64(), "{id}: {k} is an integer: {n}");
+        }
+        assert!(n["width"].as_i64().unwrap() > 0 && n["height"].as_i64().unwrap() > 0, "{n}");
+        if kind == "text" {
+            let t = n["text"].as_str().unwrap();
+            let note = &link.captures(t).unwrap_or_else(|| panic!("{id}: {t}"))[1];
+            assert!(v.join(format!("{note}.md")).exists(), "{id}: [[{note}]] names no note");
+        }
+        if let Some(c) = n.get("color") {
+            let c = c.as_str().unwrap();
+            assert!(["1", "2", "3", "4", "5", "6"].contains(&c) || hex.is_match(c), "{id}: colour {c}");
+            colours.insert(c.to_string());
+        }
+    }
+    assert!(colours.len() > 1, "{colours:?}");
+    let sides = ["top", "right", "bottom", "left"];
+    for e in edges {
+        let id = e["id"].as_str().unwrap();
+        assert!(ids.insert(id.to_string()), "edge id {id} twice");
+        for end in ["fromNode", "toNode"] {
+            let n = e[end].as_str().unwrap();
+            assert!(nodes.iter().any(|x| x["id"] == n), "{id}: {end} {n} is no node");
+        }
+        for side in ["fromSide", "toSide"] {
+            if let Some(s) = e.get(side) {
+                assert!(sides.contains(&s.as_str().unwrap()), "{e}");
+            }
+        }
+        for end in ["fromEnd", "toEnd"] {
+            if let Some(s) = e.get(end) {
+                assert!(["none", "arrow"].contains(&s.as_str().unwrap()), "{e}");
+            }
+        }
+        if let Some(l) = e.get("label") {
+            assert!(l.is_string(), "{e}");
+        }
+    }
+    // Topics that are often named together sit nearer than the map's width.
+    let at = |id: &str| {
+        let n = nodes.iter().find(|x| x["id"] == id).unwrap();
+        (n["x"].as_i64().unwrap(), n["y"].as_i64().unwrap())
+    };
+    assert_ne!(at("technology:python"), at("technology:cpython"));
+}
+
 // A second run replaces the vault whole (a note of a node gone is gone).
 #[test]
 fn vault_is_replaced_whole() {
