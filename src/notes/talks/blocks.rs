@@ -1,0 +1,345 @@
+//! Candidates from structure: properties, headings, lightning sessions and their
+//! items.
+
+use super::*;
+
+impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
+    /// Front matter, an Org drawer or `#+KEY:` lines, `key:: value`.
+    pub(super) fn properties(&mut self, bi: usize, props: &[Property]) {
+        // An e-mail's headers (two or more of From, To, Subject, Date, ... in any of the
+        // languages): the subject may name the event; the date is when the mail was
+        // sent, not the event's, and the people are its senders and readers.
+        let headers = props.iter().filter(|p| mail_header(&p.key.trim().to_lowercase()).is_some()).count();
+        if headers >= 2 {
+            for p in props {
+                if mail_header(&p.key.trim().to_lowercase()) == Some(MailHeader::Subject) {
+                    let ev = event::parse(&p.value, self.labels(), self.year);
+                    self.event_line(ev, p.line, false);
+                }
+            }
+            return;
+        }
+        // Speaker fields right after a candidate (an Org drawer under its heading).
+        let after_candidate = self.cands.last().filter(|c| c.block + 1 == bi || c.block + 2 == bi).is_some();
+        for p in props {
+            let key = p.key.trim().to_lowercase();
+            let labels = self.labels();
+            let is_speaker = labels.is(&key, Concept::Speaker);
+            let is_moderator = labels.is(&key, Concept::Moderator);
+            if (is_speaker || is_moderator) && after_candidate {
+                let people = names::people(&p.value, labels, true).unwrap_or_default();
+                let c = self.cands.last_mut().expect("checked above");
+                for (name, role) in people {
+                    let role = if is_moderator { Role::Moderator } else { role };
+                    c.speakers.push((Named { name, line: p.line }, role));
+                }
+                if !c.evidence.iter().any(|(f, _)| *f == "speaker field") {
+                    push_ev(c, "speaker field", 2);
+                }
+                continue;
+            }
+            match key.as_str() {
+                "title" | "conference" | "event" | "conf" => {
+                    let ev = event::parse(&p.value, self.labels(), self.year);
+                    let lenient = key != "title" && ev.name.is_none() && self.conference.is_none();
+                    if !self.event_line(ev, p.line, false) && lenient {
+                        self.events.push(EventInfo { name: p.value.clone(), day: None, date: None, line: p.line });
+                        self.conference = Some(self.events.len() - 1);
+                    }
+                }
+                "date" => {
+                    let ev = EventLine { date: date::find(&p.value, self.labels(), self.year), ..EventLine::default() };
+                    if let Some(Found::Date(d, _)) = &ev.date {
+                        self.year.get_or_insert(d.year);
+                        if self.conference.is_none() {
+                            // Kept until the conference is named.
+                            self.events.push(EventInfo {
+                                name: String::new(),
+                                day: None,
+                                date: Some(d.iso()),
+                                line: p.line,
+                            });
+                            self.conference = Some(self.events.len() - 1);
+                            continue;
+                        }
+                    }
+                    self.event_line(ev, p.line, false);
+                }
+                "day" => {
+                    if let Ok(n) = p.value.trim().parse::<u32>() {
+                        let name = self.conference.map(|c| self.events[c].name.clone()).unwrap_or_default();
+                        self.events.push(EventInfo { name, day: Some(n), date: None, line: p.line });
+                    }
+                }
+                "tags" | "filetags" | "keywords" => {
+                    for t in p.value.split([',', ':', ' ']).map(str::trim).filter(|t| !t.is_empty()) {
+                        self.tags.push(t.trim_start_matches('#').to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A heading: an event or a day, or a candidate. Returns whether it is a candidate.
+    pub(super) fn heading(&mut self, bi: usize, b: &Block, level: u8, text: &str) -> bool {
+        // An ATX heading's own line, as written: a reader may drop inline HTML or
+        // resolve escapes in its text, a title keeps every character.
+        let raw = self.raw_atx(b.line);
+        let text = raw.unwrap_or(text);
+        let plain = strip_inline(text);
+        let plain = plain.trim();
+        if plain.len() > 10_000 {
+            self.warn(b.line, "a heading of more than 10,000 bytes is no title: read as text".into());
+            return false;
+        }
+        let labels = self.labels();
+        let is_talk_label = |c: &Concept| {
+            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
+        };
+        let mut lead = labels.leading(plain).map(|(c, r)| (c.to_vec(), r));
+        // A label after a time (`15:00 — Lightning talks`, `09:00 Keynote: Title`).
+        if !lead.as_ref().is_some_and(|(c, _)| c.iter().any(is_talk_label)) {
+            if let Some((after_time, _)) = strip_time(plain) {
+                if let Some((c, r)) = labels.leading(after_time).filter(|(c, _)| c.iter().any(is_talk_label)) {
+                    lead = Some((c.to_vec(), r));
+                }
+            }
+        }
+        let talk_label = lead.as_ref().and_then(|(c, _)| c.iter().copied().find(is_talk_label));
+        // A day or the event.
+        if talk_label.is_none() || lead.as_ref().is_some_and(|(c, _)| c.contains(&Concept::Day)) {
+            let ev = event::parse(plain, labels, self.year);
+            let day_heading = ev.day.is_some() && lead.as_ref().is_some_and(|(c, _)| c.contains(&Concept::Day));
+            let event_heading = ev.name.is_some() && self.conference.is_none();
+            let date_only = ev.name.is_none() && ev.day.is_none() && date_heading(plain, labels);
+            if day_heading || event_heading || date_only {
+                self.event_line(ev, b.line, true);
+                self.structure.push(bi);
+                return false;
+            }
+        }
+        // A person's name as the first heading: the speaker of the file's talk.
+        if bi < 3 && self.cands.is_empty() && self.file_speaker.is_none() && names::is_name(plain, false) {
+            self.file_speaker = Some(Named { name: plain.to_string(), line: b.line });
+            self.structure.push(bi);
+            return false;
+        }
+        let mut c = Candidate {
+            line: b.line,
+            source: Source::Heading(level),
+            title: String::new(),
+            kind: SectionKind::Talk,
+            speakers: Vec::new(),
+            evidence: Vec::new(),
+            talk: false,
+            note: None,
+            body_line: b.end + 1,
+            block: bi,
+        };
+        if looks_like_code(plain) {
+            push_ev(&mut c, "code, not a title", -8);
+        }
+        let whole = labels.whole(plain);
+        let todo = plain.starts_with("TODO ") || plain.starts_with("DONE ") || plain == "TODO";
+        if todo
+            || whole.iter().any(|c| matches!(c, Concept::Break | Concept::Aside | Concept::Notes | Concept::Questions))
+        {
+            let why = if todo { "a to-do" } else { "a break, notes or an aside" };
+            push_ev(&mut c, why, -6);
+        } else if lead.as_ref().is_some_and(|(c, r)| {
+            c.iter().any(|c| matches!(c, Concept::Break | Concept::Aside | Concept::Notes))
+                && r.split_whitespace().count() <= 3
+        }) {
+            push_ev(&mut c, "a break, notes or an aside", -6);
+        }
+        // The title: a time, a label, `by NAME`, `(NAME)`.
+        let (rest, time) = match strip_time(plain) {
+            Some((r, _)) => (r, true),
+            None => (plain, false),
+        };
+        if time {
+            push_ev(&mut c, "a time", 2);
+        }
+        let mut rest = rest;
+        if let Some(kind) = talk_label {
+            push_ev(&mut c, "a talk label", 3);
+            c.kind = kind_of(kind);
+            let after = lead.as_ref().map_or(rest, |(_, r)| *r);
+            // `Talk 3: Title`, `Talk3 Hpy`: a number after the label.
+            let after = after.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '#').trim_start();
+            let after = after.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start();
+            rest = after;
+        }
+        let (title, people) = title_and_people(rest, labels, true, false);
+        if !people.is_empty() {
+            push_ev(&mut c, "a person named in it", 2);
+            c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+        }
+        let mut title = title;
+        if title.is_empty() && talk_label.is_some() && c.kind != SectionKind::Lightning {
+            // `## Talk 2:` with the title on the next line.
+            if let Some((t, end)) = self.title_line(bi + 1) {
+                title = t;
+                c.body_line = end + 1;
+            }
+        }
+        let session = c.kind == SectionKind::Lightning && c.speakers.is_empty();
+        c.title = if title.is_empty() {
+            match c.kind {
+                SectionKind::Keynote => "Keynote".into(),
+                SectionKind::Lightning => "Lightning talks".into(),
+                SectionKind::Talk => clean_title(plain),
+            }
+        } else {
+            title
+        };
+        if c.title.is_empty() {
+            return false;
+        }
+        self.cands.push(c);
+        if session {
+            // A lightning session: its items are talks.
+            self.close_session();
+            self.session =
+                Some(Session { level, cand: Some(self.cands.len() - 1), items: 0, pending: false, quotes: false });
+        }
+        true
+    }
+
+    /// The title written on the line after a label heading (`## Talk 2:`, then
+    /// `Making f-strings faster`): block `bi` when it is a one-line paragraph that reads
+    /// as a title (short, not a name, not a label, not a sentence ending in `:`), with
+    /// its last line.
+    pub(super) fn title_line(&self, bi: usize) -> Option<(String, u32)> {
+        let b = self.blocks.get(bi)?;
+        let BlockKind::Paragraph { text } = &b.kind else { return None };
+        if text.contains('\n') {
+            return None;
+        }
+        let plain = strip_inline(text);
+        let t = plain.trim();
+        let words = t.split_whitespace().count();
+        if !(1..=14).contains(&words) || t.len() > 120 || t.ends_with(':') || t.contains("://") {
+            return None;
+        }
+        if names::is_name(t, false) || self.labels().leading(t).is_some() {
+            return None;
+        }
+        let title = clean_title(t);
+        (!title.is_empty()).then_some((title, b.end))
+    }
+
+    // -----------------------------------------------------------------------------
+    // Lightning sessions
+
+    /// Whether paragraph `text` is a line naming a lightning session
+    /// (`Lightning talks`, `Blitzvorträge (5 Minuten)`).
+    pub(super) fn session_line(&self, text: &str) -> bool {
+        if text.contains('\n') || text.len() > 80 {
+            return false;
+        }
+        let plain = strip_inline(text);
+        let plain = plain.trim();
+        let t = strip_time(plain).map_or(plain, |(r, _)| r);
+        self.labels().leading(t).is_some_and(|(c, r)| {
+            c.contains(&Concept::Lightning) && (r.split_whitespace().count() <= 4 || r.starts_with('('))
+        })
+    }
+
+    /// Reads block `bi` as an item of the open lightning session; returns whether it
+    /// was one (or an item's marker).
+    pub(super) fn session_item(&mut self, bi: usize, b: &Block) -> bool {
+        let Some(mut session) = self.session else { return false };
+        let used = match &b.kind {
+            BlockKind::Quote { text } => {
+                session.quotes = true;
+                if text.trim().is_empty() {
+                    // `>` alone: the next paragraph names the item.
+                    session.pending = true;
+                } else {
+                    session.pending = false;
+                    for (k, l) in text.split('\n').enumerate() {
+                        if self.item(bi, b.line + k as u32, l) {
+                            session.items += 1;
+                        }
+                    }
+                }
+                true
+            }
+            BlockKind::Paragraph { text } if session.pending => {
+                session.pending = false;
+                if self.item(bi, b.line, text.split('\n').next().unwrap_or("")) {
+                    session.items += 1;
+                    if let Some(c) = self.cands.last_mut() {
+                        c.body_line = b.line + 1;
+                    }
+                }
+                true
+            }
+            BlockKind::ListItem { depth: 0, marker, text } if !session.quotes && !marker.contains('[') => {
+                let before = self.cands.len();
+                self.list_item(bi, b, 0, marker, text);
+                if self.cands.len() > before {
+                    self.cands[before].kind = SectionKind::Lightning;
+                    session.items += 1;
+                } else if self.item(bi, b.line, text.split('\n').next().unwrap_or("")) {
+                    session.items += 1;
+                }
+                true
+            }
+            _ => false,
+        };
+        self.session = Some(session);
+        used
+    }
+
+    /// An item of a lightning session at `line`: its title, and a name when it gives
+    /// one (`Title (Name)`, `Title - Name`, `Title by Name`). Returns whether it is one.
+    pub(super) fn item(&mut self, bi: usize, line: u32, text: &str) -> bool {
+        let plain = strip_inline(text);
+        let first = plain.trim();
+        if first.is_empty() || first.len() > 300 {
+            return false;
+        }
+        let (title, people) = title_and_people(first, self.labels(), true, true);
+        if title.is_empty() {
+            return false;
+        }
+        let mut c = self.new_candidate(bi, line, Source::Item, title);
+        c.kind = SectionKind::Lightning;
+        push_ev(&mut c, "an item of a lightning session", THRESHOLD);
+        if !people.is_empty() {
+            push_ev(&mut c, "a person named in it", 2);
+            c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        }
+        c.body_line = line + 1;
+        self.cands.push(c);
+        true
+    }
+
+    /// Ends the open lightning session: a session heading with items holds talks and is
+    /// not one itself.
+    pub(super) fn close_session(&mut self) {
+        if let Some(Session { cand: Some(i), items, .. }) = self.session.take() {
+            if items > 0 {
+                push_ev(&mut self.cands[i], "holds lightning talks", -8);
+            }
+        }
+    }
+
+    pub(super) fn new_candidate(&self, bi: usize, line: u32, source: Source, title: String) -> Candidate {
+        Candidate {
+            line,
+            source,
+            title,
+            kind: SectionKind::Talk,
+            speakers: Vec::new(),
+            evidence: Vec::new(),
+            talk: false,
+            note: None,
+            body_line: line,
+            block: bi,
+        }
+    }
+}

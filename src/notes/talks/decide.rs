@@ -1,0 +1,428 @@
+//! Scoring the candidates in context, deciding the talks, merging a talk written
+//! twice, and a file that is one talk.
+
+use super::*;
+
+impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
+    // -----------------------------------------------------------------------------
+    // Scoring in context
+
+    pub(super) fn score(&mut self) {
+        let blocks = self.blocks;
+        // Content after each heading: the blocks before the next heading.
+        let mut next_heading = vec![blocks.len(); blocks.len() + 1];
+        for i in (0..blocks.len()).rev() {
+            next_heading[i] = if matches!(blocks[i].kind, BlockKind::Heading { .. }) { i } else { next_heading[i + 1] };
+        }
+        for c in &mut self.cands {
+            if let Source::Heading(_) = c.source {
+                let after = c.block + 1;
+                let n = next_heading[after.min(blocks.len())] - after.min(blocks.len());
+                let content = blocks[after.min(blocks.len())..after.min(blocks.len()) + n]
+                    .iter()
+                    .filter(|b| !matches!(b.kind, BlockKind::Separator | BlockKind::Properties(_)))
+                    .count();
+                match content {
+                    0 => push_ev(c, "no content after it", -1),
+                    1 | 2 => push_ev(c, "content after it", 1),
+                    _ => push_ev(c, "content after it", 2),
+                }
+            }
+        }
+        // Siblings of list items: a run of candidate items.
+        let mut i = 0;
+        while i < self.cands.len() {
+            if self.cands[i].source != Source::ListItem {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < self.cands.len() && self.cands[j].source == Source::ListItem {
+                j += 1;
+            }
+            if j - i >= 2 {
+                for c in &mut self.cands[i..j] {
+                    push_ev(c, "siblings of the same shape", 1);
+                }
+            }
+            i = j;
+        }
+        // Lead-ins: siblings.
+        let leadins = self.cands.iter().filter(|c| c.source == Source::LeadIn).count();
+        if leadins >= 2 {
+            for c in self.cands.iter_mut().filter(|c| c.source == Source::LeadIn) {
+                push_ev(c, "siblings of the same shape", 1);
+            }
+        }
+        // A file that is one talk: its first block is its only top heading (not the
+        // event's), and no deeper heading has evidence of its own (a label, a time, a
+        // name): the deeper headings are the talk's parts.
+        let top = blocks.first().and_then(|b| match b.kind {
+            BlockKind::Heading { level, .. } => Some(level),
+            _ => None,
+        });
+        if let (Some(top), None) = (top, self.conference) {
+            let strong = |c: &Candidate| {
+                c.evidence.iter().any(|(f, w)| {
+                    *w > 0
+                        && matches!(
+                            *f,
+                            "a talk label"
+                                | "a time"
+                                | "a person named in it"
+                                | "a name line under it"
+                                | "speaker field"
+                        )
+                })
+            };
+            let alone = !blocks[1..].iter().any(|b| matches!(b.kind, BlockKind::Heading { level, .. } if level <= top));
+            let parts_weak = self.cands.iter().filter(|c| c.block != 0).all(|c| !strong(c));
+            if alone && parts_weak && self.cands.first().is_some_and(|c| c.block == 0) {
+                for c in &mut self.cands {
+                    if c.block == 0 {
+                        push_ev(c, "the file's title", THRESHOLD);
+                    } else if matches!(c.source, Source::Heading(_)) {
+                        push_ev(c, "a part of the file's talk", -3);
+                    }
+                }
+                return;
+            }
+        }
+        // The heading level that carries the talks: the one with the most positive
+        // evidence of its own; deeper headings under a talk are its parts.
+        let mut per_level = [0i32; 8];
+        for c in &self.cands {
+            if let Source::Heading(l) = c.source {
+                let s = c.score();
+                if s >= 2 {
+                    per_level[usize::from(l.min(7))] += s;
+                }
+            }
+        }
+        let talk_level = (1..8).max_by_key(|&l| (per_level[l], std::cmp::Reverse(l))).filter(|&l| per_level[l] > 0);
+        let Some(talk_level) = talk_level else { return };
+        let talk_level = talk_level as u8;
+        let mut inside_talk: Option<u8> = None;
+        let n_at_level = self.cands.iter().filter(|c| c.source == Source::Heading(talk_level)).count();
+        for c in &mut self.cands {
+            let Source::Heading(l) = c.source else { continue };
+            let strong = c.evidence.iter().any(|(f, w)| {
+                *w > 0
+                    && matches!(
+                        *f,
+                        "a talk label" | "a time" | "a person named in it" | "a name line under it" | "speaker field"
+                    )
+            });
+            if l == talk_level {
+                if n_at_level >= 2 {
+                    push_ev(c, "siblings of the same shape", 1);
+                }
+                inside_talk = (c.score() >= THRESHOLD).then_some(l);
+            } else if l < talk_level {
+                if !strong {
+                    push_ev(c, "holds the talks", -3);
+                }
+                inside_talk = None;
+            } else if inside_talk.is_some_and(|t| l > t) && !strong {
+                push_ev(c, "a part of a talk", -3);
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------
+    // Deciding, merging, cutting bodies
+
+    pub(super) fn decide(mut self) -> Detection<'a> {
+        for c in &mut self.cands {
+            c.talk = c.score() >= THRESHOLD;
+        }
+        self.merge_duplicates();
+        for c in &mut self.cands {
+            if c.note.is_none() && !c.talk {
+                c.note = Some(format!("score {} < {THRESHOLD}", c.score()));
+            }
+        }
+        let blocks = self.blocks;
+        let mut accepted: Vec<usize> = (0..self.cands.len()).filter(|&i| self.cands[i].talk).collect();
+        if accepted.is_empty() {
+            self.whole_file();
+            accepted = (0..self.cands.len()).filter(|&i| self.cands[i].talk).collect();
+        }
+        // The blocks that end a talk: headings (any heading ends a talk that is not a
+        // heading; a heading talk ends at a heading of its level or higher), breaks.
+        let mut sections = Vec::with_capacity(accepted.len());
+        let mut ends = Vec::with_capacity(accepted.len());
+        let mut bi = 0;
+        let mut day_event: Option<usize> = self.conference;
+        let mut ev_i = 0;
+        let mut event_lines: Vec<(u32, usize)> = self.events.iter().enumerate().map(|(i, e)| (e.line, i)).collect();
+        event_lines.sort();
+        for (k, &ci) in accepted.iter().enumerate() {
+            let c = &self.cands[ci];
+            while ev_i < event_lines.len() && event_lines[ev_i].0 <= c.line {
+                let e = &self.events[event_lines[ev_i].1];
+                if e.day.is_some() || self.conference == Some(event_lines[ev_i].1) {
+                    day_event = Some(event_lines[ev_i].1);
+                }
+                ev_i += 1;
+            }
+            let next_line = accepted.get(k + 1).map_or(u32::MAX, |&n| self.cands[n].line);
+            let level = match c.source {
+                Source::Heading(l) => l,
+                Source::File => 0,
+                _ => u8::MAX,
+            };
+            // Walk the blocks from the talk's own to the first that ends it.
+            while bi < blocks.len() && blocks[bi].line <= c.line {
+                bi += 1;
+            }
+            let own_end = match c.source {
+                Source::Heading(_) | Source::TableRow | Source::File => c.line,
+                _ => blocks.get(c.block).map_or(c.line, |b| b.end),
+            };
+            let mut last = c.body_line.saturating_sub(1).max(own_end).min(next_line.saturating_sub(1).max(c.line));
+            let mut j = bi;
+            while j < blocks.len() && blocks[j].line < next_line {
+                let b = &blocks[j];
+                let ends_here = match &b.kind {
+                    BlockKind::Heading { level: l, text } => {
+                        (level == u8::MAX || *l <= level)
+                            && !looks_like_code(&strip_inline(text))
+                            && !in_comment_run(blocks, j)
+                    }
+                    BlockKind::Paragraph { text } if level == u8::MAX => {
+                        // A break (`Mittagspause, Brezeln.`), a sign-off (`Cheers,`), a
+                        // signature (`--`).
+                        let t = text.trim();
+                        t.starts_with("--")
+                            || t.len() < 80
+                                && self.d.labels.leading(t).is_some_and(|(cs, r)| {
+                                    cs.contains(&Concept::Signoff)
+                                        || cs.contains(&Concept::Break) && r.split_whitespace().count() <= 4
+                                })
+                    }
+                    _ => false,
+                };
+                if ends_here && level != 0 {
+                    break;
+                }
+                last = last.max(b.end.min(next_line.saturating_sub(1)));
+                j += 1;
+            }
+            if c.source == Source::TableRow {
+                last = c.line;
+            }
+            let body = self.slice(c.body_line, last);
+            let speakers: Vec<Named> = c.speakers.iter().map(|(n, _)| n.clone()).collect();
+            sections.push(Section {
+                kind: c.kind,
+                title: c.title.clone(),
+                line: c.line,
+                event: day_event,
+                speakers,
+                body,
+                body_line: c.body_line,
+            });
+            ends.push(last.max(c.line));
+        }
+        // Drop an event placeholder that never got a name (a date with no conference).
+        let file_stem = file_stem(&self.note.file);
+        if let Some(ci) = self.conference {
+            if self.events[ci].name.is_empty() {
+                let ev = event::from_file_name(file_stem, &self.d.labels);
+                if let Some(n) = ev.name {
+                    self.events[ci].name = n;
+                }
+            }
+        } else {
+            // The file's name (`rustconf-2023.md`), or its folder's (`djangocon-eu-2024/`).
+            let folder = self.note.file.rsplit('/').nth(1).unwrap_or("");
+            let mut ev = event::from_file_name(file_stem, &self.d.labels);
+            if ev.name.is_none() {
+                ev = event::from_file_name(folder, &self.d.labels);
+            }
+            if let Some(n) = ev.name {
+                let date = match ev.date {
+                    Some(Found::Date(d, _)) => Some(d.iso()),
+                    _ => None,
+                };
+                self.events.insert(0, EventInfo { name: n, day: ev.day, date, line: 1 });
+                for s in &mut sections {
+                    s.event = Some(s.event.map_or(0, |e| e + 1));
+                }
+                for s in &mut sections {
+                    if s.event.is_none() {
+                        s.event = Some(0);
+                    }
+                }
+            }
+        }
+        // A conference without a date of its own starts on its first dated day.
+        if let Some(ci) = self.conference {
+            if self.events[ci].date.is_none() {
+                self.events[ci].date = self.events.iter().find_map(|e| e.date.clone());
+            }
+        }
+        let conf_name = self.conference.map(|c| self.events[c].name.clone());
+        if let Some(name) = conf_name {
+            for e in &mut self.events {
+                if e.day.is_some() && e.name.is_empty() {
+                    e.name.clone_from(&name);
+                }
+            }
+        }
+        let events = self.events;
+        let doc = Document {
+            file: self.note.file.clone(),
+            key: self.note.key.clone(),
+            events,
+            sections,
+            tags: self.tags,
+            warnings: self.warnings,
+        };
+        Detection { doc, candidates: self.cands, ends }
+    }
+
+    /// The text of lines `from..=to` (empty when `to < from`).
+    pub(super) fn slice(&self, from: u32, to: u32) -> &'a str {
+        if to < from || from == 0 {
+            return "";
+        }
+        let text = &self.note.text;
+        let Some(&s) = self.starts.get(from as usize - 1) else { return "" };
+        let e = self.starts.get(to as usize).map_or(text.len(), |&e| e - 1);
+        text[s..e.max(s)].trim_end_matches(['\n', '\r'])
+    }
+
+    /// The same talk written twice (a schedule row or list item, and a section with the
+    /// same or a shortened title) is one talk: the row keeps its line and the fuller
+    /// title, and takes the section's body.
+    pub(super) fn merge_duplicates(&mut self) {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, c) in self.cands.iter().enumerate() {
+            if c.talk && matches!(c.source, Source::TableRow | Source::ListItem) {
+                for k in title_keys(&c.title) {
+                    by_key.entry(k).or_insert(i);
+                }
+            }
+        }
+        if by_key.is_empty() {
+            return;
+        }
+        for i in 0..self.cands.len() {
+            if matches!(self.cands[i].source, Source::TableRow | Source::ListItem | Source::File)
+                || self.cands[i].score() < 0
+            {
+                continue;
+            }
+            let short = norm(&self.cands[i].title);
+            let Some(&r) = title_keys(&self.cands[i].title).iter().find_map(|k| by_key.get(k)) else { continue };
+            let long = norm(&self.cands[r].title);
+            if !(long.starts_with(&short) || short.starts_with(&long)) {
+                continue;
+            }
+            // One talk: the section's place and body, the fuller title, every name,
+            // the row's kind when it says keynote.
+            let row = self.cands[r].clone();
+            let sec = &mut self.cands[i];
+            if row.title.len() > sec.title.len() {
+                sec.title = row.title.clone();
+            }
+            if sec.kind == SectionKind::Talk {
+                sec.kind = row.kind;
+            }
+            for s in row.speakers {
+                if !sec.speakers.iter().any(|(n, _)| n.name == s.0.name) {
+                    sec.speakers.push(s);
+                }
+            }
+            sec.evidence.push(("the same talk as a schedule row", THRESHOLD));
+            sec.talk = true;
+            sec.note = Some(format!("one talk with the schedule's line {}", row.line));
+            let line = sec.line;
+            self.cands[r].talk = false;
+            self.cands[r].note = Some(format!("one talk with line {line}"));
+        }
+    }
+
+    /// No talk found: the file is one talk, named from its first heading, its first
+    /// line, or its file name.
+    pub(super) fn whole_file(&mut self) {
+        // An index file names the event and links to the talks' files: it has no talk.
+        if self.conference.is_some() && self.structure.first() == Some(&0) && self.file_speaker.is_none() {
+            self.warnings.push(Warning {
+                file: self.note.file.clone(),
+                line: None,
+                message: "no talk found: the file names the event only".into(),
+            });
+            return;
+        }
+        let first_heading = self.blocks.iter().enumerate().find_map(|(i, b)| match &b.kind {
+            BlockKind::Heading { text, .. } if !self.structure.contains(&i) => {
+                Some((b.line, clean_title(&strip_inline(text))))
+            }
+            _ => None,
+        });
+        let first_line = self.blocks.iter().find_map(|b| match &b.kind {
+            BlockKind::Paragraph { text } | BlockKind::ListItem { text, .. } => {
+                let l = strip_inline(text.split('\n').next().unwrap_or(""));
+                let l = clean_title(&l);
+                // A remark in parentheses (`(Vigo, 5 June 2024, …)`) is no title.
+                (!l.is_empty() && l.len() <= 100 && !l.starts_with('(')).then_some((b.line, l))
+            }
+            _ => None,
+        });
+        let Some(last) = self.blocks.last() else { return };
+        // `title-of-the-talk-speaker-name.md`: the speaker's words are not the title.
+        let stem = file_stem(&self.note.file).replace(['-', '_'], " ");
+        let stem_title = match &self.file_speaker {
+            Some(n) => {
+                let name: Vec<String> =
+                    n.name.split_whitespace().map(|w| crate::notes::names::fold(w).to_lowercase()).collect();
+                let words: Vec<&str> = stem.split_whitespace().collect();
+                let keep = words.len().saturating_sub(name.len());
+                let tail_is_name = words[keep..].iter().zip(&name).all(|(a, b)| a.to_lowercase() == *b);
+                if tail_is_name && keep > 0 {
+                    words[..keep].join(" ")
+                } else {
+                    stem.clone()
+                }
+            }
+            None => stem.clone(),
+        };
+        let (line, title) = if self.file_speaker.is_some() {
+            (1, stem_title)
+        } else {
+            first_heading.or(first_line).unwrap_or((1, stem_title))
+        };
+        let mut c = self.new_candidate(0, line, Source::File, title.clone());
+        c.body_line = line + 1;
+        if let Some(n) = self.file_speaker.clone() {
+            c.speakers.push((n, Role::Speaker));
+        }
+        // A speaker named near the top (`A talk by [Name](link)`, a speaker field).
+        for b in self.blocks.iter().take(6) {
+            if let BlockKind::Paragraph { text } = &b.kind {
+                let plain = strip_inline(text);
+                let first = plain.split('\n').next().unwrap_or("");
+                let value = match self.d.labels.leading(first) {
+                    Some((cs, r)) if cs.contains(&Concept::Speaker) => Some(r),
+                    _ => first.find("by ").map(|i| &first[i + 3..]),
+                };
+                if let Some(people) =
+                    value.and_then(|v| names::people(v, &self.d.labels, false)).filter(|_| c.speakers.is_empty())
+                {
+                    c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+                    break;
+                }
+            }
+        }
+        push_ev(&mut c, "no other talk: the file is one talk", THRESHOLD);
+        c.talk = true;
+        let _ = last;
+        if self.file_speaker.is_none() {
+            self.warn(line, format!("no talk structure found: the whole file is read as one talk, \"{title}\""));
+        }
+        self.cands.insert(0, c);
+    }
+}

@@ -1,0 +1,615 @@
+//! Talks found by evidence (issue 14): every place a talk can be written is a
+//! candidate, each candidate is scored on what surrounds it, and the document decides.
+//!
+//! Candidates come from the [block model](super::document), never from a markup's
+//! syntax: a heading of any level; a table row whose cells hold a title and a name (and
+//! maybe a time); a labelled field (`Vortrag: …` with `Sprecherin: …`); a lead-in line
+//! (`next talk - title (name)`, `after lunch: title - name`); a list item
+//! `Name: Title`, `Title - Name` or `Title (Name)`; a bold or quoted title in prose
+//! (`**"Title"** by Name`, `Name's talk on …`). Each one carries its evidence as data,
+//! a list of (feature, weight), so `talkgraph outline --explain` can show why a
+//! candidate is a talk or is not:
+//!
+//! | feature | weight |
+//! |---|---|
+//! | a talk label (`Talk 3:`, `Keynote`, `Vortrag:`, `Panel:`) | +3 |
+//! | a time (`10:30`) | +2 |
+//! | a person named in it, or right after it (a name line, a speaker field) | +2 |
+//! | content after it (one block / three or more) | +1 / +2 |
+//! | siblings of the same shape (the level or list that carries the talks) | +1 |
+//! | a lead-in (`next talk -`) or a quoted title | +2 |
+//! | no content before the next heading | -1 |
+//! | a part of a talk (a heading under a talk heading) | -3 |
+//! | a heading that holds talks | -3 |
+//! | a break, a to-do, takeaways, links, notes, questions | -6 |
+//! | code (`# include x.h`, `# /// script`) | -8 |
+//!
+//! A candidate scoring [`THRESHOLD`] or more is a talk. Day and event headings are days
+//! and events, not candidates. The same talk written twice (a schedule row and a
+//! section with a shortened title) is one talk. A note with no talk at all is one talk,
+//! named from its first heading or line, or its file name.
+//!
+//! Cost: one pass over the blocks to make candidates, one to score them, one to cut the
+//! bodies; merging looks titles up in a map. Linear in the number of blocks.
+
+use std::collections::HashMap;
+
+use super::date::{self, Found};
+use super::document::{strip_inline, Block, BlockKind, Blocks, Property, Row};
+use super::event::{self, EventLine};
+use super::labels::{Concept, Labels};
+use super::names::{self, Role};
+use super::{Document, EventInfo, Named, Note, Section, SectionKind, Warning};
+
+/// The score a candidate needs to be a talk.
+pub const THRESHOLD: i32 = 3;
+
+/// Where a candidate was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A heading of this level.
+    Heading(u8),
+    /// A row of a table.
+    TableRow,
+    /// A labelled field (`Vortrag: …`).
+    Field,
+    /// A lead-in line (`next talk - …`).
+    LeadIn,
+    /// A list item of the form `Name: Title`, `Title - Name`, `Title (Name)`.
+    ListItem,
+    /// A quoted or bold title in prose.
+    Prose,
+    /// An item of a lightning session: a quote line (`> Title`), a paragraph after an
+    /// empty `>`, a list item.
+    Item,
+    /// The whole file (a note with no other talk).
+    File,
+}
+
+impl Source {
+    /// A short name for outputs.
+    pub fn name(self) -> String {
+        match self {
+            Source::Heading(l) => format!("heading {l}"),
+            Source::TableRow => "table row".into(),
+            Source::Field => "field".into(),
+            Source::LeadIn => "lead-in".into(),
+            Source::ListItem => "list item".into(),
+            Source::Prose => "prose".into(),
+            Source::Item => "lightning item".into(),
+            Source::File => "file".into(),
+        }
+    }
+}
+
+/// One place that might be a talk, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// First line of the candidate.
+    pub line: u32,
+    /// Where it was written.
+    pub source: Source,
+    /// The title it would give, cleaned.
+    pub title: String,
+    /// Talk, keynote or lightning talk.
+    pub kind: SectionKind,
+    /// People it names, with their role.
+    pub speakers: Vec<(Named, Role)>,
+    /// Each piece of evidence and its weight.
+    pub evidence: Vec<(&'static str, i32)>,
+    /// Whether it became a talk.
+    pub talk: bool,
+    /// When it did not, or was merged: why.
+    pub note: Option<String>,
+    /// First line of the talk's body.
+    body_line: u32,
+    /// Index of the block it is in.
+    block: usize,
+}
+
+impl Candidate {
+    /// The sum of the evidence.
+    pub fn score(&self) -> i32 {
+        self.evidence.iter().map(|(_, w)| w).sum()
+    }
+}
+
+/// What the detector found in one note: the document, and every candidate.
+#[derive(Debug, Clone)]
+pub struct Detection<'a> {
+    /// Events and talks.
+    pub doc: Document<'a>,
+    /// Every candidate, in order, talks and not.
+    pub candidates: Vec<Candidate>,
+    /// The last line of each talk's body, in the order of `doc.sections`.
+    pub ends: Vec<u32>,
+}
+
+/// The talk detector: the labels table, built once and shared by every thread.
+#[derive(Debug, Clone, Default)]
+pub struct Detector {
+    /// The words of every language for the parts of notes.
+    pub labels: Labels,
+}
+
+impl Detector {
+    /// Loads the shipped labels table.
+    pub fn new() -> Detector {
+        Detector::default()
+    }
+
+    /// Finds the events and talks of `note`, parsed into `blocks`.
+    pub fn detect<'a>(&self, note: &'a Note, blocks: &Blocks) -> Detection<'a> {
+        Run::new(self, note, blocks).run()
+    }
+}
+
+// ---------------------------------------------------------------------------------
+
+struct Run<'d, 'a, 'b> {
+    d: &'d Detector,
+    note: &'a Note,
+    blocks: &'b [Block],
+    /// Byte offset where each line starts (index 0 is line 1).
+    starts: Vec<usize>,
+    events: Vec<EventInfo>,
+    conference: Option<usize>,
+    year: Option<i32>,
+    cands: Vec<Candidate>,
+    warnings: Vec<Warning>,
+    tags: Vec<String>,
+    /// Headings that name a day or the event (block index).
+    structure: Vec<usize>,
+    /// A name heading at the top of the file (`#### Oleksandr Petrenko`): the speaker of
+    /// a file that is one talk.
+    file_speaker: Option<Named>,
+    /// An open lightning session, whose items are talks.
+    session: Option<Session>,
+}
+
+/// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
+/// after it, up to a heading of its level or higher, are its items.
+#[derive(Debug, Clone, Copy)]
+struct Session {
+    /// The heading level it lasts for (7 for a session named in a line of text: it
+    /// ends at any heading).
+    level: u8,
+    /// Its own candidate (a heading), when it has one.
+    cand: Option<usize>,
+    /// Items found so far.
+    items: usize,
+    /// An empty `>` was the last item marker: the next paragraph's first line is the
+    /// item's title.
+    pending: bool,
+    /// Its items are marked with `>`: list items are notes inside them.
+    quotes: bool,
+}
+
+fn push_ev(c: &mut Candidate, feature: &'static str, weight: i32) {
+    c.evidence.push((feature, weight));
+}
+
+impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
+    fn new(d: &'d Detector, note: &'a Note, blocks: &'b Blocks) -> Self {
+        let text = note.text.as_bytes();
+        let mut starts = Vec::with_capacity(text.len() / 40 + 2);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
+        Run {
+            d,
+            note,
+            blocks: &blocks.blocks,
+            starts,
+            events: Vec::new(),
+            conference: None,
+            year: None,
+            cands: Vec::new(),
+            warnings: Vec::new(),
+            tags: Vec::new(),
+            structure: Vec::new(),
+            file_speaker: None,
+            session: None,
+        }
+    }
+
+    fn labels(&self) -> &Labels {
+        &self.d.labels
+    }
+
+    /// The text of line `line` when it is an ATX heading (`## Title ##`), without its
+    /// markers.
+    fn raw_atx(&self, line: u32) -> Option<&'a str> {
+        let i = line.checked_sub(1)? as usize;
+        let s = *self.starts.get(i)?;
+        let e = self.starts.get(i + 1).map_or(self.note.text.len(), |&e| e - 1);
+        let l = self.note.text.get(s..e.max(s))?.trim_end_matches('\r');
+        let t = l.trim_start_matches(' ');
+        let hashes = t.bytes().take_while(|&c| c == b'#').count();
+        if hashes == 0 || hashes > 6 || l.len() - t.len() > 3 {
+            return None;
+        }
+        let rest = &t[hashes..];
+        if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+            return None;
+        }
+        let rest = rest.trim();
+        // A closing run of `#` counts only after a space (`C#` keeps its `#`).
+        let closed = rest.trim_end_matches('#');
+        Some(if closed.is_empty() || closed.ends_with(' ') { closed.trim_end() } else { rest })
+    }
+
+    fn warn(&mut self, line: u32, message: String) {
+        self.warnings.push(Warning { file: self.note.file.clone(), line: Some(line), message });
+    }
+
+    /// Applies what a line says about the event.
+    fn event_line(&mut self, ev: EventLine, line: u32, heading: bool) -> bool {
+        let mut named = false;
+        if let Some(Found::Impossible(t)) = &ev.date {
+            self.warn(line, format!("`{t}` is not a date (no such day): ignored"));
+        }
+        let date = match &ev.date {
+            Some(Found::Date(d, _)) => Some(d.iso()),
+            _ => None,
+        };
+        if let Some(y) = ev.year {
+            self.year.get_or_insert(y);
+        }
+        if let Some(name) = ev.name.clone().filter(|_| self.conference.is_none()) {
+            self.events.push(EventInfo { name, day: None, date: date.clone(), line });
+            self.conference = Some(self.events.len() - 1);
+            named = true;
+        }
+        // A day is a heading's (`Day 2`, `Tag 2 — 23. April 2024`); a day named in prose
+        // (`Tag 1 war am 22. April`, a subject's `(day 1)`) gives only its date.
+        if let Some(day) = ev.day.filter(|_| heading) {
+            let name = self.conference.map(|c| self.events[c].name.clone()).unwrap_or_default();
+            let day_date = if named { None } else { date.clone() };
+            self.events.push(EventInfo { name, day: Some(day), date: day_date, line });
+            named = true;
+        }
+        if !named {
+            // A date on its own: the current day's (`## Day 2` then `## 20.07.2023`) and
+            // the conference's, when they have none yet.
+            if let Some(d) = date {
+                let day = self.events.iter().rposition(|e| e.day.is_some()).filter(|&i| self.events[i].date.is_none());
+                for i in [day, self.conference].into_iter().flatten() {
+                    if self.events[i].date.is_none() {
+                        self.events[i].date = Some(d.clone());
+                        named = true;
+                    }
+                }
+            }
+        }
+        named
+    }
+
+    fn run(mut self) -> Detection<'a> {
+        self.candidates();
+        self.score();
+        self.decide()
+    }
+
+    // -----------------------------------------------------------------------------
+    // Candidates
+
+    fn candidates(&mut self) {
+        let blocks = self.blocks;
+        let mut seen_talkish = false;
+        for (bi, b) in blocks.iter().enumerate() {
+            if let BlockKind::Heading { level, .. } = &b.kind {
+                if self.session.is_some_and(|s| *level <= s.level) {
+                    self.close_session();
+                }
+            }
+            if self.session_item(bi, b) {
+                seen_talkish = true;
+                continue;
+            }
+            if let BlockKind::Paragraph { text } = &b.kind {
+                if self.session_line(text) {
+                    self.close_session();
+                    self.session = Some(Session { level: 7, cand: None, items: 0, pending: false, quotes: false });
+                    continue;
+                }
+            }
+            match &b.kind {
+                BlockKind::Properties(props) => self.properties(bi, props),
+                BlockKind::Heading { level, text } => {
+                    if self.heading(bi, b, *level, text) {
+                        seen_talkish = true;
+                    }
+                }
+                BlockKind::Paragraph { text } => {
+                    self.paragraph(bi, b, text, seen_talkish);
+                }
+                BlockKind::ListItem { depth, marker, text } => {
+                    self.list_item(bi, b, *depth, marker, text);
+                }
+                BlockKind::Table { header, rows } => self.table(bi, header.as_ref(), rows),
+                BlockKind::Code { .. } | BlockKind::Quote { .. } | BlockKind::Separator => {}
+            }
+            if self.cands.last().is_some_and(|c| c.block == bi) {
+                seen_talkish = true;
+            }
+        }
+        self.close_session();
+    }
+}
+
+/// What follows `by` in `by NAME`, `, presented by NAME`, `— given by NAME`,
+/// `von NAME`, `par NAME`: the text from the name on.
+fn by_clause(s: &str) -> Option<&str> {
+    let s = s.trim_start().trim_start_matches([',', '—', '–', '-', ':']).trim_start();
+    let starts = |t: &str, p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let verb = ["presented ", "given ", "delivered ", "held ", "gehalten ", "presentado "]
+        .iter()
+        .find(|v| starts(s, v))
+        .map_or(0, |v| v.len());
+    let rest = &s[verb..];
+    ["by ", "von ", "par ", "por ", "door ", "przez ", "da "]
+        .iter()
+        .find(|p| starts(rest, p))
+        .map(|p| rest[p.len()..].trim_start())
+        .filter(|r| !r.is_empty())
+}
+
+/// The title a talk has when it has none but its label (`Keynote`).
+fn label_title(c: Concept) -> String {
+    match c {
+        Concept::Keynote => "Keynote".into(),
+        Concept::Lightning => "Lightning talks".into(),
+        Concept::Panel => "Panel".into(),
+        Concept::Workshop => "Workshop".into(),
+        _ => "Talk".into(),
+    }
+}
+
+fn kind_of(c: Concept) -> SectionKind {
+    match c {
+        Concept::Keynote => SectionKind::Keynote,
+        Concept::Lightning => SectionKind::Lightning,
+        _ => SectionKind::Talk,
+    }
+}
+
+fn file_stem(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
+
+/// The leading words of `s` that can be a name (up to the first word that cannot).
+fn first_name_words(s: &str) -> &str {
+    let mut end = 0;
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i >= 5 || !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        end = s.find(w).map_or(end, |p| p + w.len());
+    }
+    &s[..end]
+}
+
+/// Lower-case letters and digits, for comparing titles.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The keys under which a title is looked up: its first two words.
+fn title_keys(s: &str) -> Vec<String> {
+    let n = norm(s);
+    let words: Vec<&str> = n.split(' ').take(2).collect();
+    vec![words.join(" ")]
+}
+
+/// Whether a heading is only a date (perhaps with a weekday).
+fn date_heading(s: &str, labels: &Labels) -> bool {
+    let Some(Found::Date(_, r)) = date::find(s, labels, None) else { return false };
+    let rest = format!("{} {}", &s[..r.start], &s[r.end..]);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .all(|w| w.is_empty() || labels.is_weekday(w) || w.eq_ignore_ascii_case("date"))
+}
+
+/// Splits the people off a title: `Title (Name)`, `Title by Name`, and with `dash`
+/// `Title - Name`. `any_case`: names may be lower case (a place where only a name
+/// stands, such as the parentheses after a title on a lead-in line).
+fn title_and_people(s: &str, labels: &Labels, by: bool, dash: bool) -> (String, Vec<(String, Role)>) {
+    let s = s.trim();
+    if let Some(open) = s.strip_suffix(')').and_then(|x| x.rfind('(')) {
+        let inner = &s[open + 1..s.len() - 1];
+        if let Some(p) = names::people(inner, labels, dash) {
+            return (clean_title(&s[..open]), p);
+        }
+    }
+    if by {
+        for sep in [" by ", " By ", " BY ", " von ", " par ", " por ", " di ", " door ", " przez "] {
+            if let Some(i) = s.rfind(sep) {
+                if let Some(p) = names::people(&s[i + sep.len()..], labels, false) {
+                    return (clean_title(&s[..i]), p);
+                }
+            }
+        }
+    }
+    if dash {
+        for sep in [" — ", " – ", " - ", " -- "] {
+            if let Some(i) = s.rfind(sep) {
+                let (left, right) = (&s[..i], &s[i + sep.len()..]);
+                if !left.trim().is_empty() {
+                    if let Some(p) = names::people(right, labels, true) {
+                        return (clean_title(left), p);
+                    }
+                }
+            }
+        }
+    }
+    (clean_title(s), Vec::new())
+}
+
+/// Cleans a title: emphasis, quotes, a trailing `:`/`.`/`\`, runs of spaces.
+pub(crate) fn clean_title(s: &str) -> String {
+    let mut t = s.replace("**", "");
+    loop {
+        let before = t.len();
+        let tt = t.trim();
+        let tt = tt.trim_end_matches(['\\', ':', ',', ';']).trim_end();
+        let tt = if tt.ends_with('.') && !tt.ends_with("..") { &tt[..tt.len() - 1] } else { tt };
+        let mut tt = tt.trim();
+        for (a, b) in [("__", "__"), ("_", "_"), ("*", "*"), ("\"", "\""), ("“", "”"), ("'", "'"), ("`", "`")] {
+            if tt.len() > a.len() + b.len() {
+                if let Some(inner) = tt.strip_prefix(a).and_then(|x| x.strip_suffix(b)) {
+                    tt = inner.trim();
+                }
+            }
+        }
+        t = tt.to_string();
+        if t.len() == before {
+            break;
+        }
+    }
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a heading's text is code: `# include hpy.h`, `# /// script`,
+/// `# x = f(y)`, `#!/bin/bash`.
+fn looks_like_code(s: &str) -> bool {
+    let t = s.trim();
+    if t.starts_with("///")
+        || t.starts_with('!')
+        || t.starts_with("include ")
+        || t.starts_with("define ")
+        || t.starts_with("pragma ")
+    {
+        return true;
+    }
+    let first = t.split_whitespace().next().unwrap_or("");
+    (t.contains(" = ") || !t.chars().any(char::is_alphabetic))
+        || matches!(
+            first,
+            "requires-python" | "dependencies" | "import" | "from" | "def" | "class" | "return" | "if" | "for"
+        )
+        || t.ends_with(".h")
+}
+
+/// `10:30`, `10.30`, `9:00 am`, `14:00-14:30`, `[10:30]` at the start of `s`: the text
+/// after it, and the time as written.
+pub(crate) fn strip_time(s: &str) -> Option<(&str, &str)> {
+    let b = s.as_bytes();
+    let t0 = usize::from(b.first() == Some(&b'['));
+    let one = |i: usize| -> Option<usize> {
+        let d = b.get(i..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=2).contains(&d) {
+            return None;
+        }
+        let j = i + d;
+        if !matches!(b.get(j), Some(b':' | b'.' | b'h')) {
+            return None;
+        }
+        let m = b.get(j + 1..j + 3)?;
+        if !m.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let k = j + 3;
+        if b.get(k).is_some_and(|c| c.is_ascii_digit() || (b[j] == b'.' && *c == b'.')) {
+            return None;
+        }
+        let mut k = k;
+        let rest = &s[k..];
+        for ampm in [" am", " pm", "am", "pm", " AM", " PM", "AM", "PM"] {
+            if rest.starts_with(ampm) && !rest[ampm.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+                k += ampm.len();
+                break;
+            }
+        }
+        Some(k)
+    };
+    let mut i = one(t0)?;
+    let trimmed = s[i..].trim_start();
+    for sep in ["-", "–", "—", "to "] {
+        if let Some(r) = trimmed.strip_prefix(sep) {
+            let r2 = r.trim_start();
+            if let Some(e) = one(s.len() - r2.len()) {
+                i = e;
+            }
+            break;
+        }
+    }
+    let t_end = i;
+    if b.get(i) == Some(&b']') {
+        i += 1;
+    }
+    let rest = &s[i..];
+    if !(rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || "-–—:|,".contains(c))) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "-–—:|,".contains(c));
+    Some((rest, &s[t0..t_end]))
+}
+
+/// A first line in lower case (a phone note, `jsconf eu 2024 notes berlin 3 june 2024`):
+/// the words before the year name the event when one of them is a conference word or
+/// ends like one (`jsconf`, `pycon`, `devopsdays`).
+fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLine {
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let Some(y) = words.iter().position(|w| {
+        w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+    }) else {
+        return ev;
+    };
+    let before = &words[..y];
+    let conf = before.iter().any(|w| {
+        let w = w.to_lowercase();
+        labels.is(&w, Concept::Conference)
+            || ["con", "conf", "fest", "days", "summit", "camp"].iter().any(|s| w.ends_with(s) && w.len() > s.len())
+    });
+    if conf && !before.is_empty() && before.len() <= 4 {
+        let mut name: Vec<String> = before.iter().map(|w| (*w).to_string()).collect();
+        name.push(words[y].to_string());
+        ev.name = Some(name.join(" "));
+    }
+    ev
+}
+
+mod blocks;
+mod decide;
+mod prose;
+#[cfg(test)]
+mod tests;
+
+/// The headers of an e-mail, in the languages we read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MailHeader {
+    /// What the mail is about: it may name the event.
+    Subject,
+    /// Sender, recipients, sending date: never a speaker, never the event's date.
+    Other,
+}
+
+/// Which e-mail header `key` (lower case) is, if any.
+fn mail_header(key: &str) -> Option<MailHeader> {
+    match key {
+        "subject" | "betreff" | "objet" | "asunto" | "oggetto" | "assunto" | "onderwerp" | "temat" => {
+            Some(MailHeader::Subject)
+        }
+        "from" | "to" | "cc" | "bcc" | "date" | "sent" | "von" | "an" | "de" | "à" | "para" | "da" | "a" | "van"
+        | "aan" | "od" | "do" | "datum" => Some(MailHeader::Other),
+        _ => None,
+    }
+}
+
+/// Whether heading `j` touches another heading on the line right before or after it:
+/// a run of `#` lines with no blank line between them is a comment block pasted from
+/// code (`# /// script`, `# install deps`), not the structure of the notes, so it does
+/// not end a talk.
+fn in_comment_run(blocks: &[Block], j: usize) -> bool {
+    let b = &blocks[j];
+    let touches = |o: Option<&Block>| {
+        o.is_some_and(|o| matches!(o.kind, BlockKind::Heading { .. }) && (o.end + 1 == b.line || b.end + 1 == o.line))
+    };
+    touches(j.checked_sub(1).and_then(|k| blocks.get(k))) || touches(blocks.get(j + 1))
+}

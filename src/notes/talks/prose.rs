@@ -1,0 +1,411 @@
+//! Candidates from text: paragraphs (fields, lead-in lines, titles in prose), list
+//! items and tables.
+
+use super::*;
+
+impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
+    /// A paragraph: the event in the first lines, a labelled field, a lead-in line,
+    /// titles in prose, a speaker line under a heading.
+    pub(super) fn paragraph(&mut self, bi: usize, b: &Block, text: &str, seen_talkish: bool) {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let first = strip_inline(lines[0]);
+        let first = first.trim();
+        // A speaker line right under a heading candidate.
+        if let Some(c) = self.cands.last() {
+            if c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.speakers.is_empty() {
+                let labels = self.labels();
+                let (field, value) = match labels.leading(first) {
+                    Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => (true, r),
+                    _ => (false, first),
+                };
+                let value = value.strip_prefix("by ").or_else(|| value.strip_prefix("By ")).unwrap_or(value);
+                // `A talk by NAME`, `Vortrag von NAME`: a short line naming the speaker.
+                let value = match value.find(" by ").or_else(|| value.find(" von ")) {
+                    Some(i) if value[..i].split_whitespace().count() <= 3 => &value[i + 4..],
+                    _ => value,
+                };
+                if let Some(people) = names::people(value, labels, field) {
+                    let c = self.cands.last_mut().expect("checked");
+                    c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+                    push_ev(c, "a name line under it", 2);
+                    return;
+                }
+            }
+        }
+        // The event: an e-mail subject, the first lines of the note.
+        let mut fields = 0;
+        for (k, l) in lines.iter().enumerate() {
+            let line = b.line + k as u32;
+            let l = l.trim();
+            let lower_key = l.split_once(':').map(|(k, _)| k.trim().to_lowercase());
+            match lower_key.as_deref() {
+                Some(k) if mail_header(k) == Some(MailHeader::Subject) => {
+                    let ev = event::parse(l, self.labels(), self.year);
+                    self.event_line(ev, line, false);
+                    fields += 1;
+                }
+                Some(k) if mail_header(k).is_some() => fields += 1,
+                _ => {}
+            }
+        }
+        if fields >= 2 {
+            return;
+        }
+        if !seen_talkish {
+            let ev = event::parse(first, self.labels(), self.year);
+            let useful = ev.name.is_some() && self.conference.is_none()
+                || ev.date.is_some()
+                || ev.day.is_some() && ev.name.is_some();
+            if useful && first.len() <= 160 {
+                let lenient_name = ev.name.is_none() && self.conference.is_none() && b.line == 1;
+                let ev = if lenient_name { lower_case_event(first, self.labels(), ev) } else { ev };
+                self.event_line(ev, b.line, false);
+                if lines.len() == 1 {
+                    return;
+                }
+            }
+            if self.conference.is_some_and(|c| self.events[c].date.is_none()) {
+                // A date in the preamble (`day one … (5 November)`, a date line under
+                // the title line).
+                let joined = lines.join(" ");
+                if let Some(found) = date::find(&joined, self.labels(), self.year) {
+                    self.event_line(EventLine { date: Some(found), ..EventLine::default() }, b.line, false);
+                }
+            }
+        }
+        // A labelled field: `Vortrag: Title` then `Sprecherin: Name`.
+        if let Some(c) = self.field(bi, b.line, &lines) {
+            self.cands.push(c);
+            return;
+        }
+        // A lead-in line: `next talk - title (name)`.
+        if let Some(c) = self.lead_in(bi, b.line, first, lines.get(1).copied()) {
+            self.cands.push(c);
+            return;
+        }
+        // Titles in prose.
+        self.prose(bi, b, &lines);
+    }
+
+    /// `Vortrag: Title` (any talk label) as the first line, perhaps with a speaker field
+    /// on the next lines.
+    pub(super) fn field(&self, bi: usize, line: u32, lines: &[&str]) -> Option<Candidate> {
+        let labels = self.labels();
+        let first = strip_inline(lines[0]);
+        let (concepts, rest) = labels.leading(first.trim())?;
+        let kind = concepts.iter().copied().find(|c| {
+            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
+        })?;
+        // A field has a separator after its label.
+        // `Keynote, presented by NAME`: a comma, then who gives it.
+        let (comma, rest) = match rest.strip_prefix(',') {
+            Some(r) => (true, r.trim_start()),
+            None => (false, rest),
+        };
+        let sep = comma
+            || first
+                .trim()
+                .get(..first.trim().len() - rest.len())
+                .is_some_and(|l| l.contains(':') || l.contains('—') || l.contains(" - "));
+        if !sep || rest.is_empty() || rest.len() > 200 {
+            return None;
+        }
+        let (title, people) = match by_clause(rest).and_then(|r| names::people(r, labels, false)) {
+            // Only the people: the label is the title (`Keynote`).
+            Some(p) => (label_title(kind), p.into_iter().map(|(n, _)| (n, Role::Speaker)).collect()),
+            None if comma => return None,
+            None => title_and_people(rest, labels, false, false),
+        };
+        let mut c = self.new_candidate(bi, line, Source::Field, title);
+        c.kind = kind_of(kind);
+        push_ev(&mut c, "a talk label", 3);
+        if !people.is_empty() {
+            push_ev(&mut c, "a person named in it", 2);
+            c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        }
+        let mut body = 1;
+        for (k, l) in lines.iter().enumerate().skip(1).take(3) {
+            let l = strip_inline(l);
+            match labels.leading(l.trim()) {
+                Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
+                    let moderator = cs.contains(&Concept::Moderator) && !cs.contains(&Concept::Speaker);
+                    if let Some(people) = names::people(r, labels, true) {
+                        for (n, role) in people {
+                            let role = if moderator { Role::Moderator } else { role };
+                            c.speakers.push((Named { name: n, line: line + k as u32 }, role));
+                        }
+                        if !c.evidence.iter().any(|(f, _)| *f == "speaker field") {
+                            push_ev(&mut c, "speaker field", 2);
+                        }
+                        body = k + 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        c.body_line = line + body as u32;
+        (!c.title.is_empty()).then_some(c)
+    }
+
+    /// `next talk - title (name)`, `after lunch: title - name`, `last one, …`.
+    pub(super) fn lead_in(&self, bi: usize, line: u32, first: &str, _second: Option<&str>) -> Option<Candidate> {
+        let labels = self.labels();
+        if first.len() > 300 {
+            return None;
+        }
+        let (cs, _) = labels.leading(first)?;
+        if !cs.contains(&Concept::Next) {
+            return None;
+        }
+        // Up to four words of lead-in, then a separator.
+        let sep_at = first.char_indices().find(|(_, ch)| matches!(ch, ':' | '-' | '—' | '–' | ','))?.0;
+        let lead = &first[..sep_at];
+        let words: Vec<&str> = lead.split_whitespace().collect();
+        if words.is_empty() || words.len() > 4 {
+            return None;
+        }
+        let talkish = words.iter().any(|w| {
+            let c = labels.lookup(w);
+            c.iter().any(|c| {
+                matches!(c, Concept::Talk | Concept::Keynote | Concept::Break | Concept::Panel | Concept::Workshop)
+            }) || matches!(w.to_lowercase().as_str(), "one" | "speaker" | "up")
+        });
+        if !talkish {
+            return None;
+        }
+        let rest = first[sep_at..].trim_start_matches([':', '-', '—', '–', ',']).trim();
+        let mut c;
+        if first[sep_at..].starts_with(',') {
+            // `last one, no idea who …`: the whole line is what we have.
+            c = self.new_candidate(bi, line, Source::LeadIn, clean_title(first));
+        } else {
+            let (title, people) = title_and_people(rest, labels, true, true);
+            c = self.new_candidate(bi, line, Source::LeadIn, title);
+            if !people.is_empty() {
+                push_ev(&mut c, "a person named in it", 2);
+                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+            }
+        }
+        push_ev(&mut c, "a lead-in", 2);
+        c.body_line = line + 1;
+        (!c.title.is_empty()).then_some(c)
+    }
+
+    /// `**"Title"** by Name`, `"Title" by Name`, `Name's talk on title.`
+    pub(super) fn prose(&mut self, bi: usize, b: &Block, lines: &[&str]) {
+        if lines.len() > 200 {
+            return;
+        }
+        // Most prose has neither a quote (`"`, or `“`, whose first byte is 0xE2) nor
+        // `'s talk `: it is not read further.
+        let worth = lines.iter().any(|l| memchr::memchr2(b'"', 0xE2, l.as_bytes()).is_some() || l.contains("s talk "));
+        if !worth {
+            return;
+        }
+        // The plain text of the lines joined with spaces, and where each line ends in it.
+        let mut plain = String::new();
+        let mut line_ends = Vec::with_capacity(lines.len());
+        for l in lines {
+            if !plain.is_empty() {
+                plain.push(' ');
+            }
+            plain.push_str(&strip_inline(l));
+            line_ends.push(plain.len());
+        }
+        let line_of = |at: usize| line_ends.iter().position(|&e| e >= at).unwrap_or(lines.len() - 1) as u32;
+        let labels = &self.d.labels;
+        let mut found: Vec<Candidate> = Vec::new();
+        // Quoted titles followed by `by`.
+        let mut from = 0;
+        while let Some(q) = plain[from..].find(['"', '“']) {
+            let open = from + q;
+            let oc = plain[open..].chars().next().unwrap_or('"');
+            let close_ch = if oc == '“' { '”' } else { '"' };
+            let after_open = open + oc.len_utf8();
+            let Some(len) = plain[after_open..].find(close_ch) else { break };
+            let title = &plain[after_open..after_open + len];
+            let next = after_open + len + close_ch.len_utf8();
+            from = next;
+            let tail = plain[next..].trim_start();
+            let Some(by) = by_clause(tail) else { continue };
+            // The names end at a stop or at the end of their line.
+            let by_at = plain.len() - by.len();
+            let eol = line_ends[line_of(by_at) as usize].saturating_sub(by_at);
+            // The names end at a stop, or at the end of their line when it holds whole
+            // names (a hard wrap inside a name, `by Henrik` / `Aasland-Berg.`, does not).
+            let stop = by.find(['.', ',', ';', '(', ':']).unwrap_or(by.len());
+            let whole = |p: &Vec<(String, Role)>| p.iter().all(|(n, _)| n.split_whitespace().count() >= 2);
+            let people: Vec<String> = match names::people(by[..stop.min(eol)].trim(), labels, false).filter(whole) {
+                Some(p) => p.into_iter().map(|(n, _)| n).collect(),
+                None => {
+                    let named = by[..stop].trim();
+                    match names::people(named, labels, false) {
+                        Some(p) => p.into_iter().map(|(n, _)| n).collect(),
+                        None => vec![first_name_words(named).to_string()],
+                    }
+                }
+            };
+            if !people.iter().all(|n| names::is_name(n, false)) || title.split_whitespace().count() < 2 {
+                continue;
+            }
+            let line = b.line + line_of(open);
+            let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
+            push_ev(&mut c, "a quoted title", 2);
+            push_ev(&mut c, "a person named in it", 2);
+            c.speakers = people.into_iter().map(|n| (Named { name: n, line }, Role::Speaker)).collect();
+            found.push(c);
+        }
+        // `Name's talk on title`.
+        if found.is_empty() {
+            for pat in ["'s talk on ", "’s talk on ", "'s talk about ", "’s talk about "] {
+                let Some(at) = plain.find(pat) else { continue };
+                let before = &plain[..at];
+                let words: Vec<&str> = before.split_whitespace().collect();
+                let mut name = None;
+                for n in (2..=4).rev() {
+                    if words.len() >= n {
+                        let cand = words[words.len() - n..].join(" ");
+                        if names::is_name(&cand, false) {
+                            name = Some(cand);
+                            break;
+                        }
+                    }
+                }
+                let Some(name) = name else { continue };
+                let rest = &plain[at + pat.len()..];
+                let end = rest.find(['.', ';', '(']).unwrap_or(rest.len());
+                let title = clean_title(&rest[..end]);
+                if title.is_empty() {
+                    continue;
+                }
+                let line = b.line + line_of(at);
+                let mut c = self.new_candidate(bi, line, Source::Prose, title);
+                push_ev(&mut c, "a talk named in prose", 2);
+                push_ev(&mut c, "a person named in it", 2);
+                c.speakers.push((Named { name, line }, Role::Speaker));
+                found.push(c);
+                break;
+            }
+        }
+        let _ = labels;
+        self.cands.extend(found);
+    }
+
+    /// `Name: Title`, `Title - Name`, `Title (Name)` as a list item; and labelled fields
+    /// and lead-ins written as list items.
+    pub(super) fn list_item(&mut self, bi: usize, b: &Block, depth: u8, marker: &str, text: &str) {
+        if marker.contains('[') || depth > 1 {
+            return;
+        }
+        let lines: Vec<&str> = text.split('\n').collect();
+        let first = strip_inline(lines[0]);
+        let first = first.trim();
+        if first.len() > 300 {
+            return;
+        }
+        if let Some(c) = self.field(bi, b.line, &lines) {
+            self.cands.push(c);
+            return;
+        }
+        if let Some(c) = self.lead_in(bi, b.line, first, None) {
+            self.cands.push(c);
+            return;
+        }
+        let labels = self.labels();
+        // `Name: Title`.
+        if let Some((name, title)) = first.split_once(": ") {
+            if let Some(people) = names::people(name, labels, false) {
+                let title = clean_title(title);
+                if title.split_whitespace().count() >= 2 {
+                    let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
+                    push_ev(&mut c, "a person named in it", 2);
+                    c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+                    c.body_line = b.line + 1;
+                    self.cands.push(c);
+                    return;
+                }
+            }
+        }
+        let (title, people) = title_and_people(first, labels, false, true);
+        if !people.is_empty() && title.split_whitespace().count() >= 2 {
+            let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
+            push_ev(&mut c, "a person named in it", 2);
+            c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+            c.body_line = b.line + 1;
+            self.cands.push(c);
+        }
+    }
+
+    /// Rows whose cells hold a title and a name, perhaps a time.
+    pub(super) fn table(&mut self, bi: usize, header: Option<&Row>, rows: &[Row]) {
+        let labels = self.labels();
+        let col = |concept: Concept| -> Option<usize> {
+            header?.cells.iter().position(|h| {
+                let h = strip_inline(h);
+                labels.is(h.trim(), concept) || labels.leading(h.trim()).is_some_and(|(c, _)| c.contains(&concept))
+            })
+        };
+        let title_col = col(Concept::Title).or_else(|| col(Concept::Talk));
+        let speaker_col = col(Concept::Speaker);
+        let time_col = col(Concept::Time);
+        let mut made = Vec::new();
+        for row in rows {
+            let cells: Vec<String> = row.cells.iter().map(|c| strip_inline(c).trim().to_string()).collect();
+            let mut time = time_col.and_then(|i| cells.get(i)).is_some_and(|t| strip_time(t).is_some());
+            let mut speaker = speaker_col.and_then(|i| cells.get(i)).cloned();
+            let mut title = title_col.and_then(|i| cells.get(i)).cloned();
+            if title.is_none() {
+                // No header to go by: a time cell, a name cell, the longest other cell.
+                let mut best: Option<usize> = None;
+                for (i, cell) in cells.iter().enumerate() {
+                    if strip_time(cell).is_some_and(|(r, _)| r.is_empty()) {
+                        time = true;
+                    } else if speaker.is_none() && names::people(cell, labels, false).is_some() {
+                        speaker = Some(cell.clone());
+                    } else if best.is_none_or(|j| cells[j].len() < cell.len()) {
+                        best = Some(i);
+                    }
+                }
+                title = best.map(|i| cells[i].clone());
+            }
+            let Some(title_text) = title.filter(|t| !t.is_empty()) else { continue };
+            let lead = labels.leading(&title_text).map(|(c, r)| (c.to_vec(), r.to_string()));
+            let mut c = self.new_candidate(bi, row.line, Source::TableRow, clean_title(&title_text));
+            push_ev(&mut c, "a title cell", 1);
+            if let Some((cs, r)) = &lead {
+                if let Some(k) = cs.iter().copied().find(|c| {
+                    matches!(
+                        c,
+                        Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop
+                    )
+                }) {
+                    c.kind = kind_of(k);
+                    if !r.is_empty() {
+                        c.title = clean_title(r);
+                    }
+                    push_ev(&mut c, "a talk label", 3);
+                }
+            }
+            if !labels.whole(&title_text).is_empty()
+                && lead.as_ref().is_none_or(|(cs, _)| cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside)))
+            {
+                push_ev(&mut c, "a break, notes or an aside", -6);
+            }
+            if time {
+                push_ev(&mut c, "a time", 1);
+            }
+            if let Some(people) = speaker.as_deref().and_then(|s| names::people(s, labels, true)) {
+                push_ev(&mut c, "a person named in it", 2);
+                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: row.line }, r)).collect();
+            }
+            c.body_line = row.line;
+            made.push(c);
+        }
+        if made.len() >= 2 {
+            for c in &mut made {
+                push_ev(c, "siblings of the same shape", 1);
+            }
+        }
+        self.cands.extend(made);
+    }
+}
