@@ -247,6 +247,8 @@ pub struct Extractor<'k> {
     knowledge: &'k Knowledge,
     /// The recognisers, in the order they run.
     recognisers: Vec<Box<dyn Recogniser + 'k>>,
+    /// The speaker finder.
+    speakers: speaker::Speakers,
 }
 
 impl std::fmt::Debug for Extractor<'_> {
@@ -259,9 +261,6 @@ impl std::fmt::Debug for Extractor<'_> {
 impl<'k> Extractor<'k> {
     /// An extractor over `knowledge`, with every recogniser built.
     pub fn new(knowledge: &'k Knowledge) -> Self {
-        // The speaker finder's patterns are compiled now too, not in the middle of the
-        // first file.
-        speaker::warm_up();
         text::warm_up();
         let recognisers: Vec<Box<dyn Recogniser + 'k>> = vec![
             Box::new(&*knowledge.lexicon),
@@ -269,7 +268,7 @@ impl<'k> Extractor<'k> {
             Box::new(version::Versions::new()),
             Box::new(pep::Peps::known(&knowledge.peps)),
         ];
-        Extractor { knowledge, recognisers }
+        Extractor { knowledge, recognisers, speakers: speaker::Speakers::new() }
     }
 
     /// The knowledge it matches against.
@@ -344,7 +343,7 @@ impl<'k> Extractor<'k> {
         // A speaker's name is not a technology (`Tyler` is no typo of Typer, `Rich
         // Jones` is no mention of Rich): drop lexicon matches inside a speaker's name
         // on the line where it is given.
-        let speakers = speaker::speakers_in(s, &k.lexicon, &body.lower()[text.len() - s.body.len()..]);
+        let speakers = speaker::speakers_in(&self.speakers, s, &k.lexicon, &body.lower()[text.len() - s.body.len()..]);
         mentions.retain(|m| {
             !matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. })
                 || !speakers

@@ -14,8 +14,6 @@
 //! `Questions`), or holds digits is not a person; nor is a line whose words are mostly
 //! common English words (`Trade Booking Engine`).
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use super::lexicon::Lexicon;
@@ -113,61 +111,53 @@ const HEADING_WORDS: &[&str] = &[
     "posters",
 ];
 
-/// Compiles this module's regexes now (each is compiled once, on first use): a
-/// start-up can do it on another thread while it reads the lexicon.
-pub(crate) fn warm_up() {
-    field_regex();
-    by_line_regex();
-    prose_regex();
-    name_run_regex();
+/// The speaker finder, with its patterns compiled once (by the extractor, at start).
+#[derive(Debug, Clone)]
+pub struct Speakers {
+    /// `Speaker: NAME`, `by: NAME`, `Hosts:: NAME`, in a list item or not.
+    field: Regex,
+    /// A line that is only `by NAME` (often right under a title).
+    by_line: Regex,
+    /// `talk given by NAME`, `presented by NAME` in prose.
+    prose: Regex,
+    /// The leading run of name-shaped words of a string.
+    name_run: Regex,
 }
 
-fn field_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?i)^\s*(?:[-*+>]\s+)?[*_]{0,2}(?:speakers?|presenters?|presented by|by|hosts?|authors?)[*_]{0,2}\s*::?[*_]{0,2}\s*(.+?)\s*$",
-        )
-        .expect("static regex")
-    })
+impl Default for Speakers {
+    fn default() -> Self {
+        Speakers::new()
+    }
 }
 
-/// A line that is only `by NAME` (often right under a title).
-fn by_line_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(?i)^\s*[*_]{0,2}by[*_]{0,2}\s+(.+?)\s*$").expect("static regex"))
-}
-
-fn prose_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?i:\b(?:talk|presentation|keynote|session|workshop|tutorial|lecture|demo)\s+(?:was\s+)?(?:given\s+|presented\s+|delivered\s+)?by|\bpresented\s+by|\bgiven\s+by|\bdelivered\s+by)\s+(.+)$",
-        )
-        .expect("static regex")
-    })
-}
-
-/// The leading run of name-shaped words of a string.
-fn name_run_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"^\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|de|von|der|den|da|di|le|la|du|del|della|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}",
-        )
-        .expect("static regex")
-    })
+impl Speakers {
+    /// The finder.
+    pub fn new() -> Speakers {
+        let re = |p: &str| Regex::new(p).expect("a valid regex, fixed in the source");
+        Speakers {
+            field: re(
+                r"(?i)^\s*(?:[-*+>]\s+)?[*_]{0,2}(?:speakers?|presenters?|presented by|by|hosts?|authors?)[*_]{0,2}\s*::?[*_]{0,2}\s*(.+?)\s*$",
+            ),
+            by_line: re(r"(?i)^\s*[*_]{0,2}by[*_]{0,2}\s+(.+?)\s*$"),
+            prose: re(
+                r"(?i:\b(?:talk|presentation|keynote|session|workshop|tutorial|lecture|demo)\s+(?:was\s+)?(?:given\s+|presented\s+|delivered\s+)?by|\bpresented\s+by|\bgiven\s+by|\bdelivered\s+by)\s+(.+)$",
+            ),
+            name_run: re(
+                r"^\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|de|von|der|den|da|di|le|la|du|del|della|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}",
+            ),
+        }
+    }
 }
 
 /// Whether `line` starts (after white space and up to two `*` or `_`) with `by`, in
-/// any case: what [`by_line_regex`] needs.
+/// any case: what the `by NAME` line pattern needs.
 fn starts_with_by(line: &str) -> bool {
     let t = line.trim_start().as_bytes();
     let marks = t.iter().take(2).take_while(|&&c| c == b'*' || c == b'_').count();
     t.get(marks..marks + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"by"))
 }
 
-/// Whether [`field_regex`] may match `line`: after white space, maybe a list
+/// Whether the `Speaker: NAME` field pattern may match `line`: after white space, maybe a list
 /// marker and white space, and up to two `*` or `_`, a letter that starts one of
 /// its words (`speaker`, `presenter`, `by`, `host`, `author`), or a non-ASCII
 /// byte (which case-insensitive matching may fold: the long s is an `s`).
@@ -309,13 +299,13 @@ fn split_names(value: &str) -> Vec<&str> {
 
 /// The speakers of one section: the structure's, then the body's, without repeats
 /// (the same person written with or without diacritics is one).
-pub fn speakers(section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
-    speakers_in(section, lexicon, &section.body.as_bytes().to_ascii_lowercase())
+pub fn speakers(finder: &Speakers, section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
+    speakers_in(finder, section, lexicon, &section.body.as_bytes().to_ascii_lowercase())
 }
 
 /// [`speakers`], given the section's body in ASCII lower case (`lower`, byte for
 /// byte), which the extractor has already.
-pub fn speakers_in(section: &Section<'_>, lexicon: &Lexicon, lower: &[u8]) -> Vec<Named> {
+pub fn speakers_in(finder: &Speakers, section: &Section<'_>, lexicon: &Lexicon, lower: &[u8]) -> Vec<Named> {
     debug_assert_eq!(lower.len(), section.body.len());
     let mut out: Vec<Named> = Vec::new();
     let mut push = |name: &str, line: u32| {
@@ -373,7 +363,7 @@ pub fn speakers_in(section: &Section<'_>, lexicon: &Lexicon, lower: &[u8]) -> Ve
         let from = raw.as_ptr() as usize - body.as_ptr() as usize;
         let has_colon = in_line(&colons, &mut next_colon, from, from + raw.len());
         let has_by = in_line(&spaced_by, &mut next_by, from, from + raw.len());
-        if let Some(c) = (has_colon && may_be_field(raw)).then(|| field_regex().captures(raw)).flatten() {
+        if let Some(c) = (has_colon && may_be_field(raw)).then(|| finder.field.captures(raw)).flatten() {
             for n in split_names(&c[1]) {
                 if check_name(n, Strictness::Cued, lexicon) {
                     push(n, line);
@@ -381,7 +371,7 @@ pub fn speakers_in(section: &Section<'_>, lexicon: &Lexicon, lower: &[u8]) -> Ve
             }
             continue;
         }
-        if let Some(c) = starts_with_by(raw).then(|| by_line_regex().captures(raw)).flatten() {
+        if let Some(c) = starts_with_by(raw).then(|| finder.by_line.captures(raw)).flatten() {
             // `by Jane Doe and John Roe`: every part must be a name (not `by the way`).
             let parts = split_names(&c[1]);
             if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Cued, lexicon) && p.contains(' ')) {
@@ -389,10 +379,10 @@ pub fn speakers_in(section: &Section<'_>, lexicon: &Lexicon, lower: &[u8]) -> Ve
             }
             continue;
         }
-        if let Some(c) = has_by.then(|| prose_regex().captures(raw)).flatten() {
+        if let Some(c) = has_by.then(|| finder.prose.captures(raw)).flatten() {
             let value = &c[1];
             for part in split_names(value) {
-                if let Some(m) = name_run_regex().find(part) {
+                if let Some(m) = finder.name_run.find(part) {
                     let n = m.as_str().trim_end_matches('.');
                     if check_name(n, Strictness::Cued, lexicon) && n.split_whitespace().count() >= 2 {
                         push(n, line);
@@ -457,7 +447,7 @@ ambiguous = true
             body,
             body_line: 2,
         };
-        speakers(&s, &lex()).into_iter().map(|n| n.name).collect()
+        speakers(&Speakers::new(), &s, &lex()).into_iter().map(|n| n.name).collect()
     }
 
     #[test]
@@ -536,7 +526,7 @@ ambiguous = true
             body: "\nSebastian Buczynski\n\ntext",
             body_line: 2,
         };
-        let got = speakers(&s, &lex());
+        let got = speakers(&Speakers::new(), &s, &lex());
         assert_eq!(got, [Named { name: "Sebastian Buczyński".into(), line: 1 }]);
     }
 
@@ -554,7 +544,7 @@ ambiguous = true
             body: "",
             body_line: 2,
         };
-        let got: Vec<String> = speakers(&s, &lex()).into_iter().map(|n| n.name).collect();
+        let got: Vec<String> = speakers(&Speakers::new(), &s, &lex()).into_iter().map(|n| n.name).collect();
         assert_eq!(got, ["Naomi Liu", "Deniz Dubois", "Rock and Roll Band"]);
     }
 
