@@ -271,16 +271,13 @@ pub fn write(
             let t_export = Instant::now();
             let (threads, _) = useful_threads(opts.threads, formats.len());
             let pool = thread_pool(threads)?;
-            let (mut written, times) =
-                pool.install(|| export::write_to_dir_timed(graph, &formats, &opts.export, dir))?;
-            stats.stages.extend(times.into_iter().map(|(f, d)| (format!("write {f}"), d, "own")));
+            let published = pool.install(|| export::write_to_dir_timed(graph, &formats, &opts.export, dir))?;
+            stats.stages.extend(published.times.into_iter().map(|(f, d)| (format!("write {f}"), d, "own")));
             stats.stages.push(("write (all)".into(), t_export.elapsed(), "wall"));
-            if !opts.export.render.is_empty() {
-                let t_render = Instant::now();
-                let dot = dir.join(Format::Dot.files(&opts.export)[0]);
-                written.extend(export::render(&dot, &opts.export.render, opts.export.layout)?);
-                stats.stages.push(("render".into(), t_render.elapsed(), "wall"));
+            if let Some(took) = published.render {
+                stats.stages.push(("render".into(), took, "wall"));
             }
+            let written = published.files;
             Ok(written)
         }
         Output::Stdout => {

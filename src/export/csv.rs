@@ -84,25 +84,9 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::sync::OnceLock;
 
+use super::table::{kind_row, rel_type, NODE_ATTRS};
 use super::{CsvFlavor, ExportError, ExportOptions};
 use crate::graph::{measures, EdgeKind, KnowledgeGraph, NodeKind};
-
-/// Node attributes written as columns, in order.
-pub const NODE_ATTRS: [&str; 13] = [
-    "category",
-    "date",
-    "url",
-    "homepage",
-    "pypi",
-    "wikidata",
-    "title",
-    "status",
-    "type",
-    "python_version",
-    "talk_kind",
-    "file",
-    "line",
-];
 
 /// The Neo4j files: `nodes_<Label>.csv` for each [`NodeKind`], then
 /// `rels_<TYPE>.csv` for each [`EdgeKind`], in their `ALL` orders. Derived from the
@@ -113,27 +97,6 @@ pub fn neo4j_files() -> &'static [String] {
         let nodes = NodeKind::ALL.iter().map(|k| format!("nodes_{}.csv", k.name()));
         nodes.chain(EdgeKind::ALL.iter().map(|k| format!("rels_{}.csv", rel_type(*k)))).collect()
     })
-}
-
-/// The Neo4j relationship type of an edge kind: its name in upper case (`MENTIONS`).
-pub fn rel_type(kind: EdgeKind) -> String {
-    kind.name().to_ascii_uppercase()
-}
-
-/// The properties a Neo4j nodes file has for its label, with their import types
-/// (`""` for string), in column order (the table in the module doc).
-pub fn neo4j_properties(kind: NodeKind) -> &'static [(&'static str, &'static str)] {
-    match kind {
-        NodeKind::Event => &[("date", "")],
-        NodeKind::Talk => &[("talk_kind", ""), ("date", ""), ("file", ""), ("line", "int")],
-        NodeKind::Person | NodeKind::Version => &[],
-        NodeKind::Technology | NodeKind::Organization => {
-            &[("category", ""), ("homepage", ""), ("pypi", ""), ("wikidata", "")]
-        }
-        NodeKind::Pep => {
-            &[("identifier", ""), ("title", ""), ("status", ""), ("type", ""), ("python_version", ""), ("url", "")]
-        }
-    }
 }
 
 /// Writes the file `file` of the CSV layout `opts` asks for (one of
@@ -240,7 +203,7 @@ pub fn write_neo4j_nodes(
     w: &mut dyn Write,
 ) -> Result<(), ExportError> {
     let mut out = ::csv::Writer::from_writer(w);
-    let props = neo4j_properties(kind);
+    let props = kind_row(kind).neo4j;
     let mut header = vec!["id:ID(Node)".to_string(), ":LABEL".into(), "name".into()];
     header.extend(props.iter().map(|(p, t)| if t.is_empty() { p.to_string() } else { format!("{p}:{t}") }));
     header.push("aliases:string[]".into());

@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::csv::{neo4j_properties, rel_type};
+use super::table::{kind_row, rel_type};
 use super::{ExportError, ExportOptions};
 use crate::graph::{KnowledgeGraph, NodeKind};
 
@@ -144,7 +144,7 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
         writeln!(w, "CREATE CONSTRAINT talkgraph_{label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE;")?;
     }
     for kind in &kinds {
-        let props = neo4j_properties(*kind);
+        let props = kind_row(*kind).neo4j;
         let rows: Vec<String> = graph
             .nodes()
             .filter(|(_, n)| n.kind == *kind)

@@ -11,7 +11,7 @@
 //! ```
 //!
 //! - Node attributes (`<attribute id>` = `title`): `kind`, then each of
-//!   [`csv::NODE_ATTRS`](super::csv::NODE_ATTRS) and any other attribute the graph
+//!   [`table::NODE_ATTRS`](super::table::NODE_ATTRS) and any other attribute the graph
 //!   holds, then `aliases` (`;`-separated). All `string`, except `line`, `integer`.
 //!   The display name is the node's `label`.
 //! - Edges: `label` is the relation (`mentions`, `co_mentioned`, ...), `weight` the
@@ -28,46 +28,21 @@
 //! - With the [measures](crate::graph::measures) computed (every run of the CLI): the
 //!   attributes `degree`, `weighted_degree` (`integer`), `pagerank`, `betweenness`
 //!   (`double`), `community` (`integer`), `community_label`; `viz:color` by community
-//!   (Paul Tol's colour-blind-safe *muted* palette, [`measures::PALETTE`]) for nodes
+//!   (from the [palette](super::palette)) for nodes
 //!   of the topic map; `viz:position` from the [layout](crate::graph::layout);
 //!   `viz:size` growing with the weighted degree.
-//! - `viz:color` per kind otherwise, from [`color`]. The palette (Tableau 10), shared with the
-//!   Mermaid `classDef`s and meant for the DOT exporter too:
+//! - `viz:color` per kind otherwise. Both colours come from the one
+//!   [palette](super::palette) of every format.
 //!
-//! | kind | colour |
-//! |---|---|
-//! | Event | `#7f7f7f` grey |
-//! | Talk | `#1f77b4` blue |
-//! | Person | `#ff7f0e` orange |
-//! | Technology | `#2ca02c` green |
-//! | Organization | `#9467bd` purple |
-//! | PEP | `#d62728` red |
-//! | Version | `#8c564b` brown |
-//!
-//! Escaping is GraphML's (see [`graphml`](super::graphml)): labels live in attributes,
+//! Escaping is [`xml`](super::xml)'s: labels live in attributes,
 //! so their tabs and newlines are written as character references and survive.
 
 use std::io::{self, Write};
 
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
-
-use super::graphml::{all_undirected, attr, escape, node_attr_names, xml_type};
-use super::{ExportError, ExportOptions};
-use crate::graph::{measures, KnowledgeGraph, NodeKind};
-
-/// The colour of a kind, as RGB (see the module docs for the palette).
-pub fn color(kind: NodeKind) -> [u8; 3] {
-    match kind {
-        NodeKind::Event => [0x7f, 0x7f, 0x7f],
-        NodeKind::Talk => [0x1f, 0x77, 0xb4],
-        NodeKind::Person => [0xff, 0x7f, 0x0e],
-        NodeKind::Technology => [0x2c, 0xa0, 0x2c],
-        NodeKind::Organization => [0x94, 0x67, 0xbd],
-        NodeKind::Pep => [0xd6, 0x27, 0x28],
-        NodeKind::Version => [0x8c, 0x56, 0x4b],
-    }
-}
+use super::table::{all_undirected, node_attr_names, AttrType};
+use super::xml::XmlWriter;
+use super::{palette, ExportError, ExportOptions};
+use crate::graph::{measures, KnowledgeGraph};
 
 /// Writes `graph` as GEXF 1.3.
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
@@ -76,32 +51,29 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
 }
 
 fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
-    let mut x = Writer::new_with_indent(w, b' ', 2);
-    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    x.write_event(Event::Start(BytesStart::new("gexf").with_attributes([
-        ("xmlns", "http://gexf.net/1.3"),
-        ("xmlns:viz", "http://gexf.net/1.3/viz"),
-        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-        ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
-        ("version", "1.3"),
-    ])))?;
-    x.write_event(Event::Start(BytesStart::new("meta")))?;
-    text(&mut x, "creator", "talkgraph")?;
-    text(&mut x, "description", "Talks, speakers, technologies, organisations and PEPs from conference notes")?;
-    x.write_event(Event::End(BytesEnd::new("meta")))?;
+    let mut x = XmlWriter::new(w)?;
+    x.start(
+        "gexf",
+        &[
+            ("xmlns", "http://gexf.net/1.3"),
+            ("xmlns:viz", "http://gexf.net/1.3/viz"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
+            ("version", "1.3"),
+        ],
+    )?;
+    x.start("meta", &[])?;
+    x.text("creator", &[], "talkgraph")?;
+    x.text("description", &[], "Talks, speakers, technologies, organisations and PEPs from conference notes")?;
+    x.end("meta")?;
 
     let undirected = all_undirected(graph);
-    x.write_event(Event::Start(BytesStart::new("graph").with_attributes([
-        ("defaultedgetype", if undirected { "undirected" } else { "directed" }),
-        ("mode", "static"),
-    ])))?;
+    x.start("graph", &[("defaultedgetype", if undirected { "undirected" } else { "directed" }), ("mode", "static")])?;
     let attrs = node_attr_names(graph);
-    x.write_event(Event::Start(
-        BytesStart::new("attributes").with_attributes([("class", "node"), ("mode", "static")]),
-    ))?;
+    x.start("attributes", &[("class", "node"), ("mode", "static")])?;
     declare(&mut x, "kind", "string")?;
     for a in &attrs {
-        declare(&mut x, a, if xml_type(a) == "int" { "integer" } else { "string" })?;
+        declare(&mut x, a, if AttrType::of(a) == AttrType::Int { "integer" } else { "string" })?;
     }
     declare(&mut x, "aliases", "string")?;
     let measures = graph.measures();
@@ -110,104 +82,75 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
             declare(&mut x, a, if ty == "int" { "integer" } else { ty })?;
         }
     }
-    x.write_event(Event::End(BytesEnd::new("attributes")))?;
-    x.write_event(Event::Start(
-        BytesStart::new("attributes").with_attributes([("class", "edge"), ("mode", "static")]),
-    ))?;
+    x.end("attributes")?;
+    x.start("attributes", &[("class", "edge"), ("mode", "static")])?;
     declare(&mut x, "evidence", "string")?;
-    x.write_event(Event::End(BytesEnd::new("attributes")))?;
+    x.end("attributes")?;
 
-    x.write_event(Event::Start(BytesStart::new("nodes")))?;
+    x.start("nodes", &[])?;
     for (i, n) in graph.nodes() {
         let i = i.index();
-        let mut start = BytesStart::new("node");
-        start.push_attribute(attr("id", &n.id));
-        start.push_attribute(attr("label", &n.label));
-        x.write_event(Event::Start(start))?;
+        x.start("node", &[("id", &n.id), ("label", &n.label)])?;
         let computed_values = measures.map(|m| m.values(i));
         let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
         let values = [("kind", n.kind.name())]
             .into_iter()
-            .chain(attrs.iter().filter_map(|a| {
-                let v = n.attr(a)?;
-                (xml_type(a) != "int" || v.parse::<i64>().is_ok()).then_some((*a, v))
-            }))
+            .chain(attrs.iter().filter_map(|a| Some((*a, n.attr(a).filter(|v| AttrType::of(a).accepts(v))?))))
             .chain([("aliases", aliases.as_str())]);
         let computed =
             computed_values.iter().flat_map(|v| measures::ATTRS.iter().map(|a| a.0).zip(v.iter().map(String::as_str)));
         attvalues(&mut x, values.chain(computed))?;
-        let [r, g, b] = measures.and_then(|m| m.color(i)).unwrap_or_else(|| color(n.kind));
-        x.write_event(Event::Empty(BytesStart::new("viz:color").with_attributes([
-            ("r", r.to_string().as_str()),
-            ("g", g.to_string().as_str()),
-            ("b", b.to_string().as_str()),
-        ])))?;
+        let community = measures.and_then(|m| m.community_of(i));
+        let [r, g, b] = community.map_or_else(|| palette::kind(n.kind), |c| palette::community(c.id));
+        x.empty("viz:color", &[("r", &r.to_string()), ("g", &g.to_string()), ("b", &b.to_string())])?;
         if let Some(m) = measures {
             if let Some(p) = m.positions.get(i) {
-                x.write_event(Event::Empty(BytesStart::new("viz:position").with_attributes([
-                    ("x", p[0].to_string().as_str()),
-                    ("y", p[1].to_string().as_str()),
-                    ("z", "0"),
-                ])))?;
+                x.empty("viz:position", &[("x", &p[0].to_string()), ("y", &p[1].to_string()), ("z", "0")])?;
             }
-            x.write_event(Event::Empty(
-                BytesStart::new("viz:size").with_attributes([("value", m.size(i).to_string().as_str())]),
-            ))?;
+            x.empty("viz:size", &[("value", &m.size(i).to_string())])?;
         }
-        x.write_event(Event::End(BytesEnd::new("node")))?;
+        x.end("node")?;
     }
-    x.write_event(Event::End(BytesEnd::new("nodes")))?;
+    x.end("nodes")?;
 
-    x.write_event(Event::Start(BytesStart::new("edges")))?;
+    x.start("edges", &[])?;
     for (i, (s, t, e)) in graph.edges().enumerate() {
-        let mut start = BytesStart::new("edge");
-        start.push_attribute(("id", format!("e{i}").as_str()));
-        start.push_attribute(attr("source", &s.id));
-        start.push_attribute(attr("target", &t.id));
+        let id = format!("e{i}");
+        let weight = e.weight.to_string();
+        let mut attrs = vec![("id", id.as_str()), ("source", &s.id), ("target", &t.id)];
         if e.kind.is_undirected() && !undirected {
-            start.push_attribute(("type", "mutual"));
+            attrs.push(("type", "mutual"));
         }
-        start.push_attribute(("label", e.kind.name()));
-        start.push_attribute(("weight", e.weight.to_string().as_str()));
-        x.write_event(Event::Start(start))?;
+        attrs.extend([("label", e.kind.name()), ("weight", weight.as_str())]);
+        x.start("edge", &attrs)?;
         let evidence = graph.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";");
         attvalues(&mut x, [("evidence", evidence.as_str())])?;
-        x.write_event(Event::End(BytesEnd::new("edge")))?;
+        x.end("edge")?;
     }
-    x.write_event(Event::End(BytesEnd::new("edges")))?;
-    x.write_event(Event::End(BytesEnd::new("graph")))?;
-    x.write_event(Event::End(BytesEnd::new("gexf")))?;
-    x.get_mut().write_all(b"\n")
+    x.end("edges")?;
+    x.end("graph")?;
+    x.end("gexf")?;
+    x.finish()
 }
 
-fn text<W: Write>(x: &mut Writer<W>, name: &str, value: &str) -> io::Result<()> {
-    x.write_event(Event::Start(BytesStart::new(name)))?;
-    x.write_event(Event::Text(BytesText::from_escaped(escape(value, false))))?;
-    x.write_event(Event::End(BytesEnd::new(name)))
-}
-
-fn declare<W: Write>(x: &mut Writer<W>, name: &str, ty: &str) -> io::Result<()> {
-    x.write_event(Event::Empty(BytesStart::new("attribute").with_attributes([
-        ("id", name),
-        ("title", name),
-        ("type", ty),
-    ])))
+fn declare<W: Write>(x: &mut XmlWriter<W>, name: &str, ty: &str) -> io::Result<()> {
+    x.empty("attribute", &[("id", name), ("title", name), ("type", ty)])
 }
 
 /// `<attvalues>` with one `<attvalue>` per non-empty value; nothing when all are empty.
-fn attvalues<'v, W: Write>(x: &mut Writer<W>, values: impl IntoIterator<Item = (&'v str, &'v str)>) -> io::Result<()> {
+fn attvalues<'v, W: Write>(
+    x: &mut XmlWriter<W>,
+    values: impl IntoIterator<Item = (&'v str, &'v str)>,
+) -> io::Result<()> {
     let values: Vec<_> = values.into_iter().filter(|(_, v)| !v.is_empty()).collect();
     if values.is_empty() {
         return Ok(());
     }
-    x.write_event(Event::Start(BytesStart::new("attvalues")))?;
+    x.start("attvalues", &[])?;
     for (k, v) in values {
-        let mut e = BytesStart::new("attvalue");
-        e.push_attribute(("for", k));
-        e.push_attribute(attr("value", v));
-        x.write_event(Event::Empty(e))?;
+        x.empty("attvalue", &[("for", k), ("value", v)])?;
     }
-    x.write_event(Event::End(BytesEnd::new("attvalues")))
+    x.end("attvalues")
 }
 
 #[cfg(test)]
@@ -217,8 +160,8 @@ mod tests {
     use quick_xml::events::{BytesStart, Event};
     use quick_xml::Reader;
 
-    use super::super::graphml::fixtures::{hostile, tiny};
     use super::*;
+    use crate::export::testgraphs::{hostile, tiny};
 
     fn render(g: &KnowledgeGraph) -> String {
         let mut out = Vec::new();
@@ -263,13 +206,13 @@ mod tests {
           <attvalue for="file" value="t.md"/>
           <attvalue for="line" value="1"/>
         </attvalues>
-        <viz:color r="31" g="119" b="180"/>
+        <viz:color r="119" g="170" b="221"/>
       </node>
       <node id="person:ann-lee" label="Ann Lee">
         <attvalues>
           <attvalue for="kind" value="Person"/>
         </attvalues>
-        <viz:color r="255" g="127" b="14"/>
+        <viz:color r="255" g="170" b="187"/>
       </node>
       <node id="technology:cpython" label="CPython">
         <attvalues>
@@ -277,14 +220,14 @@ mod tests {
           <attvalue for="category" value="unlisted"/>
           <attvalue for="aliases" value="cpython"/>
         </attvalues>
-        <viz:color r="44" g="160" b="44"/>
+        <viz:color r="68" g="187" b="153"/>
       </node>
       <node id="technology:pyodide" label="Pyodide">
         <attvalues>
           <attvalue for="kind" value="Technology"/>
           <attvalue for="category" value="unlisted"/>
         </attvalues>
-        <viz:color r="44" g="160" b="44"/>
+        <viz:color r="68" g="187" b="153"/>
       </node>
     </nodes>
     <edges>
@@ -320,14 +263,6 @@ mod tests {
         let xml = render(&topics);
         assert!(xml.contains(r#"<graph defaultedgetype="undirected" mode="static">"#));
         assert!(!xml.contains(" type=\"undirected\""));
-    }
-
-    #[test]
-    fn palette_is_distinct_per_kind() {
-        let mut seen: Vec<[u8; 3]> = NodeKind::ALL.iter().map(|k| color(*k)).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        assert_eq!(seen.len(), NodeKind::ALL.len());
     }
 
     /// Reads our GEXF back with quick-xml: every `attvalue for` is declared, node ids,

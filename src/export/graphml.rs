@@ -7,10 +7,10 @@
 //! |---|---|---|---|---|
 //! | `n_kind` | node | `kind` | `string` | `Event`, `Talk`, `Person`, `Technology`, `Organization`, `PEP`, `Version` |
 //! | `n_label` | node | `label` | `string` | display name |
-//! | `n_<attr>` | node | each of [`csv::NODE_ATTRS`](super::csv::NODE_ATTRS), then any other attribute the graph holds | `string`, but `int` for `line` | as in `nodes.csv` |
+//! | `n_<attr>` | node | each of [`table::NODE_ATTRS`](super::table::NODE_ATTRS), then any other attribute the graph holds | `string`, but `int` for `line` | as in `nodes.csv` |
 //! | `n_aliases` | node | `aliases` | `string` | other spellings, `;`-separated |
 //! | `n_degree`, `n_weighted_degree`, `n_pagerank`, `n_betweenness`, `n_community`, `n_community_label` | node | the [measures](crate::graph::measures), when computed | `int`, `int`, `double`, `double`, `int`, `string` | as in `nodes.csv` |
-//! | `n_x`, `n_y`, `n_size`, `n_color` | node | the drawing: layout position, size by weighted degree, `#rrggbb` by community (else by kind), when measures are computed | `double`, `double`, `double`, `string` | as GEXF's `viz:` |
+//! | `n_x`, `n_y`, `n_size`, `n_color` | node | the drawing: layout position, size by weighted degree, `#rrggbb` by community (else by kind), from the [palette](super::palette), when measures are computed | `double`, `double`, `double`, `string` | as GEXF's `viz:` |
 //! | `e_relation` | edge | `relation` | `string` | `part_of`, `presented_by`, `mentions`, `co_mentioned`, ... |
 //! | `e_weight` | edge | `weight` | `int` | mentions, or talks for `co_mentioned` |
 //! | `e_evidence` | edge | `evidence` | `string` | every `file:line`, `;`-separated |
@@ -24,22 +24,15 @@
 //! no `directed="false"`: NetworkX refuses such mixed graphs, and yEd and Cytoscape
 //! ignore the attribute; its `relation` says what it is.
 //!
-//! Escaping: text and attribute values escape `&`, `<`, `>`, `"`, `'`; attribute values
-//! also write tab, newline and carriage return as character references (XML parsers
-//! would otherwise turn them into spaces), and text writes carriage return as `&#13;`
-//! (parsers would drop it). Characters XML 1.0 cannot carry at all (most C0 controls,
-//! U+FFFE, U+FFFF) become U+FFFD. yEd shows no labels until *Edit → Properties Mapper*
+//! Escaping is [`xml`](super::xml)'s: tabs and newlines in attribute values are written
+//! as character references and survive. yEd shows no labels until *Edit → Properties Mapper*
 //! maps `label` to the node label: its own `y:` extension is not written.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
-use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::name::QName;
-use quick_xml::Writer;
-
-use super::{csv::NODE_ATTRS, ExportError, ExportOptions};
+use super::table::{all_undirected, node_attr_names, AttrType};
+use super::xml::XmlWriter;
+use super::{palette, ExportError, ExportOptions};
 use crate::graph::{measures, KnowledgeGraph};
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -52,48 +45,40 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
 }
 
 fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
-    let mut x = Writer::new_with_indent(w, b' ', 2);
-    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    x.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
-        ("xmlns", NS),
-        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-        ("xsi:schemaLocation", SCHEMA),
-    ])))?;
+    let mut x = XmlWriter::new(w)?;
+    x.start(
+        "graphml",
+        &[("xmlns", NS), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"), ("xsi:schemaLocation", SCHEMA)],
+    )?;
     let attrs = node_attr_names(graph);
-    let key = |id: &str, on: &str, name: &str, ty: &str| -> BytesStart<'static> {
-        BytesStart::new("key").with_attributes([("id", id), ("for", on), ("attr.name", name), ("attr.type", ty)])
+    let mut key = |id: &str, on: &str, name: &str, ty: &str| {
+        x.empty("key", &[("id", id), ("for", on), ("attr.name", name), ("attr.type", ty)])
     };
-    x.write_event(Event::Empty(key("n_kind", "node", "kind", "string")))?;
-    x.write_event(Event::Empty(key("n_label", "node", "label", "string")))?;
+    key("n_kind", "node", "kind", "string")?;
+    key("n_label", "node", "label", "string")?;
     for a in &attrs {
-        x.write_event(Event::Empty(key(&format!("n_{a}"), "node", a, xml_type(a))))?;
+        key(&format!("n_{a}"), "node", a, AttrType::of(a).xml())?;
     }
-    x.write_event(Event::Empty(key("n_aliases", "node", "aliases", "string")))?;
+    key("n_aliases", "node", "aliases", "string")?;
     let measures = graph.measures();
     if measures.is_some() {
         for (a, ty) in measures::ATTRS.iter().chain(&VIZ_KEYS) {
-            x.write_event(Event::Empty(key(&format!("n_{a}"), "node", a, ty)))?;
+            key(&format!("n_{a}"), "node", a, ty)?;
         }
     }
-    x.write_event(Event::Empty(key("e_relation", "edge", "relation", "string")))?;
-    x.write_event(Event::Empty(key("e_weight", "edge", "weight", "int")))?;
-    x.write_event(Event::Empty(key("e_evidence", "edge", "evidence", "string")))?;
+    key("e_relation", "edge", "relation", "string")?;
+    key("e_weight", "edge", "weight", "int")?;
+    key("e_evidence", "edge", "evidence", "string")?;
 
     let edgedefault = if all_undirected(graph) { "undirected" } else { "directed" };
-    x.write_event(Event::Start(
-        BytesStart::new("graph").with_attributes([("id", "talkgraph"), ("edgedefault", edgedefault)]),
-    ))?;
+    x.start("graph", &[("id", "talkgraph"), ("edgedefault", edgedefault)])?;
     for (i, n) in graph.nodes() {
-        let mut start = BytesStart::new("node");
-        start.push_attribute(attr("id", &n.id));
-        x.write_event(Event::Start(start))?;
+        x.start("node", &[("id", &n.id)])?;
         data(&mut x, "n_kind", n.kind.name())?;
         data(&mut x, "n_label", &n.label)?;
         for a in &attrs {
-            if let Some(v) = n.attr(a) {
-                if xml_type(a) != "int" || v.parse::<i64>().is_ok() {
-                    data(&mut x, &format!("n_{a}"), v)?;
-                }
+            if let Some(v) = n.attr(a).filter(|v| AttrType::of(a).accepts(v)) {
+                data(&mut x, &format!("n_{a}"), v)?;
             }
         }
         data(&mut x, "n_aliases", &n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";"))?;
@@ -107,25 +92,21 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
                 data(&mut x, "n_y", &p[1].to_string())?;
             }
             data(&mut x, "n_size", &m.size(i).to_string())?;
-            let color = m.color(i).unwrap_or_else(|| super::gexf::color(n.kind));
-            data(&mut x, "n_color", &measures::hex(color))?;
+            let color = m.community_of(i).map_or_else(|| palette::kind_hex(n.kind), |c| palette::community_hex(c.id));
+            data(&mut x, "n_color", color)?;
         }
-        x.write_event(Event::End(BytesEnd::new("node")))?;
+        x.end("node")?;
     }
     for (i, (s, t, e)) in graph.edges().enumerate() {
-        let mut start = BytesStart::new("edge");
-        start.push_attribute(("id", format!("e{i}").as_str()));
-        start.push_attribute(attr("source", &s.id));
-        start.push_attribute(attr("target", &t.id));
-        x.write_event(Event::Start(start))?;
+        x.start("edge", &[("id", &format!("e{i}")), ("source", &s.id), ("target", &t.id)])?;
         data(&mut x, "e_relation", e.kind.name())?;
         data(&mut x, "e_weight", &e.weight.to_string())?;
         data(&mut x, "e_evidence", &graph.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";"))?;
-        x.write_event(Event::End(BytesEnd::new("edge")))?;
+        x.end("edge")?;
     }
-    x.write_event(Event::End(BytesEnd::new("graph")))?;
-    x.write_event(Event::End(BytesEnd::new("graphml")))?;
-    x.get_mut().write_all(b"\n")
+    x.end("graph")?;
+    x.end("graphml")?;
+    x.finish()
 }
 
 /// The drawing keys written with the measures: position from the layout, size by
@@ -134,74 +115,11 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
 const VIZ_KEYS: [(&str, &str); 4] = [("x", "double"), ("y", "double"), ("size", "double"), ("color", "string")];
 
 /// One `<data key="...">value</data>`, left out when the value is empty.
-fn data<W: Write>(x: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
+fn data<W: Write>(x: &mut XmlWriter<W>, key: &str, value: &str) -> io::Result<()> {
     if value.is_empty() {
         return Ok(());
     }
-    x.write_event(Event::Start(BytesStart::new("data").with_attributes([("key", key)])))?;
-    x.write_event(Event::Text(BytesText::from_escaped(escape(value, false))))?;
-    x.write_event(Event::End(BytesEnd::new("data")))
-}
-
-/// The XML Schema type name (GraphML's `attr.type`) of a node attribute.
-pub(super) fn xml_type(name: &str) -> &'static str {
-    if name == "line" {
-        "int"
-    } else {
-        "string"
-    }
-}
-
-/// Node attribute names: [`NODE_ATTRS`] in order, then any other name the graph's
-/// nodes hold, sorted, so every attribute written has a declaration.
-pub(super) fn node_attr_names(graph: &KnowledgeGraph) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = NODE_ATTRS.to_vec();
-    let mut extra: Vec<&'static str> =
-        graph.nodes().flat_map(|(_, n)| n.attrs.keys().copied()).filter(|k| !NODE_ATTRS.contains(k)).collect();
-    extra.sort_unstable();
-    extra.dedup();
-    names.extend(extra);
-    names
-}
-
-/// Whether the graph has edges and all of them are undirected (`co_mentioned`).
-pub(super) fn all_undirected(graph: &KnowledgeGraph) -> bool {
-    graph.edge_count() > 0 && graph.edges().all(|(_, _, e)| e.kind.is_undirected())
-}
-
-/// An attribute whose value is escaped by [`escape`] (quick-xml's own escaping leaves
-/// tabs and newlines as they are, which XML attribute normalisation turns into spaces).
-pub(super) fn attr<'a>(key: &'a str, value: &str) -> Attribute<'a> {
-    Attribute { key: QName(key.as_bytes()), value: Cow::Owned(escape(value, true).into_owned().into_bytes()) }
-}
-
-/// Escapes `s` for XML text (`in_attr` false) or a double-quoted attribute value.
-/// See the module docs for what is escaped and why.
-pub(super) fn escape(s: &str, in_attr: bool) -> Cow<'_, str> {
-    let needs = |c: char| {
-        matches!(c, '&' | '<' | '>' | '"' | '\'' | '\r' | '\u{FFFE}' | '\u{FFFF}')
-            || (c < ' ' && (in_attr || c != '\n' && c != '\t'))
-    };
-    if !s.contains(needs) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => out.push_str("&#13;"),
-            '\n' if in_attr => out.push_str("&#10;"),
-            '\t' if in_attr => out.push_str("&#9;"),
-            '\n' | '\t' => out.push(c),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    x.text("data", &[("key", key)], value)
 }
 
 #[cfg(test)]
@@ -211,8 +129,8 @@ mod tests {
     use quick_xml::events::{BytesStart, Event};
     use quick_xml::Reader;
 
-    use super::fixtures::{hostile, tiny};
     use super::*;
+    use crate::export::testgraphs::{hostile, tiny};
 
     fn render(g: &KnowledgeGraph) -> String {
         let mut out = Vec::new();
@@ -301,23 +219,6 @@ mod tests {
         assert!(render(&KnowledgeGraph::default()).contains(r#"edgedefault="directed""#));
     }
 
-    #[test]
-    fn escaping_table() {
-        for (input, text, attr) in [
-            ("plain", "plain", "plain"),
-            ("a<b>&c", "a&lt;b&gt;&amp;c", "a&lt;b&gt;&amp;c"),
-            ("say \"hi\" 'x'", "say &quot;hi&quot; &apos;x&apos;", "say &quot;hi&quot; &apos;x&apos;"),
-            ("a\nb\tc", "a\nb\tc", "a&#10;b&#9;c"),
-            ("a\r\nb", "a&#13;\nb", "a&#13;&#10;b"),
-            ("nul\u{0}bell\u{7}", "nul\u{FFFD}bell\u{FFFD}", "nul\u{FFFD}bell\u{FFFD}"),
-            ("é 🐍 שלום =1+1", "é 🐍 שלום =1+1", "é 🐍 שלום =1+1"),
-            ("\\back\\slash", "\\back\\slash", "\\back\\slash"),
-        ] {
-            assert_eq!(escape(input, false), text, "text of {input:?}");
-            assert_eq!(escape(input, true), attr, "attribute of {input:?}");
-        }
-    }
-
     /// Reads our GraphML back with quick-xml: every `<data key>` is declared, and every
     /// value comes back, unescaped, exactly as in the graph.
     #[test]
@@ -391,74 +292,5 @@ mod tests {
         }
         assert_eq!(values, want);
         assert!(values.values().any(|v| v.contains('\n')), "the fixture has a newline to carry");
-    }
-}
-
-/// Small graphs for the exporters' tests.
-#[cfg(test)]
-pub(super) mod fixtures {
-    use std::sync::Arc;
-
-    use crate::extract::{Knowledge, Mention, NoteFacts, Rule, TalkFacts, Target};
-    use crate::graph::{GraphBuilder, KnowledgeGraph};
-    use crate::notes::{Named, SectionKind};
-
-    fn graph(title: &str, speaker: &str, mentions: &[(&str, &str)]) -> KnowledgeGraph {
-        let at_lines = mentions.iter().enumerate().map(|(i, (name, surface))| (*name, *surface, 3 + i as u32));
-        talk_graph(title, speaker, &at_lines.collect::<Vec<_>>())
-    }
-
-    /// One talk (`t.md`, line 1) by `speaker` (line 2) mentioning unlisted technologies,
-    /// each `(name, surface, line)`: a graph made from facts directly, without the
-    /// notes' clean-up of names.
-    pub fn talk_graph(title: &str, speaker: &str, mentions: &[(&str, &str, u32)]) -> KnowledgeGraph {
-        let k = Knowledge::builtin();
-        let mut b = GraphBuilder::new(&k);
-        let mention = |&(name, surface, line): &(&str, &str, u32)| Mention {
-            target: Target::Unlisted(name.to_string()),
-            surface: surface.to_string(),
-            line,
-            rule: Rule::Pattern,
-        };
-        b.add(&NoteFacts {
-            file: Arc::from("t.md"),
-            key: Arc::from("t"),
-            events: vec![],
-            tags: vec![],
-            talks: vec![TalkFacts {
-                kind: SectionKind::Talk,
-                title: title.into(),
-                line: 1,
-                event: None,
-                speakers: vec![Named { name: speaker.into(), line: 2 }],
-                mentions: mentions.iter().map(mention).collect(),
-                near_misses: vec![],
-            }],
-            warnings: vec![],
-        });
-        b.finish()
-    }
-
-    /// One talk by Ann Lee mentioning CPython twice (once as `cpython`) and Pyodide:
-    /// 4 nodes, 4 edges (presented_by, mentions ×2, co_mentioned).
-    pub fn tiny() -> KnowledgeGraph {
-        graph("Faster CPython", "Ann Lee", &[("CPython", "cpython"), ("CPython", ""), ("Pyodide", "")])
-    }
-
-    /// Names that break careless writers: quotes, backslashes, newline, tab, commas,
-    /// `<>&`, emoji, a leading `=`, right-to-left text, Mermaid's `end` and `#quot;`.
-    pub fn hostile() -> KnowledgeGraph {
-        graph(
-            "Say \"hi\" & <b>bye</b>, then end",
-            "O'Brien \\ \"Bob\" שלום",
-            &[
-                ("=cmd|' /C calc'!A0", "+SUM(1,2)"),
-                ("two\nlines\tand tab", ""),
-                ("🐍 snake, comma; semi", ""),
-                ("end", "#quot; `tick` %%"),
-                ("<script>&amp;", ""),
-                ("o", "x"),
-            ],
-        )
     }
 }

@@ -13,7 +13,8 @@
 //! the same graph gives the same bytes:
 //!
 //! ```text
-//! {"kinds": [kind names], "relations": [relation names],
+//! {"kinds": [kind names], "kind_colors": ["#rrggbb" of each kind], "grey": "#rrggbb",
+//!  "relations": [relation names],
 //!  "communities": [[label, "#rrggbb", size]], "modularity": 0.41,
 //!  "files": [file names], "lines": [[file, line, "text of that line"]],
 //!  "nodes": [[id, label, kind, x, y, degree, weighted_degree, pagerank, betweenness,
@@ -41,8 +42,8 @@ use std::io::{self, BufRead, Write};
 
 use serde_json::{json, Value};
 
-use super::{ExportError, ExportOptions};
-use crate::graph::{layout, measures, EdgeKind, KnowledgeGraph, Measures, NodeKind};
+use super::{palette, ExportError, ExportOptions};
+use crate::graph::{layout, EdgeKind, KnowledgeGraph, Measures, NodeKind};
 
 /// Places of evidence kept per edge, with their text.
 pub const MAX_PLACES: usize = 5;
@@ -158,14 +159,13 @@ fn data(graph: &KnowledgeGraph, m: &Measures) -> String {
             json!([s, t, r, w, count, refs])
         })
         .collect();
-    let communities: Vec<Value> = m
-        .communities
-        .iter()
-        .map(|c| json!([c.label, measures::hex(measures::community_color(c.id)), c.size]))
-        .collect();
+    let communities: Vec<Value> =
+        m.communities.iter().map(|c| json!([c.label, palette::community_hex(c.id), c.size])).collect();
     let modularity: f64 = format!("{:.4}", m.modularity).parse().unwrap_or(0.0);
     let doc = json!({
         "kinds": NodeKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),
+        "kind_colors": NodeKind::ALL.iter().map(|k| palette::kind_hex(*k)).collect::<Vec<_>>(),
+        "grey": palette::hex(palette::GREY),
         "relations": EdgeKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),
         "communities": communities,
         "modularity": modularity,

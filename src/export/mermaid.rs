@@ -7,7 +7,7 @@
 //!   n1(["Ann Lee"])
 //!   n0 -->|presented_by| n1
 //!   n2 ---|co_mentioned| n3
-//!   classDef talk fill:#1f77b4,stroke:#333,color:#fff
+//!   classDef talk fill:#77aadd,stroke:#333,color:#000
 //!   class n0 talk
 //! ```
 //!
@@ -22,7 +22,7 @@
 //!   stadium, technology `(…)` rounded, organisation `[[…]]` subroutine, PEP `[/…/]`
 //!   parallelogram, version `((…))` circle. Colours per kind are `classDef`s named
 //!   after the kind (`event`, `talk`, `person`, `technology`, `organization`, `pep`,
-//!   `version`), in the palette of [`gexf::color`](super::gexf::color).
+//!   `version`), from the one [palette](super::palette), with black text.
 //! - Edges: `-->|relation|`; `co_mentioned` is undirected, `---|co_mentioned|`. A
 //!   weight above 1 follows the relation (`mentions 3`).
 //! - Mermaid renders at most 500 edges (`maxEdges`) and 50,000 characters
@@ -33,7 +33,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::{ExportError, ExportOptions};
+use super::{palette, table, ExportError, ExportOptions};
 use crate::graph::{KnowledgeGraph, NodeKind};
 
 /// Mermaid's default `maxEdges`: flowcharts with more edges are not rendered.
@@ -90,7 +90,7 @@ fn render(graph: &KnowledgeGraph) -> String {
     let _ = writeln!(w, "flowchart LR");
     let _ = writeln!(w, "  %% talkgraph: {} nodes, {} edges", graph.node_count(), graph.edge_count());
     for (i, n) in graph.nodes() {
-        let (open, close) = shape(n.kind);
+        let (open, close) = table::kind_row(n.kind).mermaid;
         let _ = writeln!(w, "  n{}{open}\"{}\"{close}", i.index(), escape(&n.label));
     }
     for (s, t, e) in graph.edge_indices() {
@@ -104,25 +104,11 @@ fn render(graph: &KnowledgeGraph) -> String {
         if members.is_empty() {
             continue;
         }
-        let [r, g, b] = super::gexf::color(kind);
         let class = kind.id_prefix();
-        let _ = writeln!(w, "  classDef {class} fill:#{r:02x}{g:02x}{b:02x},stroke:#333,color:#fff");
+        let _ = writeln!(w, "  classDef {class} fill:{},stroke:#333,color:#000", palette::kind_hex(kind));
         let _ = writeln!(w, "  class {} {class}", members.join(","));
     }
     w
-}
-
-/// The opening and closing brackets of a kind's shape.
-fn shape(kind: NodeKind) -> (&'static str, &'static str) {
-    match kind {
-        NodeKind::Event => ("{{", "}}"),
-        NodeKind::Talk => ("[", "]"),
-        NodeKind::Person => ("([", "])"),
-        NodeKind::Technology => ("(", ")"),
-        NodeKind::Organization => ("[[", "]]"),
-        NodeKind::Pep => ("[/", "/]"),
-        NodeKind::Version => ("((", "))"),
-    }
 }
 
 /// Escapes a label for the inside of a quoted Mermaid string (see the module docs).
@@ -146,8 +132,8 @@ fn escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::graphml::fixtures::{hostile, tiny};
     use super::*;
+    use crate::export::testgraphs::{hostile, tiny};
 
     fn render(g: &KnowledgeGraph) -> Result<String, ExportError> {
         let mut out = Vec::new();
@@ -167,11 +153,11 @@ mod tests {
   n0 -->|mentions 2| n2
   n0 -->|mentions| n3
   n2 ---|co_mentioned| n3
-  classDef talk fill:#1f77b4,stroke:#333,color:#fff
+  classDef talk fill:#77aadd,stroke:#333,color:#000
   class n0 talk
-  classDef person fill:#ff7f0e,stroke:#333,color:#fff
+  classDef person fill:#ffaabb,stroke:#333,color:#000
   class n1 person
-  classDef technology fill:#2ca02c,stroke:#333,color:#fff
+  classDef technology fill:#44bb99,stroke:#333,color:#000
   class n2,n3 technology
 "#;
         assert_eq!(render(&tiny()).expect("writes"), expected);

@@ -4,9 +4,8 @@
 //! function from `&KnowledgeGraph`, the [`ExportOptions`] and an `io::Write` to
 //! `Result<(), ExportError>` (CSV writes several files, so it takes the file's name
 //! too). This module decides file names ([`Format::files`], which depend on the
-//! options) and writes every file atomically: rendered into a temporary file in the
-//! output folder, then renamed into place, so a failed or killed run leaves the
-//! previous outputs whole.
+//! options); [`publish`] writes one run's files as one set, switched into the output
+//! folder in one step, so a failed or killed run leaves the previous set whole.
 //!
 //! Each module's doc is the contract of its format:
 //!
@@ -22,20 +21,32 @@
 //! | `html` | `graph.html` | [`html`] | any browser, offline |
 //! | `obsidian` | the folder `obsidian/` (a vault) | [`obsidian`] | Obsidian |
 //!
-//! [`render`] runs Graphviz on a written `graph.dot` (`--render svg,png,pdf`).
+//! [`render`] ([`graphviz`]) runs Graphviz on a written `graph.dot` (`--render
+//! svg,png,pdf`). No format module imports another: what they share has modules of
+//! its own, [`table`] (node attributes, kinds and relations as each format names
+//! them), [`palette`] (the colours), [`iri`] (ids as IRIs, which links may go out)
+//! and [`xml`] (escaping and writing XML).
 
 pub mod csv;
 pub mod cypher;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod graphviz;
 pub mod html;
+pub mod iri;
 pub mod jsonld;
 pub mod mermaid;
 pub mod obsidian;
+pub mod palette;
+pub mod publish;
+pub mod table;
+#[cfg(test)]
+mod testgraphs;
+pub mod xml;
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::graph::KnowledgeGraph;
 
@@ -96,7 +107,9 @@ impl Write for Chunks<'_> {
     }
 }
 
-pub use dot::{render, RenderFormat};
+pub use graphviz::{render, RenderFormat};
+pub(crate) use publish::publish;
+pub use publish::{write_to_dir, write_to_dir_timed, FormatTimes, Published};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -354,127 +367,6 @@ impl From<::csv::Error> for ExportError {
     }
 }
 
-/// Writes every file of every format into `dir`, each atomically. Returns the paths
-/// written. All files are rendered before any is moved into place, so a failure leaves
-/// the previous outputs as they were.
-pub fn write_to_dir(
-    graph: &KnowledgeGraph,
-    formats: &[Format],
-    opts: &ExportOptions,
-    dir: &Path,
-) -> Result<Vec<PathBuf>, ExportError> {
-    write_to_dir_timed(graph, formats, opts, dir).map(|(written, _)| written)
-}
-
-/// How long each format took to write.
-pub type FormatTimes = Vec<(Format, std::time::Duration)>;
-
-/// [`write_to_dir`], also returning the time each format took to write.
-pub fn write_to_dir_timed(
-    graph: &KnowledgeGraph,
-    formats: &[Format],
-    opts: &ExportOptions,
-    dir: &Path,
-) -> Result<(Vec<PathBuf>, FormatTimes), ExportError> {
-    std::fs::create_dir_all(dir).map_err(|e| ExportError::Folder(dir.to_path_buf(), e))?;
-    remove_stale_temporaries(dir);
-    // Every file is written to its own temporary file, in parallel (on the current
-    // rayon pool: `-j` bounds it), the largest first; then all are moved into place, or,
-    // on any error, none is (the temporaries are deleted when dropped).
-    // Jobs numbered in the order asked for, started largest first.
-    let mut jobs: Vec<(usize, Format, &'static str)> = formats
-        .iter()
-        .flat_map(|&f| f.files(opts).into_iter().map(move |file| (f, file)))
-        .enumerate()
-        .map(|(i, (f, file))| (i, f, file))
-        .collect();
-    let cost = |f: Format| match f {
-        Format::JsonLd => 0,
-        Format::Dot => 1,
-        _ => 2,
-    };
-    jobs.sort_by_key(|(_, f, _)| cost(*f));
-    // Folder outputs (the Obsidian vault) are written whole into a temporary folder
-    // first, and moved into place with the files.
-    let folders = formats.iter().filter(|f| **f == Format::Obsidian).map(|_| obsidian::stage(graph, dir));
-    let folders = folders.collect::<Result<Vec<_>, _>>()?;
-    use rayon::prelude::*;
-    type Done = (usize, Format, tempfile::NamedTempFile, PathBuf, std::time::Duration);
-    let mut done: Vec<Result<Done, ExportError>> = jobs
-        .par_iter()
-        .with_max_len(1)
-        .map(|&(i, f, file)| {
-            let start = std::time::Instant::now();
-            let path = dir.join(file);
-            let tmp = tempfile::Builder::new()
-                .prefix(&format!(".{file}."))
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(|e| ExportError::Folder(dir.to_path_buf(), e))?;
-            let mut w = io::BufWriter::with_capacity(1 << 16, tmp);
-            f.write(file, graph, opts, &mut w).map_err(|e| with_path(e, &path))?;
-            let tmp = w.into_inner().map_err(|e| ExportError::Io(path.clone(), e.into_error()))?;
-            Ok((i, f, tmp, path, start.elapsed()))
-        })
-        .collect();
-    // Published in the order the formats were asked for.
-    done.sort_by_key(|d| d.as_ref().map_or(0, |d| d.0));
-    let mut staged = Vec::with_capacity(done.len());
-    let mut times: FormatTimes = formats.iter().map(|&f| (f, std::time::Duration::ZERO)).collect();
-    for d in done {
-        let (_, f, tmp, path, took) = d?;
-        if let Some(t) = times.iter_mut().find(|(g, _)| *g == f) {
-            t.1 += took;
-        }
-        staged.push((tmp, path));
-    }
-    let mut written = Vec::with_capacity(staged.len());
-    for (tmp, path) in staged {
-        publish(tmp, &path)?;
-        written.push(path);
-    }
-    for tmp in folders {
-        written.push(obsidian::publish(tmp, dir)?);
-    }
-    Ok((written, times))
-}
-
-/// Removes what a killed run left behind: our own temporary files (`.nodes.csv.XXXXXX.tmp`),
-/// never anything else. Best effort: a file that cannot be removed stays.
-fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let ours: Vec<String> = Format::ALL
-        .iter()
-        .flat_map(|f| {
-            let mut v = f.files(&ExportOptions::default());
-            v.extend(f.files(&ExportOptions { csv_flavor: CsvFlavor::Neo4j, ..ExportOptions::default() }));
-            v
-        })
-        .map(|f| format!(".{f}."))
-        .collect();
-    for e in entries.flatten() {
-        let name = e.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if name.ends_with(".tmp") && ours.iter().any(|p| name.starts_with(p.as_str())) {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
-/// Moves a finished temporary file to `path`. Temporary files are created readable by
-/// their owner only; outputs are ordinary files, readable by all (0644) on Unix.
-pub(crate) fn publish(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), ExportError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(|e| ExportError::Io(path.to_path_buf(), e))?;
-    }
-    tmp.persist(path).map_err(|e| ExportError::Io(path.to_path_buf(), e.error))?;
-    Ok(())
-}
-
 /// Writes the single file of `format` to standard output.
 pub fn write_to_stdout(graph: &KnowledgeGraph, format: Format, opts: &ExportOptions) -> Result<(), ExportError> {
     let files = format.files(opts);
@@ -493,13 +385,6 @@ pub fn write_to_stdout(graph: &KnowledgeGraph, format: Format, opts: &ExportOpti
     };
     format.write(file, graph, opts, &mut w).map_err(on_stdout)?;
     w.flush().map_err(ExportError::Stdout)
-}
-
-fn with_path(e: ExportError, path: &Path) -> ExportError {
-    match e {
-        ExportError::Write(err) => ExportError::Io(path.to_path_buf(), err),
-        other => other,
-    }
 }
 
 /// Small graphs the exporters' unit tests share.

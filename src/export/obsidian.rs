@@ -16,12 +16,12 @@
 //! - Then `## Evidence`: every `file:line` behind its edges, with the relation and the
 //!   other end.
 //!
-//! The vault is written into a temporary folder beside it and moved into place once
-//! complete ([`stage`], then [`publish`]); a vault already there is replaced whole.
+//! The vault is written with the other outputs of the run and switched in with them
+//! ([`super::publish`]); a vault already there is replaced whole.
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::ExportError;
 use crate::graph::{KnowledgeGraph, NodeId};
@@ -177,43 +177,6 @@ fn links(graph: &KnowledgeGraph, n: NodeId) -> Vec<(NodeId, u32, String, Vec<Str
             (o, e.weight, e.kind.reading(out).to_string(), graph.evidence(e).map(|a| a.to_string()).collect())
         })
         .collect()
-}
-
-/// Writes the vault into a temporary folder in `out` and returns it, to be moved into
-/// place by [`publish`].
-pub fn stage(graph: &KnowledgeGraph, out: &Path) -> Result<tempfile::TempDir, ExportError> {
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{FOLDER}."))
-        .suffix(".tmp")
-        .tempdir_in(out)
-        .map_err(|e| ExportError::Folder(out.to_path_buf(), e))?;
-    write_notes(graph, tmp.path())?;
-    Ok(tmp)
-}
-
-/// Moves a staged vault to `out/obsidian`, replacing the one there. Returns its path.
-pub fn publish(tmp: tempfile::TempDir, out: &Path) -> Result<PathBuf, ExportError> {
-    let path = out.join(FOLDER);
-    let err = |e| ExportError::Io(path.clone(), e);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).map_err(err)?;
-    }
-    if path.exists() {
-        // The old vault is moved aside first, then deleted once the new one is in.
-        let old = tempfile::Builder::new()
-            .prefix(&format!(".{FOLDER}.old."))
-            .tempdir_in(out)
-            .map_err(|e| ExportError::Folder(out.to_path_buf(), e))?;
-        let aside = old.path().join(FOLDER);
-        std::fs::rename(&path, &aside).map_err(err)?;
-        std::fs::rename(tmp.keep(), &path).map_err(err)?;
-        drop(old);
-    } else {
-        std::fs::rename(tmp.keep(), &path).map_err(err)?;
-    }
-    Ok(path)
 }
 
 #[cfg(test)]

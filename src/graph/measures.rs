@@ -133,11 +133,6 @@ impl Measures {
         ]
     }
 
-    /// The colour of node `i` by its community (see [`community_color`]), if it has one.
-    pub fn color(&self, i: usize) -> Option<[u8; 3]> {
-        self.community.get(i).copied().flatten().map(community_color)
-    }
-
     /// A display size for node `i`, growing with the square root of its weighted
     /// degree: `4 + 2 * sqrt(weighted_degree)`, rounded to 2 decimals.
     pub fn size(&self, i: usize) -> f64 {
@@ -155,32 +150,6 @@ pub const ATTRS: [(&str, &str); 6] = [
     ("community", "int"),
     ("community_label", "string"),
 ];
-
-/// Paul Tol's colour-blind-safe *muted* palette: the colours of communities 0 to 8.
-pub const PALETTE: [[u8; 3]; 9] = [
-    [0xcc, 0x66, 0x77],
-    [0x33, 0x22, 0x88],
-    [0xdd, 0xcc, 0x77],
-    [0x11, 0x77, 0x33],
-    [0x88, 0xcc, 0xee],
-    [0x88, 0x22, 0x55],
-    [0x44, 0xaa, 0x99],
-    [0x99, 0x99, 0x33],
-    [0xaa, 0x44, 0x99],
-];
-
-/// The grey of communities past the palette's nine (the smallest ones).
-pub const OTHER_COMMUNITY: [u8; 3] = [0xbb, 0xbb, 0xbb];
-
-/// The colour of community `c`: the palette's for the nine largest, grey after.
-pub fn community_color(c: u32) -> [u8; 3] {
-    PALETTE.get(c as usize).copied().unwrap_or(OTHER_COMMUNITY)
-}
-
-/// `#rrggbb`.
-pub fn hex(c: [u8; 3]) -> String {
-    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
-}
 
 /// An edge as the measures see it.
 struct Arc2 {

@@ -6,11 +6,10 @@
   const timings = { start: performance.now() };
   const D = JSON.parse(document.getElementById("data").textContent);
   timings.parsed = performance.now();
-  const KIND_COLORS = {
-    Event: "#7f7f7f", Talk: "#1f77b4", Person: "#ff7f0e", Technology: "#2ca02c",
-    Organization: "#9467bd", PEP: "#d62728", Version: "#8c564b",
-  };
-  const NO_COMMUNITY = "#bbbbbb";
+  // The colours of kinds and the grey of topics outside a community come with the
+  // data, from the one palette of every format (src/export/palette.rs).
+  const KIND_COLORS = Object.fromEntries(D.kinds.map((k, i) => [k, D.kind_colors[i]]));
+  const NO_COMMUNITY = D.grey;
   const FADED = "#e6e8eb";
   const TOPIC_KINDS = new Set(["Technology", "Organization", "PEP"]);
   const SPOKEN_KINDS = new Set(["Technology", "Organization", "PEP", "Version"]);

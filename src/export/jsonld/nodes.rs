@@ -1,0 +1,332 @@
+//! The document as borrowed `Serialize` views of the graph, fed straight to serde_json
+//! by [`write`](super::write()): no `serde_json::Value` in between.
+
+use petgraph::graph::NodeIndex;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use super::{holder, measure_entries, same_as, talk_place, CONTEXT};
+use crate::export::iri::{iri_parts, is_web_iri};
+use crate::export::table::{kind_row, rdf_term};
+use crate::graph::{Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+
+/// The whole document, serialised node by node straight from the graph: serde_json
+/// writes and escapes everything, with no `Value` in between.
+pub(super) struct Document<'g> {
+    pub(super) graph: &'g KnowledgeGraph,
+    pub(super) holders: Holders,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut doc = s.serialize_map(Some(2))?;
+        doc.serialize_entry("@context", &CONTEXT)?;
+        doc.serialize_entry("@graph", &Nodes(self))?;
+        doc.end()
+    }
+}
+
+struct Nodes<'d, 'g>(&'d Document<'g>);
+
+impl Serialize for Nodes<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        s.collect_seq(doc.graph.nodes().map(|(i, n)| NodeObject {
+            graph: doc.graph,
+            n,
+            i: i.index(),
+            edges: doc.holders.of(i),
+        }))
+    }
+}
+
+/// The edges each node holds (see [`holder`]), in edge order, as one flat list of
+/// edge indices with an offset per node: two allocations however many nodes.
+pub(super) struct Holders {
+    start: Vec<u32>,
+    edges: Vec<u32>,
+}
+
+impl Holders {
+    pub(super) fn new(graph: &KnowledgeGraph) -> Holders {
+        let mut start = vec![0u32; graph.node_count() + 1];
+        for (s, t, e) in graph.edge_indices() {
+            start[holder(s, t, e).index() + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut edges = vec![0u32; graph.edge_count()];
+        // `edge_indices` yields the edges in index order, so `k` is the edge's index.
+        for (k, (s, t, e)) in graph.edge_indices().enumerate() {
+            let slot = &mut next[holder(s, t, e).index()];
+            edges[*slot as usize] = k as u32;
+            *slot += 1;
+        }
+        Holders { start, edges }
+    }
+
+    fn of(&self, node: NodeIndex) -> &[u32] {
+        &self.edges[self.start[node.index()] as usize..self.start[node.index() + 1] as usize]
+    }
+}
+
+/// A property an edge gives its holder (the keys of the oracle's `edge_props`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    SuperEvent,
+    Performer,
+    About,
+    Mention,
+    Author,
+    ParentOrganization,
+    Creator,
+    CoMention,
+    /// `tg:` + the relation's name ([`term`]).
+    Term(EdgeKind),
+}
+
+impl Key {
+    fn name(self) -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed(match self {
+            Key::SuperEvent => "superEvent",
+            Key::Performer => "performer",
+            Key::About => "about",
+            Key::Mention => "tg:mention",
+            Key::Author => "author",
+            Key::ParentOrganization => "parentOrganization",
+            Key::Creator => "creator",
+            Key::CoMention => "tg:coMention",
+            Key::Term(kind) => return std::borrow::Cow::Owned(rdf_term(kind)),
+        })
+    }
+}
+
+/// The properties one edge from `s` gives its holder.
+fn edge_keys(graph: &KnowledgeGraph, s: NodeIndex, e: &Edge) -> [Option<Key>; 2] {
+    let one = match e.kind {
+        EdgeKind::PartOf => Key::SuperEvent,
+        EdgeKind::PresentedBy => Key::Performer,
+        EdgeKind::Mentions => return [Some(Key::About), Some(Key::Mention)],
+        EdgeKind::Authored => Key::Author,
+        EdgeKind::DevelopedBy if graph.node(s).kind == NodeKind::Organization => Key::ParentOrganization,
+        EdgeKind::DevelopedBy => Key::Creator,
+        EdgeKind::CoMentioned => Key::CoMention,
+        other => Key::Term(other),
+    };
+    [Some(one), None]
+}
+
+/// One value bare, several as an array (as JSON-LD compaction writes
+/// them): `len` values, made by `items`.
+struct OneOrMany<F> {
+    len: usize,
+    items: F,
+}
+
+impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> OneOrMany<F> {
+    fn new(len: usize, items: F) -> Self {
+        OneOrMany { len, items }
+    }
+}
+
+impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> Serialize for OneOrMany<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut items = (self.items)();
+        match (self.len, items.next()) {
+            (1, Some(one)) => one.serialize(s),
+            (_, first) => s.collect_seq(first.into_iter().chain(items)),
+        }
+    }
+}
+
+/// A string in pieces, serialised as one: a node's `@id` (its id with the first `:`
+/// turned into `/`, as [`iri`](crate::export::iri::iri) makes it) or a place (`file:line`). The pieces go into a
+/// reused buffer that serde_json escapes in one pass; through `Display` and
+/// `collect_str`, `fmt` ran and each piece was escaped on its own (a tenth of the
+/// export's instructions, callgrind).
+pub(super) struct Joined<'a> {
+    parts: [&'a str; 3],
+    line: Option<u32>,
+}
+
+impl<'a> Joined<'a> {
+    pub(super) fn iri(id: &'a str) -> Self {
+        Joined { parts: iri_parts(id), line: None }
+    }
+
+    pub(super) fn place(at: crate::graph::At<'a>) -> Self {
+        Joined { parts: [at.file, ":", ""], line: Some(at.line) }
+    }
+}
+
+impl Serialize for Joined<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        BUF.with_borrow_mut(|buf| {
+            buf.clear();
+            self.parts.iter().for_each(|p| buf.push_str(p));
+            if let Some(n) = self.line {
+                crate::graph::push_number(buf, n);
+            }
+            s.serialize_str(buf)
+        })
+    }
+}
+
+/// `{"@id": ...}`: a link to a node (by our id) or to a page (an absolute IRI).
+enum Link<'a> {
+    Node(&'a str),
+    Page(&'a str),
+}
+
+impl Serialize for Link<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        match self {
+            Link::Node(id) => m.serialize_entry("@id", &Joined::iri(id))?,
+            Link::Page(url) => m.serialize_entry("@id", url)?,
+        }
+        m.end()
+    }
+}
+
+/// One node of `@graph`.
+struct NodeObject<'g> {
+    graph: &'g KnowledgeGraph,
+    n: &'g Node,
+    /// The node's index, for its measures.
+    i: usize,
+    edges: &'g [u32],
+}
+
+impl Serialize for NodeObject<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.n;
+        let mut obj = s.serialize_map(None)?;
+        obj.serialize_entry("@id", &Joined::iri(&n.id))?;
+        let types = kind_row(n.kind).rdf_types;
+        obj.serialize_entry("@type", &OneOrMany::new(types.len(), || types.iter()))?;
+        let name = if n.kind == NodeKind::Pep { n.attr("title").unwrap_or(&n.label) } else { &n.label };
+        obj.serialize_entry("name", name)?;
+        if !n.aliases.is_empty() {
+            obj.serialize_entry("alternateName", &OneOrMany::new(n.aliases.len(), || n.aliases.iter()))?;
+        }
+        let attrs: &[(&str, &str)] = match n.kind {
+            NodeKind::Event => &[("startDate", "date")],
+            NodeKind::Talk => &[("tg:talkKind", "talk_kind"), ("startDate", "date")],
+            NodeKind::Technology => &[("applicationCategory", "category")],
+            NodeKind::Organization => &[("tg:category", "category")],
+            _ => &[],
+        };
+        for (key, attr) in attrs {
+            if let Some(v) = n.attr(attr) {
+                obj.serialize_entry(key, v)?;
+            }
+        }
+        match n.kind {
+            NodeKind::Pep => {
+                obj.serialize_entry("identifier", n.attr("identifier").unwrap_or(&n.label))?;
+                if let Some(url) = n.attr("url").filter(|u| is_web_iri(u)) {
+                    obj.serialize_entry("url", &Link::Page(url))?;
+                }
+                for (key, attr) in
+                    [("creativeWorkStatus", "status"), ("tg:pepType", "type"), ("tg:pythonVersion", "python_version")]
+                {
+                    if let Some(v) = n.attr(attr) {
+                        obj.serialize_entry(key, v)?;
+                    }
+                }
+            }
+            NodeKind::Version => {
+                obj.serialize_entry("softwareVersion", n.label.rsplit(' ').next().unwrap_or(&n.label))?
+            }
+            _ => {}
+        }
+        if matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
+            let pages = same_as(n);
+            if !pages.is_empty() {
+                obj.serialize_entry("sameAs", &OneOrMany::new(pages.len(), || pages.iter().map(|p| Link::Page(p))))?;
+            }
+        }
+        // The properties the held edges give, by first appearance, each with its values
+        // in edge order (as [`Props`] collects them).
+        let graph = self.graph;
+        let raw = graph.as_petgraph().raw_edges();
+        let mut props: Vec<(Key, usize)> = Vec::new();
+        for &k in self.edges {
+            let e = &raw[k as usize];
+            for p in edge_keys(graph, e.source(), &e.weight).into_iter().flatten() {
+                match props.iter_mut().find(|(q, _)| *q == p) {
+                    Some((_, count)) => *count += 1,
+                    None => props.push((p, 1)),
+                }
+            }
+        }
+        for (key, count) in props {
+            let values = || {
+                let held = self.edges.iter().map(|&k| &raw[k as usize]);
+                let with_key = held.filter(move |e| edge_keys(graph, e.source(), &e.weight).contains(&Some(key)));
+                with_key.map(move |e| PropValue { graph, key, s: e.source(), t: e.target(), e: &e.weight })
+            };
+            obj.serialize_entry(&key.name(), &OneOrMany::new(count, values))?;
+        }
+        if let Some((file, line)) = talk_place(n) {
+            obj.serialize_entry("tg:evidence", &Joined { parts: [file, ":", line], line: None })?;
+        }
+        for (k, v) in measure_entries(graph, self.i) {
+            obj.serialize_entry(k, &v)?;
+        }
+        obj.end()
+    }
+}
+
+/// The value property `key` takes from edge `s → t`.
+struct PropValue<'g> {
+    graph: &'g KnowledgeGraph,
+    key: Key,
+    s: NodeIndex,
+    t: NodeIndex,
+    e: &'g Edge,
+}
+
+impl Serialize for PropValue<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (graph, e) = (self.graph, self.e);
+        let ty = match self.key {
+            Key::Author => return Link::Node(&graph.node(self.s).id).serialize(s),
+            Key::Mention => "tg:Mention",
+            Key::CoMention => "tg:CoMention",
+            _ => return Link::Node(&graph.node(self.t).id).serialize(s),
+        };
+        // Reified: a blank node for the edge, its places once each (a place is
+        // one text: the file table has no name twice).
+        let mut obj = s.serialize_map(None)?;
+        obj.serialize_entry("@type", ty)?;
+        obj.serialize_entry("tg:target", &Link::Node(&graph.node(self.t).id))?;
+        obj.serialize_entry("tg:weight", &e.weight)?;
+        match e.evidence.len() {
+            0 => {}
+            1 => obj.serialize_entry("tg:evidence", &Joined::place(graph.evidence(e).next().expect("one place")))?,
+            _ => {
+                let mut places: Vec<crate::graph::Place> = Vec::with_capacity(e.evidence.len());
+                if e.evidence.len() <= 32 {
+                    for p in e.evidence.iter() {
+                        if !places.contains(&p) {
+                            places.push(p);
+                        }
+                    }
+                } else {
+                    let mut seen = std::collections::HashSet::with_capacity(e.evidence.len());
+                    places.extend(e.evidence.iter().filter(|p| seen.insert(*p)));
+                }
+                let texts = || places.iter().map(|&p| Joined::place(graph.at(p)));
+                obj.serialize_entry("tg:evidence", &OneOrMany::new(places.len(), texts))?;
+            }
+        }
+        obj.end()
+    }
+}
