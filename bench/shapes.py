@@ -49,9 +49,10 @@ def shape_text(name, size):
             f"## Talk {i}: Title {i}\n\nSpeaker Person{i % 97}\n\nWe used Django {i}.\n\n" for i in range(size // 60)
         )
     if name == "nesting":
-        depth = 5000
+        # Bullets 250 deep and quotes 250 deep (about 100 KB), repeated to the size.
+        depth = 250
         block = "".join("  " * d + "- numpy\n" for d in range(depth)) + "".join(
-            ">" * min(d, 2000) + " quoted Flask\n" for d in range(0, depth, 5)
+            ">" * d + " quoted Flask\n" for d in range(1, depth + 1)
         )
         return HEAD + fill(block + "\n", size)
     if name == "one-name":

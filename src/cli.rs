@@ -356,9 +356,10 @@ pub struct BuildArgs {
     /// neo4j (a file per label and relationship type, for neo4j-admin import).
     #[arg(long = "csv", value_name = "LAYOUT", default_value = "gephi", value_parser = parse_csv_flavor)]
     pub csv_flavor: CsvFlavor,
-    /// Graphviz layout engine named in graph.dot and used by --render: dot, sfdp
-    /// (large graphs) or neato.
-    #[arg(long, value_name = "ENGINE", default_value = "dot", value_parser = parse_layout)]
+    /// Graphviz layout engine named in graph.dot and used by --render: auto (each view
+    /// its own: dot for full, neato or sfdp for topics and speakers), dot, sfdp (large
+    /// graphs) or neato.
+    #[arg(long, value_name = "ENGINE", default_value = "auto", value_parser = parse_layout)]
     pub layout: Layout,
     /// After writing graph.dot, render it with Graphviz to these formats,
     /// comma-separated: svg, png, pdf (needs Graphviz's `dot` on PATH).
@@ -391,7 +392,7 @@ fn parse_csv_flavor(s: &str) -> Result<CsvFlavor, String> {
 }
 
 fn parse_layout(s: &str) -> Result<Layout, String> {
-    Layout::from_name(s).ok_or_else(|| format!("unknown layout '{s}' (expected dot, sfdp or neato)"))
+    Layout::from_name(s).ok_or_else(|| format!("unknown layout '{s}' (expected auto, dot, sfdp or neato)"))
 }
 
 fn parse_render(s: &str) -> Result<RenderFormat, String> {
@@ -592,7 +593,7 @@ mod tests {
         let o = Cli::try_parse_from(["talkgraph"]).expect("valid").build_args().to_options().expect("valid");
         assert_eq!(o.export, ExportOptions::default());
         assert_eq!(o.export.csv_flavor, CsvFlavor::Gephi);
-        assert_eq!(o.export.layout, Layout::Dot);
+        assert_eq!(o.export.layout, Layout::Auto);
         assert!(o.export.render.is_empty());
     }
 

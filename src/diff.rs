@@ -158,6 +158,9 @@ pub struct Diff {
     pub gone_speakers: Vec<Speaker>,
     /// Links in NEW only.
     pub new_links: Vec<LinkChange>,
+    /// Where each file shown in a place was read from, for the Markdown's links.
+    #[serde(skip)]
+    pub sources: BTreeMap<String, PathBuf>,
     /// Links in OLD only.
     pub gone_links: Vec<LinkChange>,
 }
@@ -328,7 +331,16 @@ fn compare(old: &Side, new: &Side) -> Diff {
         gone_speakers,
         new_links: links(new, old),
         gone_links: links(old, new),
+        sources: BTreeMap::new(),
     }
+}
+
+/// `d` knowing where the files of `graphs` were read from.
+fn with_sources(mut d: Diff, graphs: &[&KnowledgeGraph]) -> Diff {
+    for g in graphs {
+        d.sources.extend(g.sources().map(|(k, v)| (k.to_string(), v.to_path_buf())));
+    }
+    d
 }
 
 /// `file:line` ordered by file, then line as a number.
@@ -385,7 +397,7 @@ pub fn run(opts: &DiffOptions) -> Result<(Diff, Vec<Warning>), Error> {
         let new = side(&b.graph, name(&b, &opts.new), &talks_of(&b.graph, None));
         let mut warnings = a.warnings;
         warnings.extend(b.warnings);
-        return Ok((compare(&old, &new), warnings));
+        return Ok((with_sources(compare(&old, &new), &[&a.graph, &b.graph]), warnings));
     }
     let paths = if opts.paths.is_empty() { vec![PathBuf::from("notes")] } else { opts.paths.clone() };
     let input = Input { paths, lexicon: opts.lexicon.clone(), threads: opts.threads };
@@ -405,14 +417,15 @@ pub fn run(opts: &DiffOptions) -> Result<(Diff, Vec<Warning>), Error> {
     let (a, b) = (event(&opts.old)?, event(&opts.new)?);
     let old = side(g, g.node(a).label.clone(), &talks_of(g, Some(a)));
     let new = side(g, g.node(b).label.clone(), &talks_of(g, Some(b)));
-    Ok((compare(&old, &new), built.warnings))
+    Ok((with_sources(compare(&old, &new), &[g]), built.warnings))
 }
 
 /// A `file:line` as a Markdown link to the line (`[file:line](file#Lline)`), the
-/// file's path relative to the folder `base` the Markdown is read from.
-pub fn md_place(place: &str, base: &Path) -> String {
+/// file's path (`source` of its display name) relative to the folder `base` the
+/// Markdown is read from.
+pub fn md_place(place: &str, base: &Path, source: &dyn Fn(&str) -> PathBuf) -> String {
     let Some((file, line)) = place.rsplit_once(':') else { return place.to_string() };
-    let target = relative_to(Path::new(file), base);
+    let target = relative_to(&source(file), base);
     let name = file.rsplit('/').next().unwrap_or(file);
     format!("[{name}:{line}]({}#L{line})", target.replace(' ', "%20"))
 }
@@ -444,6 +457,8 @@ pub fn relative_to(path: &Path, base: &Path) -> String {
 
 /// Writes the diff as Markdown; links to the notes are relative to `base`.
 pub fn write_markdown(d: &Diff, base: &Path, mut w: impl io::Write) -> io::Result<()> {
+    let source = |f: &str| d.sources.get(f).cloned().unwrap_or_else(|| PathBuf::from(f));
+    let md_place = |p: &str, base: &Path| md_place(p, base, &source);
     let places = |p: &[String], max: usize| {
         let mut s: Vec<String> = p.iter().take(max).map(|p| md_place(p, base)).collect();
         if p.len() > max {
@@ -533,7 +548,11 @@ mod tests {
         assert_eq!(relative_to(Path::new("notes/a.md"), Path::new(".")), "notes/a.md");
         assert_eq!(relative_to(Path::new("notes/a.md"), Path::new("out")), "../notes/a.md");
         assert_eq!(relative_to(Path::new("/x/y/a.md"), Path::new("/x/z/w")), "../../y/a.md");
-        assert_eq!(md_place("notes/my day.md:12", Path::new("out")), "[my day.md:12](../notes/my%20day.md#L12)");
+        let same = |f: &str| PathBuf::from(f);
+        assert_eq!(md_place("notes/my day.md:12", Path::new("out"), &same), "[my day.md:12](../notes/my%20day.md#L12)");
+        // A display name is linked to where its file was read from.
+        let read_from = |f: &str| Path::new("tests/fixtures").join(f);
+        assert_eq!(md_place("styles/a.md:3", Path::new("."), &read_from), "[a.md:3](tests/fixtures/styles/a.md#L3)");
     }
 
     #[test]

@@ -80,7 +80,8 @@ fn by_name(graph: &KnowledgeGraph, a: NodeId, b: NodeId) -> std::cmp::Ordering {
 /// folder the report is read from; `map` is the topic map's file name when one was
 /// drawn.
 pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mut w: impl Write) -> io::Result<()> {
-    let link = |p: &str| md_place(p, base);
+    let source = |f: &str| graph.source_named(f).to_path_buf();
+    let link = |p: &str| md_place(p, base, &source);
     let links = |ps: &[String], max: usize| {
         let mut v: Vec<String> = ps.iter().take(max).map(|p| link(p)).collect();
         if ps.len() > max {
@@ -319,14 +320,14 @@ fn mentioned(graph: &KnowledgeGraph, kind: NodeKind) -> Vec<Mentioned> {
     list
 }
 
-/// The topic map drawn by Graphviz (sfdp) as `report-topics.svg` in `dir`; `None`
+/// The topic map drawn by Graphviz (the topics view's engine, neato or sfdp) as `report-topics.svg` in `dir`; `None`
 /// when Graphviz is not installed or fails.
 fn draw_map(graph: &KnowledgeGraph, dir: &Path) -> Option<&'static str> {
     const FILE: &str = "report-topics.svg";
     let topics = graph.view(&ViewOptions { view: View::Topics, ..Default::default() }).ok()?;
     let tmp = tempfile::tempdir_in(dir).ok()?;
     let dot = tmp.path().join("report-topics.dot");
-    let opts = crate::ExportOptions { layout: crate::export::Layout::Sfdp, ..Default::default() };
+    let opts = crate::ExportOptions { layout: crate::export::Layout::Auto, ..Default::default() };
     let mut f = io::BufWriter::new(std::fs::File::create(&dot).ok()?);
     crate::export::dot::write(&topics, &opts, &mut f).ok()?;
     f.flush().ok()?;

@@ -58,17 +58,20 @@ impl std::fmt::Display for RenderFormat {
     }
 }
 
-fn graphviz_layout(layout: Layout) -> GvLayout {
+/// The engine to force, if any: with `auto`, the one the DOT file names (its
+/// `layout` attribute, chosen per view by the writer) is used.
+fn graphviz_layout(layout: Layout) -> Option<GvLayout> {
     match layout {
-        Layout::Dot => GvLayout::Dot,
-        Layout::Sfdp => GvLayout::Sfdp,
-        Layout::Neato => GvLayout::Neato,
+        Layout::Auto => None,
+        Layout::Dot => Some(GvLayout::Dot),
+        Layout::Sfdp => Some(GvLayout::Sfdp),
+        Layout::Neato => Some(GvLayout::Neato),
     }
 }
 
 /// Renders the DOT file at `dot_path` with Graphviz (through graphviz-rust) into one
 /// picture per format, beside it with the format's extension (`graph.dot` →
-/// `graph.svg`), using the `layout` engine. Each picture is rendered into a temporary
+/// `graph.svg`), using the `layout` engine (with [`Layout::Auto`], the one the file names). Each picture is rendered into a temporary
 /// file in the same folder, then renamed into place. Returns the paths written.
 ///
 /// # Errors
@@ -89,11 +92,9 @@ pub fn render(dot_path: &Path, formats: &[RenderFormat], layout: Layout) -> Resu
             .suffix(".tmp")
             .tempfile_in(&dir)
             .map_err(|e| ExportError::Folder(dir.clone(), e))?;
-        let args = vec![
-            CommandArg::Format(format.graphviz()),
-            CommandArg::Layout(graphviz_layout(layout)),
-            CommandArg::Output(tmp.path().to_string_lossy().into_owned()),
-        ];
+        let mut args = vec![CommandArg::Format(format.graphviz())];
+        args.extend(graphviz_layout(layout).map(CommandArg::Layout));
+        args.push(CommandArg::Output(tmp.path().to_string_lossy().into_owned()));
         match graphviz_rust::exec_dot(source.clone(), args) {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ExportError::GraphvizMissing(e)),

@@ -281,8 +281,11 @@ impl CsvFlavor {
 /// one `--render` runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {
-    /// Layered, left to right: best for talks under their events.
+    /// Each view its engine: `dot` for the full view, `neato` for the topics and
+    /// speakers views, `sfdp` when those are large ([`dot::Drawing::engine`]).
     #[default]
+    Auto,
+    /// Layered, left to right: best for talks under their events.
     Dot,
     /// Scalable force-directed: for large graphs.
     Sfdp,
@@ -291,22 +294,24 @@ pub enum Layout {
 }
 
 impl Layout {
-    /// The engine's name (`dot`, `sfdp`, `neato`).
+    /// The engine's name (`dot`, `sfdp`, `neato`), or `auto`.
     pub fn name(self) -> &'static str {
         match self {
+            Layout::Auto => "auto",
             Layout::Dot => "dot",
             Layout::Sfdp => "sfdp",
             Layout::Neato => "neato",
         }
     }
 
-    /// Parses `dot`, `sfdp` or `neato`.
+    /// Parses `auto`, `dot`, `sfdp` or `neato`.
     ///
     /// ```
     /// assert_eq!(talkgraph::export::Layout::from_name("SFDP"), Some(talkgraph::export::Layout::Sfdp));
     /// ```
     pub fn from_name(s: &str) -> Option<Layout> {
         match s.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(Layout::Auto),
             "dot" => Some(Layout::Dot),
             "sfdp" => Some(Layout::Sfdp),
             "neato" => Some(Layout::Neato),

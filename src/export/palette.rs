@@ -46,9 +46,15 @@ pub const LIGHT_HEX: [&str; 9] =
 
 /// The grey of communities past the eighth, and of versions.
 pub const GREY: Rgb = LIGHT[8];
+/// [`GREY`] as `#rrggbb`.
+pub const GREY_HEX: &str = LIGHT_HEX[8];
 
 /// The colour of lines: edges and frames.
 pub const INK: &str = "#555555";
+
+/// [`INK`] at half opacity: the many edges of a map, so that crossings do not blacken
+/// the picture.
+pub const INK_LIGHT: &str = "#55555580";
 
 /// The place in [`LIGHT`] of a node kind's fill (the table in the module doc).
 fn kind_index(kind: NodeKind) -> usize {

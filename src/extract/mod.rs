@@ -259,9 +259,8 @@ impl std::fmt::Debug for Extractor<'_> {
 impl<'k> Extractor<'k> {
     /// An extractor over `knowledge`, with every recogniser built.
     pub fn new(knowledge: &'k Knowledge) -> Self {
-        // The segmenter's and the speaker finder's patterns are compiled now too, not
-        // in the middle of the first file.
-        crate::notes::segment::warm_up();
+        // The speaker finder's patterns are compiled now too, not in the middle of the
+        // first file.
         speaker::warm_up();
         text::warm_up();
         let recognisers: Vec<Box<dyn Recogniser + 'k>> = vec![

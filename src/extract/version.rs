@@ -123,6 +123,9 @@ impl Versions {
     /// about Python (so that a bare `3.11` counts anywhere in it).
     fn find(&self, body: &Body<'_>, python_context: bool, out: &mut Vec<(usize, Mention)>) {
         let text = body.text;
+        // The explicit matches' version spans, in order and apart (each search starts
+        // after the last match), so the bare search below, which also goes forward,
+        // keeps a cursor into them: linear on a line of a million versions.
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let re = &self.explicit;
         let mut last_end = 0;
@@ -152,6 +155,7 @@ impl Versions {
                 },
             ));
         }
+        let mut next_taken = 0;
         for i in 0..body.line_count() {
             let line = body.line(i);
             // A version that counts has ASCII digits on both sides of its dot.
@@ -168,7 +172,10 @@ impl Versions {
             for c in self.bare.captures_iter(line) {
                 let m = c.get(0).expect("whole");
                 let (s, e) = (base + m.start(), base + m.end());
-                if taken.iter().any(|&(ts, te)| s < te && ts < e) || is_measure(text, s, e) {
+                while taken.get(next_taken).is_some_and(|&(_, te)| te <= s) {
+                    next_taken += 1;
+                }
+                if taken.get(next_taken).is_some_and(|&(ts, _)| ts < e) || is_measure(text, s, e) {
                     continue;
                 }
                 let Some(v) = plausible(&c[1], &c[2]) else { continue };
@@ -220,6 +227,12 @@ mod tests {
             ("version 1.3.11 of the lib", false, &[]),
             ("costs $3.10", true, &[]),
             ("runtime from 110 ms to 98 ms. 3.10 to 3.11", true, &["3.10", "3.11"]),
+            // Explicit and bare versions interleaved, over two lines: each found once.
+            (
+                "Python 3.11 then 3.12, python3.13 and 3.9\n3.8 or py3.7 or 3.6",
+                true,
+                &["3.11", "3.12", "3.13", "3.9", "3.8", "3.7", "3.6"],
+            ),
         ];
         for (text, python, want) in cases {
             assert_eq!(versions(text, *python), *want, "{text:?}");

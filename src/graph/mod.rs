@@ -248,8 +248,17 @@ impl KnowledgeGraph {
     /// The path to open to read file `file` of the file table again (to quote a line of
     /// evidence): where it was read from, or its display name when that is not known.
     pub fn source(&self, file: u32) -> &std::path::Path {
-        let name = self.file(file);
+        self.source_named(self.file(file))
+    }
+
+    /// Where the file shown as `name` was read from (`name` itself when unknown).
+    pub fn source_named<'a>(&'a self, name: &'a str) -> &'a std::path::Path {
         self.sources.get(name).map_or_else(|| std::path::Path::new(name), |p| p.as_path())
+    }
+
+    /// Every file's display name with where it was read from.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &std::path::Path)> {
+        self.sources.iter().map(|(k, v)| (&**k, v.as_path()))
     }
 
     /// This graph, knowing where its files were read from (display name -> path).

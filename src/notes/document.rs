@@ -133,6 +133,8 @@ pub enum Markup {
 /// Words inside are kept as they are.
 pub fn strip_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    // Opening emphasis runs not closed yet: the run and where it is in `out`.
+    let mut open: Vec<(&str, usize)> = Vec::new();
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -162,8 +164,21 @@ pub fn strip_inline(s: &str) -> String {
                 let opens = !word(before) && after.is_some_and(|a| !a.is_ascii_whitespace());
                 let closes = before.is_some_and(|a| !a.is_ascii_whitespace()) && !word(after);
                 let keep = (c == b'_' || c == b'=' || c == b'~') && word(before) && word(after);
+                let run = &s[start..i];
                 if keep || !(opens || closes) {
-                    out.push_str(&s[start..i]);
+                    out.push_str(run);
+                } else if let Some(k) = closes.then(|| open.iter().rposition(|&(m, _)| m == run)).flatten() {
+                    // A closing run: its opening run (kept until now) goes too.
+                    let at = open[k].1;
+                    out.replace_range(at..at + run.len(), "");
+                    open.truncate(k);
+                } else if opens {
+                    // An opening run: kept unless a closing run follows (`=SUM(1,2)`
+                    // keeps its `=`, `*bold*` loses both).
+                    open.push((run, out.len()));
+                    out.push_str(run);
+                } else {
+                    out.push_str(run);
                 }
             }
             _ => {
@@ -215,5 +230,9 @@ mod tests {
         assert_eq!(strip_inline("use `snake_case` names"), "use snake_case names");
         assert_eq!(strip_inline("a * b and a_b"), "a * b and a_b");
         assert_eq!(strip_inline("*bold* and _it_"), "bold and it");
+        // A marker that is never closed is a character of the text.
+        assert_eq!(strip_inline("=SUM(1,2) and end"), "=SUM(1,2) and end");
+        assert_eq!(strip_inline("*.spy instead of *.py"), "*.spy instead of *.py");
+        assert_eq!(strip_inline("**Speaker**: *Ana* and ~x"), "Speaker: Ana and ~x");
     }
 }

@@ -154,10 +154,40 @@ pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
         if !name_words.is_empty() && name_words.len() <= 7 && capitalised && not_a_label {
             let mut name: Vec<&str> = name_words.iter().map(|(_, w)| *w).collect();
             name.push(words[k].1);
-            out.name = Some(name.join(" "));
+            out.name = Some(spell(&name));
         }
     }
     out
+}
+
+/// The spellings of conference names and regions (`conferences.tsv`): lower case
+/// word -> (spelling, whether it is a region).
+fn spellings() -> &'static std::collections::HashMap<String, (&'static str, bool)> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, (&'static str, bool)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("conferences.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(kind, w)| (w.trim().to_lowercase(), (w.trim(), kind.trim() == "region")))
+            .collect()
+    })
+}
+
+/// An event's name from its words, conference names and regions spelled as they are
+/// known (`europython 2023` -> `EuroPython 2023`, `Pycon Us 2024` -> `PyCon US 2024`).
+fn spell(words: &[&str]) -> String {
+    let table = spellings();
+    let spelled: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match table.get(&w.to_lowercase()) {
+            Some((s, region)) if !region || i > 0 => *s,
+            _ => *w,
+        })
+        .collect();
+    spelled.join(" ")
 }
 
 /// The words of `s` (letters, digits, `&`, `'`, `.` and `-` inside) with their offsets.
@@ -207,6 +237,16 @@ pub fn from_file_name(stem: &str, labels: &Labels) -> EventLine {
 mod tests {
     use super::*;
 
+    #[test]
+    fn conference_names_are_spelled_as_known() {
+        let l = Labels::default();
+        assert_eq!(parse("Europython 2023 conference day 1", &l, None).name.as_deref(), Some("EuroPython 2023"));
+        assert_eq!(from_file_name("pycon-us-2024", &l).name.as_deref(), Some("PyCon US 2024"));
+        // A region is a region after the name only.
+        assert_eq!(spell(&["pycon", "es", "2024"]), "PyCon ES 2024");
+        assert_eq!(spell(&["Es", "Conf", "2024"]), "Es Conf 2024");
+    }
+
     fn ev(s: &str) -> (Option<String>, Option<u32>, Option<String>) {
         let l = parse(s, &Labels::default(), None);
         let date = l.date.map(|d| match d {
@@ -247,7 +287,7 @@ mod tests {
     #[test]
     fn file_names() {
         let l = from_file_name("rustconf-2023", &Labels::default());
-        assert_eq!(l.name.as_deref(), Some("Rustconf 2023"));
+        assert_eq!(l.name.as_deref(), Some("RustConf 2023"));
         let l = from_file_name("RustConf-2023-day-2", &Labels::default());
         assert_eq!((l.name.as_deref(), l.day), (Some("RustConf 2023"), Some(2)));
         assert_eq!(from_file_name("notes", &Labels::default()), EventLine::default());

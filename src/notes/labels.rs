@@ -192,7 +192,14 @@ impl Labels {
         }
         for &end in ends.iter().rev() {
             let phrase = text[..end].trim_end_matches(['.', '-', ')', '(']);
-            let concepts = self.lookup(phrase);
+            let mut concepts = self.lookup(phrase);
+            if concepts.is_empty() {
+                // A number glued to the label (`Talk3`, `Tag2`).
+                let bare = phrase.trim_end_matches(|c: char| c.is_ascii_digit());
+                if bare.len() < phrase.len() && !bare.is_empty() && !bare.ends_with(' ') {
+                    concepts = self.lookup(bare);
+                }
+            }
             if concepts.is_empty() {
                 continue;
             }
@@ -280,6 +287,10 @@ mod tests {
         let (c, rest) = l.leading("Sprecher: Mehmet Yılmaz und Lukas Brunner").unwrap();
         assert_eq!((c, rest), (&[Concept::Speaker][..], "Mehmet Yılmaz und Lukas Brunner"));
         assert!(l.leading("Typsicherheit mit mypy").is_none());
+        // A number glued to the label.
+        let (c, rest) = l.leading("Talk3 Hpy").unwrap();
+        assert_eq!((c, rest), (&[Concept::Talk][..], "Hpy"));
+        assert!(l.leading("Python3 tips").is_none());
         assert_eq!(l.whole("Lunch"), &[Concept::Break]);
         assert_eq!(l.whole("**Key takeaways:**"), &[Concept::Aside]);
         assert_eq!(l.whole("Notizen für mich"), &[Concept::Notes]);

@@ -1,8 +1,10 @@
 //! Stage 1 of the pipeline: find note files, read them, and split each into its
 //! conference/day events and its talk sections, with 1-based line numbers.
 //!
-//! `read` turns bytes into text (decoding, warnings); `segment` turns text into a
-//! [`Document`]: the structure only. Recognising speakers in the prose, technologies
+//! `read` turns bytes into text (decoding, warnings); a reader per markup (`markup`)
+//! turns text into blocks (`document`), and the talk detector (`talks`) finds the
+//! events and talks in them by evidence: [`analyse`] gives the [`Document`], the
+//! structure only. Recognising speakers in the prose, technologies
 //! and PEPs is the next stage's job (`extract`).
 
 pub mod date;
@@ -13,46 +15,27 @@ pub mod labels;
 pub mod markup;
 pub mod names;
 pub mod read;
-pub mod segment;
 pub mod talks;
 
 use std::sync::Arc;
 
 pub use error::NotesError;
 pub use read::{decode, find_notes, find_notes_with, read_note, NoteFile};
-pub use segment::segment;
 pub use talks::Detector;
-
-use document::Markup;
 
 /// Splits `note` into its events and talks: the markup's reader makes blocks, the
 /// detector finds the talks in them by evidence.
-///
-/// A Markdown note whose talks carry markers in their headings (`Talk 3:`,
-/// `Keynote`, a time) is still split by the line segmenter (`segment`), which knows
-/// that family's lightning sessions, when the detector's evidence does not contradict
-/// it (no talk of it on a line the detector reads as code, a break or an aside).
 pub fn analyse<'a>(note: &'a Note, detector: &Detector) -> Document<'a> {
-    let markup = note.markup;
-    let blocks = markup::parse(markup, &note.text);
-    let detected = detector.detect(note, &blocks);
-    if markup == Markup::Markdown {
-        let (legacy, marked) = segment::segment_marked(note);
-        if marked {
-            let negative: std::collections::HashSet<u32> =
-                detected.candidates.iter().filter(|c| c.score() < 0).map(|c| c.line).collect();
-            // The line segmenter's talks stand unless the detector rejects one of them
-            // (code, a break, an aside) or finds more talks than it did (plain headings
-            // beside a marked one, which the segmenter takes for the marked talk's body).
-            let covered = |d: &Document<'_>| d.sections.iter().map(|s| s.body.len()).sum::<usize>();
-            let more = detected.doc.sections.len() > legacy.sections.len()
-                || detected.doc.sections.len() == legacy.sections.len() && covered(&detected.doc) > covered(&legacy);
-            if !more && !legacy.sections.iter().any(|s| negative.contains(&s.line)) {
-                return legacy;
-            }
-        }
-    }
-    detected.doc
+    let blocks = markup::parse(note.markup, &note.text);
+    detector.detect(note, &blocks).doc
+}
+
+/// [`analyse`] with the shipped labels table, built once per process: for callers that
+/// read a note or two (benches, fuzzing, examples). A run over many files builds its
+/// own [`Detector`] and calls [`analyse`].
+pub fn segment(note: &Note) -> Document<'_> {
+    static DETECTOR: std::sync::OnceLock<Detector> = std::sync::OnceLock::new();
+    analyse(note, DETECTOR.get_or_init(Detector::new))
 }
 
 /// A note file read into memory as text.

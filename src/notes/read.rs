@@ -22,7 +22,7 @@ pub struct NoteFile {
 
 /// Extensions read as notes (any case). Others can be added with `--ext`
 /// ([`find_notes_with`]) and are read as plain text.
-pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc"];
+pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb"];
 
 /// Finds the note files under `paths` ([`find_notes_with`] with no extra extension).
 pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<NoteFile>, Error> {
@@ -243,6 +243,22 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
     };
     let ext = file.path.extension().and_then(|x| x.to_str()).unwrap_or("");
     let markup = super::markup::detect(ext, &text);
+    // A notebook's cells, as Markdown on the lines of the JSON file.
+    let text = if markup == super::document::Markup::Notebook {
+        match super::markup::ipynb::to_text(&text) {
+            Ok(t) => t,
+            Err(e) => {
+                warnings.push(Warning {
+                    file: file.display.clone(),
+                    line: e.line,
+                    message: format!("skipped: {}", e.message),
+                });
+                return None;
+            }
+        }
+    } else {
+        text
+    };
     Some(Note { file: file.display.clone(), key: file.key.clone(), text, markup })
 }
 
@@ -543,7 +559,7 @@ mod tests {
         }
         std::fs::write(d.join(".gitignore"), "drafts.md\n").expect("write");
         let (files, warnings) = walk(d);
-        let all = ["a.md", "b.txt", "c.markdown", "g.org", "h.rst", "i.adoc", "j.asciidoc", "sub/f.MD"];
+        let all = ["a.md", "b.txt", "c.markdown", "g.org", "h.rst", "i.adoc", "j.asciidoc", "k.ipynb", "sub/f.MD"];
         assert_eq!(files, all);
         assert!(warnings.is_empty(), "{warnings:?}");
         let mut w = Vec::new();

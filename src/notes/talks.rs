@@ -59,6 +59,9 @@ pub enum Source {
     ListItem,
     /// A quoted or bold title in prose.
     Prose,
+    /// An item of a lightning session: a quote line (`> Title`), a paragraph after an
+    /// empty `>`, a list item.
+    Item,
     /// The whole file (a note with no other talk).
     File,
 }
@@ -73,6 +76,7 @@ impl Source {
             Source::LeadIn => "lead-in".into(),
             Source::ListItem => "list item".into(),
             Source::Prose => "prose".into(),
+            Source::Item => "lightning item".into(),
             Source::File => "file".into(),
         }
     }
@@ -159,6 +163,26 @@ struct Run<'d, 'a, 'b> {
     /// A name heading at the top of the file (`#### Oleksandr Petrenko`): the speaker of
     /// a file that is one talk.
     file_speaker: Option<Named>,
+    /// An open lightning session, whose items are talks.
+    session: Option<Session>,
+}
+
+/// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
+/// after it, up to a heading of its level or higher, are its items.
+#[derive(Debug, Clone, Copy)]
+struct Session {
+    /// The heading level it lasts for (7 for a session named in a line of text: it
+    /// ends at any heading).
+    level: u8,
+    /// Its own candidate (a heading), when it has one.
+    cand: Option<usize>,
+    /// Items found so far.
+    items: usize,
+    /// An empty `>` was the last item marker: the next paragraph's first line is the
+    /// item's title.
+    pending: bool,
+    /// Its items are marked with `>`: list items are notes inside them.
+    quotes: bool,
 }
 
 fn push_ev(c: &mut Candidate, feature: &'static str, weight: i32) {
@@ -184,6 +208,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             tags: Vec::new(),
             structure: Vec::new(),
             file_speaker: None,
+            session: None,
         }
     }
 
@@ -244,10 +269,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             named = true;
         }
         if !named {
-            if let (Some(d), Some(c)) = (date, self.conference) {
-                if self.events[c].date.is_none() {
-                    self.events[c].date = Some(d);
-                    named = true;
+            // A date on its own: the current day's (`## Day 2` then `## 20.07.2023`) and
+            // the conference's, when they have none yet.
+            if let Some(d) = date {
+                let day = self.events.iter().rposition(|e| e.day.is_some()).filter(|&i| self.events[i].date.is_none());
+                for i in [day, self.conference].into_iter().flatten() {
+                    if self.events[i].date.is_none() {
+                        self.events[i].date = Some(d.clone());
+                        named = true;
+                    }
                 }
             }
         }
@@ -267,6 +297,22 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let blocks = self.blocks;
         let mut seen_talkish = false;
         for (bi, b) in blocks.iter().enumerate() {
+            if let BlockKind::Heading { level, .. } = &b.kind {
+                if self.session.is_some_and(|s| *level <= s.level) {
+                    self.close_session();
+                }
+            }
+            if self.session_item(bi, b) {
+                seen_talkish = true;
+                continue;
+            }
+            if let BlockKind::Paragraph { text } = &b.kind {
+                if self.session_line(text) {
+                    self.close_session();
+                    self.session = Some(Session { level: 7, cand: None, items: 0, pending: false, quotes: false });
+                    continue;
+                }
+            }
             match &b.kind {
                 BlockKind::Properties(props) => self.properties(bi, props),
                 BlockKind::Heading { level, text } => {
@@ -287,6 +333,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 seen_talkish = true;
             }
         }
+        self.close_session();
     }
 
     /// Front matter, an Org drawer or `#+KEY:` lines, `key:: value`.
@@ -379,12 +426,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return false;
         }
         let labels = self.labels();
-        let lead = labels.leading(plain).map(|(c, r)| (c.to_vec(), r));
-        let talk_label = lead.as_ref().and_then(|(c, _)| {
-            c.iter().copied().find(|c| {
-                matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-            })
-        });
+        let is_talk_label = |c: &Concept| {
+            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
+        };
+        let mut lead = labels.leading(plain).map(|(c, r)| (c.to_vec(), r));
+        // A label after a time (`15:00 — Lightning talks`, `09:00 Keynote: Title`).
+        if !lead.as_ref().is_some_and(|(c, _)| c.iter().any(is_talk_label)) {
+            if let Some((after_time, _)) = strip_time(plain) {
+                if let Some((c, r)) = labels.leading(after_time).filter(|(c, _)| c.iter().any(is_talk_label)) {
+                    lead = Some((c.to_vec(), r));
+                }
+            }
+        }
+        let talk_label = lead.as_ref().and_then(|(c, _)| c.iter().copied().find(is_talk_label));
         // A day or the event.
         if talk_label.is_none() || lead.as_ref().is_some_and(|(c, _)| c.contains(&Concept::Day)) {
             let ev = event::parse(plain, labels, self.year);
@@ -454,6 +508,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
         }
+        let mut title = title;
+        if title.is_empty() && talk_label.is_some() && c.kind != SectionKind::Lightning {
+            // `## Talk 2:` with the title on the next line.
+            if let Some((t, end)) = self.title_line(bi + 1) {
+                title = t;
+                c.body_line = end + 1;
+            }
+        }
+        let session = c.kind == SectionKind::Lightning && c.speakers.is_empty();
         c.title = if title.is_empty() {
             match c.kind {
                 SectionKind::Keynote => "Keynote".into(),
@@ -467,7 +530,134 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return false;
         }
         self.cands.push(c);
+        if session {
+            // A lightning session: its items are talks.
+            self.close_session();
+            self.session =
+                Some(Session { level, cand: Some(self.cands.len() - 1), items: 0, pending: false, quotes: false });
+        }
         true
+    }
+
+    /// The title written on the line after a label heading (`## Talk 2:`, then
+    /// `Making f-strings faster`): block `bi` when it is a one-line paragraph that reads
+    /// as a title (short, not a name, not a label, not a sentence ending in `:`), with
+    /// its last line.
+    fn title_line(&self, bi: usize) -> Option<(String, u32)> {
+        let b = self.blocks.get(bi)?;
+        let BlockKind::Paragraph { text } = &b.kind else { return None };
+        if text.contains('\n') {
+            return None;
+        }
+        let plain = strip_inline(text);
+        let t = plain.trim();
+        let words = t.split_whitespace().count();
+        if !(1..=14).contains(&words) || t.len() > 120 || t.ends_with(':') || t.contains("://") {
+            return None;
+        }
+        if names::is_name(t, false) || self.labels().leading(t).is_some() {
+            return None;
+        }
+        let title = clean_title(t);
+        (!title.is_empty()).then_some((title, b.end))
+    }
+
+    // -----------------------------------------------------------------------------
+    // Lightning sessions
+
+    /// Whether paragraph `text` is a line naming a lightning session
+    /// (`Lightning talks`, `Blitzvorträge (5 Minuten)`).
+    fn session_line(&self, text: &str) -> bool {
+        if text.contains('\n') || text.len() > 80 {
+            return false;
+        }
+        let plain = strip_inline(text);
+        let plain = plain.trim();
+        let t = strip_time(plain).map_or(plain, |(r, _)| r);
+        self.labels().leading(t).is_some_and(|(c, r)| {
+            c.contains(&Concept::Lightning) && (r.split_whitespace().count() <= 4 || r.starts_with('('))
+        })
+    }
+
+    /// Reads block `bi` as an item of the open lightning session; returns whether it
+    /// was one (or an item's marker).
+    fn session_item(&mut self, bi: usize, b: &Block) -> bool {
+        let Some(mut session) = self.session else { return false };
+        let used = match &b.kind {
+            BlockKind::Quote { text } => {
+                session.quotes = true;
+                if text.trim().is_empty() {
+                    // `>` alone: the next paragraph names the item.
+                    session.pending = true;
+                } else {
+                    session.pending = false;
+                    for (k, l) in text.split('\n').enumerate() {
+                        if self.item(bi, b.line + k as u32, l) {
+                            session.items += 1;
+                        }
+                    }
+                }
+                true
+            }
+            BlockKind::Paragraph { text } if session.pending => {
+                session.pending = false;
+                if self.item(bi, b.line, text.split('\n').next().unwrap_or("")) {
+                    session.items += 1;
+                    if let Some(c) = self.cands.last_mut() {
+                        c.body_line = b.line + 1;
+                    }
+                }
+                true
+            }
+            BlockKind::ListItem { depth: 0, marker, text } if !session.quotes && !marker.contains('[') => {
+                let before = self.cands.len();
+                self.list_item(bi, b, 0, marker, text);
+                if self.cands.len() > before {
+                    self.cands[before].kind = SectionKind::Lightning;
+                    session.items += 1;
+                } else if self.item(bi, b.line, text.split('\n').next().unwrap_or("")) {
+                    session.items += 1;
+                }
+                true
+            }
+            _ => false,
+        };
+        self.session = Some(session);
+        used
+    }
+
+    /// An item of a lightning session at `line`: its title, and a name when it gives
+    /// one (`Title (Name)`, `Title - Name`, `Title by Name`). Returns whether it is one.
+    fn item(&mut self, bi: usize, line: u32, text: &str) -> bool {
+        let plain = strip_inline(text);
+        let first = plain.trim();
+        if first.is_empty() || first.len() > 300 {
+            return false;
+        }
+        let (title, people) = title_and_people(first, self.labels(), true, true);
+        if title.is_empty() {
+            return false;
+        }
+        let mut c = self.new_candidate(bi, line, Source::Item, title);
+        c.kind = SectionKind::Lightning;
+        push_ev(&mut c, "an item of a lightning session", THRESHOLD);
+        if !people.is_empty() {
+            push_ev(&mut c, "a person named in it", 2);
+            c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        }
+        c.body_line = line + 1;
+        self.cands.push(c);
+        true
+    }
+
+    /// Ends the open lightning session: a session heading with items holds talks and is
+    /// not one itself.
+    fn close_session(&mut self) {
+        if let Some(Session { cand: Some(i), items, .. }) = self.session.take() {
+            if items > 0 {
+                push_ev(&mut self.cands[i], "holds lightning talks", -8);
+            }
+        }
     }
 
     fn new_candidate(&self, bi: usize, line: u32, source: Source, title: String) -> Candidate {

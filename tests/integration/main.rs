@@ -17,6 +17,7 @@ mod readme;
 mod report;
 mod robust;
 mod score;
+mod shapes;
 mod styles;
 mod util;
 mod viewer;

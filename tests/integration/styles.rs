@@ -174,9 +174,7 @@ fn rust_scorer_agrees_with_score_py() {
 // an em dash, `Speaker:` lines, a date line under the title.
 #[test]
 fn lightning_items_name_colon_title() {
-    // The `Keynote` marker sends this note to the line segmenter, which reads the
-    // items' speakers poorly; the detector alone reaches 0.971 (`talkgraph outline`).
-    check(&fixture("lightning-names"), 0.67, 0.92, 0.28, 0.83);
+    check(&fixture("lightning-names"), 0.95, 1.0, 1.0, 0.89);
 }
 
 // An outliner page (Logseq `- ` bullets, `key:: value` properties), read as Markdown
@@ -285,4 +283,11 @@ fn restructuredtext_with_field_lists() {
 #[test]
 fn asciidoc_with_attributes() {
     check(&fixture("rustfest-notes"), 0.88, 1.0, 1.0, 0.68);
+}
+
+// A Jupyter notebook: Markdown cells with headings and `Speaker:` lines, code cells
+// (comments in them are no headings), every fact at its line of the `.ipynb` file.
+#[test]
+fn jupyter_notebook() {
+    check(&fixture("scipy-notebook"), 0.93, 1.0, 1.0, 0.83);
 }

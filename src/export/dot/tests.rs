@@ -26,7 +26,7 @@ fn streamed_bytes_are_the_printed_ast() {
         ("tiny", &tiny),
         ("empty", &empty),
     ] {
-        for layout in [Layout::Dot, Layout::Sfdp] {
+        for layout in [Layout::Auto, Layout::Dot, Layout::Sfdp] {
             let opts = ExportOptions { layout, ..Default::default() };
             let mut streamed = Vec::new();
             write(g, &opts, &mut streamed).unwrap();
@@ -124,53 +124,109 @@ fn penwidth_grows_with_weight_and_is_capped() {
 #[test]
 fn output_parses_back_with_every_node_and_edge() {
     let g = sample_graph();
-    let mut buf = Vec::new();
-    write(&g, &ExportOptions::default(), &mut buf).unwrap();
-    let text = String::from_utf8(buf).unwrap();
-    let parsed = graphviz_rust::parse(&text).expect("graphviz-rust parses what we print");
-    let Graph::DiGraph { stmts, .. } = parsed else { panic!("not a digraph") };
-    let mut nodes = Vec::new();
-    let mut edges = 0;
-    fn walk(stmts: &[Stmt], nodes: &mut Vec<String>, edges: &mut usize) {
-        for s in stmts {
-            match s {
-                Stmt::Node(n) => {
-                    if let Id::Escaped(id) = &n.id.0 {
-                        nodes.push(id.clone());
+    for layout in [Layout::Auto, Layout::Dot] {
+        let mut buf = Vec::new();
+        write(&g, &ExportOptions { layout, ..Default::default() }, &mut buf).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        let parsed = graphviz_rust::parse(&text).expect("graphviz-rust parses what we print");
+        let Graph::DiGraph { stmts, .. } = parsed else { panic!("not a digraph") };
+        let mut nodes = Vec::new();
+        let mut edges = 0;
+        fn walk(stmts: &[Stmt], nodes: &mut Vec<String>, edges: &mut usize) {
+            for s in stmts {
+                match s {
+                    Stmt::Node(n) => {
+                        if let Id::Escaped(id) = &n.id.0 {
+                            nodes.push(id.clone());
+                        }
                     }
+                    Stmt::Subgraph(sg) => walk(&sg.stmts, nodes, edges),
+                    Stmt::Edge(_) => *edges += 1,
+                    _ => {}
                 }
-                Stmt::Subgraph(sg) => walk(&sg.stmts, nodes, edges),
-                Stmt::Edge(_) => *edges += 1,
-                _ => {}
             }
         }
+        walk(&stmts, &mut nodes, &mut edges);
+        for (_, n) in g.nodes() {
+            assert!(nodes.contains(&escape(&n.id)), "node {} missing", n.id);
+        }
+        assert_eq!(nodes.len(), g.node_count(), "{layout:?}");
+        assert_eq!(edges, g.edge_count(), "{layout:?}");
     }
-    walk(&stmts, &mut nodes, &mut edges);
-    for (_, n) in g.nodes() {
-        assert!(nodes.contains(&escape(&n.id)), "node {} missing", n.id);
-    }
-    let legend = nodes.iter().filter(|n| n.starts_with("\"legend:")).count();
-    assert_eq!(nodes.len(), g.node_count() + legend);
-    assert_eq!(edges, g.edge_count());
 }
 
+// Issue 16: each view its own drawing. The full view laid out by dot keeps talks in
+// their event's cluster; by default it is a force layout, with no cluster.
 #[test]
-fn talks_cluster_under_their_event_and_legend_lists_kinds_present() {
+fn talks_cluster_under_their_event_in_layers_only() {
     let g = sample_graph();
-    let mut buf = Vec::new();
-    write(&g, &ExportOptions::default(), &mut buf).unwrap();
-    let text = String::from_utf8(buf).unwrap();
+    let dot = |layout| {
+        let mut buf = Vec::new();
+        write(&g, &ExportOptions { layout, ..Default::default() }, &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    };
+    let text = dot(Layout::Dot);
     assert!(text.contains(r#"subgraph "cluster_event:pycon-test" {"#), "{text}");
-    assert!(text.contains("subgraph cluster_legend {"), "{text}");
-    assert!(text.contains(r#""legend:Talk"[label="Talk""#), "{text}");
-    assert!(!text.contains("legend:Version"), "no Version node, so no Version legend: {text}");
-    assert!(text.contains("layout=dot"));
+    assert!(text.contains("layout=dot rankdir=LR newrank=true"), "{text}");
     assert!(text.contains("dir=none"), "co_mentioned is undirected: {text}");
     assert!(text.contains("constraint=false"), "talks keep their ranks: {text}");
     // The cluster holds the talk node itself.
     let cluster = &text[text.find("cluster_event:pycon-test").unwrap()..];
     let end = cluster.find("\n  }").unwrap();
     assert!(cluster[..end].contains(r#""talk:day#3"["#), "{cluster}");
+    let auto = dot(Layout::Auto);
+    assert!(auto.contains("layout=neato overlap=false"), "{auto}");
+    assert!(!auto.contains("subgraph"), "{auto}");
+    assert!(!auto.contains("rankdir"), "{auto}");
+}
+
+// The legend is the graph's label, which every engine draws: one swatch per kind in
+// the full view, with its count, kinds absent left out.
+#[test]
+fn the_legend_is_a_label_naming_the_kinds_present() {
+    let g = sample_graph();
+    let mut buf = Vec::new();
+    write(&g, &ExportOptions::default(), &mut buf).unwrap();
+    let text = String::from_utf8(buf).unwrap();
+    let label = text.split(" label=<<table").nth(1).expect("an HTML-like label").split("</table>>").next().unwrap();
+    let talks = g.count(crate::graph::NodeKind::Talk);
+    assert!(label.contains(r##"<td bgcolor="#77aadd""##), "{label}");
+    assert!(label.contains(&format!("Talk ({talks})")), "{label}");
+    assert!(!label.contains("Version"), "no Version node, so no Version swatch: {label}");
+    assert!(text.contains("labelloc=b"), "{text}");
+}
+
+// The topics view is an undirected map: `graph`, `--`, sized by weighted degree,
+// filled by community, the legend naming the communities.
+#[test]
+fn the_topic_map_is_undirected_sized_and_coloured_by_community() {
+    use crate::graph::{View, ViewOptions};
+    let sample = sample_graph();
+    let topics = sample.view(&ViewOptions { view: View::Topics, ..Default::default() }).unwrap();
+    let topics = topics.with_measures(Some(&sample), false);
+    let mut buf = Vec::new();
+    write(&topics, &ExportOptions::default(), &mut buf).unwrap();
+    let text = String::from_utf8(buf).unwrap();
+    assert!(text.starts_with("graph talkgraph {\n  graph[layout=neato"), "{text}");
+    assert!(text.contains(" -- ") && !text.contains(" -> "), "{text}");
+    assert!(!text.contains("dir=none"), "{text}");
+    let m = topics.measures().expect("measures");
+    for (i, n) in topics.nodes() {
+        let line = text.lines().find(|l| l.trim_start().starts_with(&format!("{}[", escape(&n.id)))).unwrap();
+        assert!(line.contains(&format!("fontsize={}", font_size(m.weighted_degree[i.index()]))), "{line}");
+        if let Some(c) = m.community_of(i.index()) {
+            assert!(line.contains(&format!("fillcolor=\"{}\"", palette::community_hex(c.id))), "{line}");
+            assert!(text.contains(&html_text(&c.label)), "the legend names {}", c.label);
+        }
+    }
+    assert!(font_size(1) < font_size(16) && font_size(10_000) == "30.0");
+    let parsed = graphviz_rust::parse(&text).expect("graphviz-rust parses the map");
+    assert!(matches!(parsed, Graph::Graph { .. }));
+}
+
+#[test]
+fn html_labels_escape_markup() {
+    assert_eq!(html_text("C++ & <b>\"x\"</b>\n"), "C++ &amp; &lt;b&gt;&quot;x&quot;&lt;/b&gt; ");
 }
 
 #[test]

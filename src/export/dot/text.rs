@@ -80,6 +80,8 @@ pub(super) struct Text<'w> {
     pub(super) depth: usize,
     /// Whether the subgraph just opened has no statement yet.
     pub(super) fresh: bool,
+    /// `->` between the ends of an edge, else `--`.
+    pub(super) directed: bool,
 }
 
 impl Text<'_> {
@@ -106,6 +108,7 @@ impl Text<'_> {
         match v {
             Val::Plain(s) => self.w.write_all(s.as_bytes()),
             Val::Text(s) => self.quoted(s),
+            Val::Html(s) => self.w.write_all(s.as_bytes()),
         }
     }
 
@@ -149,7 +152,7 @@ impl Sink for Text<'_> {
     fn edge(&mut self, from: &str, to: &str, attrs: &Attrs<'_>) -> std::io::Result<()> {
         self.start()?;
         self.quoted(from)?;
-        self.w.write_all(b" -> ")?;
+        self.w.write_all(if self.directed { b" -> " } else { b" -- " })?;
         self.quoted(to)?;
         if !attrs.is_empty() {
             self.w.write_all(b" ")?;

@@ -6,7 +6,7 @@ use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt, Subgraph, Vertex,
 };
 
-use super::{statements, Attrs, Sink, Val};
+use super::{statements, Attrs, Drawing, Sink, Val};
 use crate::export::ExportOptions;
 use crate::graph::KnowledgeGraph;
 
@@ -14,6 +14,7 @@ fn id(v: Val<'_>) -> Id {
     match v {
         Val::Plain(s) => Id::Plain(s.to_string()),
         Val::Text(s) => Id::Escaped(super::escape(s)),
+        Val::Html(s) => Id::Html(s.to_string()),
     }
 }
 
@@ -77,5 +78,10 @@ pub(super) fn to_dot(graph: &KnowledgeGraph, opts: &ExportOptions) -> Graph {
     let mut tree = Tree(vec![(None, Vec::new())]);
     statements(graph, opts, &mut tree).expect("building a tree does not fail");
     let stmts = tree.0.pop().map(|(_, s)| s).unwrap_or_default();
-    Graph::DiGraph { id: Id::Plain("talkgraph".into()), strict: false, stmts }
+    let id = Id::Plain("talkgraph".into());
+    if Drawing::of(graph).is_directed() {
+        Graph::DiGraph { id, strict: false, stmts }
+    } else {
+        Graph::Graph { id, strict: false, stmts }
+    }
 }

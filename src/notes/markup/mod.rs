@@ -8,6 +8,7 @@
 //! line numbers in a table of line starts.
 
 pub mod asciidoc;
+pub mod ipynb;
 pub mod markdown;
 pub mod org;
 pub mod outliner;
@@ -25,8 +26,8 @@ pub fn parse(markup: Markup, text: &str) -> Blocks {
         Markup::Rst => rst::parse(text),
         Markup::AsciiDoc => asciidoc::parse(text),
         Markup::Outliner => outliner::parse(text),
-        // No notebook reader yet (and `detect` never gives it): its text is read as
-        // Markdown.
+        // A notebook's text is already Markdown, on the notebook's lines
+        // ([`ipynb::to_text`], applied when the file is read).
         Markup::Markdown | Markup::Notebook => markdown::parse(text),
     }
 }
@@ -39,9 +40,9 @@ pub fn parse(markup: Markup, text: &str) -> Blocks {
 /// - `.txt` and any other extension (those added with `--ext`): plain text, unless the
 ///   text looks like Markdown ([`plain::looks_like_markdown`]: two or more `#` heading
 ///   lines, a closed code fence, or a table's `|---|` delimiter row), then Markdown;
-/// - `.org`: Org; `.rst`, `.rest`: reStructuredText; `.adoc`, `.asciidoc`: AsciiDoc.
-///
-/// Notebooks have no reader yet: `detect` never gives [`Markup::Notebook`].
+/// - `.org`: Org; `.rst`, `.rest`: reStructuredText; `.adoc`, `.asciidoc`: AsciiDoc;
+/// - `.ipynb`: a Jupyter notebook (its JSON is turned into Markdown by
+///   [`ipynb::to_text`] when the file is read).
 pub fn detect(ext: &str, text: &str) -> Markup {
     match ext.to_ascii_lowercase().as_str() {
         "md" | "markdown" if outliner::is_outliner(text) => Markup::Outliner,
@@ -49,6 +50,7 @@ pub fn detect(ext: &str, text: &str) -> Markup {
         "org" => Markup::Org,
         "rst" | "rest" => Markup::Rst,
         "adoc" | "asciidoc" => Markup::AsciiDoc,
+        "ipynb" => Markup::Notebook,
         _ if plain::looks_like_markdown(text) => Markup::Markdown,
         _ => Markup::Plain,
     }
