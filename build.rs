@@ -3,7 +3,8 @@
 //! parses no TOML and the compiler sees no large constant: `lexicon.txt`, every
 //! string once, one after the other; `lexicon.bin`, little-endian `u32`s: per entry a
 //! record of [`RECORD`] words, then the (offset, length) pairs of aliases and clues;
-//! `lexicon_files.rs`, the sources' paths. Every source is checked by the code that
+//! `lexicon_files.rs`, the sources' paths; `near_words.txt`, the ordinary words of
+//! `data/sources/near-words.tsv`. Every source is checked by the code that
 //! checks a user's lexicon (`src/extract/lexicon/check.rs`, included here): a bad file
 //! stops the build with its path, line and column.
 
@@ -44,6 +45,7 @@ impl Strings {
 
 fn main() {
     println!("cargo::rerun-if-changed=data/lexicon");
+    println!("cargo::rerun-if-changed=data/sources");
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("data/lexicon")
         .expect("data/lexicon/ is readable")
         .map(|e| e.expect("data/lexicon/ is readable").path())
@@ -119,4 +121,22 @@ fn main() {
     std::fs::write(out.join("lexicon.bin"), bin).expect("OUT_DIR is writable");
     std::fs::write(out.join("lexicon.txt"), strings.text).expect("OUT_DIR is writable");
     std::fs::write(out.join("lexicon_files.rs"), paths).expect("OUT_DIR is writable");
+    std::fs::write(out.join("near_words.txt"), word_list("data/sources/near-words.tsv")).expect("OUT_DIR is writable");
+}
+
+/// The one-word entries (letters only, lower case) of a word list of `data/sources/`
+/// (TSV, word first, `#` comments): sorted, one a line, for a binary search at run time.
+fn word_list(path: &str) -> String {
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut words: Vec<String> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let word = line.split('\t').next().unwrap_or("").to_lowercase();
+        if !word.is_empty() && word.chars().all(char::is_alphabetic) {
+            words.push(word);
+        }
+    }
+    words.sort();
+    words.dedup();
+    words.join("\n")
 }

@@ -46,6 +46,7 @@ mod file;
 mod index;
 mod matcher;
 mod typo;
+mod words;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};

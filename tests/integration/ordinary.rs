@@ -11,7 +11,7 @@ use talkgraph::notes::{Section, SectionKind};
 /// words (`python`, `Kafka`, German nouns such as `Helm` and `Chef`, capitalised in
 /// the middle of every sentence) and are not yet marked ambiguous. The goal is 0
 /// (issue 15); this number may only go down.
-const STILL_LINKED: usize = 83;
+const STILL_LINKED: usize = 76;
 
 const LANGUAGES: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl"];
 

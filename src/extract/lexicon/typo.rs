@@ -3,6 +3,7 @@
 
 use super::index::word_end;
 use super::matcher::{Matcher, WordCache};
+use super::words::is_near_word;
 use super::{EntryId, Lexicon};
 use crate::extract::text::{is_common_form, near_common_word, Body};
 use crate::extract::{Mention, NearMiss, Rule, Target};
@@ -99,7 +100,9 @@ impl Matcher {
         // An ordinary word is neither a typo nor worth a near miss; capitalised
         // mid-sentence, it may be a name (`at Block`), so it goes on to say why not.
         // (Checked first: most words of the prose stop here, cheaply.)
-        let common = is_common_form(&lower);
+        // (A word of one of the eight languages close to a name, `jupiter`, `straße`,
+        // is that word.)
+        let common = is_common_form(&lower) || is_near_word(&lower);
         if common && !capital_mid_sentence {
             return Typo::None;
         }
