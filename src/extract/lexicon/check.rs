@@ -154,6 +154,18 @@ pub fn check_file(text: &str) -> Result<Vec<CheckedEntry>, CheckError> {
                 }
             },
         };
+        if let Some(q) = &raw.wikidata {
+            let item = q
+                .strip_prefix('Q')
+                .is_some_and(|d| !d.is_empty() && !d.starts_with('0') && d.bytes().all(|b| b.is_ascii_digit()));
+            if !item {
+                return Err(CheckError {
+                    line,
+                    column: 1,
+                    message: format!("wikidata {q:?} is no Wikidata item id: expected Q and digits, as \"Q28865\""),
+                });
+            }
+        }
         for n in std::iter::once(&name).chain(&raw.aliases) {
             if name_key(n.get_ref()).is_empty() {
                 let (line, column) = lines.line_col(n.span().start);

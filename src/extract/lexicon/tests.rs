@@ -347,6 +347,17 @@ fn load_errors_have_positions() {
     let e = Lexicon::from_toml(missing, "m.toml").expect_err("no category");
     assert_eq!((e.line, e.column), (7, 1), "{e}");
     assert!(e.message.contains("category"), "{e}");
+
+    // A Wikidata id is checked, not dropped in silence: `Q` and digits, at its entry.
+    let entry = |q: &str| {
+        format!("# x\n[[entry]]\nname = \"A\"\nkind = \"technology\"\ncategory = \"tool\"\nwikidata = \"{q}\"\n")
+    };
+    for bad in ["28865", "Q", "Q0123", "Q28865x", "https://www.wikidata.org/wiki/Q28865"] {
+        let e = Lexicon::from_toml(&entry(bad), "w.toml").expect_err(bad);
+        assert_eq!((e.line, e.column), (2, 1), "{bad}: {e}");
+        assert!(e.message.contains("Wikidata"), "{e}");
+    }
+    assert!(Lexicon::from_toml(&entry("Q28865"), "w.toml").is_ok());
 }
 
 #[test]
