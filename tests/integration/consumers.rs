@@ -213,11 +213,13 @@ fn render_writes_svg_png_pdf() {
     assert_eq!(&head("graph.png")[..4], b"\x89PNG");
     assert_eq!(&head("graph.pdf")[..5], b"%PDF-");
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().filter_map(|e| e.ok()).collect();
-    assert_eq!(leftovers.len(), 4, "graph.dot and three pictures, no temporary file: {leftovers:?}");
+    assert_eq!(leftovers.len(), 5, "graph.dot, three pictures and the manifest, no temporary file: {leftovers:?}");
+    let manifest = std::fs::read_to_string(tmp.path().join(".talkgraph-outputs")).unwrap();
+    assert_eq!(manifest, "graph.dot\ngraph.svg\ngraph.png\ngraph.pdf\n");
 }
 
-// Without Graphviz, --render fails with exit code 1 and says how to install it; the
-// DOT file is still written.
+// Without Graphviz, --render fails with exit code 1 and says how to install it; nothing
+// is written (the set is switched in whole, pictures included, or not at all).
 #[test]
 fn render_without_graphviz_says_how_to_install_it() {
     let tmp = tempfile::tempdir().expect("temp dir");
