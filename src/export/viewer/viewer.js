@@ -10,6 +10,14 @@
   // data, from the one palette of every format (src/export/palette.rs).
   const KIND_COLORS = Object.fromEntries(D.kinds.map((k, i) => [k, D.kind_colors[i]]));
   const NO_COMMUNITY = D.grey;
+  // Coloured by community, the nodes outside the topic map are greys, one per kind in
+  // the kinds' order: the palette gives kinds and communities the same nine colours,
+  // so a talk in the palette's blue would read as a member of community 0.
+  const OTHER_GREYS = ["#424a53", "#6e7781", "#8c959f", "#afb8c1"];
+  const otherGrey = (kind) => {
+    const others = D.kinds.filter((k) => !TOPIC_KINDS.has(k));
+    return OTHER_GREYS[Math.min(Math.max(others.indexOf(kind), 0), OTHER_GREYS.length - 1)];
+  };
   const FADED = "#e6e8eb";
   const EDGE = "#c9ced6";
   const TOPIC_KINDS = new Set(["Technology", "Organization", "PEP"]);
@@ -114,7 +122,7 @@
   function colorOf(n) {
     if (state.colorBy === "kind") return KIND_COLORS[n.kind] || NO_COMMUNITY;
     if (n.community >= 0) return D.communities[n.community][1];
-    return TOPIC_KINDS.has(n.kind) ? NO_COMMUNITY : KIND_COLORS[n.kind] || NO_COMMUNITY;
+    return TOPIC_KINDS.has(n.kind) ? NO_COMMUNITY : otherGrey(n.kind);
   }
   // An edge's width: sigma's default (0.5) for weight 1, so most edges carry no
   // attribute at all.
@@ -438,7 +446,7 @@
       D.communities.slice(0, 9).forEach((c, k) => entry(c[1], k + ": " + c[0]));
       if (D.communities.length > 9) entry(NO_COMMUNITY, (D.communities.length - 9) + " smaller communities");
       box.append(el("h2", "Other nodes"));
-      for (const k of D.kinds.filter((k) => present.has(k) && !TOPIC_KINDS.has(k))) entry(KIND_COLORS[k], k);
+      for (const k of D.kinds.filter((k) => present.has(k) && !TOPIC_KINDS.has(k))) entry(otherGrey(k), k);
     } else {
       box.append(el("h2", "Kinds"));
       for (const k of D.kinds.filter((k) => present.has(k))) entry(KIND_COLORS[k], k);
