@@ -11,8 +11,8 @@
   const KIND_COLORS = Object.fromEntries(D.kinds.map((k, i) => [k, D.kind_colors[i]]));
   const NO_COMMUNITY = D.grey;
   const FADED = "#e6e8eb";
-  const TOPIC_KINDS = new Set(["Technology", "Organization", "PEP"]);
-  const SPOKEN_KINDS = new Set(["Technology", "Organization", "PEP", "Version"]);
+  const TOPIC_KINDS = new Set(["Technology", "Topic", "Organization", "PEP"]);
+  const SPOKEN_KINDS = new Set(["Technology", "Topic", "Organization", "PEP", "Version"]);
 
   // Nodes and edges of the full data, by index.
   const nodes = D.nodes.map((n, i) => ({
