@@ -20,8 +20,8 @@
   };
   const FADED = "#e6e8eb";
   const EDGE = "#c9ced6";
-  const TOPIC_KINDS = new Set(["Technology", "Organization", "PEP"]);
-  const SPOKEN_KINDS = new Set(["Technology", "Organization", "PEP", "Version"]);
+  const TOPIC_KINDS = new Set(["Technology", "Topic", "Organization", "PEP"]);
+  const SPOKEN_KINDS = new Set(["Technology", "Topic", "Organization", "PEP", "Version"]);
 
   // Nodes by index, from the columns of the data. In the graphology graph a node's
   // key is its index (as sigma and graphology index by key, a short numeric key costs
