@@ -154,7 +154,11 @@ async function checkControls(page) {
   // Views: topics (technologies, organisations, PEPs), speakers (with people), full.
   await page.click('input[name=view][value="topics"]');
   const topics = await drawn(page);
-  if (topics.order === 0 || topics.order >= all.order || topics.nodes.some((n) => !["Technology", "Organization", "PEP"].includes(n.kind))) {
+  // The kinds of the topic map, as the page says (the kinds of what talks are about);
+  // never a talk, a person or an event.
+  const topicKinds = await page.evaluate(() => [...window.talkgraph.topicKinds]);
+  if (topicKinds.some((k) => ["Talk", "Person", "Event"].includes(k))) fail(`the topic kinds are ${topicKinds}`);
+  if (topics.order === 0 || topics.order >= all.order || topics.nodes.some((n) => !topicKinds.includes(n.kind))) {
     fail(`the topics view has ${topics.order} nodes of kinds ${[...new Set(topics.nodes.map((n) => n.kind))]}`);
   }
   await page.click('input[name=view][value="speakers"]');

@@ -14,8 +14,9 @@
   // the kinds' order: the palette gives kinds and communities the same nine colours,
   // so a talk in the palette's blue would read as a member of community 0.
   const OTHER_GREYS = ["#424a53", "#6e7781", "#8c959f", "#afb8c1"];
+  let others = null;
   const otherGrey = (kind) => {
-    const others = D.kinds.filter((k) => !TOPIC_KINDS.has(k));
+    if (!others) others = D.kinds.filter((k) => !TOPIC_KINDS.has(k));
     return OTHER_GREYS[Math.min(Math.max(others.indexOf(kind), 0), OTHER_GREYS.length - 1)];
   };
   const FADED = "#e6e8eb";
@@ -33,8 +34,11 @@
     betweenness: N.betweenness[i], community: N.community[i],
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  // The keys, made once: graphology turns every key it is given into a string, and a
+  // string made once keeps its hash for every lookup of the 100,000 edges.
+  const keys = nodes.map((n) => String(n.i));
   const nodeOf = (key) => nodes[+key];
-  const keyOf = (id) => { const n = byId.get(id); return n ? String(n.i) : null; };
+  const keyOf = (id) => { const n = byId.get(id); return n ? keys[n.i] : null; };
   // Edges: source, target, relation and weight, four numbers each in `E`; as objects
   // (`edges()`) and by node (`incident`) when first needed (another view, the
   // details), not for the first frame, which draws `E` as it is.
@@ -140,7 +144,7 @@
     for (const n of kept) {
       const a = { x: n.x, y: n.y, label: n.label, size: sizeOf(n, max), color: colorOf(n) };
       if (forced.has(n.i)) a.forceLabel = true;
-      graph.addNode(n.i, a);
+      graph.addNode(keys[n.i], a);
     }
     let count = 0;
     const line = (s, t, w) => {
@@ -156,9 +160,9 @@
       }
     };
     if (v.edges) {
-      for (const e of v.edges) if (v.keep.has(e.s) && v.keep.has(e.t)) line(e.s, e.t, e.weight);
+      for (const e of v.edges) if (v.keep.has(e.s) && v.keep.has(e.t)) line(keys[e.s], keys[e.t], e.weight);
     } else {
-      for (let o = 0; o < E.length; o += 4) line(E[o], E[o + 1], E[o + 3]);
+      for (let o = 0; o < E.length; o += 4) line(keys[E[o]], keys[E[o + 1]], E[o + 3]);
     }
     document.getElementById("counts").textContent =
       graph.order.toLocaleString("en") + " nodes, " + count.toLocaleString("en") + " edges" +
@@ -456,9 +460,10 @@
   recomputeHeavy();
 
   // For tests and the console: the graph's keys are node numbers; `keyOf(id)` gives
-  // a node's key, `selected()` the id of the selection.
+  // a node's key, `selected()` the id of the selection; `topicKinds` the kinds of the
+  // topics view.
   window.talkgraph = {
-    graph, renderer, data: D, select, timings, state, keyOf,
+    graph, renderer, data: D, select, timings, state, keyOf, topicKinds: TOPIC_KINDS,
     selected: () => (state.selected === null ? null : nodeOf(state.selected).id),
     search: (q) => { const m = matches(q); if (m.length) pick(m[0]); return m.length ? m[0].id : null; },
   };
