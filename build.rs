@@ -100,7 +100,8 @@ fn main() {
                 | u32::from(e.case_sensitive) << 1
                 | u32::from(e.ambiguous) << 2
                 | u32::from(e.typos) << 3
-                | u32::from(e.strict) << 4;
+                | u32::from(e.strict) << 4
+                | u32::from(e.kind == check::EntryKind::Topic) << 5;
             record.extend([flags, i as u32, e.line as u32]);
             assert_eq!(record.len(), RECORD);
             records.extend(record);

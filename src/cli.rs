@@ -301,7 +301,7 @@ pub struct EntitiesArgs {
     /// Note files, or folders searched recursively for .md, .markdown and .txt.
     #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
-    /// Only entities of this kind (person, technology, organization, pep, version).
+    /// Only entities of this kind (person, technology, topic, organization, pep, version).
     #[arg(long, value_name = "KIND", value_parser = parse_entity_kind)]
     pub kind: Option<NodeKind>,
     /// Print JSON instead of text.
@@ -346,7 +346,7 @@ pub struct BuildArgs {
     /// Drop edges whose weight is below N (a whole number, 1 or more).
     #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = parse_weight)]
     pub min_weight: Option<u32>,
-    /// Keep only nodes of these kinds (event, talk, person, technology, organization, pep, version).
+    /// Keep only nodes of these kinds (event, talk, person, technology, topic, organization, pep, version).
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_kind)]
     pub kinds: Option<Vec<NodeKind>>,
     /// Prefix CSV cells starting with = + - @ with ' so spreadsheets do not run them.
@@ -416,7 +416,7 @@ fn parse_weight(s: &str) -> Result<u32, String> {
 fn parse_entity_kind(s: &str) -> Result<NodeKind, String> {
     match parse_kind(s)? {
         NodeKind::Talk | NodeKind::Event => Err(format!(
-            "entities lists what was recognised: person, technology, organization, pep or version, not '{s}' \
+            "entities lists what was recognised: person, technology, topic, organization, pep or version, not '{s}' \
              (talks and events are in the graph: talkgraph --kinds {})",
             s.trim().to_ascii_lowercase()
         )),
@@ -441,7 +441,7 @@ fn check_paths(paths: &[PathBuf]) -> Result<(), Error> {
 
 fn parse_kind(s: &str) -> Result<NodeKind, String> {
     NodeKind::from_name(s).ok_or_else(|| {
-        format!("unknown kind '{s}' (expected event, talk, person, technology, organization, pep or version)")
+        format!("unknown kind '{s}' (expected event, talk, person, technology, topic, organization, pep or version)")
     })
 }
 

@@ -203,7 +203,7 @@ fn side(graph: &KnowledgeGraph, name: String, talks: &[NodeId]) -> Side {
             let n = graph.node(o);
             if out
                 && e.kind == EdgeKind::Mentions
-                && matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep)
+                && matches!(n.kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep)
             {
                 let first = graph.evidence(e).next().map_or_else(|| place.clone(), |a| a.to_string());
                 let entry = s.topics.entry(n.id.clone()).or_insert_with(|| (n.label.clone(), n.kind, BTreeMap::new()));

@@ -19,8 +19,12 @@ pub enum NodeKind {
     Talk,
     /// A speaker or PEP author.
     Person,
-    /// Software, language, format, concept.
+    /// Something one installs, runs or buys: software, a language, a service, a
+    /// format, a board.
     Technology,
+    /// A concept: a field, a practice, a pattern, a language feature ("machine
+    /// learning", "type checking", "generics").
+    Topic,
     /// Company, foundation, community, conference organiser.
     Organization,
     /// A Python Enhancement Proposal.
@@ -31,17 +35,18 @@ pub enum NodeKind {
 
 impl NodeKind {
     /// Every kind, in output order.
-    pub const ALL: [NodeKind; 7] = [
+    pub const ALL: [NodeKind; 8] = [
         NodeKind::Event,
         NodeKind::Talk,
         NodeKind::Person,
         NodeKind::Technology,
+        NodeKind::Topic,
         NodeKind::Organization,
         NodeKind::Pep,
         NodeKind::Version,
     ];
 
-    /// The name used in outputs: `Event`, `Talk`, `Person`, `Technology`,
+    /// The name used in outputs: `Event`, `Talk`, `Person`, `Technology`, `Topic`,
     /// `Organization`, `PEP`, `Version`.
     pub fn name(self) -> &'static str {
         match self {
@@ -49,6 +54,7 @@ impl NodeKind {
             NodeKind::Talk => "Talk",
             NodeKind::Person => "Person",
             NodeKind::Technology => "Technology",
+            NodeKind::Topic => "Topic",
             NodeKind::Organization => "Organization",
             NodeKind::Pep => "PEP",
             NodeKind::Version => "Version",
@@ -62,6 +68,7 @@ impl NodeKind {
             NodeKind::Talk => "talk",
             NodeKind::Person => "person",
             NodeKind::Technology => "technology",
+            NodeKind::Topic => "topic",
             NodeKind::Organization => "organization",
             NodeKind::Pep => "pep",
             NodeKind::Version => "version",
@@ -76,6 +83,7 @@ impl NodeKind {
             "talk" | "talks" => NodeKind::Talk,
             "person" | "people" | "speaker" | "speakers" => NodeKind::Person,
             "technology" | "technologies" | "tech" => NodeKind::Technology,
+            "topic" | "topics" | "concept" | "concepts" => NodeKind::Topic,
             "organization" | "organisation" | "organizations" | "organisations" | "org" => NodeKind::Organization,
             "pep" | "peps" => NodeKind::Pep,
             "version" | "versions" => NodeKind::Version,
@@ -85,7 +93,10 @@ impl NodeKind {
 
     /// Whether a talk can mention a node of this kind.
     pub fn is_topic(self) -> bool {
-        matches!(self, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep | NodeKind::Version)
+        matches!(
+            self,
+            NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep | NodeKind::Version
+        )
     }
 }
 
@@ -224,7 +235,9 @@ pub fn node_id(kind: NodeKind, name: &str) -> String {
             let parts: Vec<String> = name.split('/').filter(|p| !p.is_empty()).map(slug).collect();
             format!("{prefix}:{}", parts.join("/"))
         }
-        NodeKind::Event | NodeKind::Technology | NodeKind::Organization => format!("{prefix}:{}", slug(name)),
+        NodeKind::Event | NodeKind::Technology | NodeKind::Topic | NodeKind::Organization => {
+            format!("{prefix}:{}", slug(name))
+        }
     }
 }
 
@@ -250,6 +263,17 @@ pub fn talk_id(key: &str, line: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_is_read_back_from_its_name_and_prefix() {
+        for k in NodeKind::ALL {
+            assert_eq!(NodeKind::from_name(k.name()), Some(k));
+            assert_eq!(NodeKind::from_name(k.id_prefix()), Some(k));
+        }
+        assert_eq!(NodeKind::from_name("concepts"), Some(NodeKind::Topic));
+        assert_eq!(node_id(NodeKind::Topic, "Type checking"), "topic:type-checking");
+        assert!(NodeKind::Topic.is_topic() && !NodeKind::Person.is_topic());
+    }
 
     #[test]
     fn slugs() {

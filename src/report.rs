@@ -106,9 +106,10 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
         .collect();
     writeln!(
         w,
-        "{talks} talks by {} speakers; {} technologies, {} organisations, {} PEPs mentioned.\n",
+        "{talks} talks by {} speakers; {} technologies, {} topics, {} organisations, {} PEPs mentioned.\n",
         speakers.len(),
         mentioned(graph, NodeKind::Technology).len(),
+        mentioned(graph, NodeKind::Topic).len(),
         mentioned(graph, NodeKind::Organization).len(),
         mentioned(graph, NodeKind::Pep).len(),
     )?;
@@ -161,9 +162,12 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
 
     // Most mentioned.
     writeln!(w, "\n## Most mentioned\n")?;
-    for (kind, title) in
-        [(NodeKind::Technology, "Technologies"), (NodeKind::Organization, "Organisations"), (NodeKind::Pep, "PEPs")]
-    {
+    for (kind, title) in [
+        (NodeKind::Technology, "Technologies"),
+        (NodeKind::Topic, "Topics"),
+        (NodeKind::Organization, "Organisations"),
+        (NodeKind::Pep, "PEPs"),
+    ] {
         let list = mentioned(graph, kind);
         writeln!(w, "### {title} ({})\n", list.len())?;
         if list.is_empty() {
@@ -190,7 +194,7 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
     topic_map(graph, &links, &talk_link, &mut w)?;
 
     // Isolated topics: mentioned, but never with another topic.
-    let isolated: Vec<Mentioned> = [NodeKind::Technology, NodeKind::Organization, NodeKind::Pep]
+    let isolated: Vec<Mentioned> = [NodeKind::Technology, NodeKind::Topic, NodeKind::Organization, NodeKind::Pep]
         .into_iter()
         .flat_map(|k| mentioned(graph, k))
         .filter(|m| !graph.incident(m.node).iter().any(|(_, e, _)| e.kind == EdgeKind::CoMentioned))
@@ -212,7 +216,10 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
         let mut topics: BTreeMap<NodeId, u32> = BTreeMap::new();
         for &t in &talks {
             for (topic, _) in outgoing(graph, t, EdgeKind::Mentions) {
-                if matches!(graph.node(topic).kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
+                if matches!(
+                    graph.node(topic).kind,
+                    NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep
+                ) {
                     *topics.entry(topic).or_default() += 1;
                 }
             }

@@ -18,6 +18,8 @@ pub struct Counts {
     pub speakers: usize,
     /// Technology nodes.
     pub technologies: usize,
+    /// Topic nodes (concepts).
+    pub topics: usize,
     /// Organisation nodes.
     pub organizations: usize,
     /// PEP nodes.
@@ -33,6 +35,7 @@ impl Counts {
             talks: graph.count(NodeKind::Talk),
             speakers: graph.speaker_count(),
             technologies: graph.count(NodeKind::Technology),
+            topics: graph.count(NodeKind::Topic),
             organizations: graph.count(NodeKind::Organization),
             peps: graph.count(NodeKind::Pep),
             edges: graph.edge_count(),
@@ -69,11 +72,12 @@ impl std::fmt::Display for Summary {
         let c = &self.found;
         write!(
             f,
-            "{} read: {}, {}, {}, {}, {}, {}",
+            "{} read: {}, {}, {}, {}, {}, {}, {}",
             count(self.files, "file", "files"),
             count(c.talks, "talk", "talks"),
             count(c.speakers, "speaker", "speakers"),
             count(c.technologies, "technology", "technologies"),
+            count(c.topics, "topic", "topics"),
             count(c.organizations, "organisation", "organisations"),
             count(c.peps, "PEP", "PEPs"),
             count(c.edges, "edge", "edges"),
@@ -110,10 +114,10 @@ mod tests {
     // Issue 19: "1 speakers" is not English.
     #[test]
     fn one_is_singular() {
-        let one = Counts { talks: 1, speakers: 1, technologies: 1, organizations: 1, peps: 1, edges: 1 };
+        let one = Counts { talks: 1, speakers: 1, technologies: 1, topics: 1, organizations: 1, peps: 1, edges: 1 };
         assert_eq!(
             summary(one, None),
-            "1 file read: 1 talk, 1 speaker, 1 technology, 1 organisation, 1 PEP, 1 edge in 2.0 ms"
+            "1 file read: 1 talk, 1 speaker, 1 technology, 1 topic, 1 organisation, 1 PEP, 1 edge in 2.0 ms"
         );
     }
 
@@ -121,10 +125,10 @@ mod tests {
     // what was written.
     #[test]
     fn a_view_says_what_was_written() {
-        let found = Counts { talks: 3, speakers: 2, technologies: 5, organizations: 0, peps: 2, edges: 20 };
+        let found = Counts { talks: 3, speakers: 2, technologies: 5, topics: 3, organizations: 0, peps: 2, edges: 20 };
         assert_eq!(
             summary(found, Some((7, 1))),
-            "1 file read: 3 talks, 2 speakers, 5 technologies, 0 organisations, 2 PEPs, 20 edges; \
+            "1 file read: 3 talks, 2 speakers, 5 technologies, 3 topics, 0 organisations, 2 PEPs, 20 edges; \
              7 nodes and 1 edge written after the view in 2.0 ms"
         );
     }

@@ -221,7 +221,7 @@ impl Grid {
 
 /// Whether a node of this kind is in the topic map.
 fn is_topic(kind: NodeKind) -> bool {
-    matches!(kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep)
+    matches!(kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep)
 }
 
 /// The topic map as a JSON Canvas document (see the module docs): the topics that

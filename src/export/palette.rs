@@ -13,7 +13,7 @@
 //! | `#ee8866` orange | Organization | 1 |
 //! | `#eedd88` light yellow | Event | 2 |
 //! | `#ffaabb` pink | Person | 3 |
-//! | `#99ddff` light cyan | | 4 |
+//! | `#99ddff` light cyan | Topic | 4 |
 //! | `#44bb99` mint | Technology | 5 |
 //! | `#bbcc33` pear | PEP | 6 |
 //! | `#aaaa00` olive | | 7 |
@@ -64,6 +64,7 @@ fn kind_index(kind: NodeKind) -> usize {
         NodeKind::Event => 2,
         NodeKind::Person => 3,
         NodeKind::Technology => 5,
+        NodeKind::Topic => 4,
         NodeKind::Pep => 6,
         NodeKind::Version => 8,
     }

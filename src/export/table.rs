@@ -9,6 +9,7 @@
 //! | Talk | `EducationEvent` | `box` (rounded) | `[…]` rectangle | `talk_kind`, `date`, `file`, `line:int` |
 //! | Person | `Person` | `ellipse` | `([…])` stadium | |
 //! | Technology | `SoftwareApplication` | `component` | `(…)` rounded | `category`, `homepage`, `pypi`, `wikidata` |
+//! | Topic | `DefinedTerm` | `parallelogram` | `[\…\]` lean left | as Technology |
 //! | Organization | `Organization` | `house` | `[[…]]` subroutine | as Technology |
 //! | PEP | `TechArticle` | `note` | `[/…/]` parallelogram | `identifier`, `title`, `status`, `type`, `python_version`, `url` |
 //! | Version | `SoftwareApplication`, `tg:Version` | `cds` | `((…))` circle | |
@@ -114,6 +115,7 @@ pub fn kind_row(kind: NodeKind) -> KindRow {
         }
         NodeKind::Person => (&["Person"], "ellipse", ("([", "])"), &[]),
         NodeKind::Technology => (&["SoftwareApplication"], "component", ("(", ")"), TOPIC),
+        NodeKind::Topic => (&["DefinedTerm"], "parallelogram", ("[\\", "\\]"), TOPIC),
         NodeKind::Organization => (&["Organization"], "house", ("[[", "]]"), TOPIC),
         NodeKind::Pep => (
             &["TechArticle"],

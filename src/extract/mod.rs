@@ -41,6 +41,7 @@ impl From<EntryKind> for NodeKind {
         match kind {
             EntryKind::Technology => NodeKind::Technology,
             EntryKind::Organization => NodeKind::Organization,
+            EntryKind::Topic => NodeKind::Topic,
         }
     }
 }

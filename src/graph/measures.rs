@@ -373,7 +373,8 @@ struct TopicMap {
 impl TopicMap {
     fn of(g: &KnowledgeGraph) -> TopicMap {
         let n = g.node_count();
-        let is_topic = |k: NodeKind| matches!(k, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep);
+        let is_topic =
+            |k: NodeKind| matches!(k, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep);
         // Topic map nodes, in the graph's order.
         let mut local = vec![u32::MAX; n];
         let mut nodes = Vec::new();

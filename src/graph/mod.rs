@@ -584,7 +584,9 @@ impl<'k> GraphBuilder<'k> {
     /// carries no evidence of its own: its places are those of the two `mentions` edges
     /// of each talk, and copying them would grow with the square of the topics per talk.
     fn add_co_mentions(&mut self, by_id: &[u32]) {
-        let is_topic = |n: &Node| matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep);
+        let is_topic = |n: &Node| {
+            matches!(n.kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep)
+        };
         // Topics get dense numbers in id order, so a pair is ordered by comparing them.
         let mut dense = vec![u32::MAX; self.nodes.len()];
         let mut topics = Vec::new();

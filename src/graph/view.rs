@@ -207,7 +207,10 @@ impl KnowledgeGraph {
                 for e in g.edge_references() {
                     let t = e.target();
                     if e.weight().kind == EdgeKind::Mentions
-                        && matches!(g[t].kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep)
+                        && matches!(
+                            g[t].kind,
+                            NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep
+                        )
                     {
                         keep[t.index()] = true;
                     }

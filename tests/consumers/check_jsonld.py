@@ -32,6 +32,7 @@ TYPES = {
     "Talk": ["EducationEvent"],
     "Person": ["Person"],
     "Technology": ["SoftwareApplication"],
+    "Topic": ["DefinedTerm"],
     "Organization": ["Organization"],
     "PEP": ["TechArticle"],
     "Version": ["SoftwareApplication", "tg:Version"],
@@ -77,13 +78,13 @@ def expected_triples(nodes, edges):
             count += has("date") + has("talk_kind") + (has("file") and has("line"))
         elif k == "Technology":
             count += has("category")
-        elif k == "Organization":
+        elif k in ("Organization", "Topic"):
             count += has("category")
         elif k == "PEP":
             count += 1 + (has("url") and web_iri(n["url"])) + has("status") + has("type") + has("python_version")
         elif k == "Version":
             count += 1
-        if k in ("Technology", "Organization", "PEP"):
+        if k in ("Technology", "Topic", "Organization", "PEP"):
             count += len(same_as(n))
         # The measures (issue 16), one tg: triple each when the graph carries them.
         count += sum(has(m) for m in ("degree", "weighted_degree", "pagerank", "betweenness", "community", "community_label"))

@@ -50,7 +50,7 @@ function decode(s) {
 
 const SHAPES = {
   Event: 'hexagon', Talk: 'square', Person: 'stadium', Technology: 'round',
-  Organization: 'subroutine', PEP: 'lean_right', Version: 'circle',
+  Topic: 'lean_left', Organization: 'subroutine', PEP: 'lean_right', Version: 'circle',
 };
 
 const dir = process.argv[2];

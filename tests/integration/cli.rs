@@ -11,7 +11,7 @@ fn default_run_reads_notes_writes_out() {
     talkgraph(dir.path())
         .assert()
         .success()
-        .stdout(predicate::str::is_match(r"^1 file read: \d+ talks, \d+ speakers, \d+ technologies, \d+ organisations, \d+ PEPs, \d+ edges in [0-9.]+ ms\n$").unwrap());
+        .stdout(predicate::str::is_match(r"^1 file read: \d+ talks, \d+ speakers, \d+ technologies, \d+ topics, \d+ organisations, \d+ PEPs, \d+ edges in [0-9.]+ ms\n$").unwrap());
     for f in ["graph.dot", "graph.jsonld", "nodes.csv", "edges.csv"] {
         let p = dir.path().join("out").join(f);
         assert!(p.metadata().map(|m| m.len() > 0).unwrap_or(false), "{f} missing or empty");

@@ -69,7 +69,7 @@ fn mention(target: Target, line: u32) -> Mention {
 }
 
 /// Lexicon entries with hostile names and attributes: a page with `&`, a PyPI name, a
-/// Wikidata id, an organisation whose home page is not a URL (so no `sameAs`).
+/// Wikidata id, an organisation whose home page is not a URL (so no `sameAs`), a topic.
 const HOSTILE_LEXICON: &str = r#"
 [[entry]]
 name = 'Hostile "Tech" <&>'
@@ -85,6 +85,12 @@ name = "Evil Corp; Ltd."
 kind = "organization"
 category = "company"
 homepage = "not a url"
+
+[[entry]]
+name = 'Hostile <topic> & "ideas"'
+kind = "topic"
+category = "concept"
+wikidata = "Q1"
 "#;
 
 /// A graph whose titles, speakers and technologies are as hostile as we could make them,
@@ -105,6 +111,7 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
         .extend(Lexicon::from_toml(HOSTILE_LEXICON, "hostile lexicon").expect("valid TOML"))
         .expect("no clash with the built-in lexicon");
     let tech = knowledge.lexicon.find("Hostile \"Tech\" <&>").expect("just added");
+    let topic = knowledge.lexicon.find("Hostile <topic> & \"ideas\"").expect("just added");
     let pep659 = ["Quotes \"double\" and 'single', commas, <b>bold</b> & &amp; co", "Backslash at the end \\"];
     let facts = NoteFacts {
         file: Arc::from("notes/hostile \"odd\", file.md"),
@@ -127,7 +134,7 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
                 10,
                 pep659[1],
                 "=cmd|' /C calc'!A0",
-                vec![Target::Pep(659), Target::Unlisted("=HYPERLINK(\"x\")".into())],
+                vec![Target::Pep(659), Target::Unlisted("=HYPERLINK(\"x\")".into()), Target::Entry(topic)],
             ),
             talk(
                 20,

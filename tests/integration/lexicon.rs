@@ -87,3 +87,40 @@ fn megabyte_shapes_yield_what_their_parts_do() {
     let found = mentions(&text);
     assert!(matches!(found.as_slice(), [m] if matches!(m.rule, Rule::EditDistance { distance: 1, .. })), "{found:?}");
 }
+
+/// Issue 15: concepts are topics, not technologies. A talk naming fields and practices
+/// beside the tools it uses gets Topic nodes for the first and
+/// Technology nodes for the second, each linked by `mentions`, all in the topic map,
+/// and a user's `kind = "topic"` entry is a topic too.
+#[test]
+fn concepts_are_topics_and_tools_are_technologies() {
+    use talkgraph::graph::{EdgeKind, NodeKind, View, ViewOptions};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let note = crate::util::write(
+        dir.path(),
+        "day.md",
+        "# PyCon 2024\n\n## Typing at scale\n\nSpeaker: Ann Lee\n\n\
+         Type checking with mypy in a monorepo, big data on PyTorch, \
+         and our own practice of rubber ducking.\n",
+    );
+    let user = "[[entry]]\nname = \"Rubber ducking\"\nkind = \"topic\"\ncategory = \"concept\"\n";
+    let mut knowledge = talkgraph::load_knowledge(std::slice::from_ref(&note), None).expect("lexicon loads");
+    knowledge.lexicon_mut().extend(Lexicon::from_toml(user, "user lexicon").expect("valid TOML")).expect("no clash");
+    let g = talkgraph::build_graph(&[note], &knowledge, Some(1)).expect("graph builds").graph;
+    let kind = |id: &str| g.find(id).map(|n| g.node(n).kind);
+    for id in ["topic:type-checking", "topic:monorepo", "topic:big-data", "topic:rubber-ducking"] {
+        assert_eq!(kind(id), Some(NodeKind::Topic), "{id}");
+    }
+    for id in ["technology:mypy", "technology:pytorch"] {
+        assert_eq!(kind(id), Some(NodeKind::Technology), "{id}");
+    }
+    assert_eq!(kind("technology:big-data"), None, "a concept is no technology");
+    let talk = g.nodes().find(|(_, n)| n.kind == NodeKind::Talk).map(|(i, _)| i).expect("a talk");
+    let topics = g
+        .incident(talk)
+        .into_iter()
+        .filter(|(o, e, out)| *out && e.kind == EdgeKind::Mentions && g.node(*o).kind == NodeKind::Topic);
+    assert_eq!(topics.count(), 4, "the talk mentions each topic");
+    let map = g.view(&ViewOptions { view: View::Topics, ..ViewOptions::default() }).expect("the topic map");
+    assert!(map.nodes().any(|(_, n)| n.id == "topic:big-data"), "topics are in the topic map");
+}

@@ -26,7 +26,7 @@
 //! `label` (the display name), `tooltip` (kind and id), `URL` (home page or PEP page,
 //! when known and an `http(s)` address; SVG viewers make it a link), a shape per kind
 //! from the [table](super::table) (`tab` for events, `box` for talks, `ellipse` for
-//! people, `component` for technologies, `house` for organisations, `note` for PEPs,
+//! people, `component` for technologies, `parallelogram` for topics, `house` for organisations, `note` for PEPs,
 //! `cds` for versions; talks `style="rounded,filled"`) and a fill from the one
 //! [palette](super::palette): by kind in the full view; by community in the topics and
 //! speakers views (grey for a topic of none, white for a person), where `fontsize`
@@ -166,7 +166,7 @@ impl Drawing {
 
 /// A topic: what talks mention and people speak about.
 fn is_topic(kind: NodeKind) -> bool {
-    matches!(kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep | NodeKind::Version)
+    matches!(kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep | NodeKind::Version)
 }
 
 /// The statements of the graph, in order, handed to `out`.

@@ -219,7 +219,7 @@ impl Serialize for NodeObject<'_> {
             NodeKind::Event => &[("startDate", "date")],
             NodeKind::Talk => &[("tg:talkKind", "talk_kind"), ("startDate", "date")],
             NodeKind::Technology => &[("applicationCategory", "category")],
-            NodeKind::Organization => &[("tg:category", "category")],
+            NodeKind::Organization | NodeKind::Topic => &[("tg:category", "category")],
             _ => &[],
         };
         for (key, attr) in attrs {
@@ -246,7 +246,7 @@ impl Serialize for NodeObject<'_> {
             }
             _ => {}
         }
-        if matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
+        if matches!(n.kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep) {
             let pages = same_as(n);
             if !pages.is_empty() {
                 obj.serialize_entry("sameAs", &OneOrMany::new(pages.len(), || pages.iter().map(|p| Link::Page(p))))?;

@@ -152,7 +152,7 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node, usize), edges: &[(NodeIndex,
             put(&mut obj, "startDate", "date");
         }
         NodeKind::Technology => put(&mut obj, "applicationCategory", "category"),
-        NodeKind::Organization => put(&mut obj, "tg:category", "category"),
+        NodeKind::Organization | NodeKind::Topic => put(&mut obj, "tg:category", "category"),
         NodeKind::Pep => {
             obj.insert("identifier".into(), json!(n.attr("identifier").unwrap_or(&n.label)));
             if let Some(url) = n.attr("url").filter(|u| is_web_iri(u)) {
@@ -168,7 +168,7 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node, usize), edges: &[(NodeIndex,
         }
         NodeKind::Person => {}
     }
-    if matches!(n.kind, NodeKind::Technology | NodeKind::Organization | NodeKind::Pep) {
+    if matches!(n.kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep) {
         let pages: Vec<Value> = same_as(n).into_iter().map(|u| json!({ "@id": u })).collect();
         match pages.len() {
             0 => {}

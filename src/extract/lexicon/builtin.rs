@@ -47,7 +47,11 @@ pub(super) fn entries() -> Vec<Entry> {
             let flags = field(id, 18);
             Entry {
                 name: opt(id, 0).unwrap_or_default(),
-                kind: if flags & 1 != 0 { EntryKind::Organization } else { EntryKind::Technology },
+                kind: match (flags & 1 != 0, flags & 32 != 0) {
+                    (true, _) => EntryKind::Organization,
+                    (false, true) => EntryKind::Topic,
+                    (false, false) => EntryKind::Technology,
+                },
                 category: opt(id, 1).unwrap_or_default(),
                 aliases: list(id, 14),
                 case: (flags & 2 != 0).then(|| "sensitive".to_string()),

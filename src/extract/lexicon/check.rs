@@ -13,6 +13,9 @@ pub enum EntryKind {
     Technology,
     /// Company, foundation, community, conference.
     Organization,
+    /// A concept one talks about but cannot install: a field ("machine learning"), a
+    /// practice ("type checking"), a pattern, a language feature ("generics").
+    Topic,
 }
 
 /// An entry as written, with where each name was written (for error messages).
@@ -60,7 +63,7 @@ struct RawFile {
 pub struct CheckedEntry {
     /// Canonical name.
     pub name: String,
-    /// Technology or organisation.
+    /// Technology, topic or organisation.
     pub kind: EntryKind,
     /// language, library, framework, tool, service, company, ...
     pub category: String,
