@@ -46,6 +46,9 @@ pub enum Concept {
     Next,
     /// The end of a letter (`Cheers,`, `Viele Grüße`): what follows is no talk's.
     Signoff,
+    /// The note-taker speaking of themself (`me: ask Lars`, `note to self:`): a
+    /// remark, no talk's content and never a speaker.
+    Me,
 }
 
 impl Concept {
@@ -77,6 +80,7 @@ impl Concept {
             "time" => Concept::Time,
             "next" => Concept::Next,
             "signoff" => Concept::Signoff,
+            "me" => Concept::Me,
             m => Concept::Month(m.strip_prefix("month")?.parse().ok().filter(|n| (1..=12).contains(n))?),
         })
     }
@@ -89,6 +93,12 @@ pub struct Labels {
     phrases: HashMap<String, Vec<Concept>>,
     /// The most words in a phrase.
     max_words: usize,
+}
+
+/// Whether `s` is a gender-inclusive ending (`e`, `es`, `in`, `innen`, `a`, `as`).
+fn inclusive_ending(s: &str) -> bool {
+    let s = s.trim_end_matches(')');
+    matches!(s, "e" | "es" | "in" | "innen" | "a" | "as" | "o" | "os" | "s" | "x" | "ne" | "ka")
 }
 
 /// The table shipped with the program.
@@ -210,9 +220,24 @@ impl Labels {
                 }
             }
             if concepts.is_empty() {
+                // An inclusive ending (`Intervenant(e)`, `Referent(in)`).
+                if let Some((bare, ending)) = phrase.rsplit_once('(') {
+                    if !bare.is_empty() && !bare.ends_with(' ') && inclusive_ending(ending) {
+                        concepts = self.lookup(bare);
+                    }
+                }
+            }
+            if concepts.is_empty() {
                 continue;
             }
-            let rest = text[end..].trim_start();
+            let mut rest = text[end..].trim_start();
+            // An inclusive ending after a mark (`Sprecher*in:`, `Intervenant·e :`, `Referent/in`).
+            if let Some(r) = rest.strip_prefix(['*', '·', '/', ':']) {
+                let n = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+                if n > 0 && inclusive_ending(&r[..n]) {
+                    rest = r[n..].trim_start();
+                }
+            }
             let rest = rest.strip_prefix([':', '-', '—', '–', '|']).unwrap_or(rest).trim_start();
             return Some((concepts, rest));
         }
@@ -315,6 +340,12 @@ mod tests {
         assert_eq!((c, rest), (&[Concept::Talk][..], "Hpy"));
         assert!(l.leading("Python3 tips").is_none());
         assert_eq!(l.whole("Lunch"), &[Concept::Break]);
+        for t in ["Intervenant(e) : Maël", "Sprecher*in: Anna", "Referent/in: Anna", "Intervenant·e : Maël"] {
+            let (c, rest) = l.leading(t).expect(t);
+            assert!(c.contains(&Concept::Speaker), "{t}");
+            assert!(rest.starts_with(['M', 'A']), "{t}: {rest}");
+        }
+        assert!(l.leading("Intervenant(xyz) : Maël").is_none());
         assert_eq!(l.whole("**Key takeaways:**"), &[Concept::Aside]);
         assert_eq!(l.whole("Notizen für mich"), &[Concept::Notes]);
         assert_eq!(l.whole("Day 2"), &[Concept::Day]);

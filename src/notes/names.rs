@@ -235,9 +235,72 @@ pub enum Role {
     Moderator,
 }
 
+/// How sure a place is that only names stand in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Names must be capitalised (a line alone under a title, a table cell).
+    Capitalised,
+    /// A name or something else may stand here (the parentheses after a title, what
+    /// follows its dash or a `by`): a capitalised name is one unless most of its words
+    /// are ordinary words (`Opening Remarks`), a lower-case one when most of its words
+    /// are not (`maya okonjo-reyes`, not `open source`).
+    Unusual,
+    /// Any case (a speaker field, the parentheses of a lead-in line).
+    Any,
+}
+
+/// Whether `word` is an ordinary English word (`data/common-words.txt`, the list the
+/// extractor's typo matcher keeps apart from names), or a plural, past or gerund of one.
+/// The list is read once, on the first call.
+pub fn ordinary(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        include_str!("../../data/common-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    let w = word.to_lowercase();
+    let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
+    // Plurals, pasts and gerunds of an ordinary word (`lessons`, `learned`, `used`, `running`).
+    words.contains(w.as_str())
+        || ["s", "es", "ed", "d", "ing"].iter().any(|e| w.strip_suffix(e).is_some_and(known))
+        || w.strip_suffix("ies").is_some_and(|stem| known(&format!("{stem}y")))
+}
+
+/// `name` with each word's first letter in upper case, particles aside:
+/// `lena kowalski` -> `Lena Kowalski`, `ines de almeida` -> `Ines de Almeida`.
+pub fn capitalise(name: &str) -> String {
+    name.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            if i > 0 && PARTICLES.contains(&w) {
+                return w.to_string();
+            }
+            let mut c = w.chars();
+            c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether more than half the words of `name` (particles aside) are ordinary words.
+fn mostly_ordinary(name: &str) -> bool {
+    let words: Vec<&str> =
+        name.split_whitespace().filter(|w| !PARTICLES.contains(&w.to_lowercase().as_str())).collect();
+    words.iter().filter(|w| ordinary(w)).count() * 2 > words.len()
+}
+
 /// The people in `s` if every part is a name: `A, B and C, moderated by D` gives four
-/// people, D the moderator. `None` when some part is not a name.
+/// people, D the moderator. `None` when some part is not a name. `any_case`: see
+/// [`Case::Any`]; [`people_as`] takes the other places.
 pub fn people(s: &str, labels: &Labels, any_case: bool) -> Option<Vec<(String, Role)>> {
+    people_as(s, labels, if any_case { Case::Any } else { Case::Capitalised })
+}
+
+/// [`people`], with how sure the place is that a name stands in it.
+pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Role)>> {
     let s = s.trim().trim_end_matches(['.', ',', ';', ')']).trim();
     if s.is_empty() || s.len() > 300 {
         return None;
@@ -255,7 +318,12 @@ pub fn people(s: &str, labels: &Labels, any_case: bool) -> Option<Vec<(String, R
             }
         }
         let p = p.trim_start_matches("by ").trim();
-        if !is_name(p, any_case) {
+        let ok = match case {
+            Case::Capitalised => is_name(p, false),
+            Case::Any => is_name(p, true),
+            Case::Unusual => is_name(p, true) && !mostly_ordinary(p),
+        };
+        if !ok {
             return None;
         }
         out.push((strip_honorific(p).to_string(), role));
@@ -352,5 +420,13 @@ mod tests {
         assert_eq!(people("Mehmet Yılmaz und Lukas Brunner", &l, false).unwrap().len(), 2);
         assert_eq!(people("pieter van den bosch", &l, true).unwrap()[0].0, "pieter van den bosch");
         assert!(people("web components + lit, no react needed", &l, true).is_none());
+        // Where a subtitle may stand as well as a name.
+        let unusual = |s: &str| people_as(s, &l, Case::Unusual).map(|p| p.len());
+        assert_eq!(unusual("anneke van der berg & joão pimentel"), Some(2));
+        assert_eq!(unusual("Lea Nakamura with Ole Brandvold"), Some(2));
+        assert_eq!(unusual("maya okonjo-reyes"), Some(1));
+        for s in ["open source", "Opening Remarks", "second edition", "Past Present Future", "Lessons Learned"] {
+            assert_eq!(unusual(s), None, "{s}");
+        }
     }
 }

@@ -3,6 +3,20 @@
 
 use super::*;
 
+/// Whether a paragraph ends a letter: a sign-off (`Cheers,`, `Viele Grüße`) or a
+/// signature's `--`.
+pub(super) fn letter_end(labels: &Labels, text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("--") || t.len() < 80 && labels.leading(t).is_some_and(|(cs, _)| cs.contains(&Concept::Signoff))
+}
+
+/// Whether a line is the note-taker's own remark: `me: ask Lars`, `note to self: …`,
+/// `ich: nachfragen`.
+pub(super) fn remark(labels: &Labels, text: &str) -> bool {
+    let first = text.trim_start().split('\n').next().unwrap_or("");
+    first.split_once(':').is_some_and(|(k, _)| k.len() <= 24 && labels.whole(k).contains(&Concept::Me))
+}
+
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     // -----------------------------------------------------------------------------
     // Scoring in context
@@ -18,9 +32,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if let Source::Heading(_) = c.source {
                 let after = c.block + 1;
                 let n = next_heading[after.min(blocks.len())] - after.min(blocks.len());
+                // The note-taker's remarks (`me: ask Lars`) are not a talk's content, nor
+                // is the end of a letter (a sign-off, a signature) and what follows it.
                 let content = blocks[after.min(blocks.len())..after.min(blocks.len()) + n]
                     .iter()
+                    .take_while(|b| !matches!(&b.kind, BlockKind::Paragraph { text } if letter_end(&self.d.labels, text)))
                     .filter(|b| !matches!(b.kind, BlockKind::Separator | BlockKind::Properties(_)))
+                    .filter(|b| !matches!(&b.kind, BlockKind::Paragraph { text } | BlockKind::ListItem { text, .. } if remark(&self.d.labels, text)))
                     .count();
                 match content {
                     0 => push_ev(c, "no content after it", -1),
@@ -190,16 +208,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         (level == u8::MAX || *l <= level)
                             && !looks_like_code(&strip_inline(text))
                             && !in_comment_run(blocks, j)
+                            && !(*l < level && glued_to_text(blocks, j))
                     }
                     BlockKind::Paragraph { text } if level == u8::MAX => {
                         // A break (`Mittagspause, Brezeln.`), a sign-off (`Cheers,`), a
                         // signature (`--`).
                         let t = text.trim();
-                        t.starts_with("--")
+                        letter_end(&self.d.labels, t)
                             || t.len() < 80
                                 && self.d.labels.leading(t).is_some_and(|(cs, r)| {
-                                    cs.contains(&Concept::Signoff)
-                                        || cs.contains(&Concept::Break) && r.split_whitespace().count() <= 4
+                                    cs.contains(&Concept::Break) && r.split_whitespace().count() <= 4
                                 })
                     }
                     _ => false,
@@ -245,7 +263,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if let Some(n) = ev.name {
                 let date = match ev.date {
                     Some(Found::Date(d, _)) => Some(d.iso()),
-                    _ => None,
+                    _ => self.loose_date.take(),
                 };
                 self.events.insert(0, EventInfo { name: n, day: ev.day, date, line: 1 });
                 for s in &mut sections {
@@ -369,7 +387,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let l = strip_inline(text.split('\n').next().unwrap_or(""));
                 let l = clean_title(&l);
                 // A remark in parentheses (`(Vigo, 5 June 2024, …)`) is no title.
-                (!l.is_empty() && l.len() <= 100 && !l.starts_with('(')).then_some((b.line, l))
+                (!l.is_empty() && l.len() <= 100 && !l.starts_with('(')).then_some((b.line, l, text.as_str()))
             }
             _ => None,
         });
@@ -379,7 +397,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let stem_title = match &self.file_speaker {
             Some(n) => {
                 let name: Vec<String> =
-                    n.name.split_whitespace().map(|w| crate::notes::names::fold(w).to_lowercase()).collect();
+                    n.name.split([' ', '-']).filter(|w| !w.is_empty()).map(|w| names::fold(w).to_lowercase()).collect();
                 let words: Vec<&str> = stem.split_whitespace().collect();
                 let keep = words.len().saturating_sub(name.len());
                 let tail_is_name = words[keep..].iter().zip(&name).all(|(a, b)| a.to_lowercase() == *b);
@@ -391,21 +409,53 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             None => stem.clone(),
         };
+        // A first line that is a sentence (a long line, or one ending in a full stop) is
+        // no title when the file's name is one (`building-async-apis-with-fastapi.md`).
+        let stem_words = stem_title.split_whitespace().count();
+        let first_line = first_line.filter(|(_, l, raw)| {
+            let raw = raw.split('\n').next().unwrap_or("").trim_end();
+            let sentence = l.split_whitespace().count() > 12 || raw.ends_with('.') && !raw.ends_with("..");
+            !sentence || stem_words < 3
+        });
         let (line, title) = if self.file_speaker.is_some() {
-            (1, stem_title)
+            (1, stem_title.clone())
         } else {
-            first_heading.or(first_line).unwrap_or((1, stem_title))
+            first_heading.or(first_line.map(|(n, l, _)| (n, l))).unwrap_or((1, stem_title.clone()))
+        };
+        // The title from `title-of-the-talk-speaker-name.md` with no name in the text:
+        // the last two words are the speaker when they are a name of unusual words that
+        // the notes never use (a technology at the end of a title is written in them).
+        let (title, stem_speaker) = match self.file_speaker {
+            None if title == stem_title => {
+                let words: Vec<&str> = title.split_whitespace().collect();
+                let lower = self.note.text.to_lowercase();
+                let tail = words.len().checked_sub(2).filter(|&k| k >= 3).map(|k| (k, words[k..].join(" ")));
+                match tail {
+                    Some((k, name))
+                        if names::people_as(&name, &self.d.labels, names::Case::Unusual).is_some()
+                            && !words[k..].iter().any(|w| names::ordinary(w) || lower.contains(&w.to_lowercase())) =>
+                    {
+                        (words[..k].join(" "), Some(names::capitalise(&name)))
+                    }
+                    _ => (title, None),
+                }
+            }
+            _ => (title, None),
         };
         let mut c = self.new_candidate(0, line, Source::File, title.clone());
         c.body_line = line + 1;
         if let Some(n) = self.file_speaker.clone() {
             c.speakers.push((n, Role::Speaker));
         }
+        let stem_speaker = stem_speaker.map(|name| Named { name, line });
         // A speaker named near the top (`A talk by [Name](link)`, a speaker field).
         for b in self.blocks.iter().take(6) {
             if let BlockKind::Paragraph { text } = &b.kind {
                 let plain = strip_inline(text);
-                let first = plain.split('\n').next().unwrap_or("");
+                let mut lines = plain.split('\n');
+                let first = lines.next().unwrap_or("");
+                let joined = wrapped_list(first, lines.next());
+                let first = joined.as_deref().unwrap_or(first);
                 let value = match self.d.labels.leading(first) {
                     Some((cs, r)) if cs.contains(&Concept::Speaker) => Some(r),
                     _ => first.find("by ").map(|i| &first[i + 3..]),
@@ -416,6 +466,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     break;
                 }
+            }
+        }
+        if c.speakers.is_empty() {
+            if let Some(n) = stem_speaker {
+                c.speakers.push((n, Role::Speaker));
             }
         }
         push_ev(&mut c, "no other talk: the file is one talk", THRESHOLD);

@@ -168,6 +168,10 @@ struct Run<'d, 'a, 'b> {
     file_speaker: Option<Named>,
     /// An open lightning session, whose items are talks.
     session: Option<Session>,
+    /// A date the first lines give before any conference is named (`(Vigo, 5 June
+    /// 2024, first talk)` in a file of a folder named after the conference): the
+    /// conference's, once it is named.
+    loose_date: Option<String>,
 }
 
 /// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
@@ -212,6 +216,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             structure: Vec::new(),
             file_speaker: None,
             session: None,
+            loose_date: None,
         }
     }
 
@@ -259,7 +264,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.year.get_or_insert(y);
         }
         if let Some(name) = ev.name.clone().filter(|_| self.conference.is_none()) {
-            self.events.push(EventInfo { name, day: None, date: date.clone(), line });
+            let date = date.clone().or_else(|| self.loose_date.take());
+            self.events.push(EventInfo { name, day: None, date, line });
             self.conference = Some(self.events.len() - 1);
             named = true;
         }
@@ -281,6 +287,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         self.events[i].date = Some(d.clone());
                         named = true;
                     }
+                }
+                if self.events.is_empty() {
+                    self.loose_date.get_or_insert(d);
                 }
             }
         }
@@ -357,6 +366,15 @@ fn by_clause(s: &str) -> Option<&str> {
         .filter(|r| !r.is_empty())
 }
 
+/// `first` and the next line joined, when `first` ends a hard-wrapped list of names
+/// mid-way (after `and`, `&`, `,` or `with`): `A talk by [A](…) and` / `[B](…)`.
+fn wrapped_list(first: &str, next: Option<&str>) -> Option<String> {
+    let first = first.trim_end();
+    let open = [" and", " &", ",", " with"].iter().any(|e| first.ends_with(e));
+    let next = strip_inline(next.filter(|_| open)?);
+    Some(format!("{first} {}", next.trim()))
+}
+
 /// The title a talk has when it has none but its label (`Keynote`).
 fn label_title(c: Concept) -> String {
     match c {
@@ -419,32 +437,35 @@ fn date_heading(s: &str, labels: &Labels) -> bool {
         .all(|w| w.is_empty() || labels.is_weekday(w) || w.eq_ignore_ascii_case("date"))
 }
 
-/// Splits the people off a title: `Title (Name)`, `Title by Name`, and with `dash`
-/// `Title - Name`. `any_case`: names may be lower case (a place where only a name
-/// stands, such as the parentheses after a title on a lead-in line).
+/// Splits the people off a title: `Title (Name)`, `Title by Name`, `Title - Name`.
+/// `dash`: a lead-in line or a list item, where the part after a dash or in the
+/// parentheses can only be names, in any case. Otherwise (a heading, prose) a subtitle
+/// may stand there as well: names in lower case count when their words are unusual
+/// ([`names::Case::Unusual`]), and with `by` (a heading) so does what follows a dash.
 fn title_and_people(s: &str, labels: &Labels, by: bool, dash: bool) -> (String, Vec<(String, Role)>) {
     let s = s.trim();
+    let case = if dash { names::Case::Any } else { names::Case::Unusual };
     if let Some(open) = s.strip_suffix(')').and_then(|x| x.rfind('(')) {
         let inner = &s[open + 1..s.len() - 1];
-        if let Some(p) = names::people(inner, labels, dash) {
+        if let Some(p) = names::people_as(inner, labels, case) {
             return (clean_title(&s[..open]), p);
         }
     }
     if by {
         for sep in [" by ", " By ", " BY ", " von ", " par ", " por ", " di ", " door ", " przez "] {
             if let Some(i) = s.rfind(sep) {
-                if let Some(p) = names::people(&s[i + sep.len()..], labels, false) {
+                if let Some(p) = names::people_as(&s[i + sep.len()..], labels, names::Case::Unusual) {
                     return (clean_title(&s[..i]), p);
                 }
             }
         }
     }
-    if dash {
+    if dash || by {
         for sep in [" — ", " – ", " - ", " -- "] {
             if let Some(i) = s.rfind(sep) {
                 let (left, right) = (&s[..i], &s[i + sep.len()..]);
                 if !left.trim().is_empty() {
-                    if let Some(p) = names::people(right, labels, true) {
+                    if let Some(p) = names::people_as(right, labels, case) {
                         return (clean_title(left), p);
                     }
                 }
@@ -556,7 +577,8 @@ pub(crate) fn strip_time(s: &str) -> Option<(&str, &str)> {
 
 /// A first line in lower case (a phone note, `jsconf eu 2024 notes berlin 3 june 2024`):
 /// the words before the year name the event when one of them is a conference word or
-/// ends like one (`jsconf`, `pycon`, `devopsdays`).
+/// ends like one (`jsconf`, `pycon`, `devopsdays`), or when the line goes on with a
+/// notes label or a date.
 fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLine {
     let words: Vec<&str> = first.split_whitespace().collect();
     let Some(y) = words.iter().position(|w| {
@@ -570,7 +592,12 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
         labels.is(&w, Concept::Conference)
             || ["con", "conf", "fest", "days", "summit", "camp"].iter().any(|s| w.ends_with(s) && w.len() > s.len())
     });
-    if conf && !before.is_empty() && before.len() <= 4 {
+    // Or the line says it is the note's title: a notes label or a date after the year
+    // (`pydata berlin 2025 - my notes, 12 june 2025`).
+    let after = words[y + 1..].join(" ");
+    let after = after.trim_start_matches(|c: char| c.is_whitespace() || "-–—:,|".contains(c));
+    let title_line = ev.date.is_some() || labels.leading(after).is_some_and(|(c, _)| c.contains(&Concept::Notes));
+    if (conf || title_line) && !before.is_empty() && before.len() <= 4 {
         let mut name: Vec<String> = before.iter().map(|w| (*w).to_string()).collect();
         name.push(words[y].to_string());
         ev.name = Some(name.join(" "));
@@ -616,4 +643,16 @@ fn in_comment_run(blocks: &[Block], j: usize) -> bool {
         o.is_some_and(|o| matches!(o.kind, BlockKind::Heading { .. }) && (o.end + 1 == b.line || b.end + 1 == o.line))
     };
     touches(j.checked_sub(1).and_then(|k| blocks.get(k))) || touches(blocks.get(j + 1))
+}
+
+/// Whether heading `j` follows a line of text with no blank line between them (a
+/// `# build the image` comment under `#!/bin/bash` in a pasted script). A heading above
+/// a talk's level that is glued to the talk's text is such a comment, not the next
+/// part of the notes: a writer sets a heading that holds talks apart.
+fn glued_to_text(blocks: &[Block], j: usize) -> bool {
+    let b = &blocks[j];
+    j.checked_sub(1).and_then(|k| blocks.get(k)).is_some_and(|p| {
+        p.end + 1 == b.line
+            && matches!(p.kind, BlockKind::Paragraph { .. } | BlockKind::ListItem { .. } | BlockKind::Code { .. })
+    })
 }

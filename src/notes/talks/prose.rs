@@ -14,17 +14,27 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if let Some(c) = self.cands.last() {
             if c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.speakers.is_empty() {
                 let labels = self.labels();
+                let joined = wrapped_list(first, lines.get(1).copied());
+                let first = joined.as_deref().unwrap_or(first);
                 let (field, value) = match labels.leading(first) {
                     Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => (true, r),
                     _ => (false, first),
                 };
-                let value = value.strip_prefix("by ").or_else(|| value.strip_prefix("By ")).unwrap_or(value);
+                let by = value.strip_prefix("by ").or_else(|| value.strip_prefix("By "));
+                let value = by.unwrap_or(value);
                 // `A talk by NAME`, `Vortrag von NAME`: a short line naming the speaker.
-                let value = match value.find(" by ").or_else(|| value.find(" von ")) {
-                    Some(i) if value[..i].split_whitespace().count() <= 3 => &value[i + 4..],
-                    _ => value,
+                let (by, value) = match value.find(" by ").or_else(|| value.find(" von ")) {
+                    Some(i) if value[..i].split_whitespace().count() <= 3 => (Some(""), &value[i + 4..]),
+                    _ => (by, value),
                 };
-                if let Some(people) = names::people(value, labels, field) {
+                // A field holds names in any case; after `by` a name in lower case counts
+                // when its words are unusual; a line alone must be capitalised.
+                let case = match (field, by) {
+                    (true, _) => names::Case::Any,
+                    (false, Some(_)) => names::Case::Unusual,
+                    (false, None) => names::Case::Capitalised,
+                };
+                if let Some(people) = names::people_as(value, labels, case) {
                     let c = self.cands.last_mut().expect("checked");
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     push_ev(c, "a name line under it", 2);

@@ -245,3 +245,73 @@ fn linear_in_many_headings_and_long_lines() {
     let (talks, _) = detect(&text);
     assert_eq!(talks.len(), 20_000);
 }
+
+fn detect_in(file: &str, text: &str) -> Document<'static> {
+    let note: &'static Note = Box::leak(Box::new(Note {
+        file: file.into(),
+        key: "t".into(),
+        text: text.to_string(),
+        markup: crate::notes::document::Markup::Markdown,
+    }));
+    Detector::new().detect(note, &md(text)).doc
+}
+
+#[test]
+fn speakers_in_any_case_after_a_title_but_no_subtitles() {
+    let text = "# Meetup 2025\n\n## Docs as code (maya okonjo-reyes)\ntext\n\n## Error messages — Lea Nakamura with Ole Brandvold\ntext\n\n## Localising docs\nby anneke van der berg & joão pimentel\n\ntext\n\n## Rust in production — Lessons Learned\ntext\n\nmore\n\nmore\n\n## Packaging (open source)\ntext\n\nmore\n\nmore\n";
+    let (talks, _) = detect(text);
+    let speakers: Vec<Vec<String>> = talks.iter().map(|t| t.2.clone()).collect();
+    assert_eq!(
+        talks.iter().map(|t| t.1.as_str()).collect::<Vec<_>>(),
+        [
+            "Docs as code",
+            "Error messages",
+            "Localising docs",
+            "Rust in production — Lessons Learned",
+            "Packaging (open source)"
+        ]
+    );
+    assert_eq!(speakers[0], ["maya okonjo-reyes"]);
+    assert_eq!(speakers[1], ["Lea Nakamura", "Ole Brandvold"]);
+    assert_eq!(speakers[2], ["anneke van der berg", "joão pimentel"]);
+    assert!(speakers[3].is_empty() && speakers[4].is_empty());
+}
+
+#[test]
+fn remarks_and_the_end_of_a_letter_are_no_content() {
+    // `## Hallway` holds only the note-taker's remarks, then the letter ends.
+    let text = "Subject: notes\n\n## First talk\nJane Doe\n\ntext\n\n## Second talk\nJohn Roe\n\ntext\n\n## Around\n- me: ask Jane for the slides\n\nCheers,\nIngrid\n\n-- \nIngrid Solberg\n";
+    assert_eq!(titles(text), ["First talk", "Second talk"]);
+}
+
+#[test]
+fn a_comment_glued_to_text_above_the_talk_level_does_not_end_the_talk() {
+    let text = "# Conf 2024\n\n## Talk 1: Shipping\nJane Doe\n\nsome text\n#!/bin/bash\n# build the image\ndocker build .\nmore text on Docker\n\n## Talk 2: Next\nJohn Roe\n\ntext\n";
+    let d = detect_in("notes/t.md", text);
+    assert_eq!(d.sections.len(), 2);
+    assert!(d.sections[0].body.contains("more text on Docker"), "{:?}", d.sections[0].body);
+}
+
+#[test]
+fn a_file_named_title_speaker_with_no_heading() {
+    let text = "(Vigo, 5 June 2024, first talk after the opening)\n\nWhy FastAPI next to Django: their mobile API needed websockets.\n- Starlette underneath\n";
+    let d = detect_in("djangocon-eu-2024/building-async-apis-with-fastapi-lena-kowalski.md", text);
+    assert_eq!(d.sections.len(), 1);
+    assert_eq!(d.sections[0].title, "building async apis with fastapi");
+    assert_eq!(d.sections[0].speakers.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(), ["Lena Kowalski"]);
+    assert_eq!(d.events[0].name, "DjangoCon EU 2024");
+    assert_eq!(d.events[0].date.as_deref(), Some("2024-06-05"));
+    // A technology at the end of the name is written in the notes: no speaker.
+    let d = detect_in("notes/getting-started-with-apache-kafka.md", "Kafka is a log. Apache runs it.\n");
+    assert!(d.sections[0].speakers.is_empty(), "{:?}", d.sections[0].speakers);
+}
+
+#[test]
+fn a_lower_case_first_line_with_notes_or_a_date_names_the_event() {
+    let d = detect_in(
+        "notes/t.txt",
+        "pydata berlin 2025 - my notes, 12 june 2025\n\nnext talk - polars (lukas hoffmann-ng)\ntext\n",
+    );
+    assert_eq!(d.events[0].name.to_lowercase(), "pydata berlin 2025");
+    assert_eq!(d.events[0].date.as_deref(), Some("2025-06-12"));
+}
