@@ -8,19 +8,28 @@
 //!
 //! # The data
 //!
-//! One JSON object in a `<script type="application/json">`, every `<` written `\u003c`
-//! (so no text can close the script), nodes sorted by id and edges by their ends, so
-//! the same graph gives the same bytes:
+//! Two JSON objects, each in a `<script type="application/json">`, every `<` written
+//! `\u003c` (so no text can close the script), nodes sorted by id and edges by their
+//! ends, so the same graph gives the same bytes. Arrays rather than objects, so that
+//! the page parses them fast: a node is a place in the columns of `nodes`, an edge four
+//! numbers of `edges`.
 //!
 //! ```text
-//! {"kinds": [kind names], "kind_colors": ["#rrggbb" of each kind], "grey": "#rrggbb",
-//!  "relations": [relation names],
-//!  "communities": [[label, "#rrggbb", size]], "modularity": 0.41,
-//!  "files": [file names], "lines": [[file, line, "text of that line"]],
-//!  "nodes": [[id, label, kind, x, y, degree, weighted_degree, pagerank, betweenness,
-//!             community or -1, {attribute: value}]],
-//!  "edges": [[source, target, relation, weight, places, [line, ...]]]}
+//! data:     {"kinds": [kind names], "kind_colors": ["#rrggbb" of each kind], "grey": "#rrggbb",
+//!            "relations": [relation names],
+//!            "communities": [[label, "#rrggbb", size]], "modularity": 0.41,
+//!            "nodes": {"id": [..], "label": [..], "kind": [..], "x": [..], "y": [..],
+//!                      "degree": [..], "weighted_degree": [..], "pagerank": [..],
+//!                      "betweenness": [..], "community": [.. or -1]},
+//!            "edges": [source, target, relation, weight, source, target, ...]}
+//! details:  {"attrs": [[node, {attribute: value}] for nodes with attributes],
+//!            "files": [file names], "lines": [[file, line, "text of that line"]],
+//!            "places": [[places in all, line, ...] for each edge, in the order of `edges`]}
 //! ```
+//!
+//! `details` holds what only the details panel shows. It comes after the viewer's
+//! script, and the page parses it when a node's details first need it: the first
+//! frame of a large graph waits for neither its bytes nor its parsing.
 //!
 //! Positions come from the [layout](crate::graph::layout), measures from
 //! [`Measures`]. An edge keeps its first [`MAX_PLACES`] places of evidence with the
@@ -69,7 +78,7 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
             &computed
         }
     };
-    let data = data(graph, m);
+    let (data, details) = data(graph, m);
     let mut rest = TEMPLATE;
     while let Some(at) = rest.find("{{") {
         w.write_all(&rest.as_bytes()[..at])?;
@@ -80,6 +89,7 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
             "{{SIGMA}}" => w.write_all(SIGMA.as_bytes())?,
             "{{VIEWER}}" => w.write_all(SCRIPT.as_bytes())?,
             "{{DATA}}" => w.write_all(data.as_bytes())?,
+            "{{DETAILS}}" => w.write_all(details.as_bytes())?,
             other => w.write_all(other.as_bytes())?,
         }
         rest = &rest[end..];
@@ -88,8 +98,9 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
     Ok(())
 }
 
-/// The data object (see the module docs), as JSON safe inside a `<script>`.
-fn data(graph: &KnowledgeGraph, m: &Measures) -> String {
+/// The data object and the details object (see the module docs), as JSON safe inside
+/// a `<script>`.
+fn data(graph: &KnowledgeGraph, m: &Measures) -> (String, String) {
     let n = graph.node_count();
     // Nodes sorted by id; `new[i]` is node i's place.
     let mut order: Vec<usize> = (0..n).collect();
@@ -117,48 +128,45 @@ fn data(graph: &KnowledgeGraph, m: &Measures) -> String {
         }
     }
     let mut files: Vec<&str> = Vec::new();
-    let mut file_no: BTreeMap<u32, usize> = BTreeMap::new();
     let mut lines: Vec<Value> = Vec::new();
     let mut line_no: BTreeMap<(u32, u32), usize> = BTreeMap::new();
     for (&f, want) in &wanted {
-        let name = graph.file(f);
-        file_no.insert(f, files.len());
         let texts = read_lines(graph.source(f), want);
         for &l in want {
             line_no.insert((f, l), lines.len());
             lines.push(json!([files.len(), l, texts.get(&l).map_or("", String::as_str)]));
         }
-        files.push(name);
+        files.push(graph.file(f));
     }
-    let nodes: Vec<Value> = order
+
+    let num = |s: &str| s.parse::<f64>().map_or(Value::Null, Value::from);
+    let column = |f: &dyn Fn(usize) -> Value| -> Value { order.iter().map(|&i| f(i)).collect() };
+    let nodes = json!({
+        "id": column(&|i| graph.node(idx(i)).id.as_str().into()),
+        "label": column(&|i| graph.node(idx(i)).label.as_str().into()),
+        "kind": column(&|i| kind_no(graph.node(idx(i)).kind).into()),
+        "x": column(&|i| m.positions.get(i).map_or(0.0, |p| p[0]).into()),
+        "y": column(&|i| m.positions.get(i).map_or(0.0, |p| p[1]).into()),
+        "degree": column(&|i| m.degree[i].into()),
+        "weighted_degree": column(&|i| m.weighted_degree[i].into()),
+        "pagerank": column(&|i| num(&m.values(i)[2])),
+        "betweenness": column(&|i| num(&m.values(i)[3])),
+        "community": column(&|i| m.community[i].map_or(-1, i64::from).into()),
+    });
+    let attrs: Vec<Value> = order
         .iter()
-        .map(|&i| {
-            let node = graph.node(idx(i));
-            let p = m.positions.get(i).copied().unwrap_or([0.0, 0.0]);
-            let v = m.values(i);
-            let num = |s: &str| s.parse::<f64>().map_or(Value::Null, Value::from);
-            json!([
-                node.id,
-                node.label,
-                kind_no(node.kind),
-                p[0],
-                p[1],
-                m.degree[i],
-                m.weighted_degree[i],
-                num(&v[2]),
-                num(&v[3]),
-                m.community[i].map_or(-1, i64::from),
-                node.attrs,
-            ])
-        })
+        .enumerate()
+        .filter(|(_, &i)| !graph.node(idx(i)).attrs.is_empty())
+        .map(|(k, &i)| json!([k, graph.node(idx(i)).attrs]))
         .collect();
-    let edges: Vec<Value> = edges
-        .into_iter()
-        .map(|(s, t, r, w, count, places)| {
-            let refs: Vec<usize> = places.iter().map(|p| line_no[p]).collect();
-            json!([s, t, r, w, count, refs])
-        })
-        .collect();
+    let mut flat: Vec<u64> = Vec::with_capacity(edges.len() * 4);
+    let mut places: Vec<Value> = Vec::with_capacity(edges.len());
+    for (s, t, r, w, count, kept) in &edges {
+        flat.extend([*s as u64, *t as u64, *r as u64, u64::from(*w)]);
+        let mut row = vec![*count];
+        row.extend(kept.iter().map(|p| line_no[p]));
+        places.push(json!(row));
+    }
     let communities: Vec<Value> =
         m.communities.iter().map(|c| json!([c.label, palette::community_hex(c.id), c.size])).collect();
     let modularity: f64 = format!("{:.4}", m.modularity).parse().unwrap_or(0.0);
@@ -169,12 +177,16 @@ fn data(graph: &KnowledgeGraph, m: &Measures) -> String {
         "relations": EdgeKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),
         "communities": communities,
         "modularity": modularity,
-        "files": files,
-        "lines": lines,
         "nodes": nodes,
-        "edges": edges,
+        "edges": flat,
     });
-    serde_json::to_string(&doc).unwrap_or_default().replace('<', "\\u003c")
+    let details = json!({ "attrs": attrs, "files": files, "lines": lines, "places": places });
+    (script_safe(&doc), script_safe(&details))
+}
+
+/// `v` as JSON with every `<` written `\u003c`, so no text can close the script.
+fn script_safe(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default().replace('<', "\\u003c")
 }
 
 /// An edge of the page: source, target, relation (all numbers), weight, how many
@@ -221,10 +233,11 @@ mod tests {
         String::from_utf8(out).expect("UTF-8")
     }
 
-    fn data_of(html: &str) -> Value {
-        let open = r#"<script type="application/json" id="data">"#;
-        let start = html.find(open).expect("data script") + open.len();
+    fn script_of(html: &str, id: &str) -> Value {
+        let open = format!(r#"<script type="application/json" id="{id}">"#);
+        let start = html.find(&open).expect("data script") + open.len();
         let end = start + html[start..].find("</script>").expect("closed");
+        assert!(!html[start..end].contains('<'), "a `<` in the {id} script");
         serde_json::from_str(&html[start..end]).expect("the data is JSON")
     }
 
@@ -243,21 +256,54 @@ mod tests {
     fn the_data_has_every_node_sorted_by_id_with_measures_and_no_script_end() {
         let g = sample_graph();
         let html = render(&g);
-        let d = data_of(&html);
-        let nodes = d["nodes"].as_array().unwrap();
-        assert_eq!(nodes.len(), g.node_count());
-        assert_eq!(d["edges"].as_array().unwrap().len(), g.edge_count());
-        let ids: Vec<&str> = nodes.iter().map(|n| n[0].as_str().unwrap()).collect();
+        let d = script_of(&html, "data");
+        let nodes = &d["nodes"];
+        let ids: Vec<&str> = nodes["id"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+        assert_eq!(ids.len(), g.node_count());
+        for column in ["label", "kind", "x", "y", "degree", "weighted_degree", "pagerank", "betweenness", "community"] {
+            assert_eq!(nodes[column].as_array().unwrap().len(), ids.len(), "{column}");
+        }
+        let edges = d["edges"].as_array().unwrap();
+        assert_eq!(edges.len(), 4 * g.edge_count());
+        // Every edge's ends are nodes, and edges are sorted by their ends.
+        let ends: Vec<(u64, u64)> = edges.chunks(4).map(|e| (e[0].as_u64().unwrap(), e[1].as_u64().unwrap())).collect();
+        assert!(ends.iter().all(|&(s, t)| (s as usize) < ids.len() && (t as usize) < ids.len()));
+        assert!(ends.windows(2).all(|w| w[0] <= w[1]));
         let mut sorted = ids.clone();
         sorted.sort();
         assert_eq!(ids, sorted);
         // The hostile title `Rust & <Python>` is in the data, its `<` escaped.
-        assert!(nodes.iter().any(|n| n[1].as_str().unwrap().contains("<Python>")));
-        let json_part = &html[html.find("id=\"data\">").unwrap()..];
-        assert!(!json_part[..json_part.find("</script>").unwrap()].contains('<'));
+        assert!(nodes["label"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().contains("<Python>")));
         // PageRank sums to 1.
-        let pr: f64 = nodes.iter().map(|n| n[7].as_f64().unwrap()).sum();
+        let pr: f64 = nodes["pagerank"].as_array().unwrap().iter().map(|n| n.as_f64().unwrap()).sum();
         assert!((pr - 1.0).abs() < 1e-5, "{pr}");
+        // Only nodes with attributes list them, each once, in order, in the details.
+        let attrs = script_of(&html, "details-data")["attrs"].as_array().unwrap().clone();
+        assert!(!attrs.is_empty());
+        assert!(attrs.windows(2).all(|w| w[0][0].as_u64() < w[1][0].as_u64()));
+        assert!(attrs.iter().all(|a| !a[1].as_object().unwrap().is_empty()));
+    }
+
+    #[test]
+    fn the_details_come_after_the_script_one_row_of_places_per_edge() {
+        let g = sample_graph();
+        let html = render(&g);
+        assert!(html.find("id=\"details-data\"").unwrap() > html.find("talkgraph's viewer").unwrap());
+        let ev = script_of(&html, "details-data");
+        let places = ev["places"].as_array().unwrap();
+        assert_eq!(places.len(), g.edge_count());
+        let lines = ev["lines"].as_array().unwrap();
+        let files = ev["files"].as_array().unwrap();
+        for p in places {
+            let p = p.as_array().unwrap();
+            let kept = &p[1..];
+            assert!(kept.len() <= MAX_PLACES && p[0].as_u64().unwrap() as usize >= kept.len());
+            for l in kept {
+                let line = &lines[l.as_u64().unwrap() as usize];
+                assert!((line[0].as_u64().unwrap() as usize) < files.len());
+            }
+        }
+        assert!(places.iter().any(|p| p.as_array().unwrap().len() > 1), "no edge keeps a place");
     }
 
     #[test]

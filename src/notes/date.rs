@@ -144,7 +144,9 @@ pub fn find(s: &str, labels: &Labels, year: Option<i32>) -> Option<Found> {
         }
         // A range of days: 28–31 sierpnia 2024, 8-10 May: the first day.
         if let (Some(d), Some(n), Some(mt)) = (day_number(t.text), next, third) {
-            if matches!(t.after, "–" | "-" | "—") && day_number(n.text).is_some() && n.after.is_empty() {
+            // A range runs forward (`#41 - 12 March` is a number, then a date).
+            let forward = day_number(n.text).is_some_and(|e| d < e && e <= 31);
+            if matches!(t.after, "–" | "-" | "—") && forward && n.after.is_empty() {
                 if let Some(m) = labels.month(mt.text) {
                     match toks.get(i + 3).and_then(|x| year_of(x.text)) {
                         Some(y) => return Some(make(y, m, d, t.start..toks[i + 3].end)),
@@ -217,6 +219,13 @@ mod tests {
         let l = Labels::default();
         assert_eq!(iso_of(find("Gliwice, 28–31 sierpnia 2024", &l, None)), Some("2024-08-28".into()));
         assert_eq!(iso_of(find("8-10 May", &l, Some(2025))), Some("2025-05-08".into()));
+    }
+
+    #[test]
+    fn a_number_before_a_date_is_no_range() {
+        assert_eq!(iso("PyData meetup #41 - 12 March 2025", None), Some("2025-03-12".into()));
+        assert_eq!(iso("Issue 30 - 2 June 2024", None), Some("2024-06-02".into()));
+        assert_eq!(iso("8-10 May 2024", None), Some("2024-05-08".into()));
     }
 
     fn iso_of(f: Option<Found>) -> Option<String> {

@@ -115,6 +115,11 @@ pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
         Some(Found::Date(_, r)) => Some(r.clone()),
         _ => None,
     };
+    // With no year of its own, a name ends where a date with a year starts.
+    let before_date = match (&found_date, &date_range) {
+        (Some(Found::Date(d, _)), Some(r)) => words.iter().position(|&(at, _)| at >= r.start).map(|k| (k, d.year)),
+        _ => None,
+    };
     let year_at = words.iter().position(|&(at, w)| {
         w.len() == 4
             && (w.starts_with("19") || w.starts_with("20"))
@@ -128,8 +133,14 @@ pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
     out.year = the_year.or(year);
     out.date = found_date.or_else(|| date::find(plain, labels, out.year));
     // The name: the words before the year, less leading notes labels and fillers, when
-    // one of them is capitalised or a conference word.
-    if let Some(k) = year_at {
+    // one of them is capitalised or a conference word. With no year of its own, the
+    // words before a date with a year (`PyCon US, 15 May 2024`), when the first of them
+    // is capitalised, and the date's year.
+    let name_end = match year_at {
+        Some(k) => Some((k, None)),
+        None => before_date.map(|(k, y)| (k, Some(y.to_string()))),
+    };
+    if let Some((k, date_year)) = name_end {
         let mut start = 0;
         while start < k {
             let w = words[start].1;
@@ -151,9 +162,13 @@ pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
         let capitalised = name_words.iter().any(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
             || name_words.iter().any(|(_, w)| labels.is(w, Concept::Conference));
         let not_a_label = name_words.iter().all(|(_, w)| labels.month(w).is_none() && !labels.is(w, Concept::Day));
-        if !name_words.is_empty() && name_words.len() <= 7 && capitalised && not_a_label {
+        let leads = date_year.is_none()
+            || name_words.first().is_some_and(|(_, w)| {
+                w.chars().next().is_some_and(char::is_uppercase) || labels.is(w, Concept::Conference)
+            });
+        if !name_words.is_empty() && name_words.len() <= 7 && capitalised && not_a_label && leads {
             let mut name: Vec<&str> = name_words.iter().map(|(_, w)| *w).collect();
-            name.push(words[k].1);
+            name.push(date_year.as_deref().unwrap_or(words[k].1));
             out.name = Some(spell(&name));
         }
     }
@@ -195,8 +210,13 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        // `#41` (a meetup's number) is a word too.
+        let number_sign = c == '#' && start.is_none() && s[i + 1..].starts_with(|d: char| d.is_ascii_digit());
         let inside = i < s.len()
-            && (c.is_alphanumeric() || c == '&' || ((c == '\'' || c == '-' || c == '.') && start.is_some()));
+            && (c.is_alphanumeric()
+                || c == '&'
+                || number_sign
+                || ((c == '\'' || c == '-' || c == '.') && start.is_some()));
         if inside {
             start.get_or_insert(i);
         } else if let Some(st) = start.take() {
@@ -273,6 +293,20 @@ mod tests {
         );
         assert_eq!(ev("## Europython 2023 conference day 1").1, Some(1));
         assert_eq!(ev("Personal notes from talks"), (None, None, None));
+    }
+
+    #[test]
+    fn a_name_before_a_date_takes_the_dates_year() {
+        assert_eq!(
+            ev("PyData Lisbon meetup #41 - 12 March 2025"),
+            (Some("PyData Lisbon meetup #41 2025".into()), None, Some("2025-03-12".into()))
+        );
+        assert_eq!(
+            ev("DjangoCon Europe, 5 June 2024"),
+            (Some("DjangoCon Europe 2024".into()), None, Some("2024-06-05".into()))
+        );
+        // Words in lower case before a date name no event.
+        assert_eq!(ev("notes from the meeting with Anna, 12 March 2025").0, None);
     }
 
     #[test]

@@ -157,7 +157,8 @@ fn big_graph() -> KnowledgeGraph {
 #[ignore = "needs chromium and node (npm ci --prefix tests/consumers)"]
 /// Opens and draws, every node in the page. The time of its first frame is a speed
 /// goal, so it is measured by `bench/viewer.sh` (median of several loads, in
-/// BENCHMARKS.md), never asserted here: a timed test fails on a busy machine.
+/// BENCHMARKS.md), never asserted here: a timed test fails on a busy machine. With
+/// `TALKGRAPH_VIEWER_HTML=PATH` it also writes the page to PATH, for that benchmark.
 fn a_20000_node_graph_opens_in_chromium() {
     let g = big_graph().with_measures(None, true);
     assert!(
@@ -170,6 +171,10 @@ fn a_20000_node_graph_opens_in_chromium() {
     let html = dir.path().join("graph.html");
     let mut out = Vec::new();
     talkgraph::export::html::write(&g, &Default::default(), &mut out).expect("writes");
-    std::fs::write(&html, out).expect("write");
+    std::fs::write(&html, &out).expect("write");
+    // `bench/viewer.sh` times this very page: it asks for a copy here.
+    if let Some(keep) = std::env::var_os("TALKGRAPH_VIEWER_HTML") {
+        std::fs::write(keep, &out).expect("write the copy asked for by TALKGRAPH_VIEWER_HTML");
+    }
     check_in_chromium(&html, &["--nodes".into(), g.node_count().to_string()]);
 }

@@ -10,36 +10,86 @@
   // data, from the one palette of every format (src/export/palette.rs).
   const KIND_COLORS = Object.fromEntries(D.kinds.map((k, i) => [k, D.kind_colors[i]]));
   const NO_COMMUNITY = D.grey;
+  // Coloured by community, the nodes outside the topic map are greys, one per kind in
+  // the kinds' order: the palette gives kinds and communities the same nine colours,
+  // so a talk in the palette's blue would read as a member of community 0.
+  const OTHER_GREYS = ["#424a53", "#6e7781", "#8c959f", "#afb8c1"];
+  const otherGrey = (kind) => {
+    const others = D.kinds.filter((k) => !TOPIC_KINDS.has(k));
+    return OTHER_GREYS[Math.min(Math.max(others.indexOf(kind), 0), OTHER_GREYS.length - 1)];
+  };
   const FADED = "#e6e8eb";
+  const EDGE = "#c9ced6";
   const TOPIC_KINDS = new Set(["Technology", "Topic", "Organization", "PEP"]);
   const SPOKEN_KINDS = new Set(["Technology", "Topic", "Organization", "PEP", "Version"]);
 
-  // Nodes and edges of the full data, by index.
-  const nodes = D.nodes.map((n, i) => ({
-    i, id: n[0], label: n[1], kind: D.kinds[n[2]], x: n[3], y: n[4],
-    degree: n[5], weighted_degree: n[6], pagerank: n[7], betweenness: n[8],
-    community: n[9], attrs: n[10],
+  // Nodes by index, from the columns of the data. In the graphology graph a node's
+  // key is its index (as sigma and graphology index by key, a short numeric key costs
+  // less than the id); `keyOf` and `nodeOf` convert.
+  const N = D.nodes;
+  const nodes = N.id.map((id, i) => ({
+    i, id, label: N.label[i], kind: D.kinds[N.kind[i]], x: N.x[i], y: N.y[i],
+    degree: N.degree[i], weighted_degree: N.weighted_degree[i], pagerank: N.pagerank[i],
+    betweenness: N.betweenness[i], community: N.community[i],
   }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const edges = D.edges.map((e) => ({
-    s: e[0], t: e[1], rel: D.relations[e[2]], weight: e[3], places: e[4], lines: e[5],
-  }));
-  const incident = nodes.map(() => []);
-  edges.forEach((e, k) => { incident[e.s].push(k); if (e.t !== e.s) incident[e.t].push(k); });
+  const nodeOf = (key) => nodes[+key];
+  const keyOf = (id) => { const n = byId.get(id); return n ? String(n.i) : null; };
+  // Edges: source, target, relation and weight, four numbers each in `E`; as objects
+  // (`edges()`) and by node (`incident`) when first needed (another view, the
+  // details), not for the first frame, which draws `E` as it is.
+  const E = D.edges;
+  let edgeList = null;
+  function edges() {
+    if (!edgeList) {
+      edgeList = new Array(E.length / 4);
+      for (let k = 0, o = 0; o < E.length; k++, o += 4) {
+        edgeList[k] = { k, s: E[o], t: E[o + 1], rel: D.relations[E[o + 2]], weight: E[o + 3] };
+      }
+    }
+    return edgeList;
+  }
+  let incidentList = null;
+  function incident(i) {
+    if (!incidentList) {
+      incidentList = nodes.map(() => []);
+      edges().forEach((e, k) => { incidentList[e.s].push(k); if (e.t !== e.s) incidentList[e.t].push(k); });
+    }
+    return incidentList[i];
+  }
+  // What only the details panel shows (nodes' other attributes, the places of each
+  // edge and the text of their lines) is a second script, after this one, parsed the
+  // first time it is needed: neither the parser nor JSON.parse spends time on it
+  // before the first frame.
+  let more = null;
+  function detailsData() {
+    if (more) return more;
+    const script = document.getElementById("details-data");
+    if (!script) return { attrs: new Map(), files: [], lines: [], places: [] }; // still loading
+    more = JSON.parse(script.textContent);
+    more.attrs = new Map(more.attrs);
+    return more;
+  }
+  // The places of edge `e` as [how many places in all, [indices in `lines`]].
+  function placesOf(e) {
+    if (e.lines) return [e.places, e.lines];
+    const p = detailsData().places[e.k];
+    return p ? [p[0], p.slice(1)] : [0, []];
+  }
 
   // The three views, derived as src/graph/view.rs derives them.
   function viewOf(name) {
     if (name === "topics") {
       const keep = new Set();
-      for (const e of edges) if (e.rel === "mentions" && TOPIC_KINDS.has(nodes[e.t].kind)) keep.add(e.t);
-      return { keep, edges: edges.filter((e) => e.rel === "co_mentioned" && keep.has(e.s) && keep.has(e.t)) };
+      for (const e of edges()) if (e.rel === "mentions" && TOPIC_KINDS.has(nodes[e.t].kind)) keep.add(e.t);
+      return { keep, edges: edges().filter((e) => e.rel === "co_mentioned" && keep.has(e.s) && keep.has(e.t)) };
     }
     if (name === "speakers") {
       const keep = new Set();
       const derived = new Map();
       for (const talk of nodes) {
         if (talk.kind !== "Talk") continue;
-        const out = incident[talk.i].map((k) => edges[k]).filter((e) => e.s === talk.i);
+        const out = incident(talk.i).map((k) => edges()[k]).filter((e) => e.s === talk.i);
         const people = out.filter((e) => e.rel === "presented_by").map((e) => e.t);
         const topics = out.filter((e) => e.rel === "mentions" && SPOKEN_KINDS.has(nodes[e.t].kind));
         for (const p of people) {
@@ -48,20 +98,22 @@
             keep.add(m.t);
             const key = p + " " + m.t;
             let d = derived.get(key);
-            if (!d) { d = { s: p, t: m.t, rel: "spoke_about", weight: 0, places: 0, lines: [] }; derived.set(key, d); }
+            if (!d) { d = { k: -1, s: p, t: m.t, rel: "spoke_about", weight: 0, places: 0, lines: [] }; derived.set(key, d); }
+            const [count, lines] = placesOf(m);
             d.weight += 1;
-            d.places += m.places;
-            for (const l of m.lines) if (!d.lines.includes(l)) d.lines.push(l);
+            d.places += count;
+            for (const l of lines) if (!d.lines.includes(l)) d.lines.push(l);
           }
         }
       }
       return { keep, edges: [...derived.values()] };
     }
-    return { keep: null, edges };
+    return { keep: null, edges: null };
   }
 
-  const Graph = graphology.MultiGraph || graphology.Graph;
-  const graph = new Graph({ type: "mixed", multi: true, allowSelfLoops: true });
+  // One undirected simple graph: sigma draws no arrows here, neighbourhoods ignore
+  // direction, and two relations between the same nodes make one line (the heavier).
+  const graph = new graphology.Graph({ type: "undirected", multi: false, allowSelfLoops: true });
   const state = {
     view: "full", hovered: null, hoodOfHovered: null, selected: null, ego: 0, egoSet: null,
     kinds: new Set(D.kinds), community: "all", minWeight: 1, sizeBy: "weighted_degree", colorBy: "community",
@@ -70,34 +122,46 @@
   function colorOf(n) {
     if (state.colorBy === "kind") return KIND_COLORS[n.kind] || NO_COMMUNITY;
     if (n.community >= 0) return D.communities[n.community][1];
-    return TOPIC_KINDS.has(n.kind) ? NO_COMMUNITY : KIND_COLORS[n.kind] || NO_COMMUNITY;
+    return TOPIC_KINDS.has(n.kind) ? NO_COMMUNITY : otherGrey(n.kind);
   }
+  // An edge's width: sigma's default (0.5) for weight 1, so most edges carry no
+  // attribute at all.
+  const widthOf = (w) => Math.min(0.5 * Math.sqrt(w), 6);
 
-  // Which nodes get a label however crowded the picture: the most central ones.
   function loadView(name) {
     state.view = name;
     const v = viewOf(name);
     graph.clear();
     const kept = v.keep ? nodes.filter((n) => v.keep.has(n.i)) : nodes;
-    // Sizes and the forced labels (the dozen most central nodes) set as nodes are added.
+    // Sizes, and labels forced on the dozen most central nodes, set as nodes are added.
     let max = 0;
     for (const n of kept) max = Math.max(max, n[state.sizeBy] || 0);
     const forced = new Set(kept.slice().sort((a, b) => b.pagerank - a.pagerank).slice(0, 12).map((n) => n.i));
     for (const n of kept) {
-      graph.addNode(n.id, {
-        x: n.x, y: n.y, label: n.label, size: sizeOf(n, max), color: colorOf(n), forceLabel: forced.has(n.i),
-      });
+      const a = { x: n.x, y: n.y, label: n.label, size: sizeOf(n, max), color: colorOf(n) };
+      if (forced.has(n.i)) a.forceLabel = true;
+      graph.addNode(n.i, a);
     }
-    let k = 0;
-    for (const e of v.edges) {
-      const s = nodes[e.s].id, t = nodes[e.t].id;
-      if (v.keep && (!v.keep.has(e.s) || !v.keep.has(e.t))) continue;
-      const attrs = { weight: e.weight, size: Math.min(0.5 + Math.sqrt(e.weight) * 0.5, 6), color: "#c9ced6" };
-      if (e.rel === "co_mentioned") graph.addUndirectedEdgeWithKey("e" + k++, s, t, attrs);
-      else graph.addDirectedEdgeWithKey("e" + k++, s, t, attrs);
+    let count = 0;
+    const line = (s, t, w) => {
+      count++;
+      try {
+        if (w > 1) graph.addEdgeWithKey(count, s, t, { weight: w, size: widthOf(w) });
+        else graph.addEdgeWithKey(count, s, t);
+      } catch (err) {
+        // A second relation between the same nodes (rare): one line, the heavier.
+        if (!graph.hasEdge(s, t)) throw err;
+        const there = graph.edge(s, t);
+        if (w > (graph.getEdgeAttribute(there, "weight") || 1)) graph.replaceEdgeAttributes(there, { weight: w, size: widthOf(w) });
+      }
+    };
+    if (v.edges) {
+      for (const e of v.edges) if (v.keep.has(e.s) && v.keep.has(e.t)) line(e.s, e.t, e.weight);
+    } else {
+      for (let o = 0; o < E.length; o += 4) line(E[o], E[o + 1], E[o + 3]);
     }
     document.getElementById("counts").textContent =
-      graph.order.toLocaleString("en") + " nodes, " + graph.size.toLocaleString("en") + " edges" +
+      graph.order.toLocaleString("en") + " nodes, " + count.toLocaleString("en") + " edges" +
       (D.communities.length ? ", " + D.communities.length + " communities (modularity " + D.modularity + ")" : "");
   }
 
@@ -107,28 +171,29 @@
   }
   function resize() {
     let max = 0;
-    graph.forEachNode((id) => { max = Math.max(max, byId.get(id)[state.sizeBy] || 0); });
-    graph.updateEachNodeAttributes((id, a) => { a.size = sizeOf(byId.get(id), max); return a; });
+    graph.forEachNode((key) => { max = Math.max(max, nodeOf(key)[state.sizeBy] || 0); });
+    graph.updateEachNodeAttributes((key, a) => { a.size = sizeOf(nodeOf(key), max); return a; });
   }
 
   function recolor() {
-    graph.forEachNode((id) => graph.setNodeAttribute(id, "color", colorOf(byId.get(id))));
+    graph.updateEachNodeAttributes((key, a) => { a.color = colorOf(nodeOf(key)); return a; });
     legend();
   }
 
   // Filters: kinds, community, minimum weight, the neighbourhood of the selection.
-  function visible(id) {
-    const n = byId.get(id);
+  function visible(key) {
+    const n = nodeOf(key);
     if (!state.kinds.has(n.kind)) return false;
     if (state.community !== "all" && String(n.community) !== state.community) return false;
-    if (state.egoSet && !state.egoSet.has(id)) return false;
-    if (state.minWeight > 1 && id !== state.selected && !heavy.has(id)) return false;
+    if (state.egoSet && !state.egoSet.has(key)) return false;
+    if (state.minWeight > 1 && key !== state.selected && !heavy.has(key)) return false;
     return true;
   }
   let heavy = new Set();
   function recomputeHeavy() {
     heavy = new Set();
-    graph.forEachEdge((e, a, s, t) => { if (a.weight >= state.minWeight) { heavy.add(s); heavy.add(t); } });
+    if (state.minWeight <= 1) return;
+    graph.forEachEdge((e, a, s, t) => { if ((a.weight || 1) >= state.minWeight) { heavy.add(s); heavy.add(t); } });
   }
   function recomputeEgo() {
     state.egoSet = null;
@@ -137,7 +202,7 @@
     let frontier = [state.selected];
     for (let d = 0; d < state.ego; d++) {
       const next = [];
-      for (const id of frontier) graph.forEachNeighbor(id, (m) => { if (!seen.has(m)) { seen.add(m); next.push(m); } });
+      for (const key of frontier) graph.forEachNeighbor(key, (m) => { if (!seen.has(m)) { seen.add(m); next.push(m); } });
       frontier = next;
     }
     state.egoSet = seen;
@@ -146,10 +211,30 @@
   const container = document.getElementById("graph");
   loadView("full");
   timings.loaded = performance.now();
-  // Whether any filter or highlight applies: when none does, the reducers hand sigma
-  // the data as it is (no copy of 100,000 edges' attributes for the first frame).
+  // The reducers (filters and highlights) are handed to sigma when one first applies:
+  // the first frame draws the data as it is, with no call per node and edge.
   const plain = () => !state.hoodOfHovered && !state.egoSet && !state.selected && state.minWeight <= 1 &&
     state.community === "all" && state.kinds.size === D.kinds.length;
+  function nodeReducer(key, data) {
+    if (plain()) return data;
+    if (!visible(key)) { data.hidden = true; return data; }
+    if (state.hoodOfHovered && !state.hoodOfHovered.has(key)) {
+      data.color = FADED; data.label = ""; data.zIndex = 0; data.forceLabel = false;
+    } else if (state.hoodOfHovered) {
+      data.zIndex = 2; data.forceLabel = true;
+    }
+    if (key === state.selected) { data.highlighted = true; data.forceLabel = true; data.zIndex = 3; }
+    return data;
+  }
+  function edgeReducer(key, data) {
+    if (plain()) return data;
+    const [s, t] = graph.extremities(key);
+    if ((data.weight || 1) < state.minWeight || !visible(s) || !visible(t)) { data.hidden = true; return data; }
+    if (state.hoodOfHovered) {
+      if (s === state.hovered || t === state.hovered) { data.color = "#57606a"; data.zIndex = 1; } else data.hidden = true;
+    }
+    return data;
+  }
   const renderer = new Sigma(graph, container, {
     labelRenderedSizeThreshold: 9,
     labelDensity: 0.6,
@@ -157,44 +242,32 @@
     labelFont: "system-ui, Helvetica, Arial, sans-serif",
     labelSize: 13,
     labelWeight: "600",
+    defaultEdgeColor: EDGE,
     zIndex: true,
     hideEdgesOnMove: graph.size > 20000,
-    nodeReducer(id, data) {
-      if (plain()) return data;
-      const res = { ...data };
-      if (!visible(id)) { res.hidden = true; return res; }
-      if (state.hoodOfHovered && !state.hoodOfHovered.has(id)) {
-        res.color = FADED; res.label = ""; res.zIndex = 0; res.forceLabel = false;
-      } else if (state.hoodOfHovered) {
-        res.zIndex = 2; res.forceLabel = true;
-      }
-      if (id === state.selected) { res.highlighted = true; res.forceLabel = true; res.zIndex = 3; }
-      return res;
-    },
-    edgeReducer(id, data) {
-      if (plain()) return data;
-      const res = { ...data };
-      const [s, t] = graph.extremities(id);
-      if (data.weight < state.minWeight || !visible(s) || !visible(t)) { res.hidden = true; return res; }
-      if (state.hoodOfHovered) {
-        if (s === state.hovered || t === state.hovered) { res.color = "#57606a"; res.zIndex = 1; } else res.hidden = true;
-      }
-      return res;
-    },
   });
-
   timings.sigma = performance.now();
+  // Redraws after a change of state; `index` when nodes' attributes changed.
+  let reducing = false;
+  function redraw(index) {
+    if (!reducing && !plain()) {
+      reducing = true;
+      renderer.settings.nodeReducer = nodeReducer;
+      renderer.settings.edgeReducer = edgeReducer;
+    }
+    renderer.refresh(index ? undefined : { skipIndexation: true });
+  }
   renderer.on("enterNode", ({ node }) => {
     state.hovered = node;
     state.hoodOfHovered = new Set(graph.neighbors(node));
     state.hoodOfHovered.add(node);
-    renderer.refresh({ skipIndexation: true });
+    redraw();
   });
   renderer.on("leaveNode", () => {
     state.hovered = null; state.hoodOfHovered = null;
-    renderer.refresh({ skipIndexation: true });
+    redraw();
   });
-  renderer.on("clickNode", ({ node }) => select(node));
+  renderer.on("clickNode", ({ node }) => select(nodeOf(node).id));
   renderer.on("clickStage", () => select(null));
 
   // Details of the selected node.
@@ -212,12 +285,11 @@
   }
   function fmt(x, digits) { return typeof x === "number" ? (Number.isInteger(x) ? x.toLocaleString("en") : x.toFixed(digits)) : x; }
 
-  function details(id) {
+  function details(n) {
     const box = document.getElementById("details");
     const body = document.getElementById("details-body");
     body.replaceChildren();
-    if (!id) { box.hidden = true; document.body.classList.remove("with-details"); return; }
-    const n = byId.get(id);
+    if (!n) { box.hidden = true; document.body.classList.remove("with-details"); return; }
     box.hidden = false;
     document.body.classList.add("with-details");
     body.append(el("h2", n.label), el("p", n.kind + " · " + n.id, "sub"));
@@ -228,10 +300,10 @@
     row("PageRank", fmt(n.pagerank, 6));
     row("betweenness", fmt(n.betweenness, 6));
     if (n.community >= 0) row("community", n.community + ": " + D.communities[n.community][0]);
-    for (const [k, v] of Object.entries(n.attrs)) row(k, v);
+    for (const [k, v] of Object.entries(detailsData().attrs.get(n.i) || {})) row(k, v);
     body.append(el("h3", "Attributes"), table);
 
-    const inc = incident[n.i].map((k) => edges[k]);
+    const inc = incident(n.i).map((k) => edges()[k]);
     const talks = [];
     for (const e of inc) {
       const other = nodes[e.s === n.i ? e.t : e.s];
@@ -245,22 +317,23 @@
       if (talks.length > 100) body.append(el("p", "and " + (talks.length - 100) + " more", "more"));
     }
 
-    const withLines = inc.filter((e) => e.lines.length);
+    const { files, lines } = detailsData();
+    const withLines = inc.map((e) => [e, placesOf(e)]).filter(([, p]) => p[1].length);
     if (withLines.length) {
       body.append(el("h3", "Evidence"));
       const list = el("div", null, "evidence");
-      for (const e of withLines.slice(0, 60)) {
+      for (const [e, [count, refs]] of withLines.slice(0, 60)) {
         const other = nodes[e.s === n.i ? e.t : e.s];
         const item = el("div", null, "ev");
         const rel = el("div", null, "rel");
         rel.append(el("span", (e.s === n.i ? e.rel + " → " : "← " + e.rel + " · ")), link(other), el("span", " ×" + e.weight));
         item.append(rel);
-        for (const l of e.lines) {
-          const [f, line, text] = D.lines[l];
-          item.append(el("div", D.files[f] + ":" + line, "place"));
+        for (const l of refs) {
+          const [f, line, text] = lines[l];
+          item.append(el("div", files[f] + ":" + line, "place"));
           if (text) item.append(el("blockquote", text));
         }
-        if (e.places > e.lines.length) item.append(el("div", (e.places - e.lines.length) + " more places", "more"));
+        if (count > refs.length) item.append(el("div", (count - refs.length) + " more places", "more"));
         list.append(item);
       }
       body.append(list);
@@ -268,33 +341,39 @@
     }
   }
 
+  // Selects the node of id `id` (null: none), opens its details and brings it to
+  // the middle of what stays visible of the picture.
   function select(id) {
-    if (id && !graph.hasNode(id)) {
+    const key = id === null ? null : keyOf(id);
+    if (key !== null && !graph.hasNode(key)) {
       // Selected from another view: show the full graph.
       document.querySelector('input[name=view][value=full]').checked = true;
       loadView("full"); recomputeHeavy();
+      redraw(true);
     }
-    state.selected = id;
+    state.selected = key;
     recomputeEgo();
     const wasOpen = document.body.classList.contains("with-details");
-    details(id);
-    // The panel takes its width from the picture, not a part of it.
+    details(key === null ? null : nodeOf(key));
+    // The panel takes its width from the picture, not a part of it: sigma's canvas
+    // shrinks with its container, then the camera centres on the node.
     if (wasOpen !== document.body.classList.contains("with-details")) renderer.resize();
-    if (id) {
-      const d = renderer.getNodeDisplayData(id);
+    redraw();
+    if (key !== null) {
+      const d = renderer.getNodeDisplayData(key);
       if (d) renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.6) }, { duration: 300 });
     }
-    renderer.refresh({ skipIndexation: true });
   }
 
   // Search with suggestions.
   const search = document.getElementById("search");
   const sugg = document.getElementById("suggestions");
-  const lower = nodes.map((n) => [n.label.toLowerCase(), n.id.toLowerCase()]);
+  let lower = null;
   let shown = [], active = 0;
   function matches(q) {
     q = q.trim().toLowerCase();
     if (!q) return [];
+    if (!lower) lower = nodes.map((n) => [n.label.toLowerCase(), n.id.toLowerCase()]);
     const scored = [];
     for (let i = 0; i < nodes.length; i++) {
       const [l, id] = lower[i];
@@ -338,22 +417,22 @@
   const present = new Set(nodes.map((n) => n.kind));
   for (const k of D.kinds.filter((k) => present.has(k))) {
     const label = el("label"); const box = el("input"); box.type = "checkbox"; box.checked = true; box.value = k;
-    box.addEventListener("change", () => { box.checked ? state.kinds.add(k) : state.kinds.delete(k); renderer.refresh({ skipIndexation: true }); });
+    box.addEventListener("change", () => { box.checked ? state.kinds.add(k) : state.kinds.delete(k); redraw(); });
     label.append(box, document.createTextNode(" " + k)); kindsBox.append(label);
   }
   const community = document.getElementById("community");
   D.communities.forEach((c, k) => { const o = el("option", k + ": " + c[0] + " (" + c[2] + ")"); o.value = String(k); community.append(o); });
-  community.addEventListener("change", () => { state.community = community.value; renderer.refresh({ skipIndexation: true }); });
+  community.addEventListener("change", () => { state.community = community.value; redraw(); });
   const minweight = document.getElementById("minweight");
-  minweight.addEventListener("input", () => { state.minWeight = Math.max(1, Number(minweight.value) || 1); recomputeHeavy(); renderer.refresh({ skipIndexation: true }); });
-  document.getElementById("sizeby").addEventListener("change", (ev) => { state.sizeBy = ev.target.value; resize(); renderer.refresh(); });
-  document.getElementById("colorby").addEventListener("change", (ev) => { state.colorBy = ev.target.value; recolor(); renderer.refresh(); });
-  document.getElementById("ego").addEventListener("change", (ev) => { state.ego = Number(ev.target.value); recomputeEgo(); renderer.refresh({ skipIndexation: true }); });
+  minweight.addEventListener("input", () => { state.minWeight = Math.max(1, Number(minweight.value) || 1); recomputeHeavy(); redraw(); });
+  document.getElementById("sizeby").addEventListener("change", (ev) => { state.sizeBy = ev.target.value; resize(); redraw(true); });
+  document.getElementById("colorby").addEventListener("change", (ev) => { state.colorBy = ev.target.value; recolor(); redraw(true); });
+  document.getElementById("ego").addEventListener("change", (ev) => { state.ego = Number(ev.target.value); recomputeEgo(); redraw(); });
   for (const r of document.querySelectorAll("input[name=view]")) {
     r.addEventListener("change", () => {
       loadView(r.value); recomputeHeavy();
       if (state.selected && !graph.hasNode(state.selected)) { state.selected = null; details(null); renderer.resize(); }
-      recomputeEgo(); renderer.refresh();
+      recomputeEgo(); redraw(true);
     });
   }
   document.getElementById("close").addEventListener("click", () => select(null));
@@ -367,7 +446,7 @@
       D.communities.slice(0, 9).forEach((c, k) => entry(c[1], k + ": " + c[0]));
       if (D.communities.length > 9) entry(NO_COMMUNITY, (D.communities.length - 9) + " smaller communities");
       box.append(el("h2", "Other nodes"));
-      for (const k of D.kinds.filter((k) => present.has(k) && !TOPIC_KINDS.has(k))) entry(KIND_COLORS[k], k);
+      for (const k of D.kinds.filter((k) => present.has(k) && !TOPIC_KINDS.has(k))) entry(otherGrey(k), k);
     } else {
       box.append(el("h2", "Kinds"));
       for (const k of D.kinds.filter((k) => present.has(k))) entry(KIND_COLORS[k], k);
@@ -376,7 +455,13 @@
   legend();
   recomputeHeavy();
 
-  window.talkgraph = { graph, renderer, data: D, select, timings, search: (q) => { const m = matches(q); if (m.length) pick(m[0]); return m.length ? m[0].id : null; }, state };
+  // For tests and the console: the graph's keys are node numbers; `keyOf(id)` gives
+  // a node's key, `selected()` the id of the selection.
+  window.talkgraph = {
+    graph, renderer, data: D, select, timings, state, keyOf,
+    selected: () => (state.selected === null ? null : nodeOf(state.selected).id),
+    search: (q) => { const m = matches(q); if (m.length) pick(m[0]); return m.length ? m[0].id : null; },
+  };
   requestAnimationFrame(() => {
     window.talkgraph.firstFrameMs = performance.now();
     document.body.dataset.ready = "true";

@@ -47,11 +47,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             i = j;
         }
-        // Lead-ins: siblings.
-        let leadins = self.cands.iter().filter(|c| c.source == Source::LeadIn).count();
-        if leadins >= 2 {
-            for c in self.cands.iter_mut().filter(|c| c.source == Source::LeadIn) {
-                push_ev(c, "siblings of the same shape", 1);
+        // Lead-ins and title lines: siblings.
+        for source in [Source::LeadIn, Source::TitleLine] {
+            if self.cands.iter().filter(|c| c.source == source).count() >= 2 {
+                for c in self.cands.iter_mut().filter(|c| c.source == source) {
+                    push_ev(c, "siblings of the same shape", 1);
+                }
             }
         }
         // A file that is one talk: its first block is its only top heading (not the

@@ -59,6 +59,8 @@ pub enum Source {
     ListItem,
     /// A quoted or bold title in prose.
     Prose,
+    /// A paragraph opening with `[time] title — name`.
+    TitleLine,
     /// An item of a lightning session: a quote line (`> Title`), a paragraph after an
     /// empty `>`, a list item.
     Item,
@@ -76,6 +78,7 @@ impl Source {
             Source::LeadIn => "lead-in".into(),
             Source::ListItem => "list item".into(),
             Source::Prose => "prose".into(),
+            Source::TitleLine => "title line".into(),
             Source::Item => "lightning item".into(),
             Source::File => "file".into(),
         }
@@ -577,6 +580,7 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
 
 mod blocks;
 mod decide;
+mod lines;
 mod prose;
 #[cfg(test)]
 mod tests;

@@ -83,6 +83,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.cands.push(c);
             return;
         }
+        // A title line: `18:45 "Title" - Name`, `**Title** — Name`.
+        if let Some(c) = self.titled_paragraph(bi, b.line, lines[0], first) {
+            self.cands.push(c);
+            return;
+        }
         // Titles in prose.
         self.prose(bi, b, &lines);
     }

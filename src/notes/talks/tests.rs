@@ -76,7 +76,7 @@ fn md(text: &str) -> Blocks {
     Blocks { blocks }
 }
 
-fn detect(text: &str) -> (Vec<(u32, String, Vec<String>)>, Document<'static>) {
+pub(super) fn detect(text: &str) -> (Vec<(u32, String, Vec<String>)>, Document<'static>) {
     let note: &'static Note = Box::leak(Box::new(Note {
         file: "notes/t.md".into(),
         key: "t".into(),
