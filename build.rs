@@ -4,7 +4,8 @@
 //! string once, one after the other; `lexicon.bin`, little-endian `u32`s: per entry a
 //! record of [`RECORD`] words, then the (offset, length) pairs of aliases and clues;
 //! `lexicon_files.rs`, the sources' paths; `near_words.txt`, the ordinary words of
-//! `data/sources/near-words.tsv`. Every source is checked by the code that
+//! `data/sources/near-words.tsv`; `common_deletions.txt`, the deletion index of
+//! `data/common-words.txt`. Every source is checked by the code that
 //! checks a user's lexicon (`src/extract/lexicon/check.rs`, included here): a bad file
 //! stops the build with its path, line and column.
 
@@ -123,6 +124,33 @@ fn main() {
     std::fs::write(out.join("lexicon.txt"), strings.text).expect("OUT_DIR is writable");
     std::fs::write(out.join("lexicon_files.rs"), paths).expect("OUT_DIR is writable");
     std::fs::write(out.join("near_words.txt"), word_list("data/sources/near-words.tsv")).expect("OUT_DIR is writable");
+    std::fs::write(out.join("common_deletions.txt"), common_deletions("data/common-words.txt"))
+        .expect("OUT_DIR is writable");
+}
+
+/// The index of the common words of `path` (one a line, `#` comments) within one
+/// deletion of a word: `key\tword` lines, sorted, for each word under itself and under
+/// each string made of it without one character (`src/extract/text.rs` searches it
+/// for a typo's near words, as a SymSpell index would).
+fn common_deletions(path: &str) -> String {
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut pairs: Vec<(String, &str)> = Vec::new();
+    for w in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        pairs.push((w.to_string(), w));
+        let chars: Vec<char> = w.chars().collect();
+        for i in 0..chars.len() {
+            let d: String = chars.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| *c).collect();
+            pairs.push((d, w));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut out = String::new();
+    for (k, w) in pairs {
+        writeln!(out, "{k}\t{w}").unwrap();
+    }
+    out
 }
 
 /// The one-word entries (letters only, lower case) of a word list of `data/sources/`

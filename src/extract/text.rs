@@ -213,24 +213,23 @@ pub fn is_common_form(word: &str) -> bool {
 
 /// A common word other than `except` within Damerau (OSA) distance 1 of `word` (lower
 /// case), if any: a typo that close to an ordinary word may just as well be that word.
+///
+/// The candidates come from the deletion index `build.rs` writes (every common word
+/// under itself and under each of its one-character deletions, `key\tword` lines,
+/// sorted): looked up by the word and its own deletions, then checked by distance.
 pub fn near_common_word(word: &str, except: &str) -> Option<&'static str> {
-    static INDEX: OnceLock<std::collections::HashMap<String, Vec<&'static str>>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut m: std::collections::HashMap<String, Vec<&'static str>> = std::collections::HashMap::new();
-        for &w in common_words() {
-            m.entry(w.to_string()).or_default().push(w);
-            for d in one_deletions(w) {
-                m.entry(d).or_default().push(w);
-            }
-        }
-        m
-    });
+    static INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/common_deletions.txt"));
+    // The (key, word) pairs, in order: slices of the index, made once.
+    static PAIRS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+        std::sync::LazyLock::new(|| INDEX.lines().filter_map(|l| l.split_once('\t')).collect());
+    let pairs = &*PAIRS;
     let mut keys = one_deletions(word);
     keys.push(word.to_string());
     keys.iter()
-        .filter_map(|k| index.get(k))
-        .flatten()
-        .copied()
+        .flat_map(|k| {
+            let from = pairs.partition_point(|(p, _)| *p < k.as_str());
+            pairs[from..].iter().take_while(move |(p, _)| *p == k.as_str()).map(|(_, w)| *w)
+        })
         .filter(|w| *w != except && strsim::osa_distance(word, w) <= 1)
         .min()
 }

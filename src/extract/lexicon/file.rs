@@ -127,6 +127,9 @@ impl Lexicon {
     pub(super) fn reindex(&mut self) {
         self.keys.clear();
         self.pypi.clear();
+        // Sized once: growing a map of 30,000 names rehashes it a dozen times.
+        self.keys.reserve(self.entries.iter().map(|e| 1 + e.aliases.len()).sum());
+        self.pypi.reserve(self.entries.iter().filter(|e| e.pypi.is_some() || e.npm.is_some()).count());
         for (id, e) in self.entries.iter().enumerate() {
             for n in e.names() {
                 self.keys.entry(name_key(n)).or_insert(id as EntryId);

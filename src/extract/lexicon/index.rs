@@ -104,13 +104,15 @@ impl WordIndex {
     pub(super) fn new<'a>(patterns: impl Iterator<Item = &'a str>) -> WordIndex {
         // (length, pattern, next two bytes) of each name, by first word or byte.
         type Group = Vec<(usize, u32, [u8; 2])>;
-        let mut by_word: FoldMap<Vec<u8>, Group> = FoldMap::default();
+        let patterns: Vec<&str> = patterns.collect();
+        let mut by_word: FoldMap<Vec<u8>, Group> =
+            FoldMap::with_capacity_and_hasher(patterns.len(), Default::default());
         let mut by_byte: Vec<Group> = vec![Vec::new(); 256];
         let next = |p: &str, shared: usize| {
             let b = p.as_bytes();
             [0, 1].map(|k| b.get(shared + k).map_or(0, u8::to_ascii_lowercase))
         };
-        for (i, p) in patterns.enumerate() {
+        for (i, p) in patterns.into_iter().enumerate() {
             let Some(first) = p.chars().next() else { continue };
             if is_word_char(first) {
                 let shared = word_end(p, 0);
@@ -129,6 +131,8 @@ impl WordIndex {
             (from, names.len() as u32)
         };
         let mut words = WordMap::default();
+        // Sized once (most first words have eight bytes or fewer).
+        words.short.reserve(by_word.len());
         let mut by_word: Vec<_> = by_word.into_iter().collect();
         by_word.sort_unstable();
         for (w, g) in by_word {
