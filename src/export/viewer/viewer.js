@@ -215,8 +215,8 @@
   const container = document.getElementById("graph");
   loadView("full");
   timings.loaded = performance.now();
-  // The reducers (filters and highlights) are handed to sigma when one first applies:
-  // the first frame draws the data as it is, with no call per node and edge.
+  // The reducers (filters and highlights) change nothing while none applies; sigma
+  // hands them a copy of each node's and edge's attributes, which they may change.
   const plain = () => !state.hoodOfHovered && !state.egoSet && !state.selected && state.minWeight <= 1 &&
     state.community === "all" && state.kinds.size === D.kinds.length;
   function nodeReducer(key, data) {
@@ -249,18 +249,12 @@
     defaultEdgeColor: EDGE,
     zIndex: true,
     hideEdgesOnMove: graph.size > 20000,
+    nodeReducer,
+    edgeReducer,
   });
   timings.sigma = performance.now();
-  // Redraws after a change of state; `index` when nodes' attributes changed.
-  let reducing = false;
-  function redraw(index) {
-    if (!reducing && !plain()) {
-      reducing = true;
-      renderer.settings.nodeReducer = nodeReducer;
-      renderer.settings.edgeReducer = edgeReducer;
-    }
-    renderer.refresh(index ? undefined : { skipIndexation: true });
-  }
+  // Redraws after a change of state (sigma reads the graph and the reducers again).
+  const redraw = () => renderer.refresh();
   renderer.on("enterNode", ({ node }) => {
     state.hovered = node;
     state.hoodOfHovered = new Set(graph.neighbors(node));
@@ -353,7 +347,7 @@
       // Selected from another view: show the full graph.
       document.querySelector('input[name=view][value=full]').checked = true;
       loadView("full"); recomputeHeavy();
-      redraw(true);
+      redraw();
     }
     state.selected = key;
     recomputeEgo();
@@ -429,14 +423,14 @@
   community.addEventListener("change", () => { state.community = community.value; redraw(); });
   const minweight = document.getElementById("minweight");
   minweight.addEventListener("input", () => { state.minWeight = Math.max(1, Number(minweight.value) || 1); recomputeHeavy(); redraw(); });
-  document.getElementById("sizeby").addEventListener("change", (ev) => { state.sizeBy = ev.target.value; resize(); redraw(true); });
-  document.getElementById("colorby").addEventListener("change", (ev) => { state.colorBy = ev.target.value; recolor(); redraw(true); });
+  document.getElementById("sizeby").addEventListener("change", (ev) => { state.sizeBy = ev.target.value; resize(); redraw(); });
+  document.getElementById("colorby").addEventListener("change", (ev) => { state.colorBy = ev.target.value; recolor(); redraw(); });
   document.getElementById("ego").addEventListener("change", (ev) => { state.ego = Number(ev.target.value); recomputeEgo(); redraw(); });
   for (const r of document.querySelectorAll("input[name=view]")) {
     r.addEventListener("change", () => {
       loadView(r.value); recomputeHeavy();
       if (state.selected && !graph.hasNode(state.selected)) { state.selected = null; details(null); renderer.resize(); }
-      recomputeEgo(); redraw(true);
+      recomputeEgo(); redraw();
     });
   }
   document.getElementById("close").addEventListener("click", () => select(null));
