@@ -182,9 +182,14 @@ pub fn strip_inline(s: &str) -> String {
                 }
             }
             _ => {
-                let ch = s[i..].chars().next().unwrap_or('\u{fffd}');
-                out.push(ch);
-                i += ch.len_utf8();
+                // A run of plain text up to the next marker, copied at once (the markers
+                // are ASCII, so the run ends on a character boundary).
+                let n = b[i..]
+                    .iter()
+                    .position(|c| matches!(c, b'[' | b'*' | b'_' | b'`' | b'~' | b'='))
+                    .unwrap_or(b.len() - i);
+                out.push_str(&s[i..i + n]);
+                i += n;
             }
         }
     }

@@ -91,6 +91,9 @@ impl Concept {
 #[derive(Debug, Clone)]
 pub struct Labels {
     phrases: HashMap<String, Vec<Concept>>,
+    /// The first word of every phrase: a text whose first word is none of them starts
+    /// with no label, found with one lookup instead of one per phrase length.
+    firsts: std::collections::HashSet<String>,
     /// The most words in a phrase.
     max_words: usize,
 }
@@ -137,7 +140,8 @@ impl Labels {
                 }
             }
         }
-        Ok(Labels { phrases, max_words })
+        let firsts = phrases.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+        Ok(Labels { phrases, firsts, max_words })
     }
 
     /// The concepts `phrase` stands for (case and spacing ignored), empty if none.
@@ -183,6 +187,10 @@ impl Labels {
     /// `Vortrag: Typsicherheit` gives `[Talk]` and `Typsicherheit`.
     pub fn leading<'s>(&self, text: &'s str) -> Option<(&[Concept], &'s str)> {
         let text = text.trim_start();
+        let word_char = |c: char| c.is_alphanumeric() || matches!(c, '&' | '\'' | '’' | '(' | ')' | '-' | '.');
+        if !self.may_start(&text[..text.find(|c: char| !word_char(c)).unwrap_or(text.len())]) {
+            return None;
+        }
         // The ends of the first `max_words` words.
         let mut ends = Vec::with_capacity(self.max_words);
         let mut in_word = false;
@@ -242,6 +250,20 @@ impl Labels {
             return Some((concepts, rest));
         }
         None
+    }
+
+    /// Whether `word`, the first word of a text, can start a label: as written, or
+    /// without what [`Labels::leading`] trims from a phrase (a closing `.`, a glued
+    /// number, an inclusive ending `(e)`).
+    fn may_start(&self, word: &str) -> bool {
+        if word.is_empty() || word.len() > 40 {
+            return false;
+        }
+        let w = word.to_lowercase();
+        let trimmed = w.trim_end_matches(['.', '-', ')', '(']);
+        let bare = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
+        let before_paren = trimmed.split('(').next().unwrap_or("");
+        [w.as_str(), trimmed, bare, before_paren].iter().any(|k| self.firsts.contains(*k))
     }
 
     /// What a whole short text is as a label (`Lunch`, `Key takeaways`, `Notizen für

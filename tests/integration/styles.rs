@@ -316,12 +316,12 @@ fn folder_of_title_speaker_files() {
 // panel of three moderated by a fourth; a hallway section after the last talk.
 #[test]
 fn speakers_in_a_recap_mail() {
-    check(&fixture("speakers-mail"), 0.85, 1.0, 1.0, 0.57);
+    check(&fixture("speakers-mail"), 0.90, 1.0, 1.0, 0.72);
 }
 
 // The same families in a lower-case phone note of lead-in lines, with the event on its
 // first line (`pydata berlin 2025 - my notes, 12 june 2025`).
 #[test]
 fn speakers_in_a_lower_case_phone_note() {
-    check(&fixture("pydata-phone-panel"), 0.86, 1.0, 1.0, 0.6);
+    check(&fixture("pydata-phone-panel"), 0.88, 1.0, 1.0, 0.68);
 }

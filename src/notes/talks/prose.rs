@@ -62,12 +62,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         if !seen_talkish {
-            let ev = event::parse(first, self.labels(), self.year);
+            let mut ev = event::parse(first, self.labels(), self.year);
+            // A remark in parentheses (`(Vigo, 5 June 2024, first talk after the
+            // opening)`) gives a date and a place, not the event's name.
+            let remark = first.starts_with('(');
+            if remark {
+                ev.name = None;
+            }
             let useful = ev.name.is_some() && self.conference.is_none()
                 || ev.date.is_some()
                 || ev.day.is_some() && ev.name.is_some();
             if useful && first.len() <= 160 {
-                let lenient_name = ev.name.is_none() && self.conference.is_none() && b.line == 1;
+                let lenient_name = ev.name.is_none() && self.conference.is_none() && b.line == 1 && !remark;
                 let ev = if lenient_name { lower_case_event(first, self.labels(), ev) } else { ev };
                 self.event_line(ev, b.line, false);
                 if lines.len() == 1 {

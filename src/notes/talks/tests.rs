@@ -315,3 +315,10 @@ fn a_lower_case_first_line_with_notes_or_a_date_names_the_event() {
     assert_eq!(d.events[0].name.to_lowercase(), "pydata berlin 2025");
     assert_eq!(d.events[0].date.as_deref(), Some("2025-06-12"));
 }
+
+#[test]
+fn a_remark_in_parentheses_names_no_event() {
+    let d =
+        detect_in("notes/t.md", "(Vigo, 5 June 2024, first talk after the opening)\n\nWhy FastAPI next to Django.\n");
+    assert!(d.events.iter().all(|e| !e.name.contains("Vigo")), "{:?}", d.events);
+}
