@@ -127,4 +127,14 @@ the RFC state, pinning.
         let t = talks(text);
         assert_eq!(t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["Packaging today"]);
     }
+
+    #[test]
+    fn a_labelled_panel_line_with_its_moderator_and_speakers() {
+        let text = "RustConf 2025\n\nPanel: is async ready? — moderated by Clara Ortiz, with Ben Ode, Kim Lau and Dev Rao\n- points\n\nTalk: Rust - The Good Parts\nnotes\n";
+        let t = talks(text);
+        assert_eq!(t[0].1, "is async ready?");
+        assert_eq!(t[0].2, ["Clara Ortiz", "Ben Ode", "Kim Lau", "Dev Rao"]);
+        // A dash before words that are no names stays in the title.
+        assert_eq!((t[1].1.as_str(), t[1].2.len()), ("Rust - The Good Parts", 0));
+    }
 }

@@ -454,8 +454,27 @@ fn title_and_people(s: &str, labels: &Labels, by: bool, dash: bool) -> (String, 
     if by {
         for sep in [" by ", " By ", " BY ", " von ", " par ", " por ", " di ", " door ", " przez "] {
             if let Some(i) = s.rfind(sep) {
-                if let Some(p) = names::people_as(&s[i + sep.len()..], labels, names::Case::Unusual) {
-                    return (clean_title(&s[..i]), p);
+                if let Some(mut p) = names::people_as(&s[i + sep.len()..], labels, names::Case::Unusual) {
+                    // `Title — moderated by A, with B and C`: the verb is not the title's,
+                    // and the first named after `moderated by` moderates.
+                    let left = s[..i].trim_end();
+                    let verb = left.rsplit(char::is_whitespace).next().unwrap_or("");
+                    let left = if ["moderated", "presented", "given", "hosted", "led", "chaired"]
+                        .contains(&verb.to_lowercase().as_str())
+                    {
+                        if verb.eq_ignore_ascii_case("moderated") || verb.eq_ignore_ascii_case("chaired") {
+                            if let Some(first) = p.first_mut() {
+                                first.1 = Role::Moderator;
+                            }
+                        }
+                        left[..left.len() - verb.len()]
+                            .trim_end()
+                            .trim_end_matches([',', '—', '–', '-', ':'])
+                            .trim_end()
+                    } else {
+                        left
+                    };
+                    return (clean_title(left), p);
                 }
             }
         }

@@ -135,7 +135,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             // Only the people: the label is the title (`Keynote`).
             Some(p) => (label_title(kind), p.into_iter().map(|(n, _)| (n, Role::Speaker)).collect()),
             None if comma => return None,
-            None => title_and_people(rest, labels, false, false),
+            None => title_and_people(rest, labels, true, true),
         };
         let mut c = self.new_candidate(bi, line, Source::Field, title);
         c.kind = kind_of(kind);
