@@ -325,3 +325,24 @@ fn speakers_in_a_recap_mail() {
 fn speakers_in_a_lower_case_phone_note() {
     check(&fixture("pydata-phone-panel"), 0.88, 1.0, 1.0, 0.68);
 }
+
+// Three notes written with their gold at the start of the third stop and kept from the
+// helpers' view until its end, so that they measured what unseen notes get: a KubeCon
+// day (`###` talks, `Speakers: A (Company), B` lines, cloud-native tools, lightning
+// items `title — name`); a plain-text meetup (`18:45  "Title" - Name` paragraphs, a
+// meetup number before the date); bold lead-in titles `**Title** — Name (Company)` and
+// a labelled panel line with its moderator.
+#[test]
+fn kept_aside_kubecon_day() {
+    check(&fixture("kubecon-eu-2025"), 0.95, 1.0, 1.0, 0.90);
+}
+
+#[test]
+fn kept_aside_meetup_with_times_and_quoted_titles() {
+    check(&fixture("pydata-lisbon-meetup"), 0.95, 1.0, 1.0, 0.90);
+}
+
+#[test]
+fn kept_aside_bold_titles_and_a_moderated_panel() {
+    check(&fixture("embedded-rust-day"), 0.88, 1.0, 1.0, 0.70);
+}
