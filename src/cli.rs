@@ -311,9 +311,32 @@ pub struct EntitiesArgs {
     /// and the near misses that were not merged.
     #[arg(long)]
     pub explain: bool,
+    /// How names are recognised and how sure a link must be.
+    #[command(flatten)]
+    pub infer: InferArgs,
     /// Flags every command takes.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// How names are recognised (`build` and `entities`).
+#[derive(Debug, Clone, Args)]
+pub struct InferArgs {
+    /// Link only names of a lexicon: no technology inferred from its shape or its
+    /// neighbours (CamelCase, `RP2040`, `sudo-rs`, `npm i X`, `X vs Django`).
+    #[arg(long)]
+    pub no_infer: bool,
+    /// Drop links less sure than LEVEL: inferred, typo, context, case-folded, alias,
+    /// exact or user (least sure first).
+    #[arg(long, value_name = "LEVEL", value_parser = crate::extract::Confidence::parse)]
+    pub min_confidence: Option<crate::extract::Confidence>,
+}
+
+impl InferArgs {
+    /// The library's options.
+    pub fn to_options(&self) -> crate::extract::ExtractOptions {
+        crate::extract::ExtractOptions { infer: !self.no_infer, min_confidence: self.min_confidence }
+    }
 }
 
 /// Arguments of `build`.
@@ -326,6 +349,9 @@ pub struct BuildArgs {
     /// More extensions to read in folders, as plain text, comma-separated (`log,notes`).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub ext: Vec<String>,
+    /// How names are recognised and how sure a link must be.
+    #[command(flatten)]
+    pub infer: InferArgs,
     /// Output folder, or `-` for standard output (one format only).
     #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out", value_hint = clap::ValueHint::DirPath)]
     pub out: PathBuf,
@@ -498,6 +524,7 @@ impl BuildArgs {
                 kinds: self.kinds.clone(),
             },
             lexicon: self.common.lexicon.clone(),
+            extract: self.infer.to_options(),
             threads: self.common.threads,
             progress: !self.common.quiet,
             extensions: self
@@ -514,7 +541,7 @@ impl EntitiesArgs {
     /// The report options these arguments ask for.
     pub fn to_options(&self) -> Result<EntitiesOptions, Error> {
         check_paths(&self.paths)?;
-        Ok(EntitiesOptions { kind: self.kind, explain: self.explain })
+        Ok(EntitiesOptions { kind: self.kind, explain: self.explain, extract: self.infer.to_options() })
     }
 }
 

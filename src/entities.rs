@@ -16,8 +16,10 @@
 //! Technology      2  technology:cpython  CPython  day1.md:3, day1.md:5
 //! ```
 //!
-//! With `explain`, each row is followed by its surface forms (`  = "Cpython"
-//! case-folded ×1 day1.md:3`), and a `Near misses` block lists the words that
+//! With `explain`, each row is followed by its surface forms, each with the rule that
+//! merged it and how sure the link is (`  = "Cpython" case-folded [case-folded] ×1
+//! day1.md:3`; a form the user's `same` merged names its line: `same
+//! (talkgraph.toml:2) [user]`), and a `Near misses` block lists the words that
 //! resembled an entity but were not merged, with the reason.
 //!
 //! # JSON
@@ -27,7 +29,8 @@
 //!   "entities": [
 //!     {"kind": "Technology", "id": "technology:cpython", "name": "CPython", "count": 2,
 //!      "places": ["day1.md:3", "day1.md:5"],
-//!      "forms": [{"surface": "Cpython", "rule": "case-folded", "count": 1, "places": ["day1.md:3"]}]}
+//!      "forms": [{"surface": "Cpython", "rule": "case-folded", "confidence": "case-folded",
+//!                 "count": 1, "places": ["day1.md:3"]}]}
 //!   ],
 //!   "near_misses": [
 //!     {"surface": "jpytyhon", "resembles": "Jython", "id": "technology:jython",
@@ -39,14 +42,15 @@
 //! `forms` is present only with `explain` (one entry per surface form and rule, in
 //! order of first appearance); `near_misses` only with `explain`. `kind` is one of
 //! `Person`, `Technology`, `Organization`, `PEP`, `Version`. Speakers' forms have the
-//! rule `speaker`.
+//! rule `speaker`. `confidence` is one of `exact`, `alias`, `case-folded`, `typo:N`,
+//! `context`, `inferred`, `user` (see [`crate::extract::Confidence`]).
 
 use std::collections::BTreeMap;
 use std::io;
 
 use serde::Serialize;
 
-use crate::extract::{Knowledge, NoteFacts, Target};
+use crate::extract::{Confidence, Knowledge, NoteFacts, Rule, Target};
 use crate::ids::{node_id, NodeKind};
 
 /// What to report.
@@ -56,6 +60,8 @@ pub struct EntitiesOptions {
     pub kind: Option<NodeKind>,
     /// Add surface forms and near misses.
     pub explain: bool,
+    /// Whether names are inferred, and how sure a link must be.
+    pub extract: crate::extract::ExtractOptions,
 }
 
 /// One surface form merged into an entity, and the rule that merged it.
@@ -63,8 +69,12 @@ pub struct EntitiesOptions {
 pub struct Form {
     /// The text as written.
     pub surface: String,
-    /// The rule (`exact alias`, `case-folded`, `edit distance 1 of 8`, `wikilink`, ...).
+    /// The rule (`exact alias`, `case-folded`, `edit distance 1 of 8`, `wikilink`,
+    /// `CamelCase`, ...), or the user's rule that merged it (`same (talkgraph.toml:3)`).
     pub rule: String,
+    /// How sure the link is (`exact`, `alias`, `case-folded`, `typo:1`, `context`,
+    /// `inferred`, `user`; for a speaker, `exact`).
+    pub confidence: String,
     /// How many mentions had this form and rule.
     pub count: u32,
     /// Where, as `file:line`.
@@ -122,14 +132,17 @@ fn kind_name<S: serde::Serializer>(k: &NodeKind, s: S) -> Result<S::Ok, S::Error
     s.serialize_str(k.name())
 }
 
+/// A surface form, the rule that merged it and its confidence.
+type FormKey = (String, String, String);
+
 /// Accumulates one entity.
 struct Acc {
     kind: NodeKind,
     name: String,
     count: u32,
     places: Vec<String>,
-    /// (surface, rule) -> (first seen order, count, places)
-    forms: BTreeMap<(String, String), (usize, u32, Vec<String>)>,
+    /// (surface, rule, confidence) -> (first seen order, count, places)
+    forms: BTreeMap<FormKey, (usize, u32, Vec<String>)>,
     /// For people: spelling -> count, to pick the display name as the graph does.
     spellings: BTreeMap<String, u32>,
 }
@@ -148,7 +161,7 @@ pub fn run(
     threads: Option<usize>,
     opts: &EntitiesOptions,
 ) -> Result<(EntityReport, Vec<crate::notes::Warning>), crate::Error> {
-    let knowledge = crate::pipeline::load_knowledge(paths, lexicon)?;
+    let knowledge = crate::pipeline::load_knowledge(paths, lexicon)?.with_options(opts.extract);
     let built = crate::pipeline::build_graph(paths, &knowledge, threads)?;
     Ok((entities(&built.facts, &knowledge, opts), built.warnings))
 }
@@ -195,7 +208,8 @@ pub fn entities(facts: &[NoteFacts], knowledge: &Knowledge, opts: &EntitiesOptio
                 *acc.spellings.entry(s.name.clone()).or_default() += 1;
                 push_unique(&mut acc.places, place.clone());
                 order += 1;
-                let f = acc.forms.entry((s.name.clone(), "speaker".to_string())).or_insert((order, 0, Vec::new()));
+                let form = (s.name.clone(), "speaker".to_string(), Confidence::Exact.to_string());
+                let f = acc.forms.entry(form).or_insert((order, 0, Vec::new()));
                 f.1 += 1;
                 push_unique(&mut f.2, place);
             }
@@ -216,7 +230,14 @@ pub fn entities(facts: &[NoteFacts], knowledge: &Knowledge, opts: &EntitiesOptio
                 acc.count += 1;
                 push_unique(&mut acc.places, place.clone());
                 order += 1;
-                let f = acc.forms.entry((m.surface.clone(), m.rule.to_string())).or_insert((order, 0, Vec::new()));
+                let rule = match m.rule {
+                    Rule::User { rule } => {
+                        knowledge.merges.rule(rule).map_or_else(|| m.rule.to_string(), |r| r.to_string())
+                    }
+                    other => other.to_string(),
+                };
+                let form = (m.surface.clone(), rule, knowledge.confidence(m).to_string());
+                let f = acc.forms.entry(form).or_insert((order, 0, Vec::new()));
                 f.1 += 1;
                 push_unique(&mut f.2, place);
             }
@@ -252,7 +273,9 @@ pub fn entities(facts: &[NoteFacts], knowledge: &Knowledge, opts: &EntitiesOptio
             let mut forms: Vec<(usize, Form)> = if opts.explain {
                 a.forms
                     .into_iter()
-                    .map(|((surface, rule), (o, count, places))| (o, Form { surface, rule, count, places }))
+                    .map(|((surface, rule, confidence), (o, count, places))| {
+                        (o, Form { surface, rule, confidence, count, places })
+                    })
                     .collect()
             } else {
                 Vec::new()
@@ -330,7 +353,7 @@ pub fn write_text(report: &EntityReport, mut w: impl io::Write) -> io::Result<()
             w3 = widths[3]
         )?;
         for f in &e.forms {
-            writeln!(w, "    = {:?} {} ×{} {}", f.surface, f.rule, f.count, f.places.join(", "))?;
+            writeln!(w, "    = {:?} {} [{}] ×{} {}", f.surface, f.rule, f.confidence, f.count, f.places.join(", "))?;
         }
     }
     if let Some(near) = &report.near_misses {
@@ -443,7 +466,7 @@ category = "company"
     #[test]
     fn kind_filter() {
         let k = knowledge();
-        let opts = EntitiesOptions { kind: Some(NodeKind::Pep), explain: false };
+        let opts = EntitiesOptions { kind: Some(NodeKind::Pep), explain: false, extract: Default::default() };
         let r = entities(&facts(&k), &k, &opts);
         assert_eq!(r.entities.len(), 1);
         assert_eq!(r.entities[0].name, "PEP 659");
@@ -452,7 +475,7 @@ category = "company"
     #[test]
     fn explain_gives_forms_and_near_misses() {
         let k = knowledge();
-        let opts = EntitiesOptions { kind: None, explain: true };
+        let opts = EntitiesOptions { kind: None, explain: true, extract: Default::default() };
         let r = entities(&facts(&k), &k, &opts);
         let cpython = r.entities.iter().find(|e| e.id == "technology:cpython").expect("found");
         let forms: Vec<(&str, &str, u32)> =
@@ -473,14 +496,18 @@ category = "company"
         write_text(&r, &mut text).expect("to memory");
         let text = String::from_utf8(text).expect("utf-8");
         assert!(text.starts_with("KIND "), "{text}");
-        assert!(text.contains("    = \"cypython\" edit distance 1 of 7 ×1 day1.md:5"), "{text}");
+        assert!(text.contains("    = \"cypython\" edit distance 1 of 7 [typo:1] ×1 day1.md:5"), "{text}");
         assert!(text.contains("\"jpytyhon\" resembles Jython (technology:jython): edit distance 2 of 6 is over the limit of 1 ×1 day1.md:5"), "{text}");
     }
 
     #[test]
     fn json_shape() {
         let k = knowledge();
-        let r = entities(&facts(&k), &k, &EntitiesOptions { kind: Some(NodeKind::Technology), explain: false });
+        let r = entities(
+            &facts(&k),
+            &k,
+            &EntitiesOptions { kind: Some(NodeKind::Technology), explain: false, extract: Default::default() },
+        );
         let mut out = Vec::new();
         write_json(&r, &mut out).expect("to memory");
         let v: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");

@@ -68,6 +68,9 @@ pub struct Options {
     pub view: ViewOptions,
     /// A user lexicon to add to the built-in one.
     pub lexicon: Option<PathBuf>,
+    /// Whether names are inferred, and how sure a link must be (`--no-infer`,
+    /// `--min-confidence`).
+    pub extract: extract::ExtractOptions,
     /// Worker threads (none or 0: all cores).
     pub threads: Option<usize>,
     /// Show a progress bar on a terminal for large inputs.
@@ -82,7 +85,7 @@ pub struct Options {
 pub fn run(opts: &Options) -> Result<(Summary, KnowledgeGraph), Error> {
     let start = Instant::now();
     let t_lexicon = Instant::now();
-    let knowledge = load_knowledge(&opts.inputs, opts.lexicon.as_deref())?;
+    let knowledge = load_knowledge(&opts.inputs, opts.lexicon.as_deref())?.with_options(opts.extract);
     let lexicon_time = t_lexicon.elapsed();
     let build = BuildOptions {
         threads: opts.threads,

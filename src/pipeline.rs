@@ -28,6 +28,7 @@ pub fn load_knowledge(inputs: &[PathBuf], user_lexicon: Option<&Path>) -> Result
         let text = std::fs::read_to_string(&f).map_err(|e| Error::Read(f.clone(), e))?;
         let user = Lexicon::from_toml(&text, &f.display().to_string())?;
         knowledge.lexicon_mut().extend(user)?;
+        knowledge.merges.extend(crate::extract::merges::Merges::from_toml(&text, &f.display().to_string())?);
     }
     Ok(knowledge)
 }

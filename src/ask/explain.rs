@@ -91,7 +91,7 @@ pub fn explain(built: &Built, knowledge: &Knowledge, name: &str) -> Result<Expla
     let merged = if matches!(node.kind, NodeKind::Event | NodeKind::Talk) {
         Vec::new()
     } else {
-        let opts = EntitiesOptions { kind: Some(node.kind), explain: true };
+        let opts = EntitiesOptions { kind: Some(node.kind), explain: true, extract: Default::default() };
         let report = crate::entities::entities(&built.facts, knowledge, &opts);
         report.entities.into_iter().find(|e| e.id == node.id).map(|e| e.forms).unwrap_or_default()
     };

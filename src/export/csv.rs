@@ -20,7 +20,9 @@
 //! `mentions`, `authored`, `developed_by`, `version_of`, `co_mentioned`), `Weight`
 //! (how many mentions, or talks for `co_mentioned`), `evidence` (every `file:line`,
 //! `;`-separated; empty for `co_mentioned`, whose places are its talks' `mentions`
-//! edges, and for `authored`, which comes from the PEP catalogue).
+//! edges, and for `authored`, which comes from the PEP catalogue), `confidence` (how
+//! sure the link is: `exact`, `alias`, `case-folded`, `typo:N`, `context`, `inferred`
+//! or `user`; see [`crate::extract::Confidence`]).
 //!
 //! # Neo4j (`--csv neo4j`)
 //!
@@ -49,7 +51,8 @@
 //!
 //! Because the id column has a name, Neo4j also stores the id as the property `id`
 //! (as the Cypher export does). A relationships file's header is `:START_ID(Node)`,
-//! `:END_ID(Node)`, `:TYPE`, `weight:int`, `lines:string[]` (every `file:line`). An
+//! `:END_ID(Node)`, `:TYPE`, `weight:int`, `lines:string[]` (every `file:line`),
+//! `confidence` (as in `edges.csv`). An
 //! unknown property is an empty field, which the importer skips. Arrays use `;`, the
 //! importer's default delimiter; titles may hold line breaks, hence
 //! `--multiline-fields=true`. The import command (Neo4j 5.x and later), run from the
@@ -169,7 +172,7 @@ pub fn write_nodes(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Wri
 /// Writes `edges.csv`.
 pub fn write_edges(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     let mut out = ::csv::Writer::from_writer(w);
-    out.write_record(["Source", "Target", "Type", "Label", "Weight", "evidence"])?;
+    out.write_record(["Source", "Target", "Type", "Label", "Weight", "evidence", "confidence"])?;
     // One buffer for the evidence and one for the weight, reused row after row.
     let (mut evidence, mut weight) = (String::new(), String::new());
     for (s, t, e) in graph.edges() {
@@ -189,6 +192,7 @@ pub fn write_edges(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Wri
             e.kind.name(),
             &weight,
             cell(&evidence, opts).as_ref(),
+            &e.confidence.to_string(),
         ])?;
     }
     out.flush()?;
@@ -238,7 +242,7 @@ pub fn write_neo4j_rels(
     w: &mut dyn Write,
 ) -> Result<(), ExportError> {
     let mut out = ::csv::Writer::from_writer(w);
-    out.write_record([":START_ID(Node)", ":END_ID(Node)", ":TYPE", "weight:int", "lines:string[]"])?;
+    out.write_record([":START_ID(Node)", ":END_ID(Node)", ":TYPE", "weight:int", "lines:string[]", "confidence"])?;
     let ty = rel_type(kind);
     for (s, t, e) in graph.edges().filter(|(_, _, e)| e.kind == kind) {
         let lines = graph.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";");
@@ -248,6 +252,7 @@ pub fn write_neo4j_rels(
             &ty,
             &e.weight.to_string(),
             cell(&lines, opts).as_ref(),
+            &e.confidence.to_string(),
         ])?;
     }
     out.flush()?;
@@ -301,7 +306,7 @@ mod tests {
         let (nh, nodes) = records(&render(|w| write_nodes(&g, &opts, w)));
         let (eh, edges) = records(&render(|w| write_edges(&g, &opts, w)));
         assert_eq!(&nh[..3], ["Id", "Label", "kind"]);
-        assert_eq!(eh, ["Source", "Target", "Type", "Label", "Weight", "evidence"]);
+        assert_eq!(eh, ["Source", "Target", "Type", "Label", "Weight", "evidence", "confidence"]);
         assert_eq!(nodes.len(), g.node_count());
         assert_eq!(edges.len(), g.edge_count());
         let ids: BTreeSet<&str> = nodes.iter().map(|r| r[0].as_str()).collect();
@@ -349,10 +354,13 @@ mod tests {
         assert_eq!(rows.len(), g.count(NodeKind::Talk));
         assert!(rows.iter().all(|r| r[1] == "Talk" && r[6].parse::<u32>().is_ok()), "{rows:?}");
         let mentions = render(|w| write_file("rels_MENTIONS.csv", &g, &opts, w));
-        assert_eq!(mentions.lines().next().unwrap(), ":START_ID(Node),:END_ID(Node),:TYPE,weight:int,lines:string[]");
+        assert_eq!(
+            mentions.lines().next().unwrap(),
+            ":START_ID(Node),:END_ID(Node),:TYPE,weight:int,lines:string[],confidence"
+        );
         let (_, rows) = records(&mentions);
         let cpython = rows.iter().find(|r| r[0] == "talk:day#3" && r[1] == "technology:cpython").expect("edge");
-        assert_eq!(cpython[2..], ["MENTIONS", "2", "notes/day.md:5;notes/day.md:6"]);
+        assert_eq!(cpython[2..], ["MENTIONS", "2", "notes/day.md:5;notes/day.md:6", "exact"]);
         // A label with no nodes still gets its header, so the file list is fixed.
         let versions = render(|w| write_file("nodes_Version.csv", &g, &opts, w));
         assert_eq!(versions, "id:ID(Node),:LABEL,name,aliases:string[]\n");

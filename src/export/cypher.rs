@@ -18,7 +18,7 @@
 //! 3. relationships, per type and pair of end labels (so that `MATCH` uses the
 //!    constraint's index; two `MATCH` clauses rather than one with a comma, which Neo4j
 //!    flags as a possible cartesian product), in batches:
-//!    `UNWIND [{from: '…', to: '…', props: {weight: 2, lines: ['notes/a.md:5']}}, …] AS row
+//!    `UNWIND [{from: '…', to: '…', props: {weight: 2, confidence: 'exact', lines: ['notes/a.md:5']}}, …] AS row
 //!    MATCH (a:Talk {id: row.from}) MATCH (b:Technology {id: row.to})
 //!    MERGE (a)-[r:MENTIONS]->(b) SET r += row.props;`
 //!
@@ -168,7 +168,8 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
     }
     let mut groups: BTreeMap<(crate::graph::EdgeKind, NodeKind, NodeKind), Vec<String>> = BTreeMap::new();
     for (s, t, e) in graph.edges() {
-        let mut p = vec![("weight", Val::Int(i64::from(e.weight)))];
+        let confidence = e.confidence.to_string();
+        let mut p = vec![("weight", Val::Int(i64::from(e.weight))), ("confidence", Val::Str(&confidence))];
         if !e.evidence.is_empty() {
             p.push(("lines", Val::List(graph.evidence(e).map(|a| a.to_string()).collect())));
         }
@@ -239,7 +240,7 @@ mod tests {
             "{s}"
         );
         assert!(
-            s.contains("{from: 'talk:day#3', to: 'technology:cpython', props: {weight: 2, lines: ['notes/day.md:5', 'notes/day.md:6']}}"),
+            s.contains("{from: 'talk:day#3', to: 'technology:cpython', props: {weight: 2, confidence: 'exact', lines: ['notes/day.md:5', 'notes/day.md:6']}}"),
             "{s}"
         );
         assert!(s.contains(r#"name: 'Rust & <Python>, "fast"\\'"#), "hostile title escaped: {s}");

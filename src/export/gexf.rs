@@ -5,7 +5,7 @@
 //!   <meta><creator>talkgraph</creator><description>…</description></meta>
 //!   <graph defaultedgetype="directed" mode="static">
 //!     <attributes class="node" mode="static"> kind, every node attribute, aliases </attributes>
-//!     <attributes class="edge" mode="static"> evidence </attributes>
+//!     <attributes class="edge" mode="static"> evidence, confidence </attributes>
 //!     <nodes><node id="technology:cpython" label="CPython"> attvalues, viz:color </node></nodes>
 //!     <edges><edge id="e0" source="…" target="…" label="mentions" weight="2"> attvalues </edge></edges>
 //! ```
@@ -16,7 +16,9 @@
 //!   The display name is the node's `label`.
 //! - Edges: `label` is the relation (`mentions`, `co_mentioned`, ...), `weight` the
 //!   number of mentions (talks for `co_mentioned`), the `evidence` attribute every
-//!   `file:line`, `;`-separated. Edge ids are `e0`, `e1`, ... in edge order.
+//!   `file:line`, `;`-separated, and `confidence` how sure the link is (`exact`,
+//!   `alias`, `case-folded`, `typo:N`, `context`, `inferred`, `user`). Edge ids are
+//!   `e0`, `e1`, ... in edge order.
 //! - `defaultedgetype` is `directed`, and each `co_mentioned` edge says
 //!   `type="mutual"`: GEXF's word for an edge that goes both ways, which Gephi draws
 //!   with two arrow heads. (A `type="undirected"` edge in a directed graph is what
@@ -85,6 +87,7 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     x.end("attributes")?;
     x.start("attributes", &[("class", "edge"), ("mode", "static")])?;
     declare(&mut x, "evidence", "string")?;
+    declare(&mut x, "confidence", "string")?;
     x.end("attributes")?;
 
     x.start("nodes", &[])?;
@@ -124,7 +127,8 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         attrs.extend([("label", e.kind.name()), ("weight", weight.as_str())]);
         x.start("edge", &attrs)?;
         let evidence = graph.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";");
-        attvalues(&mut x, [("evidence", evidence.as_str())])?;
+        let confidence = e.confidence.to_string();
+        attvalues(&mut x, [("evidence", evidence.as_str()), ("confidence", confidence.as_str())])?;
         x.end("edge")?;
     }
     x.end("edges")?;
@@ -197,6 +201,7 @@ mod tests {
     </attributes>
     <attributes class="edge" mode="static">
       <attribute id="evidence" title="evidence" type="string"/>
+      <attribute id="confidence" title="confidence" type="string"/>
     </attributes>
     <nodes>
       <node id="talk:t#1" label="Faster CPython">
@@ -234,19 +239,25 @@ mod tests {
       <edge id="e0" source="talk:t#1" target="person:ann-lee" label="presented_by" weight="1">
         <attvalues>
           <attvalue for="evidence" value="t.md:2"/>
+          <attvalue for="confidence" value="exact"/>
         </attvalues>
       </edge>
       <edge id="e1" source="talk:t#1" target="technology:cpython" label="mentions" weight="2">
         <attvalues>
           <attvalue for="evidence" value="t.md:3;t.md:4"/>
+          <attvalue for="confidence" value="inferred"/>
         </attvalues>
       </edge>
       <edge id="e2" source="talk:t#1" target="technology:pyodide" label="mentions" weight="1">
         <attvalues>
           <attvalue for="evidence" value="t.md:5"/>
+          <attvalue for="confidence" value="inferred"/>
         </attvalues>
       </edge>
       <edge id="e3" source="technology:cpython" target="technology:pyodide" type="mutual" label="co_mentioned" weight="1">
+        <attvalues>
+          <attvalue for="confidence" value="inferred"/>
+        </attvalues>
       </edge>
     </edges>
   </graph>
@@ -328,6 +339,7 @@ mod tests {
             let owner = format!("{}>{}", s.id, t.id);
             want.insert((owner.clone(), "label".into()), e.kind.name().into());
             want.insert((owner.clone(), "weight".into()), e.weight.to_string());
+            want.insert((owner.clone(), "confidence".into()), e.confidence.to_string());
             let ev = g.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";");
             if !ev.is_empty() {
                 want.insert((owner, "evidence".into()), ev);

@@ -14,6 +14,7 @@
 //! | `e_relation` | edge | `relation` | `string` | `part_of`, `presented_by`, `mentions`, `co_mentioned`, ... |
 //! | `e_weight` | edge | `weight` | `int` | mentions, or talks for `co_mentioned` |
 //! | `e_evidence` | edge | `evidence` | `string` | every `file:line`, `;`-separated |
+//! | `e_confidence` | edge | `confidence` | `string` | how sure the link is: `exact`, `alias`, `case-folded`, `typo:N`, `context`, `inferred`, `user` |
 //!
 //! Node ids are our stable ids (`technology:cpython`); edge ids are `e0`, `e1`, ... in
 //! edge order. A node or edge has one `<data>` per attribute it has (empty values are
@@ -69,6 +70,7 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     key("e_relation", "edge", "relation", "string")?;
     key("e_weight", "edge", "weight", "int")?;
     key("e_evidence", "edge", "evidence", "string")?;
+    key("e_confidence", "edge", "confidence", "string")?;
 
     let edgedefault = if all_undirected(graph) { "undirected" } else { "directed" };
     x.start("graph", &[("id", "talkgraph"), ("edgedefault", edgedefault)])?;
@@ -102,6 +104,7 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         data(&mut x, "e_relation", e.kind.name())?;
         data(&mut x, "e_weight", &e.weight.to_string())?;
         data(&mut x, "e_evidence", &graph.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";"))?;
+        data(&mut x, "e_confidence", &e.confidence.to_string())?;
         x.end("edge")?;
     }
     x.end("graph")?;
@@ -161,6 +164,7 @@ mod tests {
   <key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>
   <key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>
   <key id="e_evidence" for="edge" attr.name="evidence" attr.type="string"/>
+  <key id="e_confidence" for="edge" attr.name="confidence" attr.type="string"/>
   <graph id="talkgraph" edgedefault="directed">
     <node id="talk:t#1">
       <data key="n_kind">Talk</data>
@@ -188,20 +192,24 @@ mod tests {
       <data key="e_relation">presented_by</data>
       <data key="e_weight">1</data>
       <data key="e_evidence">t.md:2</data>
+      <data key="e_confidence">exact</data>
     </edge>
     <edge id="e1" source="talk:t#1" target="technology:cpython">
       <data key="e_relation">mentions</data>
       <data key="e_weight">2</data>
       <data key="e_evidence">t.md:3;t.md:4</data>
+      <data key="e_confidence">inferred</data>
     </edge>
     <edge id="e2" source="talk:t#1" target="technology:pyodide">
       <data key="e_relation">mentions</data>
       <data key="e_weight">1</data>
       <data key="e_evidence">t.md:5</data>
+      <data key="e_confidence">inferred</data>
     </edge>
     <edge id="e3" source="technology:cpython" target="technology:pyodide">
       <data key="e_relation">co_mentioned</data>
       <data key="e_weight">1</data>
+      <data key="e_confidence">inferred</data>
     </edge>
   </graph>
 </graphml>
@@ -286,6 +294,7 @@ mod tests {
             let ev = g.evidence(e).map(|a| a.to_string()).collect::<Vec<_>>().join(";");
             want.insert((owner.clone(), "relation".into()), e.kind.name().into());
             want.insert((owner.clone(), "weight".into()), e.weight.to_string());
+            want.insert((owner.clone(), "confidence".into()), e.confidence.to_string());
             if !ev.is_empty() {
                 want.insert((owner, "evidence".into()), ev);
             }

@@ -19,7 +19,9 @@
 //!
 //! Mentions come out in order of appearance, one per target, line and rule.
 
+pub mod infer;
 pub mod lexicon;
+pub mod merges;
 pub mod pep;
 pub mod signals;
 pub mod speaker;
@@ -90,6 +92,24 @@ pub enum Rule {
     Pattern,
     /// A name the PEP catalogue gives (PEP authors).
     Catalogue,
+    /// An install command of another ecosystem (`npm i X`, `cargo add X`, `brew
+    /// install X`, `go install X`, `helm install R X`, `docker pull X`, ...).
+    Install,
+    /// Compared with a known technology, or listed among known technologies (`Foo vs
+    /// Django`, `we use Foo, Django and Bar`).
+    Beside,
+    /// A CamelCase word (`LangGraph`).
+    CamelCase,
+    /// A name and digits (`RP2040`, `ESP32`).
+    NameDigits,
+    /// A crate-style hyphenated name (`sudo-rs`, `cert-manager`).
+    Hyphenated,
+    /// A merge of the user's `talkgraph.toml` (`same`): the number of its rule in
+    /// [`Knowledge::merges`].
+    User {
+        /// The rule's number ([`merges::Merges::rule`]).
+        rule: u32,
+    },
 }
 
 impl std::fmt::Display for Rule {
@@ -106,6 +126,12 @@ impl std::fmt::Display for Rule {
             Rule::GitHub => f.write_str("github url"),
             Rule::Pattern => f.write_str("pattern"),
             Rule::Catalogue => f.write_str("PEP catalogue"),
+            Rule::Install => f.write_str("install command"),
+            Rule::Beside => f.write_str("beside a known technology"),
+            Rule::CamelCase => f.write_str("CamelCase"),
+            Rule::NameDigits => f.write_str("name and digits"),
+            Rule::Hyphenated => f.write_str("hyphenated name"),
+            Rule::User { rule } => write!(f, "user rule {rule}"),
         }
     }
 }
@@ -214,6 +240,125 @@ impl Recogniser for Lexicon {
     }
 }
 
+/// How sure a link is, from the least sure to the surest: a name in no lexicon that
+/// looks like software where it is written (`inferred`), a misspelling of a lexicon
+/// name (`typo`, with its edit distance), a name that is also an ordinary word,
+/// confirmed by its context (`context`), a lexicon name written in another case
+/// (`case-folded`), one of its aliases (`alias`), its canonical name (`exact`), and a
+/// name of the user's own lexicon (`user`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Confidence {
+    /// Found by its shape or its neighbours, in no lexicon.
+    Inferred,
+    /// A misspelling, at this edit distance.
+    Typo {
+        /// Edits between what was written and the name.
+        distance: u8,
+    },
+    /// An ambiguous name (also an ordinary word) that its context confirms.
+    Context,
+    /// A lexicon name written in another case.
+    CaseFolded,
+    /// An alias of a lexicon entry, as listed.
+    Alias,
+    /// A canonical name as listed, or a fact read from the notes' structure.
+    Exact,
+    /// A name of the user's lexicon (`--lexicon`, `talkgraph.toml`).
+    User,
+}
+
+impl Confidence {
+    /// The level names `--min-confidence` takes, least sure first.
+    pub const LEVELS: [&'static str; 7] = ["inferred", "typo", "context", "case-folded", "alias", "exact", "user"];
+
+    /// Its level's name (`typo` for every distance).
+    pub fn level(self) -> &'static str {
+        Self::LEVELS[self.rank().0 as usize]
+    }
+
+    /// (level, closeness within the level): a typo at distance 1 is surer than one at 2.
+    fn rank(self) -> (u8, u8) {
+        match self {
+            Confidence::Inferred => (0, 0),
+            Confidence::Typo { distance } => (1, u8::MAX - distance),
+            Confidence::Context => (2, 0),
+            Confidence::CaseFolded => (3, 0),
+            Confidence::Alias => (4, 0),
+            Confidence::Exact => (5, 0),
+            Confidence::User => (6, 0),
+        }
+    }
+
+    /// Reads a level name (`inferred`, `typo`, `typo:2`, `context`, `case-folded`,
+    /// `alias`, `exact`, `user`); `typo` stands for every typo.
+    pub fn parse(s: &str) -> Result<Confidence, String> {
+        let s = s.trim().to_ascii_lowercase();
+        if let Some(d) = s.strip_prefix("typo:") {
+            return d
+                .parse()
+                .map(|distance| Confidence::Typo { distance })
+                .map_err(|_| format!("bad typo distance {d:?}"));
+        }
+        Ok(match s.as_str() {
+            "inferred" => Confidence::Inferred,
+            "typo" => Confidence::Typo { distance: u8::MAX },
+            "context" => Confidence::Context,
+            "case-folded" => Confidence::CaseFolded,
+            "alias" => Confidence::Alias,
+            "exact" => Confidence::Exact,
+            "user" => Confidence::User,
+            other => {
+                return Err(format!("unknown confidence {other:?}: expected one of {}", Self::LEVELS.join(", ")));
+            }
+        })
+    }
+}
+
+impl PartialOrd for Confidence {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Confidence {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank().cmp(&other.rank())
+    }
+}
+
+impl std::fmt::Display for Confidence {
+    /// `exact`, `alias`, `case-folded`, `typo:1`, `context`, `inferred`, `user`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Confidence::Typo { distance } => write!(f, "typo:{distance}"),
+            other => f.write_str(other.level()),
+        }
+    }
+}
+
+impl std::str::FromStr for Confidence {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Confidence::parse(s)
+    }
+}
+
+/// How a run recognises names: [`Knowledge::with_options`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Whether names in no lexicon are inferred (`--no-infer` clears it).
+    pub infer: bool,
+    /// Mentions less sure than this are dropped (`--min-confidence`).
+    pub min_confidence: Option<Confidence>,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions { infer: true, min_confidence: None }
+    }
+}
+
 /// The facts every run shares: the lexicon and the PEP catalogue. The built-in ones
 /// are borrowed, not copied; a user lexicon makes the run its own copy
 /// ([`lexicon_mut`](Self::lexicon_mut)).
@@ -223,22 +368,99 @@ pub struct Knowledge {
     pub lexicon: Cow<'static, Lexicon>,
     /// The PEP catalogue.
     pub peps: Cow<'static, PepCatalog>,
+    /// Whether names in no lexicon are inferred from their shape and neighbours
+    /// (default: yes; `--no-infer` turns it off, and then no name outside a lexicon
+    /// becomes a node).
+    pub infer: bool,
+    /// Mentions less sure than this are dropped (`--min-confidence`).
+    pub min_confidence: Option<Confidence>,
+    /// The user's `same`, `never` and `ignore` rules.
+    pub merges: merges::Merges,
+    /// Whether the lexicon is the built-in one extended by the user's files: then an
+    /// entry the built-in lexicon does not hold as it is came from the user.
+    extends_builtin: bool,
+    /// For each entry, whether it came from the user's files (made on first use).
+    user_entries: std::sync::OnceLock<Box<[bool]>>,
 }
 
 impl Knowledge {
     /// The built-in lexicon and catalogue (borrowed: no copy per call).
     pub fn builtin() -> Knowledge {
-        Knowledge { lexicon: Cow::Borrowed(Lexicon::builtin()), peps: Cow::Borrowed(PepCatalog::builtin()) }
+        Knowledge {
+            lexicon: Cow::Borrowed(Lexicon::builtin()),
+            peps: Cow::Borrowed(PepCatalog::builtin()),
+            infer: true,
+            min_confidence: None,
+            merges: merges::Merges::default(),
+            extends_builtin: true,
+            user_entries: std::sync::OnceLock::new(),
+        }
     }
 
     /// Knowledge made of this lexicon and catalogue.
     pub fn new(lexicon: Lexicon, peps: PepCatalog) -> Knowledge {
-        Knowledge { lexicon: Cow::Owned(lexicon), peps: Cow::Owned(peps) }
+        Knowledge {
+            lexicon: Cow::Owned(lexicon),
+            peps: Cow::Owned(peps),
+            infer: true,
+            min_confidence: None,
+            merges: merges::Merges::default(),
+            extends_builtin: false,
+            user_entries: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// This knowledge, recognising names as `opts` says.
+    pub fn with_options(mut self, opts: ExtractOptions) -> Knowledge {
+        self.infer = opts.infer;
+        self.min_confidence = opts.min_confidence;
+        self
     }
 
     /// The lexicon, to add entries to (copied from the built-in one on first use).
     pub fn lexicon_mut(&mut self) -> &mut Lexicon {
+        self.user_entries = std::sync::OnceLock::new();
         self.lexicon.to_mut()
+    }
+
+    /// Whether entry `id` came from the user's lexicon (added, or replacing a built-in
+    /// entry), not from the built-in one.
+    pub fn is_user_entry(&self, id: EntryId) -> bool {
+        let flags = self.user_entries.get_or_init(|| {
+            let builtin = Lexicon::builtin();
+            let mine = self.lexicon.entries();
+            if !self.extends_builtin || matches!(self.lexicon, Cow::Borrowed(_)) {
+                return vec![false; mine.len()].into();
+            }
+            let theirs = builtin.entries();
+            mine.iter().enumerate().map(|(i, e)| theirs.get(i) != Some(e)).collect()
+        });
+        flags.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// How sure mention `m` is: see [`Confidence`].
+    pub fn confidence(&self, m: &Mention) -> Confidence {
+        match (&m.target, m.rule) {
+            (_, Rule::EditDistance { distance, .. }) => Confidence::Typo { distance },
+            (_, Rule::User { .. }) => Confidence::User,
+            (Target::Unlisted(_), _) => Confidence::Inferred,
+            (Target::Pep(_) | Target::PythonVersion(_), _) => Confidence::Exact,
+            (Target::Entry(id), _) if self.is_user_entry(*id) => Confidence::User,
+            (Target::Entry(id), _) => {
+                let e = self.lexicon.entry(*id);
+                if e.ambiguous || text::is_common_word(&m.surface) {
+                    Confidence::Context
+                } else if m.surface == e.name {
+                    Confidence::Exact
+                } else if lexicon::name_key(&m.surface) == lexicon::name_key(&e.name) {
+                    Confidence::CaseFolded
+                } else if e.aliases.contains(&m.surface) || m.rule == Rule::Exact {
+                    Confidence::Alias
+                } else {
+                    Confidence::CaseFolded
+                }
+            }
+        }
     }
 }
 
@@ -263,12 +485,14 @@ impl<'k> Extractor<'k> {
     /// An extractor over `knowledge`, with every recogniser built.
     pub fn new(knowledge: &'k Knowledge) -> Self {
         text::warm_up();
-        let recognisers: Vec<Box<dyn Recogniser + 'k>> = vec![
-            Box::new(&*knowledge.lexicon),
-            Box::new(signals::Signals::new(&knowledge.lexicon)),
-            Box::new(version::Versions::new()),
-            Box::new(pep::Peps::known(&knowledge.peps)),
-        ];
+        let mut recognisers: Vec<Box<dyn Recogniser + 'k>> =
+            vec![Box::new(&*knowledge.lexicon), Box::new(signals::Signals::new(&knowledge.lexicon))];
+        // After the lexicon and the signals: it reads what they found.
+        if knowledge.infer {
+            recognisers.push(Box::new(infer::Infer::new(&knowledge.lexicon)));
+        }
+        recognisers.push(Box::new(version::Versions::new()));
+        recognisers.push(Box::new(pep::Peps::known(&knowledge.peps)));
         Extractor { knowledge, recognisers, speakers: speaker::Speakers::new() }
     }
 
@@ -328,12 +552,24 @@ impl<'k> Extractor<'k> {
             r.recognise(&body, &mut out);
         }
         let Found { mentions: mut found, mut near_misses } = out;
+        // The user's `same`, `never` and `ignore` before de-duplication: a mention
+        // dropped must not hide another of the same entity on its line.
+        k.merges.apply_to_mentions(&k.lexicon, &mut found);
         // In order of appearance; one mention per target, line and rule, and one per
         // target at one place (a wikilink and the name inside it).
         // At one place, a signal (`#python`, `[[Django]]`) is better evidence than
         // the bare name inside it, so it sorts first and is the one kept.
         let signal_first = |r: Rule| {
-            matches!(r, Rule::WikiLink | Rule::Tag | Rule::CodeSpan | Rule::PipInstall | Rule::Import | Rule::GitHub)
+            matches!(
+                r,
+                Rule::WikiLink
+                    | Rule::Tag
+                    | Rule::CodeSpan
+                    | Rule::PipInstall
+                    | Rule::Install
+                    | Rule::Import
+                    | Rule::GitHub
+            )
         };
         found.sort_by(|a, b| {
             a.0.cmp(&b.0).then_with(|| signal_first(b.1.rule).cmp(&signal_first(a.1.rule))).then_with(|| a.1.cmp(&b.1))
@@ -344,13 +580,23 @@ impl<'k> Extractor<'k> {
         // A speaker's name is not a technology (`Tyler` is no typo of Typer, `Rich
         // Jones` is no mention of Rich): drop lexicon matches inside a speaker's name
         // on the line where it is given.
-        let speakers = speaker::speakers_in(&self.speakers, s, &k.lexicon, &body.lower()[text.len() - s.body.len()..]);
+        let mut speakers =
+            speaker::speakers_in(&self.speakers, s, &k.lexicon, &body.lower()[text.len() - s.body.len()..]);
+        let inferred = |r: Rule| matches!(r, Rule::Beside | Rule::CamelCase | Rule::NameDigits | Rule::Hyphenated);
         mentions.retain(|m| {
-            !matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. })
+            let kept = match &m.target {
+                Target::Unlisted(_) => k.infer,
+                _ => true,
+            };
+            kept && k.min_confidence.is_none_or(|min| k.confidence(m) >= min)
+        });
+        mentions.retain(|m| {
+            !(matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. }) || inferred(m.rule))
                 || !speakers
                     .iter()
                     .any(|p| p.line == m.line && p.name.split_whitespace().any(|w| w.trim_matches('.') == m.surface))
         });
+        k.merges.apply_to_speakers(&mut speakers);
         near_misses.sort_by(|a, b| a.line.cmp(&b.line).then_with(|| a.cmp(b)));
         near_misses.dedup();
         TalkFacts {

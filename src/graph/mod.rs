@@ -19,6 +19,7 @@ use std::sync::Arc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+pub use crate::extract::Confidence;
 use crate::extract::{Knowledge, NoteFacts, Target};
 pub use evidence::{push_number, At, Evidence, Files, Place};
 pub use measures::Measures;
@@ -148,6 +149,12 @@ pub struct Edge {
     /// Every place it was seen, in order, without repeats; [`KnowledgeGraph::evidence`]
     /// gives them with their file names.
     pub evidence: Evidence,
+    /// How sure the link is: for `mentions`, the surest of its mentions; for
+    /// `spoke_about`, the surest of the mentions behind it; for `co_mentioned`, the
+    /// less sure of its two topics' surest mentions;
+    /// `exact` for what the notes' structure says (talks, speakers, events) and what
+    /// the lexicon and the PEP catalogue say (developers, authors, versions).
+    pub confidence: Confidence,
 }
 
 /// The knowledge graph: a petgraph `DiGraph` behind our own methods, with an id index.
@@ -374,8 +381,17 @@ impl<'k> GraphBuilder<'k> {
     }
 
     fn edge(&mut self, from: u32, kind: EdgeKind, to: u32, at: Option<Place>) {
-        let e =
-            self.edges.entry((from, kind, to)).or_insert_with(|| Edge { kind, weight: 0, evidence: Evidence::new() });
+        self.edge_sure(from, kind, to, at, Confidence::Exact);
+    }
+
+    fn edge_sure(&mut self, from: u32, kind: EdgeKind, to: u32, at: Option<Place>, confidence: Confidence) {
+        let e = self.edges.entry((from, kind, to)).or_insert_with(|| Edge {
+            kind,
+            weight: 0,
+            evidence: Evidence::new(),
+            confidence,
+        });
+        e.confidence = e.confidence.max(confidence);
         e.weight += 1;
         if let Some(at) = at {
             if e.evidence.last() != Some(at) {
@@ -387,15 +403,16 @@ impl<'k> GraphBuilder<'k> {
     /// An edge out of the talk being added: merged in the talk's own scratch map when
     /// the talk is new (`local`), else in the global map (the same talk id from a second
     /// file, e.g. `day1.md` and `day1.txt`).
-    fn talk_edge(&mut self, local: bool, from: u32, kind: EdgeKind, to: u32, at: Place) {
+    fn talk_edge(&mut self, local: bool, from: u32, kind: EdgeKind, to: u32, at: Place, sure: Confidence) {
         if !local {
-            return self.edge(from, kind, to, Some(at));
+            return self.edge_sure(from, kind, to, Some(at), sure);
         }
         let i = *self.local.entry((kind, to)).or_insert_with(|| {
-            self.talk_edges.push((from, to, Edge { kind, weight: 0, evidence: Evidence::new() }));
+            self.talk_edges.push((from, to, Edge { kind, weight: 0, evidence: Evidence::new(), confidence: sure }));
             self.talk_edges.len() - 1
         });
         let e = &mut self.talk_edges[i].2;
+        e.confidence = e.confidence.max(sure);
         e.weight += 1;
         if e.evidence.last() != Some(at) {
             e.evidence.push(at);
@@ -542,11 +559,11 @@ impl<'k> GraphBuilder<'k> {
                 if let Some(date) = self.nodes[ev as usize].attrs.get("date").cloned() {
                     self.nodes[tid as usize].attrs.insert("date", date);
                 }
-                self.talk_edge(local, tid, EdgeKind::PartOf, ev, span(t.line));
+                self.talk_edge(local, tid, EdgeKind::PartOf, ev, span(t.line), Confidence::Exact);
             }
             for s in &t.speakers {
                 let p = self.person(&s.name);
-                self.talk_edge(local, tid, EdgeKind::PresentedBy, p, span(s.line));
+                self.talk_edge(local, tid, EdgeKind::PresentedBy, p, span(s.line), Confidence::Exact);
             }
             for m in &t.mentions {
                 let target = match &m.target {
@@ -563,7 +580,8 @@ impl<'k> GraphBuilder<'k> {
                 if m.surface != node.label && !m.surface.is_empty() && !node.aliases.contains(&m.surface) {
                     node.aliases.insert(m.surface.clone());
                 }
-                self.talk_edge(local, tid, EdgeKind::Mentions, target, span(m.line));
+                let sure = self.knowledge.confidence(m);
+                self.talk_edge(local, tid, EdgeKind::Mentions, target, span(m.line), sure);
             }
         }
     }
@@ -619,11 +637,18 @@ impl<'k> GraphBuilder<'k> {
             mentions.dedup();
         }
         let pairs = count_pairs(&mentions, topics.len(), topics.len() * topics.len() <= 1 << 22);
+        // Each topic's surest mention: a co-mention is as sure as the less sure of its two.
+        let mut surest = vec![Confidence::Inferred; self.nodes.len()];
+        let all = self.talk_edges.iter().map(|(_, to, e)| (*to, e)).chain(self.edges.iter().map(|(k, e)| (k.2, e)));
+        for (to, e) in all.filter(|(_, e)| e.kind == EdgeKind::Mentions) {
+            surest[to as usize] = surest[to as usize].max(e.confidence);
+        }
         for ((a, b), w) in pairs {
             let (a, b) = (topics[a as usize], topics[b as usize]);
+            let confidence = surest[a as usize].min(surest[b as usize]);
             self.edges.insert(
                 (a, EdgeKind::CoMentioned, b),
-                Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Evidence::new() },
+                Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Evidence::new(), confidence },
             );
         }
     }
@@ -703,7 +728,8 @@ impl<'k> GraphBuilder<'k> {
         for &n in &order {
             graph.add_node(nodes[n as usize].take().expect("each node once"));
         }
-        let placeholder = || Edge { kind: EdgeKind::PartOf, weight: 0, evidence: Evidence::new() };
+        let placeholder =
+            || Edge { kind: EdgeKind::PartOf, weight: 0, evidence: Evidence::new(), confidence: Confidence::Exact };
         let mut from_talks =
             groups.iter().flat_map(|&(talk, start, end)| (start..end).map(move |i| (talk, i))).peekable();
         let mut others = others.into_iter().peekable();
@@ -728,6 +754,7 @@ impl<'k> GraphBuilder<'k> {
                 let prev = graph.edge_count() - 1;
                 if let Some(prev) = graph.edge_weight_mut(petgraph::graph::EdgeIndex::new(prev)) {
                     prev.weight += e.weight;
+                    prev.confidence = prev.confidence.max(e.confidence);
                     for at in e.evidence.iter() {
                         if prev.evidence.last() != Some(at) {
                             prev.evidence.push(at);

@@ -46,7 +46,7 @@ use std::collections::{HashMap, VecDeque};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use super::{Edge, EdgeKind, Evidence, FastMap, KnowledgeGraph, NodeKind};
+use super::{Confidence, Edge, EdgeKind, Evidence, FastMap, KnowledgeGraph, NodeKind};
 use crate::ids::slug;
 
 /// Which part of the graph to export.
@@ -240,8 +240,10 @@ impl KnowledgeGraph {
                         kind: EdgeKind::SpokeAbout,
                         weight: 0,
                         evidence: Evidence::new(),
+                        confidence: Confidence::Inferred,
                     });
                     d.weight += 1;
+                    d.confidence = d.confidence.max(m.weight().confidence);
                     for at in m.weight().evidence.iter() {
                         if !d.evidence.contains(at) {
                             d.evidence.push(at);

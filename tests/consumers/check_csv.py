@@ -37,7 +37,13 @@ def run(argv):
     ntypes = load(con, "nodes", out / "nodes.csv")
     etypes = load(con, "edges", out / "edges.csv")
     check(list(ntypes)[:3] == ["Id", "Label", "kind"], f"nodes.csv columns {list(ntypes)}")
-    check(list(etypes) == ["Source", "Target", "Type", "Label", "Weight", "evidence"], f"edges.csv columns {list(etypes)}")
+    check(
+        list(etypes) == ["Source", "Target", "Type", "Label", "Weight", "evidence", "confidence"],
+        f"edges.csv columns {list(etypes)}",
+    )
+    levels = {r[0] for r in con.execute("SELECT DISTINCT confidence FROM edges").fetchall()}
+    known = {"inferred", "context", "case-folded", "alias", "exact", "user"}
+    check(all(v in known or (v or "").startswith("typo:") for v in levels), f"confidence values {levels}")
     n = con.execute("SELECT count(*) FROM nodes").fetchone()[0]
     e = con.execute("SELECT count(*) FROM edges").fetchone()[0]
     check(n == len(nodes), f"duckdb read {n} nodes, csv module {len(nodes)}")

@@ -90,10 +90,12 @@ def expected_triples(nodes, edges):
         count += sum(has(m) for m in ("degree", "weighted_degree", "pagerank", "betweenness", "community", "community_label"))
     for e in edges:
         lines = len({x for x in e["evidence"].split(";") if x})
+        # A reified mention or co-mention: its link, blank node type, target, weight and
+        # confidence (issue 15), and one triple per place.
         if e["Label"] == "mentions":
-            count += 5 + lines
+            count += 6 + lines
         elif e["Label"] == "co_mentioned":
-            count += 4 + lines
+            count += 5 + lines
         else:
             # part_of, presented_by, authored, developed_by, version_of, and any
             # relation a view derives: one plain link each.

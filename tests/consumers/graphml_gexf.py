@@ -43,10 +43,10 @@ def expected_nodes(rows):
     return out
 
 
-def edge_key(source, target, relation, weight, evidence, undirected):
+def edge_key(source, target, relation, weight, evidence, undirected, confidence):
     if undirected:
         source, target = sorted((source, target))
-    return (source, target, relation, str(weight), evidence)
+    return (source, target, relation, str(weight), evidence, confidence)
 
 
 def expected_edges(rows, undirected_graph):
@@ -58,6 +58,7 @@ def expected_edges(rows, undirected_graph):
             int(r["Weight"]),
             r["evidence"],
             undirected_graph or r["Type"] == "Undirected",
+            r["confidence"],
         )
         for r in rows
     )
@@ -144,6 +145,7 @@ def check_graphml(d, nodes, edges, undirected_graph, problems, notes):
             a.get("weight"),
             a.get("evidence", ""),
             not G.is_directed() or a.get("relation") == "co_mentioned",
+            a.get("confidence"),
         )
         for u, v, a in G.edges(data=True)
     )
@@ -190,7 +192,7 @@ def check_gexf(d, nodes, edges, undirected_graph, problems, notes):
         undirected = not G.is_directed() or ends is not None
         if undirected and G.is_directed() and a.get("label") != "co_mentioned":
             problems.append(f"gexf: {u}->{v} ({a.get('label')}) is undirected")
-        got[edge_key(u, v, a.get("label"), as_text(a.get("weight")), a.get("evidence", ""), undirected)] += 1
+        got[edge_key(u, v, a.get("label"), as_text(a.get("weight")), a.get("evidence", ""), undirected, a.get("confidence"))] += 1
     want = expected_edges(edges, undirected_graph)
     if got != want:
         problems.append(f"gexf: edges differ: read-only {list((got - want).items())[:3]}, "

@@ -6,6 +6,7 @@ mod cli;
 mod consumers;
 mod consumers_xml;
 mod golden;
+mod infer;
 mod layers;
 mod lexicon;
 mod markups;

@@ -135,6 +135,7 @@ proptest! {
             export: ExportOptions::default(),
             view: ViewOptions::default(),
             lexicon: None,
+            extract: Default::default(),
             threads: Some(1),
             progress: false,
             extensions: vec![],

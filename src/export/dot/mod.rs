@@ -43,7 +43,9 @@
 //! whatever lands inside.
 //!
 //! Edges keep their direction and carry `penwidth` = √weight (capped at 8, two
-//! decimals) and `tooltip` = relation, weight and every `file:line` of evidence. In a
+//! decimals), `tooltip` = relation, weight, every `file:line` of evidence and how sure
+//! the link is when less than `exact` (`confidence alias`), and `confidence`; an
+//! `inferred` link is dotted. In a
 //! `digraph`, `co_mentioned` edges are `dir=none`, dashed, lighter, and
 //! `constraint=false`, so the topic map does not pull talks out of their ranks.
 //!
@@ -242,6 +244,11 @@ fn statements(graph: &KnowledgeGraph, opts: &ExportOptions, out: &mut dyn Sink) 
             tooltip.push_str(if k == 0 { ": " } else { ", " });
             at.push_to(&mut tooltip);
         }
+        let confidence = e.confidence.to_string();
+        if e.confidence != crate::extract::Confidence::Exact {
+            tooltip.push_str("; confidence ");
+            tooltip.push_str(&confidence);
+        }
         let width = match widths.get(e.weight as usize) {
             Some(w) => w.as_str(),
             None => {
@@ -251,7 +258,14 @@ fn statements(graph: &KnowledgeGraph, opts: &ExportOptions, out: &mut dyn Sink) 
         };
         let tooltip = fit(&tooltip);
         let mut attrs: Vec<(&'static str, Val<'_>)> = Vec::with_capacity(6);
-        attrs.extend([("penwidth", Val::Plain(width)), ("tooltip", Val::Text(&tooltip))]);
+        attrs.extend([
+            ("penwidth", Val::Plain(width)),
+            ("tooltip", Val::Text(&tooltip)),
+            ("confidence", Val::Text(&confidence)),
+        ]);
+        if e.confidence == crate::extract::Confidence::Inferred && !e.kind.is_undirected() {
+            attrs.push(("style", Val::Plain("dotted")));
+        }
         if e.kind.is_undirected() && has_directed {
             attrs.extend([
                 ("color", Val::Text(palette::INK_LIGHT)),

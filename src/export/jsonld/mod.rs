@@ -43,8 +43,9 @@
 //!
 //! **Weights and evidence.** A talk's `about` lists what it mentions, for plain
 //! schema.org readers; each mention is also reified as a blank node in `tg:mention`:
-//! `{"@type": "tg:Mention", "tg:target": {"@id": ...}, "tg:weight": 3, "tg:evidence":
-//! ["notes/day1.md:40", ...]}`. Co-mentions are reified the same way on the topic with
+//! `{"@type": "tg:Mention", "tg:target": {"@id": ...}, "tg:weight": 3, "tg:confidence":
+//! "exact", "tg:evidence": ["notes/day1.md:40", ...]}` (`tg:confidence`: how sure the
+//! link is, see [`crate::extract::Confidence`]). Co-mentions are reified the same way on the topic with
 //! the smaller id: `tg:coMention` → `{"@type": "tg:CoMention", "tg:target", "tg:weight"
 //! (talks mentioning both), "tg:evidence" (their heading lines)}`. Weights are JSON
 //! numbers (`xsd:integer` in RDF). A relation with no row above (a view's derived

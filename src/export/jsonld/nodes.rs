@@ -308,6 +308,7 @@ impl Serialize for PropValue<'_> {
         obj.serialize_entry("@type", ty)?;
         obj.serialize_entry("tg:target", &Link::Node(&graph.node(self.t).id))?;
         obj.serialize_entry("tg:weight", &e.weight)?;
+        obj.serialize_entry("tg:confidence", &e.confidence.to_string())?;
         match e.evidence.len() {
             0 => {}
             1 => obj.serialize_entry("tg:evidence", &Joined::place(graph.evidence(e).next().expect("one place")))?,

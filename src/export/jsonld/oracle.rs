@@ -50,6 +50,7 @@ fn reified(graph: &KnowledgeGraph, ty: &str, target: &Node, e: &Edge) -> Value {
     obj.insert("@type".into(), json!(ty));
     obj.insert("tg:target".into(), reference(&target.id));
     obj.insert("tg:weight".into(), json!(e.weight));
+    obj.insert("tg:confidence".into(), json!(e.confidence.to_string()));
     match evidence.len() {
         0 => {}
         1 => {

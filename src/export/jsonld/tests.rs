@@ -220,7 +220,7 @@ fn talk_has_schema_org_shape_and_reified_mentions() {
     assert_eq!(
         m[0],
         json!({"@type": "tg:Mention", "tg:target": {"@id": "technology/cpython"}, "tg:weight": 2,
-               "tg:evidence": ["notes/day.md:5", "notes/day.md:6"]})
+               "tg:confidence": "exact", "tg:evidence": ["notes/day.md:5", "notes/day.md:6"]})
     );
 }
 

@@ -56,6 +56,13 @@ struct RawEntry {
 struct RawFile {
     #[serde(default)]
     entry: Vec<RawEntry>,
+    /// A user's merges (`same`, `never`, `ignore`): read by `extract::merges`.
+    #[serde(default, rename = "same")]
+    _same: Vec<toml::Value>,
+    #[serde(default, rename = "never")]
+    _never: Vec<toml::Value>,
+    #[serde(default, rename = "ignore")]
+    _ignore: Vec<toml::Value>,
 }
 
 /// One entry of a lexicon file, checked.

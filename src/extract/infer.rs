@@ -1,0 +1,601 @@
+//! Names in no lexicon: words that look like software where they are written, made
+//! into technology nodes whose links carry the confidence `inferred`
+//! ([`super::Confidence::Inferred`]); `--no-infer` turns this recogniser off.
+//!
+//! It runs after the lexicon and the strong signals, and reads what they found: a
+//! name next to a known technology is judged by its neighbour. The families it reads:
+//!
+//! - install commands of other ecosystems than Python's (`npm i`, `cargo add`,
+//!   `brew install`, `apt install`, `go install`, `helm install`, `docker pull`, ...);
+//! - a name compared with a known technology (`Foo vs Django`, `Django or Foo`), or
+//!   listed among known technologies (`we use Foo, Django and Bar`);
+//! - a CamelCase word (`LangGraph`), unless every part of it is an ordinary word
+//!   (`TaskGroup`, `DataFrame`: a class of some library) or it is shaped like a
+//!   surname (`McCarthy`, `DeVito`);
+//! - a name and digits (`RP2040`, `ESP32`, `STM32`);
+//! - a crate-style hyphenated name (`sudo-rs`, `cert-manager`) on a line that also
+//!   names a technology, or ending in an ecosystem's mark (`-rs`, `-py`, `-js`).
+//!
+//! Every family skips ordinary words (in any case), code blocks (identifiers there
+//! are code), URLs, and names the lexicon knows (those are the lexicon's business).
+
+use std::collections::{HashMap, HashSet};
+
+use regex::Regex;
+
+use super::lexicon::{EntryKind, Lexicon};
+use super::text::{is_common_form, is_common_word, Body};
+use super::{Found, Mention, Recogniser, Rule, Target};
+
+/// The last part of a hyphenated name that says which ecosystem it belongs to.
+const ECOSYSTEM_MARKS: &[&str] = &["rs", "py", "js", "ts", "rb", "go", "cli", "sys", "hal", "sdk", "rt", "wasm"];
+
+/// English prefixes written with a hyphen (`pre-trained`, `co-author`, `non-blocking`):
+/// a hyphenated word starting with one is a word, not a name.
+const PREFIXES: &[&str] = &[
+    "anti", "auto", "bi", "co", "counter", "cross", "de", "e", "ex", "extra", "hyper", "inter", "intra", "meta",
+    "micro", "mid", "mini", "multi", "non", "off", "on", "out", "over", "post", "pre", "pro", "pseudo", "re", "self",
+    "semi", "sub", "super", "trans", "ultra", "un", "under",
+];
+
+/// Surname particles written joined to a capital (`McCarthy`, `DeVito`, `LeBlanc`).
+const SURNAME_PARTICLES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St", "O"];
+
+/// Last parts of a CamelCase word that make it a concept, a degree or an event, not a
+/// thing one installs (`DevOps`, `SaaS`, `PhD`, `RustFest`, `PyCon`).
+const CONCEPT_ENDINGS: &[&str] = &["Ops", "aaS", "D", "Ds", "Sc", "Con", "Conf", "Fest", "Camp", "Days", "Summit"];
+
+/// Last parts of a class's name that say its role in a program (`AppClient`,
+/// `LeakDetector`, `GeneratedField`, `ValueError`): classes of a library, not software.
+const CLASS_ROLES: &[&str] = &[
+    "Adapter",
+    "Base",
+    "Builder",
+    "Client",
+    "Config",
+    "Context",
+    "Controller",
+    "Detector",
+    "Dict",
+    "Error",
+    "Event",
+    "Exception",
+    "Factory",
+    "Field",
+    "Generator",
+    "Group",
+    "Handler",
+    "Helper",
+    "Interface",
+    "Iterator",
+    "List",
+    "Loader",
+    "Manager",
+    "Mixin",
+    "Options",
+    "Parser",
+    "Protocol",
+    "Provider",
+    "Reader",
+    "Request",
+    "Response",
+    "Result",
+    "Runner",
+    "Settings",
+    "Tuple",
+    "Type",
+    "Var",
+    "Warning",
+    "Wrapper",
+    "Writer",
+];
+
+/// The words that join two names of a comparison or a list, in the languages notes
+/// are read in.
+const JOINERS: &[&str] =
+    &["vs", "versus", "or", "and", "und", "et", "y", "e", "oder", "ou", "of", "en", "i", "lub", "o"];
+
+/// Small words that are no name even when no dictionary lists them.
+const NOT_NAMES: &[&str] = &["pep", "etc", "eg", "ie", "vs", "aka", "btw", "imo", "tbd", "tba", "faq", "wip", "todo"];
+
+/// The recogniser of names in no lexicon, with its patterns compiled once.
+#[derive(Debug)]
+pub struct Infer<'k> {
+    lexicon: &'k Lexicon,
+    /// An install command of another ecosystem; group 1 is the tool, group 2 its
+    /// arguments.
+    install: Regex,
+    /// What joins two names of a comparison or a list.
+    joiner: Regex,
+}
+
+/// Appends a mention of a name at an offset, found by a rule.
+type Push<'a> = dyn Fn(&mut Vec<(usize, Mention)>, usize, &str, Rule) + 'a;
+
+/// One word of the text: where it is, and its text.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    at: usize,
+    text: &'a str,
+}
+
+impl<'k> Infer<'k> {
+    /// The recogniser, skipping the names `lexicon` knows.
+    pub fn new(lexicon: &'k Lexicon) -> Infer<'k> {
+        let regex = |r: &str| Regex::new(r).expect("a valid regex, fixed in the source");
+        Infer {
+            lexicon,
+            install: regex(
+                r"(?i)\b(npm\s+(?:i|install|add)|yarn\s+(?:global\s+)?add|pnpm\s+(?:add|i|install)|bun\s+(?:add|install)|cargo\s+(?:add|install)|brew\s+(?:install|reinstall)|(?:apt|apt-get|dnf|yum)\s+install|apk\s+add|go\s+(?:install|get)|helm\s+(?:install|upgrade\s+--install)|(?:docker|podman)\s+pull|gem\s+install|composer\s+require)\s+([^\n`;|&#,]+)",
+            ),
+            joiner: regex(
+                r"^(?:\s*,\s*(?:(?:and|or|und|oder|et|ou|y|o|e|en|of|i|lub)\s+|&\s*)?|\s*/\s*|\s+(?:vs\.?|versus|or|and|&|und|et|y|e|oder|ou|of|en|i|lub|o)\s+)$",
+            ),
+        }
+    }
+
+    /// Whether the lexicon knows `name` (then it is not ours to infer).
+    fn known(&self, name: &str) -> bool {
+        self.lexicon.find_package(name).is_some()
+    }
+
+    fn find(&self, body: &Body<'_>, found: &Found) -> Vec<(usize, Mention)> {
+        let mut out = Vec::new();
+        let push = |out: &mut Vec<(usize, Mention)>, at: usize, name: &str, rule: Rule| {
+            let target = match self.lexicon.find_package(name) {
+                Some(id) => Target::Entry(id),
+                None => Target::Unlisted(name.to_string()),
+            };
+            out.push((at, Mention { target, surface: name.to_string(), line: body.line_no(at), rule }));
+        };
+        self.installs(body, &mut out, &push);
+        // The arguments of an install command are read by `installs` alone.
+        let commands: Vec<(usize, usize)> =
+            self.install.captures_iter(body.text).filter_map(|c| c.get(2)).map(|m| (m.start(), m.end())).collect();
+        let words = words(body.text);
+        // What the recognisers before this one found, as byte ranges: a word inside
+        // one is taken, a technology among them is a neighbour.
+        let taken: Vec<(usize, usize, bool)> = found
+            .mentions
+            .iter()
+            .map(|(at, m)| {
+                let tech = match &m.target {
+                    Target::Entry(id) => self.lexicon.entry(*id).kind == EntryKind::Technology,
+                    Target::Unlisted(_) => true,
+                    _ => false,
+                };
+                (*at, at + m.surface.len(), tech)
+            })
+            .collect();
+        // Look-ups in logarithmic or constant time, so that a line dense with names
+        // costs linear time: ranges sorted by start with the running maximum of their
+        // ends, and hash sets of the technologies' bounds.
+        let spans = Spans::new(taken.iter().map(|&(s, e, _)| (s, e)));
+        let overlaps = |w: &Word<'_>| spans.overlaps(w.at, w.at + w.text.len());
+        let in_commands = Spans::new(commands.iter().copied());
+        let tech_lines: HashSet<usize> = taken.iter().filter(|t| t.2).map(|&(s, _, _)| body.line_index(s)).collect();
+        let mut tech_from: HashMap<usize, usize> = HashMap::new();
+        let mut tech_to: HashMap<usize, usize> = HashMap::new();
+        let mut tech_at: HashSet<(usize, usize)> = HashSet::new();
+        for &(s, e, tech) in &taken {
+            if tech {
+                let f = tech_from.entry(s).or_insert(e);
+                *f = (*f).max(e);
+                let t = tech_to.entry(e).or_insert(s);
+                *t = (*t).min(s);
+                tech_at.insert((s, e));
+            }
+        }
+        for w in &words {
+            let in_command = in_commands.overlaps(w.at, w.at + 1);
+            if overlaps(w) || in_command || body.in_code(w.at) || body.in_url(w.at) || self.known(w.text) {
+                continue;
+            }
+            let rule = if is_camel_case(w.text, w.at, body) {
+                Some(Rule::CamelCase)
+            } else if is_name_and_digits(w.text) && !self.known(w.text.trim_end_matches(|c: char| c.is_ascii_digit())) {
+                Some(Rule::NameDigits)
+            } else if is_crate_style(w.text) && !body.text[..w.at].ends_with('-') {
+                let marked = w.text.rsplit('-').next().is_some_and(|last| ECOSYSTEM_MARKS.contains(&last));
+                let line = body.line_index(w.at);
+                (marked || tech_lines.contains(&line)).then_some(Rule::Hyphenated)
+            } else {
+                None
+            };
+            if let Some(rule) = rule {
+                push(&mut out, w.at, w.text, rule);
+            }
+        }
+        // Names beside a known technology: compared with it, or listed with it. The
+        // walk goes outwards from each technology, one joiner and one name at a time,
+        // so `Foo, Bar, Django` gives both.
+        tech_at.extend(out.iter().map(|(at, m)| (*at, at + m.surface.len())));
+        let is_tech_at = |s: usize, e: usize| tech_at.contains(&(s, e));
+        let capitals_are_nouns = capitals_are_nouns(body);
+        // The walk steps over the words that join (`vs`, `or`, `and`): the gap between
+        // two names holds them.
+        let words: Vec<Word<'_>> =
+            words.into_iter().filter(|w| !JOINERS.contains(&w.text.to_lowercase().as_str())).collect();
+        let mut beside = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let end = w.at + w.text.len();
+            // A known technology is a word, or ends at one (`Apache Kafka`).
+            let starts_tech = tech_from.get(&w.at).is_some_and(|&e| e >= end);
+            let ends_tech = tech_to.get(&end).is_some_and(|&s| s <= w.at);
+            for (forward, on) in [(true, ends_tech), (false, starts_tech)] {
+                if !on {
+                    continue;
+                }
+                let mut j = i;
+                loop {
+                    let (a, b) = if forward {
+                        match (words.get(j), words.get(j + 1)) {
+                            (Some(a), Some(b)) => (*a, *b),
+                            _ => break,
+                        }
+                    } else {
+                        match j.checked_sub(1).map(|k| (words[k], words[j])) {
+                            Some(p) => p,
+                            None => break,
+                        }
+                    };
+                    let gap = &body.text[a.at + a.text.len()..b.at];
+                    if !self.joiner.is_match(gap) {
+                        break;
+                    }
+                    let cand = if forward { b } else { a };
+                    let cand_end = cand.at + cand.text.len();
+                    if is_tech_at(cand.at, cand_end) || overlaps(&cand) {
+                        // Already a technology or taken: a technology walks on from
+                        // itself, so this walk ends here (walking through it would make a
+                        // list of n technologies cost n²).
+                        break;
+                    }
+                    let k = if forward { j + 1 } else { j - 1 };
+                    let prev = k.checked_sub(1).map(|p| &words[p]);
+                    let next = words.get(k + 1);
+                    if !self.plausible_beside(body, cand, (prev, next), capitals_are_nouns) {
+                        break;
+                    }
+                    beside.push((cand.at, cand.text));
+                    j = k;
+                }
+            }
+        }
+        beside.sort_unstable();
+        beside.dedup();
+        for (at, name) in beside {
+            let rule = Rule::Beside;
+            push(&mut out, at, name, rule);
+        }
+        out
+    }
+
+    /// Whether `w`, joined to a known technology, is a name: not an ordinary word, not
+    /// in code or a URL, a single word (not part of a run of capitalised words, which is
+    /// a person or an organisation), written as names are.
+    fn plausible_beside(
+        &self,
+        body: &Body<'_>,
+        w: Word<'_>,
+        (prev, next): (Option<&Word<'_>>, Option<&Word<'_>>),
+        capitals_are_nouns: bool,
+    ) -> bool {
+        let t = w.text;
+        if t.len() < 2 || t.len() > 30 || body.in_code(w.at) || body.in_url(w.at) || self.known(t) {
+            return false;
+        }
+        let low = t.to_lowercase();
+        if is_common_form(&low)
+            || NOT_NAMES.contains(&low.as_str())
+            || !t.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            return false;
+        }
+        // Written as a name: a capital (where nouns take none), or a shape no word
+        // has (`no_std`, `h2o`); a plain lower-case word may be a word of any language.
+        let capitalised = t.starts_with(|c: char| c.is_ascii_uppercase()) && !capitals_are_nouns;
+        let inner_capital = t.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        if inner_capital && CLASS_ROLES.iter().any(|r| t.ends_with(r)) {
+            return false;
+        }
+        // A name with a number is another thing (`PEP 751`, `Python 3`).
+        let after = body.text[w.at + t.len()..].trim_start_matches(' ');
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let shaped = t.contains(['_', '.']) || t.chars().any(|c| c.is_ascii_digit());
+        if !(capitalised || inner_capital || shaped) {
+            return false;
+        }
+        // Part of a run of capitalised words: `Jane Doe`, `Acme Corp`.
+        let capital = |x: &Word<'_>| x.text.starts_with(|c: char| c.is_uppercase());
+        let joined = |a: usize, b: usize| body.text[a..b].chars().all(|c| c == ' ');
+        if capital(&w) {
+            if prev.is_some_and(|p| capital(p) && joined(p.at + p.text.len(), w.at) && !is_common_word(p.text)) {
+                return false;
+            }
+            if next.is_some_and(|n| capital(n) && joined(w.at + t.len(), n.at)) {
+                return false;
+            }
+            if super::speaker::looks_like_name(t) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Install commands of other ecosystems: each package named becomes a mention.
+    fn installs(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>, push: &Push<'_>) {
+        for c in self.install.captures_iter(body.text) {
+            let tool = c.get(1).expect("group 1").as_str().to_ascii_lowercase();
+            let args = c.get(2).expect("group 2");
+            let tool = tool.split_whitespace().next().unwrap_or("");
+            // helm: a release name, then the chart; docker and helm take one name.
+            let (mut skip, single) = match tool {
+                "helm" => (1, true),
+                "docker" | "podman" => (0, true),
+                _ => (0, false),
+            };
+            let mut offset = args.start();
+            let mut skip_value = false;
+            // The command ends at a comma or a stop, or where the sentence goes on.
+            let text = args.as_str();
+            let end = [", ", "; ", ". ", " then ", " and ", " or "].iter().filter_map(|p| text.find(p)).min();
+            let text = text[..end.unwrap_or(text.len())].trim_end_matches([',', '.', ';']);
+            for tok in text.split(' ') {
+                let at = offset;
+                offset += tok.len() + 1;
+                let tok = tok.trim();
+                if tok.is_empty() {
+                    continue;
+                }
+                if skip_value {
+                    skip_value = false;
+                    continue;
+                }
+                if tok.starts_with('-') {
+                    skip_value = !tok.contains('=')
+                        && matches!(
+                            tok,
+                            "-n" | "--namespace"
+                                | "-f"
+                                | "--values"
+                                | "--version"
+                                | "--features"
+                                | "-F"
+                                | "--set"
+                                | "--repo"
+                        );
+                    continue;
+                }
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let Some((rel, name)) = package_name(tool, tok) else { break };
+                let ok = !is_common_word(name) || name.len() > 12 || self.known(name);
+                if ok && !NOT_NAMES.contains(&name) {
+                    push(out, at + rel, name, Rule::Install);
+                }
+                if single {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Whether the section reads like German, where every noun takes a capital: then a
+/// capital says nothing of a name. Told by its most frequent small words.
+fn capitals_are_nouns(body: &Body<'_>) -> bool {
+    const GERMAN: &[&str] =
+        &["der", "die", "das", "und", "ist", "nicht", "mit", "für", "ein", "eine", "wir", "auch", "sich"];
+    const ENGLISH: &[&str] = &["the", "and", "is", "not", "with", "for", "a", "an", "we", "also", "of", "to"];
+    let (mut de, mut en) = (0, 0);
+    for w in body.text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() <= 5) {
+        let w = w.to_lowercase();
+        de += usize::from(GERMAN.contains(&w.as_str()));
+        en += usize::from(ENGLISH.contains(&w.as_str()));
+    }
+    de >= 3 && de > en
+}
+
+/// The package an install argument names, with its offset in `tok`: `@scope/pkg@1.2`
+/// gives `@scope/pkg`, `github.com/org/tool/cmd/tool@latest` gives `tool`,
+/// `bitnami/postgresql` and `org/image:tag` their last part.
+fn package_name<'t>(tool: &str, arg: &'t str) -> Option<(usize, &'t str)> {
+    let tok = arg.trim_matches(['"', '\'']).trim_end_matches([',', '.', ')']);
+    let versionless = match tool {
+        "npm" | "yarn" | "pnpm" | "bun" => {
+            let cut = tok.char_indices().skip(1).find(|&(_, c)| c == '@').map_or(tok.len(), |(i, _)| i);
+            &tok[..cut]
+        }
+        _ => tok.split(['@', ':', '=']).next().unwrap_or(""),
+    };
+    let name = match tool {
+        "npm" | "yarn" | "pnpm" | "bun" if versionless.starts_with('@') => versionless,
+        "go" => {
+            let parts: Vec<&str> = versionless.split('/').collect();
+            // `host/org/repo/cmd/name`: the name; `host/org/repo/v2`: the repository.
+            let last = parts.iter().rev().find(|p| !(p.starts_with('v') && p[1..].bytes().all(|b| b.is_ascii_digit())));
+            last.copied().unwrap_or("")
+        }
+        _ => versionless.rsplit('/').next().unwrap_or(""),
+    };
+    let valid = name.len() >= 2
+        && name.trim_start_matches('@').starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '/' | '+'));
+    if !valid {
+        return None;
+    }
+    Some((name.as_ptr() as usize - arg.as_ptr() as usize, name))
+}
+
+/// The words of `text`: runs of ASCII letters and digits, joined by single `-`, `.`,
+/// `+` or `_` inside (`sudo-rs`, `Node.js`, `C++`), without a trailing `.`.
+fn words(text: &str) -> Vec<Word<'_>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() {
+            let joined = matches!(b[i], b'-' | b'.' | b'_') && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+            if b[i].is_ascii_alphanumeric() || joined {
+                i += 1;
+            } else if b[i] == b'+' && b.get(i + 1) == Some(&b'+') {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        // A word glued to a non-ASCII letter (`Straße`, `Łódź`) is part of a word
+        // of another script: not ours.
+        if b.get(i).is_none_or(|&c| c < 0x80) {
+            out.push(Word { at: start, text: &text[start..i] });
+        }
+    }
+    out
+}
+
+/// `LangGraph`, `OpenTelemetry`, `gRPC`: a lower-case letter followed by a capital,
+/// letters only, at least four; not a surname (`McCarthy`), a concept (`DevOps`,
+/// `SaaS`), a degree (`PhD`), a word of ordinary words only (`TaskGroup`) or a
+/// Python name (`ValueError`); not after a `.` (an attribute).
+fn is_camel_case(t: &str, at: usize, body: &Body<'_>) -> bool {
+    let b = t.as_bytes();
+    if b.len() < 4 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let Some(hump) = b.windows(2).position(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()) else {
+        return false;
+    };
+    if SURNAME_PARTICLES.contains(&&t[..=hump]) || CONCEPT_ENDINGS.iter().any(|e| t.ends_with(e)) {
+        return false;
+    }
+    // The parts: `LangGraph` -> Lang, Graph; `OpenAPISpec` -> Open, API, Spec.
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 1..b.len() {
+        let split = (b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase())
+            || (b[i - 1].is_ascii_uppercase()
+                && b[i].is_ascii_uppercase()
+                && b.get(i + 1).is_some_and(u8::is_ascii_lowercase));
+        if split {
+            parts.push(&t[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&t[start..]);
+    let ordinary = |p: &&str| p.len() >= 2 && is_common_form(p) && !p.bytes().all(|c| c.is_ascii_uppercase());
+    if parts.iter().all(ordinary) {
+        return false;
+    }
+    if parts.len() > 1 && CLASS_ROLES.contains(parts.last().expect("one part or more")) {
+        return false;
+    }
+    // Imported: a class or a function of a module (`from hpy.debug import LeakDetector`).
+    let line = body.line(body.line_index(at));
+    if line.contains("import ") {
+        return false;
+    }
+    // An attribute or a call: `obj.LangGraph`, `LangGraph(`.
+    let after = &body.text[at + t.len()..];
+    !after.starts_with('(') && !body.text[..at].ends_with('.')
+}
+
+/// `RP2040`, `ESP32`, `STM32F4`: capital letters, then digits (then more letters and
+/// digits), at least two letters and two digits, or three letters; no year
+/// (`PyCon2024`), no ordinal word (`Day2`, `Room3`), no PEP (`PEP8`).
+fn is_name_and_digits(t: &str) -> bool {
+    let b = t.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let digits = b[letters..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if letters < 2 || digits == 0 || !b[letters + digits..].iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let head = &t[..letters];
+    if !head.bytes().all(|c| c.is_ascii_uppercase()) && (!head.as_bytes()[0].is_ascii_uppercase() || letters < 3) {
+        return false;
+    }
+    if digits < 2 && letters < 3 {
+        return false;
+    }
+    let num = &t[letters..letters + digits];
+    let year = digits == 4 && (num.starts_with("19") || num.starts_with("20")) && letters > 3;
+    let low = head.to_lowercase();
+    !year && low != "pep" && low != "py" && !is_common_word(&low) && !NOT_NAMES.contains(&low.as_str())
+}
+
+/// `sudo-rs`, `cert-manager`, `kube-state-metrics`: lower-case parts joined by `-`,
+/// not an English word made with a prefix (`pre-trained`, `non-blocking`) or of
+/// ordinary words only (`real-time`, `well-known`).
+fn is_crate_style(t: &str) -> bool {
+    if !t.contains('-') || t.contains(['.', '_']) || t.len() > 40 {
+        return false;
+    }
+    let parts: Vec<&str> = t.split('-').collect();
+    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())) {
+        return false;
+    }
+    if !parts[0].starts_with(|c: char| c.is_ascii_lowercase()) || PREFIXES.contains(&parts[0]) {
+        return false;
+    }
+    let last = parts[parts.len() - 1];
+    // A tool's name starts with a word of its own (`cert-manager`, `graphite-web`);
+    // `zero-downtime`, `meet-ups`, `tail-based` start with ordinary words.
+    let first = parts[0];
+    let distinctive = first.len() >= 3 && !is_common_form(first) && !first.bytes().all(|c| c.is_ascii_digit());
+    distinctive || (ECOSYSTEM_MARKS.contains(&last) && parts.len() == 2 && first.len() >= 2)
+}
+
+impl Recogniser for Infer<'_> {
+    fn name(&self) -> &'static str {
+        "infer"
+    }
+
+    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+        let found = self.find(body, out);
+        out.mentions.extend(found);
+    }
+}
+
+/// Every word of `text` in order; for tests.
+#[cfg(test)]
+fn word_texts(text: &str) -> Vec<&str> {
+    words(text).into_iter().map(|w| w.text).collect()
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Byte ranges, sorted by start, with the largest end up to each: whether a range
+/// overlaps `[start, end)` in logarithmic time.
+struct Spans {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(ranges: impl Iterator<Item = (usize, usize)>) -> Spans {
+        let mut r: Vec<(usize, usize)> = ranges.collect();
+        r.sort_unstable();
+        let mut max_end = Vec::with_capacity(r.len());
+        let mut m = 0;
+        for &(_, e) in &r {
+            m = m.max(e);
+            max_end.push(m);
+        }
+        Spans { starts: r.into_iter().map(|(s, _)| s).collect(), max_end }
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s < end);
+        n > 0 && self.max_end[n - 1] > start
+    }
+}

@@ -1,0 +1,153 @@
+use super::*;
+use crate::extract::signals::Signals;
+
+fn lex() -> Lexicon {
+    Lexicon::from_toml(
+        r#"
+[[entry]]
+name = "Django"
+kind = "technology"
+category = "framework"
+[[entry]]
+name = "Python"
+kind = "technology"
+category = "language"
+[[entry]]
+name = "Rust"
+kind = "technology"
+category = "language"
+[[entry]]
+name = "Kubernetes"
+kind = "technology"
+category = "tool"
+aliases = ["k8s"]
+[[entry]]
+name = "Express"
+kind = "technology"
+category = "framework"
+ambiguous = true
+npm = "express"
+[[entry]]
+name = "Python Software Foundation"
+kind = "organization"
+category = "foundation"
+"#,
+        "test.toml",
+    )
+    .expect("valid")
+}
+
+/// What the lexicon, the signals and then `Infer` find in `text`: the inferred
+/// names (and lexicon names found by an install command), with their rules.
+fn inferred(text: &str) -> Vec<(String, Rule)> {
+    let lex = lex();
+    let body = Body::new(text, 1);
+    let mut found = Found::default();
+    lex.recognise(&body, &mut found);
+    Signals::new(&lex).recognise(&body, &mut found);
+    let before = found.mentions.len();
+    Infer::new(&lex).recognise(&body, &mut found);
+    let mut out: Vec<(usize, String, Rule)> = found.mentions[before..]
+        .iter()
+        .map(|(at, m)| {
+            let name = match &m.target {
+                Target::Entry(id) => lex.entry(*id).name.clone(),
+                Target::Unlisted(n) => format!("?{n}"),
+                other => panic!("unexpected {other:?}"),
+            };
+            (*at, name, m.rule)
+        })
+        .collect();
+    out.sort();
+    out.into_iter().map(|(_, n, r)| (n, r)).collect()
+}
+
+fn check(cases: &[(&str, &[(&str, Rule)])]) {
+    for (text, want) in cases {
+        let want: Vec<(String, Rule)> = want.iter().map(|(n, r)| (n.to_string(), *r)).collect();
+        assert_eq!(inferred(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn install_commands_of_every_ecosystem() {
+    check(&[
+        ("npm i -D vitest @tanstack/query@5", &[("?vitest", Rule::Install), ("?@tanstack/query", Rule::Install)]),
+        ("then `npm install express` for the API", &[("Express", Rule::Install)]),
+        ("cargo add serde_json --features std", &[("?serde_json", Rule::Install)]),
+        ("brew install --cask ghostty", &[("?ghostty", Rule::Install)]),
+        ("sudo apt install -y ripgrep fd-find", &[("?ripgrep", Rule::Install), ("?fd-find", Rule::Install)]),
+        ("go install github.com/charmbracelet/gum@latest", &[("?gum", Rule::Install)]),
+        ("helm install my-release bitnami/postgresql -n db", &[("?postgresql", Rule::Install)]),
+        ("docker pull ghcr.io/acme/widgetd:1.2", &[("?widgetd", Rule::Install)]),
+        ("go get the point across", &[]),
+        ("we had to brew install time", &[]),
+    ]);
+}
+
+#[test]
+fn names_compared_or_listed_with_a_technology() {
+    check(&[
+        ("We compared Quillstack vs Django last year.", &[("?Quillstack", Rule::Beside)]),
+        ("Django or Litestar, which one?", &[("?Litestar", Rule::Beside)]),
+        ("we use Foozle, Django and Barkit in production", &[("?Foozle", Rule::Beside), ("?Barkit", Rule::Beside)]),
+        ("Zig, Rust, and Odin were on the slides", &[("?Zig", Rule::Beside), ("?Odin", Rule::Beside)]),
+        // Ordinary words, people and runs of capitalised words are no names.
+        ("Django and friends, Python or something else", &[]),
+        ("Django, Jane Doe and others", &[]),
+        ("Rust and Python Software Foundation grants", &[]),
+        ("Django vs. reality", &[]),
+        ("Django, etc.", &[]),
+    ]);
+}
+
+#[test]
+fn camel_case_words() {
+    check(&[
+        ("the agent is built on LangGraph with tools", &[("?LangGraph", Rule::CamelCase)]),
+        ("OpenTelemetry traces everything", &[("?OpenTelemetry", Rule::CamelCase)]),
+        // A surname, a degree, a concept, a class of ordinary words, an exception.
+        ("a talk by Ryan McCarthy and Danny DeVito", &[]),
+        ("she got her PhD in DevOps and SaaS pricing", &[]),
+        ("asyncio's TaskGroup and the DataFrame API", &[]),
+        ("it raises a ValueError", &[]),
+        ("```\nclass LangGraph:\n```", &[]),
+        ("call obj.LangGraph or LangGraph() there", &[]),
+    ]);
+}
+
+#[test]
+fn names_and_digits() {
+    check(&[
+        ("blinking LEDs on an RP2040 and an ESP32", &[("?RP2040", Rule::NameDigits), ("?ESP32", Rule::NameDigits)]),
+        ("the STM32F4 board", &[("?STM32F4", Rule::NameDigits)]),
+        // Days, rooms, years, PEPs, short codes, versions of known names.
+        ("Day2 in Room3 at PyCon2024, PEP8, A4 paper, Q3, v2, Python3", &[]),
+    ]);
+}
+
+#[test]
+fn crate_style_hyphenated_names() {
+    check(&[
+        ("sudo-rs is a rewrite of sudo", &[("?sudo-rs", Rule::Hyphenated)]),
+        ("on Kubernetes we run cert-manager", &[("?cert-manager", Rule::Hyphenated)]),
+        // Without a technology on the line and no ecosystem's mark: not enough.
+        ("we run cert-manager", &[]),
+        // English words made with hyphens.
+        ("a real-time, well-known, pre-trained, non-blocking Rust crate; e-mail me", &[]),
+    ]);
+}
+
+#[test]
+fn urls_and_code_are_not_read() {
+    check(&[
+        ("see https://example.com/LangGraph/RP2040 with Django", &[]),
+        ("```\nimport LangGraph\nx = ESP32()\n```", &[]),
+    ]);
+}
+
+#[test]
+fn words_keep_joined_names_whole() {
+    assert_eq!(word_texts("sudo-rs, Node.js and C++ (ESP32)."), ["sudo-rs", "Node.js", "and", "C++", "ESP32"]);
+    assert_eq!(word_texts("Straße Łódź x"), ["x"]);
+}
