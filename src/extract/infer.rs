@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use regex::Regex;
 
 use super::lexicon::{EntryKind, Lexicon};
-use super::text::{is_common_form, is_common_word, Body};
+use super::text::{install_args, is_common_form, is_common_word, Body};
 use super::{Found, Mention, Recogniser, Rule, Target};
 
 /// The last part of a hyphenated name that says which ecosystem it belongs to.
@@ -148,10 +148,8 @@ impl<'k> Infer<'k> {
             };
             out.push((at, Mention { target, surface: name.to_string(), line: body.line_no(at), rule }));
         };
-        self.installs(body, &mut out, &push);
         // The arguments of an install command are read by `installs` alone.
-        let commands: Vec<(usize, usize)> =
-            self.install.captures_iter(body.text).filter_map(|c| c.get(2)).map(|m| (m.start(), m.end())).collect();
+        let commands = self.installs(body, &mut out, &push);
         let words = words(body.text);
         // What the recognisers before this one found, as byte ranges: a word inside
         // one is taken, a technology among them is a neighbour.
@@ -326,7 +324,9 @@ impl<'k> Infer<'k> {
     }
 
     /// Install commands of other ecosystems: each package named becomes a mention.
-    fn installs(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>, push: &Push<'_>) {
+    /// Returns the byte ranges of the commands' arguments, which no other rule reads.
+    fn installs(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>, push: &Push<'_>) -> Vec<(usize, usize)> {
+        let mut commands = Vec::new();
         for c in self.install.captures_iter(body.text) {
             let tool = c.get(1).expect("group 1").as_str().to_ascii_lowercase();
             let args = c.get(2).expect("group 2");
@@ -337,38 +337,18 @@ impl<'k> Infer<'k> {
                 "docker" | "podman" => (0, true),
                 _ => (0, false),
             };
-            let mut offset = args.start();
-            let mut skip_value = false;
+            commands.push((args.start(), args.end()));
             // The command ends at a comma or a stop, or where the sentence goes on.
             let text = args.as_str();
             let end = [", ", "; ", ". ", " then ", " and ", " or "].iter().filter_map(|p| text.find(p)).min();
             let text = text[..end.unwrap_or(text.len())].trim_end_matches([',', '.', ';']);
-            for tok in text.split(' ') {
-                let at = offset;
-                offset += tok.len() + 1;
-                let tok = tok.trim();
-                if tok.is_empty() {
-                    continue;
-                }
-                if skip_value {
-                    skip_value = false;
-                    continue;
-                }
-                if tok.starts_with('-') {
-                    skip_value = !tok.contains('=')
-                        && matches!(
-                            tok,
-                            "-n" | "--namespace"
-                                | "-f"
-                                | "--values"
-                                | "--version"
-                                | "--features"
-                                | "-F"
-                                | "--set"
-                                | "--repo"
-                        );
-                    continue;
-                }
+            let takes_value = |o: &str| {
+                matches!(
+                    o,
+                    "-n" | "--namespace" | "-f" | "--values" | "--version" | "--features" | "-F" | "--set" | "--repo"
+                )
+            };
+            for (at, tok) in install_args(text, args.start(), takes_value) {
                 if skip > 0 {
                     skip -= 1;
                     continue;
@@ -383,6 +363,7 @@ impl<'k> Infer<'k> {
                 }
             }
         }
+        commands
     }
 }
 

@@ -391,24 +391,9 @@ impl Signals<'_> {
         install_starts.sort_unstable();
         for c in anchored_matches(&self.install, text, install_starts) {
             let m = c.get(1).expect("group 1 always takes part");
-            let mut skip_next = false;
-            let mut offset = m.start();
-            for tok in m.as_str().split(' ') {
-                let at = offset;
-                offset += tok.len() + 1;
-                let tok = tok.trim();
-                if tok.is_empty() {
-                    continue;
-                }
-                if skip_next {
-                    skip_next = false;
-                    continue;
-                }
-                if tok.starts_with('-') {
-                    skip_next =
-                        matches!(tok, "-r" | "-e" | "-c" | "-i" | "--index-url" | "--requirement" | "--editable");
-                    continue;
-                }
+            let takes_value =
+                |o: &str| matches!(o, "-r" | "-e" | "-c" | "-i" | "--index-url" | "--requirement" | "--editable");
+            for (at, tok) in super::text::install_args(m.as_str(), m.start(), takes_value) {
                 let name = tok
                     .trim_matches(['"', '\''])
                     .split(['[', '=', '<', '>', '~', '!', '@', ';'])

@@ -74,6 +74,32 @@ impl<'t> Groups<'t> {
     }
 }
 
+/// The arguments of an install command (`pip install -r req.txt rich`, `helm install
+/// --set a=b name chart`) that name something, each with its byte offset (`start` is
+/// the offset of `args`): options are left out, and so is the value after an option
+/// for which `takes_value` is true (`--set=x` carries its own).
+pub fn install_args(args: &str, start: usize, takes_value: impl Fn(&str) -> bool) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut offset = start;
+    let mut skip_value = false;
+    for tok in args.split(' ') {
+        let at = offset;
+        offset += tok.len() + 1;
+        let tok = tok.trim();
+        if tok.is_empty() {
+            continue;
+        }
+        if skip_value {
+            skip_value = false;
+        } else if tok.starts_with('-') {
+            skip_value = !tok.contains('=') && takes_value(tok);
+        } else {
+            out.push((at, tok));
+        }
+    }
+    out
+}
+
 /// The matches of `re` in `text`, as an unanchored search would give them one after
 /// another, given that every match of `re` starts at one of `starts` (ascending): the
 /// regex is asked only there, anchored (its look-arounds still see the text around),
@@ -553,6 +579,13 @@ fn code_spans(line: &str) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn install_args_leave_options_and_their_values_out() {
+        let takes = |o: &str| o == "-r" || o == "--set";
+        let args = "-r req.txt rich --set=a=b --set x=y click";
+        assert_eq!(install_args(args, 10, takes), [(21, "rich"), (46, "click")]);
+    }
+
     use super::*;
 
     #[test]
