@@ -196,6 +196,13 @@ fn panels_and_pairs() {
     check(&fixture("panel-and-duos"), 0.88, 1.0, 1.0, 0.66);
 }
 
+// Headings with their fields under them, as list items (`- **Speaker:** A (X)`,
+// `- Moderator:`, `- Panelists:`, `- Room:`) or as a paragraph of `Label: value` lines.
+#[test]
+fn headings_with_field_lists() {
+    check(&fixture("field-lists"), 0.95, 1.0, 1.0, 0.85);
+}
+
 // A lower-case phone note with no markup: `next talk - title (speaker)`,
 // `after lunch: title - speaker`, names in lower case.
 #[test]

@@ -133,7 +133,10 @@ the RFC state, pinning.
         let text = "RustConf 2025\n\nPanel: is async ready? — moderated by Clara Ortiz, with Ben Ode, Kim Lau and Dev Rao\n- points\n\nTalk: Rust - The Good Parts\nnotes\n";
         let t = talks(text);
         assert_eq!(t[0].1, "is async ready?");
-        assert_eq!(t[0].2, ["Clara Ortiz", "Ben Ode", "Kim Lau", "Dev Rao"]);
+        // The moderator is no speaker: `Section::moderators` holds her.
+        assert_eq!(t[0].2, ["Ben Ode", "Kim Lau", "Dev Rao"]);
+        let doc = super::super::tests::detect(text).1;
+        assert_eq!(doc.sections[0].moderators[0].name, "Clara Ortiz");
         // A dash before words that are no names stays in the title.
         assert_eq!((t[1].1.as_str(), t[1].2.len()), ("Rust - The Good Parts", 0));
     }

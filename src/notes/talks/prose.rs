@@ -8,6 +8,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// titles in prose, a speaker line under a heading.
     pub(super) fn paragraph(&mut self, bi: usize, b: &Block, text: &str, seen_talkish: bool) {
         let lines: Vec<&str> = text.split('\n').collect();
+        if self.fields_under_heading(bi, b.line, &lines) {
+            return;
+        }
         let first = strip_inline(lines[0]);
         let first = first.trim();
         // A speaker line right under a heading candidate.
@@ -312,6 +315,61 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         self.cands.extend(found);
     }
 
+    /// A block of fields right under a heading candidate, or after such a block: every
+    /// line `Label: value` (a paragraph of lines, or list items one after the other:
+    /// `- **Speaker:** A (X)`, `- Moderator: B`, `- Room: C`). Its people fields name
+    /// the talk's speakers and moderators; the other fields (room, time, track, slides)
+    /// only continue the run. Whether the block was such fields, all of it.
+    pub(super) fn fields_under_heading(&mut self, bi: usize, line: u32, lines: &[&str]) -> bool {
+        let Some(c) = self.cands.last() else { return false };
+        if !matches!(c.source, Source::Heading(_)) || !(c.block + 1 == bi || self.field_run == Some(bi)) {
+            return false;
+        }
+        let labels = self.labels();
+        let mut found: Vec<(Named, Role)> = Vec::new();
+        for (k, raw) in lines.iter().enumerate() {
+            let plain = strip_inline(raw);
+            let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
+            let Some((key, value)) = l.split_once(':') else { return false };
+            let key_words = key.split_whitespace().count();
+            if key_words == 0 || key_words > 3 || key.len() > 30 || value.trim().is_empty() {
+                return false;
+            }
+            let people_field = match labels.leading(key) {
+                Some((cs, rest)) if rest.trim().is_empty() => {
+                    if cs.contains(&Concept::Speaker) {
+                        Some(Role::Speaker)
+                    } else if cs.contains(&Concept::Moderator) {
+                        Some(Role::Moderator)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            if let Some(role) = people_field {
+                let Some(people) = names::people_as(value, labels, names::Case::Any) else { return false };
+                let at = line + k as u32;
+                found.extend(
+                    people
+                        .into_iter()
+                        .map(|(name, r)| (Named { name, line: at }, if role == Role::Moderator { role } else { r })),
+                );
+            }
+        }
+        self.field_run = Some(bi + 1);
+        let c = self.cands.last_mut().expect("checked above");
+        for (n, role) in found {
+            if !c.speakers.iter().any(|(s, _)| s.name == n.name) {
+                c.speakers.push((n, role));
+            }
+        }
+        if !c.speakers.is_empty() && !c.evidence.iter().any(|(f, _)| *f == "speaker field") {
+            push_ev(c, "speaker field", 2);
+        }
+        true
+    }
+
     /// `Name: Title`, `Title - Name`, `Title (Name)` as a list item; and labelled fields
     /// and lead-ins written as list items.
     pub(super) fn list_item(&mut self, bi: usize, b: &Block, depth: u8, marker: &str, text: &str) {
@@ -319,6 +377,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         let lines: Vec<&str> = text.split('\n').collect();
+        if self.fields_under_heading(bi, b.line, &lines) {
+            return;
+        }
         let first = strip_inline(lines[0]);
         let first = first.trim();
         if first.len() > 300 {
