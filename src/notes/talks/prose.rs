@@ -1,6 +1,7 @@
 //! Candidates from text: paragraphs (fields, lead-in lines, titles in prose), list
 //! items and tables.
 
+use super::lines::split_title_line;
 use super::*;
 
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
@@ -251,7 +252,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let next = after_open + len + close_ch.len_utf8();
             from = next;
             let tail = plain[next..].trim_start();
-            let Some(by) = by_clause(tail) else { continue };
+            let Some(by) = by_clause(tail) else {
+                // `Name on "Title"`, `a talk by Name: "Title"`: the person before it.
+                if let Some(name) = name_before(&plain[..open]).filter(|_| title.split_whitespace().count() >= 2) {
+                    let line = b.line + line_of(open);
+                    let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
+                    push_ev(&mut c, "a quoted title", 2);
+                    push_ev(&mut c, "a person named in it", 2);
+                    c.speakers.push((Named { name, line }, Role::Speaker));
+                    found.push(c);
+                }
+                continue;
+            };
             // The names end at a stop or at the end of their line.
             let by_at = plain.len() - by.len();
             let eol = line_ends[line_of(by_at) as usize].saturating_sub(by_at);
@@ -408,9 +420,22 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
-        let (title, people) = title_and_people(first, labels, false, true);
+        // A time and a talk label before the title (`09:30 – Keynote: Title — Name`), an
+        // affiliation after the names (`— Name (Company)`).
+        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
+        let label = labels.leading(rest).and_then(|(cs, r)| {
+            cs.iter().copied().find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel)).map(|c| (c, r))
+        });
+        let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());
+        let (title, people) = split_title_line(rest, labels, false);
         if !people.is_empty() && title.split_whitespace().count() >= 2 {
             let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
+            if let Some((kind, _)) = label {
+                c.kind = kind_of(kind);
+            }
+            if time {
+                push_ev(&mut c, "a time", 2);
+            }
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
             c.body_line = b.line + 1;
@@ -490,4 +515,65 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         self.cands.extend(made);
     }
+}
+
+/// Words that may stand between a speaker's name and the quoted title of their talk
+/// (`Sarah Boyce on "…"`, `Ana Ruiz presented "…"`, `Jörg Weiß über "…"`).
+const BEFORE_TITLE: [&str; 24] = [
+    "on",
+    "about",
+    "with",
+    "presented",
+    "presents",
+    "presenting",
+    "gave",
+    "gives",
+    "giving",
+    "talked",
+    "talks",
+    "spoke",
+    "speaking",
+    "über",
+    "mit",
+    "sur",
+    "avec",
+    "sobre",
+    "con",
+    "su",
+    "over",
+    "met",
+    "o",
+    "de",
+];
+
+/// The speaker named right before a quoted title, in its sentence: a name of two to
+/// four words, then at most three of [`BEFORE_TITLE`] or a `:`/`—`/`-`.
+fn name_before(before: &str) -> Option<String> {
+    let sentence = before.rfind(['.', '!', '?', ';', '(', ')', '"', '”']).map_or(before, |i| &before[i + 1..]);
+    let mut words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut between = 0;
+    while let Some(w) = words.last() {
+        let bare = w.trim_matches(|c: char| matches!(c, ':' | '—' | '–' | '-' | ','));
+        if bare.is_empty() || (between < 3 && BEFORE_TITLE.contains(&bare.to_lowercase().as_str())) {
+            words.pop();
+            between += 1;
+        } else {
+            break;
+        }
+    }
+    let last = words.pop()?;
+    // The name ends at its last word; a comma there ends a list, not a name.
+    if last.ends_with(',') {
+        return None;
+    }
+    words.push(last.trim_end_matches([':', '—', '–']));
+    (2..=4).rev().filter(|&n| words.len() >= n).find_map(|n| {
+        let run = &words[words.len() - n..];
+        // No stop inside a name.
+        if run[..n - 1].iter().any(|w| w.ends_with([',', ':'])) {
+            return None;
+        }
+        let cand = run.join(" ");
+        names::is_name(&cand, false).then_some(cand)
+    })
 }

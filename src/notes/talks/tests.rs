@@ -343,3 +343,32 @@ fn fields_under_a_heading_name_speakers_and_moderators() {
     assert_eq!(names(&doc.sections[2], true), ["Jo Park"]);
     assert!(doc.sections[3].speakers.is_empty() && doc.sections[3].moderators.is_empty());
 }
+
+#[test]
+fn a_person_before_a_quoted_title_in_prose() {
+    let text = "PyCon 2025\n\nWe read the Django docs on \"class based views\" again.\n\nMy notes on \"what to try next\" and more.\n\nThe keynote: Lukasz Langa on \"Python 3.14 and beyond\". Great.\n\nThen a talk by Jake Howard: \"Background tasks without Celery\".\n";
+    let (talks, _) = detect(text);
+    let got: Vec<(&str, Vec<String>)> = talks.iter().map(|t| (t.1.as_str(), t.2.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Python 3.14 and beyond", vec!["Lukasz Langa".to_string()]),
+            ("Background tasks without Celery", vec!["Jake Howard".to_string()])
+        ]
+    );
+}
+
+#[test]
+fn numbered_items_with_a_time_a_label_and_an_affiliation() {
+    let text = "# PyData 2025\n\n- 09:30 – Keynote: Data after the hype — Ines Vermeulen\n  more\n- 10:30 – Polars in production — Jasper de Boer (Booking.com)\n  more\n- 13:30 – Lunch\n";
+    let (talks, doc) = detect(text);
+    let got: Vec<(&str, Vec<String>)> = talks.iter().map(|t| (t.1.as_str(), t.2.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Data after the hype", vec!["Ines Vermeulen".to_string()]),
+            ("Polars in production", vec!["Jasper de Boer".to_string()])
+        ]
+    );
+    assert_eq!(doc.sections[0].kind, SectionKind::Keynote);
+}
