@@ -47,7 +47,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         for (k, l) in lines.iter().enumerate() {
             let line = b.line + k as u32;
             let l = l.trim();
-            let lower_key = l.split_once(':').map(|(k, _)| k.trim().to_lowercase());
+            // Header keys are short (`onderwerp`, 9 bytes; lower-casing shrinks a
+            // character to a third at most): a longer key is not lower-cased.
+            let lower_key = l.split_once(':').map(|(k, _)| k.trim()).filter(|k| k.len() <= 32).map(str::to_lowercase);
             match lower_key.as_deref() {
                 Some(k) if mail_header(k) == Some(MailHeader::Subject) => {
                     let ev = event::parse(l, self.labels(), self.year);
@@ -89,18 +91,21 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
+        // The label the first line starts with, looked up once for the three below.
+        let d = self.d;
+        let lead = d.labels.leading(first);
         // A labelled field: `Vortrag: Title` then `Sprecherin: Name`.
-        if let Some(c) = self.field(bi, b.line, &lines) {
+        if let Some(c) = self.field(bi, b.line, &lines, first, lead) {
             self.cands.push(c);
             return;
         }
         // A lead-in line: `next talk - title (name)`.
-        if let Some(c) = self.lead_in(bi, b.line, first, lines.get(1).copied()) {
+        if let Some(c) = self.lead_in(bi, b.line, first, lead) {
             self.cands.push(c);
             return;
         }
         // A title line: `18:45 "Title" - Name`, `**Title** — Name`.
-        if let Some(c) = self.titled_paragraph(bi, b.line, lines[0], first) {
+        if let Some(c) = self.titled_paragraph(bi, b.line, lines[0], first, lead) {
             self.cands.push(c);
             return;
         }
@@ -109,11 +114,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 
     /// `Vortrag: Title` (any talk label) as the first line, perhaps with a speaker field
-    /// on the next lines.
-    pub(super) fn field(&self, bi: usize, line: u32, lines: &[&str]) -> Option<Candidate> {
+    /// on the next lines. `first` is the first line's plain text, trimmed, and `lead` the
+    /// label it starts with ([`Labels::leading`]).
+    pub(super) fn field(
+        &self,
+        bi: usize,
+        line: u32,
+        lines: &[&str],
+        first: &str,
+        lead: Lead<'_, '_>,
+    ) -> Option<Candidate> {
         let labels = self.labels();
-        let first = strip_inline(lines[0]);
-        let (concepts, rest) = labels.leading(first.trim())?;
+        let (concepts, rest) = lead?;
         let kind = concepts.iter().copied().find(|c| {
             matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
         })?;
@@ -125,8 +137,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         };
         let sep = comma
             || first
-                .trim()
-                .get(..first.trim().len() - rest.len())
+                .get(..first.len() - rest.len())
                 .is_some_and(|l| l.contains(':') || l.contains('—') || l.contains(" - "));
         if !sep || rest.is_empty() || rest.len() > 200 {
             return None;
@@ -168,13 +179,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         (!c.title.is_empty()).then_some(c)
     }
 
-    /// `next talk - title (name)`, `after lunch: title - name`, `last one, …`.
-    pub(super) fn lead_in(&self, bi: usize, line: u32, first: &str, _second: Option<&str>) -> Option<Candidate> {
+    /// `next talk - title (name)`, `after lunch: title - name`, `last one, …`. `lead`
+    /// is the label `first` starts with.
+    pub(super) fn lead_in(&self, bi: usize, line: u32, first: &str, lead: Lead<'_, '_>) -> Option<Candidate> {
         let labels = self.labels();
         if first.len() > 300 {
             return None;
         }
-        let (cs, _) = labels.leading(first)?;
+        let (cs, _) = lead?;
         if !cs.contains(&Concept::Next) {
             return None;
         }
@@ -324,11 +336,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if first.len() > 300 {
             return;
         }
-        if let Some(c) = self.field(bi, b.line, &lines) {
+        let d = self.d;
+        let lead = d.labels.leading(first);
+        if let Some(c) = self.field(bi, b.line, &lines, first, lead) {
             self.cands.push(c);
             return;
         }
-        if let Some(c) = self.lead_in(bi, b.line, first, None) {
+        if let Some(c) = self.lead_in(bi, b.line, first, lead) {
             self.cands.push(c);
             return;
         }
@@ -347,8 +361,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
-        let (title, people) = title_and_people(first, labels, false, true);
-        if !people.is_empty() && title.split_whitespace().count() >= 2 {
+        // `Title - Name`, `Title (Name)`.
+        let Some((title, people)) = split_people(first, labels, false, true) else { return };
+        let title = clean_title(title);
+        if title.split_whitespace().count() >= 2 {
             let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
