@@ -461,7 +461,7 @@ const DASH_SEPS: [&str; 4] = [" — ", " – ", " - ", " -- "];
 /// gives), in one backward pass over the spaces of `s`, looking only at those followed
 /// by a separator's second byte. Thirteen `rfind`s (each building a two-way searcher)
 /// were 600 M of the notes stage's 3,027 M instructions on the 10 MB corpus; this pass
-/// costs a few instructions per space.
+/// is 79 M (a loop over every byte instead of memrchr, 87 M).
 fn last_seps(s: &str) -> [Option<usize>; 13] {
     let mut last = [None; 13];
     let b = s.as_bytes();

@@ -42,9 +42,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
-        // The event: an e-mail subject, the first lines of the note.
+        // The event: an e-mail subject, the first lines of the note. A header has a `:`.
         let mut fields = 0;
-        for (k, l) in lines.iter().enumerate() {
+        let colon = memchr::memchr(b':', text.as_bytes()).is_some();
+        for (k, l) in lines.iter().enumerate().filter(|_| colon) {
             let line = b.line + k as u32;
             let l = l.trim();
             // Header keys are short (`onderwerp`, 9 bytes; lower-casing shrinks a
@@ -110,7 +111,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         // Titles in prose.
-        self.prose(bi, b, &lines);
+        self.prose(bi, b, text, &lines);
     }
 
     /// `Vortrag: Title` (any talk label) as the first line, perhaps with a speaker field
@@ -225,13 +226,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 
     /// `**"Title"** by Name`, `"Title" by Name`, `Name's talk on title.`
-    pub(super) fn prose(&mut self, bi: usize, b: &Block, lines: &[&str]) {
+    /// `text` is the paragraph, `lines` its lines.
+    pub(super) fn prose(&mut self, bi: usize, b: &Block, text: &str, lines: &[&str]) {
         if lines.len() > 200 {
             return;
         }
         // Most prose has neither a quote (`"`, or `“`, whose first byte is 0xE2) nor
-        // `'s talk `: it is not read further.
-        let worth = lines.iter().any(|l| memchr::memchr2(b'"', 0xE2, l.as_bytes()).is_some() || l.contains("s talk "));
+        // `'s talk `: it is not read further. Looked for in the whole paragraph at once
+        // (neither spans a line break).
+        let worth = memchr::memchr2(b'"', 0xE2, text.as_bytes()).is_some()
+            || memchr::memmem::find(text.as_bytes(), b"s talk ").is_some();
         if !worth {
             return;
         }
@@ -250,6 +254,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let mut found: Vec<Candidate> = Vec::new();
         // Quoted titles followed by `by`.
         let mut from = 0;
+        // The first stop (`.`, `,`, ...) at or after a place, and where the search started:
+        // kept while ahead, so that a long line of quoted titles without one is read once.
+        let mut stops: Option<(usize, Option<usize>)> = None;
         while let Some(q) = plain[from..].find(['"', '“']) {
             let open = from + q;
             let oc = plain[open..].chars().next().unwrap_or('"');
@@ -266,7 +273,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let eol = line_ends[line_of(by_at) as usize].saturating_sub(by_at);
             // The names end at a stop, or at the end of their line when it holds whole
             // names (a hard wrap inside a name, `by Henrik` / `Aasland-Berg.`, does not).
-            let stop = by.find(['.', ',', ';', '(', ':']).unwrap_or(by.len());
+            let stop = match stops {
+                Some((start, hit)) if start <= by_at && hit.is_none_or(|h| h >= by_at) => hit,
+                _ => {
+                    let hit = by.find(['.', ',', ';', '(', ':']).map(|k| by_at + k);
+                    stops = Some((by_at, hit));
+                    hit
+                }
+            }
+            .map_or(by.len(), |h| h - by_at);
             let whole = |p: &Vec<(String, Role)>| p.iter().all(|(n, _)| n.split_whitespace().count() >= 2);
             let people: Vec<String> = match names::people(by[..stop.min(eol)].trim(), labels, false).filter(whole) {
                 Some(p) => p.into_iter().map(|(n, _)| n).collect(),
