@@ -46,12 +46,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
-        // The event: an e-mail subject, the first lines of the note.
+        // The event: an e-mail subject, the first lines of the note. A header has a `:`.
         let mut fields = 0;
-        for (k, l) in lines.iter().enumerate() {
+        let colon = memchr::memchr(b':', text.as_bytes()).is_some();
+        for (k, l) in lines.iter().enumerate().filter(|_| colon) {
             let line = b.line + k as u32;
             let l = l.trim();
-            let lower_key = l.split_once(':').map(|(k, _)| k.trim().to_lowercase());
+            // Header keys are short (`onderwerp`, 9 bytes; lower-casing shrinks a
+            // character to a third at most): a longer key is not lower-cased.
+            let lower_key = l.split_once(':').map(|(k, _)| k.trim()).filter(|k| k.len() <= 32).map(str::to_lowercase);
             match lower_key.as_deref() {
                 Some(k) if mail_header(k) == Some(MailHeader::Subject) => {
                     let ev = event::parse(l, self.labels(), self.year);
@@ -93,31 +96,41 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
+        // The label the first line starts with, looked up once for the three below.
+        let d = self.d;
+        let lead = d.labels.leading(first);
         // A labelled field: `Vortrag: Title` then `Sprecherin: Name`.
-        if let Some(c) = self.field(bi, b.line, &lines) {
+        if let Some(c) = self.field(bi, b.line, &lines, first, lead) {
             self.cands.push(c);
             return;
         }
         // A lead-in line: `next talk - title (name)`.
-        if let Some(c) = self.lead_in(bi, b.line, first, lines.get(1).copied()) {
+        if let Some(c) = self.lead_in(bi, b.line, first, lead) {
             self.cands.push(c);
             return;
         }
         // A title line: `18:45 "Title" - Name`, `**Title** — Name`.
-        if let Some(c) = self.titled_paragraph(bi, b.line, lines[0], first) {
+        if let Some(c) = self.titled_paragraph(bi, b.line, lines[0], first, lead) {
             self.cands.push(c);
             return;
         }
         // Titles in prose.
-        self.prose(bi, b, &lines);
+        self.prose(bi, b, text, &lines);
     }
 
     /// `Vortrag: Title` (any talk label) as the first line, perhaps with a speaker field
-    /// on the next lines.
-    pub(super) fn field(&self, bi: usize, line: u32, lines: &[&str]) -> Option<Candidate> {
+    /// on the next lines. `first` is the first line's plain text, trimmed, and `lead` the
+    /// label it starts with ([`Labels::leading`]).
+    pub(super) fn field(
+        &self,
+        bi: usize,
+        line: u32,
+        lines: &[&str],
+        first: &str,
+        lead: Lead<'_, '_>,
+    ) -> Option<Candidate> {
         let labels = self.labels();
-        let first = strip_inline(lines[0]);
-        let (concepts, rest) = labels.leading(first.trim())?;
+        let (concepts, rest) = lead?;
         let kind = concepts.iter().copied().find(|c| {
             matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
         })?;
@@ -129,8 +142,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         };
         let sep = comma
             || first
-                .trim()
-                .get(..first.trim().len() - rest.len())
+                .get(..first.len() - rest.len())
                 .is_some_and(|l| l.contains(':') || l.contains('—') || l.contains(" - "));
         if !sep || rest.is_empty() || rest.len() > 200 {
             return None;
@@ -172,13 +184,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         (!c.title.is_empty()).then_some(c)
     }
 
-    /// `next talk - title (name)`, `after lunch: title - name`, `last one, …`.
-    pub(super) fn lead_in(&self, bi: usize, line: u32, first: &str, _second: Option<&str>) -> Option<Candidate> {
+    /// `next talk - title (name)`, `after lunch: title - name`, `last one, …`. `lead`
+    /// is the label `first` starts with.
+    pub(super) fn lead_in(&self, bi: usize, line: u32, first: &str, lead: Lead<'_, '_>) -> Option<Candidate> {
         let labels = self.labels();
         if first.len() > 300 {
             return None;
         }
-        let (cs, _) = labels.leading(first)?;
+        let (cs, _) = lead?;
         if !cs.contains(&Concept::Next) {
             return None;
         }
@@ -217,13 +230,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 
     /// `**"Title"** by Name`, `"Title" by Name`, `Name's talk on title.`
-    pub(super) fn prose(&mut self, bi: usize, b: &Block, lines: &[&str]) {
+    /// `text` is the paragraph, `lines` its lines.
+    pub(super) fn prose(&mut self, bi: usize, b: &Block, text: &str, lines: &[&str]) {
         if lines.len() > 200 {
             return;
         }
         // Most prose has neither a quote (`"`, or `“`, whose first byte is 0xE2) nor
-        // `'s talk `: it is not read further.
-        let worth = lines.iter().any(|l| memchr::memchr2(b'"', 0xE2, l.as_bytes()).is_some() || l.contains("s talk "));
+        // `'s talk `: it is not read further. Looked for in the whole paragraph at once
+        // (neither spans a line break).
+        let worth = memchr::memchr2(b'"', 0xE2, text.as_bytes()).is_some()
+            || memchr::memmem::find(text.as_bytes(), b"s talk ").is_some();
         if !worth {
             return;
         }
@@ -242,6 +258,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let mut found: Vec<Candidate> = Vec::new();
         // Quoted titles followed by `by`.
         let mut from = 0;
+        // The first stop (`.`, `,`, ...) at or after a place, and where the search started:
+        // kept while ahead, so that a long line of quoted titles without one is read once.
+        let mut stops: Option<(usize, Option<usize>)> = None;
         while let Some(q) = plain[from..].find(['"', '“']) {
             let open = from + q;
             let oc = plain[open..].chars().next().unwrap_or('"');
@@ -269,7 +288,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let eol = line_ends[line_of(by_at) as usize].saturating_sub(by_at);
             // The names end at a stop, or at the end of their line when it holds whole
             // names (a hard wrap inside a name, `by Henrik` / `Aasland-Berg.`, does not).
-            let stop = by.find(['.', ',', ';', '(', ':']).unwrap_or(by.len());
+            let stop = match stops {
+                Some((start, hit)) if start <= by_at && hit.is_none_or(|h| h >= by_at) => hit,
+                _ => {
+                    let hit = by.find(['.', ',', ';', '(', ':']).map(|k| by_at + k);
+                    stops = Some((by_at, hit));
+                    hit
+                }
+            }
+            .map_or(by.len(), |h| h - by_at);
             let whole = |p: &Vec<(String, Role)>| p.iter().all(|(n, _)| n.split_whitespace().count() >= 2);
             let people: Vec<String> = match names::people(by[..stop.min(eol)].trim(), labels, false).filter(whole) {
                 Some(p) => p.into_iter().map(|(n, _)| n).collect(),
@@ -397,11 +424,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if first.len() > 300 {
             return;
         }
-        if let Some(c) = self.field(bi, b.line, &lines) {
+        let d = self.d;
+        let lead = d.labels.leading(first);
+        if let Some(c) = self.field(bi, b.line, &lines, first, lead) {
             self.cands.push(c);
             return;
         }
-        if let Some(c) = self.lead_in(bi, b.line, first, None) {
+        if let Some(c) = self.lead_in(bi, b.line, first, lead) {
             self.cands.push(c);
             return;
         }
@@ -427,8 +456,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             cs.iter().copied().find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel)).map(|c| (c, r))
         });
         let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());
-        let (title, people) = split_title_line(rest, labels, false);
-        if !people.is_empty() && title.split_whitespace().count() >= 2 {
+        let Some((title, people)) = split_title_line(rest, labels, false) else { return };
+        if title.split_whitespace().count() >= 2 {
             let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
             if let Some((kind, _)) = label {
                 c.kind = kind_of(kind);
