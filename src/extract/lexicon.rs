@@ -218,7 +218,7 @@ impl Lexicon {
                     line,
                 });
             } else if *ok {
-                let rule = if surface == m.pat(h.pat).1 { Rule::Exact } else { Rule::CaseFolded };
+                let rule = if surface.as_bytes() == m.pat_bytes(h.pat) { Rule::Exact } else { Rule::CaseFolded };
                 out.push((h.start, Mention { target: Target::Entry(h.entry), surface, line, rule }));
             } else {
                 near.push(NearMiss {
@@ -254,7 +254,7 @@ impl Lexicon {
         if self.has_key(&lower) {
             return (names, None);
         }
-        let verdicts = (m.typo(lower.clone(), false), m.typo(lower, true));
+        let verdicts = m.typo(lower);
         (names, (!matches!(verdicts, (Typo::None, Typo::None))).then_some(verdicts))
     }
 }

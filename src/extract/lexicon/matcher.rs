@@ -57,6 +57,12 @@ pub(super) struct Matcher {
     /// Unique per matcher built (keys the per-thread [`WordCache`]).
     pub(super) id: u64,
     pub(super) tables: Tables,
+    /// Per pattern: entry, text offset and length, flags. (Copied out of the tables
+    /// once, with `names`: the scan reads them for most words of the text.)
+    pats: Box<[[u32; 4]]>,
+    /// The word index's names: pattern, and the (ASCII lower case) two bytes after
+    /// the part their group shares (first word or first byte), 0 past its end.
+    names: Box<[(u32, [u8; 2])]>,
     /// Per byte: the range of the word index's names that start with it and with no
     /// word character (`.NET`).
     bytes: [(u32, u32); 256],
@@ -112,8 +118,18 @@ impl Matcher {
         let bytes: [(u32, u32); 256] =
             std::array::from_fn(|c| (tables.get(Section::Bytes, c, 0), tables.get(Section::Bytes, c, 1)));
         let inert = std::array::from_fn(|c| c < 0x80 && !ASCII_WORD[c] && bytes[c].0 == bytes[c].1);
+        let pats =
+            (0..tables.len(Section::Pats)).map(|p| std::array::from_fn(|k| tables.get(Section::Pats, p, k))).collect();
+        let names = (0..tables.len(Section::Names))
+            .map(|i| {
+                let next = tables.get(Section::Names, i, 1);
+                (tables.get(Section::Names, i, 0), [next as u8, (next >> 8) as u8])
+            })
+            .collect();
         Matcher {
             id,
+            pats,
+            names,
             bytes,
             inert,
             longest_typo_name: tables.field(0) as usize,
@@ -132,13 +148,20 @@ impl Matcher {
 
     /// Pattern `pat`'s entry and text.
     pub(super) fn pat(&self, pat: usize) -> (EntryId, &str) {
-        let t = &self.tables;
-        (t.get(Section::Pats, pat, 0), t.str(t.get(Section::Pats, pat, 1), t.get(Section::Pats, pat, 2)))
+        let [entry, offset, len, _] = self.pats[pat];
+        (entry, self.tables.str(offset, len))
+    }
+
+    /// Pattern `pat`'s text, as bytes.
+    pub(super) fn pat_bytes(&self, pat: usize) -> &[u8] {
+        let [_, offset, len, _] = self.pats[pat];
+        self.tables.bytes(offset, len)
     }
 
     /// Whether pattern `pat` must match with its case.
+    #[cfg(test)]
     pub(super) fn is_sensitive(&self, pat: usize) -> bool {
-        self.tables.get(Section::Pats, pat, 3) & SENSITIVE != 0
+        self.pats[pat][3] & SENSITIVE != 0
     }
 
     /// Whether a hit of pattern `pat` needs context to be kept: its entry is marked
@@ -149,8 +172,7 @@ impl Matcher {
             return known == 2;
         }
         let p = self.pat(pat).1;
-        let needs = self.tables.get(Section::Pats, pat, 3) & AMBIGUOUS != 0
-            || (p.chars().all(char::is_alphabetic) && is_common_word(p));
+        let needs = self.pats[pat][3] & AMBIGUOUS != 0 || (p.chars().all(char::is_alphabetic) && is_common_word(p));
         self.needs_context[pat].store(1 + u8::from(needs), Ordering::Relaxed);
         needs
     }
@@ -172,15 +194,6 @@ impl Matcher {
     /// case: a range of the word index.
     pub(super) fn range_of(&self, lower: &[u8]) -> (u32, u32) {
         self.tables.word(lower)
-    }
-
-    /// Name `i` of the word index: its pattern, and the (ASCII lower case) two bytes
-    /// after the part its group shares (first word or first byte), 0 past its end.
-    #[inline]
-    fn indexed(&self, i: u32) -> (usize, [u8; 2]) {
-        let t = &self.tables;
-        let next = t.get(Section::Names, i as usize, 1);
-        (t.get(Section::Names, i as usize, 0) as usize, [next as u8, (next >> 8) as u8])
     }
 
     /// Typo name `c`: lower case, entry, length in characters.
@@ -305,19 +318,24 @@ impl Matcher {
     /// share.
     pub(super) fn hit_at(&self, text: &str, start: usize, shared: usize, (from, to): (u32, u32)) -> Option<Hit> {
         let b = text.as_bytes();
-        let t = &self.tables;
-        let matches = |pat: usize| {
-            let (o, l) = (t.get(Section::Pats, pat, 1), t.get(Section::Pats, pat, 2));
-            let name = t.bytes(o, l);
-            let end = start + name.len();
-            let matched = b.get(start..end).is_some_and(|t| t.eq_ignore_ascii_case(name))
-                && text[end..].chars().next().is_none_or(|c| !is_word_char(c))
-                && (!self.is_sensitive(pat) || &b[start..end] == name);
-            matched.then(|| Hit { entry: t.get(Section::Pats, pat, 0), pat, start, end })
+        let matches = |pat: u32| {
+            let [entry, offset, len, flags] = self.pats[pat as usize];
+            let end = start + len as usize;
+            let t = b.get(start..end)?;
+            let name = self.tables.bytes(offset, len);
+            // (Once the bytes match, `end` is a char boundary: the name is whole chars.)
+            let boundary = || match b.get(end) {
+                None => true,
+                Some(&c) if c < 0x80 => !ASCII_WORD[c as usize],
+                Some(_) => text[end..].chars().next().is_none_or(|c| !is_word_char(c)),
+            };
+            let matched = t.eq_ignore_ascii_case(name) && boundary() && (flags & SENSITIVE == 0 || t == name);
+            matched.then_some(Hit { entry, pat: pat as usize, start, end })
         };
+        let names = &self.names[from as usize..to as usize];
         // The common case, one name (mostly the word itself): nothing to order.
-        if to - from == 1 {
-            return matches(self.indexed(from).0);
+        if let [(pat, _)] = names {
+            return matches(*pat);
         }
         let next = [0, 1].map(|k| b.get(start + shared + k).map_or(0, u8::to_ascii_lowercase));
         // Longest first: the names the text's next two bytes continue (at least two
@@ -328,31 +346,14 @@ impl Matcher {
             if keys[..k].contains(key) {
                 continue;
             }
-            // The first name whose next bytes are at least `key` (most groups hold
-            // one or two names: a search costs more than a look).
-            let mut i = if to - from <= 4 {
-                (from..to).find(|&i| self.indexed(i).1 >= *key).unwrap_or(to)
+            // (Most groups hold one or two names: a search costs more than a look.)
+            let first = if names.len() <= 4 {
+                names.iter().position(|n| n.1 >= *key).unwrap_or(names.len())
             } else {
-                let (mut lo, mut hi) = (from, to);
-                while lo < hi {
-                    let mid = lo + (hi - lo) / 2;
-                    if self.indexed(mid).1 < *key {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                lo
+                names.partition_point(|n| n.1 < *key)
             };
-            while i < to {
-                let (pat, n) = self.indexed(i);
-                if n != *key {
-                    break;
-                }
-                if let Some(h) = matches(pat) {
-                    return Some(h);
-                }
-                i += 1;
+            if let Some(h) = names[first..].iter().take_while(|n| n.1 == *key).find_map(|n| matches(n.0)) {
+                return Some(h);
             }
         }
         None

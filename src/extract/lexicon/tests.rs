@@ -217,6 +217,9 @@ fn exact_matches_on_word_boundaries() {
 fn longest_name_falls_back_to_shorter_on_boundary() {
     // `AWS Lambdas` fails the boundary after `Lambda`; `AWS` alone still matches.
     assert_eq!(names("AWS Lambdas are serverless"), ["AWS"]);
+    // A longer name whose end would fall inside a character of the text (`“`, three
+    // bytes) is not written there.
+    assert_eq!(found(&lex(), "AWS Lamb\u{201c} and AWS Lambd\u{e9}").len(), 2);
 }
 
 #[test]

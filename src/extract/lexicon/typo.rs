@@ -58,7 +58,7 @@ impl Lexicon {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) enum Typo {
     None,
     Near(EntryId, String),
@@ -66,17 +66,25 @@ pub(super) enum Typo {
 }
 
 impl Matcher {
-    /// Resolves a word not found exactly to the name it is a typo of, if any.
-    pub(super) fn typo(&self, lower: String, capital_mid_sentence: bool) -> Typo {
+    /// Resolves a word not found exactly (lower case) to the name it is a typo of, if
+    /// any: its verdicts written as it is and capitalised mid-sentence.
+    pub(super) fn typo(&self, lower: String) -> (Typo, Typo) {
         // An ordinary word is neither a typo nor worth a near miss; capitalised
         // mid-sentence, it may be a name (`at Block`), so it goes on to say why not.
         // (Checked first: most words of the prose stop here, cheaply.)
         // (A word of one of the eight languages close to a name, `jupiter`, `straße`,
-        // is that word.)
+        // is that word.) Any other word has one verdict, wherever it is.
         let common = is_common_form(&lower) || is_near_word(&lower);
-        if common && !capital_mid_sentence {
-            return Typo::None;
+        let verdict = self.resolve(lower, common);
+        if common {
+            (Typo::None, verdict)
+        } else {
+            (verdict.clone(), verdict)
         }
+    }
+
+    /// The typo verdict of a word (lower case), `common` if it is an ordinary word.
+    fn resolve(&self, lower: String, common: bool) -> Typo {
         let mut forms = vec![lower.clone()];
         if lower.ends_with('s') && lower.chars().count() >= 6 {
             forms.push(lower[..lower.len() - 1].to_string());
