@@ -64,6 +64,13 @@ pub(super) fn lower_packed(b: &[u8], at: usize, len: usize) -> u64 {
 /// hyphenated compound (`sentence-transformers` is not Transformers; `Python-based`
 /// is Python).
 pub(super) fn hit_may_start(text: &str, start: usize) -> bool {
+    // (ASCII before: the bytes say it, without decoding characters backwards.)
+    let b = text.as_bytes();
+    match start.checked_sub(1).map(|i| b[i]) {
+        None => return true,
+        Some(c) if c < 0x80 && c != b'-' => return !ASCII_WORD[c as usize],
+        _ => {}
+    }
     let mut back = text[..start].chars().rev();
     match (back.next(), back.next()) {
         (None, _) => true,

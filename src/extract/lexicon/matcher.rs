@@ -340,22 +340,32 @@ impl Matcher {
         let next = [0, 1].map(|k| b.get(start + shared + k).map_or(0, u8::to_ascii_lowercase));
         // Longest first: the names the text's next two bytes continue (at least two
         // bytes longer than the shared part), then those it continues for one byte
-        // and that end there, then the one that is the shared part alone.
-        let keys = [next, [next[0], 0], [0, 0]];
-        for (k, key) in keys.iter().enumerate() {
-            if keys[..k].contains(key) {
-                continue;
-            }
-            // (Most groups hold one or two names: a search costs more than a look.)
-            let first = if names.len() <= 4 {
-                names.iter().position(|n| n.1 >= *key).unwrap_or(names.len())
-            } else {
-                names.partition_point(|n| n.1 < *key)
-            };
-            if let Some(h) = names[first..].iter().take_while(|n| n.1 == *key).find_map(|n| matches(n.0)) {
+        // and that end there, then the one that is the shared part alone. The group
+        // is sorted by those bytes: the names that go on with the text's next byte
+        // are one run, found by one search (most groups hold one or two names: a
+        // search costs more than a look), those that end one byte later lead it, and
+        // the shared part alone leads the group.
+        let try_run =
+            |run: &[(u32, [u8; 2])], key: [u8; 2]| run.iter().take_while(|n| n.1 == key).find_map(|n| matches(n.0));
+        let first = if names.len() <= 4 {
+            names.iter().position(|n| n.1[0] >= next[0]).unwrap_or(names.len())
+        } else {
+            names.partition_point(|n| n.1[0] < next[0])
+        };
+        let run = &names[first..];
+        let run = &run[..run.iter().position(|n| n.1[0] != next[0]).unwrap_or(run.len())];
+        if next[1] != 0 {
+            let at = run.partition_point(|n| n.1 < next);
+            if let Some(h) = try_run(&run[at..], next) {
                 return Some(h);
             }
         }
-        None
+        if let Some(h) = try_run(run, [next[0], 0]) {
+            return Some(h);
+        }
+        if next[0] == 0 {
+            return None;
+        }
+        try_run(names, [0, 0])
     }
 }
