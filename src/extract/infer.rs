@@ -20,7 +20,6 @@
 //! are code), URLs, and names the lexicon knows (those are the lexicon's business).
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
@@ -117,9 +116,6 @@ pub struct Infer<'k> {
     tools: AhoCorasick,
 }
 
-type FastSet<T> = HashSet<T, foldhash::fast::FixedState>;
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
-
 /// Appends a mention of a name at an offset, found by a rule.
 type Push<'a> = dyn Fn(&mut Vec<(usize, Mention)>, usize, &str, Rule) + 'a;
 
@@ -128,6 +124,11 @@ type Push<'a> = dyn Fn(&mut Vec<(usize, Mention)>, usize, &str, Rule) + 'a;
 struct Word<'a> {
     at: usize,
     text: &'a str,
+    /// Whether it may pass one of [`is_camel_case`], [`is_name_and_digits`] or
+    /// [`is_crate_style`]: it holds a lower-case letter before a capital (CamelCase), an
+    /// ASCII letter before a digit (a name and digits), or a `-` (a hyphenated name).
+    /// A necessary condition for each, told while the word is read.
+    shaped: bool,
 }
 
 impl<'k> Infer<'k> {
@@ -169,7 +170,7 @@ impl<'k> Infer<'k> {
         let words = words(body.text);
         // What the recognisers before this one found, as byte ranges: a word inside
         // one is taken, a technology among them is a neighbour.
-        let taken: Vec<(usize, usize, bool)> = found
+        let mut taken: Vec<(usize, usize, bool)> = found
             .mentions
             .iter()
             .map(|(at, m)| {
@@ -181,30 +182,28 @@ impl<'k> Infer<'k> {
                 (*at, at + m.surface.len(), tech)
             })
             .collect();
-        // Look-ups in logarithmic or constant time, so that a line dense with names
-        // costs linear time: ranges sorted by start with the running maximum of their
-        // ends, and hash sets of the technologies' bounds.
-        let spans = Spans::new(taken.iter().map(|&(s, e, _)| (s, e)));
+        taken.sort_unstable();
+        // Look-ups in logarithmic time, so that a line dense with names costs linear
+        // time: ranges sorted by start with the running maximum of their ends, and the
+        // technologies' bounds in sorted lists (no hash per mention).
+        let spans = Spans::sorted(taken.iter().map(|&(s, e, _)| (s, e)).collect());
         let overlaps = |w: &Word<'_>| spans.overlaps(w.at, w.at + w.text.len());
-        let in_commands = Spans::new(commands.iter().copied());
-        // (Keys are offsets, no adversary's strings: foldhash, not SipHash.)
-        let tech_lines: FastSet<usize> = taken.iter().filter(|t| t.2).map(|&(s, _, _)| body.line_index(s)).collect();
-        let mut tech_from: FastMap<usize, usize> = FastMap::default();
-        let mut tech_to: FastMap<usize, usize> = FastMap::default();
-        let mut tech_at: FastSet<(usize, usize)> = FastSet::default();
-        for &(s, e, tech) in &taken {
-            if tech {
-                let f = tech_from.entry(s).or_insert(e);
-                *f = (*f).max(e);
-                let t = tech_to.entry(e).or_insert(s);
-                *t = (*t).min(s);
-                tech_at.insert((s, e));
-            }
-        }
+        let in_commands = Spans::new(commands);
+        let mut tech_at: Vec<(usize, usize)> = taken.iter().filter(|t| t.2).map(|&(s, e, _)| (s, e)).collect();
+        tech_at.dedup();
+        // The lines holding a technology: read only for a hyphenated word (rare).
+        let tech_lines = OnceCell::new();
+        let tech_lines = || {
+            tech_lines.get_or_init(|| {
+                let mut l: Vec<usize> = tech_at.iter().map(|&(s, _)| body.line_index(s)).collect();
+                l.dedup();
+                l
+            })
+        };
         for w in &words {
             // Most words are no candidate for any shape below: told by their bytes
             // before any look-up (the look-ups cost a hash each).
-            if !may_have_shape(w.text) {
+            if !w.shaped {
                 continue;
             }
             let in_command = in_commands.overlaps(w.at, w.at + 1);
@@ -218,7 +217,7 @@ impl<'k> Infer<'k> {
             } else if is_crate_style(w.text) && !body.text[..w.at].ends_with('-') {
                 let marked = w.text.rsplit('-').next().is_some_and(|last| ECOSYSTEM_MARKS.contains(&last));
                 let line = body.line_index(w.at);
-                (marked || tech_lines.contains(&line)).then_some(Rule::Hyphenated)
+                (marked || tech_lines().binary_search(&line).is_ok()).then_some(Rule::Hyphenated)
             } else {
                 None
             };
@@ -229,51 +228,53 @@ impl<'k> Infer<'k> {
         // Names beside a known technology: compared with it, or listed with it. The
         // walk goes outwards from each technology, one joiner and one name at a time,
         // so `Foo, Bar, Django` gives both.
-        tech_at.extend(out.iter().map(|(at, m)| (*at, at + m.surface.len())));
-        let is_tech_at = |s: usize, e: usize| tech_at.contains(&(s, e));
+        let mut inferred_at: Vec<(usize, usize)> = out.iter().map(|(at, m)| (*at, at + m.surface.len())).collect();
+        inferred_at.sort_unstable();
+        let is_tech_at =
+            |s: usize, e: usize| tech_at.binary_search(&(s, e)).is_ok() || inferred_at.binary_search(&(s, e)).is_ok();
         // Read only when a name is judged beside a technology (most sections have none).
         let german = OnceCell::new();
         let capitals_are_nouns = || *german.get_or_init(|| capitals_are_nouns_in(body));
         // The walk steps over the words that join (`vs`, `or`, `and`): the gap between
-        // two names holds them. (Words are ASCII: ASCII case is their case.)
-        let words: Vec<Word<'_>> = words.into_iter().filter(|w| !is_joiner(w.text)).collect();
+        // two names holds them. The neighbours that are no joiner are found as the walk
+        // goes (a joiner run is crossed by the walks from its two ends at most), not by
+        // a filtered copy of every word.
+        let named = |k: &usize| !is_joiner(words[*k].text);
+        let next_name = |k: usize| (k + 1..words.len()).find(named);
+        let prev_name = |k: usize| (0..k).rev().find(named);
         // The walks start at the words where a known technology starts or ends: each
         // found by a binary search from the technology (words start and end in order),
         // not by a look-up per word. A known technology is a word, or ends at one
         // (`Apache Kafka`). The walks are independent: their order does not matter.
+        // (A word where several technologies start or end starts one walk each way.)
         let mut starts: Vec<(bool, usize)> = Vec::new();
-        for (&e, &s) in &tech_to {
+        for &(s, e) in &tech_at {
             let i = words.partition_point(|w| w.at + w.text.len() < e);
-            if words.get(i).is_some_and(|w| w.at + w.text.len() == e && s <= w.at) {
+            if words.get(i).is_some_and(|w| w.at + w.text.len() == e && s <= w.at) && named(&i) {
                 starts.push((true, i));
             }
-        }
-        for (&s, &e) in &tech_from {
             let i = words.partition_point(|w| w.at < s);
-            if words.get(i).is_some_and(|w| w.at == s && e >= w.at + w.text.len()) {
+            if words.get(i).is_some_and(|w| w.at == s && e >= w.at + w.text.len()) && named(&i) {
                 starts.push((false, i));
             }
         }
+        starts.sort_unstable();
+        starts.dedup();
         let mut beside = Vec::new();
         for (forward, i) in starts {
             let mut j = i;
             loop {
-                let (a, b) = if forward {
-                    match (words.get(j), words.get(j + 1)) {
-                        (Some(a), Some(b)) => (*a, *b),
-                        _ => break,
-                    }
-                } else {
-                    match j.checked_sub(1).map(|k| (words[k], words[j])) {
-                        Some(p) => p,
-                        None => break,
-                    }
-                };
+                let pair = if forward { next_name(j).map(|k| (j, k)) } else { prev_name(j).map(|k| (k, j)) };
+                let Some((ia, ib)) = pair else { break };
+                let (a, b) = (words[ia], words[ib]);
                 let gap = &body.text[a.at + a.text.len()..b.at];
-                if !self.joiner.is_match(gap) {
+                // (Every joiner holds something other than white space: most gaps, a
+                // space, are told without the regex.)
+                if gap.trim_start().is_empty() || !self.joiner.is_match(gap) {
                     break;
                 }
-                let cand = if forward { b } else { a };
+                let k = if forward { ib } else { ia };
+                let cand = words[k];
                 let cand_end = cand.at + cand.text.len();
                 if is_tech_at(cand.at, cand_end) || overlaps(&cand) {
                     // Already a technology or taken: a technology walks on from
@@ -281,9 +282,8 @@ impl<'k> Infer<'k> {
                     // list of n technologies cost n²).
                     break;
                 }
-                let k = if forward { j + 1 } else { j - 1 };
-                let prev = k.checked_sub(1).map(|p| &words[p]);
-                let next = words.get(k + 1);
+                let prev = prev_name(k).map(|p| &words[p]);
+                let next = next_name(k).map(|n| &words[n]);
                 if !self.plausible_beside(body, cand, (prev, next), capitals_are_nouns) {
                     break;
                 }
@@ -505,48 +505,94 @@ fn package_name<'t>(tool: &str, arg: &'t str) -> Option<(usize, &'t str)> {
     Some((name.as_ptr() as usize - arg.as_ptr() as usize, name))
 }
 
+/// What each byte is, for the tokeniser: [`LOWER`], [`UPPER`], [`DIGIT`] (ASCII) or
+/// nothing (0).
+const CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_lowercase() {
+            LOWER
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+
+/// The pairs of byte classes (`CLASS[a] * 4 + CLASS[b]`) that give a word a shape one
+/// of the rules reads: a lower-case letter before a capital (CamelCase), a letter
+/// before a digit (a name and digits); the third shape, a `-`, is told apart.
+const SHAPED_PAIRS: u16 = 1 << (LOWER * 4 + UPPER) | 1 << (LOWER * 4 + DIGIT) | 1 << (UPPER * 4 + DIGIT);
+
 /// The words of `text`: runs of ASCII letters and digits, joined by single `-`, `.`,
-/// `+` or `_` inside (`sudo-rs`, `Node.js`, `C++`), without a trailing `.`.
+/// `+` or `_` inside (`sudo-rs`, `Node.js`, `C++`), without a trailing `.`; each with
+/// whether it may have one of the shapes the rules read ([`Word::shaped`]), told in
+/// the same pass (on 1 MB of notes, the words and then their shapes cost 25 M
+/// instructions in two passes).
 fn words(text: &str) -> Vec<Word<'_>> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let n = b.len();
+    let class = |i: usize| if i < n { CLASS[b[i] as usize] } else { 0 };
+    let mut out = Vec::with_capacity(n / 8);
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80)) {
+    while i < n {
+        if class(i) == 0 {
             i += 1;
             continue;
         }
+        // Here the byte before is no letter or digit (every run is read whole).
         let start = i;
-        while i < b.len() {
-            let joined = matches!(b[i], b'-' | b'.' | b'_') && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
-            if b[i].is_ascii_alphanumeric() || joined {
+        let mut shaped = false;
+        // Reads a run of letters and digits from `i`, noting the pairs that give a shape.
+        let run = |i: &mut usize, shaped: &mut bool| {
+            let mut prev = class(*i);
+            *i += 1;
+            loop {
+                let c = class(*i);
+                if c == 0 {
+                    break;
+                }
+                *shaped |= SHAPED_PAIRS >> (prev * 4 + c) & 1 == 1;
+                prev = c;
+                *i += 1;
+            }
+        };
+        run(&mut i, &mut shaped);
+        // A word glued to a non-ASCII letter (`Straße`, `Łódź`) is part of a word of
+        // another script: not ours (nor is the run of letters after it).
+        if start > 0 && b[start - 1] >= 0x80 {
+            continue;
+        }
+        loop {
+            if i < n && matches!(b[i], b'-' | b'.' | b'_') && class(i + 1) != 0 {
+                // (Two letters either side of a joiner are no pair: `a.B` is no hump.)
+                shaped |= b[i] == b'-';
                 i += 1;
-            } else if b[i] == b'+' && b.get(i + 1) == Some(&b'+') {
+            } else if i + 1 < n && b[i] == b'+' && b[i + 1] == b'+' {
                 i += 2;
+                if class(i) == 0 {
+                    continue;
+                }
             } else {
                 break;
             }
+            run(&mut i, &mut shaped);
         }
-        // A word glued to a non-ASCII letter (`Straße`, `Łódź`) is part of a word
-        // of another script: not ours.
         if b.get(i).is_none_or(|&c| c < 0x80) {
-            out.push(Word { at: start, text: &text[start..i] });
+            out.push(Word { at: start, text: &text[start..i], shaped });
         }
     }
     out
-}
-
-/// Whether `t` may pass one of [`is_camel_case`], [`is_name_and_digits`] or
-/// [`is_crate_style`]: a lower-case letter before a capital (CamelCase), an ASCII
-/// letter then a digit (a name and digits), or a `-` (a hyphenated name). A necessary
-/// condition for each, read off the bytes alone.
-fn may_have_shape(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.windows(2).any(|w| {
-        (w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-            || (w[0].is_ascii_alphabetic() && w[1].is_ascii_digit())
-            || w[1] == b'-'
-    })
 }
 
 /// `LangGraph`, `OpenTelemetry`, `gRPC`: a lower-case letter followed by a capital,
@@ -668,9 +714,13 @@ struct Spans {
 }
 
 impl Spans {
-    fn new(ranges: impl Iterator<Item = (usize, usize)>) -> Spans {
-        let mut r: Vec<(usize, usize)> = ranges.collect();
-        r.sort_unstable();
+    fn new(mut ranges: Vec<(usize, usize)>) -> Spans {
+        ranges.sort_unstable();
+        Spans::sorted(ranges)
+    }
+
+    /// The ranges `r`, sorted.
+    fn sorted(r: Vec<(usize, usize)>) -> Spans {
         let mut max_end = Vec::with_capacity(r.len());
         let mut m = 0;
         for &(_, e) in &r {
