@@ -85,21 +85,46 @@
 
 use std::borrow::Cow;
 use std::io::Write;
-use std::sync::OnceLock;
 
 use super::table::{kind_row, rel_type, NODE_ATTRS};
 use super::{CsvFlavor, ExportError, ExportOptions};
 use crate::graph::{measures, EdgeKind, KnowledgeGraph, NodeKind};
 
 /// The Neo4j files: `nodes_<Label>.csv` for each [`NodeKind`], then
-/// `rels_<TYPE>.csv` for each [`EdgeKind`], in their `ALL` orders. Derived from the
-/// kinds, so a new kind gets its file.
-pub fn neo4j_files() -> &'static [String] {
-    static FILES: OnceLock<Vec<String>> = OnceLock::new();
-    FILES.get_or_init(|| {
-        let nodes = NodeKind::ALL.iter().map(|k| format!("nodes_{}.csv", k.name()));
-        nodes.chain(EdgeKind::ALL.iter().map(|k| format!("rels_{}.csv", rel_type(*k)))).collect()
-    })
+/// `rels_<TYPE>.csv` for each [`EdgeKind`], in their `ALL` orders.
+pub fn neo4j_files() -> Vec<&'static str> {
+    let nodes = NodeKind::ALL.into_iter().map(neo4j_nodes_file);
+    nodes.chain(EdgeKind::ALL.into_iter().map(neo4j_rels_file)).collect()
+}
+
+/// `nodes_<Label>.csv`: written out, so that [`neo4j_files`] can lend the names
+/// without a table built at run time (a unit test checks each against the label).
+fn neo4j_nodes_file(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Event => "nodes_Event.csv",
+        NodeKind::Talk => "nodes_Talk.csv",
+        NodeKind::Person => "nodes_Person.csv",
+        NodeKind::Technology => "nodes_Technology.csv",
+        NodeKind::Topic => "nodes_Topic.csv",
+        NodeKind::Organization => "nodes_Organization.csv",
+        NodeKind::Pep => "nodes_PEP.csv",
+        NodeKind::Version => "nodes_Version.csv",
+    }
+}
+
+/// `rels_<TYPE>.csv`, written out as [`neo4j_nodes_file`] is (checked against
+/// [`rel_type`] by a unit test).
+fn neo4j_rels_file(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::PartOf => "rels_PART_OF.csv",
+        EdgeKind::PresentedBy => "rels_PRESENTED_BY.csv",
+        EdgeKind::Mentions => "rels_MENTIONS.csv",
+        EdgeKind::Authored => "rels_AUTHORED.csv",
+        EdgeKind::DevelopedBy => "rels_DEVELOPED_BY.csv",
+        EdgeKind::VersionOf => "rels_VERSION_OF.csv",
+        EdgeKind::CoMentioned => "rels_CO_MENTIONED.csv",
+        EdgeKind::SpokeAbout => "rels_SPOKE_ABOUT.csv",
+    }
 }
 
 /// Writes the file `file` of the CSV layout `opts` asks for (one of
@@ -114,9 +139,9 @@ pub fn write_file(
         (CsvFlavor::Gephi, "nodes.csv") => write_nodes(graph, opts, w),
         (CsvFlavor::Gephi, "edges.csv") => write_edges(graph, opts, w),
         (CsvFlavor::Neo4j, f) => {
-            if let Some(kind) = NodeKind::ALL.into_iter().find(|k| f == format!("nodes_{}.csv", k.name())) {
+            if let Some(kind) = NodeKind::ALL.into_iter().find(|k| f == neo4j_nodes_file(*k)) {
                 write_neo4j_nodes(graph, kind, opts, w)
-            } else if let Some(kind) = EdgeKind::ALL.into_iter().find(|k| f == format!("rels_{}.csv", rel_type(*k))) {
+            } else if let Some(kind) = EdgeKind::ALL.into_iter().find(|k| f == neo4j_rels_file(*k)) {
                 write_neo4j_rels(graph, kind, opts, w)
             } else {
                 Err(not_ours(f))
@@ -330,9 +355,15 @@ mod tests {
     fn neo4j_files_one_per_label_and_type() {
         let files = neo4j_files();
         assert_eq!(files.len(), NodeKind::ALL.len() + EdgeKind::ALL.len());
+        for kind in NodeKind::ALL {
+            assert_eq!(neo4j_nodes_file(kind), format!("nodes_{}.csv", kind.name()));
+        }
+        for kind in EdgeKind::ALL {
+            assert_eq!(neo4j_rels_file(kind), format!("rels_{}.csv", rel_type(kind)));
+        }
         for f in ["nodes_Event.csv", "nodes_PEP.csv", "nodes_Version.csv", "rels_MENTIONS.csv", "rels_CO_MENTIONED.csv"]
         {
-            assert!(files.iter().any(|x| x == f), "{f} in {files:?}");
+            assert!(files.contains(&f), "{f} in {files:?}");
         }
         let g = sample_graph();
         let opts = ExportOptions { csv_flavor: CsvFlavor::Neo4j, ..Default::default() };

@@ -173,7 +173,7 @@ const CONTEXT: Context = Context { vocab: "https://schema.org/", base: BASE, tg:
 /// assert_eq!(pep["url"]["@id"], "https://peps.python.org/pep-0659/");
 /// ```
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    let doc = nodes::Document { graph, holders: nodes::Holders::new(graph) };
+    let doc = nodes::Document::new(graph);
     let mut out = Chunks::new(w);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, pretty::Pretty::default());
     doc.serialize(&mut ser).map_err(std::io::Error::from)?;
