@@ -86,9 +86,9 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use super::table::{kind_row, rel_type, NODE_ATTRS};
+use super::table::{kind_row, rel_type, AttrType, NODE_ATTRS};
 use super::{CsvFlavor, ExportError, ExportOptions};
-use crate::graph::{measures, EdgeKind, KnowledgeGraph, NodeKind};
+use crate::graph::{measures, AttrValue, EdgeKind, KnowledgeGraph, Node, NodeKind};
 
 /// The Neo4j files: `nodes_<Label>.csv` for each [`NodeKind`], then
 /// `rels_<TYPE>.csv` for each [`EdgeKind`], in their `ALL` orders.
@@ -163,11 +163,20 @@ fn cell<'a>(s: &'a str, opts: &ExportOptions) -> Cow<'a, str> {
     }
 }
 
+/// The cell of attribute `a` of `n`: empty when `n` has none; a number as is.
+fn attr_cell<'a>(n: &'a Node, a: crate::graph::Attr, opts: &ExportOptions) -> Cow<'a, str> {
+    match n.attr(a) {
+        None => Cow::Borrowed(""),
+        Some(AttrValue::Text(s)) => cell(s, opts),
+        Some(number) => number.to_text(),
+    }
+}
+
 /// Writes `nodes.csv`.
 pub fn write_nodes(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     let mut out = ::csv::Writer::from_writer(w);
     let mut header = vec!["Id", "Label", "kind"];
-    header.extend(NODE_ATTRS);
+    header.extend(NODE_ATTRS.map(|a| a.name()));
     header.push("aliases");
     let measures = graph.measures();
     if measures.is_some() {
@@ -180,9 +189,7 @@ pub fn write_nodes(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Wri
         row.push(cell(&n.id, opts));
         row.push(cell(&n.label, opts));
         row.push(Cow::Borrowed(n.kind.name()));
-        for a in NODE_ATTRS {
-            row.push(cell(n.attr(a).unwrap_or(""), opts));
-        }
+        row.extend(NODE_ATTRS.map(|a| attr_cell(n, a, opts)));
         let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
         row.push(Cow::Owned(cell(&aliases, opts).into_owned()));
         if let Some(m) = measures {
@@ -234,7 +241,10 @@ pub fn write_neo4j_nodes(
     let mut out = ::csv::Writer::from_writer(w);
     let props = kind_row(kind).neo4j;
     let mut header = vec!["id:ID(Node)".to_string(), ":LABEL".into(), "name".into()];
-    header.extend(props.iter().map(|(p, t)| if t.is_empty() { p.to_string() } else { format!("{p}:{t}") }));
+    header.extend(props.iter().map(|p| match AttrType::of(*p) {
+        AttrType::Str => p.name().to_string(),
+        AttrType::Int => format!("{p}:int"),
+    }));
     header.push("aliases:string[]".into());
     let measures = graph.measures();
     if measures.is_some() {
@@ -245,9 +255,7 @@ pub fn write_neo4j_nodes(
     out.write_record(&header)?;
     for (i, n) in graph.nodes().filter(|(_, n)| n.kind == kind) {
         let mut row: Vec<Cow<'_, str>> = vec![cell(&n.id, opts), Cow::Borrowed(kind.name()), cell(&n.label, opts)];
-        for (p, _) in props {
-            row.push(cell(n.attr(p).unwrap_or(""), opts));
-        }
+        row.extend(props.iter().map(|p| attr_cell(n, *p, opts)));
         let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
         row.push(Cow::Owned(cell(&aliases, opts).into_owned()));
         if let Some(m) = measures {

@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
+use super::build::count_pairs;
 use super::*;
-use crate::extract::{Mention, Rule, TalkFacts};
+use crate::extract::{Knowledge, Mention, NoteFacts, Rule, TalkFacts, Target};
 use crate::notes::{EventInfo, Named, SectionKind};
 
 fn facts(file: &str, talks: Vec<TalkFacts>) -> NoteFacts {
@@ -56,7 +57,7 @@ fn one_node_per_entity_with_weighted_edges() {
     ));
     let g = b.finish();
     let pep = g.find("pep:659").expect("PEP node");
-    assert_eq!(g.node(pep).attr("url"), Some("https://peps.python.org/pep-0659/"));
+    assert_eq!(g.node(pep).text(Attr::Url), Some("https://peps.python.org/pep-0659/"));
     let mentions: Vec<_> = g.edges().filter(|(_, t, e)| t.id == "pep:659" && e.kind == EdgeKind::Mentions).collect();
     assert_eq!(mentions.len(), 2);
     let first = mentions.iter().find(|(s, _, _)| s.id == "talk:day1#10").expect("edge from talk 10");

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{holder, measure_entries, same_as, talk_place, CONTEXT};
 use crate::export::iri::{iri_parts, is_web_iri};
 use crate::export::table::{kind_row, rdf_term};
-use crate::graph::{Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{Attr, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 
 /// The whole document, serialised node by node straight from the graph: serde_json
 /// writes and escapes everything, with no `Value` in between.
@@ -225,33 +225,35 @@ impl Serialize for NodeObject<'_> {
         obj.serialize_entry("@id", &Joined::iri(&n.id, self.scratch))?;
         let types = kind_row(n.kind).rdf_types;
         obj.serialize_entry("@type", &OneOrMany::new(types.len(), || types.iter()))?;
-        let name = if n.kind == NodeKind::Pep { n.attr("title").unwrap_or(&n.label) } else { &n.label };
+        let name = if n.kind == NodeKind::Pep { n.text(Attr::Title).unwrap_or(&n.label) } else { &n.label };
         obj.serialize_entry("name", name)?;
         if !n.aliases.is_empty() {
             obj.serialize_entry("alternateName", &OneOrMany::new(n.aliases.len(), || n.aliases.iter()))?;
         }
-        let attrs: &[(&str, &str)] = match n.kind {
-            NodeKind::Event => &[("startDate", "date")],
-            NodeKind::Talk => &[("tg:talkKind", "talk_kind"), ("startDate", "date")],
-            NodeKind::Technology => &[("applicationCategory", "category")],
-            NodeKind::Organization | NodeKind::Topic => &[("tg:category", "category")],
+        let attrs: &[(&str, Attr)] = match n.kind {
+            NodeKind::Event => &[("startDate", Attr::Date)],
+            NodeKind::Talk => &[("tg:talkKind", Attr::TalkKind), ("startDate", Attr::Date)],
+            NodeKind::Technology => &[("applicationCategory", Attr::Category)],
+            NodeKind::Organization | NodeKind::Topic => &[("tg:category", Attr::Category)],
             _ => &[],
         };
         for (key, attr) in attrs {
-            if let Some(v) = n.attr(attr) {
+            if let Some(v) = n.text(*attr) {
                 obj.serialize_entry(key, v)?;
             }
         }
         match n.kind {
             NodeKind::Pep => {
-                obj.serialize_entry("identifier", n.attr("identifier").unwrap_or(&n.label))?;
-                if let Some(url) = n.attr("url").filter(|u| is_web_iri(u)) {
+                obj.serialize_entry("identifier", n.text(Attr::Identifier).unwrap_or(&n.label))?;
+                if let Some(url) = n.text(Attr::Url).filter(|u| is_web_iri(u)) {
                     obj.serialize_entry("url", &Link::Page(url))?;
                 }
-                for (key, attr) in
-                    [("creativeWorkStatus", "status"), ("tg:pepType", "type"), ("tg:pythonVersion", "python_version")]
-                {
-                    if let Some(v) = n.attr(attr) {
+                for (key, attr) in [
+                    ("creativeWorkStatus", Attr::Status),
+                    ("tg:pepType", Attr::Type),
+                    ("tg:pythonVersion", Attr::PythonVersion),
+                ] {
+                    if let Some(v) = n.text(attr) {
                         obj.serialize_entry(key, v)?;
                     }
                 }
@@ -290,7 +292,7 @@ impl Serialize for NodeObject<'_> {
             obj.serialize_entry(&key.name(), &OneOrMany::new(count, values))?;
         }
         if let Some((file, line)) = talk_place(n) {
-            obj.serialize_entry("tg:evidence", &Joined { parts: [file, ":", line], line: None, scratch })?;
+            obj.serialize_entry("tg:evidence", &Joined { parts: [file, ":", ""], line: Some(line), scratch })?;
         }
         for (k, v) in measure_entries(graph, self.i) {
             obj.serialize_entry(k, &v)?;
