@@ -163,3 +163,37 @@ proptest::proptest! {
         proptest::prop_assert_eq!(total, by_talk.sum::<u32>());
     }
 }
+
+// Confidences are remembered per entry, rule and spelling: each talk's link is still
+// as sure as its own mention says, whatever spellings came before.
+#[test]
+fn remembered_confidence_is_each_mentions_own() {
+    let k = Knowledge::builtin();
+    let cpython = k.lexicon.find("CPython").expect("in the built-in lexicon");
+    // The same spelling under two rules can differ too (`CPy`: alias if listed as
+    // written, else case-folded).
+    let spellings =
+        [("CPython", Rule::Exact), ("cpython", Rule::CaseFolded), ("CPy", Rule::Exact), ("CPy", Rule::CodeSpan)];
+    let mut talks = Vec::new();
+    for (round, (surface, rule)) in spellings.iter().cycle().take(8).enumerate() {
+        let mut t = talk(10 * (round as u32 + 1), "Ann Lee", vec![]);
+        t.mentions.push(Mention {
+            target: Target::Entry(cpython),
+            surface: surface.to_string(),
+            line: t.line + 2,
+            rule: *rule,
+        });
+        talks.push(t);
+    }
+    let mut b = GraphBuilder::new(&k);
+    b.add(&facts("day1", talks.clone()));
+    let g = b.finish();
+    for t in &talks {
+        let want = k.confidence(&t.mentions[0]);
+        let from = format!("talk:day1#{}", t.line);
+        let (_, _, e) = g.edges().find(|(s, _, e)| s.id == from && e.kind == EdgeKind::Mentions).expect("its mention");
+        assert_eq!(e.confidence, want, "{from}: {:?}", t.mentions[0]);
+    }
+    let sure: Vec<_> = talks.iter().take(4).map(|t| k.confidence(&t.mentions[0])).collect();
+    assert!(sure[0] != sure[1] && sure[2] != sure[3], "spellings and rules differ in confidence: {sure:?}");
+}
