@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use crate::ask::Input;
 use crate::diff::{md_escape, md_place};
-use crate::graph::{EdgeKind, KnowledgeGraph, NodeId, NodeKind, View, ViewOptions};
+use crate::graph::{Attr, EdgeKind, KnowledgeGraph, NodeId, NodeKind, View, ViewOptions};
 use crate::{Error, Warning};
 
 /// How many entries the "most mentioned" tables list per kind.
@@ -46,7 +46,7 @@ fn talk_ref(graph: &KnowledgeGraph, t: NodeId) -> TalkRef {
     let n = graph.node(t);
     TalkRef {
         title: n.label.clone(),
-        place: format!("{}:{}", n.attr("file").unwrap_or("?"), n.attr("line").unwrap_or("?")),
+        place: n.attrs.talk.as_ref().map_or_else(|| "?:?".into(), |t| format!("{}:{}", t.file, t.line)),
     }
 }
 
@@ -73,7 +73,7 @@ fn outgoing(graph: &KnowledgeGraph, n: NodeId, kind: EdgeKind) -> Vec<(NodeId, u
 /// A talk's place for sorting: its file, then its line as a number.
 fn talk_key(graph: &KnowledgeGraph, t: NodeId) -> (String, u32) {
     let n = graph.node(t);
-    (n.attr("file").unwrap_or("").to_string(), n.attr("line").and_then(|l| l.parse().ok()).unwrap_or(0))
+    n.attrs.talk.as_ref().map_or((String::new(), 0), |t| (t.file.to_string(), t.line))
 }
 
 fn by_name(graph: &KnowledgeGraph, a: NodeId, b: NodeId) -> std::cmp::Ordering {
@@ -148,7 +148,7 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
             w,
             "| **{}** | {} | {} | {} |",
             md_escape(&n.label),
-            n.attr("date").unwrap_or(""),
+            n.text(Attr::Date).unwrap_or(""),
             all.len(),
             links(&first, 3)
         )?;
@@ -159,7 +159,7 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
                 w,
                 "| {} | {} | {count} | {} |",
                 md_escape(&dn.label),
-                dn.attr("date").unwrap_or(""),
+                dn.text(Attr::Date).unwrap_or(""),
                 links(places, 1)
             )?;
         }
@@ -256,13 +256,13 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
             incoming(graph, m.node, EdgeKind::Authored).into_iter().map(|(a, _)| a).collect();
         authors.sort_by(|a, b| by_name(graph, *a, *b));
         let authors: Vec<String> = authors.iter().map(|&a| md_escape(&graph.node(a).label)).collect();
-        let url = n.attr("url").unwrap_or("");
+        let url = n.text(Attr::Url).unwrap_or("");
         writeln!(
             w,
             "- **[{}]({url})**{}{}{}",
             md_escape(&n.label),
-            n.attr("title").map(|t| format!(": {}", md_escape(t))).unwrap_or_default(),
-            n.attr("status").map(|s| format!(" ({s})")).unwrap_or_default(),
+            n.text(Attr::Title).map(|t| format!(": {}", md_escape(t))).unwrap_or_default(),
+            n.text(Attr::Status).map(|s| format!(" ({s})")).unwrap_or_default(),
             if authors.is_empty() { String::new() } else { format!(", by {}", authors.join(", ")) }
         )?;
         let mut talks: Vec<(NodeId, Vec<String>)> = incoming(graph, m.node, EdgeKind::Mentions);

@@ -208,7 +208,7 @@ impl Format {
             Format::JsonLd => vec!["graph.jsonld"],
             Format::Csv => match opts.csv_flavor {
                 CsvFlavor::Gephi => vec!["nodes.csv", "edges.csv"],
-                CsvFlavor::Neo4j => csv::neo4j_files().iter().map(String::as_str).collect(),
+                CsvFlavor::Neo4j => csv::neo4j_files(),
             },
             Format::GraphMl => vec!["graph.graphml"],
             Format::Gexf => vec!["graph.gexf"],
