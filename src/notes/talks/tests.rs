@@ -372,3 +372,10 @@ fn numbered_items_with_a_time_a_label_and_an_affiliation() {
     );
     assert_eq!(doc.sections[0].kind, SectionKind::Keynote);
 }
+
+#[test]
+fn a_curly_quote_before_a_quoted_title_is_no_char_boundary_trouble() {
+    // The sentence before a quote ends at a closing curly quote (three bytes).
+    let text = "PyCon 2025\n\nF”{name!r}” install_requires = [“jax”] and “two words”.\n";
+    let _ = detect(text);
+}
