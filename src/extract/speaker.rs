@@ -444,6 +444,7 @@ ambiguous = true
             line: 1,
             event: None,
             speakers: vec![],
+            moderators: Vec::new(),
             body,
             body_line: 2,
         };
@@ -523,6 +524,7 @@ ambiguous = true
             line: 1,
             event: None,
             speakers: vec![Named { name: "Sebastian Buczyński".into(), line: 1 }],
+            moderators: Vec::new(),
             body: "\nSebastian Buczynski\n\ntext",
             body_line: 2,
         };
@@ -541,6 +543,7 @@ ambiguous = true
                 Named { name: "Naomi Liu and Deniz Dubois".into(), line: 1 },
                 Named { name: "Rock and Roll Band".into(), line: 1 },
             ],
+            moderators: Vec::new(),
             body: "",
             body_line: 2,
         };

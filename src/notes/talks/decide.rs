@@ -234,13 +234,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 last = c.line;
             }
             let body = self.slice(c.body_line, last);
-            let speakers: Vec<Named> = c.speakers.iter().map(|(n, _)| n.clone()).collect();
+            let (moderators, speakers): (Vec<_>, Vec<_>) = c.speakers.iter().partition(|(_, r)| *r == Role::Moderator);
+            let speakers: Vec<Named> = speakers.into_iter().map(|(n, _)| n.clone()).collect();
+            let moderators: Vec<Named> = moderators.into_iter().map(|(n, _)| n.clone()).collect();
             sections.push(Section {
                 kind: c.kind,
                 title: c.title.clone(),
                 line: c.line,
                 event: day_event,
                 speakers,
+                moderators,
                 body,
                 body_line: c.body_line,
             });

@@ -38,7 +38,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let raw = raw.trim();
         let raw_rest = strip_time(raw).map_or(raw, |(r, _)| r);
         let marked = MARKS.iter().any(|m| raw_rest.starts_with(m));
-        let (title, people) = split_title_line(rest, labels)?;
+        let (title, people) = split_title_line(rest, labels, true)?;
         let words = title.split_whitespace().count();
         if !(2..=20).contains(&words) {
             return None;
@@ -59,15 +59,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
 /// `title — names`, `title by names`, `title (names)`; names followed by their
 /// affiliation in parentheses (`— Henrik Lindqvist (Ferrous Systems)`) keep the names.
-/// `None` when no people are named.
-fn split_title_line(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+/// `by` as in [`title_and_people`]; `None` when no people are named.
+pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(String, Vec<(String, Role)>)> {
     let s = s.trim();
     if let Some(open) = s.strip_suffix(')').and_then(|x| x.rfind('(')) {
-        if let Some((title, people)) = split_people(&s[..open], labels, true, true) {
+        if let Some((title, people)) = split_people(&s[..open], labels, by, true) {
             return Some((clean_title(title), people));
         }
     }
-    split_people(s, labels, true, true).map(|(title, people)| (clean_title(title), people))
+    split_people(s, labels, by, true).map(|(title, people)| (clean_title(title), people))
 }
 
 #[cfg(test)]
@@ -77,14 +77,14 @@ mod tests {
     #[test]
     fn names_then_an_affiliation() {
         let l = Labels::default();
-        let (t, p) = split_title_line("**Certified Rust for trains** — Ines Oduya (Rail Systems)", &l).unwrap();
+        let (t, p) = split_title_line("**Certified Rust for trains** — Ines Oduya (Rail Systems)", &l, true).unwrap();
         assert_eq!(t, "Certified Rust for trains");
         assert_eq!(p.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["Ines Oduya"]);
-        let (t, p) = split_title_line("\"Graphs for everyone\" - Kofi Adjei & Mia Lund", &l).unwrap();
+        let (t, p) = split_title_line("\"Graphs for everyone\" - Kofi Adjei & Mia Lund", &l, true).unwrap();
         assert_eq!(t, "Graphs for everyone");
         assert_eq!(p.len(), 2);
         // No names: no people.
-        assert!(split_title_line("Lunch — then coffee", &l).is_none());
+        assert!(split_title_line("Lunch — then coffee", &l, true).is_none());
     }
 
     fn talks(text: &str) -> Vec<(u32, String, Vec<String>)> {
@@ -138,7 +138,10 @@ the RFC state, pinning.
         let text = "RustConf 2025\n\nPanel: is async ready? — moderated by Clara Ortiz, with Ben Ode, Kim Lau and Dev Rao\n- points\n\nTalk: Rust - The Good Parts\nnotes\n";
         let t = talks(text);
         assert_eq!(t[0].1, "is async ready?");
-        assert_eq!(t[0].2, ["Clara Ortiz", "Ben Ode", "Kim Lau", "Dev Rao"]);
+        // The moderator is no speaker: `Section::moderators` holds her.
+        assert_eq!(t[0].2, ["Ben Ode", "Kim Lau", "Dev Rao"]);
+        let doc = super::super::tests::detect(text).1;
+        assert_eq!(doc.sections[0].moderators[0].name, "Clara Ortiz");
         // A dash before words that are no names stays in the title.
         assert_eq!((t[1].1.as_str(), t[1].2.len()), ("Rust - The Good Parts", 0));
     }

@@ -168,6 +168,8 @@ struct Run<'d, 'a, 'b> {
     file_speaker: Option<Named>,
     /// An open lightning session, whose items are talks.
     session: Option<Session>,
+    /// The block after a block of fields under a heading: it may hold more fields.
+    field_run: Option<usize>,
     /// A date the first lines give before any conference is named (`(Vigo, 5 June
     /// 2024, first talk)` in a file of a folder named after the conference): the
     /// conference's, once it is named.
@@ -219,6 +221,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             structure: Vec::new(),
             file_speaker: None,
             session: None,
+            field_run: None,
             loose_date: None,
         }
     }

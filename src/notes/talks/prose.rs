@@ -1,6 +1,7 @@
 //! Candidates from text: paragraphs (fields, lead-in lines, titles in prose), list
 //! items and tables.
 
+use super::lines::split_title_line;
 use super::*;
 
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
@@ -8,6 +9,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// titles in prose, a speaker line under a heading.
     pub(super) fn paragraph(&mut self, bi: usize, b: &Block, text: &str, seen_talkish: bool) {
         let lines: Vec<&str> = text.split('\n').collect();
+        if self.fields_under_heading(bi, b.line, &lines) {
+            return;
+        }
         let first = strip_inline(lines[0]);
         let first = first.trim();
         // A speaker line right under a heading candidate.
@@ -267,7 +271,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let next = after_open + len + close_ch.len_utf8();
             from = next;
             let tail = plain[next..].trim_start();
-            let Some(by) = by_clause(tail) else { continue };
+            let Some(by) = by_clause(tail) else {
+                // `Name on "Title"`, `a talk by Name: "Title"`: the person before it.
+                if let Some(name) = name_before(&plain[..open]).filter(|_| title.split_whitespace().count() >= 2) {
+                    let line = b.line + line_of(open);
+                    let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
+                    push_ev(&mut c, "a quoted title", 2);
+                    push_ev(&mut c, "a person named in it", 2);
+                    c.speakers.push((Named { name, line }, Role::Speaker));
+                    found.push(c);
+                }
+                continue;
+            };
             // The names end at a stop or at the end of their line.
             let by_at = plain.len() - by.len();
             let eol = line_ends[line_of(by_at) as usize].saturating_sub(by_at);
@@ -339,6 +354,61 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         self.cands.extend(found);
     }
 
+    /// A block of fields right under a heading candidate, or after such a block: every
+    /// line `Label: value` (a paragraph of lines, or list items one after the other:
+    /// `- **Speaker:** A (X)`, `- Moderator: B`, `- Room: C`). Its people fields name
+    /// the talk's speakers and moderators; the other fields (room, time, track, slides)
+    /// only continue the run. Whether the block was such fields, all of it.
+    pub(super) fn fields_under_heading(&mut self, bi: usize, line: u32, lines: &[&str]) -> bool {
+        let Some(c) = self.cands.last() else { return false };
+        if !matches!(c.source, Source::Heading(_)) || !(c.block + 1 == bi || self.field_run == Some(bi)) {
+            return false;
+        }
+        let labels = self.labels();
+        let mut found: Vec<(Named, Role)> = Vec::new();
+        for (k, raw) in lines.iter().enumerate() {
+            let plain = strip_inline(raw);
+            let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
+            let Some((key, value)) = l.split_once(':') else { return false };
+            let key_words = key.split_whitespace().count();
+            if key_words == 0 || key_words > 3 || key.len() > 30 || value.trim().is_empty() {
+                return false;
+            }
+            let people_field = match labels.leading(key) {
+                Some((cs, rest)) if rest.trim().is_empty() => {
+                    if cs.contains(&Concept::Speaker) {
+                        Some(Role::Speaker)
+                    } else if cs.contains(&Concept::Moderator) {
+                        Some(Role::Moderator)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            if let Some(role) = people_field {
+                let Some(people) = names::people_as(value, labels, names::Case::Any) else { return false };
+                let at = line + k as u32;
+                found.extend(
+                    people
+                        .into_iter()
+                        .map(|(name, r)| (Named { name, line: at }, if role == Role::Moderator { role } else { r })),
+                );
+            }
+        }
+        self.field_run = Some(bi + 1);
+        let c = self.cands.last_mut().expect("checked above");
+        for (n, role) in found {
+            if !c.speakers.iter().any(|(s, _)| s.name == n.name) {
+                c.speakers.push((n, role));
+            }
+        }
+        if !c.speakers.is_empty() && !c.evidence.iter().any(|(f, _)| *f == "speaker field") {
+            push_ev(c, "speaker field", 2);
+        }
+        true
+    }
+
     /// `Name: Title`, `Title - Name`, `Title (Name)` as a list item; and labelled fields
     /// and lead-ins written as list items.
     pub(super) fn list_item(&mut self, bi: usize, b: &Block, depth: u8, marker: &str, text: &str) {
@@ -346,6 +416,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         let lines: Vec<&str> = text.split('\n').collect();
+        if self.fields_under_heading(bi, b.line, &lines) {
+            return;
+        }
         let first = strip_inline(lines[0]);
         let first = first.trim();
         if first.len() > 300 {
@@ -376,11 +449,22 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
-        // `Title - Name`, `Title (Name)`.
-        let Some((title, people)) = split_people(first, labels, false, true) else { return };
-        let title = clean_title(title);
+        // A time and a talk label before the title (`09:30 – Keynote: Title — Name`), an
+        // affiliation after the names (`— Name (Company)`).
+        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
+        let label = labels.leading(rest).and_then(|(cs, r)| {
+            cs.iter().copied().find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel)).map(|c| (c, r))
+        });
+        let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());
+        let Some((title, people)) = split_title_line(rest, labels, false) else { return };
         if title.split_whitespace().count() >= 2 {
             let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
+            if let Some((kind, _)) = label {
+                c.kind = kind_of(kind);
+            }
+            if time {
+                push_ev(&mut c, "a time", 2);
+            }
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
             c.body_line = b.line + 1;
@@ -460,4 +544,65 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         self.cands.extend(made);
     }
+}
+
+/// Words that may stand between a speaker's name and the quoted title of their talk
+/// (`Sarah Boyce on "…"`, `Ana Ruiz presented "…"`, `Jörg Weiß über "…"`).
+const BEFORE_TITLE: [&str; 24] = [
+    "on",
+    "about",
+    "with",
+    "presented",
+    "presents",
+    "presenting",
+    "gave",
+    "gives",
+    "giving",
+    "talked",
+    "talks",
+    "spoke",
+    "speaking",
+    "über",
+    "mit",
+    "sur",
+    "avec",
+    "sobre",
+    "con",
+    "su",
+    "over",
+    "met",
+    "o",
+    "de",
+];
+
+/// The speaker named right before a quoted title, in its sentence: a name of two to
+/// four words, then at most three of [`BEFORE_TITLE`] or a `:`/`—`/`-`.
+fn name_before(before: &str) -> Option<String> {
+    let sentence = before.rfind(['.', '!', '?', ';', '(', ')', '"', '”']).map_or(before, |i| &before[i + 1..]);
+    let mut words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut between = 0;
+    while let Some(w) = words.last() {
+        let bare = w.trim_matches(|c: char| matches!(c, ':' | '—' | '–' | '-' | ','));
+        if bare.is_empty() || (between < 3 && BEFORE_TITLE.contains(&bare.to_lowercase().as_str())) {
+            words.pop();
+            between += 1;
+        } else {
+            break;
+        }
+    }
+    let last = words.pop()?;
+    // The name ends at its last word; a comma there ends a list, not a name.
+    if last.ends_with(',') {
+        return None;
+    }
+    words.push(last.trim_end_matches([':', '—', '–']));
+    (2..=4).rev().filter(|&n| words.len() >= n).find_map(|n| {
+        let run = &words[words.len() - n..];
+        // No stop inside a name.
+        if run[..n - 1].iter().any(|w| w.ends_with([',', ':'])) {
+            return None;
+        }
+        let cand = run.join(" ");
+        names::is_name(&cand, false).then_some(cand)
+    })
 }
