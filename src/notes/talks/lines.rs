@@ -59,7 +59,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
 /// `title — names`, `title by names`, `title (names)`; names followed by their
 /// affiliation in parentheses (`— Henrik Lindqvist (Ferrous Systems)`) keep the names.
-/// `None` when no people are named; `by` as in [`split_people`].
+/// `by` as in [`title_and_people`]; `None` when no people are named.
 pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(String, Vec<(String, Role)>)> {
     let s = s.trim();
     if let Some(open) = s.strip_suffix(')').and_then(|x| x.rfind('(')) {

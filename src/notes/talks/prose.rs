@@ -578,8 +578,11 @@ const BEFORE_TITLE: [&str; 24] = [
 /// The speaker named right before a quoted title, in its sentence: a name of two to
 /// four words, then at most three of [`BEFORE_TITLE`] or a `:`/`—`/`-`.
 fn name_before(before: &str) -> Option<String> {
-    let stop = before.char_indices().rev().find(|(_, c)| matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '"' | '”'));
-    let sentence = stop.map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
+    // After the stop, which may be more than a byte (`”`).
+    let sentence = before
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '"' | '”'))
+        .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
     let mut words: Vec<&str> = sentence.split_whitespace().collect();
     let mut between = 0;
     while let Some(w) = words.last() {

@@ -374,8 +374,10 @@ fn numbered_items_with_a_time_a_label_and_an_affiliation() {
 }
 
 #[test]
-fn a_curly_quote_before_a_quoted_title_is_no_char_boundary_trouble() {
-    // The sentence before a quote ends at a closing curly quote (three bytes).
-    let text = "PyCon 2025\n\nF”{name!r}” install_requires = [“jax”] and “two words”.\n";
-    let _ = detect(text);
+fn a_curly_quote_before_a_quoted_title_is_a_stop() {
+    // `”` is three bytes: the sentence before a quoted title starts after all of them.
+    let (talks, _) = detect("Notes\n\nShe wrote F”{name!r}” then Ana Lee on \"Typed settings files\" later.\n");
+    assert!(talks.iter().all(|t| !t.1.contains('”')), "{talks:?}");
+    let (talks, _) = detect("Notes\n\nAs the docs say ”read them” Ana Lee on \"Typed settings files\".\n");
+    assert_eq!(talks.iter().map(|t| t.2.clone()).collect::<Vec<_>>(), [vec!["Ana Lee".to_string()]]);
 }
