@@ -64,7 +64,8 @@ pub(super) fn lower_packed(b: &[u8], at: usize, len: usize) -> u64 {
 /// hyphenated compound (`sentence-transformers` is not Transformers; `Python-based`
 /// is Python).
 pub(super) fn hit_may_start(text: &str, start: usize) -> bool {
-    // (ASCII before: the bytes say it, without decoding characters backwards.)
+    // (ASCII before: the bytes say it, without decoding characters backwards. 36 M
+    // -> 20 M instructions on 10 MB of notes, callgrind.)
     let b = text.as_bytes();
     match start.checked_sub(1).map(|i| b[i]) {
         None => return true,

