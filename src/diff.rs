@@ -209,7 +209,7 @@ fn side(graph: &KnowledgeGraph, name: String, talks: &[NodeId]) -> Side {
                 let entry = s.topics.entry(n.id.clone()).or_insert_with(|| (n.label.clone(), n.kind, BTreeMap::new()));
                 entry.2.entry(talk.id.clone()).or_insert(first);
                 topics.push(&n.id);
-            } else if out && e.kind == EdgeKind::PresentedBy {
+            } else if out && e.kind.is_on_stage() {
                 people.push(o);
             }
         }

@@ -60,6 +60,11 @@ fn incoming(graph: &KnowledgeGraph, n: NodeId, kind: EdgeKind) -> Vec<(NodeId, V
         .collect()
 }
 
+/// The talks a person presents or moderates.
+fn on_stage(graph: &KnowledgeGraph, person: NodeId) -> Vec<NodeId> {
+    graph.incident(person).into_iter().filter(|(_, e, out)| !out && e.kind.is_on_stage()).map(|(t, _, _)| t).collect()
+}
+
 /// Edges out of `n` of `kind`: (target, weight).
 fn outgoing(graph: &KnowledgeGraph, n: NodeId, kind: EdgeKind) -> Vec<(NodeId, u32)> {
     graph.incident(n).into_iter().filter(|(_, e, out)| *out && e.kind == kind).map(|(o, e, _)| (o, e.weight)).collect()
@@ -101,7 +106,7 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
     writeln!(w, "# Report: {}\n", md_escape(&title))?;
     let speakers: Vec<NodeId> = graph
         .nodes()
-        .filter(|(i, n)| n.kind == NodeKind::Person && !incoming(graph, *i, EdgeKind::PresentedBy).is_empty())
+        .filter(|(i, n)| n.kind == NodeKind::Person && !on_stage(graph, *i).is_empty())
         .map(|(i, _)| i)
         .collect();
     writeln!(
@@ -211,8 +216,9 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
     speakers.sort_by(|a, b| by_name(graph, *a, *b));
     writeln!(w, "\n## Speakers\n")?;
     for &p in &speakers {
-        let mut talks: Vec<NodeId> = incoming(graph, p, EdgeKind::PresentedBy).into_iter().map(|(t, _)| t).collect();
+        let mut talks: Vec<NodeId> = on_stage(graph, p);
         talks.sort_by_key(|&t| talk_key(graph, t));
+        talks.dedup();
         let mut topics: BTreeMap<NodeId, u32> = BTreeMap::new();
         for &t in &talks {
             for (topic, _) in outgoing(graph, t, EdgeKind::Mentions) {
@@ -265,7 +271,14 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
             let mut by: Vec<NodeId> = outgoing(graph, t, EdgeKind::PresentedBy).into_iter().map(|(p, _)| p).collect();
             by.sort_by(|a, b| by_name(graph, *a, *b));
             let by: Vec<String> = by.iter().map(|&p| md_escape(&graph.node(p).label)).collect();
-            let who = if by.is_empty() { String::new() } else { format!(" by {}", by.join(", ")) };
+            let mut who = if by.is_empty() { String::new() } else { format!(" by {}", by.join(", ")) };
+            let mut chair: Vec<NodeId> =
+                outgoing(graph, t, EdgeKind::ModeratedBy).into_iter().map(|(p, _)| p).collect();
+            chair.sort_by(|a, b| by_name(graph, *a, *b));
+            if !chair.is_empty() {
+                let chair: Vec<String> = chair.iter().map(|&p| md_escape(&graph.node(p).label)).collect();
+                who.push_str(&format!("{}moderated by {}", if by.is_empty() { " " } else { ", " }, chair.join(", ")));
+            }
             writeln!(w, "  - in *{}*{who}: {}", md_escape(&graph.node(t).label), links(&places, 3))?;
         }
     }

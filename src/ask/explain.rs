@@ -148,7 +148,7 @@ fn co_mention_quotes(graph: &KnowledgeGraph, lines: &mut Lines, a: NodeId, b: No
 fn spoke_about(graph: &KnowledgeGraph, lines: &mut Lines, person: NodeId) -> Vec<Link> {
     let mut topics: BTreeMap<NodeId, (u32, Vec<crate::graph::Place>)> = BTreeMap::new();
     for (talk, e, outgoing) in graph.incident(person) {
-        if outgoing || e.kind != EdgeKind::PresentedBy {
+        if outgoing || !e.kind.is_on_stage() {
             continue;
         }
         for (topic, m, out) in graph.incident(talk) {

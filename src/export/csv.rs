@@ -118,6 +118,7 @@ fn neo4j_rels_file(kind: EdgeKind) -> &'static str {
     match kind {
         EdgeKind::PartOf => "rels_PART_OF.csv",
         EdgeKind::PresentedBy => "rels_PRESENTED_BY.csv",
+        EdgeKind::ModeratedBy => "rels_MODERATED_BY.csv",
         EdgeKind::Mentions => "rels_MENTIONS.csv",
         EdgeKind::Authored => "rels_AUTHORED.csv",
         EdgeKind::DevelopedBy => "rels_DEVELOPED_BY.csv",

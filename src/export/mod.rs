@@ -436,6 +436,7 @@ homepage = "https://www.python.org/psf/"
             line,
             event: Some(0),
             speakers: vec![Named { name: speaker.into(), line: line + 1 }],
+            moderators: Vec::new(),
             mentions,
             near_misses: vec![],
         }

@@ -176,6 +176,8 @@ pub struct TalkFacts {
     pub event: Option<usize>,
     /// Speakers, from the structure and from the body, de-duplicated, in order.
     pub speakers: Vec<Named>,
+    /// Moderators, from the structure (see [`Section::moderators`]).
+    pub moderators: Vec<Named>,
     /// Every mention, in order of appearance.
     pub mentions: Vec<Mention>,
     /// Near misses (for `--explain`).
@@ -359,8 +361,9 @@ impl Default for ExtractOptions {
     }
 }
 
-/// The facts every run shares: the lexicon and the PEP catalogue. The built-in ones
-/// are borrowed, not copied; a user lexicon makes the run its own copy
+/// The facts every run shares: the lexicon and the PEP catalogue. The built-in lexicon
+/// is borrowed, not copied (the catalogue, small, is read into each); a user lexicon
+/// makes the run its own copy
 /// ([`lexicon_mut`](Self::lexicon_mut)).
 #[derive(Debug)]
 pub struct Knowledge {
@@ -384,11 +387,11 @@ pub struct Knowledge {
 }
 
 impl Knowledge {
-    /// The built-in lexicon and catalogue (borrowed: no copy per call).
+    /// The built-in lexicon (borrowed: no copy per call) and catalogue.
     pub fn builtin() -> Knowledge {
         Knowledge {
             lexicon: Cow::Borrowed(Lexicon::builtin()),
-            peps: Cow::Borrowed(PepCatalog::builtin()),
+            peps: Cow::Owned(PepCatalog::builtin()),
             infer: true,
             min_confidence: None,
             merges: merges::Merges::default(),
@@ -582,6 +585,10 @@ impl<'k> Extractor<'k> {
         // on the line where it is given.
         let mut speakers =
             speaker::speakers_in(&self.speakers, s, &k.lexicon, &body.lower()[text.len() - s.body.len()..]);
+        // A moderator is no speaker, even where the body names them again.
+        let mut moderators = s.moderators.clone();
+        let key = |n: &Named| crate::ids::slug(&crate::ids::fold_diacritics(&n.name));
+        speakers.retain(|p| !moderators.iter().any(|m| key(m) == key(p)));
         let inferred = |r: Rule| matches!(r, Rule::Beside | Rule::CamelCase | Rule::NameDigits | Rule::Hyphenated);
         mentions.retain(|m| {
             let kept = match &m.target {
@@ -594,9 +601,11 @@ impl<'k> Extractor<'k> {
             !(matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. }) || inferred(m.rule))
                 || !speakers
                     .iter()
+                    .chain(&moderators)
                     .any(|p| p.line == m.line && p.name.split_whitespace().any(|w| w.trim_matches('.') == m.surface))
         });
         k.merges.apply_to_speakers(&mut speakers);
+        k.merges.apply_to_speakers(&mut moderators);
         near_misses.sort_by(|a, b| a.line.cmp(&b.line).then_with(|| a.cmp(b)));
         near_misses.dedup();
         TalkFacts {
@@ -605,6 +614,7 @@ impl<'k> Extractor<'k> {
             line: s.line,
             event: s.event,
             speakers,
+            moderators,
             mentions,
             near_misses,
         }
@@ -688,7 +698,7 @@ category = "tool"
             "test.toml",
         )
         .expect("valid");
-        Knowledge::new(lexicon, PepCatalog::builtin().clone())
+        Knowledge::new(lexicon, PepCatalog::builtin())
     }
 
     fn section<'a>(title: &str, body: &'a str) -> Section<'a> {
@@ -698,6 +708,7 @@ category = "tool"
             line: 10,
             event: None,
             speakers: vec![],
+            moderators: Vec::new(),
             body,
             body_line: 11,
         }
@@ -713,8 +724,8 @@ category = "tool"
         /// mention's line lies within the section.
         #[test]
         fn never_panics_on_any_text(body in "(?s)[a-zA-Z0-9 .,:;#\\[\\]`*_>\n\t\u{e9}\u{142}\u{2019}-]{0,300}", title in "[a-zA-Z0-9 .:#]{0,40}") {
-            static K: std::sync::LazyLock<Knowledge> = std::sync::LazyLock::new(Knowledge::builtin);
-            let t = Extractor::new(&K).extract_section(&section(&title, &body));
+            let k = Knowledge::builtin();
+            let t = Extractor::new(&k).extract_section(&section(&title, &body));
             let last = 11 + body.lines().count() as u32;
             for m in &t.mentions {
                 proptest::prop_assert!(m.line >= 10 && m.line <= last.max(11), "{m:?}");

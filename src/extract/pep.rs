@@ -5,7 +5,6 @@
 //! numbers the catalogue does not know.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -44,10 +43,10 @@ pub struct PepCatalog {
 const BUILTIN: &str = include_str!("../../data/peps.tsv");
 
 impl PepCatalog {
-    /// The catalogue compiled into the binary.
-    pub fn builtin() -> &'static PepCatalog {
-        static C: OnceLock<PepCatalog> = OnceLock::new();
-        C.get_or_init(|| PepCatalog::from_tsv(BUILTIN))
+    /// The catalogue compiled into the binary, read anew on each call (a run reads it
+    /// once, into its [`super::Knowledge`]).
+    pub fn builtin() -> PepCatalog {
+        PepCatalog::from_tsv(BUILTIN)
     }
 
     /// Parses the catalogue's TSV (one header line, tab-separated, no quoting).
@@ -219,7 +218,7 @@ mod tests {
     fn known_peps_only() {
         let cat = PepCatalog::builtin();
         let mut found = Found::default();
-        Peps::known(cat).recognise(&Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5), &mut found);
+        Peps::known(&cat).recognise(&Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5), &mut found);
         let got: Vec<(u32, u32)> = found
             .mentions
             .into_iter()

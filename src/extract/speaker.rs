@@ -14,6 +14,7 @@
 //! `Questions`), or holds digits is not a person; nor is a line whose words are mostly
 //! common English words (`Trade Booking Engine`).
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::lexicon::Lexicon;
@@ -122,6 +123,12 @@ pub struct Speakers {
     prose: Regex,
     /// The leading run of name-shaped words of a string.
     name_run: Regex,
+    /// What ends a name: [`SEPARATORS`], each looked for with a finder built once.
+    separators: Vec<Finder<'static>>,
+    /// ` and `, between two names.
+    and: Finder<'static>,
+    /// `by`, as in `talk by NAME`.
+    by: Finder<'static>,
 }
 
 impl Default for Speakers {
@@ -145,6 +152,9 @@ impl Speakers {
             name_run: re(
                 r"^\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|de|von|der|den|da|di|le|la|du|del|della|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}",
             ),
+            separators: SEPARATORS.iter().map(Finder::new).collect(),
+            and: Finder::new(" and "),
+            by: Finder::new("by"),
         }
     }
 }
@@ -204,7 +214,9 @@ fn is_capitalised(w: &str) -> bool {
         && w.chars().count() >= 2
 }
 
-fn check_name(s: &str, strictness: Strictness, lexicon: &Lexicon) -> bool {
+/// Whether `s` is shaped like a name, as demanding as `strictness` says; a name of
+/// `lexicon` (when given) is not a person's.
+fn check_name(s: &str, strictness: Strictness, lexicon: Option<&Lexicon>) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let content_words = words.iter().filter(|w| !PARTICLES.contains(w)).count();
     let (min, max) = match strictness {
@@ -232,7 +244,7 @@ fn check_name(s: &str, strictness: Strictness, lexicon: &Lexicon) -> bool {
     if words.len() == 1 && is_common_word(words[0]) {
         return false;
     }
-    if lexicon.find(s).is_some() {
+    if lexicon.is_some_and(|l| l.find(s).is_some()) {
         return false;
     }
     if strictness == Strictness::Alone {
@@ -244,7 +256,8 @@ fn check_name(s: &str, strictness: Strictness, lexicon: &Lexicon) -> bool {
             return false;
         }
         // A word that is a technology or organisation name (`Python Code Formatters`).
-        if content.iter().any(|w| lexicon.find(w).is_some_and(|id| !lexicon.entry(id).ambiguous)) {
+        let named = |l: &Lexicon, w: &str| l.find(w).is_some_and(|id| !l.entry(id).ambiguous);
+        if lexicon.is_some_and(|l| content.iter().any(|w| named(l, w))) {
             return false;
         }
     }
@@ -255,25 +268,22 @@ fn check_name(s: &str, strictness: Strictness, lexicon: &Lexicon) -> bool {
 /// (particles and initials allowed), not mostly common English words. Used to keep
 /// people out of technology signals such as `[[wikilinks]]`.
 pub fn looks_like_name(s: &str) -> bool {
-    check_name(s.trim(), Strictness::Alone, &EMPTY)
+    check_name(s.trim(), Strictness::Alone, None)
 }
 
-static EMPTY: std::sync::LazyLock<Lexicon> =
-    std::sync::LazyLock::new(|| Lexicon::from_toml("", "empty").expect("an empty lexicon is valid"));
+/// What ends a name in a list of speakers (an organisation, a role, a link's end).
+const SEPARATORS: [&str; 10] = ["(", " from ", " @ ", " - ", " – ", " — ", " of ", " at ", "|", "]]"];
 
 /// Cleans one candidate: drops wikilink brackets, emphasis, a title (`Dr.`), an
 /// `(Org)`, and what follows ` from `, ` @ `, ` - `, ` — `, ` of ` or `|`.
-fn clean(part: &str) -> &str {
+fn clean<'p>(finder: &Speakers, part: &'p str) -> &'p str {
     let mut p = part.trim().trim_start_matches(['*', '_', '[']);
     for title in ["Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Sir "] {
         if let Some(rest) = p.strip_prefix(title) {
             p = rest.trim_start();
         }
     }
-    const SEPARATORS: [&str; 10] = ["(", " from ", " @ ", " - ", " – ", " — ", " of ", " at ", "|", "]]"];
-    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::LazyLock::new(|| SEPARATORS.iter().map(memchr::memmem::Finder::new).collect());
-    for sep in FINDERS.iter() {
+    for sep in &finder.separators {
         if let Some(i) = sep.find(p.as_bytes()) {
             p = &p[..i];
         }
@@ -282,19 +292,17 @@ fn clean(part: &str) -> &str {
 }
 
 /// Splits a list of names joined by `,`, `;`, `&`, `+` or `and`.
-fn split_names(value: &str) -> Vec<&str> {
+fn split_names<'v>(finder: &Speakers, value: &'v str) -> Vec<&'v str> {
     let mut out = Vec::new();
-    static AND: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" and "));
     for a in value.split([',', ';', '&', '+', '/']) {
         let mut rest = a;
-        while let Some(i) = AND.find(rest.as_bytes()) {
+        while let Some(i) = finder.and.find(rest.as_bytes()) {
             out.push(&rest[..i]);
             rest = &rest[i + 5..];
         }
         out.push(rest);
     }
-    out.into_iter().map(clean).filter(|s| !s.is_empty()).collect()
+    out.into_iter().map(|p| clean(finder, p)).filter(|s| !s.is_empty()).collect()
 }
 
 /// The speakers of one section: the structure's, then the body's, without repeats
@@ -317,8 +325,8 @@ pub fn speakers_in(finder: &Speakers, section: &Section<'_>, lexicon: &Lexicon, 
     for s in &section.speakers {
         // `A and B` given as one name by the structure: two people, when both look
         // like names.
-        let parts = split_names(&s.name);
-        if parts.len() > 1 && parts.iter().all(|p| check_name(p, Strictness::Cued, lexicon)) {
+        let parts = split_names(finder, &s.name);
+        if parts.len() > 1 && parts.iter().all(|p| check_name(p, Strictness::Cued, Some(lexicon))) {
             parts.into_iter().for_each(|p| push(p, s.line));
         } else {
             push(&s.name, s.line);
@@ -343,11 +351,9 @@ pub fn speakers_in(finder: &Speakers, section: &Section<'_>, lexicon: &Lexicon, 
     // it is not asked.
     let body = section.body.as_bytes();
     let colons: Vec<usize> = memchr::memchr_iter(b':', body).collect();
-    static BY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("by"));
     let space = |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_whitespace() || c >= 0x80 || c == 0x0b);
     let spaced_by: Vec<usize> =
-        BY.find_iter(lower).filter(|&p| p > 0 && space(body.get(p - 1)) && space(body.get(p + 2))).collect();
+        finder.by.find_iter(lower).filter(|&p| p > 0 && space(body.get(p - 1)) && space(body.get(p + 2))).collect();
     let (mut next_colon, mut next_by) = (0, 0);
     // Whether one of `places` (ascending) lies in `from..to`; `next` moves on with the lines.
     let in_line = |places: &[usize], next: &mut usize, from: usize, to: usize| {
@@ -364,8 +370,8 @@ pub fn speakers_in(finder: &Speakers, section: &Section<'_>, lexicon: &Lexicon, 
         let has_colon = in_line(&colons, &mut next_colon, from, from + raw.len());
         let has_by = in_line(&spaced_by, &mut next_by, from, from + raw.len());
         if let Some(c) = (has_colon && may_be_field(raw)).then(|| finder.field.captures(raw)).flatten() {
-            for n in split_names(&c[1]) {
-                if check_name(n, Strictness::Cued, lexicon) {
+            for n in split_names(finder, &c[1]) {
+                if check_name(n, Strictness::Cued, Some(lexicon)) {
                     push(n, line);
                 }
             }
@@ -373,18 +379,20 @@ pub fn speakers_in(finder: &Speakers, section: &Section<'_>, lexicon: &Lexicon, 
         }
         if let Some(c) = starts_with_by(raw).then(|| finder.by_line.captures(raw)).flatten() {
             // `by Jane Doe and John Roe`: every part must be a name (not `by the way`).
-            let parts = split_names(&c[1]);
-            if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Cued, lexicon) && p.contains(' ')) {
+            let parts = split_names(finder, &c[1]);
+            if !parts.is_empty()
+                && parts.iter().all(|p| check_name(p, Strictness::Cued, Some(lexicon)) && p.contains(' '))
+            {
                 parts.into_iter().for_each(|p| push(p, line));
             }
             continue;
         }
         if let Some(c) = has_by.then(|| finder.prose.captures(raw)).flatten() {
             let value = &c[1];
-            for part in split_names(value) {
+            for part in split_names(finder, value) {
                 if let Some(m) = finder.name_run.find(part) {
                     let n = m.as_str().trim_end_matches('.');
-                    if check_name(n, Strictness::Cued, lexicon) && n.split_whitespace().count() >= 2 {
+                    if check_name(n, Strictness::Cued, Some(lexicon)) && n.split_whitespace().count() >= 2 {
                         push(n, line);
                     }
                 }
@@ -398,8 +406,8 @@ pub fn speakers_in(finder: &Speakers, section: &Section<'_>, lexicon: &Lexicon, 
             if t.ends_with([':', '?', '.', '!']) || t.starts_with(['-', '>', '#', '|', '`']) {
                 continue;
             }
-            let parts = split_names(t);
-            if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Alone, lexicon)) {
+            let parts = split_names(finder, t);
+            if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Alone, Some(lexicon))) {
                 for p in parts {
                     push(p, line);
                 }
@@ -444,6 +452,7 @@ ambiguous = true
             line: 1,
             event: None,
             speakers: vec![],
+            moderators: Vec::new(),
             body,
             body_line: 2,
         };
@@ -523,6 +532,7 @@ ambiguous = true
             line: 1,
             event: None,
             speakers: vec![Named { name: "Sebastian Buczyński".into(), line: 1 }],
+            moderators: Vec::new(),
             body: "\nSebastian Buczynski\n\ntext",
             body_line: 2,
         };
@@ -541,6 +551,7 @@ ambiguous = true
                 Named { name: "Naomi Liu and Deniz Dubois".into(), line: 1 },
                 Named { name: "Rock and Roll Band".into(), line: 1 },
             ],
+            moderators: Vec::new(),
             body: "",
             body_line: 2,
         };

@@ -126,6 +126,20 @@ pub fn anchored_matches<'t>(
     out
 }
 
+/// Every match of `re` in `text`, as [`anchored_matches`] gives them: for a text
+/// where the candidates' cheap test does not hold (see [`has_folding_letter`]).
+pub fn all_matches<'t>(re: &regex_automata::meta::Regex, text: &'t str) -> Vec<Groups<'t>> {
+    re.captures_iter(text).map(|caps| Groups { text, caps }).collect()
+}
+
+/// Whether `text` holds the Kelvin sign (U+212A) or the long s (U+017F), which a
+/// case-insensitive Unicode regex matches for `k` and `s`: where either is, an ASCII
+/// test of a literal holding `k` or `s` is no necessary condition of a match.
+pub fn has_folding_letter(text: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE2, text)
+        .any(|i| text[i..].starts_with("\u{17F}".as_bytes()) || text[i..].starts_with("\u{212A}".as_bytes()))
+}
+
 /// A literal that some recogniser's regular expression cannot match without: each
 /// is looked for in the section's lower-case text ([`Body::has`]) by a `memmem`
 /// finder built once, and the regex runs only where it is found. (None holds `k` or
@@ -188,9 +202,11 @@ impl Literal {
 }
 
 /// The common English (and everyday technical) words of `data/common-words.txt`,
-/// lower case: never typos of a lexicon name, never a whole speaker name.
-pub fn common_words() -> &'static HashSet<&'static str> {
-    static W: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// lower case: never typos of a lexicon name, never a whole speaker name. (Hashed with
+/// foldhash: the keys are our own file's words, and SipHash cost more than the rest of
+/// a look-up.)
+pub fn common_words() -> &'static HashSet<&'static str, foldhash::fast::FixedState> {
+    static W: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>> = OnceLock::new();
     W.get_or_init(|| {
         include_str!("../../data/common-words.txt")
             .lines()
@@ -200,14 +216,54 @@ pub fn common_words() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Room for a short word on the stack: the look-ups below lower-case a word, or
+/// add a suffix to a stem, without an allocation each (most words are short ASCII).
+struct Scratch([u8; 40]);
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch([0; 40])
+    }
+
+    /// `f` of `parts` joined; on the stack when they fit.
+    fn joined<R>(&mut self, parts: [&str; 2], f: impl FnOnce(&str) -> R) -> R {
+        let n = parts[0].len() + parts[1].len();
+        if n > self.0.len() {
+            return f(&parts.concat());
+        }
+        self.0[..parts[0].len()].copy_from_slice(parts[0].as_bytes());
+        self.0[parts[0].len()..n].copy_from_slice(parts[1].as_bytes());
+        f(std::str::from_utf8(&self.0[..n]).expect("two strings joined"))
+    }
+}
+
+/// `word` in lower case (as [`str::to_lowercase`]), given to `f`; without an
+/// allocation when it is ASCII and short.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 40];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).expect("ASCII"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// Whether `word` (any case) is in [`common_words`], or the plural (`-s`, `-es`,
 /// `-ies`) of one.
 pub fn is_common_word(word: &str) -> bool {
-    let w = word.to_lowercase();
+    with_lower(word, is_common_lower)
+}
+
+/// [`is_common_word`] of a word already in lower case.
+fn is_common_lower(w: &str) -> bool {
     let words = common_words();
     let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
-    words.contains(w.as_str())
-        || w.strip_suffix("ies").is_some_and(|stem| known(&format!("{stem}y")))
+    let mut scratch = Scratch::new();
+    words.contains(w)
+        || w.strip_suffix("ies").is_some_and(|stem| scratch.joined([stem, "y"], known))
         || w.strip_suffix("es").is_some_and(known)
         || w.strip_suffix('s').is_some_and(known)
 }
@@ -217,24 +273,29 @@ pub fn is_common_word(word: &str) -> bool {
 /// (`makers`) or an adverb (`quickly`). Looser: for words that are candidates for
 /// typos, not for names that are already in the lexicon (`Looker` is a name).
 pub fn is_common_form(word: &str) -> bool {
-    if is_common_word(word) {
+    with_lower(word, is_common_form_lower)
+}
+
+/// [`is_common_form`] of a word already in lower case.
+fn is_common_form_lower(w: &str) -> bool {
+    if is_common_lower(w) {
         return true;
     }
-    let w = word.to_lowercase();
     let words = common_words();
     let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
+    let mut scratch = Scratch::new();
     // A stem as it is, with its final `e` back, or with a doubled consonant undone.
-    let stem_known = |stem: &str| {
-        known(stem) || known(&format!("{stem}e")) || {
+    let mut stem_known = |stem: &str| {
+        known(stem) || scratch.joined([stem, "e"], known) || {
             let b = stem.as_bytes();
             b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && known(&stem[..stem.len() - 1])
         }
     };
-    if w.strip_suffix("ied").is_some_and(|stem| known(&format!("{stem}y"))) {
+    if w.strip_suffix("ied").is_some_and(|stem| Scratch::new().joined([stem, "y"], known)) {
         return true;
     }
-    let w = w.strip_suffix('s').unwrap_or(&w);
-    ["ed", "ing", "er", "ly"].iter().any(|suffix| w.strip_suffix(suffix).is_some_and(stem_known))
+    let w = w.strip_suffix('s').unwrap_or(w);
+    ["ed", "ing", "er", "ly"].iter().any(|suffix| w.strip_suffix(suffix).is_some_and(&mut stem_known))
 }
 
 /// A common word other than `except` within Damerau (OSA) distance 1 of `word` (lower

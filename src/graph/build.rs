@@ -288,6 +288,10 @@ impl<'k> GraphBuilder<'k> {
                 let p = self.person(&s.name);
                 self.talk_edge(local, tid, EdgeKind::PresentedBy, p, span(s.line), Confidence::Exact);
             }
+            for s in &t.moderators {
+                let p = self.person(&s.name);
+                self.talk_edge(local, tid, EdgeKind::ModeratedBy, p, span(s.line), Confidence::Exact);
+            }
             for m in &t.mentions {
                 let target = match &m.target {
                     Target::Entry(id) => self.entry(*id),

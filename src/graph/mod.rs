@@ -42,6 +42,8 @@ pub enum EdgeKind {
     PartOf,
     /// Talk → person.
     PresentedBy,
+    /// Talk (a panel) → the person who moderates it.
+    ModeratedBy,
     /// Talk → technology, organisation, PEP or version.
     Mentions,
     /// Person → PEP.
@@ -61,9 +63,10 @@ pub enum EdgeKind {
 
 impl EdgeKind {
     /// Every kind.
-    pub const ALL: [EdgeKind; 8] = [
+    pub const ALL: [EdgeKind; 9] = [
         EdgeKind::PartOf,
         EdgeKind::PresentedBy,
+        EdgeKind::ModeratedBy,
         EdgeKind::Mentions,
         EdgeKind::Authored,
         EdgeKind::DevelopedBy,
@@ -77,6 +80,7 @@ impl EdgeKind {
         match self {
             EdgeKind::PartOf => "part_of",
             EdgeKind::PresentedBy => "presented_by",
+            EdgeKind::ModeratedBy => "moderated_by",
             EdgeKind::Mentions => "mentions",
             EdgeKind::Authored => "authored",
             EdgeKind::DevelopedBy => "developed_by",
@@ -96,6 +100,7 @@ impl EdgeKind {
         match self {
             EdgeKind::PartOf => "has part",
             EdgeKind::PresentedBy => "presented",
+            EdgeKind::ModeratedBy => "moderated",
             EdgeKind::Mentions => "mentioned by",
             EdgeKind::Authored => "authored by",
             EdgeKind::DevelopedBy => "develops",
@@ -103,6 +108,12 @@ impl EdgeKind {
             EdgeKind::SpokeAbout => "spoken about by",
             EdgeKind::CoMentioned => self.name(),
         }
+    }
+
+    /// Whether the relation links a talk to a person on its stage: `presented_by` or
+    /// `moderated_by`.
+    pub fn is_on_stage(self) -> bool {
+        matches!(self, EdgeKind::PresentedBy | EdgeKind::ModeratedBy)
     }
 
     /// Whether the relation has no direction (only `co_mentioned`).
@@ -210,11 +221,12 @@ impl KnowledgeGraph {
         self.graph.node_weights().filter(|n| n.kind == kind).count()
     }
 
-    /// People who present a talk (or speak about a topic): the speakers of the summary.
+    /// People who present or moderate a talk (or speak about a topic): the speakers of
+    /// the summary.
     pub fn speaker_count(&self) -> usize {
         let presents = |i: NodeId| {
             let g = &self.graph;
-            g.edges_directed(i, petgraph::Direction::Incoming).any(|e| e.weight().kind == EdgeKind::PresentedBy)
+            g.edges_directed(i, petgraph::Direction::Incoming).any(|e| e.weight().kind.is_on_stage())
                 || g.edges_directed(i, petgraph::Direction::Outgoing).any(|e| e.weight().kind == EdgeKind::SpokeAbout)
         };
         self.nodes().filter(|(i, n)| n.kind == NodeKind::Person && presents(*i)).count()

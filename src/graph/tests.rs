@@ -32,6 +32,7 @@ fn talk(line: u32, speaker: &str, mentions: Vec<Target>) -> TalkFacts {
         line,
         event: Some(0),
         speakers: vec![Named { name: speaker.into(), line: line + 1 }],
+        moderators: Vec::new(),
         mentions: mentions
             .into_iter()
             .enumerate()

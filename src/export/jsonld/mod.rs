@@ -29,7 +29,7 @@
 //! | kind | `@type` | properties |
 //! |---|---|---|
 //! | Event | `Event` | `name`, `startDate`, `superEvent` (a day → its conference) |
-//! | Talk | `EducationEvent` | `name`, `tg:talkKind` (`talk`, `keynote`, `lightning`), `startDate`, `superEvent`, `performer`, `about`, `tg:mention`, `tg:evidence` (`file:line` of its heading) |
+//! | Talk | `EducationEvent` | `name`, `tg:talkKind` (`talk`, `keynote`, `lightning`), `startDate`, `superEvent`, `performer`, `contributor` (a panel's moderator), `about`, `tg:mention`, `tg:evidence` (`file:line` of its heading) |
 //! | Person | `Person` | `name`, `alternateName` |
 //! | Technology | `SoftwareApplication` | `name`, `alternateName` (spellings seen), `applicationCategory`, `sameAs`, `creator` (developed by) |
 //! | Organization | `Organization` | `name`, `alternateName`, `tg:category`, `sameAs`, `parentOrganization` |

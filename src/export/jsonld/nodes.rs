@@ -93,6 +93,7 @@ impl Holders {
 enum Key {
     SuperEvent,
     Performer,
+    Contributor,
     About,
     Mention,
     Author,
@@ -108,6 +109,7 @@ impl Key {
         std::borrow::Cow::Borrowed(match self {
             Key::SuperEvent => "superEvent",
             Key::Performer => "performer",
+            Key::Contributor => "contributor",
             Key::About => "about",
             Key::Mention => "tg:mention",
             Key::Author => "author",
@@ -124,6 +126,7 @@ fn edge_keys(graph: &KnowledgeGraph, s: NodeIndex, e: &Edge) -> [Option<Key>; 2]
     let one = match e.kind {
         EdgeKind::PartOf => Key::SuperEvent,
         EdgeKind::PresentedBy => Key::Performer,
+        EdgeKind::ModeratedBy => Key::Contributor,
         EdgeKind::Mentions => return [Some(Key::About), Some(Key::Mention)],
         EdgeKind::Authored => Key::Author,
         EdgeKind::DevelopedBy if graph.node(s).kind == NodeKind::Organization => Key::ParentOrganization,

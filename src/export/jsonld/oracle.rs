@@ -98,6 +98,7 @@ fn edge_props(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> V
     match e.kind {
         EdgeKind::PartOf => vec![("superEvent".into(), reference(&dst.id))],
         EdgeKind::PresentedBy => vec![("performer".into(), reference(&dst.id))],
+        EdgeKind::ModeratedBy => vec![("contributor".into(), reference(&dst.id))],
         EdgeKind::Mentions => {
             vec![("about".into(), reference(&dst.id)), ("tg:mention".into(), reified(graph, "tg:Mention", dst, e))]
         }

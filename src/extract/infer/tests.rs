@@ -151,3 +151,56 @@ fn words_keep_joined_names_whole() {
     assert_eq!(word_texts("sudo-rs, Node.js and C++ (ESP32)."), ["sudo-rs", "Node.js", "and", "C++", "ESP32"]);
     assert_eq!(word_texts("Straße Łódź x"), ["x"]);
 }
+
+proptest::proptest! {
+    /// The shape told while a word is read is the one its bytes have: a lower-case
+    /// letter before a capital, an ASCII letter before a digit, or a `-`.
+    #[test]
+    fn shapes_told_while_reading_are_the_bytes_shapes(text in "[a-cA-C0-2 .+_\u{e9}-]{0,60}") {
+        for w in words(&text) {
+            let b = w.text.as_bytes();
+            let want = b.windows(2).any(|p| {
+                (p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+                    || (p[0].is_ascii_alphabetic() && p[1].is_ascii_digit())
+                    || p[1] == b'-'
+            });
+            proptest::prop_assert_eq!(w.shaped, want, "{:?} in {:?}", w.text, text);
+        }
+    }
+}
+
+/// The words as the first tokeniser read them, a byte at a time: the oracle of the
+/// table-driven one.
+fn words_oracle(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() {
+            let joined = matches!(b[i], b'-' | b'.' | b'_') && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+            if b[i].is_ascii_alphanumeric() || joined {
+                i += 1;
+            } else if b[i] == b'+' && b.get(i + 1) == Some(&b'+') {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if b.get(i).is_none_or(|&c| c < 0x80) {
+            out.push(&text[start..i]);
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn words_are_the_oracles(text in "[aZ1 .+_\u{e9}\u{142}-]{0,60}") {
+        proptest::prop_assert_eq!(word_texts(&text), words_oracle(&text));
+    }
+}
