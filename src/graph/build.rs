@@ -324,23 +324,30 @@ impl<'k> GraphBuilder<'k> {
         self.talk_groups.iter().zip(ends).map(|(&(talk, start), end)| (talk, start as usize..end))
     }
 
-    /// Adds `co_mentioned` edges between every two topics mentioned by the same talk,
-    /// weighted by the number of such talks; each pair is ordered by id. A co-mention
-    /// carries no evidence of its own: its places are those of the two `mentions` edges
-    /// of each talk, and copying them would grow with the square of the topics per talk.
-    fn add_co_mentions(&mut self, by_id: &[u32]) {
+    /// The `co_mentioned` edges between every two topics mentioned by the same talk,
+    /// weighted by the number of such talks, each from the smaller id to the larger,
+    /// keyed as [`finish`](Self::finish) orders edges and in that order. A co-mention
+    /// carries no evidence of its own: its places are those of the two `mentions`
+    /// edges of each talk, and copying them would grow with the square of the topics
+    /// per talk.
+    ///
+    /// `order` is every node in graph order (by kind, then id), `pos` each node's
+    /// place in it, `rank` its place in id order.
+    fn co_mentions(&self, order: &[u32], pos: &[u32], rank: &[u32]) -> Vec<(u128, Edge)> {
         let is_topic = |n: &Node| {
             matches!(n.kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep)
         };
-        // Topics get dense numbers in id order, so a pair is ordered by comparing them.
+        // Topics get dense numbers in graph order: pairs counted by dense numbers come
+        // out in the order of the graph's edges, with no sort.
         let mut dense = vec![u32::MAX; self.nodes.len()];
         let mut topics = Vec::new();
-        for &n in by_id {
+        for &n in order {
             if is_topic(&self.nodes[n as usize]) {
                 dense[n as usize] = topics.len() as u32;
                 topics.push(n);
             }
         }
+        let topic_rank: Vec<u32> = topics.iter().map(|&n| rank[n as usize]).collect();
         // (talk, topic), talk by talk, each talk's topics in order. A talk's edges are
         // one group of `talk_edges`, unless a second file shares its id: then some are
         // in the map too, and everything is sorted together.
@@ -363,21 +370,22 @@ impl<'k> GraphBuilder<'k> {
             mentions.sort_unstable();
             mentions.dedup();
         }
-        let pairs = count_pairs(&mentions, topics.len(), topics.len() * topics.len() <= 1 << 22);
+        let t = topics.len();
+        let pairs = count_pairs(&mentions, &topic_rank, t * t <= 1 << 22);
         // Each topic's surest mention: a co-mention is as sure as the less sure of its two.
         let mut surest = vec![Confidence::Inferred; self.nodes.len()];
         let all = self.talk_edges.iter().map(|(_, to, e)| (*to, e)).chain(self.edges.iter().map(|(k, e)| (k.2, e)));
         for (to, e) in all.filter(|(_, e)| e.kind == EdgeKind::Mentions) {
             surest[to as usize] = surest[to as usize].max(e.confidence);
         }
-        for ((a, b), w) in pairs {
+        let kind = (EdgeKind::CoMentioned as u128) << 32;
+        let edges = pairs.into_iter().map(|((a, b), w)| {
             let (a, b) = (topics[a as usize], topics[b as usize]);
             let confidence = surest[a as usize].min(surest[b as usize]);
-            self.edges.insert(
-                (a, EdgeKind::CoMentioned, b),
-                Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Evidence::new(), confidence },
-            );
-        }
+            let key = (u128::from(pos[a as usize]) << 64) | kind | u128::from(pos[b as usize]);
+            (key, Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Evidence::new(), confidence })
+        });
+        edges.collect()
     }
 
     /// Orders everything and returns the graph.
@@ -410,7 +418,10 @@ impl<'k> GraphBuilder<'k> {
         }
         let mut by_id: Vec<u32> = (0..self.nodes.len() as u32).collect();
         by_id.sort_unstable_by(|&a, &b| self.nodes[a as usize].id.cmp(&self.nodes[b as usize].id));
-        self.add_co_mentions(&by_id);
+        let mut rank = vec![0u32; self.nodes.len()];
+        for (r, &n) in by_id.iter().enumerate() {
+            rank[n as usize] = r as u32;
+        }
         // Ids are unique, so sorting by kind and then id is a stable reordering of by_id.
         let mut order = by_id;
         order.sort_by_key(|&n| self.nodes[n as usize].kind);
@@ -419,11 +430,14 @@ impl<'k> GraphBuilder<'k> {
         for (p, &n) in order.iter().enumerate() {
             pos[n as usize] = p as u32;
         }
+        let co_mentions = self.co_mentions(&order, &pos, &rank);
         // Edges in order of (source, kind, target) positions. The talks' edges come as
         // groups, one per talk: the groups are ordered by talk, each group by kind and
-        // target. The other edges are sorted by key. The two sorted lists are merged;
-        // a talk whose id a second file also has (`day1.md` and `day1.txt`) has edges in
-        // both, merged into one, the first file's first.
+        // target. The co-mentions come in order; the few other edges are sorted by key
+        // and merged with them (no key is in both: co-mentions are of their own kind).
+        // That list and the talks' are merged; a talk whose id a second file also has
+        // (`day1.md` and `day1.txt`) has edges in both, merged into one, the first
+        // file's first.
         let key = |from: u32, kind: EdgeKind, to: u32| {
             (u128::from(pos[from as usize]) << 64) | ((kind as u128) << 32) | u128::from(pos[to as usize])
         };
@@ -444,6 +458,7 @@ impl<'k> GraphBuilder<'k> {
             self.edges.drain().map(|((from, kind, to), e)| (key(from, kind, to), e)).collect();
         drop(self.edges);
         others.sort_unstable_by_key(|(k, _)| *k);
+        let others = merge_sorted(others, co_mentions);
         let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(order.len(), talk_edges.len() + others.len());
         // The builder's id map becomes the graph's index: each node's number is
         // replaced by its position, and no id is copied.
@@ -498,17 +513,21 @@ impl<'k> GraphBuilder<'k> {
     }
 }
 
-/// The number of talks behind each pair of topics `(a, b)`, `a < b`, in order, from
-/// sorted `(talk, topic)` pairs without repeats; `t` is the number of topics. Counted in
-/// a `t × t` table when `square` (the usual lexicon has about a thousand topics: 4 MB),
-/// else in a map.
-pub(super) fn count_pairs(mentions: &[(u32, u32)], t: usize, square: bool) -> Vec<((u32, u32), u32)> {
-    let runs = mentions.chunk_by(|a, b| a.0 == b.0);
+/// The number of talks behind each pair of topics, from sorted `(talk, topic)` pairs
+/// without repeats: `((a, b), talks)`, `a` the one of the two with the smaller
+/// `rank` (its id comes first), in the order of `(a, b)`. Topics are numbered
+/// `0..rank.len()`. Counted in a `t × t` table when `square` (the usual lexicon has
+/// about a thousand topics: 4 MB, read once in order), else in a map.
+pub(super) fn count_pairs(mentions: &[(u32, u32)], rank: &[u32], square: bool) -> Vec<((u32, u32), u32)> {
+    let runs = mentions.chunk_by(|x, y| x.0 == y.0);
+    let t = rank.len();
+    let oriented = |a: u32, b: u32| if rank[a as usize] < rank[b as usize] { (a, b) } else { (b, a) };
     if square {
         let mut table = vec![0u32; t * t];
         for run in runs {
             for (i, &(_, a)) in run.iter().enumerate() {
                 for &(_, b) in &run[i + 1..] {
+                    let (a, b) = oriented(a, b);
                     table[a as usize * t + b as usize] += 1;
                 }
             }
@@ -520,7 +539,7 @@ pub(super) fn count_pairs(mentions: &[(u32, u32)], t: usize, square: bool) -> Ve
         for run in runs {
             for (i, &(_, a)) in run.iter().enumerate() {
                 for &(_, b) in &run[i + 1..] {
-                    *map.entry((a, b)).or_default() += 1;
+                    *map.entry(oriented(a, b)).or_default() += 1;
                 }
             }
         }
@@ -528,4 +547,24 @@ pub(super) fn count_pairs(mentions: &[(u32, u32)], t: usize, square: bool) -> Ve
         pairs.sort_unstable();
         pairs
     }
+}
+
+/// Two lists sorted by key, merged into one sorted list (a key in both keeps both,
+/// `a`'s first).
+fn merge_sorted(a: Vec<(u128, Edge)>, b: Vec<(u128, Edge)>) -> Vec<(u128, Edge)> {
+    if a.is_empty() {
+        return b;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
+            (_, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => break,
+        };
+        out.extend(next);
+    }
+    out
 }

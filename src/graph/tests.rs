@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use proptest::strategy::Strategy;
+
 use super::build::count_pairs;
 use super::*;
 use crate::extract::{Knowledge, Mention, NoteFacts, Rule, TalkFacts, Target};
@@ -149,16 +151,44 @@ fn co_mentions_weigh_the_talks_sharing_a_pair() {
     assert_eq!(weight("pep:9", "pep:10"), None);
 }
 
+// Topics of different kinds: a pair goes from the smaller id (`organization:` before
+// `technology:`), though technologies come first in the graph, and the graph's edges
+// stay in (source, kind, target) order.
+#[test]
+fn co_mentions_across_kinds_go_from_the_smaller_id() {
+    let k = Knowledge::builtin();
+    let [cpython, psf, numpy] = ["CPython", "Python Software Foundation", "NumPy"].map(|n| k.lexicon.find(n).expect(n));
+    let mut b = GraphBuilder::new(&k);
+    let targets = || vec![Target::Entry(cpython), Target::Entry(numpy), Target::Entry(psf), Target::Pep(8)];
+    b.add(&facts("day1", vec![talk(10, "Ann Lee", targets()), talk(30, "Bob Ray", targets())]));
+    let g = b.finish();
+    let co: Vec<(&str, &str, u32)> = g
+        .edges()
+        .filter(|(_, _, e)| e.kind == EdgeKind::CoMentioned)
+        .map(|(s, t, e)| (s.id.as_str(), t.id.as_str(), e.weight))
+        .collect();
+    for (s, t, w) in &co {
+        assert!(s < t && *w == 2, "{s} -> {t} ({w})");
+    }
+    assert!(co.iter().any(|(s, t, _)| *s == "organization:python-software-foundation" && t.starts_with("technology:")));
+    assert_eq!(co.len(), 6);
+    let keys: Vec<_> = g.edge_indices().map(|(s, t, e)| (s, e.kind, t)).collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "edges in order");
+}
+
 proptest::proptest! {
     #[test]
     fn pairs_counted_in_a_map_are_those_of_the_square_table(
-        raw in proptest::collection::vec((0u32..40, 0u32..12), 0..200)
+        raw in proptest::collection::vec((0u32..40, 0u32..12), 0..200),
+        rank in proptest::strategy::Just((0u32..12).collect::<Vec<_>>()).prop_shuffle(),
     ) {
         let mut mentions = raw;
         mentions.sort_unstable();
         mentions.dedup();
-        let square = count_pairs(&mentions, 12, true);
-        proptest::prop_assert_eq!(&square, &count_pairs(&mentions, 12, false));
+        let square = count_pairs(&mentions, &rank, true);
+        proptest::prop_assert_eq!(&square, &count_pairs(&mentions, &rank, false));
+        proptest::prop_assert!(square.windows(2).all(|w| w[0].0 < w[1].0), "in order");
+        proptest::prop_assert!(square.iter().all(|((a, b), _)| rank[*a as usize] < rank[*b as usize]), "oriented");
         let total: u32 = square.iter().map(|p| p.1).sum();
         let by_talk = mentions.chunk_by(|a, b| a.0 == b.0).map(|r| (r.len() * r.len().saturating_sub(1) / 2) as u32);
         proptest::prop_assert_eq!(total, by_talk.sum::<u32>());
