@@ -23,12 +23,13 @@
 use crate::graph::{Attr, EdgeKind, KnowledgeGraph, NodeKind};
 
 /// Node attributes written as columns (CSV) or keys (GraphML, GEXF), in order.
-pub const NODE_ATTRS: [Attr; 13] = [
+pub const NODE_ATTRS: [Attr; 14] = [
     Attr::Category,
     Attr::Date,
     Attr::Url,
     Attr::Homepage,
     Attr::Pypi,
+    Attr::Npm,
     Attr::Wikidata,
     Attr::Title,
     Attr::Status,
@@ -103,7 +104,7 @@ pub struct KindRow {
 
 /// The row of a kind.
 pub fn kind_row(kind: NodeKind) -> KindRow {
-    const TOPIC: &[Attr] = &[Attr::Category, Attr::Homepage, Attr::Pypi, Attr::Wikidata];
+    const TOPIC: &[Attr] = &[Attr::Category, Attr::Homepage, Attr::Pypi, Attr::Npm, Attr::Wikidata];
     let (rdf_types, dot_shape, mermaid, neo4j): (&[&str], _, _, &[Attr]) = match kind {
         NodeKind::Event => (&["Event"], "tab", ("{{", "}}"), &[Attr::Date]),
         NodeKind::Talk => {

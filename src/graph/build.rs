@@ -193,7 +193,8 @@ impl<'k> GraphBuilder<'k> {
         let attrs = &mut self.nodes[nid as usize].attrs;
         if attrs.is_empty() {
             attrs.set(Attr::Category, e.category.as_str());
-            for (a, v) in [(Attr::Homepage, &e.homepage), (Attr::Pypi, &e.pypi), (Attr::Wikidata, &e.wikidata)] {
+            let registry = [(Attr::Pypi, &e.pypi), (Attr::Npm, &e.npm)];
+            for (a, v) in [(Attr::Homepage, &e.homepage), (Attr::Wikidata, &e.wikidata)].into_iter().chain(registry) {
                 if let Some(v) = v {
                     attrs.set(a, v.as_str());
                 }

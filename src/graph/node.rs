@@ -55,6 +55,8 @@ pub enum Attr {
     Identifier,
     /// The 1-based line of a talk's heading: a number.
     Line,
+    /// A lexicon entry's npm package.
+    Npm,
     /// A lexicon entry's PyPI project.
     Pypi,
     /// The Python version a PEP is for.
@@ -75,13 +77,14 @@ pub enum Attr {
 
 impl Attr {
     /// Every attribute, in name order.
-    pub const ALL: [Attr; 14] = [
+    pub const ALL: [Attr; 15] = [
         Attr::Category,
         Attr::Date,
         Attr::File,
         Attr::Homepage,
         Attr::Identifier,
         Attr::Line,
+        Attr::Npm,
         Attr::Pypi,
         Attr::PythonVersion,
         Attr::Status,
@@ -105,6 +108,7 @@ impl Attr {
             Attr::Homepage => "homepage",
             Attr::Identifier => "identifier",
             Attr::Line => "line",
+            Attr::Npm => "npm",
             Attr::Pypi => "pypi",
             Attr::PythonVersion => "python_version",
             Attr::Status => "status",

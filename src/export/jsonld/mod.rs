@@ -37,7 +37,8 @@
 //! | Version | `SoftwareApplication` + `tg:Version` | `name`, `softwareVersion` (`3.11`), `tg:versionOf` |
 //!
 //! `sameAs` holds the canonical pages the lexicon knows: the home page,
-//! `https://pypi.org/project/<name>/` and `https://www.wikidata.org/wiki/<Q-id>`; a
+//! `https://pypi.org/project/<name>/`, `https://www.npmjs.com/package/<name>` and
+//! `https://www.wikidata.org/wiki/<Q-id>`; a
 //! value that is not an `http(s)` IRI is left out. Links to other nodes are
 //! `{"@id": ...}` objects.
 //!
@@ -101,6 +102,12 @@ fn same_as(n: &Node) -> BTreeSet<String> {
         let page = format!("https://pypi.org/project/{p}/");
         if !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
             out.insert(page);
+        }
+    }
+    if let Some(p) = n.text(Attr::Npm) {
+        // `@scope/name` or `name`: npm's own rules for a package name's characters.
+        if !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "._-@/".contains(c)) {
+            out.insert(format!("https://www.npmjs.com/package/{p}"));
         }
     }
     if let Some(q) = n.text(Attr::Wikidata) {

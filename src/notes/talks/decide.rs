@@ -373,7 +373,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// line, or its file name.
     pub(super) fn whole_file(&mut self) {
         // An index file names the event and links to the talks' files: it has no talk.
-        if self.conference.is_some() && self.structure.first() == Some(&0) && self.file_speaker.is_none() {
+        // A heading under the event's with notes after it is no index (an index links to
+        // the talks' files): it is the talk.
+        let talk_heading = !links_to_notes(&self.note.text) && self.cands.iter().any(|c| {
+            matches!(c.source, Source::Heading(_))
+                && c.evidence.iter().any(|(f, _)| f.starts_with("content after"))
+                && c.evidence.iter().all(|(_, w)| *w >= 0)
+        });
+        if self.conference.is_some() && self.structure.first() == Some(&0) && self.file_speaker.is_none() && !talk_heading
+        {
             self.warnings.push(Warning {
                 file: self.note.file.clone(),
                 line: None,
@@ -488,4 +496,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         self.cands.insert(0, c);
     }
+}
+
+/// Whether a text links to another note by a relative path (`[Title](talk.md)`), as an
+/// index of a folder of one file per talk does.
+fn links_to_notes(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"](").any(|at| {
+        let rest = &text[at + 2..];
+        let target = &rest[..rest.find([')', ' ', '\n']).unwrap_or(rest.len())];
+        !target.contains("://")
+            && [".md", ".markdown", ".txt", ".org", ".rst", ".adoc", ".ipynb"].iter().any(|e| target.ends_with(e))
+    })
 }
