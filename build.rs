@@ -5,13 +5,18 @@
 //! record of [`RECORD`] words, then the (offset, length) pairs of aliases and clues;
 //! `lexicon_files.rs`, the sources' paths; `near_words.txt`, the ordinary words of
 //! `data/sources/near-words.tsv`; `common_deletions.txt`, the deletion index of
-//! `data/common-words.txt`. Every source is checked by the code that
+//! `data/common-words.txt`; `lexicon_tables.bin` and the `lexicon_*.fst` maps, the
+//! names compiled for matching (`src/extract/lexicon/compile.rs`, included here, as
+//! a user's lexicon is compiled at run time). Every source is checked by the code that
 //! checks a user's lexicon (`src/extract/lexicon/check.rs`, included here): a bad file
 //! stops the build with its path, line and column.
 
 #[allow(dead_code)]
 #[path = "src/extract/lexicon/check.rs"]
 mod check;
+#[allow(dead_code)]
+#[path = "src/extract/lexicon/compile.rs"]
+mod compile;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -60,6 +65,7 @@ fn main() {
     let mut owner: HashMap<String, (String, String)> = HashMap::new();
     // (organisation named, where) of every `org`, checked once every name is known.
     let mut orgs: Vec<(String, String)> = Vec::new();
+    let mut all: Vec<check::CheckedEntry> = Vec::new();
     for (i, f) in files.iter().enumerate() {
         println!("cargo::rerun-if-changed={}", f.display());
         let path = f.display().to_string();
@@ -106,6 +112,7 @@ fn main() {
             record.extend([flags, i as u32, e.line as u32]);
             assert_eq!(record.len(), RECORD);
             records.extend(record);
+            all.push(e);
         }
     }
     for (org, at) in orgs {
@@ -123,6 +130,26 @@ fn main() {
     std::fs::write(out.join("lexicon.bin"), bin).expect("OUT_DIR is writable");
     std::fs::write(out.join("lexicon.txt"), strings.text).expect("OUT_DIR is writable");
     std::fs::write(out.join("lexicon_files.rs"), paths).expect("OUT_DIR is writable");
+    let sources: Vec<compile::Source<'_>> = all
+        .iter()
+        .map(|e| compile::Source {
+            names: std::iter::once(&e.name).chain(&e.aliases).map(String::as_str).collect(),
+            packages: e.pypi.iter().chain(&e.npm).map(String::as_str).collect(),
+            clues: e.clues.iter().map(String::as_str).collect(),
+            case_sensitive: e.case_sensitive,
+            ambiguous: e.ambiguous,
+            typos: e.typos,
+        })
+        .collect();
+    let compiled = compile::compile(&sources);
+    for (name, bytes) in [
+        ("lexicon_tables.bin", &compiled.data),
+        ("lexicon_keys.fst", &compiled.keys),
+        ("lexicon_packages.fst", &compiled.packages),
+        ("lexicon_words.fst", &compiled.words),
+    ] {
+        std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
+    }
     std::fs::write(out.join("near_words.txt"), word_list("data/sources/near-words.tsv")).expect("OUT_DIR is writable");
     std::fs::write(out.join("common_deletions.txt"), common_deletions("data/common-words.txt"))
         .expect("OUT_DIR is writable");

@@ -187,7 +187,7 @@ fn talks_of(graph: &KnowledgeGraph, event: Option<NodeId>) -> Vec<NodeId> {
     // In the order of the notes: by file, then line.
     talks.sort_by_key(|&t| {
         let n = graph.node(t);
-        (n.attr("file").unwrap_or("").to_string(), n.attr("line").and_then(|l| l.parse::<u32>().ok()).unwrap_or(0))
+        n.attrs.talk.as_ref().map_or((String::new(), 0), |t| (t.file.to_string(), t.line))
     });
     talks
 }
@@ -196,7 +196,7 @@ fn side(graph: &KnowledgeGraph, name: String, talks: &[NodeId]) -> Side {
     let mut s = Side { name, talks: talks.len(), ..Side::default() };
     for &t in talks {
         let talk = graph.node(t);
-        let place = format!("{}:{}", talk.attr("file").unwrap_or("?"), talk.attr("line").unwrap_or("?"));
+        let place = talk.attrs.talk.as_ref().map_or_else(|| "?:?".into(), |t| format!("{}:{}", t.file, t.line));
         let mut topics: Vec<&str> = Vec::new();
         let mut people = Vec::new();
         for (o, e, out) in graph.incident(t) {
@@ -209,7 +209,7 @@ fn side(graph: &KnowledgeGraph, name: String, talks: &[NodeId]) -> Side {
                 let entry = s.topics.entry(n.id.clone()).or_insert_with(|| (n.label.clone(), n.kind, BTreeMap::new()));
                 entry.2.entry(talk.id.clone()).or_insert(first);
                 topics.push(&n.id);
-            } else if out && e.kind == EdgeKind::PresentedBy {
+            } else if out && e.kind.is_on_stage() {
                 people.push(o);
             }
         }

@@ -429,6 +429,7 @@ category = "company"
                 line: 1,
                 event: None,
                 speakers: vec![Named { name: "Łukasz Langa".into(), line: 1 }],
+                moderators: Vec::new(),
                 body,
                 body_line: 2,
             }],

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use crate::ask::Input;
 use crate::diff::{md_escape, md_place};
-use crate::graph::{EdgeKind, KnowledgeGraph, NodeId, NodeKind, View, ViewOptions};
+use crate::graph::{Attr, EdgeKind, KnowledgeGraph, NodeId, NodeKind, View, ViewOptions};
 use crate::{Error, Warning};
 
 /// How many entries the "most mentioned" tables list per kind.
@@ -46,7 +46,7 @@ fn talk_ref(graph: &KnowledgeGraph, t: NodeId) -> TalkRef {
     let n = graph.node(t);
     TalkRef {
         title: n.label.clone(),
-        place: format!("{}:{}", n.attr("file").unwrap_or("?"), n.attr("line").unwrap_or("?")),
+        place: n.attrs.talk.as_ref().map_or_else(|| "?:?".into(), |t| format!("{}:{}", t.file, t.line)),
     }
 }
 
@@ -60,6 +60,11 @@ fn incoming(graph: &KnowledgeGraph, n: NodeId, kind: EdgeKind) -> Vec<(NodeId, V
         .collect()
 }
 
+/// The talks a person presents or moderates.
+fn on_stage(graph: &KnowledgeGraph, person: NodeId) -> Vec<NodeId> {
+    graph.incident(person).into_iter().filter(|(_, e, out)| !out && e.kind.is_on_stage()).map(|(t, _, _)| t).collect()
+}
+
 /// Edges out of `n` of `kind`: (target, weight).
 fn outgoing(graph: &KnowledgeGraph, n: NodeId, kind: EdgeKind) -> Vec<(NodeId, u32)> {
     graph.incident(n).into_iter().filter(|(_, e, out)| *out && e.kind == kind).map(|(o, e, _)| (o, e.weight)).collect()
@@ -68,7 +73,7 @@ fn outgoing(graph: &KnowledgeGraph, n: NodeId, kind: EdgeKind) -> Vec<(NodeId, u
 /// A talk's place for sorting: its file, then its line as a number.
 fn talk_key(graph: &KnowledgeGraph, t: NodeId) -> (String, u32) {
     let n = graph.node(t);
-    (n.attr("file").unwrap_or("").to_string(), n.attr("line").and_then(|l| l.parse().ok()).unwrap_or(0))
+    n.attrs.talk.as_ref().map_or((String::new(), 0), |t| (t.file.to_string(), t.line))
 }
 
 fn by_name(graph: &KnowledgeGraph, a: NodeId, b: NodeId) -> std::cmp::Ordering {
@@ -101,7 +106,7 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
     writeln!(w, "# Report: {}\n", md_escape(&title))?;
     let speakers: Vec<NodeId> = graph
         .nodes()
-        .filter(|(i, n)| n.kind == NodeKind::Person && !incoming(graph, *i, EdgeKind::PresentedBy).is_empty())
+        .filter(|(i, n)| n.kind == NodeKind::Person && !on_stage(graph, *i).is_empty())
         .map(|(i, _)| i)
         .collect();
     writeln!(
@@ -143,7 +148,7 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
             w,
             "| **{}** | {} | {} | {} |",
             md_escape(&n.label),
-            n.attr("date").unwrap_or(""),
+            n.text(Attr::Date).unwrap_or(""),
             all.len(),
             links(&first, 3)
         )?;
@@ -154,7 +159,7 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
                 w,
                 "| {} | {} | {count} | {} |",
                 md_escape(&dn.label),
-                dn.attr("date").unwrap_or(""),
+                dn.text(Attr::Date).unwrap_or(""),
                 links(places, 1)
             )?;
         }
@@ -211,8 +216,9 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
     speakers.sort_by(|a, b| by_name(graph, *a, *b));
     writeln!(w, "\n## Speakers\n")?;
     for &p in &speakers {
-        let mut talks: Vec<NodeId> = incoming(graph, p, EdgeKind::PresentedBy).into_iter().map(|(t, _)| t).collect();
+        let mut talks: Vec<NodeId> = on_stage(graph, p);
         talks.sort_by_key(|&t| talk_key(graph, t));
+        talks.dedup();
         let mut topics: BTreeMap<NodeId, u32> = BTreeMap::new();
         for &t in &talks {
             for (topic, _) in outgoing(graph, t, EdgeKind::Mentions) {
@@ -250,13 +256,13 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
             incoming(graph, m.node, EdgeKind::Authored).into_iter().map(|(a, _)| a).collect();
         authors.sort_by(|a, b| by_name(graph, *a, *b));
         let authors: Vec<String> = authors.iter().map(|&a| md_escape(&graph.node(a).label)).collect();
-        let url = n.attr("url").unwrap_or("");
+        let url = n.text(Attr::Url).unwrap_or("");
         writeln!(
             w,
             "- **[{}]({url})**{}{}{}",
             md_escape(&n.label),
-            n.attr("title").map(|t| format!(": {}", md_escape(t))).unwrap_or_default(),
-            n.attr("status").map(|s| format!(" ({s})")).unwrap_or_default(),
+            n.text(Attr::Title).map(|t| format!(": {}", md_escape(t))).unwrap_or_default(),
+            n.text(Attr::Status).map(|s| format!(" ({s})")).unwrap_or_default(),
             if authors.is_empty() { String::new() } else { format!(", by {}", authors.join(", ")) }
         )?;
         let mut talks: Vec<(NodeId, Vec<String>)> = incoming(graph, m.node, EdgeKind::Mentions);
@@ -265,7 +271,14 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
             let mut by: Vec<NodeId> = outgoing(graph, t, EdgeKind::PresentedBy).into_iter().map(|(p, _)| p).collect();
             by.sort_by(|a, b| by_name(graph, *a, *b));
             let by: Vec<String> = by.iter().map(|&p| md_escape(&graph.node(p).label)).collect();
-            let who = if by.is_empty() { String::new() } else { format!(" by {}", by.join(", ")) };
+            let mut who = if by.is_empty() { String::new() } else { format!(" by {}", by.join(", ")) };
+            let mut chair: Vec<NodeId> =
+                outgoing(graph, t, EdgeKind::ModeratedBy).into_iter().map(|(p, _)| p).collect();
+            chair.sort_by(|a, b| by_name(graph, *a, *b));
+            if !chair.is_empty() {
+                let chair: Vec<String> = chair.iter().map(|&p| md_escape(&graph.node(p).label)).collect();
+                who.push_str(&format!("{}moderated by {}", if by.is_empty() { " " } else { ", " }, chair.join(", ")));
+            }
             writeln!(w, "  - in *{}*{who}: {}", md_escape(&graph.node(t).label), links(&places, 3))?;
         }
     }

@@ -112,8 +112,8 @@ pub fn explain(built: &Built, knowledge: &Knowledge, name: &str) -> Result<Expla
             },
         };
         if o.kind == NodeKind::Talk && node.kind != NodeKind::Talk {
-            let line: u32 = o.attr("line").and_then(|l| l.parse().ok()).unwrap_or(0);
-            talks.push(((o.attr("file").unwrap_or("").to_string(), line), link));
+            let place = o.attrs.talk.as_ref().map_or((String::new(), 0), |t| (t.file.to_string(), t.line));
+            talks.push((place, link));
         } else {
             neighbours.push(link);
         }
@@ -129,7 +129,7 @@ pub fn explain(built: &Built, knowledge: &Knowledge, name: &str) -> Result<Expla
         id: node.id.clone(),
         name: node.label.clone(),
         kind: node.kind,
-        attributes: node.attrs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+        attributes: node.attrs.iter().map(|(k, v)| (k.name().to_string(), v.to_string())).collect(),
         aliases: node.aliases.iter().cloned().collect(),
         merged,
         talks,
@@ -148,7 +148,7 @@ fn co_mention_quotes(graph: &KnowledgeGraph, lines: &mut Lines, a: NodeId, b: No
 fn spoke_about(graph: &KnowledgeGraph, lines: &mut Lines, person: NodeId) -> Vec<Link> {
     let mut topics: BTreeMap<NodeId, (u32, Vec<crate::graph::Place>)> = BTreeMap::new();
     for (talk, e, outgoing) in graph.incident(person) {
-        if outgoing || e.kind != EdgeKind::PresentedBy {
+        if outgoing || !e.kind.is_on_stage() {
             continue;
         }
         for (topic, m, out) in graph.incident(talk) {

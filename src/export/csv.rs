@@ -85,21 +85,47 @@
 
 use std::borrow::Cow;
 use std::io::Write;
-use std::sync::OnceLock;
 
-use super::table::{kind_row, rel_type, NODE_ATTRS};
+use super::table::{kind_row, rel_type, AttrType, NODE_ATTRS};
 use super::{CsvFlavor, ExportError, ExportOptions};
-use crate::graph::{measures, EdgeKind, KnowledgeGraph, NodeKind};
+use crate::graph::{measures, AttrValue, EdgeKind, KnowledgeGraph, Node, NodeKind};
 
 /// The Neo4j files: `nodes_<Label>.csv` for each [`NodeKind`], then
-/// `rels_<TYPE>.csv` for each [`EdgeKind`], in their `ALL` orders. Derived from the
-/// kinds, so a new kind gets its file.
-pub fn neo4j_files() -> &'static [String] {
-    static FILES: OnceLock<Vec<String>> = OnceLock::new();
-    FILES.get_or_init(|| {
-        let nodes = NodeKind::ALL.iter().map(|k| format!("nodes_{}.csv", k.name()));
-        nodes.chain(EdgeKind::ALL.iter().map(|k| format!("rels_{}.csv", rel_type(*k)))).collect()
-    })
+/// `rels_<TYPE>.csv` for each [`EdgeKind`], in their `ALL` orders.
+pub fn neo4j_files() -> Vec<&'static str> {
+    let nodes = NodeKind::ALL.into_iter().map(neo4j_nodes_file);
+    nodes.chain(EdgeKind::ALL.into_iter().map(neo4j_rels_file)).collect()
+}
+
+/// `nodes_<Label>.csv`: written out, so that [`neo4j_files`] can lend the names
+/// without a table built at run time (a unit test checks each against the label).
+fn neo4j_nodes_file(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Event => "nodes_Event.csv",
+        NodeKind::Talk => "nodes_Talk.csv",
+        NodeKind::Person => "nodes_Person.csv",
+        NodeKind::Technology => "nodes_Technology.csv",
+        NodeKind::Topic => "nodes_Topic.csv",
+        NodeKind::Organization => "nodes_Organization.csv",
+        NodeKind::Pep => "nodes_PEP.csv",
+        NodeKind::Version => "nodes_Version.csv",
+    }
+}
+
+/// `rels_<TYPE>.csv`, written out as [`neo4j_nodes_file`] is (checked against
+/// [`rel_type`] by a unit test).
+fn neo4j_rels_file(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::PartOf => "rels_PART_OF.csv",
+        EdgeKind::PresentedBy => "rels_PRESENTED_BY.csv",
+        EdgeKind::ModeratedBy => "rels_MODERATED_BY.csv",
+        EdgeKind::Mentions => "rels_MENTIONS.csv",
+        EdgeKind::Authored => "rels_AUTHORED.csv",
+        EdgeKind::DevelopedBy => "rels_DEVELOPED_BY.csv",
+        EdgeKind::VersionOf => "rels_VERSION_OF.csv",
+        EdgeKind::CoMentioned => "rels_CO_MENTIONED.csv",
+        EdgeKind::SpokeAbout => "rels_SPOKE_ABOUT.csv",
+    }
 }
 
 /// Writes the file `file` of the CSV layout `opts` asks for (one of
@@ -114,9 +140,9 @@ pub fn write_file(
         (CsvFlavor::Gephi, "nodes.csv") => write_nodes(graph, opts, w),
         (CsvFlavor::Gephi, "edges.csv") => write_edges(graph, opts, w),
         (CsvFlavor::Neo4j, f) => {
-            if let Some(kind) = NodeKind::ALL.into_iter().find(|k| f == format!("nodes_{}.csv", k.name())) {
+            if let Some(kind) = NodeKind::ALL.into_iter().find(|k| f == neo4j_nodes_file(*k)) {
                 write_neo4j_nodes(graph, kind, opts, w)
-            } else if let Some(kind) = EdgeKind::ALL.into_iter().find(|k| f == format!("rels_{}.csv", rel_type(*k))) {
+            } else if let Some(kind) = EdgeKind::ALL.into_iter().find(|k| f == neo4j_rels_file(*k)) {
                 write_neo4j_rels(graph, kind, opts, w)
             } else {
                 Err(not_ours(f))
@@ -138,11 +164,20 @@ fn cell<'a>(s: &'a str, opts: &ExportOptions) -> Cow<'a, str> {
     }
 }
 
+/// The cell of attribute `a` of `n`: empty when `n` has none; a number as is.
+fn attr_cell<'a>(n: &'a Node, a: crate::graph::Attr, opts: &ExportOptions) -> Cow<'a, str> {
+    match n.attr(a) {
+        None => Cow::Borrowed(""),
+        Some(AttrValue::Text(s)) => cell(s, opts),
+        Some(number) => number.to_text(),
+    }
+}
+
 /// Writes `nodes.csv`.
 pub fn write_nodes(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
     let mut out = ::csv::Writer::from_writer(w);
     let mut header = vec!["Id", "Label", "kind"];
-    header.extend(NODE_ATTRS);
+    header.extend(NODE_ATTRS.map(|a| a.name()));
     header.push("aliases");
     let measures = graph.measures();
     if measures.is_some() {
@@ -155,9 +190,7 @@ pub fn write_nodes(graph: &KnowledgeGraph, opts: &ExportOptions, w: &mut dyn Wri
         row.push(cell(&n.id, opts));
         row.push(cell(&n.label, opts));
         row.push(Cow::Borrowed(n.kind.name()));
-        for a in NODE_ATTRS {
-            row.push(cell(n.attr(a).unwrap_or(""), opts));
-        }
+        row.extend(NODE_ATTRS.map(|a| attr_cell(n, a, opts)));
         let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
         row.push(Cow::Owned(cell(&aliases, opts).into_owned()));
         if let Some(m) = measures {
@@ -209,7 +242,10 @@ pub fn write_neo4j_nodes(
     let mut out = ::csv::Writer::from_writer(w);
     let props = kind_row(kind).neo4j;
     let mut header = vec!["id:ID(Node)".to_string(), ":LABEL".into(), "name".into()];
-    header.extend(props.iter().map(|(p, t)| if t.is_empty() { p.to_string() } else { format!("{p}:{t}") }));
+    header.extend(props.iter().map(|p| match AttrType::of(*p) {
+        AttrType::Str => p.name().to_string(),
+        AttrType::Int => format!("{p}:int"),
+    }));
     header.push("aliases:string[]".into());
     let measures = graph.measures();
     if measures.is_some() {
@@ -220,9 +256,7 @@ pub fn write_neo4j_nodes(
     out.write_record(&header)?;
     for (i, n) in graph.nodes().filter(|(_, n)| n.kind == kind) {
         let mut row: Vec<Cow<'_, str>> = vec![cell(&n.id, opts), Cow::Borrowed(kind.name()), cell(&n.label, opts)];
-        for (p, _) in props {
-            row.push(cell(n.attr(p).unwrap_or(""), opts));
-        }
+        row.extend(props.iter().map(|p| attr_cell(n, *p, opts)));
         let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
         row.push(Cow::Owned(cell(&aliases, opts).into_owned()));
         if let Some(m) = measures {
@@ -330,9 +364,15 @@ mod tests {
     fn neo4j_files_one_per_label_and_type() {
         let files = neo4j_files();
         assert_eq!(files.len(), NodeKind::ALL.len() + EdgeKind::ALL.len());
+        for kind in NodeKind::ALL {
+            assert_eq!(neo4j_nodes_file(kind), format!("nodes_{}.csv", kind.name()));
+        }
+        for kind in EdgeKind::ALL {
+            assert_eq!(neo4j_rels_file(kind), format!("rels_{}.csv", rel_type(kind)));
+        }
         for f in ["nodes_Event.csv", "nodes_PEP.csv", "nodes_Version.csv", "rels_MENTIONS.csv", "rels_CO_MENTIONED.csv"]
         {
-            assert!(files.iter().any(|x| x == f), "{f} in {files:?}");
+            assert!(files.contains(&f), "{f} in {files:?}");
         }
         let g = sample_graph();
         let opts = ExportOptions { csv_flavor: CsvFlavor::Neo4j, ..Default::default() };

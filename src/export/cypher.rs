@@ -40,7 +40,7 @@ use std::io::Write;
 
 use super::table::{kind_row, rel_type};
 use super::{ExportError, ExportOptions};
-use crate::graph::{KnowledgeGraph, NodeKind};
+use crate::graph::{AttrValue, KnowledgeGraph, NodeKind};
 
 /// Rows per `UNWIND` statement.
 pub const BATCH: usize = 1000;
@@ -150,12 +150,11 @@ pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -
             .filter(|(_, n)| n.kind == *kind)
             .map(|(_, n)| {
                 let mut p = vec![("name", Val::Str(&n.label))];
-                for (key, ty) in props {
-                    if let Some(v) = n.attr(key) {
-                        match (*ty, v.parse::<i64>()) {
-                            ("int", Ok(i)) => p.push((key, Val::Int(i))),
-                            _ => p.push((key, Val::Str(v))),
-                        }
+                for a in props {
+                    match n.attr(*a) {
+                        Some(AttrValue::Text(v)) => p.push((a.name(), Val::Str(v))),
+                        Some(AttrValue::Number(i)) => p.push((a.name(), Val::Int(i64::from(i)))),
+                        None => {}
                     }
                 }
                 if !n.aliases.is_empty() {

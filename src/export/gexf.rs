@@ -41,7 +41,7 @@
 
 use std::io::{self, Write};
 
-use super::table::{all_undirected, node_attr_names, AttrType};
+use super::table::{all_undirected, node_attrs, AttrType};
 use super::xml::XmlWriter;
 use super::{palette, ExportError, ExportOptions};
 use crate::graph::{measures, KnowledgeGraph};
@@ -71,11 +71,11 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
 
     let undirected = all_undirected(graph);
     x.start("graph", &[("defaultedgetype", if undirected { "undirected" } else { "directed" }), ("mode", "static")])?;
-    let attrs = node_attr_names(graph);
+    let attrs = node_attrs(graph);
     x.start("attributes", &[("class", "node"), ("mode", "static")])?;
     declare(&mut x, "kind", "string")?;
     for a in &attrs {
-        declare(&mut x, a, if AttrType::of(a) == AttrType::Int { "integer" } else { "string" })?;
+        declare(&mut x, a.name(), if AttrType::of(*a) == AttrType::Int { "integer" } else { "string" })?;
     }
     declare(&mut x, "aliases", "string")?;
     let measures = graph.measures();
@@ -96,9 +96,11 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         x.start("node", &[("id", &n.id), ("label", &n.label)])?;
         let computed_values = measures.map(|m| m.values(i));
         let aliases = n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";");
+        let held: Vec<(&str, std::borrow::Cow<'_, str>)> =
+            attrs.iter().filter_map(|a| Some((a.name(), n.attr(*a)?.to_text()))).collect();
         let values = [("kind", n.kind.name())]
             .into_iter()
-            .chain(attrs.iter().filter_map(|a| Some((*a, n.attr(a).filter(|v| AttrType::of(a).accepts(v))?))))
+            .chain(held.iter().map(|(a, v)| (*a, v.as_ref())))
             .chain([("aliases", aliases.as_str())]);
         let computed =
             computed_values.iter().flat_map(|v| measures::ATTRS.iter().map(|a| a.0).zip(v.iter().map(String::as_str)));
@@ -331,8 +333,8 @@ mod tests {
             put("label", &n.label);
             put("kind", n.kind.name());
             put("aliases", &n.aliases.iter().cloned().collect::<Vec<_>>().join(";"));
-            for (k, v) in &n.attrs {
-                put(k, v);
+            for (k, v) in n.attrs.iter() {
+                put(k.name(), &v.to_text());
             }
         }
         for (s, t, e) in g.edges() {

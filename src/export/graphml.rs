@@ -31,7 +31,7 @@
 
 use std::io::{self, Write};
 
-use super::table::{all_undirected, node_attr_names, AttrType};
+use super::table::{all_undirected, node_attrs, AttrType};
 use super::xml::XmlWriter;
 use super::{palette, ExportError, ExportOptions};
 use crate::graph::{measures, KnowledgeGraph};
@@ -51,14 +51,14 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         "graphml",
         &[("xmlns", NS), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"), ("xsi:schemaLocation", SCHEMA)],
     )?;
-    let attrs = node_attr_names(graph);
+    let attrs = node_attrs(graph);
     let mut key = |id: &str, on: &str, name: &str, ty: &str| {
         x.empty("key", &[("id", id), ("for", on), ("attr.name", name), ("attr.type", ty)])
     };
     key("n_kind", "node", "kind", "string")?;
     key("n_label", "node", "label", "string")?;
     for a in &attrs {
-        key(&format!("n_{a}"), "node", a, AttrType::of(a).xml())?;
+        key(&format!("n_{a}"), "node", a.name(), AttrType::of(*a).xml())?;
     }
     key("n_aliases", "node", "aliases", "string")?;
     let measures = graph.measures();
@@ -79,8 +79,8 @@ fn write_xml(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         data(&mut x, "n_kind", n.kind.name())?;
         data(&mut x, "n_label", &n.label)?;
         for a in &attrs {
-            if let Some(v) = n.attr(a).filter(|v| AttrType::of(a).accepts(v)) {
-                data(&mut x, &format!("n_{a}"), v)?;
+            if let Some(v) = n.attr(*a) {
+                data(&mut x, &format!("n_{a}"), &v.to_text())?;
             }
         }
         data(&mut x, "n_aliases", &n.aliases.iter().map(String::as_str).collect::<Vec<_>>().join(";"))?;
@@ -285,8 +285,8 @@ mod tests {
             put("kind", n.kind.name());
             put("label", &n.label);
             put("aliases", &n.aliases.iter().cloned().collect::<Vec<_>>().join(";"));
-            for (k, v) in &n.attrs {
-                put(k, v);
+            for (k, v) in n.attrs.iter() {
+                put(k.name(), &v.to_text());
             }
         }
         for (s, t, e) in g.edges() {

@@ -157,7 +157,13 @@ fn data(graph: &KnowledgeGraph, m: &Measures) -> (String, String) {
         .iter()
         .enumerate()
         .filter(|(_, &i)| !graph.node(idx(i)).attrs.is_empty())
-        .map(|(k, &i)| json!([k, graph.node(idx(i)).attrs]))
+        .map(|(k, &i)| {
+            // Every value as text, the line too, as the viewer shows them.
+            let attrs = graph.node(idx(i)).attrs.iter();
+            let attrs: serde_json::Map<String, Value> =
+                attrs.map(|(a, v)| (a.name().to_string(), v.to_text().into_owned().into())).collect();
+            json!([k, attrs])
+        })
         .collect();
     let mut flat: Vec<u64> = Vec::with_capacity(edges.len() * 4);
     let mut places: Vec<Value> = Vec::with_capacity(edges.len());

@@ -214,6 +214,7 @@ mod tests {
                     line: 1 + i,
                     event: None,
                     speakers: vec![],
+                    moderators: Vec::new(),
                     mentions: vec![],
                     near_misses: vec![],
                 })
@@ -252,6 +253,7 @@ mod tests {
             line: 1,
             event: None,
             speakers: vec![],
+            moderators: Vec::new(),
             mentions,
             near_misses: vec![],
         };

@@ -208,7 +208,7 @@ impl Format {
             Format::JsonLd => vec!["graph.jsonld"],
             Format::Csv => match opts.csv_flavor {
                 CsvFlavor::Gephi => vec!["nodes.csv", "edges.csv"],
-                CsvFlavor::Neo4j => csv::neo4j_files().iter().map(String::as_str).collect(),
+                CsvFlavor::Neo4j => csv::neo4j_files(),
             },
             Format::GraphMl => vec!["graph.graphml"],
             Format::Gexf => vec!["graph.gexf"],
@@ -436,6 +436,7 @@ homepage = "https://www.python.org/psf/"
             line,
             event: Some(0),
             speakers: vec![Named { name: speaker.into(), line: line + 1 }],
+            moderators: Vec::new(),
             mentions,
             near_misses: vec![],
         }

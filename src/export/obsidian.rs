@@ -142,8 +142,8 @@ pub fn write_notes(graph: &KnowledgeGraph, dir: &Path) -> Result<(), ExportError
                 text.push_str(&format!("  - {}\n", yaml(a)));
             }
         }
-        for (k, v) in &n.attrs {
-            text.push_str(&format!("{k}: {}\n", yaml(v)));
+        for (k, v) in n.attrs.iter() {
+            text.push_str(&format!("{k}: {}\n", yaml(&v.to_text())));
         }
         let links = links(graph, i);
         let degree = links.len();

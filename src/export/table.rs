@@ -20,23 +20,23 @@
 //! Undirected relations ([`EdgeKind::is_undirected`], `co_mentioned`) are the only
 //! ones written without a direction.
 
-use crate::graph::{EdgeKind, KnowledgeGraph, NodeKind};
+use crate::graph::{Attr, EdgeKind, KnowledgeGraph, NodeKind};
 
 /// Node attributes written as columns (CSV) or keys (GraphML, GEXF), in order.
-pub const NODE_ATTRS: [&str; 13] = [
-    "category",
-    "date",
-    "url",
-    "homepage",
-    "pypi",
-    "wikidata",
-    "title",
-    "status",
-    "type",
-    "python_version",
-    "talk_kind",
-    "file",
-    "line",
+pub const NODE_ATTRS: [Attr; 13] = [
+    Attr::Category,
+    Attr::Date,
+    Attr::Url,
+    Attr::Homepage,
+    Attr::Pypi,
+    Attr::Wikidata,
+    Attr::Title,
+    Attr::Status,
+    Attr::Type,
+    Attr::PythonVersion,
+    Attr::TalkKind,
+    Attr::File,
+    Attr::Line,
 ];
 
 /// The type of a node attribute's values.
@@ -49,9 +49,9 @@ pub enum AttrType {
 }
 
 impl AttrType {
-    /// The type of attribute `name`: `line` is a number, everything else text.
-    pub fn of(name: &str) -> AttrType {
-        if name == "line" {
+    /// The type of attribute `a`: `line` is a number, everything else text.
+    pub fn of(a: Attr) -> AttrType {
+        if a.is_number() {
             AttrType::Int
         } else {
             AttrType::Str
@@ -65,24 +65,20 @@ impl AttrType {
             AttrType::Int => "int",
         }
     }
-
-    /// Whether `value` is a value of this type (a number for `Int`): a value that is
-    /// not is left out of the typed formats.
-    pub fn accepts(self, value: &str) -> bool {
-        self == AttrType::Str || value.parse::<i64>().is_ok()
-    }
 }
 
-/// Node attribute names: [`NODE_ATTRS`] in order, then any other name the graph's
-/// nodes hold, sorted, so every attribute written has a declaration.
-pub fn node_attr_names(graph: &KnowledgeGraph) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = NODE_ATTRS.to_vec();
-    let mut extra: Vec<&'static str> =
-        graph.nodes().flat_map(|(_, n)| n.attrs.keys().copied()).filter(|k| !NODE_ATTRS.contains(k)).collect();
-    extra.sort_unstable();
-    extra.dedup();
-    names.extend(extra);
-    names
+/// The node attributes a GraphML or GEXF file declares: [`NODE_ATTRS`] in order, then
+/// any other the graph's nodes hold (a PEP's `identifier`), in name order, so every
+/// attribute written has a declaration.
+pub fn node_attrs(graph: &KnowledgeGraph) -> Vec<Attr> {
+    let mut held = [false; Attr::ALL.len()];
+    for (_, n) in graph.nodes() {
+        for (a, _) in n.attrs.iter() {
+            held[a as usize] = true;
+        }
+    }
+    let extra = Attr::ALL.into_iter().filter(|a| held[*a as usize] && !NODE_ATTRS.contains(a));
+    NODE_ATTRS.into_iter().chain(extra).collect()
 }
 
 /// Whether the graph has edges and all of them are undirected (`co_mentioned`): the
@@ -100,18 +96,18 @@ pub struct KindRow {
     pub dot_shape: &'static str,
     /// Mermaid's opening and closing brackets.
     pub mermaid: (&'static str, &'static str),
-    /// The properties of a Neo4j nodes file (and a Cypher node), with their import
-    /// types (`""` for string), in column order.
-    pub neo4j: &'static [(&'static str, &'static str)],
+    /// The properties of a Neo4j nodes file (and a Cypher node), in column order
+    /// (their import types from [`AttrType::of`]).
+    pub neo4j: &'static [Attr],
 }
 
 /// The row of a kind.
 pub fn kind_row(kind: NodeKind) -> KindRow {
-    const TOPIC: &[(&str, &str)] = &[("category", ""), ("homepage", ""), ("pypi", ""), ("wikidata", "")];
-    let (rdf_types, dot_shape, mermaid, neo4j): (&[&str], _, _, &[(&str, &str)]) = match kind {
-        NodeKind::Event => (&["Event"], "tab", ("{{", "}}"), &[("date", "")]),
+    const TOPIC: &[Attr] = &[Attr::Category, Attr::Homepage, Attr::Pypi, Attr::Wikidata];
+    let (rdf_types, dot_shape, mermaid, neo4j): (&[&str], _, _, &[Attr]) = match kind {
+        NodeKind::Event => (&["Event"], "tab", ("{{", "}}"), &[Attr::Date]),
         NodeKind::Talk => {
-            (&["EducationEvent"], "box", ("[", "]"), &[("talk_kind", ""), ("date", ""), ("file", ""), ("line", "int")])
+            (&["EducationEvent"], "box", ("[", "]"), &[Attr::TalkKind, Attr::Date, Attr::File, Attr::Line])
         }
         NodeKind::Person => (&["Person"], "ellipse", ("([", "])"), &[]),
         NodeKind::Technology => (&["SoftwareApplication"], "component", ("(", ")"), TOPIC),
@@ -121,7 +117,7 @@ pub fn kind_row(kind: NodeKind) -> KindRow {
             &["TechArticle"],
             "note",
             ("[/", "/]"),
-            &[("identifier", ""), ("title", ""), ("status", ""), ("type", ""), ("python_version", ""), ("url", "")],
+            &[Attr::Identifier, Attr::Title, Attr::Status, Attr::Type, Attr::PythonVersion, Attr::Url],
         ),
         NodeKind::Version => (&["SoftwareApplication", "tg:Version"], "cds", ("((", "))"), &[]),
     };
@@ -173,19 +169,27 @@ mod tests {
     }
 
     #[test]
-    fn neo4j_properties_are_node_attributes() {
+    fn neo4j_properties_are_columns_of_nodes_csv() {
         for kind in NodeKind::ALL {
-            for (p, _) in kind_row(kind).neo4j {
-                assert!(NODE_ATTRS.contains(p) || *p == "identifier", "{p} of {kind:?}");
+            for p in kind_row(kind).neo4j {
+                assert!(NODE_ATTRS.contains(p) || *p == Attr::Identifier, "{p} of {kind:?}");
             }
         }
+    }
+
+    #[test]
+    fn declared_attributes_are_the_columns_then_those_held() {
+        let g = crate::export::fixtures::sample_graph();
+        let names: Vec<&str> = node_attrs(&g).iter().map(|a| a.name()).collect();
+        assert_eq!(names[..NODE_ATTRS.len()], NODE_ATTRS.map(Attr::name));
+        assert_eq!(names[NODE_ATTRS.len()..], ["identifier"]);
     }
 
     #[test]
     fn relation_names() {
         assert_eq!(rel_type(EdgeKind::CoMentioned), "CO_MENTIONED");
         assert_eq!(rdf_term(EdgeKind::SpokeAbout), "tg:spokeAbout");
-        assert_eq!(AttrType::of("line").xml(), "int");
-        assert!(!AttrType::Int.accepts("12a") && AttrType::Int.accepts("12") && AttrType::Str.accepts("x"));
+        assert_eq!(AttrType::of(Attr::Line).xml(), "int");
+        assert_eq!(AttrType::of(Attr::Date).xml(), "string");
     }
 }

@@ -35,6 +35,7 @@ pub fn talk_graph(title: &str, speaker: &str, mentions: &[(&str, &str, u32)]) ->
             line: 1,
             event: None,
             speakers: vec![Named { name: speaker.into(), line: 2 }],
+            moderators: Vec::new(),
             mentions: mentions.iter().map(mention).collect(),
             near_misses: vec![],
         }],

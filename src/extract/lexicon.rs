@@ -41,10 +41,12 @@
 
 mod builtin;
 mod check;
+mod compile;
 mod context;
 mod file;
 mod index;
 mod matcher;
+mod tables;
 mod typo;
 mod words;
 
@@ -65,33 +67,55 @@ pub type EntryId = u32;
 /// Technologies and organisations, with their names ready for matching.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    entries: Vec<Entry>,
-    /// Parallel to `entries` for a lexicon read from a file.
+    entries: Entries,
+    /// Parallel to the entries for a lexicon read from a file (empty for the
+    /// built-in one).
     places: Vec<Places>,
     origin: Arc<str>,
-    /// Normalised name or alias -> entry.
-    keys: HashMap<String, EntryId, foldhash::fast::FixedState>,
-    /// PyPI or npm name (lower case) -> entry.
-    pypi: HashMap<String, EntryId, foldhash::fast::FixedState>,
+    names: Names,
     matcher: OnceLock<Arc<Matcher>>,
 }
 
+/// A lexicon's entries.
+#[derive(Debug, Clone)]
+enum Entries {
+    /// Read from a file, or the built-in ones extended by a user's.
+    Owned(Vec<Entry>),
+    /// The built-in entries, each read from the compiled data when first asked for
+    /// (`each`), or all at once (`all`) by [`Lexicon::entries`].
+    Builtin { each: Box<[OnceLock<Box<Entry>>]>, all: OnceLock<Vec<Entry>> },
+}
+
+type FoldMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+/// How a name or a package name is looked up.
+#[derive(Debug, Clone)]
+enum Names {
+    /// In maps built from the entries.
+    Maps {
+        /// Normalised name or alias -> entry.
+        keys: FoldMap<String, EntryId>,
+        /// PyPI or npm name (lower case) -> entry.
+        pypi: FoldMap<String, EntryId>,
+    },
+    /// In the built-in matcher's compiled tables.
+    Builtin,
+}
+
 impl Lexicon {
-    /// The lexicon compiled into the binary (checked when it is built: `build.rs`).
+    /// The lexicon compiled into the binary (checked and compiled when it is built:
+    /// `build.rs`; start-up reads nothing and builds no index).
     pub fn builtin() -> &'static Lexicon {
         static L: OnceLock<Lexicon> = OnceLock::new();
-        L.get_or_init(|| {
-            let entries = builtin::entries();
-            let mut lex = Lexicon {
-                places: vec![Places::default(); entries.len()],
-                entries,
-                origin: "data/lexicon".into(),
-                keys: HashMap::default(),
-                pypi: HashMap::default(),
-                matcher: OnceLock::new(),
-            };
-            lex.reindex();
-            lex
+        L.get_or_init(|| Lexicon {
+            entries: Entries::Builtin {
+                each: (0..builtin::count()).map(|_| OnceLock::new()).collect(),
+                all: OnceLock::new(),
+            },
+            places: Vec::new(),
+            origin: "data/lexicon".into(),
+            names: Names::Builtin,
+            matcher: OnceLock::from(Arc::new(Matcher::builtin())),
         })
     }
 
@@ -102,27 +126,55 @@ impl Lexicon {
 
     /// Every entry.
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        match &self.entries {
+            Entries::Owned(v) => v,
+            Entries::Builtin { all, .. } => all.get_or_init(builtin::entries),
+        }
     }
 
     /// The entry with this id.
     pub fn entry(&self, id: EntryId) -> &Entry {
-        &self.entries[id as usize]
+        match &self.entries {
+            Entries::Owned(v) => &v[id as usize],
+            Entries::Builtin { each, all } => match all.get() {
+                Some(v) => &v[id as usize],
+                None => each[id as usize].get_or_init(|| Box::new(builtin::entry(id as usize))),
+            },
+        }
     }
 
     /// The entry whose canonical name or alias is `name`, ignoring case and runs of
     /// spaces.
     pub fn find(&self, name: &str) -> Option<EntryId> {
-        self.keys.get(&name_key(name)).copied()
+        self.key(&name_key(name))
+    }
+
+    /// The entry of a name key ([`name_key`]).
+    fn key(&self, key: &str) -> Option<EntryId> {
+        match &self.names {
+            Names::Maps { keys, .. } => keys.get(key).copied(),
+            Names::Builtin => self.matcher().tables.key(key),
+        }
+    }
+
+    /// Whether `key` is the key of a name.
+    fn has_key(&self, key: &str) -> bool {
+        self.key(key).is_some()
     }
 
     /// The entry whose name, alias or PyPI project name is `name`.
     pub fn find_package(&self, name: &str) -> Option<EntryId> {
-        self.find(name).or_else(|| self.pypi.get(&name.to_lowercase()).copied())
+        self.find(name).or_else(|| {
+            let lower = name.to_lowercase();
+            match &self.names {
+                Names::Maps { pypi, .. } => pypi.get(&lower).copied(),
+                Names::Builtin => self.matcher().tables.package(&lower),
+            }
+        })
     }
 
     fn matcher(&self) -> &Matcher {
-        self.matcher.get_or_init(|| Arc::new(Matcher::new(&self.entries)))
+        self.matcher.get_or_init(|| Arc::new(Matcher::new(self.entries())))
     }
 
     /// Finds the lexicon's names in `text`, whose first line is `first_line`.
@@ -166,7 +218,7 @@ impl Lexicon {
                     line,
                 });
             } else if *ok {
-                let rule = if surface == m.pats[h.pat].1 { Rule::Exact } else { Rule::CaseFolded };
+                let rule = if surface.as_bytes() == m.pat_bytes(h.pat) { Rule::Exact } else { Rule::CaseFolded };
                 out.push((h.start, Mention { target: Target::Entry(h.entry), surface, line, rule }));
             } else {
                 near.push(NearMiss {
@@ -191,7 +243,7 @@ impl Lexicon {
     /// the square of its length, are made (a 100 KB word is no typo).
     fn word_info(&self, word: &str, lower: &[u8]) -> ((u32, u32), Option<(Typo, Typo)>) {
         let m = self.matcher();
-        let names = m.index.range_of(lower);
+        let names = m.range_of(lower);
         let letters = if word.is_ascii() { word.len() } else { word.chars().count() };
         let candidate =
             (5..=m.longest_typo_name + 2).contains(&letters) && !word.bytes().any(|c| c.is_ascii_digit() || c == b'_');
@@ -199,10 +251,10 @@ impl Lexicon {
             return (names, None);
         }
         let lower = word.to_lowercase();
-        if self.keys.contains_key(&lower) {
+        if self.has_key(&lower) {
             return (names, None);
         }
-        let verdicts = (m.typo(lower.clone(), false), m.typo(lower, true));
+        let verdicts = m.typo(lower);
         (names, (!matches!(verdicts, (Typo::None, Typo::None))).then_some(verdicts))
     }
 }

@@ -176,6 +176,8 @@ pub struct TalkFacts {
     pub event: Option<usize>,
     /// Speakers, from the structure and from the body, de-duplicated, in order.
     pub speakers: Vec<Named>,
+    /// Moderators, from the structure (see [`Section::moderators`]).
+    pub moderators: Vec<Named>,
     /// Every mention, in order of appearance.
     pub mentions: Vec<Mention>,
     /// Near misses (for `--explain`).
@@ -583,6 +585,10 @@ impl<'k> Extractor<'k> {
         // on the line where it is given.
         let mut speakers =
             speaker::speakers_in(&self.speakers, s, &k.lexicon, &body.lower()[text.len() - s.body.len()..]);
+        // A moderator is no speaker, even where the body names them again.
+        let mut moderators = s.moderators.clone();
+        let key = |n: &Named| crate::ids::slug(&crate::ids::fold_diacritics(&n.name));
+        speakers.retain(|p| !moderators.iter().any(|m| key(m) == key(p)));
         let inferred = |r: Rule| matches!(r, Rule::Beside | Rule::CamelCase | Rule::NameDigits | Rule::Hyphenated);
         mentions.retain(|m| {
             let kept = match &m.target {
@@ -595,9 +601,11 @@ impl<'k> Extractor<'k> {
             !(matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. }) || inferred(m.rule))
                 || !speakers
                     .iter()
+                    .chain(&moderators)
                     .any(|p| p.line == m.line && p.name.split_whitespace().any(|w| w.trim_matches('.') == m.surface))
         });
         k.merges.apply_to_speakers(&mut speakers);
+        k.merges.apply_to_speakers(&mut moderators);
         near_misses.sort_by(|a, b| a.line.cmp(&b.line).then_with(|| a.cmp(b)));
         near_misses.dedup();
         TalkFacts {
@@ -606,6 +614,7 @@ impl<'k> Extractor<'k> {
             line: s.line,
             event: s.event,
             speakers,
+            moderators,
             mentions,
             near_misses,
         }
@@ -699,6 +708,7 @@ category = "tool"
             line: 10,
             event: None,
             speakers: vec![],
+            moderators: Vec::new(),
             body,
             body_line: 11,
         }

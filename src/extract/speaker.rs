@@ -452,6 +452,7 @@ ambiguous = true
             line: 1,
             event: None,
             speakers: vec![],
+            moderators: Vec::new(),
             body,
             body_line: 2,
         };
@@ -531,6 +532,7 @@ ambiguous = true
             line: 1,
             event: None,
             speakers: vec![Named { name: "Sebastian Buczyński".into(), line: 1 }],
+            moderators: Vec::new(),
             body: "\nSebastian Buczynski\n\ntext",
             body_line: 2,
         };
@@ -549,6 +551,7 @@ ambiguous = true
                 Named { name: "Naomi Liu and Deniz Dubois".into(), line: 1 },
                 Named { name: "Rock and Roll Band".into(), line: 1 },
             ],
+            moderators: Vec::new(),
             body: "",
             body_line: 2,
         };

@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
+use super::build::count_pairs;
 use super::*;
-use crate::extract::{Mention, Rule, TalkFacts};
+use crate::extract::{Knowledge, Mention, NoteFacts, Rule, TalkFacts, Target};
 use crate::notes::{EventInfo, Named, SectionKind};
 
 fn facts(file: &str, talks: Vec<TalkFacts>) -> NoteFacts {
@@ -29,6 +30,7 @@ fn talk(line: u32, speaker: &str, mentions: Vec<Target>) -> TalkFacts {
         line,
         event: Some(0),
         speakers: vec![Named { name: speaker.into(), line: line + 1 }],
+        moderators: Vec::new(),
         mentions: mentions
             .into_iter()
             .enumerate()
@@ -56,7 +58,7 @@ fn one_node_per_entity_with_weighted_edges() {
     ));
     let g = b.finish();
     let pep = g.find("pep:659").expect("PEP node");
-    assert_eq!(g.node(pep).attr("url"), Some("https://peps.python.org/pep-0659/"));
+    assert_eq!(g.node(pep).text(Attr::Url), Some("https://peps.python.org/pep-0659/"));
     let mentions: Vec<_> = g.edges().filter(|(_, t, e)| t.id == "pep:659" && e.kind == EdgeKind::Mentions).collect();
     assert_eq!(mentions.len(), 2);
     let first = mentions.iter().find(|(s, _, _)| s.id == "talk:day1#10").expect("edge from talk 10");
@@ -161,4 +163,38 @@ proptest::proptest! {
         let by_talk = mentions.chunk_by(|a, b| a.0 == b.0).map(|r| (r.len() * r.len().saturating_sub(1) / 2) as u32);
         proptest::prop_assert_eq!(total, by_talk.sum::<u32>());
     }
+}
+
+// Confidences are remembered per entry, rule and spelling: each talk's link is still
+// as sure as its own mention says, whatever spellings came before.
+#[test]
+fn remembered_confidence_is_each_mentions_own() {
+    let k = Knowledge::builtin();
+    let cpython = k.lexicon.find("CPython").expect("in the built-in lexicon");
+    // The same spelling under two rules can differ too (`CPy`: alias if listed as
+    // written, else case-folded).
+    let spellings =
+        [("CPython", Rule::Exact), ("cpython", Rule::CaseFolded), ("CPy", Rule::Exact), ("CPy", Rule::CodeSpan)];
+    let mut talks = Vec::new();
+    for (round, (surface, rule)) in spellings.iter().cycle().take(8).enumerate() {
+        let mut t = talk(10 * (round as u32 + 1), "Ann Lee", vec![]);
+        t.mentions.push(Mention {
+            target: Target::Entry(cpython),
+            surface: surface.to_string(),
+            line: t.line + 2,
+            rule: *rule,
+        });
+        talks.push(t);
+    }
+    let mut b = GraphBuilder::new(&k);
+    b.add(&facts("day1", talks.clone()));
+    let g = b.finish();
+    for t in &talks {
+        let want = k.confidence(&t.mentions[0]);
+        let from = format!("talk:day1#{}", t.line);
+        let (_, _, e) = g.edges().find(|(s, _, e)| s.id == from && e.kind == EdgeKind::Mentions).expect("its mention");
+        assert_eq!(e.confidence, want, "{from}: {:?}", t.mentions[0]);
+    }
+    let sure: Vec<_> = talks.iter().take(4).map(|t| k.confidence(&t.mentions[0])).collect();
+    assert!(sure[0] != sure[1] && sure[2] != sure[3], "spellings and rules differ in confidence: {sure:?}");
 }

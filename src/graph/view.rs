@@ -229,7 +229,7 @@ impl KnowledgeGraph {
         let mut derived: HashMap<(NodeIndex, NodeIndex), Edge> = HashMap::new();
         for talk in g.node_indices().filter(|&i| g[i].kind == NodeKind::Talk) {
             let out: Vec<_> = g.edges(talk).collect();
-            let people = out.iter().filter(|e| e.weight().kind == EdgeKind::PresentedBy).map(|e| e.target());
+            let people = out.iter().filter(|e| e.weight().kind.is_on_stage()).map(|e| e.target());
             for p in people {
                 keep[p.index()] = true;
                 let mentions =
@@ -374,6 +374,7 @@ mod tests {
             line,
             event: Some(0),
             speakers: vec![Named { name: speaker.into(), line: line + 1 }],
+            moderators: Vec::new(),
             mentions: mentions
                 .iter()
                 .enumerate()

@@ -5,6 +5,10 @@
 
 use std::collections::HashMap;
 
+/// The tables' maps: looked up for the first words of most lines, with foldhash (the
+/// standard SipHash was a tenth of the notes stage on the 10 MB corpus).
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// What a label word says about the text it labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Concept {
@@ -90,10 +94,10 @@ impl Concept {
 /// concepts it stands for.
 #[derive(Debug, Clone)]
 pub struct Labels {
-    phrases: HashMap<String, Vec<Concept>>,
+    phrases: Map<String, Vec<Concept>>,
     /// The first word of every phrase: a text whose first word is none of them starts
     /// with no label, found with one lookup instead of one per phrase length.
-    firsts: std::collections::HashSet<String>,
+    firsts: Map<String, usize>,
     /// The most words in a phrase.
     max_words: usize,
 }
@@ -116,7 +120,7 @@ impl Default for Labels {
 impl Labels {
     /// Reads a table in the format of `labels.tsv`. Errors name the line.
     pub fn parse(table: &str) -> Result<Labels, String> {
-        let mut phrases: HashMap<String, Vec<Concept>> = HashMap::new();
+        let mut phrases: Map<String, Vec<Concept>> = Map::default();
         let mut max_words = 1;
         for (i, line) in table.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -140,14 +144,22 @@ impl Labels {
                 }
             }
         }
-        let firsts = phrases.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+        let mut firsts: Map<String, usize> = Map::default();
+        for k in phrases.keys() {
+            let most = firsts.entry(k.split(' ').next().unwrap_or("").to_string()).or_default();
+            *most = (*most).max(k.split(' ').count());
+        }
         Ok(Labels { phrases, firsts, max_words })
     }
 
     /// The concepts `phrase` stands for (case and spacing ignored), empty if none.
     pub fn lookup(&self, phrase: &str) -> &[Concept] {
-        // Called for the first words of every line: normalised into a buffer kept per
-        // thread, ASCII without going through Unicode case tables.
+        // Called for the first words of every line: a short ASCII phrase is normalised on
+        // the stack, any other into a buffer kept per thread.
+        let mut buf = [0u8; 64];
+        if let Some(key) = normalise_ascii(phrase, &mut buf) {
+            return self.phrases.get(key).map_or(&[][..], Vec::as_slice);
+        }
         thread_local! {
             static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
@@ -188,9 +200,7 @@ impl Labels {
     pub fn leading<'s>(&self, text: &'s str) -> Option<(&[Concept], &'s str)> {
         let text = text.trim_start();
         let word_char = |c: char| c.is_alphanumeric() || matches!(c, '&' | '\'' | '’' | '(' | ')' | '-' | '.');
-        if !self.may_start(&text[..text.find(|c: char| !word_char(c)).unwrap_or(text.len())]) {
-            return None;
-        }
+        let words = self.may_start(&text[..text.find(|c: char| !word_char(c)).unwrap_or(text.len())])?;
         // The ends of the first `max_words` words.
         let mut ends = Vec::with_capacity(self.max_words);
         let mut in_word = false;
@@ -217,7 +227,12 @@ impl Labels {
         if in_word && ends.len() < self.max_words && text.len() <= 80 {
             ends.push(text.len());
         }
-        for &end in ends.iter().rev() {
+        // A phrase of `k` words is looked up at the end of the text's `k`th or `k+1`th
+        // word (a last word of only `.`, `-`, `(`, `)` is trimmed away), and begins with
+        // the text's first word: the ends past what its phrases reach are not tried
+        // (most labels are one word; looking up four ends every time was most of this
+        // function).
+        for &end in ends.iter().take(words.saturating_add(1)).rev() {
             let phrase = text[..end].trim_end_matches(['.', '-', ')', '(']);
             let mut concepts = self.lookup(phrase);
             if concepts.is_empty() {
@@ -254,16 +269,34 @@ impl Labels {
 
     /// Whether `word`, the first word of a text, can start a label: as written, or
     /// without what [`Labels::leading`] trims from a phrase (a closing `.`, a glued
-    /// number, an inclusive ending `(e)`).
-    fn may_start(&self, word: &str) -> bool {
+    /// number, an inclusive ending `(e)`). When it can, the most words of a phrase that
+    /// starts with it as written (`usize::MAX` when not known: a word not in ASCII,
+    /// whose lower case may differ from the table's).
+    fn may_start(&self, word: &str) -> Option<usize> {
         if word.is_empty() || word.len() > 40 {
-            return false;
+            return None;
         }
-        let w = word.to_lowercase();
+        // Lower case, on the stack for ASCII (the first word of most lines).
+        let mut buf = [0u8; 40];
+        let lower;
+        let w: &str = if word.is_ascii() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or_default()
+        } else {
+            lower = word.to_lowercase();
+            &lower
+        };
         let trimmed = w.trim_end_matches(['.', '-', ')', '(']);
         let bare = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
         let before_paren = trimmed.split('(').next().unwrap_or("");
-        [w.as_str(), trimmed, bare, before_paren].iter().any(|k| self.firsts.contains(*k))
+        // Each key once (they are mostly the same word).
+        let keys = [w, trimmed, bare, before_paren];
+        if !keys.iter().enumerate().any(|(i, k)| !keys[..i].contains(k) && self.firsts.contains_key(*k)) {
+            return None;
+        }
+        Some(if word.is_ascii() { self.firsts.get(w).copied().unwrap_or(0) } else { usize::MAX })
     }
 
     /// What a whole short text is as a label (`Lunch`, `Key takeaways`, `Notizen für
@@ -297,6 +330,27 @@ fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     normalise_into(s, &mut out);
     out
+}
+
+/// [`normalise`] of an ASCII `s` of at most 64 bytes, into `buf`; `None` for any other
+/// (the words, joined with one space, are never longer than `s`).
+fn normalise_ascii<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if s.len() > buf.len() || !s.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        if n > 0 {
+            buf[n] = b' ';
+            n += 1;
+        }
+        for &b in w.as_bytes() {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    let out = std::str::from_utf8(&buf[..n]).ok()?;
+    Some(out.trim_end_matches([':', ',', ';']).trim_start_matches([':', ',', ';']))
 }
 
 /// [`normalise`] into `out` (cleared first).
@@ -372,6 +426,17 @@ mod tests {
         assert_eq!(l.whole("Notizen für mich"), &[Concept::Notes]);
         assert_eq!(l.whole("Day 2"), &[Concept::Day]);
         assert!(l.whole("Lunch with the Django crowd").is_empty());
+    }
+
+    #[test]
+    fn the_ascii_fast_path_normalises_as_the_general_one() {
+        for s in ["Talk", "  Key   Takeaways: ", "::talk,", "a\x0bb\tc", "Q&A", "", " ; ", "DAY 2;", "talk :"] {
+            let mut buf = [0u8; 64];
+            assert_eq!(normalise_ascii(s, &mut buf), Some(normalise(s).as_str()), "{s:?}");
+        }
+        let mut buf = [0u8; 64];
+        assert_eq!(normalise_ascii("Vortrag für", &mut buf), None);
+        assert_eq!(normalise_ascii(&"x".repeat(65), &mut buf), None);
     }
 
     #[test]

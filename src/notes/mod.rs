@@ -132,6 +132,9 @@ pub struct Section<'a> {
     /// `- Speaker` in a numbered list, front matter `speaker`. Names in the body are
     /// found by the extractor.
     pub speakers: Vec<Named>,
+    /// Who moderates it (a panel's `moderated by NAME`, a `Moderator:` field): given by
+    /// the structure, never among [`speakers`](Self::speakers).
+    pub moderators: Vec<Named>,
     /// The body: every line after the heading (and after a title taken from the next
     /// line) up to the next section, verbatim, without the final line break.
     pub body: &'a str,

@@ -153,6 +153,40 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Titles before a name (`Dr.`, `Prof.`), dropped.
+/// [`PARTICLES`] and [`NOT_NAMES`] as sets: asked about for every word of a possible
+/// name (a scan of the 150 words was most of [`is_name`]).
+static PARTICLE_SET: Words = Words::new(PARTICLES);
+static NOT_NAME_SET: Words = Words::new(NOT_NAMES);
+
+/// A set of words built on first use.
+struct Words {
+    list: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>>,
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        Words { list, set: std::sync::OnceLock::new() }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.list.iter().copied().collect()).contains(w)
+    }
+}
+
+/// `f` of `w` in lower case: on the stack when `w` is short ASCII (most words), without
+/// allocating.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return f(std::str::from_utf8(b).unwrap_or_default());
+    }
+    f(&w.to_lowercase())
+}
+
 const HONORIFICS: &[&str] = &["dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sir", "dame"];
 
 /// Whether `s` is shaped like a person's name: two to five words of letters (hyphens,
@@ -165,14 +199,17 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() > 6 {
+        return false;
+    }
     let mut named = 0;
     for (i, w) in words.iter().enumerate() {
-        let lw = w.to_lowercase();
         let inner = i > 0 && i + 1 < words.len();
-        if inner && PARTICLES.contains(&lw.as_str()) {
+        let (particle, not_name) = with_lower(w, |lw| (inner && PARTICLE_SET.contains(lw), NOT_NAME_SET.contains(lw)));
+        if particle {
             continue;
         }
-        if NOT_NAMES.contains(&lw.as_str()) {
+        if not_name {
             return false;
         }
         if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')) {
@@ -221,7 +258,7 @@ pub fn fold(w: &str) -> String {
 
 fn strip_honorific(s: &str) -> &str {
     match s.split_once(' ') {
-        Some((first, rest)) if HONORIFICS.contains(&first.to_lowercase().as_str()) => rest.trim_start(),
+        Some((first, rest)) if with_lower(first, |f| HONORIFICS.contains(&f)) => rest.trim_start(),
         _ => s,
     }
 }
@@ -253,7 +290,8 @@ pub enum Case {
 /// extractor's typo matcher keeps apart from names), or a plural, past or gerund of one.
 /// The list is read once, on the first call.
 pub fn ordinary(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
+        std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
         include_str!("../../data/common-words.txt")
             .lines()
@@ -287,8 +325,7 @@ pub fn capitalise(name: &str) -> String {
 
 /// Whether more than half the words of `name` (particles aside) are ordinary words.
 fn mostly_ordinary(name: &str) -> bool {
-    let words: Vec<&str> =
-        name.split_whitespace().filter(|w| !PARTICLES.contains(&w.to_lowercase().as_str())).collect();
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !with_lower(w, |w| PARTICLE_SET.contains(w))).collect();
     words.iter().filter(|w| ordinary(w)).count() * 2 > words.len()
 }
 
@@ -349,26 +386,28 @@ fn split(s: &str) -> Vec<&str> {
             let rest = &s[i + 1..];
             let word_end = rest.find(' ').unwrap_or(rest.len());
             let w = &rest[..word_end];
-            if matches!(
-                w.to_lowercase().as_str(),
-                "and"
-                    | "with"
-                    | "feat."
-                    | "feat"
-                    | "ft."
-                    | "und"
-                    | "mit"
-                    | "et"
-                    | "avec"
-                    | "y"
-                    | "con"
-                    | "e"
-                    | "en"
-                    | "met"
-                    | "i"
-                    | "oraz"
-                    | "z"
-            ) && word_end < rest.len()
+            if with_lower(w, |w| {
+                matches!(
+                    w,
+                    "and"
+                        | "with"
+                        | "feat."
+                        | "feat"
+                        | "ft."
+                        | "und"
+                        | "mit"
+                        | "et"
+                        | "avec"
+                        | "y"
+                        | "con"
+                        | "e"
+                        | "en"
+                        | "met"
+                        | "i"
+                        | "oraz"
+                        | "z"
+                )
+            }) && word_end < rest.len()
             {
                 parts.push(&s[start..i]);
                 i += 1 + word_end;

@@ -102,6 +102,7 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
         line,
         event: Some(0),
         speakers: vec![Named { name: speaker.into(), line: line + 1 }],
+        moderators: Vec::new(),
         mentions: targets.into_iter().enumerate().map(|(i, t)| mention(t, line + 2 + i as u32)).collect(),
         near_misses: vec![],
     };

@@ -24,6 +24,7 @@ fn linked(extractor: &Extractor<'_>, line: &str) -> Vec<(String, String)> {
         line: 1,
         event: None,
         speakers: Vec::new(),
+        moderators: Vec::new(),
         body: line,
         body_line: 1,
     };

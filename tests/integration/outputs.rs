@@ -223,3 +223,39 @@ fn something_in_the_way_is_an_error_before_anything_is_replaced() {
     assert_eq!(std::fs::read_to_string(dir.path().join("out/obsidian")).unwrap(), "a file");
     assert_eq!(leftovers(dir.path(), "out"), Vec::<String>::new());
 }
+
+/// A panel's moderator, written as a panel line or as a labelled field, is linked by
+/// `moderated_by` (schema.org `contributor`), never by `presented_by`, in every format.
+#[test]
+fn a_panel_moderator_is_its_own_relation_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "notes/day.md",
+        "# RustConf 2025\n\n\
+         **Panel: is async Rust done?** — moderated by Clara Hoffmann, with Fatima Benali and Kwame Mensah\n\n\
+         They compared Tokio and smol.\n\n\
+         ## The future of WebAssembly\n\n\
+         Speakers: Ana Lambda, Tom Berg\nModerator: Priya Raman\n\nwasmtime and Wasmer.\n",
+    );
+    run_ok(dir.path(), &["notes", "-o", "out", "-q", "-f", "csv,jsonld,cypher,graphml"]);
+    let read = |f: &str| std::fs::read_to_string(dir.path().join("out").join(f)).unwrap();
+    let edges = read("edges.csv");
+    let rel = |person: &str| -> Vec<&str> {
+        edges
+            .lines()
+            .filter(|l| l.contains(&format!(",person:{person},")))
+            .map(|l| l.split(',').nth(3).unwrap())
+            .collect()
+    };
+    assert_eq!(rel("clara-hoffmann"), ["moderated_by"], "{edges}");
+    assert_eq!(rel("priya-raman"), ["moderated_by"], "{edges}");
+    for p in ["fatima-benali", "kwame-mensah", "ana-lambda", "tom-berg"] {
+        assert_eq!(rel(p), ["presented_by"], "{p}: {edges}");
+    }
+    let jsonld: serde_json::Value = serde_json::from_str(&read("graph.jsonld")).unwrap();
+    let text = jsonld.to_string();
+    assert!(text.contains(r#""contributor":{"@id":"person/clara-hoffmann"}"#), "{text}");
+    assert!(read("graph.cypher").contains("MODERATED_BY"));
+    assert!(read("graph.graphml").contains("moderated_by"));
+}

@@ -34,6 +34,7 @@ fn graph(title: &str, person: &str, tech: &str) -> KnowledgeGraph {
             line: 3,
             event: Some(0),
             speakers: vec![Named { name: person.into(), line: 4 }],
+            moderators: Vec::new(),
             mentions: vec![Mention {
                 target: Target::Unlisted(tech.into()),
                 surface: tech.into(),

@@ -135,6 +135,7 @@ fn big_graph() -> KnowledgeGraph {
                 line,
                 event: Some(0),
                 speakers: vec![Named { name: format!("Speaker Number{k}"), line: line + 1 }],
+                moderators: Vec::new(),
                 mentions,
                 near_misses: vec![],
             }

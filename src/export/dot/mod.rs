@@ -69,7 +69,7 @@ pub use text::escape;
 use text::{fit, Text};
 
 use super::{palette, table, ExportError, ExportOptions, Layout};
-use crate::graph::{measures, EdgeKind, KnowledgeGraph, NodeId as GraphNode, NodeKind};
+use crate::graph::{measures, Attr, EdgeKind, KnowledgeGraph, NodeId as GraphNode, NodeKind};
 
 fn penwidth(weight: u32) -> String {
     format!("{:.2}", f64::from(weight).sqrt().min(8.0))
@@ -314,7 +314,7 @@ fn node(graph: &KnowledgeGraph, i: GraphNode, drawing: Drawing, out: &mut dyn Si
     let [shape, _, style] = kind_attrs(n.kind);
     let community = measures.and_then(|m| m.community_of(i.index())).map(|c| c.id);
     let fill = ("fillcolor", Val::Text(fill(drawing, n.kind, community)));
-    let url = [n.attr("homepage"), n.attr("url")].into_iter().flatten().find(|u| super::iri::is_web_iri(u));
+    let url = [n.text(Attr::Homepage), n.text(Attr::Url)].into_iter().flatten().find(|u| super::iri::is_web_iri(u));
     let mut attrs = vec![("label", Val::Text(&label)), shape, fill];
     if kind_attr_count(n.kind) == 3 {
         attrs.push(style);
@@ -346,7 +346,7 @@ fn cluster(
     out: &mut dyn Sink,
 ) -> std::io::Result<()> {
     let ev = graph.node(event);
-    let label = match ev.attr("date") {
+    let label = match ev.text(Attr::Date) {
         Some(date) => format!("{}\n{date}", ev.label),
         None => ev.label.clone(),
     };

@@ -29,7 +29,7 @@
 //! | kind | `@type` | properties |
 //! |---|---|---|
 //! | Event | `Event` | `name`, `startDate`, `superEvent` (a day → its conference) |
-//! | Talk | `EducationEvent` | `name`, `tg:talkKind` (`talk`, `keynote`, `lightning`), `startDate`, `superEvent`, `performer`, `about`, `tg:mention`, `tg:evidence` (`file:line` of its heading) |
+//! | Talk | `EducationEvent` | `name`, `tg:talkKind` (`talk`, `keynote`, `lightning`), `startDate`, `superEvent`, `performer`, `contributor` (a panel's moderator), `about`, `tg:mention`, `tg:evidence` (`file:line` of its heading) |
 //! | Person | `Person` | `name`, `alternateName` |
 //! | Technology | `SoftwareApplication` | `name`, `alternateName` (spellings seen), `applicationCategory`, `sameAs`, `creator` (developed by) |
 //! | Organization | `Organization` | `name`, `alternateName`, `tg:category`, `sameAs`, `parentOrganization` |
@@ -69,12 +69,12 @@ use serde_json::Value;
 use super::iri::is_web_iri;
 pub use super::iri::{BASE, VOCAB};
 use super::{Chunks, ExportError, ExportOptions};
-use crate::graph::{measures, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{measures, Attr, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 
 /// The file and line of a talk's heading, if known. The one way this module reads them.
-fn talk_place(n: &Node) -> Option<(&str, &str)> {
-    match n.kind {
-        NodeKind::Talk => n.attr("file").zip(n.attr("line")),
+fn talk_place(n: &Node) -> Option<(&str, u32)> {
+    match (n.kind, &n.attrs.talk) {
+        (NodeKind::Talk, Some(t)) => Some((&t.file, t.line)),
         _ => None,
     }
 }
@@ -92,18 +92,18 @@ fn holder(s: NodeIndex, t: NodeIndex, e: &Edge) -> NodeIndex {
 /// The canonical pages of a technology, organisation or PEP, without repeats.
 fn same_as(n: &Node) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for key in ["homepage", "url"] {
-        if let Some(h) = n.attr(key).filter(|h| is_web_iri(h)) {
+    for key in [Attr::Homepage, Attr::Url] {
+        if let Some(h) = n.text(key).filter(|h| is_web_iri(h)) {
             out.insert(h.to_string());
         }
     }
-    if let Some(p) = n.attr("pypi") {
+    if let Some(p) = n.text(Attr::Pypi) {
         let page = format!("https://pypi.org/project/{p}/");
         if !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
             out.insert(page);
         }
     }
-    if let Some(q) = n.attr("wikidata") {
+    if let Some(q) = n.text(Attr::Wikidata) {
         if is_web_iri(q) {
             out.insert(q.to_string());
         } else if q.len() > 1 && q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit()) {
@@ -173,7 +173,7 @@ const CONTEXT: Context = Context { vocab: "https://schema.org/", base: BASE, tg:
 /// assert_eq!(pep["url"]["@id"], "https://peps.python.org/pep-0659/");
 /// ```
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    let doc = nodes::Document { graph, holders: nodes::Holders::new(graph) };
+    let doc = nodes::Document::new(graph);
     let mut out = Chunks::new(w);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, pretty::Pretty::default());
     doc.serialize(&mut ser).map_err(std::io::Error::from)?;

@@ -1,6 +1,8 @@
 //! The document as borrowed `Serialize` views of the graph, fed straight to serde_json
 //! by [`write`](super::write()): no `serde_json::Value` in between.
 
+use std::cell::RefCell;
+
 use petgraph::graph::NodeIndex;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -8,14 +10,27 @@ use serde::Serialize;
 use super::{holder, measure_entries, same_as, talk_place, CONTEXT};
 use crate::export::iri::{iri_parts, is_web_iri};
 use crate::export::table::{kind_row, rdf_term};
-use crate::graph::{Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{Attr, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 
 /// The whole document, serialised node by node straight from the graph: serde_json
 /// writes and escapes everything, with no `Value` in between.
 pub(super) struct Document<'g> {
-    pub(super) graph: &'g KnowledgeGraph,
-    pub(super) holders: Holders,
+    graph: &'g KnowledgeGraph,
+    holders: Holders,
+    /// Where [`Joined`] strings are put together, reused from one to the next.
+    scratch: Scratch,
 }
+
+impl<'g> Document<'g> {
+    pub(super) fn new(graph: &'g KnowledgeGraph) -> Self {
+        Document { graph, holders: Holders::new(graph), scratch: Scratch::default() }
+    }
+}
+
+/// A string buffer the document's parts share while it is written (serialising is
+/// through `&self`, hence the cell; nothing else holds it meanwhile).
+#[derive(Default)]
+pub(super) struct Scratch(RefCell<String>);
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -33,6 +48,7 @@ impl Serialize for Nodes<'_, '_> {
         let doc = self.0;
         s.collect_seq(doc.graph.nodes().map(|(i, n)| NodeObject {
             graph: doc.graph,
+            scratch: &doc.scratch,
             n,
             i: i.index(),
             edges: doc.holders.of(i),
@@ -42,13 +58,13 @@ impl Serialize for Nodes<'_, '_> {
 
 /// The edges each node holds (see [`holder`]), in edge order, as one flat list of
 /// edge indices with an offset per node: two allocations however many nodes.
-pub(super) struct Holders {
+struct Holders {
     start: Vec<u32>,
     edges: Vec<u32>,
 }
 
 impl Holders {
-    pub(super) fn new(graph: &KnowledgeGraph) -> Holders {
+    fn new(graph: &KnowledgeGraph) -> Holders {
         let mut start = vec![0u32; graph.node_count() + 1];
         for (s, t, e) in graph.edge_indices() {
             start[holder(s, t, e).index() + 1] += 1;
@@ -77,6 +93,7 @@ impl Holders {
 enum Key {
     SuperEvent,
     Performer,
+    Contributor,
     About,
     Mention,
     Author,
@@ -92,6 +109,7 @@ impl Key {
         std::borrow::Cow::Borrowed(match self {
             Key::SuperEvent => "superEvent",
             Key::Performer => "performer",
+            Key::Contributor => "contributor",
             Key::About => "about",
             Key::Mention => "tg:mention",
             Key::Author => "author",
@@ -108,6 +126,7 @@ fn edge_keys(graph: &KnowledgeGraph, s: NodeIndex, e: &Edge) -> [Option<Key>; 2]
     let one = match e.kind {
         EdgeKind::PartOf => Key::SuperEvent,
         EdgeKind::PresentedBy => Key::Performer,
+        EdgeKind::ModeratedBy => Key::Contributor,
         EdgeKind::Mentions => return [Some(Key::About), Some(Key::Mention)],
         EdgeKind::Authored => Key::Author,
         EdgeKind::DevelopedBy if graph.node(s).kind == NodeKind::Organization => Key::ParentOrganization,
@@ -142,44 +161,42 @@ impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> Serialize for OneOrMany<
 }
 
 /// A string in pieces, serialised as one: a node's `@id` (its id with the first `:`
-/// turned into `/`, as [`iri`](crate::export::iri::iri) makes it) or a place (`file:line`). The pieces go into a
-/// reused buffer that serde_json escapes in one pass; through `Display` and
-/// `collect_str`, `fmt` ran and each piece was escaped on its own (a tenth of the
-/// export's instructions, callgrind).
+/// turned into `/`, as [`iri`](crate::export::iri::iri) makes it) or a place (`file:line`). The pieces go into the
+/// document's [`Scratch`] buffer, which serde_json escapes in one pass; through
+/// `Display` and `collect_str`, `fmt` ran and each piece was escaped on its own (a
+/// tenth of the export's instructions, callgrind).
 pub(super) struct Joined<'a> {
     parts: [&'a str; 3],
     line: Option<u32>,
+    scratch: &'a Scratch,
 }
 
 impl<'a> Joined<'a> {
-    pub(super) fn iri(id: &'a str) -> Self {
-        Joined { parts: iri_parts(id), line: None }
+    pub(super) fn iri(id: &'a str, scratch: &'a Scratch) -> Self {
+        Joined { parts: iri_parts(id), line: None, scratch }
     }
 
-    pub(super) fn place(at: crate::graph::At<'a>) -> Self {
-        Joined { parts: [at.file, ":", ""], line: Some(at.line) }
+    pub(super) fn place(at: crate::graph::At<'a>, scratch: &'a Scratch) -> Self {
+        Joined { parts: [at.file, ":", ""], line: Some(at.line), scratch }
     }
 }
 
 impl Serialize for Joined<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        thread_local! {
-            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        let mut buf = self.scratch.0.borrow_mut();
+        buf.clear();
+        self.parts.iter().for_each(|p| buf.push_str(p));
+        if let Some(n) = self.line {
+            crate::graph::push_number(&mut buf, n);
         }
-        BUF.with_borrow_mut(|buf| {
-            buf.clear();
-            self.parts.iter().for_each(|p| buf.push_str(p));
-            if let Some(n) = self.line {
-                crate::graph::push_number(buf, n);
-            }
-            s.serialize_str(buf)
-        })
+        s.serialize_str(&buf)
     }
 }
 
-/// `{"@id": ...}`: a link to a node (by our id) or to a page (an absolute IRI).
+/// `{"@id": ...}`: a link to a node (by our id, its IRI put together in the
+/// scratch buffer) or to a page (an absolute IRI).
 enum Link<'a> {
-    Node(&'a str),
+    Node(&'a str, &'a Scratch),
     Page(&'a str),
 }
 
@@ -187,7 +204,7 @@ impl Serialize for Link<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(1))?;
         match self {
-            Link::Node(id) => m.serialize_entry("@id", &Joined::iri(id))?,
+            Link::Node(id, scratch) => m.serialize_entry("@id", &Joined::iri(id, scratch))?,
             Link::Page(url) => m.serialize_entry("@id", url)?,
         }
         m.end()
@@ -197,6 +214,7 @@ impl Serialize for Link<'_> {
 /// One node of `@graph`.
 struct NodeObject<'g> {
     graph: &'g KnowledgeGraph,
+    scratch: &'g Scratch,
     n: &'g Node,
     /// The node's index, for its measures.
     i: usize,
@@ -207,36 +225,38 @@ impl Serialize for NodeObject<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let n = self.n;
         let mut obj = s.serialize_map(None)?;
-        obj.serialize_entry("@id", &Joined::iri(&n.id))?;
+        obj.serialize_entry("@id", &Joined::iri(&n.id, self.scratch))?;
         let types = kind_row(n.kind).rdf_types;
         obj.serialize_entry("@type", &OneOrMany::new(types.len(), || types.iter()))?;
-        let name = if n.kind == NodeKind::Pep { n.attr("title").unwrap_or(&n.label) } else { &n.label };
+        let name = if n.kind == NodeKind::Pep { n.text(Attr::Title).unwrap_or(&n.label) } else { &n.label };
         obj.serialize_entry("name", name)?;
         if !n.aliases.is_empty() {
             obj.serialize_entry("alternateName", &OneOrMany::new(n.aliases.len(), || n.aliases.iter()))?;
         }
-        let attrs: &[(&str, &str)] = match n.kind {
-            NodeKind::Event => &[("startDate", "date")],
-            NodeKind::Talk => &[("tg:talkKind", "talk_kind"), ("startDate", "date")],
-            NodeKind::Technology => &[("applicationCategory", "category")],
-            NodeKind::Organization | NodeKind::Topic => &[("tg:category", "category")],
+        let attrs: &[(&str, Attr)] = match n.kind {
+            NodeKind::Event => &[("startDate", Attr::Date)],
+            NodeKind::Talk => &[("tg:talkKind", Attr::TalkKind), ("startDate", Attr::Date)],
+            NodeKind::Technology => &[("applicationCategory", Attr::Category)],
+            NodeKind::Organization | NodeKind::Topic => &[("tg:category", Attr::Category)],
             _ => &[],
         };
         for (key, attr) in attrs {
-            if let Some(v) = n.attr(attr) {
+            if let Some(v) = n.text(*attr) {
                 obj.serialize_entry(key, v)?;
             }
         }
         match n.kind {
             NodeKind::Pep => {
-                obj.serialize_entry("identifier", n.attr("identifier").unwrap_or(&n.label))?;
-                if let Some(url) = n.attr("url").filter(|u| is_web_iri(u)) {
+                obj.serialize_entry("identifier", n.text(Attr::Identifier).unwrap_or(&n.label))?;
+                if let Some(url) = n.text(Attr::Url).filter(|u| is_web_iri(u)) {
                     obj.serialize_entry("url", &Link::Page(url))?;
                 }
-                for (key, attr) in
-                    [("creativeWorkStatus", "status"), ("tg:pepType", "type"), ("tg:pythonVersion", "python_version")]
-                {
-                    if let Some(v) = n.attr(attr) {
+                for (key, attr) in [
+                    ("creativeWorkStatus", Attr::Status),
+                    ("tg:pepType", Attr::Type),
+                    ("tg:pythonVersion", Attr::PythonVersion),
+                ] {
+                    if let Some(v) = n.text(attr) {
                         obj.serialize_entry(key, v)?;
                     }
                 }
@@ -254,7 +274,7 @@ impl Serialize for NodeObject<'_> {
         }
         // The properties the held edges give, by first appearance, each with its values
         // in edge order (as [`Props`] collects them).
-        let graph = self.graph;
+        let (graph, scratch) = (self.graph, self.scratch);
         let raw = graph.as_petgraph().raw_edges();
         let mut props: Vec<(Key, usize)> = Vec::new();
         for &k in self.edges {
@@ -270,12 +290,12 @@ impl Serialize for NodeObject<'_> {
             let values = || {
                 let held = self.edges.iter().map(|&k| &raw[k as usize]);
                 let with_key = held.filter(move |e| edge_keys(graph, e.source(), &e.weight).contains(&Some(key)));
-                with_key.map(move |e| PropValue { graph, key, s: e.source(), t: e.target(), e: &e.weight })
+                with_key.map(move |e| PropValue { graph, scratch, key, s: e.source(), t: e.target(), e: &e.weight })
             };
             obj.serialize_entry(&key.name(), &OneOrMany::new(count, values))?;
         }
         if let Some((file, line)) = talk_place(n) {
-            obj.serialize_entry("tg:evidence", &Joined { parts: [file, ":", line], line: None })?;
+            obj.serialize_entry("tg:evidence", &Joined { parts: [file, ":", ""], line: Some(line), scratch })?;
         }
         for (k, v) in measure_entries(graph, self.i) {
             obj.serialize_entry(k, &v)?;
@@ -287,6 +307,7 @@ impl Serialize for NodeObject<'_> {
 /// The value property `key` takes from edge `s → t`.
 struct PropValue<'g> {
     graph: &'g KnowledgeGraph,
+    scratch: &'g Scratch,
     key: Key,
     s: NodeIndex,
     t: NodeIndex,
@@ -295,23 +316,26 @@ struct PropValue<'g> {
 
 impl Serialize for PropValue<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (graph, e) = (self.graph, self.e);
+        let (graph, e, scratch) = (self.graph, self.e, self.scratch);
         let ty = match self.key {
-            Key::Author => return Link::Node(&graph.node(self.s).id).serialize(s),
+            Key::Author => return Link::Node(&graph.node(self.s).id, scratch).serialize(s),
             Key::Mention => "tg:Mention",
             Key::CoMention => "tg:CoMention",
-            _ => return Link::Node(&graph.node(self.t).id).serialize(s),
+            _ => return Link::Node(&graph.node(self.t).id, scratch).serialize(s),
         };
         // Reified: a blank node for the edge, its places once each (a place is
         // one text: the file table has no name twice).
         let mut obj = s.serialize_map(None)?;
         obj.serialize_entry("@type", ty)?;
-        obj.serialize_entry("tg:target", &Link::Node(&graph.node(self.t).id))?;
+        obj.serialize_entry("tg:target", &Link::Node(&graph.node(self.t).id, scratch))?;
         obj.serialize_entry("tg:weight", &e.weight)?;
         obj.serialize_entry("tg:confidence", &e.confidence.to_string())?;
         match e.evidence.len() {
             0 => {}
-            1 => obj.serialize_entry("tg:evidence", &Joined::place(graph.evidence(e).next().expect("one place")))?,
+            1 => {
+                let at = graph.evidence(e).next().expect("one place");
+                obj.serialize_entry("tg:evidence", &Joined::place(at, scratch))?
+            }
             _ => {
                 let mut places: Vec<crate::graph::Place> = Vec::with_capacity(e.evidence.len());
                 if e.evidence.len() <= 32 {
@@ -324,7 +348,7 @@ impl Serialize for PropValue<'_> {
                     let mut seen = std::collections::HashSet::with_capacity(e.evidence.len());
                     places.extend(e.evidence.iter().filter(|p| seen.insert(*p)));
                 }
-                let texts = || places.iter().map(|&p| Joined::place(graph.at(p)));
+                let texts = || places.iter().map(|&p| Joined::place(graph.at(p), scratch));
                 obj.serialize_entry("tg:evidence", &OneOrMany::new(places.len(), texts))?;
             }
         }

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use super::{holder, measure_entries, same_as, talk_place, CONTEXT};
 use crate::export::iri::{iri, is_web_iri};
 use crate::export::table::{kind_row, rdf_term};
-use crate::graph::{Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{Attr, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 
 fn reference(id: &str) -> Value {
     json!({ "@id": iri(id) })
@@ -98,6 +98,7 @@ fn edge_props(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> V
     match e.kind {
         EdgeKind::PartOf => vec![("superEvent".into(), reference(&dst.id))],
         EdgeKind::PresentedBy => vec![("performer".into(), reference(&dst.id))],
+        EdgeKind::ModeratedBy => vec![("contributor".into(), reference(&dst.id))],
         EdgeKind::Mentions => {
             vec![("about".into(), reference(&dst.id)), ("tg:mention".into(), reified(graph, "tg:Mention", dst, e))]
         }
@@ -128,7 +129,7 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node, usize), edges: &[(NodeIndex,
     let ty = if types.len() == 1 { json!(types[0]) } else { json!(types) };
     obj.insert("@type".into(), ty);
     let name = match n.kind {
-        NodeKind::Pep => n.attr("title").unwrap_or(&n.label),
+        NodeKind::Pep => n.text(Attr::Title).unwrap_or(&n.label),
         _ => &n.label,
     };
     obj.insert("name".into(), json!(name));
@@ -141,27 +142,27 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node, usize), edges: &[(NodeIndex,
             obj.insert("alternateName".into(), json!(n.aliases));
         }
     }
-    let put = |obj: &mut Map<String, Value>, key: &str, attr: &str| {
-        if let Some(v) = n.attr(attr) {
+    let put = |obj: &mut Map<String, Value>, key: &str, attr: Attr| {
+        if let Some(v) = n.text(attr) {
             obj.insert(key.into(), json!(v));
         }
     };
     match n.kind {
-        NodeKind::Event => put(&mut obj, "startDate", "date"),
+        NodeKind::Event => put(&mut obj, "startDate", Attr::Date),
         NodeKind::Talk => {
-            put(&mut obj, "tg:talkKind", "talk_kind");
-            put(&mut obj, "startDate", "date");
+            put(&mut obj, "tg:talkKind", Attr::TalkKind);
+            put(&mut obj, "startDate", Attr::Date);
         }
-        NodeKind::Technology => put(&mut obj, "applicationCategory", "category"),
-        NodeKind::Organization | NodeKind::Topic => put(&mut obj, "tg:category", "category"),
+        NodeKind::Technology => put(&mut obj, "applicationCategory", Attr::Category),
+        NodeKind::Organization | NodeKind::Topic => put(&mut obj, "tg:category", Attr::Category),
         NodeKind::Pep => {
-            obj.insert("identifier".into(), json!(n.attr("identifier").unwrap_or(&n.label)));
-            if let Some(url) = n.attr("url").filter(|u| is_web_iri(u)) {
+            obj.insert("identifier".into(), json!(n.text(Attr::Identifier).unwrap_or(&n.label)));
+            if let Some(url) = n.text(Attr::Url).filter(|u| is_web_iri(u)) {
                 obj.insert("url".into(), json!({ "@id": url }));
             }
-            put(&mut obj, "creativeWorkStatus", "status");
-            put(&mut obj, "tg:pepType", "type");
-            put(&mut obj, "tg:pythonVersion", "python_version");
+            put(&mut obj, "creativeWorkStatus", Attr::Status);
+            put(&mut obj, "tg:pepType", Attr::Type);
+            put(&mut obj, "tg:pythonVersion", Attr::PythonVersion);
         }
         NodeKind::Version => {
             let number = n.label.rsplit(' ').next().unwrap_or(&n.label);

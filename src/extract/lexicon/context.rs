@@ -12,25 +12,24 @@ impl Lexicon {
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
     pub(super) fn confirm(&self, body: &Body<'_>, hits: &[Hit]) -> Vec<bool> {
         let m = self.matcher();
-        let (pats, needs_context) = (&m.pats, &m.needs_context);
-        if !hits.iter().any(|h| needs_context[h.pat]) {
+        if !hits.iter().any(|h| m.needs_context(h.pat)) {
             return vec![true; hits.len()];
         }
         let mut ok: Vec<bool> = hits
             .iter()
             .map(|h| {
-                let e = &self.entries[h.entry as usize];
+                let e = self.entry(h.entry);
                 let surface = &body.text[h.start..h.end];
                 if e.strict && e.ambiguous {
                     return is_distinctive(surface)
-                        || has_distinctive_case(surface, &pats[h.pat].1)
+                        || has_distinctive_case(surface, m.pat(h.pat).1)
                         || confirmed_by_code(body, h, surface);
                 }
-                !needs_context[h.pat]
+                !m.needs_context(h.pat)
                     || is_distinctive(surface)
                     || is_compound_of_name(surface, &e.name)
                     || is_topic_language(e, body.topic())
-                    || has_distinctive_case(surface, &pats[h.pat].1)
+                    || has_distinctive_case(surface, m.pat(h.pat).1)
                     || confirmed_by_form(body, h, surface)
             })
             .collect();
@@ -50,7 +49,7 @@ impl Lexicon {
             if ok[i] || confirmed.contains(&hits[i].entry) {
                 continue;
             }
-            let e = &self.entries[hits[i].entry as usize];
+            let e = self.entry(hits[i].entry);
             let own = (hits[i].start, hits[i].end);
             let (win_lo, win_hi) = (own.0.saturating_sub(CLUE_WINDOW), own.1 + CLUE_WINDOW);
             // A sure technology of the same family on this line or the next or
@@ -63,7 +62,7 @@ impl Lexicon {
                     j != i
                         && hits[j].entry != hits[i].entry
                         && first_pass[j]
-                        && same_family(e, &self.entries[hits[j].entry as usize])
+                        && same_family(e, self.entry(hits[j].entry))
                 });
             // A clue word within two lines (and CLUE_WINDOW bytes); not one that is
             // itself an ambiguous name left unconfirmed (`a flask of tea` is no clue
@@ -85,9 +84,7 @@ impl Lexicon {
                         return false;
                     }
                     let text = &text[a..b];
-                    m.clues[hits[i].entry as usize]
-                        .iter()
-                        .any(|&c| contains_clue(text, &m.clue_finders[c as usize], base + a, &blocked))
+                    m.clues(hits[i].entry).any(|c| contains_clue(text, c, base + a, &blocked))
                 });
             ok[i] = neighbour || clue;
             if ok[i] {
@@ -107,7 +104,7 @@ impl Lexicon {
                 && w.chars().all(char::is_alphabetic)
                 && w.chars().skip(1).any(char::is_lowercase)
                 && !is_common_form(w)
-                && !self.keys.contains_key(&w.to_lowercase())
+                && !self.has_key(&w.to_lowercase())
         };
         let prev = text[..start].strip_suffix(' ').map(|b| {
             let from = b.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());

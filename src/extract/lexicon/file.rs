@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::check::{check_file, name_key, CheckedEntry, EntryKind};
-use super::{EntryId, Lexicon};
+use super::{Entries, EntryId, FoldMap, Lexicon, Names};
 
 /// One lexicon entry, as written in `data/lexicon/*.toml` or a user's file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,60 +86,80 @@ impl Lexicon {
             message,
         };
         let checked = check_file(text).map_err(|e| err((e.line, e.column), e.message))?;
-        let mut lex = Lexicon {
-            entries: Vec::with_capacity(checked.len()),
-            places: Vec::with_capacity(checked.len()),
-            origin: origin.into(),
-            keys: HashMap::default(),
-            pypi: HashMap::default(),
-            matcher: OnceLock::new(),
-        };
+        let mut entries: Vec<Entry> = Vec::with_capacity(checked.len());
+        let mut places = Vec::with_capacity(checked.len());
+        let mut keys: HashMap<String, EntryId> = HashMap::new();
         for c in checked {
-            let id = lex.entries.len() as EntryId;
-            let places = Places { name: c.name_at, aliases: c.aliases_at.clone() };
+            let id = entries.len() as EntryId;
+            let at = Places { name: c.name_at, aliases: c.aliases_at.clone() };
             for (n, &at) in
                 std::iter::once(&c.name).chain(&c.aliases).zip(std::iter::once(&c.name_at).chain(&c.aliases_at))
             {
                 let key = name_key(n);
-                match lex.keys.get(&key) {
+                match keys.get(&key) {
                     Some(&other) if other != id => {
                         return Err(err(
                             at,
                             format!(
                                 "{n:?} is already a name of {:?}; a name or alias may belong to one entry only",
-                                lex.entries[other as usize].name
+                                entries[other as usize].name
                             ),
                         ))
                     }
                     Some(_) => {}
                     None => {
-                        lex.keys.insert(key, id);
+                        keys.insert(key, id);
                     }
                 }
             }
-            lex.entries.push(Entry::from(c));
-            lex.places.push(places);
+            entries.push(Entry::from(c));
+            places.push(at);
         }
+        let mut lex = Lexicon {
+            entries: Entries::Owned(entries),
+            places,
+            origin: origin.into(),
+            names: Names::Builtin,
+            matcher: OnceLock::new(),
+        };
         lex.reindex();
         Ok(lex)
     }
 
-    pub(super) fn reindex(&mut self) {
-        self.keys.clear();
-        self.pypi.clear();
+    /// The entries, to change: the built-in ones are read in full first, and looked
+    /// up in maps from then on.
+    fn entries_mut(&mut self) -> &mut Vec<Entry> {
+        if let Entries::Builtin { .. } = self.entries {
+            self.entries = Entries::Owned(self.entries().to_vec());
+            self.places.resize(self.entries().len(), Places::default());
+            self.reindex();
+        }
+        match &mut self.entries {
+            Entries::Owned(v) => v,
+            Entries::Builtin { .. } => unreachable!("made owned above"),
+        }
+    }
+
+    /// Builds the maps from names and package names to entries, and drops the
+    /// matcher (rebuilt on first use).
+    fn reindex(&mut self) {
+        let entries = self.entries();
+        let mut keys = FoldMap::default();
+        let mut pypi = FoldMap::default();
         // Sized once: growing a map of 30,000 names rehashes it a dozen times.
-        self.keys.reserve(self.entries.iter().map(|e| 1 + e.aliases.len()).sum());
-        self.pypi.reserve(self.entries.iter().filter(|e| e.pypi.is_some() || e.npm.is_some()).count());
-        for (id, e) in self.entries.iter().enumerate() {
+        keys.reserve(entries.iter().map(|e| 1 + e.aliases.len()).sum());
+        pypi.reserve(entries.iter().filter(|e| e.pypi.is_some() || e.npm.is_some()).count());
+        for (id, e) in entries.iter().enumerate() {
             for n in e.names() {
-                self.keys.entry(name_key(n)).or_insert(id as EntryId);
+                keys.entry(name_key(n)).or_insert(id as EntryId);
             }
         }
-        for (id, e) in self.entries.iter().enumerate() {
+        for (id, e) in entries.iter().enumerate() {
             for p in e.pypi.iter().chain(&e.npm) {
-                self.pypi.entry(p.to_lowercase()).or_insert(id as EntryId);
+                pypi.entry(p.to_lowercase()).or_insert(id as EntryId);
             }
         }
+        self.names = Names::Maps { keys, pypi };
         self.matcher = OnceLock::new();
     }
 
@@ -148,17 +168,18 @@ impl Lexicon {
     /// new name or alias that another entry had as an alias moves to the new entry.
     /// A name or alias that is another entry's canonical name is an error naming both.
     pub fn extend(&mut self, other: Lexicon) -> Result<(), LexiconError> {
-        for (i, mut e) in other.entries.into_iter().enumerate() {
+        self.entries_mut();
+        let theirs = other.entries().to_vec();
+        for (i, mut e) in theirs.into_iter().enumerate() {
             let places = other.places.get(i).cloned().unwrap_or_default();
             let name_k = name_key(&e.name);
-            let target =
-                self.keys.get(&name_k).copied().filter(|&id| name_key(&self.entries[id as usize].name) == name_k);
+            let target = self.key(&name_k).filter(|&id| name_key(&self.entry(id).name) == name_k);
             for (n, at) in std::iter::once((&e.name, places.name))
                 .chain(e.aliases.iter().zip(places.aliases.iter().copied().chain(std::iter::repeat((1, 1)))))
             {
                 let k = name_key(n);
-                if let Some(&id) = self.keys.get(&k) {
-                    let owner = &self.entries[id as usize];
+                if let Some(id) = self.key(&k) {
+                    let owner = self.entry(id);
                     if Some(id) != target && name_key(&owner.name) == k {
                         return Err(LexiconError {
                             origin: other.origin.to_string(),
@@ -174,23 +195,23 @@ impl Lexicon {
             }
             let id = match target {
                 Some(id) => {
-                    let old = &self.entries[id as usize];
+                    let old = self.entry(id);
                     let mut seen: HashSet<String> = e.names().map(name_key).collect();
                     let kept: Vec<String> = old.aliases.iter().filter(|a| seen.insert(name_key(a))).cloned().collect();
                     e.aliases.extend(kept);
-                    self.entries[id as usize] = e;
+                    self.entries_mut()[id as usize] = e;
                     self.places[id as usize] = places;
                     id
                 }
                 None => {
-                    self.entries.push(e);
+                    self.entries_mut().push(e);
                     self.places.push(places);
-                    (self.entries.len() - 1) as EntryId
+                    (self.entries().len() - 1) as EntryId
                 }
             };
             // Names of the new entry leave every other entry's aliases.
-            let mine: HashSet<String> = self.entries[id as usize].names().map(name_key).collect();
-            for (j, other_e) in self.entries.iter_mut().enumerate() {
+            let mine: HashSet<String> = self.entry(id).names().map(name_key).collect();
+            for (j, other_e) in self.entries_mut().iter_mut().enumerate() {
                 if j as EntryId != id {
                     other_e.aliases.retain(|a| !mine.contains(&name_key(a)));
                 }

@@ -1,5 +1,6 @@
-//! The word index: which names can start at a word of the text, and the map from
-//! short words to values it is built on.
+//! Words of the text: where they end, their ASCII lower case packed for a look-up,
+//! where a name may start, and the map from short words to values that the
+//! per-thread word cache is.
 
 use std::collections::HashMap;
 
@@ -63,101 +64,18 @@ pub(super) fn lower_packed(b: &[u8], at: usize, len: usize) -> u64 {
 /// hyphenated compound (`sentence-transformers` is not Transformers; `Python-based`
 /// is Python).
 pub(super) fn hit_may_start(text: &str, start: usize) -> bool {
+    // (ASCII before: the bytes say it, without decoding characters backwards.)
+    let b = text.as_bytes();
+    match start.checked_sub(1).map(|i| b[i]) {
+        None => return true,
+        Some(c) if c < 0x80 && c != b'-' => return !ASCII_WORD[c as usize],
+        _ => {}
+    }
     let mut back = text[..start].chars().rev();
     match (back.next(), back.next()) {
         (None, _) => true,
         (Some('-'), Some(c)) => !is_word_char(c),
         (Some(c), _) => !is_word_char(c),
-    }
-}
-
-/// Which names can start at a place of a text. A name's first word (its leading
-/// run of word characters) is followed by a non-word character or the name's end,
-/// so where a name is written, the word of the text at that place is exactly that
-/// first word, ignoring ASCII case: names are listed under their first word (and
-/// names starting with a non-word character, `.NET`, under that byte), longest
-/// first, so the first one that is written there and ends on a word boundary is
-/// the leftmost-longest hit.
-pub(super) struct WordIndex {
-    /// First word (ASCII lower case) -> range of `names`.
-    pub(super) words: WordMap<(u32, u32)>,
-    /// First byte of names starting with a non-word character -> range of `names`.
-    pub(super) bytes: Vec<(u32, u32)>,
-    /// The names, grouped as above, longest first in each group.
-    pub(super) names: Vec<IndexedName>,
-    /// ASCII bytes that are no word character and start no name: nothing to do there.
-    pub(super) inert: [bool; 256],
-}
-
-/// A name in the [`WordIndex`]: its pattern number, and the (ASCII lower case) two
-/// bytes that follow the part its group shares (first word, or first byte). A group
-/// is sorted by those bytes, then longest first, so that of a large group (57 names
-/// start with `python`) only the few followed by what the text holds are tried.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct IndexedName {
-    pub(super) pat: u32,
-    /// The next bytes, 0 past the name's end.
-    pub(super) next: [u8; 2],
-}
-
-impl WordIndex {
-    pub(super) fn new<'a>(patterns: impl Iterator<Item = &'a str>) -> WordIndex {
-        // (length, pattern, next two bytes) of each name, by first word or byte.
-        type Group = Vec<(usize, u32, [u8; 2])>;
-        let patterns: Vec<&str> = patterns.collect();
-        let mut by_word: FoldMap<Vec<u8>, Group> =
-            FoldMap::with_capacity_and_hasher(patterns.len(), Default::default());
-        let mut by_byte: Vec<Group> = vec![Vec::new(); 256];
-        let next = |p: &str, shared: usize| {
-            let b = p.as_bytes();
-            [0, 1].map(|k| b.get(shared + k).map_or(0, u8::to_ascii_lowercase))
-        };
-        for (i, p) in patterns.into_iter().enumerate() {
-            let Some(first) = p.chars().next() else { continue };
-            if is_word_char(first) {
-                let shared = word_end(p, 0);
-                let w = p.as_bytes()[..shared].to_ascii_lowercase();
-                by_word.entry(w).or_default().push((p.len(), i as u32, next(p, shared)));
-            } else {
-                by_byte[p.as_bytes()[0] as usize].push((p.len(), i as u32, next(p, 1)));
-            }
-        }
-        let mut names = Vec::new();
-        let mut group = |mut g: Group| {
-            // By the bytes that follow, then longest first (see `Matcher::hit_at`).
-            g.sort_unstable_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(&a.0)).then(a.1.cmp(&b.1)));
-            let from = names.len() as u32;
-            names.extend(g.into_iter().map(|(_, pat, next)| IndexedName { pat, next }));
-            (from, names.len() as u32)
-        };
-        let mut words = WordMap::default();
-        // Sized once (most first words have eight bytes or fewer).
-        words.short.reserve(by_word.len());
-        let mut by_word: Vec<_> = by_word.into_iter().collect();
-        by_word.sort_unstable();
-        for (w, g) in by_word {
-            words.insert(&w, group(g));
-        }
-        let bytes: Vec<(u32, u32)> = by_byte.into_iter().map(&mut group).collect();
-        let inert = std::array::from_fn(|c| c < 0x80 && !ASCII_WORD[c] && bytes[c].0 == bytes[c].1);
-        WordIndex { words, bytes, names, inert }
-    }
-
-    /// The names that can start with a whole word of the text, given in ASCII lower
-    /// case: a range for [`names_in`](Self::names_in).
-    pub(super) fn range_of(&self, lower: &[u8]) -> (u32, u32) {
-        self.words.get(lower).unwrap_or((0, 0))
-    }
-
-    /// The names of a range from [`range_of`](Self::range_of), longest first.
-    pub(super) fn names_in(&self, (a, b): (u32, u32)) -> &[IndexedName] {
-        &self.names[a as usize..b as usize]
-    }
-
-    /// The names that start with the non-word byte `b`.
-    pub(super) fn starting_with_byte(&self, b: u8) -> &[IndexedName] {
-        let (a, e) = self.bytes[b as usize];
-        &self.names[a as usize..e as usize]
     }
 }
 
@@ -211,19 +129,6 @@ impl<V: Copy + Default> WordMap<V> {
     /// The value of a word packed into a `u64` (see [`lower_packed`]).
     pub(super) fn entry_packed(&mut self, key: u64, make: impl FnOnce() -> V) -> V {
         *self.short.entry(key).or_insert_with(make)
-    }
-
-    pub(super) fn insert(&mut self, word: &[u8], v: V) {
-        debug_assert!(!word.is_empty() && !word.contains(&0));
-        self.entry(word, || v);
-    }
-
-    pub(super) fn get(&self, word: &[u8]) -> Option<V> {
-        match Self::key(word) {
-            Key::Short(k) => self.short.get(&k).copied(),
-            Key::Medium(k) => self.medium.get(&k).copied(),
-            Key::Long(w) => self.long.get(w).copied(),
-        }
     }
 
     /// The value of `word`, made by `make` if it has none.

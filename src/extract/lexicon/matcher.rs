@@ -1,17 +1,20 @@
 //! The compiled matcher of a lexicon: one pass over the words of a text finding
 //! names on word boundaries, and the per-thread cache of what is known of each word.
 
-use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::OnceLock;
 
-use super::index::{hit_may_start, lower_packed, word_end, IndexedName, WordIndex, WordMap, ASCII_WORD};
-use super::typo::{allowed_distance, variants, Typo};
-use super::{name_key, Entry, EntryId};
+use super::compile::{compile, Section, Source, AMBIGUOUS, SENSITIVE};
+use super::index::{hit_may_start, lower_packed, word_end, WordMap, ASCII_WORD};
+use super::tables::Tables;
+use super::typo::Typo;
+use super::{Entry, EntryId};
 use crate::extract::text::{is_common_word, is_word_char};
 
 /// What [`Lexicon::scan`] knows of one word (ASCII lower case) of the text.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct WordInfo {
-    /// The names that may start with it: a range of [`WordIndex::names`].
+    /// The names that may start with it: a range of the word index.
     pub(super) names: (u32, u32),
     /// 0, or 1 + the index of its typo verdicts in [`WordCache::verdicts`].
     pub(super) verdict: u32,
@@ -48,125 +51,180 @@ pub(super) struct Hit {
     pub(super) end: usize,
 }
 
-/// The compiled matchers of one lexicon.
+/// The compiled matcher of one lexicon: its tables (see `compile.rs`), read in place,
+/// and what is worked out from them on first use.
 pub(super) struct Matcher {
     /// Unique per matcher built (keys the per-thread [`WordCache`]).
     pub(super) id: u64,
-    /// Where names can start, and which: see [`WordIndex`].
-    pub(super) index: WordIndex,
-    /// Per pattern: a one-word name that is an ordinary English word (`Make`,
-    /// `Poetry`, `notion`), or an entry marked ambiguous: it needs context.
-    pub(super) needs_context: Vec<bool>,
-    /// Per entry: its clues, as indices into `clue_finders`.
-    pub(super) clues: Vec<Vec<u32>>,
-    /// Every distinct clue, in ASCII lower case, as a searcher built once (thousands
-    /// of generated entries share the clues of their ecosystem).
-    pub(super) clue_finders: Vec<memchr::memmem::Finder<'static>>,
-    /// Per pattern: its entry and its text.
-    pub(super) pats: Vec<(EntryId, String)>,
-    /// Per pattern: whether it must match with its case.
-    pub(super) sensitive: Vec<bool>,
-    /// Names that typos may resolve to: lower case, entry, length in characters.
-    pub(super) typo_names: Vec<(String, EntryId, u8)>,
-    /// The length in characters of the longest of `typo_names` (0 if none).
+    pub(super) tables: Tables,
+    /// Per pattern: entry, text offset and length, flags. (Copied out of the tables
+    /// once, with `names`: the scan reads them for most words of the text.)
+    pats: Box<[[u32; 4]]>,
+    /// The word index's names: pattern, and the (ASCII lower case) two bytes after
+    /// the part their group shares (first word or first byte), 0 past its end.
+    names: Box<[(u32, [u8; 2])]>,
+    /// Per byte: the range of the word index's names that start with it and with no
+    /// word character (`.NET`).
+    bytes: [(u32, u32); 256],
+    /// ASCII bytes that are no word character and start no name: nothing to do there.
+    pub(super) inert: [bool; 256],
+    /// The length in characters of the longest name typos resolve to (0 if none).
     pub(super) longest_typo_name: usize,
-    /// (hash of a deletion variant, index into `typo_names`), sorted: the SymSpell
-    /// index. Hashes, not strings, keep it small and quick to build; a collision
-    /// only adds a candidate, which the distance check then drops.
-    pub(super) deletions: Vec<(u64, u32)>,
-    /// One bit per deletion-variant hash (its top bits): a word's variant whose bit
-    /// is clear is in no name's variants, and costs no search of `deletions`.
-    pub(super) deletion_bits: Vec<u64>,
-    /// log2 of the number of bits in `deletion_bits`.
-    pub(super) deletion_shift: u32,
+    /// log2 of the number of bits of the deletion bitset.
+    deletion_shift: u32,
+    /// Per pattern, once asked: 2 if it needs context (a one-word name that is an
+    /// ordinary English word, `Make`, `Poetry`, `notion`, or an entry marked
+    /// ambiguous), 1 if not.
+    needs_context: Box<[AtomicU8]>,
+    /// Per distinct clue: its searcher, built on first use.
+    clue_finders: Box<[OnceLock<memchr::memmem::Finder<'static>>]>,
 }
 
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher")
-            .field("patterns", &self.pats.len())
-            .field("typo_names", &self.typo_names.len())
-            .field("deletions", &self.deletions.len())
+            .field("patterns", &self.tables.len(Section::Pats))
+            .field("typo_names", &self.tables.len(Section::Typos))
+            .field("deletions", &self.tables.len(Section::Deletions))
             .finish()
     }
 }
 
 impl Matcher {
+    /// The matcher of `entries`, compiled now (a user's lexicon).
     pub(super) fn new(entries: &[Entry]) -> Matcher {
-        let mut pats = Vec::new();
-        let mut sensitive = Vec::new();
-        let mut typo_names = Vec::new();
-        for (id, e) in entries.iter().enumerate() {
-            let mut seen = HashSet::new();
-            for n in e.names() {
-                let n = n.trim();
-                if n.is_empty() || !seen.insert(name_key(n)) {
-                    continue;
-                }
-                pats.push((id as EntryId, n.to_string()));
-                sensitive.push(e.is_case_sensitive());
-                let len = n.chars().count();
-                // Names with digits are versions of something (`Llama2`, `GPT3`): a
-                // missing digit is another version, not a typo.
-                let plain = n.chars().all(|c| is_word_char(c) && !c.is_ascii_digit());
-                if e.typos && !e.ambiguous && !e.is_case_sensitive() && (5..256).contains(&len) && plain {
-                    typo_names.push((n.to_lowercase(), id as EntryId, len as u8));
-                }
-            }
-        }
-        let index = WordIndex::new(pats.iter().map(|(_, p)| p.as_str()));
-        let needs_context = pats
+        let sources: Vec<Source<'_>> = entries
             .iter()
-            .map(|(id, p)| {
-                // A one-word name that is an ordinary English word (`Make`, `Poetry`,
-                // `notion`) needs context too, whether or not the lexicon says so.
-                entries[*id as usize].ambiguous || (p.chars().all(char::is_alphabetic) && is_common_word(p))
+            .map(|e| Source {
+                names: e.names().collect(),
+                packages: e.pypi.iter().chain(&e.npm).map(String::as_str).collect(),
+                clues: e.clues.iter().map(String::as_str).collect(),
+                case_sensitive: e.is_case_sensitive(),
+                ambiguous: e.ambiguous,
+                typos: e.typos,
             })
             .collect();
+        Matcher::with_tables(Tables::owned(compile(&sources)))
+    }
+
+    /// The matcher of the built-in lexicon, compiled by `build.rs`.
+    pub(super) fn builtin() -> Matcher {
+        Matcher::with_tables(Tables::builtin())
+    }
+
+    fn with_tables(tables: Tables) -> Matcher {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let mut deletions_map = Vec::new();
-        for (i, (name, _, len)) in typo_names.iter().enumerate() {
-            variants(name, allowed_distance(*len as usize) >= 2, |h| deletions_map.push((h, i as u32)));
-        }
-        deletions_map.sort_unstable();
-        deletions_map.dedup();
-        // About 16 bits per variant: one variant of a word in 16 passes by chance.
-        let deletion_shift = (deletions_map.len().max(1) * 16).next_power_of_two().trailing_zeros().max(6);
-        let mut deletion_bits = vec![0u64; 1 << (deletion_shift - 6)];
-        for &(h, _) in &deletions_map {
-            let bit = (h >> (64 - deletion_shift)) as usize;
-            deletion_bits[bit / 64] |= 1 << (bit % 64);
-        }
-        let mut clue_ids: HashMap<String, u32, foldhash::fast::FixedState> = HashMap::default();
-        let mut clue_finders = Vec::new();
-        let clues = entries
-            .iter()
-            .map(|e| {
-                e.clues
-                    .iter()
-                    .map(|c| {
-                        *clue_ids.entry(c.to_ascii_lowercase()).or_insert_with_key(|c| {
-                            clue_finders.push(memchr::memmem::Finder::new(c.as_bytes()).into_owned());
-                            (clue_finders.len() - 1) as u32
-                        })
-                    })
-                    .collect()
+        let bytes: [(u32, u32); 256] =
+            std::array::from_fn(|c| (tables.get(Section::Bytes, c, 0), tables.get(Section::Bytes, c, 1)));
+        let inert = std::array::from_fn(|c| c < 0x80 && !ASCII_WORD[c] && bytes[c].0 == bytes[c].1);
+        let pats =
+            (0..tables.len(Section::Pats)).map(|p| std::array::from_fn(|k| tables.get(Section::Pats, p, k))).collect();
+        let names = (0..tables.len(Section::Names))
+            .map(|i| {
+                let next = tables.get(Section::Names, i, 1);
+                (tables.get(Section::Names, i, 0), [next as u8, (next >> 8) as u8])
             })
             .collect();
         Matcher {
             id,
-            index,
-            needs_context,
-            clues,
-            clue_finders,
             pats,
-            sensitive,
-            longest_typo_name: typo_names.iter().map(|t| usize::from(t.2)).max().unwrap_or(0),
-            typo_names,
-            deletions: deletions_map,
-            deletion_bits,
-            deletion_shift,
+            names,
+            bytes,
+            inert,
+            longest_typo_name: tables.field(0) as usize,
+            deletion_shift: tables.field(1),
+            needs_context: (0..tables.len(Section::Pats)).map(|_| AtomicU8::new(0)).collect(),
+            clue_finders: (0..tables.len(Section::Clues)).map(|_| OnceLock::new()).collect(),
+            tables,
+        }
+    }
+
+    /// The number of patterns (names and aliases).
+    #[cfg(test)]
+    pub(super) fn pat_count(&self) -> usize {
+        self.tables.len(Section::Pats)
+    }
+
+    /// Pattern `pat`'s entry and text.
+    pub(super) fn pat(&self, pat: usize) -> (EntryId, &str) {
+        let [entry, offset, len, _] = self.pats[pat];
+        (entry, self.tables.str(offset, len))
+    }
+
+    /// Pattern `pat`'s text, as bytes.
+    pub(super) fn pat_bytes(&self, pat: usize) -> &[u8] {
+        let [_, offset, len, _] = self.pats[pat];
+        self.tables.bytes(offset, len)
+    }
+
+    /// Whether pattern `pat` must match with its case.
+    #[cfg(test)]
+    pub(super) fn is_sensitive(&self, pat: usize) -> bool {
+        self.pats[pat][3] & SENSITIVE != 0
+    }
+
+    /// Whether a hit of pattern `pat` needs context to be kept: its entry is marked
+    /// ambiguous, or it is one word that is an ordinary English word.
+    pub(super) fn needs_context(&self, pat: usize) -> bool {
+        let known = self.needs_context[pat].load(Ordering::Relaxed);
+        if known != 0 {
+            return known == 2;
+        }
+        let p = self.pat(pat).1;
+        let needs = self.pats[pat][3] & AMBIGUOUS != 0 || (p.chars().all(char::is_alphabetic) && is_common_word(p));
+        self.needs_context[pat].store(1 + u8::from(needs), Ordering::Relaxed);
+        needs
+    }
+
+    /// The clues of entry `entry`, as searchers.
+    pub(super) fn clues(&self, entry: EntryId) -> impl Iterator<Item = &memchr::memmem::Finder<'static>> + '_ {
+        let t = &self.tables;
+        let (first, n) = (t.get(Section::EntryClues, entry as usize, 0), t.get(Section::EntryClues, entry as usize, 1));
+        (first..first + n).map(move |k| {
+            let c = t.get(Section::ClueIds, k as usize, 0) as usize;
+            self.clue_finders[c].get_or_init(|| {
+                let text = t.str(t.get(Section::Clues, c, 0), t.get(Section::Clues, c, 1));
+                memchr::memmem::Finder::new(text.as_bytes()).into_owned()
+            })
+        })
+    }
+
+    /// The names that can start with a whole word of the text, given in ASCII lower
+    /// case: a range of the word index.
+    pub(super) fn range_of(&self, lower: &[u8]) -> (u32, u32) {
+        self.tables.word(lower)
+    }
+
+    /// Typo name `c`: lower case, entry, length in characters.
+    pub(super) fn typo_name(&self, c: u32) -> (&str, EntryId, u8) {
+        let t = &self.tables;
+        let c = c as usize;
+        let name = t.str(t.get(Section::Typos, c, 0), t.get(Section::Typos, c, 1));
+        (name, t.get(Section::Typos, c, 2), t.get(Section::Typos, c, 3) as u8)
+    }
+
+    /// Calls `f` with the typo name of each deletion-index record of hash `h`.
+    pub(super) fn deletions_of(&self, h: u64, mut f: impl FnMut(u32)) {
+        let bit = (h >> (64 - self.deletion_shift)) as usize;
+        let t = &self.tables;
+        let word = t.get(Section::Bits, bit / 64, 0) as u64 | (t.get(Section::Bits, bit / 64, 1) as u64) << 32;
+        if word & (1 << (bit % 64)) == 0 {
+            return;
+        }
+        let key = |i: usize| t.get(Section::Deletions, i, 0) as u64 | (t.get(Section::Deletions, i, 1) as u64) << 32;
+        let (mut lo, mut hi) = (0, t.len(Section::Deletions));
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if key(mid) < h {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        while lo < t.len(Section::Deletions) && key(lo) == h {
+            f(t.get(Section::Deletions, lo, 2));
+            lo += 1;
         }
     }
 
@@ -178,7 +236,7 @@ impl Matcher {
     /// case, kept where they start and end on a word boundary and have the case
     /// their entry asks for, a shorter name at the same place standing in for a
     /// longer one that does not. A name can only start where a word starts (or at a
-    /// character that starts a name, `.NET`), so the [`WordIndex`] gives, from the
+    /// character that starts a name, `.NET`), so the word index gives, from the
     /// word found there, the few names that could: one hash probe per word instead of
     /// an automaton step per byte. (A test checks the hits against aho-corasick's.)
     ///
@@ -199,7 +257,7 @@ impl Matcher {
         let mut i = 0;
         while i < b.len() {
             // Spaces and punctuation that start no name: skipped in a tight loop.
-            while i < b.len() && self.index.inert[b[i] as usize] {
+            while i < b.len() && self.inert[b[i] as usize] {
                 i += 1;
             }
             if i == b.len() {
@@ -213,8 +271,8 @@ impl Matcher {
             };
             if !word {
                 // Not a word: a name may still start here (`.NET`, `“Black”` no).
-                let names = self.index.starting_with_byte(c);
-                if !names.is_empty() && hit_may_start(text, i) {
+                let names = self.bytes[c as usize];
+                if names.0 != names.1 && hit_may_start(text, i) {
                     if let Some(h) = self.hit_at(text, i, 1, names) {
                         hits.push(h);
                         i = h.end;
@@ -241,8 +299,7 @@ impl Matcher {
                 known.entry(&lower, || make(word, &lower))
             };
             if info.names.0 != info.names.1 && hit_may_start(text, i) {
-                let names = self.index.names_in(info.names);
-                if let Some(h) = self.hit_at(text, i, end - i, names) {
+                if let Some(h) = self.hit_at(text, i, end - i, info.names) {
                     hits.push(h);
                     i = h.end;
                     continue;
@@ -255,43 +312,60 @@ impl Matcher {
         }
     }
 
-    /// The longest of `names` (one group of the index, longest first) written at
-    /// `start`, ignoring ASCII case, that ends on a word boundary and has the case its
-    /// entry asks for; `shared` is the length of what the group's names share.
-    pub(super) fn hit_at(&self, text: &str, start: usize, shared: usize, names: &[IndexedName]) -> Option<Hit> {
+    /// The longest of the names of group `names` of the word index (longest first),
+    /// written at `start`, ignoring ASCII case, that ends on a word boundary and has
+    /// the case its entry asks for; `shared` is the length of what the group's names
+    /// share.
+    pub(super) fn hit_at(&self, text: &str, start: usize, shared: usize, (from, to): (u32, u32)) -> Option<Hit> {
         let b = text.as_bytes();
-        let matches = |n: &IndexedName| {
-            let pat = n.pat as usize;
-            let name = self.pats[pat].1.as_bytes();
-            let end = start + name.len();
-            let matched = b.get(start..end).is_some_and(|t| t.eq_ignore_ascii_case(name))
-                && text[end..].chars().next().is_none_or(|c| !is_word_char(c))
-                && (!self.sensitive[pat] || &b[start..end] == name);
-            matched.then(|| Hit { entry: self.pats[pat].0, pat, start, end })
+        let matches = |pat: u32| {
+            let [entry, offset, len, flags] = self.pats[pat as usize];
+            let end = start + len as usize;
+            let t = b.get(start..end)?;
+            let name = self.tables.bytes(offset, len);
+            // (Once the bytes match, `end` is a char boundary: the name is whole chars.)
+            let boundary = || match b.get(end) {
+                None => true,
+                Some(&c) if c < 0x80 => !ASCII_WORD[c as usize],
+                Some(_) => text[end..].chars().next().is_none_or(|c| !is_word_char(c)),
+            };
+            let matched = t.eq_ignore_ascii_case(name) && boundary() && (flags & SENSITIVE == 0 || t == name);
+            matched.then_some(Hit { entry, pat: pat as usize, start, end })
         };
+        let names = &self.names[from as usize..to as usize];
         // The common case, one name (mostly the word itself): nothing to order.
-        if let [n] = names {
-            return matches(n);
+        if let [(pat, _)] = names {
+            return matches(*pat);
         }
-        let t = [0, 1].map(|k| b.get(start + shared + k).map_or(0, u8::to_ascii_lowercase));
+        let next = [0, 1].map(|k| b.get(start + shared + k).map_or(0, u8::to_ascii_lowercase));
         // Longest first: the names the text's next two bytes continue (at least two
         // bytes longer than the shared part), then those it continues for one byte
-        // and that end there, then the one that is the shared part alone.
-        let keys = [t, [t[0], 0], [0, 0]];
-        for (k, key) in keys.iter().enumerate() {
-            if keys[..k].contains(key) {
-                continue;
-            }
-            // (Most groups hold one or two names: a search costs more than a look.)
-            let from = if names.len() <= 4 {
-                names.iter().position(|n| n.next >= *key).unwrap_or(names.len())
-            } else {
-                names.partition_point(|n| n.next < *key)
-            };
-            if let Some(h) = names[from..].iter().take_while(|n| n.next == *key).find_map(matches) {
+        // and that end there, then the one that is the shared part alone. The group
+        // is sorted by those bytes: the names that go on with the text's next byte
+        // are one run, found by one search (most groups hold one or two names: a
+        // search costs more than a look), those that end one byte later lead it, and
+        // the shared part alone leads the group.
+        let try_run =
+            |run: &[(u32, [u8; 2])], key: [u8; 2]| run.iter().take_while(|n| n.1 == key).find_map(|n| matches(n.0));
+        let first = if names.len() <= 4 {
+            names.iter().position(|n| n.1[0] >= next[0]).unwrap_or(names.len())
+        } else {
+            names.partition_point(|n| n.1[0] < next[0])
+        };
+        let run = &names[first..];
+        let run = &run[..run.iter().position(|n| n.1[0] != next[0]).unwrap_or(run.len())];
+        if next[1] != 0 {
+            let at = run.partition_point(|n| n.1 < next);
+            if let Some(h) = try_run(&run[at..], next) {
                 return Some(h);
             }
         }
-        None
+        if let Some(h) = try_run(run, [next[0], 0]) {
+            return Some(h);
+        }
+        if next[0] == 0 {
+            return None;
+        }
+        try_run(names, [0, 0])
     }
 }

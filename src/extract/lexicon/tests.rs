@@ -217,6 +217,9 @@ fn exact_matches_on_word_boundaries() {
 fn longest_name_falls_back_to_shorter_on_boundary() {
     // `AWS Lambdas` fails the boundary after `Lambda`; `AWS` alone still matches.
     assert_eq!(names("AWS Lambdas are serverless"), ["AWS"]);
+    // A longer name whose end would fall inside a character of the text (`“`, three
+    // bytes) is not written there.
+    assert_eq!(found(&lex(), "AWS Lamb\u{201c} and AWS Lambd\u{e9}").len(), 2);
 }
 
 #[test]
@@ -603,7 +606,7 @@ fn automaton_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
                         .match_kind(MatchKind::LeftmostLongest)
                         .ascii_case_insensitive(true)
                         .start_kind(StartKind::Both)
-                        .build(m.pats.iter().map(|(_, p)| p.as_str()))
+                        .build((0..m.pat_count()).map(|p| m.pat(p).1))
                         .expect("plain strings"),
                 );
                 built.push((m.id, Arc::clone(&ac)));
@@ -620,7 +623,7 @@ fn automaton_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
         if hit_may_start(text, start) {
             loop {
                 let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
-                if after_ok && (!m.sensitive[pat] || text[start..end] == m.pats[pat].1) {
+                if after_ok && (!m.is_sensitive(pat) || &text[start..end] == m.pat(pat).1) {
                     accepted = Some((start, end, pat));
                     break;
                 }
@@ -647,7 +650,7 @@ fn index_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
     let (mut hits, mut words) = (Vec::new(), Vec::new());
     let mut known = WordMap::default();
     m.scan_words(text, &mut hits, &mut words, &mut known, &mut |_, lower| WordInfo {
-        names: m.index.range_of(lower),
+        names: m.range_of(lower),
         verdict: 0,
     });
     hits.into_iter().map(|h| (h.start, h.end, h.pat)).collect()
@@ -667,10 +670,10 @@ proptest::proptest! {
         const PROSE: [&str; 6] = ["the", "Data", "machine", "learn", "é", "x"];
         let mut text = String::new();
         for (i, (n, cut, case)) in pieces.iter().enumerate() {
-            let name = &m.pats[n % m.pats.len()].1;
+            let name = m.pat(n % m.pat_count()).1;
             let piece = if n % 7 == 0 { PROSE[*cut].to_string() } else {
                 let keep = name.char_indices().nth(name.chars().count().saturating_sub(*cut % 3)).map_or(name.len(), |(i, _)| i);
-                let piece = if *cut == 5 { name[..keep].to_string() } else { name.clone() };
+                let piece = if *cut == 5 { name[..keep].to_string() } else { name.to_string() };
                 match case { 0 => piece, 1 => piece.to_ascii_lowercase(), 2 => piece.to_ascii_uppercase(), _ => piece.to_lowercase() }
             };
             text.push_str(&piece);

@@ -1,6 +1,7 @@
 //! Typos: the words no name covers, resolved to the lexicon name they misspell
 //! through a SymSpell-style deletion index, with guards against ordinary words.
 
+use super::compile::{allowed_distance, variants};
 use super::index::word_end;
 use super::matcher::{Matcher, WordCache};
 use super::words::is_near_word;
@@ -57,55 +58,33 @@ impl Lexicon {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) enum Typo {
     None,
     Near(EntryId, String),
     Match { entry: EntryId, distance: u8, of: u8 },
 }
 
-/// Calls `f` with the hash of `s`, of every string made of `s` without one of its
-/// characters, and, if `two`, without two of them: the keys of the deletion index.
-pub(super) fn variants(s: &str, two: bool, mut f: impl FnMut(u64)) {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    // FNV-1a, resumable: the hash of a string cut in pieces is the hash of the whole.
-    let fnv = |h: u64, bytes: &[u8]| bytes.iter().fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME));
-    let b = s.as_bytes();
-    f(fnv(OFFSET, b));
-    let cuts: Vec<(usize, usize)> = s.char_indices().map(|(i, c)| (i, i + c.len_utf8())).collect();
-    for (a, &(i0, i1)) in cuts.iter().enumerate() {
-        let head = fnv(OFFSET, &b[..i0]);
-        f(fnv(head, &b[i1..]));
-        if two {
-            for &(j0, j1) in &cuts[a + 1..] {
-                f(fnv(fnv(head, &b[i1..j0]), &b[j1..]));
-            }
-        }
-    }
-}
-
-/// The most edits a typo of a name of `len` characters may have.
-pub(super) fn allowed_distance(len: usize) -> usize {
-    match len {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
-    }
-}
-
 impl Matcher {
-    /// Resolves a word not found exactly to the name it is a typo of, if any.
-    pub(super) fn typo(&self, lower: String, capital_mid_sentence: bool) -> Typo {
+    /// Resolves a word not found exactly (lower case) to the name it is a typo of, if
+    /// any: its verdicts written as it is and capitalised mid-sentence.
+    pub(super) fn typo(&self, lower: String) -> (Typo, Typo) {
         // An ordinary word is neither a typo nor worth a near miss; capitalised
         // mid-sentence, it may be a name (`at Block`), so it goes on to say why not.
         // (Checked first: most words of the prose stop here, cheaply.)
         // (A word of one of the eight languages close to a name, `jupiter`, `straße`,
-        // is that word.)
+        // is that word.) Any other word has one verdict, wherever it is.
         let common = is_common_form(&lower) || is_near_word(&lower);
-        if common && !capital_mid_sentence {
-            return Typo::None;
+        let verdict = self.resolve(lower, common);
+        if common {
+            (Typo::None, verdict)
+        } else {
+            (verdict.clone(), verdict)
         }
+    }
+
+    /// The typo verdict of a word (lower case), `common` if it is an ordinary word.
+    fn resolve(&self, lower: String, common: bool) -> Typo {
         let mut forms = vec![lower.clone()];
         if lower.ends_with('s') && lower.chars().count() >= 6 {
             forms.push(lower[..lower.len() - 1].to_string());
@@ -117,18 +96,11 @@ impl Matcher {
             cands.clear();
             // Two deletions of the word find two insertions or two substitutions:
             // typos of names of 9 letters or more, and near misses (`jpytyhon`).
-            variants(f, f.chars().count() >= 7, |h| {
-                let bit = (h >> (64 - self.deletion_shift)) as usize;
-                if self.deletion_bits[bit / 64] & (1 << (bit % 64)) == 0 {
-                    return;
-                }
-                let from = self.deletions.partition_point(|&(k, _)| k < h);
-                cands.extend(self.deletions[from..].iter().take_while(|&&(k, _)| k == h).map(|&(_, i)| i));
-            });
+            variants(f, f.chars().count() >= 7, |h| self.deletions_of(h, |i| cands.push(i)));
             cands.sort_unstable();
             cands.dedup();
             for &c in &cands {
-                let d = strsim::osa_distance(f, &self.typo_names[c as usize].0);
+                let d = strsim::osa_distance(f, self.typo_name(c).0);
                 if (1..=2).contains(&d) {
                     found.push((d, c));
                 }
@@ -139,22 +111,22 @@ impl Matcher {
         }
         let first = |name: &str| name.chars().next().map(|c| c.to_lowercase().collect::<String>());
         // Closest first; at one distance, names with the word's first letter first.
-        found.sort_unstable_by_key(|&(d, c)| (d, first(&self.typo_names[c as usize].0) != first(&lower), c));
+        found.sort_unstable_by_key(|&(d, c)| (d, first(self.typo_name(c).0) != first(&lower), c));
         found.dedup();
 
         let mut accepted: Vec<(usize, u32)> = Vec::new();
         let mut rejected: Option<(u32, String)> = None;
         for &(d, c) in &found {
-            let (name, entry, len) = &self.typo_names[c as usize];
+            let (name, entry, len) = self.typo_name(c);
             // Ok: accepted; Err(Some(why)): a near miss; Err(None): not worth one (an
             // ordinary word, or a distance far over the limit of a short name).
-            let verdict: Result<(), Option<String>> = if d > allowed_distance(*len as usize) {
-                if common || *len < 6 {
+            let verdict: Result<(), Option<String>> = if d > allowed_distance(len as usize) {
+                if common || len < 6 {
                     Err(None)
                 } else {
                     Err(Some(format!(
                         "edit distance {d} of {len} is over the limit of {}",
-                        allowed_distance(*len as usize)
+                        allowed_distance(len as usize)
                     )))
                 }
             } else if first(name) != first(&lower) {
@@ -168,29 +140,21 @@ impl Matcher {
                 Ok(()) => accepted.push((d, c)),
                 Err(Some(r)) => {
                     if rejected.is_none() {
-                        rejected = Some((*entry, r));
+                        rejected = Some((entry, r));
                     }
                 }
                 Err(None) => {}
             }
         }
         if let Some(&(d, c)) = accepted.first() {
-            let entry = self.typo_names[c as usize].1;
-            let name = &self.typo_names[c as usize].0;
+            let (name, entry, of) = self.typo_name(c);
             if let Some(w) = forms.iter().find_map(|f| near_common_word(f, name)) {
                 return Typo::Near(entry, format!("as close to the ordinary word {w:?}"));
             }
-            let rival = accepted.iter().find(|&&(d2, c2)| d2 == d && self.typo_names[c2 as usize].1 != entry);
+            let rival = accepted.iter().find(|&&(d2, c2)| d2 == d && self.typo_name(c2).1 != entry);
             if let Some(&(_, c2)) = rival {
-                return Typo::Near(
-                    entry,
-                    format!(
-                        "as close to {:?} as to {:?}",
-                        self.typo_names[c as usize].0, self.typo_names[c2 as usize].0
-                    ),
-                );
+                return Typo::Near(entry, format!("as close to {:?} as to {:?}", name, self.typo_name(c2).0));
             }
-            let of = self.typo_names[c as usize].2;
             return Typo::Match { entry, distance: d as u8, of };
         }
         match rejected {

@@ -396,6 +396,18 @@ fn heading_text(src: &str) -> String {
 
 /// A block's source lines, each trimmed, joined with `\n`, without trailing empty lines.
 fn source_lines(src: &str) -> String {
+    // Most blocks have no blank at either end of an inner line: their text is the source
+    // trimmed, copied at once (the loop below was 67 M of the notes stage's 1,280 M
+    // instructions on the 10 MB corpus).
+    let end = src.trim_end();
+    let t = end.trim_start();
+    let b = t.as_bytes();
+    let clean = |x: Option<&u8>| x.is_some_and(|&c| !c.is_ascii_whitespace() && c < 0x80);
+    if !end[..end.len() - t.len()].contains('\n')
+        && memchr::memchr_iter(b'\n', b).all(|i| clean(i.checked_sub(1).and_then(|j| b.get(j))) && clean(b.get(i + 1)))
+    {
+        return t.to_string();
+    }
     let mut out = String::with_capacity(src.len());
     for (i, l) in src.trim_end().split('\n').enumerate() {
         if i > 0 {
@@ -442,6 +454,22 @@ fn item_marker(src: &str) -> &str {
 mod tests {
     use super::super::testutil::assert_lines_in_range;
     use super::*;
+
+    #[test]
+    fn source_lines_trims_every_line() {
+        // The copy at once (no blank around an inner line break) and the line by line.
+        for (src, want) in [
+            ("a b\nc d", "a b\nc d"),
+            ("  a  \n  b \n\n", "a\nb"),
+            ("\n\nabc", "\n\nabc"),
+            ("a\u{a0}\nb", "a\nb"),
+            ("a\n\nb", "a\n\nb"),
+            ("é\nü", "é\nü"),
+            ("", ""),
+        ] {
+            assert_eq!(source_lines(src), want, "{src:?}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(BlockKind, u32, u32)> {
         let b = parse(text);

@@ -272,7 +272,11 @@ impl LineIndex {
 /// A line of the form `key:: value` (Obsidian Dataview, Logseq): the key is one to
 /// four words of letters, digits, `-` or `_`, the value may be empty.
 pub(crate) fn double_colon_field(line: &str) -> Option<(&str, &str)> {
-    let (key, value) = line.trim().split_once("::")?;
+    // The first `::`, found with memchr (`split_once("::")` builds a substring searcher
+    // for every line asked about).
+    let t = line.trim();
+    let at = memchr::memchr_iter(b':', t.as_bytes()).find(|&i| t.as_bytes().get(i + 1) == Some(&b':'))?;
+    let (key, value) = (&t[..at], &t[at + 2..]);
     let key = key.trim_end();
     if key.is_empty() || key.len() > 60 || key.split_whitespace().count() > 4 {
         return None;

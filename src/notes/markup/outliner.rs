@@ -18,9 +18,17 @@ use crate::notes::document::{BlockKind, Blocks};
 /// Whether a Markdown text is an outliner page: at least two `- ` bullets, and at least
 /// nine lines in ten of the non-blank ones are bullets, `key:: value` lines or lines
 /// indented under a bullet.
+///
+/// Read when a Markdown file is read, so it stops as soon as the answer is no: even if
+/// every line left fitted, too many lines already do not (most notes are settled by
+/// their first lines). Reading every line of every file was 223 M of the notes stage's
+/// 3,027 M instructions on the 10 MB corpus.
 pub fn is_outliner(text: &str) -> bool {
     let (mut bullets, mut fitting, mut lines) = (0usize, 0usize, 0usize);
+    // Lines not read yet: at most that many more can fit.
+    let mut left = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     for l in text.split('\n') {
+        left -= 1;
         let t = l.trim();
         if t.is_empty() {
             continue;
@@ -29,8 +37,11 @@ pub fn is_outliner(text: &str) -> bool {
         if t == "-" || t.starts_with("- ") {
             bullets += 1;
             fitting += 1;
-        } else if double_colon_field(t).is_some() || (bullets > 0 && l.starts_with([' ', '\t'])) {
+        } else if (bullets > 0 && l.starts_with([' ', '\t'])) || double_colon_field(t).is_some() {
             fitting += 1;
+        }
+        if (fitting + left) * 10 < (lines + left) * 9 {
+            return false;
         }
     }
     bullets >= 2 && fitting * 10 >= lines * 9

@@ -39,6 +39,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     .take_while(|b| !matches!(&b.kind, BlockKind::Paragraph { text } if letter_end(&self.d.labels, text)))
                     .filter(|b| !matches!(b.kind, BlockKind::Separator | BlockKind::Properties(_)))
                     .filter(|b| !matches!(&b.kind, BlockKind::Paragraph { text } | BlockKind::ListItem { text, .. } if remark(&self.d.labels, text)))
+                    // None, one or two, three or more: a talk's whole body need not be read.
+                    .take(3)
                     .count();
                 match content {
                     0 => push_ev(c, "no content after it", -1),
@@ -232,13 +234,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 last = c.line;
             }
             let body = self.slice(c.body_line, last);
-            let speakers: Vec<Named> = c.speakers.iter().map(|(n, _)| n.clone()).collect();
+            let (moderators, speakers): (Vec<_>, Vec<_>) = c.speakers.iter().partition(|(_, r)| *r == Role::Moderator);
+            let speakers: Vec<Named> = speakers.into_iter().map(|(n, _)| n.clone()).collect();
+            let moderators: Vec<Named> = moderators.into_iter().map(|(n, _)| n.clone()).collect();
             sections.push(Section {
                 kind: c.kind,
                 title: c.title.clone(),
                 line: c.line,
                 event: day_event,
                 speakers,
+                moderators,
                 body,
                 body_line: c.body_line,
             });
@@ -377,7 +382,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         let first_heading = self.blocks.iter().enumerate().find_map(|(i, b)| match &b.kind {
-            BlockKind::Heading { text, .. } if !self.structure.contains(&i) => {
+            // `structure` is in block order: searched, not scanned (a file of thousands
+            // of date headings and no talk was quadratic).
+            BlockKind::Heading { text, .. } if self.structure.binary_search(&i).is_err() => {
                 Some((b.line, clean_title(&strip_inline(text))))
             }
             _ => None,

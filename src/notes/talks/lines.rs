@@ -12,16 +12,21 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// a dash or `by`. Its evidence: the people (+2), a time before it (+1), a title set
     /// apart by emphasis or quotes (+1); siblings of the same shape add theirs when the
     /// candidates are scored. A trailing `(Company)` after the names is an affiliation.
-    pub(super) fn titled_paragraph(&self, bi: usize, line: u32, raw: &str, first: &str) -> Option<Candidate> {
+    pub(super) fn titled_paragraph(
+        &self,
+        bi: usize,
+        line: u32,
+        raw: &str,
+        first: &str,
+        lead: Lead<'_, '_>,
+    ) -> Option<Candidate> {
         if first.len() > 240 {
             return None;
         }
         let labels = self.labels();
         // A speaker field (`Speakers: A (X), B (Y)`) names people, not a talk; a line
         // right under a heading candidate is that heading's (its subtitle or speakers).
-        if labels
-            .leading(first)
-            .is_some_and(|(cs, _)| cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator))
+        if lead.is_some_and(|(cs, _)| cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator))
             || self.cands.last().is_some_and(|c| c.block + 1 == bi && matches!(c.source, Source::Heading(_)))
         {
             return None;
@@ -33,9 +38,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let raw = raw.trim();
         let raw_rest = strip_time(raw).map_or(raw, |(r, _)| r);
         let marked = MARKS.iter().any(|m| raw_rest.starts_with(m));
-        let (title, people) = split_title_line(rest, labels);
+        let (title, people) = split_title_line(rest, labels, true)?;
         let words = title.split_whitespace().count();
-        if people.is_empty() || !(2..=20).contains(&words) {
+        if !(2..=20).contains(&words) {
             return None;
         }
         let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
@@ -54,15 +59,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
 /// `title — names`, `title by names`, `title (names)`; names followed by their
 /// affiliation in parentheses (`— Henrik Lindqvist (Ferrous Systems)`) keep the names.
-fn split_title_line(s: &str, labels: &Labels) -> (String, Vec<(String, Role)>) {
+/// `None` when no people are named; `by` as in [`split_people`].
+pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(String, Vec<(String, Role)>)> {
     let s = s.trim();
     if let Some(open) = s.strip_suffix(')').and_then(|x| x.rfind('(')) {
-        let (title, people) = title_and_people(&s[..open], labels, true, true);
-        if !people.is_empty() {
-            return (title, people);
+        if let Some((title, people)) = split_people(&s[..open], labels, by, true) {
+            return Some((clean_title(title), people));
         }
     }
-    title_and_people(s, labels, true, true)
+    split_people(s, labels, by, true).map(|(title, people)| (clean_title(title), people))
 }
 
 #[cfg(test)]
@@ -72,14 +77,14 @@ mod tests {
     #[test]
     fn names_then_an_affiliation() {
         let l = Labels::default();
-        let (t, p) = split_title_line("**Certified Rust for trains** — Ines Oduya (Rail Systems)", &l);
+        let (t, p) = split_title_line("**Certified Rust for trains** — Ines Oduya (Rail Systems)", &l, true).unwrap();
         assert_eq!(t, "Certified Rust for trains");
         assert_eq!(p.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["Ines Oduya"]);
-        let (t, p) = split_title_line("\"Graphs for everyone\" - Kofi Adjei & Mia Lund", &l);
+        let (t, p) = split_title_line("\"Graphs for everyone\" - Kofi Adjei & Mia Lund", &l, true).unwrap();
         assert_eq!(t, "Graphs for everyone");
         assert_eq!(p.len(), 2);
         // No names: no people.
-        assert!(split_title_line("Lunch — then coffee", &l).1.is_empty());
+        assert!(split_title_line("Lunch — then coffee", &l, true).is_none());
     }
 
     fn talks(text: &str) -> Vec<(u32, String, Vec<String>)> {
@@ -133,7 +138,10 @@ the RFC state, pinning.
         let text = "RustConf 2025\n\nPanel: is async ready? — moderated by Clara Ortiz, with Ben Ode, Kim Lau and Dev Rao\n- points\n\nTalk: Rust - The Good Parts\nnotes\n";
         let t = talks(text);
         assert_eq!(t[0].1, "is async ready?");
-        assert_eq!(t[0].2, ["Clara Ortiz", "Ben Ode", "Kim Lau", "Dev Rao"]);
+        // The moderator is no speaker: `Section::moderators` holds her.
+        assert_eq!(t[0].2, ["Ben Ode", "Kim Lau", "Dev Rao"]);
+        let doc = super::super::tests::detect(text).1;
+        assert_eq!(doc.sections[0].moderators[0].name, "Clara Ortiz");
         // A dash before words that are no names stays in the title.
         assert_eq!((t[1].1.as_str(), t[1].2.len()), ("Rust - The Good Parts", 0));
     }

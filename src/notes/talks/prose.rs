@@ -1,6 +1,7 @@
 //! Candidates from text: paragraphs (fields, lead-in lines, titles in prose), list
 //! items and tables.
 
+use super::lines::split_title_line;
 use super::*;
 
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
@@ -8,6 +9,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// titles in prose, a speaker line under a heading.
     pub(super) fn paragraph(&mut self, bi: usize, b: &Block, text: &str, seen_talkish: bool) {
         let lines: Vec<&str> = text.split('\n').collect();
+        if self.fields_under_heading(bi, b.line, &lines) {
+            return;
+        }
         let first = strip_inline(lines[0]);
         let first = first.trim();
         // A speaker line right under a heading candidate.
@@ -42,12 +46,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
-        // The event: an e-mail subject, the first lines of the note.
+        // The event: an e-mail subject, the first lines of the note. A header has a `:`.
         let mut fields = 0;
-        for (k, l) in lines.iter().enumerate() {
+        let colon = memchr::memchr(b':', text.as_bytes()).is_some();
+        for (k, l) in lines.iter().enumerate().filter(|_| colon) {
             let line = b.line + k as u32;
             let l = l.trim();
-            let lower_key = l.split_once(':').map(|(k, _)| k.trim().to_lowercase());
+            // Header keys are short (`onderwerp`, 9 bytes; lower-casing shrinks a
+            // character to a third at most): a longer key is not lower-cased.
+            let lower_key = l.split_once(':').map(|(k, _)| k.trim()).filter(|k| k.len() <= 32).map(str::to_lowercase);
             match lower_key.as_deref() {
                 Some(k) if mail_header(k) == Some(MailHeader::Subject) => {
                     let ev = event::parse(l, self.labels(), self.year);
@@ -89,31 +96,41 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
+        // The label the first line starts with, looked up once for the three below.
+        let d = self.d;
+        let lead = d.labels.leading(first);
         // A labelled field: `Vortrag: Title` then `Sprecherin: Name`.
-        if let Some(c) = self.field(bi, b.line, &lines) {
+        if let Some(c) = self.field(bi, b.line, &lines, first, lead) {
             self.cands.push(c);
             return;
         }
         // A lead-in line: `next talk - title (name)`.
-        if let Some(c) = self.lead_in(bi, b.line, first, lines.get(1).copied()) {
+        if let Some(c) = self.lead_in(bi, b.line, first, lead) {
             self.cands.push(c);
             return;
         }
         // A title line: `18:45 "Title" - Name`, `**Title** — Name`.
-        if let Some(c) = self.titled_paragraph(bi, b.line, lines[0], first) {
+        if let Some(c) = self.titled_paragraph(bi, b.line, lines[0], first, lead) {
             self.cands.push(c);
             return;
         }
         // Titles in prose.
-        self.prose(bi, b, &lines);
+        self.prose(bi, b, text, &lines);
     }
 
     /// `Vortrag: Title` (any talk label) as the first line, perhaps with a speaker field
-    /// on the next lines.
-    pub(super) fn field(&self, bi: usize, line: u32, lines: &[&str]) -> Option<Candidate> {
+    /// on the next lines. `first` is the first line's plain text, trimmed, and `lead` the
+    /// label it starts with ([`Labels::leading`]).
+    pub(super) fn field(
+        &self,
+        bi: usize,
+        line: u32,
+        lines: &[&str],
+        first: &str,
+        lead: Lead<'_, '_>,
+    ) -> Option<Candidate> {
         let labels = self.labels();
-        let first = strip_inline(lines[0]);
-        let (concepts, rest) = labels.leading(first.trim())?;
+        let (concepts, rest) = lead?;
         let kind = concepts.iter().copied().find(|c| {
             matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
         })?;
@@ -125,8 +142,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         };
         let sep = comma
             || first
-                .trim()
-                .get(..first.trim().len() - rest.len())
+                .get(..first.len() - rest.len())
                 .is_some_and(|l| l.contains(':') || l.contains('—') || l.contains(" - "));
         if !sep || rest.is_empty() || rest.len() > 200 {
             return None;
@@ -168,13 +184,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         (!c.title.is_empty()).then_some(c)
     }
 
-    /// `next talk - title (name)`, `after lunch: title - name`, `last one, …`.
-    pub(super) fn lead_in(&self, bi: usize, line: u32, first: &str, _second: Option<&str>) -> Option<Candidate> {
+    /// `next talk - title (name)`, `after lunch: title - name`, `last one, …`. `lead`
+    /// is the label `first` starts with.
+    pub(super) fn lead_in(&self, bi: usize, line: u32, first: &str, lead: Lead<'_, '_>) -> Option<Candidate> {
         let labels = self.labels();
         if first.len() > 300 {
             return None;
         }
-        let (cs, _) = labels.leading(first)?;
+        let (cs, _) = lead?;
         if !cs.contains(&Concept::Next) {
             return None;
         }
@@ -213,13 +230,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 
     /// `**"Title"** by Name`, `"Title" by Name`, `Name's talk on title.`
-    pub(super) fn prose(&mut self, bi: usize, b: &Block, lines: &[&str]) {
+    /// `text` is the paragraph, `lines` its lines.
+    pub(super) fn prose(&mut self, bi: usize, b: &Block, text: &str, lines: &[&str]) {
         if lines.len() > 200 {
             return;
         }
         // Most prose has neither a quote (`"`, or `“`, whose first byte is 0xE2) nor
-        // `'s talk `: it is not read further.
-        let worth = lines.iter().any(|l| memchr::memchr2(b'"', 0xE2, l.as_bytes()).is_some() || l.contains("s talk "));
+        // `'s talk `: it is not read further. Looked for in the whole paragraph at once
+        // (neither spans a line break).
+        let worth = memchr::memchr2(b'"', 0xE2, text.as_bytes()).is_some()
+            || memchr::memmem::find(text.as_bytes(), b"s talk ").is_some();
         if !worth {
             return;
         }
@@ -238,6 +258,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let mut found: Vec<Candidate> = Vec::new();
         // Quoted titles followed by `by`.
         let mut from = 0;
+        // The first stop (`.`, `,`, ...) at or after a place, and where the search started:
+        // kept while ahead, so that a long line of quoted titles without one is read once.
+        let mut stops: Option<(usize, Option<usize>)> = None;
         while let Some(q) = plain[from..].find(['"', '“']) {
             let open = from + q;
             let oc = plain[open..].chars().next().unwrap_or('"');
@@ -248,13 +271,32 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let next = after_open + len + close_ch.len_utf8();
             from = next;
             let tail = plain[next..].trim_start();
-            let Some(by) = by_clause(tail) else { continue };
+            let Some(by) = by_clause(tail) else {
+                // `Name on "Title"`, `a talk by Name: "Title"`: the person before it.
+                if let Some(name) = name_before(&plain[..open]).filter(|_| title.split_whitespace().count() >= 2) {
+                    let line = b.line + line_of(open);
+                    let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
+                    push_ev(&mut c, "a quoted title", 2);
+                    push_ev(&mut c, "a person named in it", 2);
+                    c.speakers.push((Named { name, line }, Role::Speaker));
+                    found.push(c);
+                }
+                continue;
+            };
             // The names end at a stop or at the end of their line.
             let by_at = plain.len() - by.len();
             let eol = line_ends[line_of(by_at) as usize].saturating_sub(by_at);
             // The names end at a stop, or at the end of their line when it holds whole
             // names (a hard wrap inside a name, `by Henrik` / `Aasland-Berg.`, does not).
-            let stop = by.find(['.', ',', ';', '(', ':']).unwrap_or(by.len());
+            let stop = match stops {
+                Some((start, hit)) if start <= by_at && hit.is_none_or(|h| h >= by_at) => hit,
+                _ => {
+                    let hit = by.find(['.', ',', ';', '(', ':']).map(|k| by_at + k);
+                    stops = Some((by_at, hit));
+                    hit
+                }
+            }
+            .map_or(by.len(), |h| h - by_at);
             let whole = |p: &Vec<(String, Role)>| p.iter().all(|(n, _)| n.split_whitespace().count() >= 2);
             let people: Vec<String> = match names::people(by[..stop.min(eol)].trim(), labels, false).filter(whole) {
                 Some(p) => p.into_iter().map(|(n, _)| n).collect(),
@@ -312,6 +354,61 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         self.cands.extend(found);
     }
 
+    /// A block of fields right under a heading candidate, or after such a block: every
+    /// line `Label: value` (a paragraph of lines, or list items one after the other:
+    /// `- **Speaker:** A (X)`, `- Moderator: B`, `- Room: C`). Its people fields name
+    /// the talk's speakers and moderators; the other fields (room, time, track, slides)
+    /// only continue the run. Whether the block was such fields, all of it.
+    pub(super) fn fields_under_heading(&mut self, bi: usize, line: u32, lines: &[&str]) -> bool {
+        let Some(c) = self.cands.last() else { return false };
+        if !matches!(c.source, Source::Heading(_)) || !(c.block + 1 == bi || self.field_run == Some(bi)) {
+            return false;
+        }
+        let labels = self.labels();
+        let mut found: Vec<(Named, Role)> = Vec::new();
+        for (k, raw) in lines.iter().enumerate() {
+            let plain = strip_inline(raw);
+            let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
+            let Some((key, value)) = l.split_once(':') else { return false };
+            let key_words = key.split_whitespace().count();
+            if key_words == 0 || key_words > 3 || key.len() > 30 || value.trim().is_empty() {
+                return false;
+            }
+            let people_field = match labels.leading(key) {
+                Some((cs, rest)) if rest.trim().is_empty() => {
+                    if cs.contains(&Concept::Speaker) {
+                        Some(Role::Speaker)
+                    } else if cs.contains(&Concept::Moderator) {
+                        Some(Role::Moderator)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            if let Some(role) = people_field {
+                let Some(people) = names::people_as(value, labels, names::Case::Any) else { return false };
+                let at = line + k as u32;
+                found.extend(
+                    people
+                        .into_iter()
+                        .map(|(name, r)| (Named { name, line: at }, if role == Role::Moderator { role } else { r })),
+                );
+            }
+        }
+        self.field_run = Some(bi + 1);
+        let c = self.cands.last_mut().expect("checked above");
+        for (n, role) in found {
+            if !c.speakers.iter().any(|(s, _)| s.name == n.name) {
+                c.speakers.push((n, role));
+            }
+        }
+        if !c.speakers.is_empty() && !c.evidence.iter().any(|(f, _)| *f == "speaker field") {
+            push_ev(c, "speaker field", 2);
+        }
+        true
+    }
+
     /// `Name: Title`, `Title - Name`, `Title (Name)` as a list item; and labelled fields
     /// and lead-ins written as list items.
     pub(super) fn list_item(&mut self, bi: usize, b: &Block, depth: u8, marker: &str, text: &str) {
@@ -319,16 +416,21 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         let lines: Vec<&str> = text.split('\n').collect();
+        if self.fields_under_heading(bi, b.line, &lines) {
+            return;
+        }
         let first = strip_inline(lines[0]);
         let first = first.trim();
         if first.len() > 300 {
             return;
         }
-        if let Some(c) = self.field(bi, b.line, &lines) {
+        let d = self.d;
+        let lead = d.labels.leading(first);
+        if let Some(c) = self.field(bi, b.line, &lines, first, lead) {
             self.cands.push(c);
             return;
         }
-        if let Some(c) = self.lead_in(bi, b.line, first, None) {
+        if let Some(c) = self.lead_in(bi, b.line, first, lead) {
             self.cands.push(c);
             return;
         }
@@ -347,9 +449,22 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
-        let (title, people) = title_and_people(first, labels, false, true);
-        if !people.is_empty() && title.split_whitespace().count() >= 2 {
+        // A time and a talk label before the title (`09:30 – Keynote: Title — Name`), an
+        // affiliation after the names (`— Name (Company)`).
+        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
+        let label = labels.leading(rest).and_then(|(cs, r)| {
+            cs.iter().copied().find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel)).map(|c| (c, r))
+        });
+        let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());
+        let Some((title, people)) = split_title_line(rest, labels, false) else { return };
+        if title.split_whitespace().count() >= 2 {
             let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
+            if let Some((kind, _)) = label {
+                c.kind = kind_of(kind);
+            }
+            if time {
+                push_ev(&mut c, "a time", 2);
+            }
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
             c.body_line = b.line + 1;
@@ -429,4 +544,66 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         self.cands.extend(made);
     }
+}
+
+/// Words that may stand between a speaker's name and the quoted title of their talk
+/// (`Sarah Boyce on "…"`, `Ana Ruiz presented "…"`, `Jörg Weiß über "…"`).
+const BEFORE_TITLE: [&str; 24] = [
+    "on",
+    "about",
+    "with",
+    "presented",
+    "presents",
+    "presenting",
+    "gave",
+    "gives",
+    "giving",
+    "talked",
+    "talks",
+    "spoke",
+    "speaking",
+    "über",
+    "mit",
+    "sur",
+    "avec",
+    "sobre",
+    "con",
+    "su",
+    "over",
+    "met",
+    "o",
+    "de",
+];
+
+/// The speaker named right before a quoted title, in its sentence: a name of two to
+/// four words, then at most three of [`BEFORE_TITLE`] or a `:`/`—`/`-`.
+fn name_before(before: &str) -> Option<String> {
+    let stop = before.char_indices().rev().find(|(_, c)| matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '"' | '”'));
+    let sentence = stop.map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
+    let mut words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut between = 0;
+    while let Some(w) = words.last() {
+        let bare = w.trim_matches(|c: char| matches!(c, ':' | '—' | '–' | '-' | ','));
+        if bare.is_empty() || (between < 3 && BEFORE_TITLE.contains(&bare.to_lowercase().as_str())) {
+            words.pop();
+            between += 1;
+        } else {
+            break;
+        }
+    }
+    let last = words.pop()?;
+    // The name ends at its last word; a comma there ends a list, not a name.
+    if last.ends_with(',') {
+        return None;
+    }
+    words.push(last.trim_end_matches([':', '—', '–']));
+    (2..=4).rev().filter(|&n| words.len() >= n).find_map(|n| {
+        let run = &words[words.len() - n..];
+        // No stop inside a name.
+        if run[..n - 1].iter().any(|w| w.ends_with([',', ':'])) {
+            return None;
+        }
+        let cand = run.join(" ");
+        names::is_name(&cand, false).then_some(cand)
+    })
 }

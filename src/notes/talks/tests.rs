@@ -186,7 +186,8 @@ fn panels_and_pairs_under_headings() {
     let text = "# Open Source Summit Lisbon 2024 — day 2 (17 Sep 2024)\n\n## Panel: Who pays for open source?\nAmara Diallo-Fischer, Kenji Watanabe and Sofia Lindgren-Ahmadi, moderated by Pádraig Ó Ceallaigh\n\n- text\n\n## Supply chain security in practice\nLars Eriksen with Tamar Ben-David\n\ntext\n";
     let (talks, doc) = detect(text);
     assert_eq!(talks[0].1, "Who pays for open source?");
-    assert_eq!(talks[0].2.len(), 4);
+    assert_eq!(talks[0].2.len(), 3);
+    assert_eq!(doc.sections[0].moderators[0].name, "Pádraig Ó Ceallaigh");
     assert_eq!(talks[1].2, ["Lars Eriksen", "Tamar Ben-David"]);
     assert_eq!(doc.events[0].date.as_deref(), Some("2024-09-17"));
 }
@@ -321,4 +322,60 @@ fn a_remark_in_parentheses_names_no_event() {
     let d =
         detect_in("notes/t.md", "(Vigo, 5 June 2024, first talk after the opening)\n\nWhy FastAPI next to Django.\n");
     assert!(d.events.iter().all(|e| !e.name.contains("Vigo")), "{:?}", d.events);
+}
+
+#[test]
+fn fields_under_a_heading_name_speakers_and_moderators() {
+    // Fields as list items (one per item, in any list marker) or as a paragraph of
+    // lines; other fields (room, time) continue the run; a list of points is no field.
+    let text = "# RustConf 2025\n\n## Panel: is async done?\n\n- **Moderator:** Priya Raman\n- Room: B\n- Panelists: Tom Berg, Ana Lambda\n\ntext\n\n## Rust in the kernel\n\n* Speaker: Greg Novak\n\nLinux.\n\n## Databases\n\nSpeakers: Mei Lin & Oskar Nilsson\nModerator: Jo Park\n\ntext\n\n## Tokio internals\n\n- Speaker notes: none\n- why: it is fast\n\ntext\n";
+    let (talks, doc) = detect(text);
+    let titles: Vec<&str> = talks.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(titles, ["is async done?", "Rust in the kernel", "Databases", "Tokio internals"], "{talks:?}");
+    let names = |s: &Section<'_>, m: bool| -> Vec<String> {
+        (if m { &s.moderators } else { &s.speakers }).iter().map(|n| n.name.clone()).collect()
+    };
+    assert_eq!(names(&doc.sections[0], false), ["Tom Berg", "Ana Lambda"]);
+    assert_eq!(names(&doc.sections[0], true), ["Priya Raman"]);
+    assert_eq!(doc.sections[0].moderators[0].line, 5);
+    assert_eq!(names(&doc.sections[1], false), ["Greg Novak"]);
+    assert_eq!(names(&doc.sections[2], false), ["Mei Lin", "Oskar Nilsson"]);
+    assert_eq!(names(&doc.sections[2], true), ["Jo Park"]);
+    assert!(doc.sections[3].speakers.is_empty() && doc.sections[3].moderators.is_empty());
+}
+
+#[test]
+fn a_person_before_a_quoted_title_in_prose() {
+    let text = "PyCon 2025\n\nWe read the Django docs on \"class based views\" again.\n\nMy notes on \"what to try next\" and more.\n\nThe keynote: Lukasz Langa on \"Python 3.14 and beyond\". Great.\n\nThen a talk by Jake Howard: \"Background tasks without Celery\".\n";
+    let (talks, _) = detect(text);
+    let got: Vec<(&str, Vec<String>)> = talks.iter().map(|t| (t.1.as_str(), t.2.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Python 3.14 and beyond", vec!["Lukasz Langa".to_string()]),
+            ("Background tasks without Celery", vec!["Jake Howard".to_string()])
+        ]
+    );
+}
+
+#[test]
+fn numbered_items_with_a_time_a_label_and_an_affiliation() {
+    let text = "# PyData 2025\n\n- 09:30 – Keynote: Data after the hype — Ines Vermeulen\n  more\n- 10:30 – Polars in production — Jasper de Boer (Booking.com)\n  more\n- 13:30 – Lunch\n";
+    let (talks, doc) = detect(text);
+    let got: Vec<(&str, Vec<String>)> = talks.iter().map(|t| (t.1.as_str(), t.2.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Data after the hype", vec!["Ines Vermeulen".to_string()]),
+            ("Polars in production", vec!["Jasper de Boer".to_string()])
+        ]
+    );
+    assert_eq!(doc.sections[0].kind, SectionKind::Keynote);
+}
+
+#[test]
+fn a_curly_quote_before_a_quoted_title_is_no_char_boundary_trouble() {
+    // The sentence before a quote ends at a closing curly quote (three bytes).
+    let text = "PyCon 2025\n\nF”{name!r}” install_requires = [“jax”] and “two words”.\n";
+    let _ = detect(text);
 }
