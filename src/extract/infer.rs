@@ -21,7 +21,6 @@
 
 use std::cell::OnceCell;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use regex_automata::meta;
 
@@ -111,9 +110,6 @@ pub struct Infer<'k> {
     install: meta::Regex,
     /// What joins two names of a comparison or a list.
     joiner: Regex,
-    /// The names of [`INSTALL_TOOLS`], in ASCII lower case: where an install command
-    /// may start.
-    tools: AhoCorasick,
 }
 
 /// Appends a mention of a name at an offset, found by a rule.
@@ -141,10 +137,6 @@ impl<'k> Infer<'k> {
                 r"(?i)\b(npm\s+(?:i|install|add)|yarn\s+(?:global\s+)?add|pnpm\s+(?:add|i|install)|bun\s+(?:add|install)|cargo\s+(?:add|install)|brew\s+(?:install|reinstall)|(?:apt|apt-get|dnf|yum)\s+install|apk\s+add|go\s+(?:install|get)|helm\s+(?:install|upgrade\s+--install)|(?:docker|podman)\s+pull|gem\s+install|composer\s+require)\s+([^\n`;|&#,]+)",
             )
             .expect("a valid regex, fixed in the source"),
-            tools: AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(INSTALL_TOOLS)
-                .expect("a few short patterns"),
             joiner: regex(
                 r"^(?:\s*,\s*(?:(?:and|or|und|oder|et|ou|y|o|e|en|of|i|lub)\s+|&\s*)?|\s*/\s*|\s+(?:vs\.?|versus|or|and|&|und|et|y|e|oder|ou|of|en|i|lub|o)\s+)$",
             ),
@@ -166,8 +158,8 @@ impl<'k> Infer<'k> {
             out.push((at, Mention { target, surface: name.to_string(), line: body.line_no(at), rule }));
         };
         // The arguments of an install command are read by `installs` alone.
-        let commands = self.installs(body, &mut out, &push);
-        let words = words(body.text);
+        let (words, tool_starts) = words(body.text);
+        let commands = self.installs(body, tool_starts, &mut out, &push);
         // What the recognisers before this one found, as byte ranges: a word inside
         // one is taken, a technology among them is a neighbour.
         let mut taken: Vec<(usize, usize, bool)> = found
@@ -207,7 +199,9 @@ impl<'k> Infer<'k> {
                 continue;
             }
             let in_command = in_commands.overlaps(w.at, w.at + 1);
-            if overlaps(w) || in_command || body.in_code(w.at) || body.in_url(w.at) || self.known(w.text) {
+            // (Whether the lexicon knows the word is asked last, of a word with a rule:
+            // the look-up is the dearest test.)
+            if overlaps(w) || in_command || body.in_code(w.at) || body.in_url(w.at) {
                 continue;
             }
             let rule = if is_camel_case(w.text, w.at, body) {
@@ -221,7 +215,7 @@ impl<'k> Infer<'k> {
             } else {
                 None
             };
-            if let Some(rule) = rule {
+            if let Some(rule) = rule.filter(|_| !self.known(w.text)) {
                 push(&mut out, w.at, w.text, rule);
             }
         }
@@ -356,7 +350,14 @@ impl<'k> Infer<'k> {
 
     /// Install commands of other ecosystems: each package named becomes a mention.
     /// Returns the byte ranges of the commands' arguments, which no other rule reads.
-    fn installs(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>, push: &Push<'_>) -> Vec<(usize, usize)> {
+    /// `tool_starts` are where a tool's name may start a command (see [`words`]).
+    fn installs(
+        &self,
+        body: &Body<'_>,
+        tool_starts: Vec<usize>,
+        out: &mut Vec<(usize, Mention)>,
+        push: &Push<'_>,
+    ) -> Vec<(usize, usize)> {
         let mut commands = Vec::new();
         // The regex is asked only where a tool's name starts a word (a few places per
         // section, not every byte: 131 M instructions of 1 MB of notes before, at
@@ -365,7 +366,7 @@ impl<'k> Infer<'k> {
         let matches = if has_folding_letter(body.text.as_bytes()) {
             all_matches(&self.install, body.text)
         } else {
-            anchored_matches(&self.install, body.text, install_starts(&self.tools, body.lower()))
+            anchored_matches(&self.install, body.text, tool_starts)
         };
         for c in matches {
             let tool = c.get(1).expect("group 1").as_str().to_ascii_lowercase();
@@ -427,21 +428,40 @@ const INSTALL_TOOLS: [&[u8]; 16] = [
     b"composer",
 ];
 
-/// Where an install command may start in `lower` (a text in ASCII lower case), in
-/// order: at an [`INSTALL_TOOLS`] name (found by `tools`) that follows no ASCII word
-/// character (the regex's `\b`) and is followed by white space, a non-ASCII byte (its
-/// `\s+`) or a `-` (`apt-get`). The leftmost matches, one after another, hold every
-/// candidate: a tool's name starting inside another match follows a letter.
-fn install_starts(tools: &AhoCorasick, lower: &[u8]) -> Vec<usize> {
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let space = |c: u8| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80 || c == b'-';
-    tools
-        .find_iter(lower)
-        .filter(|m| {
-            m.start().checked_sub(1).is_none_or(|p| !word(lower[p])) && lower.get(m.end()).is_some_and(|&c| space(c))
-        })
-        .map(|m| m.start())
-        .collect()
+/// A run of up to 8 ASCII letters and digits as a number, in ASCII lower case
+/// (`| 0x20` lowers a letter and keeps a digit): two runs are equal in any case when
+/// their keys are.
+const fn run_key(run: &[u8]) -> u64 {
+    let mut k = 0;
+    let mut i = 0;
+    while i < run.len() {
+        k = k << 8 | (run[i] | 0x20) as u64;
+        i += 1;
+    }
+    k
+}
+
+/// The keys of [`INSTALL_TOOLS`] ([`run_key`]).
+const TOOL_KEYS: [u64; 16] = {
+    let mut keys = [0; 16];
+    let mut i = 0;
+    while i < 16 {
+        keys[i] = run_key(INSTALL_TOOLS[i]);
+        i += 1;
+    }
+    keys
+};
+
+/// Whether the run of ASCII letters and digits `run`, which follows no `_` and is
+/// followed by `next`, may be the tool that starts an install command: one of
+/// [`INSTALL_TOOLS`] in any ASCII case (`\b` before it), followed by white space, a
+/// non-ASCII byte (the regex's `\s+`) or a `-` (`apt-get`). Asked of every run: its
+/// length and its first letter tell most runs apart before the key is made.
+fn is_tool(run: &[u8], next: Option<u8>) -> bool {
+    (2..=8).contains(&run.len())
+        && matches!(run[0] | 0x20, b'n' | b'y' | b'p' | b'b' | b'c' | b'a' | b'd' | b'g' | b'h')
+        && next.is_some_and(|c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80 || c == b'-')
+        && TOOL_KEYS.contains(&run_key(run))
 }
 
 /// Whether `t` is one of [`JOINERS`], in any case (`t` is ASCII: a word of [`words`]).
@@ -539,11 +559,17 @@ const SHAPED_PAIRS: u16 = 1 << (LOWER * 4 + UPPER) | 1 << (LOWER * 4 + DIGIT) | 
 /// whether it may have one of the shapes the rules read ([`Word::shaped`]), told in
 /// the same pass (on 1 MB of notes, the words and then their shapes cost 25 M
 /// instructions in two passes).
-fn words(text: &str) -> Vec<Word<'_>> {
+///
+/// Also where an install command may start: a run of letters and digits that is one of
+/// [`INSTALL_TOOLS`] ([`is_tool`]). Every match of the install regex starts at one (a
+/// tool's name is a whole run, `\b` before it and white space or `-` after it), so the
+/// regex is asked there only.
+fn words(text: &str) -> (Vec<Word<'_>>, Vec<usize>) {
     let b = text.as_bytes();
     let n = b.len();
     let class = |i: usize| if i < n { CLASS[b[i] as usize] } else { 0 };
-    let mut out = Vec::with_capacity(n / 8);
+    let mut out = Vec::with_capacity(n / 6);
+    let mut tools = Vec::new();
     let mut i = 0;
     while i < n {
         if class(i) == 0 {
@@ -568,6 +594,12 @@ fn words(text: &str) -> Vec<Word<'_>> {
             }
         };
         run(&mut i, &mut shaped);
+        // Every run may be a tool's name (`foo-npm install` holds a command).
+        let tool =
+            |from: usize, to: usize| (from == 0 || b[from - 1] != b'_') && is_tool(&b[from..to], b.get(to).copied());
+        if tool(start, i) {
+            tools.push(start);
+        }
         // A word glued to a non-ASCII letter (`Straße`, `Łódź`) is part of a word of
         // another script: not ours (nor is the run of letters after it).
         if start > 0 && b[start - 1] >= 0x80 {
@@ -586,13 +618,17 @@ fn words(text: &str) -> Vec<Word<'_>> {
             } else {
                 break;
             }
+            let from = i;
             run(&mut i, &mut shaped);
+            if tool(from, i) {
+                tools.push(from);
+            }
         }
         if b.get(i).is_none_or(|&c| c < 0x80) {
             out.push(Word { at: start, text: &text[start..i], shaped });
         }
     }
-    out
+    (out, tools)
 }
 
 /// `LangGraph`, `OpenTelemetry`, `gRPC`: a lower-case letter followed by a capital,
@@ -700,7 +736,7 @@ impl Recogniser for Infer<'_> {
 /// Every word of `text` in order; for tests.
 #[cfg(test)]
 fn word_texts(text: &str) -> Vec<&str> {
-    words(text).into_iter().map(|w| w.text).collect()
+    words(text).0.into_iter().map(|w| w.text).collect()
 }
 
 #[cfg(test)]

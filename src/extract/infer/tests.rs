@@ -157,7 +157,7 @@ proptest::proptest! {
     /// letter before a capital, an ASCII letter before a digit, or a `-`.
     #[test]
     fn shapes_told_while_reading_are_the_bytes_shapes(text in "[a-cA-C0-2 .+_\u{e9}-]{0,60}") {
-        for w in words(&text) {
+        for w in words(&text).0 {
             let b = w.text.as_bytes();
             let want = b.windows(2).any(|p| {
                 (p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
@@ -202,5 +202,47 @@ proptest::proptest! {
     #[test]
     fn words_are_the_oracles(text in "[aZ1 .+_\u{e9}\u{142}-]{0,60}") {
         proptest::prop_assert_eq!(word_texts(&text), words_oracle(&text));
+    }
+}
+
+proptest::proptest! {
+    /// The install commands found by asking the regex only where the tokeniser saw a
+    /// tool's name are those an unanchored search finds.
+    #[test]
+    fn install_commands_found_where_the_regex_finds_them(
+        text in r"(npm|pnpm|go|apt|-get|yarn|global|x_|Go|NPM|é|install|add|get|i| |  |\t|\n|-|\.|a|b c){0,14}"
+    ) {
+        let lex = lex();
+        let infer = Infer::new(&lex);
+        let spans = |m: Vec<crate::extract::text::Groups<'_>>| -> Vec<(usize, usize)> {
+            m.iter().map(|g| g.get(0).map(|g| (g.start(), g.end())).expect("a match")).collect()
+        };
+        let anchored = spans(anchored_matches(&infer.install, &text, words(&text).1));
+        let whole = spans(all_matches(&infer.install, &text));
+        proptest::prop_assert_eq!(anchored, whole);
+    }
+}
+
+#[test]
+fn install_commands_after_joiners_and_other_scripts() {
+    let lex = lex();
+    let infer = Infer::new(&lex);
+    let spans = |m: Vec<crate::extract::text::Groups<'_>>| -> Vec<(usize, usize)> {
+        m.iter().map(|g| g.get(0).map(|g| (g.start(), g.end())).expect("a match")).collect()
+    };
+    for (text, found) in [
+        ("foo-npm install left-pad", true),
+        ("C++npm i x", true),
+        ("x_npm install y", false),
+        ("éNPM install z", false),
+        ("—npm\u{a0}install z", true),
+        ("sudo apt-get install curl", true),
+        ("go get\tgolang.org/x/tools", true),
+        ("cargo  add serde and pnpm add zod", true),
+        ("a gopher goes nowhere", false),
+    ] {
+        let whole = spans(all_matches(&infer.install, text));
+        assert_eq!(spans(anchored_matches(&infer.install, text, words(text).1)), whole, "{text:?}");
+        assert_eq!(!whole.is_empty(), found, "{text:?}");
     }
 }
