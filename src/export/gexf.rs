@@ -191,6 +191,7 @@ mod tests {
       <attribute id="url" title="url" type="string"/>
       <attribute id="homepage" title="homepage" type="string"/>
       <attribute id="pypi" title="pypi" type="string"/>
+      <attribute id="npm" title="npm" type="string"/>
       <attribute id="wikidata" title="wikidata" type="string"/>
       <attribute id="title" title="title" type="string"/>
       <attribute id="status" title="status" type="string"/>

@@ -152,6 +152,7 @@ mod tests {
   <key id="n_url" for="node" attr.name="url" attr.type="string"/>
   <key id="n_homepage" for="node" attr.name="homepage" attr.type="string"/>
   <key id="n_pypi" for="node" attr.name="pypi" attr.type="string"/>
+  <key id="n_npm" for="node" attr.name="npm" attr.type="string"/>
   <key id="n_wikidata" for="node" attr.name="wikidata" attr.type="string"/>
   <key id="n_title" for="node" attr.name="title" attr.type="string"/>
   <key id="n_status" for="node" attr.name="status" attr.type="string"/>

@@ -375,12 +375,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // An index file names the event and links to the talks' files: it has no talk.
         // A heading under the event's with notes after it is no index (an index links to
         // the talks' files): it is the talk.
-        let talk_heading = !links_to_notes(&self.note.text) && self.cands.iter().any(|c| {
-            matches!(c.source, Source::Heading(_))
-                && c.evidence.iter().any(|(f, _)| f.starts_with("content after"))
-                && c.evidence.iter().all(|(_, w)| *w >= 0)
-        });
-        if self.conference.is_some() && self.structure.first() == Some(&0) && self.file_speaker.is_none() && !talk_heading
+        let talk_heading = !links_to_notes(&self.note.text)
+            && self.cands.iter().any(|c| {
+                matches!(c.source, Source::Heading(_))
+                    && c.evidence.iter().any(|(f, _)| f.starts_with("content after"))
+                    && c.evidence.iter().all(|(_, w)| *w >= 0)
+            });
+        if self.conference.is_some()
+            && self.structure.first() == Some(&0)
+            && self.file_speaker.is_none()
+            && !talk_heading
         {
             self.warnings.push(Warning {
                 file: self.note.file.clone(),
