@@ -193,8 +193,13 @@ impl<'k> GraphBuilder<'k> {
         let attrs = &mut self.nodes[nid as usize].attrs;
         if attrs.is_empty() {
             attrs.set(Attr::Category, e.category.as_str());
-            let registry = [(Attr::Pypi, &e.pypi), (Attr::Npm, &e.npm)];
-            for (a, v) in [(Attr::Homepage, &e.homepage), (Attr::Wikidata, &e.wikidata)].into_iter().chain(registry) {
+            let links = [
+                (Attr::Homepage, &e.homepage),
+                (Attr::Pypi, &e.pypi),
+                (Attr::Npm, &e.npm),
+                (Attr::Wikidata, &e.wikidata),
+            ];
+            for (a, v) in links {
                 if let Some(v) = v {
                     attrs.set(a, v.as_str());
                 }

@@ -90,21 +90,26 @@ impl std::fmt::Debug for Matcher {
     }
 }
 
+/// What the compiler needs of each entry (`build.rs` makes the same from the checked
+/// built-in entries).
+pub(super) fn sources(entries: &[Entry]) -> Vec<Source<'_>> {
+    entries
+        .iter()
+        .map(|e| Source {
+            names: e.names().collect(),
+            packages: e.pypi.iter().chain(&e.npm).map(String::as_str).collect(),
+            clues: e.clues.iter().map(String::as_str).collect(),
+            case_sensitive: e.is_case_sensitive(),
+            ambiguous: e.ambiguous,
+            typos: e.typos,
+        })
+        .collect()
+}
+
 impl Matcher {
     /// The matcher of `entries`, compiled now (a user's lexicon).
     pub(super) fn new(entries: &[Entry]) -> Matcher {
-        let sources: Vec<Source<'_>> = entries
-            .iter()
-            .map(|e| Source {
-                names: e.names().collect(),
-                packages: e.pypi.iter().chain(&e.npm).map(String::as_str).collect(),
-                clues: e.clues.iter().map(String::as_str).collect(),
-                case_sensitive: e.is_case_sensitive(),
-                ambiguous: e.ambiguous,
-                typos: e.typos,
-            })
-            .collect();
-        Matcher::with_tables(Tables::owned(compile(&sources)))
+        Matcher::with_tables(Tables::owned(compile(&sources(entries))))
     }
 
     /// The matcher of the built-in lexicon, compiled by `build.rs`.

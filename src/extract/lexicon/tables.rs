@@ -95,25 +95,14 @@ impl Tables {
 
 #[cfg(test)]
 mod tests {
-    use super::super::compile::{compile, is_word_char, Source};
+    use super::super::compile::{compile, is_word_char};
     use super::super::Lexicon;
     use super::*;
 
     #[test]
     fn built_in_tables_are_what_compiling_the_entries_gives() {
         let entries = Lexicon::builtin().entries();
-        let sources: Vec<Source<'_>> = entries
-            .iter()
-            .map(|e| Source {
-                names: e.names().collect(),
-                packages: e.pypi.iter().chain(&e.npm).map(String::as_str).collect(),
-                clues: e.clues.iter().map(String::as_str).collect(),
-                case_sensitive: e.is_case_sensitive(),
-                ambiguous: e.ambiguous,
-                typos: e.typos,
-            })
-            .collect();
-        let c = compile(&sources);
+        let c = compile(&super::super::matcher::sources(entries));
         // (Compared as a whole, not with assert_eq!: megabytes of bytes.)
         assert!(c.data == DATA, "tables differ");
         assert!(c.keys == KEYS && c.packages == PACKAGES && c.words == WORDS, "maps differ");
