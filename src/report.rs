@@ -232,7 +232,18 @@ pub fn write_markdown(graph: &KnowledgeGraph, base: &Path, map: Option<&str>, mu
         }
         let mut topics: Vec<(NodeId, u32)> = topics.into_iter().collect();
         topics.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| by_name(graph, a.0, b.0)));
-        let refs: Vec<String> = talks.iter().map(|&t| talk_link(&talk_ref(graph, t))).collect();
+        let moderates = |t: NodeId| outgoing(graph, t, EdgeKind::ModeratedBy).iter().any(|(q, _)| *q == p);
+        let refs: Vec<String> = talks
+            .iter()
+            .map(|&t| {
+                let r = talk_link(&talk_ref(graph, t));
+                if moderates(t) {
+                    format!("{r} (moderator)")
+                } else {
+                    r
+                }
+            })
+            .collect();
         writeln!(w, "- **{}**: {}", md_escape(&graph.node(p).label), refs.join("; "))?;
         if !topics.is_empty() {
             let shown: Vec<String> = topics.iter().take(10).map(|(t, _)| md_escape(&graph.node(*t).label)).collect();

@@ -217,3 +217,13 @@ fn vault_is_replaced_whole() {
     assert!(!v.join("Stale.md").exists());
     assert!(v.join("CPython.md").exists());
 }
+
+/// A panel's moderator is listed with the speakers, marked as its moderator.
+#[test]
+fn report_marks_a_moderator() {
+    let r = report_of(&["tests/fixtures/styles/field-lists.md"]);
+    let line = r.lines().find(|l| l.starts_with("- **Priya Raman**")).expect("the moderator is listed");
+    assert!(line.ends_with("(moderator)"), "{line}");
+    let speaker = r.lines().find(|l| l.starts_with("- **Tom Berg**")).expect("a panelist is listed");
+    assert!(!speaker.contains("moderator"), "{speaker}");
+}
