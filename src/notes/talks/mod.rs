@@ -534,33 +534,35 @@ fn split_people<'s>(s: &'s str, labels: &Labels, by: bool, dash: bool) -> Option
             if left.trim().is_empty() {
                 continue;
             }
-            if case == names::Case::Any {
-                // Names in any case may follow the dash; but capitalised names before
-                // it with no likely name after it are the name first, as a lightning
-                // list or a chat line puts it (`Ana Costa — Ruff rules I turn off`).
-                if let Some(p) = names::people_as(right, labels, names::Case::Unusual) {
-                    return Some((left, p));
-                }
-                if let Some(named_first) = name_first(s, labels) {
-                    return Some(named_first);
-                }
-            }
             if let Some(p) = names::people_as(right, labels, case) {
+                // Names in any case may follow the dash; but capitalised names before
+                // it, and no likely name after it, are the name first.
+                if case == names::Case::Any && names::people_as(right, labels, names::Case::Unusual).is_none() {
+                    if let Some(named_first) = name_first(s, labels) {
+                        return Some(named_first);
+                    }
+                }
                 return Some((left, p));
             }
         }
     }
+    if dash && last[BY_SEPS.len()..].iter().any(Option::is_some) {
+        return name_first(s, labels);
+    }
     None
 }
 
-/// `Name — Title`: capitalised names before the first dash of `s`, a title after it.
+/// `Name — Title`, as a lightning list or a chat line puts it (`Ana Costa — Typing your
+/// pandas code`): two to four capitalised words before the first dash of `s` that are
+/// names, a title after it.
 fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
     let (i, sep) = DASH_SEPS.iter().filter_map(|sep| s.find(sep).map(|i| (i, sep))).min()?;
-    let right = s[i + sep.len()..].trim();
-    if right.is_empty() {
+    let (left, right) = (&s[..i], s[i + sep.len()..].trim());
+    let words = left.split_whitespace().count();
+    if right.is_empty() || !(2..=4).contains(&words) || !left.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
-    names::people_as(&s[..i], labels, names::Case::Capitalised).map(|p| (right, p))
+    names::people_as(left, labels, names::Case::Capitalised).map(|p| (right, p))
 }
 
 /// Cleans a title: emphasis, quotes, a trailing `:`/`.`/`\`, runs of spaces.
