@@ -28,7 +28,7 @@ use super::lexicon::{EntryKind, Lexicon};
 use super::text::{
     all_matches, anchored_matches, has_folding_letter, install_args, is_common_form, is_common_word, Body,
 };
-use super::{Found, Mention, Recogniser, Rule, Target};
+use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 /// The last part of a hyphenated name that says which ecosystem it belongs to.
 const ECOSYSTEM_MARKS: &[&str] = &["rs", "py", "js", "ts", "rb", "go", "cli", "sys", "hal", "sdk", "rt", "wasm"];
@@ -727,7 +727,7 @@ impl Recogniser for Infer<'_> {
         "infer"
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+    fn recognise(&self, body: &Body<'_>, _: &mut Scratch, out: &mut Found) {
         let found = self.find(body, out);
         out.mentions.extend(found);
     }

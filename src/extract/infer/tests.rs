@@ -43,10 +43,11 @@ fn inferred(text: &str) -> Vec<(String, Rule)> {
     let lex = lex();
     let body = Body::new(text, 1);
     let mut found = Found::default();
-    lex.recognise(&body, &mut found);
-    Signals::new(&lex).recognise(&body, &mut found);
+    let mut scratch = Scratch::default();
+    lex.recognise(&body, &mut scratch, &mut found);
+    Signals::new(&lex).recognise(&body, &mut scratch, &mut found);
     let before = found.mentions.len();
-    Infer::new(&lex).recognise(&body, &mut found);
+    Infer::new(&lex).recognise(&body, &mut scratch, &mut found);
     let mut out: Vec<(usize, String, Rule)> = found.mentions[before..]
         .iter()
         .map(|(at, m)| {

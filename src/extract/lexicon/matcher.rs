@@ -1,8 +1,8 @@
 //! The compiled matcher of a lexicon: one pass over the words of a text finding
-//! names on word boundaries, and the per-thread cache of what is known of each word.
+//! names on word boundaries, and the per-worker cache of what is known of each word.
 
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::compile::{compile, Section, Source, AMBIGUOUS, SENSITIVE};
 use super::index::{hit_may_start, lower_packed, word_end, WordMap, ASCII_WORD};
@@ -20,12 +20,14 @@ pub(super) struct WordInfo {
     pub(super) verdict: u32,
 }
 
-/// The words one thread has seen, for one matcher: the prose repeats its words, so
+/// The words a worker has seen, for one matcher: the prose repeats its words, so
 /// each distinct word is looked up in the word index and resolved as a typo once
 /// (6,161 distinct words of five letters or more among 762,851 in 10 MB of notes).
+/// Kept in the worker's [`Scratch`](crate::extract::Scratch), it holds the matcher it
+/// was filled for (a scratch handed to another lexicon's scan starts again).
 #[derive(Default)]
-pub(super) struct WordCache {
-    pub(super) matcher: u64,
+pub(crate) struct WordCache {
+    pub(super) matcher: Option<Arc<Matcher>>,
     pub(super) words: WordMap<WordInfo>,
     /// (as written, capitalised mid-sentence) verdicts of the words whose verdicts
     /// say something.
@@ -36,10 +38,15 @@ impl WordCache {
     /// Distinct words kept before the cache starts again (bounds its memory on text
     /// that never repeats a word).
     pub(super) const LIMIT: usize = 1 << 20;
-}
 
-thread_local! {
-    pub(super) static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+    /// The cache, emptied unless it was filled for `matcher` (and is not full).
+    pub(super) fn for_matcher(&mut self, matcher: &Arc<Matcher>) -> &mut WordCache {
+        let mine = self.matcher.as_ref().is_some_and(|m| Arc::ptr_eq(m, matcher));
+        if !mine || self.words.len() >= WordCache::LIMIT {
+            *self = WordCache { matcher: Some(Arc::clone(matcher)), ..WordCache::default() };
+        }
+        self
+    }
 }
 
 /// A candidate match of a name or alias, on word boundaries.
@@ -54,8 +61,6 @@ pub(super) struct Hit {
 /// The compiled matcher of one lexicon: its tables (see `compile.rs`), read in place,
 /// and what is worked out from them on first use.
 pub(super) struct Matcher {
-    /// Unique per matcher built (keys the per-thread [`WordCache`]).
-    pub(super) id: u64,
     pub(super) tables: Tables,
     /// Per pattern: entry, text offset and length, flags. (Copied out of the tables
     /// once, with `names`: the scan reads them for most words of the text.)
@@ -118,8 +123,6 @@ impl Matcher {
     }
 
     fn with_tables(tables: Tables) -> Matcher {
-        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let bytes: [(u32, u32); 256] =
             std::array::from_fn(|c| (tables.get(Section::Bytes, c, 0), tables.get(Section::Bytes, c, 1)));
         let inert = std::array::from_fn(|c| c < 0x80 && !ASCII_WORD[c] && bytes[c].0 == bytes[c].1);
@@ -132,7 +135,6 @@ impl Matcher {
             })
             .collect();
         Matcher {
-            id,
             pats,
             names,
             bytes,
