@@ -174,6 +174,18 @@ impl Lexicon {
         })
     }
 
+    /// [`find_package`](Self::find_package), remembered in a worker's word cache (a
+    /// CamelCase name is asked about in every section that has it).
+    pub(crate) fn find_package_cached(&self, name: &str, cache: &mut WordCache) -> Option<EntryId> {
+        let cache = cache.for_matcher(self.shared_matcher());
+        if let Some(&known) = cache.packages.get(name) {
+            return known;
+        }
+        let found = self.find_package(name);
+        cache.packages.insert(name.into(), found);
+        found
+    }
+
     fn matcher(&self) -> &Matcher {
         self.shared_matcher()
     }
@@ -207,7 +219,10 @@ impl Lexicon {
         let mut words = Vec::new();
         let cache = scratch.words.for_matcher(shared);
         let WordCache { words: known, verdicts, .. } = cache;
-        m.scan_words(body.text, &mut hits, &mut words, known, &mut |word, lower| {
+        // (A text over 4 GB has its words written to a list thrown away after.)
+        let mut unrecorded = Vec::new();
+        let tokens = scratch.tokens.start(body.text).unwrap_or(&mut unrecorded);
+        m.scan_words(body.text, &mut hits, &mut words, tokens, known, &mut |word, lower| {
             let (names, typo) = self.word_info(word, lower);
             let verdict = typo.map_or(0, |t| {
                 verdicts.push(t);

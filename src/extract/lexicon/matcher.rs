@@ -9,6 +9,7 @@ use super::index::{hit_may_start, lower_packed, word_end, WordMap, ASCII_WORD};
 use super::tables::Tables;
 use super::typo::Typo;
 use super::{Entry, EntryId};
+use crate::extract::scratch::{push_tokens, Token};
 use crate::extract::text::{is_common_word, is_word_char};
 
 /// What [`Lexicon::scan`] knows of one word (ASCII lower case) of the text.
@@ -32,6 +33,8 @@ pub(crate) struct WordCache {
     /// (as written, capitalised mid-sentence) verdicts of the words whose verdicts
     /// say something.
     pub(super) verdicts: Vec<(Typo, Typo)>,
+    /// What [`Lexicon::find_package`](super::Lexicon::find_package) said of a name.
+    pub(super) packages: FoldMap<Box<str>, Option<EntryId>>,
 }
 
 impl WordCache {
@@ -42,12 +45,14 @@ impl WordCache {
     /// The cache, emptied unless it was filled for `matcher` (and is not full).
     pub(super) fn for_matcher(&mut self, matcher: &Arc<Matcher>) -> &mut WordCache {
         let mine = self.matcher.as_ref().is_some_and(|m| Arc::ptr_eq(m, matcher));
-        if !mine || self.words.len() >= WordCache::LIMIT {
+        if !mine || self.words.len() + self.packages.len() >= WordCache::LIMIT {
             *self = WordCache { matcher: Some(Arc::clone(matcher)), ..WordCache::default() };
         }
         self
     }
 }
+
+type FoldMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A candidate match of a name or alias, on word boundaries.
 #[derive(Debug, Clone, Copy)]
@@ -250,12 +255,14 @@ impl Matcher {
     /// `known` holds what is known of the words seen so far, and `make` says it of a
     /// new word (given with its ASCII lower case): the names that may start with
     /// it, and whether it has typo verdicts; the words with verdicts that no hit
-    /// covers go to `words`, with their verdict number.
+    /// covers go to `words`, with their verdict number. Every word of the text
+    /// (a maximal run of word characters), inside a hit or not, goes to `tokens`.
     pub(super) fn scan_words(
         &self,
         text: &str,
         hits: &mut Vec<Hit>,
         words: &mut Vec<(usize, u32)>,
+        tokens: &mut Vec<Token>,
         known: &mut WordMap<WordInfo>,
         make: &mut impl FnMut(&str, &[u8]) -> WordInfo,
     ) {
@@ -282,6 +289,7 @@ impl Matcher {
                 if names.0 != names.1 && hit_may_start(text, i) {
                     if let Some(h) = self.hit_at(text, i, 1, names) {
                         hits.push(h);
+                        push_tokens(text, i, h.end, tokens);
                         i = h.end;
                         continue;
                     }
@@ -298,9 +306,11 @@ impl Matcher {
             let end = if j < b.len() && b[j] >= 0x80 { word_end(text, j) } else { j };
             let word = &text[i..end];
             let info = if end == j && j - i <= 8 {
-                let key = lower_packed(b, i, j - i);
+                let (key, shape) = lower_packed(b, i, j - i);
+                tokens.push(Token { start: i as u32, end: end as u32, shape });
                 known.entry_packed(key, || make(word, &key.to_le_bytes()[..j - i]))
             } else {
+                tokens.push(Token { start: i as u32, end: end as u32, shape: Token::OTHER });
                 lower.clear();
                 lower.extend(b[i..end].iter().map(u8::to_ascii_lowercase));
                 known.entry(&lower, || make(word, &lower))
@@ -308,6 +318,8 @@ impl Matcher {
             if info.names.0 != info.names.1 && hit_may_start(text, i) {
                 if let Some(h) = self.hit_at(text, i, end - i, info.names) {
                     hits.push(h);
+                    // (A name of several words: the words after the first.)
+                    push_tokens(text, end, h.end, tokens);
                     i = h.end;
                     continue;
                 }
