@@ -494,6 +494,7 @@ const TOOL_FIRST: [bool; 256] = {
 /// [`INSTALL_TOOLS`] in any ASCII case (`\b` before it), followed by white space, a
 /// non-ASCII byte (the regex's `\s+`) or a `-` (`apt-get`). Asked of every run: its
 /// length and its first letter tell most runs apart before the key is made.
+#[inline]
 fn is_tool(run: &[u8], next: Option<u8>) -> bool {
     (2..=8).contains(&run.len())
         && TOOL_FIRST[run[0] as usize]
@@ -501,13 +502,24 @@ fn is_tool(run: &[u8], next: Option<u8>) -> bool {
         && TOOL_KEYS.contains(&run_key(run))
 }
 
+/// The keys of [`JOINERS`] ([`run_key`]).
+const JOINER_KEYS: [u64; JOINERS.len()] = {
+    let mut keys = [0; JOINERS.len()];
+    let mut i = 0;
+    while i < JOINERS.len() {
+        keys[i] = run_key(JOINERS[i]);
+        i += 1;
+    }
+    keys
+};
+
 /// Whether `t` is one of [`JOINERS`], in any case (`t` is ASCII: a word of [`words`]).
+/// Compared by key: `run_key` maps a byte to a lower-case letter only from that letter
+/// in either case, and keeps the length (no word holds a NUL byte). (Asked of the
+/// words around every technology: `Infer::find` 426 M -> 405 M instructions on 10 MB
+/// of notes, with `is_tool` inlined, against the slices compared one by one.)
 fn is_joiner(t: &str) -> bool {
-    let mut buf = [0u8; 6];
-    let Some(low) = buf.get_mut(..t.len()) else { return false };
-    low.copy_from_slice(t.as_bytes());
-    low.make_ascii_lowercase();
-    JOINERS.contains(&&*low)
+    t.len() <= 6 && JOINER_KEYS.contains(&run_key(t.as_bytes()))
 }
 
 /// Whether the section reads like German, where every noun takes a capital: then a

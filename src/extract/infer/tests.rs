@@ -270,3 +270,14 @@ fn install_commands_after_joiners_and_other_scripts() {
         assert_eq!(!whole.is_empty(), found, "{text:?}");
     }
 }
+
+proptest::proptest! {
+    /// A joiner told by its key is a joiner by its bytes, in any ASCII case.
+    #[test]
+    fn joiners_by_key_are_joiners_by_bytes(
+        t in r"[a-zA-Z0-9._+-]{0,8}|vs|VS|Or|or|AND|and|Und|et|y|E|oder|ou|of|en|I|lub|o|versus|Versus|ands|orr"
+    ) {
+        let want = JOINERS.iter().any(|j| j.eq_ignore_ascii_case(t.as_bytes()));
+        proptest::prop_assert_eq!(is_joiner(&t), want, "{:?}", t);
+    }
+}
