@@ -23,6 +23,7 @@ pub mod infer;
 pub mod lexicon;
 pub mod merges;
 pub mod pep;
+mod scratch;
 pub mod signals;
 pub mod speaker;
 pub mod text;
@@ -33,6 +34,7 @@ use std::sync::Arc;
 
 pub use lexicon::{EntryId, EntryKind, Lexicon, LexiconError};
 pub use pep::{PepCatalog, PepInfo};
+pub use scratch::Scratch;
 
 use crate::ids::NodeKind;
 use crate::notes::{Document, EventInfo, Named, Section, SectionKind, Warning};
@@ -214,12 +216,14 @@ pub struct Found {
 /// One recogniser: a name, and one verb reading a prepared [`Body`] (lines, code,
 /// URLs, lower-cased text) into [`Found`]. A recogniser is built once per run, from the
 /// knowledge and options, with everything it needs compiled (its regexes, its
-/// automaton), and is shared by every worker thread; `recognise` only appends.
+/// automaton), and is shared by every worker thread; `recognise` only appends. What a
+/// worker keeps between sections (the lexicon's word cache) is in the [`Scratch`] it
+/// passes down, never in thread-local or global state.
 pub trait Recogniser: Send + Sync {
     /// A short name (`lexicon`, `signals`, `versions`, `peps`).
     fn name(&self) -> &'static str;
-    /// Appends what `body` holds to `out`.
-    fn recognise(&self, body: &Body<'_>, out: &mut Found);
+    /// Appends what `body` holds to `out`, with the calling worker's `scratch`.
+    fn recognise(&self, body: &Body<'_>, scratch: &mut Scratch, out: &mut Found);
 }
 
 impl<R: Recogniser + ?Sized> Recogniser for &R {
@@ -227,8 +231,8 @@ impl<R: Recogniser + ?Sized> Recogniser for &R {
         (**self).name()
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
-        (**self).recognise(body, out);
+    fn recognise(&self, body: &Body<'_>, scratch: &mut Scratch, out: &mut Found) {
+        (**self).recognise(body, scratch, out);
     }
 }
 
@@ -237,8 +241,8 @@ impl Recogniser for Lexicon {
         "lexicon"
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
-        self.scan(body, &mut out.mentions, &mut out.near_misses);
+    fn recognise(&self, body: &Body<'_>, scratch: &mut Scratch, out: &mut Found) {
+        self.scan(body, scratch, &mut out.mentions, &mut out.near_misses);
     }
 }
 
@@ -477,6 +481,8 @@ pub struct Extractor<'k> {
     recognisers: Vec<Box<dyn Recogniser + 'k>>,
     /// The speaker finder.
     speakers: speaker::Speakers,
+    /// The recognisers' working memory, one per worker at a time.
+    scratch: scratch::Pool,
 }
 
 impl std::fmt::Debug for Extractor<'_> {
@@ -498,7 +504,7 @@ impl<'k> Extractor<'k> {
         }
         recognisers.push(Box::new(version::Versions::new()));
         recognisers.push(Box::new(pep::Peps::known(&knowledge.peps)));
-        Extractor { knowledge, recognisers, speakers: speaker::Speakers::new() }
+        Extractor { knowledge, recognisers, speakers: speaker::Speakers::new(), scratch: scratch::Pool::default() }
     }
 
     /// The knowledge it matches against.
@@ -553,9 +559,11 @@ impl<'k> Extractor<'k> {
         };
         let body = Body::new(text, first_line).with_topic(topic);
         let mut out = Found::default();
+        let mut scratch = self.scratch.take();
         for r in &self.recognisers {
-            r.recognise(&body, &mut out);
+            r.recognise(&body, &mut scratch, &mut out);
         }
+        self.scratch.put(scratch);
         let Found { mentions: mut found, mut near_misses } = out;
         // The user's `same`, `never` and `ignore` before de-duplication: a mention
         // dropped must not hide another of the same entity on its line.

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use regex::Regex;
 
 use super::text::{Body, Literal};
-use super::{Found, Mention, Recogniser, Rule, Target};
+use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 /// One PEP, as the catalogue describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +128,7 @@ impl<'k> Peps<'k> {
     /// Finds PEP numbers in `text`, whose first line is `first_line`.
     pub fn find_in(&self, text: &str, first_line: u32, out: &mut Vec<Mention>) {
         let mut found = Found::default();
-        self.recognise(&Body::new(text, first_line), &mut found);
+        self.scan(&Body::new(text, first_line), &mut found.mentions);
         out.extend(found.mentions.into_iter().map(|(_, m)| m));
     }
 }
@@ -138,7 +138,7 @@ impl Recogniser for Peps<'_> {
         "peps"
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+    fn recognise(&self, body: &Body<'_>, _: &mut Scratch, out: &mut Found) {
         self.scan(body, &mut out.mentions);
     }
 }
@@ -218,7 +218,11 @@ mod tests {
     fn known_peps_only() {
         let cat = PepCatalog::builtin();
         let mut found = Found::default();
-        Peps::known(&cat).recognise(&Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5), &mut found);
+        Peps::known(&cat).recognise(
+            &Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5),
+            &mut Scratch::default(),
+            &mut found,
+        );
         let got: Vec<(u32, u32)> = found
             .mentions
             .into_iter()

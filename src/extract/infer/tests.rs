@@ -43,10 +43,11 @@ fn inferred(text: &str) -> Vec<(String, Rule)> {
     let lex = lex();
     let body = Body::new(text, 1);
     let mut found = Found::default();
-    lex.recognise(&body, &mut found);
-    Signals::new(&lex).recognise(&body, &mut found);
+    let mut scratch = Scratch::default();
+    lex.recognise(&body, &mut scratch, &mut found);
+    Signals::new(&lex).recognise(&body, &mut scratch, &mut found);
     let before = found.mentions.len();
-    Infer::new(&lex).recognise(&body, &mut found);
+    Infer::new(&lex).recognise(&body, &mut scratch, &mut found);
     let mut out: Vec<(usize, String, Rule)> = found.mentions[before..]
         .iter()
         .map(|(at, m)| {
@@ -203,6 +204,29 @@ proptest::proptest! {
     fn words_are_the_oracles(text in "[aZ1 .+_\u{e9}\u{142}-]{0,60}") {
         proptest::prop_assert_eq!(word_texts(&text), words_oracle(&text));
     }
+
+    /// The words read from the lexicon scan's words are those read from the bytes:
+    /// texts, offsets, shapes and tools' places, whatever the scan told of each.
+    #[test]
+    fn words_from_the_scans_words_are_the_same(
+        text in r"(npm|Go|cargo|aB|b2|C3|x|Xy|é|ł|\.|-|\+|_| |\n|,|sudo|rs|Node|js|Django|\.NET|C\+\+|Apache Kafka){0,24}"
+    ) {
+        let (want, want_tools) = words(&text);
+        let want: Vec<_> = want.iter().map(|w| (w.at, w.text, w.shaped)).collect();
+        // As the scan records them (the lexicon's matcher), and with no shape told.
+        let lex = crate::extract::Lexicon::builtin();
+        let mut scratch = Scratch::default();
+        lex.scan(&Body::new(&text, 1), &mut scratch, &mut Vec::new(), &mut Vec::new());
+        let scanned = scratch.tokens.of(&text).expect("recorded").to_vec();
+        let mut untold = Vec::new();
+        push_tokens(&text, 0, text.len(), &mut untold);
+        for tokens in [scanned, untold] {
+            let (got, got_tools) = words_of_tokens(&text, &tokens);
+            let got: Vec<_> = got.iter().map(|w| (w.at, w.text, w.shaped)).collect();
+            proptest::prop_assert_eq!(&got, &want, "{:?}", text);
+            proptest::prop_assert_eq!(&got_tools, &want_tools, "{:?}", text);
+        }
+    }
 }
 
 proptest::proptest! {
@@ -244,5 +268,16 @@ fn install_commands_after_joiners_and_other_scripts() {
         let whole = spans(all_matches(&infer.install, text));
         assert_eq!(spans(anchored_matches(&infer.install, text, words(text).1)), whole, "{text:?}");
         assert_eq!(!whole.is_empty(), found, "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    /// A joiner told by its key is a joiner by its bytes, in any ASCII case.
+    #[test]
+    fn joiners_by_key_are_joiners_by_bytes(
+        t in r"[a-zA-Z0-9._+-]{0,8}|vs|VS|Or|or|AND|and|Und|et|y|E|oder|ou|of|en|I|lub|o|versus|Versus|ands|orr"
+    ) {
+        let want = JOINERS.iter().any(|j| j.eq_ignore_ascii_case(t.as_bytes()));
+        proptest::prop_assert_eq!(is_joiner(&t), want, "{:?}", t);
     }
 }
