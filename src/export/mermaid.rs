@@ -23,8 +23,9 @@
 //!   parallelogram, version `((…))` circle. Colours per kind are `classDef`s named
 //!   after the kind (`event`, `talk`, `person`, `technology`, `organization`, `pep`,
 //!   `version`), from the one [palette](super::palette), with black text.
-//! - Edges: `-->|relation|`; `co_mentioned` is undirected, `---|co_mentioned|`. A
-//!   weight above 1 follows the relation (`mentions 3`).
+//! - Edges: `-->|relation|`; `co_mentioned` is undirected, `---|co_mentioned|`, and
+//!   `moderated_by` dotted, `-.->|moderated_by|` (the links of the
+//!   [table](super::table)). A weight above 1 follows the relation (`mentions 3`).
 //! - Mermaid renders at most 500 edges (`maxEdges`) and 50,000 characters
 //!   (`maxTextSize`) by default: past either, writing fails with a message that says
 //!   so and how to narrow the graph (`--view topics`, `--focus NAME`, `--min-weight
@@ -94,7 +95,7 @@ fn render(graph: &KnowledgeGraph) -> String {
         let _ = writeln!(w, "  n{}{open}\"{}\"{close}", i.index(), escape(&n.label));
     }
     for (s, t, e) in graph.edge_indices() {
-        let link = if e.kind.is_undirected() { "---" } else { "-->" };
+        let link = table::rel_row(e.kind).mermaid_link;
         let label = if e.weight > 1 { format!("{} {}", e.kind.name(), e.weight) } else { e.kind.name().to_string() };
         let _ = writeln!(w, "  n{} {link}|{label}| n{}", s.index(), t.index());
     }
