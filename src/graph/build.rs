@@ -26,9 +26,11 @@ pub struct GraphBuilder<'k> {
     knowledge: &'k Knowledge,
     nodes: Vec<Node>,
     ids: FastMap<String, u32>,
-    /// Edges out of talks, as seen (one per mention, speaker, ...), talk after talk:
-    /// [`finish`](Self::finish) sorts each talk's and merges the repeats.
-    talk_edges: Vec<Seen>,
+    /// Edges out of talks, each talk's merged: (to, edge), talk after talk.
+    talk_edges: Vec<(u32, Edge)>,
+    /// Per (node, edge kind): the last talk (its number in `talk_groups`, from 1) with
+    /// an edge of that kind to the node, and where that edge is in `talk_edges`.
+    slots: Vec<(u32, u32)>,
     /// Where each talk's edges start in `talk_edges`: (talk, start).
     talk_groups: Vec<(u32, u32)>,
     /// Every other edge.
@@ -57,6 +59,7 @@ impl<'k> GraphBuilder<'k> {
             nodes: Vec::new(),
             ids: FastMap::default(),
             talk_edges: Vec::new(),
+            slots: Vec::new(),
             talk_groups: Vec::new(),
             edges: FastMap::default(),
             files: Vec::new(),
@@ -111,19 +114,36 @@ impl<'k> GraphBuilder<'k> {
         }
     }
 
-    /// An edge out of the talk being added: appended to the talk's list when the talk
-    /// is new (`local`; [`finish`](Self::finish) merges the repeats), else merged in
-    /// the global map (the same talk id from a second file, e.g. `day1.md` and
-    /// `day1.txt`).
+    /// An edge out of the talk being added: merged in the talk's own list when the talk
+    /// is new (`local`), found through its (target, kind) slot, else in the global map
+    /// (the same talk id from a second file, e.g. `day1.md` and `day1.txt`).
     ///
-    /// Merging each talk's edges in a hash map as they came cost 212 instructions an
-    /// edge (callgrind, 10 MB corpus: 35 M of the graph stage); appending costs a few,
-    /// and the sort `finish` does anyway brings the repeats together.
+    /// Merging each talk's edges in a hash map cost 212 instructions an edge
+    /// (callgrind, 10 MB corpus: 35 M of the graph stage); appending them and merging
+    /// after a stable sort in `finish`, 150; a slot per (node, kind), a few dozen.
     fn talk_edge(&mut self, local: bool, from: u32, kind: EdgeKind, to: u32, at: Place, sure: Confidence) {
         if !local {
             return self.edge_sure(from, kind, to, Some(at), sure);
         }
-        self.talk_edges.push(Seen { to, kind, sure, at });
+        let talk = self.talk_groups.len() as u32;
+        let slot = to as usize * EdgeKind::ALL.len() + kind as usize;
+        if slot >= self.slots.len() {
+            self.slots.resize(self.nodes.len() * EdgeKind::ALL.len(), (0, 0));
+        }
+        let (last, i) = self.slots[slot];
+        if last == talk {
+            let e = &mut self.talk_edges[i as usize].1;
+            e.confidence = e.confidence.max(sure);
+            e.weight += 1;
+            if e.evidence.last() != Some(at) {
+                e.evidence.push(at);
+            }
+        } else {
+            self.slots[slot] = (talk, self.talk_edges.len() as u32);
+            let mut evidence = Evidence::new();
+            evidence.push(at);
+            self.talk_edges.push((to, Edge { kind, weight: 1, evidence, confidence: sure }));
+        }
     }
 
     fn person(&mut self, name: &str) -> u32 {
@@ -424,27 +444,18 @@ impl<'k> GraphBuilder<'k> {
                 shared.push((from, dense[to as usize]));
             }
         }
-        let mut out = Edges { graph, last: None, others: others.into_iter().peekable() };
-        // Each talk's edges as seen, sorted by kind and target position, keeping the
-        // order they were seen in among equals (a stable sort); each run of one (kind,
-        // target) is one edge: weighted by the run's length, as sure as its surest,
-        // with its places in order (a place right after itself once).
+        let mut out = Edges::new(graph, others);
+        // Each talk's edges, sorted by kind and target position.
         let mut seen = std::mem::take(&mut self.talk_edges);
         for (talk, r) in groups {
             let group = &mut seen[r];
-            for s in group.iter_mut() {
-                s.to = pos[s.to as usize];
+            for (to, _) in group.iter_mut() {
+                *to = pos[*to as usize];
             }
-            group.sort_by_key(|s| (s.kind, s.to));
-            for run in group.chunk_by(|a, b| a.kind == b.kind && a.to == b.to) {
-                let (kind, to) = (run[0].kind, run[0].to);
-                let mut e = Edge { kind, weight: run.len() as u32, evidence: Evidence::new(), confidence: run[0].sure };
-                for s in run {
-                    e.confidence = e.confidence.max(s.sure);
-                    if e.evidence.last() != Some(s.at) {
-                        e.evidence.push(s.at);
-                    }
-                }
+            group.sort_unstable_by_key(|(to, e)| (e.kind, *to));
+            for (to, e) in group.iter_mut() {
+                let (kind, to) = (e.kind, *to);
+                let e = Edge { evidence: std::mem::take(&mut e.evidence), ..*e };
                 if kind == EdgeKind::Mentions {
                     surest[to as usize] = surest[to as usize].max(e.confidence);
                     if dense[to as usize] != u32::MAX {
@@ -472,16 +483,6 @@ impl<'k> GraphBuilder<'k> {
         let graph = out.finish();
         KnowledgeGraph { graph, index, files: Arc::new(self.files), sources: Arc::default(), measures: None }
     }
-}
-
-/// An edge out of a talk as seen, before [`GraphBuilder::finish`] merges the repeats.
-#[derive(Debug, Clone, Copy)]
-struct Seen {
-    /// The target's number (its position, once `finish` has the positions).
-    to: u32,
-    kind: EdgeKind,
-    sure: Confidence,
-    at: Place,
 }
 
 /// The sort key of edge `from → to` of `kind`, from the two ends' positions: edges
@@ -562,17 +563,35 @@ fn ranked_runs(mentions: &[(u32, u32)], local: &[u32], mut f: impl FnMut(&[usize
 struct Edges {
     graph: DiGraph<Node, Edge>,
     last: Option<u128>,
-    others: std::iter::Peekable<std::vec::IntoIter<(u128, Edge)>>,
+    /// The others not added yet, last first, and the key of the next (`u128::MAX`
+    /// when none is left: no key is, a kind taking a few bits): one comparison an
+    /// edge, where a `Peekable` cost 29 instructions (callgrind).
+    others: Vec<(u128, Edge)>,
+    next: u128,
 }
 
 impl Edges {
+    fn new(graph: DiGraph<Node, Edge>, mut others: Vec<(u128, Edge)>) -> Self {
+        others.reverse();
+        let next = others.last().map_or(u128::MAX, |o| o.0);
+        Edges { graph, last: None, others, next }
+    }
+
     /// Adds the edge of key `k` (no smaller than the last's), after the others before
     /// it (an other of the same key comes after it).
     fn push(&mut self, k: u128, e: Edge) {
-        while let Some((o, e)) = self.others.next_if(|(o, _)| *o < k) {
-            self.add(o, e);
+        while self.next < k {
+            self.add_other();
         }
         self.add(k, e);
+    }
+
+    /// Adds the next of the others.
+    fn add_other(&mut self) {
+        if let Some((o, e)) = self.others.pop() {
+            self.next = self.others.last().map_or(u128::MAX, |o| o.0);
+            self.add(o, e);
+        }
     }
 
     fn add(&mut self, k: u128, e: Edge) {
@@ -597,8 +616,8 @@ impl Edges {
 
     /// The graph, once the last others are in.
     fn finish(mut self) -> DiGraph<Node, Edge> {
-        while let Some((o, e)) = self.others.next() {
-            self.add(o, e);
+        while !self.others.is_empty() {
+            self.add_other();
         }
         self.graph
     }
