@@ -86,6 +86,7 @@ impl<'k> GraphBuilder<'k> {
             aliases: BTreeSet::new(),
         });
         self.ids.insert(id, n);
+        self.slots.extend([(0, 0); EdgeKind::ALL.len()]);
         (n, true)
     }
 
@@ -127,9 +128,6 @@ impl<'k> GraphBuilder<'k> {
         }
         let talk = self.talk_groups.len() as u32;
         let slot = to as usize * EdgeKind::ALL.len() + kind as usize;
-        if slot >= self.slots.len() {
-            self.slots.resize(self.nodes.len() * EdgeKind::ALL.len(), (0, 0));
-        }
         let (last, i) = self.slots[slot];
         if last == talk {
             let e = &mut self.talk_edges[i as usize].1;
@@ -452,7 +450,8 @@ impl<'k> GraphBuilder<'k> {
             for (to, _) in group.iter_mut() {
                 *to = pos[*to as usize];
             }
-            group.sort_unstable_by_key(|(to, e)| (e.kind, *to));
+            // Kind and target in one number: a tuple's comparison cost a third more.
+            group.sort_unstable_by_key(|(to, e)| (u64::from(e.kind as u8) << 32) | u64::from(*to));
             for (to, e) in group.iter_mut() {
                 let (kind, to) = (e.kind, *to);
                 let e = Edge { evidence: std::mem::take(&mut e.evidence), ..*e };
