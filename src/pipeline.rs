@@ -150,12 +150,14 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
                 *c += t;
             }
             bytes += len;
-            let Some(facts) = facts else { continue };
+            let Some(mut facts) = facts else { continue };
             files_read += 1;
-            warnings.extend(facts.warnings.iter().cloned());
             builder.add(&facts);
             if opts.keep_facts {
+                warnings.extend(facts.warnings.iter().cloned());
                 all.push(facts);
+            } else {
+                warnings.append(&mut facts.warnings);
             }
         }
         graph_time += t_graph.elapsed();

@@ -23,15 +23,15 @@
 //!   parallelogram, version `((…))` circle. Colours per kind are `classDef`s named
 //!   after the kind (`event`, `talk`, `person`, `technology`, `organization`, `pep`,
 //!   `version`), from the one [palette](super::palette), with black text.
-//! - Edges: `-->|relation|`; `co_mentioned` is undirected, `---|co_mentioned|`. A
-//!   weight above 1 follows the relation (`mentions 3`).
+//! - Edges: `-->|relation|`; `co_mentioned` is undirected, `---|co_mentioned|`, and
+//!   `moderated_by` dotted, `-.->|moderated_by|` (the links of the
+//!   [table](super::table)). A weight above 1 follows the relation (`mentions 3`).
 //! - Mermaid renders at most 500 edges (`maxEdges`) and 50,000 characters
 //!   (`maxTextSize`) by default: past either, writing fails with a message that says
 //!   so and how to narrow the graph (`--view topics`, `--focus NAME`, `--min-weight
 //!   N`), rather than leave a file GitHub will not draw.
 
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io::Write;
 
 use super::{palette, table, ExportError, ExportOptions};
 use crate::graph::{KnowledgeGraph, NodeKind};
@@ -46,42 +46,43 @@ pub const MAX_TEXT_SIZE: usize = 50_000;
 /// Writes `graph` as a Mermaid flowchart; an error past [`MAX_EDGES`] edges or
 /// [`MAX_TEXT_SIZE`] characters, Mermaid's defaults (GitHub's too).
 pub fn write(graph: &KnowledgeGraph, _opts: &ExportOptions, w: &mut dyn Write) -> Result<(), ExportError> {
-    let text = checked(graph).map_err(too_big)?;
+    let text = checked(graph).map_err(ExportError::Mermaid)?;
     w.write_all(text.as_bytes())?;
     Ok(())
 }
 
+/// Why Mermaid would not draw a graph: past one of its default limits (the message
+/// says how to narrow the graph).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TooBig {
+    /// This many edges, past [`MAX_EDGES`].
+    #[error("the graph has {0} edges, more than Mermaid renders by default ({max}, its maxEdges); {NARROW}", max = MAX_EDGES)]
+    Edges(usize),
+    /// A flowchart this many characters long, past [`MAX_TEXT_SIZE`].
+    #[error("the flowchart is {0} characters long, more than Mermaid renders by default ({max}, its maxTextSize); {NARROW}", max = MAX_TEXT_SIZE)]
+    Text(usize),
+}
+
 /// The flowchart, or why Mermaid would refuse to draw it.
-fn checked(graph: &KnowledgeGraph) -> Result<String, String> {
+fn checked(graph: &KnowledgeGraph) -> Result<String, TooBig> {
     if graph.edge_count() > MAX_EDGES {
-        return Err(format!(
-            "the graph has {} edges, more than Mermaid renders by default ({MAX_EDGES}, its maxEdges)",
-            graph.edge_count()
-        ));
+        return Err(TooBig::Edges(graph.edge_count()));
     }
     let text = render(graph);
     let size = text.encode_utf16().count();
     if size > MAX_TEXT_SIZE {
-        return Err(format!(
-            "the flowchart is {size} characters long, more than Mermaid renders by default ({MAX_TEXT_SIZE}, its maxTextSize)"
-        ));
+        return Err(TooBig::Text(size));
     }
     Ok(text)
 }
 
 /// Why Mermaid would refuse to draw `graph`, with what to do about it; `None` if it
 /// draws it. Lets a run that writes several formats skip `graph.mmd` with a warning.
-pub fn refusal(graph: &KnowledgeGraph) -> Option<String> {
-    checked(graph).err().map(|why| format!("{why}; {NARROW}"))
+pub fn refusal(graph: &KnowledgeGraph) -> Option<TooBig> {
+    checked(graph).err()
 }
 
 const NARROW: &str = "narrow it with --view topics, --focus NAME (with --depth N) or --min-weight N";
-
-/// The error for a graph Mermaid would not draw. A dedicated [`ExportError`] variant
-/// would be nicer; until `export/mod.rs` has one, it is an I/O error on `graph.mmd`.
-fn too_big(why: String) -> ExportError {
-    ExportError::Io(PathBuf::from("graph.mmd"), io::Error::other(format!("{why}; {NARROW}")))
-}
 
 fn render(graph: &KnowledgeGraph) -> String {
     use std::fmt::Write as _;
@@ -94,7 +95,7 @@ fn render(graph: &KnowledgeGraph) -> String {
         let _ = writeln!(w, "  n{}{open}\"{}\"{close}", i.index(), escape(&n.label));
     }
     for (s, t, e) in graph.edge_indices() {
-        let link = if e.kind.is_undirected() { "---" } else { "-->" };
+        let link = table::rel_row(e.kind).mermaid_link;
         let label = if e.weight > 1 { format!("{} {}", e.kind.name(), e.weight) } else { e.kind.name().to_string() };
         let _ = writeln!(w, "  n{} {link}|{label}| n{}", s.index(), t.index());
     }

@@ -237,10 +237,7 @@ impl Format {
             Format::Mermaid => mermaid::write(graph, opts, w),
             Format::Cypher => cypher::write(graph, opts, w),
             Format::Html => html::write(graph, opts, w),
-            Format::Obsidian => Err(ExportError::Io(
-                PathBuf::from(file),
-                io::Error::other("the obsidian format is a folder: give an output folder with -o DIR"),
-            )),
+            Format::Obsidian => Err(ExportError::NeedsFolder { format: self, files: Vec::new() }),
         }
     }
 }
@@ -358,6 +355,45 @@ pub enum ExportError {
     /// Graphviz ran but failed to render this file.
     #[error("rendering {0} with Graphviz")]
     Render(PathBuf, #[source] io::Error),
+    /// Mermaid would not draw the graph: `graph.mmd` is not written.
+    #[error("writing graph.mmd")]
+    Mermaid(#[source] mermaid::TooBig),
+    /// A format that writes several files, or a folder (`files` empty), was asked to
+    /// write where only one file goes (standard output).
+    #[error("{format} writes {}; give an output folder with -o DIR", several(.files))]
+    NeedsFolder {
+        /// The format.
+        format: Format,
+        /// The files it writes.
+        files: Vec<String>,
+    },
+    /// The output folder holds a folder a previous run did not write, which replacing
+    /// the set of outputs would drop.
+    #[error("output folder {}: cannot create or write it: it holds a folder talkgraph did not write ({name}), which replacing the set would drop; give an output folder of its own", .folder.display())]
+    ForeignFolder {
+        /// The output folder, as the user named it.
+        folder: PathBuf,
+        /// The folder in it.
+        name: String,
+    },
+    /// An output's place is taken by the other kind of entry (a file where a folder
+    /// goes, or a folder where a file goes).
+    #[error("writing {}: is a {} where talkgraph writes a {}; move it away", .path.display(), if *.folder_wanted { "file" } else { "folder" }, if *.folder_wanted { "folder" } else { "file" })]
+    Occupied {
+        /// The entry in the way.
+        path: PathBuf,
+        /// Whether talkgraph writes a folder there.
+        folder_wanted: bool,
+    },
+}
+
+/// `3 files (a, b, c)`, or `a folder` for none.
+fn several(files: &[String]) -> String {
+    if files.is_empty() {
+        "a folder".to_string()
+    } else {
+        format!("{} files ({})", files.len(), files.join(", "))
+    }
 }
 
 impl From<io::Error> for ExportError {
@@ -376,11 +412,7 @@ impl From<::csv::Error> for ExportError {
 pub fn write_to_stdout(graph: &KnowledgeGraph, format: Format, opts: &ExportOptions) -> Result<(), ExportError> {
     let files = format.files(opts);
     let [file] = files.as_slice() else {
-        return Err(ExportError::Stdout(io::Error::other(format!(
-            "{format} writes {} files ({}); give an output folder with -o DIR",
-            files.len(),
-            files.join(", ")
-        ))));
+        return Err(ExportError::NeedsFolder { format, files: files.iter().map(|f| f.to_string()).collect() });
     };
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());

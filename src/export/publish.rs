@@ -257,12 +257,7 @@ impl Staging {
                 // Replaced, if it is of the kind we write.
                 let folder_here = name == obsidian::FOLDER;
                 if kind.is_dir() != folder_here {
-                    let why = if folder_here {
-                        "is a file where talkgraph writes a folder; move it away"
-                    } else {
-                        "is a folder where talkgraph writes a file; move it away"
-                    };
-                    return Err(ExportError::Io(path, io::Error::other(why)));
+                    return Err(ExportError::Occupied { path, folder_wanted: folder_here });
                 }
                 continue;
             }
@@ -270,12 +265,7 @@ impl Staging {
                 continue;
             }
             if kind.is_dir() {
-                return Err(ExportError::Folder(
-                    self.shown.clone(),
-                    io::Error::other(format!(
-                        "it holds a folder talkgraph did not write ({name}), which replacing the set would drop; give an output folder of its own"
-                    )),
-                ));
+                return Err(ExportError::ForeignFolder { folder: self.shown.clone(), name: name.to_string() });
             }
             let to = self.path().join(&*name);
             let from = e.path();

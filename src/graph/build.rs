@@ -1,16 +1,17 @@
 //! Stage 3's builder: the facts of each note in, a [`KnowledgeGraph`] out, the same
 //! whatever order the notes come in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::{
-    Attr, Attrs, Confidence, Edge, EdgeKind, Evidence, FastMap, KnowledgeGraph, Node, NodeKind, Place, TalkAt,
+    push_number, Attr, Attrs, Confidence, Edge, EdgeKind, Evidence, FastMap, KnowledgeGraph, Node, NodeKind, Place,
+    TalkAt,
 };
 use crate::extract::{Knowledge, Mention, NoteFacts, Rule, Target};
-use crate::ids::{node_id, talk_id};
+use crate::ids::node_id;
 
 /// Builds a [`KnowledgeGraph`] from the facts of each note.
 ///
@@ -25,8 +26,11 @@ pub struct GraphBuilder<'k> {
     knowledge: &'k Knowledge,
     nodes: Vec<Node>,
     ids: FastMap<String, u32>,
-    /// Edges out of talks, each talk's merged: (from, to, edge), talk after talk.
-    talk_edges: Vec<(u32, u32, Edge)>,
+    /// Edges out of talks, each talk's merged: (to, edge), talk after talk.
+    talk_edges: Vec<(u32, Edge)>,
+    /// Per (node, edge kind): the last talk (its number in `talk_groups`, from 1) with
+    /// an edge of that kind to the node, and where that edge is in `talk_edges`.
+    slots: Vec<(u32, u32)>,
     /// Where each talk's edges start in `talk_edges`: (talk, start).
     talk_groups: Vec<(u32, u32)>,
     /// Every other edge.
@@ -34,16 +38,15 @@ pub struct GraphBuilder<'k> {
     /// The file table places refer to, and each name's number.
     files: Vec<Arc<str>>,
     file_numbers: FastMap<Arc<str>, u32>,
-    /// person node -> display names seen, with counts, to pick the best-written one.
-    person_names: BTreeMap<u32, BTreeMap<String, u32>>,
-    /// Lexicon entry -> its node, once made.
-    entry_nodes: FastMap<crate::extract::EntryId, u32>,
+    /// Each spelling of a person's name seen -> (its node, how often), to pick the
+    /// best-written one.
+    person_names: FastMap<Box<str>, (u32, u32)>,
+    /// Lexicon entry -> its node, once made (`u32::MAX`: not yet).
+    entry_nodes: Vec<u32>,
     /// PEP number -> its node, once made.
     pep_nodes: FastMap<u32, u32>,
     /// Python version (`3.11`) -> its node, once made.
     version_nodes: FastMap<Box<str>, u32>,
-    /// Scratch: the edges of the talk being added, and where each is in `talk_edges`.
-    local: FastMap<(EdgeKind, u32), usize>,
     /// How sure each (rule, spelling) of a lexicon entry's mentions was, once decided.
     sureness: FastMap<crate::extract::EntryId, Vec<(Rule, Box<str>, Confidence)>>,
 }
@@ -56,15 +59,15 @@ impl<'k> GraphBuilder<'k> {
             nodes: Vec::new(),
             ids: FastMap::default(),
             talk_edges: Vec::new(),
+            slots: Vec::new(),
             talk_groups: Vec::new(),
             edges: FastMap::default(),
             files: Vec::new(),
             file_numbers: FastMap::default(),
-            person_names: BTreeMap::new(),
-            entry_nodes: FastMap::default(),
+            person_names: FastMap::default(),
+            entry_nodes: Vec::new(),
             pep_nodes: FastMap::default(),
             version_nodes: FastMap::default(),
-            local: FastMap::default(),
             sureness: FastMap::default(),
         }
     }
@@ -83,6 +86,7 @@ impl<'k> GraphBuilder<'k> {
             aliases: BTreeSet::new(),
         });
         self.ids.insert(id, n);
+        self.slots.extend([(0, 0); EdgeKind::ALL.len()]);
         (n, true)
     }
 
@@ -111,34 +115,42 @@ impl<'k> GraphBuilder<'k> {
         }
     }
 
-    /// An edge out of the talk being added: merged in the talk's own scratch map when
-    /// the talk is new (`local`), else in the global map (the same talk id from a second
-    /// file, e.g. `day1.md` and `day1.txt`).
+    /// An edge out of the talk being added: merged in the talk's own list when the talk
+    /// is new (`local`), found through its (target, kind) slot, else in the global map
+    /// (the same talk id from a second file, e.g. `day1.md` and `day1.txt`).
+    ///
+    /// Merging each talk's edges in a hash map cost 212 instructions an edge
+    /// (callgrind, 10 MB corpus: 35 M of the graph stage); appending them and merging
+    /// after a stable sort in `finish`, 150; a slot per (node, kind), a few dozen.
     fn talk_edge(&mut self, local: bool, from: u32, kind: EdgeKind, to: u32, at: Place, sure: Confidence) {
         if !local {
             return self.edge_sure(from, kind, to, Some(at), sure);
         }
-        let i = *self.local.entry((kind, to)).or_insert_with(|| {
-            self.talk_edges.push((from, to, Edge { kind, weight: 0, evidence: Evidence::new(), confidence: sure }));
-            self.talk_edges.len() - 1
-        });
-        let e = &mut self.talk_edges[i].2;
-        e.confidence = e.confidence.max(sure);
-        e.weight += 1;
-        if e.evidence.last() != Some(at) {
-            e.evidence.push(at);
+        let talk = self.talk_groups.len() as u32;
+        let slot = to as usize * EdgeKind::ALL.len() + kind as usize;
+        let (last, i) = self.slots[slot];
+        if last == talk {
+            let e = &mut self.talk_edges[i as usize].1;
+            e.confidence = e.confidence.max(sure);
+            e.weight += 1;
+            if e.evidence.last() != Some(at) {
+                e.evidence.push(at);
+            }
+        } else {
+            self.slots[slot] = (talk, self.talk_edges.len() as u32);
+            let mut evidence = Evidence::new();
+            evidence.push(at);
+            self.talk_edges.push((to, Edge { kind, weight: 1, evidence, confidence: sure }));
         }
     }
 
     fn person(&mut self, name: &str) -> u32 {
-        let n = self.node(NodeKind::Person, name, name);
-        let names = self.person_names.entry(n).or_default();
-        match names.get_mut(name) {
-            Some(c) => *c += 1,
-            None => {
-                names.insert(name.to_string(), 1);
-            }
+        if let Some((n, count)) = self.person_names.get_mut(name) {
+            *count += 1;
+            return *n;
         }
+        let n = self.node(NodeKind::Person, name, name);
+        self.person_names.insert(name.into(), (n, 1));
         n
     }
 
@@ -183,13 +195,15 @@ impl<'k> GraphBuilder<'k> {
     }
 
     fn entry(&mut self, id: crate::extract::EntryId) -> u32 {
-        if let Some(&n) = self.entry_nodes.get(&id) {
-            return n;
+        match self.entry_nodes.get(id as usize) {
+            Some(&n) if n != u32::MAX => return n,
+            Some(_) => {}
+            None => self.entry_nodes.resize(id as usize + 1, u32::MAX),
         }
         let knowledge = self.knowledge;
         let e = knowledge.lexicon.entry(id);
         let nid = self.node(e.kind.into(), &e.name, &e.name);
-        self.entry_nodes.insert(id, nid);
+        self.entry_nodes[id as usize] = nid;
         let attrs = &mut self.nodes[nid as usize].attrs;
         if attrs.is_empty() {
             attrs.set(Attr::Category, e.category.as_str());
@@ -220,20 +234,23 @@ impl<'k> GraphBuilder<'k> {
     /// spellings come back thousands of times, and deciding costs a name key and a
     /// common-word lookup. On the 10 MB corpus (callgrind) that was 174 M of the
     /// graph stage's 608 M instructions, 1,100 a mention; remembered, a few dozen.
-    fn confidence(&mut self, m: &Mention) -> Confidence {
+    ///
+    /// Also says whether this (entry, rule, spelling) is new: a spelling seen before
+    /// has had its alias recorded already.
+    fn confidence(&mut self, m: &Mention) -> (Confidence, bool) {
         /// Past this many spellings of one entry, deciding again is as cheap as looking.
         const MOST: usize = 32;
         let knowledge = self.knowledge;
-        let Target::Entry(id) = m.target else { return knowledge.confidence(m) };
+        let Target::Entry(id) = m.target else { return (knowledge.confidence(m), true) };
         let seen = self.sureness.entry(id).or_default();
         if let Some(&(_, _, sure)) = seen.iter().find(|(rule, surface, _)| *rule == m.rule && **surface == *m.surface) {
-            return sure;
+            return (sure, false);
         }
         let sure = knowledge.confidence(m);
         if seen.len() < MOST {
             seen.push((m.rule, m.surface.as_str().into(), sure));
         }
-        sure
+        (sure, true)
     }
 
     /// The number of a file in the file table.
@@ -276,9 +293,15 @@ impl<'k> GraphBuilder<'k> {
             event_ids.push(id);
         }
         let python = self.knowledge.lexicon.find("Python");
+        // Every talk of the note shares its id's prefix (`talk:<slugs>`): slugged once.
+        let prefix = node_id(NodeKind::Talk, &facts.key);
         for t in &facts.talks {
-            let (tid, local) = self.node_by_id(NodeKind::Talk, talk_id(&facts.key, t.line), &t.title);
-            self.local.clear();
+            // As `ids::talk_id` writes it.
+            let mut id = String::with_capacity(prefix.len() + 11);
+            id.push_str(&prefix);
+            id.push('#');
+            push_number(&mut id, t.line);
+            let (tid, local) = self.node_by_id(NodeKind::Talk, id, &t.title);
             if local {
                 self.talk_groups.push((tid, self.talk_edges.len() as u32));
             }
@@ -309,19 +332,14 @@ impl<'k> GraphBuilder<'k> {
                         id
                     }
                 };
+                let (sure, new) = self.confidence(m);
                 let node = &mut self.nodes[target as usize];
-                if m.surface != node.label && !m.surface.is_empty() && !node.aliases.contains(&m.surface) {
+                if new && m.surface != node.label && !m.surface.is_empty() && !node.aliases.contains(&m.surface) {
                     node.aliases.insert(m.surface.clone());
                 }
-                let sure = self.confidence(m);
                 self.talk_edge(local, tid, EdgeKind::Mentions, target, span(m.line), sure);
             }
         }
-    }
-
-    /// The edges of each talk, in the order the talks were added.
-    fn groups(&self) -> impl Iterator<Item = &[(u32, u32, Edge)]> + '_ {
-        self.group_ranges().map(|(_, r)| &self.talk_edges[r])
     }
 
     /// Each talk and where its edges are in `talk_edges`, in the order added.
@@ -330,97 +348,34 @@ impl<'k> GraphBuilder<'k> {
         self.talk_groups.iter().zip(ends).map(|(&(talk, start), end)| (talk, start as usize..end))
     }
 
-    /// The `co_mentioned` edges between every two topics mentioned by the same talk,
-    /// weighted by the number of such talks, each from the smaller id to the larger,
-    /// keyed as [`finish`](Self::finish) orders edges and in that order. A co-mention
-    /// carries no evidence of its own: its places are those of the two `mentions`
-    /// edges of each talk, and copying them would grow with the square of the topics
-    /// per talk.
-    ///
-    /// `order` is every node in graph order (by kind, then id), `pos` each node's
-    /// place in it, `rank` its place in id order.
-    fn co_mentions(&self, order: &[u32], pos: &[u32], rank: &[u32]) -> Vec<(u128, Edge)> {
-        let is_topic = |n: &Node| {
-            matches!(n.kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep)
-        };
-        // Topics get dense numbers in graph order: pairs counted by dense numbers come
-        // out in the order of the graph's edges, with no sort.
-        let mut dense = vec![u32::MAX; self.nodes.len()];
-        let mut topics = Vec::new();
-        for &n in order {
-            if is_topic(&self.nodes[n as usize]) {
-                dense[n as usize] = topics.len() as u32;
-                topics.push(n);
-            }
-        }
-        let topic_rank: Vec<u32> = topics.iter().map(|&n| rank[n as usize]).collect();
-        // (talk, topic), talk by talk, each talk's topics in order. A talk's edges are
-        // one group of `talk_edges`, unless a second file shares its id: then some are
-        // in the map too, and everything is sorted together.
-        let mentioned = |&(from, kind, to): &(u32, EdgeKind, u32)| {
-            (kind == EdgeKind::Mentions && dense[to as usize] != u32::MAX).then(|| (from, dense[to as usize]))
-        };
-        let mut mentions: Vec<(u32, u32)> = Vec::new();
-        for (g, run) in self.groups().enumerate() {
-            let start = mentions.len();
-            let talk = run.iter().filter_map(|(from, to, e)| mentioned(&(*from, e.kind, *to)));
-            mentions.extend(talk.map(|(_, topic)| (g as u32, topic)));
-            mentions[start..].sort_unstable();
-        }
-        let shared: Vec<(u32, u32)> = self.edges.keys().filter_map(mentioned).collect();
-        if !shared.is_empty() {
-            mentions.clear();
-            let all = self.talk_edges.iter().map(|(from, to, e)| (*from, e.kind, *to));
-            mentions.extend(all.filter_map(|k| mentioned(&k)));
-            mentions.extend(shared);
-            mentions.sort_unstable();
-            mentions.dedup();
-        }
-        let t = topics.len();
-        let pairs = count_pairs(&mentions, &topic_rank, t * t <= 1 << 22);
-        // Each topic's surest mention: a co-mention is as sure as the less sure of its two.
-        let mut surest = vec![Confidence::Inferred; self.nodes.len()];
-        let all = self.talk_edges.iter().map(|(_, to, e)| (*to, e)).chain(self.edges.iter().map(|(k, e)| (k.2, e)));
-        for (to, e) in all.filter(|(_, e)| e.kind == EdgeKind::Mentions) {
-            surest[to as usize] = surest[to as usize].max(e.confidence);
-        }
-        let kind = (EdgeKind::CoMentioned as u128) << 32;
-        let edges = pairs.into_iter().map(|((a, b), w)| {
-            let (a, b) = (topics[a as usize], topics[b as usize]);
-            let confidence = surest[a as usize].min(surest[b as usize]);
-            let key = (u128::from(pos[a as usize]) << 64) | kind | u128::from(pos[b as usize]);
-            (key, Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Evidence::new(), confidence })
-        });
-        edges.collect()
-    }
-
     /// Orders everything and returns the graph.
+    ///
+    /// Nodes go by kind, then id. Edges go by (source, kind, target) positions, and
+    /// are added to the graph in that order, in one pass, with no list of them in
+    /// between ([`Edges`]): first each talk's (talks come before the other kinds but
+    /// events), then the co-mentions between topics (counted from the talks' mentions
+    /// on the way), with the few other edges (a day to its conference, authors,
+    /// developers, versions) slipped in at their places.
     pub fn finish(mut self) -> KnowledgeGraph {
-        for (&n, names) in &self.person_names {
-            // The most frequent spelling wins; ties go to the one with more non-ASCII
-            // letters (diacritics written out), then the smallest.
-            let best = names
-                .iter()
-                .max_by(|a, b| {
-                    a.1.cmp(b.1)
-                        .then_with(|| {
-                            a.0.chars()
-                                .filter(|c| !c.is_ascii())
-                                .count()
-                                .cmp(&b.0.chars().filter(|c| !c.is_ascii()).count())
-                        })
-                        .then_with(|| b.0.cmp(a.0))
-                })
-                .map(|(n, _)| n.clone());
-            if let Some(best) = best {
-                let node = &mut self.nodes[n as usize];
-                for name in names.keys() {
-                    if *name != best {
-                        node.aliases.insert(name.clone());
-                    }
+        // The most frequent spelling of a person's name wins; ties go to the one with
+        // more non-ASCII letters (diacritics written out), then the smallest. The
+        // others are aliases.
+        let mut spellings: Vec<(u32, &str, u32)> =
+            self.person_names.iter().map(|(name, &(n, count))| (n, &**name, count)).collect();
+        spellings.sort_unstable();
+        let non_ascii = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+        for names in spellings.chunk_by(|a, b| a.0 == b.0) {
+            let best = names.iter().max_by(|a, b| {
+                a.2.cmp(&b.2).then_with(|| non_ascii(a.1).cmp(&non_ascii(b.1))).then_with(|| b.1.cmp(a.1))
+            });
+            let Some(&(n, best, _)) = best else { continue };
+            let node = &mut self.nodes[n as usize];
+            for &(_, name, _) in names {
+                if name != best {
+                    node.aliases.insert(name.to_string());
                 }
-                node.label = best;
             }
+            node.label = best.to_string();
         }
         let mut by_id: Vec<u32> = (0..self.nodes.len() as u32).collect();
         by_id.sort_unstable_by(|&a, &b| self.nodes[a as usize].id.cmp(&self.nodes[b as usize].id));
@@ -436,87 +391,103 @@ impl<'k> GraphBuilder<'k> {
         for (p, &n) in order.iter().enumerate() {
             pos[n as usize] = p as u32;
         }
-        let co_mentions = self.co_mentions(&order, &pos, &rank);
-        // Edges in order of (source, kind, target) positions. The talks' edges come as
-        // groups, one per talk: the groups are ordered by talk, each group by kind and
-        // target. The co-mentions come in order; the few other edges are sorted by key
-        // and merged with them (no key is in both: co-mentions are of their own kind).
-        // That list and the talks' are merged; a talk whose id a second file also has
-        // (`day1.md` and `day1.txt`) has edges in both, merged into one, the first
-        // file's first.
-        let key = |from: u32, kind: EdgeKind, to: u32| {
-            (u128::from(pos[from as usize]) << 64) | ((kind as u128) << 32) | u128::from(pos[to as usize])
+        // Topics get dense numbers in graph order: pairs counted by dense numbers come
+        // out in the order of the graph's edges, with no sort.
+        let is_topic = |n: &Node| {
+            matches!(n.kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep)
         };
-        let mut groups: Vec<(u32, u32, u32)> =
-            self.group_ranges().map(|(talk, r)| (pos[talk as usize], r.start as u32, r.end as u32)).collect();
-        groups.sort_unstable();
-        let mut talk_edges = std::mem::take(&mut self.talk_edges);
-        // Within a group every edge leaves the same talk, so its first field is free to
-        // hold the target's position: the sort key is then read, not looked up.
-        for &(_, start, end) in &groups {
-            let group = &mut talk_edges[start as usize..end as usize];
-            for el in group.iter_mut() {
-                el.0 = pos[el.1 as usize];
+        let mut dense = vec![u32::MAX; order.len()];
+        let mut topics = Vec::new();
+        for (p, &n) in order.iter().enumerate() {
+            if is_topic(&self.nodes[n as usize]) {
+                dense[p] = topics.len() as u32;
+                topics.push(p as u32);
             }
-            group.sort_unstable_by_key(|(to, _, e)| (e.kind, *to));
         }
-        let mut others: Vec<(u128, Edge)> =
-            self.edges.drain().map(|((from, kind, to), e)| (key(from, kind, to), e)).collect();
-        drop(self.edges);
+        let topic_rank: Vec<u32> = topics.iter().map(|&p| rank[order[p as usize] as usize]).collect();
+        let mut others: Vec<(u128, Edge)> = self
+            .edges
+            .drain()
+            .map(|((from, kind, to), e)| (key(pos[from as usize], kind, pos[to as usize]), e))
+            .collect();
         others.sort_unstable_by_key(|(k, _)| *k);
-        let others = merge_sorted(others, co_mentions);
-        let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(order.len(), talk_edges.len() + others.len());
+        let mut graph: DiGraph<Node, Edge> = DiGraph::with_capacity(order.len(), self.talk_edges.len() + others.len());
         // The builder's id map becomes the graph's index: each node's number is
         // replaced by its position, and no id is copied.
         let mut index = std::mem::take(&mut self.ids);
         for n in index.values_mut() {
             *n = pos[*n as usize];
         }
-        let mut nodes: Vec<Option<Node>> = self.nodes.into_iter().map(Some).collect();
+        let mut groups: Vec<(u32, std::ops::Range<usize>)> =
+            self.group_ranges().map(|(talk, r)| (pos[talk as usize], r)).collect();
+        groups.sort_unstable_by_key(|g| g.0);
+        let mut nodes: Vec<Option<Node>> = std::mem::take(&mut self.nodes).into_iter().map(Some).collect();
         for &n in &order {
             graph.add_node(nodes[n as usize].take().expect("each node once"));
         }
-        let placeholder =
-            || Edge { kind: EdgeKind::PartOf, weight: 0, evidence: Evidence::new(), confidence: Confidence::Exact };
-        let mut from_talks =
-            groups.iter().flat_map(|&(talk, start, end)| (start..end).map(move |i| (talk, i))).peekable();
-        let mut others = others.into_iter().peekable();
-        let mut last: Option<u128> = None;
-        loop {
-            let talk_key = from_talks.peek().map(|&(talk, i)| {
-                let (to, _, e) = &talk_edges[i as usize];
-                (u128::from(talk) << 64) | ((e.kind as u128) << 32) | u128::from(*to)
-            });
-            let take_talk = match (talk_key, others.peek()) {
-                (None, None) => break,
-                (Some(t), Some((o, _))) => t <= *o,
-                (t, _) => t.is_some(),
-            };
-            let (k, e) = if take_talk {
-                let i = from_talks.next().expect("peeked").1 as usize;
-                (talk_key.expect("peeked"), std::mem::replace(&mut talk_edges[i].2, placeholder()))
-            } else {
-                others.next().expect("peeked")
-            };
-            if last == Some(k) {
-                let prev = graph.edge_count() - 1;
-                if let Some(prev) = graph.edge_weight_mut(petgraph::graph::EdgeIndex::new(prev)) {
-                    prev.weight += e.weight;
-                    prev.confidence = prev.confidence.max(e.confidence);
-                    for at in e.evidence.iter() {
-                        if prev.evidence.last() != Some(at) {
-                            prev.evidence.push(at);
-                        }
+        drop(nodes);
+        // (talk, topic) of every mention, talk by talk, each talk's in dense order;
+        // and each topic's surest mention: a co-mention is as sure as the less sure of
+        // its two.
+        let mut mentions: Vec<(u32, u32)> = Vec::new();
+        let mut surest = vec![Confidence::Inferred; order.len()];
+        // A talk whose id a second file also has (`day1.md` and `day1.txt`) has some
+        // edges among the others: its mentions there count too, and then everything
+        // is sorted together.
+        let mut shared = Vec::new();
+        for (k, e) in others.iter().filter(|(_, e)| e.kind == EdgeKind::Mentions) {
+            let (from, to) = ((k >> 64) as u32, *k as u32);
+            surest[to as usize] = surest[to as usize].max(e.confidence);
+            if dense[to as usize] != u32::MAX {
+                shared.push((from, dense[to as usize]));
+            }
+        }
+        let mut out = Edges::new(graph, others);
+        // Each talk's edges, sorted by kind and target position.
+        let mut seen = std::mem::take(&mut self.talk_edges);
+        for (talk, r) in groups {
+            let group = &mut seen[r];
+            for (to, _) in group.iter_mut() {
+                *to = pos[*to as usize];
+            }
+            // Kind and target in one number: a tuple's comparison cost a third more.
+            group.sort_unstable_by_key(|(to, e)| (u64::from(e.kind as u8) << 32) | u64::from(*to));
+            for (to, e) in group.iter_mut() {
+                let (kind, to) = (e.kind, *to);
+                let e = Edge { evidence: std::mem::take(&mut e.evidence), ..*e };
+                if kind == EdgeKind::Mentions {
+                    surest[to as usize] = surest[to as usize].max(e.confidence);
+                    if dense[to as usize] != u32::MAX {
+                        mentions.push((talk, dense[to as usize]));
                     }
                 }
-                continue;
+                out.push(key(talk, kind, to), e);
             }
-            last = Some(k);
-            let (from, to) = ((k >> 64) as usize, (k as u32) as usize);
-            graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), e);
         }
+        drop(seen);
+        if !shared.is_empty() {
+            mentions.extend(shared);
+            mentions.sort_unstable();
+            mentions.dedup();
+        }
+        let t = topics.len();
+        let pairs = count_pairs(&mentions, &topic_rank, t * t <= 1 << 22);
+        drop(mentions);
+        for ((a, b), w) in pairs {
+            let (a, b) = (topics[a as usize], topics[b as usize]);
+            let confidence = surest[a as usize].min(surest[b as usize]);
+            let e = Edge { kind: EdgeKind::CoMentioned, weight: w, evidence: Evidence::new(), confidence };
+            out.push(key(a, EdgeKind::CoMentioned, b), e);
+        }
+        let graph = out.finish();
         KnowledgeGraph { graph, index, files: Arc::new(self.files), sources: Arc::default(), measures: None }
     }
+}
+
+/// The sort key of edge `from → to` of `kind`, from the two ends' positions: edges
+/// are ordered by source, then kind, then target.
+fn key(from: u32, kind: EdgeKind, to: u32) -> u128 {
+    (u128::from(from) << 64) | ((kind as u128) << 32) | u128::from(to)
 }
 
 /// The number of talks behind each pair of topics, from sorted `(talk, topic)` pairs
@@ -525,52 +496,128 @@ impl<'k> GraphBuilder<'k> {
 /// `0..rank.len()`. Counted in a `t × t` table when `square` (the usual lexicon has
 /// about a thousand topics: 4 MB, read once in order), else in a map.
 pub(super) fn count_pairs(mentions: &[(u32, u32)], rank: &[u32], square: bool) -> Vec<((u32, u32), u32)> {
-    let runs = mentions.chunk_by(|x, y| x.0 == y.0);
+    // Topics renumbered by rank (`by_rank[r]` is the topic of rank `r`, `local[d]` the
+    // rank of topic `d`): each talk's topics, ranked and sorted, give every pair in
+    // its orientation, with no comparison per pair (that comparison was 17 M of the
+    // graph stage on the 10 MB corpus, callgrind; the pairs are 1.5 million).
     let t = rank.len();
-    let oriented = |a: u32, b: u32| if rank[a as usize] < rank[b as usize] { (a, b) } else { (b, a) };
+    let mut by_rank: Vec<u32> = (0..t as u32).collect();
+    by_rank.sort_unstable_by_key(|&d| rank[d as usize]);
+    let mut local = vec![0u32; t];
+    for (r, &d) in by_rank.iter().enumerate() {
+        local[d as usize] = r as u32;
+    }
     if square {
         let mut table = vec![0u32; t * t];
-        for run in runs {
-            for (i, &(_, a)) in run.iter().enumerate() {
-                for &(_, b) in &run[i + 1..] {
-                    let (a, b) = oriented(a, b);
-                    table[a as usize * t + b as usize] += 1;
+        ranked_runs(mentions, &local, |run| {
+            for (i, &a) in run.iter().enumerate() {
+                let row = &mut table[a * t..(a + 1) * t];
+                for &b in &run[i + 1..] {
+                    row[b] += 1;
+                }
+            }
+        });
+        // Read in the topics' own order, so the pairs come out sorted.
+        let mut pairs = Vec::new();
+        for a in 0..t {
+            let row = &table[local[a] as usize * t..(local[a] as usize + 1) * t];
+            for (b, &r) in local.iter().enumerate() {
+                let w = row[r as usize];
+                if w > 0 {
+                    pairs.push(((a as u32, b as u32), w));
                 }
             }
         }
-        let cells = table.iter().enumerate().filter(|(_, w)| **w > 0);
-        cells.map(|(i, &w)| (((i / t) as u32, (i % t) as u32), w)).collect()
+        pairs
     } else {
         let mut map: FastMap<(u32, u32), u32> = FastMap::default();
-        for run in runs {
-            for (i, &(_, a)) in run.iter().enumerate() {
-                for &(_, b) in &run[i + 1..] {
-                    *map.entry(oriented(a, b)).or_default() += 1;
+        ranked_runs(mentions, &local, |run| {
+            for (i, &a) in run.iter().enumerate() {
+                for &b in &run[i + 1..] {
+                    *map.entry((by_rank[a], by_rank[b])).or_default() += 1;
                 }
             }
-        }
+        });
         let mut pairs: Vec<_> = map.into_iter().collect();
         pairs.sort_unstable();
         pairs
     }
 }
 
-/// Two lists sorted by key, merged into one sorted list (a key in both keeps both,
-/// `a`'s first).
-fn merge_sorted(a: Vec<(u128, Edge)>, b: Vec<(u128, Edge)>) -> Vec<(u128, Edge)> {
-    if a.is_empty() {
-        return b;
+/// Calls `f` with each talk's topics of `mentions` (sorted `(talk, topic)` pairs),
+/// as ranks (`local`), sorted.
+fn ranked_runs(mentions: &[(u32, u32)], local: &[u32], mut f: impl FnMut(&[usize])) {
+    let mut ranked = Vec::new();
+    for run in mentions.chunk_by(|x, y| x.0 == y.0) {
+        ranked.clear();
+        ranked.extend(run.iter().map(|&(_, d)| local[d as usize] as usize));
+        ranked.sort_unstable();
+        f(&ranked);
     }
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
-            (_, Some(_)) => b.next(),
-            (Some(_), None) => a.next(),
-            (None, None) => break,
-        };
-        out.extend(next);
+}
+
+/// The graph's edges being added in key order ([`key`]), with the few edges not out
+/// of talks (`others`, sorted) slipped in at their places; an edge with the key of the
+/// one before is merged into it.
+struct Edges {
+    graph: DiGraph<Node, Edge>,
+    last: Option<u128>,
+    /// The others not added yet, last first, and the key of the next (`u128::MAX`
+    /// when none is left: no key is, a kind taking a few bits): one comparison an
+    /// edge, where a `Peekable` cost 29 instructions (callgrind).
+    others: Vec<(u128, Edge)>,
+    next: u128,
+}
+
+impl Edges {
+    fn new(graph: DiGraph<Node, Edge>, mut others: Vec<(u128, Edge)>) -> Self {
+        others.reverse();
+        let next = others.last().map_or(u128::MAX, |o| o.0);
+        Edges { graph, last: None, others, next }
     }
-    out
+
+    /// Adds the edge of key `k` (no smaller than the last's), after the others before
+    /// it (an other of the same key comes after it).
+    fn push(&mut self, k: u128, e: Edge) {
+        while self.next < k {
+            self.add_other();
+        }
+        self.add(k, e);
+    }
+
+    /// Adds the next of the others.
+    fn add_other(&mut self) {
+        if let Some((o, e)) = self.others.pop() {
+            self.next = self.others.last().map_or(u128::MAX, |o| o.0);
+            self.add(o, e);
+        }
+    }
+
+    fn add(&mut self, k: u128, e: Edge) {
+        debug_assert!(self.last.is_none_or(|last| last <= k), "edges in key order");
+        if self.last == Some(k) {
+            let prev = self.graph.edge_count() - 1;
+            if let Some(prev) = self.graph.edge_weight_mut(petgraph::graph::EdgeIndex::new(prev)) {
+                prev.weight += e.weight;
+                prev.confidence = prev.confidence.max(e.confidence);
+                for at in e.evidence.iter() {
+                    if prev.evidence.last() != Some(at) {
+                        prev.evidence.push(at);
+                    }
+                }
+            }
+            return;
+        }
+        self.last = Some(k);
+        let (from, to) = ((k >> 64) as usize, (k as u32) as usize);
+        self.graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), e);
+    }
+
+    /// The graph, once the last others are in.
+    fn finish(mut self) -> DiGraph<Node, Edge> {
+        while !self.others.is_empty() {
+            self.add_other();
+        }
+        self.graph
+    }
 }

@@ -225,7 +225,8 @@ fn something_in_the_way_is_an_error_before_anything_is_replaced() {
 }
 
 /// A panel's moderator, written as a panel line or as a labelled field, is linked by
-/// `moderated_by` (schema.org `contributor`), never by `presented_by`, in every format.
+/// `moderated_by` (schema.org `contributor`), never by `presented_by`, in every format,
+/// and drawn apart from the speakers (dashed in DOT, dotted in Mermaid).
 #[test]
 fn a_panel_moderator_is_its_own_relation_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
@@ -238,7 +239,7 @@ fn a_panel_moderator_is_its_own_relation_in_every_format() {
          ## The future of WebAssembly\n\n\
          Speakers: Ana Lambda, Tom Berg\nModerator: Priya Raman\n\nwasmtime and Wasmer.\n",
     );
-    run_ok(dir.path(), &["notes", "-o", "out", "-q", "-f", "csv,jsonld,cypher,graphml"]);
+    run_ok(dir.path(), &["notes", "-o", "out", "-q", "-f", "csv,jsonld,cypher,graphml,dot,mermaid"]);
     let read = |f: &str| std::fs::read_to_string(dir.path().join("out").join(f)).unwrap();
     let edges = read("edges.csv");
     let rel = |person: &str| -> Vec<&str> {
@@ -258,4 +259,14 @@ fn a_panel_moderator_is_its_own_relation_in_every_format() {
     assert!(text.contains(r#""contributor":{"@id":"person/clara-hoffmann"}"#), "{text}");
     assert!(read("graph.cypher").contains("MODERATED_BY"));
     assert!(read("graph.graphml").contains("moderated_by"));
+    let dot = read("graph.dot");
+    let style = |person: &str| {
+        let line = dot.lines().find(|l| l.contains(&format!("-> \"person:{person}\""))).unwrap();
+        line.contains("style=dashed")
+    };
+    assert!(style("clara-hoffmann") && style("priya-raman"), "{dot}");
+    assert!(!style("fatima-benali") && !style("ana-lambda"), "{dot}");
+    let mermaid = read("graph.mmd");
+    assert_eq!(mermaid.matches("-.->|moderated_by|").count(), 2, "{mermaid}");
+    assert!(!mermaid.contains("-->|moderated_by|"), "{mermaid}");
 }

@@ -263,16 +263,20 @@ fn statements(graph: &KnowledgeGraph, opts: &ExportOptions, out: &mut dyn Sink) 
             ("tooltip", Val::Text(&tooltip)),
             ("confidence", Val::Text(&confidence)),
         ]);
-        if e.confidence == crate::extract::Confidence::Inferred && !e.kind.is_undirected() {
+        let style = table::rel_row(e.kind).dot_style;
+        if e.kind.is_undirected() {
+            if has_directed {
+                attrs.extend([
+                    ("color", Val::Text(palette::INK_LIGHT)),
+                    ("dir", Val::Plain("none")),
+                    ("style", Val::Plain(style.unwrap_or("solid"))),
+                    ("constraint", Val::Plain("false")),
+                ]);
+            }
+        } else if e.confidence == crate::extract::Confidence::Inferred {
             attrs.push(("style", Val::Plain("dotted")));
-        }
-        if e.kind.is_undirected() && has_directed {
-            attrs.extend([
-                ("color", Val::Text(palette::INK_LIGHT)),
-                ("dir", Val::Plain("none")),
-                ("style", Val::Plain("dashed")),
-                ("constraint", Val::Plain("false")),
-            ]);
+        } else if let Some(style) = style {
+            attrs.push(("style", Val::Plain(style)));
         }
         out.edge(&s.id, &t.id, &attrs)?;
     }

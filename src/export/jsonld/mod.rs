@@ -70,7 +70,7 @@ use serde_json::Value;
 use super::iri::is_web_iri;
 pub use super::iri::{BASE, VOCAB};
 use super::{Chunks, ExportError, ExportOptions};
-use crate::graph::{measures, Attr, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{measures, Attr, Edge, KnowledgeGraph, Node, NodeKind};
 
 /// The file and line of a talk's heading, if known. The one way this module reads them.
 fn talk_place(n: &Node) -> Option<(&str, u32)> {
@@ -81,9 +81,11 @@ fn talk_place(n: &Node) -> Option<(&str, u32)> {
 }
 
 /// The node an edge `s → t` gives a property to: `authored` is said of the PEP (its
-/// target), everything else of the edge's source.
+/// target), everything else of the edge's source ([`RelRow::held_by_target`]).
+///
+/// [`RelRow::held_by_target`]: super::table::RelRow::held_by_target
 fn holder(s: NodeIndex, t: NodeIndex, e: &Edge) -> NodeIndex {
-    if e.kind == EdgeKind::Authored {
+    if super::table::rel_row(e.kind).held_by_target {
         t
     } else {
         s

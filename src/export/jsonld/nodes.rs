@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::{holder, measure_entries, same_as, talk_place, CONTEXT};
 use crate::export::iri::{iri_parts, is_web_iri};
-use crate::export::table::{kind_row, rdf_term};
-use crate::graph::{Attr, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::export::table::{jsonld_props, kind_row, rel_row, LdProp, LdValue};
+use crate::graph::{Attr, Edge, KnowledgeGraph, Node, NodeKind};
 
 /// The whole document, serialised node by node straight from the graph: serde_json
 /// writes and escapes everything, with no `Value` in between.
@@ -88,53 +88,9 @@ impl Holders {
     }
 }
 
-/// A property an edge gives its holder (the keys of the oracle's `edge_props`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Key {
-    SuperEvent,
-    Performer,
-    Contributor,
-    About,
-    Mention,
-    Author,
-    ParentOrganization,
-    Creator,
-    CoMention,
-    /// `tg:` + the relation's name ([`term`]).
-    Term(EdgeKind),
-}
-
-impl Key {
-    fn name(self) -> std::borrow::Cow<'static, str> {
-        std::borrow::Cow::Borrowed(match self {
-            Key::SuperEvent => "superEvent",
-            Key::Performer => "performer",
-            Key::Contributor => "contributor",
-            Key::About => "about",
-            Key::Mention => "tg:mention",
-            Key::Author => "author",
-            Key::ParentOrganization => "parentOrganization",
-            Key::Creator => "creator",
-            Key::CoMention => "tg:coMention",
-            Key::Term(kind) => return std::borrow::Cow::Owned(rdf_term(kind)),
-        })
-    }
-}
-
-/// The properties one edge from `s` gives its holder.
-fn edge_keys(graph: &KnowledgeGraph, s: NodeIndex, e: &Edge) -> [Option<Key>; 2] {
-    let one = match e.kind {
-        EdgeKind::PartOf => Key::SuperEvent,
-        EdgeKind::PresentedBy => Key::Performer,
-        EdgeKind::ModeratedBy => Key::Contributor,
-        EdgeKind::Mentions => return [Some(Key::About), Some(Key::Mention)],
-        EdgeKind::Authored => Key::Author,
-        EdgeKind::DevelopedBy if graph.node(s).kind == NodeKind::Organization => Key::ParentOrganization,
-        EdgeKind::DevelopedBy => Key::Creator,
-        EdgeKind::CoMentioned => Key::CoMention,
-        other => Key::Term(other),
-    };
-    [Some(one), None]
+/// The properties one edge from `s` gives its holder ([the table](crate::export::table)).
+fn edge_props(graph: &KnowledgeGraph, s: NodeIndex, e: &Edge) -> &'static [LdProp] {
+    jsonld_props(e.kind, graph.node(s).kind)
 }
 
 /// One value bare, several as an array (as JSON-LD compaction writes
@@ -233,38 +189,19 @@ impl Serialize for NodeObject<'_> {
         if !n.aliases.is_empty() {
             obj.serialize_entry("alternateName", &OneOrMany::new(n.aliases.len(), || n.aliases.iter()))?;
         }
-        let attrs: &[(&str, Attr)] = match n.kind {
-            NodeKind::Event => &[("startDate", Attr::Date)],
-            NodeKind::Talk => &[("tg:talkKind", Attr::TalkKind), ("startDate", Attr::Date)],
-            NodeKind::Technology => &[("applicationCategory", Attr::Category)],
-            NodeKind::Organization | NodeKind::Topic => &[("tg:category", Attr::Category)],
-            _ => &[],
-        };
-        for (key, attr) in attrs {
+        if n.kind == NodeKind::Pep {
+            obj.serialize_entry("identifier", n.text(Attr::Identifier).unwrap_or(&n.label))?;
+            if let Some(url) = n.text(Attr::Url).filter(|u| is_web_iri(u)) {
+                obj.serialize_entry("url", &Link::Page(url))?;
+            }
+        }
+        for (key, attr) in kind_row(n.kind).jsonld_attrs {
             if let Some(v) = n.text(*attr) {
                 obj.serialize_entry(key, v)?;
             }
         }
-        match n.kind {
-            NodeKind::Pep => {
-                obj.serialize_entry("identifier", n.text(Attr::Identifier).unwrap_or(&n.label))?;
-                if let Some(url) = n.text(Attr::Url).filter(|u| is_web_iri(u)) {
-                    obj.serialize_entry("url", &Link::Page(url))?;
-                }
-                for (key, attr) in [
-                    ("creativeWorkStatus", Attr::Status),
-                    ("tg:pepType", Attr::Type),
-                    ("tg:pythonVersion", Attr::PythonVersion),
-                ] {
-                    if let Some(v) = n.text(attr) {
-                        obj.serialize_entry(key, v)?;
-                    }
-                }
-            }
-            NodeKind::Version => {
-                obj.serialize_entry("softwareVersion", n.label.rsplit(' ').next().unwrap_or(&n.label))?
-            }
-            _ => {}
+        if n.kind == NodeKind::Version {
+            obj.serialize_entry("softwareVersion", n.label.rsplit(' ').next().unwrap_or(&n.label))?
         }
         if matches!(n.kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep) {
             let pages = same_as(n);
@@ -276,10 +213,10 @@ impl Serialize for NodeObject<'_> {
         // in edge order (as [`Props`] collects them).
         let (graph, scratch) = (self.graph, self.scratch);
         let raw = graph.as_petgraph().raw_edges();
-        let mut props: Vec<(Key, usize)> = Vec::new();
+        let mut props: Vec<(LdProp, usize)> = Vec::new();
         for &k in self.edges {
             let e = &raw[k as usize];
-            for p in edge_keys(graph, e.source(), &e.weight).into_iter().flatten() {
+            for &p in edge_props(graph, e.source(), &e.weight) {
                 match props.iter_mut().find(|(q, _)| *q == p) {
                     Some((_, count)) => *count += 1,
                     None => props.push((p, 1)),
@@ -289,10 +226,10 @@ impl Serialize for NodeObject<'_> {
         for (key, count) in props {
             let values = || {
                 let held = self.edges.iter().map(|&k| &raw[k as usize]);
-                let with_key = held.filter(move |e| edge_keys(graph, e.source(), &e.weight).contains(&Some(key)));
+                let with_key = held.filter(move |e| edge_props(graph, e.source(), &e.weight).contains(&key));
                 with_key.map(move |e| PropValue { graph, scratch, key, s: e.source(), t: e.target(), e: &e.weight })
             };
-            obj.serialize_entry(&key.name(), &OneOrMany::new(count, values))?;
+            obj.serialize_entry(key.name, &OneOrMany::new(count, values))?;
         }
         if let Some((file, line)) = talk_place(n) {
             obj.serialize_entry("tg:evidence", &Joined { parts: [file, ":", ""], line: Some(line), scratch })?;
@@ -308,7 +245,7 @@ impl Serialize for NodeObject<'_> {
 struct PropValue<'g> {
     graph: &'g KnowledgeGraph,
     scratch: &'g Scratch,
-    key: Key,
+    key: LdProp,
     s: NodeIndex,
     t: NodeIndex,
     e: &'g Edge,
@@ -317,11 +254,13 @@ struct PropValue<'g> {
 impl Serialize for PropValue<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (graph, e, scratch) = (self.graph, self.e, self.scratch);
-        let ty = match self.key {
-            Key::Author => return Link::Node(&graph.node(self.s).id, scratch).serialize(s),
-            Key::Mention => "tg:Mention",
-            Key::CoMention => "tg:CoMention",
-            _ => return Link::Node(&graph.node(self.t).id, scratch).serialize(s),
+        let ty = match self.key.value {
+            LdValue::Reified(ty) => ty,
+            // A link to the other end: the source when the target holds the property.
+            LdValue::Link if rel_row(e.kind).held_by_target => {
+                return Link::Node(&graph.node(self.s).id, scratch).serialize(s)
+            }
+            LdValue::Link => return Link::Node(&graph.node(self.t).id, scratch).serialize(s),
         };
         // Reified: a blank node for the edge, its places once each (a place is
         // one text: the file table has no name twice).

@@ -9,8 +9,8 @@ use serde_json::{json, Map, Value};
 
 use super::{holder, measure_entries, same_as, talk_place, CONTEXT};
 use crate::export::iri::{iri, is_web_iri};
-use crate::export::table::{kind_row, rdf_term};
-use crate::graph::{Attr, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::export::table::{jsonld_props, kind_row, rel_row, LdValue};
+use crate::graph::{Attr, Edge, KnowledgeGraph, Node, NodeKind};
 
 fn reference(id: &str) -> Value {
     json!({ "@id": iri(id) })
@@ -91,26 +91,21 @@ fn edges_by_holder(graph: &KnowledgeGraph) -> Vec<Vec<(NodeIndex, NodeIndex, &Ed
 }
 
 /// The properties one edge gives its holder (a mention gives two: `about` and the
-/// reified `tg:mention`).
+/// reified `tg:mention`), as [the table](crate::export::table) says.
 fn edge_props(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> Vec<Prop> {
     let pg = graph.as_petgraph();
     let (src, dst) = (&pg[s], &pg[t]);
-    match e.kind {
-        EdgeKind::PartOf => vec![("superEvent".into(), reference(&dst.id))],
-        EdgeKind::PresentedBy => vec![("performer".into(), reference(&dst.id))],
-        EdgeKind::ModeratedBy => vec![("contributor".into(), reference(&dst.id))],
-        EdgeKind::Mentions => {
-            vec![("about".into(), reference(&dst.id)), ("tg:mention".into(), reified(graph, "tg:Mention", dst, e))]
-        }
-        EdgeKind::Authored => vec![("author".into(), reference(&src.id))],
-        EdgeKind::DevelopedBy if src.kind == NodeKind::Organization => {
-            vec![("parentOrganization".into(), reference(&dst.id))]
-        }
-        EdgeKind::DevelopedBy => vec![("creator".into(), reference(&dst.id))],
-        EdgeKind::CoMentioned => vec![("tg:coMention".into(), reified(graph, "tg:CoMention", dst, e))],
-        // version_of → tg:versionOf, and any relation added later the same way.
-        other => vec![(rdf_term(other), reference(&dst.id))],
-    }
+    let other = if rel_row(e.kind).held_by_target { src } else { dst };
+    let props = jsonld_props(e.kind, src.kind).iter();
+    props
+        .map(|p| {
+            let value = match p.value {
+                LdValue::Link => reference(&other.id),
+                LdValue::Reified(ty) => reified(graph, ty, dst, e),
+            };
+            (p.name.to_string(), value)
+        })
+        .collect()
 }
 
 /// One node of `@graph`, with the properties its edges give it.
@@ -142,33 +137,20 @@ fn node_object(graph_node: (&KnowledgeGraph, &Node, usize), edges: &[(NodeIndex,
             obj.insert("alternateName".into(), json!(n.aliases));
         }
     }
-    let put = |obj: &mut Map<String, Value>, key: &str, attr: Attr| {
-        if let Some(v) = n.text(attr) {
-            obj.insert(key.into(), json!(v));
+    if n.kind == NodeKind::Pep {
+        obj.insert("identifier".into(), json!(n.text(Attr::Identifier).unwrap_or(&n.label)));
+        if let Some(url) = n.text(Attr::Url).filter(|u| is_web_iri(u)) {
+            obj.insert("url".into(), json!({ "@id": url }));
         }
-    };
-    match n.kind {
-        NodeKind::Event => put(&mut obj, "startDate", Attr::Date),
-        NodeKind::Talk => {
-            put(&mut obj, "tg:talkKind", Attr::TalkKind);
-            put(&mut obj, "startDate", Attr::Date);
+    }
+    for (key, attr) in kind_row(n.kind).jsonld_attrs {
+        if let Some(v) = n.text(*attr) {
+            obj.insert(key.to_string(), json!(v));
         }
-        NodeKind::Technology => put(&mut obj, "applicationCategory", Attr::Category),
-        NodeKind::Organization | NodeKind::Topic => put(&mut obj, "tg:category", Attr::Category),
-        NodeKind::Pep => {
-            obj.insert("identifier".into(), json!(n.text(Attr::Identifier).unwrap_or(&n.label)));
-            if let Some(url) = n.text(Attr::Url).filter(|u| is_web_iri(u)) {
-                obj.insert("url".into(), json!({ "@id": url }));
-            }
-            put(&mut obj, "creativeWorkStatus", Attr::Status);
-            put(&mut obj, "tg:pepType", Attr::Type);
-            put(&mut obj, "tg:pythonVersion", Attr::PythonVersion);
-        }
-        NodeKind::Version => {
-            let number = n.label.rsplit(' ').next().unwrap_or(&n.label);
-            obj.insert("softwareVersion".into(), json!(number));
-        }
-        NodeKind::Person => {}
+    }
+    if n.kind == NodeKind::Version {
+        let number = n.label.rsplit(' ').next().unwrap_or(&n.label);
+        obj.insert("softwareVersion".into(), json!(number));
     }
     if matches!(n.kind, NodeKind::Technology | NodeKind::Topic | NodeKind::Organization | NodeKind::Pep) {
         let pages: Vec<Value> = same_as(n).into_iter().map(|u| json!({ "@id": u })).collect();

@@ -13,7 +13,7 @@ use crate::export::fixtures::sample_graph;
 use crate::export::iri::iri;
 use crate::export::table::rdf_term;
 use crate::extract::Knowledge;
-use crate::graph::{GraphBuilder, View, ViewOptions};
+use crate::graph::{EdgeKind, GraphBuilder, View, ViewOptions};
 
 fn doc() -> Value {
     let mut buf = Vec::new();
