@@ -136,6 +136,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             note: None,
             body_line: b.end + 1,
             block: bi,
+            at: None,
         };
         if looks_like_code(plain) {
             push_ev(&mut c, "code, not a title", -8);
@@ -340,6 +341,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             note: None,
             body_line: line,
             block: bi,
+            at: None,
         }
     }
 }

@@ -108,6 +108,9 @@ pub struct Candidate {
     body_line: u32,
     /// Index of the block it is in.
     block: usize,
+    /// Where it starts in the note's text when it starts inside a line (a quoted title
+    /// in prose): several talks on one line each take their part of it as body.
+    at: Option<usize>,
 }
 
 impl Candidate {

@@ -255,6 +255,29 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let line_of = |at: usize| line_ends.iter().position(|&e| e >= at).unwrap_or(lines.len() - 1) as u32;
         let labels = &self.d.labels;
         let mut found: Vec<Candidate> = Vec::new();
+        // Where a quote of `plain` is in the note's text (the candidate's `at`): the quotes
+        // of a line are the same in both (removing markup keeps them), so the quote at
+        // `open` is the one as many quotes after the last one placed on its line. Each
+        // stretch of the line is read once.
+        let note = self.note.text.as_str();
+        let starts = &self.starts;
+        let is_quote = |c: char| c == '"' || c == '“';
+        // The line (index in `lines`), and the places in `plain` and in `note` after
+        // the last quote placed.
+        let mut cursor = (usize::MAX, 0, 0);
+        let mut place = |open: usize, k: usize| -> Option<usize> {
+            let line = b.line as usize + k;
+            let end = starts.get(line).map_or(note.len(), |&e| e - 1);
+            if cursor.0 != k {
+                cursor = (k, if k == 0 { 0 } else { line_ends[k - 1] + 1 }, *starts.get(line.checked_sub(1)?)?);
+            }
+            let skip = plain.get(cursor.1..open)?.matches(is_quote).count();
+            let (i, q) = note.get(cursor.2..end)?.char_indices().filter(|&(_, c)| is_quote(c)).nth(skip)?;
+            let at = cursor.2 + i;
+            cursor.1 = open + plain[open..].chars().next().map_or(1, char::len_utf8);
+            cursor.2 = at + q.len_utf8();
+            Some(at)
+        };
         // Quoted titles followed by `by`.
         let mut from = 0;
         // The first stop (`.`, `,`, ...) at or after a place, and where the search started:
@@ -277,6 +300,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
                     push_ev(&mut c, "a quoted title", 2);
                     push_ev(&mut c, "a person named in it", 2);
+                    // The talk starts at the name, a few words before the quote.
+                    c.at = place(open, line_of(open) as usize).map(|at| {
+                        let mut lo = at.saturating_sub(200);
+                        while !note.is_char_boundary(lo) {
+                            lo += 1;
+                        }
+                        note[lo..at].rfind(name.as_str()).map_or(at, |i| lo + i)
+                    });
                     c.speakers.push((Named { name, line }, Role::Speaker));
                     found.push(c);
                 }
@@ -312,6 +343,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             let line = b.line + line_of(open);
             let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
+            c.at = place(open, line_of(open) as usize);
             push_ev(&mut c, "a quoted title", 2);
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|n| (Named { name: n, line }, Role::Speaker)).collect();
