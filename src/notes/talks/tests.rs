@@ -407,3 +407,13 @@ fn the_separators_are_found_where_rfind_finds_them() {
         assert_eq!(last_seps(t).to_vec(), want, "{t:?}");
     }
 }
+
+#[test]
+fn mail_headers_are_read_at_their_lines() {
+    // Lines without a colon between the headers, a colon inside a value, a key too
+    // long to be a header, a last line ending in a colon.
+    let text = "greetings all\nFrom: Ana Ruiz <a@example.com>\nno colon on this line\nSubject: PyCon Lite 2025: recap\na key much longer than any header could be: x\nDate:";
+    let (_, doc) = detect(text);
+    assert_eq!(doc.events.len(), 1, "{:?}", doc.events);
+    assert_eq!((doc.events[0].name.as_str(), doc.events[0].line), ("PyCon Lite 2025", 4));
+}
