@@ -217,6 +217,27 @@ fn thread_of_posts_with_quoted_titles() {
     check(&fixture("thread-posts"), 0.95, 1.0, 1.0, 0.9);
 }
 
+// Emoji as labels and decoration (`## 🎤 Keynote: …`, `👤 Name` under the heading,
+// `- 🎙️ Name — Title` lightning items, name first); kept aside until written: 0.454.
+#[test]
+fn emoji_labels_and_name_first_lightning_items() {
+    check(&fixture("emoji-labels"), 0.95, 1.0, 1.0, 0.9);
+}
+
+// A plain-text outline indented with tabs and no bullets (`\tTitle - Name`, notes one
+// level deeper, a `follow up` list at the margin); kept aside until written: 0.000.
+#[test]
+fn plain_text_outline_by_indentation() {
+    check(&fixture("tab-outline"), 0.95, 1.0, 1.0, 0.9);
+}
+
+// A schedule pasted from a spreadsheet (tab-separated cells) and the notes below it
+// under shortened titles on lines of their own; kept aside until written: 0.000.
+#[test]
+fn spreadsheet_paste_and_notes_under_shortened_titles() {
+    check(&fixture("sheet-paste"), 0.95, 1.0, 1.0, 0.9);
+}
+
 // A lower-case phone note with no markup: `next talk - title (speaker)`,
 // `after lunch: title - speaker`, names in lower case.
 #[test]

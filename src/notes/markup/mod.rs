@@ -8,6 +8,7 @@
 //! line numbers in a table of line starts.
 
 pub mod asciidoc;
+pub(crate) mod decoration;
 pub mod ipynb;
 pub mod markdown;
 pub mod org;
@@ -15,12 +16,12 @@ pub mod outliner;
 pub mod plain;
 pub mod rst;
 
-use super::document::{Block, BlockKind, Blocks, Markup, Property};
+use super::document::{Block, BlockKind, Blocks, Markup, Property, Row};
 
 /// Parses `text` (with `\n` line endings, as [`super::read`] gives it) written in
 /// `markup` into blocks, each with its 1-based lines in `text`.
 pub fn parse(markup: Markup, text: &str) -> Blocks {
-    match markup {
+    let mut blocks = match markup {
         Markup::Org => org::parse(text),
         Markup::Plain => plain::parse(text),
         Markup::Rst => rst::parse(text),
@@ -29,7 +30,41 @@ pub fn parse(markup: Markup, text: &str) -> Blocks {
         // A notebook's text is already Markdown, on the notebook's lines
         // ([`ipynb::to_text`], applied when the file is read).
         Markup::Markdown | Markup::Notebook => markdown::parse(text),
+    };
+    decoration::strip_blocks(&mut blocks);
+    tables_from_tabs(&mut blocks);
+    blocks
+}
+
+/// Turns each paragraph that holds a table pasted with tabs ([`tab_table`]) into that
+/// table, after a paragraph of the lines over it (`schedule:`), in every markup.
+fn tables_from_tabs(blocks: &mut Blocks) {
+    let has_tab = |b: &Block| matches!(&b.kind, BlockKind::Paragraph { text } if memchr::memchr(b'\t', text.as_bytes()).is_some());
+    if !blocks.blocks.iter().any(has_tab) {
+        return;
     }
+    let mut out = Vec::with_capacity(blocks.blocks.len() + 1);
+    for b in std::mem::take(&mut blocks.blocks) {
+        let BlockKind::Paragraph { text } = &b.kind else {
+            out.push(b);
+            continue;
+        };
+        let Some((lead, table)) = tab_table(text, b.line) else {
+            out.push(b);
+            continue;
+        };
+        let lead_u32 = u32::try_from(lead).unwrap_or(u32::MAX);
+        if lead > 0 {
+            let text = text.split('\n').take(lead).collect::<Vec<_>>().join("\n");
+            out.push(Block {
+                kind: BlockKind::Paragraph { text },
+                line: b.line,
+                end: b.line.saturating_add(lead_u32 - 1),
+            });
+        }
+        out.push(Block { kind: table, line: b.line.saturating_add(lead_u32), end: b.end });
+    }
+    blocks.blocks = out;
 }
 
 /// The markup of a note, from its file's extension (`md`, `org`, ..., without the dot,
@@ -195,6 +230,33 @@ impl Builder {
         self.flush();
         Blocks { blocks: self.blocks }
     }
+}
+
+/// A paragraph pasted from a spreadsheet or a schedule's web page: two or more lines,
+/// every one holding the same number (two or more) of cells separated by tabs (a run of
+/// tabs, as people align columns, is one separator), maybe under lines with no tab
+/// (`schedule:`). Gives how many lines lead (no tab) and the table. Its first row is
+/// the header when every cell of it is a short label (one to three words, no digit:
+/// `Time`, `Speaker`, `Room`), as a schedule's is.
+fn tab_table(text: &str, line: u32) -> Option<(usize, BlockKind)> {
+    memchr::memchr(b'\t', text.as_bytes())?;
+    let cells =
+        |l: &str| -> Vec<String> { l.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect() };
+    let lead = text.split('\n').take_while(|l| !l.contains('\t')).count();
+    let mut rows: Vec<Row> = Vec::new();
+    for (k, l) in text.split('\n').enumerate().skip(lead) {
+        let c = cells(l);
+        if c.len() < 2 || rows.first().is_some_and(|r| r.cells.len() != c.len()) {
+            return None;
+        }
+        rows.push(Row { cells: c, line: line.saturating_add(u32::try_from(k).unwrap_or(u32::MAX)) });
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    let label = |c: &String| (1..=3).contains(&c.split_whitespace().count()) && !c.bytes().any(|b| b.is_ascii_digit());
+    let header = rows[0].cells.iter().all(label).then(|| rows.remove(0));
+    Some((lead, BlockKind::Table { header, rows }))
 }
 
 /// The lines of a text with their 1-based numbers (a final line break opens no line).
@@ -492,6 +554,42 @@ mod tests {
         );
         let toml: Vec<String> = front_matter("title = \"A\"\nspeaker = 'B'", 1).into_iter().map(|p| p.value).collect();
         assert_eq!(toml, ["A", "B"]);
+    }
+
+    #[test]
+    fn tab_separated_paragraphs_are_tables() {
+        let row = |cells: &[&str], line| Row { cells: cells.iter().map(|c| c.to_string()).collect(), line };
+        let para = |text: &str, line, end| Block { kind: BlockKind::Paragraph { text: text.into() }, line, end };
+        let mut b = Blocks {
+            blocks: vec![para(
+                "schedule:\nTime\tTitle\t\tSpeaker\n09:30\tAsync Django\t\tAna Lima\n10:15\tRust\tBo Chen",
+                3,
+                6,
+            )],
+        };
+        tables_from_tabs(&mut b);
+        assert_eq!(
+            b.blocks,
+            [
+                para("schedule:", 3, 3),
+                Block {
+                    kind: BlockKind::Table {
+                        header: Some(row(&["Time", "Title", "Speaker"], 4)),
+                        rows: vec![
+                            row(&["09:30", "Async Django", "Ana Lima"], 5),
+                            row(&["10:15", "Rust", "Bo Chen"], 6)
+                        ]
+                    },
+                    line: 4,
+                    end: 6
+                }
+            ]
+        );
+        // No header row when the first row is data; ragged rows or one row: no table.
+        assert!(matches!(tab_table("09:30\tAsync\n10:15\tRust", 1), Some((0, BlockKind::Table { header: None, .. }))));
+        assert!(tab_table("a\tb\nc\td\te", 1).is_none());
+        assert!(tab_table("a\tb", 1).is_none());
+        assert!(tab_table("a\tb\nplain line", 1).is_none());
     }
 
     #[test]

@@ -46,7 +46,9 @@ pub fn parse(text: &str) -> Blocks {
             }
         }
     }
-    for (n, l) in lines {
+    let lines: Vec<(u32, &str)> = lines.collect();
+    let outline = outline_lines(&lines);
+    for (k, &(n, l)) in lines.iter().enumerate() {
         let t = l.trim();
         if t.is_empty() {
             out.blank();
@@ -62,6 +64,10 @@ pub fn parse(text: &str) -> Blocks {
             out.item(nesting.depth(indent), &marker, rest, n);
             continue;
         }
+        if let Some(depth) = outline[k] {
+            out.item(depth, "", t, n);
+            continue;
+        }
         if indent > 0 && out.continue_item(t, n) {
             continue;
         }
@@ -71,6 +77,48 @@ pub fn parse(text: &str) -> Blocks {
         out.text(t, n);
     }
     out.finish()
+}
+
+/// An outline written with indentation and no bullets (a plain-text editor, an
+/// outliner's text export): per line, its depth as a list item, or `None` for a line
+/// that is no outline item.
+///
+/// A run of non-blank lines is an outline when a line without a bullet is followed
+/// directly by a deeper one (a parent and its child) and the run's first line is
+/// among its least indented: prose indents the first line of a paragraph, so its
+/// first line is the deeper one. In an outline, every line without a bullet is an
+/// item, nested by its indentation among the run's indents (the least indented at the
+/// top). Bulleted lines keep their own rule.
+fn outline_lines(lines: &[(u32, &str)]) -> Vec<Option<usize>> {
+    let mut out = vec![None; lines.len()];
+    let bare = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && !is_separator(t) && list_marker(t, BULLETS).is_none()
+    };
+    let mut start = 0;
+    while start < lines.len() {
+        if lines[start].1.trim().is_empty() {
+            start += 1;
+            continue;
+        }
+        let end = (start..lines.len()).find(|&i| lines[i].1.trim().is_empty()).unwrap_or(lines.len());
+        let run = &lines[start..end];
+        let indents: Vec<usize> = run.iter().map(|(_, l)| indent_of(l)).collect();
+        let least = indents.iter().copied().min().unwrap_or(0);
+        let nested = run.windows(2).zip(indents.windows(2)).any(|(w, d)| bare(w[0].1) && bare(w[1].1) && d[1] > d[0]);
+        if nested && indents[0] == least {
+            let mut levels: Vec<usize> = run.iter().zip(&indents).filter(|(l, _)| bare(l.1)).map(|(_, &d)| d).collect();
+            levels.sort_unstable();
+            levels.dedup();
+            for (i, ((_, l), &d)) in run.iter().zip(&indents).enumerate() {
+                if bare(l) {
+                    out[start + i] = levels.iter().position(|&x| x == d);
+                }
+            }
+        }
+        start = end;
+    }
+    out
 }
 
 /// Whether the first run of non-blank lines is made of `Key: value` fields only (with
@@ -218,6 +266,28 @@ mod tests {
                 (p("after"), 9, 9),
             ]
         );
+    }
+
+    #[test]
+    fn indented_lines_without_bullets_are_an_outline() {
+        let text = "Day 1\n\n\tAsync - Ana\n\t\tnotes\n\t\tmore\n\tRust - Bo\n\nfollow up\n\tread it\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (p("Day 1"), 1, 1),
+                (li(0, "", "Async - Ana"), 3, 3),
+                (li(1, "", "notes"), 4, 4),
+                (li(1, "", "more"), 5, 5),
+                (li(0, "", "Rust - Bo"), 6, 6),
+                (li(0, "", "follow up"), 8, 8),
+                (li(1, "", "read it"), 9, 9),
+            ]
+        );
+        // Prose indents a paragraph's first line: no outline.
+        let prose = "    It was a long day and the\nrooms were full.\n    Then lunch\ncame.\n";
+        assert_eq!(kinds(prose), [(p("It was a long day and the\nrooms were full.\nThen lunch\ncame."), 1, 4)]);
+        // One level only: a paragraph.
+        assert_eq!(kinds("  a\n  b\n"), [(p("a\nb"), 1, 2)]);
     }
 
     #[test]

@@ -84,8 +84,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// A heading: an event or a day, or a candidate. Returns whether it is a candidate.
     pub(super) fn heading(&mut self, bi: usize, b: &Block, level: u8, text: &str) -> bool {
         // An ATX heading's own line, as written: a reader may drop inline HTML or
-        // resolve escapes in its text, a title keeps every character.
-        let raw = self.raw_atx(b.line);
+        // resolve escapes in its text, a title keeps every character but its decoration.
+        let raw = self.raw_atx(b.line).map(crate::notes::markup::decoration::strip);
         let text = raw.unwrap_or(text);
         let plain = strip_inline(text);
         let plain = plain.trim();

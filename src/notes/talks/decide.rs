@@ -202,6 +202,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 _ => blocks.get(c.block).map_or(c.line, |b| b.end),
             };
             let mut last = c.body_line.saturating_sub(1).max(own_end).min(next_line.saturating_sub(1).max(c.line));
+            let item_depth = match (c.source, blocks.get(c.block).map(|b| &b.kind)) {
+                (Source::ListItem, Some(BlockKind::ListItem { depth, .. })) => Some(*depth),
+                _ => None,
+            };
             let mut j = bi;
             while j < blocks.len() && blocks[j].line < next_line {
                 let b = &blocks[j];
@@ -214,14 +218,21 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     }
                     BlockKind::Paragraph { text } if level == u8::MAX => {
                         // A break (`Mittagspause, Brezeln.`), a sign-off (`Cheers,`), a
-                        // signature (`--`).
+                        // signature (`--`); after a talk written as a list item, whose
+                        // notes are nested under it, an aside's lead-in at the margin
+                        // (`follow up`, `To do:`): what follows is no longer the talk's.
                         let t = text.trim();
+                        let list_talk = c.source == Source::ListItem;
                         letter_end(&self.d.labels, t)
                             || t.len() < 80
                                 && self.d.labels.leading(t).is_some_and(|(cs, r)| {
-                                    cs.contains(&Concept::Break) && r.split_whitespace().count() <= 4
+                                    cs.iter().any(|c| *c == Concept::Break || list_talk && *c == Concept::Aside)
+                                        && r.split_whitespace().count() <= 4
                                 })
                     }
+                    // A talk written as a list item holds the items nested under it:
+                    // an item beside it (or above it) is not its notes.
+                    BlockKind::ListItem { depth, .. } => item_depth.is_some_and(|d| *depth <= d),
                     _ => false,
                 };
                 if ends_here && level != 0 {

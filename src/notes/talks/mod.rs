@@ -190,6 +190,8 @@ struct Run<'d, 'a, 'b> {
     /// 2024, first talk)` in a file of a folder named after the conference): the
     /// conference's, once it is named.
     loose_date: Option<String>,
+    /// The schedule entries seen so far, to find their notes under shortened titles.
+    schedule: schedule::Schedule,
 }
 
 /// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
@@ -243,6 +245,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             session: None,
             field_run: None,
             loose_date: None,
+            schedule: schedule::Schedule::default(),
         }
     }
 
@@ -592,14 +595,36 @@ fn split_people<'s>(s: &'s str, labels: &Labels, by: bool, dash: bool) -> Option
     for (k, sep) in DASH_SEPS.iter().enumerate() {
         if let Some(i) = last[BY_SEPS.len() + k] {
             let (left, right) = (&s[..i], &s[i + sep.len()..]);
-            if !left.trim().is_empty() {
-                if let Some(p) = names::people_as(right, labels, case) {
+            if left.trim().is_empty() {
+                continue;
+            }
+            if case == names::Case::Any {
+                // Names in any case may follow the dash; but capitalised names before
+                // it with no likely name after it are the name first, as a lightning
+                // list or a chat line puts it (`Ana Costa — Ruff rules I turn off`).
+                if let Some(p) = names::people_as(right, labels, names::Case::Unusual) {
                     return Some((left, p));
                 }
+                if let Some(named_first) = name_first(s, labels) {
+                    return Some(named_first);
+                }
+            }
+            if let Some(p) = names::people_as(right, labels, case) {
+                return Some((left, p));
             }
         }
     }
     None
+}
+
+/// `Name — Title`: capitalised names before the first dash of `s`, a title after it.
+fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
+    let (i, sep) = DASH_SEPS.iter().filter_map(|sep| s.find(sep).map(|i| (i, sep))).min()?;
+    let right = s[i + sep.len()..].trim();
+    if right.is_empty() {
+        return None;
+    }
+    names::people_as(&s[..i], labels, names::Case::Capitalised).map(|p| (right, p))
 }
 
 /// Cleans a title: emphasis, quotes, a trailing `:`/`.`/`\`, runs of spaces.
@@ -736,6 +761,7 @@ mod blocks;
 mod decide;
 mod lines;
 mod prose;
+mod schedule;
 #[cfg(test)]
 mod tests;
 

@@ -135,6 +135,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.cands.push(c);
             return;
         }
+        // The shortened title of a schedule's talk over its notes.
+        if let Some(c) = self.schedule_title(bi, b.line, &lines, first) {
+            self.cands.push(c);
+            return;
+        }
         // Titles in prose.
         self.prose(bi, b, text);
     }
