@@ -136,7 +136,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         // The shortened title of a schedule's talk over its notes.
-        if let Some(c) = self.schedule_title(bi, b.line, &lines, first) {
+        if let Some(c) = self.schedule_title(bi, b.line, below.is_some(), first) {
             self.cands.push(c);
             return;
         }
