@@ -136,7 +136,9 @@ pub struct Section<'a> {
     /// the structure, never among [`speakers`](Self::speakers).
     pub moderators: Vec<Named>,
     /// The body: every line after the heading (and after a title taken from the next
-    /// line) up to the next section, verbatim, without the final line break.
+    /// line) up to the next section, verbatim, without the final line break. A talk
+    /// followed by another on its own line (quoted titles in a line of prose) has the
+    /// part of the line from where it starts to where the next one starts.
     pub body: &'a str,
     /// Line number of the first line of `body`.
     pub body_line: u32,

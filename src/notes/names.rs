@@ -384,30 +384,34 @@ fn split(s: &str) -> Vec<&str> {
         }
         if c == b' ' {
             let rest = &s[i + 1..];
-            let word_end = rest.find(' ').unwrap_or(rest.len());
+            let word_end = memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len());
             let w = &rest[..word_end];
-            if with_lower(w, |w| {
-                matches!(
-                    w,
-                    "and"
-                        | "with"
-                        | "feat."
-                        | "feat"
-                        | "ft."
-                        | "und"
-                        | "mit"
-                        | "et"
-                        | "avec"
-                        | "y"
-                        | "con"
-                        | "e"
-                        | "en"
-                        | "met"
-                        | "i"
-                        | "oraz"
-                        | "z"
-                )
-            }) && word_end < rest.len()
+            // The words below have five bytes at most (and no word outside ASCII lower-
+            // cases to one of them): a longer word is not lower-cased.
+            if w.len() <= 5
+                && with_lower(w, |w| {
+                    matches!(
+                        w,
+                        "and"
+                            | "with"
+                            | "feat."
+                            | "feat"
+                            | "ft."
+                            | "und"
+                            | "mit"
+                            | "et"
+                            | "avec"
+                            | "y"
+                            | "con"
+                            | "e"
+                            | "en"
+                            | "met"
+                            | "i"
+                            | "oraz"
+                            | "z"
+                    )
+                })
+                && word_end < rest.len()
             {
                 parts.push(&s[start..i]);
                 i += 1 + word_end;

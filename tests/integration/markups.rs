@@ -110,3 +110,31 @@ fn every_markup_is_detected() {
     assert_eq!(markup::detect("txt", "next talk - rust (maya)\n"), Markup::Plain);
     assert_eq!(markup::detect("log", "# Day 1\n\n## Talk\n"), Markup::Markdown);
 }
+
+/// A line of prose naming many talks (`"T1" by A, "T2" by B, …`): each talk's body is
+/// its own part of the line, not the whole line, so that the bodies of a line of n
+/// talks add up to the line once (with the whole line each, they were n times it and
+/// reading them was quadratic).
+#[test]
+fn talks_sharing_a_line_have_their_part_of_it() {
+    let people = ["Ana Ruiz", "Tom Berg", "Kofi Adjei", "Mia Lund"];
+    for n in [3, 40, 400] {
+        let talks: Vec<String> =
+            (0..n).map(|i| format!("\"Graphs in practice number {i}\" by {}", people[i % people.len()])).collect();
+        let line = format!("We saw {}.", talks.join(", "));
+        let text = format!("# PyCon Test 2024\n\n{line}\n\nThanks to all.\n");
+        let note = talkgraph::notes::Note { file: "t.md".into(), key: "t".into(), text, markup: Markup::Markdown };
+        let doc = talkgraph::notes::segment(&note);
+        assert_eq!(doc.sections.len(), n, "n = {n}");
+        let total: usize = doc.sections.iter().map(|s| s.body.len()).sum();
+        assert!(total <= 2 * line.len(), "n = {n}: bodies of {total} bytes for a line of {}", line.len());
+        for (i, s) in doc.sections.iter().enumerate() {
+            assert_eq!(s.title, format!("Graphs in practice number {i}"));
+            assert!(s.body.contains(&s.title), "{i}: {:?}", s.body);
+            // Its own part: the next talk's title is not in it.
+            if i + 1 < n {
+                assert!(!s.body.contains(&format!("number {}\"", i + 1)), "{i}: {:?}", s.body);
+            }
+        }
+    }
+}

@@ -302,6 +302,11 @@ pub(crate) fn list_marker<'a>(s: &'a str, bullets: &[char]) -> Option<(String, &
 #[derive(Debug, Clone)]
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
+    /// The last answer of [`LineIndex::line`] (as an index into `starts`): a reader asks
+    /// about places mostly in order, so the next answer is at or a few lines after it,
+    /// found without a binary search over the whole file (the two searches per block
+    /// were 39 M instructions of the notes stage on the 10 MB corpus).
+    hint: std::cell::Cell<usize>,
 }
 
 impl LineIndex {
@@ -314,12 +319,30 @@ impl LineIndex {
         if starts.len() > 1 && starts.last() == Some(&text.len()) {
             starts.pop();
         }
-        LineIndex { starts }
+        LineIndex { starts, hint: std::cell::Cell::new(0) }
     }
 
     /// The 1-based line holding byte `offset` (the last line for an offset past the end).
     pub(crate) fn line(&self, offset: usize) -> u32 {
-        let i = self.starts.partition_point(|&s| s <= offset);
+        // The number of lines starting at or before `offset`: from the last answer when
+        // `offset` is at or after it (a few steps, then a binary search over the rest),
+        // else over the whole file.
+        let starts = &self.starts;
+        let h = self.hint.get();
+        let i = if h > 0 && h <= starts.len() && starts[h - 1] <= offset {
+            let mut i = h;
+            while i < starts.len() && i < h + 8 && starts[i] <= offset {
+                i += 1;
+            }
+            if i < starts.len() && starts[i] <= offset {
+                i + starts[i..].partition_point(|&s| s <= offset)
+            } else {
+                i
+            }
+        } else {
+            starts.partition_point(|&s| s <= offset)
+        };
+        self.hint.set(i);
         u32::try_from(i.max(1)).unwrap_or(u32::MAX)
     }
 
@@ -498,6 +521,21 @@ mod tests {
         assert_eq!(ix.span(0, 6), (1, 2));
         assert_eq!(LineIndex::new("a\n").line(2), 1);
         assert_eq!(LineIndex::new("").line(0), 1);
+    }
+
+    #[test]
+    fn line_index_answers_the_same_in_any_order() {
+        // Asked forwards, backwards, by small and by long jumps, it gives what a binary
+        // search over the whole file gives.
+        let text: String = (0..200).map(|i| format!("{}\n", "x".repeat(i % 7))).collect();
+        let ix = LineIndex::new(&text);
+        let want = |o: usize| text.as_bytes()[..o.min(text.len())].iter().filter(|&&c| c == b'\n').count() as u32 + 1;
+        let n = text.len();
+        let order: Vec<usize> =
+            (0..n).chain((0..n).rev()).chain((0..n).step_by(97)).chain((0..n).map(|i| (i * 7919) % n)).collect();
+        for o in order {
+            assert_eq!(ix.line(o), want(o).min(200), "offset {o}");
+        }
     }
 
     #[test]

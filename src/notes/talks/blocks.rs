@@ -136,6 +136,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             note: None,
             body_line: b.end + 1,
             block: bi,
+            at: None,
         };
         if looks_like_code(plain) {
             push_ev(&mut c, "code, not a title", -8);
@@ -234,15 +235,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     // Lightning sessions
 
     /// Whether paragraph `text` is a line naming a lightning session
-    /// (`Lightning talks`, `Blitzvorträge (5 Minuten)`).
-    pub(super) fn session_line(&self, text: &str) -> bool {
-        if text.contains('\n') || text.len() > 80 {
+    /// (`Lightning talks`, `Blitzvorträge (5 Minuten)`). `first` is its first line's
+    /// plain text, trimmed, and `lead` the label that starts it, once looked up.
+    pub(super) fn session_line<'s>(&self, text: &str, first: &'s str, lead: &mut Option<Lead<'d, 's>>) -> bool {
+        if text.len() > 80 || text.contains('\n') {
             return false;
         }
-        let plain = strip_inline(text);
-        let plain = plain.trim();
-        let t = strip_time(plain).map_or(plain, |(r, _)| r);
-        self.labels().leading(t).is_some_and(|(c, r)| {
+        let d = self.d;
+        let label = match strip_time(first) {
+            Some((t, _)) => d.labels.leading(t),
+            None => *lead.get_or_insert_with(|| d.labels.leading(first)),
+        };
+        label.is_some_and(|(c, r)| {
             c.contains(&Concept::Lightning) && (r.split_whitespace().count() <= 4 || r.starts_with('('))
         })
     }
@@ -340,6 +344,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             note: None,
             body_line: line,
             block: bi,
+            at: None,
         }
     }
 }

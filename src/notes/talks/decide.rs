@@ -244,7 +244,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if c.source == Source::TableRow {
                 last = c.line;
             }
-            let body = self.slice(c.body_line, last);
+            // A talk followed by another on its own line (quoted titles in a line of
+            // prose) has the part of the line up to the next one: the whole line for
+            // each would make the bodies of a line of n talks n times its length.
+            let next_at = accepted.get(k + 1).map(|&n| &self.cands[n]).filter(|n| n.line == c.line).and_then(|n| n.at);
+            let body = match (c.at, next_at) {
+                (Some(at), Some(next)) if at < next => self.note.text[at..next].trim_end(),
+                _ => self.slice(c.body_line, last),
+            };
             let (moderators, speakers): (Vec<_>, Vec<_>) = c.speakers.iter().partition(|(_, r)| *r == Role::Moderator);
             let speakers: Vec<Named> = speakers.into_iter().map(|(n, _)| n.clone()).collect();
             let moderators: Vec<Named> = moderators.into_iter().map(|(n, _)| n.clone()).collect();

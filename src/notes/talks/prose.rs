@@ -7,18 +7,25 @@ use super::*;
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// A paragraph: the event in the first lines, a labelled field, a lead-in line,
     /// titles in prose, a speaker line under a heading.
-    pub(super) fn paragraph(&mut self, bi: usize, b: &Block, text: &str, seen_talkish: bool) {
-        let lines: Vec<&str> = text.split('\n').collect();
-        if self.fields_under_heading(bi, b.line, &lines) {
+    pub(super) fn paragraph<'s>(
+        &mut self,
+        bi: usize,
+        b: &Block,
+        text: &str,
+        (raw_first, first, lead_memo): FirstLine<'_, 'd, 's>,
+        seen_talkish: bool,
+    ) {
+        // The lines are read one after the other where they are needed (collecting them
+        // for every paragraph was 37 M instructions on the 10 MB corpus).
+        let below = text.get(raw_first.len() + 1..);
+        if self.fields_under_heading(bi, b.line, text) {
             return;
         }
-        let first = strip_inline(lines[0]);
-        let first = first.trim();
         // A speaker line right under a heading candidate.
         if let Some(c) = self.cands.last() {
             if c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.speakers.is_empty() {
                 let labels = self.labels();
-                let joined = wrapped_list(first, lines.get(1).copied());
+                let joined = wrapped_list(first, below.map(|r| r.split_once('\n').map_or(r, |(l, _)| l)));
                 let first = joined.as_deref().unwrap_or(first);
                 let (field, value) = match labels.leading(first) {
                     Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => (true, r),
@@ -49,20 +56,34 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // The event: an e-mail subject, the first lines of the note. A header has a `:`.
         let mut fields = 0;
         let colon = memchr::memchr(b':', text.as_bytes()).is_some();
-        for (k, l) in lines.iter().enumerate().filter(|_| colon) {
-            let line = b.line + k as u32;
-            let l = l.trim();
-            // Header keys are short (`onderwerp`, 9 bytes; lower-casing shrinks a
-            // character to a third at most): a longer key is not lower-cased.
-            let lower_key = l.split_once(':').map(|(k, _)| k.trim()).filter(|k| k.len() <= 32).map(str::to_lowercase);
-            match lower_key.as_deref() {
-                Some(k) if mail_header(k) == Some(MailHeader::Subject) => {
-                    let ev = event::parse(l, self.labels(), self.year);
-                    self.event_line(ev, line, false);
-                    fields += 1;
+        if colon {
+            // Only the lines holding a `:` are read: from one colon to the line holding
+            // the next (splitting every line was 15 M instructions on the 10 MB corpus).
+            let t = text.as_bytes();
+            // The start of the line being read and its index.
+            let (mut start, mut k) = (0, 0);
+            while let Some(c) = t.get(start..).and_then(|r| memchr::memchr(b':', r)).map(|c| start + c) {
+                if let Some(nl) = memchr::memrchr(b'\n', &t[start..c]) {
+                    k += memchr::memchr_iter(b'\n', &t[start..c]).count();
+                    start += nl + 1;
                 }
-                Some(k) if mail_header(k).is_some() => fields += 1,
-                _ => {}
+                let end = memchr::memchr(b'\n', &t[c..]).map_or(t.len(), |e| c + e);
+                let line = b.line + k as u32;
+                let l = text[start..end].trim();
+                // The key is what comes before the line's first `:`. Header keys are
+                // short (`onderwerp`, 9 bytes; lower-casing shrinks a character to a
+                // third at most): a longer key is not lower-cased.
+                let key = Some(text[start..c].trim()).filter(|k| k.len() <= 32);
+                (start, k) = (end + 1, k + 1);
+                match key.and_then(mail_header_of) {
+                    Some(MailHeader::Subject) => {
+                        let ev = event::parse(l, self.labels(), self.year);
+                        self.event_line(ev, line, false);
+                        fields += 1;
+                    }
+                    Some(MailHeader::Other) => fields += 1,
+                    None => {}
+                }
             }
         }
         if fields >= 2 {
@@ -83,14 +104,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let lenient_name = ev.name.is_none() && self.conference.is_none() && b.line == 1 && !remark;
                 let ev = if lenient_name { lower_case_event(first, self.labels(), ev) } else { ev };
                 self.event_line(ev, b.line, false);
-                if lines.len() == 1 {
+                if below.is_none() {
                     return;
                 }
             }
             if self.conference.is_some_and(|c| self.events[c].date.is_none()) {
                 // A date in the preamble (`day one … (5 November)`, a date line under
                 // the title line).
-                let joined = lines.join(" ");
+                let joined = text.replace('\n', " ");
                 if let Some(found) = date::find(&joined, self.labels(), self.year) {
                     self.event_line(EventLine { date: Some(found), ..EventLine::default() }, b.line, false);
                 }
@@ -98,9 +119,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // The label the first line starts with, looked up once for the three below.
         let d = self.d;
-        let lead = d.labels.leading(first);
+        let lead = *lead_memo.get_or_insert_with(|| d.labels.leading(first));
         // A labelled field: `Vortrag: Title` then `Sprecherin: Name`.
-        if let Some(c) = self.field(bi, b.line, &lines, first, lead) {
+        if let Some(c) = self.field(bi, b.line, text, first, lead) {
             self.cands.push(c);
             return;
         }
@@ -110,30 +131,23 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         // A title line: `18:45 "Title" - Name`, `**Title** — Name`.
-        if let Some(c) = self.titled_paragraph(bi, b.line, lines[0], first, lead) {
+        if let Some(c) = self.titled_paragraph(bi, b.line, raw_first, first, lead) {
             self.cands.push(c);
             return;
         }
         // The shortened title of a schedule's talk over its notes.
-        if let Some(c) = self.schedule_title(bi, b.line, &lines, first) {
+        if let Some(c) = self.schedule_title(bi, b.line, below.is_some(), first) {
             self.cands.push(c);
             return;
         }
         // Titles in prose.
-        self.prose(bi, b, text, &lines);
+        self.prose(bi, b, text);
     }
 
     /// `Vortrag: Title` (any talk label) as the first line, perhaps with a speaker field
-    /// on the next lines. `first` is the first line's plain text, trimmed, and `lead` the
-    /// label it starts with ([`Labels::leading`]).
-    pub(super) fn field(
-        &self,
-        bi: usize,
-        line: u32,
-        lines: &[&str],
-        first: &str,
-        lead: Lead<'_, '_>,
-    ) -> Option<Candidate> {
+    /// on the next lines of `text`. `first` is the first line's plain text, trimmed, and
+    /// `lead` the label it starts with ([`Labels::leading`]).
+    pub(super) fn field(&self, bi: usize, line: u32, text: &str, first: &str, lead: Lead<'_, '_>) -> Option<Candidate> {
         let labels = self.labels();
         let (concepts, rest) = lead?;
         let kind = concepts.iter().copied().find(|c| {
@@ -166,7 +180,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
         }
         let mut body = 1;
-        for (k, l) in lines.iter().enumerate().skip(1).take(3) {
+        for (k, l) in text.split('\n').enumerate().skip(1).take(3) {
             let l = strip_inline(l);
             match labels.leading(l.trim()) {
                 Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
@@ -235,23 +249,25 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 
     /// `**"Title"** by Name`, `"Title" by Name`, `Name's talk on title.`
-    /// `text` is the paragraph, `lines` its lines.
-    pub(super) fn prose(&mut self, bi: usize, b: &Block, text: &str, lines: &[&str]) {
-        if lines.len() > 200 {
-            return;
-        }
+    /// `text` is the paragraph.
+    pub(super) fn prose(&mut self, bi: usize, b: &Block, text: &str) {
         // Most prose has neither a quote (`"`, or `“`, whose first byte is 0xE2) nor
         // `'s talk `: it is not read further. Looked for in the whole paragraph at once
-        // (neither spans a line break).
-        let worth = memchr::memchr2(b'"', 0xE2, text.as_bytes()).is_some()
-            || memchr::memmem::find(text.as_bytes(), b"s talk ").is_some();
+        // (neither spans a line break). The searcher for `s talk ` is built once (one
+        // built for every paragraph was 17 M instructions on the 10 MB corpus).
+        let t = text.as_bytes();
+        let worth = memchr::memchr2(b'"', 0xE2, t).is_some() || self.d.s_talk.find(t).is_some();
         if !worth {
+            return;
+        }
+        let lines: Vec<&str> = text.split('\n').collect();
+        if lines.len() > 200 {
             return;
         }
         // The plain text of the lines joined with spaces, and where each line ends in it.
         let mut plain = String::new();
         let mut line_ends = Vec::with_capacity(lines.len());
-        for l in lines {
+        for l in &lines {
             if !plain.is_empty() {
                 plain.push(' ');
             }
@@ -261,6 +277,29 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let line_of = |at: usize| line_ends.iter().position(|&e| e >= at).unwrap_or(lines.len() - 1) as u32;
         let labels = &self.d.labels;
         let mut found: Vec<Candidate> = Vec::new();
+        // Where a quote of `plain` is in the note's text (the candidate's `at`): the quotes
+        // of a line are the same in both (removing markup keeps them), so the quote at
+        // `open` is the one as many quotes after the last one placed on its line. Each
+        // stretch of the line is read once.
+        let note = self.note.text.as_str();
+        let starts = &self.starts;
+        let is_quote = |c: char| c == '"' || c == '“';
+        // The line (index in `lines`), and the places in `plain` and in `note` after
+        // the last quote placed.
+        let mut cursor = (usize::MAX, 0, 0);
+        let mut place = |open: usize, k: usize| -> Option<usize> {
+            let line = b.line as usize + k;
+            let end = starts.get(line).map_or(note.len(), |&e| e - 1);
+            if cursor.0 != k {
+                cursor = (k, if k == 0 { 0 } else { line_ends[k - 1] + 1 }, *starts.get(line.checked_sub(1)?)?);
+            }
+            let skip = plain.get(cursor.1..open)?.matches(is_quote).count();
+            let (i, q) = note.get(cursor.2..end)?.char_indices().filter(|&(_, c)| is_quote(c)).nth(skip)?;
+            let at = cursor.2 + i;
+            cursor.1 = open + plain[open..].chars().next().map_or(1, char::len_utf8);
+            cursor.2 = at + q.len_utf8();
+            Some(at)
+        };
         // Quoted titles followed by `by`.
         let mut from = 0;
         // The first stop (`.`, `,`, ...) at or after a place, and where the search started:
@@ -283,6 +322,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
                     push_ev(&mut c, "a quoted title", 2);
                     push_ev(&mut c, "a person named in it", 2);
+                    // The talk starts at the name, a few words before the quote.
+                    c.at = place(open, line_of(open) as usize).map(|at| {
+                        let mut lo = at.saturating_sub(200);
+                        while !note.is_char_boundary(lo) {
+                            lo += 1;
+                        }
+                        note[lo..at].rfind(name.as_str()).map_or(at, |i| lo + i)
+                    });
                     c.speakers.push((Named { name, line }, Role::Speaker));
                     found.push(c);
                 }
@@ -318,6 +365,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             let line = b.line + line_of(open);
             let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
+            c.at = place(open, line_of(open) as usize);
             push_ev(&mut c, "a quoted title", 2);
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|n| (Named { name: n, line }, Role::Speaker)).collect();
@@ -364,14 +412,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// `- **Speaker:** A (X)`, `- Moderator: B`, `- Room: C`). Its people fields name
     /// the talk's speakers and moderators; the other fields (room, time, track, slides)
     /// only continue the run. Whether the block was such fields, all of it.
-    pub(super) fn fields_under_heading(&mut self, bi: usize, line: u32, lines: &[&str]) -> bool {
+    pub(super) fn fields_under_heading(&mut self, bi: usize, line: u32, text: &str) -> bool {
         let Some(c) = self.cands.last() else { return false };
         if !matches!(c.source, Source::Heading(_)) || !(c.block + 1 == bi || self.field_run == Some(bi)) {
             return false;
         }
         let labels = self.labels();
         let mut found: Vec<(Named, Role)> = Vec::new();
-        for (k, raw) in lines.iter().enumerate() {
+        for (k, raw) in text.split('\n').enumerate() {
             let plain = strip_inline(raw);
             let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
             let Some((key, value)) = l.split_once(':') else { return false };
@@ -420,18 +468,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if marker.contains('[') || depth > 1 {
             return;
         }
-        let lines: Vec<&str> = text.split('\n').collect();
-        if self.fields_under_heading(bi, b.line, &lines) {
+        if self.fields_under_heading(bi, b.line, text) {
             return;
         }
-        let first = strip_inline(lines[0]);
+        let first = strip_inline(text.split_once('\n').map_or(text, |(f, _)| f));
         let first = first.trim();
         if first.len() > 300 {
             return;
         }
         let d = self.d;
         let lead = d.labels.leading(first);
-        if let Some(c) = self.field(bi, b.line, &lines, first, lead) {
+        if let Some(c) = self.field(bi, b.line, text, first, lead) {
             self.cands.push(c);
             return;
         }
@@ -457,7 +504,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // A time and a talk label before the title (`09:30 – Keynote: Title — Name`), an
         // affiliation after the names (`— Name (Company)`).
         let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
-        let label = labels.leading(rest).and_then(|(cs, r)| {
+        // Without a time, `rest` is `first`, whose label is known.
+        let lead = if time { labels.leading(rest) } else { lead };
+        let label = lead.and_then(|(cs, r)| {
             cs.iter().copied().find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel)).map(|c| (c, r))
         });
         let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());

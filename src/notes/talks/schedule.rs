@@ -26,16 +26,16 @@ pub(super) struct Schedule {
 const MAX_COMPARED: usize = 64;
 
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
-    /// A paragraph whose first line (`lines[0]`, plain text `first`) is the shortened
-    /// title of one schedule entry: a candidate with that entry's title, its body the
-    /// lines after the title.
-    pub(super) fn schedule_title(&mut self, bi: usize, line: u32, lines: &[&str], first: &str) -> Option<Candidate> {
+    /// A paragraph whose first line (plain text `first`; `more_lines`: the paragraph
+    /// goes on below it) is the shortened title of one schedule entry: a candidate with
+    /// that entry's title, its body the lines after the title.
+    pub(super) fn schedule_title(&mut self, bi: usize, line: u32, more_lines: bool, first: &str) -> Option<Candidate> {
         self.index_schedule();
         if self.schedule.words.is_empty() || first.len() > 80 || first.ends_with(['.', ',', ';', '!', '?']) {
             return None;
         }
         // A title on a line of its own: notes follow in the paragraph or after it.
-        let notes_follow = lines.len() > 1
+        let notes_follow = more_lines
             || self
                 .blocks
                 .get(bi + 1)

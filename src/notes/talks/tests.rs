@@ -381,3 +381,39 @@ fn a_curly_quote_before_a_quoted_title_is_a_stop() {
     let (talks, _) = detect("Notes\n\nAs the docs say ”read them” Ana Lee on \"Typed settings files\".\n");
     assert_eq!(talks.iter().map(|t| t.2.clone()).collect::<Vec<_>>(), [vec!["Ana Lee".to_string()]]);
 }
+
+#[test]
+fn the_separators_are_found_where_rfind_finds_them() {
+    // Every separator at every place of an eight-byte word, spaces side by side, text
+    // not in ASCII around them, a separator cut by the end of the text.
+    let seps: Vec<&str> = BY_SEPS.iter().chain(&DASH_SEPS).copied().collect();
+    let mut texts = vec![
+        String::new(),
+        " ".into(),
+        " b".into(),
+        "a  by  by b".into(),
+        "Über — Größe – Naïve - x -- y".into(),
+        "t by".into(),
+        "Title - Name by Other door Third przez Fourth di X par Y por Z von W By V BY U".into(),
+    ];
+    for sep in &seps {
+        for pad in 0..10 {
+            texts.push(format!("{}{sep}Name", "é".repeat(pad)));
+            texts.push(format!("{}{sep}{}{sep}", "x".repeat(pad), "y".repeat(17 - pad)));
+        }
+    }
+    for t in &texts {
+        let want: Vec<Option<usize>> = seps.iter().map(|sep| t.rfind(sep)).collect();
+        assert_eq!(last_seps(t).to_vec(), want, "{t:?}");
+    }
+}
+
+#[test]
+fn mail_headers_are_read_at_their_lines() {
+    // Lines without a colon between the headers, a colon inside a value, a key too
+    // long to be a header, a last line ending in a colon.
+    let text = "greetings all\nFrom: Ana Ruiz <a@example.com>\nno colon on this line\nSubject: PyCon Lite 2025: recap\na key much longer than any header could be: x\nDate:";
+    let (_, doc) = detect(text);
+    assert_eq!(doc.events.len(), 1, "{:?}", doc.events);
+    assert_eq!((doc.events[0].name.as_str(), doc.events[0].line), ("PyCon Lite 2025", 4));
+}
