@@ -15,21 +15,26 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use talkgraph::extract::text::Patterns;
 use talkgraph::extract::Lexicon;
 
 const SAMPLE: &str = include_str!("../notes/europython-2023-day1.md");
 
-fn scan(lex: &Lexicon, text: &str) -> usize {
+/// The lexicon's mentions in `text`, read with `pats` (built once, as a run does).
+fn scan(lex: &Lexicon, pats: &Patterns, text: &str) -> usize {
     let (mut out, mut near) = (Vec::new(), Vec::new());
-    lex.find_mentions(text, 1, &mut out, &mut near);
+    lex.find_mentions(text, 1, pats, &mut out, &mut near);
     out.len() + near.len()
 }
 
 fn prose(c: &mut Criterion) {
     let lex = Lexicon::builtin();
+    let pats = Patterns::new();
     let mut g = c.benchmark_group("lexicon");
     g.throughput(Throughput::Bytes(SAMPLE.len() as u64));
-    g.bench_function("prose (sample notes, warm word cache)", |b| b.iter(|| black_box(scan(lex, black_box(SAMPLE)))));
+    g.bench_function("prose (sample notes, warm word cache)", |b| {
+        b.iter(|| black_box(scan(lex, &pats, black_box(SAMPLE))))
+    });
     g.finish();
     let mut text = String::new();
     for f in std::fs::read_dir("data/lexicon").into_iter().flatten().flatten() {
@@ -38,7 +43,7 @@ fn prose(c: &mut Criterion) {
     c.bench_function("lexicon/build (parse the built-in sources, compile their matcher)", |b| {
         b.iter(|| {
             let l = Lexicon::from_toml(black_box(&text), "data/lexicon").expect("valid");
-            black_box(scan(&l, "x"))
+            black_box(scan(&l, &pats, "x"))
         })
     });
 }
@@ -50,6 +55,7 @@ fn repeat(unit: &str, bytes: usize) -> String {
 
 fn shapes(c: &mut Criterion) {
     let lex = Lexicon::builtin();
+    let pats = Patterns::new();
     let mut g = c.benchmark_group("shapes");
     g.sample_size(10);
     for mb in [1, 2, 4, 8] {
@@ -62,7 +68,7 @@ fn shapes(c: &mut Criterion) {
         for (name, text) in &inputs {
             g.throughput(Throughput::Bytes(text.len() as u64));
             g.bench_with_input(BenchmarkId::new(*name, format!("{mb} MB")), text, |b, t| {
-                b.iter(|| black_box(scan(lex, black_box(t))))
+                b.iter(|| black_box(scan(lex, &pats, black_box(t))))
             });
         }
     }

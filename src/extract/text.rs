@@ -2,9 +2,7 @@
 //! which lines are code (fenced or indented), where the `code spans` and URLs are,
 //! and whether a position starts a sentence. Offsets are byte offsets into the text.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
+use memchr::memmem::Finder;
 use regex::Regex;
 
 /// Whether `c` continues a word: letters, digits and `_`.
@@ -192,28 +190,168 @@ impl Literal {
             Literal::Github => "github",
         }
     }
+}
 
-    fn finder(self) -> &'static memchr::memmem::Finder<'static> {
-        static F: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::LazyLock::new(|| {
-            Literal::ALL.iter().map(|l| memchr::memmem::Finder::new(l.text().as_bytes())).collect()
-        });
-        &F[self as usize]
+/// The patterns every [`Body`] is read with, compiled once per run (the
+/// [`Extractor`](super::Extractor) builds them with its recognisers and lends them to
+/// each body it prepares, as ripgrep builds its matchers once from its flags): the URL
+/// regex and a `memmem` finder for each [`Literal`].
+#[derive(Debug, Clone)]
+pub struct Patterns {
+    /// URLs and bare domains with a path.
+    url: Regex,
+    /// `://`, which every URL with a scheme holds.
+    scheme: Finder<'static>,
+    /// One finder per [`Literal`], in the order of [`Literal::ALL`].
+    literals: Vec<Finder<'static>>,
+}
+
+impl Default for Patterns {
+    fn default() -> Self {
+        Patterns::new()
+    }
+}
+
+impl Patterns {
+    /// Compiles the patterns.
+    pub fn new() -> Patterns {
+        Patterns {
+            url: Regex::new(
+                r"(?i)(?:https?://|www\.)[^\s<>()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|dev|app|co|edu|gov|me|info)(?:/[^\s<>()\[\]]*)?",
+            )
+            .expect("a valid regex, fixed in the source"),
+            scheme: Finder::new("://"),
+            literals: Literal::ALL.iter().map(|l| Finder::new(l.text().as_bytes())).collect(),
+        }
+    }
+
+    fn finder(&self, l: Literal) -> &Finder<'static> {
+        &self.literals[l as usize]
     }
 }
 
 /// The common English (and everyday technical) words of `data/common-words.txt`,
-/// lower case: never typos of a lexicon name, never a whole speaker name. (Hashed with
-/// foldhash: the keys are our own file's words, and SipHash cost more than the rest of
-/// a look-up.)
-pub fn common_words() -> &'static HashSet<&'static str, foldhash::fast::FixedState> {
-    static W: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>> = OnceLock::new();
-    W.get_or_init(|| {
-        include_str!("../../data/common-words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+/// lower case: never typos of a lexicon name, never a whole speaker name.
+///
+/// An open-addressing hash table over the compiled-in file, built by the compiler
+/// (a `const fn`): nothing is parsed at run time, and a look-up hashes the word once
+/// (FNV-1a) and compares it with the one or two words of its slot's run.
+pub static COMMON_WORDS: WordSet = WordSet::build(include_str!("../../data/common-words.txt"));
+
+/// A set of words, as [`COMMON_WORDS`] holds them: see [`WordSet::build`].
+#[derive(Debug)]
+pub struct WordSet {
+    /// The text the words are slices of.
+    text: &'static str,
+    /// Per slot: 0 (empty), or a word's offset in `text` shifted left by 8, or'ed with
+    /// its length (words are 1 to 255 bytes long).
+    slots: [u32; WordSet::SLOTS],
+    /// How many words.
+    len: usize,
+}
+
+impl WordSet {
+    /// Slots: a power of two, more than twice the words.
+    const SLOTS: usize = 8192;
+
+    /// The words of `text`: one a line, white space around them trimmed, blank lines
+    /// and lines starting with `#` left out (a repeated word is held once). Panics (at
+    /// compile time, for a `static`) on a word longer than 255 bytes or more words than
+    /// half the slots.
+    pub const fn build(text: &'static str) -> WordSet {
+        let b = text.as_bytes();
+        let mut slots = [0u32; WordSet::SLOTS];
+        let mut len = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let mut end = i;
+            while end < b.len() && b[end] != b'\n' {
+                end += 1;
+            }
+            let (mut s, mut e) = (i, end);
+            while s < e && b[s].is_ascii_whitespace() {
+                s += 1;
+            }
+            while e > s && b[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            if e > s && b[s] != b'#' {
+                assert!(e - s < 256 && len < WordSet::SLOTS / 2, "a common word too long, or too many");
+                let mut at = fnv(b, s, e) & (WordSet::SLOTS - 1);
+                loop {
+                    let slot = slots[at];
+                    if slot == 0 {
+                        slots[at] = ((s as u32) << 8) | (e - s) as u32;
+                        len += 1;
+                        break;
+                    }
+                    if same(b, (slot >> 8) as usize, (slot & 0xff) as usize, s, e) {
+                        break;
+                    }
+                    at = (at + 1) & (WordSet::SLOTS - 1);
+                }
+            }
+            i = end + 1;
+        }
+        WordSet { text, slots, len }
+    }
+
+    /// Whether `word` (exactly as written) is one of the words.
+    pub fn contains(&self, word: &str) -> bool {
+        let w = word.as_bytes();
+        if w.is_empty() || w.len() > 255 {
+            return false;
+        }
+        let b = self.text.as_bytes();
+        let mut at = fnv(w, 0, w.len()) & (WordSet::SLOTS - 1);
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return false;
+            }
+            let (s, n) = ((slot >> 8) as usize, (slot & 0xff) as usize);
+            if n == w.len() && &b[s..s + n] == w {
+                return true;
+            }
+            at = (at + 1) & (WordSet::SLOTS - 1);
+        }
+    }
+
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// FNV-1a of `b[s..e]`.
+const fn fnv(b: &[u8], s: usize, e: usize) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = s;
+    while i < e {
+        h = (h ^ b[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h as usize
+}
+
+/// Whether `b[s1..s1 + n1]` and `b[s2..e2]` are the same bytes.
+const fn same(b: &[u8], s1: usize, n1: usize, s2: usize, e2: usize) -> bool {
+    if n1 != e2 - s2 {
+        return false;
+    }
+    let mut i = 0;
+    while i < n1 {
+        if b[s1 + i] != b[s2 + i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Room for a short word on the stack: the look-ups below lower-case a word, or
@@ -259,7 +397,7 @@ pub fn is_common_word(word: &str) -> bool {
 
 /// [`is_common_word`] of a word already in lower case.
 fn is_common_lower(w: &str) -> bool {
-    let words = common_words();
+    let words = &COMMON_WORDS;
     let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
     let mut scratch = Scratch::new();
     words.contains(w)
@@ -281,7 +419,7 @@ fn is_common_form_lower(w: &str) -> bool {
     if is_common_lower(w) {
         return true;
     }
-    let words = common_words();
+    let words = &COMMON_WORDS;
     let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
     let mut scratch = Scratch::new();
     // A stem as it is, with its final `e` back, or with a doubled consonant undone.
@@ -306,19 +444,36 @@ fn is_common_form_lower(w: &str) -> bool {
 /// sorted): looked up by the word and its own deletions, then checked by distance.
 pub fn near_common_word(word: &str, except: &str) -> Option<&'static str> {
     static INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/common_deletions.txt"));
-    // The (key, word) pairs, in order: slices of the index, made once.
-    static PAIRS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
-        std::sync::LazyLock::new(|| INDEX.lines().filter_map(|l| l.split_once('\t')).collect());
-    let pairs = &*PAIRS;
     let mut keys = one_deletions(word);
     keys.push(word.to_string());
     keys.iter()
-        .flat_map(|k| {
-            let from = pairs.partition_point(|(p, _)| *p < k.as_str());
-            pairs[from..].iter().take_while(move |(p, _)| *p == k.as_str()).map(|(_, w)| *w)
-        })
+        .flat_map(|k| indexed_under(INDEX, k))
         .filter(|w| *w != except && strsim::osa_distance(word, w) <= 1)
         .min()
+}
+
+/// The words of `index` (sorted `key\tword` lines) under `key`: found by a binary
+/// search over the text itself (on byte offsets, each moved to a line's start), so
+/// the index is never parsed.
+fn indexed_under<'i: 'k, 'k>(index: &'i str, key: &'k str) -> impl Iterator<Item = &'i str> + 'k {
+    let b = index.as_bytes();
+    let key_of = |s: usize| &b[s..s + memchr::memchr(b'\t', &b[s..]).unwrap_or(b.len() - s)];
+    let next_line = |p: usize| memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |i| p + i + 1);
+    // The first line whose key is at least `key`: `lo` and `hi` are line starts (or
+    // the end), every line before `lo` has a smaller key, none from `hi` on does.
+    let (mut lo, mut hi) = (0, b.len());
+    let want = key.as_bytes();
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let p = if mid == 0 || b[mid - 1] == b'\n' { mid } else { next_line(mid) };
+        let probe = if p >= hi { lo } else { p };
+        if key_of(probe) < want {
+            lo = next_line(probe);
+        } else {
+            hi = probe;
+        }
+    }
+    index[lo..].lines().map_while(move |l| l.split_once('\t').filter(|(k, _)| *k == key).map(|(_, w)| w))
 }
 
 /// Every string made of `s` without one of its characters, without repeats.
@@ -347,6 +502,11 @@ pub struct Body<'a> {
     spans: Vec<(usize, usize)>,
     /// Byte ranges of URLs and bare domains with a path, in order.
     urls: Vec<(usize, usize)>,
+    /// The patterns it was read with (its literals are looked for with them).
+    patterns: &'a Patterns,
+    /// Byte offset where the section's own body starts (after its title, when the
+    /// title is read as the line before it).
+    section: usize,
     /// The text in ASCII lower case, byte for byte.
     lower: String,
     /// What the notes are about, lower case: the conference's name (`europython
@@ -355,30 +515,12 @@ pub struct Body<'a> {
     topic: String,
 }
 
-/// Compiles this module's regexes now (each is compiled once, on first use): a
-/// start-up can do it on another thread while it reads the lexicon.
-pub(crate) fn warm_up() {
-    url_regex();
-}
-
-fn url_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?i)(?:https?://|www\.)[^\s<>()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|dev|app|co|edu|gov|me|info)(?:/[^\s<>()\[\]]*)?",
-        )
-        .expect("static regex")
-    })
-}
-
 /// The lines (indices into `starts`, in order, each once) that can hold a match of
-/// [`url_regex`]. A URL never spans lines (it holds no white space), and holds `://`,
+/// [`Patterns::url`]. A URL never spans lines (it holds no white space), and holds `://`,
 /// `www.`, or a `.` between a domain label's character and a top-level domain the
 /// regex knows:
 /// found in one pass over the text, so the regex runs on those lines only.
-fn url_lines<'s>(text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = usize> + 's {
-    static SCHEME: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("://"));
+fn url_lines<'s>(scheme: &'s Finder<'static>, text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = usize> + 's {
     const TLDS: [&[u8]; 12] =
         [b"com", b"org", b"net", b"io", b"ai", b"dev", b"app", b"co", b"edu", b"gov", b"me", b"info"];
     let dots = memchr::memchr_iter(b'.', text).filter(|&i| {
@@ -387,12 +529,16 @@ fn url_lines<'s>(text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = us
         let label = i > 0 && (text[i - 1].is_ascii_alphanumeric() || text[i - 1] == b'-' || text[i - 1] >= 0x80);
         let tld = || {
             let at = |k: usize| text.get(i + 1 + k).map_or(0, u8::to_ascii_lowercase);
+            // (The first letters of the top-level domains: most dots end a sentence.)
+            if !matches!(at(0), b'c' | b'o' | b'n' | b'i' | b'a' | b'd' | b'e' | b'g' | b'm') {
+                return false;
+            }
             let rest = [at(0), at(1), at(2), at(3)];
             TLDS.iter().any(|t| rest[..t.len()] == **t)
         };
         label && tld() || i >= 3 && text[i - 3..i].eq_ignore_ascii_case(b"www")
     });
-    let mut schemes = SCHEME.find_iter(text).peekable();
+    let mut schemes = scheme.find_iter(text).peekable();
     let mut dots = dots.peekable();
     // The two sorted streams merged, each place turned into its line.
     let mut line = 0;
@@ -413,6 +559,29 @@ fn url_lines<'s>(text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = us
     })
 }
 
+/// `s` without white space at either end, as [`str::trim`] gives it: ASCII white
+/// space is stripped byte by byte, and `str::trim` is asked only where a non-ASCII
+/// character is left at an end (which may be white space).
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    // `char::is_whitespace` within ASCII.
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut i = 0;
+    while i < b.len() && space(b[i]) {
+        i += 1;
+    }
+    let mut j = b.len();
+    while j > i && space(b[j - 1]) {
+        j -= 1;
+    }
+    let t = &s[i..j];
+    if t.as_bytes().first().is_some_and(|&c| c >= 0x80) || t.as_bytes().last().is_some_and(|&c| c >= 0x80) {
+        t.trim()
+    } else {
+        t
+    }
+}
+
 fn is_list_item(t: &str) -> bool {
     let t = t.trim_start();
     if let Some(rest) = t.strip_prefix(['-', '*', '+']) {
@@ -423,22 +592,28 @@ fn is_list_item(t: &str) -> bool {
 }
 
 impl<'a> Body<'a> {
-    /// Prepares `text`, whose first line is line `first_line` of its file.
-    pub fn new(text: &'a str, first_line: u32) -> Body<'a> {
-        let mut starts = vec![0];
+    /// Prepares `text`, whose first line is line `first_line` of its file, with the
+    /// run's `patterns`.
+    pub fn new(text: &'a str, first_line: u32, patterns: &'a Patterns) -> Body<'a> {
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).filter(|&i| i < text.len()));
-        let backticks = memchr::memchr(b'`', text.as_bytes()).is_some();
+        // Where the backticks are, found in one pass: a line without one has no code
+        // span (one `memchr` per line cost 20 M instructions on the 10 MB corpus).
+        let mut backticks = memchr::memchr_iter(b'`', text.as_bytes()).peekable();
         let mut body = Body {
             text,
             first_line,
+            code: Vec::with_capacity(starts.len()),
             starts,
-            code: Vec::new(),
             spans: Vec::new(),
             urls: Vec::new(),
+            patterns,
+            section: 0,
             lower: text.to_ascii_lowercase(),
             topic: String::new(),
         };
-        let url_lines: Vec<usize> = url_lines(text.as_bytes(), &body.starts).collect();
+        let url_lines: Vec<usize> = url_lines(&patterns.scheme, text.as_bytes(), &body.starts).collect();
         let mut url_lines = url_lines.into_iter().peekable();
         let mut fenced = false;
         let mut prev_blank = true;
@@ -446,7 +621,7 @@ impl<'a> Body<'a> {
         let mut prev_colon = false;
         for i in 0..body.starts.len() {
             let line = body.line(i);
-            let t = line.trim();
+            let t = trim(line);
             let is_fence = t.starts_with("```") || t.starts_with("~~~");
             let code = if is_fence {
                 fenced = !fenced;
@@ -461,16 +636,29 @@ impl<'a> Body<'a> {
             prev_blank = t.is_empty();
             prev_code = code && !t.is_empty();
             prev_colon = t.ends_with(':');
-            if !code && backticks && memchr::memchr(b'`', line.as_bytes()).is_some() {
-                let base = body.starts[i];
+            let base = body.starts[i];
+            while backticks.next_if(|&p| p < base).is_some() {}
+            if !code && backticks.peek().is_some_and(|&p| p < base + line.len()) {
                 body.spans.extend(code_spans(line).into_iter().map(|(s, e)| (base + s, base + e)));
             }
             if url_lines.next_if_eq(&i).is_some() {
-                let base = body.starts[i];
-                body.urls.extend(url_regex().find_iter(line).map(|m| (base + m.start(), base + m.end())));
+                body.urls.extend(patterns.url.find_iter(line).map(|m| (base + m.start(), base + m.end())));
             }
         }
         body
+    }
+
+    /// The same body, whose section's own body starts at byte `offset` (the text
+    /// before it is the title, read as the line before the body).
+    pub fn with_section_start(mut self, offset: usize) -> Body<'a> {
+        self.section = offset.min(self.text.len());
+        self
+    }
+
+    /// Byte offset where the section's own body starts (0 when no title was put
+    /// before it).
+    pub fn section_start(&self) -> usize {
+        self.section
     }
 
     /// The same body, about `topic` (a conference name, say).
@@ -492,13 +680,18 @@ impl<'a> Body<'a> {
 
     /// Whether the text holds `l` in any ASCII case.
     pub fn has(&self, l: Literal) -> bool {
-        l.finder().find(self.lower.as_bytes()).is_some()
+        self.patterns.finder(l).find(self.lower.as_bytes()).is_some()
     }
 
     /// Where the text holds `l` in any ASCII case (byte offsets, in order, not
     /// overlapping).
     pub fn find_all(&self, l: Literal) -> impl Iterator<Item = usize> + '_ {
-        l.finder().find_iter(self.lower.as_bytes())
+        self.patterns.finder(l).find_iter(self.lower.as_bytes())
+    }
+
+    /// The patterns it was read with.
+    pub fn patterns(&self) -> &'a Patterns {
+        self.patterns
     }
 
     /// What the notes are about, lower case (empty when unknown).
@@ -512,6 +705,7 @@ impl<'a> Body<'a> {
     }
 
     /// Line `i` (0-based) without its line break.
+    #[inline]
     pub fn line(&self, i: usize) -> &'a str {
         let s = self.starts[i];
         let mut e = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
@@ -651,7 +845,8 @@ mod tests {
 
     #[test]
     fn lines_and_offsets() {
-        let b = Body::new("one\r\ntwo\n\nfour", 10);
+        let pats = Patterns::new();
+        let b = Body::new("one\r\ntwo\n\nfour", 10, &pats);
         assert_eq!(b.line_count(), 4);
         assert_eq!(b.line(0), "one");
         assert_eq!(b.line(3), "four");
@@ -662,15 +857,17 @@ mod tests {
 
     #[test]
     fn code_lines_fenced_and_indented() {
+        let pats = Patterns::new();
         let text = "text\n```\nimport flask\n```\n\n    x = 1\n- item\n    - nested bullet\nwith:\n\tdo()\n";
-        let b = Body::new(text, 1);
+        let b = Body::new(text, 1, &pats);
         let code: Vec<bool> = (0..b.line_count()).map(|i| b.is_code_line(i)).collect();
         assert_eq!(code, [false, true, true, true, false, true, false, false, false, true]);
     }
 
     #[test]
     fn code_spans_found() {
-        let b = Body::new("use `black` and ``a ` b`` or `unclosed", 1);
+        let pats = Patterns::new();
+        let b = Body::new("use `black` and ``a ` b`` or `unclosed", 1, &pats);
         let spans: Vec<&str> = b.code_spans().map(|(_, s)| s).collect();
         assert_eq!(spans, ["black", "a ` b"]);
         assert_eq!(b.code_span_at(6), Some("black"));
@@ -679,7 +876,8 @@ mod tests {
 
     #[test]
     fn urls_found() {
-        let b = Body::new("see https://github.com/a/b. and GitHub.com/hpyproject/hpy or prodigy.ai/x", 1);
+        let pats = Patterns::new();
+        let b = Body::new("see https://github.com/a/b. and GitHub.com/hpyproject/hpy or prodigy.ai/x", 1, &pats);
         let urls: Vec<&str> = b.urls().map(|(_, u)| u).collect();
         assert_eq!(urls, ["https://github.com/a/b.", "GitHub.com/hpyproject/hpy", "prodigy.ai/x"]);
         assert!(b.in_url(10));
@@ -688,6 +886,7 @@ mod tests {
 
     #[test]
     fn sentence_starts() {
+        let pats = Patterns::new();
         let cases = [
             ("Black was built", 0, true),
             ("- Black is", 2, true),
@@ -699,7 +898,7 @@ mod tests {
             ("a-Black", 2, false),
         ];
         for (text, at, want) in cases {
-            assert_eq!(Body::new(text, 1).is_sentence_start(at), want, "{text:?} at {at}");
+            assert_eq!(Body::new(text, 1, &pats).is_sentence_start(at), want, "{text:?} at {at}");
         }
     }
 
@@ -713,8 +912,26 @@ mod tests {
     }
 
     #[test]
+    fn deletion_index_searched_as_parsed() {
+        let index = "ab\tabc\nab\tzab\nac\tabc\nb\tab\nbc\tabc\nbc\tbcd\nc\tbc";
+        let parsed: Vec<(&str, &str)> = index.lines().filter_map(|l| l.split_once('\t')).collect();
+        for key in ["", "a", "ab", "ac", "b", "bc", "bd", "c", "d", "zz"] {
+            let want: Vec<&str> = parsed.iter().filter(|(k, _)| *k == key).map(|(_, w)| *w).collect();
+            assert_eq!(indexed_under(index, key).collect::<Vec<_>>(), want, "{key:?}");
+        }
+    }
+
+    #[test]
     fn common_words_loaded() {
-        assert!(common_words().len() > 2500);
+        assert!(COMMON_WORDS.len() > 2500);
+        let file = include_str!("../../data/common-words.txt");
+        let words: std::collections::HashSet<&str> =
+            file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        assert_eq!(COMMON_WORDS.len(), words.len());
+        assert!(words.iter().all(|w| COMMON_WORDS.contains(w)));
+        for w in ["", "Graph", "graphs", "zzzz", "grap", "graphx"] {
+            assert_eq!(COMMON_WORDS.contains(w), words.contains(w), "{w:?}");
+        }
         for w in ["behavior", "graph", "system", "network", "black", "stator", "thoughts", "libraries", "Questions"] {
             assert!(is_common_word(w), "{w}");
         }

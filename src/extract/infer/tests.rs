@@ -41,7 +41,8 @@ category = "foundation"
 /// names (and lexicon names found by an install command), with their rules.
 fn inferred(text: &str) -> Vec<(String, Rule)> {
     let lex = lex();
-    let body = Body::new(text, 1);
+    let pats = crate::extract::text::Patterns::new();
+    let body = Body::new(text, 1, &pats);
     let mut found = Found::default();
     lex.recognise(&body, &mut found);
     Signals::new(&lex).recognise(&body, &mut found);
