@@ -124,6 +124,30 @@ pub fn anchored_matches<'t>(
     out
 }
 
+/// The matches of `re` in `text` as [`anchored_matches`] finds them, as byte ranges,
+/// without their groups: the lazy DFA alone answers, where captures would also run
+/// a second engine over each match (for a regex whose groups its caller can read off
+/// the match).
+pub fn anchored_spans(
+    re: &regex_automata::meta::Regex,
+    text: &str,
+    starts: impl IntoIterator<Item = usize>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for start in starts {
+        if start < last_end {
+            continue;
+        }
+        let input = regex_automata::Input::new(text).range(start..).anchored(regex_automata::Anchored::Yes);
+        if let Some(m) = re.find(input) {
+            last_end = m.end().max(start + 1);
+            out.push((m.start(), m.end()));
+        }
+    }
+    out
+}
+
 /// Every match of `re` in `text`, as [`anchored_matches`] gives them: for a text
 /// where the candidates' cheap test does not hold (see [`has_folding_letter`]).
 pub fn all_matches<'t>(re: &regex_automata::meta::Regex, text: &'t str) -> Vec<Groups<'t>> {
@@ -150,43 +174,18 @@ pub enum Literal {
     Python,
     /// `pep`: PEP numbers.
     Pep,
-    /// `pip`, `uv`, `conda`, `mamba`, `poetry`: install commands.
-    Pip,
-    /// See [`Literal::Pip`].
-    Uv,
-    /// See [`Literal::Pip`].
-    Conda,
-    /// See [`Literal::Pip`].
-    Mamba,
-    /// See [`Literal::Pip`].
-    Poetry,
     /// `github`: repository links.
     Github,
 }
 
 impl Literal {
-    const ALL: [Literal; 9] = [
-        Literal::Py,
-        Literal::Python,
-        Literal::Pep,
-        Literal::Pip,
-        Literal::Uv,
-        Literal::Conda,
-        Literal::Mamba,
-        Literal::Poetry,
-        Literal::Github,
-    ];
+    const ALL: [Literal; 4] = [Literal::Py, Literal::Python, Literal::Pep, Literal::Github];
 
     fn text(self) -> &'static str {
         match self {
             Literal::Py => "py",
             Literal::Python => "python",
             Literal::Pep => "pep",
-            Literal::Pip => "pip",
-            Literal::Uv => "uv",
-            Literal::Conda => "conda",
-            Literal::Mamba => "mamba",
-            Literal::Poetry => "poetry",
             Literal::Github => "github",
         }
     }
