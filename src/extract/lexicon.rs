@@ -54,11 +54,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::text::{Body, Patterns};
-use super::{Mention, NearMiss, Rule, Target};
+use super::{Mention, NearMiss, Rule, Scratch, Target};
 pub use check::{name_key, EntryKind};
 use file::Places;
 pub use file::{Entry, LexiconError};
-use matcher::{Matcher, WordCache, WordInfo, WORD_CACHE};
+pub(crate) use matcher::WordCache;
+use matcher::{Matcher, WordInfo};
 use typo::Typo;
 
 /// Index of an entry in its [`Lexicon`].
@@ -173,7 +174,24 @@ impl Lexicon {
         })
     }
 
+    /// [`find_package`](Self::find_package), remembered in a worker's word cache (a
+    /// CamelCase name is asked about in every section that has it).
+    pub(crate) fn find_package_cached(&self, name: &str, cache: &mut WordCache) -> Option<EntryId> {
+        let cache = cache.for_matcher(self.shared_matcher());
+        if let Some(&known) = cache.packages.get(name) {
+            return known;
+        }
+        let found = self.find_package(name);
+        cache.packages.insert(name.into(), found);
+        found
+    }
+
     fn matcher(&self) -> &Matcher {
+        self.shared_matcher()
+    }
+
+    /// The matcher, as the word caches that hold it share it.
+    fn shared_matcher(&self) -> &Arc<Matcher> {
         self.matcher.get_or_init(|| Arc::new(Matcher::new(self.entries())))
     }
 
@@ -189,31 +207,38 @@ impl Lexicon {
     ) {
         let body = Body::new(text, first_line, patterns);
         let mut found = Vec::new();
-        self.scan(&body, &mut found, near);
+        self.scan(&body, &mut Scratch::default(), &mut found, near);
         out.extend(found.into_iter().map(|(_, m)| m));
     }
 
     /// Finds the lexicon's names in `body`: each mention with the byte offset it starts
-    /// at; rejected candidates go to `near`.
-    pub fn scan(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>, near: &mut Vec<NearMiss>) {
-        let m = self.matcher();
+    /// at; rejected candidates go to `near`. `scratch` keeps what is learnt of the
+    /// words for the next call (any scratch will do: it never changes a result).
+    pub fn scan(
+        &self,
+        body: &Body<'_>,
+        scratch: &mut Scratch,
+        out: &mut Vec<(usize, Mention)>,
+        near: &mut Vec<NearMiss>,
+    ) {
+        let shared = self.shared_matcher();
+        let m: &Matcher = shared;
         let mut hits = Vec::new();
         let mut words = Vec::new();
-        WORD_CACHE.with_borrow_mut(|cache| {
-            if cache.matcher != m.id || cache.words.len() >= WordCache::LIMIT {
-                *cache = WordCache { matcher: m.id, ..WordCache::default() };
-            }
-            let WordCache { words: known, verdicts, .. } = cache;
-            m.scan_words(body.text, &mut hits, &mut words, known, &mut |word, lower| {
-                let (names, typo) = self.word_info(word, lower);
-                let verdict = typo.map_or(0, |t| {
-                    verdicts.push(t);
-                    verdicts.len() as u32
-                });
-                WordInfo { names, verdict }
+        let cache = scratch.words.for_matcher(shared);
+        let WordCache { words: known, verdicts, .. } = cache;
+        // (A text over 4 GB has its words written to a list thrown away after.)
+        let mut unrecorded = Vec::new();
+        let tokens = scratch.tokens.start(body.text).unwrap_or(&mut unrecorded);
+        m.scan_words(body.text, &mut hits, &mut words, tokens, known, &mut |word, lower| {
+            let (names, typo) = self.word_info(word, lower);
+            let verdict = typo.map_or(0, |t| {
+                verdicts.push(t);
+                verdicts.len() as u32
             });
-            self.typos(body, &words, cache, out, near);
+            WordInfo { names, verdict }
         });
+        self.typos(body, &words, cache, out, near);
         let confirmed = self.confirm(body, &hits);
         for (h, ok) in hits.iter().zip(&confirmed) {
             let surface = body.text[h.start..h.end].to_string();

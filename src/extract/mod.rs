@@ -24,6 +24,7 @@ mod knowledge;
 pub mod lexicon;
 pub mod merges;
 pub mod pep;
+mod scratch;
 pub mod signals;
 pub mod speaker;
 pub mod text;
@@ -34,6 +35,7 @@ use std::sync::Arc;
 pub use knowledge::{Confidence, ExtractOptions, Knowledge};
 pub use lexicon::{EntryId, EntryKind, Lexicon, LexiconError};
 pub use pep::{PepCatalog, PepInfo};
+pub use scratch::Scratch;
 
 use crate::ids::NodeKind;
 use crate::notes::{Document, EventInfo, Named, Section, SectionKind, Warning};
@@ -220,12 +222,14 @@ pub struct Found {
 /// URLs, lower-cased text) into [`Found`]. Every recogniser has this shape: the
 /// lexicon, the signals, inference, versions, PEPs and speakers. A recogniser is built once per run, from the
 /// knowledge and options, with everything it needs compiled (its regexes, its
-/// automaton), and is shared by every worker thread; `recognise` only appends.
+/// automaton), and is shared by every worker thread; `recognise` only appends. What a
+/// worker keeps between sections (the lexicon's word cache) is in the [`Scratch`] it
+/// passes down, never in thread-local or global state.
 pub trait Recogniser: Send + Sync {
     /// A short name (`lexicon`, `signals`, `infer`, `versions`, `peps`, `speakers`).
     fn name(&self) -> &'static str;
-    /// Appends what `body` holds to `out`.
-    fn recognise(&self, body: &Body<'_>, out: &mut Found);
+    /// Appends what `body` holds to `out`, with the calling worker's `scratch`.
+    fn recognise(&self, body: &Body<'_>, scratch: &mut Scratch, out: &mut Found);
 }
 
 impl<R: Recogniser + ?Sized> Recogniser for &R {
@@ -233,8 +237,8 @@ impl<R: Recogniser + ?Sized> Recogniser for &R {
         (**self).name()
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
-        (**self).recognise(body, out);
+    fn recognise(&self, body: &Body<'_>, scratch: &mut Scratch, out: &mut Found) {
+        (**self).recognise(body, scratch, out);
     }
 }
 
@@ -243,8 +247,8 @@ impl Recogniser for Lexicon {
         "lexicon"
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
-        self.scan(body, &mut out.mentions, &mut out.near_misses);
+    fn recognise(&self, body: &Body<'_>, scratch: &mut Scratch, out: &mut Found) {
+        self.scan(body, scratch, &mut out.mentions, &mut out.near_misses);
     }
 }
 
@@ -259,6 +263,8 @@ pub struct Extractor<'k> {
     speakers: speaker::Speakers<'k>,
     /// The patterns each section's [`Body`] is read with.
     patterns: Patterns,
+    /// The recognisers' working memory, one per worker at a time.
+    scratch: scratch::Pool,
 }
 
 impl std::fmt::Debug for Extractor<'_> {
@@ -280,7 +286,7 @@ impl<'k> Extractor<'k> {
         recognisers.push(Box::new(version::Versions::new()));
         recognisers.push(Box::new(pep::Peps::known(&knowledge.peps)));
         let speakers = speaker::Speakers::new(&knowledge.lexicon);
-        Extractor { knowledge, recognisers, speakers, patterns: Patterns::new() }
+        Extractor { knowledge, recognisers, speakers, patterns: Patterns::new(), scratch: scratch::Pool::default() }
     }
 
     /// Every recogniser, in the order they run.
@@ -347,9 +353,11 @@ impl<'k> Extractor<'k> {
         let body =
             Body::new(text, first_line, &self.patterns).with_section_start(text.len() - s.body.len()).with_topic(topic);
         let mut out = Found { speakers: self.speakers.given(&s.speakers), ..Found::default() };
+        let mut scratch = self.scratch.take();
         for r in self.recognisers() {
-            r.recognise(&body, &mut out);
+            r.recognise(&body, &mut scratch, &mut out);
         }
+        self.scratch.put(scratch);
         let Found { mentions: mut found, mut near_misses, mut speakers } = out;
         // The user's `same`, `never` and `ignore` before de-duplication: a mention
         // dropped must not hide another of the same entity on its line.

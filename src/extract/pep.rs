@@ -10,7 +10,7 @@ use regex::Regex;
 use regex_automata::meta;
 
 use super::text::{anchored_matches, Body, Literal};
-use super::{Found, Mention, Recogniser, Rule, Target};
+use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 /// One PEP, as the catalogue describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,7 +135,7 @@ impl Recogniser for Peps<'_> {
         "peps"
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+    fn recognise(&self, body: &Body<'_>, _: &mut Scratch, out: &mut Found) {
         self.scan(body, &mut out.mentions);
     }
 }
@@ -224,7 +224,11 @@ mod tests {
     fn known_peps_only() {
         let cat = PepCatalog::builtin();
         let mut found = Found::default();
-        Peps::known(&cat).recognise(&Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5, &Patterns::new()), &mut found);
+        Peps::known(&cat).recognise(
+            &Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5, &Patterns::new()),
+            &mut Scratch::default(),
+            &mut found,
+        );
         let got: Vec<(u32, u32)> = found
             .mentions
             .into_iter()

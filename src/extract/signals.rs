@@ -14,7 +14,7 @@ use regex_automata::meta;
 
 use super::lexicon::Lexicon;
 use super::text::{anchored_matches, anchored_spans, is_common_word, Body, Literal};
-use super::{Found, Mention, Recogniser, Rule, Target};
+use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 /// Modules of the standard library (and other noise) that `import` does not turn
 /// into a node unless the lexicon lists them.
@@ -303,7 +303,7 @@ impl Recogniser for Signals<'_> {
         "signals"
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+    fn recognise(&self, body: &Body<'_>, _: &mut Scratch, out: &mut Found) {
         self.find(body, &mut out.mentions);
     }
 }

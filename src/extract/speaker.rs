@@ -19,7 +19,7 @@ use regex::Regex;
 
 use super::lexicon::Lexicon;
 use super::text::{is_common_word, Body};
-use super::{Found, Recogniser};
+use super::{Found, Recogniser, Scratch};
 use crate::ids::{fold_diacritics, slug};
 use crate::notes::Named;
 
@@ -371,7 +371,7 @@ impl Recogniser for Speakers<'_> {
         "speakers"
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+    fn recognise(&self, body: &Body<'_>, _: &mut Scratch, out: &mut Found) {
         self.find(body, &mut out.speakers);
     }
 }
@@ -514,7 +514,7 @@ ambiguous = true
         let finder = Speakers::new(&lex);
         let pats = Patterns::new();
         let mut found = Found { speakers: finder.given(given), ..Found::default() };
-        finder.recognise(&Body::new(body, 2, &pats), &mut found);
+        finder.recognise(&Body::new(body, 2, &pats), &mut Scratch::default(), &mut found);
         found.speakers
     }
 
@@ -613,7 +613,8 @@ ambiguous = true
         let pats = Patterns::new();
         let text = "Jane Doe\n\nMark Shannon\n\ntext";
         let mut found = Found::default();
-        finder.recognise(&Body::new(text, 9, &pats).with_section_start("Jane Doe\n".len()), &mut found);
+        let body = Body::new(text, 9, &pats).with_section_start("Jane Doe\n".len());
+        finder.recognise(&body, &mut Scratch::default(), &mut found);
         assert_eq!(found.speakers, [Named { name: "Mark Shannon".into(), line: 11 }]);
     }
 

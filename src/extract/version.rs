@@ -7,7 +7,7 @@ use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
 
 use super::text::{contains_ci, Body, Literal};
-use super::{Found, Mention, Recogniser, Rule, Target};
+use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 /// The Python-version recogniser, with its patterns compiled once.
 #[derive(Debug)]
@@ -41,7 +41,7 @@ impl Recogniser for Versions {
         "versions"
     }
 
-    fn recognise(&self, body: &Body<'_>, out: &mut Found) {
+    fn recognise(&self, body: &Body<'_>, _: &mut Scratch, out: &mut Found) {
         self.find(body, body.has(Literal::Python), &mut out.mentions);
     }
 }

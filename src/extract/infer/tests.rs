@@ -44,10 +44,11 @@ fn inferred(text: &str) -> Vec<(String, Rule)> {
     let pats = crate::extract::text::Patterns::new();
     let body = Body::new(text, 1, &pats);
     let mut found = Found::default();
-    lex.recognise(&body, &mut found);
-    Signals::new(&lex).recognise(&body, &mut found);
+    let mut scratch = Scratch::default();
+    lex.recognise(&body, &mut scratch, &mut found);
+    Signals::new(&lex).recognise(&body, &mut scratch, &mut found);
     let before = found.mentions.len();
-    Infer::new(&lex).recognise(&body, &mut found);
+    Infer::new(&lex).recognise(&body, &mut scratch, &mut found);
     let mut out: Vec<(usize, String, Rule)> = found.mentions[before..]
         .iter()
         .map(|(at, m)| {
@@ -203,6 +204,29 @@ proptest::proptest! {
     #[test]
     fn words_are_the_oracles(text in "[aZ1 .+_\u{e9}\u{142}-]{0,60}") {
         proptest::prop_assert_eq!(word_texts(&text), words_oracle(&text));
+    }
+
+    /// The words read from the lexicon scan's words are those read from the bytes:
+    /// texts, offsets, shapes and tools' places, whatever the scan told of each.
+    #[test]
+    fn words_from_the_scans_words_are_the_same(
+        text in r"(npm|Go|cargo|aB|b2|C3|x|Xy|é|ł|\.|-|\+|_| |\n|,|sudo|rs|Node|js|Django|\.NET|C\+\+|Apache Kafka){0,24}"
+    ) {
+        let (want, want_tools) = words(&text);
+        let want: Vec<_> = want.iter().map(|w| (w.at, w.text, w.shaped)).collect();
+        // As the scan records them (the lexicon's matcher), and with no shape told.
+        let lex = crate::extract::Lexicon::builtin();
+        let mut scratch = Scratch::default();
+        lex.scan(&Body::new(&text, 1, &crate::extract::text::Patterns::new()), &mut scratch, &mut Vec::new(), &mut Vec::new());
+        let scanned = scratch.tokens.of(&text).expect("recorded").to_vec();
+        let mut untold = Vec::new();
+        push_tokens(&text, 0, text.len(), &mut untold);
+        for tokens in [scanned, untold] {
+            let (got, got_tools) = words_of_tokens(&text, &tokens);
+            let got: Vec<_> = got.iter().map(|w| (w.at, w.text, w.shaped)).collect();
+            proptest::prop_assert_eq!(&got, &want, "{:?}", text);
+            proptest::prop_assert_eq!(&got_tools, &want_tools, "{:?}", text);
+        }
     }
 }
 

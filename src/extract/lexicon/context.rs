@@ -45,6 +45,7 @@ impl Lexicon {
         // confirmed, its other hits need no clue search.
         let mut confirmed: HashSet<EntryId, foldhash::fast::FixedState> =
             hits.iter().zip(&ok).filter(|(_, o)| **o).map(|(h, _)| h.entry).collect();
+        let mut parts: Vec<(usize, &str)> = Vec::new();
         for i in 0..hits.len() {
             if ok[i] || confirmed.contains(&hits[i].entry) {
                 continue;
@@ -72,20 +73,29 @@ impl Lexicon {
                 let k = unsure.partition_point(|h| h.end <= s);
                 (s, e) == own || unsure.get(k).is_some_and(|h| h.start < e)
             };
-            let clue = !e.clues.is_empty()
-                && (lo..=hi).any(|l| {
+            // The lines' parts within the window, (offset in the body, text), made
+            // once per hit; a clue is first looked for once over all of them (it
+            // holds no line break): mostly it is not there, and no line is searched
+            // (the scan: 989 M -> 925 M instructions on 10 MB of notes, callgrind, with
+            // `lower_packed` inlined).
+            let clue = !e.clues.is_empty() && {
+                parts.clear();
+                parts.extend((lo..=hi).filter_map(|l| {
                     let text = body.lower_line(l);
                     let base = body.line_start(l);
                     let (a, b) = (
                         floor_boundary(text, win_lo.saturating_sub(base)),
                         floor_boundary(text, win_hi.saturating_sub(base)),
                     );
-                    if a >= b {
-                        return false;
-                    }
-                    let text = &text[a..b];
-                    m.clues(hits[i].entry).any(|c| contains_clue(text, c, base + a, &blocked))
-                });
+                    (a < b).then(|| (base + a, &text[a..b]))
+                }));
+                let region = match (parts.first(), parts.last()) {
+                    (Some(&(from, _)), Some(&(at, t))) => &body.lower()[from..at + t.len()],
+                    _ => &[][..],
+                };
+                m.clues(hits[i].entry)
+                    .any(|c| c.find(region).is_some() && parts.iter().any(|&(at, t)| contains_clue(t, c, at, &blocked)))
+            };
             ok[i] = neighbour || clue;
             if ok[i] {
                 confirmed.insert(hits[i].entry);

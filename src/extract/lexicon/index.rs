@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::extract::scratch::Token;
 use crate::extract::text::is_word_char;
 
 /// ASCII bytes that continue a word (letters, digits, `_`): [`is_word_char`] on ASCII.
@@ -40,8 +41,13 @@ pub(super) fn word_end(text: &str, start: usize) -> usize {
 
 /// The `len` (1 to 8) ASCII bytes of `b` at `at`, in ASCII lower case, packed into a
 /// `u64` as [`WordMap`] keys them: eight bytes read at once where the text allows,
-/// and the upper-case letters among them found together (SWAR).
-pub(super) fn lower_packed(b: &[u8], at: usize, len: usize) -> u64 {
+/// and the upper-case letters among them found together (SWAR). Also the word's
+/// shape for inference ([`Token::shape`]), told from the same eight bytes: the
+/// lower-case letters, capitals and digits found together too, and the pairs of
+/// them that give a shape (the bytes, not read again by inference: 620 M -> 426 M
+/// instructions of `Infer::find` on 10 MB of notes, the scan 946 M -> 989 M).
+#[inline(always)]
+pub(super) fn lower_packed(b: &[u8], at: usize, len: usize) -> (u64, u8) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     let raw = match b.get(at..at + 8) {
@@ -52,12 +58,25 @@ pub(super) fn lower_packed(b: &[u8], at: usize, len: usize) -> u64 {
             u64::from_le_bytes(v)
         }
     };
-    let x = if len == 8 { raw } else { raw & ((1u64 << (8 * len)) - 1) };
-    // Every byte is ASCII (below 0x80), so the sums below carry into no other byte.
-    let at_least_a = x + ONES * u64::from(0x80 - b'A');
-    let past_z = x + ONES * u64::from(0x7f - b'Z');
-    let upper = at_least_a & !past_z & HIGH;
-    x | (upper >> 2)
+    let mask = if len == 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+    let x = raw & mask;
+    // Every byte is ASCII (below 0x80), so the sums below carry into no other byte;
+    // the bytes past the word are 0, in no class.
+    let at_least = |c: u8| x + ONES * u64::from(0x80 - c);
+    let past = |c: u8| x + ONES * u64::from(0x7f - c);
+    let upper = at_least(b'A') & !past(b'Z') & HIGH;
+    let small = at_least(b'a') & !past(b'z') & HIGH;
+    let digit = at_least(b'0') & !past(b'9') & HIGH;
+    // (Byte k + 1 of `v << 8` is byte k of `v`: the byte before.)
+    let pairs = (small << 8) & (upper | digit) | (upper << 8) & digit;
+    let shape = if upper | small | digit != HIGH & mask {
+        Token::OTHER
+    } else if pairs != 0 {
+        Token::PAIRED
+    } else {
+        Token::PLAIN
+    };
+    (x | (upper >> 2), shape)
 }
 
 /// Whether a name may start at `start`: not inside a word, nor the tail of a

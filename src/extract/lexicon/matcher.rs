@@ -1,14 +1,15 @@
 //! The compiled matcher of a lexicon: one pass over the words of a text finding
-//! names on word boundaries, and the per-thread cache of what is known of each word.
+//! names on word boundaries, and the per-worker cache of what is known of each word.
 
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::compile::{compile, Section, Source, AMBIGUOUS, SENSITIVE};
 use super::index::{hit_may_start, lower_packed, word_end, WordMap, ASCII_WORD};
 use super::tables::Tables;
 use super::typo::Typo;
 use super::{Entry, EntryId};
+use crate::extract::scratch::{push_tokens, Token};
 use crate::extract::text::{is_common_word, is_word_char};
 
 /// What [`Lexicon::scan`] knows of one word (ASCII lower case) of the text.
@@ -20,27 +21,38 @@ pub(super) struct WordInfo {
     pub(super) verdict: u32,
 }
 
-/// The words one thread has seen, for one matcher: the prose repeats its words, so
+/// The words a worker has seen, for one matcher: the prose repeats its words, so
 /// each distinct word is looked up in the word index and resolved as a typo once
 /// (6,161 distinct words of five letters or more among 762,851 in 10 MB of notes).
+/// Kept in the worker's [`Scratch`](crate::extract::Scratch), it holds the matcher it
+/// was filled for (a scratch handed to another lexicon's scan starts again).
 #[derive(Default)]
-pub(super) struct WordCache {
-    pub(super) matcher: u64,
+pub(crate) struct WordCache {
+    pub(super) matcher: Option<Arc<Matcher>>,
     pub(super) words: WordMap<WordInfo>,
     /// (as written, capitalised mid-sentence) verdicts of the words whose verdicts
     /// say something.
     pub(super) verdicts: Vec<(Typo, Typo)>,
+    /// What [`Lexicon::find_package`](super::Lexicon::find_package) said of a name.
+    pub(super) packages: FoldMap<Box<str>, Option<EntryId>>,
 }
 
 impl WordCache {
     /// Distinct words kept before the cache starts again (bounds its memory on text
     /// that never repeats a word).
     pub(super) const LIMIT: usize = 1 << 20;
+
+    /// The cache, emptied unless it was filled for `matcher` (and is not full).
+    pub(super) fn for_matcher(&mut self, matcher: &Arc<Matcher>) -> &mut WordCache {
+        let mine = self.matcher.as_ref().is_some_and(|m| Arc::ptr_eq(m, matcher));
+        if !mine || self.words.len() + self.packages.len() >= WordCache::LIMIT {
+            *self = WordCache { matcher: Some(Arc::clone(matcher)), ..WordCache::default() };
+        }
+        self
+    }
 }
 
-thread_local! {
-    pub(super) static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
-}
+type FoldMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A candidate match of a name or alias, on word boundaries.
 #[derive(Debug, Clone, Copy)]
@@ -54,8 +66,6 @@ pub(super) struct Hit {
 /// The compiled matcher of one lexicon: its tables (see `compile.rs`), read in place,
 /// and what is worked out from them on first use.
 pub(super) struct Matcher {
-    /// Unique per matcher built (keys the per-thread [`WordCache`]).
-    pub(super) id: u64,
     pub(super) tables: Tables,
     /// Per pattern: entry, text offset and length, flags. (Copied out of the tables
     /// once, with `names`: the scan reads them for most words of the text.)
@@ -118,8 +128,6 @@ impl Matcher {
     }
 
     fn with_tables(tables: Tables) -> Matcher {
-        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let bytes: [(u32, u32); 256] =
             std::array::from_fn(|c| (tables.get(Section::Bytes, c, 0), tables.get(Section::Bytes, c, 1)));
         let inert = std::array::from_fn(|c| c < 0x80 && !ASCII_WORD[c] && bytes[c].0 == bytes[c].1);
@@ -132,7 +140,6 @@ impl Matcher {
             })
             .collect();
         Matcher {
-            id,
             pats,
             names,
             bytes,
@@ -248,12 +255,14 @@ impl Matcher {
     /// `known` holds what is known of the words seen so far, and `make` says it of a
     /// new word (given with its ASCII lower case): the names that may start with
     /// it, and whether it has typo verdicts; the words with verdicts that no hit
-    /// covers go to `words`, with their verdict number.
+    /// covers go to `words`, with their verdict number. Every word of the text
+    /// (a maximal run of word characters), inside a hit or not, goes to `tokens`.
     pub(super) fn scan_words(
         &self,
         text: &str,
         hits: &mut Vec<Hit>,
         words: &mut Vec<(usize, u32)>,
+        tokens: &mut Vec<Token>,
         known: &mut WordMap<WordInfo>,
         make: &mut impl FnMut(&str, &[u8]) -> WordInfo,
     ) {
@@ -280,6 +289,7 @@ impl Matcher {
                 if names.0 != names.1 && hit_may_start(text, i) {
                     if let Some(h) = self.hit_at(text, i, 1, names) {
                         hits.push(h);
+                        push_tokens(text, i, h.end, tokens);
                         i = h.end;
                         continue;
                     }
@@ -296,9 +306,11 @@ impl Matcher {
             let end = if j < b.len() && b[j] >= 0x80 { word_end(text, j) } else { j };
             let word = &text[i..end];
             let info = if end == j && j - i <= 8 {
-                let key = lower_packed(b, i, j - i);
+                let (key, shape) = lower_packed(b, i, j - i);
+                tokens.push(Token { start: i as u32, end: end as u32, shape });
                 known.entry_packed(key, || make(word, &key.to_le_bytes()[..j - i]))
             } else {
+                tokens.push(Token { start: i as u32, end: end as u32, shape: Token::OTHER });
                 lower.clear();
                 lower.extend(b[i..end].iter().map(u8::to_ascii_lowercase));
                 known.entry(&lower, || make(word, &lower))
@@ -306,6 +318,8 @@ impl Matcher {
             if info.names.0 != info.names.1 && hit_may_start(text, i) {
                 if let Some(h) = self.hit_at(text, i, end - i, info.names) {
                     hits.push(h);
+                    // (A name of several words: the words after the first.)
+                    push_tokens(text, end, h.end, tokens);
                     i = h.end;
                     continue;
                 }
