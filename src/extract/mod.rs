@@ -29,6 +29,7 @@ pub mod signals;
 pub mod speaker;
 pub mod text;
 pub mod version;
+mod words;
 
 use std::sync::Arc;
 
