@@ -15,25 +15,26 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use talkgraph::extract::text::Body;
+use talkgraph::extract::text::{Body, Patterns};
 use talkgraph::extract::{Lexicon, Scratch};
 
 const SAMPLE: &str = include_str!("../notes/europython-2023-day1.md");
 
-/// Mentions and near misses in `text`, what was learnt of its words kept in `scratch`.
-fn scan(lex: &Lexicon, scratch: &mut Scratch, text: &str) -> usize {
+/// Mentions and near misses in `text` (read with `pats`, built once as a run does), what was learnt of its words kept in `scratch`.
+fn scan(lex: &Lexicon, pats: &Patterns, scratch: &mut Scratch, text: &str) -> usize {
     let (mut out, mut near) = (Vec::new(), Vec::new());
-    lex.scan(&Body::new(text, 1), scratch, &mut out, &mut near);
+    lex.scan(&Body::new(text, 1, pats), scratch, &mut out, &mut near);
     out.len() + near.len()
 }
 
 fn prose(c: &mut Criterion) {
     let lex = Lexicon::builtin();
+    let pats = Patterns::new();
     let mut scratch = Scratch::default();
     let mut g = c.benchmark_group("lexicon");
     g.throughput(Throughput::Bytes(SAMPLE.len() as u64));
     g.bench_function("prose (sample notes, warm word cache)", |b| {
-        b.iter(|| black_box(scan(lex, &mut scratch, black_box(SAMPLE))))
+        b.iter(|| black_box(scan(lex, &pats, &mut scratch, black_box(SAMPLE))))
     });
     g.finish();
     let mut text = String::new();
@@ -43,7 +44,7 @@ fn prose(c: &mut Criterion) {
     c.bench_function("lexicon/build (parse the built-in sources, compile their matcher)", |b| {
         b.iter(|| {
             let l = Lexicon::from_toml(black_box(&text), "data/lexicon").expect("valid");
-            black_box(scan(&l, &mut Scratch::default(), "x"))
+            black_box(scan(&l, &pats, &mut Scratch::default(), "x"))
         })
     });
 }
@@ -55,6 +56,7 @@ fn repeat(unit: &str, bytes: usize) -> String {
 
 fn shapes(c: &mut Criterion) {
     let lex = Lexicon::builtin();
+    let pats = Patterns::new();
     let mut scratch = Scratch::default();
     let mut g = c.benchmark_group("shapes");
     g.sample_size(10);
@@ -68,7 +70,7 @@ fn shapes(c: &mut Criterion) {
         for (name, text) in &inputs {
             g.throughput(Throughput::Bytes(text.len() as u64));
             g.bench_with_input(BenchmarkId::new(*name, format!("{mb} MB")), text, |b, t| {
-                b.iter(|| black_box(scan(lex, &mut scratch, black_box(t))))
+                b.iter(|| black_box(scan(lex, &pats, &mut scratch, black_box(t))))
             });
         }
     }

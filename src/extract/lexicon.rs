@@ -53,7 +53,7 @@ mod words;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use super::text::Body;
+use super::text::{Body, Patterns};
 use super::{Mention, NearMiss, Rule, Scratch, Target};
 pub use check::{name_key, EntryKind};
 use file::Places;
@@ -195,9 +195,17 @@ impl Lexicon {
         self.matcher.get_or_init(|| Arc::new(Matcher::new(self.entries())))
     }
 
-    /// Finds the lexicon's names in `text`, whose first line is `first_line`.
-    pub fn find_mentions(&self, text: &str, first_line: u32, out: &mut Vec<Mention>, near: &mut Vec<NearMiss>) {
-        let body = Body::new(text, first_line);
+    /// Finds the lexicon's names in `text`, whose first line is `first_line`, read with
+    /// `patterns` (built once: [`Patterns::new`]).
+    pub fn find_mentions(
+        &self,
+        text: &str,
+        first_line: u32,
+        patterns: &Patterns,
+        out: &mut Vec<Mention>,
+        near: &mut Vec<NearMiss>,
+    ) {
+        let body = Body::new(text, first_line, patterns);
         let mut found = Vec::new();
         self.scan(&body, &mut Scratch::default(), &mut found, near);
         out.extend(found.into_iter().map(|(_, m)| m));

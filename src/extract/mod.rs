@@ -20,6 +20,7 @@
 //! Mentions come out in order of appearance, one per target, line and rule.
 
 pub mod infer;
+mod knowledge;
 pub mod lexicon;
 pub mod merges;
 pub mod pep;
@@ -28,17 +29,18 @@ pub mod signals;
 pub mod speaker;
 pub mod text;
 pub mod version;
+mod words;
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
+pub use knowledge::{Confidence, ExtractOptions, Knowledge};
 pub use lexicon::{EntryId, EntryKind, Lexicon, LexiconError};
 pub use pep::{PepCatalog, PepInfo};
 pub use scratch::Scratch;
 
 use crate::ids::NodeKind;
 use crate::notes::{Document, EventInfo, Named, Section, SectionKind, Warning};
-use text::Body;
+use text::{Body, Patterns};
 
 impl From<EntryKind> for NodeKind {
     fn from(kind: EntryKind) -> NodeKind {
@@ -204,23 +206,28 @@ pub struct NoteFacts {
 }
 
 /// What the recognisers found in one section: mentions, each with its byte offset in
-/// the [`Body`], and near misses (words close to a lexicon name, for `--explain`).
+/// the [`Body`], near misses (words close to a lexicon name, for `--explain`) and
+/// speakers.
 #[derive(Debug, Default)]
 pub struct Found {
     /// Mentions with their offsets, in no particular order.
     pub mentions: Vec<(usize, Mention)>,
     /// Near misses.
     pub near_misses: Vec<NearMiss>,
+    /// Speakers, in order, without repeats: the structure's first
+    /// ([`speaker::Speakers::given`]), then the body's.
+    pub speakers: Vec<Named>,
 }
 
 /// One recogniser: a name, and one verb reading a prepared [`Body`] (lines, code,
-/// URLs, lower-cased text) into [`Found`]. A recogniser is built once per run, from the
+/// URLs, lower-cased text) into [`Found`]. Every recogniser has this shape: the
+/// lexicon, the signals, inference, versions, PEPs and speakers. A recogniser is built once per run, from the
 /// knowledge and options, with everything it needs compiled (its regexes, its
 /// automaton), and is shared by every worker thread; `recognise` only appends. What a
 /// worker keeps between sections (the lexicon's word cache) is in the [`Scratch`] it
 /// passes down, never in thread-local or global state.
 pub trait Recogniser: Send + Sync {
-    /// A short name (`lexicon`, `signals`, `versions`, `peps`).
+    /// A short name (`lexicon`, `signals`, `infer`, `versions`, `peps`, `speakers`).
     fn name(&self) -> &'static str;
     /// Appends what `body` holds to `out`, with the calling worker's `scratch`.
     fn recognise(&self, body: &Body<'_>, scratch: &mut Scratch, out: &mut Found);
@@ -246,248 +253,24 @@ impl Recogniser for Lexicon {
     }
 }
 
-/// How sure a link is, from the least sure to the surest: a name in no lexicon that
-/// looks like software where it is written (`inferred`), a misspelling of a lexicon
-/// name (`typo`, with its edit distance), a name that is also an ordinary word,
-/// confirmed by its context (`context`), a lexicon name written in another case
-/// (`case-folded`), one of its aliases (`alias`), its canonical name (`exact`), and a
-/// name of the user's own lexicon (`user`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Confidence {
-    /// Found by its shape or its neighbours, in no lexicon.
-    Inferred,
-    /// A misspelling, at this edit distance.
-    Typo {
-        /// Edits between what was written and the name.
-        distance: u8,
-    },
-    /// An ambiguous name (also an ordinary word) that its context confirms.
-    Context,
-    /// A lexicon name written in another case.
-    CaseFolded,
-    /// An alias of a lexicon entry, as listed.
-    Alias,
-    /// A canonical name as listed, or a fact read from the notes' structure.
-    Exact,
-    /// A name of the user's lexicon (`--lexicon`, `talkgraph.toml`).
-    User,
-}
-
-impl Confidence {
-    /// The level names `--min-confidence` takes, least sure first.
-    pub const LEVELS: [&'static str; 7] = ["inferred", "typo", "context", "case-folded", "alias", "exact", "user"];
-
-    /// Its level's name (`typo` for every distance).
-    pub fn level(self) -> &'static str {
-        Self::LEVELS[self.rank().0 as usize]
-    }
-
-    /// (level, closeness within the level): a typo at distance 1 is surer than one at 2.
-    fn rank(self) -> (u8, u8) {
-        match self {
-            Confidence::Inferred => (0, 0),
-            Confidence::Typo { distance } => (1, u8::MAX - distance),
-            Confidence::Context => (2, 0),
-            Confidence::CaseFolded => (3, 0),
-            Confidence::Alias => (4, 0),
-            Confidence::Exact => (5, 0),
-            Confidence::User => (6, 0),
-        }
-    }
-
-    /// Reads a level name (`inferred`, `typo`, `typo:2`, `context`, `case-folded`,
-    /// `alias`, `exact`, `user`); `typo` stands for every typo.
-    pub fn parse(s: &str) -> Result<Confidence, String> {
-        let s = s.trim().to_ascii_lowercase();
-        if let Some(d) = s.strip_prefix("typo:") {
-            return d
-                .parse()
-                .map(|distance| Confidence::Typo { distance })
-                .map_err(|_| format!("bad typo distance {d:?}"));
-        }
-        Ok(match s.as_str() {
-            "inferred" => Confidence::Inferred,
-            "typo" => Confidence::Typo { distance: u8::MAX },
-            "context" => Confidence::Context,
-            "case-folded" => Confidence::CaseFolded,
-            "alias" => Confidence::Alias,
-            "exact" => Confidence::Exact,
-            "user" => Confidence::User,
-            other => {
-                return Err(format!("unknown confidence {other:?}: expected one of {}", Self::LEVELS.join(", ")));
-            }
-        })
-    }
-}
-
-impl PartialOrd for Confidence {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Confidence {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.rank().cmp(&other.rank())
-    }
-}
-
-impl std::fmt::Display for Confidence {
-    /// `exact`, `alias`, `case-folded`, `typo:1`, `context`, `inferred`, `user`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Confidence::Typo { distance } => write!(f, "typo:{distance}"),
-            other => f.write_str(other.level()),
-        }
-    }
-}
-
-impl std::str::FromStr for Confidence {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Confidence::parse(s)
-    }
-}
-
-/// How a run recognises names: [`Knowledge::with_options`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ExtractOptions {
-    /// Whether names in no lexicon are inferred (`--no-infer` clears it).
-    pub infer: bool,
-    /// Mentions less sure than this are dropped (`--min-confidence`).
-    pub min_confidence: Option<Confidence>,
-}
-
-impl Default for ExtractOptions {
-    fn default() -> Self {
-        ExtractOptions { infer: true, min_confidence: None }
-    }
-}
-
-/// The facts every run shares: the lexicon and the PEP catalogue. The built-in lexicon
-/// is borrowed, not copied (the catalogue, small, is read into each); a user lexicon
-/// makes the run its own copy
-/// ([`lexicon_mut`](Self::lexicon_mut)).
-#[derive(Debug)]
-pub struct Knowledge {
-    /// Technologies and organisations (built-in, plus the user's).
-    pub lexicon: Cow<'static, Lexicon>,
-    /// The PEP catalogue.
-    pub peps: Cow<'static, PepCatalog>,
-    /// Whether names in no lexicon are inferred from their shape and neighbours
-    /// (default: yes; `--no-infer` turns it off, and then no name outside a lexicon
-    /// becomes a node).
-    pub infer: bool,
-    /// Mentions less sure than this are dropped (`--min-confidence`).
-    pub min_confidence: Option<Confidence>,
-    /// The user's `same`, `never` and `ignore` rules.
-    pub merges: merges::Merges,
-    /// Whether the lexicon is the built-in one extended by the user's files: then an
-    /// entry the built-in lexicon does not hold as it is came from the user.
-    extends_builtin: bool,
-    /// For each entry, whether it came from the user's files (made on first use).
-    user_entries: std::sync::OnceLock<Box<[bool]>>,
-}
-
-impl Knowledge {
-    /// The built-in lexicon (borrowed: no copy per call) and catalogue.
-    pub fn builtin() -> Knowledge {
-        Knowledge {
-            lexicon: Cow::Borrowed(Lexicon::builtin()),
-            peps: Cow::Owned(PepCatalog::builtin()),
-            infer: true,
-            min_confidence: None,
-            merges: merges::Merges::default(),
-            extends_builtin: true,
-            user_entries: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// Knowledge made of this lexicon and catalogue.
-    pub fn new(lexicon: Lexicon, peps: PepCatalog) -> Knowledge {
-        Knowledge {
-            lexicon: Cow::Owned(lexicon),
-            peps: Cow::Owned(peps),
-            infer: true,
-            min_confidence: None,
-            merges: merges::Merges::default(),
-            extends_builtin: false,
-            user_entries: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// This knowledge, recognising names as `opts` says.
-    pub fn with_options(mut self, opts: ExtractOptions) -> Knowledge {
-        self.infer = opts.infer;
-        self.min_confidence = opts.min_confidence;
-        self
-    }
-
-    /// The lexicon, to add entries to (copied from the built-in one on first use).
-    pub fn lexicon_mut(&mut self) -> &mut Lexicon {
-        self.user_entries = std::sync::OnceLock::new();
-        self.lexicon.to_mut()
-    }
-
-    /// Whether entry `id` came from the user's lexicon (added, or replacing a built-in
-    /// entry), not from the built-in one.
-    pub fn is_user_entry(&self, id: EntryId) -> bool {
-        // The built-in lexicon alone has no user entry: asked first, so that its
-        // entries are not all decoded for nothing (47 M instructions at start-up).
-        if !self.extends_builtin || matches!(self.lexicon, Cow::Borrowed(_)) {
-            return false;
-        }
-        let flags = self.user_entries.get_or_init(|| {
-            let builtin = Lexicon::builtin();
-            let mine = self.lexicon.entries();
-            let theirs = builtin.entries();
-            mine.iter().enumerate().map(|(i, e)| theirs.get(i) != Some(e)).collect()
-        });
-        flags.get(id as usize).copied().unwrap_or(false)
-    }
-
-    /// How sure mention `m` is: see [`Confidence`].
-    pub fn confidence(&self, m: &Mention) -> Confidence {
-        match (&m.target, m.rule) {
-            (_, Rule::EditDistance { distance, .. }) => Confidence::Typo { distance },
-            (_, Rule::User { .. }) => Confidence::User,
-            (Target::Unlisted(_), _) => Confidence::Inferred,
-            (Target::Pep(_) | Target::PythonVersion(_), _) => Confidence::Exact,
-            (Target::Entry(id), _) if self.is_user_entry(*id) => Confidence::User,
-            (Target::Entry(id), _) => {
-                let e = self.lexicon.entry(*id);
-                if e.ambiguous || text::is_common_word(&m.surface) {
-                    Confidence::Context
-                } else if m.surface == e.name {
-                    Confidence::Exact
-                } else if lexicon::name_key(&m.surface) == lexicon::name_key(&e.name) {
-                    Confidence::CaseFolded
-                } else if e.aliases.contains(&m.surface) || m.rule == Rule::Exact {
-                    Confidence::Alias
-                } else {
-                    Confidence::CaseFolded
-                }
-            }
-        }
-    }
-}
-
 /// Recognises mentions in talk sections. Built once per run (every pattern compiled
 /// here, as ripgrep builds its matchers from its options) and shared across threads.
 pub struct Extractor<'k> {
     knowledge: &'k Knowledge,
-    /// The recognisers, in the order they run.
+    /// The recognisers, in the order they run (then `speakers`).
     recognisers: Vec<Box<dyn Recogniser + 'k>>,
-    /// The speaker finder.
-    speakers: speaker::Speakers,
+    /// The speaker recogniser, which runs last; held apart, as the extractor also
+    /// asks it to clean the names the structure gives ([`speaker::Speakers::given`]).
+    speakers: speaker::Speakers<'k>,
+    /// The patterns each section's [`Body`] is read with.
+    patterns: Patterns,
     /// The recognisers' working memory, one per worker at a time.
     scratch: scratch::Pool,
 }
 
 impl std::fmt::Debug for Extractor<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let names: Vec<&str> = self.recognisers.iter().map(|r| r.name()).collect();
+        let names: Vec<&str> = self.recognisers().map(|r| r.name()).collect();
         f.debug_struct("Extractor").field("recognisers", &names).finish_non_exhaustive()
     }
 }
@@ -495,7 +278,6 @@ impl std::fmt::Debug for Extractor<'_> {
 impl<'k> Extractor<'k> {
     /// An extractor over `knowledge`, with every recogniser built.
     pub fn new(knowledge: &'k Knowledge) -> Self {
-        text::warm_up();
         let mut recognisers: Vec<Box<dyn Recogniser + 'k>> =
             vec![Box::new(&*knowledge.lexicon), Box::new(signals::Signals::new(&knowledge.lexicon))];
         // After the lexicon and the signals: it reads what they found.
@@ -504,12 +286,24 @@ impl<'k> Extractor<'k> {
         }
         recognisers.push(Box::new(version::Versions::new()));
         recognisers.push(Box::new(pep::Peps::known(&knowledge.peps)));
-        Extractor { knowledge, recognisers, speakers: speaker::Speakers::new(), scratch: scratch::Pool::default() }
+        let speakers = speaker::Speakers::new(&knowledge.lexicon);
+        Extractor { knowledge, recognisers, speakers, patterns: Patterns::new(), scratch: scratch::Pool::default() }
+    }
+
+    /// Every recogniser, in the order they run.
+    fn recognisers(&self) -> impl Iterator<Item = &dyn Recogniser> {
+        self.recognisers.iter().map(|r| &**r as &dyn Recogniser).chain([&self.speakers as &dyn Recogniser])
     }
 
     /// The knowledge it matches against.
     pub fn knowledge(&self) -> &'k Knowledge {
         self.knowledge
+    }
+
+    /// The patterns it reads each section's [`Body`] with, for a caller preparing a
+    /// body of its own.
+    pub fn patterns(&self) -> &Patterns {
+        &self.patterns
     }
 
     /// Recognises everything in one segmented note.
@@ -557,14 +351,15 @@ impl<'k> Extractor<'k> {
             joined = format!("{}\n{}", s.title.trim().replace(['\n', '\r'], " "), s.body);
             (joined.as_str(), s.body_line.saturating_sub(1).max(1))
         };
-        let body = Body::new(text, first_line).with_topic(topic);
-        let mut out = Found::default();
+        let body =
+            Body::new(text, first_line, &self.patterns).with_section_start(text.len() - s.body.len()).with_topic(topic);
+        let mut out = Found { speakers: self.speakers.given(&s.speakers), ..Found::default() };
         let mut scratch = self.scratch.take();
-        for r in &self.recognisers {
+        for r in self.recognisers() {
             r.recognise(&body, &mut scratch, &mut out);
         }
         self.scratch.put(scratch);
-        let Found { mentions: mut found, mut near_misses } = out;
+        let Found { mentions: mut found, mut near_misses, mut speakers } = out;
         // The user's `same`, `never` and `ignore` before de-duplication: a mention
         // dropped must not hide another of the same entity on its line.
         k.merges.apply_to_mentions(&k.lexicon, &mut found);
@@ -590,11 +385,6 @@ impl<'k> Extractor<'k> {
         let keep = first_of_each(&found);
         let mut mentions = Vec::with_capacity(found.len());
         mentions.extend(found.into_iter().zip(keep).filter(|(_, k)| *k).map(|((_, m), _)| m));
-        // A speaker's name is not a technology (`Tyler` is no typo of Typer, `Rich
-        // Jones` is no mention of Rich): drop lexicon matches inside a speaker's name
-        // on the line where it is given.
-        let mut speakers =
-            speaker::speakers_in(&self.speakers, s, &k.lexicon, &body.lower()[text.len() - s.body.len()..]);
         // A moderator is no speaker, even where the body names them again.
         let mut moderators = s.moderators.clone();
         let key = |n: &Named| crate::ids::slug(&crate::ids::fold_diacritics(&n.name));
@@ -607,6 +397,9 @@ impl<'k> Extractor<'k> {
             };
             kept && k.min_confidence.is_none_or(|min| k.confidence(m) >= min)
         });
+        // A speaker's name is not a technology (`Tyler` is no typo of Typer, `Rich
+        // Jones` is no mention of Rich): drop lexicon matches inside a speaker's name
+        // on the line where it is given.
         mentions.retain(|m| {
             !(matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. }) || inferred(m.rule))
                 || !speakers

@@ -7,8 +7,9 @@
 use std::collections::BTreeMap;
 
 use regex::Regex;
+use regex_automata::meta;
 
-use super::text::{Body, Literal};
+use super::text::{anchored_matches, Body, Literal};
 use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 /// One PEP, as the catalogue describes it.
@@ -102,8 +103,10 @@ pub fn pep_url(number: u32) -> String {
 #[derive(Debug)]
 pub struct Peps<'k> {
     catalog: Option<&'k PepCatalog>,
-    /// `PEP 659`, `PEP-0487`, `pep 8`, `PEP8`, `PEP #572`, `PEPs 484 and 526`, `PEPs 484, 526`
-    pep: Regex,
+    /// `PEP 659`, `PEP-0487`, `pep 8`, `PEP8`, `PEP #572`, `PEPs 484 and 526`, `PEPs 484,
+    /// 526`: every match starts at a `pep` in any ASCII case (`p` and `e` fold to
+    /// nothing else), so it is asked only there, anchored.
+    pep: meta::Regex,
     more_numbers: Regex,
 }
 
@@ -118,18 +121,12 @@ impl<'k> Peps<'k> {
         let regex = |r: &str| Regex::new(r).expect("a valid regex, fixed in the source");
         Peps {
             catalog: None,
-            pep: regex(
+            pep: meta::Regex::new(
                 r"(?i)\bpeps?[\s\-_#:]{0,3}0*(\d{1,4})\b((?:\s*(?:,|and|&|/)\s*(?:pep[\s\-_#]{0,2})?0*\d{1,4}\b)*)",
-            ),
+            )
+            .expect("a valid regex, fixed in the source"),
             more_numbers: regex(r"\d{1,4}"),
         }
-    }
-
-    /// Finds PEP numbers in `text`, whose first line is `first_line`.
-    pub fn find_in(&self, text: &str, first_line: u32, out: &mut Vec<Mention>) {
-        let mut found = Found::default();
-        self.scan(&Body::new(text, first_line), &mut found.mentions);
-        out.extend(found.mentions.into_iter().map(|(_, m)| m));
     }
 }
 
@@ -146,13 +143,19 @@ impl Recogniser for Peps<'_> {
 impl Peps<'_> {
     fn scan(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>) {
         let catalog = self.catalog;
-        // Every match holds `pep`: only the lines that do are read.
-        let mut lines: Vec<usize> = body.find_all(Literal::Pep).map(|at| body.line_index(at)).collect();
-        lines.dedup();
-        for i in lines {
-            let line = body.line(i);
+        // Every match starts at a `pep`: the regex is asked there only, anchored, on
+        // the line holding it (a match never runs past its line). The lines' `pep`s,
+        // in order, grouped by line.
+        let peps: Vec<usize> = body.find_all(Literal::Pep).collect();
+        let mut from = 0;
+        while from < peps.len() {
+            let i = body.line_index(peps[from]);
             let base = body.line_start(i);
-            for c in self.pep.captures_iter(line) {
+            let line = body.line(i);
+            let to = from + peps[from..].iter().take_while(|&&p| p < base + line.len()).count();
+            let starts = peps[from..to].iter().map(|p| p - base);
+            from = to.max(from + 1);
+            for c in anchored_matches(&self.pep, line, starts) {
                 let whole = c.get(0).map_or("", |m| m.as_str());
                 let start = base + c.get(0).map_or(0, |m| m.start());
                 let mut push = |n: &str, end: usize| {
@@ -191,11 +194,14 @@ impl Peps<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::text::Patterns;
 
     fn peps(text: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        Peps::any().find_in(text, 1, &mut out);
+        Peps::any().scan(&Body::new(text, 1, &Patterns::new()), &mut out);
+        out.sort_by_key(|(at, _)| *at);
         out.into_iter()
+            .map(|(_, m)| m)
             .map(|m| match m.target {
                 Target::Pep(n) => n,
                 _ => unreachable!(),
@@ -219,7 +225,7 @@ mod tests {
         let cat = PepCatalog::builtin();
         let mut found = Found::default();
         Peps::known(&cat).recognise(
-            &Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5),
+            &Body::new("PEP 659 and 3.11; PEP 9999; PEP 8", 5, &Patterns::new()),
             &mut Scratch::default(),
             &mut found,
         );

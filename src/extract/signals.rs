@@ -7,12 +7,13 @@
 //! signal is conservative: ordinary words, Python keywords and builtins, the standard
 //! library and things shaped like people, dates or paths are skipped.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
 use regex::Regex;
 use regex_automata::meta;
 
 use super::lexicon::Lexicon;
-use super::text::{anchored_matches, is_common_word, Body, Literal};
+use super::text::{anchored_matches, anchored_spans, is_common_word, Body, Literal};
 use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 /// Modules of the standard library (and other noise) that `import` does not turn
@@ -261,6 +262,8 @@ pub struct Signals<'k> {
     package: Regex,
     /// Every match starts with `uv`, `pip`, `conda`, `mamba` or `poetry`.
     install: meta::Regex,
+    /// Those five words, looked for in one pass.
+    install_words: AhoCorasick,
     import: Regex,
     /// Every match starts with `github`.
     github: meta::Regex,
@@ -281,6 +284,10 @@ impl<'k> Signals<'k> {
             install: meta(
                 r"(?i)\b(?:(?:uv\s+)?pip3?\s+install|pipx\s+install|conda\s+install|mamba\s+install|uv\s+add|poetry\s+add)\s+([^\n`;|&#]+)",
             ),
+            install_words: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(["pip", "uv", "conda", "mamba", "poetry"])
+                .expect("five words"),
             import: regex(
                 r"^\s*(?:>>>\s*)?(?:(?i:from)\s+([A-Za-z_]\w*)(?:\.[\w.]+)?\s+import\s+\S|import\s+([A-Za-z_]\w*)(?:\.[\w.]+)?(?:\s+as\s+\w+)?\s*(?:,\s*[A-Za-z_][\w.]*\s*)*$)",
             ),
@@ -341,28 +348,32 @@ impl Signals<'_> {
             );
         }
 
-        // A tag match starts at the character before its `#`, or at the text's start.
-        let tag_starts =
-            memchr::memchr_iter(b'#', bytes).map(|p| text[..p].chars().next_back().map_or(0, |c| p - c.len_utf8()));
-        for c in anchored_matches(&self.tag, text, tag_starts) {
-            let m = c.get(1).expect("group 1 always takes part");
-            if body.in_code(m.start()) || body.in_url(m.start()) {
+        // A tag match starts at the character before its `#`, or at the text's start;
+        // an ASCII letter follows the `#` (not so in a heading's `## `).
+        let tag_starts = memchr::memchr_iter(b'#', bytes)
+            .filter(|&p| bytes.get(p + 1).is_some_and(u8::is_ascii_alphabetic))
+            .map(|p| text[..p].chars().next_back().map_or(0, |c| p - c.len_utf8()));
+        // (Group 1 is what follows the match's one `#`: read off the match, without
+        // captures.)
+        for (s, e) in anchored_spans(&self.tag, text, tag_starts) {
+            let at = s + text[s..e].find('#').expect("a tag holds a `#`") + 1;
+            if body.in_code(at) || body.in_url(at) {
                 continue;
             }
-            let tag = m.as_str();
+            let tag = &text[at..e];
             let last = tag.rsplit('/').next().unwrap_or(tag);
             let spaced = last.replace(['-', '_'], " ");
             if lexicon.find_package(last).is_some() {
-                push_as(m.end() - last.len(), last, last, Rule::Tag, false);
+                push_as(e - last.len(), last, last, Rule::Tag, false);
             } else if lexicon.find(&spaced).is_some() {
-                push_as(m.end() - last.len(), last, &spaced, Rule::Tag, false);
+                push_as(e - last.len(), last, &spaced, Rule::Tag, false);
             } else {
                 let low = last.to_lowercase();
                 let ok = last.len() >= 2
                     && !META_TAGS.contains(&low.as_str())
                     && !is_common_word(&low)
                     && !low.chars().any(|c| c.is_ascii_digit());
-                push_as(m.end() - last.len(), last, last, Rule::Tag, ok);
+                push_as(e - last.len(), last, last, Rule::Tag, ok);
             }
         }
 
@@ -383,12 +394,12 @@ impl Signals<'_> {
             push_as(at, s, s, Rule::CodeSpan, ok);
         }
 
-        let mut install_starts: Vec<usize> =
-            [Literal::Pip, Literal::Uv, Literal::Conda, Literal::Mamba, Literal::Poetry]
-                .into_iter()
-                .flat_map(|l| body.find_all(l))
-                .collect();
-        install_starts.sort_unstable();
+        // The regex starts with `\b`: not after an ASCII letter, digit or `_`
+        // (`secondary` holds `conda`).
+        let after_word = |p: usize| p > 0 && (bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] == b'_');
+        // (One pass for the five words, not one each: a word's place that another's
+        // overlaps follows a letter, where `\b` fails.)
+        let install_starts = self.install_words.find_iter(body.lower()).map(|m| m.start()).filter(|&p| !after_word(p));
         for c in anchored_matches(&self.install, text, install_starts) {
             let m = c.get(1).expect("group 1 always takes part");
             let takes_value =
@@ -410,8 +421,16 @@ impl Signals<'_> {
             }
         }
 
-        // The lines that hold `import`, each once.
-        let mut import_lines: Vec<usize> = self.import_word.find_iter(bytes).map(|at| body.line_index(at)).collect();
+        // The lines that hold `import` as the regex needs it, each once: not after a
+        // word character, and before white space (`\s`: ASCII, or a non-ASCII
+        // byte), not in `important`.
+        let spaced = |c: Option<&u8>| c.is_some_and(|&c| matches!(c, b'\t'..=b'\r' | b' ') || c >= 0x80);
+        let mut import_lines: Vec<usize> = self
+            .import_word
+            .find_iter(bytes)
+            .filter(|&at| !after_word(at) && spaced(bytes.get(at + "import".len())))
+            .map(|at| body.line_index(at))
+            .collect();
         import_lines.dedup();
         for i in import_lines {
             let line = body.line(i);
@@ -423,21 +442,37 @@ impl Signals<'_> {
             push_as(body.line_start(i) + m.start(), module, module, Rule::Import, ok);
         }
 
-        for c in anchored_matches(&self.github, text, body.find_all(Literal::Github)) {
-            let (org, repo) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
-            let name = repo.as_str().trim_end_matches(".git").trim_end_matches(['.', ',']);
+        // Whether each repository name is named outside a link, once per name.
+        let mut named: Vec<(&str, bool)> = Vec::new();
+        // (The groups are read off the match, without captures: it starts with the 11
+        // ASCII bytes of `github.com/`, and the organisation, which holds no `/`, ends
+        // at the next one.)
+        for (s, e) in anchored_spans(&self.github, text, body.find_all(Literal::Github)) {
+            let path = &text[s + "github.com/".len()..e];
+            let repo_at = s + "github.com/".len() + path.find('/').expect("org/repo") + 1;
+            let repo = &text[repo_at..e];
+            let name = repo.trim_end_matches(".git").trim_end_matches(['.', ',']);
             if name.is_empty() {
                 continue;
             }
             // An unknown repository becomes a node only when the notes also name it
             // outside the link: a link alone says little about what the talk was about.
-            let named_elsewhere = body.text.match_indices(name).any(|(i, _)| {
-                !body.in_url(i)
-                    && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                    && text[i + name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-            });
-            let _ = org;
-            push_as(repo.start(), name, name, Rule::GitHub, named_elsewhere && !is_common_word(name));
+            // (Searched with `memmem`, as `str::match_indices` would find it, and once
+            // per name: the text searched again for each link of a section cost
+            // 46 M instructions on the 10 MB corpus.)
+            let named_elsewhere = match named.iter().find(|(n, _)| *n == name) {
+                Some(&(_, known)) => known,
+                None => {
+                    let known = memchr::memmem::find_iter(bytes, name.as_bytes()).any(|i| {
+                        !body.in_url(i)
+                            && text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                            && text[i + name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    });
+                    named.push((name, known));
+                    known
+                }
+            };
+            push_as(repo_at, name, name, Rule::GitHub, named_elsewhere && !is_common_word(name));
         }
     }
 }
@@ -445,6 +480,7 @@ impl Signals<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::text::Patterns;
 
     fn lex() -> Lexicon {
         Lexicon::from_toml(
@@ -476,7 +512,8 @@ category = "concept"
 
     fn found(text: &str) -> Vec<(String, Rule)> {
         let lex = lex();
-        let body = Body::new(text, 1);
+        let pats = Patterns::new();
+        let body = Body::new(text, 1, &pats);
         let mut out = Vec::new();
         Signals::new(&lex).find(&body, &mut out);
         out.into_iter()

@@ -18,9 +18,10 @@ use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::lexicon::Lexicon;
-use super::text::is_common_word;
+use super::text::{is_common_word, Body};
+use super::{Found, Recogniser, Scratch};
 use crate::ids::{fold_diacritics, slug};
-use crate::notes::{Named, Section};
+use crate::notes::Named;
 
 /// Lines of the body searched for a name alone.
 const NAME_ALONE_WITHIN: usize = 12;
@@ -112,9 +113,17 @@ const HEADING_WORDS: &[&str] = &[
     "posters",
 ];
 
-/// The speaker finder, with its patterns compiled once (by the extractor, at start).
+/// The speaker recogniser, with its patterns compiled once (by the extractor, at
+/// start), looking names up in `lexicon` (a technology's name is no person's).
+///
+/// It is a [`Recogniser`] like the others: it reads the [`Body`] (from
+/// [`Body::section_start`], the title line read before the body being no place for a
+/// speaker) and appends to [`Found::speakers`]. The names the notes' structure gives
+/// (`by NAME` in a heading, front matter) are no recognition: the extractor puts them
+/// first, through [`Speakers::given`], and a name the body repeats is not added again.
 #[derive(Debug, Clone)]
-pub struct Speakers {
+pub struct Speakers<'k> {
+    lexicon: &'k Lexicon,
     /// `Speaker: NAME`, `by: NAME`, `Hosts:: NAME`, in a list item or not.
     field: Regex,
     /// A line that is only `by NAME` (often right under a title).
@@ -123,25 +132,18 @@ pub struct Speakers {
     prose: Regex,
     /// The leading run of name-shaped words of a string.
     name_run: Regex,
-    /// What ends a name: [`SEPARATORS`], each looked for with a finder built once.
-    separators: Vec<Finder<'static>>,
     /// ` and `, between two names.
     and: Finder<'static>,
     /// `by`, as in `talk by NAME`.
     by: Finder<'static>,
 }
 
-impl Default for Speakers {
-    fn default() -> Self {
-        Speakers::new()
-    }
-}
-
-impl Speakers {
-    /// The finder.
-    pub fn new() -> Speakers {
+impl<'k> Speakers<'k> {
+    /// The recogniser, looking names up in `lexicon`.
+    pub fn new(lexicon: &'k Lexicon) -> Speakers<'k> {
         let re = |p: &str| Regex::new(p).expect("a valid regex, fixed in the source");
         Speakers {
+            lexicon,
             field: re(
                 r"(?i)^\s*(?:[-*+>]\s+)?[*_]{0,2}(?:speakers?|presenters?|presented by|by|hosts?|authors?)[*_]{0,2}\s*::?[*_]{0,2}\s*(.+?)\s*$",
             ),
@@ -152,7 +154,6 @@ impl Speakers {
             name_run: re(
                 r"^\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|de|von|der|den|da|di|le|la|du|del|della|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}",
             ),
-            separators: SEPARATORS.iter().map(Finder::new).collect(),
             and: Finder::new(" and "),
             by: Finder::new("by"),
         }
@@ -162,6 +163,14 @@ impl Speakers {
 /// Whether `line` starts (after white space and up to two `*` or `_`) with `by`, in
 /// any case: what the `by NAME` line pattern needs.
 fn starts_with_by(line: &str) -> bool {
+    // Most lines start with another ASCII character: no trimming then.
+    if line
+        .as_bytes()
+        .first()
+        .is_none_or(|&c| c < 0x80 && !c.is_ascii_whitespace() && c != 0x0b && !matches!(c, b'*' | b'_' | b'b' | b'B'))
+    {
+        return false;
+    }
     let t = line.trim_start().as_bytes();
     let marks = t.iter().take(2).take_while(|&&c| c == b'*' || c == b'_').count();
     t.get(marks..marks + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"by"))
@@ -237,7 +246,14 @@ fn check_name(s: &str, strictness: Strictness, lexicon: Option<&Lexicon>) -> boo
         } else {
             particle || is_capitalised(w) || is_initial(w)
         };
-        if !ok || HEADING_WORDS.contains(&w.to_lowercase().trim_end_matches('.')) {
+        // (An ASCII word is compared without its lower-case copy.)
+        let heading = if w.is_ascii() {
+            let w = w.trim_end_matches('.');
+            HEADING_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
+        } else {
+            HEADING_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))
+        };
+        if !ok || heading {
             return false;
         }
     }
@@ -276,18 +292,36 @@ const SEPARATORS: [&str; 10] = ["(", " from ", " @ ", " - ", " – ", " — ", "
 
 /// Cleans one candidate: drops wikilink brackets, emphasis, a title (`Dr.`), an
 /// `(Org)`, and what follows ` from `, ` @ `, ` - `, ` — `, ` of ` or `|`.
-fn clean<'p>(finder: &Speakers, part: &'p str) -> &'p str {
+fn clean(part: &str) -> &str {
     let mut p = part.trim().trim_start_matches(['*', '_', '[']);
     for title in ["Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Sir "] {
         if let Some(rest) = p.strip_prefix(title) {
             p = rest.trim_start();
         }
     }
-    for sep in &finder.separators {
-        if let Some(i) = sep.find(p.as_bytes()) {
-            p = &p[..i];
+    // Cut at each separator's first place in turn (a place that no longer fits in
+    // what is left counts for nothing): each separator's first place found in one
+    // pass over the bytes, as every separator starts with ` `, `(`, `|`, `]` or
+    // the first byte of `–`/`—` (ten `memmem` searches per name cost 10 M
+    // instructions on the 10 MB corpus).
+    let b = p.as_bytes();
+    let mut first = [usize::MAX; SEPARATORS.len()];
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b' ' | b'(' | b'|' | b']' | 0xE2) {
+            for (k, sep) in SEPARATORS.iter().enumerate() {
+                if first[k] == usize::MAX && b[i..].starts_with(sep.as_bytes()) {
+                    first[k] = i;
+                }
+            }
         }
     }
+    let mut cut = b.len();
+    for (k, sep) in SEPARATORS.iter().enumerate() {
+        if first[k] != usize::MAX && first[k] + sep.len() <= cut {
+            cut = first[k];
+        }
+    }
+    p = &p[..cut];
     p.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '[' | ']' | '"' | '“' | '”' | ',' | ';' | ':')).trim()
 }
 
@@ -302,126 +336,154 @@ fn split_names<'v>(finder: &Speakers, value: &'v str) -> Vec<&'v str> {
         }
         out.push(rest);
     }
-    out.into_iter().map(|p| clean(finder, p)).filter(|s| !s.is_empty()).collect()
+    out.into_iter().map(clean).filter(|s| !s.is_empty()).collect()
 }
 
-/// The speakers of one section: the structure's, then the body's, without repeats
-/// (the same person written with or without diacritics is one).
-pub fn speakers(finder: &Speakers, section: &Section<'_>, lexicon: &Lexicon) -> Vec<Named> {
-    speakers_in(finder, section, lexicon, &section.body.as_bytes().to_ascii_lowercase())
-}
-
-/// [`speakers`], given the section's body in ASCII lower case (`lower`, byte for
-/// byte), which the extractor has already.
-pub fn speakers_in(finder: &Speakers, section: &Section<'_>, lexicon: &Lexicon, lower: &[u8]) -> Vec<Named> {
-    debug_assert_eq!(lower.len(), section.body.len());
-    let mut out: Vec<Named> = Vec::new();
-    let mut push = |name: &str, line: u32| {
-        let key = slug(&fold_diacritics(name));
-        if !out.iter().any(|n| slug(&fold_diacritics(&n.name)) == key) {
-            out.push(Named { name: name.to_string(), line });
+impl Speakers<'_> {
+    /// The names the notes' structure gives (a section's `speakers`), without repeats,
+    /// `A and B` given as one name split in two when both look like names: what
+    /// [`Found::speakers`] starts with before the body is read.
+    pub fn given(&self, names: &[Named]) -> Vec<Named> {
+        let mut out = Vec::new();
+        for s in names {
+            let parts = split_names(self, &s.name);
+            if parts.len() > 1 && parts.iter().all(|p| check_name(p, Strictness::Cued, Some(self.lexicon))) {
+                parts.into_iter().for_each(|p| push_new(&mut out, p, s.line));
+            } else {
+                push_new(&mut out, &s.name, s.line);
+            }
         }
-    };
-    for s in &section.speakers {
-        // `A and B` given as one name by the structure: two people, when both look
-        // like names.
-        let parts = split_names(finder, &s.name);
-        if parts.len() > 1 && parts.iter().all(|p| check_name(p, Strictness::Cued, Some(lexicon))) {
-            parts.into_iter().for_each(|p| push(p, s.line));
-        } else {
-            push(&s.name, s.line);
-        }
+        out
     }
-    // The lines, as `str::lines` gives them, split with memchr.
-    let lines: Vec<&str> = {
-        let b = section.body;
-        let mut lines = Vec::with_capacity(b.len() / 32 + 1);
-        let mut from = 0;
-        for nl in memchr::memchr_iter(b'\n', b.as_bytes()) {
-            lines.push(b[from..nl].strip_suffix('\r').unwrap_or(&b[from..nl]));
-            from = nl + 1;
-        }
-        if from < b.len() {
-            lines.push(b[from..].strip_suffix('\r').unwrap_or(&b[from..]));
-        }
-        lines
-    };
-    // Each regex below needs something cheap to see first (a `:`, a leading `by`, a
-    // `by` between spaces): found in one pass over the body, so that a line without
-    // it is not asked.
-    let body = section.body.as_bytes();
-    let colons: Vec<usize> = memchr::memchr_iter(b':', body).collect();
-    let space = |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_whitespace() || c >= 0x80 || c == 0x0b);
-    let spaced_by: Vec<usize> =
-        finder.by.find_iter(lower).filter(|&p| p > 0 && space(body.get(p - 1)) && space(body.get(p + 2))).collect();
-    let (mut next_colon, mut next_by) = (0, 0);
-    // Whether one of `places` (ascending) lies in `from..to`; `next` moves on with the lines.
-    let in_line = |places: &[usize], next: &mut usize, from: usize, to: usize| {
-        while places.get(*next).is_some_and(|&p| p < from) {
-            *next += 1;
-        }
-        places.get(*next).is_some_and(|&p| p < to)
-    };
-    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
-    let mut alone_found = false;
-    for (i, raw) in lines.iter().enumerate() {
-        let line = section.body_line + i as u32;
-        let from = raw.as_ptr() as usize - body.as_ptr() as usize;
-        let has_colon = in_line(&colons, &mut next_colon, from, from + raw.len());
-        let has_by = in_line(&spaced_by, &mut next_by, from, from + raw.len());
-        if let Some(c) = (has_colon && may_be_field(raw)).then(|| finder.field.captures(raw)).flatten() {
-            for n in split_names(finder, &c[1]) {
-                if check_name(n, Strictness::Cued, Some(lexicon)) {
-                    push(n, line);
-                }
+}
+
+/// Adds `name` to `out` unless it holds it already (the same person written with or
+/// without diacritics is one).
+fn push_new(out: &mut Vec<Named>, name: &str, line: u32) {
+    let key = slug(&fold_diacritics(name));
+    if !out.iter().any(|n| slug(&fold_diacritics(&n.name)) == key) {
+        out.push(Named { name: name.to_string(), line });
+    }
+}
+
+impl Recogniser for Speakers<'_> {
+    fn name(&self) -> &'static str {
+        "speakers"
+    }
+
+    fn recognise(&self, body: &Body<'_>, _: &mut Scratch, out: &mut Found) {
+        self.find(body, &mut out.speakers);
+    }
+}
+
+impl Speakers<'_> {
+    /// Appends the speakers the section's body names to `out`, without repeats.
+    fn find(&self, body: &Body<'_>, out: &mut Vec<Named>) {
+        let finder = self;
+        let lexicon = self.lexicon;
+        let start = body.section_start();
+        let section = &body.text[start..];
+        let lower = &body.lower()[start..];
+        // The section's lines, as `str::lines` gives them (one `\r` dropped), from
+        // the body's line starts.
+        let first = if section.is_empty() { body.line_count() } else { body.line_index(start) };
+        let lines: Vec<&str> = (first..body.line_count())
+            .map(|i| {
+                let s = body.line_start(i);
+                let e = if i + 1 < body.line_count() {
+                    body.line_start(i + 1) - 1
+                } else {
+                    body.text.len() - usize::from(body.text.ends_with('\n'))
+                };
+                let l = &body.text[s..e];
+                l.strip_suffix('\r').unwrap_or(l)
+            })
+            .collect();
+        let first_line = body.first_line + first as u32;
+        let mut push = |name: &str, line: u32| push_new(out, name, line);
+        // Each regex below needs something cheap to see first (a `:`, a leading `by`, a
+        // `by` between spaces): found in one pass over the body, so that a line without
+        // it is not asked.
+        let bytes = section.as_bytes();
+        let colons: Vec<usize> = memchr::memchr_iter(b':', bytes).collect();
+        let space = |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_whitespace() || c >= 0x80 || c == 0x0b);
+        let spaced_by: Vec<usize> = finder
+            .by
+            .find_iter(lower)
+            .filter(|&p| p > 0 && space(bytes.get(p - 1)) && space(bytes.get(p + 2)))
+            .collect();
+        let (mut next_colon, mut next_by) = (0, 0);
+        // Whether one of `places` (ascending) lies in `from..to`; `next` moves on with the lines.
+        let in_line = |places: &[usize], next: &mut usize, from: usize, to: usize| {
+            while places.get(*next).is_some_and(|&p| p < from) {
+                *next += 1;
             }
-            continue;
-        }
-        if let Some(c) = starts_with_by(raw).then(|| finder.by_line.captures(raw)).flatten() {
-            // `by Jane Doe and John Roe`: every part must be a name (not `by the way`).
-            let parts = split_names(finder, &c[1]);
-            if !parts.is_empty()
-                && parts.iter().all(|p| check_name(p, Strictness::Cued, Some(lexicon)) && p.contains(' '))
-            {
-                parts.into_iter().for_each(|p| push(p, line));
-            }
-            continue;
-        }
-        if let Some(c) = has_by.then(|| finder.prose.captures(raw)).flatten() {
-            let value = &c[1];
-            for part in split_names(finder, value) {
-                if let Some(m) = finder.name_run.find(part) {
-                    let n = m.as_str().trim_end_matches('.');
-                    if check_name(n, Strictness::Cued, Some(lexicon)) && n.split_whitespace().count() >= 2 {
+            places.get(*next).is_some_and(|&p| p < to)
+        };
+        let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+        let mut alone_found = false;
+        for (i, raw) in lines.iter().enumerate() {
+            let line = first_line + i as u32;
+            let from = raw.as_ptr() as usize - bytes.as_ptr() as usize;
+            let has_colon = in_line(&colons, &mut next_colon, from, from + raw.len());
+            let has_by = in_line(&spaced_by, &mut next_by, from, from + raw.len());
+            if let Some(c) = (has_colon && may_be_field(raw)).then(|| finder.field.captures(raw)).flatten() {
+                for n in split_names(finder, &c[1]) {
+                    if check_name(n, Strictness::Cued, Some(lexicon)) {
                         push(n, line);
                     }
                 }
-            }
-        }
-        // Alone: blank lines around it; right under the heading, a list may follow at once.
-        let list_next = i == 0 && lines.get(1).is_some_and(|l| l.trim_start().starts_with(['-', '*', '+', '>']));
-        if !alone_found && i < NAME_ALONE_WITHIN && (i == 0 || blank(i - 1)) && (blank(i + 1) || list_next) && !blank(i)
-        {
-            let t = raw.trim().trim_matches(|c: char| matches!(c, '*' | '_')).trim();
-            if t.ends_with([':', '?', '.', '!']) || t.starts_with(['-', '>', '#', '|', '`']) {
                 continue;
             }
-            let parts = split_names(finder, t);
-            if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Alone, Some(lexicon))) {
-                for p in parts {
-                    push(p, line);
+            if let Some(c) = starts_with_by(raw).then(|| finder.by_line.captures(raw)).flatten() {
+                // `by Jane Doe and John Roe`: every part must be a name (not `by the way`).
+                let parts = split_names(finder, &c[1]);
+                if !parts.is_empty()
+                    && parts.iter().all(|p| check_name(p, Strictness::Cued, Some(lexicon)) && p.contains(' '))
+                {
+                    parts.into_iter().for_each(|p| push(p, line));
                 }
-                alone_found = true;
+                continue;
+            }
+            if let Some(c) = has_by.then(|| finder.prose.captures(raw)).flatten() {
+                let value = &c[1];
+                for part in split_names(finder, value) {
+                    if let Some(m) = finder.name_run.find(part) {
+                        let n = m.as_str().trim_end_matches('.');
+                        if check_name(n, Strictness::Cued, Some(lexicon)) && n.split_whitespace().count() >= 2 {
+                            push(n, line);
+                        }
+                    }
+                }
+            }
+            // Alone: blank lines around it; right under the heading, a list may follow at once.
+            let list_next = i == 0 && lines.get(1).is_some_and(|l| l.trim_start().starts_with(['-', '*', '+', '>']));
+            if !alone_found
+                && i < NAME_ALONE_WITHIN
+                && (i == 0 || blank(i - 1))
+                && (blank(i + 1) || list_next)
+                && !blank(i)
+            {
+                let t = raw.trim().trim_matches(|c: char| matches!(c, '*' | '_')).trim();
+                if t.ends_with([':', '?', '.', '!']) || t.starts_with(['-', '>', '#', '|', '`']) {
+                    continue;
+                }
+                let parts = split_names(finder, t);
+                if !parts.is_empty() && parts.iter().all(|p| check_name(p, Strictness::Alone, Some(lexicon))) {
+                    for p in parts {
+                        push(p, line);
+                    }
+                    alone_found = true;
+                }
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notes::SectionKind;
+    use crate::extract::text::Patterns;
 
     fn lex() -> Lexicon {
         Lexicon::from_toml(
@@ -445,18 +507,19 @@ ambiguous = true
         .expect("valid")
     }
 
+    /// The speakers of a section: `given` by the structure, then those of `body`
+    /// (whose first line is line 2).
+    fn found(given: &[Named], body: &str) -> Vec<Named> {
+        let lex = lex();
+        let finder = Speakers::new(&lex);
+        let pats = Patterns::new();
+        let mut found = Found { speakers: finder.given(given), ..Found::default() };
+        finder.recognise(&Body::new(body, 2, &pats), &mut Scratch::default(), &mut found);
+        found.speakers
+    }
+
     fn names(body: &str) -> Vec<String> {
-        let s = Section {
-            kind: SectionKind::Talk,
-            title: "T".into(),
-            line: 1,
-            event: None,
-            speakers: vec![],
-            moderators: Vec::new(),
-            body,
-            body_line: 2,
-        };
-        speakers(&Speakers::new(), &s, &lex()).into_iter().map(|n| n.name).collect()
+        found(&[], body).into_iter().map(|n| n.name).collect()
     }
 
     #[test]
@@ -526,37 +589,42 @@ ambiguous = true
 
     #[test]
     fn structure_speakers_kept_and_merged() {
-        let s = Section {
-            kind: SectionKind::Talk,
-            title: "BDD".into(),
-            line: 1,
-            event: None,
-            speakers: vec![Named { name: "Sebastian Buczyński".into(), line: 1 }],
-            moderators: Vec::new(),
-            body: "\nSebastian Buczynski\n\ntext",
-            body_line: 2,
-        };
-        let got = speakers(&Speakers::new(), &s, &lex());
+        let given = [Named { name: "Sebastian Buczyński".into(), line: 1 }];
+        let got = found(&given, "\nSebastian Buczynski\n\ntext");
         assert_eq!(got, [Named { name: "Sebastian Buczyński".into(), line: 1 }]);
     }
 
     #[test]
     fn structure_speakers_split_when_joined() {
-        let s = Section {
-            kind: SectionKind::Talk,
-            title: "BDD".into(),
-            line: 1,
-            event: None,
-            speakers: vec![
-                Named { name: "Naomi Liu and Deniz Dubois".into(), line: 1 },
-                Named { name: "Rock and Roll Band".into(), line: 1 },
-            ],
-            moderators: Vec::new(),
-            body: "",
-            body_line: 2,
-        };
-        let got: Vec<String> = speakers(&Speakers::new(), &s, &lex()).into_iter().map(|n| n.name).collect();
+        let given = [
+            Named { name: "Naomi Liu and Deniz Dubois".into(), line: 1 },
+            Named { name: "Rock and Roll Band".into(), line: 1 },
+        ];
+        let got: Vec<String> = found(&given, "").into_iter().map(|n| n.name).collect();
         assert_eq!(got, ["Naomi Liu", "Deniz Dubois", "Rock and Roll Band"]);
+    }
+
+    #[test]
+    fn body_after_a_title_line() {
+        // The title, read as the line before the body, is no place for a speaker;
+        // the body's lines keep their numbers.
+        let lex = lex();
+        let finder = Speakers::new(&lex);
+        let pats = Patterns::new();
+        let text = "Jane Doe\n\nMark Shannon\n\ntext";
+        let mut found = Found::default();
+        let body = Body::new(text, 9, &pats).with_section_start("Jane Doe\n".len());
+        finder.recognise(&body, &mut Scratch::default(), &mut found);
+        assert_eq!(found.speakers, [Named { name: "Mark Shannon".into(), line: 11 }]);
+    }
+
+    #[test]
+    fn cleaned_at_each_separator_in_turn() {
+        assert_eq!(clean("**Jane Doe** (Acme) | x"), "Jane Doe");
+        assert_eq!(clean("Dr. Ana Lopez from Acme"), "Ana Lopez");
+        // ` of ` cuts first; ` at ` no longer fits in what is left.
+        assert_eq!(clean("Ana Lopez at of Acme"), "Ana Lopez at");
+        assert_eq!(clean("[[Bo Chen]] @ Org"), "Bo Chen");
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! which lines are code (fenced or indented), where the `code spans` and URLs are,
 //! and whether a position starts a sentence. Offsets are byte offsets into the text.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
+use memchr::memmem::Finder;
 use regex::Regex;
+
+pub use super::words::{is_common_form, is_common_word, near_common_word, one_deletions, WordSet, COMMON_WORDS};
 
 /// Whether `c` continues a word: letters, digits and `_`.
 pub fn is_word_char(c: char) -> bool {
@@ -126,6 +126,30 @@ pub fn anchored_matches<'t>(
     out
 }
 
+/// The matches of `re` in `text` as [`anchored_matches`] finds them, as byte ranges,
+/// without their groups: the lazy DFA alone answers, where captures would also run
+/// a second engine over each match (for a regex whose groups its caller can read off
+/// the match).
+pub fn anchored_spans(
+    re: &regex_automata::meta::Regex,
+    text: &str,
+    starts: impl IntoIterator<Item = usize>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for start in starts {
+        if start < last_end {
+            continue;
+        }
+        let input = regex_automata::Input::new(text).range(start..).anchored(regex_automata::Anchored::Yes);
+        if let Some(m) = re.find(input) {
+            last_end = m.end().max(start + 1);
+            out.push((m.start(), m.end()));
+        }
+    }
+    out
+}
+
 /// Every match of `re` in `text`, as [`anchored_matches`] gives them: for a text
 /// where the candidates' cheap test does not hold (see [`has_folding_letter`]).
 pub fn all_matches<'t>(re: &regex_automata::meta::Regex, text: &'t str) -> Vec<Groups<'t>> {
@@ -152,184 +176,59 @@ pub enum Literal {
     Python,
     /// `pep`: PEP numbers.
     Pep,
-    /// `pip`, `uv`, `conda`, `mamba`, `poetry`: install commands.
-    Pip,
-    /// See [`Literal::Pip`].
-    Uv,
-    /// See [`Literal::Pip`].
-    Conda,
-    /// See [`Literal::Pip`].
-    Mamba,
-    /// See [`Literal::Pip`].
-    Poetry,
     /// `github`: repository links.
     Github,
 }
 
 impl Literal {
-    const ALL: [Literal; 9] = [
-        Literal::Py,
-        Literal::Python,
-        Literal::Pep,
-        Literal::Pip,
-        Literal::Uv,
-        Literal::Conda,
-        Literal::Mamba,
-        Literal::Poetry,
-        Literal::Github,
-    ];
+    const ALL: [Literal; 4] = [Literal::Py, Literal::Python, Literal::Pep, Literal::Github];
 
     fn text(self) -> &'static str {
         match self {
             Literal::Py => "py",
             Literal::Python => "python",
             Literal::Pep => "pep",
-            Literal::Pip => "pip",
-            Literal::Uv => "uv",
-            Literal::Conda => "conda",
-            Literal::Mamba => "mamba",
-            Literal::Poetry => "poetry",
             Literal::Github => "github",
         }
     }
+}
 
-    fn finder(self) -> &'static memchr::memmem::Finder<'static> {
-        static F: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::LazyLock::new(|| {
-            Literal::ALL.iter().map(|l| memchr::memmem::Finder::new(l.text().as_bytes())).collect()
-        });
-        &F[self as usize]
+/// The patterns every [`Body`] is read with, compiled once per run (the
+/// [`Extractor`](super::Extractor) builds them with its recognisers and lends them to
+/// each body it prepares, as ripgrep builds its matchers once from its flags): the URL
+/// regex and a `memmem` finder for each [`Literal`].
+#[derive(Debug, Clone)]
+pub struct Patterns {
+    /// URLs and bare domains with a path.
+    url: Regex,
+    /// `://`, which every URL with a scheme holds.
+    scheme: Finder<'static>,
+    /// One finder per [`Literal`], in the order of [`Literal::ALL`].
+    literals: Vec<Finder<'static>>,
+}
+
+impl Default for Patterns {
+    fn default() -> Self {
+        Patterns::new()
     }
 }
 
-/// The common English (and everyday technical) words of `data/common-words.txt`,
-/// lower case: never typos of a lexicon name, never a whole speaker name. (Hashed with
-/// foldhash: the keys are our own file's words, and SipHash cost more than the rest of
-/// a look-up.)
-pub fn common_words() -> &'static HashSet<&'static str, foldhash::fast::FixedState> {
-    static W: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>> = OnceLock::new();
-    W.get_or_init(|| {
-        include_str!("../../data/common-words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
-
-/// Room for a short word on the stack: the look-ups below lower-case a word, or
-/// add a suffix to a stem, without an allocation each (most words are short ASCII).
-struct Scratch([u8; 40]);
-
-impl Scratch {
-    fn new() -> Scratch {
-        Scratch([0; 40])
-    }
-
-    /// `f` of `parts` joined; on the stack when they fit.
-    fn joined<R>(&mut self, parts: [&str; 2], f: impl FnOnce(&str) -> R) -> R {
-        let n = parts[0].len() + parts[1].len();
-        if n > self.0.len() {
-            return f(&parts.concat());
+impl Patterns {
+    /// Compiles the patterns.
+    pub fn new() -> Patterns {
+        Patterns {
+            url: Regex::new(
+                r"(?i)(?:https?://|www\.)[^\s<>()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|dev|app|co|edu|gov|me|info)(?:/[^\s<>()\[\]]*)?",
+            )
+            .expect("a valid regex, fixed in the source"),
+            scheme: Finder::new("://"),
+            literals: Literal::ALL.iter().map(|l| Finder::new(l.text().as_bytes())).collect(),
         }
-        self.0[..parts[0].len()].copy_from_slice(parts[0].as_bytes());
-        self.0[parts[0].len()..n].copy_from_slice(parts[1].as_bytes());
-        f(std::str::from_utf8(&self.0[..n]).expect("two strings joined"))
     }
-}
 
-/// `word` in lower case (as [`str::to_lowercase`]), given to `f`; without an
-/// allocation when it is ASCII and short.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 40];
-    if word.len() <= buf.len() && word.is_ascii() {
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).expect("ASCII"))
-    } else {
-        f(&word.to_lowercase())
+    fn finder(&self, l: Literal) -> &Finder<'static> {
+        &self.literals[l as usize]
     }
-}
-
-/// Whether `word` (any case) is in [`common_words`], or the plural (`-s`, `-es`,
-/// `-ies`) of one.
-pub fn is_common_word(word: &str) -> bool {
-    with_lower(word, is_common_lower)
-}
-
-/// [`is_common_word`] of a word already in lower case.
-fn is_common_lower(w: &str) -> bool {
-    let words = common_words();
-    let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
-    let mut scratch = Scratch::new();
-    words.contains(w)
-        || w.strip_suffix("ies").is_some_and(|stem| scratch.joined([stem, "y"], known))
-        || w.strip_suffix("es").is_some_and(known)
-        || w.strip_suffix('s').is_some_and(known)
-}
-
-/// [`is_common_word`], or another inflection of a common word: a past (`looked`,
-/// `used`, `stopped`, `studied`), a gerund (`running`), an agent or comparative
-/// (`makers`) or an adverb (`quickly`). Looser: for words that are candidates for
-/// typos, not for names that are already in the lexicon (`Looker` is a name).
-pub fn is_common_form(word: &str) -> bool {
-    with_lower(word, is_common_form_lower)
-}
-
-/// [`is_common_form`] of a word already in lower case.
-fn is_common_form_lower(w: &str) -> bool {
-    if is_common_lower(w) {
-        return true;
-    }
-    let words = common_words();
-    let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
-    let mut scratch = Scratch::new();
-    // A stem as it is, with its final `e` back, or with a doubled consonant undone.
-    let mut stem_known = |stem: &str| {
-        known(stem) || scratch.joined([stem, "e"], known) || {
-            let b = stem.as_bytes();
-            b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && known(&stem[..stem.len() - 1])
-        }
-    };
-    if w.strip_suffix("ied").is_some_and(|stem| Scratch::new().joined([stem, "y"], known)) {
-        return true;
-    }
-    let w = w.strip_suffix('s').unwrap_or(w);
-    ["ed", "ing", "er", "ly"].iter().any(|suffix| w.strip_suffix(suffix).is_some_and(&mut stem_known))
-}
-
-/// A common word other than `except` within Damerau (OSA) distance 1 of `word` (lower
-/// case), if any: a typo that close to an ordinary word may just as well be that word.
-///
-/// The candidates come from the deletion index `build.rs` writes (every common word
-/// under itself and under each of its one-character deletions, `key\tword` lines,
-/// sorted): looked up by the word and its own deletions, then checked by distance.
-pub fn near_common_word(word: &str, except: &str) -> Option<&'static str> {
-    static INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/common_deletions.txt"));
-    // The (key, word) pairs, in order: slices of the index, made once.
-    static PAIRS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
-        std::sync::LazyLock::new(|| INDEX.lines().filter_map(|l| l.split_once('\t')).collect());
-    let pairs = &*PAIRS;
-    let mut keys = one_deletions(word);
-    keys.push(word.to_string());
-    keys.iter()
-        .flat_map(|k| {
-            let from = pairs.partition_point(|(p, _)| *p < k.as_str());
-            pairs[from..].iter().take_while(move |(p, _)| *p == k.as_str()).map(|(_, w)| *w)
-        })
-        .filter(|w| *w != except && strsim::osa_distance(word, w) <= 1)
-        .min()
-}
-
-/// Every string made of `s` without one of its characters, without repeats.
-pub fn one_deletions(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out: Vec<String> = (0..chars.len())
-        .map(|i| chars.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| *c).collect())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// A section's text with what recognisers ask of it.
@@ -347,6 +246,11 @@ pub struct Body<'a> {
     spans: Vec<(usize, usize)>,
     /// Byte ranges of URLs and bare domains with a path, in order.
     urls: Vec<(usize, usize)>,
+    /// The patterns it was read with (its literals are looked for with them).
+    patterns: &'a Patterns,
+    /// Byte offset where the section's own body starts (after its title, when the
+    /// title is read as the line before it).
+    section: usize,
     /// The text in ASCII lower case, byte for byte.
     lower: String,
     /// What the notes are about, lower case: the conference's name (`europython
@@ -355,30 +259,12 @@ pub struct Body<'a> {
     topic: String,
 }
 
-/// Compiles this module's regexes now (each is compiled once, on first use): a
-/// start-up can do it on another thread while it reads the lexicon.
-pub(crate) fn warm_up() {
-    url_regex();
-}
-
-fn url_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?i)(?:https?://|www\.)[^\s<>()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|dev|app|co|edu|gov|me|info)(?:/[^\s<>()\[\]]*)?",
-        )
-        .expect("static regex")
-    })
-}
-
 /// The lines (indices into `starts`, in order, each once) that can hold a match of
-/// [`url_regex`]. A URL never spans lines (it holds no white space), and holds `://`,
+/// [`Patterns::url`]. A URL never spans lines (it holds no white space), and holds `://`,
 /// `www.`, or a `.` between a domain label's character and a top-level domain the
 /// regex knows:
 /// found in one pass over the text, so the regex runs on those lines only.
-fn url_lines<'s>(text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = usize> + 's {
-    static SCHEME: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("://"));
+fn url_lines<'s>(scheme: &'s Finder<'static>, text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = usize> + 's {
     const TLDS: [&[u8]; 12] =
         [b"com", b"org", b"net", b"io", b"ai", b"dev", b"app", b"co", b"edu", b"gov", b"me", b"info"];
     let dots = memchr::memchr_iter(b'.', text).filter(|&i| {
@@ -387,12 +273,16 @@ fn url_lines<'s>(text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = us
         let label = i > 0 && (text[i - 1].is_ascii_alphanumeric() || text[i - 1] == b'-' || text[i - 1] >= 0x80);
         let tld = || {
             let at = |k: usize| text.get(i + 1 + k).map_or(0, u8::to_ascii_lowercase);
+            // (The first letters of the top-level domains: most dots end a sentence.)
+            if !matches!(at(0), b'c' | b'o' | b'n' | b'i' | b'a' | b'd' | b'e' | b'g' | b'm') {
+                return false;
+            }
             let rest = [at(0), at(1), at(2), at(3)];
             TLDS.iter().any(|t| rest[..t.len()] == **t)
         };
         label && tld() || i >= 3 && text[i - 3..i].eq_ignore_ascii_case(b"www")
     });
-    let mut schemes = SCHEME.find_iter(text).peekable();
+    let mut schemes = scheme.find_iter(text).peekable();
     let mut dots = dots.peekable();
     // The two sorted streams merged, each place turned into its line.
     let mut line = 0;
@@ -413,6 +303,29 @@ fn url_lines<'s>(text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = us
     })
 }
 
+/// `s` without white space at either end, as [`str::trim`] gives it: ASCII white
+/// space is stripped byte by byte, and `str::trim` is asked only where a non-ASCII
+/// character is left at an end (which may be white space).
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    // `char::is_whitespace` within ASCII.
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut i = 0;
+    while i < b.len() && space(b[i]) {
+        i += 1;
+    }
+    let mut j = b.len();
+    while j > i && space(b[j - 1]) {
+        j -= 1;
+    }
+    let t = &s[i..j];
+    if t.as_bytes().first().is_some_and(|&c| c >= 0x80) || t.as_bytes().last().is_some_and(|&c| c >= 0x80) {
+        t.trim()
+    } else {
+        t
+    }
+}
+
 fn is_list_item(t: &str) -> bool {
     let t = t.trim_start();
     if let Some(rest) = t.strip_prefix(['-', '*', '+']) {
@@ -423,22 +336,28 @@ fn is_list_item(t: &str) -> bool {
 }
 
 impl<'a> Body<'a> {
-    /// Prepares `text`, whose first line is line `first_line` of its file.
-    pub fn new(text: &'a str, first_line: u32) -> Body<'a> {
-        let mut starts = vec![0];
+    /// Prepares `text`, whose first line is line `first_line` of its file, with the
+    /// run's `patterns`.
+    pub fn new(text: &'a str, first_line: u32, patterns: &'a Patterns) -> Body<'a> {
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).filter(|&i| i < text.len()));
-        let backticks = memchr::memchr(b'`', text.as_bytes()).is_some();
+        // Where the backticks are, found in one pass: a line without one has no code
+        // span (one `memchr` per line cost 20 M instructions on the 10 MB corpus).
+        let mut backticks = memchr::memchr_iter(b'`', text.as_bytes()).peekable();
         let mut body = Body {
             text,
             first_line,
+            code: Vec::with_capacity(starts.len()),
             starts,
-            code: Vec::new(),
             spans: Vec::new(),
             urls: Vec::new(),
+            patterns,
+            section: 0,
             lower: text.to_ascii_lowercase(),
             topic: String::new(),
         };
-        let url_lines: Vec<usize> = url_lines(text.as_bytes(), &body.starts).collect();
+        let url_lines: Vec<usize> = url_lines(&patterns.scheme, text.as_bytes(), &body.starts).collect();
         let mut url_lines = url_lines.into_iter().peekable();
         let mut fenced = false;
         let mut prev_blank = true;
@@ -446,7 +365,7 @@ impl<'a> Body<'a> {
         let mut prev_colon = false;
         for i in 0..body.starts.len() {
             let line = body.line(i);
-            let t = line.trim();
+            let t = trim(line);
             let is_fence = t.starts_with("```") || t.starts_with("~~~");
             let code = if is_fence {
                 fenced = !fenced;
@@ -461,16 +380,29 @@ impl<'a> Body<'a> {
             prev_blank = t.is_empty();
             prev_code = code && !t.is_empty();
             prev_colon = t.ends_with(':');
-            if !code && backticks && memchr::memchr(b'`', line.as_bytes()).is_some() {
-                let base = body.starts[i];
+            let base = body.starts[i];
+            while backticks.next_if(|&p| p < base).is_some() {}
+            if !code && backticks.peek().is_some_and(|&p| p < base + line.len()) {
                 body.spans.extend(code_spans(line).into_iter().map(|(s, e)| (base + s, base + e)));
             }
             if url_lines.next_if_eq(&i).is_some() {
-                let base = body.starts[i];
-                body.urls.extend(url_regex().find_iter(line).map(|m| (base + m.start(), base + m.end())));
+                body.urls.extend(patterns.url.find_iter(line).map(|m| (base + m.start(), base + m.end())));
             }
         }
         body
+    }
+
+    /// The same body, whose section's own body starts at byte `offset` (the text
+    /// before it is the title, read as the line before the body).
+    pub fn with_section_start(mut self, offset: usize) -> Body<'a> {
+        self.section = offset.min(self.text.len());
+        self
+    }
+
+    /// Byte offset where the section's own body starts (0 when no title was put
+    /// before it).
+    pub fn section_start(&self) -> usize {
+        self.section
     }
 
     /// The same body, about `topic` (a conference name, say).
@@ -492,13 +424,18 @@ impl<'a> Body<'a> {
 
     /// Whether the text holds `l` in any ASCII case.
     pub fn has(&self, l: Literal) -> bool {
-        l.finder().find(self.lower.as_bytes()).is_some()
+        self.patterns.finder(l).find(self.lower.as_bytes()).is_some()
     }
 
     /// Where the text holds `l` in any ASCII case (byte offsets, in order, not
     /// overlapping).
     pub fn find_all(&self, l: Literal) -> impl Iterator<Item = usize> + '_ {
-        l.finder().find_iter(self.lower.as_bytes())
+        self.patterns.finder(l).find_iter(self.lower.as_bytes())
+    }
+
+    /// The patterns it was read with.
+    pub fn patterns(&self) -> &'a Patterns {
+        self.patterns
     }
 
     /// What the notes are about, lower case (empty when unknown).
@@ -512,6 +449,7 @@ impl<'a> Body<'a> {
     }
 
     /// Line `i` (0-based) without its line break.
+    #[inline]
     pub fn line(&self, i: usize) -> &'a str {
         let s = self.starts[i];
         let mut e = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
@@ -651,7 +589,8 @@ mod tests {
 
     #[test]
     fn lines_and_offsets() {
-        let b = Body::new("one\r\ntwo\n\nfour", 10);
+        let pats = Patterns::new();
+        let b = Body::new("one\r\ntwo\n\nfour", 10, &pats);
         assert_eq!(b.line_count(), 4);
         assert_eq!(b.line(0), "one");
         assert_eq!(b.line(3), "four");
@@ -662,15 +601,17 @@ mod tests {
 
     #[test]
     fn code_lines_fenced_and_indented() {
+        let pats = Patterns::new();
         let text = "text\n```\nimport flask\n```\n\n    x = 1\n- item\n    - nested bullet\nwith:\n\tdo()\n";
-        let b = Body::new(text, 1);
+        let b = Body::new(text, 1, &pats);
         let code: Vec<bool> = (0..b.line_count()).map(|i| b.is_code_line(i)).collect();
         assert_eq!(code, [false, true, true, true, false, true, false, false, false, true]);
     }
 
     #[test]
     fn code_spans_found() {
-        let b = Body::new("use `black` and ``a ` b`` or `unclosed", 1);
+        let pats = Patterns::new();
+        let b = Body::new("use `black` and ``a ` b`` or `unclosed", 1, &pats);
         let spans: Vec<&str> = b.code_spans().map(|(_, s)| s).collect();
         assert_eq!(spans, ["black", "a ` b"]);
         assert_eq!(b.code_span_at(6), Some("black"));
@@ -679,7 +620,8 @@ mod tests {
 
     #[test]
     fn urls_found() {
-        let b = Body::new("see https://github.com/a/b. and GitHub.com/hpyproject/hpy or prodigy.ai/x", 1);
+        let pats = Patterns::new();
+        let b = Body::new("see https://github.com/a/b. and GitHub.com/hpyproject/hpy or prodigy.ai/x", 1, &pats);
         let urls: Vec<&str> = b.urls().map(|(_, u)| u).collect();
         assert_eq!(urls, ["https://github.com/a/b.", "GitHub.com/hpyproject/hpy", "prodigy.ai/x"]);
         assert!(b.in_url(10));
@@ -688,6 +630,7 @@ mod tests {
 
     #[test]
     fn sentence_starts() {
+        let pats = Patterns::new();
         let cases = [
             ("Black was built", 0, true),
             ("- Black is", 2, true),
@@ -699,31 +642,7 @@ mod tests {
             ("a-Black", 2, false),
         ];
         for (text, at, want) in cases {
-            assert_eq!(Body::new(text, 1).is_sentence_start(at), want, "{text:?} at {at}");
-        }
-    }
-
-    #[test]
-    fn near_common_words() {
-        assert_eq!(near_common_word("unitests", "unittest"), Some("unittests"));
-        assert_eq!(near_common_word("netwrok", ""), Some("network"));
-        assert_eq!(near_common_word("netwrok", "network"), None);
-        assert_eq!(near_common_word("cypython", "cpython"), None);
-        assert_eq!(near_common_word("djnago", "django"), None);
-    }
-
-    #[test]
-    fn common_words_loaded() {
-        assert!(common_words().len() > 2500);
-        for w in ["behavior", "graph", "system", "network", "black", "stator", "thoughts", "libraries", "Questions"] {
-            assert!(is_common_word(w), "{w}");
-        }
-        for w in ["looked", "stopped", "running", "makers", "quickly", "studied", "looker"] {
-            assert!(is_common_form(w), "{w}");
-        }
-        assert!(!is_common_word("looker") && !is_common_word("looked"));
-        for w in ["shannon", "cpython", "django", "pandas", "docker", "flutter", "kubernetes"] {
-            assert!(!is_common_form(w), "{w}");
+            assert_eq!(Body::new(text, 1, &pats).is_sentence_start(at), want, "{text:?} at {at}");
         }
     }
 }

@@ -78,7 +78,17 @@ fn plausible(major: &str, minor: &str) -> Option<String> {
     }
     let (ma, mi): (u32, u32) = (major.parse().ok()?, minor.parse().ok()?);
     let ok = (ma == 2 && mi <= 7) || (ma == 3 && mi <= 20);
-    ok.then(|| format!("{ma}.{mi}"))
+    // Written digit by digit (`format!` cost 16 M instructions on the 10 MB corpus).
+    ok.then(|| {
+        let mut v = String::with_capacity(4);
+        v.push(char::from(b'0' + ma as u8));
+        v.push('.');
+        if mi >= 10 {
+            v.push(char::from(b'0' + (mi / 10) as u8));
+        }
+        v.push(char::from(b'0' + (mi % 10) as u8));
+        v
+    })
 }
 
 /// Whether the number ending at `end` is followed by a unit (or more digits).
@@ -112,10 +122,25 @@ fn is_measure(text: &str, start: usize, end: usize) -> bool {
     UNITS.contains(&next.as_str())
 }
 
-/// Whether `b` has an ASCII digit, a `.` and an ASCII digit in a row.
-fn has_digit_dot_digit(b: &[u8]) -> bool {
-    memchr::memchr_iter(b'.', b)
-        .any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+/// The lines of `body` (0-based, in order, each once) holding an ASCII digit, a `.`
+/// and an ASCII digit in a row: found in one pass over the text (a `memchr` per line
+/// and the lines' slicing cost 36 M instructions on the 10 MB corpus).
+fn digit_dot_digit_lines<'b>(body: &'b Body<'_>) -> impl Iterator<Item = usize> + 'b {
+    let b = body.text.as_bytes();
+    let mut line = 0;
+    let mut last = None;
+    memchr::memchr_iter(b'.', b).filter_map(move |i| {
+        if !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+            return None;
+        }
+        while line + 1 < body.line_count() && body.line_start(line + 1) <= i {
+            line += 1;
+        }
+        (last != Some(line)).then(|| {
+            last = Some(line);
+            line
+        })
+    })
 }
 
 impl Versions {
@@ -156,12 +181,9 @@ impl Versions {
             ));
         }
         let mut next_taken = 0;
-        for i in 0..body.line_count() {
+        // A version that counts has ASCII digits on both sides of its dot.
+        for i in digit_dot_digit_lines(body) {
             let line = body.line(i);
-            // A version that counts has ASCII digits on both sides of its dot.
-            if !has_digit_dot_digit(line.as_bytes()) {
-                continue;
-            }
             // (Lower case adds no ASCII letter to these words: `contains_ci` is enough.)
             let line_context = python_context
                 || ["python", "version", "upgrade", "release", "runtime"].iter().any(|w| contains_ci(line, w));
@@ -196,10 +218,11 @@ impl Versions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::text::Patterns;
 
     fn versions(text: &str, python: bool) -> Vec<String> {
         let mut out = Vec::new();
-        Versions::new().find(&Body::new(text, 1), python, &mut out);
+        Versions::new().find(&Body::new(text, 1, &Patterns::new()), python, &mut out);
         out.sort_by_key(|(at, _)| *at);
         out.into_iter()
             .map(|(_, m)| match m.target {

@@ -5,11 +5,12 @@
 //! than any name is no typo of one.
 
 use proptest::prelude::*;
+use talkgraph::extract::text::Patterns;
 use talkgraph::extract::{Lexicon, Mention, Rule, Target};
 
 fn mentions(text: &str) -> Vec<Mention> {
     let (mut out, mut near) = (Vec::new(), Vec::new());
-    Lexicon::builtin().find_mentions(text, 1, &mut out, &mut near);
+    Lexicon::builtin().find_mentions(text, 1, &Patterns::new(), &mut out, &mut near);
     out
 }
 

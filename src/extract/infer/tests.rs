@@ -41,7 +41,8 @@ category = "foundation"
 /// names (and lexicon names found by an install command), with their rules.
 fn inferred(text: &str) -> Vec<(String, Rule)> {
     let lex = lex();
-    let body = Body::new(text, 1);
+    let pats = crate::extract::text::Patterns::new();
+    let body = Body::new(text, 1, &pats);
     let mut found = Found::default();
     let mut scratch = Scratch::default();
     lex.recognise(&body, &mut scratch, &mut found);
@@ -216,7 +217,7 @@ proptest::proptest! {
         // As the scan records them (the lexicon's matcher), and with no shape told.
         let lex = crate::extract::Lexicon::builtin();
         let mut scratch = Scratch::default();
-        lex.scan(&Body::new(&text, 1), &mut scratch, &mut Vec::new(), &mut Vec::new());
+        lex.scan(&Body::new(&text, 1, &crate::extract::text::Patterns::new()), &mut scratch, &mut Vec::new(), &mut Vec::new());
         let scanned = scratch.tokens.of(&text).expect("recorded").to_vec();
         let mut untold = Vec::new();
         push_tokens(&text, 0, text.len(), &mut untold);

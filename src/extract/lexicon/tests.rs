@@ -3,7 +3,7 @@
 
 use super::index::{hit_may_start, WordMap};
 use super::*;
-use crate::extract::text::is_word_char;
+use crate::extract::text::{is_word_char, Patterns};
 use std::collections::HashSet;
 
 const TEST_LEXICON: &str = r#"
@@ -177,7 +177,7 @@ fn lex() -> Lexicon {
 fn found(lex: &Lexicon, text: &str) -> Vec<(String, String, Rule)> {
     let mut out = Vec::new();
     let mut near = Vec::new();
-    lex.find_mentions(text, 1, &mut out, &mut near);
+    lex.find_mentions(text, 1, &Patterns::new(), &mut out, &mut near);
     out.into_iter()
         .map(|m| match m.target {
             Target::Entry(id) => (lex.entry(id).name.clone(), m.surface, m.rule),
@@ -266,7 +266,7 @@ fn ambiguous_rejections_are_near_misses() {
     let lex = lex();
     let mut out = Vec::new();
     let mut near = Vec::new();
-    lex.find_mentions("black coffee", 3, &mut out, &mut near);
+    lex.find_mentions("black coffee", 3, &Patterns::new(), &mut out, &mut near);
     assert!(out.is_empty());
     assert_eq!(near.len(), 1);
     assert_eq!(near[0].surface, "black");
@@ -317,7 +317,13 @@ fn typo_guards() {
     // Guarded words near a name are near misses, with the reason.
     let mut out = Vec::new();
     let mut near = Vec::new();
-    lex.find_mentions("the system and jpytyhon. System is, we said, a System", 1, &mut out, &mut near);
+    lex.find_mentions(
+        "the system and jpytyhon. System is, we said, a System",
+        1,
+        &Patterns::new(),
+        &mut out,
+        &mut near,
+    );
     assert!(out.is_empty(), "{out:?}");
     let reasons: Vec<(&str, &str)> = near.iter().map(|n| (n.surface.as_str(), n.reason.as_str())).collect();
     assert_eq!(reasons.iter().filter(|r| **r == ("System", "an ordinary English word")).count(), 1, "{reasons:?}");
@@ -539,7 +545,8 @@ category = "concept"
 fn a_language_the_conference_is_named_after() {
     let lex = lex();
     let scan = |topic: &str| {
-        let body = Body::new("the rust talks were full", 1).with_topic(topic);
+        let pats = Patterns::new();
+        let body = Body::new("the rust talks were full", 1, &pats).with_topic(topic);
         let mut out = Vec::new();
         lex.scan(&body, &mut crate::extract::Scratch::default(), &mut out, &mut Vec::new());
         out.len()
