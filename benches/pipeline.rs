@@ -12,7 +12,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use talkgraph::export::{ExportOptions, Format};
 use talkgraph::extract::{Extractor, Knowledge};
 use talkgraph::graph::{GraphBuilder, KnowledgeGraph};
-use talkgraph::notes::{segment, Note};
+use talkgraph::notes::{analyse, Detector, Note};
 
 const SAMPLE: &str = include_str!("../notes/europython-2023-day1.md");
 
@@ -28,9 +28,10 @@ fn note(i: usize) -> Note {
 fn graph(knowledge: &Knowledge, copies: usize) -> KnowledgeGraph {
     let extractor = Extractor::new(knowledge);
     let mut b = GraphBuilder::new(knowledge);
+    let detector = Detector::new();
     for i in 0..copies {
         let n = note(i);
-        b.add(&extractor.extract(&segment(&n)));
+        b.add(&extractor.extract(&analyse(&n, &detector)));
     }
     b.finish()
 }
@@ -41,8 +42,9 @@ fn recognisers(c: &mut Criterion) {
     let n = note(0);
     let mut g = c.benchmark_group("recognise");
     g.throughput(Throughput::Bytes(SAMPLE.len() as u64));
-    g.bench_function("segment", |b| b.iter(|| black_box(segment(black_box(&n)).sections.len())));
-    let doc = segment(&n);
+    let detector = Detector::new();
+    g.bench_function("segment", |b| b.iter(|| black_box(analyse(black_box(&n), &detector).sections.len())));
+    let doc = analyse(&n, &detector);
     g.bench_function("extract (lexicon, typos, signals, speakers, PEPs, versions)", |b| {
         b.iter(|| black_box(extractor.extract(black_box(&doc)).talks.len()))
     });

@@ -175,19 +175,14 @@ impl Labels {
     /// The concepts `phrase` stands for (case and spacing ignored), empty if none.
     pub fn lookup(&self, phrase: &str) -> &[Concept] {
         // Called for the first words of every line: a short ASCII phrase is normalised on
-        // the stack, any other into a buffer kept per thread.
+        // the stack, any other (longer, or not ASCII) into a string of its own.
         let mut buf = [0u8; 64];
         if let Some(key) = normalise_ascii(phrase, &mut buf) {
             return self.phrases.get(key).map_or(&[][..], Vec::as_slice);
         }
-        thread_local! {
-            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-        }
-        BUF.with(|b| {
-            let mut b = b.borrow_mut();
-            normalise_into(phrase, &mut b);
-            self.phrases.get(b.as_bytes()).map_or(&[][..], Vec::as_slice)
-        })
+        let mut b = String::new();
+        normalise_into(phrase, &mut b);
+        self.phrases.get(b.as_bytes()).map_or(&[][..], Vec::as_slice)
     }
 
     /// Whether `phrase` stands for `concept`.

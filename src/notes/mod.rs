@@ -30,12 +30,11 @@ pub fn analyse<'a>(note: &'a Note, detector: &Detector) -> Document<'a> {
     detector.detect(note, &blocks).doc
 }
 
-/// [`analyse`] with the shipped labels table, built once per process: for callers that
-/// read a note or two (benches, fuzzing, examples). A run over many files builds its
-/// own [`Detector`] and calls [`analyse`].
+/// [`analyse`] with a [`Detector`] of the shipped labels table, built for this call:
+/// for callers that read a note or two (fuzzing, examples, tests). A run over many
+/// files builds one [`Detector`] and calls [`analyse`] with it.
 pub fn segment(note: &Note) -> Document<'_> {
-    static DETECTOR: std::sync::OnceLock<Detector> = std::sync::OnceLock::new();
-    analyse(note, DETECTOR.get_or_init(Detector::new))
+    analyse(note, &Detector::new())
 }
 
 /// A note file read into memory as text.

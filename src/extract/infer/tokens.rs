@@ -1,0 +1,358 @@
+//! The byte tables and the one-pass tokeniser inference reads words with: the
+//! install tools' names, the joiner words, and the words of a body with their shapes.
+
+use super::*;
+
+/// The tools of [`Infer::install`]'s commands, lower case.
+pub(super) const INSTALL_TOOLS: [&[u8]; 16] = [
+    b"npm",
+    b"yarn",
+    b"pnpm",
+    b"bun",
+    b"cargo",
+    b"brew",
+    b"apt",
+    b"dnf",
+    b"yum",
+    b"apk",
+    b"go",
+    b"helm",
+    b"docker",
+    b"podman",
+    b"gem",
+    b"composer",
+];
+
+/// A run of up to 8 ASCII letters and digits as a number, in ASCII lower case
+/// (`| 0x20` lowers a letter and keeps a digit): two runs are equal in any case when
+/// their keys are.
+pub(super) const fn run_key(run: &[u8]) -> u64 {
+    let mut k = 0;
+    let mut i = 0;
+    while i < run.len() {
+        k = k << 8 | (run[i] | 0x20) as u64;
+        i += 1;
+    }
+    k
+}
+
+/// The keys of [`INSTALL_TOOLS`] ([`run_key`]).
+pub(super) const TOOL_KEYS: [u64; 16] = {
+    let mut keys = [0; 16];
+    let mut i = 0;
+    while i < 16 {
+        keys[i] = run_key(INSTALL_TOOLS[i]);
+        i += 1;
+    }
+    keys
+};
+
+/// The first letters of [`INSTALL_TOOLS`], in either ASCII case.
+pub(super) const TOOL_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < INSTALL_TOOLS.len() {
+        let c = INSTALL_TOOLS[i][0];
+        t[c as usize] = true;
+        t[c.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether the run of ASCII letters and digits `run`, which follows no `_` and is
+/// followed by `next`, may be the tool that starts an install command: one of
+/// [`INSTALL_TOOLS`] in any ASCII case (`\b` before it), followed by white space, a
+/// non-ASCII byte (the regex's `\s+`) or a `-` (`apt-get`). Asked of every run: its
+/// length and its first letter tell most runs apart before the key is made.
+#[inline]
+pub(super) fn is_tool(run: &[u8], next: Option<u8>) -> bool {
+    (2..=8).contains(&run.len())
+        && TOOL_FIRST[run[0] as usize]
+        && next.is_some_and(|c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80 || c == b'-')
+        && TOOL_KEYS.contains(&run_key(run))
+}
+
+/// The keys of [`JOINERS`] ([`run_key`]).
+pub(super) const JOINER_KEYS: [u64; JOINERS.len()] = {
+    let mut keys = [0; JOINERS.len()];
+    let mut i = 0;
+    while i < JOINERS.len() {
+        keys[i] = run_key(JOINERS[i]);
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `t` is one of [`JOINERS`], in any case (`t` is ASCII: a word of [`words`]).
+/// Compared by key: `run_key` maps a byte to a lower-case letter only from that letter
+/// in either case, and keeps the length (no word holds a NUL byte). (Asked of the
+/// words around every technology: `Infer::find` 426 M -> 405 M instructions on 10 MB
+/// of notes, with `is_tool` inlined, against the slices compared one by one.)
+pub(super) fn is_joiner(t: &str) -> bool {
+    t.len() <= 6 && JOINER_KEYS.contains(&run_key(t.as_bytes()))
+}
+
+/// Whether the section reads like German, where every noun takes a capital: then a
+/// capital says nothing of a name. Told by its most frequent small words.
+pub(super) fn capitals_are_nouns_in(body: &Body<'_>) -> bool {
+    const GERMAN: &[&str] =
+        &["der", "die", "das", "und", "ist", "nicht", "mit", "für", "ein", "eine", "wir", "auch", "sich"];
+    const ENGLISH: &[&str] = &["the", "and", "is", "not", "with", "for", "a", "an", "we", "also", "of", "to"];
+    let (mut de, mut en) = (0, 0);
+    for w in body.text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 5) {
+        if w.is_ascii() {
+            // (ASCII case is the case of an ASCII word: no lower-case copy.)
+            de += usize::from(GERMAN.iter().any(|g| g.eq_ignore_ascii_case(w)));
+            en += usize::from(ENGLISH.iter().any(|e| e.eq_ignore_ascii_case(w)));
+        } else {
+            let w = w.to_lowercase();
+            de += usize::from(GERMAN.contains(&w.as_str()));
+            en += usize::from(ENGLISH.contains(&w.as_str()));
+        }
+    }
+    de >= 3 && de > en
+}
+
+/// The package an install argument names, with its offset in `tok`: `@scope/pkg@1.2`
+/// gives `@scope/pkg`, `github.com/org/tool/cmd/tool@latest` gives `tool`,
+/// `bitnami/postgresql` and `org/image:tag` their last part.
+pub(super) fn package_name<'t>(tool: &str, arg: &'t str) -> Option<(usize, &'t str)> {
+    let tok = arg.trim_matches(['"', '\'']).trim_end_matches([',', '.', ')']);
+    let versionless = match tool {
+        "npm" | "yarn" | "pnpm" | "bun" => {
+            let cut = tok.char_indices().skip(1).find(|&(_, c)| c == '@').map_or(tok.len(), |(i, _)| i);
+            &tok[..cut]
+        }
+        _ => tok.split(['@', ':', '=']).next().unwrap_or(""),
+    };
+    let name = match tool {
+        "npm" | "yarn" | "pnpm" | "bun" if versionless.starts_with('@') => versionless,
+        "go" => {
+            let parts: Vec<&str> = versionless.split('/').collect();
+            // `host/org/repo/cmd/name`: the name; `host/org/repo/v2`: the repository.
+            let last = parts.iter().rev().find(|p| !(p.starts_with('v') && p[1..].bytes().all(|b| b.is_ascii_digit())));
+            last.copied().unwrap_or("")
+        }
+        _ => versionless.rsplit('/').next().unwrap_or(""),
+    };
+    let valid = name.len() >= 2
+        && name.trim_start_matches('@').starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '/' | '+'));
+    if !valid {
+        return None;
+    }
+    Some((name.as_ptr() as usize - arg.as_ptr() as usize, name))
+}
+
+/// What each byte is, for the tokeniser: [`LOWER`], [`UPPER`], [`DIGIT`] (ASCII) or
+/// nothing (0).
+pub(super) const CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_lowercase() {
+            LOWER
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+pub(super) const LOWER: u8 = 1;
+pub(super) const UPPER: u8 = 2;
+pub(super) const DIGIT: u8 = 3;
+
+/// The pairs of byte classes (`CLASS[a] * 4 + CLASS[b]`) that give a word a shape one
+/// of the rules reads: a lower-case letter before a capital (CamelCase), a letter
+/// before a digit (a name and digits); the third shape, a `-`, is told apart.
+pub(super) const SHAPED_PAIRS: u16 = 1 << (LOWER * 4 + UPPER) | 1 << (LOWER * 4 + DIGIT) | 1 << (UPPER * 4 + DIGIT);
+
+/// The words of `text`: runs of ASCII letters and digits, joined by single `-`, `.`,
+/// `+` or `_` inside (`sudo-rs`, `Node.js`, `C++`), without a trailing `.`; each with
+/// whether it may have one of the shapes the rules read ([`Word::shaped`]), told in
+/// the same pass (on 1 MB of notes, the words and then their shapes cost 25 M
+/// instructions in two passes).
+///
+/// Also where an install command may start: a run of letters and digits that is one of
+/// [`INSTALL_TOOLS`] ([`is_tool`]). Every match of the install regex starts at one (a
+/// tool's name is a whole run, `\b` before it and white space or `-` after it), so the
+/// regex is asked there only.
+pub(super) fn words(text: &str) -> (Vec<Word<'_>>, Vec<usize>) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let class = |i: usize| if i < n { CLASS[b[i] as usize] } else { 0 };
+    let mut out = Vec::with_capacity(n / 6);
+    let mut tools = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if class(i) == 0 {
+            i += 1;
+            continue;
+        }
+        // Here the byte before is no letter or digit (every run is read whole).
+        let start = i;
+        let mut shaped = false;
+        // Reads a run of letters and digits from `i`, noting the pairs that give a shape.
+        let run = |i: &mut usize, shaped: &mut bool| {
+            let mut prev = class(*i);
+            *i += 1;
+            loop {
+                let c = class(*i);
+                if c == 0 {
+                    break;
+                }
+                *shaped |= SHAPED_PAIRS >> (prev * 4 + c) & 1 == 1;
+                prev = c;
+                *i += 1;
+            }
+        };
+        run(&mut i, &mut shaped);
+        // Every run may be a tool's name (`foo-npm install` holds a command).
+        let tool =
+            |from: usize, to: usize| (from == 0 || b[from - 1] != b'_') && is_tool(&b[from..to], b.get(to).copied());
+        if tool(start, i) {
+            tools.push(start);
+        }
+        // A word glued to a non-ASCII letter (`Straße`, `Łódź`) is part of a word of
+        // another script: not ours (nor is the run of letters after it).
+        if start > 0 && b[start - 1] >= 0x80 {
+            continue;
+        }
+        loop {
+            if i < n && matches!(b[i], b'-' | b'.' | b'_') && class(i + 1) != 0 {
+                // (Two letters either side of a joiner are no pair: `a.B` is no hump.)
+                shaped |= b[i] == b'-';
+                i += 1;
+            } else if i + 1 < n && b[i] == b'+' && b[i + 1] == b'+' {
+                i += 2;
+                if class(i) == 0 {
+                    continue;
+                }
+            } else {
+                break;
+            }
+            let from = i;
+            run(&mut i, &mut shaped);
+            if tool(from, i) {
+                tools.push(from);
+            }
+        }
+        if b.get(i).is_none_or(|&c| c < 0x80) {
+            out.push(Word { at: start, text: &text[start..i], shaped });
+        }
+    }
+    (out, tools)
+}
+
+/// What [`words`] gives, read from the words of the lexicon scan (`tokens`: the
+/// maximal runs of word characters of `text`, in order, each with its shape when it
+/// is made of ASCII letters and digits): the same words, told run by run (a run of
+/// ASCII letters and digits is a token, or a part of one between `_` and non-ASCII
+/// letters), the bytes read only around the runs and inside the tokens whose shape
+/// was not told.
+pub(super) fn words_of_tokens<'t>(text: &'t str, tokens: &[Token]) -> (Vec<Word<'t>>, Vec<usize>) {
+    debug_assert!(tokens_are_the_words(text, tokens));
+    let mut r = Runs { text, words: Vec::with_capacity(tokens.len()), tools: Vec::new(), open: None };
+    let b = text.as_bytes();
+    for t in tokens {
+        let (start, end) = (t.start as usize, t.end as usize);
+        if t.shape != Token::OTHER {
+            // Most words: a run alone, after no non-ASCII letter (nor `_`: it would be
+            // in the token) and before nothing that joins or ends it otherwise. Told
+            // here without a call (`Infer::find`: 488 M -> 426 M instructions on 10 MB
+            // of notes).
+            let after = b.get(end).copied();
+            let alone = r.open.is_none()
+                && (start == 0 || b[start - 1] < 0x80)
+                && after.is_none_or(|c| c < 0x80 && !matches!(c, b'-' | b'.' | b'_' | b'+'));
+            if alone {
+                if TOOL_FIRST[b[start] as usize] && is_tool(&b[start..end], after) {
+                    r.tools.push(start);
+                }
+                r.words.push(Word { at: start, text: &text[start..end], shaped: t.shape == Token::PAIRED });
+            } else {
+                r.run(start, end, t.shape == Token::PAIRED);
+            }
+            continue;
+        }
+        let mut i = start;
+        while i < end {
+            if CLASS[b[i] as usize] == 0 {
+                i += 1;
+                continue;
+            }
+            let from = i;
+            let mut prev = CLASS[b[i] as usize];
+            let mut paired = false;
+            i += 1;
+            while i < end && CLASS[b[i] as usize] != 0 {
+                let c = CLASS[b[i] as usize];
+                paired |= SHAPED_PAIRS >> (prev * 4 + c) & 1 == 1;
+                prev = c;
+                i += 1;
+            }
+            r.run(from, i, paired);
+        }
+    }
+    (r.words, r.tools)
+}
+
+/// Whether `tokens` are the maximal runs of word characters of `text`, in order.
+pub(super) fn tokens_are_the_words(text: &str, tokens: &[Token]) -> bool {
+    let mut want = Vec::new();
+    push_tokens(text, 0, text.len(), &mut want);
+    want.len() == tokens.len() && want.iter().zip(tokens).all(|(w, t)| (w.start, w.end) == (t.start, t.end))
+}
+
+/// The words being read from the runs of ASCII letters and digits of a text, one
+/// run at a time, in order ([`words_of_tokens`]).
+pub(super) struct Runs<'t> {
+    text: &'t str,
+    words: Vec<Word<'t>>,
+    tools: Vec<usize>,
+    /// The word that goes on with the next run: its start, its shape so far, and
+    /// where that run starts.
+    open: Option<(usize, bool, usize)>,
+}
+
+impl Runs<'_> {
+    /// Reads the run `start..end`, `paired` if a pair of its bytes gives a shape.
+    fn run(&mut self, start: usize, end: usize, paired: bool) {
+        let b = self.text.as_bytes();
+        if (start == 0 || b[start - 1] != b'_') && is_tool(&b[start..end], b.get(end).copied()) {
+            self.tools.push(start);
+        }
+        let (word, mut shaped) = match self.open.take() {
+            Some((word, shaped, at)) if at == start => (word, shaped | paired),
+            _ if start > 0 && b[start - 1] >= 0x80 => return,
+            _ => (start, paired),
+        };
+        let alnum = |i: usize| b.get(i).is_some_and(|&c| CLASS[c as usize] != 0);
+        let mut i = end;
+        loop {
+            if i < b.len() && matches!(b[i], b'-' | b'.' | b'_') && alnum(i + 1) {
+                shaped |= b[i] == b'-';
+                self.open = Some((word, shaped, i + 1));
+                return;
+            } else if i + 1 < b.len() && b[i] == b'+' && b[i + 1] == b'+' {
+                i += 2;
+                if alnum(i) {
+                    self.open = Some((word, shaped, i));
+                    return;
+                }
+            } else {
+                break;
+            }
+        }
+        if b.get(i).is_none_or(|&c| c < 0x80) {
+            self.words.push(Word { at: word, text: &self.text[word..i], shaped });
+        }
+    }
+}
