@@ -48,10 +48,20 @@ pub fn parse(text: &str) -> Blocks {
     }
     let lines: Vec<(u32, &str)> = lines.collect();
     let outline = outline_lines(&lines);
+    let titles = underlined_titles(&lines);
+    let mut skip = false;
     for (k, &(n, l)) in lines.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
         let t = l.trim();
         if t.is_empty() {
             out.blank();
+            continue;
+        }
+        if let Some(level) = titles[k] {
+            out.block(BlockKind::Heading { level, text: t.to_string() }, n, n + 1);
+            skip = true;
             continue;
         }
         if is_separator(t) {
@@ -77,6 +87,46 @@ pub fn parse(text: &str) -> Blocks {
         out.text(t, n);
     }
     out.finish()
+}
+
+/// Titles underlined as a typewriter did it (`Title` over `=====` or `-----`, also
+/// `~`, `^`, `*`, `+`, `#`): per line, the heading level of a title whose next line
+/// underlines it, or `None`.
+///
+/// A title stands alone (a blank line or the start above it), at the margin, is at most
+/// 120 characters and is no separator or list item; its underline is one character
+/// repeated three or more times and at least half the title's length (a short `---`
+/// under a long line is a separator). Levels follow the order in which the underline
+/// characters first appear, as in reStructuredText: the first is level 1.
+fn underlined_titles(lines: &[(u32, &str)]) -> Vec<Option<u8>> {
+    let mut out = vec![None; lines.len()];
+    let mut order: Vec<u8> = Vec::new();
+    for k in 0..lines.len().saturating_sub(1) {
+        let (l, under) = (lines[k].1, lines[k + 1].1.trim_end());
+        let t = l.trim();
+        let alone = k == 0 || lines[k - 1].1.trim().is_empty();
+        let Some(&c) = under.as_bytes().first() else { continue };
+        let chars = t.chars().count();
+        if !alone
+            || t.is_empty()
+            || l.starts_with([' ', '\t'])
+            || chars > 120
+            || is_separator(t)
+            || list_marker(t, BULLETS).is_some()
+            || !b"=-~^*+#".contains(&c)
+            || under.len() < 3
+            || under.len() * 2 < chars
+            || !under.bytes().all(|b| b == c)
+        {
+            continue;
+        }
+        let level = order.iter().position(|&o| o == c).unwrap_or_else(|| {
+            order.push(c);
+            order.len() - 1
+        });
+        out[k] = Some(super::sat_u8(level + 1));
+    }
+    out
 }
 
 /// An outline written with indentation and no bullets (a plain-text editor, an
@@ -288,6 +338,25 @@ mod tests {
         assert_eq!(kinds(prose), [(p("It was a long day and the\nrooms were full.\nThen lunch\ncame."), 1, 4)]);
         // One level only: a paragraph.
         assert_eq!(kinds("  a\n  b\n"), [(p("a\nb"), 1, 2)]);
+    }
+
+    #[test]
+    fn underlined_titles_are_headings() {
+        let h = |level: u8, t: &str| BlockKind::Heading { level, text: t.into() };
+        let text = "Notes\n=====\n\nAsync Django - Ana\n------------------\ntext\n\nThanks for a long day!\n---\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (h(1, "Notes"), 1, 2),
+                (h(2, "Async Django - Ana"), 4, 5),
+                (p("text"), 6, 6),
+                // A short `---` under a long line is a separator.
+                (p("Thanks for a long day!"), 8, 8),
+                (BlockKind::Separator, 9, 9),
+            ]
+        );
+        // A line inside a paragraph is no title.
+        assert_eq!(kinds("one\ntwo\n===\n")[0], (p("one\ntwo"), 1, 2));
     }
 
     #[test]
