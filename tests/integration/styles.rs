@@ -245,6 +245,13 @@ fn plain_text_underlined_titles() {
     check(&fixture("underlined"), 0.95, 1.0, 1.0, 0.9);
 }
 
+// A Markdown file that is HTML (a tool's export, a web page saved): `<h2>` headings,
+// `<p><strong>Speaker:</strong> …</p>`, `<li>` items, entities; kept aside: 0.000.
+#[test]
+fn html_export_in_markdown() {
+    check(&fixture("html-export"), 0.95, 1.0, 1.0, 0.9);
+}
+
 // A lower-case phone note with no markup: `next talk - title (speaker)`,
 // `after lunch: title - speaker`, names in lower case.
 #[test]
