@@ -45,24 +45,11 @@ fn crate_paths(text: &str) -> Vec<(usize, String)> {
 
 fn back_edges(src: &Path) -> Vec<String> {
     let mut found = Vec::new();
-    let mut stack = vec![src.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read src") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path.strip_prefix(src).expect("under src").to_string_lossy().replace('\\', "/");
-            if !rel.ends_with(".rs") || rel.ends_with("tests.rs") || rel.contains("/tests/") {
-                continue;
-            }
-            let own = layer(rel.split(['/', '.']).next().unwrap_or(""));
-            let text = std::fs::read_to_string(&path).expect("read source");
-            for (line, name) in crate_paths(&text) {
-                if layer(&name) > own {
-                    found.push(format!("src/{rel}:{line}: crate::{name} points back up the pipeline"));
-                }
+    for (rel, text) in sources(src) {
+        let own = layer(rel.split(['/', '.']).next().unwrap_or(""));
+        for (line, name) in crate_paths(&text) {
+            if layer(&name) > own {
+                found.push(format!("src/{rel}:{line}: crate::{name} points back up the pipeline"));
             }
         }
     }

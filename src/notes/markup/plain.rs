@@ -162,7 +162,7 @@ fn outline_lines(lines: &[(u32, &str)]) -> Vec<Option<usize>> {
             levels.dedup();
             for (i, ((_, l), &d)) in run.iter().zip(&indents).enumerate() {
                 if bare(l) {
-                    out[start + i] = levels.iter().position(|&x| x == d);
+                    out[start + i] = levels.binary_search(&d).ok();
                 }
             }
         }

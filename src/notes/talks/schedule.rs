@@ -18,7 +18,7 @@ pub(super) struct Schedule {
     /// Per word (lower case), the entries (candidate indices) whose title holds it.
     words: HashMap<String, Vec<usize>>,
     /// Entries already named by a title line: each is written out once.
-    claimed: Vec<usize>,
+    claimed: std::collections::HashSet<usize>,
 }
 
 /// At most this many entries are compared with a title line: a title made only of
@@ -57,7 +57,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if found.next().is_some() {
             return None;
         }
-        self.schedule.claimed.push(entry);
+        self.schedule.claimed.insert(entry);
         let mut c = self.new_candidate(bi, line, Source::TitleLine, self.cands[entry].title.clone());
         push_ev(&mut c, "a schedule's talk by a shortened title", 2);
         c.body_line = line + 1;
