@@ -127,6 +127,9 @@ pub enum Markup {
     Outliner,
     /// Text with no markup (`.txt`, and extensions added with `--ext`).
     Plain,
+    /// Confluence and Jira wiki markup or Textile (`.textile`, or a `.txt` file whose
+    /// headings are `h1.`, `h2.`).
+    Wiki,
 }
 
 /// Removes inline markup from `s`: emphasis (`**`, `__`, `*`, `_` around words, Org's

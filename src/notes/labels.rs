@@ -53,6 +53,9 @@ pub enum Concept {
     /// The note-taker speaking of themself (`me: ask Lars`, `note to self:`): a
     /// remark, no talk's content and never a speaker.
     Me,
+    /// A place in the venue (`Room 317`, `Hall C`, `Saal 2`): a schedule's cell, no
+    /// title.
+    Room,
 }
 
 impl Concept {
@@ -85,6 +88,7 @@ impl Concept {
             "next" => Concept::Next,
             "signoff" => Concept::Signoff,
             "me" => Concept::Me,
+            "room" => Concept::Room,
             m => Concept::Month(m.strip_prefix("month")?.parse().ok().filter(|n| (1..=12).contains(n))?),
         })
     }

@@ -10,8 +10,16 @@ use talkgraph::notes::markup;
 
 use crate::util::{scratch_with_sample, talkgraph};
 
-const MARKUPS: [Markup; 7] =
-    [Markup::Markdown, Markup::Org, Markup::Rst, Markup::AsciiDoc, Markup::Notebook, Markup::Outliner, Markup::Plain];
+const MARKUPS: [Markup; 8] = [
+    Markup::Markdown,
+    Markup::Org,
+    Markup::Rst,
+    Markup::AsciiDoc,
+    Markup::Notebook,
+    Markup::Outliner,
+    Markup::Plain,
+    Markup::Wiki,
+];
 
 fn check_lines(text: &str, blocks: &Blocks) -> Result<(), TestCaseError> {
     let lines = text.split('\n').count().max(1) as u32;
@@ -33,7 +41,7 @@ proptest! {
     // Any text made of the characters markups give meaning to parses in every markup,
     // and every block's lines are within the text.
     #[test]
-    fn any_text_parses_with_lines_in_range(text in "([-*+=#|:.>`~_ \\t\\n\\[\\]()a-z0-9]|TODO|::|```|\\+\\-\\-\\+|#\\+BEGIN_SRC|\\.\\. code::|\\|===|----){0,120}") {
+    fn any_text_parses_with_lines_in_range(text in "([-*+=#|:.>`~_ \\t\\n\\[\\]()a-z0-9]|TODO|::|```|\\+\\-\\-\\+|#\\+BEGIN_SRC|\\.\\. code::|\\|===|----|h2\\. |\\{code\\}|\\|\\||\\[\\d\\d:\\d\\d\\] a: ){0,120}") {
         for m in MARKUPS {
             check_lines(&text, &markup::parse(m, &text))?;
         }
@@ -109,6 +117,9 @@ fn every_markup_is_detected() {
     assert_eq!(markup::detect("asciidoc", ""), Markup::AsciiDoc);
     assert_eq!(markup::detect("txt", "next talk - rust (maya)\n"), Markup::Plain);
     assert_eq!(markup::detect("log", "# Day 1\n\n## Talk\n"), Markup::Markdown);
+    assert_eq!(markup::detect("textile", ""), Markup::Wiki);
+    // A wiki page's `# numbered items` are no Markdown headings.
+    assert_eq!(markup::detect("txt", "h1. Notes\n\nh2. Talk\n# one\n# two\n"), Markup::Wiki);
 }
 
 /// A line of prose naming many talks (`"T1" by A, "T2" by B, …`): each talk's body is

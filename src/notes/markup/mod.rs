@@ -8,6 +8,7 @@
 //! line numbers in a table of line starts.
 
 pub mod asciidoc;
+pub(crate) mod chat;
 pub(crate) mod decoration;
 pub mod ipynb;
 pub mod markdown;
@@ -15,6 +16,7 @@ pub mod org;
 pub mod outliner;
 pub mod plain;
 pub mod rst;
+pub mod wiki;
 
 use super::document::{Block, BlockKind, Blocks, Markup, Property, Row};
 
@@ -27,6 +29,7 @@ pub fn parse(markup: Markup, text: &str) -> Blocks {
         Markup::Rst => rst::parse(text),
         Markup::AsciiDoc => asciidoc::parse(text),
         Markup::Outliner => outliner::parse(text),
+        Markup::Wiki => wiki::parse(text),
         // A notebook's text is already Markdown, on the notebook's lines
         // ([`ipynb::to_text`], applied when the file is read).
         Markup::Markdown | Markup::Notebook => markdown::parse(text),
@@ -72,8 +75,10 @@ fn tables_from_tabs(blocks: &mut Blocks) {
 ///
 /// - `.md`, `.markdown`: Markdown, or an outliner page when its lines are nearly all
 ///   `- ` bullets and `key:: value` fields ([`outliner::is_outliner`]);
+/// - `.textile`: wiki markup;
 /// - `.txt` and any other extension (those added with `--ext`): plain text, unless the
-///   text looks like Markdown ([`plain::looks_like_markdown`]: two or more `#` heading
+///   text is Confluence/Jira wiki markup ([`wiki::looks_like_wiki`]: `h1.`/`h2.`
+///   headings), then wiki markup, or looks like Markdown ([`plain::looks_like_markdown`]: two or more `#` heading
 ///   lines, a closed code fence, or a table's `|---|` delimiter row), then Markdown;
 /// - `.org`: Org; `.rst`, `.rest`: reStructuredText; `.adoc`, `.asciidoc`: AsciiDoc;
 /// - `.ipynb`: a Jupyter notebook (its JSON is turned into Markdown by
@@ -86,6 +91,8 @@ pub fn detect(ext: &str, text: &str) -> Markup {
         "rst" | "rest" => Markup::Rst,
         "adoc" | "asciidoc" => Markup::AsciiDoc,
         "ipynb" => Markup::Notebook,
+        "textile" => Markup::Wiki,
+        _ if wiki::looks_like_wiki(text) => Markup::Wiki,
         _ if plain::looks_like_markdown(text) => Markup::Markdown,
         _ => Markup::Plain,
     }

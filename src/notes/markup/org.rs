@@ -13,7 +13,8 @@
 //!   `#+BEGIN_QUOTE` and the other blocks (`VERSE`, `CENTER`, ...):
 //!   [`BlockKind::Quote`]; an unclosed block runs to the end of the file;
 //! - `- `, `+ `, `1. `, `1) ` (and `* ` when indented) list items, with checkboxes,
-//!   nested by indentation; lines indented under an item continue it;
+//!   nested by indentation; lines indented under an item continue it; a description
+//!   item `- Speaker :: Ana Ruiz` is the field `Speaker: Ana Ruiz`;
 //! - `| a | b |` tables: rows of cells; `|---+---|` rules are skipped, and rows before
 //!   the first rule are the header (its first row);
 //! - a line of five or more `-`: [`BlockKind::Separator`]; `# comment` lines are
@@ -126,7 +127,9 @@ pub fn parse(text: &str) -> Blocks {
         let indent = indent_of(l);
         let bullets: &[char] = if indent > 0 { &['-', '+', '*'] } else { &['-', '+'] };
         if let Some((marker, rest)) = list_marker(t, bullets) {
-            out.item(nesting.depth(indent), &marker, rest, n);
+            // A description item (`- Speaker :: Ana Ruiz`) is a field: `Speaker: Ana Ruiz`.
+            let field = rest.split_once(" :: ").map(|(k, v)| format!("{}: {}", k.trim(), v.trim()));
+            out.item(nesting.depth(indent), &marker, field.as_deref().unwrap_or(rest), n);
             continue;
         }
         if indent > 0 && out.continue_item(t, n) {

@@ -7,9 +7,11 @@
 //!   run must be fields only: one line of prose in it makes it a paragraph;
 //! - a line of three or more `-`, `*`, `=`, `_`, `~` or `#` (spaces between allowed, as
 //!   `* * *`) is a [`BlockKind::Separator`];
-//! - a line starting with `-`, `*`, `+`, `•`, `–` or a number (`1.`, `2)`) and a blank
+//! - a line starting with `-`, `*`, `+`, `•`, `–`, a copied glyph (`●`, `○`, `■`) or a number (`1.`, `2)`) and a blank
 //!   is a [`BlockKind::ListItem`], nested by its indentation; lines indented under it
 //!   continue it;
+//! - a chat transcript (most lines open with `[09:12] name:` or as another chat export
+//!   frames a message, [`super::chat`]) is read message by message, each a paragraph;
 //! - every other run of non-blank lines is a [`BlockKind::Paragraph`] that keeps its
 //!   lines. A lone ALL-CAPS line or a line ending with `:` is a paragraph of one line
 //!   like any other: the talk detector decides what a lead-in is.
@@ -18,7 +20,9 @@ use super::{indent_of, list_marker, numbered, Builder, Nesting};
 use crate::notes::document::{BlockKind, Blocks};
 
 /// The bullets of plain-text lists.
-const BULLETS: &[char] = &['-', '*', '+', '•', '–', '‣', '◦'];
+/// Besides the usual ones, the glyphs a list keeps when copied from a word processor or
+/// a web page (`●`, `○`, `■`, `▪`, `►`).
+const BULLETS: &[char] = &['-', '*', '+', '•', '–', '‣', '◦', '●', '○', '■', '□', '▪', '▫', '►', '▸'];
 
 /// Parses plain `text` into blocks with their 1-based lines.
 pub fn parse(text: &str) -> Blocks {
@@ -47,6 +51,9 @@ pub fn parse(text: &str) -> Blocks {
         }
     }
     let lines: Vec<(u32, &str)> = lines.collect();
+    if super::chat::is_transcript(lines.iter().map(|&(_, l)| l)) {
+        return transcript(out, &lines);
+    }
     let outline = outline_lines(&lines);
     let titles = underlined_titles(&lines);
     let mut skip = false;
@@ -85,6 +92,26 @@ pub fn parse(text: &str) -> Blocks {
             nesting.reset();
         }
         out.text(t, n);
+    }
+    out.finish()
+}
+
+/// A chat transcript ([`super::chat`]): each message a paragraph, its frame read past;
+/// a line with no frame continues the message above it (or is a paragraph of its own
+/// above the first).
+fn transcript(mut out: Builder, lines: &[(u32, &str)]) -> Blocks {
+    for &(n, l) in lines {
+        let t = l.trim();
+        if t.is_empty() {
+            out.blank();
+        } else if let Some(at) = super::chat::frame(l) {
+            out.blank();
+            if !l[at..].trim().is_empty() {
+                out.text(&l[at..], n);
+            }
+        } else {
+            out.text(t, n);
+        }
     }
     out.finish()
 }

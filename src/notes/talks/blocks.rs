@@ -172,7 +172,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let after = after.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start();
             rest = after;
         }
-        let (title, people) = title_and_people(rest, labels, true, false);
+        // `## 1. Title`, `## Name: Title`.
+        let (title, people) = if talk_label.is_none() {
+            let rest = framed::strip_number(rest);
+            match title_and_people(rest, labels, true, false) {
+                (_, p) if p.is_empty() => framed::name_colon(rest, labels)
+                    .or_else(|| framed::cells(rest, labels))
+                    .unwrap_or_else(|| (clean_title(rest), p)),
+                found => found,
+            }
+        } else {
+            title_and_people(rest, labels, true, false)
+        };
         if !people.is_empty() {
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();

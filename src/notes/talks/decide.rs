@@ -121,7 +121,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         let talk_level = (1..8).max_by_key(|&l| (per_level[l], std::cmp::Reverse(l))).filter(|&l| per_level[l] > 0);
-        let Some(talk_level) = talk_level else { return };
+        let Some(talk_level) = talk_level.or_else(|| self.plain_sections().map(usize::from)) else { return };
         let talk_level = talk_level as u8;
         let mut inside_talk: Option<u8> = None;
         let n_at_level = self.cands.iter().filter(|c| c.source == Source::Heading(talk_level)).count();

@@ -57,11 +57,24 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 }
 
-/// `title — names`, `title by names`, `title (names)`; names followed by their
+/// `title — names`, `title by names`, `title (names)`, and the framed shapes of
+/// [`framed`]; names followed by their
 /// affiliation in parentheses (`— Henrik Lindqvist (Ferrous Systems)`) keep the names.
 /// `by` as in [`title_and_people`]; `None` when no people are named.
 pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(String, Vec<(String, Role)>)> {
     let s = s.trim();
+    // A title framed by quotes among lead words, or a cell of a line typed with bars.
+    if memchr::memchr3(b'"', 0xE2, b'|', s.as_bytes()).is_some() || memchr::memchr(b'/', s.as_bytes()).is_some() {
+        if let Some(found) = framed::quoted(s, labels).or_else(|| framed::cells(s, labels)) {
+            return Some(found);
+        }
+    }
+    // `Title (Name): what was said`, the notes on the title's line.
+    if let Some(head) = s.find("): ").map(|i| &s[..=i]) {
+        if let Some(found) = split_title_line(head, labels, by) {
+            return Some(found);
+        }
+    }
     if let Some(open) = s.strip_suffix(')').and_then(|x| x.rfind('(')) {
         if let Some((title, people)) = split_people(&s[..open], labels, by, true) {
             return Some((clean_title(title), people));

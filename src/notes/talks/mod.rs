@@ -381,7 +381,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     self.list_item(bi, b, *depth, marker, text);
                 }
                 BlockKind::Table { header, rows } => self.table(bi, header.as_ref(), rows),
-                BlockKind::Code { .. } | BlockKind::Quote { .. } | BlockKind::Separator => {}
+                BlockKind::Quote { text } => self.quote_under_heading(bi, b, text),
+                BlockKind::Code { .. } | BlockKind::Separator => {}
             }
             if self.cands.last().is_some_and(|c| c.block == bi) {
                 seen_talkish = true;
@@ -611,6 +612,7 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
 
 mod blocks;
 mod decide;
+mod framed;
 mod lines;
 mod people;
 mod prose;

@@ -128,7 +128,7 @@ pub(super) fn split_people<'s>(
             if left.trim().is_empty() {
                 continue;
             }
-            if let Some(p) = names::people_as(right, labels, case) {
+            if let Some(p) = names::people_as(right, labels, case).or_else(|| affiliated(right, labels, case)) {
                 // Names in any case may follow the dash; but capitalised names before
                 // it, and no likely name after it, are the name first.
                 if case == names::Case::Any && names::people_as(right, labels, names::Case::Unusual).is_none() {
@@ -144,6 +144,18 @@ pub(super) fn split_people<'s>(
         return name_first(s, labels);
     }
     None
+}
+
+/// Names followed by an affiliation after a comma (`Ana Ruiz, Acme Corp`, `Tom Berg,
+/// Initech`): the names, when the part after the last comma is no name and at most
+/// four words.
+fn affiliated(s: &str, labels: &Labels, case: names::Case) -> Option<Vec<(String, Role)>> {
+    let i = s.rfind(", ")?;
+    let tail = s[i + 2..].trim();
+    if tail.is_empty() || tail.split_whitespace().count() > 4 || names::is_name(tail, false) {
+        return None;
+    }
+    names::people_as(&s[..i], labels, case)
 }
 
 /// `Name — Title`, as a lightning list or a chat line puts it (`Ana Costa — Typing your

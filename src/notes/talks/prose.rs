@@ -135,6 +135,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.cands.push(c);
             return;
         }
+        // Framed shapes: a title over a speaker field or a name (`10.05–10.35  Title` /
+        // `Presenter – Name`), a title field and a speaker field in either order.
+        if below.is_some() {
+            if let Some(c) =
+                self.title_over_field(bi, b.line, text, raw_first, first).or_else(|| self.field_pair(bi, b.line, text))
+            {
+                self.cands.push(c);
+                return;
+            }
+        }
         // The shortened title of a schedule's talk over its notes.
         if let Some(c) = self.schedule_title(bi, b.line, below.is_some(), first) {
             self.cands.push(c);

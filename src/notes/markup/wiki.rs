@@ -1,0 +1,302 @@
+//! The wiki-markup reader: Confluence and Jira wiki markup and Textile (Redmine,
+//! Trac-era wikis), as people paste a team page into a `.txt` file or keep a
+//! `.textile` file, line by line:
+//!
+//! - `h1. Title` ... `h6. Title`: [`BlockKind::Heading`];
+//! - `{code}`, `{code:python}`, `{code:language=python}`, `{noformat}` ... the same
+//!   macro again: [`BlockKind::Code`]; `{quote}` ... `{quote}`: [`BlockKind::Quote`];
+//!   other block macros (`{panel}`, `{info}`, `{expand:title}`, `{toc}`) alone on a
+//!   line are read past, their content read as any other; Textile's `bc. line` is a
+//!   code line and `bq. line` a quote;
+//! - `* `, `** `, `# `, `## `, `*# `, `- ` (a run of `*`, `#`, `-` and a blank): a
+//!   [`BlockKind::ListItem`] nested one level per marker character after the first;
+//!   `*bold*` at the start of a line has no blank after its `*` and stays text;
+//! - `||head||head||` and `|cell|cell|` lines: a [`BlockKind::Table`], its header the
+//!   first row when written with `||`;
+//! - `----`: a [`BlockKind::Separator`];
+//! - every other run of lines: a [`BlockKind::Paragraph`].
+//!
+//! Inline markup becomes what the other readers give: `{{mono}}` a code span
+//! (`` `mono` ``), `[text|url]` its text, `[url]` the url, `{color:red}` and the
+//! other inline macros nothing; `*bold*` and `_italic_` are left to
+//! [`crate::notes::document::strip_inline`], as in Markdown.
+
+use std::borrow::Cow;
+
+use super::{numbered, Builder, Nesting};
+use crate::notes::document::{BlockKind, Blocks, Row};
+
+/// Whether a text with no markup of its own by extension (`.txt`) is wiki markup: two
+/// or more `h1.`-`h6.` heading lines at the margin, or one and a `{code}`/`{noformat}`
+/// macro or a `||` header row. Checked before Markdown, whose `# heading` a wiki's
+/// numbered list item looks like.
+pub fn looks_like_wiki(text: &str) -> bool {
+    let mut headings = 0;
+    let mut other = false;
+    for l in text.lines() {
+        let b = l.as_bytes();
+        if heading(l).is_some() {
+            headings += 1;
+        } else if b.starts_with(b"{code") || b.starts_with(b"{noformat}") || b.starts_with(b"||") {
+            other = true;
+        }
+        if headings >= 2 || (headings == 1 && other) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `h2. Title` (level 2, text `Title`); Textile's `h2(class). ` and `h2>. ` too.
+fn heading(line: &str) -> Option<(u8, &str)> {
+    let b = line.as_bytes();
+    if b.len() < 4 || b[0] != b'h' || !(b'1'..=b'6').contains(&b[1]) {
+        return None;
+    }
+    // Textile's attributes (`(class)`, `{style}`, `[lang]`) and alignment (`<`, `>`,
+    // `=`) between the level and the dot.
+    let mut rest = &line[2..];
+    loop {
+        let close = match rest.as_bytes().first() {
+            Some(b'(') => ')',
+            Some(b'{') => '}',
+            Some(b'[') => ']',
+            Some(b'<' | b'>' | b'=') => {
+                rest = &rest[1..];
+                continue;
+            }
+            _ => break,
+        };
+        rest = &rest[rest.find(close)? + 1..];
+    }
+    let text = rest.strip_prefix(". ")?.trim();
+    (!text.is_empty()).then_some((b[1] - b'0', text))
+}
+
+/// The block macro a line is, alone on it: `{code:python}` gives (`code`, `python`).
+fn block_macro(line: &str) -> Option<(&str, &str)> {
+    let inner = line.strip_prefix('{')?.strip_suffix('}')?;
+    let (name, arg) = inner.split_once(':').unwrap_or((inner, ""));
+    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase())).then_some((name, arg))
+}
+
+/// The language of a code macro's argument: `python`, `language=python|title=x`.
+fn code_lang(arg: &str) -> Option<String> {
+    let first = arg.split('|').find(|p| !p.contains('=') || p.starts_with("language="))?;
+    let lang = first.strip_prefix("language=").unwrap_or(first).trim();
+    (!lang.is_empty()).then(|| lang.to_string())
+}
+
+/// A list line: its depth (0 at the top), marker and text.
+fn list_line(line: &str) -> Option<(usize, &str, &str)> {
+    let n = line.bytes().take_while(|b| matches!(b, b'*' | b'#' | b'-')).count();
+    if n == 0 || !line[n..].starts_with(' ') || line[n..].trim().is_empty() {
+        return None;
+    }
+    // `----` is a separator, `-- ` a dash in prose.
+    if line.as_bytes()[0] == b'-' && n > 1 {
+        return None;
+    }
+    Some((n - 1, &line[..n], line[n..].trim()))
+}
+
+/// A table line's cells and whether they are header cells (`||a||b||`).
+fn table_cells(line: &str) -> Option<(Vec<String>, bool)> {
+    let t = line.trim();
+    if !t.starts_with('|') || t.len() < 2 {
+        return None;
+    }
+    let header = t.starts_with("||");
+    let sep = if header { "||" } else { "|" };
+    let inner = t.trim_start_matches('|').trim_end_matches('|');
+    let cells: Vec<String> = inner.split(sep).map(|c| inline(c.trim()).into_owned()).collect();
+    Some((cells, header))
+}
+
+/// Wiki inline markup as Markdown's: `{{mono}}` a code span, `[text|url]` its text,
+/// `[url]` the url, inline macros (`{color:red}`, `{anchor:x}`) dropped.
+pub(crate) fn inline(s: &str) -> Cow<'_, str> {
+    if !s.contains(['{', '[']) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['{', '[']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(mono) = tail.strip_prefix("{{") {
+            if let Some(end) = mono.find("}}") {
+                out.push('`');
+                out.push_str(&mono[..end]);
+                out.push('`');
+                rest = &mono[end + 2..];
+                continue;
+            }
+        }
+        let close = if tail.starts_with('{') { '}' } else { ']' };
+        match tail[1..].find(close) {
+            Some(end) if !tail[1..=end].contains(['{', '[', '\n']) => {
+                let inner = &tail[1..=end];
+                if close == ']' {
+                    // `[text|url]` gives the text; `[url]` the url.
+                    out.push_str(inner.split_once('|').map_or(inner, |(t, _)| t));
+                } else if !inner
+                    .split(':')
+                    .next()
+                    .is_some_and(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase()))
+                {
+                    // `{` not opening a macro (`{x, y}` in prose) stays.
+                    out.push_str(&tail[..end + 2]);
+                }
+                rest = &tail[end + 2..];
+            }
+            _ => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Parses wiki-markup `text` into blocks with their 1-based lines.
+pub fn parse(text: &str) -> Blocks {
+    let mut out = Builder::default();
+    let mut nesting = Nesting::default();
+    let mut lines = numbered(text).peekable();
+    while let Some((n, l)) = lines.next() {
+        let t = l.trim();
+        if t.is_empty() {
+            out.blank();
+            continue;
+        }
+        if let Some((level, title)) = heading(t) {
+            out.block(BlockKind::Heading { level, text: inline(title).into_owned() }, n, n);
+            nesting.reset();
+            continue;
+        }
+        if let Some((name, arg)) = block_macro(t) {
+            if matches!(name, "code" | "noformat" | "quote") {
+                let mut body: Vec<&str> = Vec::new();
+                let mut end = n;
+                for (m, inner) in lines.by_ref() {
+                    end = m;
+                    if block_macro(inner.trim()).is_some_and(|(x, _)| x == name) {
+                        break;
+                    }
+                    body.push(inner);
+                }
+                let kind = if name == "quote" {
+                    BlockKind::Quote { text: body.iter().map(|l| inline(l.trim())).collect::<Vec<_>>().join("\n") }
+                } else {
+                    BlockKind::Code { lang: if name == "code" { code_lang(arg) } else { None }, text: body.join("\n") }
+                };
+                out.block(kind, n, end);
+            } else {
+                // A panel, note or expand box opens or closes: its lines are read as any.
+                out.blank();
+            }
+            continue;
+        }
+        if let Some(code) = t.strip_prefix("bc. ") {
+            out.block(BlockKind::Code { lang: None, text: code.to_string() }, n, n);
+            continue;
+        }
+        if let Some(q) = t.strip_prefix("bq. ") {
+            out.block(BlockKind::Quote { text: inline(q.trim()).into_owned() }, n, n);
+            continue;
+        }
+        if t.len() >= 4 && t.bytes().all(|b| b == b'-') {
+            out.block(BlockKind::Separator, n, n);
+            nesting.reset();
+            continue;
+        }
+        if let Some((cells, header)) = table_cells(t) {
+            let mut rows = vec![Row { cells, line: n }];
+            let mut end = n;
+            while let Some((m, next)) = lines.next_if(|(_, x)| table_cells(x).is_some()) {
+                let (cells, _) = table_cells(next).expect("checked by next_if");
+                rows.push(Row { cells, line: m });
+                end = m;
+            }
+            let header = header.then(|| rows.remove(0));
+            out.block(BlockKind::Table { header, rows }, n, end);
+            continue;
+        }
+        if let Some((depth, marker, rest)) = list_line(t) {
+            let depth = nesting.depth(depth);
+            out.item(depth, marker, &inline(rest), n);
+            continue;
+        }
+        if l.starts_with([' ', '\t']) && out.continue_item(&inline(t), n) {
+            continue;
+        }
+        out.text(&inline(t), n);
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::document::Block;
+
+    fn kinds(text: &str) -> Vec<(String, u32)> {
+        parse(text)
+            .blocks
+            .iter()
+            .map(|Block { kind, line, .. }| {
+                let k = match kind {
+                    BlockKind::Heading { level, text } => format!("h{level} {text}"),
+                    BlockKind::ListItem { depth, text, .. } => format!("li{depth} {text}"),
+                    BlockKind::Paragraph { text } => format!("p {text}"),
+                    BlockKind::Code { lang, text } => format!("code {lang:?} {text}"),
+                    BlockKind::Quote { text } => format!("quote {text}"),
+                    BlockKind::Table { header, rows } => {
+                        format!("table {} {}", header.as_ref().map_or(0, |h| h.cells.len()), rows.len())
+                    }
+                    BlockKind::Separator => "sep".into(),
+                    BlockKind::Properties(_) => "props".into(),
+                };
+                (k, *line)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_lists_code_and_tables() {
+        let text = "h1. Team notes\n\nh2. Keynote: Platforms\n*Speaker:* Ana Ruiz\n* uses {{kubectl}} and [Backstage|https://backstage.io]\n** nested\n# first\n{code:language=bash}\nkubectl get pods\n{code}\n||Time||Talk||\n|09:00|Intro|\n|09:30|Outro|\n----\nbq. a quote\n";
+        let got = kinds(text);
+        let want: Vec<(String, u32)> = [
+            ("h1 Team notes", 1),
+            ("h2 Keynote: Platforms", 3),
+            ("p *Speaker:* Ana Ruiz", 4),
+            ("li0 uses `kubectl` and Backstage", 5),
+            ("li1 nested", 6),
+            ("li0 first", 7),
+            ("code Some(\"bash\") kubectl get pods", 8),
+            ("table 2 2", 11),
+            ("sep", 14),
+            ("quote a quote", 15),
+        ]
+        .iter()
+        .map(|(k, l)| (k.to_string(), *l))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn detection_needs_two_headings_or_a_wiki_block() {
+        assert!(looks_like_wiki("h1. A\n\nh2. B\n"));
+        assert!(looks_like_wiki("h2. A\n{code}\nx\n{code}\n"));
+        assert!(!looks_like_wiki("h2. A lone line\nand prose\n"));
+        assert!(!looks_like_wiki("# A\n## B\n"));
+    }
+
+    #[test]
+    fn inline_macros_and_plain_braces() {
+        assert_eq!(inline("{color:red}hot{color} {x, y} [a|b]"), "hot {x, y} a");
+        assert_eq!(inline("no markup"), "no markup");
+    }
+}

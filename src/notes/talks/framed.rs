@@ -1,0 +1,377 @@
+//! Title lines whose title is framed rather than separated: by quotes among lead-in
+//! words (`panel "Maintainers under pressure" w/ A, B and C, moderated by D`,
+//! `first talk is "Scaling Celery" by Devon Hartley`), or by the cells of a schedule
+//! line typed with bars (`Room 317 | Kwame Asante | Fast Python with the new JIT`);
+//! and a title alone on a paragraph's first line over a speaker field
+//! (`10.05–10.35  Free-threaded Python in practice` / `Presenter – Jonas Vermeulen`).
+
+use super::*;
+
+/// Words that put people after a quoted title: `"Title" by A`, `with A`, `w/ A`.
+const CONNECTORS: [&str; 16] =
+    ["by", "with", "w/", "feat.", "ft.", "-", "—", "–", "von", "mit", "par", "avec", "por", "con", "di", "door"];
+
+/// `[lead words] "Title" CONNECTOR people`: a quoted title after at most four lead-in
+/// words (each in lower case or a label, as `keynote`, `first talk is`, `Panel:`), then
+/// a connector and people. The title is what the quotes hold; the lead words are not
+/// the title's. `None` when the line has no such shape.
+pub(super) fn quoted(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let (open, q) = s.char_indices().find(|&(_, c)| c == '"' || c == '“')?;
+    let prefix = s[..open].trim();
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    let lead_word = |w: &&str| {
+        let w = w.trim_end_matches([':', ',', '-', '—', '–']);
+        w.is_empty() || w.starts_with(char::is_lowercase) || !labels.lookup(w).is_empty()
+    };
+    if words.len() > 4 || !words.iter().all(lead_word) {
+        return None;
+    }
+    let close_char = if q == '“' { '”' } else { '"' };
+    let inner_start = open + q.len_utf8();
+    let close = inner_start + s[inner_start..].find(close_char)?;
+    let title = s[inner_start..close].trim();
+    if title.is_empty() {
+        return None;
+    }
+    let rest = s[close + close_char.len_utf8()..].trim_start().trim_start_matches([',', ':']).trim_start();
+    let (first, after) = rest.split_once(char::is_whitespace)?;
+    if !CONNECTORS.iter().any(|c| first.eq_ignore_ascii_case(c)) {
+        return None;
+    }
+    let people = names::people_as(after, labels, names::Case::Unusual)?;
+    Some((clean_title(title), people))
+}
+
+/// A schedule line typed with bars or slashes: two or more cells separated by ` | `
+/// (or ` / `: `Typing in anger / Ana Ruiz`), of which one
+/// names the people and one, the longest of the rest, is the title; cells holding only
+/// a time or a place in the venue (`Room 317`, `Hall C`, `Main stage`) are read past.
+pub(super) fn cells(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let sep = if s.contains(" | ") {
+        "|"
+    } else if s.contains(" / ") {
+        " / "
+    } else {
+        return None;
+    };
+    let mut people = None;
+    let mut title: Option<&str> = None;
+    for cell in s.split(sep).map(str::trim).filter(|c| !c.is_empty()) {
+        if strip_time(cell).is_some_and(|(r, _)| r.trim().is_empty()) || is_room(cell, labels) {
+            continue;
+        }
+        if people.is_none() {
+            if let Some(p) = names::people_as(cell, labels, names::Case::Capitalised) {
+                people = Some(p);
+                continue;
+            }
+        }
+        if title.is_none_or(|t| t.len() < cell.len()) {
+            title = Some(cell);
+        }
+    }
+    Some((clean_title(title?), people?))
+}
+
+impl Run<'_, '_, '_> {
+    /// A paragraph whose first line is a title (two to twenty words, perhaps after a
+    /// time) and whose second line names its people, as a schedule copied from a
+    /// document or web page lays a talk out without markup: a speaker or moderator
+    /// field (`Presenter – Jonas Vermeulen`, evidence +2), or, under a title set apart
+    /// by bold, quotes or a time, a line that is only a name (`*Ana Ruiz*`, perhaps
+    /// with an affiliation after a comma; +2). A time adds +1; siblings of the same
+    /// shape add theirs when the candidates are scored. `first` is the first line's
+    /// plain text, trimmed, and `raw_first` as written.
+    pub(super) fn title_over_field(
+        &self,
+        bi: usize,
+        line: u32,
+        text: &str,
+        raw_first: &str,
+        first: &str,
+    ) -> Option<Candidate> {
+        let labels = self.labels();
+        let second = strip_inline(text.split('\n').nth(1)?);
+        let second = second.trim();
+        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
+        let raw_rest = strip_time(raw_first.trim()).map_or(raw_first.trim(), |(r, _)| r);
+        let set_apart = time || ["**", "__", "\"", "“", "*", "_"].iter().any(|m| raw_rest.starts_with(m));
+        let (people, moderator, why) = match labels.leading(second) {
+            Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
+                (names::people(value, labels, true)?, !cs.contains(&Concept::Speaker), "speaker field")
+            }
+            Some(_) => return None,
+            None if set_apart => (people_with_affiliation(second, labels)?, false, "a name line under it"),
+            None => return None,
+        };
+        if labels.leading(rest).is_some() {
+            return None;
+        }
+        let title = clean_title(rest);
+        let words = title.split_whitespace().count();
+        if !(2..=20).contains(&words) || rest.ends_with([':', ',', ';']) {
+            return None;
+        }
+        let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
+        push_ev(&mut c, why, 2);
+        if time {
+            push_ev(&mut c, "a time", 1);
+        }
+        c.speakers = people
+            .into_iter()
+            .map(|(n, r)| (Named { name: n, line: line + 1 }, if moderator { Role::Moderator } else { r }))
+            .collect();
+        c.body_line = line + 2;
+        Some(c)
+    }
+
+    /// A paragraph of fields that names a talk by a title field and its people by a
+    /// speaker field, in either order (`Speaker: Ana Ruiz` / `Title: Typing in
+    /// anger`, `Thema:` / `Referentin:`): evidence +2 for each. The fields are the
+    /// paragraph's first lines, at most eight.
+    pub(super) fn field_pair(&self, bi: usize, line: u32, text: &str) -> Option<Candidate> {
+        let labels = self.labels();
+        let mut title: Option<String> = None;
+        let mut people: Vec<(Named, Role)> = Vec::new();
+        let mut last = 0;
+        for (k, l) in text.split('\n').enumerate().take(8) {
+            let l = strip_inline(l);
+            let Some((cs, value)) = labels.leading(l.trim()) else { break };
+            let value = value.trim();
+            let at = line + k as u32;
+            if cs.contains(&Concept::Title) && title.is_none() && !value.is_empty() {
+                title = Some(clean_title(value));
+            } else if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) {
+                let moderator = !cs.contains(&Concept::Speaker);
+                let found = names::people(value, labels, true)?;
+                people.extend(
+                    found
+                        .into_iter()
+                        .map(|(n, r)| (Named { name: n, line: at }, if moderator { Role::Moderator } else { r })),
+                );
+            } else if !cs.iter().any(|c| matches!(c, Concept::Time | Concept::Room)) {
+                break;
+            }
+            last = k;
+        }
+        let title = title.filter(|t| !t.is_empty() && t.split_whitespace().count() <= 20)?;
+        if people.is_empty() {
+            return None;
+        }
+        let mut c = self.new_candidate(bi, line, Source::Field, title);
+        push_ev(&mut c, "a title field", 2);
+        push_ev(&mut c, "speaker field", 2);
+        c.speakers = people;
+        c.body_line = line + last as u32 + 1;
+        Some(c)
+    }
+
+    /// A quote right under a heading candidate that names no one, holding only a name
+    /// (`> Ana Ruiz, Acme`): the heading's speaker, as a name line under it would be.
+    pub(super) fn quote_under_heading(&mut self, bi: usize, b: &Block, text: &str) {
+        let Some(c) = self.cands.last() else { return };
+        if c.block + 1 != bi || !matches!(c.source, Source::Heading(_)) || !c.speakers.is_empty() {
+            return;
+        }
+        let first = strip_inline(text.split('\n').next().unwrap_or(""));
+        let Some(people) = people_with_affiliation(first.trim(), self.labels()) else { return };
+        let c = self.cands.last_mut().expect("checked above");
+        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+        push_ev(c, "a name line under it", 2);
+    }
+}
+
+impl Run<'_, '_, '_> {
+    /// When no heading level carries evidence of talks (no label, time or name), in a
+    /// note that names its event: the shallowest heading level with two or more headings
+    /// of two words or more that have content of their own. Sections of a conference's
+    /// notes under plain titles are its talks (evidence +1, and siblings add theirs);
+    /// the level is given back as the one that carries the talks.
+    pub(super) fn plain_sections(&mut self) -> Option<u8> {
+        self.conference?;
+        let fit = |c: &Candidate| {
+            c.title.split_whitespace().count() >= 2
+                && c.evidence.iter().any(|(f, w)| *f == "content after it" && *w > 0)
+                && c.evidence.iter().all(|(_, w)| *w > 0)
+        };
+        let mut count = [0usize; 8];
+        for c in &self.cands {
+            if let Source::Heading(l) = c.source {
+                if fit(c) {
+                    count[usize::from(l.min(7))] += 1;
+                }
+            }
+        }
+        let level = (1..8).find(|&l| count[l] >= 2)?;
+        let level = u8::try_from(level).ok()?;
+        for c in &mut self.cands {
+            if c.source == Source::Heading(level) && fit(c) {
+                push_ev(c, "a section of the event's notes", 1);
+            }
+        }
+        Some(level)
+    }
+}
+
+/// `Name: Title` as a heading writes it (`## Ana Ruiz: Typing in anger`): two to four
+/// capitalised words that are a name before the first `: `, a title of two or more
+/// words after it.
+pub(super) fn name_colon(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let (name, title) = s.split_once(": ")?;
+    let words = name.split_whitespace().count();
+    if !(2..=4).contains(&words) {
+        return None;
+    }
+    let people = names::people_as(name, labels, names::Case::Capitalised)?;
+    let title = clean_title(title);
+    (title.split_whitespace().count() >= 2).then_some((title, people))
+}
+
+/// A title's leading number (`1. Typing in anger`, `2) Django at scale`, `#3 …`): the
+/// title without it. At most two digits, so that a year (`2024. A look back`) stays.
+pub(super) fn strip_number(s: &str) -> &str {
+    let t = s.trim_start();
+    let t2 = t.strip_prefix('#').unwrap_or(t);
+    let digits = t2.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return s;
+    }
+    let after = &t2[digits..];
+    let rest = after.strip_prefix(['.', ')', ':']).unwrap_or(if t2.len() < t.len() { after } else { "" });
+    if rest.starts_with(' ') && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        s
+    }
+}
+
+/// The people a line names alone, perhaps followed by an affiliation (`Ana Ruiz, Acme`,
+/// `Ana Ruiz (Acme)`, `Ana Ruiz — Acme`, `Ana Ruiz @ Acme`): names written capitalised.
+fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    if s.is_empty() || s.len() > 200 {
+        return None;
+    }
+    if let Some(p) = names::people_as(s, labels, names::Case::Capitalised) {
+        return Some(p);
+    }
+    let cut = [", ", " (", " — ", " – ", " - ", " @ ", " | "].iter().filter_map(|sep| s.rfind(sep)).max()?;
+    names::people_as(&s[..cut], labels, names::Case::Capitalised)
+}
+
+/// `Room 317`, `Hall C`, `Main stage`, `Saal 2`: at most three words, the first or last
+/// of them a place in the venue.
+fn is_room(cell: &str, labels: &Labels) -> bool {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    words.len() <= 3 && [words.first(), words.last()].into_iter().flatten().any(|w| labels.is(w, Concept::Room))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(p: &[(String, Role)]) -> Vec<&str> {
+        p.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn quoted_titles_after_lead_words() {
+        let l = Labels::default();
+        let (t, p) = quoted(
+            "panel \"Maintainers under pressure\" w/ Hana Sato, Luis Ortega and Grace Mbeki, moderated by Oskar Lind",
+            &l,
+        )
+        .unwrap();
+        assert_eq!(t, "Maintainers under pressure");
+        assert_eq!(names(&p), ["Hana Sato", "Luis Ortega", "Grace Mbeki", "Oskar Lind"]);
+        assert_eq!(p[3].1, Role::Moderator);
+        let (t, p) = quoted("first talk is \"Scaling Celery past a million tasks\" by Devon Hartley", &l).unwrap();
+        assert_eq!((t.as_str(), names(&p)), ("Scaling Celery past a million tasks", vec!["Devon Hartley"]));
+        // A capitalised word before the quote is the title's (`Beyond "Hello World"`).
+        assert!(quoted("Beyond \"Hello World\" by Ana Ruiz", &l).is_none());
+        // No people after the quote: not this shape.
+        assert!(quoted("keynote \"Python in 2030\" was fun", &l).is_none());
+    }
+
+    #[test]
+    fn names_before_a_colon_and_numbers_before_a_title() {
+        let l = Labels::default();
+        let (t, p) = name_colon("Ana Ruiz: Typing in anger", &l).unwrap();
+        assert_eq!((t.as_str(), names(&p)), ("Typing in anger", vec!["Ana Ruiz"]));
+        assert!(name_colon("Packaging: the hard parts", &l).is_none());
+        assert_eq!(strip_number("1. Typing in anger"), "Typing in anger");
+        assert_eq!(strip_number("#3 Django at scale"), "Django at scale");
+        assert_eq!(strip_number("2024. A look back"), "2024. A look back");
+        assert_eq!(strip_number("3D printing for fun"), "3D printing for fun");
+    }
+
+    /// The talks the detector finds in Markdown `text` read by the Markdown reader.
+    fn talks(text: &str) -> Vec<(u32, String, Vec<String>)> {
+        let note = Note {
+            file: "notes/t.md".into(),
+            key: "t".into(),
+            text: text.to_string(),
+            markup: crate::notes::document::Markup::Markdown,
+        };
+        let blocks = crate::notes::markup::parse(note.markup, text);
+        let d = Detector::new().detect(&note, &blocks);
+        d.doc
+            .sections
+            .iter()
+            .map(|s| (s.line, s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn titles_over_their_people() {
+        let want = |t: &[(u32, String, Vec<String>)]| -> Vec<(String, Vec<String>)> {
+            t.iter().map(|x| (x.1.clone(), x.2.clone())).collect()
+        };
+        let two = vec![
+            ("Typing in anger".to_string(), vec!["Ana Ruiz".to_string()]),
+            ("Django at scale".to_string(), vec!["Tom Berg".to_string()]),
+        ];
+        // A bold title over a name alone; fields in either order; a quote under a heading.
+        let bold =
+            "# PyCon LT 2025\n\n**Typing in anger**\n*Ana Ruiz*\n- mypy\n\n**Django at scale**\n*Tom Berg*\n- Celery\n";
+        assert_eq!(want(&talks(bold)), two);
+        let fields = "PyCon LT 2025\n\nSpeaker: Ana Ruiz\nTitle: Typing in anger\nmypy\n\nSpeaker: Tom Berg\nTitle: Django at scale\nCelery\n";
+        assert_eq!(want(&talks(fields)), two);
+        let quoted = "# PyCon LT 2025\n\n## Typing in anger\n> Ana Ruiz, Acme\n\nmypy\n\n## Django at scale\n> Tom Berg\n\nCelery\n";
+        assert_eq!(want(&talks(quoted)), two);
+        let timed = "PyCon LT 2025\n\n9.30–10.00  Typing in anger\nPresenter – Ana Ruiz\n- mypy\n\n10.05–10.35  Django at scale\nPresenter – Tom Berg\n- Celery\n";
+        assert_eq!(want(&talks(timed)), two);
+        // A remark over a signature is no talk.
+        let letter = "PyCon LT 2025\n\n## Typing in anger\n- mypy\n\nSee you all next year\nAna Ruiz\n";
+        assert_eq!(want(&talks(letter)), [("Typing in anger".to_string(), vec![])]);
+    }
+
+    #[test]
+    fn plain_sections_affiliations_and_notes_on_the_title_line() {
+        let three = "# PyCon LT 2025\n\n## Typing in anger\n\nmypy and pyright.\n\n## Django at scale\n\nCelery.\n\n## Packaging today\n\nuv.\n";
+        let titles: Vec<String> = talks(three).into_iter().map(|t| t.1).collect();
+        assert_eq!(titles, ["Typing in anger", "Django at scale", "Packaging today"]);
+        // Without an event, a title heading and its parts are one talk.
+        let one = "# Typing in anger\n\n## Why types\n\nmypy.\n\n## What we learned\n\npyright.\n";
+        assert_eq!(talks(one).len(), 1);
+        let affiliated = "# PyCon LT 2025\n\n## Typing in anger — Ana Ruiz, Acme Corp\n- mypy\n\n## Django at scale — Tom Berg, Initech\n- Celery\n";
+        let got: Vec<Vec<String>> = talks(affiliated).into_iter().map(|t| t.2).collect();
+        assert_eq!(got, [vec!["Ana Ruiz".to_string()], vec!["Tom Berg".to_string()]]);
+        let inline =
+            "PyCon LT 2025\n\n* Typing in anger (Ana Ruiz): mypy and pyright.\n* Django at scale (Tom Berg): Celery.\n";
+        let got: Vec<(String, Vec<String>)> = talks(inline).into_iter().map(|t| (t.1, t.2)).collect();
+        assert_eq!(got[1], ("Django at scale".to_string(), vec!["Tom Berg".to_string()]));
+    }
+
+    #[test]
+    fn bar_separated_schedule_lines() {
+        let l = Labels::default();
+        let (t, p) = cells("Room 317 | Kwame Asante | Fast Python with the new JIT", &l).unwrap();
+        assert_eq!((t.as_str(), names(&p)), ("Fast Python with the new JIT", vec!["Kwame Asante"]));
+        let (t, p) = cells("Typed settings | Arjun Mehta & Li Wen | Main stage", &l).unwrap();
+        assert_eq!((t.as_str(), names(&p)), ("Typed settings", vec!["Arjun Mehta", "Li Wen"]));
+        assert!(cells("pros | cons", &l).is_none());
+        let (t, p) = cells("Typing in anger / Ana Ruiz", &l).unwrap();
+        assert_eq!((t.as_str(), names(&p)), ("Typing in anger", vec!["Ana Ruiz"]));
+        assert!(cells("Rust / WebAssembly in practice", &l).is_none());
+    }
+}
