@@ -282,3 +282,52 @@ proptest::proptest! {
         proptest::prop_assert_eq!(is_joiner(&t), want, "{:?}", t);
     }
 }
+
+proptest::proptest! {
+    /// Where the bytes say a walk stops at its first gap, the walk stops there: the
+    /// next (or previous) word that is no joiner is not joined by the gap between.
+    #[test]
+    fn walks_told_to_stop_by_the_bytes_stop(
+        text in r"(Foo|bar|x2|vs|vs\.|or|and|Und|lub|C\+\+|\+\+|a-b|a\.b|a_b|é|ł|\u{a0}|\u{b}| |  |\n|\t|,|, |/| / |&|\.|\(|\)|-|_|\+){0,24}"
+    ) {
+        let lex = lex();
+        let infer = Infer::new(&lex);
+        let (words, _) = words(&text);
+        let b = text.as_bytes();
+        let named = |k: &usize| !is_joiner(words[*k].text);
+        let joined = |a: &Word<'_>, c: &Word<'_>| {
+            let gap = &text[a.at + a.text.len()..c.at];
+            !gap.trim_start().is_empty() && infer.joiner.is_match(gap)
+        };
+        for i in (0..words.len()).filter(named) {
+            let w = words[i];
+            if joins_nothing_after(b, w.at + w.text.len()) {
+                if let Some(k) = (i + 1..words.len()).find(named) {
+                    proptest::prop_assert!(!joined(&w, &words[k]), "{:?} after {:?}", text, w.text);
+                }
+            }
+            if joins_nothing_before(b, w.at) {
+                if let Some(k) = (0..i).rev().find(named) {
+                    proptest::prop_assert!(!joined(&words[k], &w), "{:?} before {:?}", text, w.text);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn walks_are_asked_where_a_joiner_may_be() {
+    // Each of these is asked (the bytes cannot tell), and each plain gap is not.
+    for (text, at) in [("Foo, Bar", 3), ("Foo / Bar", 3), ("Foo or Bar", 3), ("Foo\u{a0}Bar", 3), ("Foo vs. Bar", 3)] {
+        assert!(!joins_nothing_after(text.as_bytes(), at), "{text:?}");
+    }
+    for (text, at) in [("Foo Bar", 3), ("Foo. Bar", 3), ("Foo (Bar", 3), ("Foo", 3)] {
+        assert!(joins_nothing_after(text.as_bytes(), at), "{text:?}");
+    }
+    for (text, at) in [("Foo, Bar", 5), ("Foo & Bar", 6), ("Foo and Bar", 8), ("a-b Bar", 4)] {
+        assert!(!joins_nothing_before(text.as_bytes(), at), "{text:?}");
+    }
+    for (text, at) in [("Foo Bar", 4), ("Foo. Bar", 5), ("Bar", 0)] {
+        assert!(joins_nothing_before(text.as_bytes(), at), "{text:?}");
+    }
+}

@@ -47,14 +47,16 @@ pub(super) const TOOL_KEYS: [u64; 16] = {
     keys
 };
 
-/// The first letters of [`INSTALL_TOOLS`], in either ASCII case.
-pub(super) const TOOL_FIRST: [bool; 256] = {
-    let mut t = [false; 256];
+/// Per byte: the lengths (bit `n` for `n` bytes) of the [`INSTALL_TOOLS`] that start
+/// with it, in either ASCII case. Most words are told apart by their first byte and
+/// their length alone.
+pub(super) const TOOL_LENS: [u16; 256] = {
+    let mut t = [0; 256];
     let mut i = 0;
     while i < INSTALL_TOOLS.len() {
         let c = INSTALL_TOOLS[i][0];
-        t[c as usize] = true;
-        t[c.to_ascii_uppercase() as usize] = true;
+        t[c as usize] |= 1 << INSTALL_TOOLS[i].len();
+        t[c.to_ascii_uppercase() as usize] |= 1 << INSTALL_TOOLS[i].len();
         i += 1;
     }
     t
@@ -65,10 +67,10 @@ pub(super) const TOOL_FIRST: [bool; 256] = {
 /// [`INSTALL_TOOLS`] in any ASCII case (`\b` before it), followed by white space, a
 /// non-ASCII byte (the regex's `\s+`) or a `-` (`apt-get`). Asked of every run: its
 /// length and its first letter tell most runs apart before the key is made.
-#[inline]
+#[inline(always)]
 pub(super) fn is_tool(run: &[u8], next: Option<u8>) -> bool {
-    (2..=8).contains(&run.len())
-        && TOOL_FIRST[run[0] as usize]
+    run.len() < 16
+        && TOOL_LENS[run[0] as usize] >> run.len() & 1 == 1
         && next.is_some_and(|c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80 || c == b'-')
         && TOOL_KEYS.contains(&run_key(run))
 }
@@ -273,7 +275,7 @@ pub(super) fn words_of_tokens<'t>(text: &'t str, tokens: &[Token]) -> (Vec<Word<
                 && (start == 0 || b[start - 1] < 0x80)
                 && after.is_none_or(|c| c < 0x80 && !matches!(c, b'-' | b'.' | b'_' | b'+'));
             if alone {
-                if TOOL_FIRST[b[start] as usize] && is_tool(&b[start..end], after) {
+                if is_tool(&b[start..end], after) {
                     r.tools.push(start);
                 }
                 r.words.push(Word { at: start, text: &text[start..end], shaped: t.shape == Token::PAIRED });
