@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use super::compile::{compile, Section, Source, AMBIGUOUS, SENSITIVE};
-use super::index::{hit_may_start, lower_packed, word_end, WordMap, ASCII_WORD};
+use super::index::{hit_may_start, long_shape, lower_packed, word_end, WordMap, ASCII_WORD};
 use super::tables::Tables;
 use super::typo::Typo;
 use super::{Entry, EntryId};
@@ -313,7 +313,8 @@ impl Matcher {
                 tokens.push(Token { start: i as u32, end: end as u32, shape });
                 known.entry_packed(key, || make(word, &key.to_le_bytes()[..j - i]))
             } else {
-                tokens.push(Token { start: i as u32, end: end as u32, shape: Token::OTHER });
+                let shape = if end == j && j - i <= 16 { long_shape(b, i, j - i) } else { Token::OTHER };
+                tokens.push(Token { start: i as u32, end: end as u32, shape });
                 lower.clear();
                 lower.extend(b[i..end].iter().map(u8::to_ascii_lowercase));
                 known.entry(&lower, || make(word, &lower))
