@@ -176,11 +176,16 @@ impl<'k> Infer<'k> {
             out.push((at, Mention { target, surface: name.to_string(), line: body.line_no(at), rule }));
         };
         // The arguments of an install command are read by `installs` alone.
-        // The words, from those the lexicon scan read (its bytes are not read again:
-        // 620 M -> 426 M instructions of `Infer::find` on 10 MB of notes, callgrind).
-        let (words, tool_starts) = match scratch.tokens.of(body.text) {
-            Some(tokens) => words_of_tokens(body.text, tokens),
-            None => words(body.text),
+        // The words that may have a shape, from those the lexicon scan read (its bytes
+        // are not read again: 620 M -> 426 M instructions of `Infer::find` on 10 MB of
+        // notes, callgrind); the walks below read the few other words they need.
+        let (shaped, tool_starts) = match scratch.tokens.of(body.text) {
+            Some(tokens) => shaped_words_of_tokens(body.text, tokens),
+            None => {
+                let (mut words, tools) = words(body.text);
+                words.retain(|w| w.shaped);
+                (words, tools)
+            }
         };
         let commands = self.installs(body, &packages, tool_starts, &mut out, &push);
         // What the recognisers before this one found, as byte ranges: a word inside
@@ -215,12 +220,9 @@ impl<'k> Infer<'k> {
                 l
             })
         };
-        for w in &words {
-            // Most words are no candidate for any shape below: told by their bytes
-            // before any look-up (the look-ups cost a hash each).
-            if !w.shaped {
-                continue;
-            }
+        // (Most words are no candidate for any shape below: told by their bytes before
+        // any look-up, the look-ups cost a hash each.)
+        for w in &shaped {
             let in_command = in_commands.overlaps(w.at, w.at + 1);
             // (Whether the lexicon knows the word is asked last, of a word with a rule:
             // the look-up is the dearest test.)
@@ -258,42 +260,58 @@ impl<'k> Infer<'k> {
         // two names holds them. The neighbours that are no joiner are found as the walk
         // goes (a joiner run is crossed by the walks from its two ends at most), not by
         // a filtered copy of every word.
-        let named = |k: &usize| !is_joiner(words[*k].text);
-        let next_name = |k: usize| (k + 1..words.len()).find(named);
-        let prev_name = |k: usize| (0..k).rev().find(named);
+        let text = body.text;
+        let named = |w: &Word<'_>| !is_joiner(w.text);
+        let next_name = |w: &Word<'_>| {
+            let mut i = w.at + w.text.len();
+            std::iter::from_fn(|| next_word(text, &mut i, usize::MAX)).find(named)
+        };
+        let prev_name = |w: &Word<'_>| {
+            let mut at = w.at;
+            std::iter::from_fn(|| word_before(text, at).inspect(|p| at = p.at)).find(named)
+        };
         // The walks start at the words where a known technology starts or ends: each
-        // found by a binary search from the technology (words start and end in order),
-        // not by a look-up per word. A known technology is a word, or ends at one
+        // read from the technology's place (from where the tokeniser is between words
+        // before it), not by a look-up per word. A known technology is a word, or ends at one
         // (`Apache Kafka`). The walks are independent: their order does not matter.
         // (A word where several technologies start or end starts one walk each way.)
-        let mut starts: Vec<(bool, usize)> = Vec::new();
+        // (A walk whose first gap cannot join, told by the bytes around the
+        // technology, is not started: most technologies are followed and preceded by
+        // a space and an ordinary word: `Infer::find` 402 M -> 343 M instructions on 10 MB
+        // of notes, callgrind, with the tools told by `TOOL_LENS`.)
+        let mut starts: Vec<(bool, Word<'_>)> = Vec::new();
+        let b = text.as_bytes();
         for &(s, e) in &tech_at {
-            let i = words.partition_point(|w| w.at + w.text.len() < e);
-            if words.get(i).is_some_and(|w| w.at + w.text.len() == e && s <= w.at) && named(&i) {
-                starts.push((true, i));
+            let (after, before) = (!joins_nothing_after(b, e), !joins_nothing_before(b, s));
+            if !(after || before) {
+                continue;
             }
-            let i = words.partition_point(|w| w.at < s);
-            if words.get(i).is_some_and(|w| w.at == s && e >= w.at + w.text.len()) && named(&i) {
-                starts.push((false, i));
+            let mut i = between_before(b, s);
+            while let Some(w) = next_word(text, &mut i, e + 1) {
+                let end = w.at + w.text.len();
+                if after && end == e && s <= w.at && named(&w) {
+                    starts.push((true, w));
+                }
+                if before && w.at == s && e >= end && named(&w) {
+                    starts.push((false, w));
+                }
             }
         }
-        starts.sort_unstable();
-        starts.dedup();
+        starts.sort_unstable_by_key(|&(forward, w)| (forward, w.at));
+        starts.dedup_by_key(|&mut (forward, w)| (forward, w.at));
         let mut beside = Vec::new();
-        for (forward, i) in starts {
-            let mut j = i;
+        for (forward, start) in starts {
+            let mut j = start;
             loop {
-                let pair = if forward { next_name(j).map(|k| (j, k)) } else { prev_name(j).map(|k| (k, j)) };
-                let Some((ia, ib)) = pair else { break };
-                let (a, b) = (words[ia], words[ib]);
+                let pair = if forward { next_name(&j).map(|k| (j, k)) } else { prev_name(&j).map(|k| (k, j)) };
+                let Some((a, b)) = pair else { break };
                 let gap = &body.text[a.at + a.text.len()..b.at];
                 // (Every joiner holds something other than white space: most gaps, a
                 // space, are told without the regex.)
                 if gap.trim_start().is_empty() || !self.joiner.is_match(gap) {
                     break;
                 }
-                let k = if forward { ib } else { ia };
-                let cand = words[k];
+                let cand = if forward { b } else { a };
                 let cand_end = cand.at + cand.text.len();
                 if is_tech_at(cand.at, cand_end) || overlaps(&cand) {
                     // Already a technology or taken: a technology walks on from
@@ -301,13 +319,12 @@ impl<'k> Infer<'k> {
                     // list of n technologies cost n²).
                     break;
                 }
-                let prev = prev_name(k).map(|p| &words[p]);
-                let next = next_name(k).map(|n| &words[n]);
-                if !self.plausible_beside(body, &packages, cand, (prev, next), capitals_are_nouns) {
+                let (prev, next) = (prev_name(&cand), next_name(&cand));
+                if !self.plausible_beside(body, &packages, cand, (prev.as_ref(), next.as_ref()), capitals_are_nouns) {
                     break;
                 }
                 beside.push((cand.at, cand.text));
-                j = k;
+                j = cand;
             }
         }
         beside.sort_unstable();
@@ -433,6 +450,70 @@ impl<'k> Infer<'k> {
         }
         commands
     }
+}
+
+/// White space as the joiner regex's `\s` reads it, among ASCII bytes.
+fn is_space(c: u8) -> bool {
+    matches!(c, 0x09..=0x0d | b' ')
+}
+
+/// Whether a word made of the run of ASCII letters and digits `run` alone, where it
+/// stands, is surely a word of [`words`] and no joiner: neither the byte before it nor
+/// the one after it joins it to more or drops it (`-`, `.`, `_`, `+`, non-ASCII).
+fn plain_name(run: &[u8], before: u8, after: u8) -> bool {
+    let joins = |c: u8| c >= 0x80 || matches!(c, b'-' | b'.' | b'_' | b'+');
+    !joins(before) && !joins(after) && (run.len() > 6 || !JOINER_KEYS.contains(&run_key(run)))
+}
+
+/// Whether the walk forwards from a word ending at `e` surely stops at its first
+/// gap, told from the bytes after it: every joiner starts with white space, `,` or
+/// `/`, and one that is white space alone before a plain word ([`plain_name`]) joins
+/// nothing. (Else the walk is asked, as before: this only says no early.)
+fn joins_nothing_after(b: &[u8], e: usize) -> bool {
+    let Some(&c) = b.get(e) else { return true };
+    if c >= 0x80 || c == b',' || c == b'/' {
+        return false;
+    }
+    if !is_space(c) {
+        return true;
+    }
+    let q = e + b[e..].iter().take_while(|&&c| is_space(c)).count();
+    let Some(&d) = b.get(q) else { return true };
+    if d >= 0x80 || matches!(d, b',' | b'/' | b'&') {
+        return false;
+    }
+    if !d.is_ascii_alphanumeric() {
+        // Punctuation in the gap: no joiner holds it.
+        return true;
+    }
+    let r = q + b[q..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    plain_name(&b[q..r], b' ', b.get(r).copied().unwrap_or(b' '))
+}
+
+/// Whether the walk backwards from a word starting at `s` surely stops at its first
+/// gap: every joiner ends with white space, `,`, `/` or `&`, and one that is white
+/// space before it holds a joiner word, `,`, `/`, `&` or the `.` of `vs.` there
+/// ([`joins_nothing_after`] read the other way).
+fn joins_nothing_before(b: &[u8], s: usize) -> bool {
+    let Some(&c) = s.checked_sub(1).map(|i| &b[i]) else { return true };
+    if c >= 0x80 || matches!(c, b',' | b'/' | b'&') {
+        return false;
+    }
+    if !is_space(c) {
+        return true;
+    }
+    let p = s - b[..s].iter().rev().take_while(|&&c| is_space(c)).count();
+    let Some(&d) = p.checked_sub(1).map(|i| &b[i]) else { return true };
+    // (`.`: the end of `vs.`.)
+    let vs = d == b'.' && p >= 3 && b[p - 3..p - 1].eq_ignore_ascii_case(b"vs");
+    if d >= 0x80 || matches!(d, b',' | b'/' | b'&' | b'+') || vs {
+        return false;
+    }
+    if !d.is_ascii_alphanumeric() {
+        return true;
+    }
+    let r = p - b[..p].iter().rev().take_while(|c| c.is_ascii_alphanumeric()).count();
+    plain_name(&b[r..p], r.checked_sub(1).map_or(b' ', |i| b[i]), b' ')
 }
 
 /// `LangGraph`, `OpenTelemetry`, `gRPC`: a lower-case letter followed by a capital,

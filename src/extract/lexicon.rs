@@ -236,7 +236,7 @@ impl Lexicon {
                 verdicts.push(t);
                 verdicts.len() as u32
             });
-            WordInfo { names, verdict }
+            WordInfo { names, verdict, next: m.continuations(names) }
         });
         self.typos(body, &words, cache, out, near);
         let confirmed = self.confirm(body, &hits);

@@ -206,14 +206,14 @@ proptest::proptest! {
         proptest::prop_assert_eq!(word_texts(&text), words_oracle(&text));
     }
 
-    /// The words read from the lexicon scan's words are those read from the bytes:
-    /// texts, offsets, shapes and tools' places, whatever the scan told of each.
+    /// The shaped words read from the lexicon scan's words are those read from the
+    /// bytes: texts, offsets, shapes and tools' places, whatever the scan told of each.
     #[test]
     fn words_from_the_scans_words_are_the_same(
         text in r"(npm|Go|cargo|aB|b2|C3|x|Xy|é|ł|\.|-|\+|_| |\n|,|sudo|rs|Node|js|Django|\.NET|C\+\+|Apache Kafka){0,24}"
     ) {
         let (want, want_tools) = words(&text);
-        let want: Vec<_> = want.iter().map(|w| (w.at, w.text, w.shaped)).collect();
+        let want: Vec<_> = want.iter().filter(|w| w.shaped).map(|w| (w.at, w.text, w.shaped)).collect();
         // As the scan records them (the lexicon's matcher), and with no shape told.
         let lex = crate::extract::Lexicon::builtin();
         let mut scratch = Scratch::default();
@@ -222,7 +222,7 @@ proptest::proptest! {
         let mut untold = Vec::new();
         push_tokens(&text, 0, text.len(), &mut untold);
         for tokens in [scanned, untold] {
-            let (got, got_tools) = words_of_tokens(&text, &tokens);
+            let (got, got_tools) = shaped_words_of_tokens(&text, &tokens);
             let got: Vec<_> = got.iter().map(|w| (w.at, w.text, w.shaped)).collect();
             proptest::prop_assert_eq!(&got, &want, "{:?}", text);
             proptest::prop_assert_eq!(&got_tools, &want_tools, "{:?}", text);
@@ -280,5 +280,76 @@ proptest::proptest! {
     ) {
         let want = JOINERS.iter().any(|j| j.eq_ignore_ascii_case(t.as_bytes()));
         proptest::prop_assert_eq!(is_joiner(&t), want, "{:?}", t);
+    }
+}
+
+proptest::proptest! {
+    /// Where the bytes say a walk stops at its first gap, the walk stops there: the
+    /// next (or previous) word that is no joiner is not joined by the gap between.
+    #[test]
+    fn walks_told_to_stop_by_the_bytes_stop(
+        text in r"(Foo|bar|x2|vs|vs\.|or|and|Und|lub|C\+\+|\+\+|a-b|a\.b|a_b|é|ł|\u{a0}|\u{b}| |  |\n|\t|,|, |/| / |&|\.|\(|\)|-|_|\+){0,24}"
+    ) {
+        let lex = lex();
+        let infer = Infer::new(&lex);
+        let (words, _) = words(&text);
+        let b = text.as_bytes();
+        let named = |k: &usize| !is_joiner(words[*k].text);
+        let joined = |a: &Word<'_>, c: &Word<'_>| {
+            let gap = &text[a.at + a.text.len()..c.at];
+            !gap.trim_start().is_empty() && infer.joiner.is_match(gap)
+        };
+        for i in (0..words.len()).filter(named) {
+            let w = words[i];
+            if joins_nothing_after(b, w.at + w.text.len()) {
+                if let Some(k) = (i + 1..words.len()).find(named) {
+                    proptest::prop_assert!(!joined(&w, &words[k]), "{:?} after {:?}", text, w.text);
+                }
+            }
+            if joins_nothing_before(b, w.at) {
+                if let Some(k) = (0..i).rev().find(named) {
+                    proptest::prop_assert!(!joined(&words[k], &w), "{:?} before {:?}", text, w.text);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn walks_are_asked_where_a_joiner_may_be() {
+    // Each of these is asked (the bytes cannot tell), and each plain gap is not.
+    for (text, at) in [("Foo, Bar", 3), ("Foo / Bar", 3), ("Foo or Bar", 3), ("Foo\u{a0}Bar", 3), ("Foo vs. Bar", 3)] {
+        assert!(!joins_nothing_after(text.as_bytes(), at), "{text:?}");
+    }
+    for (text, at) in [("Foo Bar", 3), ("Foo. Bar", 3), ("Foo (Bar", 3), ("Foo", 3)] {
+        assert!(joins_nothing_after(text.as_bytes(), at), "{text:?}");
+    }
+    for (text, at) in [("Foo, Bar", 5), ("Foo & Bar", 6), ("Foo and Bar", 8), ("a-b Bar", 4), ("Foo vs. Bar", 8)] {
+        assert!(!joins_nothing_before(text.as_bytes(), at), "{text:?}");
+    }
+    for (text, at) in [("Foo Bar", 4), ("Foo. Bar", 5), ("Bar", 0)] {
+        assert!(joins_nothing_before(text.as_bytes(), at), "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    /// Words read forwards from any word's end, or backwards from any word's start
+    /// or from any place between words, are the neighbours [`words`] gives.
+    #[test]
+    fn words_read_one_at_a_time_are_the_words(text in r"(aB|b2|x|Xy|é|ł|\u{a0}|\.|-|\+|\+\+|_| |\n|,|/|sudo|rs|Node|js|C\+\+|a-\.b){0,30}") {
+        let (all, _) = words(&text);
+        let key = |w: &Word<'_>| (w.at, w.text.to_string(), w.shaped);
+        let mut i = 0;
+        let read: Vec<_> = std::iter::from_fn(|| next_word(&text, &mut i, usize::MAX)).map(|w| key(&w)).collect();
+        proptest::prop_assert_eq!(&read, &all.iter().map(key).collect::<Vec<_>>());
+        for (k, w) in all.iter().enumerate() {
+            let mut i = w.at + w.text.len();
+            proptest::prop_assert_eq!(next_word(&text, &mut i, usize::MAX).map(|w| key(&w)), all.get(k + 1).map(key));
+            proptest::prop_assert_eq!(word_before(&text, w.at).map(|w| key(&w)), k.checked_sub(1).map(|p| key(&all[p])));
+        }
+        for at in (0..=text.len()).filter(|&at| at == 0 || is_between(text.as_bytes()[at - 1])) {
+            let want = all.iter().rev().find(|w| w.at < at).map(key);
+            proptest::prop_assert_eq!(word_before(&text, at).map(|w| key(&w)), want, "{:?} at {}", text, at);
+        }
     }
 }

@@ -47,14 +47,16 @@ pub(super) const TOOL_KEYS: [u64; 16] = {
     keys
 };
 
-/// The first letters of [`INSTALL_TOOLS`], in either ASCII case.
-pub(super) const TOOL_FIRST: [bool; 256] = {
-    let mut t = [false; 256];
+/// Per byte: the lengths (bit `n` for `n` bytes) of the [`INSTALL_TOOLS`] that start
+/// with it, in either ASCII case. Most words are told apart by their first byte and
+/// their length alone.
+pub(super) const TOOL_LENS: [u16; 256] = {
+    let mut t = [0; 256];
     let mut i = 0;
     while i < INSTALL_TOOLS.len() {
         let c = INSTALL_TOOLS[i][0];
-        t[c as usize] = true;
-        t[c.to_ascii_uppercase() as usize] = true;
+        t[c as usize] |= 1 << INSTALL_TOOLS[i].len();
+        t[c.to_ascii_uppercase() as usize] |= 1 << INSTALL_TOOLS[i].len();
         i += 1;
     }
     t
@@ -65,10 +67,10 @@ pub(super) const TOOL_FIRST: [bool; 256] = {
 /// [`INSTALL_TOOLS`] in any ASCII case (`\b` before it), followed by white space, a
 /// non-ASCII byte (the regex's `\s+`) or a `-` (`apt-get`). Asked of every run: its
 /// length and its first letter tell most runs apart before the key is made.
-#[inline]
+#[inline(always)]
 pub(super) fn is_tool(run: &[u8], next: Option<u8>) -> bool {
-    (2..=8).contains(&run.len())
-        && TOOL_FIRST[run[0] as usize]
+    run.len() < 16
+        && TOOL_LENS[run[0] as usize] >> run.len() & 1 == 1
         && next.is_some_and(|c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80 || c == b'-')
         && TOOL_KEYS.contains(&run_key(run))
 }
@@ -251,57 +253,153 @@ pub(super) fn words(text: &str) -> (Vec<Word<'_>>, Vec<usize>) {
     (out, tools)
 }
 
-/// What [`words`] gives, read from the words of the lexicon scan (`tokens`: the
-/// maximal runs of word characters of `text`, in order, each with its shape when it
-/// is made of ASCII letters and digits): the same words, told run by run (a run of
-/// ASCII letters and digits is a token, or a part of one between `_` and non-ASCII
-/// letters), the bytes read only around the runs and inside the tokens whose shape
-/// was not told.
-pub(super) fn words_of_tokens<'t>(text: &'t str, tokens: &[Token]) -> (Vec<Word<'t>>, Vec<usize>) {
+/// What inference needs of [`words`], read from the words of the lexicon scan
+/// (`tokens`: the maximal runs of word characters of `text`, in order, each with its
+/// shape when it is made of ASCII letters and digits): the words that may have a
+/// shape ([`Word::shaped`]), in order, and the places where a tool's name starts.
+///
+/// No list of every word is made: most words have no shape, and the walks between
+/// names read the few words they need with [`next_word`] and [`word_before`]. A
+/// shaped word holds a token with a pair of bytes that gives a shape, a token whose
+/// shape was not told, or a token beside a `-`; only around those is `words` read
+/// (from the last place before them where it is between words). (With the shapes of
+/// words of 9 to 16 bytes told by the scan: `Infer::find` 343 M -> 291 M
+/// instructions, the scan 901 M -> 920 M, on 10 MB of notes, callgrind.)
+pub(super) fn shaped_words_of_tokens<'t>(text: &'t str, tokens: &[Token]) -> (Vec<Word<'t>>, Vec<usize>) {
     debug_assert!(tokens_are_the_words(text, tokens));
-    let mut r = Runs { text, words: Vec::with_capacity(tokens.len()), tools: Vec::new(), open: None };
     let b = text.as_bytes();
+    let (mut shaped, mut tools) = (Vec::new(), Vec::new());
+    // Where reading stopped: the words before it were read.
+    let mut read = 0;
     for t in tokens {
         let (start, end) = (t.start as usize, t.end as usize);
-        if t.shape != Token::OTHER {
-            // Most words: a run alone, after no non-ASCII letter (nor `_`: it would be
-            // in the token) and before nothing that joins or ends it otherwise. Told
-            // here without a call (`Infer::find`: 488 M -> 426 M instructions on 10 MB
-            // of notes).
+        let candidate = if t.shape != Token::OTHER {
+            // One run, after no `_` (it would be in the token).
             let after = b.get(end).copied();
-            let alone = r.open.is_none()
-                && (start == 0 || b[start - 1] < 0x80)
-                && after.is_none_or(|c| c < 0x80 && !matches!(c, b'-' | b'.' | b'_' | b'+'));
-            if alone {
-                if TOOL_FIRST[b[start] as usize] && is_tool(&b[start..end], after) {
-                    r.tools.push(start);
+            if is_tool(&b[start..end], after) {
+                tools.push(start);
+            }
+            t.shape == Token::PAIRED || after == Some(b'-') || (start > 0 && b[start - 1] == b'-')
+        } else {
+            let mut i = start;
+            while i < end {
+                if CLASS[b[i] as usize] == 0 {
+                    i += 1;
+                    continue;
                 }
-                r.words.push(Word { at: start, text: &text[start..end], shaped: t.shape == Token::PAIRED });
-            } else {
-                r.run(start, end, t.shape == Token::PAIRED);
+                let from = i;
+                while i < end && CLASS[b[i] as usize] != 0 {
+                    i += 1;
+                }
+                if (from == 0 || b[from - 1] != b'_') && is_tool(&b[from..i], b.get(i).copied()) {
+                    tools.push(from);
+                }
             }
-            continue;
-        }
-        let mut i = start;
-        while i < end {
-            if CLASS[b[i] as usize] == 0 {
-                i += 1;
-                continue;
+            true
+        };
+        // (A token may hold several words, the first of them read with the token before.)
+        if candidate && end > read {
+            let mut i = between_before(b, start).max(read);
+            while let Some(w) = next_word(text, &mut i, end) {
+                if w.shaped {
+                    shaped.push(w);
+                }
             }
-            let from = i;
-            let mut prev = CLASS[b[i] as usize];
-            let mut paired = false;
-            i += 1;
-            while i < end && CLASS[b[i] as usize] != 0 {
-                let c = CLASS[b[i] as usize];
-                paired |= SHAPED_PAIRS >> (prev * 4 + c) & 1 == 1;
-                prev = c;
-                i += 1;
-            }
-            r.run(from, i, paired);
+            read = i;
         }
     }
-    (r.words, r.tools)
+    (shaped, tools)
+}
+
+/// Whether [`words`] never reads byte `c` as part of a word (no ASCII letter or
+/// digit, nor `-`, `.`, `_` or `+`): where it is, the tokeniser is between words and
+/// may start reading afresh.
+pub(super) fn is_between(c: u8) -> bool {
+    CLASS[c as usize] == 0 && !matches!(c, b'-' | b'.' | b'_' | b'+')
+}
+
+/// The last place at or before `at` where [`words`] is between words: after a byte
+/// [`is_between`], or the start of the text.
+pub(super) fn between_before(b: &[u8], at: usize) -> usize {
+    at - b[..at].iter().rev().take_while(|&&c| !is_between(c)).count()
+}
+
+/// The next word of [`words`] that starts at `*i` or after it and before `to`, `*i`
+/// being a place where [`words`] is between words (the start of the text, the end of
+/// a word, or [`between_before`] something); `*i` is moved past what was read.
+pub(super) fn next_word<'t>(text: &'t str, i: &mut usize, to: usize) -> Option<Word<'t>> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let class = |i: usize| if i < n { CLASS[b[i] as usize] } else { 0 };
+    // (The loop of `words`, without the tools.)
+    while *i < n.min(to) {
+        if class(*i) == 0 {
+            *i += 1;
+            continue;
+        }
+        let start = *i;
+        let mut shaped = false;
+        let run = |i: &mut usize, shaped: &mut bool| {
+            let mut prev = class(*i);
+            *i += 1;
+            loop {
+                let c = class(*i);
+                if c == 0 {
+                    break;
+                }
+                *shaped |= SHAPED_PAIRS >> (prev * 4 + c) & 1 == 1;
+                prev = c;
+                *i += 1;
+            }
+        };
+        run(i, &mut shaped);
+        if start > 0 && b[start - 1] >= 0x80 {
+            continue;
+        }
+        loop {
+            if *i < n && matches!(b[*i], b'-' | b'.' | b'_') && class(*i + 1) != 0 {
+                shaped |= b[*i] == b'-';
+                *i += 1;
+            } else if *i + 1 < n && b[*i] == b'+' && b[*i + 1] == b'+' {
+                *i += 2;
+                if class(*i) == 0 {
+                    continue;
+                }
+            } else {
+                break;
+            }
+            run(i, &mut shaped);
+        }
+        if b.get(*i).is_none_or(|&c| c < 0x80) {
+            return Some(Word { at: start, text: &text[start..*i], shaped });
+        }
+    }
+    None
+}
+
+/// The last word of [`words`] that starts before `s`, `s` being the start of a word or
+/// a place where [`words`] is between words. Read backwards one stretch at a time
+/// (the bytes between two bytes [`is_between`]), each stretch once: a walk through a
+/// list costs the length of what it crosses.
+pub(super) fn word_before(text: &str, s: usize) -> Option<Word<'_>> {
+    let b = text.as_bytes();
+    let mut to = s;
+    while to > 0 {
+        let j = to - b[..to].iter().rev().take_while(|&&c| is_between(c)).count();
+        if j == 0 {
+            return None;
+        }
+        let r = between_before(b, j);
+        let (mut i, mut last) = (r, None);
+        while let Some(w) = next_word(text, &mut i, to) {
+            last = Some(w);
+        }
+        if last.is_some() {
+            return last;
+        }
+        to = r;
+    }
+    None
 }
 
 /// Whether `tokens` are the maximal runs of word characters of `text`, in order.
@@ -309,50 +407,4 @@ pub(super) fn tokens_are_the_words(text: &str, tokens: &[Token]) -> bool {
     let mut want = Vec::new();
     push_tokens(text, 0, text.len(), &mut want);
     want.len() == tokens.len() && want.iter().zip(tokens).all(|(w, t)| (w.start, w.end) == (t.start, t.end))
-}
-
-/// The words being read from the runs of ASCII letters and digits of a text, one
-/// run at a time, in order ([`words_of_tokens`]).
-pub(super) struct Runs<'t> {
-    text: &'t str,
-    words: Vec<Word<'t>>,
-    tools: Vec<usize>,
-    /// The word that goes on with the next run: its start, its shape so far, and
-    /// where that run starts.
-    open: Option<(usize, bool, usize)>,
-}
-
-impl Runs<'_> {
-    /// Reads the run `start..end`, `paired` if a pair of its bytes gives a shape.
-    fn run(&mut self, start: usize, end: usize, paired: bool) {
-        let b = self.text.as_bytes();
-        if (start == 0 || b[start - 1] != b'_') && is_tool(&b[start..end], b.get(end).copied()) {
-            self.tools.push(start);
-        }
-        let (word, mut shaped) = match self.open.take() {
-            Some((word, shaped, at)) if at == start => (word, shaped | paired),
-            _ if start > 0 && b[start - 1] >= 0x80 => return,
-            _ => (start, paired),
-        };
-        let alnum = |i: usize| b.get(i).is_some_and(|&c| CLASS[c as usize] != 0);
-        let mut i = end;
-        loop {
-            if i < b.len() && matches!(b[i], b'-' | b'.' | b'_') && alnum(i + 1) {
-                shaped |= b[i] == b'-';
-                self.open = Some((word, shaped, i + 1));
-                return;
-            } else if i + 1 < b.len() && b[i] == b'+' && b[i + 1] == b'+' {
-                i += 2;
-                if alnum(i) {
-                    self.open = Some((word, shaped, i));
-                    return;
-                }
-            } else {
-                break;
-            }
-        }
-        if b.get(i).is_none_or(|&c| c < 0x80) {
-            self.words.push(Word { at: word, text: &self.text[word..i], shaped });
-        }
-    }
 }

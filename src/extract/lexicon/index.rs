@@ -79,6 +79,27 @@ pub(super) fn lower_packed(b: &[u8], at: usize, len: usize) -> (u64, u8) {
     (x | (upper >> 2), shape)
 }
 
+/// The shape ([`Token::shape`]) of the `len` (9 to 16) bytes of `b` at `at`: their
+/// two halves told by [`lower_packed`], and the pair across them. (Told here, the
+/// words of 9 to 16 bytes are no longer read again by inference: see
+/// `shaped_words_of_tokens`.)
+#[inline]
+pub(super) fn long_shape(b: &[u8], at: usize, len: usize) -> u8 {
+    let (_, head) = lower_packed(b, at, 8);
+    let (_, tail) = lower_packed(b, at + 8, len - 8);
+    if head == Token::OTHER || tail == Token::OTHER {
+        return Token::OTHER;
+    }
+    let (x, y) = (b[at + 7], b[at + 8]);
+    let across = x.is_ascii_lowercase() && (y.is_ascii_uppercase() || y.is_ascii_digit())
+        || x.is_ascii_uppercase() && y.is_ascii_digit();
+    if head == Token::PAIRED || tail == Token::PAIRED || across {
+        Token::PAIRED
+    } else {
+        Token::PLAIN
+    }
+}
+
 /// Whether a name may start at `start`: not inside a word, nor the tail of a
 /// hyphenated compound (`sentence-transformers` is not Transformers; `Python-based`
 /// is Python).

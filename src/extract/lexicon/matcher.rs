@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use super::compile::{compile, Section, Source, AMBIGUOUS, SENSITIVE};
-use super::index::{hit_may_start, lower_packed, word_end, WordMap, ASCII_WORD};
+use super::index::{hit_may_start, long_shape, lower_packed, word_end, WordMap, ASCII_WORD};
 use super::tables::Tables;
 use super::typo::Typo;
 use super::{Entry, EntryId};
@@ -19,6 +19,9 @@ pub(super) struct WordInfo {
     pub(super) names: (u32, u32),
     /// 0, or 1 + the index of its typo verdicts in [`WordCache::verdicts`].
     pub(super) verdict: u32,
+    /// The continuations of those names ([`Matcher::continuations`]): a necessary
+    /// condition for a hit, told before [`Matcher::hit_at`] is asked.
+    pub(super) next: u64,
 }
 
 /// The words a worker has seen, for one matcher: the prose repeats its words, so
@@ -310,12 +313,16 @@ impl Matcher {
                 tokens.push(Token { start: i as u32, end: end as u32, shape });
                 known.entry_packed(key, || make(word, &key.to_le_bytes()[..j - i]))
             } else {
-                tokens.push(Token { start: i as u32, end: end as u32, shape: Token::OTHER });
+                let shape = if end == j && j - i <= 16 { long_shape(b, i, j - i) } else { Token::OTHER };
+                tokens.push(Token { start: i as u32, end: end as u32, shape });
                 lower.clear();
                 lower.extend(b[i..end].iter().map(u8::to_ascii_lowercase));
                 known.entry(&lower, || make(word, &lower))
             };
-            if info.names.0 != info.names.1 && hit_may_start(text, i) {
+            // (Most words that start a name are followed by none of their names: told
+            // by the two bytes after the word before any search: `hit_at` 182 M ->
+            // 97 M instructions, the scan 985 M -> 901 M, on 10 MB of notes, callgrind.)
+            if info.names.0 != info.names.1 && may_continue(info.next, b, end) && hit_may_start(text, i) {
                 if let Some(h) = self.hit_at(text, i, end - i, info.names) {
                     hits.push(h);
                     // (A name of several words: the words after the first.)
@@ -329,6 +336,15 @@ impl Matcher {
             }
             i = end;
         }
+    }
+
+    /// The continuations of the names of group `names` of the word index, as a
+    /// 64-bit set: for each name, the bit of the (ASCII lower case) two bytes after
+    /// the part the group shares, 0 past the name's end ([`continuation_bit`]). A
+    /// name of the group can only match where the text goes on with the two bytes of
+    /// its bit ([`may_continue`]).
+    pub(super) fn continuations(&self, (from, to): (u32, u32)) -> u64 {
+        self.names[from as usize..to as usize].iter().fold(0, |m, n| m | continuation_bit(n.1))
     }
 
     /// The longest of the names of group `names` of the word index (longest first),
@@ -388,4 +404,21 @@ impl Matcher {
         }
         try_run(names, [0, 0])
     }
+}
+
+/// The bit of a name's two bytes after its group's shared part ([`Matcher::continuations`]).
+#[inline]
+pub(super) fn continuation_bit(next: [u8; 2]) -> u64 {
+    let h = u32::from(next[0]).wrapping_mul(0x9e37_79b1) ^ u32::from(next[1]).wrapping_mul(0x85eb_ca77);
+    1 << (h >> 26)
+}
+
+/// Whether a name of a group whose continuations are `mask` may match where the text
+/// `b` goes on at `at` after the group's shared part: a name that matches there goes
+/// on with the text's next two bytes, or with the next one and ends, or ends there.
+#[inline]
+pub(super) fn may_continue(mask: u64, b: &[u8], at: usize) -> bool {
+    let n0 = b.get(at).map_or(0, u8::to_ascii_lowercase);
+    let n1 = if n0 == 0 { 0 } else { b.get(at + 1).map_or(0, u8::to_ascii_lowercase) };
+    mask & (continuation_bit([n0, n1]) | continuation_bit([n0, 0]) | continuation_bit([0, 0])) != 0
 }

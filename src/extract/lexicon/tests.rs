@@ -659,9 +659,9 @@ fn automaton_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
 fn index_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
     let (mut hits, mut words) = (Vec::new(), Vec::new());
     let mut known = WordMap::default();
-    m.scan_words(text, &mut hits, &mut words, &mut Vec::new(), &mut known, &mut |_, lower| WordInfo {
-        names: m.range_of(lower),
-        verdict: 0,
+    m.scan_words(text, &mut hits, &mut words, &mut Vec::new(), &mut known, &mut |_, lower| {
+        let names = m.range_of(lower);
+        WordInfo { names, verdict: 0, next: m.continuations(names) }
     });
     hits.into_iter().map(|h| (h.start, h.end, h.pat)).collect()
 }
