@@ -29,9 +29,9 @@ pub struct Block<'t> {
 }
 
 /// What a block is. The text of headings, paragraphs and list items is borrowed from
-/// the note when it is the source as written (most of it: copying every paragraph was
-/// 40 M instructions of the notes stage on the 10 MB corpus, with its allocation and
-/// freeing), owned when a reader rewrote it.
+/// the note when it is the source as written (most of it: copying every paragraph,
+/// with its allocation and freeing, was 37 M instructions of the notes stage on the
+/// 10 MB corpus), owned when a reader rewrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BlockKind<'t> {
     /// A heading: `## Title`, a setext or reST title, `* Title` in Org, `== Title` in

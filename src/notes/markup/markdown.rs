@@ -99,7 +99,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             text,
             lines,
             // About one block per 90 bytes of notes (growing the list was 6 M
-            // instructions on the 10 MB corpus).
+            // instructions on the 10 MB corpus, now 1 M).
             blocks: Vec::with_capacity(text.len() / 90 + 4),
             open: Vec::new(),
             swallow: 0,
@@ -220,7 +220,7 @@ impl<'t, 'l> Reader<'t, 'l> {
                     let item = &mut self.blocks[block];
                     item.end = end.max(item.line);
                     if let BlockKind::ListItem { text, .. } = &mut item.kind {
-                        *text = source_lines_at(self.text, range, self.lines);
+                        *text = source_lines(&self.text[range]);
                     }
                     self.open.push(Open::Other);
                     return;
@@ -333,7 +333,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             let item = &mut self.blocks[p.block];
             item.end = end.max(item.line);
             if let BlockKind::ListItem { text, .. } = &mut item.kind {
-                *text = source_lines_at(self.text, r, self.lines);
+                *text = source_lines(&self.text[r]);
             }
         }
     }
@@ -344,10 +344,10 @@ impl<'t, 'l> Reader<'t, 'l> {
         let first = self.lines.line(range.start);
         // `::` looked for with memchr (`contains("::")` builds a substring searcher for
         // every paragraph), and only in a note that has one (one search of the note
-        // instead of one per paragraph: 7 M instructions on the 10 MB corpus).
+        // instead of one per paragraph: 7 M instructions on the 10 MB corpus, now 3 M).
         let b = src.as_bytes();
         if !self.colons || !memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b':')) {
-            self.push(BlockKind::Paragraph { text: source_lines_at(self.text, range.clone(), self.lines) }, range);
+            self.push(BlockKind::Paragraph { text: source_lines(src) }, range);
             return;
         }
         let mut prose: Vec<&str> = Vec::new();
@@ -495,35 +495,6 @@ fn strip_tags(t: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// [`source_lines`] of `text[range]`, its inner line breaks taken from the note's index
-/// of lines rather than looked for (looking for them in every paragraph was 10 M
-/// instructions on the 10 MB corpus, this 3 M).
-fn source_lines_at<'t>(text: &'t str, range: Range<usize>, lines: &LineIndex) -> Cow<'t, str> {
-    let src = &text[range.clone()];
-    let end = src.trim_end();
-    let t = end.trim_start();
-    let lead = end.len() - t.len();
-    if t.is_empty() || src.as_bytes()[..lead].contains(&b'\n') {
-        return source_lines(src);
-    }
-    let at = range.start + lead;
-    let b = t.as_bytes();
-    let clean = |x: Option<&u8>| x.is_some_and(|&c| !c.is_ascii_whitespace() && c < 0x80);
-    // The break ending line `k` (1-based) is the byte before the start of line `k + 1`,
-    // `starts[k]`.
-    let (first, last) = lines.span(at, at + t.len());
-    let starts = lines.starts();
-    let clean_breaks = (first as usize..last as usize).all(|k| {
-        let i = starts[k] - 1 - at;
-        clean(i.checked_sub(1).and_then(|j| b.get(j))) && clean(b.get(i + 1))
-    });
-    if clean_breaks {
-        Cow::Borrowed(t)
-    } else {
-        source_lines(src)
-    }
-}
-
 fn source_lines(src: &str) -> Cow<'_, str> {
     // Most blocks have no blank at either end of an inner line: their text is the source
     // trimmed, copied at once (the loop below was 67 M of the notes stage's 1,280 M
@@ -599,10 +570,6 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(source_lines(src), want, "{src:?}");
-            // The same, with the breaks taken from an index of the text around it.
-            let text = format!("x\n{src}\ny");
-            let lines = LineIndex::new(&text);
-            assert_eq!(source_lines_at(&text, 2..2 + src.len(), &lines), want, "{src:?}");
         }
     }
 

@@ -46,7 +46,7 @@ const SEP_WORDS: [(u64, u64); 13] = {
 /// space every six bytes or so, so memchr is called once per space and pays its set-up
 /// each time. A separator is compared as one masked word with the eight bytes at the
 /// space. On the 10 MB corpus: thirteen `rfind`s were 600 M instructions, a `memrchr`
-/// per space 79 M, this pass 44 M comparing with `starts_with`, 30 M with words.
+/// per space 79 M, this pass 44 M comparing with `starts_with`, 41 M with words.
 pub(super) fn last_seps(s: &str) -> [Option<usize>; 13] {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut last = [None; 13];
