@@ -24,8 +24,9 @@ pub fn outline(paths: &[PathBuf], explain: bool) -> Result<(Vec<Value>, Vec<Warn
     let mut out = Vec::with_capacity(files.len());
     for f in &files {
         let Some(note) = notes::read_note(f, &mut warnings) else { continue };
-        let blocks = notes::markup::parse(note.markup, &note.text);
-        let d = detector.detect(&note, &blocks);
+        let lines = notes::markup::LineIndex::new(&note.text);
+        let blocks = notes::markup::parse_indexed(note.markup, &note.text, &lines);
+        let d = detector.detect_indexed(&note, &blocks, &lines);
         warnings.extend(d.doc.warnings.iter().cloned());
         out.push(file_json(&d, explain));
     }

@@ -16,32 +16,36 @@
 
 use std::borrow::Cow;
 
-/// One block of a note, with the lines it spans.
+/// One block of a note, with the lines it spans. Its text borrows from the note's
+/// (`'t`) where the source can be taken as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub struct Block<'t> {
     /// What the block is.
-    pub kind: BlockKind,
+    pub kind: BlockKind<'t>,
     /// First line, 1-based.
     pub line: u32,
     /// Last line, 1-based, inclusive (`>= line`).
     pub end: u32,
 }
 
-/// What a block is.
+/// What a block is. The text of headings, paragraphs and list items is borrowed from
+/// the note when it is the source as written (most of it: copying every paragraph,
+/// with its allocation and freeing, was 37 M instructions of the notes stage on the
+/// 10 MB corpus), owned when a reader rewrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BlockKind {
+pub enum BlockKind<'t> {
     /// A heading: `## Title`, a setext or reST title, `* Title` in Org, `== Title` in
     /// AsciiDoc. `level` is 1 for the top level.
     Heading {
         /// 1 (top) to 6 or more.
         level: u8,
         /// The title as written, without the heading marker.
-        text: String,
+        text: Cow<'t, str>,
     },
     /// A run of text lines; a hard-wrapped paragraph keeps its line breaks (`\n`).
     Paragraph {
         /// The lines of the paragraph, joined with `\n`.
-        text: String,
+        text: Cow<'t, str>,
     },
     /// One item of a list (bulleted, numbered, a checklist, an outliner bullet). Lines
     /// that continue the item (wrapped text) are part of `text`.
@@ -49,9 +53,9 @@ pub enum BlockKind {
         /// 0 for a top-level item, 1 for an item nested in one, ...
         depth: u8,
         /// The marker as written: `-`, `*`, `+`, `1.`, `2)`, `- [ ]`, `- [x]`.
-        marker: String,
+        marker: Cow<'t, str>,
         /// The item's text, without the marker.
-        text: String,
+        text: Cow<'t, str>,
     },
     /// A table (GFM pipes, an Org table, an reST grid or simple table, AsciiDoc `|===`).
     Table {
@@ -104,9 +108,9 @@ pub struct Property {
 
 /// A note parsed into blocks.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Blocks {
+pub struct Blocks<'t> {
     /// The blocks, in document order.
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'t>>,
 }
 
 /// The markups a note can be written in, chosen by the file's extension (and, for a

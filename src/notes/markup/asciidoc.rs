@@ -23,7 +23,7 @@ use super::{indent_of, list_marker, numbered, sat_u8, Builder};
 use crate::notes::document::{BlockKind, Blocks, Row};
 
 /// Parses AsciiDoc `text` into blocks with their 1-based lines.
-pub fn parse(text: &str) -> Blocks {
+pub fn parse(text: &str) -> Blocks<'_> {
     let mut out = Builder::default();
     let mut lines = numbered(text).peekable();
     // The attribute line (`[source,python]`, `[options="header"]`) of the next block.
@@ -44,7 +44,7 @@ pub fn parse(text: &str) -> Blocks {
         }
         let equals = t.bytes().take_while(|&b| b == b'=').count();
         if (1..=6).contains(&equals) && t[equals..].starts_with(' ') && !t[equals..].trim().is_empty() {
-            out.block(BlockKind::Heading { level: sat_u8(equals), text: t[equals..].trim().to_string() }, n, n);
+            out.block(BlockKind::Heading { level: sat_u8(equals), text: t[equals..].trim().into() }, n, n);
             header_lines = if equals == 1 { 2 } else { 0 };
             attrs = None;
             continue;
@@ -224,15 +224,15 @@ mod tests {
     use super::*;
     use crate::notes::document::Property;
 
-    fn kinds(text: &str) -> Vec<(BlockKind, u32, u32)> {
+    fn kinds(text: &str) -> Vec<(BlockKind<'_>, u32, u32)> {
         let b = parse(text);
         assert_lines_in_range(text, &b);
         b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
     }
-    fn h(level: u8, t: &str) -> BlockKind {
+    fn h(level: u8, t: &str) -> BlockKind<'_> {
         BlockKind::Heading { level, text: t.into() }
     }
-    fn li(d: u8, m: &str, t: &str) -> BlockKind {
+    fn li(d: u8, m: &'static str, t: &'static str) -> BlockKind<'static> {
         BlockKind::ListItem { depth: d, marker: m.into(), text: t.into() }
     }
 

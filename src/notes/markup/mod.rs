@@ -22,7 +22,13 @@ use super::document::{Block, BlockKind, Blocks, Markup, Property, Row};
 
 /// Parses `text` (with `\n` line endings, as [`super::read`] gives it) written in
 /// `markup` into blocks, each with its 1-based lines in `text`.
-pub fn parse(markup: Markup, text: &str) -> Blocks {
+pub fn parse(markup: Markup, text: &str) -> Blocks<'_> {
+    parse_indexed(markup, text, &LineIndex::new(text))
+}
+
+/// [`parse`] with the index of `text`'s lines, built by the caller (who shares it with
+/// the talk detector).
+pub(crate) fn parse_indexed<'t>(markup: Markup, text: &'t str, lines: &LineIndex) -> Blocks<'t> {
     let mut blocks = match markup {
         Markup::Org => org::parse(text),
         Markup::Plain => plain::parse(text),
@@ -32,16 +38,21 @@ pub fn parse(markup: Markup, text: &str) -> Blocks {
         Markup::Wiki => wiki::parse(text),
         // A notebook's text is already Markdown, on the notebook's lines
         // ([`ipynb::to_text`], applied when the file is read).
-        Markup::Markdown | Markup::Notebook => markdown::parse(text),
+        Markup::Markdown | Markup::Notebook => markdown::parse_indexed(text, lines),
     };
     decoration::strip_blocks(&mut blocks);
-    tables_from_tabs(&mut blocks);
+    // A note without a tab has no table pasted with tabs: one search of the note instead
+    // of one per paragraph (6 M instructions on the 10 MB corpus when its notes have
+    // none; most of them have a tab in a code block).
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+        tables_from_tabs(&mut blocks);
+    }
     blocks
 }
 
 /// Turns each paragraph that holds a table pasted with tabs ([`tab_table`]) into that
 /// table, after a paragraph of the lines over it (`schedule:`), in every markup.
-fn tables_from_tabs(blocks: &mut Blocks) {
+fn tables_from_tabs(blocks: &mut Blocks<'_>) {
     let has_tab = |b: &Block| matches!(&b.kind, BlockKind::Paragraph { text } if memchr::memchr(b'\t', text.as_bytes()).is_some());
     if !blocks.blocks.iter().any(has_tab) {
         return;
@@ -60,7 +71,7 @@ fn tables_from_tabs(blocks: &mut Blocks) {
         if lead > 0 {
             let text = text.split('\n').take(lead).collect::<Vec<_>>().join("\n");
             out.push(Block {
-                kind: BlockKind::Paragraph { text },
+                kind: BlockKind::Paragraph { text: text.into() },
                 line: b.line,
                 end: b.line.saturating_add(lead_u32 - 1),
             });
@@ -141,8 +152,8 @@ impl Nesting {
 /// items that take continuation lines, properties that gather into one block while
 /// they follow each other.
 #[derive(Debug, Default)]
-pub(crate) struct Builder {
-    blocks: Vec<Block>,
+pub(crate) struct Builder<'t> {
+    blocks: Vec<Block<'t>>,
     para: String,
     para_line: u32,
     para_end: u32,
@@ -150,7 +161,7 @@ pub(crate) struct Builder {
     item_open: bool,
 }
 
-impl Builder {
+impl<'t> Builder<'t> {
     /// Adds a line of prose to the current paragraph (opening one).
     pub(crate) fn text(&mut self, text: &str, line: u32) {
         self.item_open = false;
@@ -170,15 +181,18 @@ impl Builder {
     }
 
     /// Adds a block of its own.
-    pub(crate) fn block(&mut self, kind: BlockKind, line: u32, end: u32) {
+    pub(crate) fn block(&mut self, kind: BlockKind<'t>, line: u32, end: u32) {
         self.blank();
         self.blocks.push(Block { kind, line, end: end.max(line) });
     }
 
     /// Adds a list item that takes the continuation lines that follow.
     pub(crate) fn item(&mut self, depth: usize, marker: &str, text: &str, line: u32) {
-        let kind =
-            BlockKind::ListItem { depth: sat_u8(depth), marker: marker.to_string(), text: text.trim().to_string() };
+        let kind = BlockKind::ListItem {
+            depth: sat_u8(depth),
+            marker: marker.to_string().into(),
+            text: text.trim().to_string().into(),
+        };
         self.block(kind, line, line);
         self.item_open = true;
     }
@@ -191,9 +205,9 @@ impl Builder {
         match self.blocks.last_mut() {
             Some(Block { kind: BlockKind::ListItem { text: t, .. }, end, .. }) => {
                 if !t.is_empty() {
-                    t.push('\n');
+                    t.to_mut().push('\n');
                 }
-                t.push_str(text.trim());
+                t.to_mut().push_str(text.trim());
                 *end = line;
                 true
             }
@@ -218,7 +232,7 @@ impl Builder {
     }
 
     /// The last block, when it is a properties block (to continue a field's value).
-    pub(crate) fn last_properties(&mut self) -> Option<&mut Block> {
+    pub(crate) fn last_properties(&mut self) -> Option<&mut Block<'t>> {
         match self.blocks.last_mut() {
             Some(b @ Block { kind: BlockKind::Properties(_), .. }) if self.para.is_empty() => Some(b),
             _ => None,
@@ -228,12 +242,16 @@ impl Builder {
     fn flush(&mut self) {
         if !self.para.is_empty() {
             let text = std::mem::take(&mut self.para);
-            self.blocks.push(Block { kind: BlockKind::Paragraph { text }, line: self.para_line, end: self.para_end });
+            self.blocks.push(Block {
+                kind: BlockKind::Paragraph { text: text.into() },
+                line: self.para_line,
+                end: self.para_end,
+            });
         }
     }
 
     /// The blocks collected.
-    pub(crate) fn finish(mut self) -> Blocks {
+    pub(crate) fn finish(mut self) -> Blocks<'t> {
         self.flush();
         Blocks { blocks: self.blocks }
     }
@@ -245,7 +263,7 @@ impl Builder {
 /// (`schedule:`). Gives how many lines lead (no tab) and the table. Its first row is
 /// the header when every cell of it is a short label (one to three words, no digit:
 /// `Time`, `Speaker`, `Room`), as a schedule's is.
-fn tab_table(text: &str, line: u32) -> Option<(usize, BlockKind)> {
+fn tab_table(text: &str, line: u32) -> Option<(usize, BlockKind<'static>)> {
     memchr::memchr(b'\t', text.as_bytes())?;
     let cells =
         |l: &str| -> Vec<String> { l.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect() };
@@ -305,10 +323,14 @@ pub(crate) fn list_marker<'a>(s: &'a str, bullets: &[char]) -> Option<(String, &
 }
 
 /// The start offset of every line of a text, to turn byte offsets into 1-based lines
-/// in `O(log lines)` each.
+/// in `O(log lines)` each. Built once per note and shared by the Markdown reader and
+/// the talk detector ([`super::analyse`]).
 #[derive(Debug, Clone)]
 pub(crate) struct LineIndex {
+    /// Where each line starts, and `text.len()` after a final line break.
     starts: Vec<usize>,
+    /// The number of lines (a final line break does not open one).
+    lines: usize,
     /// The last answer of [`LineIndex::line`] (as an index into `starts`): a reader asks
     /// about places mostly in order, so the next answer is at or a few lines after it,
     /// found without a binary search over the whole file (the two searches per block
@@ -319,14 +341,19 @@ pub(crate) struct LineIndex {
 impl LineIndex {
     /// Indexes `text`'s lines (split on `\n`).
     pub(crate) fn new(text: &str) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        let mut starts = Vec::with_capacity(text.len() / 24 + 2);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         // A final line break does not open a line of its own.
-        if starts.len() > 1 && starts.last() == Some(&text.len()) {
-            starts.pop();
-        }
-        LineIndex { starts, hint: std::cell::Cell::new(0) }
+        let lines =
+            if starts.len() > 1 && starts.last() == Some(&text.len()) { starts.len() - 1 } else { starts.len() };
+        LineIndex { starts, lines, hint: std::cell::Cell::new(0) }
+    }
+
+    /// Where each line starts (index 0 is line 1), followed by `text.len()` when the
+    /// text ends with a line break.
+    pub(crate) fn starts(&self) -> &[usize] {
+        &self.starts
     }
 
     /// The 1-based line holding byte `offset` (the last line for an offset past the end).
@@ -350,7 +377,7 @@ impl LineIndex {
             starts.partition_point(|&s| s <= offset)
         };
         self.hint.set(i);
-        u32::try_from(i.max(1)).unwrap_or(u32::MAX)
+        u32::try_from(i.min(self.lines).max(1)).unwrap_or(u32::MAX)
     }
 
     /// The lines `start..end` (a byte range, `end` exclusive) spans: first and last.
@@ -566,7 +593,8 @@ mod tests {
     #[test]
     fn tab_separated_paragraphs_are_tables() {
         let row = |cells: &[&str], line| Row { cells: cells.iter().map(|c| c.to_string()).collect(), line };
-        let para = |text: &str, line, end| Block { kind: BlockKind::Paragraph { text: text.into() }, line, end };
+        let para =
+            |text: &'static str, line, end| Block { kind: BlockKind::Paragraph { text: text.into() }, line, end };
         let mut b = Blocks {
             blocks: vec![para(
                 "schedule:\nTime\tTitle\t\tSpeaker\n09:30\tAsync Django\t\tAna Lima\n10:15\tRust\tBo Chen",

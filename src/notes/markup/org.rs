@@ -24,7 +24,7 @@ use super::{indent_of, list_marker, numbered, Builder, Nesting};
 use crate::notes::document::{BlockKind, Blocks, Row};
 
 /// Parses Org `text` into blocks with their 1-based lines.
-pub fn parse(text: &str) -> Blocks {
+pub fn parse(text: &str) -> Blocks<'_> {
     let mut out = Builder::default();
     let mut nesting = Nesting::default();
     let mut lines = numbered(text).peekable();
@@ -39,7 +39,7 @@ pub fn parse(text: &str) -> Blocks {
         if stars > 0 && l[stars..].starts_with([' ', '\t']) {
             nesting.reset();
             let (title, tags) = split_tags(l[stars..].trim());
-            out.block(BlockKind::Heading { level: super::sat_u8(stars), text: title.to_string() }, n, n);
+            out.block(BlockKind::Heading { level: super::sat_u8(stars), text: title.into() }, n, n);
             if !tags.is_empty() {
                 out.property("tags", &tags.join(", "), n);
             }
@@ -193,7 +193,7 @@ mod tests {
     use super::*;
     use crate::notes::document::Property;
 
-    fn kinds(text: &str) -> Vec<(BlockKind, u32, u32)> {
+    fn kinds(text: &str) -> Vec<(BlockKind<'_>, u32, u32)> {
         let b = parse(text);
         assert_lines_in_range(text, &b);
         b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
@@ -201,7 +201,7 @@ mod tests {
     fn prop(k: &str, v: &str, line: u32) -> Property {
         Property { key: k.into(), value: v.into(), line }
     }
-    fn h(level: u8, t: &str) -> BlockKind {
+    fn h(level: u8, t: &str) -> BlockKind<'_> {
         BlockKind::Heading { level, text: t.into() }
     }
 
@@ -235,7 +235,11 @@ mod tests {
             got[0],
             (BlockKind::Code { lang: Some("python".into()), text: "print(1)\n* not a heading".into() }, 1, 4)
         );
-        let li = |d: u8, m: &str, t: &str| BlockKind::ListItem { depth: d, marker: m.into(), text: t.into() };
+        let li = |d: u8, m: &'static str, t: &'static str| BlockKind::ListItem {
+            depth: d,
+            marker: m.into(),
+            text: t.into(),
+        };
         assert_eq!(got[1], (li(0, "-", "one\nwrapped"), 5, 6));
         assert_eq!(got[2], (li(1, "+", "nested [[https://x][link]]"), 7, 7));
         assert_eq!(got[3], (li(0, "1. [x]", "done"), 8, 8));

@@ -48,7 +48,7 @@ pub fn is_outliner(text: &str) -> bool {
 }
 
 /// Parses an outliner page into blocks with their 1-based lines.
-pub fn parse(text: &str) -> Blocks {
+pub fn parse(text: &str) -> Blocks<'_> {
     let mut out = Builder::default();
     let mut nesting = Nesting::default();
     let mut lines = numbered(text);
@@ -87,7 +87,7 @@ pub fn parse(text: &str) -> Blocks {
             let depth = nesting.depth(indent);
             let hashes = body.bytes().take_while(|&b| b == b'#').count();
             if (1..=6).contains(&hashes) && body[hashes..].starts_with(' ') {
-                out.block(BlockKind::Heading { level: sat_u8(hashes), text: body[hashes..].trim().to_string() }, n, n);
+                out.block(BlockKind::Heading { level: sat_u8(hashes), text: body[hashes..].trim().into() }, n, n);
             } else {
                 out.item(depth, "-", body, n);
             }
@@ -106,7 +106,7 @@ mod tests {
     use super::*;
     use crate::notes::document::Property;
 
-    fn kinds(text: &str) -> Vec<(BlockKind, u32, u32)> {
+    fn kinds(text: &str) -> Vec<(BlockKind<'_>, u32, u32)> {
         let b = parse(text);
         assert_lines_in_range(text, &b);
         b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
@@ -117,7 +117,7 @@ mod tests {
         let text = "title:: PyCon 2024\ntags:: conf\n\n- ## Day 1\n- Keynote - Ana Lima\n  continued\n\t- speaker:: Ana Lima\n\t- rust in prod\n\t\t- ```python\n\t\t  x = 1\n\t\t  ```\n- -\n";
         assert!(is_outliner(text));
         let prop = |k: &str, v: &str, line| Property { key: k.into(), value: v.into(), line };
-        let li = |d: u8, t: &str| BlockKind::ListItem { depth: d, marker: "-".into(), text: t.into() };
+        let li = |d: u8, t: &'static str| BlockKind::ListItem { depth: d, marker: "-".into(), text: t.into() };
         assert_eq!(
             kinds(text),
             [

@@ -25,7 +25,7 @@ use crate::notes::document::{BlockKind, Blocks};
 const BULLETS: &[char] = &['-', '*', '+', '•', '–', '‣', '◦', '●', '○', '■', '□', '▪', '▫', '►', '▸'];
 
 /// Parses plain `text` into blocks with their 1-based lines.
-pub fn parse(text: &str) -> Blocks {
+pub fn parse(text: &str) -> Blocks<'_> {
     let mut out = Builder::default();
     let mut nesting = Nesting::default();
     let mut lines = numbered(text).peekable();
@@ -67,7 +67,7 @@ pub fn parse(text: &str) -> Blocks {
             continue;
         }
         if let Some(level) = titles[k] {
-            out.block(BlockKind::Heading { level, text: t.to_string() }, n, n + 1);
+            out.block(BlockKind::Heading { level, text: t.into() }, n, n + 1);
             skip = true;
             continue;
         }
@@ -288,15 +288,15 @@ mod tests {
     use super::*;
     use crate::notes::document::Property;
 
-    fn kinds(text: &str) -> Vec<(BlockKind, u32, u32)> {
+    fn kinds(text: &str) -> Vec<(BlockKind<'_>, u32, u32)> {
         let b = parse(text);
         assert_lines_in_range(text, &b);
         b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
     }
-    fn p(t: &str) -> BlockKind {
+    fn p(t: &str) -> BlockKind<'_> {
         BlockKind::Paragraph { text: t.into() }
     }
-    fn li(depth: u8, marker: &str, t: &str) -> BlockKind {
+    fn li(depth: u8, marker: &'static str, t: &'static str) -> BlockKind<'static> {
         BlockKind::ListItem { depth, marker: marker.into(), text: t.into() }
     }
 
@@ -369,7 +369,7 @@ mod tests {
 
     #[test]
     fn underlined_titles_are_headings() {
-        let h = |level: u8, t: &str| BlockKind::Heading { level, text: t.into() };
+        let h = |level: u8, t: &'static str| BlockKind::Heading { level, text: t.into() };
         let text = "Notes\n=====\n\nAsync Django - Ana\n------------------\ntext\n\nThanks for a long day!\n---\n";
         assert_eq!(
             kinds(text),

@@ -27,7 +27,7 @@ use super::{indent_of, list_marker, sat_u8, Builder, Nesting};
 use crate::notes::document::{BlockKind, Blocks, Row};
 
 /// Parses reStructuredText `text` into blocks with their 1-based lines.
-pub fn parse(text: &str) -> Blocks {
+pub fn parse(text: &str) -> Blocks<'_> {
     let body = text.strip_suffix('\n').unwrap_or(text);
     let lines: Vec<&str> = body.split('\n').collect();
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
@@ -70,7 +70,7 @@ pub fn parse(text: &str) -> Blocks {
                 if !blank(i + 1) && lines.get(i + 2).and_then(|u| adornment(u.trim())) == Some(c) {
                     let level = level_of((c, true));
                     out.block(
-                        BlockKind::Heading { level: sat_u8(level), text: lines[i + 1].trim().to_string() },
+                        BlockKind::Heading { level: sat_u8(level), text: lines[i + 1].trim().into() },
                         n,
                         num(i + 2),
                     );
@@ -87,7 +87,7 @@ pub fn parse(text: &str) -> Blocks {
                 let under = lines[i + 1].trim_end().chars().count();
                 if !lines[i + 1].starts_with([' ', '\t']) && (under >= t.chars().count() || under >= 3) {
                     let level = level_of((c, false));
-                    out.block(BlockKind::Heading { level: sat_u8(level), text: t.to_string() }, n, num(i + 1));
+                    out.block(BlockKind::Heading { level: sat_u8(level), text: t.into() }, n, num(i + 1));
                     nesting.reset();
                     i += 2;
                     continue;
@@ -264,7 +264,7 @@ fn dedent(lines: &[&str]) -> String {
 }
 
 /// A grid table: rows between `+---+` borders, header above a `+===+` border.
-fn grid_table(lines: &[&str], first: u32) -> BlockKind {
+fn grid_table(lines: &[&str], first: u32) -> BlockKind<'static> {
     let mut header = None;
     let mut rows: Vec<Row> = Vec::new();
     let mut current: Option<Row> = None;
@@ -308,7 +308,7 @@ fn is_simple_border(t: &str) -> bool {
 
 /// A simple table starting at the border on line `i`: the table and the end of its
 /// lines (exclusive).
-fn simple_table(lines: &[&str], i: usize) -> (BlockKind, usize) {
+fn simple_table(lines: &[&str], i: usize) -> (BlockKind<'static>, usize) {
     let border = lines[i];
     // Column starts: where each run of `=` begins (byte offsets; the border is ASCII).
     let starts: Vec<usize> = border
@@ -358,15 +358,15 @@ mod tests {
     use super::*;
     use crate::notes::document::Property;
 
-    fn kinds(text: &str) -> Vec<(BlockKind, u32, u32)> {
+    fn kinds(text: &str) -> Vec<(BlockKind<'_>, u32, u32)> {
         let b = parse(text);
         assert_lines_in_range(text, &b);
         b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
     }
-    fn h(level: u8, t: &str) -> BlockKind {
+    fn h(level: u8, t: &str) -> BlockKind<'_> {
         BlockKind::Heading { level, text: t.into() }
     }
-    fn p(t: &str) -> BlockKind {
+    fn p(t: &str) -> BlockKind<'_> {
         BlockKind::Paragraph { text: t.into() }
     }
 
@@ -397,7 +397,11 @@ mod tests {
         assert_eq!(got[1], (BlockKind::Code { lang: None, text: "x = 1\n# not a title".into() }, 3, 4));
         assert_eq!(got[2], (BlockKind::Code { lang: Some("python".into()), text: "print(2)".into() }, 6, 9));
         assert_eq!(got[3], (BlockKind::Quote { text: "Mind\nthe gap.".into() }, 11, 12));
-        let li = |d: u8, m: &str, t: &str| BlockKind::ListItem { depth: d, marker: m.into(), text: t.into() };
+        let li = |d: u8, m: &'static str, t: &'static str| BlockKind::ListItem {
+            depth: d,
+            marker: m.into(),
+            text: t.into(),
+        };
         assert_eq!(got[4], (li(0, "-", "one\nmore"), 16, 17));
         assert_eq!(got[5], (li(1, "-", "two"), 19, 19));
         assert_eq!(got[6], (li(0, "#.", "three"), 20, 20));

@@ -424,7 +424,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let l = strip_inline(text.split('\n').next().unwrap_or(""));
                 let l = clean_title(&l);
                 // A remark in parentheses (`(Vigo, 5 June 2024, …)`) is no title.
-                (!l.is_empty() && l.len() <= 100 && !l.starts_with('(')).then_some((b.line, l, text.as_str()))
+                (!l.is_empty() && l.len() <= 100 && !l.starts_with('(')).then_some((b.line, l, &**text))
             }
             _ => None,
         });

@@ -38,6 +38,7 @@ use super::date::{self, Found};
 use super::document::{strip_inline, Block, BlockKind, Blocks, Property, Row};
 use super::event::{self, EventLine};
 use super::labels::{Concept, Labels};
+use super::markup::LineIndex;
 use super::names::{self, Role};
 use super::{Document, EventInfo, Named, Note, Section, SectionKind, Warning};
 use people::*;
@@ -160,7 +161,12 @@ impl Detector {
 
     /// Finds the events and talks of `note`, parsed into `blocks`.
     pub fn detect<'a>(&self, note: &'a Note, blocks: &Blocks) -> Detection<'a> {
-        Run::new(self, note, blocks).run()
+        self.detect_indexed(note, blocks, &LineIndex::new(&note.text))
+    }
+
+    /// [`Detector::detect`] with the index of the note's lines the reader used.
+    pub(crate) fn detect_indexed<'a>(&self, note: &'a Note, blocks: &Blocks, lines: &LineIndex) -> Detection<'a> {
+        Run::new(self, note, blocks, lines).run()
     }
 }
 
@@ -169,9 +175,10 @@ impl Detector {
 struct Run<'d, 'a, 'b> {
     d: &'d Detector,
     note: &'a Note,
-    blocks: &'b [Block],
-    /// Byte offset where each line starts (index 0 is line 1).
-    starts: Vec<usize>,
+    blocks: &'b [Block<'b>],
+    /// Byte offset where each line starts (index 0 is line 1), and the text's length
+    /// after a final line break ([`LineIndex::starts`]).
+    starts: &'b [usize],
     events: Vec<EventInfo>,
     conference: Option<usize>,
     year: Option<i32>,
@@ -225,16 +232,12 @@ fn push_ev(c: &mut Candidate, feature: &'static str, weight: i32) {
 }
 
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
-    fn new(d: &'d Detector, note: &'a Note, blocks: &'b Blocks) -> Self {
-        let text = note.text.as_bytes();
-        let mut starts = Vec::with_capacity(text.len() / 40 + 2);
-        starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
+    fn new(d: &'d Detector, note: &'a Note, blocks: &'b Blocks<'b>, lines: &'b LineIndex) -> Self {
         Run {
             d,
             note,
             blocks: &blocks.blocks,
-            starts,
+            starts: lines.starts(),
             events: Vec::new(),
             conference: None,
             year: None,
@@ -353,7 +356,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             // instructions on the 10 MB corpus).
             let (raw_first, plain) = match &b.kind {
                 BlockKind::Paragraph { text } => {
-                    let raw = memchr::memchr(b'\n', text.as_bytes()).map_or(text.as_str(), |i| &text[..i]);
+                    let raw = memchr::memchr(b'\n', text.as_bytes()).map_or(&**text, |i| &text[..i]);
                     (raw, strip_inline(raw))
                 }
                 _ => ("", std::borrow::Cow::Borrowed("")),

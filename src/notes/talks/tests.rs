@@ -7,7 +7,7 @@ use super::*;
 /// A tiny reader for the tests: `#` headings, `- `/`* ` items (continuation lines
 /// indented), `|` tables (first row a header when followed by `|---`), `:KEY: value`
 /// lines as properties, other lines as paragraphs split at blank lines.
-fn md(text: &str) -> Blocks {
+fn md(text: &str) -> Blocks<'_> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut blocks = Vec::new();
     let mut i = 0;
@@ -19,7 +19,7 @@ fn md(text: &str) -> Blocks {
         } else if let Some(h) = l.strip_prefix('#') {
             let level = 1 + h.bytes().take_while(|b| *b == b'#').count() as u8;
             let text = h.trim_start_matches('#').trim().to_string();
-            blocks.push(Block { kind: BlockKind::Heading { level, text }, line: n, end: n });
+            blocks.push(Block { kind: BlockKind::Heading { level, text: text.into() }, line: n, end: n });
             i += 1;
         } else if l.starts_with('|') {
             let mut rows = Vec::new();
@@ -52,7 +52,7 @@ fn md(text: &str) -> Blocks {
                 i += 1;
             }
             blocks.push(Block {
-                kind: BlockKind::ListItem { depth: 0, marker: "-".into(), text },
+                kind: BlockKind::ListItem { depth: 0, marker: "-".into(), text: text.into() },
                 line: n,
                 end: i as u32,
             });
@@ -70,7 +70,7 @@ fn md(text: &str) -> Blocks {
                 text.push_str(lines[i]);
                 i += 1;
             }
-            blocks.push(Block { kind: BlockKind::Paragraph { text }, line: n, end: i as u32 });
+            blocks.push(Block { kind: BlockKind::Paragraph { text: text.into() }, line: n, end: i as u32 });
         }
     }
     Blocks { blocks }
