@@ -99,7 +99,7 @@ pub fn parse(text: &str) -> Blocks<'_> {
 /// A chat transcript ([`super::chat`]): each message a paragraph, its frame read past;
 /// a line with no frame continues the message above it (or is a paragraph of its own
 /// above the first).
-fn transcript(mut out: Builder, lines: &[(u32, &str)]) -> Blocks {
+fn transcript<'t>(mut out: Builder<'t>, lines: &[(u32, &str)]) -> Blocks<'t> {
     for &(n, l) in lines {
         let t = l.trim();
         if t.is_empty() {

@@ -161,7 +161,7 @@ pub(crate) fn inline(s: &str) -> Cow<'_, str> {
 }
 
 /// Parses wiki-markup `text` into blocks with their 1-based lines.
-pub fn parse(text: &str) -> Blocks {
+pub fn parse(text: &str) -> Blocks<'_> {
     let mut out = Builder::default();
     let mut nesting = Nesting::default();
     let mut lines = numbered(text).peekable();
@@ -172,7 +172,7 @@ pub fn parse(text: &str) -> Blocks {
             continue;
         }
         if let Some((level, title)) = heading(t) {
-            out.block(BlockKind::Heading { level, text: inline(title).into_owned() }, n, n);
+            out.block(BlockKind::Heading { level, text: inline(title).into_owned().into() }, n, n);
             nesting.reset();
             continue;
         }

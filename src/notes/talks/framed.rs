@@ -16,7 +16,10 @@ const CONNECTORS: [&str; 16] =
 /// a connector and people. The title is what the quotes hold; the lead words are not
 /// the title's. `None` when the line has no such shape.
 pub(super) fn quoted(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
-    let (open, q) = s.char_indices().find(|&(_, c)| c == '"' || c == '“')?;
+    // The first `"` or `“` (0xE2 also starts dashes, the common case).
+    let b = s.as_bytes();
+    let open = memchr::memchr2_iter(b'"', 0xE2, b).find(|&i| b[i] == b'"' || b[i..].starts_with("“".as_bytes()))?;
+    let q = if b[open] == b'"' { '"' } else { '“' };
     let prefix = s[..open].trim();
     let words: Vec<&str> = prefix.split_whitespace().collect();
     let lead_word = |w: &&str| {
@@ -47,9 +50,11 @@ pub(super) fn quoted(s: &str, labels: &Labels) -> Option<(String, Vec<(String, R
 /// names the people and one, the longest of the rest, is the title; cells holding only
 /// a time or a place in the venue (`Room 317`, `Hall C`, `Main stage`) are read past.
 pub(super) fn cells(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
-    let sep = if s.contains(" | ") {
+    let b = s.as_bytes();
+    let spaced = |c: u8| memchr::memchr_iter(c, b).any(|i| i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' '));
+    let sep = if spaced(b'|') {
         "|"
-    } else if s.contains(" / ") {
+    } else if spaced(b'/') {
         " / "
     } else {
         return None;
@@ -89,9 +94,14 @@ impl Run<'_, '_, '_> {
         text: &str,
         raw_first: &str,
         first: &str,
+        lead: Lead<'_, '_>,
     ) -> Option<Candidate> {
         let labels = self.labels();
-        let second = strip_inline(text.split('\n').nth(1)?);
+        // The second line, found from the first's end (`raw_first` is a prefix of
+        // `text`): the checks are ordered cheapest first, as most paragraphs are prose.
+        let below = text.get(raw_first.len() + 1..)?;
+        let second = memchr::memchr(b'\n', below.as_bytes()).map_or(below, |i| &below[..i]);
+        let second = strip_inline(second);
         let second = second.trim();
         let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
         let raw_rest = strip_time(raw_first.trim()).map_or(raw_first.trim(), |(r, _)| r);
@@ -101,10 +111,16 @@ impl Run<'_, '_, '_> {
                 (names::people(value, labels, true)?, !cs.contains(&Concept::Speaker), "speaker field")
             }
             Some(_) => return None,
-            None if set_apart => (people_with_affiliation(second, labels)?, false, "a name line under it"),
+            // A name line is short and capitalised: prose under a timed title is read no
+            // further.
+            None if set_apart && second.len() <= 100 && second.starts_with(char::is_uppercase) => {
+                (people_with_affiliation(second, labels)?, false, "a name line under it")
+            }
             None => return None,
         };
-        if labels.leading(rest).is_some() {
+        // A labelled first line is a field or a lead-in, read above.
+        let labelled = if time { labels.leading(rest).is_some() } else { lead.is_some() };
+        if labelled {
             return None;
         }
         let title = clean_title(rest);
@@ -129,7 +145,9 @@ impl Run<'_, '_, '_> {
     /// speaker field, in either order (`Speaker: Ana Ruiz` / `Title: Typing in
     /// anger`, `Thema:` / `Referentin:`): evidence +2 for each. The fields are the
     /// paragraph's first lines, at most eight.
-    pub(super) fn field_pair(&self, bi: usize, line: u32, text: &str) -> Option<Candidate> {
+    pub(super) fn field_pair(&self, bi: usize, line: u32, text: &str, lead: Lead<'_, '_>) -> Option<Candidate> {
+        // The first line is a field: its label is known.
+        lead?;
         let labels = self.labels();
         let mut title: Option<String> = None;
         let mut people: Vec<(Named, Role)> = Vec::new();

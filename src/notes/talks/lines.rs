@@ -65,15 +65,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 /// `by` as in [`title_and_people`]; `None` when no people are named.
 pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(String, Vec<(String, Role)>)> {
     let s = s.trim();
-    // A title framed by quotes among lead words, or a cell of a line typed with bars.
-    if memchr::memchr3(b'"', 0xE2, b'|', s.as_bytes()).is_some() || memchr::memchr(b'/', s.as_bytes()).is_some() {
+    // A title framed by quotes among lead words, or a cell of a line typed with bars
+    // or slashes; most lines have none of these bytes.
+    let b = s.as_bytes();
+    if memchr::memchr3(b'"', 0xE2, b'|', b).is_some() || memchr::memchr(b'/', b).is_some() {
         if let Some(found) = framed::quoted(s, labels).or_else(|| framed::cells(s, labels)) {
             return Some(found);
         }
     }
     // `Title (Name): what was said`, the notes on the title's line.
-    if let Some(head) = s.find("): ").map(|i| &s[..=i]) {
-        if let Some(found) = split_title_line(head, labels, by) {
+    if let Some(i) = memchr::memchr_iter(b')', b).find(|&i| b[i + 1..].starts_with(b": ")) {
+        if let Some(found) = split_title_line(&s[..=i], labels, by) {
             return Some(found);
         }
     }

@@ -138,8 +138,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // Framed shapes: a title over a speaker field or a name (`10.05–10.35  Title` /
         // `Presenter – Name`), a title field and a speaker field in either order.
         if below.is_some() {
-            if let Some(c) =
-                self.title_over_field(bi, b.line, text, raw_first, first).or_else(|| self.field_pair(bi, b.line, text))
+            if let Some(c) = self
+                .title_over_field(bi, b.line, text, raw_first, first, lead)
+                .or_else(|| self.field_pair(bi, b.line, text, lead))
             {
                 self.cands.push(c);
                 return;
