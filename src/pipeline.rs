@@ -187,7 +187,7 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     if files_read == 0 {
         return Err(Error::NothingReadable { names: names(inputs), skipped: files.len(), warnings });
     }
-    let graph = builder.finish().with_sources(files.iter().map(|f| (f.display.clone(), f.path.clone())));
+    let graph = builder.finish_on(threads).with_sources(files.iter().map(|f| (f.display.clone(), f.path.clone())));
     let tail = last_done.map_or(Duration::ZERO, |t| t.elapsed());
     let stats = Stats {
         bytes,
