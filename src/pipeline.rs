@@ -5,9 +5,9 @@
 //! times of `--stats` and the thread count `-j` asks for.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
-
-use rayon::prelude::*;
 
 use crate::error::Error;
 use crate::export::{self, Format, Output};
@@ -113,6 +113,14 @@ pub fn useful_threads(asked: Option<usize>, work: usize) -> (usize, Option<Warni
 }
 
 /// [`build_graph`] with a progress bar and per-stage times ([`Built::stats`]).
+///
+/// Each worker takes the next file, reads, segments and recognises it, and hands its
+/// facts in; whoever hands in the next file in file order adds it to the graph, and
+/// any after it that are already in, while the others go on with later files. So the
+/// graph grows during extraction, in file order (the same for any thread count), and
+/// when the last file is recognised, only its facts and [`GraphBuilder::finish`] are
+/// left. The extractor (its regexes and automata) is built while the workers read and
+/// segment the first files.
 pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildOptions) -> Result<Built, Error> {
     let mut warnings = Vec::new();
     let t_find = Instant::now();
@@ -123,78 +131,64 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     }
     let (threads, lowered) = useful_threads(opts.threads, files.len());
     warnings.extend(lowered);
-    let t_build = Instant::now();
-    let extractor = Extractor::new(knowledge);
-    let detector = notes::Detector::new();
-    let matcher_time = t_build.elapsed();
-    let total: u64 = files.iter().filter_map(|f| std::fs::metadata(&f.path).ok()).map(|m| m.len()).sum();
-    let bar = progress::bar(opts.progress && total > 20_000_000, total, files.len());
-    // Files are processed in chunks: each chunk in parallel, then its facts are added
-    // to the graph in file order and dropped, so memory follows the graph, not the
-    // text, and the graph does not depend on the thread count.
-    let mut builder = GraphBuilder::new(knowledge);
-    let mut all = Vec::new();
-    let mut files_read = 0;
-    let mut cpu = [Duration::ZERO; 3];
-    let mut bytes = 0;
-    let mut graph_time = Duration::ZERO;
-    let pool = thread_pool(threads)?;
-    let extract = |chunk: &[notes::NoteFile]| -> Vec<FileResult> {
-        pool.install(|| chunk.par_iter().map(|f| process(f, &detector, &extractor, bar.as_ref())).collect())
-    };
-    let mut add = |results: Vec<FileResult>| {
-        let t_graph = Instant::now();
-        for (facts, w, times, len) in results {
-            warnings.extend(w);
-            for (c, t) in cpu.iter_mut().zip(times) {
-                *c += t;
-            }
-            bytes += len;
-            let Some(mut facts) = facts else { continue };
-            files_read += 1;
-            builder.add(&facts);
-            if opts.keep_facts {
-                warnings.extend(facts.warnings.iter().cloned());
-                all.push(facts);
-            } else {
-                warnings.append(&mut facts.warnings);
-            }
-        }
-        graph_time += t_graph.elapsed();
-    };
-    if threads <= 1 || files.len() <= CHUNK_FILES {
-        // One thread: extract a chunk, add it, and so on.
-        for chunk in files.chunks(CHUNK_FILES) {
-            add(extract(chunk));
-        }
+    let bar = if opts.progress {
+        let total: u64 = files.iter().filter_map(|f| std::fs::metadata(&f.path).ok()).map(|m| m.len()).sum();
+        progress::bar(total > 20_000_000, total, files.len())
     } else {
-        // Several: the graph grows on this thread while the pool extracts the next
-        // chunks (at most two chunks ahead, so memory stays bounded); chunks arrive
-        // in file order, so the graph is the same whatever the timing.
-        std::thread::scope(|scope| {
-            let (send, receive) = std::sync::mpsc::sync_channel(2);
-            let files = &files;
-            let extract = &extract;
-            scope.spawn(move || {
-                for chunk in files.chunks(CHUNK_FILES) {
-                    if send.send(extract(chunk)).is_err() {
-                        break;
-                    }
-                }
-            });
-            for results in receive {
-                add(results);
-            }
-        });
-    }
-    if let Some(b) = bar {
+        None
+    };
+    let detector = notes::Detector::new();
+    let run = Run {
+        files: &files,
+        detector: &detector,
+        bar: bar.as_ref(),
+        extractor: OnceLock::new(),
+        taken: AtomicUsize::new(0),
+        state: Mutex::new(State {
+            ready: false,
+            failed: false,
+            next: 0,
+            folding: false,
+            done: (0..WINDOW).map(|_| None).collect(),
+            last_done: None,
+        }),
+        changed: Condvar::new(),
+        sink: Mutex::new(Sink {
+            builder: GraphBuilder::new(knowledge),
+            keep_facts: opts.keep_facts,
+            all: Vec::new(),
+            warnings,
+            files_read: 0,
+            cpu: [Duration::ZERO; 3],
+            bytes: 0,
+            fold_time: Duration::ZERO,
+        }),
+    };
+    let mut matcher_time = Duration::ZERO;
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(|| run.work());
+        }
+        let _stop = Stop(&run);
+        let t_build = Instant::now();
+        let _ = run.extractor.set(Extractor::new(knowledge));
+        matcher_time = t_build.elapsed();
+        run.lock().ready = true;
+        run.changed.notify_all();
+        run.work();
+    });
+    if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let t_graph = Instant::now();
+    let last_done = run.lock().last_done;
+    let Sink { builder, all, warnings, files_read, cpu, bytes, fold_time, .. } =
+        run.sink.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let t_finish = Instant::now();
     if files_read == 0 {
         return Err(Error::NothingReadable { names: names(inputs), skipped: files.len(), warnings });
     }
-    let graph = builder.finish().with_sources(files.iter().map(|f| (f.display.clone(), f.path.clone())));
+    let graph = builder.finish_on(threads).with_sources(files.iter().map(|f| (f.display.clone(), f.path.clone())));
+    let tail = last_done.map_or(Duration::ZERO, |t| t.elapsed());
     let stats = Stats {
         bytes,
         stages: vec![
@@ -203,10 +197,184 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
             ("read".into(), cpu[0], "cpu"),
             ("segment".into(), cpu[1], "cpu"),
             ("recognise".into(), cpu[2], "cpu"),
-            ("graph".into(), graph_time + t_graph.elapsed(), "wall"),
+            ("graph".into(), fold_time + t_finish.elapsed(), "wall"),
+            ("graph tail".into(), tail, "wall"),
         ],
     };
     Ok(Built { graph, facts: all, files_read, warnings, stats })
+}
+
+/// Files recognised but not yet added to the graph, at most: a worker that would get
+/// further ahead of the graph than this waits, so memory follows the graph and a few
+/// notes' facts, not the input.
+const WINDOW: usize = 128;
+
+/// One build's shared state: the files, the workers' tools, and the graph growing.
+struct Run<'a, 'k> {
+    files: &'a [notes::NoteFile],
+    detector: &'a notes::Detector,
+    bar: Option<&'a indicatif::ProgressBar>,
+    /// Set once built (see [`State::ready`]).
+    extractor: OnceLock<Extractor<'k>>,
+    /// The number of files taken by a worker so far (the next one to take).
+    taken: AtomicUsize,
+    state: Mutex<State>,
+    /// Signalled when the extractor is ready, the graph has moved on, or a worker failed.
+    changed: Condvar,
+    /// Only the worker folding (see [`State::folding`]) locks it.
+    sink: Mutex<Sink<'k>>,
+}
+
+/// Where the files are.
+struct State {
+    /// The extractor is built: until then, workers read and segment, then wait.
+    ready: bool,
+    /// A thread panicked: the others stop taking files.
+    failed: bool,
+    /// The next file to add to the graph, in file order.
+    next: usize,
+    /// Whether a worker is adding files to the graph (one at a time does).
+    folding: bool,
+    /// Files recognised and not added yet, file `i` at `i % WINDOW`.
+    done: Vec<Option<FileResult>>,
+    /// When the last file recognised was handed in.
+    last_done: Option<Instant>,
+}
+
+/// The graph growing, and what else a build gathers in file order.
+struct Sink<'k> {
+    builder: GraphBuilder<'k>,
+    keep_facts: bool,
+    all: Vec<NoteFacts>,
+    warnings: Vec<Warning>,
+    files_read: usize,
+    cpu: [Duration; 3],
+    bytes: u64,
+    /// Time spent adding files to the graph.
+    fold_time: Duration,
+}
+
+impl Run<'_, '_> {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// One worker: takes files until none is left.
+    fn work(&self) {
+        let _stop = Stop(self);
+        loop {
+            let i = self.taken.fetch_add(1, Ordering::Relaxed);
+            if i >= self.files.len() {
+                return;
+            }
+            let mut state = self.lock();
+            while i >= state.next + WINDOW && !state.failed {
+                state = self.changed.wait(state).unwrap_or_else(PoisonError::into_inner);
+            }
+            if state.failed {
+                return;
+            }
+            drop(state);
+            let Some(result) = self.process(&self.files[i]) else { return };
+            self.hand_in(i, result);
+        }
+    }
+
+    /// The extractor, once built (none if the thread building it failed).
+    fn extractor(&self) -> Option<&Extractor<'_>> {
+        let mut state = self.lock();
+        while !state.ready && !state.failed {
+            state = self.changed.wait(state).unwrap_or_else(PoisonError::into_inner);
+        }
+        self.extractor.get()
+    }
+
+    /// Reads, segments and recognises one file (none: the build failed meanwhile).
+    fn process(&self, f: &notes::NoteFile) -> Option<FileResult> {
+        let mut w = Vec::new();
+        let t0 = Instant::now();
+        let note = notes::read_note(f, &mut w);
+        let t1 = Instant::now();
+        let Some(note) = note else { return Some((None, w, [t1 - t0, Duration::ZERO, Duration::ZERO], 0)) };
+        let doc = notes::analyse(&note, self.detector);
+        let t2 = Instant::now();
+        let facts = self.extractor()?.extract(&doc);
+        let t3 = Instant::now();
+        let len = note.text.len() as u64;
+        if let Some(b) = self.bar {
+            b.inc(len);
+        }
+        Some((Some(facts), w, [t1 - t0, t2 - t1, t3 - t2], len))
+    }
+
+    /// Hands in file `i`'s result. If it is the next in file order and no worker is
+    /// adding files to the graph, adds it, then every file after it already in.
+    fn hand_in(&self, i: usize, result: FileResult) {
+        let mut state = self.lock();
+        state.done[i % WINDOW] = Some(result);
+        state.last_done = Some(Instant::now());
+        // Whoever folds looks again before it stops, so a file handed in meanwhile is
+        // not left behind.
+        if state.folding || i != state.next {
+            return;
+        }
+        state.folding = true;
+        let mut ready = Vec::new();
+        loop {
+            let s = &mut *state;
+            let next = s.next;
+            while let Some(r) = s.done[s.next % WINDOW].take() {
+                ready.push(r);
+                s.next += 1;
+            }
+            if s.next == next {
+                state.folding = false;
+                return;
+            }
+            self.changed.notify_all();
+            drop(state);
+            self.sink.lock().unwrap_or_else(PoisonError::into_inner).fold(ready.drain(..));
+            state = self.lock();
+        }
+    }
+}
+
+impl Sink<'_> {
+    /// Adds files' results to the graph, in the order given; their facts are dropped
+    /// here unless kept.
+    fn fold(&mut self, results: impl Iterator<Item = FileResult>) {
+        let t_graph = Instant::now();
+        for (facts, w, times, len) in results {
+            self.warnings.extend(w);
+            for (c, t) in self.cpu.iter_mut().zip(times) {
+                *c += t;
+            }
+            self.bytes += len;
+            let Some(mut facts) = facts else { continue };
+            self.files_read += 1;
+            self.builder.add(&facts);
+            if self.keep_facts {
+                self.warnings.extend(facts.warnings.iter().cloned());
+                self.all.push(facts);
+            } else {
+                self.warnings.append(&mut facts.warnings);
+            }
+        }
+        self.fold_time += t_graph.elapsed();
+    }
+}
+
+/// Held by each thread of a build: if the thread panics, the others stop waiting for
+/// it (the panic is raised again when the threads are joined).
+struct Stop<'r, 'a, 'k>(&'r Run<'a, 'k>);
+
+impl Drop for Stop<'_, '_, '_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.lock().failed = true;
+            self.0.changed.notify_all();
+        }
+    }
 }
 
 /// The input paths, for a message.
@@ -218,32 +386,6 @@ fn names(inputs: &[PathBuf]) -> String {
 pub fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, Error> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build();
     pool.map_err(|e| Error::Usage(format!("cannot start {threads} threads: {e}")))
-}
-
-/// Files processed together before their facts are added to the graph and dropped.
-const CHUNK_FILES: usize = 64;
-
-/// Reads, segments and recognises one file.
-fn process(
-    f: &notes::NoteFile,
-    detector: &notes::Detector,
-    extractor: &Extractor<'_>,
-    bar: Option<&indicatif::ProgressBar>,
-) -> FileResult {
-    let mut w = Vec::new();
-    let t0 = Instant::now();
-    let note = notes::read_note(f, &mut w);
-    let t1 = Instant::now();
-    let Some(note) = note else { return (None, w, [t1 - t0, Duration::ZERO, Duration::ZERO], 0) };
-    let doc = notes::analyse(&note, detector);
-    let t2 = Instant::now();
-    let facts = extractor.extract(&doc);
-    let t3 = Instant::now();
-    let len = note.text.len() as u64;
-    if let Some(b) = bar {
-        b.inc(len);
-    }
-    (Some(facts), w, [t1 - t0, t2 - t1, t3 - t2], len)
 }
 
 /// What one file gave: its facts (none if skipped), warnings, the time read, segment
