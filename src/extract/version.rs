@@ -113,12 +113,16 @@ fn is_measure(text: &str, start: usize, end: usize) -> bool {
         Some('%' | '×' | '°') => return true,
         _ => {}
     }
-    let next: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || matches!(c, '%' | '×' | '°'))
-        .flat_map(char::to_lowercase)
-        .collect();
+    let rest = rest.trim_start();
+    let word_len: usize =
+        rest.chars().take_while(|c| c.is_alphanumeric() || matches!(c, '%' | '×' | '°')).map(char::len_utf8).sum();
+    let word = &rest[..word_len];
+    // An ASCII word is compared as it is, ignoring ASCII case (its lower-case copy
+    // was a `String` for each candidate version).
+    if word.is_ascii() {
+        return UNITS.iter().any(|u| u.eq_ignore_ascii_case(word));
+    }
+    let next: String = word.chars().flat_map(char::to_lowercase).collect();
     UNITS.contains(&next.as_str())
 }
 
@@ -141,6 +145,30 @@ fn digit_dot_digit_lines<'b>(body: &'b Body<'_>) -> impl Iterator<Item = usize> 
             line
         })
     })
+}
+
+/// The matches of the bare version pattern `\b(\d{1,2})\.(\d{1,3})\b` in an ASCII
+/// line, as `captures_iter` finds them, each with the offset of its dot: a run of one
+/// or two digits that starts a word, a dot, and a run of one to three digits that
+/// ends one (a longer run, or one running into a letter, leaves no boundary the
+/// regex could stop at).
+fn bare_ascii(b: &[u8], found: &mut impl FnMut((usize, usize), usize)) {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut last_end = 0;
+    for dot in memchr::memchr_iter(b'.', b) {
+        let before = b[..dot].iter().rev().take(3).take_while(|c| c.is_ascii_digit()).count();
+        let after = b[dot + 1..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+        let (s, e) = (dot - before, dot + 1 + after);
+        if (1..=2).contains(&before)
+            && (1..=3).contains(&after)
+            && s >= last_end
+            && (s == 0 || !word(b[s - 1]))
+            && b.get(e).is_none_or(|&c| !word(c))
+        {
+            last_end = e;
+            found((s, e), dot);
+        }
+    }
 }
 
 impl Versions {
@@ -191,25 +219,32 @@ impl Versions {
                 continue;
             }
             let base = body.line_start(i);
-            for c in self.bare.captures_iter(line) {
-                let m = c.get(0).expect("whole");
-                let (s, e) = (base + m.start(), base + m.end());
+            let mut found = |(ms, me): (usize, usize), dot: usize| {
+                let (s, e) = (base + ms, base + me);
                 while taken.get(next_taken).is_some_and(|&(_, te)| te <= s) {
                     next_taken += 1;
                 }
                 if taken.get(next_taken).is_some_and(|&(ts, _)| ts < e) || is_measure(text, s, e) {
-                    continue;
+                    return;
                 }
-                let Some(v) = plausible(&c[1], &c[2]) else { continue };
+                let Some(v) = plausible(&line[ms..dot], &line[dot + 1..me]) else { return };
                 out.push((
                     s,
                     Mention {
                         target: Target::PythonVersion(v),
-                        surface: m.as_str().to_string(),
-                        line: body.line_no(s),
+                        surface: line[ms..me].to_string(),
+                        line: body.first_line + i as u32,
                         rule: Rule::Pattern,
                     },
                 ));
+            };
+            if line.is_ascii() {
+                bare_ascii(line.as_bytes(), &mut found);
+            } else {
+                for c in self.bare.captures_iter(line) {
+                    let (m, dot) = (c.get(0).expect("whole"), c.get(1).expect("major").end());
+                    found((m.start(), m.end()), dot);
+                }
             }
         }
     }
@@ -230,6 +265,26 @@ mod tests {
                 other => panic!("unexpected {other:?}"),
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The hand-written bare version matcher finds, in any ASCII line, what the
+        /// regex finds, with the same dot.
+        #[test]
+        fn bare_ascii_agrees_with_the_regex(line in r"([0-9]{1,4}|\.|[a-z_ ,%]){0,30}") {
+            let v = Versions::new();
+            let want: Vec<((usize, usize), usize)> = v
+                .bare
+                .captures_iter(&line)
+                .map(|c| {
+                    let m = c.get(0).expect("whole");
+                    ((m.start(), m.end()), c.get(1).expect("major").end())
+                })
+                .collect();
+            let mut got = Vec::new();
+            bare_ascii(line.as_bytes(), &mut |m, dot| got.push((m, dot)));
+            proptest::prop_assert_eq!(got, want, "{:?}", line);
+        }
     }
 
     #[test]
