@@ -430,3 +430,11 @@ fn chat_transcript() {
 fn document_copied_as_text() {
     check(&fixture("gdocs-paste"), 0.95, 1.0, 1.0, 0.9);
 }
+
+// Written with its gold before the code (0.376 when new): a meetup note with its
+// schedule pasted as comma-separated values under a header (a quoted cell holding a
+// comma), notes under shortened titles, and `**Title**, Name` lightning items.
+#[test]
+fn csv_schedule_and_bold_titles_with_names() {
+    check(&fixture("csv-meetup"), 0.95, 1.0, 1.0, 0.9);
+}

@@ -41,20 +41,27 @@ pub(crate) fn parse_indexed<'t>(markup: Markup, text: &'t str, lines: &LineIndex
         Markup::Markdown | Markup::Notebook => markdown::parse_indexed(text, lines),
     };
     decoration::strip_blocks(&mut blocks);
-    // A note without a tab has no table pasted with tabs: one search of the note instead
-    // of one per paragraph (6 M instructions on the 10 MB corpus when its notes have
-    // none; most of them have a tab in a code block).
-    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
-        tables_from_tabs(&mut blocks);
+    // A table pasted with tabs, in any markup (a note without a tab has none: one
+    // search of the note instead of one per paragraph, 6 M instructions on the 10 MB
+    // corpus); as comma-separated values, in plain text (a Markdown note pastes a CSV
+    // in a code block, or writes a table).
+    let csv = markup == Markup::Plain;
+    if csv || memchr::memchr(b'\t', text.as_bytes()).is_some() {
+        tables_from_separated(&mut blocks, csv);
     }
     blocks
 }
 
-/// Turns each paragraph that holds a table pasted with tabs ([`tab_table`]) into that
-/// table, after a paragraph of the lines over it (`schedule:`), in every markup.
-fn tables_from_tabs(blocks: &mut Blocks<'_>) {
-    let has_tab = |b: &Block| matches!(&b.kind, BlockKind::Paragraph { text } if memchr::memchr(b'\t', text.as_bytes()).is_some());
-    if !blocks.blocks.iter().any(has_tab) {
+/// Turns each paragraph that holds a table pasted with tabs ([`tab_table`]) or, when
+/// `csv`, as comma- or semicolon-separated values under a header ([`csv_table`]) into
+/// that table, after a paragraph of the lines over it (`schedule:`).
+fn tables_from_separated(blocks: &mut Blocks<'_>, csv: bool) {
+    let may_hold = |b: &Block| {
+        matches!(&b.kind, BlockKind::Paragraph { text }
+            if (if csv { memchr::memchr3(b'\t', b',', b';', text.as_bytes()) } else { memchr::memchr(b'\t', text.as_bytes()) }).is_some()
+                && memchr::memchr(b'\n', text.as_bytes()).is_some())
+    };
+    if !blocks.blocks.iter().any(may_hold) {
         return;
     }
     let mut out = Vec::with_capacity(blocks.blocks.len() + 1);
@@ -63,7 +70,8 @@ fn tables_from_tabs(blocks: &mut Blocks<'_>) {
             out.push(b);
             continue;
         };
-        let Some((lead, table)) = tab_table(text, b.line) else {
+        let Some((lead, table)) = tab_table(text, b.line).or_else(|| csv.then(|| csv_table(text, b.line)).flatten())
+        else {
             out.push(b);
             continue;
         };
@@ -79,6 +87,74 @@ fn tables_from_tabs(blocks: &mut Blocks<'_>) {
         out.push(Block { kind: table, line: b.line.saturating_add(lead_u32), end: b.end });
     }
     blocks.blocks = out;
+}
+
+/// A schedule pasted as comma- (or semicolon-) separated values: a header row of two or
+/// more short labels (one to three words, no digit, no blank after a separator, as a
+/// spreadsheet or a web page exports it: `Time,Title,Speaker`) among the
+/// paragraph's first four lines, then two or more rows of as many cells (a cell in
+/// double quotes may hold the separator, `""` is a quote), to the paragraph's end.
+/// Gives how many lines lead and the table, its header the header row.
+fn csv_table(text: &str, line: u32) -> Option<(usize, BlockKind<'static>)> {
+    // The header, found without allocating: most paragraphs with a comma are prose
+    // (a String per cell of every paragraph's first lines was 380 M instructions on the
+    // 10 MB corpus).
+    // A header as a spreadsheet or a web page exports it: no blank after a separator
+    // (prose writes `, `), which rejects most prose at its first comma.
+    let label_row = |l: &str, sep: u8| {
+        let b = l.as_bytes();
+        l.len() <= 160
+            && memchr::memchr(sep, b).is_some()
+            && memchr::memchr_iter(sep, b).all(|i| b.get(i + 1).is_some_and(|&c| c != b' '))
+            && !b.iter().any(|c| c.is_ascii_digit() || *c == b'"')
+            && l.split(char::from(sep)).all(|c| (1..=3).contains(&c.split_whitespace().count()))
+    };
+    let (lead, sep) = text
+        .split('\n')
+        .take(4)
+        .enumerate()
+        .find_map(|(k, l)| [b',', b';'].into_iter().find(|&s| label_row(l, s)).map(|s| (k, s)))?;
+    let lines: Vec<&str> = text.split('\n').collect();
+    if lines.len() < lead + 3 {
+        return None;
+    }
+    let header = csv_cells(lines[lead], sep);
+    let mut rows = Vec::with_capacity(lines.len() - lead - 1);
+    for (k, l) in lines.iter().enumerate().skip(lead + 1) {
+        let cells = csv_cells(l, sep);
+        if cells.len() != header.len() {
+            return None;
+        }
+        rows.push(Row { cells, line: line.saturating_add(u32::try_from(k).unwrap_or(u32::MAX)) });
+    }
+    let header = Row { cells: header, line: line.saturating_add(u32::try_from(lead).unwrap_or(u32::MAX)) };
+    Some((lead, BlockKind::Table { header: Some(header), rows }))
+}
+
+/// The cells of a line of separated values, trimmed; a cell in double quotes may hold
+/// the separator, and `""` in it is a quote.
+fn csv_cells(line: &str, sep: u8) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if cell.trim().is_empty() => {
+                cell.clear();
+                quoted = true;
+            }
+            c if !quoted && c == char::from(sep) => cells.push(std::mem::take(&mut cell).trim().to_string()),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell.trim().to_string());
+    cells
 }
 
 /// The markup of a note, from its file's extension (`md`, `org`, ..., without the dot,
@@ -282,6 +358,26 @@ fn tab_table(text: &str, line: u32) -> Option<(usize, BlockKind<'static>)> {
     let label = |c: &String| (1..=3).contains(&c.split_whitespace().count()) && !c.bytes().any(|b| b.is_ascii_digit());
     let header = rows[0].cells.iter().all(label).then(|| rows.remove(0));
     Some((lead, BlockKind::Table { header, rows }))
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::*;
+
+    #[test]
+    fn a_pasted_csv_schedule_is_a_table() {
+        let text = "schedule:\nTime,Title,Speaker\n19:00,Profiling views,Camille Girard\n19:30,\"Streaming data, the Kafka way\",Hugo Lambert";
+        let (lead, table) = csv_table(text, 10).unwrap();
+        assert_eq!(lead, 1);
+        let BlockKind::Table { header, rows } = table else { panic!("a table") };
+        assert_eq!(header.unwrap().cells, ["Time", "Title", "Speaker"]);
+        assert_eq!(rows[1].cells, ["19:30", "Streaming data, the Kafka way", "Hugo Lambert"]);
+        assert_eq!(rows[1].line, 13);
+        // Prose with commas is no table.
+        assert!(
+            csv_table("We tried Polars, DuckDB and pandas.\nThen, after lunch, more.\nAnd so on, and on.", 1).is_none()
+        );
+    }
 }
 
 /// The lines of a text with their 1-based numbers (a final line break opens no line).
@@ -602,7 +698,7 @@ mod tests {
                 6,
             )],
         };
-        tables_from_tabs(&mut b);
+        tables_from_separated(&mut b, false);
         assert_eq!(
             b.blocks,
             [

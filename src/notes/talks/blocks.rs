@@ -317,7 +317,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if first.is_empty() || first.len() > 300 {
             return false;
         }
-        let (title, people) = title_and_people(first, self.labels(), true, true);
+        let (title, people) =
+            framed::marked(text, self.labels()).unwrap_or_else(|| title_and_people(first, self.labels(), true, true));
         if title.is_empty() {
             return false;
         }

@@ -231,6 +231,32 @@ impl Run<'_, '_, '_> {
     }
 }
 
+/// A title set apart by bold or quotes, then its people after a comma, a colon, a
+/// dash or `by` (`**Ruff in pre-commit**, Lucie Bernard`, `"Typst for slides" — Mathis
+/// Robin`): the title the marks hold and the people. `raw` is the line as written.
+pub(super) fn marked(raw: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let raw = raw.trim();
+    let (open, close) = [("**", "**"), ("__", "__"), ("\"", "\""), ("“", "”"), ("*", "*"), ("_", "_")]
+        .into_iter()
+        .find(|(o, _)| raw.starts_with(o))?;
+    let inner_start = open.len();
+    let end = inner_start + raw[inner_start..].find(close)?;
+    let title = clean_title(&raw[inner_start..end]);
+    if title.is_empty() {
+        return None;
+    }
+    let rest = raw[end + close.len()..].trim_start();
+    let rest = rest.trim_start_matches([',', ':', '-', '—', '–']).trim_start();
+    let rest = rest.strip_prefix("by ").unwrap_or(rest);
+    // Nothing after the marks, or a sentence: no people here.
+    if rest.is_empty() || rest.len() > 200 {
+        return None;
+    }
+    let people = names::people_as(rest, labels, names::Case::Capitalised)
+        .or_else(|| super::people::affiliated(rest, labels, names::Case::Capitalised))?;
+    Some((title, people))
+}
+
 /// `Name: Title` as a heading writes it (`## Ana Ruiz: Typing in anger`): two to four
 /// capitalised words that are a name before the first `: `, a title of two or more
 /// words after it.
@@ -378,6 +404,17 @@ mod tests {
             "PyCon LT 2025\n\n* Typing in anger (Ana Ruiz): mypy and pyright.\n* Django at scale (Tom Berg): Celery.\n";
         let got: Vec<(String, Vec<String>)> = talks(inline).into_iter().map(|t| (t.1, t.2)).collect();
         assert_eq!(got[1], ("Django at scale".to_string(), vec!["Tom Berg".to_string()]));
+    }
+
+    #[test]
+    fn marked_titles_then_their_people() {
+        let l = Labels::default();
+        let (t, p) = marked("**Ruff in pre-commit**, Lucie Bernard", &l).unwrap();
+        assert_eq!((t.as_str(), names(&p)), ("Ruff in pre-commit", vec!["Lucie Bernard"]));
+        let (t, p) = marked("\"Typst for slides\" — Mathis Robin (Acme)", &l).unwrap();
+        assert_eq!((t.as_str(), names(&p)), ("Typst for slides", vec!["Mathis Robin"]));
+        assert!(marked("**Note**: the slides are online", &l).is_none());
+        assert!(marked("plain text, Lucie Bernard", &l).is_none());
     }
 
     #[test]

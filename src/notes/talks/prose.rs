@@ -528,7 +528,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             cs.iter().copied().find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel)).map(|c| (c, r))
         });
         let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());
-        let Some((title, people)) = split_title_line(rest, labels, false) else { return };
+        // `**Title**, Name`: the marks are in the item as written.
+        let raw_first = text.split_once('\n').map_or(text, |(f, _)| f);
+        let marked = if label.is_none() && !time { framed::marked(raw_first, labels) } else { None };
+        let Some((title, people)) = marked.or_else(|| split_title_line(rest, labels, false)) else { return };
         if title.split_whitespace().count() >= 2 {
             let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
             if let Some((kind, _)) = label {
