@@ -377,8 +377,11 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
     if s.is_empty() || s.len() > 300 {
         return None;
     }
+    // The parts are read as they are split off, and reading stops at the first that
+    // is no name (most lines tried are not lists of names).
     let mut out = Vec::new();
-    for part in split(s) {
+    let mut all = true;
+    split_each(s, |part| {
         let mut role = Role::Speaker;
         let mut p = part;
         if let Some((c, rest)) = labels.leading(p) {
@@ -395,24 +398,32 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
             Case::Any => is_name(p, true),
             Case::Unusual => is_name(p, true) && !mostly_ordinary(p),
         };
-        if !ok {
-            return None;
+        if ok {
+            out.push((strip_honorific(p).to_string(), role));
         }
-        out.push((strip_honorific(p).to_string(), role));
-    }
-    (!out.is_empty()).then_some(out)
+        all &= ok;
+        ok
+    });
+    (all && !out.is_empty()).then_some(out)
 }
 
-/// Splits on `,`, `;`, `/`, `&`, `+` and the words for "and" and "with".
-fn split(s: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
+/// Splits on `,`, `;`, `/`, `&`, `+` and the words for "and" and "with", giving each
+/// part, trimmed and not empty, to `f` as it is found; `f` giving `false` stops the
+/// split.
+fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
+    let mut part = |p: &'s str| {
+        let p = p.trim();
+        p.is_empty() || f(p)
+    };
     let mut start = 0;
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if matches!(c, b',' | b';' | b'&' | b'+' | b'/') {
-            parts.push(&s[start..i]);
+            if !part(&s[start..i]) {
+                return;
+            }
             i += 1;
             start = i;
             continue;
@@ -448,7 +459,9 @@ fn split(s: &str) -> Vec<&str> {
                 })
                 && word_end < rest.len()
             {
-                parts.push(&s[start..i]);
+                if !part(&s[start..i]) {
+                    return;
+                }
                 i += 1 + word_end;
                 start = i;
                 continue;
@@ -456,8 +469,7 @@ fn split(s: &str) -> Vec<&str> {
         }
         i += 1;
     }
-    parts.push(&s[start..]);
-    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+    part(&s[start..]);
 }
 
 #[cfg(test)]

@@ -97,15 +97,22 @@ impl Run<'_, '_, '_> {
         lead: Lead<'_, '_>,
     ) -> Option<Candidate> {
         let labels = self.labels();
-        // The second line, found from the first's end (`raw_first` is a prefix of
-        // `text`): the checks are ordered cheapest first, as most paragraphs are prose.
+        // The checks are ordered cheapest first, as most paragraphs are prose: the
+        // first line's own (an untimed first line with a label is a field or a lead-in,
+        // read above; a title does not end with `:`), then the second line, found from
+        // the first's end (`raw_first` is a prefix of `text`).
         let below = text.get(raw_first.len() + 1..)?;
+        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
+        if !time && lead.is_some() || rest.ends_with([':', ',', ';']) {
+            return None;
+        }
         let second = memchr::memchr(b'\n', below.as_bytes()).map_or(below, |i| &below[..i]);
         let second = strip_inline(second);
         let second = second.trim();
-        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
-        let raw_rest = strip_time(raw_first.trim()).map_or(raw_first.trim(), |(r, _)| r);
-        let set_apart = time || ["**", "__", "\"", "“", "*", "_"].iter().any(|m| raw_rest.starts_with(m));
+        let set_apart = || {
+            let raw_rest = strip_time(raw_first.trim()).map_or(raw_first.trim(), |(r, _)| r);
+            time || ["**", "__", "\"", "“", "*", "_"].iter().any(|m| raw_rest.starts_with(m))
+        };
         let (people, moderator, why) = match labels.leading(second) {
             Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
                 (names::people(value, labels, true)?, !cs.contains(&Concept::Speaker), "speaker field")
@@ -113,19 +120,18 @@ impl Run<'_, '_, '_> {
             Some(_) => return None,
             // A name line is short and capitalised: prose under a timed title is read no
             // further.
-            None if set_apart && second.len() <= 100 && second.starts_with(char::is_uppercase) => {
+            None if second.len() <= 100 && second.starts_with(char::is_uppercase) && set_apart() => {
                 (people_with_affiliation(second, labels)?, false, "a name line under it")
             }
             None => return None,
         };
-        // A labelled first line is a field or a lead-in, read above.
-        let labelled = if time { labels.leading(rest).is_some() } else { lead.is_some() };
-        if labelled {
+        // A labelled first line after a time is a field too.
+        if time && labels.leading(rest).is_some() {
             return None;
         }
         let title = clean_title(rest);
         let words = title.split_whitespace().count();
-        if !(2..=20).contains(&words) || rest.ends_with([':', ',', ';']) {
+        if !(2..=20).contains(&words) {
             return None;
         }
         let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
