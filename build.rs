@@ -5,7 +5,8 @@
 //! record of [`RECORD`] words, then the (offset, length) pairs of aliases and clues;
 //! `lexicon_files.rs`, the sources' paths; `near_words.txt`, the ordinary words of
 //! `data/sources/near-words.tsv`; `common_deletions.txt`, the deletion index of
-//! `data/common-words.txt`; `lexicon_tables.bin` and the `lexicon_*.fst` maps, the
+//! `data/common-words.txt`, and `common_deletions.starts`, its lines' offsets
+//! (little-endian `u32`s); `lexicon_tables.bin` and the `lexicon_*.fst` maps, the
 //! names compiled for matching (`src/extract/lexicon/compile.rs`, included here, as
 //! a user's lexicon is compiled at run time). Every source is checked by the code that
 //! checks a user's lexicon (`src/extract/lexicon/check.rs`, included here): a bad file
@@ -151,8 +152,13 @@ fn main() {
         std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
     }
     std::fs::write(out.join("near_words.txt"), word_list("data/sources/near-words.tsv")).expect("OUT_DIR is writable");
-    std::fs::write(out.join("common_deletions.txt"), common_deletions("data/common-words.txt"))
-        .expect("OUT_DIR is writable");
+    let deletions = common_deletions("data/common-words.txt");
+    let starts: Vec<u8> = std::iter::once(0)
+        .chain(deletions.match_indices('\n').map(|(i, _)| i + 1).filter(|&i| i < deletions.len()))
+        .flat_map(|i| (i as u32).to_le_bytes())
+        .collect();
+    std::fs::write(out.join("common_deletions.txt"), deletions).expect("OUT_DIR is writable");
+    std::fs::write(out.join("common_deletions.starts"), starts).expect("OUT_DIR is writable");
 }
 
 /// The index of the common words of `path` (one a line, `#` comments) within one

@@ -702,3 +702,31 @@ fn word_index_agrees_with_the_automaton_on_the_sample() {
     assert!(hits.len() > 150, "{} hits", hits.len());
     assert_eq!(hits, automaton_hits(m, &text));
 }
+
+#[test]
+fn compounds_of_a_name_found_in_any_case() {
+    use super::context::is_compound_of_name;
+    // What the check means, on lower-case copies (as it is done beyond ASCII).
+    let by_copies = |surface: &str, name: &str| {
+        let s = surface.to_lowercase();
+        name.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|t| t.len() >= 2 && s.len() > t.len() && s.contains(t))
+    };
+    for (surface, name, want) in [
+        ("pyarrow", "Apache Arrow", true),
+        ("PyArrow", "Apache Arrow", true),
+        ("Golang", "Go", true),
+        ("rustlang", "Rust", true),
+        ("Rust", "Rust", false),
+        ("arrow", "Apache Arrow", false),
+        ("black", "Black", false),
+        ("xr", "R", false),
+        ("Straßenbahn", "Straße", true),
+        ("ÉCOLEX", "école", true),
+        ("école", "école", false),
+    ] {
+        assert_eq!(is_compound_of_name(surface, name), want, "{surface:?} of {name:?}");
+        assert_eq!(by_copies(surface, name), want, "{surface:?} of {name:?}");
+    }
+}
