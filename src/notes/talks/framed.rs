@@ -258,6 +258,11 @@ pub(super) fn marked(raw: &str, labels: &Labels) -> Option<(String, Vec<(String,
     if rest.is_empty() || rest.len() > 200 {
         return None;
     }
+    // An affiliation in parentheses after the names (`— Mathis Robin (Acme)`).
+    let rest = match rest.strip_suffix(')').and_then(|r| r.rfind(" (").map(|i| &r[..i])) {
+        Some(names) if !names.trim().is_empty() => names,
+        _ => rest,
+    };
     let people = names::people_as(rest, labels, names::Case::Capitalised)
         .or_else(|| super::people::affiliated(rest, labels, names::Case::Capitalised))?;
     Some((title, people))
