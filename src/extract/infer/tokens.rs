@@ -201,20 +201,7 @@ pub(super) fn words(text: &str) -> (Vec<Word<'_>>, Vec<usize>) {
         // Here the byte before is no letter or digit (every run is read whole).
         let start = i;
         let mut shaped = false;
-        // Reads a run of letters and digits from `i`, noting the pairs that give a shape.
-        let run = |i: &mut usize, shaped: &mut bool| {
-            let mut prev = class(*i);
-            *i += 1;
-            loop {
-                let c = class(*i);
-                if c == 0 {
-                    break;
-                }
-                *shaped |= SHAPED_PAIRS >> (prev * 4 + c) & 1 == 1;
-                prev = c;
-                *i += 1;
-            }
-        };
+        let run = |i: &mut usize, shaped: &mut bool| read_run(&class, i, shaped);
         run(&mut i, &mut shaped);
         // Every run may be a tool's name (`foo-npm install` holds a command).
         let tool =
@@ -339,19 +326,7 @@ pub(super) fn next_word<'t>(text: &'t str, i: &mut usize, to: usize) -> Option<W
         }
         let start = *i;
         let mut shaped = false;
-        let run = |i: &mut usize, shaped: &mut bool| {
-            let mut prev = class(*i);
-            *i += 1;
-            loop {
-                let c = class(*i);
-                if c == 0 {
-                    break;
-                }
-                *shaped |= SHAPED_PAIRS >> (prev * 4 + c) & 1 == 1;
-                prev = c;
-                *i += 1;
-            }
-        };
+        let run = |i: &mut usize, shaped: &mut bool| read_run(&class, i, shaped);
         run(i, &mut shaped);
         if start > 0 && b[start - 1] >= 0x80 {
             continue;
@@ -407,4 +382,22 @@ pub(super) fn tokens_are_the_words(text: &str, tokens: &[Token]) -> bool {
     let mut want = Vec::new();
     push_tokens(text, 0, text.len(), &mut want);
     want.len() == tokens.len() && want.iter().zip(tokens).all(|(w, t)| (w.start, w.end) == (t.start, t.end))
+}
+
+/// Reads a run of letters and digits from `i` (the class of byte `i` is not 0), past
+/// its end, and sets `shaped` when a pair of classes in it gives a shape
+/// ([`SHAPED_PAIRS`]).
+#[inline]
+fn read_run(class: &impl Fn(usize) -> u8, i: &mut usize, shaped: &mut bool) {
+    let mut prev = class(*i);
+    *i += 1;
+    loop {
+        let c = class(*i);
+        if c == 0 {
+            break;
+        }
+        *shaped |= SHAPED_PAIRS >> (prev * 4 + c) & 1 == 1;
+        prev = c;
+        *i += 1;
+    }
 }

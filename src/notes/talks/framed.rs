@@ -254,18 +254,9 @@ pub(super) fn marked(raw: &str, labels: &Labels) -> Option<(String, Vec<(String,
     let rest = raw[end + close.len()..].trim_start();
     let rest = rest.trim_start_matches([',', ':', '-', '—', '–']).trim_start();
     let rest = rest.strip_prefix("by ").unwrap_or(rest);
-    // Nothing after the marks, or a sentence: no people here.
-    if rest.is_empty() || rest.len() > 200 {
-        return None;
-    }
-    // An affiliation in parentheses after the names (`— Mathis Robin (Acme)`).
-    let rest = match rest.strip_suffix(')').and_then(|r| r.rfind(" (").map(|i| &r[..i])) {
-        Some(names) if !names.trim().is_empty() => names,
-        _ => rest,
-    };
-    let people = names::people_as(rest, labels, names::Case::Capitalised)
-        .or_else(|| super::people::affiliated(rest, labels, names::Case::Capitalised))?;
-    Some((title, people))
+    // Nothing after the marks, or a sentence: no people here. Names may be followed by
+    // an affiliation (`— Mathis Robin (Acme)`).
+    Some((title, people_with_affiliation(rest, labels)?))
 }
 
 /// `Name: Title` as a heading writes it (`## Ana Ruiz: Typing in anger`): two to four

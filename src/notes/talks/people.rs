@@ -174,7 +174,7 @@ pub(super) fn split_people<'s>(
 /// Names followed by an affiliation after a comma (`Ana Ruiz, Acme Corp`, `Tom Berg,
 /// Initech`): the names, when the part after the last comma is no name and at most
 /// four words.
-pub(super) fn affiliated(s: &str, labels: &Labels, case: names::Case) -> Option<Vec<(String, Role)>> {
+fn affiliated(s: &str, labels: &Labels, case: names::Case) -> Option<Vec<(String, Role)>> {
     let i = s.rfind(", ")?;
     let tail = s[i + 2..].trim();
     if tail.is_empty() || tail.split_whitespace().count() > 4 || names::is_name(tail, false) {
