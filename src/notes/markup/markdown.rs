@@ -158,7 +158,26 @@ impl<'t, 'l> Reader<'t, 'l> {
         }
     }
 
+    /// Reads one event. Inline content read by nobody (outside a list item waiting for
+    /// its text, a code block and front matter: most of the events of a note) is passed
+    /// over here, without the call that reads blocks (on the 10 MB corpus this took the
+    /// reader, pulldown-cmark's passes included, from 436 M instructions to 426 M).
+    #[inline]
     fn event(&mut self, event: Event<'t>, range: Range<usize>) {
+        let inline = match &event {
+            Event::Start(tag) => !is_block(tag),
+            Event::End(tag) => !is_block_end(*tag),
+            Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) | Event::SoftBreak | Event::HardBreak => true,
+            _ => false,
+        };
+        if inline && self.swallow == 0 && self.pending.is_none() && self.code.is_none() && self.meta.is_none() {
+            return;
+        }
+        self.block_event(event, range);
+    }
+
+    /// [`Reader::event`] for an event that may matter.
+    fn block_event(&mut self, event: Event<'t>, range: Range<usize>) {
         if self.swallow > 0 {
             match event {
                 Event::Start(_) => self.swallow += 1,

@@ -39,64 +39,81 @@ const SEP_WORDS: [(u64, u64); 13] = {
     out
 };
 
+/// For each byte, the separators (bits over [`BY_SEPS`] then [`DASH_SEPS`]) that a space
+/// followed by it may start.
+const SECOND: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < SEP_WORDS.len() {
+        // The second byte of the separator, read from its word.
+        t[(SEP_WORDS[k].0 >> 8 & 0xFF) as usize] |= 1 << k;
+        k += 1;
+    }
+    t
+};
+
 /// Where each of [`BY_SEPS`] then [`DASH_SEPS`] last starts in `s` (what `s.rfind(sep)`
-/// gives), in one pass over the spaces of `s`, looking only at those followed by a
-/// separator's second byte. The spaces are found eight bytes at a time (a word with a
-/// zero byte where `s` has a space): the first line of a paragraph is short and has a
-/// space every six bytes or so, so memchr is called once per space and pays its set-up
-/// each time. A separator is compared as one masked word with the eight bytes at the
-/// space. On the 10 MB corpus: thirteen `rfind`s were 600 M instructions, a `memrchr`
-/// per space 79 M, this pass 44 M comparing with `starts_with`, 41 M with words.
-pub(super) fn last_seps(s: &str) -> [Option<usize>; 13] {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut last = [None; 13];
+/// gives), into `last` (all `None` on entry); whether any was found. One pass over the
+/// spaces of `s`, eight bytes at a time (a word with a zero byte exactly where `s` has a
+/// space); a space is looked at further only when the byte after it is a separator's
+/// second (a table gives the separators it may start), and each of those is compared
+/// as one masked word with the eight bytes at the space. The words are read from `s`
+/// while eight bytes follow the last space of a word, and from a copy of its last
+/// bytes padded with zeros (no separator has a zero byte) after that.
+///
+/// On the 10 MB corpus: thirteen `rfind`s were 600 M instructions, a `memrchr` per
+/// space 79 M, a pass with a `match` on the byte after each space and the end read
+/// byte by byte 41 M (85,300 calls, most on the first line of a paragraph of prose
+/// that has no separator at all), this pass 31 M.
+pub(super) fn last_seps(s: &str, last: &mut [Option<usize>; 13]) -> bool {
     let b = s.as_bytes();
-    let mut at = |i: usize| {
-        // The separators a space followed by this byte may start.
-        let ks: &[usize] = match b.get(i + 1) {
-            Some(b'b') => &[0],
-            Some(b'B') => &[1, 2],
-            Some(b'v') => &[3],
-            Some(b'p') => &[4, 5, 8],
-            Some(b'd') => &[6, 7],
-            Some(0xE2) => &[9, 10],
-            Some(b'-') => &[11, 12],
-            _ => return,
-        };
-        // The eight bytes from the space, zeros past the end (no separator has one).
-        let w = match b.get(i..i + 8) {
-            Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
-            None => b[i..].iter().rev().fold(0, |w, &c| w << 8 | u64::from(c)),
-        };
-        for &k in ks {
-            let (word, mask) = SEP_WORDS[k];
-            if w & mask == word {
-                last[k] = Some(i);
-            }
-        }
-    };
-    let mut chunks = b.chunks_exact(8);
+    let mut any = false;
     let mut base = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().expect("eight bytes")) ^ (ONES * u64::from(b' '));
-        // The high bit of every zero byte of `x` (and perhaps of a byte after one):
-        // every space, checked below.
-        let mut m = x.wrapping_sub(ONES) & !x & (ONES << 7);
-        while m != 0 {
-            let i = base + (m.trailing_zeros() / 8) as usize;
-            m &= m - 1;
-            if b[i] == b' ' {
-                at(i);
-            }
-        }
+    while base + 16 <= b.len() {
+        any |= seps_in_word(b, base, 0, last);
         base += 8;
     }
-    for (i, &c) in chunks.remainder().iter().enumerate() {
-        if c == b' ' {
-            at(base + i);
+    let mut pad = [0u8; 24];
+    let rest = &b[base..];
+    pad[..rest.len()].copy_from_slice(rest);
+    let mut off = 0;
+    while off < rest.len() {
+        any |= seps_in_word(&pad, off, base, last);
+        off += 8;
+    }
+    any
+}
+
+/// [`last_seps`] for the spaces among the eight bytes of `b` at `at` (`b` has eight
+/// more after them), which are at `shift + at` in the text.
+#[inline(always)]
+fn seps_in_word(b: &[u8], at: usize, shift: usize, last: &mut [Option<usize>; 13]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let word = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+    let x = word(at) ^ (ONES * u64::from(b' '));
+    // The high bit of each zero byte of `x`, and only of those: the spaces.
+    let mut m = !(((x & LOW7) + LOW7) | x | LOW7);
+    let mut any = false;
+    while m != 0 {
+        let i = at + (m.trailing_zeros() / 8) as usize;
+        m &= m - 1;
+        let mut ks = SECOND[usize::from(b[i + 1])];
+        if ks == 0 {
+            continue;
+        }
+        let w = word(i);
+        while ks != 0 {
+            let k = ks.trailing_zeros() as usize;
+            ks &= ks - 1;
+            let (sep, mask) = SEP_WORDS[k];
+            if w & mask == sep {
+                last[k] = Some(shift + i);
+                any = true;
+            }
         }
     }
-    last
+    any
 }
 
 /// [`title_and_people`] when it finds people: the title as written (to be cleaned) and
@@ -118,7 +135,10 @@ pub(super) fn split_people<'s>(
     if !(dash || by) {
         return None;
     }
-    let last = last_seps(s);
+    let mut last = [None; 13];
+    if !last_seps(s, &mut last) {
+        return None;
+    }
     if by {
         for (k, sep) in BY_SEPS.iter().enumerate() {
             if let Some(i) = last[k] {
