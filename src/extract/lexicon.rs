@@ -223,9 +223,11 @@ impl Lexicon {
     ) {
         let shared = self.shared_matcher();
         let m: &Matcher = shared;
-        let mut hits = Vec::new();
-        let mut words = Vec::new();
         let cache = scratch.words.for_matcher(shared);
+        // (The lists of the last section's scan, emptied: no allocation per section.)
+        let (mut hits, mut words) = (std::mem::take(&mut cache.hits), std::mem::take(&mut cache.pending));
+        hits.clear();
+        words.clear();
         let WordCache { words: known, verdicts, .. } = cache;
         // (A text over 4 GB has its words written to a list thrown away after.)
         let mut unrecorded = Vec::new();
@@ -262,6 +264,7 @@ impl Lexicon {
                 });
             }
         }
+        (cache.hits, cache.pending) = (hits, words);
     }
 
     /// What scanning needs to know of one word of the text, `lower` its ASCII lower

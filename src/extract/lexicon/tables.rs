@@ -87,9 +87,42 @@ impl Tables {
         self.packages.get(name).map(|v| v as u32)
     }
 
+    /// Calls `f` with each first word of a name (ASCII lower case) of at most
+    /// `max` bytes: the word map's keys, walked only as deep as `max`.
+    pub(super) fn short_words(&self, max: usize, mut f: impl FnMut(&[u8])) {
+        use fst::{IntoStreamer, Streamer};
+        let mut stream = self.words.search(UpTo(max)).into_stream();
+        while let Some((k, _)) = stream.next() {
+            f(k);
+        }
+    }
+
     /// The range of names whose first word is `lower`.
     pub(super) fn word(&self, lower: &[u8]) -> (u32, u32) {
         self.words.get(lower).map_or((0, 0), |v| ((v >> 32) as u32, v as u32))
+    }
+}
+
+/// The keys of at most this many bytes (an automaton whose state is the depth).
+struct UpTo(usize);
+
+impl fst::Automaton for UpTo {
+    type State = usize;
+
+    fn start(&self) -> usize {
+        0
+    }
+
+    fn is_match(&self, _: &usize) -> bool {
+        true
+    }
+
+    fn can_match(&self, depth: &usize) -> bool {
+        *depth <= self.0
+    }
+
+    fn accept(&self, depth: &usize, _: u8) -> usize {
+        depth + 1
     }
 }
 

@@ -730,3 +730,86 @@ fn compounds_of_a_name_found_in_any_case() {
         assert_eq!(by_copies(surface, name), want, "{surface:?} of {name:?}");
     }
 }
+
+/// The words of a text: (start, end, shape) of each, and the starts of those of five
+/// bytes or more.
+type Words = (Vec<(u32, u32, u8)>, Vec<usize>);
+
+/// The words a scan records (offsets and shapes) and the typo candidates it keeps,
+/// read eight bytes at a time (`None` if it found a name): they must be those read
+/// one byte at a time, every maximal run of word characters, its shape told for
+/// ASCII words of up to 16 bytes.
+fn scanned_words(m: &Matcher, text: &str) -> Option<Words> {
+    let (mut hits, mut words, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+    let mut known = WordMap::default();
+    // No names: every word is a token with its shape told; the words of five bytes
+    // or more are typo candidates.
+    m.scan_words(text, &mut hits, &mut words, &mut tokens, &mut known, &mut |w, _| WordInfo {
+        verdict: u32::from(w.len() >= 5),
+        ..WordInfo::default()
+    });
+    // (A name starting with no word character, `.NET`, is still found.)
+    hits.is_empty()
+        .then(|| (tokens.iter().map(|t| (t.start, t.end, t.shape)).collect(), words.iter().map(|w| w.0).collect()))
+}
+
+fn words_one_byte_at_a_time(text: &str) -> Words {
+    use super::index::{long_shape, lower_packed};
+    use crate::extract::scratch::{push_tokens, Token};
+    let b = text.as_bytes();
+    let mut spans = Vec::new();
+    push_tokens(text, 0, text.len(), &mut spans);
+    let tokens = spans
+        .iter()
+        .map(|t| {
+            let (s, e) = (t.start as usize, t.end as usize);
+            let shape = match e - s {
+                _ if !text[s..e].is_ascii() => Token::OTHER,
+                n @ 1..=8 => lower_packed(b, s, n).1,
+                n @ 9..=16 => long_shape(b, s, n),
+                _ => Token::OTHER,
+            };
+            (t.start, t.end, shape)
+        })
+        .collect();
+    let long = spans.iter().filter(|t| t.end - t.start >= 5).map(|t| t.start as usize).collect();
+    (tokens, long)
+}
+
+proptest::proptest! {
+    #[test]
+    fn words_read_eight_bytes_at_a_time(
+        text in r"(a|Z|q9|_|x_y|abcdefg|abcdefgh|abcdefghi|ABCDEFGHIJKLMNOPQ|Go|É|é|ß|\.|@|,| |  |\n|\t|-|/|\x00|\u{2019}){0,40}"
+    ) {
+        let m = Lexicon::builtin().matcher();
+        let scanned = scanned_words(m, &text);
+        proptest::prop_assume!(scanned.is_some());
+        proptest::prop_assert_eq!(scanned, Some(words_one_byte_at_a_time(&text)), "{:?}", text);
+    }
+}
+
+#[test]
+fn names_starting_with_punctuation_are_found() {
+    // Names that start with punctuation, beside words of every length.
+    let toml = "[[entry]]\nname = \"+plus\"\nkind = \"technology\"\ncategory = \"tool\"\n\n\
+                [[entry]]\nname = \"#tag\"\nkind = \"technology\"\ncategory = \"tool\"\n\n\
+                [[entry]]\nname = \"~tilde\"\nkind = \"technology\"\ncategory = \"tool\"\n";
+    // (Kept for the run: the automata are keyed by the matcher's address.)
+    let lex: &'static Lexicon = Box::leak(Box::new(Lexicon::from_toml(toml, "punct.toml").expect("a valid lexicon")));
+    let m = lex.matcher();
+    let text = "a +plus, #tag ~tilde.x (+plus) x+plus abcdefgh+plus";
+    let got: Vec<&str> = index_hits(m, text).iter().map(|&(s, e, _)| &text[s..e]).collect();
+    // (Not after a word character: `x+plus`.)
+    assert_eq!(got, ["+plus", "#tag", "~tilde", "+plus"]);
+    assert_eq!(index_hits(m, text), automaton_hits(m, text));
+}
+
+proptest::proptest! {
+    #[test]
+    fn bytes_compared_eight_at_a_time_ignoring_case(a in r"[aAzZ@\[`{ é\u{c9}]{0,20}", b in r"[aAzZ@\[`{ é\u{c9}]{0,20}") {
+        use super::index::eq_fold;
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        proptest::prop_assert_eq!(eq_fold(a, b), a.eq_ignore_ascii_case(b));
+        proptest::prop_assert!(eq_fold(a, &a.to_ascii_uppercase()) && eq_fold(&a.to_ascii_lowercase(), a));
+    }
+}
