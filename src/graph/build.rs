@@ -48,7 +48,8 @@ pub struct GraphBuilder<'k> {
     /// Python version (`3.11`) -> its node, once made.
     version_nodes: FastMap<Box<str>, u32>,
     /// How sure each (rule, spelling) of a lexicon entry's mentions was, once decided.
-    sureness: FastMap<crate::extract::EntryId, Vec<(Rule, Box<str>, Confidence)>>,
+    /// By lexicon entry (a list, not a map: entries are numbered densely).
+    sureness: Vec<Vec<(Rule, Box<str>, Confidence)>>,
 }
 
 impl<'k> GraphBuilder<'k> {
@@ -68,7 +69,7 @@ impl<'k> GraphBuilder<'k> {
             entry_nodes: Vec::new(),
             pep_nodes: FastMap::default(),
             version_nodes: FastMap::default(),
-            sureness: FastMap::default(),
+            sureness: Vec::new(),
         }
     }
 
@@ -242,7 +243,10 @@ impl<'k> GraphBuilder<'k> {
         const MOST: usize = 32;
         let knowledge = self.knowledge;
         let Target::Entry(id) = m.target else { return (knowledge.confidence(m), true) };
-        let seen = self.sureness.entry(id).or_default();
+        if self.sureness.len() <= id as usize {
+            self.sureness.resize_with(id as usize + 1, Vec::new);
+        }
+        let seen = &mut self.sureness[id as usize];
         if let Some(&(_, _, sure)) = seen.iter().find(|(rule, surface, _)| *rule == m.rule && **surface == *m.surface) {
             return (sure, false);
         }
@@ -323,7 +327,13 @@ impl<'k> GraphBuilder<'k> {
             }
             for m in &t.mentions {
                 let target = match &m.target {
-                    Target::Entry(id) => self.entry(*id),
+                    // Most mentions are of an entry with a node already: looked up here,
+                    // without a call (calling `entry` for each of the 128,000 mentions of
+                    // the 10 MB corpus was 6.5 M instructions, callgrind; this, 0.8 M).
+                    Target::Entry(id) => match self.entry_nodes.get(*id as usize) {
+                        Some(&n) if n != u32::MAX => n,
+                        _ => self.entry(*id),
+                    },
                     Target::Pep(n) => self.pep(*n),
                     Target::PythonVersion(v) => self.version(v, python),
                     Target::Unlisted(name) => {
@@ -360,14 +370,14 @@ impl<'k> GraphBuilder<'k> {
         self.finish_on(1)
     }
 
-    /// [`finish`](Self::finish) on up to `threads` threads: with two, each sorts
-    /// half the talks' edges, then one counts the co-mentions while the other adds
-    /// the talks' edges to the graph. The graph is the same for any number.
+    /// [`finish`](Self::finish) on up to `threads` threads: with two, each orders
+    /// the edges of half the talks ([`talk_order`]), then one counts the co-mentions
+    /// while the other adds the talks' edges to the graph. The graph is the same for
+    /// any number.
     ///
-    /// On the 100 MB corpus (callgrind) `finish` was 834 M instructions, of which
-    /// sorting each talk's edges 175 M, adding edges to the graph 164 M and counting
-    /// the co-mentions about 120 M: half the sorting and the counting are now done
-    /// beside the rest.
+    /// On the 100 MB corpus (callgrind, one thread) `finish` was 554 M instructions,
+    /// of which sorting each talk's edges 197 M and adding edges to the graph 214 M
+    /// (petgraph's `add_edge` 102 M).
     pub fn finish_on(mut self, threads: usize) -> KnowledgeGraph {
         // The most frequent spelling of a person's name wins; ties go to the one with
         // more non-ASCII letters (diacritics written out), then the smallest. The
@@ -430,6 +440,7 @@ impl<'k> GraphBuilder<'k> {
         for n in index.values_mut() {
             *n = pos[*n as usize];
         }
+        let ranges: Vec<std::ops::Range<usize>> = self.group_ranges().map(|(_, r)| r).collect();
         let mut groups: Vec<(u32, std::ops::Range<usize>)> =
             self.group_ranges().map(|(talk, r)| (pos[talk as usize], r)).collect();
         groups.sort_unstable_by_key(|g| g.0);
@@ -472,50 +483,41 @@ impl<'k> GraphBuilder<'k> {
         // this one adds the talks' edges.
         let t = topics.len();
         let count = move || count_pairs(&mentions, &topic_rank, t * t <= 1 << 22);
-        // Each talk's edges, sorted by kind and target position. The talks' edges are
-        // one list, talk after talk: `sort` sorts the talks in `edges`, the part of
-        // the list from `offset` on.
+        // Each talk's edges, sorted by kind and target position ([`talk_order`]).
         let mut seen = std::mem::take(&mut self.talk_edges);
-        let sort = |edges: &mut [(u32, Edge)], offset: usize| {
-            let end = offset + edges.len();
-            for (_, r) in groups.iter().filter(|(_, r)| offset <= r.start && r.end <= end) {
-                let group = &mut edges[r.start - offset..r.end - offset];
-                for (to, _) in group.iter_mut() {
-                    *to = pos[*to as usize];
-                }
-                // Kind and target in one number: a tuple's comparison cost a third more.
-                group.sort_unstable_by_key(|(to, e)| (u64::from(e.kind as u8) << 32) | u64::from(*to));
-            }
-        };
-        let talks_edges = |mut out: Edges, seen: &mut [(u32, Edge)]| {
+        let talks_edges = |mut out: Edges, seen: &mut [(u32, Edge)], order: &[u32]| {
             for (talk, r) in &groups {
-                for (to, e) in &mut seen[r.clone()] {
+                for &i in &order[r.clone()] {
+                    let (to, e) = &mut seen[i as usize];
                     let e = Edge { evidence: std::mem::take(&mut e.evidence), ..*e };
-                    out.push(key(*talk, e.kind, *to), e);
+                    out.push(key(*talk, e.kind, pos[*to as usize]), e);
                 }
             }
             out
         };
         let out = Edges::new(graph, others);
-        // On two threads, each sorts the talks of half the list; then one counts the
-        // co-mentions while the other adds the talks' edges.
+        // On two threads, each orders the talks of half the list; then one counts the
+        // co-mentions while the other adds the talks' edges to the graph.
         let (mut out, pairs) = if threads > 1 {
-            let half = seen.len() / 2;
-            let split = groups.iter().map(|(_, r)| r.start).filter(|&s| s >= half).min().unwrap_or(seen.len());
-            let (low, high) = seen.split_at_mut(split);
-            std::thread::scope(|scope| {
-                let sorting = scope.spawn(|| sort(high, split));
-                sort(low, 0);
-                sorting.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let k = ranges.partition_point(|r| r.start < seen.len() / 2);
+            let split = ranges.get(k).map_or(seen.len(), |r| r.start);
+            let high_ranges: Vec<_> = ranges[k..].iter().map(|r| r.start - split..r.end - split).collect();
+            let (low, high) = seen.split_at(split);
+            let order = std::thread::scope(|scope| {
+                let ordering = scope.spawn(|| talk_order(high, &high_ranges, &pos));
+                let mut order = talk_order(low, &ranges[..k], &pos);
+                let high = ordering.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                order.extend(high.into_iter().map(|i| i + split as u32));
+                order
             });
             std::thread::scope(|scope| {
                 let counting = scope.spawn(count);
-                let out = talks_edges(out, &mut seen);
+                let out = talks_edges(out, &mut seen, &order);
                 (out, counting.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             })
         } else {
-            sort(&mut seen, 0);
-            (talks_edges(out, &mut seen), count())
+            let order = talk_order(&seen, &ranges, &pos);
+            (talks_edges(out, &mut seen, &order), count())
         };
         drop(seen);
         for ((a, b), w) in pairs {
@@ -526,6 +528,47 @@ impl<'k> GraphBuilder<'k> {
         let graph = out.finish();
         KnowledgeGraph { graph, index, files: Arc::new(self.files), sources: Arc::default(), measures: None }
     }
+}
+
+/// The order of the talks' edges (`edges`, talk after talk, each talk's edges in
+/// one of `ranges`): for each range, the indices of its edges by kind, then target
+/// position (`pos`), in the same range of the list returned.
+///
+/// Two counting passes over every edge at once, linear in edges and nodes: first by
+/// (kind, target), then, keeping that order, by talk. Sorting each talk's edges on
+/// its own was 175 M instructions of `finish` on the 100 MB corpus (callgrind).
+pub(super) fn talk_order(edges: &[(u32, Edge)], ranges: &[std::ops::Range<usize>], pos: &[u32]) -> Vec<u32> {
+    let n = pos.len();
+    let bucket = |(to, e): &(u32, Edge)| e.kind as usize * n + pos[*to as usize] as usize;
+    // Where each (kind, target) starts in `by_key`.
+    let mut start = vec![0u32; EdgeKind::ALL.len() * n + 1];
+    for x in edges {
+        start[bucket(x) + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut by_key = vec![0u32; edges.len()];
+    for (i, x) in edges.iter().enumerate() {
+        let b = bucket(x);
+        by_key[start[b] as usize] = i as u32;
+        start[b] += 1;
+    }
+    drop(start);
+    // Each edge's talk, and where the talk's next edge goes.
+    let mut talk_of = vec![0u32; edges.len()];
+    let mut next: Vec<u32> = Vec::with_capacity(ranges.len());
+    for (g, r) in ranges.iter().enumerate() {
+        talk_of[r.clone()].fill(g as u32);
+        next.push(r.start as u32);
+    }
+    let mut order = vec![0u32; edges.len()];
+    for &i in &by_key {
+        let g = talk_of[i as usize] as usize;
+        order[next[g] as usize] = i;
+        next[g] += 1;
+    }
+    order
 }
 
 /// The sort key of edge `from → to` of `kind`, from the two ends' positions: edges
@@ -605,10 +648,11 @@ fn ranked_runs(mentions: &[(u32, u32)], local: &[u32], mut f: impl FnMut(&[usize
 /// one before is merged into it.
 struct Edges {
     graph: DiGraph<Node, Edge>,
-    last: Option<u128>,
+    /// The key of the last edge added (`u128::MAX` before the first: no key is).
+    last: u128,
     /// The others not added yet, last first, and the key of the next (`u128::MAX`
-    /// when none is left: no key is, a kind taking a few bits): one comparison an
-    /// edge, where a `Peekable` cost 29 instructions (callgrind).
+    /// when none is left): one comparison an edge, where a `Peekable` cost 29
+    /// instructions (callgrind).
     others: Vec<(u128, Edge)>,
     next: u128,
 }
@@ -617,11 +661,12 @@ impl Edges {
     fn new(graph: DiGraph<Node, Edge>, mut others: Vec<(u128, Edge)>) -> Self {
         others.reverse();
         let next = others.last().map_or(u128::MAX, |o| o.0);
-        Edges { graph, last: None, others, next }
+        Edges { graph, last: u128::MAX, others, next }
     }
 
     /// Adds the edge of key `k` (no smaller than the last's), after the others before
     /// it (an other of the same key comes after it).
+    #[inline]
     fn push(&mut self, k: u128, e: Edge) {
         while self.next < k {
             self.add_other();
@@ -630,6 +675,7 @@ impl Edges {
     }
 
     /// Adds the next of the others.
+    #[cold]
     fn add_other(&mut self) {
         if let Some((o, e)) = self.others.pop() {
             self.next = self.others.last().map_or(u128::MAX, |o| o.0);
@@ -637,24 +683,31 @@ impl Edges {
         }
     }
 
+    #[inline]
     fn add(&mut self, k: u128, e: Edge) {
-        debug_assert!(self.last.is_none_or(|last| last <= k), "edges in key order");
-        if self.last == Some(k) {
-            let prev = self.graph.edge_count() - 1;
-            if let Some(prev) = self.graph.edge_weight_mut(petgraph::graph::EdgeIndex::new(prev)) {
-                prev.weight += e.weight;
-                prev.confidence = prev.confidence.max(e.confidence);
-                for at in e.evidence.iter() {
-                    if prev.evidence.last() != Some(at) {
-                        prev.evidence.push(at);
-                    }
-                }
-            }
-            return;
+        debug_assert!(self.last == u128::MAX || self.last <= k, "edges in key order");
+        if self.last == k {
+            return self.merge(e);
         }
-        self.last = Some(k);
+        self.last = k;
         let (from, to) = ((k >> 64) as usize, (k as u32) as usize);
         self.graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), e);
+    }
+
+    /// Merges `e` into the last edge added, of the same key (only a talk that two
+    /// files share has some: they are rare).
+    #[cold]
+    fn merge(&mut self, e: Edge) {
+        let prev = self.graph.edge_count() - 1;
+        if let Some(prev) = self.graph.edge_weight_mut(petgraph::graph::EdgeIndex::new(prev)) {
+            prev.weight += e.weight;
+            prev.confidence = prev.confidence.max(e.confidence);
+            for at in e.evidence.iter() {
+                if prev.evidence.last() != Some(at) {
+                    prev.evidence.push(at);
+                }
+            }
+        }
     }
 
     /// The graph, once the last others are in.

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use proptest::strategy::Strategy;
 
-use super::build::count_pairs;
+use super::build::{count_pairs, talk_order};
 use super::*;
 use crate::extract::{Knowledge, Mention, NoteFacts, Rule, TalkFacts, Target};
 use crate::notes::{EventInfo, Named, SectionKind};
@@ -94,6 +94,44 @@ fn order_does_not_depend_on_input_order() {
     assert!(g1
         .edges()
         .any(|(s, t, e)| s.id == "pep:20" && t.id == "pep:8" && e.kind == EdgeKind::CoMentioned && e.weight == 1));
+}
+
+// Two threads (the talks' edges ordered in two halves, co-mentions counted beside)
+// build the graph one thread builds, to the last place of evidence.
+#[test]
+fn two_threads_finish_the_same_graph() {
+    let k = Knowledge::builtin();
+    let cpython = Target::Entry(k.lexicon.find("CPython").expect("in the built-in lexicon"));
+    let mut notes = Vec::new();
+    for (i, name) in ["a", "b", "c", "d", "a"].iter().enumerate() {
+        let talks = (0..6u32)
+            .map(|t| {
+                let peps = [8, 20, 659, 8 + t].map(Target::Pep);
+                let mut mentions: Vec<_> = peps.into_iter().skip(t as usize % 3).collect();
+                mentions.push(cpython.clone());
+                talk(10 * t + 1, ["Ann Lee", "Bob Ray"][t as usize % 2], mentions)
+            })
+            .collect();
+        let mut f = facts(name, talks);
+        // The second `a` is another file with the same talks (`a.md` and `a.txt`).
+        f.file = Arc::from(format!("{name}{i}.md"));
+        notes.push(f);
+    }
+    let build = |threads| {
+        let mut b = GraphBuilder::new(&k);
+        for f in &notes {
+            b.add(f);
+        }
+        b.finish_on(threads)
+    };
+    let (one, two) = (build(1), build(2));
+    let ids = |g: &KnowledgeGraph| g.nodes().map(|(_, n)| n.id.clone()).collect::<Vec<_>>();
+    let es =
+        |g: &KnowledgeGraph| g.edges().map(|(s, t, e)| (s.id.clone(), t.id.clone(), e.clone())).collect::<Vec<_>>();
+    assert_eq!(ids(&one), ids(&two));
+    assert_eq!(es(&one), es(&two));
+    assert!(es(&one).iter().any(|(s, _, e)| s == "talk:a#1" && e.evidence.len() > 1), "a shared talk's merged edges");
+    assert!(one.edge_count() > 50);
 }
 
 #[test]
@@ -192,6 +230,33 @@ proptest::proptest! {
         let total: u32 = square.iter().map(|p| p.1).sum();
         let by_talk = mentions.chunk_by(|a, b| a.0 == b.0).map(|r| (r.len() * r.len().saturating_sub(1) / 2) as u32);
         proptest::prop_assert_eq!(total, by_talk.sum::<u32>());
+    }
+
+    // The two counting passes order each talk's edges as sorting them one talk at a
+    // time by kind, then target position, would.
+    #[test]
+    fn talk_order_sorts_each_talk_by_kind_then_target(
+        talks in proptest::collection::vec(proptest::collection::btree_set((0usize..4, 0u32..30), 0..12), 0..20),
+        pos in proptest::strategy::Just((0u32..30).collect::<Vec<_>>()).prop_shuffle(),
+    ) {
+        let (mut edges, mut ranges) = (Vec::new(), Vec::new());
+        for t in &talks {
+            let start = edges.len();
+            // In an order of their own, not the one wanted.
+            for &(kind, to) in t.iter().rev() {
+                let e = Edge { kind: EdgeKind::ALL[kind], weight: 1, evidence: Evidence::new(), confidence: Confidence::Exact };
+                edges.push((to, e));
+            }
+            ranges.push(start..edges.len());
+        }
+        let order = talk_order(&edges, &ranges, &pos);
+        for r in &ranges {
+            let got: Vec<_> = order[r.clone()].iter().map(|&i| (edges[i as usize].1.kind, pos[edges[i as usize].0 as usize])).collect();
+            let mut want: Vec<_> = edges[r.clone()].iter().map(|(to, e)| (e.kind, pos[*to as usize])).collect();
+            want.sort_unstable();
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert!(order[r.clone()].iter().all(|&i| r.contains(&(i as usize))), "within its talk");
+        }
     }
 }
 
