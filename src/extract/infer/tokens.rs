@@ -62,28 +62,6 @@ pub(super) const TOOL_LENS: [u16; 256] = {
     t
 };
 
-/// The index in [`TOOL_PAIRS`] of a word's first two bytes (its first byte twice
-/// for a word of one byte, which no tool is): their low five bits, where an ASCII
-/// letter's case is not (a digit shares them with a letter: the table may say yes
-/// for a word no tool is, never no for one).
-#[inline(always)]
-pub(super) const fn pair_index(first: u8, second: u8) -> usize {
-    ((first & 0x1f) as usize) << 5 | (second & 0x1f) as usize
-}
-
-/// Per pair of first bytes ([`pair_index`]): the lengths (bit `n` for `n` bytes) of
-/// the [`INSTALL_TOOLS`] that start with them, in either ASCII case.
-pub(super) const TOOL_PAIRS: [u16; 1024] = {
-    let mut t = [0; 1024];
-    let mut i = 0;
-    while i < INSTALL_TOOLS.len() {
-        let tool = INSTALL_TOOLS[i];
-        t[pair_index(tool[0], tool[1])] |= 1 << tool.len();
-        i += 1;
-    }
-    t
-};
-
 /// Whether the run of ASCII letters and digits `run`, which follows no `_` and is
 /// followed by `next`, may be the tool that starts an install command: one of
 /// [`INSTALL_TOOLS`] in any ASCII case (`\b` before it), followed by white space, a
@@ -280,30 +258,8 @@ pub(super) fn shaped_words_of_tokens<'t>(text: &'t str, tokens: &[Token]) -> (Ve
     let (mut shaped, mut tools) = (Vec::new(), Vec::new());
     // Where reading stopped: the words before it were read.
     let mut read = 0;
-    // The `-`s, in order (a word beside one may be hyphenated): found by `memchr`,
-    // so that a token is asked whether one is beside it by one comparison with the
-    // next, not by reading the bytes around it.
-    let mut dashes = memchr::memchr_iter(b'-', b);
-    let mut next_dash = dashes.next().unwrap_or(usize::MAX);
     for t in tokens {
         let (start, end) = (t.start as usize, t.end as usize);
-        // (The `-`s before this token, but for one right before it, are passed.)
-        while next_dash < start.saturating_sub(1) {
-            next_dash = dashes.next().unwrap_or(usize::MAX);
-        }
-        // Most tokens are plain words with no `-` beside them whose first two bytes
-        // and length fit no tool: told by one test without a branch each (the first
-        // letter and length alone let `and`, `but`, `python` through to the tools'
-        // keys). (`shaped_words_of_tokens` 106 M -> 104 M instructions and 0.67 M ->
-        // 0.47 M mispredicted branches on 10 MB of notes, callgrind and cachegrind; a
-        // loop of its own for this test, collecting the tokens to read, cost more.)
-        // (No `-` is inside a token: the next is right before it, right after it, or
-        // further.)
-        let second = b[start + usize::from(end - start > 1)];
-        let tool_shaped = TOOL_PAIRS[pair_index(b[start], second)] >> (end - start).min(15) & 1;
-        if (t.shape == Token::PLAIN) & (next_dash > end) & (tool_shaped == 0) {
-            continue;
-        }
         let candidate = if t.shape != Token::OTHER {
             // One run, after no `_` (it would be in the token).
             let after = b.get(end).copied();
