@@ -308,13 +308,18 @@ impl<'k> Extractor<'k> {
 
     /// Recognises everything in one segmented note.
     pub fn extract(&self, doc: &Document<'_>) -> NoteFacts {
+        // The topic of the sections of one event, written once for them all.
+        let mut topic: (Option<Option<usize>>, String) = (None, String::new());
         let talks = doc
             .sections
             .iter()
             .map(|s| {
-                // The conference's name, and the file's (`europython-2023-day1`).
-                let event = s.event.and_then(|i| doc.events.get(i)).map_or("", |e| e.name.as_str());
-                self.extract_section_about(s, &format!("{event} {}", doc.key))
+                if topic.0 != Some(s.event) {
+                    // The conference's name, and the file's (`europython-2023-day1`).
+                    let event = s.event.and_then(|i| doc.events.get(i)).map_or("", |e| e.name.as_str());
+                    topic = (Some(s.event), format!("{event} {}", doc.key));
+                }
+                self.extract_section_about(s, &topic.1)
             })
             .collect();
         NoteFacts {
@@ -348,7 +353,19 @@ impl<'k> Extractor<'k> {
         let (text, first_line) = if generic || s.title.trim().is_empty() || s.body_line <= s.line {
             (s.body, s.body_line)
         } else {
-            joined = format!("{}\n{}", s.title.trim().replace(['\n', '\r'], " "), s.body);
+            // (The title's line breaks made spaces, the body after it: built in one
+            // buffer, not by `format!` from a copy of the title.)
+            let title = s.title.trim();
+            let mut j = String::with_capacity(title.len() + 1 + s.body.len());
+            let mut parts = title.split(['\n', '\r']);
+            j.push_str(parts.next().unwrap_or(""));
+            for part in parts {
+                j.push(' ');
+                j.push_str(part);
+            }
+            j.push('\n');
+            j.push_str(s.body);
+            joined = j;
             (joined.as_str(), s.body_line.saturating_sub(1).max(1))
         };
         let body =

@@ -7,13 +7,15 @@
 //! signal is conservative: ordinary words, Python keywords and builtins, the standard
 //! library and things shaped like people, dates or paths are skipped.
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
 use regex::Regex;
-use regex_automata::meta;
+use regex_automata::{meta, Anchored, Input};
 
-use super::lexicon::Lexicon;
-use super::text::{anchored_matches, anchored_spans, is_common_word, Body};
+use super::lexicon::{Lexicon, WordCache};
+use super::text::{anchored_matches, is_common_word, Body};
 use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 /// Modules of the standard library (and other noise) that `import` does not turn
@@ -258,12 +260,16 @@ pub struct Signals<'k> {
     lexicon: &'k Lexicon,
     wikilink: Regex,
     /// Every match starts just before a `#` (or at the text's start): see [`Signals::find`].
-    tag: meta::Regex,
+    tag: OnceLock<meta::Regex>,
     /// Every match starts with `uv`, `pip`, `conda`, `mamba` or `poetry`.
     install: meta::Regex,
-    import: Regex,
+    /// [`IMPORT`] read on an ASCII line (see [`IMPORT_ASCII`]).
+    import_ascii: Regex,
+    /// [`IMPORT`], compiled when a line that is not ASCII holds `import` (its
+    /// Unicode classes cost 14 M instructions to compile).
+    import: OnceLock<Regex>,
     /// Every match starts with `github`.
-    github: meta::Regex,
+    github: OnceLock<meta::Regex>,
     /// The words the install, import and GitHub patterns start with
     /// ([`LITERALS`]), looked for in one pass over the lower-case text.
     literals: AhoCorasick,
@@ -284,17 +290,23 @@ impl<'k> Signals<'k> {
         Signals {
             lexicon,
             wikilink: regex(r"\[\[([^\]\|#\n]+)(?:[#|][^\]\n]*)?\]\]"),
-            tag: meta(r"(?:^|[\s(,;])#([A-Za-z][\w\-/.]*[\w])"),
+            tag: OnceLock::new(),
             install: meta(
                 r"(?i)\b(?:(?:uv\s+)?pip3?\s+install|pipx\s+install|conda\s+install|mamba\s+install|uv\s+add|poetry\s+add)\s+([^\n`;|&#]+)",
             ),
             literals: AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(LITERALS).expect("seven words"),
-            import: regex(
-                r"^\s*(?:>>>\s*)?(?:(?i:from)\s+([A-Za-z_]\w*)(?:\.[\w.]+)?\s+import\s+\S|import\s+([A-Za-z_]\w*)(?:\.[\w.]+)?(?:\s+as\s+\w+)?\s*(?:,\s*[A-Za-z_][\w.]*\s*)*$)",
-            ),
-            github: meta(r"(?i)github\.com/([\w.-]+)/([\w.-]+)"),
+            import_ascii: regex(IMPORT_ASCII),
+            import: OnceLock::new(),
+            github: OnceLock::new(),
             wikilink_open: Finder::new("[["),
         }
+    }
+}
+
+impl Signals<'_> {
+    /// [`IMPORT`], compiled on first need.
+    fn import(&self) -> &Regex {
+        self.import.get_or_init(|| Regex::new(IMPORT).expect("a valid regex, fixed in the source"))
     }
 }
 
@@ -303,10 +315,141 @@ impl Recogniser for Signals<'_> {
         "signals"
     }
 
-    fn recognise(&self, body: &Body<'_>, _: &mut Scratch, out: &mut Found) {
-        self.find(body, &mut out.mentions);
+    fn recognise(&self, body: &Body<'_>, scratch: &mut Scratch, out: &mut Found) {
+        self.find(body, &mut scratch.words, &mut out.mentions);
     }
 }
+
+/// A `#tag`: every match starts just before a `#` (or at the text's start).
+const TAG: &str = r"(?:^|[\s(,;])#([A-Za-z][\w\-/.]*[\w])";
+
+/// A GitHub repository's address: every match starts with `github`.
+const GITHUB: &str = r"(?i)github\.com/([\w.-]+)/([\w.-]+)";
+
+/// What a reader of a pattern's match anchored at a place says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// A match, ending here.
+    Match(usize),
+    /// No match.
+    NoMatch,
+    /// Not told by the ASCII bytes: the pattern is asked.
+    Unsure,
+}
+
+/// The matches of `pattern` in `text` as [`super::text::anchored_spans`] finds
+/// them at `starts`, each told by `read` where the bytes are ASCII, and by the
+/// pattern (compiled into `re` on first need) where they are not. ([`TAG`] and
+/// [`GITHUB`], whose Unicode classes cost 14 M instructions to compile, of the 61 M
+/// of start-up, callgrind: read so, they are compiled only for a note that needs
+/// them.)
+fn read_spans(
+    re: &OnceLock<meta::Regex>,
+    pattern: &str,
+    text: &str,
+    starts: impl IntoIterator<Item = usize>,
+    read: impl Fn(&[u8], usize) -> Read,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for start in starts {
+        if start < last_end {
+            continue;
+        }
+        let end = match read(text.as_bytes(), start) {
+            Read::Match(e) => Some(e),
+            Read::NoMatch => None,
+            Read::Unsure => {
+                let re = re.get_or_init(|| meta::Regex::new(pattern).expect("a valid regex, fixed in the source"));
+                re.find(Input::new(text).range(start..).anchored(Anchored::Yes)).map(|m| m.end())
+            }
+        };
+        if let Some(e) = end {
+            last_end = e.max(start + 1);
+            out.push((start, e));
+        }
+    }
+    out
+}
+
+/// `\s` among ASCII bytes.
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
+}
+
+/// `\w` among ASCII bytes.
+fn is_ascii_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// The match of [`TAG`] anchored at `s`, where ASCII tells it: `#` at the text's
+/// start, or after white space, `(`, `,` or `;`; an ASCII letter; then the longest
+/// run of word characters, `-`, `/` and `.`, up to its last word character (which
+/// must follow the letter). A non-ASCII byte before the `#` or ending the run may
+/// be white space or a word character: unsure.
+fn read_tag(b: &[u8], s: usize) -> Read {
+    let hash = if s == 0 && b.first() == Some(&b'#') {
+        0
+    } else {
+        match b.get(s) {
+            Some(&c) if c >= 0x80 => return Read::Unsure,
+            Some(&c) if is_ascii_space(c) || matches!(c, b'(' | b',' | b';') => s + 1,
+            _ => return Read::NoMatch,
+        }
+    };
+    if b.get(hash) != Some(&b'#') || !b.get(hash + 1).is_some_and(u8::is_ascii_alphabetic) {
+        return Read::NoMatch;
+    }
+    let from = hash + 2;
+    let run = from + b[from..].iter().take_while(|&&c| is_ascii_word(c) || matches!(c, b'-' | b'/' | b'.')).count();
+    if b.get(run).is_some_and(|&c| c >= 0x80) {
+        return Read::Unsure;
+    }
+    match b[from..run].iter().rposition(|&c| is_ascii_word(c)) {
+        Some(last) => Read::Match(from + last + 1),
+        None => Read::NoMatch,
+    }
+}
+
+/// The match of [`GITHUB`] anchored at `s`, where ASCII tells it: `github.com/` in
+/// any ASCII case (none of its letters folds with another character), the longest
+/// run of word characters, `.` and `-`, a `/`, and the longest such run again, both
+/// runs not empty (a shorter first run leaves no `/` to go on with). A run ended
+/// by a non-ASCII byte may go on with a word character: unsure.
+fn read_github(b: &[u8], s: usize) -> Read {
+    const HOST: &[u8] = b"github.com/";
+    if !b.get(s..s + HOST.len()).is_some_and(|h| h.eq_ignore_ascii_case(HOST)) {
+        return Read::NoMatch;
+    }
+    let run =
+        |from: usize| from + b[from..].iter().take_while(|&&c| is_ascii_word(c) || matches!(c, b'.' | b'-')).count();
+    let org = s + HOST.len();
+    let org_end = run(org);
+    match b.get(org_end) {
+        Some(&c) if c >= 0x80 => return Read::Unsure,
+        Some(b'/') if org_end > org => {}
+        _ => return Read::NoMatch,
+    }
+    let repo_end = run(org_end + 1);
+    if b.get(repo_end).is_some_and(|&c| c >= 0x80) {
+        Read::Unsure
+    } else if repo_end == org_end + 1 {
+        Read::NoMatch
+    } else {
+        Read::Match(repo_end)
+    }
+}
+
+/// A line that imports a module: `import numpy as np`, `from hpy.debug import X`,
+/// `>>> import os, sys`.
+const IMPORT: &str = r"^\s*(?:>>>\s*)?(?:(?i:from)\s+([A-Za-z_]\w*)(?:\.[\w.]+)?\s+import\s+\S|import\s+([A-Za-z_]\w*)(?:\.[\w.]+)?(?:\s+as\s+\w+)?\s*(?:,\s*[A-Za-z_][\w.]*\s*)*$)";
+
+/// [`IMPORT`] with its classes written for ASCII (`\s` as `[\t-\r ]`, `\w` as
+/// `[0-9A-Za-z_]`, `\S` as `[^\t-\r ]`): on an ASCII line, where each class
+/// matches what the Unicode one does, it matches where [`IMPORT`] does
+/// (`import_ascii_agrees_with_the_pattern`), and compiles in a twentieth of the
+/// instructions.
+const IMPORT_ASCII: &str = r"^[\t-\r ]*(?:>>>[\t-\r ]*)?(?:(?i:from)[\t-\r ]+([A-Za-z_][0-9A-Za-z_]*)(?:\.[0-9A-Za-z_.]+)?[\t-\r ]+import[\t-\r ]+[^\t-\r ]|import[\t-\r ]+([A-Za-z_][0-9A-Za-z_]*)(?:\.[0-9A-Za-z_.]+)?(?:[\t-\r ]+as[\t-\r ]+[0-9A-Za-z_]+)?[\t-\r ]*(?:,[\t-\r ]*[A-Za-z_][0-9A-Za-z_.]*[\t-\r ]*)*$)";
 
 /// The module an ASCII line that the `import` pattern matches imports, and its
 /// offset: the group that took part, read off the line (captures ran the bounded
@@ -343,11 +486,16 @@ fn package_shaped(s: &str) -> bool {
 
 impl Signals<'_> {
     /// Finds every strong signal in `body`: mentions with the offset of the name.
-    fn find(&self, body: &Body<'_>, out: &mut Vec<(usize, Mention)>) {
+    /// What the lexicon says of a name is remembered in the worker's `words` (code
+    /// spans and tags repeat from one section to the next: `Signals::find` 98 M ->
+    /// 75 M instructions on 10 MB of notes, callgrind).
+    fn find(&self, body: &Body<'_>, words: &mut WordCache, out: &mut Vec<(usize, Mention)>) {
         let lexicon = self.lexicon;
         let text = body.text;
+        let words = std::cell::RefCell::new(words);
+        let find_package = |name: &str| lexicon.find_package_cached(name, &mut words.borrow_mut());
         let mut push_as = |at: usize, name: &str, lookup: &str, rule: Rule, unlisted_ok: bool| {
-            let target = match lexicon.find_package(lookup) {
+            let target = match find_package(lookup) {
                 Some(id) => Target::Entry(id),
                 None if unlisted_ok => Target::Unlisted(name.to_string()),
                 None => return,
@@ -388,7 +536,7 @@ impl Signals<'_> {
             .map(|p| text[..p].chars().next_back().map_or(0, |c| p - c.len_utf8()));
         // (Group 1 is what follows the match's one `#`: read off the match, without
         // captures.)
-        for (s, e) in anchored_spans(&self.tag, text, tag_starts) {
+        for (s, e) in read_spans(&self.tag, TAG, text, tag_starts, read_tag) {
             let at = s + text[s..e].find('#').expect("a tag holds a `#`") + 1;
             if body.in_code(at) || body.in_url(at) {
                 continue;
@@ -396,7 +544,7 @@ impl Signals<'_> {
             let tag = &text[at..e];
             let last = tag.rsplit('/').next().unwrap_or(tag);
             let spaced = last.replace(['-', '_'], " ");
-            if lexicon.find_package(last).is_some() {
+            if find_package(last).is_some() {
                 push_as(e - last.len(), last, last, Rule::Tag, false);
             } else if lexicon.find(&spaced).is_some() {
                 push_as(e - last.len(), last, &spaced, Rule::Tag, false);
@@ -415,7 +563,7 @@ impl Signals<'_> {
             if !package_shaped(s) || s.len() < 3 {
                 continue;
             }
-            if lexicon.find_package(s).is_some() {
+            if find_package(s).is_some() {
                 push_as(at, s, s, Rule::CodeSpan, false);
                 continue;
             }
@@ -480,12 +628,12 @@ impl Signals<'_> {
         for i in import_lines {
             let line = body.line(i);
             let (at, module) = if line.is_ascii() {
-                if !self.import.is_match(line) {
+                if !self.import_ascii.is_match(line) {
                     continue;
                 }
                 import_module(line)
             } else {
-                let Some(c) = self.import.captures(line) else { continue };
+                let Some(c) = self.import().captures(line) else { continue };
                 let m = c.get(1).or_else(|| c.get(2)).expect("one of the two groups takes part");
                 (m.start(), m.as_str())
             };
@@ -499,7 +647,7 @@ impl Signals<'_> {
         // (The groups are read off the match, without captures: it starts with the 11
         // ASCII bytes of `github.com/`, and the organisation, which holds no `/`, ends
         // at the next one.)
-        for (s, e) in anchored_spans(&self.github, text, githubs) {
+        for (s, e) in read_spans(&self.github, GITHUB, text, githubs, read_github) {
             let path = &text[s + "github.com/".len()..e];
             let repo_at = s + "github.com/".len() + path.find('/').expect("org/repo") + 1;
             let repo = &text[repo_at..e];
@@ -532,7 +680,7 @@ impl Signals<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::text::Patterns;
+    use crate::extract::text::{anchored_spans, Patterns};
 
     #[test]
     fn package_shape_agrees_with_its_pattern() {
@@ -602,7 +750,7 @@ category = "concept"
         let pats = Patterns::new();
         let body = Body::new(text, 1, &pats);
         let mut out = Vec::new();
-        Signals::new(&lex).find(&body, &mut out);
+        Signals::new(&lex).find(&body, &mut WordCache::default(), &mut out);
         out.into_iter()
             .map(|(_, m)| {
                 let name = match m.target {
@@ -616,14 +764,51 @@ category = "concept"
     }
 
     proptest::proptest! {
+        /// Tags and GitHub links read by hand are those the patterns find, at every
+        /// place, in any text.
+        #[test]
+        fn tags_and_github_links_read_as_the_patterns_find_them(
+            text in r"(#|# |##|[aZ]|[a-z0-9]{1,3}|_|-|/|\.|\(|,|;| |\t|\n|\u{a0}|é|\u{212a}|github\.com/|GitHub\.COM/|github|:){0,16}"
+        ) {
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (pattern, read) in [(TAG, read_tag as fn(&[u8], usize) -> Read), (GITHUB, read_github)] {
+                let re = meta::Regex::new(pattern).expect("valid");
+                for &s in &starts {
+                    let want = re.find(Input::new(&text).range(s..).anchored(Anchored::Yes)).map(|m| m.end());
+                    match read(text.as_bytes(), s) {
+                        Read::Match(e) => proptest::prop_assert_eq!(Some(e), want, "{} at {} in {:?}", pattern, s, text),
+                        Read::NoMatch => proptest::prop_assert_eq!(None, want, "{} at {} in {:?}", pattern, s, text),
+                        Read::Unsure => {}
+                    }
+                }
+                let got = read_spans(&OnceLock::new(), pattern, &text, starts.iter().copied(), read);
+                proptest::prop_assert_eq!(got, anchored_spans(&re, &text, starts.iter().copied()));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// On an ASCII line, the pattern written for ASCII matches where the import
+        /// pattern does, with the same groups.
+        #[test]
+        fn import_ascii_agrees_with_the_pattern(
+            line in r"( |\t|\x0b|\x0c|\r|>>>|from|FROM|import|as|numpy|os|_x|[a-zA-Z0-9]{1,3}|\.|,|\*|-){0,12}"
+        ) {
+            let (ascii, unicode) = (Regex::new(IMPORT_ASCII).expect("valid"), Regex::new(IMPORT).expect("valid"));
+            let groups = |re: &Regex| {
+                re.captures(&line).map(|c| (1..3).map(|i| c.get(i).map(|m| m.range())).collect::<Vec<_>>())
+            };
+            proptest::prop_assert_eq!(groups(&ascii), groups(&unicode), "{:?}", line);
+        }
+    }
+
+    proptest::proptest! {
         /// The module read off an ASCII line is the group the regex captures.
         #[test]
         fn import_module_is_the_captured_group(
             line in r"( |\t|>>>|from|FROM|import|as|numpy|os|_x|[a-z0-9]{1,3}|\.|,|\*){0,12}"
         ) {
-            let lex = lex();
-            let s = Signals::new(&lex);
-            if let Some(c) = s.import.captures(&line) {
+            if let Some(c) = Regex::new(IMPORT).expect("valid").captures(&line) {
                 let m = c.get(1).or_else(|| c.get(2)).expect("a group");
                 proptest::prop_assert_eq!(import_module(&line), (m.start(), m.as_str()), "{:?}", line);
             }

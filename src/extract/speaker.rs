@@ -14,6 +14,8 @@
 //! `Questions`), or holds digits is not a person; nor is a line whose words are mostly
 //! common English words (`Trade Booking Engine`).
 
+use std::sync::OnceLock;
+
 use memchr::memmem::Finder;
 use regex::Regex;
 use regex_automata::meta;
@@ -135,8 +137,9 @@ pub struct Speakers<'k> {
     /// strings only, by the bounded backtracker: without the lazy DFAs, whose reverse
     /// automaton compiled its four copies of `\p{Lu}` and `\p{L}` again, start-up
     /// costs less (with the signals' package shape, 7.6 M instructions on the
-    /// 10 MB corpus).
-    name_run: meta::Regex,
+    /// 10 MB corpus). Compiled for the first prose that names a speaker (its
+    /// Unicode classes cost 6 M instructions to compile).
+    name_run: OnceLock<meta::Regex>,
     /// ` and `, between two names.
     and: Finder<'static>,
     /// `by`, as in `talk by NAME`.
@@ -156,17 +159,27 @@ impl<'k> Speakers<'k> {
             prose: re(
                 r"(?i:\b(?:talk|presentation|keynote|session|workshop|tutorial|lecture|demo)\s+(?:was\s+)?(?:given\s+|presented\s+|delivered\s+)?by|\bpresented\s+by|\bgiven\s+by|\bdelivered\s+by)\s+(.+)$",
             ),
-            name_run: meta::Builder::new()
-                .configure(meta::Config::new().hybrid(false).dfa(false).onepass(false))
-                .build(
-                r"^\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|de|von|der|den|da|di|le|la|du|del|della|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}",
-            )
-            .expect("a valid regex, fixed in the source"),
+            name_run: OnceLock::new(),
             and: Finder::new(" and "),
             by: Finder::new("by"),
         }
     }
 }
+
+impl Speakers<'_> {
+    /// The leading run of name-shaped words of a string, compiled on first need.
+    fn name_run(&self) -> &meta::Regex {
+        self.name_run.get_or_init(|| {
+            meta::Builder::new()
+                .configure(meta::Config::new().hybrid(false).dfa(false).onepass(false))
+                .build(NAME_RUN)
+                .expect("a valid regex, fixed in the source")
+        })
+    }
+}
+
+/// The leading run of name-shaped words of a string (`Jane van Doe`).
+const NAME_RUN: &str = r"^\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|de|von|der|den|da|di|le|la|du|del|della|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}";
 
 /// Whether `line` starts (after white space and up to two `*` or `_`) with `by`, in
 /// any case: what the `by NAME` line pattern needs.
@@ -499,7 +512,7 @@ impl Speakers<'_> {
             if let Some(c) = has_by.then(|| finder.prose.captures(raw)).flatten() {
                 let value = &c[1];
                 for part in split_names(finder, value) {
-                    if let Some(m) = finder.name_run.find(part) {
+                    if let Some(m) = finder.name_run().find(part) {
                         let n = part[m.range()].trim_end_matches('.');
                         if check_name(n, Strictness::Cued, Some(lexicon)) && n.split_whitespace().count() >= 2 {
                             push(n, line);

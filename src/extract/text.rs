@@ -2,6 +2,8 @@
 //! which lines are code (fenced or indented), where the `code spans` and URLs are,
 //! and whether a position starts a sentence. Offsets are byte offsets into the text.
 
+use std::sync::OnceLock;
+
 use memchr::memmem::Finder;
 use regex::Regex;
 
@@ -190,14 +192,18 @@ impl Literal {
     }
 }
 
+/// URLs and bare domains with a path.
+const URL: &str = r"(?i)(?:https?://|www\.)[^\s<>()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|dev|app|co|edu|gov|me|info)(?:/[^\s<>()\[\]]*)?";
+
 /// The patterns every [`Body`] is read with, compiled once per run (the
 /// [`Extractor`](super::Extractor) builds them with its recognisers and lends them to
 /// each body it prepares, as ripgrep builds its matchers once from its flags): the URL
 /// regex and a `memmem` finder for each [`Literal`].
 #[derive(Debug, Clone)]
 pub struct Patterns {
-    /// URLs and bare domains with a path.
-    url: Regex,
+    /// URLs and bare domains with a path ([`URL`]): read by hand on an ASCII line
+    /// ([`ascii_urls`]), compiled for the first line that is not.
+    url: OnceLock<Regex>,
     /// `://`, which every URL with a scheme holds.
     scheme: Finder<'static>,
     /// One finder per [`Literal`], in the order of [`Literal::ALL`].
@@ -214,13 +220,15 @@ impl Patterns {
     /// Compiles the patterns.
     pub fn new() -> Patterns {
         Patterns {
-            url: Regex::new(
-                r"(?i)(?:https?://|www\.)[^\s<>()\[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|dev|app|co|edu|gov|me|info)(?:/[^\s<>()\[\]]*)?",
-            )
-            .expect("a valid regex, fixed in the source"),
+            url: OnceLock::new(),
             scheme: Finder::new("://"),
             literals: Literal::ALL.iter().map(|l| Finder::new(l.text().as_bytes())).collect(),
         }
+    }
+
+    /// The URL pattern, compiled on first need.
+    fn url(&self) -> &Regex {
+        self.url.get_or_init(|| Regex::new(URL).expect("a valid regex, fixed in the source"))
     }
 
     fn finder(&self, l: Literal) -> &Finder<'static> {
@@ -243,6 +251,8 @@ pub struct Body<'a> {
     spans: Vec<(usize, usize)>,
     /// Byte ranges of URLs and bare domains with a path, in order.
     urls: Vec<(usize, usize)>,
+    /// The lines holding an ASCII digit, a `.` and an ASCII digit in a row, in order.
+    numbers: Vec<usize>,
     /// The patterns it was read with (its literals are looked for with them).
     patterns: &'a Patterns,
     /// Byte offset where the section's own body starts (after its title, when the
@@ -256,15 +266,19 @@ pub struct Body<'a> {
     topic: String,
 }
 
-/// The lines (indices into `starts`, in order, each once) that can hold a match of
-/// [`Patterns::url`]. A URL never spans lines (it holds no white space), and holds `://`,
-/// `www.`, or a `.` between a domain label's character and a top-level domain the
-/// regex knows:
-/// found in one pass over the text, so the regex runs on those lines only.
-fn url_lines<'s>(scheme: &'s Finder<'static>, text: &'s [u8], starts: &'s [usize]) -> impl Iterator<Item = usize> + 's {
+/// What one pass over the dots of a text tells (a `memchr` pass over the dots for
+/// each cost 12 M instructions on the 10 MB corpus): the lines (indices into
+/// `starts`, in order, each once) that can hold a match of [`Patterns::url`], and
+/// those holding an ASCII digit, a `.` and an ASCII digit in a row (where a
+/// version may be: [`Body::digit_dot_digit_lines`]).
+///
+/// A URL never spans lines (it holds no white space), and holds `://`, `www.`, or a
+/// `.` between a domain label's character and a top-level domain the regex knows:
+/// the regex runs on those lines only.
+fn dot_lines(scheme: &Finder<'static>, text: &[u8], starts: &[usize]) -> (Vec<usize>, Vec<usize>) {
     const TLDS: [&[u8]; 12] =
         [b"com", b"org", b"net", b"io", b"ai", b"dev", b"app", b"co", b"edu", b"gov", b"me", b"info"];
-    let dots = memchr::memchr_iter(b'.', text).filter(|&i| {
+    let url_dot = |i: usize| {
         // A domain's label before the dot: `[a-z0-9-]` in any case (or a non-ASCII
         // byte: case folding lets the Kelvin sign and the long s in).
         let label = i > 0 && (text[i - 1].is_ascii_alphanumeric() || text[i - 1] == b'-' || text[i - 1] >= 0x80);
@@ -278,26 +292,46 @@ fn url_lines<'s>(scheme: &'s Finder<'static>, text: &'s [u8], starts: &'s [usize
             TLDS.iter().any(|t| rest[..t.len()] == **t)
         };
         label && tld() || i >= 3 && text[i - 3..i].eq_ignore_ascii_case(b"www")
-    });
+    };
+    // The line holding `at`, for places in ascending order.
+    let line_of = |line: &mut usize, at: usize| {
+        while *line + 1 < starts.len() && starts[*line + 1] <= at {
+            *line += 1;
+        }
+        *line
+    };
+    let push_once = |lines: &mut Vec<usize>, line: usize| {
+        if lines.last() != Some(&line) {
+            lines.push(line);
+        }
+    };
+    let (mut url_dots, mut numbers) = (Vec::new(), Vec::new());
+    let mut number_line = 0;
+    for i in memchr::memchr_iter(b'.', text) {
+        if i > 0 && text[i - 1].is_ascii_digit() && text.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            let line = line_of(&mut number_line, i);
+            push_once(&mut numbers, line);
+        }
+        if url_dot(i) {
+            url_dots.push(i);
+        }
+    }
     let mut schemes = scheme.find_iter(text).peekable();
-    let mut dots = dots.peekable();
+    let mut dots = url_dots.into_iter().peekable();
     // The two sorted streams merged, each place turned into its line.
+    let mut urls = Vec::new();
     let mut line = 0;
-    let mut last = None;
-    std::iter::from_fn(move || loop {
+    loop {
         let at = match (dots.peek(), schemes.peek()) {
             (Some(&d), Some(&s)) if s < d => schemes.next(),
             (Some(_), _) => dots.next(),
             (None, _) => schemes.next(),
-        }?;
-        while line + 1 < starts.len() && starts[line + 1] <= at {
-            line += 1;
-        }
-        if last != Some(line) {
-            last = Some(line);
-            return Some(line);
-        }
-    })
+        };
+        let Some(at) = at else { break };
+        let l = line_of(&mut line, at);
+        push_once(&mut urls, l);
+    }
+    (urls, numbers)
 }
 
 /// The matches of [`Patterns::url`] in an ASCII `line` given in ASCII lower case
@@ -473,12 +507,14 @@ impl<'a> Body<'a> {
             starts,
             spans: Vec::new(),
             urls: Vec::new(),
+            numbers: Vec::new(),
             patterns,
             section: 0,
             lower: text.to_ascii_lowercase(),
             topic: String::new(),
         };
-        let url_lines: Vec<usize> = url_lines(&patterns.scheme, text.as_bytes(), &body.starts).collect();
+        let (url_lines, numbers) = dot_lines(&patterns.scheme, text.as_bytes(), &body.starts);
+        body.numbers = numbers;
         let mut url_lines = url_lines.into_iter().peekable();
         let mut fenced = false;
         let mut prev_blank = true;
@@ -556,7 +592,7 @@ impl<'a> Body<'a> {
                 let urls = &mut self.urls;
                 ascii_urls(lower, &mut |s, e| urls.push((base + s, base + e)));
             } else {
-                self.urls.extend(patterns.url.find_iter(line).map(|m| (base + m.start(), base + m.end())));
+                self.urls.extend(patterns.url().find_iter(line).map(|m| (base + m.start(), base + m.end())));
             }
         }
     }
@@ -669,6 +705,12 @@ impl<'a> Body<'a> {
     /// Every URL (or bare domain with a path): its offset and text.
     pub fn urls(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
         self.urls.iter().map(|&(s, e)| (s, &self.text[s..e]))
+    }
+
+    /// The lines (0-based, in order, each once) holding an ASCII digit, a `.` and an
+    /// ASCII digit in a row.
+    pub fn digit_dot_digit_lines(&self) -> &[usize] {
+        &self.numbers
     }
 
     /// Whether `offset` is inside a URL.
@@ -805,7 +847,7 @@ mod tests {
             line in r"(www\.|https?://|HTTPS://|Www\.|\.com|\.co|\.COM|\.io|\.info|\.me|\.|/|-|_|[a-z0-9]{1,4}|[A-Z]|[ ()<>\[\]:]){0,40}"
         ) {
             let pats = Patterns::new();
-            let want: Vec<(usize, usize)> = pats.url.find_iter(&line).map(|m| (m.start(), m.end())).collect();
+            let want: Vec<(usize, usize)> = pats.url().find_iter(&line).map(|m| (m.start(), m.end())).collect();
             let mut got = Vec::new();
             ascii_urls(line.to_ascii_lowercase().as_bytes(), &mut |s, e| got.push((s, e)));
             proptest::prop_assert_eq!(got, want, "{:?}", line);

@@ -3,6 +3,8 @@
 //! of a version, an upgrade or a release). Only plausible versions (2.0–2.7,
 //! 3.0–3.20) count; `4.5 x faster`, `80 bytes`, `2.5 ms` and dates do not.
 
+use std::sync::OnceLock;
+
 use regex::Regex;
 use regex_automata::{meta, Anchored, Input};
 
@@ -15,8 +17,9 @@ pub struct Versions {
     /// `Python 3.11`, `python3.11`, `py3.11`, `CPython 3.11`: searched for anchored at
     /// each `py` (or the `c` before it), so the prose between costs a `memchr`.
     explicit: meta::Regex,
-    /// A bare `3.11`, in a Python context.
-    bare: Regex,
+    /// A bare `3.11`, in a Python context: read by hand on an ASCII line
+    /// ([`bare_ascii`]), compiled for the first line that is not.
+    bare: OnceLock<Regex>,
 }
 
 impl Default for Versions {
@@ -31,8 +34,15 @@ impl Versions {
         Versions {
             explicit: meta::Regex::new(r"(?i)\b(?:c?python|py)\s?-?v?(\d{1,2})\.(\d{1,3})\b")
                 .expect("a valid regex, fixed in the source"),
-            bare: Regex::new(r"\b(\d{1,2})\.(\d{1,3})\b").expect("a valid regex, fixed in the source"),
+            bare: OnceLock::new(),
         }
+    }
+}
+
+impl Versions {
+    /// [`BARE`], compiled on first need.
+    fn bare(&self) -> &Regex {
+        self.bare.get_or_init(|| Regex::new(BARE).expect("a valid regex, fixed in the source"))
     }
 }
 
@@ -126,28 +136,10 @@ fn is_measure(text: &str, start: usize, end: usize) -> bool {
     UNITS.contains(&next.as_str())
 }
 
-/// The lines of `body` (0-based, in order, each once) holding an ASCII digit, a `.`
-/// and an ASCII digit in a row: found in one pass over the text (a `memchr` per line
-/// and the lines' slicing cost 36 M instructions on the 10 MB corpus).
-fn digit_dot_digit_lines<'b>(body: &'b Body<'_>) -> impl Iterator<Item = usize> + 'b {
-    let b = body.text.as_bytes();
-    let mut line = 0;
-    let mut last = None;
-    memchr::memchr_iter(b'.', b).filter_map(move |i| {
-        if !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
-            return None;
-        }
-        while line + 1 < body.line_count() && body.line_start(line + 1) <= i {
-            line += 1;
-        }
-        (last != Some(line)).then(|| {
-            last = Some(line);
-            line
-        })
-    })
-}
+/// A bare version: `3.11`.
+const BARE: &str = r"\b(\d{1,2})\.(\d{1,3})\b";
 
-/// The matches of the bare version pattern `\b(\d{1,2})\.(\d{1,3})\b` in an ASCII
+/// The matches of the bare version pattern [`BARE`] in an ASCII
 /// line, as `captures_iter` finds them, each with the offset of its dot: a run of one
 /// or two digits that starts a word, a dot, and a run of one to three digits that
 /// ends one (a longer run, or one running into a letter, leaves no boundary the
@@ -210,7 +202,8 @@ impl Versions {
         }
         let mut next_taken = 0;
         // A version that counts has ASCII digits on both sides of its dot.
-        for i in digit_dot_digit_lines(body) {
+        // (Those lines are found in the pass over the dots that finds the URLs.)
+        for &i in body.digit_dot_digit_lines() {
             let line = body.line(i);
             // (Lower case adds no ASCII letter to these words: `contains_ci` is enough.)
             let line_context = python_context
@@ -241,7 +234,7 @@ impl Versions {
             if line.is_ascii() {
                 bare_ascii(line.as_bytes(), &mut found);
             } else {
-                for c in self.bare.captures_iter(line) {
+                for c in self.bare().captures_iter(line) {
                     let (m, dot) = (c.get(0).expect("whole"), c.get(1).expect("major").end());
                     found((m.start(), m.end()), dot);
                 }
@@ -272,9 +265,8 @@ mod tests {
         /// regex finds, with the same dot.
         #[test]
         fn bare_ascii_agrees_with_the_regex(line in r"([0-9]{1,4}|\.|[a-z_ ,%]){0,30}") {
-            let v = Versions::new();
-            let want: Vec<((usize, usize), usize)> = v
-                .bare
+            let want: Vec<((usize, usize), usize)> = Regex::new(BARE)
+                .expect("valid")
                 .captures_iter(&line)
                 .map(|c| {
                     let m = c.get(0).expect("whole");

@@ -1,5 +1,6 @@
 use super::*;
 use crate::extract::signals::Signals;
+use regex::Regex;
 
 fn lex() -> Lexicon {
     Lexicon::from_toml(
@@ -273,6 +274,17 @@ fn install_commands_after_joiners_and_other_scripts() {
 }
 
 proptest::proptest! {
+    /// The gaps read by hand as joining two names are those the pattern matches.
+    #[test]
+    fn joining_gaps_are_the_patterns(
+        gap in r"( |\t|\n|\u{a0}|\u{2003}|,|/|&|\.|vs|vs\.|versus|and|or|und|oder|et|ou|y|o|e|en|of|i|lub|And|x|é){0,6}"
+    ) {
+        let re = Regex::new(JOINER_GAP).expect("valid");
+        proptest::prop_assert_eq!(joins(&gap), re.is_match(&gap), "{:?}", gap);
+    }
+}
+
+proptest::proptest! {
     /// A joiner told by its key is a joiner by its bytes, in any ASCII case.
     #[test]
     fn joiners_by_key_are_joiners_by_bytes(
@@ -290,14 +302,12 @@ proptest::proptest! {
     fn walks_told_to_stop_by_the_bytes_stop(
         text in r"(Foo|bar|x2|vs|vs\.|or|and|Und|lub|C\+\+|\+\+|a-b|a\.b|a_b|é|ł|\u{a0}|\u{b}| |  |\n|\t|,|, |/| / |&|\.|\(|\)|-|_|\+){0,24}"
     ) {
-        let lex = lex();
-        let infer = Infer::new(&lex);
         let (words, _) = words(&text);
         let b = text.as_bytes();
         let named = |k: &usize| !is_joiner(words[*k].text);
         let joined = |a: &Word<'_>, c: &Word<'_>| {
             let gap = &text[a.at + a.text.len()..c.at];
-            !gap.trim_start().is_empty() && infer.joiner.is_match(gap)
+            !gap.trim_start().is_empty() && joins(gap)
         };
         for i in (0..words.len()).filter(named) {
             let w = words[i];
