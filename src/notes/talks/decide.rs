@@ -92,6 +92,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                                 | "a time"
                                 | "a person named in it"
                                 | "a name line under it"
+                                | "a speaker in its first sentence"
                                 | "speaker field"
                         )
                 })
@@ -131,7 +132,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 *w > 0
                     && matches!(
                         *f,
-                        "a talk label" | "a time" | "a person named in it" | "a name line under it" | "speaker field"
+                        "a talk label"
+                            | "a time"
+                            | "a person named in it"
+                            | "a name line under it"
+                            | "a speaker in its first sentence"
+                            | "speaker field"
                     )
             });
             if l == talk_level {

@@ -2,6 +2,7 @@
 //! items and tables.
 
 use super::lines::split_title_line;
+use super::sentence;
 use super::*;
 
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
@@ -50,6 +51,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     push_ev(c, "a name line under it", 2);
                     return;
+                }
+                // Notes that open by naming the speaker in a sentence (`Giulia Bianchi from
+                // Datapizza gave a tour of …`); the paragraph is the talk's content still.
+                if let Some(people) = sentence::sentence_speakers(text, labels) {
+                    let c = self.cands.last_mut().expect("checked");
+                    c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+                    push_ev(c, "a speaker in its first sentence", 2);
                 }
             }
         }
