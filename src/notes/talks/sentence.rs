@@ -15,6 +15,11 @@ const MOST: usize = 320;
 /// (`given by`, `gehalten von`). Names anywhere else in prose (`he quoted Guido van
 /// Rossum`, `built by Alessandro Conti`) are no speakers.
 pub(super) fn sentence_speakers(text: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    // A title set apart by quotes or emphasis opens a title line (`"Title", presented by
+    // Name`), which is a talk of its own, not a sentence about the talk above it.
+    if text.starts_with(['"', '“', '„', '«', '*', '_', '\'', '‘']) {
+        return None;
+    }
     let sentence = first_sentence(text);
     // Each shape is tried only where its cheapest sign is (a paragraph's first words
     // both capitalised, a comma early on, a word of agency): most paragraphs under a
@@ -216,6 +221,7 @@ mod tests {
             "Notes: Ana Ruiz gave a tour.",
             "first up, the room was full.",
             "Pasta. Then more pasta.",
+            "\"Profiling Rust services\", presented by Natalia Ortega-Lindqvist",
         ] {
             assert_eq!(speakers(text), Vec::<String>::new(), "{text}");
         }
