@@ -11,10 +11,6 @@ use talkgraph::ask;
 use talkgraph::cli::{BuildArgs, Cli, Command, EntitiesArgs, NotesArgs, OutlineArgs, ReportArgs};
 use talkgraph::{Error, Output, Warning};
 
-/// The binary's allocator. The library leaves the choice to the program that uses it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
