@@ -56,6 +56,11 @@ pub enum Concept {
     /// A place in the venue (`Room 317`, `Hall C`, `Saal 2`): a schedule's cell, no
     /// title.
     Room,
+    /// A verb of presenting (`gave`, `zeigte`, `a présenté`), or its participle before
+    /// `by` (`given by`): a sentence whose subject is a name and whose verb is one of
+    /// these names the talk's speaker. Kept apart from the labels: no line starts with
+    /// it as a label.
+    Presents,
 }
 
 impl Concept {
@@ -89,6 +94,7 @@ impl Concept {
             "signoff" => Concept::Signoff,
             "me" => Concept::Me,
             "room" => Concept::Room,
+            "presents" => Concept::Presents,
             m => Concept::Month(m.strip_prefix("month")?.parse().ok().filter(|n| (1..=12).contains(n))?),
         })
     }
@@ -124,6 +130,8 @@ pub struct Labels {
     threes: Box<[u64; 1024]>,
     triples: Box<[u64; 1024]>,
     quads: Box<[u64; 1024]>,
+    /// The phrases of [`Concept::Presents`], which are no labels.
+    verbs: Map<Box<[u8]>, ()>,
 }
 
 /// The bit of a word's first bytes (three or four) in [`Labels::threes`],
@@ -164,6 +172,7 @@ impl Labels {
     /// Reads a table in the format of `labels.tsv`. Errors name the line.
     pub fn parse(table: &str) -> Result<Labels, String> {
         let mut phrases: Map<Box<[u8]>, Vec<Concept>> = Map::default();
+        let mut verbs: Map<Box<[u8]>, ()> = Map::default();
         let mut max_words = 1;
         for (i, line) in table.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -178,6 +187,10 @@ impl Labels {
             for w in words.split(',') {
                 let key = normalise(w);
                 if key.is_empty() {
+                    continue;
+                }
+                if concept == Concept::Presents {
+                    verbs.insert(key.into_bytes().into_boxed_slice(), ());
                     continue;
                 }
                 max_words = max_words.max(key.split(' ').count());
@@ -214,7 +227,7 @@ impl Labels {
                 [] => {}
             }
         }
-        Ok(Labels { phrases, firsts, max_words, pairs, singles, twos, threes, triples, quads })
+        Ok(Labels { phrases, firsts, max_words, pairs, singles, twos, threes, triples, quads, verbs })
     }
 
     /// The concepts `phrase` stands for (case and spacing ignored), empty if none.
@@ -228,6 +241,17 @@ impl Labels {
         let mut b = String::new();
         normalise_into(phrase, &mut b);
         self.phrases.get(b.as_bytes()).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// Whether `phrase` is a verb of presenting ([`Concept::Presents`]).
+    pub fn presents(&self, phrase: &str) -> bool {
+        let mut buf = [0u8; 64];
+        if let Some(key) = normalise_ascii(phrase, &mut buf) {
+            return self.verbs.contains_key(key);
+        }
+        let mut b = String::new();
+        normalise_into(phrase, &mut b);
+        self.verbs.contains_key(b.as_bytes())
     }
 
     /// Whether `phrase` stands for `concept`.

@@ -92,6 +92,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                                 | "a time"
                                 | "a person named in it"
                                 | "a name line under it"
+                                | "a speaker in its first sentence"
                                 | "speaker field"
                         )
                 })
@@ -131,7 +132,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 *w > 0
                     && matches!(
                         *f,
-                        "a talk label" | "a time" | "a person named in it" | "a name line under it" | "speaker field"
+                        "a talk label"
+                            | "a time"
+                            | "a person named in it"
+                            | "a name line under it"
+                            | "a speaker in its first sentence"
+                            | "speaker field"
                     )
             });
             if l == talk_level {
@@ -150,6 +156,44 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
     }
 
+    /// A heading whose section holds two talks or more written as list items, lines,
+    /// fields or rows (`# Talks I watched this winter` over a list of videos) holds
+    /// talks and is not one itself, unless it names a person or a time of its own.
+    fn headings_holding_talks(&mut self) {
+        // Where each heading's section ends: the next heading of its level or higher
+        // (the nearest heading of each level is kept, from the end: linear).
+        let blocks = self.blocks;
+        let mut section_end = vec![blocks.len(); blocks.len()];
+        let mut nearest = [blocks.len(); 8];
+        for (bi, b) in blocks.iter().enumerate().rev() {
+            if let BlockKind::Heading { level, .. } = b.kind {
+                let l = usize::from(level.min(7));
+                section_end[bi] = nearest[..=l].iter().copied().min().unwrap_or(blocks.len());
+                nearest[l] = bi;
+            }
+        }
+        for i in 0..self.cands.len() {
+            let Source::Heading(_) = self.cands[i].source else { continue };
+            if !self.cands[i].talk || self.cands[i].evidence.iter().any(|(f, w)| *w > 0 && strong_evidence(f)) {
+                continue;
+            }
+            let end = section_end.get(self.cands[i].block).copied().unwrap_or(blocks.len());
+            let held = self.cands[i + 1..]
+                .iter()
+                .take_while(|c| c.block < end)
+                // A lightning session's items are the session's, which ends the talk
+                // above it (`## Talk 8: Title`, its notes, then `Lightning talks`).
+                .filter(|c| c.talk && !matches!(c.source, Source::Heading(_) | Source::File | Source::Item))
+                .take(2)
+                .count();
+            if held >= 2 {
+                let c = &mut self.cands[i];
+                push_ev(c, "holds talks written below it", -THRESHOLD - 3);
+                c.talk = false;
+            }
+        }
+    }
+
     // -----------------------------------------------------------------------------
     // Deciding, merging, cutting bodies
 
@@ -157,6 +201,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         for c in &mut self.cands {
             c.talk = c.score() >= THRESHOLD;
         }
+        self.headings_holding_talks();
         self.merge_duplicates();
         for c in &mut self.cands {
             if c.note.is_none() && !c.talk {
@@ -222,7 +267,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         // notes are nested under it, an aside's lead-in at the margin
                         // (`follow up`, `To do:`): what follows is no longer the talk's.
                         let t = text.trim();
-                        let list_talk = c.source == Source::ListItem;
+                        let list_talk =
+                            matches!(blocks.get(c.block).map(|b| &b.kind), Some(BlockKind::ListItem { .. }));
                         letter_end(&self.d.labels, t)
                             || t.len() < 80
                                 && self.d.labels.leading(t).is_some_and(|(cs, r)| {
@@ -529,4 +575,17 @@ fn links_to_notes(text: &str) -> bool {
         !target.contains("://")
             && [".md", ".markdown", ".txt", ".org", ".rst", ".adoc", ".ipynb"].iter().any(|e| target.ends_with(e))
     })
+}
+
+/// Evidence that a candidate names its own talk's person or time (a label alone does
+/// not: `Talks I watched` is a label and a heading over talks).
+fn strong_evidence(f: &str) -> bool {
+    matches!(
+        f,
+        "a time"
+            | "a person named in it"
+            | "a name line under it"
+            | "a speaker in its first sentence"
+            | "speaker field"
+    )
 }

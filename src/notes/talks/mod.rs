@@ -620,6 +620,7 @@ mod lines;
 mod people;
 mod prose;
 mod schedule;
+mod sentence;
 #[cfg(test)]
 mod tests;
 

@@ -2,6 +2,7 @@
 //! items and tables.
 
 use super::lines::split_title_line;
+use super::sentence;
 use super::*;
 
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
@@ -50,6 +51,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     push_ev(c, "a name line under it", 2);
                     return;
+                }
+                // Notes that open by naming the speaker in a sentence (`Giulia Bianchi from
+                // Datapizza gave a tour of …`); the paragraph is the talk's content still.
+                if let Some(people) = sentence::sentence_speakers(text, labels) {
+                    let c = self.cands.last_mut().expect("checked");
+                    c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+                    push_ev(c, "a speaker in its first sentence", 2);
                 }
             }
         }
@@ -181,7 +189,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             // Only the people: the label is the title (`Keynote`).
             Some(p) => (label_title(kind), p.into_iter().map(|(n, _)| (n, Role::Speaker)).collect()),
             None if comma => return None,
-            None => title_and_people(rest, labels, true, true),
+            // `Talks - Jonas Weber: Postgres as a queue`, as a conference's channel names
+            // its videos.
+            None => framed::name_colon(rest, labels).unwrap_or_else(|| title_and_people(rest, labels, true, true)),
         };
         let mut c = self.new_candidate(bi, line, Source::Field, title);
         c.kind = kind_of(kind);
@@ -528,10 +538,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             cs.iter().copied().find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel)).map(|c| (c, r))
         });
         let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());
-        // `**Title**, Name`: the marks are in the item as written.
-        let raw_first = text.split_once('\n').map_or(text, |(f, _)| f);
+        // A video's title as a watch list keeps it: `RustConf 2023 - Title by Name`,
+        // `Name - Title | PyData London 2024`; the event is no part of the title.
+        let rest = framed::without_event(rest);
+        // `**Title**, Name`: the marks are in the item as written, inside a link that is
+        // the whole item (`["Title" by Name](https://…)`).
+        let raw_first = framed::link_text(text.split_once('\n').map_or(text, |(f, _)| f));
         let marked = if label.is_none() && !time { framed::marked(raw_first, labels) } else { None };
-        let Some((title, people)) = marked.or_else(|| split_title_line(rest, labels, false)) else { return };
+        let Some((title, people)) = marked.or_else(|| split_title_line(rest, labels, true)) else { return };
         if title.split_whitespace().count() >= 2 {
             let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
             if let Some((kind, _)) = label {
