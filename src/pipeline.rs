@@ -1,7 +1,8 @@
-//! The driver that runs the stages over many files: the notes are read, segmented and
-//! recognised in parallel, chunk by chunk, and each chunk's facts are added to the
-//! graph in file order on the calling thread, so the graph never depends on the thread
-//! count or on timing. Also the loading of the knowledge a run uses, the per-stage
+//! The driver that runs the stages over many files: worker threads take the files one
+//! by one and read, segment and recognise each; each file's facts are added to the
+//! graph in file order, by whichever worker hands in the next file in order, while later
+//! files are still being recognised, and are then freed on the worker that made them. So
+//! the graph never depends on the thread count or on timing. Also the loading of the knowledge a run uses, the per-stage
 //! times of `--stats` and the thread count `-j` asks for.
 
 use std::path::{Path, PathBuf};
