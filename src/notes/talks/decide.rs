@@ -386,10 +386,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// same or a shortened title) is one talk: the row keeps its line and the fuller
     /// title, and takes the section's body.
     pub(super) fn merge_duplicates(&mut self) {
+        // Each row is found by every pair of its title's words: a shortened title keeps a
+        // run of them, at the start (`Evaluating LLM apps`) or elsewhere (`GeoPandas and
+        // Dask` for `Geospatial Python at scale with GeoPandas and Dask`).
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for (i, c) in self.cands.iter().enumerate() {
             if c.talk && matches!(c.source, Source::TableRow | Source::ListItem) {
-                for k in title_keys(&c.title) {
+                let n = norm(&c.title);
+                let words: Vec<&str> = n.split(' ').collect();
+                for k in title_keys(&c.title).into_iter().chain(words.windows(2).map(|w| w.join(" "))) {
                     by_key.entry(k).or_insert(i);
                 }
             }
@@ -406,7 +411,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let short = norm(&self.cands[i].title);
             let Some(&r) = title_keys(&self.cands[i].title).iter().find_map(|k| by_key.get(k)) else { continue };
             let long = norm(&self.cands[r].title);
-            if !(long.starts_with(&short) || short.starts_with(&long)) {
+            // A run of the row's words: the start, or two words or more and eight letters
+            // elsewhere in it.
+            let inside = short.split(' ').count() >= 2
+                && short.chars().filter(|c| c.is_alphabetic()).count() >= 8
+                && format!(" {long} ").contains(&format!(" {short} "));
+            if !(long.starts_with(&short) || short.starts_with(&long) || inside) {
                 continue;
             }
             // One talk: the section's place and body, the fuller title, every name,
