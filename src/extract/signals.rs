@@ -350,26 +350,14 @@ fn read_spans(
     starts: impl IntoIterator<Item = usize>,
     read: impl Fn(&[u8], usize) -> Read,
 ) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut last_end = 0;
-    for start in starts {
-        if start < last_end {
-            continue;
+    super::text::spans_at(starts, |start| match read(text.as_bytes(), start) {
+        Read::Match(e) => Some(e),
+        Read::NoMatch => None,
+        Read::Unsure => {
+            let re = re.get_or_init(|| meta::Regex::new(pattern).expect("a valid regex, fixed in the source"));
+            re.find(Input::new(text).range(start..).anchored(Anchored::Yes)).map(|m| m.end())
         }
-        let end = match read(text.as_bytes(), start) {
-            Read::Match(e) => Some(e),
-            Read::NoMatch => None,
-            Read::Unsure => {
-                let re = re.get_or_init(|| meta::Regex::new(pattern).expect("a valid regex, fixed in the source"));
-                re.find(Input::new(text).range(start..).anchored(Anchored::Yes)).map(|m| m.end())
-            }
-        };
-        if let Some(e) = end {
-            last_end = e.max(start + 1);
-            out.push((start, e));
-        }
-    }
-    out
+    })
 }
 
 /// `\s` among ASCII bytes.

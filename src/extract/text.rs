@@ -137,16 +137,27 @@ pub fn anchored_spans(
     text: &str,
     starts: impl IntoIterator<Item = usize>,
 ) -> Vec<(usize, usize)> {
+    spans_at(starts, |start| {
+        let input = regex_automata::Input::new(text).range(start..).anchored(regex_automata::Anchored::Yes);
+        re.find(input).map(|m| m.end())
+    })
+}
+
+/// The spans `end_at` gives at `starts` (where a match anchored at a start ends, if
+/// one does), in order; a start inside the last span is skipped.
+pub fn spans_at(
+    starts: impl IntoIterator<Item = usize>,
+    mut end_at: impl FnMut(usize) -> Option<usize>,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut last_end = 0;
     for start in starts {
         if start < last_end {
             continue;
         }
-        let input = regex_automata::Input::new(text).range(start..).anchored(regex_automata::Anchored::Yes);
-        if let Some(m) = re.find(input) {
-            last_end = m.end().max(start + 1);
-            out.push((m.start(), m.end()));
+        if let Some(end) = end_at(start) {
+            last_end = end.max(start + 1);
+            out.push((start, end));
         }
     }
     out

@@ -294,7 +294,7 @@ impl Matcher {
             // (With the look-ups skipped below: `scan_words` 618 M -> 573 M
             // instructions inclusive, its mispredicted branches 3.9 M -> 3.0 M, on
             // 10 MB of notes, callgrind and cachegrind.)
-            if let Some((n, key, shape)) = short_word(b, i) {
+            let (end, info) = if let Some((n, key, shape)) = short_word(b, i) {
                 let end = i + n;
                 tokens.push(Token { start: i as u32, end: end as u32, shape });
                 // A word of four bytes or fewer is no typo (five letters at least): if
@@ -305,55 +305,50 @@ impl Matcher {
                 } else {
                     known.entry_packed(key, || make(&text[i..end], &key.to_le_bytes()[..n]))
                 };
-                if let Some(next) = self.hit_after(text, i, end, info, hits, tokens) {
-                    i = next;
+                (end, info)
+            } else {
+                let c = b[i];
+                let word = if c < 0x80 {
+                    ASCII_WORD[c as usize]
+                } else {
+                    is_word_char(text[i..].chars().next().expect("a char boundary"))
+                };
+                if !word {
+                    // Not a word: a name may still start here (`.NET`, `“Black”` no).
+                    let names = self.bytes[c as usize];
+                    if names.0 != names.1 && hit_may_start(text, i) {
+                        if let Some(h) = self.hit_at(text, i, 1, names) {
+                            hits.push(h);
+                            push_tokens(text, i, h.end, tokens);
+                            i = h.end;
+                            continue;
+                        }
+                    }
+                    i += if c < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
                     continue;
                 }
-                if info.verdict != 0 {
-                    words.push((i, info.verdict));
+                // Any other word. Up to eight bytes, ASCII, it is its own key: its bytes
+                // loaded at once and put in lower case together.
+                let mut j = i;
+                while j < b.len() && ASCII_WORD[b[j] as usize] {
+                    j += 1;
                 }
-                i = end;
-                continue;
-            }
-            let c = b[i];
-            let word = if c < 0x80 {
-                ASCII_WORD[c as usize]
-            } else {
-                is_word_char(text[i..].chars().next().expect("a char boundary"))
+                let end = if j < b.len() && b[j] >= 0x80 { word_end(text, j) } else { j };
+                let word = &text[i..end];
+                let info = if end == j && j - i <= 8 {
+                    let (key, shape) = lower_packed(b, i, j - i);
+                    tokens.push(Token { start: i as u32, end: end as u32, shape });
+                    known.entry_packed(key, || make(word, &key.to_le_bytes()[..j - i]))
+                } else {
+                    let shape = if end == j && j - i <= 16 { long_shape(b, i, j - i) } else { Token::OTHER };
+                    tokens.push(Token { start: i as u32, end: end as u32, shape });
+                    lower.clear();
+                    lower.extend(b[i..end].iter().map(u8::to_ascii_lowercase));
+                    known.entry(&lower, || make(word, &lower))
+                };
+                (end, info)
             };
-            if !word {
-                // Not a word: a name may still start here (`.NET`, `“Black”` no).
-                let names = self.bytes[c as usize];
-                if names.0 != names.1 && hit_may_start(text, i) {
-                    if let Some(h) = self.hit_at(text, i, 1, names) {
-                        hits.push(h);
-                        push_tokens(text, i, h.end, tokens);
-                        i = h.end;
-                        continue;
-                    }
-                }
-                i += if c < 0x80 { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
-                continue;
-            }
-            // Any other word. Up to eight bytes, ASCII, it is its own key: its bytes
-            // loaded at once and put in lower case together.
-            let mut j = i;
-            while j < b.len() && ASCII_WORD[b[j] as usize] {
-                j += 1;
-            }
-            let end = if j < b.len() && b[j] >= 0x80 { word_end(text, j) } else { j };
-            let word = &text[i..end];
-            let info = if end == j && j - i <= 8 {
-                let (key, shape) = lower_packed(b, i, j - i);
-                tokens.push(Token { start: i as u32, end: end as u32, shape });
-                known.entry_packed(key, || make(word, &key.to_le_bytes()[..j - i]))
-            } else {
-                let shape = if end == j && j - i <= 16 { long_shape(b, i, j - i) } else { Token::OTHER };
-                tokens.push(Token { start: i as u32, end: end as u32, shape });
-                lower.clear();
-                lower.extend(b[i..end].iter().map(u8::to_ascii_lowercase));
-                known.entry(&lower, || make(word, &lower))
-            };
+            // The word's names, if it starts any; else its verdict.
             if let Some(next) = self.hit_after(text, i, end, info, hits, tokens) {
                 i = next;
                 continue;

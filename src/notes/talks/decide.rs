@@ -83,20 +83,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             _ => None,
         });
         if let (Some(top), None) = (top, self.conference) {
-            let strong = |c: &Candidate| {
-                c.evidence.iter().any(|(f, w)| {
-                    *w > 0
-                        && matches!(
-                            *f,
-                            "a talk label"
-                                | "a time"
-                                | "a person named in it"
-                                | "a name line under it"
-                                | "a speaker in its first sentence"
-                                | "speaker field"
-                        )
-                })
-            };
+            let strong =
+                |c: &Candidate| c.evidence.iter().any(|(f, w)| *w > 0 && (*f == "a talk label" || own_evidence(f)));
             let alone = !blocks[1..].iter().any(|b| matches!(b.kind, BlockKind::Heading { level, .. } if level <= top));
             let parts_weak = self.cands.iter().filter(|c| c.block != 0).all(|c| !strong(c));
             if alone && parts_weak && self.cands.first().is_some_and(|c| c.block == 0) {
@@ -128,18 +116,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let n_at_level = self.cands.iter().filter(|c| c.source == Source::Heading(talk_level)).count();
         for c in &mut self.cands {
             let Source::Heading(l) = c.source else { continue };
-            let strong = c.evidence.iter().any(|(f, w)| {
-                *w > 0
-                    && matches!(
-                        *f,
-                        "a talk label"
-                            | "a time"
-                            | "a person named in it"
-                            | "a name line under it"
-                            | "a speaker in its first sentence"
-                            | "speaker field"
-                    )
-            });
+            let strong = c.evidence.iter().any(|(f, w)| *w > 0 && (*f == "a talk label" || own_evidence(f)));
             if l == talk_level {
                 if n_at_level >= 2 {
                     push_ev(c, "siblings of the same shape", 1);
@@ -174,7 +151,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         for i in 0..self.cands.len() {
             let Source::Heading(_) = self.cands[i].source else { continue };
-            if !self.cands[i].talk || self.cands[i].evidence.iter().any(|(f, w)| *w > 0 && strong_evidence(f)) {
+            if !self.cands[i].talk || self.cands[i].evidence.iter().any(|(f, w)| *w > 0 && own_evidence(f)) {
                 continue;
             }
             let end = section_end.get(self.cands[i].block).copied().unwrap_or(blocks.len());
@@ -589,7 +566,7 @@ fn links_to_notes(text: &str) -> bool {
 
 /// Evidence that a candidate names its own talk's person or time (a label alone does
 /// not: `Talks I watched` is a label and a heading over talks).
-fn strong_evidence(f: &str) -> bool {
+fn own_evidence(f: &str) -> bool {
     matches!(
         f,
         "a time"

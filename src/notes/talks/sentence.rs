@@ -184,9 +184,6 @@ fn one_person(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     if s.contains('\n') {
         return one_person(&s.replace('\n', " "), labels);
     }
-    if !names::is_name(s, false) {
-        return None;
-    }
     let people = names::people_as(s, labels, names::Case::Capitalised)?;
     (people.len() == 1).then_some(people)
 }
