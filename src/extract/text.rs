@@ -137,14 +137,12 @@ pub fn anchored_spans(
     text: &str,
     starts: impl IntoIterator<Item = usize>,
 ) -> Vec<(usize, usize)> {
-    spans_at(starts, |start| {
-        let input = regex_automata::Input::new(text).range(start..).anchored(regex_automata::Anchored::Yes);
-        re.find(input).map(|m| m.end())
-    })
+    let anchored = |start| regex_automata::Input::new(text).range(start..).anchored(regex_automata::Anchored::Yes);
+    spans_at(starts, |start| re.find(anchored(start)).map(|m| m.end()))
 }
 
-/// The spans `end_at` gives at `starts` (where a match anchored at a start ends, if
-/// one does), in order; a start inside the last span is skipped.
+/// The spans `end_at` (a match's end, if one starts there) gives at `starts`, in order,
+/// a start inside the last span skipped.
 pub fn spans_at(
     starts: impl IntoIterator<Item = usize>,
     mut end_at: impl FnMut(usize) -> Option<usize>,
