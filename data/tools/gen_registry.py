@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate lexicon entries from package registries' lists of packages.
+"""Generate lexicon entries from package registries' lists and from curated lists.
 
 Writes ``data/lexicon/pypi.toml`` (the Python registry's most-downloaded packages,
 those with a rank among the 15,000 most downloaded) and ``data/lexicon/npm.toml``
@@ -25,6 +25,29 @@ those with a rank among the 15,000 most downloaded) and ``data/lexicon/npm.toml`
 The hand-made sources (every other ``data/lexicon/*.toml``) stay authoritative: a
 package whose name or spelling is already one of theirs is left out.
 
+It also writes, from the curated lists transcribed in ``data/sources/`` (no crates.io
+list is reachable; see data/README.md), ``data/lexicon/crates.toml`` (the Rust crates
+and projects of ``awesome-rust.tsv`` and ``awesome-embedded-rust.tsv``) and
+``data/lexicon/landscape.toml`` (the projects and products of ``cncf-landscape.tsv``),
+after the registries (a name of pypi.toml or npm.toml is not taken again), with:
+
+- ``name``: as the list writes it (``owner/`` left out at transcription); a landscape
+  name without its trailing ``(ECR)``, ``(formerly ...)``, `` by Vendor`` or ``™``,
+  which become aliases when they are names of their own;
+- ``aliases``: the crate's name on crates.io when the list gives it, ``-``/``_``
+  swapped;
+- ``category``: from the section (``Libraries/Database`` -> library, ``Applications/
+  Database`` -> database, ``Serverless/Hosted Platform`` -> service, ...); a landscape
+  card that is a company (no repository, its name that of its Crunchbase organisation)
+  is ``kind = "organization"``, category ``company``;
+- ``ambiguous`` and ``strict`` as for the registries, with precise clues of the
+  ecosystem (``crate``, ``cargo add``; ``cncf``, ``kubectl``); a name made only of
+  common words (``Stateful Functions``) is matched in its written case only;
+- left out: names of two characters or fewer, generic technical terms (``regex``,
+  ``json``: concepts before packages), everyday words, and a vendor-prefixed name
+  whose product is already an entry (``Red Hat OpenShift``; ``Grafana Mimir`` becomes
+  ``Mimir``), so that a longer generated name never swallows known mentions.
+
 The word frequencies come from the ``wordfreq`` package (``pip install wordfreq``):
 for every candidate name, the highest Zipf frequency among the eight languages is
 written to ``data/sources/wordfreq.tsv`` when ``--wordfreq`` is given, and read back
@@ -33,6 +56,8 @@ from that committed file otherwise, so that regenerating needs no network.
 Usage (from the repository root):
 
     python3 data/tools/gen_registry.py --pypi PYPI.tsv --npm NPM.tsv --wordfreq
+
+(the curated lists are read from ``data/sources/`` of ``--root``).
 
 ``PYPI.tsv`` has the columns name, version, month, rank_among_15000_most_downloaded,
 summary; ``NPM.tsv`` the columns name, version, downloads_a_month, summary (each
@@ -255,6 +280,220 @@ def render(title: str, registry: str, es: list[dict]) -> str:
     return "".join(lines)
 
 
+
+# --- The curated lists of data/sources/ -----------------------------------------
+
+# (generated file, title, its lists in data/sources/ and how to read them)
+CURATED = [
+    ("crates.toml", "Rust crates and projects of the curated lists awesome-rust and awesome-embedded-rust.",
+     ["awesome-rust.tsv", "awesome-embedded-rust.tsv"]),
+    ("landscape.toml", "Projects and products of the CNCF landscape (members and service providers left out).",
+     ["cncf-landscape.tsv"]),
+]
+
+# Clues of a curated ecosystem: precise ones only. `rust` or `kubernetes` are said
+# throughout the notes of their conferences and would confirm every word-like name.
+ECOSYSTEM_CLUES["crates"] = ["crate", "crates.io", "cargo add", "cargo install"]
+ECOSYSTEM_CLUES["landscape"] = ["cncf", "kubectl", "helm chart", "helm install"]
+
+# Generic technical terms that curated lists use as project names: in notes they
+# name the concept (`regex`, `json`, `http`), not the project.
+GENERIC = {
+    "api", "app", "cli", "core", "config", "csv", "ffi", "ftp", "graph", "grpc", "gui",
+    "html", "http", "image", "json", "jwt", "log", "orm", "pdf", "protocol", "regex",
+    "server", "spec", "sql", "ssh", "tar", "time", "tls", "toml", "tui", "wasm", "xml",
+    "yaml", "zip", "tempfile", "openapi", "jsonpath", "bindgen", "operator", "network",
+    "runtime", "lambda", "wasi", "oci", "dwarf", "llvm",
+}
+
+# (section prefix, category): the first that matches wins.
+SECTION_CATEGORIES = [
+    # awesome-rust
+    ("Applications/Database", "database"),
+    ("Applications/Operating systems", "os"),
+    ("Applications", "tool"),
+    ("Development tools/Services", "service"),
+    ("Development tools/FFI", "library"),
+    ("Development tools/Testing", "library"),
+    ("Development tools/Static analysis", "library"),
+    ("Development tools", "tool"),
+    ("Registries", "service"),
+    ("Libraries", "library"),
+    # awesome-embedded-rust
+    ("Tools", "tool"),
+    ("Real-time/Real-time Operating System", "os"),
+    ("Real-time", "framework"),
+    ("Rust forks", "compiler"),
+    ("Firmware projects", "tool"),
+    # the CNCF landscape
+    ("App Definition and Development/Database", "database"),
+    ("Provisioning/Container Registry", "service"),
+    ("Platform/Certified Kubernetes - Hosted", "service"),
+    ("Platform/PaaS", "platform"),
+    ("Serverless/Hosted Platform", "service"),
+    ("Serverless/Framework", "framework"),
+    ("Orchestration & Management/Remote Procedure Call", "framework"),
+    ("Wasm/Specifications", "standard"),
+    ("Provisioning", "tool"),
+    ("Runtime", "tool"),
+    ("Orchestration & Management", "tool"),
+    ("App Definition and Development", "tool"),
+    ("Platform", "tool"),
+    ("Serverless", "tool"),
+    ("Observability and Analysis", "tool"),
+    ("Wasm", "tool"),
+    ("", "library"),
+]
+# A name whose every word is at least this common (`Stateful Functions`, `No Code`)
+# is matched only as written (case sensitive).
+PLAIN_WORD_ZIPF = 2.0
+DOMAIN = re.compile(r"[\w-]+\.(io|ai|sh|dev|rs|com|net|land)")
+
+
+def section_category(section: str) -> str:
+    for prefix, cat in SECTION_CATEGORIES:
+        if section == prefix or section.startswith(prefix + "/") or not prefix:
+            return cat
+    return "library"
+
+
+def tokens_of(name: str) -> list[str]:
+    """A name's words, lower case (`Open Policy Agent` -> open, policy, agent)."""
+    return re.findall(r"[^\W_]+", name.lower())
+
+
+def read_curated(path: Path) -> list[dict]:
+    """The rows of a curated list (TSV, `#` comment lines, then a header line)."""
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, l.split("\t"))) for l in lines[1:]]
+
+
+def alnum(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def curated_candidates(source: str, rows: list[dict]) -> list[dict]:
+    """The candidate entries of a curated list's rows, before any name is judged."""
+    out = []
+    for r in rows:
+        name = re.sub(r"[\u2122\u00ae\ufe0f]", "", r["name"]).strip()
+        aliases = []
+        if source == "crates":
+            section = r["section"]
+            crate = r.get("crate", "").strip()
+            if crate and crate != name:
+                aliases.append(crate)
+        else:
+            section = f"{r['category']}/{r['subcategory']}"
+            crate = ""
+            m = re.fullmatch(r"(.+?)\s*\((?:formerly\s+)?([^()]+)\)", name)
+            if m:
+                name, other = m.group(1).strip(), m.group(2).strip()
+                aliases.append(other)
+            m = re.fullmatch(r"(.+?) by (.+)", name)
+            if m:
+                aliases.append(name)
+                name = m.group(1).strip()
+        company = (
+            source == "landscape" and not r.get("repo")
+            and (alnum(name) == alnum(r.get("crunchbase", "")) or r.get("crunchbase", "").startswith(name.lower() + "-"))
+        )
+        for a in [name, *aliases]:
+            if " " not in a and ("-" in a or "_" in a):
+                aliases.append(a.replace("-", "_") if "-" in a else a.replace("_", "-"))
+        out.append({
+            "name": name,
+            "aliases": aliases,
+            "kind": "organization" if company else "technology",
+            "category": "company" if company else section_category(section),
+            "crate": crate,
+            "source": source,
+        })
+    return out
+
+
+def without_known_part(name: str, solid: set[str], freq, common) -> str | None:
+    """The name to give a multi-word candidate that holds a known name (`Red Hat
+    OpenShift`, `Grafana Mimir`): None (left out) unless what follows a known prefix
+    is one word that is no common word (`Mimir`); the name itself when it holds none."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            if (i, j) != (0, len(words)) and key(" ".join(words[i:j])) in solid:
+                rest = words[j:] if i == 0 else []
+                # A product name of its own (`Mimir`, `Stackdriver`), not an acronym.
+                if (len(rest) == 1 and len(rest[0]) >= 4 and re.search(r"[a-z]", rest[0])
+                        and not is_word(rest[0], freq, common)):
+                    return rest[0]
+                return None
+    return name
+
+
+def curated_entries(cands: list[dict], taken: set[str], solid: set[str], freq, common) -> list[dict]:
+    """The entries of a curated list's candidates whose names are not taken (see the
+    module's doc for what is left out and how a name is judged)."""
+    out = []
+    for c in cands:
+        name = without_known_part(c["name"], solid, freq, common)
+        if name is None or len(name) <= 2 or key(name) in taken:
+            continue
+        toks = tokens_of(name)
+        if not toks or (len(toks) == 1 and (toks[0] in GENERIC or freq.get(toks[0], 0.0) >= EVERYDAY_ZIPF)):
+            continue
+        if alnum(name) in GENERIC or name.replace(".", "").isdigit():
+            continue
+        aliases = [
+            a for a in dict.fromkeys(c["aliases"])
+            if len(a) >= 3 and key(a) not in taken and key(a) != key(name) and not is_word(a, freq, common)
+            and alnum(a) not in GENERIC and key(a) not in solid
+        ]
+        names = [name] + aliases
+        for n in names:
+            taken.add(key(n))
+        plain = " " in name and all(freq.get(t, 0.0) >= PLAIN_WORD_ZIPF or t in common for t in toks)
+        out.append({
+            "name": name,
+            "aliases": aliases,
+            "kind": c["kind"],
+            "category": c["category"],
+            "case_sensitive": plain,
+            # `Spot.io`, `docs.rs`: a domain as written is no word, whatever its parts.
+            "ambiguous": (is_word(name, freq, common) and not DOMAIN.fullmatch(name))
+            or (len(toks) == 1 and len(name) <= 3),
+            "homepage": f"https://crates.io/crates/{c['crate']}" if c["crate"] else None,
+            "source": c["source"],
+        })
+    return out
+
+
+def render_curated(title: str, source: str, es: list[dict]) -> str:
+    lines = [
+        f"# {title}\n",
+        "# GENERATED by data/tools/gen_registry.py from data/sources/ (see data/README.md): do\n",
+        "# not edit; add or correct an entry in a hand-made source instead, which wins.\n",
+    ]
+    for e in es:
+        lines.append("\n[[entry]]\n")
+        lines.append(f"name = {toml_str(e['name'])}\n")
+        lines.append(f"kind = {toml_str(e['kind'])}\n")
+        lines.append(f"category = {toml_str(e['category'])}\n")
+        if e["aliases"]:
+            lines.append("aliases = [" + ", ".join(toml_str(a) for a in e["aliases"]) + "]\n")
+        if e["case_sensitive"]:
+            lines.append('case = "sensitive"\n')
+        if e["ambiguous"]:
+            lines.append("ambiguous = true\nstrict = true\n")
+            lines.append("clues = [" + ", ".join(toml_str(c) for c in ECOSYSTEM_CLUES[source]) + "]\n")
+        lines.append("typos = false\n")
+        if e["homepage"]:
+            lines.append(f"homepage = {toml_str(e['homepage'])}\n")
+    return "".join(lines)
+
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pypi", type=Path, required=True, help="the PyPI package list (TSV)")
@@ -264,19 +503,31 @@ def main(argv=None) -> int:
     ap.add_argument("--root", type=Path, default=Path("."), help="the repository (default: .)")
     args = ap.parse_args(argv)
     lexicon = args.root / "data" / "lexicon"
-    freq_file = args.root / "data" / "sources" / "wordfreq.tsv"
+    sources = args.root / "data" / "sources"
+    freq_file = sources / "wordfreq.tsv"
     pypi = read_pypi(args.pypi)
     npm = read_npm(args.npm, args.npm_top)
+    curated = [
+        (out, title, [c for f in files if (sources / f).exists()
+                      for c in curated_candidates("crates" if out == "crates.toml" else "landscape",
+                                                  read_curated(sources / f))])
+        for out, title, files in CURATED
+    ]
     if args.wordfreq:
-        make_wordfreq([n for _, n, _ in pypi + npm], freq_file)
+        cands = [c for _, _, cs in curated for c in cs]
+        extra = [n for c in cands for n in [c["name"], *c["aliases"]]]
+        make_wordfreq([n for _, n, _ in pypi + npm] + extra + [t for n in extra for t in tokens_of(n)], freq_file)
     freq = read_wordfreq(freq_file)
     common_file = args.root / "data" / "common-words.txt"
     common = {
         w.strip() for w in common_file.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
     } if common_file.exists() else set()
-    taken = curated_keys(lexicon, {"pypi.toml", "npm.toml"})
+    generated = {"pypi.toml", "npm.toml"} | {out for out, _, _ in CURATED}
+    taken = curated_keys(lexicon, generated)
+    solid = set(taken)
     py = entries(pypi, taken, freq, common)
     js = entries(npm, taken, freq, common)
+    solid |= {key(n) for e in py + js if not e["ambiguous"] for n in [e["name"], *e["aliases"]]}
     (lexicon / "pypi.toml").write_text(
         render("The Python registry's most-downloaded packages (rank among the 15,000 most downloaded).", "pypi", py),
         encoding="utf-8",
@@ -285,9 +536,15 @@ def main(argv=None) -> int:
         render(f"The npm registry's {args.npm_top:,} most-downloaded packages (type packages left out).", "npm", js),
         encoding="utf-8",
     )
+    counts = []
+    for out, title, cands in curated:
+        es = curated_entries(cands, taken, solid, freq, common)
+        solid |= {key(n) for e in es if not e["ambiguous"] for n in [e["name"], *e["aliases"]]}
+        (lexicon / out).write_text(render_curated(title, cands[0]["source"] if cands else "crates", es), encoding="utf-8")
+        counts.append(f"{out}: {len(es)} entries")
     names = sum(1 + len(e["aliases"]) for e in py + js)
     print(f"pypi: {len(py)} entries, npm: {len(js)} entries, {names} names, "
-          f"{sum(e['ambiguous'] for e in py + js)} ambiguous", file=sys.stderr)
+          f"{sum(e['ambiguous'] for e in py + js)} ambiguous; " + ", ".join(counts), file=sys.stderr)
     return 0
 
 
