@@ -34,15 +34,16 @@ after the registries (a name of pypi.toml or npm.toml is not taken again), with:
 - ``name``: as the list writes it (``owner/`` left out at transcription); a landscape
   name without its trailing ``(ECR)``, ``(formerly ...)``, `` by Vendor`` or ``™``,
   which become aliases when they are names of their own;
-- ``aliases``: the crate's name on crates.io when the list gives it, ``-``/``_``
-  swapped;
+- ``aliases``: the crate's name on crates.io when the list gives it (not when it is
+  the name without a Rust affix: ``iptables`` of ``rust-iptables`` names iptables),
+  ``-``/``_`` swapped;
 - ``category``: from the section (``Libraries/Database`` -> library, ``Applications/
   Database`` -> database, ``Serverless/Hosted Platform`` -> service, ...); a landscape
   card that is a company (no repository, its name that of its Crunchbase organisation)
   is ``kind = "organization"``, category ``company``;
 - ``ambiguous`` and ``strict`` as for the registries, with precise clues of the
-  ecosystem (``crate``, ``cargo add``; ``cncf``, ``kubectl``); a name made only of
-  common words (``Stateful Functions``) is matched in its written case only;
+  ecosystem (``crate``, ``cargo add``; ``cncf``, ``kubectl``); a name of several
+  words (``Chaos Mesh``, ``Stateful Functions``) is matched in its written case only;
 - left out: names of two characters or fewer, generic technical terms (``regex``,
   ``json``: concepts before packages), everyday words, and a vendor-prefixed name
   whose product is already an entry (``Red Hat OpenShift``; ``Grafana Mimir`` becomes
@@ -296,15 +297,23 @@ CURATED = [
 ECOSYSTEM_CLUES["crates"] = ["crate", "crates.io", "cargo add", "cargo install"]
 ECOSYSTEM_CLUES["landscape"] = ["cncf", "kubectl", "helm chart", "helm install"]
 
-# Generic technical terms that curated lists use as project names: in notes they
-# name the concept (`regex`, `json`, `http`), not the project.
+# Generic terms that curated lists use as project names: in notes they name the
+# concept (`regex`, `json`, `zerocopy`, `ngrams`), a command or module of another
+# ecosystem (`whoami`, `textwrap`) or the library a crate binds (`lapack`,
+# `socketcan`), not the project.
 GENERIC = {
     "api", "app", "cli", "core", "config", "csv", "ffi", "ftp", "graph", "grpc", "gui",
     "html", "http", "image", "json", "jwt", "log", "orm", "pdf", "protocol", "regex",
     "server", "spec", "sql", "ssh", "tar", "time", "tls", "toml", "tui", "wasm", "xml",
     "yaml", "zip", "tempfile", "openapi", "jsonpath", "bindgen", "operator", "network",
-    "runtime", "lambda", "wasi", "oci", "dwarf", "llvm",
+    "runtime", "lambda", "wasi", "oci", "dwarf", "llvm", "gcode", "ieee802154", "hub75",
+    "biquad", "byteorder", "zerocopy", "perlin", "ngrams", "hypergraph", "argmin",
+    "steganography", "robotstxt", "goldenfile", "linefeed", "procs", "whoami",
+    "sysinfo", "textwrap", "lapack", "blas", "socketcan",
 }
+# A crate named as what it binds or implements, with a Rust affix (`rust-iptables`,
+# `nng-rs`): its crates.io name (`iptables`, `nng`) names that thing, not the crate.
+RUST_AFFIX = re.compile(r"^rust[-_]|[-_.]rs$|[-_]rust$", re.I)
 
 # (section prefix, category): the first that matches wins.
 SECTION_CATEGORIES = [
@@ -344,9 +353,6 @@ SECTION_CATEGORIES = [
     ("Wasm", "tool"),
     ("", "library"),
 ]
-# A name whose every word is at least this common (`Stateful Functions`, `No Code`)
-# is matched only as written (case sensitive).
-PLAIN_WORD_ZIPF = 2.0
 DOMAIN = re.compile(r"[\w-]+\.(io|ai|sh|dev|rs|com|net|land)")
 
 
@@ -382,7 +388,8 @@ def curated_candidates(source: str, rows: list[dict]) -> list[dict]:
         if source == "crates":
             section = r["section"]
             crate = r.get("crate", "").strip()
-            if crate and crate != name:
+            bare = RUST_AFFIX.sub("", name).replace("_", "-").lower()
+            if crate and crate != name and crate.replace("_", "-").lower() != bare:
                 aliases.append(crate)
         else:
             section = f"{r['category']}/{r['subcategory']}"
@@ -453,7 +460,9 @@ def curated_entries(cands: list[dict], taken: set[str], solid: set[str], freq, c
         names = [name] + aliases
         for n in names:
             taken.add(key(n))
-        plain = " " in name and all(freq.get(t, 0.0) >= PLAIN_WORD_ZIPF or t in common for t in toks)
+        # Product names of several words are written in their case (`Chaos Mesh`); in
+        # lower case they are mostly ordinary phrases (`stateful functions`).
+        plain = " " in name
         out.append({
             "name": name,
             "aliases": aliases,

@@ -18,11 +18,14 @@ class GenRegistryTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, root)
         (root / "data" / "lexicon").mkdir(parents=True)
         (root / "data" / "sources").mkdir()
-        shutil.copy(DATA / "wordfreq.tsv", root / "data" / "sources" / "wordfreq.tsv")
-        # A hand-made source: its names win over the registries'.
+        for f in ["wordfreq.tsv", "awesome-rust.tsv", "awesome-embedded-rust.tsv", "cncf-landscape.tsv"]:
+            shutil.copy(DATA / f, root / "data" / "sources" / f)
+        # A hand-made source: its names win over the registries' and the lists'.
         (root / "data" / "lexicon" / "web.toml").write_text(
             '[[entry]]\nname = "Django"\nkind = "technology"\ncategory = "framework"\npypi = "django"\n'
+            '\n[[entry]]\nname = "Grafana"\nkind = "technology"\ncategory = "tool"\n'
         )
+        self.root = root
         args = ["--pypi", str(DATA / "pypi.tsv"), "--npm", str(DATA / "npm.tsv"), "--root", str(root)]
         gen_registry.main(args + ["--npm-top", str(npm_top)])
         read = lambda f: tomllib.loads((root / "data" / "lexicon" / f).read_text())["entry"]
@@ -55,6 +58,57 @@ class GenRegistryTest(unittest.TestCase):
         self.assertEqual(sorted(js), ["chalk", "left-pad"], "`from` is an everyday word")
         _, js = self.run_on_testdata(npm_top=4)
         self.assertEqual(js["rare-one"]["category"], "plugin")
+
+
+class CuratedListsTest(unittest.TestCase):
+    """crates.toml and landscape.toml, from the lists of data/sources/."""
+
+    run_on_testdata = GenRegistryTest.run_on_testdata
+
+    def curated(self):
+        self.run_on_testdata()
+        read = lambda f: tomllib.loads((self.root / "data" / "lexicon" / f).read_text())["entry"]
+        return {e["name"]: e for e in read("crates.toml")}, {e["name"]: e for e in read("landscape.toml")}
+
+    def test_crates_names_left_out(self):
+        crates, _ = self.curated()
+        # `regex` is a generic term, `fd` too short, `requests` a PyPI name, Django hand-made.
+        self.assertEqual(sorted(crates), ["pest", "rust-iptables", "rustls", "sled", "stm32-rs", "tui-rs"])
+
+    def test_crate_fields(self):
+        crates, _ = self.curated()
+        self.assertEqual(crates["tui-rs"]["aliases"], ["tui_rs"], "`tui` is a generic term")
+        self.assertEqual(crates["tui-rs"]["homepage"], "https://crates.io/crates/tui")
+        self.assertEqual(crates["sled"]["category"], "database")
+        self.assertEqual(crates["rustls"]["category"], "library")
+        self.assertNotIn("ambiguous", crates["rustls"])
+        self.assertFalse(crates["rustls"]["typos"])
+        self.assertEqual(crates["stm32-rs"]["aliases"], ["stm32_rs"])
+        # `iptables` names the tool the crate binds.
+        self.assertEqual(crates["rust-iptables"]["aliases"], ["rust_iptables"])
+        self.assertEqual(crates["rust-iptables"]["homepage"], "https://crates.io/crates/iptables")
+
+    def test_crate_that_is_a_word_is_ambiguous_with_precise_clues(self):
+        crates, _ = self.curated()
+        self.assertTrue(crates["pest"]["ambiguous"] and crates["pest"]["strict"])
+        self.assertIn("cargo add", crates["pest"]["clues"])
+        self.assertNotIn("rust", crates["pest"]["clues"])
+
+    def test_landscape_names(self):
+        _, land = self.curated()
+        ecr = land["Amazon Elastic Container Registry"]
+        self.assertEqual((ecr["aliases"], ecr["category"]), (["ECR"], "service"))
+        # Grafana is hand-made: `Grafana Mimir` would swallow its mentions.
+        self.assertIn("Mimir", land)
+        self.assertNotIn("Grafana Mimir", land)
+        self.assertEqual(land["Stash"]["aliases"], ["Stash by AppsCode"])
+        self.assertIn("cncf", land["Stash"]["clues"])
+
+    def test_landscape_kinds_and_case(self):
+        _, land = self.curated()
+        self.assertEqual((land["Tigera"]["kind"], land["Tigera"]["category"]), ("organization", "company"))
+        self.assertEqual(land["Stateful Functions"]["case"], "sensitive", "a name of several words")
+        self.assertEqual(land["Stateful Functions"]["category"], "framework")
 
 
 if __name__ == "__main__":
