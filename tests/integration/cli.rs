@@ -206,7 +206,7 @@ fn format_all_skips_mermaid_past_its_limit_with_a_warning() {
         .args(["--format", "all", "-o", "o"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("warning: graph.mmd: not written: the graph has 575 edges"));
+        .stderr(predicate::str::contains("warning: graph.mmd: not written: the graph has 582 edges"));
     for f in ["graph.dot", "graph.jsonld", "nodes.csv", "edges.csv", "graph.graphml", "graph.gexf", "graph.cypher"] {
         assert!(dir.path().join("o").join(f).is_file(), "{f} missing");
     }
