@@ -63,6 +63,9 @@ pub(crate) use matcher::WordCache;
 use matcher::{Matcher, WordInfo};
 use typo::Typo;
 
+/// The origin of the built-in lexicon (and of the built-in one a user's extended).
+const BUILTIN_ORIGIN: &str = "data/lexicon";
+
 /// Index of an entry in its [`Lexicon`].
 pub type EntryId = u32;
 
@@ -115,7 +118,7 @@ impl Lexicon {
                 all: OnceLock::new(),
             },
             places: Vec::new(),
-            origin: "data/lexicon".into(),
+            origin: BUILTIN_ORIGIN.into(),
             names: Names::Builtin,
             matcher: OnceLock::from(Arc::new(Matcher::builtin())),
         })
