@@ -38,7 +38,7 @@ const ECOSYSTEM_MARKS: &[&str] = &["rs", "py", "js", "ts", "rb", "go", "cli", "s
 
 /// English prefixes written with a hyphen (`pre-trained`, `co-author`, `non-blocking`):
 /// a hyphenated word starting with one is a word, not a name.
-const PREFIXES: &[&str] = &[
+pub(crate) const PREFIXES: &[&str] = &[
     "anti", "auto", "bi", "co", "counter", "cross", "de", "e", "ex", "extra", "hyper", "inter", "intra", "meta",
     "micro", "mid", "mini", "multi", "non", "off", "on", "out", "over", "post", "pre", "pro", "pseudo", "re", "self",
     "semi", "sub", "super", "trans", "ultra", "un", "under",
@@ -228,10 +228,14 @@ impl<'k> Infer<'k> {
                 && !packages.known(w.text.trim_end_matches(|c: char| c.is_ascii_digit()))
             {
                 Some(Rule::NameDigits)
-            } else if is_crate_style(w.text) && !body.text[..w.at].ends_with('-') {
+            } else if w.text.contains('-') && !body.text[..w.at].ends_with('-') {
+                // A crate-style name beside a technology or with its ecosystem's mark,
+                // or a lexicon name made another package by a part of its own
+                // (`go-carbon`, `rattler-build`: the lexicon left them to us).
                 let marked = w.text.rsplit('-').next().is_some_and(|last| ECOSYSTEM_MARKS.contains(&last));
-                let line = body.line_index(w.at);
-                (marked || tech_lines().binary_search(&line).is_ok()).then_some(Rule::Hyphenated)
+                let beside = || tech_lines().binary_search(&body.line_index(w.at)).is_ok();
+                let crate_style = is_crate_style(w.text) && (marked || beside());
+                (crate_style || self.lexicon.is_compound_of_name(w.text)).then_some(Rule::Hyphenated)
             } else {
                 None
             };

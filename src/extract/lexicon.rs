@@ -42,6 +42,7 @@
 mod builtin;
 mod check;
 mod compile;
+mod compound;
 mod context;
 mod file;
 mod index;
@@ -61,6 +62,9 @@ pub use file::{Entry, LexiconError};
 pub(crate) use matcher::WordCache;
 use matcher::{Matcher, WordInfo};
 use typo::Typo;
+
+/// The origin of the built-in lexicon (and of the built-in one a user's extended).
+const BUILTIN_ORIGIN: &str = "data/lexicon";
 
 /// Index of an entry in its [`Lexicon`].
 pub type EntryId = u32;
@@ -114,7 +118,7 @@ impl Lexicon {
                 all: OnceLock::new(),
             },
             places: Vec::new(),
-            origin: "data/lexicon".into(),
+            origin: BUILTIN_ORIGIN.into(),
             names: Names::Builtin,
             matcher: OnceLock::from(Arc::new(Matcher::builtin())),
         })
@@ -242,10 +246,20 @@ impl Lexicon {
         });
         self.typos(body, &words, cache, out, near);
         let confirmed = self.confirm(body, &hits);
-        for (h, ok) in hits.iter().zip(&confirmed) {
+        let compounds = compound::compounds(body.text, &hits);
+        for (i, (h, ok)) in hits.iter().zip(&confirmed).enumerate() {
             let surface = body.text[h.start..h.end].to_string();
             let line = body.line_no(h.start);
-            if *ok && is_url_file_extension(body, h.start, h.end) {
+            // (In a URL, a path's part is left as it was read: `github.com/numfocus-org`.)
+            if let Some(&Some((s, e))) = compounds.get(i).filter(|_| *ok && !body.in_url(h.start)) {
+                // (The hyphenated word is left to inference: a name in no lexicon.)
+                near.push(NearMiss {
+                    surface,
+                    entry: h.entry,
+                    reason: format!("part of the hyphenated name {:?}", &body.text[s..e]),
+                    line,
+                });
+            } else if *ok && is_url_file_extension(body, h.start, h.end) {
                 near.push(NearMiss {
                     surface,
                     entry: h.entry,

@@ -142,6 +142,28 @@ fn crate_style_hyphenated_names() {
 }
 
 #[test]
+fn a_lexicon_name_with_a_part_of_its_own_is_another_package() {
+    // The lexicon leaves `django` of `django-ninja` to inference: a package of its own,
+    // beside a technology or not; an adjective made of the name stays the name.
+    let lexicon_names = |text: &str| {
+        let lex = lex();
+        let mut out = Vec::new();
+        lex.find_mentions(text, 1, &crate::extract::text::Patterns::new(), &mut out, &mut Vec::new());
+        out.into_iter().map(|m| m.surface).collect::<Vec<_>>()
+    };
+    assert_eq!(lexicon_names("we moved to django-ninja"), Vec::<String>::new());
+    assert_eq!(lexicon_names("a django-based site, python-like"), ["django", "python"]);
+    check(&[
+        ("we moved to django-ninja", &[("?django-ninja", Rule::Hyphenated)]),
+        (
+            "with rust-analyzer and pytest-django",
+            &[("?rust-analyzer", Rule::Hyphenated), ("?pytest-django", Rule::Hyphenated)],
+        ),
+        ("a django-based site, pure-python, non-python", &[]),
+    ]);
+}
+
+#[test]
 fn urls_and_code_are_not_read() {
     check(&[
         ("see https://example.com/LangGraph/RP2040 with Django", &[]),

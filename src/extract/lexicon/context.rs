@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::matcher::Hit;
-use super::{Entry, EntryId, Lexicon};
+use super::{Entry, EntryId, Lexicon, BUILTIN_ORIGIN};
 use crate::extract::text::{is_common_form, is_word_char, Body};
 
 impl Lexicon {
@@ -64,6 +64,7 @@ impl Lexicon {
                         && hits[j].entry != hits[i].entry
                         && first_pass[j]
                         && same_family(e, self.entry(hits[j].entry))
+                        && (is_cross_stack(e) || self.same_ecosystem(hits[i].entry, hits[j].entry))
                 });
             // A clue word within two lines (and CLUE_WINDOW bytes); not one that is
             // itself an ambiguous name left unconfirmed (`a flask of tea` is no clue
@@ -123,6 +124,59 @@ impl Lexicon {
         let next = text[end..].strip_prefix(' ').map(|a| &a[..a.find(|c: char| !is_word_char(c)).unwrap_or(a.len())]);
         prev.is_some_and(name_word) || next.is_some_and(name_word)
     }
+}
+
+/// The ecosystems an entry belongs to, as far as the data tells: its PyPI or npm
+/// name, or the built-in file it comes from (`python-*.toml`, `rust.toml`, ...).
+/// 0 when nothing tells (a language, a database, a service).
+const PYTHON: u8 = 1;
+const JAVASCRIPT: u8 = 2;
+const RUST: u8 = 4;
+
+/// The ecosystem of the built-in lexicon file `path` (`data/lexicon/rust.toml`).
+fn ecosystem_of_file(path: &str) -> u8 {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let stem = file.strip_suffix(".toml").unwrap_or(file);
+    match stem {
+        "pypi" => PYTHON,
+        "npm" | "javascript" => JAVASCRIPT,
+        "rust" => RUST,
+        _ if stem.starts_with("python-") || stem.ends_with("-python") => PYTHON,
+        _ => 0,
+    }
+}
+
+impl Lexicon {
+    /// The ecosystems of entry `id` (see [`PYTHON`]): its package names, else the
+    /// built-in file it comes from.
+    fn ecosystem(&self, id: EntryId) -> u8 {
+        let e = self.entry(id);
+        let by_package = if e.pypi.is_some() { PYTHON } else { 0 } | if e.npm.is_some() { JAVASCRIPT } else { 0 };
+        if by_package != 0 {
+            return by_package;
+        }
+        // (The built-in lexicon, or the built-in one a user's extended: that keeps the
+        // built-in ids first, and its origin.)
+        if &*self.origin != BUILTIN_ORIGIN {
+            return 0;
+        }
+        Lexicon::builtin_source(id).map_or(0, |(f, _)| ecosystem_of_file(f))
+    }
+
+    /// Whether two entries may confirm each other as neighbours: not of two known,
+    /// different ecosystems (`defmt`, a Rust crate, says nothing of Python's
+    /// `logging`).
+    pub(super) fn same_ecosystem(&self, a: EntryId, b: EntryId) -> bool {
+        let (x, y) = (self.ecosystem(a), self.ecosystem(b));
+        x == 0 || y == 0 || x & y != 0
+    }
+}
+
+/// Whether `e` is of a category whose members are used together across ecosystems
+/// (a web stack: `React handles the front, Django the rest`): then a neighbour of
+/// another ecosystem still confirms it. A library lives in one language's programs.
+fn is_cross_stack(e: &Entry) -> bool {
+    e.category.eq_ignore_ascii_case("framework")
 }
 
 /// Whether two entries are of one family: the same category (other than the

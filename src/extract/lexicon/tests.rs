@@ -592,6 +592,19 @@ fn builtin_lexicon_on_the_examples() {
     }
 }
 
+/// A neighbour confirms an ambiguous library only in its own ecosystem, as far as the
+/// data tells it: `defmt` (a Rust crate) says nothing of Python's `logging`, nor
+/// NumPy of Rust's `tracing`; `pathlib` does; frameworks cross (`React` and `Django`).
+#[test]
+fn a_neighbour_of_another_ecosystem_confirms_no_library() {
+    let lex = Lexicon::builtin();
+    let names = |text: &str| -> Vec<String> { found(lex, text).into_iter().map(|(n, _, _)| n).collect() };
+    assert!(!names("The product line. Logging with defmt over RTT.").contains(&"logging".to_string()));
+    assert!(!names("Profiled with NumPy. Then tracing before any code.").contains(&"tracing".to_string()));
+    assert!(names("The product line. Logging with pathlib paths.").contains(&"logging".to_string()));
+    assert!(names("The product line. Logging with defmt over RTT.").contains(&"defmt".to_string()));
+}
+
 /// The hits of an unanchored leftmost-longest aho-corasick search over every name,
 /// kept on word boundaries and with the case their entry asks for, a shorter name
 /// at the same place standing in for a longer one that is not: the definition that
