@@ -547,9 +547,11 @@ def main(argv=None) -> int:
     )
     counts = []
     for out, title, cands in curated:
+        if not cands:  # its lists are not there: the file is left as it is
+            continue
         es = curated_entries(cands, taken, solid, freq, common)
         solid |= {key(n) for e in es if not e["ambiguous"] for n in [e["name"], *e["aliases"]]}
-        (lexicon / out).write_text(render_curated(title, cands[0]["source"] if cands else "crates", es), encoding="utf-8")
+        (lexicon / out).write_text(render_curated(title, cands[0]["source"], es), encoding="utf-8")
         counts.append(f"{out}: {len(es)} entries")
     names = sum(1 + len(e["aliases"]) for e in py + js)
     print(f"pypi: {len(py)} entries, npm: {len(js)} entries, {names} names, "
