@@ -472,3 +472,35 @@ fn watch_list_of_video_links() {
     // Talks from several conferences: no one event.
     check_scores(&fixture("watch-list"), 0.95, 1.0, 1.0, 0.9);
 }
+
+// A conference journal: a `#` title with the event, a place and date line, each talk a
+// bold time then `Title — Speaker` (`Keynote — Title — Speaker`), notes as items, a
+// lunch line, lightning talks as `title — Name` items; Rust crates, safety standards,
+// graphics APIs and fuzzers in the notes.
+#[test]
+fn journal_with_bold_times() {
+    check(&fixture("eurorust-journal"), 0.95, 1.0, 1.0, 0.86);
+}
+
+// A plain-text file with wiki-style `== Title` lines, `Speaker:`/`Speakers:` lines
+// with `&` and commas, prose paragraphs, a lightning round of `title (Name)` items;
+// cloud-native projects and Kubernetes' own parts.
+#[test]
+fn plain_text_with_wiki_headings() {
+    check(&fixture("kubecon-london-day2"), 0.97, 1.0, 1.0, 0.95);
+}
+
+// A Notion export: `Date:`/`Location:`/`Tags:` properties under the title, a `## Talks`
+// section over `###` talks, `Speaker:` lines; JavaScript tools named as people write
+// them, not as their npm packages (`Rspack`, `Testing Library`, `SolidJS`).
+#[test]
+fn notion_export_of_a_javascript_conference() {
+    check(&fixture("jsconf-notion"), 0.95, 1.0, 1.0, 0.86);
+}
+
+// Spanish notes: setext titles `Charla N: Título`, `Ponente:`/`Ponentes: A y B`, a date
+// written out in Spanish, `Charlas relámpago` items; data-science and LLM tooling.
+#[test]
+fn spanish_notes_with_setext_titles() {
+    check(&fixture("pydata-madrid-apuntes"), 0.97, 1.0, 1.0, 0.95);
+}
