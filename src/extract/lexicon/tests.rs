@@ -624,6 +624,17 @@ fn a_capital_inside_a_longer_name_confirms_nothing() {
     assert!(has("Learning C and Rust together", "C"));
 }
 
+/// A standard's number names a standard, not the body behind it.
+#[test]
+fn a_standard_number_is_no_mention_of_its_body() {
+    let lex = Lexicon::builtin();
+    let has = |text: &str, name: &str| found(lex, text).iter().any(|(n, _, _)| n == name);
+    assert!(!has("qualified for ISO 26262 and IEC 61508", "ISO"));
+    assert!(!has("dates as ISO-8601 strings", "ISO"));
+    assert!(has("the ISO committee voted", "ISO"));
+    assert!(has("ISO 2024 meeting in Geneva", "ISO"));
+}
+
 /// The hits of an unanchored leftmost-longest aho-corasick search over every name,
 /// kept on word boundaries and with the case their entry asks for, a shorter name
 /// at the same place standing in for a longer one that is not: the definition that
