@@ -31,6 +31,7 @@ use super::text::{
 use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 mod tokens;
+pub(crate) use tokens::capitals_are_nouns_in;
 use tokens::*;
 
 /// The last part of a hyphenated name that says which ecosystem it belongs to.

@@ -162,6 +162,11 @@ impl Lexicon {
         }
     }
 
+    /// Whether entry `id` is an organisation.
+    fn is_organization(&self, id: EntryId) -> bool {
+        self.entry(id).kind == EntryKind::Organization
+    }
+
     /// Whether `key` is the key of a name.
     fn has_key(&self, key: &str) -> bool {
         self.key(key).is_some()
@@ -259,6 +264,13 @@ impl Lexicon {
                     reason: format!("part of the hyphenated name {:?}", &body.text[s..e]),
                     line,
                 });
+            } else if *ok && is_standard_number(body.text, h.start, h.end) && self.is_organization(h.entry) {
+                near.push(NearMiss {
+                    surface,
+                    entry: h.entry,
+                    reason: "the body's name in a standard's number".to_string(),
+                    line,
+                });
             } else if *ok && is_url_file_extension(body, h.start, h.end) {
                 near.push(NearMiss {
                     surface,
@@ -307,6 +319,20 @@ impl Lexicon {
         let verdicts = m.typo(lower);
         (names, (!matches!(verdicts, (Typo::None, Typo::None))).then_some(verdicts))
     }
+}
+
+/// Whether `start..end` of `text` is an acronym followed by a number of three digits
+/// or more that is no year (`ISO 26262`, `IEC 61508`, `ECMA-262`, `IEEE 754`): a
+/// standard, named after the body that wrote it, not a mention of that body.
+fn is_standard_number(text: &str, start: usize, end: usize) -> bool {
+    let name = &text.as_bytes()[start..end];
+    if name.len() < 2 || !name.iter().all(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let after = text[end..].strip_prefix([' ', '-', '/']).unwrap_or("");
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let year = digits == 4 && (after.starts_with("19") || after.starts_with("20"));
+    digits >= 3 && !year && !after[digits..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// Whether `start..end` of the body is the extension of a file named in a URL

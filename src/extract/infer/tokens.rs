@@ -97,7 +97,7 @@ pub(super) fn is_joiner(t: &str) -> bool {
 
 /// Whether the section reads like German, where every noun takes a capital: then a
 /// capital says nothing of a name. Told by its most frequent small words.
-pub(super) fn capitals_are_nouns_in(body: &Body<'_>) -> bool {
+pub(crate) fn capitals_are_nouns_in(body: &Body<'_>) -> bool {
     const GERMAN: &[&str] =
         &["der", "die", "das", "und", "ist", "nicht", "mit", "für", "ein", "eine", "wir", "auch", "sich"];
     const ENGLISH: &[&str] = &["the", "and", "is", "not", "with", "for", "a", "an", "we", "also", "of", "to"];

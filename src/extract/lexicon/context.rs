@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::matcher::Hit;
 use super::{Entry, EntryId, Lexicon, BUILTIN_ORIGIN};
-use crate::extract::text::{is_common_form, is_word_char, Body};
+use crate::extract::text::{is_common_form, is_word_char, Body, WordSet};
 
 impl Lexicon {
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
@@ -15,6 +15,7 @@ impl Lexicon {
         if !hits.iter().any(|h| m.needs_context(h.pat)) {
             return vec![true; hits.len()];
         }
+        let runs = Runs { body, hits, german: std::cell::OnceCell::new() };
         let mut ok: Vec<bool> = hits
             .iter()
             .map(|h| {
@@ -30,7 +31,7 @@ impl Lexicon {
                     || is_compound_of_name(surface, &e.name)
                     || is_topic_language(e, body.topic())
                     || has_distinctive_case(surface, m.pat(h.pat).1)
-                    || confirmed_by_form(body, h, surface)
+                    || confirmed_by_form(body, h, surface, &runs)
             })
             .collect();
         let first_pass = ok.clone();
@@ -58,7 +59,13 @@ impl Lexicon {
             // on a line of megabytes, the hits looked at stay a bounded few.
             let from = lines.partition_point(|&l| l + 1 < lines[i]).max(hits.partition_point(|h| h.start < win_lo));
             let to = lines.partition_point(|&l| l <= lines[i] + 1).min(hits.partition_point(|h| h.start < win_hi));
+            // (Not a word inside a longer capitalised name, `NGINX Gateway Fabric`, nor
+            // a letter naming a hall or a grade, `Hall C`, `ASIL D`.)
+            if is_designation_letter(body, own.0, own.1) {
+                continue;
+            }
             let neighbour = !e.strict
+                && !runs.inside(own.0)
                 && (from..to).any(|j| {
                     j != i
                         && hits[j].entry != hits[i].entry
@@ -245,7 +252,7 @@ pub(super) fn confirmed_by_code(body: &Body<'_>, h: &Hit, surface: &str) -> bool
 
 /// Confirmation by form: code that names it as a package, or a capital mid-sentence,
 /// or a version right after it (`python 3.12`).
-pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
+pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str, runs: &Runs<'_, '_>) -> bool {
     let text = body.text;
     if confirmed_by_code(body, h, surface) {
         return true;
@@ -253,12 +260,72 @@ pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str) -> bool
     if body.in_code(h.start) {
         return false;
     }
-    if surface.chars().next().is_some_and(char::is_uppercase) && !body.is_sentence_start(h.start) {
+    // A capital mid-sentence, not inside a longer capitalised name (`NGINX Gateway
+    // Fabric`, German `PostgreSQL Container`); a letter, not a hall's or a grade's
+    // (`Hall C`) nor one of a URL (`watch?v=D-k`).
+    let letter = h.end - h.start == 1;
+    if surface.chars().next().is_some_and(char::is_uppercase)
+        && !body.is_sentence_start(h.start)
+        && !runs.inside(h.start)
+        && !(letter && (is_designation_letter(body, h.start, h.end) || body.in_url(h.start)))
+    {
         return true;
     }
     let after = text[h.end..].trim_start_matches([' ', '-']);
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && after.as_bytes().get(digits) == Some(&b'.')
+}
+
+/// Function words of the eight languages (`The`, `Die`, `Le`, ...): see the file.
+static FUNCTION_WORDS: WordSet = WordSet::build(include_str!("function-words.txt"));
+
+/// The word right before `start` (one space between, on the same line), if it is
+/// capitalised and no function word: its offset. (`Gateway` before `Fabric`, `Hall`
+/// before `C`; not `The` before `Swift`.)
+pub(super) fn capitalised_word_before(body: &Body<'_>, start: usize) -> Option<usize> {
+    let before = body.text[..start].strip_suffix(' ')?;
+    let from = before.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[from..];
+    let first = word.chars().next()?;
+    if !first.is_uppercase() || word.len() > 40 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    (!FUNCTION_WORDS.contains(&lower)).then_some(from)
+}
+
+/// Runs of capitalised words in a section: what tells a name inside a longer one.
+pub(super) struct Runs<'b, 'h> {
+    pub(super) body: &'b Body<'b>,
+    /// The section's hits, in text order.
+    pub(super) hits: &'h [Hit],
+    /// Whether the section reads like German (every noun capitalised), once asked.
+    pub(super) german: std::cell::OnceCell<bool>,
+}
+
+impl Runs<'_, '_> {
+    /// Whether the word at `start` is inside a run of capitalised words that makes
+    /// another name: the word before it is capitalised, no function word, not
+    /// capitalised because it starts a sentence, and no lexicon name (notes run
+    /// sentences on without a stop: `... to NumPy Daphne supports 3.14`) unless
+    /// capitals say nothing of names here (German: `PostgreSQL Container`).
+    pub(super) fn inside(&self, start: usize) -> bool {
+        let Some(w) = capitalised_word_before(self.body, start) else { return false };
+        // (A word with digits, `PEP643`, `Python3`, is no part of a name's run.)
+        if self.body.is_sentence_start(w) || !self.body.text[w..start - 1].chars().all(char::is_alphabetic) {
+            return false;
+        }
+        let named = self.hits.binary_search_by(|h| h.end.cmp(&(start - 1))).is_ok_and(|k| self.hits[k].start == w);
+        !named || *self.german.get_or_init(|| crate::extract::infer::capitals_are_nouns_in(self.body))
+    }
+}
+
+/// Whether the hit at `start..end` is one letter after a capitalised word, naming a
+/// hall, a grade or a type (`Hall C`, `ASIL D`, `Plan B`), not a language: no
+/// neighbour or clue confirms it (code still does). Not after a verb starting the
+/// sentence (`Learning C`).
+pub(super) fn is_designation_letter(body: &Body<'_>, start: usize, end: usize) -> bool {
+    end - start == 1 && capitalised_word_before(body, start).is_some_and(|w| !body.text[w..start - 1].ends_with("ing"))
 }
 
 /// How far from a hit (in bytes, either side) a clue still counts: notes' lines are

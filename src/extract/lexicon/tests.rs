@@ -605,6 +605,36 @@ fn a_neighbour_of_another_ecosystem_confirms_no_library() {
     assert!(names("The product line. Logging with defmt over RTT.").contains(&"defmt".to_string()));
 }
 
+/// A capital confirms an ambiguous name, but not inside a longer capitalised name
+/// (`NGINX Gateway Fabric`, German `PostgreSQL Container`), and a letter after a
+/// capitalised word names a hall or a grade (`Hall C`, `ASIL D`), not a language. A
+/// function word or a sentence start before it makes no run (`The Swift docs`).
+#[test]
+fn a_capital_inside_a_longer_name_confirms_nothing() {
+    let lex = Lexicon::builtin();
+    let names = |text: &str| -> Vec<String> { found(lex, text).into_iter().map(|(n, _, _)| n).collect() };
+    let has = |text: &str, name: &str| names(text).iter().any(|n| n == name);
+    assert!(!has("implementations: Envoy Gateway, Istio, Cilium, NGINX Gateway Fabric", "Fabric"));
+    assert!(has("we deploy the servers with Fabric and Ansible", "Fabric"));
+    assert!(!has("Testcontainers für Python startet echte PostgreSQL Container in den Tests", "containers"));
+    assert!(has("notes run on without a stop The Swift docs are good", "Swift"));
+    assert!(has("Some notes. Die Swift Doku ist gut", "Swift"));
+    assert!(!has("Room: Hall C\nWriting a database in Rust", "C"));
+    assert!(!has("the qualified Rust compiler, ISO 26262 (ASIL D) and IEC 61508", "D"));
+    assert!(has("Learning C and Rust together", "C"));
+}
+
+/// A standard's number names a standard, not the body behind it.
+#[test]
+fn a_standard_number_is_no_mention_of_its_body() {
+    let lex = Lexicon::builtin();
+    let has = |text: &str, name: &str| found(lex, text).iter().any(|(n, _, _)| n == name);
+    assert!(!has("qualified for ISO 26262 and IEC 61508", "ISO"));
+    assert!(!has("dates as ISO-8601 strings", "ISO"));
+    assert!(has("the ISO committee voted", "ISO"));
+    assert!(has("ISO 2024 meeting in Geneva", "ISO"));
+}
+
 /// The hits of an unanchored leftmost-longest aho-corasick search over every name,
 /// kept on word boundaries and with the case their entry asks for, a shorter name
 /// at the same place standing in for a longer one that is not: the definition that
