@@ -98,6 +98,8 @@ EVERYDAY_ZIPF = 4.0
 # An ambiguous name at least this frequent (`inference`, `intervals`) is strict: notes
 # write such words in lower case beside technologies of its family.
 FREQUENT_ZIPF = 3.0
+# A word the summaries write in lower case at least this often is technical vocabulary.
+LOWER_USES = 10
 # A phrase is strict when each of its words is at least this frequent in German
 # (English words borrowed by German are frequent there too, less so).
 PHRASE_DE_ZIPF = 3.0
@@ -108,6 +110,7 @@ SHORT_ZIPF = 3.0
 # (given names, surnames, places) or an international word: capitalised anywhere.
 MANY_LANGS = 5
 # English words always capitalised: a capital proves nothing for them.
+LOWER_WORDS: set[str] = set()  # filled by main() from the summaries (lower_case_words)
 CALENDAR = {m.lower() for m in list(calendar.day_name) + list(calendar.month_name) if m}
 NPM_TOP = 9000
 MIN_LEN = 3
@@ -377,7 +380,7 @@ def capital_proves_nothing(name: str, freq: dict[str, float], local: dict[str, t
                 or any(freq.get(w, 0.0) >= FREQUENT_ZIPF for w in words_of(name)))
     for w in words_of(name) + parts:
         de, langs = local.get(w, (0.0, 0))
-        if de >= COMMON_ZIPF or langs >= MANY_LANGS or w in CALENDAR:
+        if de >= COMMON_ZIPF or langs >= MANY_LANGS or w in CALENDAR or w in LOWER_WORDS:
             return True
         # A frequent word, or a form of one (`adapters`, `logging`, `executable`,
         # `unstructured`), is written in lower case beside other technologies
@@ -389,6 +392,29 @@ def capital_proves_nothing(name: str, freq: dict[str, float], local: dict[str, t
                                 for i in range(2, len(w) - 1)):
             return True
     return False
+
+
+def lower_case_words(paths: list[Path]) -> set[str]:
+    """The words that the registries' summaries (a case-sensitive sample of technical
+    prose) write in lower case at least LOWER_USES times and more often than with a
+    capital mid-sentence: technical vocabulary (`async`, `parse`, `scheduler`,
+    `bottleneck`), which notes write beside technologies; not a name people
+    capitalise (`Zod`: 49 lower, 151 capitalised)."""
+    low: dict[str, int] = {}
+    cap: dict[str, int] = {}
+    word = re.compile(r"(?<![\w.@/-])([A-Za-z][a-z0-9]+)(?![\w/-])")
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            next(f, None)
+            for line in f:
+                summary = line.rstrip("\n").rsplit("\t", 1)[-1]
+                for m in word.finditer(summary):
+                    w = m.group(1)
+                    if w[0].islower():
+                        low[w] = low.get(w, 0) + 1
+                    elif m.start() > 0 and summary[max(0, m.start() - 2):m.start()].strip() not in (".", "!", "?", ":", "]"):
+                        cap[w.lower()] = cap.get(w.lower(), 0) + 1
+    return {w for w, n in low.items() if n >= LOWER_USES and n > cap.get(w, 0)}
 
 
 def bases(word: str) -> list[str]:
@@ -735,6 +761,8 @@ def main(argv=None) -> int:
         make_wordfreq(reg + extra + [t for n in extra for t in tokens_of(n)], freq_file)
     local: dict[str, tuple[float, int]] = {}
     freq = read_wordfreq(freq_file, local)
+    LOWER_WORDS.clear()
+    LOWER_WORDS.update(lower_case_words([args.pypi, args.npm]))
     common_file = args.root / "data" / "common-words.txt"
     common = {
         w.strip() for w in common_file.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
