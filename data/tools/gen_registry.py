@@ -27,7 +27,10 @@ those with a rank among the 15,000 most downloaded) and ``data/lexicon/npm.toml`
   and ``strict = true`` only when a capital mid-sentence proves nothing for it: a
   common German word (German capitalises its nouns), a word common in five or more of
   the languages (given names, surnames, places: ``maria``, ``paris``), an English day
-  or month, a phrase whose words are all frequent German words, or a name of three
+  or month, a phrase whose words are all frequent German words, a frequent word or
+  phrase (Zipf >= 3), an English form of a common word, a compound of two frequent
+  ones, technical vocabulary (written in lower case in the lists' summaries more
+  often than capitalised: ``async``, ``parse``), or a name of three
   letters or fewer that is a German word or a frequent word or acronym (Zipf >= 3)
   and that its summary does not write in capitals; a strict name is confirmed only
   by code (a code span, an install or import line) or a clue word. Other ambiguous

@@ -86,6 +86,20 @@ class GenRegistryTest(unittest.TestCase):
         # `solid` is an everyday word: no alias; the suffixed name joined is one.
         self.assertCountEqual(js["solid-js"]["aliases"], ["solid_js", "solidJS"])
 
+    def test_forms_and_technical_vocabulary(self):
+        self.assertIn("adapter", gen_registry.bases("adapters"))
+        self.assertIn("query", gen_registry.bases("queries"))
+        self.assertIn("log", gen_registry.bases("logging"))
+        self.assertIn("structured", gen_registry.bases("unstructured"))
+        f = Path(tempfile.mkdtemp()) / "list.tsv"
+        self.addCleanup(shutil.rmtree, f.parent)
+        rows = ["name\tsummary"] + [f"p{i}\tparse an async stream" for i in range(12)]
+        rows += [f"q{i}\tschemas with Zod and zod types" for i in range(12)] + ["r\tUse Zod everywhere"]
+        f.write_text("\n".join(rows) + "\n")
+        words = gen_registry.lower_case_words([f])
+        self.assertTrue({"parse", "async"} <= words)
+        self.assertNotIn("zod", words, "capitalised more often than not")
+
 
 class CuratedListsTest(unittest.TestCase):
     """crates.toml and landscape.toml, from the lists of data/sources/."""
