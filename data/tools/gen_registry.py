@@ -5,10 +5,18 @@ Writes ``data/lexicon/pypi.toml`` (the Python registry's most-downloaded package
 those with a rank among the 15,000 most downloaded) and ``data/lexicon/npm.toml``
 (the Node registry's most-downloaded packages), one ``[[entry]]`` per package with:
 
-- ``name``: the package name, written as its summary writes it when it does
-  (``Pygments``, ``PyYAML``), else as registered;
-- ``aliases``: its usual other spellings (``-`` and ``_`` swapped, the name without a
-  ``python-``/``py-``/``-python``/``node-``/``-js``/``.js`` affix);
+- ``name``: the name people write: as the summary writes the package's name or its
+  core, when it writes it as a proper name (``PyYAML``, ``Apache Sedona`` of
+  apache-sedona, ``OpenLineage`` of openlineage-python), the project of a scoped npm
+  package that is its core or its binding to a known name (``Rspack`` of
+  ``@rspack/core``, ``Biome`` of ``@biomejs/biome``), else as registered; never a
+  form that is one everyday word, holds a known name (``Sentry Node``) or is another
+  package's name;
+- ``aliases``: the registered name, its usual other spellings (``-`` and ``_``
+  swapped, the name without a ``python-``/``py-``/``-python``/``node-``/``-js``/``.js``
+  affix, a ``-js`` name joined, ``solidJS``); a spelling that is one common word is
+  left out (``registry`` of python-registry), one of several words stays and makes
+  the entry ambiguous when it is a common phrase (``great_expectations``);
 - ``category``: taken from the summary (``framework``, ``plugin``, ``tool``, ``types``,
   ``library``);
 - ``pypi`` / ``npm``: the registry name (a ``sameAs`` link in JSON-LD);
@@ -16,10 +24,19 @@ those with a rank among the 15,000 most downloaded) and ``data/lexicon/npm.toml`
   notes are read in (en, de, fr, es, it, pt, nl, pl), judged by word frequencies:
   such a name is linked only with context (code, an install or import, a capital
   mid-sentence, a clue word);
-  and ``strict = true``: only code (a code span, an install or import line) or a clue
-  word confirms it, not a capital (Title Case headings) or a technology nearby; a
-  name that is an everyday word (Zipf >= 4: ``from``, ``which``, ``future``) is left
-  out;
+  and ``strict = true`` only when a capital mid-sentence proves nothing for it: a
+  common German word (German capitalises its nouns), a word common in five or more of
+  the languages (given names, surnames, places: ``maria``, ``paris``), an English day
+  or month, a phrase whose words are all frequent German words, a frequent word or
+  phrase (Zipf >= 3), an English form of a common word, a compound of two frequent
+  ones, technical vocabulary (written in lower case in the lists' summaries more
+  often than capitalised: ``async``, ``parse``), or a name of three
+  letters or fewer that is a German word or a frequent word or acronym (Zipf >= 3)
+  and that its summary does not write in capitals; a strict name is confirmed only
+  by code (a code span, an install or import line) or a clue word. Other ambiguous
+  names (``Zod``, ``Chromatic``, ``Goldilocks``) are also confirmed by a capital
+  mid-sentence or a technology of the same family nearby. A name that is an everyday
+  word (Zipf >= 4: ``from``, ``which``, ``future``) is left out;
 - ``typos = false``: a misspelling of a generated name is never linked.
 
 The hand-made sources (every other ``data/lexicon/*.toml``) stay authoritative: a
@@ -68,6 +85,7 @@ with a header line).
 from __future__ import annotations
 
 import argparse
+import calendar
 import re
 import sys
 from pathlib import Path
@@ -80,6 +98,23 @@ COMMON_ZIPF = 2.0
 # that notes never mean as a package outside code, where the code-span and install
 # signals find it anyway: it is left out.
 EVERYDAY_ZIPF = 4.0
+# An ambiguous name at least this frequent (`inference`, `intervals`) is strict: notes
+# write such words in lower case beside technologies of its family.
+FREQUENT_ZIPF = 3.0
+# A word the summaries write in lower case at least this often is technical vocabulary.
+LOWER_USES = 10
+# A phrase is strict when each of its words is at least this frequent in German
+# (English words borrowed by German are frequent there too, less so).
+PHRASE_DE_ZIPF = 3.0
+# A name of three letters or fewer at least this frequent is mostly an acronym or a
+# word of its own (`ceo`, `abc`, `msw`): capitalised, it proves nothing.
+SHORT_ZIPF = 3.0
+# A word common (COMMON_ZIPF) in at least this many of LANGS is mostly a proper name
+# (given names, surnames, places) or an international word: capitalised anywhere.
+MANY_LANGS = 5
+# English words always capitalised: a capital proves nothing for them.
+LOWER_WORDS: set[str] = set()  # filled by main() from the summaries (lower_case_words)
+CALENDAR = {m.lower() for m in list(calendar.day_name) + list(calendar.month_name) if m}
 NPM_TOP = 9000
 MIN_LEN = 3
 
@@ -117,6 +152,88 @@ def display_name(name: str, summary: str) -> str:
         if w.lower() == name.lower() and w != name and any(c.isupper() for c in w):
             return w
     return name
+
+
+# The part of a scoped npm name that names no project (`@rspack/core`, `@vue/cli`):
+# the scope does.
+GENERIC_BARE = {"core", "cli", "client", "kit", "main", "runtime", "sdk", "server", "lib", "node", "api"}
+JS_SUFFIX = re.compile(r"(?:[-_.]?js)$", re.I)
+
+
+def written_in(summary: str, words: list[str]) -> str | None:
+    """How the summary writes a name made of `words` (`Apache Sedona`, `SolidJS`):
+    joined by a space, a hyphen or nothing, with a capital; None when it does not."""
+    if not words or not summary:
+        return None
+    pat = r"(?<![\w.@/-])" + r"[ \-]?".join(re.escape(w) for w in words) + r"(?![\w/-])"
+    for m in re.finditer(pat, summary, re.I):
+        w = m.group(0)
+        if any(c.isupper() for c in w) and w.lower() != w.upper():
+            return w
+    return None
+
+
+def proper(form: str | None) -> str | None:
+    """`form` when it is written as a proper name: each word capitalised (`Apache
+    Sedona`, not `Basic auth` nor the function `queueMicrotask`), four letters or more (`HLS` of hls.js names the
+    protocol)."""
+    if form and form[:1].isupper() and all(w[:1].isupper() or any(c.isupper() for c in w) for w in form.split()) \
+            and len(re.sub(r"\W", "", form)) >= 4:
+        return form
+    return None
+
+
+def holds_known(form: str, known) -> bool:
+    """Whether a name of several words holds a known name (`Snowflake SQLAlchemy`,
+    `Sentry Node`): it would swallow that name's mentions."""
+    words = form.split()
+    return any(key(" ".join(words[i:j])) in known
+               for i in range(len(words)) for j in range(i + 1, len(words) + 1) if (i, j) != (0, len(words)))
+
+
+def project_names(name: str, summary: str, known=frozenset()) -> tuple[str, list[str]]:
+    """The name people write for a package and the other names derived for it: the
+    summary's own spelling of the name or of its core (`Apache Sedona`, `OpenCV` of
+    opencv-python), the project of a scoped npm name (`Rspack` of @rspack/core,
+    `Biome` of @biomejs/biome, `Testing Library` of @testing-library/react), the
+    core of a `-js` name with its suffix (`SolidJS` of solid-js)."""
+    derived: list[str] = []
+    shown = display_name(name, summary)
+    if name.startswith("@") and "/" in name:
+        scope, bare = name[1:].split("/", 1)
+        project = JS_SUFFIX.sub("", scope) or scope
+        # The scope is the project when the package is its core (`@rspack/core`,
+        # `@biomejs/biome`) or its binding to a known name (`@testing-library/react`).
+        # The summary's own name for scope and package (`SvelteKit` of @sveltejs/kit).
+        joined = proper(written_in(summary, [project, *re.split(r"[-_.]+", bare)]))
+        if joined:
+            return joined, derived
+        words = [w for w in re.split(r"[-_.]+", project) if w]
+        if (bare in GENERIC_BARE or JS_SUFFIX.sub("", bare) == project
+                or (len(words) > 1 and key(bare) in known)):
+            return written_in(summary, words) or " ".join(w[:1].upper() + w[1:] for w in words), derived
+        return shown, derived
+    core = name
+    for pre in ("python-", "py-", "node-"):
+        if core.startswith(pre) and len(core) - len(pre) >= 4:
+            core = core[len(pre):]
+    for suf in ("-python", "-py", "-node"):
+        if core.endswith(suf) and len(core) - len(suf) >= 4:
+            core = core[: -len(suf)]
+    js = JS_SUFFIX.search(core) and len(JS_SUFFIX.sub("", core)) >= 3 and not core.lower().startswith("js")
+    stem = JS_SUFFIX.sub("", core) if js else core
+    words = [w for w in re.split(r"[-_.]+", stem) if w]
+    form = written_in(summary, words + (["js"] if js else [])) or written_in(summary, words)
+    form = proper(form)
+    if form and key(form) != key(name):
+        if shown == name:
+            shown = form
+        else:
+            derived.append(form)
+    if js:
+        joined = "".join(words)
+        derived.append(joined + ("JS" if not core.endswith(".js") else ".js"))
+    return shown, [d for d in derived if key(d) != key(shown)]
 
 
 def spellings(name: str) -> list[str]:
@@ -181,28 +298,35 @@ def words_of(name: str) -> list[str]:
 def make_wordfreq(names: list[str], out: Path) -> None:
     from wordfreq import zipf_frequency  # imported here: only needed to regenerate
 
-    lines = ["# word\tzipf\tlanguage: the highest Zipf frequency of the word among "
-             + ", ".join(LANGS) + " (wordfreq); words under 1.0 are left out.\n"]
+    lines = ["# word\tzipf\tlanguage\tde\tlangs: the highest Zipf frequency of the word among "
+             + ", ".join(LANGS) + " (wordfreq) and its language, its Zipf frequency in German, and in how many of "
+             "those languages it is at least " + str(COMMON_ZIPF) + "; words under 1.0 are left out.\n"]
     seen = set()
     for n in names:
-        for w in words_of(n):
+        for w in words_of(n) + tokens_of(n):
             if w in seen:
                 continue
             seen.add(w)
-            best = max((zipf_frequency(w, lang), lang) for lang in LANGS)
+            zs = {lang: zipf_frequency(w, lang) for lang in LANGS}
+            best = max((z, lang) for lang, z in zs.items())
             if best[0] >= 1.0:
-                lines.append(f"{w}\t{best[0]:.2f}\t{best[1]}\n")
+                many = sum(z >= COMMON_ZIPF for z in zs.values())
+                lines.append(f"{w}\t{best[0]:.2f}\t{best[1]}\t{zs['de']:.2f}\t{many}\n")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(lines), encoding="utf-8")
 
 
-def read_wordfreq(path: Path) -> dict[str, float]:
+def read_wordfreq(path: Path, local: dict | None = None) -> dict[str, float]:
+    """The highest Zipf frequency of each word; `local` gets (German Zipf, number of
+    languages where it is common) when the file has them."""
     freq = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        w, z, _ = line.split("\t")
-        freq[w] = float(z)
+        cols = line.split("\t")
+        freq[cols[0]] = float(cols[1])
+        if local is not None and len(cols) >= 5:
+            local[cols[0]] = (float(cols[3]), int(cols[4]))
     return freq
 
 
@@ -222,30 +346,137 @@ def curated_keys(lexicon_dir: Path, skip: set[str]) -> set[str]:
 
 
 def is_word(name: str, freq: dict[str, float], common: set[str]) -> bool:
-    """Whether a name, or its words, is a common word in one of LANGS."""
+    """Whether a name, or its words, is a common word in one of LANGS (a scoped npm
+    name, `@rspack/core`, is none)."""
+    if name.startswith("@") and "/" in name:
+        return False
     return any(freq.get(w, 0.0) >= COMMON_ZIPF or w in common for w in words_of(name))
+
+
+def is_phrase(name: str) -> bool:
+    """Whether a name is written as several words (`Apache Sedona`)."""
+    return " " in name.strip()
+
+
+def capital_proves_nothing(name: str, freq: dict[str, float], local: dict[str, tuple[float, int]],
+                           summary: str = "") -> bool:
+    """Whether a capital mid-sentence proves nothing for an ambiguous name, so that it
+    is `strict`: a common German word (German capitalises every noun), a word common
+    in most of LANGS (given names, surnames, places and international words:
+    `maria`, `paris`, `radio`), an English day or month, a frequent word or phrase,
+    an English form of a common word or a compound of two frequent ones (a phrase:
+    also when each of its words is a German one), or a name of three letters
+    or fewer that is a German word or a frequent one (SHORT_ZIPF: `abc`, `ceo`) and
+    that its summary does not write in capitals; a rarer short name (`zod`) written
+    `Zod` mid-sentence is the name."""
+    if name.startswith("@") and "/" in name:
+        return False
+    parts = tokens_of(name)
+    if len(parts) == 1 and len(parts[0]) <= 3:
+        de, _ = local.get(parts[0], (0.0, 0))
+        return ((de >= COMMON_ZIPF or freq.get(parts[0], 0.0) >= SHORT_ZIPF)
+                and not re.search(r"(?<!\w)" + re.escape(parts[0].upper()) + r"(?!\w)", summary))
+    if len(parts) > 1:
+        # A phrase (`Testing Library`): only when each word is a German noun or word.
+        # A frequent phrase (`human readable`) too, like a frequent word.
+        return (all(local.get(p, (0.0, 0))[0] >= PHRASE_DE_ZIPF for p in parts)
+                or any(freq.get(w, 0.0) >= FREQUENT_ZIPF for w in words_of(name)))
+    for w in words_of(name) + parts:
+        de, langs = local.get(w, (0.0, 0))
+        if de >= COMMON_ZIPF or langs >= MANY_LANGS or w in CALENDAR or w in LOWER_WORDS:
+            return True
+        # A frequent word, or a form of one (`adapters`, `logging`, `executable`,
+        # `unstructured`), is written in lower case beside other technologies
+        # (`queries`, `bindings`, `dependencies`): a neighbour proves nothing.
+        if freq.get(w, 0.0) >= FREQUENT_ZIPF or any(freq.get(b, 0.0) >= COMMON_ZIPF for b in bases(w)):
+            return True
+        # A compound of two frequent words (`uptime`, `humanreadable`).
+        if " " not in w and any(freq.get(w[:i], 0.0) >= FREQUENT_ZIPF and freq.get(w[i:], 0.0) >= FREQUENT_ZIPF
+                                for i in range(2, len(w) - 1)):
+            return True
+    return False
+
+
+def lower_case_words(paths: list[Path]) -> set[str]:
+    """The words that the registries' summaries (a case-sensitive sample of technical
+    prose) write in lower case at least LOWER_USES times and more often than with a
+    capital mid-sentence: technical vocabulary (`async`, `parse`, `scheduler`,
+    `bottleneck`), which notes write beside technologies; not a name people
+    capitalise (`Zod`: 49 lower, 151 capitalised)."""
+    low: dict[str, int] = {}
+    cap: dict[str, int] = {}
+    word = re.compile(r"(?<![\w.@/-])([A-Za-z][a-z0-9]+)(?![\w/-])")
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            next(f, None)
+            for line in f:
+                summary = line.rstrip("\n").rsplit("\t", 1)[-1]
+                for m in word.finditer(summary):
+                    w = m.group(1)
+                    if w[0].islower():
+                        low[w] = low.get(w, 0) + 1
+                    elif m.start() > 0 and summary[max(0, m.start() - 2):m.start()].strip() not in (".", "!", "?", ":", "]"):
+                        cap[w.lower()] = cap.get(w.lower(), 0) + 1
+    return {w for w, n in low.items() if n >= LOWER_USES and n > cap.get(w, 0)}
+
+
+def bases(word: str) -> list[str]:
+    """The words a word may be an English form of (`queries` -> query, `logging` ->
+    log, `executable` -> execute, `unstructured` -> structured)."""
+    out = []
+    for suf, rep in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                     ("able", ""), ("able", "e"), ("er", ""), ("or", "e")):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            stem = word[: -len(suf)] + rep
+            out.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # logging -> logg -> log
+    if word.startswith("un") and len(word) > 5:
+        out.append(word[2:])
+    return out
 
 
 def toml_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def entries(rows, taken: set[str], freq: dict[str, float], common: set[str]):
-    """The entries of `rows` (registry, name, summary) whose names are not taken."""
+def entries(rows, taken: set[str], freq: dict[str, float], common: set[str], local=None, registered=frozenset(),
+            hand=frozenset()):
+    """The entries of `rows` (registry, name, summary) whose names are not taken;
+    `hand`: the hand-made names."""
+    local = local or {}
+    loose = {alnum(n) for n in registered}
     out = []
     for registry, name, summary in rows:
         if not plausible(name) or key(name) in taken:
             continue
-        if any(freq.get(w, 0.0) >= EVERYDAY_ZIPF for w in words_of(name) if " " not in w):
+        # A scoped name (`@rspack/core`) is no word, whatever its last part.
+        if not name.startswith("@") and any(freq.get(w, 0.0) >= EVERYDAY_ZIPF for w in words_of(name) if " " not in w):
             continue
-        shown = display_name(name, summary)
-        # A spelling that is a word of its own (`registry` for python-registry) is not
-        # how anyone names the package: only the registered name may be a word.
+        shown, derived = project_names(name, summary, hand)
+        # A derived name that another package is registered as, that is taken or that
+        # is one everyday word (`Singer` of singer-python) is not this one's: the
+        # registered name is shown then.
+        if key(shown) != key(name) and (key(shown) in taken or key(shown) in registered
+                                        or (not is_phrase(shown) and is_word(shown, freq, common))
+                                        or any(freq.get(w, 0.0) >= FREQUENT_ZIPF for w in words_of(shown))):
+            shown = name  # nor a frequent phrase (`Human Readable`): its case would confirm it
+        if key(shown) != key(name) and alnum(shown) in loose and alnum(shown) != alnum(name):
+            shown = name  # `Axe Core` of @axe-core/playwright is axe-core
+        derived = [d for d in derived if not holds_known(d, taken) and (alnum(d) not in loose or alnum(d) == alnum(name))]
+        if key(shown) != key(name) and holds_known(shown, taken):
+            shown = name
+        # A spelling that is one word of its own (`registry` for python-registry) is
+        # not how anyone names the package: only the registered name may be a word.
+        # One of several words (`apache_sedona`, `Apache Sedona`) keeps its other
+        # words: it stays, and makes the entry ambiguous when it is a common phrase.
         names = [shown] + [
-            a for a in spellings(name)
-            if key(a) not in taken and key(a) != key(shown) and not is_word(a, freq, common)
+            a for a in [name, *derived, *spellings(name)]
+            if key(a) not in taken and key(a) != key(shown) and (key(a) == key(name) or key(a) not in registered)
+            and (a == name or len(tokens_of(a)) > 1 or not is_word(a, freq, common))
         ]
         names = list(dict.fromkeys(names))
+        names = [n for i, n in enumerate(names) if key(n) not in {key(m) for m in names[:i]}]
         for n in names:
             taken.add(key(n))
         ambiguous = any(is_word(n, freq, common) for n in names) or len(name) <= 3
@@ -255,6 +486,7 @@ def entries(rows, taken: set[str], freq: dict[str, float], common: set[str]):
             "aliases": names[1:],
             "category": category_of(summary),
             "ambiguous": ambiguous,
+            "strict": ambiguous and any(capital_proves_nothing(n, freq, local, summary) for n in names),
             "id": name,
         })
     return out
@@ -274,7 +506,7 @@ def render(title: str, registry: str, es: list[dict]) -> str:
         if e["aliases"]:
             lines.append("aliases = [" + ", ".join(toml_str(a) for a in e["aliases"]) + "]\n")
         if e["ambiguous"]:
-            lines.append("ambiguous = true\nstrict = true\n")
+            lines.append("ambiguous = true\n" + ("strict = true\n" if e["strict"] else ""))
             lines.append("clues = [" + ", ".join(toml_str(c) for c in ECOSYSTEM_CLUES[registry]) + "]\n")
         lines.append("typos = false\n")
         lines.append(f"{registry} = {toml_str(e['id'])}\n")
@@ -439,9 +671,10 @@ def without_known_part(name: str, solid: set[str], freq, common) -> str | None:
     return name
 
 
-def curated_entries(cands: list[dict], taken: set[str], solid: set[str], freq, common) -> list[dict]:
+def curated_entries(cands: list[dict], taken: set[str], solid: set[str], freq, common, local=None) -> list[dict]:
     """The entries of a curated list's candidates whose names are not taken (see the
     module's doc for what is left out and how a name is judged)."""
+    local = local or {}
     out = []
     for c in cands:
         name = without_known_part(c["name"], solid, freq, common)
@@ -472,6 +705,7 @@ def curated_entries(cands: list[dict], taken: set[str], solid: set[str], freq, c
             # `Spot.io`, `docs.rs`: a domain as written is no word, whatever its parts.
             "ambiguous": (is_word(name, freq, common) and not DOMAIN.fullmatch(name))
             or (len(toks) == 1 and len(name) <= 3),
+            "strict": any(capital_proves_nothing(n, freq, local) for n in names),
             "homepage": f"https://crates.io/crates/{c['crate']}" if c["crate"] else None,
             "source": c["source"],
         })
@@ -494,7 +728,7 @@ def render_curated(title: str, source: str, es: list[dict]) -> str:
         if e["case_sensitive"]:
             lines.append('case = "sensitive"\n')
         if e["ambiguous"]:
-            lines.append("ambiguous = true\nstrict = true\n")
+            lines.append("ambiguous = true\n" + ("strict = true\n" if e["strict"] else ""))
             lines.append("clues = [" + ", ".join(toml_str(c) for c in ECOSYSTEM_CLUES[source]) + "]\n")
         lines.append("typos = false\n")
         if e["homepage"]:
@@ -525,8 +759,13 @@ def main(argv=None) -> int:
     if args.wordfreq:
         cands = [c for _, _, cs in curated for c in cs]
         extra = [n for c in cands for n in [c["name"], *c["aliases"]]]
-        make_wordfreq([n for _, n, _ in pypi + npm] + extra + [t for n in extra for t in tokens_of(n)], freq_file)
-    freq = read_wordfreq(freq_file)
+        reg = [n for _, n, _ in pypi + npm]
+        reg += [d for _, n, sm in pypi + npm for d in [project_names(n, sm)[0], *project_names(n, sm)[1]]]
+        make_wordfreq(reg + extra + [t for n in extra for t in tokens_of(n)], freq_file)
+    local: dict[str, tuple[float, int]] = {}
+    freq = read_wordfreq(freq_file, local)
+    LOWER_WORDS.clear()
+    LOWER_WORDS.update(lower_case_words([args.pypi, args.npm]))
     common_file = args.root / "data" / "common-words.txt"
     common = {
         w.strip() for w in common_file.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
@@ -534,8 +773,10 @@ def main(argv=None) -> int:
     generated = {"pypi.toml", "npm.toml"} | {out for out, _, _ in CURATED}
     taken = curated_keys(lexicon, generated)
     solid = set(taken)
-    py = entries(pypi, taken, freq, common)
-    js = entries(npm, taken, freq, common)
+    registered = {key(n) for _, n, _ in pypi + npm}
+    hand = frozenset(taken)
+    py = entries(pypi, taken, freq, common, local, registered, hand)
+    js = entries(npm, taken, freq, common, local, registered, hand)
     solid |= {key(n) for e in py + js if not e["ambiguous"] for n in [e["name"], *e["aliases"]]}
     (lexicon / "pypi.toml").write_text(
         render("The Python registry's most-downloaded packages (rank among the 15,000 most downloaded).", "pypi", py),
@@ -549,13 +790,14 @@ def main(argv=None) -> int:
     for out, title, cands in curated:
         if not cands:  # its lists are not there: the file is left as it is
             continue
-        es = curated_entries(cands, taken, solid, freq, common)
+        es = curated_entries(cands, taken, solid, freq, common, local)
         solid |= {key(n) for e in es if not e["ambiguous"] for n in [e["name"], *e["aliases"]]}
         (lexicon / out).write_text(render_curated(title, cands[0]["source"], es), encoding="utf-8")
         counts.append(f"{out}: {len(es)} entries")
     names = sum(1 + len(e["aliases"]) for e in py + js)
     print(f"pypi: {len(py)} entries, npm: {len(js)} entries, {names} names, "
-          f"{sum(e['ambiguous'] for e in py + js)} ambiguous; " + ", ".join(counts), file=sys.stderr)
+          f"{sum(e['ambiguous'] for e in py + js)} ambiguous, {sum(e['strict'] for e in py + js)} strict; "
+          + ", ".join(counts), file=sys.stderr)
     return 0
 
 

@@ -33,7 +33,8 @@ class GenRegistryTest(unittest.TestCase):
 
     def test_ranked_packages_only_and_curated_names_win(self):
         py, _ = self.run_on_testdata()
-        self.assertEqual(sorted(py), ["PyYAML", "blackbird-cli", "python-dateutil", "python-registry", "requests"])
+        self.assertEqual(sorted(py), ["Apache Sedona", "PyYAML", "blackbird-cli", "great-expectations",
+                                      "python-dateutil", "python-registry", "requests", "zeitung"])
 
     def test_fields(self):
         py, js = self.run_on_testdata()
@@ -49,7 +50,7 @@ class GenRegistryTest(unittest.TestCase):
         py, js = self.run_on_testdata()
         self.assertTrue(py["requests"]["ambiguous"])
         self.assertIn("pip install", py["requests"]["clues"])
-        self.assertTrue(py["requests"]["strict"])
+        self.assertTrue(py["requests"]["strict"], "a frequent word: written beside technologies")
         self.assertTrue(js["chalk"]["ambiguous"])
         self.assertNotIn("ambiguous", py["python-dateutil"])
 
@@ -58,6 +59,46 @@ class GenRegistryTest(unittest.TestCase):
         self.assertEqual(sorted(js), ["chalk", "left-pad"], "`from` is an everyday word")
         _, js = self.run_on_testdata(npm_top=4)
         self.assertEqual(js["rare-one"]["category"], "plugin")
+
+
+    def test_several_words_keep_their_distinctive_part(self):
+        py, _ = self.run_on_testdata()
+        # The summary's proper name; `apache sedona` is a frequent phrase: its
+        # spellings stay, ambiguous, and a capital mid-sentence confirms them.
+        self.assertEqual(py["Apache Sedona"]["aliases"], ["apache-sedona", "apache_sedona"])
+        self.assertTrue(py["Apache Sedona"]["ambiguous"])
+        self.assertNotIn("strict", py["Apache Sedona"])
+        # Only everyday words, a frequent phrase: kept, ambiguous and strict.
+        self.assertEqual(py["great-expectations"]["aliases"], ["great_expectations"])
+        self.assertTrue(py["great-expectations"]["ambiguous"] and py["great-expectations"]["strict"])
+
+    def test_strict_only_when_a_capital_proves_nothing(self):
+        py, js = self.run_on_testdata(npm_top=8)
+        self.assertTrue(py["zeitung"]["strict"], "a German noun is capitalised anyway")
+        self.assertNotIn("strict", js["chalk"])
+        self.assertNotIn("strict", js["zod"], "a short rare word written Zod is the name")
+        self.assertTrue(js["msw"]["strict"], "a short frequent word or acronym")
+
+    def test_names_people_write(self):
+        _, js = self.run_on_testdata(npm_top=8)
+        self.assertEqual(js["Rspack"]["npm"], "@rspack/core")
+        self.assertIn("@rspack/core", js["Rspack"]["aliases"])
+        # `solid` is an everyday word: no alias; the suffixed name joined is one.
+        self.assertCountEqual(js["solid-js"]["aliases"], ["solid_js", "solidJS"])
+
+    def test_forms_and_technical_vocabulary(self):
+        self.assertIn("adapter", gen_registry.bases("adapters"))
+        self.assertIn("query", gen_registry.bases("queries"))
+        self.assertIn("log", gen_registry.bases("logging"))
+        self.assertIn("structured", gen_registry.bases("unstructured"))
+        f = Path(tempfile.mkdtemp()) / "list.tsv"
+        self.addCleanup(shutil.rmtree, f.parent)
+        rows = ["name\tsummary"] + [f"p{i}\tparse an async stream" for i in range(12)]
+        rows += [f"q{i}\tschemas with Zod and zod types" for i in range(12)] + ["r\tUse Zod everywhere"]
+        f.write_text("\n".join(rows) + "\n")
+        words = gen_registry.lower_case_words([f])
+        self.assertTrue({"parse", "async"} <= words)
+        self.assertNotIn("zod", words, "capitalised more often than not")
 
 
 class CuratedListsTest(unittest.TestCase):
@@ -90,6 +131,7 @@ class CuratedListsTest(unittest.TestCase):
 
     def test_crate_that_is_a_word_is_ambiguous_with_precise_clues(self):
         crates, _ = self.curated()
+        # `Pest` is a German noun: its capital proves nothing.
         self.assertTrue(crates["pest"]["ambiguous"] and crates["pest"]["strict"])
         self.assertIn("cargo add", crates["pest"]["clues"])
         self.assertNotIn("rust", crates["pest"]["clues"])
