@@ -212,9 +212,13 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
         // `#41` (a meetup's number) is a word too.
         let number_sign = c == '#' && start.is_none() && s[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+        // `C++Now`, and a `+` standing between two names (`KubeCon + CloudNativeCon`).
+        let plus = c == '+'
+            && (start.is_some() || (s[..i].ends_with(' ') && !s[..i].trim().is_empty() && s[i + 1..].starts_with(' ')));
         let inside = i < s.len()
             && (c.is_alphanumeric()
                 || c == '&'
+                || plus
                 || number_sign
                 || ((c == '\'' || c == '-' || c == '.') && start.is_some()));
         if inside {
@@ -283,6 +287,12 @@ mod tests {
             (Some("PyCon DE & PyData Berlin 2024".into()), None, None)
         );
         assert_eq!(ev("PyGotham 2024 notes"), (Some("PyGotham 2024".into()), None, None));
+        assert_eq!(
+            ev("KubeCon + CloudNativeCon Europe 2025, London"),
+            (Some("KubeCon + CloudNativeCon Europe 2025".into()), None, None)
+        );
+        assert_eq!(ev("C++Now 2024 notes").0.as_deref(), Some("C++Now 2024"));
+        assert_eq!(ev("+ EuroPython 2024").0.as_deref(), Some("EuroPython 2024"));
         assert_eq!(
             ev("Subject: Recap: DevOpsDays Oslo 2024 (day 1)"),
             (Some("DevOpsDays Oslo 2024".into()), Some(1), None)
