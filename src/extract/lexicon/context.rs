@@ -12,7 +12,7 @@ impl Lexicon {
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
     pub(super) fn confirm(&self, body: &Body<'_>, hits: &[Hit]) -> Vec<bool> {
         let m = self.matcher();
-        if !hits.iter().any(|h| m.needs_context(h.pat)) {
+        if !hits.iter().any(|h| h.folded || m.needs_context(h.pat)) {
             return vec![true; hits.len()];
         }
         let runs = Runs { body, hits, german: std::cell::OnceCell::new() };
@@ -21,6 +21,9 @@ impl Lexicon {
             .map(|h| {
                 let e = self.entry(h.entry);
                 let surface = &body.text[h.start..h.end];
+                if h.folded {
+                    return confirmed_by_code(body, h, surface);
+                }
                 if e.strict && e.ambiguous {
                     return is_distinctive(surface)
                         || has_distinctive_case(surface, m.pat(h.pat).1)
@@ -70,7 +73,8 @@ impl Lexicon {
                     j != i
                         && hits[j].entry != hits[i].entry
                         && first_pass[j]
-                        && same_family(e, self.entry(hits[j].entry))
+                        && (same_family(e, self.entry(hits[j].entry))
+                            || hits[i].folded && same_maker(e, self.entry(hits[j].entry)))
                         && (is_cross_stack(e) || self.same_ecosystem(hits[i].entry, hits[j].entry))
                 });
             // A clue word within two lines (and CLUE_WINDOW bytes); not one that is
@@ -191,6 +195,29 @@ fn is_cross_stack(e: &Entry) -> bool {
 pub(super) fn same_family(a: &Entry, b: &Entry) -> bool {
     const LOOSE: [&str; 5] = ["concept", "company", "organization", "organisation", "other"];
     a.category.eq_ignore_ascii_case(&b.category) && !LOOSE.iter().any(|l| a.category.eq_ignore_ascii_case(l))
+}
+
+/// Whether `text` is written in lower case throughout, as a phone note is (`part
+/// of rapids`): at least 20 ASCII letters, at most one in 200 a capital. Where
+/// nothing is capitalised, case tells nothing, and a name whose case matters is
+/// read in lower case too, on the word of its context ([`Hit::folded`]).
+/// (Ordinary prose has a capital at every sentence start, one letter in 100 or more.)
+pub(super) fn writes_in_lower_case(text: &str) -> bool {
+    // (One branch-free pass the compiler turns into vector code.)
+    let (mut letters, mut capitals) = (0usize, 0usize);
+    for &c in text.as_bytes() {
+        let up = c.wrapping_sub(b'A') < 26;
+        letters += usize::from(up || c.wrapping_sub(b'a') < 26);
+        capitals += usize::from(up);
+    }
+    letters >= 20 && capitals * 200 <= letters
+}
+
+/// Whether two entries are made by one organisation (`cuDF` and `RAPIDS`, NVIDIA's):
+/// in a note written in lower case, where no capital marks a name, a sure product
+/// of the same maker beside a name confirms it (`cudf ..., part of rapids`).
+fn same_maker(a: &Entry, b: &Entry) -> bool {
+    a.org.is_some() && a.org == b.org
 }
 
 /// A surface that cannot be the ordinary word: several words, or not only letters

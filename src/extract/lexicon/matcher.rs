@@ -66,6 +66,9 @@ type FoldMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Hit {
     pub(super) entry: EntryId,
+    /// A name whose case matters (`RAPIDS`) found in the lower case of a text that is
+    /// written in lower case throughout: kept only where its context confirms it.
+    pub(super) folded: bool,
     pub(super) pat: usize,
     pub(super) start: usize,
     pub(super) end: usize,
@@ -269,9 +272,13 @@ impl Matcher {
     /// it, and whether it has typo verdicts; the words with verdicts that no hit
     /// covers go to `words`, with their verdict number. Every word of the text
     /// (a maximal run of word characters), inside a hit or not, goes to `tokens`.
+    /// With `lower_case`, a text written in lower case throughout, a name whose case
+    /// matters also matches written all in lower case, as a [`Hit::folded`] hit.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn scan_words(
         &self,
         text: &str,
+        lower_case: bool,
         hits: &mut Vec<Hit>,
         words: &mut Vec<(usize, u32)>,
         tokens: &mut Vec<Token>,
@@ -317,7 +324,7 @@ impl Matcher {
                     // Not a word: a name may still start here (`.NET`, `“Black”` no).
                     let names = self.bytes[c as usize];
                     if names.0 != names.1 && hit_may_start(text, i) {
-                        if let Some(h) = self.hit_at(text, i, 1, names) {
+                        if let Some(h) = self.hit_at(text, i, 1, names, lower_case) {
                             hits.push(h);
                             push_tokens(text, i, h.end, tokens);
                             i = h.end;
@@ -349,7 +356,7 @@ impl Matcher {
                 (end, info)
             };
             // The word's names, if it starts any; else its verdict.
-            if let Some(next) = self.hit_after(text, i, end, info, hits, tokens) {
+            if let Some(next) = self.hit_after(text, i, end, info, hits, tokens, lower_case) {
                 i = next;
                 continue;
             }
@@ -368,6 +375,7 @@ impl Matcher {
     /// the two bytes after the word before any search: `hit_at` 182 M -> 97 M
     /// instructions, the scan 985 M -> 901 M, on 10 MB of notes, callgrind.)
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn hit_after(
         &self,
         text: &str,
@@ -376,12 +384,13 @@ impl Matcher {
         info: WordInfo,
         hits: &mut Vec<Hit>,
         tokens: &mut Vec<Token>,
+        lower_case: bool,
     ) -> Option<usize> {
         if info.names.0 == info.names.1 || !may_continue(info.next, text.as_bytes(), end) || !hit_may_start(text, start)
         {
             return None;
         }
-        let h = self.hit_at(text, start, end - start, info.names)?;
+        let h = self.hit_at(text, start, end - start, info.names, lower_case)?;
         hits.push(h);
         // (A name of several words: the words after the first.)
         push_tokens(text, end, h.end, tokens);
@@ -400,8 +409,16 @@ impl Matcher {
     /// The longest of the names of group `names` of the word index (longest first),
     /// written at `start`, ignoring ASCII case, that ends on a word boundary and has
     /// the case its entry asks for; `shared` is the length of what the group's names
-    /// share.
-    pub(super) fn hit_at(&self, text: &str, start: usize, shared: usize, (from, to): (u32, u32)) -> Option<Hit> {
+    /// share; with `lower_case`, a name whose case matters also matches written all
+    /// in lower case ([`Hit::folded`]).
+    pub(super) fn hit_at(
+        &self,
+        text: &str,
+        start: usize,
+        shared: usize,
+        (from, to): (u32, u32),
+        lower_case: bool,
+    ) -> Option<Hit> {
         let b = text.as_bytes();
         let matches = |pat: u32| {
             let [entry, offset, len, flags] = self.pats[pat as usize];
@@ -414,8 +431,10 @@ impl Matcher {
                 Some(&c) if c < 0x80 => !ASCII_WORD[c as usize],
                 Some(_) => text[end..].chars().next().is_none_or(|c| !is_word_char(c)),
             };
-            let matched = eq_fold(t, name) && boundary() && (flags & SENSITIVE == 0 || t == name);
-            matched.then_some(Hit { entry, pat: pat as usize, start, end })
+            let folded = flags & SENSITIVE != 0 && t != name;
+            let matched =
+                eq_fold(t, name) && boundary() && (!folded || lower_case && !t.iter().any(u8::is_ascii_uppercase));
+            matched.then_some(Hit { entry, folded, pat: pat as usize, start, end })
         };
         let names = &self.names[from as usize..to as usize];
         // The common case, one name (mostly the word itself): nothing to order.

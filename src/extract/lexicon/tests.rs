@@ -702,7 +702,7 @@ fn automaton_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
 fn index_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
     let (mut hits, mut words) = (Vec::new(), Vec::new());
     let mut known = WordMap::default();
-    m.scan_words(text, &mut hits, &mut words, &mut Vec::new(), &mut known, &mut |_, lower| {
+    m.scan_words(text, false, &mut hits, &mut words, &mut Vec::new(), &mut known, &mut |_, lower| {
         let names = m.range_of(lower);
         WordInfo { names, verdict: 0, next: m.continuations(names) }
     });
@@ -787,7 +787,7 @@ fn scanned_words(m: &Matcher, text: &str) -> Option<Words> {
     let mut known = WordMap::default();
     // No names: every word is a token with its shape told; the words of five bytes
     // or more are typo candidates.
-    m.scan_words(text, &mut hits, &mut words, &mut tokens, &mut known, &mut |w, _| WordInfo {
+    m.scan_words(text, false, &mut hits, &mut words, &mut tokens, &mut known, &mut |w, _| WordInfo {
         verdict: u32::from(w.len() >= 5),
         ..WordInfo::default()
     });
@@ -855,4 +855,43 @@ proptest::proptest! {
         proptest::prop_assert_eq!(eq_fold(a, b), a.eq_ignore_ascii_case(b));
         proptest::prop_assert!(eq_fold(a, &a.to_ascii_uppercase()) && eq_fold(&a.to_ascii_lowercase(), a));
     }
+}
+
+/// A name whose case matters (`RAPIDS`, an ordinary word in lower case) is read in a
+/// note written in lower case throughout, where a sure product of its maker beside it
+/// or code confirms it; not in a note that capitalises, and not with no such context.
+#[test]
+fn a_cased_name_in_a_lower_case_note() {
+    let lex = Lexicon::from_toml(
+        r#"
+[[entry]]
+name = "RAPIDS"
+kind = "technology"
+category = "platform"
+case = "sensitive"
+org = "NVIDIA"
+
+[[entry]]
+name = "cuDF"
+kind = "technology"
+category = "library"
+org = "NVIDIA"
+
+[[entry]]
+name = "pandas"
+kind = "technology"
+category = "library"
+"#,
+        "test.toml",
+    )
+    .expect("valid test lexicon");
+    let names = |text: &str| -> Vec<String> { names_in(&lex, text) };
+    let lower = "next talk: dataframes on the gpu\ncudf as a drop-in for pandas, part of rapids. fast.";
+    assert_eq!(names(lower), ["cuDF", "pandas", "RAPIDS"]);
+    // No product of the maker beside it: the river's rapids.
+    assert_eq!(names("we took the boat down the rapids with pandas books on board, twice"), ["pandas"]);
+    // In code, it is the name.
+    assert_eq!(names("then they ran `rapids` with the default settings here today"), ["RAPIDS"]);
+    // A note that capitalises would have written RAPIDS: lower case is the word.
+    assert_eq!(names("Next talk. The cuDF library for Pandas users, part of rapids."), ["cuDF", "pandas"]);
 }
