@@ -84,3 +84,21 @@ fn a_folder_of_one_file_per_talk() {
     let talks: usize = files.iter().map(|f| f["talks"].as_array().unwrap().len()).sum();
     assert_eq!(talks, 4, "one talk per talk file, none in the index: {v:#}");
 }
+
+/// A bullet journal marks events and notes with different bullets at one depth
+/// (`○ 09:30 Title — Name` over `– note` lines): the notes are the talk's, up to the
+/// next item of the talk's own shape; numbered and checked items are one shape each.
+#[test]
+fn items_with_another_marker_beside_a_talk_are_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "journal.txt",
+        "PyCon Utopia 2031\n\n○ 09:30 Faster loops for everyone — Ama Quist\n– the interpreter specialises\n– PEP 659 again\n\n○ 11:00 Packaging without tears — Lio Brandt\n– lock files\n",
+    );
+    let v = json(dir.path(), &["journal.txt"]);
+    let talks = v[0]["talks"].as_array().unwrap();
+    let spans: Vec<(u64, u64)> =
+        talks.iter().map(|t| (t["start"].as_u64().unwrap(), t["end"].as_u64().unwrap())).collect();
+    assert_eq!(spans, [(3, 5), (7, 8)], "{talks:?}");
+}

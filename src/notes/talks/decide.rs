@@ -224,8 +224,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 _ => blocks.get(c.block).map_or(c.line, |b| b.end),
             };
             let mut last = c.body_line.saturating_sub(1).max(own_end).min(next_line.saturating_sub(1).max(c.line));
-            let item_depth = match (c.source, blocks.get(c.block).map(|b| &b.kind)) {
-                (Source::ListItem, Some(BlockKind::ListItem { depth, .. })) => Some(*depth),
+            let item = match (c.source, blocks.get(c.block).map(|b| &b.kind)) {
+                (Source::ListItem, Some(BlockKind::ListItem { depth, marker, .. })) => {
+                    Some((*depth, marker_shape(marker)))
+                }
                 _ => None,
             };
             let mut j = bi;
@@ -254,8 +256,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                                 })
                     }
                     // A talk written as a list item holds the items nested under it:
-                    // an item beside it (or above it) is not its notes.
-                    BlockKind::ListItem { depth, .. } => item_depth.is_some_and(|d| *depth <= d),
+                    // an item beside it (or above it) is not its notes; but one beside
+                    // it with another marker is (a bullet journal's `○ 09:00 Title`
+                    // over its `– note` lines).
+                    BlockKind::ListItem { depth, marker, .. } => {
+                        item.as_ref().is_some_and(|(d, m)| *depth < *d || *depth == *d && marker_shape(marker) == *m)
+                    }
                     _ => false,
                 };
                 if ends_here && level != 0 {
@@ -575,4 +581,19 @@ fn own_evidence(f: &str) -> bool {
             | "a speaker in its first sentence"
             | "speaker field"
     )
+}
+
+/// A list marker's shape, the same for every item of one list: numbers and letters
+/// stand for any (`1.` and `2.`), a check box ticked or not is a check box (`- [x]`
+/// and `- [ ]`).
+fn marker_shape(marker: &str) -> String {
+    let m = marker.trim().replace("[x]", "[ ]").replace("[X]", "[ ]");
+    let mut shape = String::with_capacity(m.len());
+    for c in m.chars() {
+        let c = if c.is_alphanumeric() { '0' } else { c };
+        if !(c == '0' && shape.ends_with('0')) {
+            shape.push(c);
+        }
+    }
+    shape
 }
