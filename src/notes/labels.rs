@@ -56,6 +56,9 @@ pub enum Concept {
     /// A place in the venue (`Room 317`, `Hall C`, `Saal 2`): a schedule's cell, no
     /// title.
     Room,
+    /// A part of a day (`Morning`, `Nachmittag`, `après-midi`): a heading of it holds
+    /// talks, as a day heading does, and is none.
+    DayPart,
     /// A verb of presenting (`gave`, `zeigte`, `a présenté`), or its participle before
     /// `by` (`given by`): a sentence whose subject is a name and whose verb is one of
     /// these names the talk's speaker. Kept apart from the labels: no line starts with
@@ -94,6 +97,7 @@ impl Concept {
             "signoff" => Concept::Signoff,
             "me" => Concept::Me,
             "room" => Concept::Room,
+            "daypart" => Concept::DayPart,
             "presents" => Concept::Presents,
             m => Concept::Month(m.strip_prefix("month")?.parse().ok().filter(|n| (1..=12).contains(n))?),
         })

@@ -102,3 +102,22 @@ fn items_with_another_marker_beside_a_talk_are_its_notes() {
         talks.iter().map(|t| (t["start"].as_u64().unwrap(), t["end"].as_u64().unwrap())).collect();
     assert_eq!(spans, [(3, 5), (7, 8)], "{talks:?}");
 }
+
+/// A heading that says only where and when (`## Sala 2 — 11:00`) takes its title from
+/// the title field under it; a part of a day (`## Afternoon`) is no talk; after a rule,
+/// a to-do list (`da fare:`) is not the last talk's.
+#[test]
+fn slots_day_parts_and_asides_after_a_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "slots.md",
+        "# DevFest Utopia 2031\n\n## Afternoon\n\n## Sala 2 — 11:00\n**Intervento:** Reti neurali senza paura\n**Relatore:** Ugo Tarsi\n\n- note one\n\n## Room B, 14:30\n**Title:** Graphs for everyone\n**Speaker:** Ama Quist\n\nlots of notes\n\n---\n\nda fare:\n- [ ] read the paper\n",
+    );
+    let v = json(dir.path(), &["slots.md"]);
+    let talks = v[0]["talks"].as_array().unwrap();
+    let got: Vec<(&str, u64)> =
+        talks.iter().map(|t| (t["title"].as_str().unwrap(), t["end"].as_u64().unwrap())).collect();
+    assert_eq!(got, [("Reti neurali senza paura", 9), ("Graphs for everyone", 17)], "{talks:?}");
+    assert_eq!(talks[0]["speakers"][0], "Ugo Tarsi");
+}

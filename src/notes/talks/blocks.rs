@@ -119,6 +119,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 return false;
             }
         }
+        // A part of a day (`## Morning`, `## Nachmittag`): it holds talks, as a day does.
+        if labels.whole(plain).contains(&Concept::DayPart) {
+            self.structure.push(bi);
+            return false;
+        }
         // A person's name as the first heading: the speaker of the file's talk.
         if bi < 3 && self.cands.is_empty() && self.file_speaker.is_none() && names::is_name(plain, false) {
             self.file_speaker = Some(Named { name: plain.to_string(), line: b.line });
@@ -359,4 +364,34 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             at: None,
         }
     }
+}
+
+/// Whether a heading's text says only when and where (`Sala 2 — 11:00`, `Room B,
+/// 14:30`, `Keynote`): every word a number, a time, or a label of a room, a day, a part
+/// of a day, a month or a kind of talk. Such a heading is a slot: a title field below
+/// it names the talk.
+pub(super) fn is_slot(title: &str, labels: &Labels) -> bool {
+    let mut words = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let digits = w.trim_end_matches(['h', 'H']).replace(['h', 'H'], "");
+            (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                || w.chars().count() == 1
+                || labels.whole(&w.to_lowercase()).iter().any(|c| {
+                    matches!(
+                        c,
+                        Concept::Room
+                            | Concept::Day
+                            | Concept::DayPart
+                            | Concept::Weekday
+                            | Concept::Month(_)
+                            | Concept::Time
+                            | Concept::Talk
+                            | Concept::Keynote
+                            | Concept::Lightning
+                            | Concept::Panel
+                            | Concept::Workshop
+                    )
+                })
+        })
 }

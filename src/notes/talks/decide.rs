@@ -233,37 +233,53 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let mut j = bi;
             while j < blocks.len() && blocks[j].line < next_line {
                 let b = &blocks[j];
-                let ends_here = match &b.kind {
-                    BlockKind::Heading { level: l, text } => {
-                        (level == u8::MAX || *l <= level)
-                            && !looks_like_code(&strip_inline(text))
-                            && !in_comment_run(blocks, j)
-                            && !(*l < level && glued_to_text(blocks, j))
-                    }
-                    BlockKind::Paragraph { text } if level == u8::MAX => {
-                        // A break (`Mittagspause, Brezeln.`), a sign-off (`Cheers,`), a
-                        // signature (`--`); after a talk written as a list item, whose
-                        // notes are nested under it, an aside's lead-in at the margin
-                        // (`follow up`, `To do:`): what follows is no longer the talk's.
-                        let t = text.trim();
-                        let list_talk =
-                            matches!(blocks.get(c.block).map(|b| &b.kind), Some(BlockKind::ListItem { .. }));
-                        letter_end(&self.d.labels, t)
-                            || t.len() < 80
-                                && self.d.labels.leading(t).is_some_and(|(cs, r)| {
-                                    cs.iter().any(|c| *c == Concept::Break || list_talk && *c == Concept::Aside)
+                // After a rule (`---`), a to-do list or follow-ups (`da fare:`, `Follow
+                // ups`) are the note-taker's, not the talk's, whatever holds the talk.
+                let aside_after_rule = j > 0
+                    && matches!(blocks[j - 1].kind, BlockKind::Separator)
+                    && match &b.kind {
+                        BlockKind::Paragraph { text } | BlockKind::Heading { text, .. } => {
+                            let t = strip_inline(text.trim());
+                            t.len() < 80
+                                && self.d.labels.leading(t.trim()).is_some_and(|(cs, r)| {
+                                    cs.iter().any(|c| matches!(c, Concept::Aside | Concept::Break))
                                         && r.split_whitespace().count() <= 4
                                 })
-                    }
-                    // A talk written as a list item holds the items nested under it:
-                    // an item beside it (or above it) is not its notes; but one beside
-                    // it with another marker is (a bullet journal's `○ 09:00 Title`
-                    // over its `– note` lines).
-                    BlockKind::ListItem { depth, marker, .. } => {
-                        item.as_ref().is_some_and(|(d, m)| *depth < *d || *depth == *d && marker_shape(marker) == *m)
-                    }
-                    _ => false,
-                };
+                        }
+                        _ => false,
+                    };
+                let ends_here = aside_after_rule
+                    || match &b.kind {
+                        BlockKind::Heading { level: l, text } => {
+                            (level == u8::MAX || *l <= level)
+                                && !looks_like_code(&strip_inline(text))
+                                && !in_comment_run(blocks, j)
+                                && !(*l < level && glued_to_text(blocks, j))
+                        }
+                        BlockKind::Paragraph { text } if level == u8::MAX => {
+                            // A break (`Mittagspause, Brezeln.`), a sign-off (`Cheers,`), a
+                            // signature (`--`); after a talk written as a list item, whose
+                            // notes are nested under it, an aside's lead-in at the margin
+                            // (`follow up`, `To do:`): what follows is no longer the talk's.
+                            let t = text.trim();
+                            let list_talk =
+                                matches!(blocks.get(c.block).map(|b| &b.kind), Some(BlockKind::ListItem { .. }));
+                            letter_end(&self.d.labels, t)
+                                || t.len() < 80
+                                    && self.d.labels.leading(t).is_some_and(|(cs, r)| {
+                                        cs.iter().any(|c| *c == Concept::Break || list_talk && *c == Concept::Aside)
+                                            && r.split_whitespace().count() <= 4
+                                    })
+                        }
+                        // A talk written as a list item holds the items nested under it:
+                        // an item beside it (or above it) is not its notes; but one beside
+                        // it with another marker is (a bullet journal's `○ 09:00 Title`
+                        // over its `– note` lines).
+                        BlockKind::ListItem { depth, marker, .. } => item
+                            .as_ref()
+                            .is_some_and(|(d, m)| *depth < *d || *depth == *d && marker_shape(marker) == *m),
+                        _ => false,
+                    };
                 if ends_here && level != 0 {
                     break;
                 }

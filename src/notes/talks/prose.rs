@@ -1,6 +1,7 @@
 //! Candidates from text: paragraphs (fields, lead-in lines, titles in prose), list
 //! items and tables.
 
+use super::blocks::is_slot;
 use super::lines::split_title_line;
 use super::sentence;
 use super::*;
@@ -447,6 +448,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         let labels = self.labels();
         let mut found: Vec<(Named, Role)> = Vec::new();
+        let mut title_field: Option<(String, Concept)> = None;
         for (k, raw) in text.split('\n').enumerate() {
             let plain = strip_inline(raw);
             let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
@@ -457,6 +459,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             let people_field = match labels.leading(key) {
                 Some((cs, rest)) if rest.trim().is_empty() => {
+                    // A title field (`**Intervento:** Title` under `## Sala 2 — 11:00`).
+                    let titled = cs.iter().copied().find(|c| {
+                        matches!(
+                            c,
+                            Concept::Title | Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop
+                        )
+                    });
+                    if let Some(concept) = titled.filter(|_| title_field.is_none()) {
+                        title_field = Some((value.trim().to_string(), concept));
+                    }
                     if cs.contains(&Concept::Speaker) {
                         Some(Role::Speaker)
                     } else if cs.contains(&Concept::Moderator) {
@@ -478,7 +490,20 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         self.field_run = Some(bi + 1);
+        let labels = &self.d.labels;
         let c = self.cands.last_mut().expect("checked above");
+        // A heading that says only when and where (a slot) takes its title from the
+        // field.
+        if let Some((title, concept)) = title_field {
+            let title = clean_title(&title);
+            if !title.is_empty() && is_slot(&c.title, labels) {
+                c.title = title;
+                if concept != Concept::Title && concept != Concept::Talk {
+                    c.kind = kind_of(concept);
+                }
+                push_ev(c, "a title field", 1);
+            }
+        }
         for (n, role) in found {
             if !c.speakers.iter().any(|(s, _)| s.name == n.name) {
                 c.speakers.push((n, role));
