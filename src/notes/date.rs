@@ -142,6 +142,20 @@ pub fn find(s: &str, labels: &Labels, year: Option<i32>) -> Option<Found> {
                 }
             }
         }
+        // Day first with the year's last two digits, when the context gives the year
+        // (`FRI 16.05.25` under `PyCon US 2025`): read only if it is a date of that
+        // year (`1.23.25`, a version, is none).
+        if let (Some(y), Some(a), Some(n), Some(th)) = (year, number(t.text, 1..3), next, third) {
+            let sep = t.after;
+            if matches!(sep, "." | "/") && n.after == sep && th.text.len() == 2 && !th.after.starts_with(['.', '/']) {
+                if let (Some(b), Some(yy)) = (number(n.text, 1..3), number(th.text, 2..3)) {
+                    let (m, d) = if sep == "/" && a <= 12 && b > 12 { (a, b) } else { (b, a) };
+                    if yy as i32 == y % 100 && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m) {
+                        return Some(make(y, m, d, t.start..th.end));
+                    }
+                }
+            }
+        }
         // A range of days: 28–31 sierpnia 2024, 8-10 May: the first day.
         if let (Some(d), Some(n), Some(mt)) = (day_number(t.text), next, third) {
             // A range runs forward (`#41 - 12 March` is a number, then a date).
@@ -255,6 +269,14 @@ mod tests {
         assert_eq!(y("19 juli 2023").as_deref(), Some("2023-07-19"));
         assert_eq!(y("19 lipca 2023").as_deref(), Some("2023-07-19"));
         assert_eq!(y("29.02.2024").as_deref(), Some("2024-02-29"));
+    }
+
+    #[test]
+    fn two_digit_years_in_the_context_of_theirs() {
+        assert_eq!(iso("FRI 16.05.25 · p. 41", Some(2025)).as_deref(), Some("2025-05-16"));
+        assert_eq!(iso("16.05.25", None), None);
+        assert_eq!(iso("16.05.24", Some(2025)), None);
+        assert_eq!(iso("Go 1.23.25 is out", Some(2025)), None);
     }
 
     #[test]
