@@ -121,3 +121,26 @@ fn slots_day_parts_and_asides_after_a_rule() {
     assert_eq!(got, [("Reti neurali senza paura", 9), ("Graphs for everyone", 17)], "{talks:?}");
     assert_eq!(talks[0]["speakers"][0], "Ugo Tarsi");
 }
+
+/// A speaker's name alone on a line over the title, the notes after it, as a printed
+/// programme lays talks out; a name over a sentence is no talk.
+#[test]
+fn a_name_line_over_a_title() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "prog.txt",
+        "PGConf Utopia 2031\n\nOlga Ivanova\nPartitioning without tears\npg_partman, declarative partitioning\n\nTomasz Nowak\nLogical replication deep dive\npglogical\n\nSara Lind\nsaid the coffee was better last year.\n",
+    );
+    let v = json(dir.path(), &["prog.txt"]);
+    let talks = v[0]["talks"].as_array().unwrap();
+    let got: Vec<(&str, &str, u64)> = talks
+        .iter()
+        .map(|t| (t["title"].as_str().unwrap(), t["speakers"][0].as_str().unwrap(), t["start"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [("Partitioning without tears", "Olga Ivanova", 3), ("Logical replication deep dive", "Tomasz Nowak", 7)],
+        "{talks:?}"
+    );
+}

@@ -617,6 +617,7 @@ mod blocks;
 mod decide;
 mod framed;
 mod lines;
+mod named;
 mod people;
 mod prose;
 mod schedule;

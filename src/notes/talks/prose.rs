@@ -150,6 +150,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if let Some(c) = self
                 .title_over_field(bi, b.line, text, raw_first, first, lead)
                 .or_else(|| self.field_pair(bi, b.line, text, lead))
+                .or_else(|| self.name_over_title(bi, b.line, text, first))
             {
                 self.cands.push(c);
                 return;

@@ -1,0 +1,49 @@
+//! A speaker's name alone on a line, the title on the line below, the notes after it
+//! (`Olga Ivanova` / `Partitioning without tears` / `pg_partman, ...`): how a
+//! programme copied from a printed page or a slide lays a talk out.
+
+use super::*;
+
+impl Run<'_, '_, '_> {
+    /// A paragraph whose first line is only people's names (capitalised, perhaps after
+    /// a time) and whose second line reads as a title: two to sixteen words, no label,
+    /// no name, not a sentence (it ends in no `.`, `,`, `:` or `;`). Evidence: the name
+    /// line (+2), a time (+1); siblings of the same shape add theirs when the
+    /// candidates are scored, so a name over a line of prose once is no talk.
+    pub(super) fn name_over_title(&self, bi: usize, line: u32, text: &str, first: &str) -> Option<Candidate> {
+        if first.len() > 80 {
+            return None;
+        }
+        let labels = self.labels();
+        let (names_line, time) = strip_time(first).map_or((first, false), |(r, _)| (r.trim(), true));
+        if labels.leading(names_line).is_some() {
+            return None;
+        }
+        let below = text.split_once('\n')?.1;
+        let second = below.split_once('\n').map_or(below, |(l, _)| l);
+        let second = strip_inline(second);
+        let second = second.trim();
+        let words = second.split_whitespace().count();
+        if !(2..=16).contains(&words)
+            || second.len() > 140
+            || second.ends_with(['.', ',', ':', ';'])
+            || labels.leading(second).is_some()
+            || names::is_name(second, false)
+        {
+            return None;
+        }
+        let people = names::people_as(names_line, labels, names::Case::Capitalised)?;
+        let title = clean_title(second);
+        if title.is_empty() {
+            return None;
+        }
+        let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
+        push_ev(&mut c, "a name line over it", 2);
+        if time {
+            push_ev(&mut c, "a time", 1);
+        }
+        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        c.body_line = line + 2;
+        Some(c)
+    }
+}
