@@ -144,3 +144,17 @@ fn a_name_line_over_a_title() {
         "{talks:?}"
     );
 }
+
+/// A note titled in lower case, `notes from` before the event's name, names the event.
+#[test]
+fn a_lower_case_title_names_the_event() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "n.md",
+        "# notes from jsnation utopia 2031\n\n## signals everywhere\nby ben okafor\n- preact signals\n",
+    );
+    let v = json(dir.path(), &["n.md"]);
+    assert_eq!(v[0]["events"][0]["name"], "jsnation utopia 2031", "{v}");
+    assert_eq!(v[0]["talks"][0]["title"], "signals everywhere", "{v}");
+}

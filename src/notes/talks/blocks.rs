@@ -109,7 +109,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let talk_label = lead.as_ref().and_then(|(c, _)| c.iter().copied().find(is_talk_label));
         // A day or the event.
         if talk_label.is_none() || lead.as_ref().is_some_and(|(c, _)| c.contains(&Concept::Day)) {
-            let ev = event::parse(plain, labels, self.year);
+            let mut ev = event::parse(plain, labels, self.year);
+            // The note's title in lower case (`# notes from jsnation amsterdam 2026`).
+            if ev.name.is_none() && self.conference.is_none() && self.cands.is_empty() {
+                ev = lower_case_event(plain, labels, ev);
+            }
             let day_heading = ev.day.is_some() && lead.as_ref().is_some_and(|(c, _)| c.contains(&Concept::Day));
             let event_heading = ev.name.is_some() && self.conference.is_none();
             let date_only = ev.name.is_none() && ev.day.is_none() && date_heading(plain, labels);

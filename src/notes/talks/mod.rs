@@ -588,6 +588,16 @@ pub(crate) fn strip_time(s: &str) -> Option<(&str, &str)> {
 /// ends like one (`jsconf`, `pycon`, `devopsdays`), or when the line goes on with a
 /// notes label or a date.
 fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLine {
+    // A notes label and its preposition before the name (`notes from jsnation
+    // amsterdam 2026`, `Notizen vom ...`, `notatki z ...`): the line is the note's title.
+    let noted = labels.leading(first).filter(|(c, _)| c.contains(&Concept::Notes)).map(|(_, rest)| {
+        let rest = rest.trim_start_matches([':', '-', '–', '—', ' ']);
+        match rest.split_once(' ') {
+            Some((w, r)) if w.chars().count() <= 4 && w.chars().all(char::is_lowercase) => r,
+            _ => rest,
+        }
+    });
+    let first = noted.unwrap_or(first);
     let words: Vec<&str> = first.split_whitespace().collect();
     let Some(y) = words.iter().position(|w| {
         w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
@@ -604,7 +614,8 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
     // (`pydata berlin 2025 - my notes, 12 june 2025`).
     let after = words[y + 1..].join(" ");
     let after = after.trim_start_matches(|c: char| c.is_whitespace() || "-–—:,|".contains(c));
-    let title_line = ev.date.is_some() || labels.leading(after).is_some_and(|(c, _)| c.contains(&Concept::Notes));
+    let title_line =
+        noted.is_some() || ev.date.is_some() || labels.leading(after).is_some_and(|(c, _)| c.contains(&Concept::Notes));
     if (conf || title_line) && !before.is_empty() && before.len() <= 4 {
         let mut name: Vec<String> = before.iter().map(|w| (*w).to_string()).collect();
         name.push(words[y].to_string());
