@@ -109,7 +109,7 @@ pub(super) fn eq_fold(a: &[u8], b: &[u8]) -> bool {
 
 /// The eight bytes `x` with their ASCII capitals in lower case.
 #[inline(always)]
-fn fold8(x: u64) -> u64 {
+pub(super) fn fold8(x: u64) -> u64 {
     let y = x & !HIGH;
     let upper = (y + ONES * (0x80 - u64::from(b'A'))) & !(y + ONES * (0x7f - u64::from(b'Z'))) & !x & HIGH;
     x | upper >> 2

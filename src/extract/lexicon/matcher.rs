@@ -6,7 +6,8 @@ use std::sync::{Arc, OnceLock};
 
 use super::compile::{compile, Section, Source, AMBIGUOUS, SENSITIVE};
 use super::index::{
-    eq_fold, hit_may_start, long_shape, lower_packed, short_word, word_end, ShortWords, WordMap, ASCII_WORD,
+    eq_fold, fold8, hit_may_start, load8, long_shape, lower_packed, short_word, word_end, ShortWords, WordMap,
+    ASCII_WORD,
 };
 use super::tables::Tables;
 use super::typo::Typo;
@@ -78,6 +79,9 @@ pub(super) struct Matcher {
     /// Per pattern: entry, text offset and length, flags. (Copied out of the tables
     /// once, with `names`: the scan reads them for most words of the text.)
     pats: Box<[[u32; 4]]>,
+    /// Per pattern: its first eight bytes (fewer, padded with zeros) in ASCII lower
+    /// case, as a little-endian word ([`fold8`]): compared with the text's at once.
+    heads: Box<[u64]>,
     /// The word index's names: pattern, and the (ASCII lower case) two bytes after
     /// the part their group shares (first word or first byte), 0 past its end.
     names: Box<[(u32, [u8; 2])]>,
@@ -142,8 +146,9 @@ impl Matcher {
             std::array::from_fn(|c| (tables.get(Section::Bytes, c, 0), tables.get(Section::Bytes, c, 1)));
         let inert = std::array::from_fn(|c| c < 0x80 && !ASCII_WORD[c] && bytes[c].0 == bytes[c].1);
         let short_words = ShortWords::new(|f| tables.short_words(ShortWords::MAX, f));
-        let pats =
+        let pats: Box<[[u32; 4]]> =
             (0..tables.len(Section::Pats)).map(|p| std::array::from_fn(|k| tables.get(Section::Pats, p, k))).collect();
+        let heads = pats.iter().map(|&[_, offset, len, _]| fold8(load8(tables.bytes(offset, len.min(8)), 0))).collect();
         let names = (0..tables.len(Section::Names))
             .map(|i| {
                 let next = tables.get(Section::Names, i, 1);
@@ -152,6 +157,7 @@ impl Matcher {
             .collect();
         Matcher {
             pats,
+            heads,
             names,
             bytes,
             inert,
@@ -407,6 +413,15 @@ impl Matcher {
             let [entry, offset, len, flags] = self.pats[pat as usize];
             let end = start + len as usize;
             let t = b.get(start..end)?;
+            // The first eight bytes (most names have no more) compared at once, read
+            // from the text in place; the rest, if any, after. (A name's head padded
+            // with zeros against the text's masked to the name's length: `hit_at`
+            // 121 M -> 114 M instructions on 10 MB of notes, callgrind.)
+            let n = t.len().min(8);
+            let mask = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+            if fold8(load8(b, start) & mask) != self.heads[pat as usize] {
+                return None;
+            }
             let name = self.tables.bytes(offset, len);
             // (Once the bytes match, `end` is a char boundary: the name is whole chars.)
             let boundary = || match b.get(end) {
@@ -414,7 +429,8 @@ impl Matcher {
                 Some(&c) if c < 0x80 => !ASCII_WORD[c as usize],
                 Some(_) => text[end..].chars().next().is_none_or(|c| !is_word_char(c)),
             };
-            let matched = eq_fold(t, name) && boundary() && (flags & SENSITIVE == 0 || t == name);
+            let matched =
+                (n == t.len() || eq_fold(&t[8..], &name[8..])) && boundary() && (flags & SENSITIVE == 0 || t == name);
             matched.then_some(Hit { entry, pat: pat as usize, start, end })
         };
         let names = &self.names[from as usize..to as usize];
