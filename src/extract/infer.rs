@@ -31,8 +31,8 @@ use super::text::{
 use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 mod tokens;
-pub(crate) use tokens::capitals_are_nouns_in;
 use tokens::*;
+pub(crate) use tokens::{capitals_are_nouns_in, plain_word_matters};
 
 /// The last part of a hyphenated name that says which ecosystem it belongs to.
 const ECOSYSTEM_MARKS: &[&str] = &["rs", "py", "js", "ts", "rb", "go", "cli", "sys", "hal", "sdk", "rt", "wasm"];

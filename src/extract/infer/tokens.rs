@@ -75,6 +75,20 @@ pub(super) fn is_tool(run: &[u8], next: Option<u8>) -> bool {
         && TOOL_KEYS.contains(&run_key(run))
 }
 
+/// Whether inference reads a word of ASCII letters and digits whose shape is
+/// [`Token::PLAIN`], at `start..end` of `b`: one beside a `-`, or one [`is_tool`] may
+/// say is an install tool (by its first byte and its length). The scan records only
+/// those of the plain words: the others tell [`shaped_words_of_tokens`] nothing, and
+/// most words of prose are such. (The scan 822 M -> 838 M instructions, `Infer::find`
+/// 288 M -> 226 M, on 10 MB of notes, callgrind.)
+#[inline(always)]
+pub(crate) fn plain_word_matters(b: &[u8], start: usize, end: usize) -> bool {
+    let len = end - start;
+    len < 16 && TOOL_LENS[b[start] as usize] >> len & 1 == 1
+        || b.get(end) == Some(&b'-')
+        || start > 0 && b[start - 1] == b'-'
+}
+
 /// The keys of [`JOINERS`] ([`run_key`]).
 pub(super) const JOINER_KEYS: [u64; JOINERS.len()] = {
     let mut keys = [0; JOINERS.len()];
@@ -413,11 +427,32 @@ pub(super) fn word_before(text: &str, s: usize) -> Option<Word<'_>> {
     None
 }
 
-/// Whether `tokens` are the maximal runs of word characters of `text`, in order.
+/// Whether `tokens` are the maximal runs of word characters of `text`, in order,
+/// less plain words that do not matter ([`plain_word_matters`]).
 pub(super) fn tokens_are_the_words(text: &str, tokens: &[Token]) -> bool {
-    let mut want = Vec::new();
-    push_tokens(text, 0, text.len(), &mut want);
-    want.len() == tokens.len() && want.iter().zip(tokens).all(|(w, t)| (w.start, w.end) == (t.start, t.end))
+    let b = text.as_bytes();
+    // Plain: ASCII letters and digits, no small letter before a capital or a digit, no
+    // capital before a digit, sixteen bytes at most (as the scan tells shapes).
+    let plain = |w: &[u8]| {
+        w.len() <= 16
+            && w.iter().all(u8::is_ascii_alphanumeric)
+            && !w.windows(2).any(|p| {
+                p[0].is_ascii_lowercase() && (p[1].is_ascii_uppercase() || p[1].is_ascii_digit())
+                    || p[0].is_ascii_uppercase() && p[1].is_ascii_digit()
+            })
+    };
+    let mut all = Vec::new();
+    push_tokens(text, 0, text.len(), &mut all);
+    let mut rest = tokens.iter().peekable();
+    for w in &all {
+        let (s, e) = (w.start as usize, w.end as usize);
+        if rest.next_if(|t| (t.start, t.end) == (w.start, w.end)).is_none()
+            && !(plain(&b[s..e]) && !plain_word_matters(b, s, e))
+        {
+            return false;
+        }
+    }
+    rest.next().is_none()
 }
 
 /// Reads a run of letters and digits from `i` (the class of byte `i` is not 0), past

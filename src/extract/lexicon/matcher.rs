@@ -12,6 +12,7 @@ use super::index::{
 use super::tables::Tables;
 use super::typo::Typo;
 use super::{Entry, EntryId};
+use crate::extract::infer::plain_word_matters;
 use crate::extract::scratch::{push_tokens, Token};
 use crate::extract::text::{is_common_word, is_word_char};
 
@@ -274,7 +275,8 @@ impl Matcher {
     /// new word (given with its ASCII lower case): the names that may start with
     /// it, and whether it has typo verdicts; the words with verdicts that no hit
     /// covers go to `words`, with their verdict number. Every word of the text
-    /// (a maximal run of word characters), inside a hit or not, goes to `tokens`.
+    /// (a maximal run of word characters), inside a hit or not, goes to `tokens`,
+    /// less the plain words inference has no use for ([`plain_word_matters`]).
     pub(super) fn scan_words(
         &self,
         text: &str,
@@ -302,7 +304,9 @@ impl Matcher {
             // 10 MB of notes, callgrind and cachegrind.)
             let (end, info) = if let Some((n, key, shape)) = short_word(b, i) {
                 let end = i + n;
-                tokens.push(Token { start: i as u32, end: end as u32, shape });
+                if shape != Token::PLAIN || plain_word_matters(b, i, end) {
+                    tokens.push(Token { start: i as u32, end: end as u32, shape });
+                }
                 // A word of four bytes or fewer is no typo (five letters at least): if
                 // it starts no name either, there is nothing to look up.
                 // (1.40 M -> 1.00 M look-ups for the words of 10 MB of notes.)
@@ -343,14 +347,18 @@ impl Matcher {
                 let word = &text[i..end];
                 let info = if end == j && j - i <= 8 {
                     let (key, shape) = lower_packed(b, i, j - i);
-                    tokens.push(Token { start: i as u32, end: end as u32, shape });
+                    if shape != Token::PLAIN || plain_word_matters(b, i, end) {
+                        tokens.push(Token { start: i as u32, end: end as u32, shape });
+                    }
                     known.entry_packed(key, || make(word, &key.to_le_bytes()[..j - i]))
                 } else if end == j && j - i <= 16 {
                     // Up to sixteen bytes, ASCII, its key is two loads put in lower case
                     // (copied byte by byte only when new: the scan 840 M -> 822 M
                     // instructions on 10 MB of notes, callgrind).
                     let (key, shape) = long_packed(b, i, j - i);
-                    tokens.push(Token { start: i as u32, end: end as u32, shape });
+                    if shape != Token::PLAIN || plain_word_matters(b, i, end) {
+                        tokens.push(Token { start: i as u32, end: end as u32, shape });
+                    }
                     known.entry_medium(key, || {
                         lower.clear();
                         lower.extend(b[i..end].iter().map(u8::to_ascii_lowercase));
