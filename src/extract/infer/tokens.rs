@@ -446,9 +446,9 @@ pub(super) fn tokens_are_the_words(text: &str, tokens: &[Token]) -> bool {
     let mut rest = tokens.iter().peekable();
     for w in &all {
         let (s, e) = (w.start as usize, w.end as usize);
-        if rest.next_if(|t| (t.start, t.end) == (w.start, w.end)).is_none()
-            && !(plain(&b[s..e]) && !plain_word_matters(b, s, e))
-        {
+        // (A word not recorded must be a plain one that does not matter.)
+        let recorded = rest.next_if(|t| (t.start, t.end) == (w.start, w.end)).is_some();
+        if !recorded && (!plain(&b[s..e]) || plain_word_matters(b, s, e)) {
             return false;
         }
     }
