@@ -31,8 +31,8 @@ use super::text::{
 use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
 mod tokens;
-pub(crate) use tokens::capitals_are_nouns_in;
 use tokens::*;
+pub(crate) use tokens::{capitals_are_nouns_in, plain_word_matters};
 
 /// The last part of a hyphenated name that says which ecosystem it belongs to.
 const ECOSYSTEM_MARKS: &[&str] = &["rs", "py", "js", "ts", "rb", "go", "cli", "sys", "hal", "sdk", "rt", "wasm"];
@@ -196,7 +196,10 @@ impl<'k> Infer<'k> {
                 (*at, at + m.surface.len(), tech)
             })
             .collect();
-        taken.sort_unstable();
+        // (A stable sort, as the same ranges sort the same either way: the mentions come
+        // as a few sorted runs, one per recogniser, which it merges where the unstable
+        // one sorted from scratch: 13.8 M -> 10.7 M instructions on 10 MB of notes.)
+        taken.sort();
         // Look-ups in logarithmic time, so that a line dense with names costs linear
         // time: ranges sorted by start with the running maximum of their ends, and the
         // technologies' bounds in sorted lists (no hash per mention).

@@ -57,7 +57,6 @@ use std::sync::{Arc, OnceLock};
 use super::text::{Body, Patterns};
 use super::{Mention, NearMiss, Rule, Scratch, Target};
 pub use check::{name_key, EntryKind};
-use context::writes_in_lower_case;
 use file::Places;
 pub use file::{Entry, LexiconError};
 pub(crate) use matcher::WordCache;
@@ -242,22 +241,14 @@ impl Lexicon {
         // (A text over 4 GB has its words written to a list thrown away after.)
         let mut unrecorded = Vec::new();
         let tokens = scratch.tokens.start(body.text).unwrap_or(&mut unrecorded);
-        m.scan_words(
-            body.text,
-            writes_in_lower_case(body.text),
-            &mut hits,
-            &mut words,
-            tokens,
-            known,
-            &mut |word, lower| {
-                let (names, typo) = self.word_info(word, lower);
-                let verdict = typo.map_or(0, |t| {
-                    verdicts.push(t);
-                    verdicts.len() as u32
-                });
-                WordInfo { names, verdict, next: m.continuations(names) }
-            },
-        );
+        m.scan_words(body.text, &mut hits, &mut words, tokens, known, &mut |word, lower| {
+            let (names, typo) = self.word_info(word, lower);
+            let verdict = typo.map_or(0, |t| {
+                verdicts.push(t);
+                verdicts.len() as u32
+            });
+            WordInfo { names, verdict, next: m.continuations(names) }
+        });
         self.typos(body, &words, cache, out, near);
         let confirmed = self.confirm(body, &hits);
         let compounds = compound::compounds(body.text, &hits);

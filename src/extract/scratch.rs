@@ -66,7 +66,8 @@ impl Token {
 }
 
 /// The words of one text, recorded by the lexicon scan (which reads every word) for
-/// the recognisers after it.
+/// the recognisers after it, less the plain words inference has no use for
+/// ([`plain_word_matters`](super::infer::plain_word_matters)).
 #[derive(Debug, Default)]
 pub(super) struct Tokens {
     /// The text they are the words of (address and length), if any.

@@ -702,7 +702,7 @@ fn automaton_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
 fn index_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
     let (mut hits, mut words) = (Vec::new(), Vec::new());
     let mut known = WordMap::default();
-    m.scan_words(text, false, &mut hits, &mut words, &mut Vec::new(), &mut known, &mut |_, lower| {
+    m.scan_words(text, &mut hits, &mut words, &mut Vec::new(), &mut known, &mut |_, lower| {
         let names = m.range_of(lower);
         WordInfo { names, verdict: 0, next: m.continuations(names) }
     });
@@ -781,13 +781,13 @@ type Words = (Vec<(u32, u32, u8)>, Vec<usize>);
 /// The words a scan records (offsets and shapes) and the typo candidates it keeps,
 /// read eight bytes at a time (`None` if it found a name): they must be those read
 /// one byte at a time, every maximal run of word characters, its shape told for
-/// ASCII words of up to 16 bytes.
+/// ASCII words of up to 16 bytes (less the plain words inference has no use for).
 fn scanned_words(m: &Matcher, text: &str) -> Option<Words> {
     let (mut hits, mut words, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
     let mut known = WordMap::default();
-    // No names: every word is a token with its shape told; the words of five bytes
-    // or more are typo candidates.
-    m.scan_words(text, false, &mut hits, &mut words, &mut tokens, &mut known, &mut |w, _| WordInfo {
+    // No names: every word is a token with its shape told (a plain one if it matters);
+    // the words of five bytes or more are typo candidates.
+    m.scan_words(text, &mut hits, &mut words, &mut tokens, &mut known, &mut |w, _| WordInfo {
         verdict: u32::from(w.len() >= 5),
         ..WordInfo::default()
     });
@@ -813,6 +813,10 @@ fn words_one_byte_at_a_time(text: &str) -> Words {
                 _ => Token::OTHER,
             };
             (t.start, t.end, shape)
+        })
+        // (Plain words that do not matter to inference are not recorded.)
+        .filter(|&(s, e, shape)| {
+            shape != Token::PLAIN || crate::extract::infer::plain_word_matters(b, s as usize, e as usize)
         })
         .collect();
     let long = spans.iter().filter(|t| t.end - t.start >= 5).map(|t| t.start as usize).collect();
