@@ -358,11 +358,11 @@ pub(super) fn contains_clue(
     clue.find_iter(text.as_bytes()).any(|i| {
         let end = i + len;
         let rest = &text[end..];
-        let rest = rest
-            .strip_prefix("es")
-            .or_else(|| rest.strip_prefix('s'))
-            .filter(|r| !r.starts_with(is_word_char))
-            .unwrap_or(rest);
+        // (A clue's plural, and a verb's past or gerund, `benchmarked`, for a clue
+        // of four letters or more: `go` is no clue of `going`.)
+        let forms: &[&str] = if len >= 4 { &["es", "s", "ed", "ing"] } else { &["es", "s"] };
+        let rest =
+            forms.iter().find_map(|f| rest.strip_prefix(f).filter(|r| !r.starts_with(is_word_char))).unwrap_or(rest);
         text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
             && rest.chars().next().is_none_or(|c| !is_word_char(c))
             && !blocked(base + i, base + end)
