@@ -892,3 +892,11 @@ fn clues_in_another_form_confirm() {
     assert!(names_in(lex, "Benchmarked with criterion: both within 5%").contains(&"Criterion".to_string()));
     assert!(!names_in(lex, "the criterion for success").contains(&"Criterion".to_string()));
 }
+
+#[test]
+fn a_noun_between_an_article_and_of_is_the_word() {
+    let lex = Lexicon::builtin();
+    let text = "He wrote behave scenarios first, then pytest.\nUse a flask of tea to survive long test runs.";
+    assert!(!names_in(lex, text).contains(&"Flask".to_string()), "{:?}", names_in(lex, text));
+    assert!(names_in(lex, "pytest, behave and flask for the web app").contains(&"Flask".to_string()));
+}
