@@ -331,15 +331,17 @@ def read_wordfreq(path: Path, local: dict | None = None) -> dict[str, float]:
 
 
 def curated_keys(lexicon_dir: Path, skip: set[str]) -> set[str]:
-    """Every name and alias of the hand-made sources (their `name =` and `aliases =`
-    lines; build.rs checks the files themselves)."""
+    """Every name, alias and registry name of the hand-made sources (their `name =`,
+    `aliases =`, `pypi =` and `npm =` lines; build.rs checks the files themselves):
+    a package a hand-made entry holds (`npm = "solid-js"` of SolidJS) is not
+    generated again."""
     keys = set()
     str_re = re.compile(r'"((?:[^"\\]|\\.)*)"')
     for f in sorted(lexicon_dir.glob("*.toml")):
         if f.name in skip:
             continue
         for line in f.read_text(encoding="utf-8").splitlines():
-            if line.startswith(("name =", "aliases =", "pypi =")):
+            if line.startswith(("name =", "aliases =", "pypi =", "npm =")):
                 for s in str_re.findall(line):
                     keys.add(key(s.encode().decode("unicode_escape")))
     return keys

@@ -354,6 +354,7 @@ impl<'k> Infer<'k> {
         }
         let low = t.to_lowercase();
         if is_common_form(&low)
+            || is_acronym_plural(t)
             || NOT_NAMES.contains(&low.as_str())
             || !t.starts_with(|c: char| c.is_ascii_alphabetic())
         {
@@ -563,7 +564,10 @@ fn is_camel_case(t: &str, at: usize, body: &Body<'_>) -> bool {
     let Some(hump) = b.windows(2).position(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()) else {
         return false;
     };
-    if SURNAME_PARTICLES.contains(&&t[..=hump]) || CONCEPT_ENDINGS.iter().any(|e| t.ends_with(e)) {
+    if SURNAME_PARTICLES.contains(&&t[..=hump])
+        || CONCEPT_ENDINGS.iter().any(|e| t.ends_with(e))
+        || is_acronym_plural(t)
+    {
         return false;
     }
     // The parts: `LangGraph` -> Lang, Graph; `OpenAPISpec` -> Open, API, Spec.
@@ -595,6 +599,15 @@ fn is_camel_case(t: &str, at: usize, body: &Body<'_>) -> bool {
     // An attribute or a call: `obj.LangGraph`, `LangGraph(`.
     let after = &body.text[at + t.len()..];
     !after.starts_with('(') && !body.text[..at].ends_with('.')
+}
+
+/// `ECUs`, `TTLs`, `vCPUs`: the plural of an acronym (capitals, after one lower-case
+/// letter at most, then `s`), a common noun (`GPUs`, `APIs`), not a name.
+fn is_acronym_plural(t: &str) -> bool {
+    let b = t.as_bytes();
+    let Some(stem) = b.strip_suffix(b"s") else { return false };
+    let caps = if stem.len() > 2 && stem[0].is_ascii_lowercase() { &stem[1..] } else { stem };
+    caps.len() >= 2 && caps.iter().all(u8::is_ascii_uppercase)
 }
 
 /// `RP2040`, `ESP32`, `STM32F4`: capital letters, then digits (then more letters and

@@ -278,8 +278,15 @@ impl Lexicon {
                     reason: "the extension of a file in a URL".to_string(),
                     line,
                 });
+            } else if *ok && self.is_in_file_name(body.text, h.start, h.end, h.entry) {
+                near.push(NearMiss { surface, entry: h.entry, reason: "part of a file's name".to_string(), line });
             } else if *ok {
                 let rule = if surface.as_bytes() == m.pat_bytes(h.pat) { Rule::Exact } else { Rule::CaseFolded };
+                if let Some((vendor, len)) = self.vendor_prefix(h.entry, &surface) {
+                    let prefix = surface[..len].to_string();
+                    let rule = if prefix == self.entry(vendor).name { Rule::Exact } else { Rule::CaseFolded };
+                    out.push((h.start, Mention { target: Target::Entry(vendor), surface: prefix, line, rule }));
+                }
                 out.push((h.start, Mention { target: Target::Entry(h.entry), surface, line, rule }));
             } else {
                 near.push(NearMiss {
@@ -333,6 +340,73 @@ fn is_standard_number(text: &str, start: usize, end: usize) -> bool {
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     let year = digits == 4 && (after.starts_with("19") || after.starts_with("20"));
     digits >= 3 && !year && !after[digits..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+impl Lexicon {
+    /// The vendor that a product's name starts with (`AWS EKS`, `NVIDIA Jetson`,
+    /// `Hugging Face Datasets`, `Rust compiler`): its organisation, or the platform or
+    /// language of that organisation, written as one of its names; with the length of
+    /// that prefix. Named so, the vendor is mentioned too. Not for a platform's own
+    /// name (`Amazon Web Services`, `Google Cloud`).
+    fn vendor_prefix(&self, id: EntryId, surface: &str) -> Option<(EntryId, usize)> {
+        if !surface.bytes().any(|c| c == b' ') {
+            return None;
+        }
+        let e = self.entry(id);
+        let org = e.org.as_deref()?;
+        if e.category == "platform" {
+            return None;
+        }
+        let ends: Vec<usize> = surface.match_indices(' ').map(|(i, _)| i).take(2).collect();
+        ends.into_iter().rev().find_map(|end| {
+            let prefix = &surface[..end];
+            if !prefix.starts_with(|c: char| c.is_uppercase()) {
+                return None;
+            }
+            let p = self.find(prefix).filter(|&p| p != id)?;
+            let v = self.entry(p);
+            let vendor = v.name == org
+                || (v.org.as_deref() == Some(org) && matches!(v.category.as_str(), "platform" | "language"));
+            vendor.then_some((p, end))
+        })
+    }
+
+    /// Whether `start..end` of `text`, a hit of entry `id`, is part of a file's name,
+    /// not a mention: a format's or a language's name as the extension of a file
+    /// (`package.json`, `main.rs`), or a name written as an identifier (`flask_api`)
+    /// before an extension (`#include <flask_api.h>`).
+    fn is_in_file_name(&self, text: &str, start: usize, end: usize, id: EntryId) -> bool {
+        let b = text.as_bytes();
+        // (Most hits touch no `.`: told before anything else.)
+        let dot_before = start >= 2 && b[start - 1] == b'.';
+        if !dot_before && b.get(end) != Some(&b'.') {
+            return false;
+        }
+        // Ends the file's name: not followed by a word, a path or another part.
+        let ends_name = |i: usize| {
+            b.get(i).is_none_or(|&c| {
+                !(c.is_ascii_alphanumeric()
+                    || matches!(c, b'_' | b'-' | b'/')
+                    || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)))
+            })
+        };
+        let extension =
+            |s: &[u8]| (1..=5).contains(&s.len()) && s.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        let surface = &b[start..end];
+        if dot_before
+            && (b[start - 2].is_ascii_alphanumeric() || b[start - 2] == b'_')
+            && extension(surface)
+            && ends_name(end)
+        {
+            let category = self.entry(id).category.as_str();
+            return matches!(category, "format" | "language");
+        }
+        if b.get(end) == Some(&b'.') && surface.contains(&b'_') {
+            let ext = b[end + 1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            return extension(&b[end + 1..end + 1 + ext]) && ends_name(end + 1 + ext);
+        }
+        false
+    }
 }
 
 /// Whether `start..end` of the body is the extension of a file named in a URL

@@ -116,6 +116,17 @@ fn camel_case_words() {
         ("it raises a ValueError", &[]),
         ("```\nclass LangGraph:\n```", &[]),
         ("call obj.LangGraph or LangGraph() there", &[]),
+        // The plural of an acronym is a common noun.
+        ("300 req/s on 2 vCPUs and a few ECUs", &[]),
+    ]);
+}
+
+#[test]
+fn acronym_plurals_beside_a_technology() {
+    check(&[
+        ("short TTLs, Django and Rust", &[]),
+        ("ECUs, Django or Rust", &[]),
+        ("Foozle, Django and Barkit", &[("?Foozle", Rule::Beside), ("?Barkit", Rule::Beside)]),
     ]);
 }
 

@@ -77,7 +77,7 @@ impl Lexicon {
             let to = lines.partition_point(|&l| l <= lines[i] + 1).min(hits.partition_point(|h| h.start < win_hi));
             // (Not a word inside a longer capitalised name, `NGINX Gateway Fabric`, nor
             // a letter naming a hall or a grade, `Hall C`, `ASIL D`.)
-            if is_designation_letter(body, own.0, own.1) {
+            if is_designation_letter(body, own.0, own.1) || is_counted_noun(body.text, own.0, own.1) {
                 continue;
             }
             let neighbour = !e.strict
@@ -166,7 +166,7 @@ fn ecosystem_of_file(path: &str) -> u8 {
     match stem {
         "pypi" => PYTHON,
         "npm" | "javascript" => JAVASCRIPT,
-        "rust" => RUST,
+        "rust" | "crates" => RUST,
         _ if stem.starts_with("python-") || stem.ends_with("-python") => PYTHON,
         _ => 0,
     }
@@ -370,6 +370,29 @@ pub(super) fn is_designation_letter(body: &Body<'_>, start: usize, end: usize) -
     end - start == 1 && capitalised_word_before(body, start).is_some_and(|w| !body.text[w..start - 1].ends_with("ing"))
 }
 
+/// Whether `start..end` of `text`, in lower case, stands between an article and `of`
+/// (`a flask of tea`, `a spark of joy`, `the rust of years`): the ordinary noun,
+/// whatever its neighbours.
+pub(super) fn is_counted_noun(text: &str, start: usize, end: usize) -> bool {
+    // (` of` after it is rare: told first, from the bytes.)
+    let b = text.as_bytes();
+    if b.get(end..end + 3) != Some(b" of") {
+        return false;
+    }
+    let word = &text[start..end];
+    if !word.bytes().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let before = text[..start].strip_suffix(' ').unwrap_or("");
+    let article = ["a", "an", "the"].iter().any(|a| {
+        let at = before.len().saturating_sub(a.len());
+        before.len() >= a.len()
+            && before.get(at..).is_some_and(|w| w.eq_ignore_ascii_case(a))
+            && before[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+    });
+    article && text[end + 3..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
 /// How far from a hit (in bytes, either side) a clue still counts: notes' lines are
 /// short, but a line may be megabytes long.
 pub(super) const CLUE_WINDOW: usize = 1000;
@@ -400,11 +423,11 @@ pub(super) fn contains_clue(
     clue.find_iter(text.as_bytes()).any(|i| {
         let end = i + len;
         let rest = &text[end..];
-        let rest = rest
-            .strip_prefix("es")
-            .or_else(|| rest.strip_prefix('s'))
-            .filter(|r| !r.starts_with(is_word_char))
-            .unwrap_or(rest);
+        // (A clue's plural, and a verb's past or gerund, `benchmarked`, for a clue
+        // of four letters or more: `go` is no clue of `going`.)
+        let forms: &[&str] = if len >= 4 { &["es", "s", "ed", "ing"] } else { &["es", "s"] };
+        let rest =
+            forms.iter().find_map(|f| rest.strip_prefix(f).filter(|r| !r.starts_with(is_word_char))).unwrap_or(rest);
         text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
             && rest.chars().next().is_none_or(|c| !is_word_char(c))
             && !blocked(base + i, base + end)

@@ -898,4 +898,47 @@ category = "library"
     assert_eq!(names("then they ran `rapids` with the default settings here today"), ["RAPIDS"]);
     // A note that capitalises would have written RAPIDS: lower case is the word.
     assert_eq!(names("Next talk. The cuDF library for Pandas users, part of rapids."), ["cuDF", "pandas"]);
+
+#[test]
+fn names_inside_file_names_are_no_mentions() {
+    let lex = Lexicon::builtin();
+    // A format's or a language's name as a file's extension; a name written as an
+    // identifier before an extension.
+    for text in ["Deno 2 reads package.json now", "#include <flask_api.h>", "edit main.rs first"] {
+        let got = names_in(lex, text);
+        assert!(!got.iter().any(|n| ["JSON", "Flask-API", "Rust"].contains(&n.as_str())), "{text}: {got:?}");
+    }
+    // Written apart, they are mentions; so is a module's part (`django.contrib.postgres`).
+    assert!(names_in(lex, "we store JSON in Postgres").contains(&"JSON".to_string()));
+    assert!(names_in(lex, "written in Rust.").contains(&"Rust".to_string()));
+}
+
+#[test]
+fn a_vendor_prefix_names_the_vendor_too() {
+    let lex = Lexicon::builtin();
+    let got = names_in(lex, "Karpenter on AWS EKS, edge devices on NVIDIA Jetson");
+    for want in ["Amazon EKS", "AWS", "NVIDIA Jetson", "NVIDIA"] {
+        assert!(got.contains(&want.to_string()), "{want} not in {got:?}");
+    }
+    // A platform's own name is no vendor's product, and a prefix of no vendor adds nothing.
+    let got = names_in(lex, "we run on Amazon Web Services");
+    assert!(!got.contains(&"Amazon".to_string()), "{got:?}");
+    let got = names_in(lex, "the Python C API is stable");
+    assert!(!got.contains(&"Python".to_string()), "{got:?}");
+}
+
+#[test]
+fn clues_in_another_form_confirm() {
+    let lex = Lexicon::builtin();
+    // `Benchmarked` is a form of the clue `benchmark`.
+    assert!(names_in(lex, "Benchmarked with criterion: both within 5%").contains(&"Criterion".to_string()));
+    assert!(!names_in(lex, "the criterion for success").contains(&"Criterion".to_string()));
+}
+
+#[test]
+fn a_noun_between_an_article_and_of_is_the_word() {
+    let lex = Lexicon::builtin();
+    let text = "He wrote behave scenarios first, then pytest.\nUse a flask of tea to survive long test runs.";
+    assert!(!names_in(lex, text).contains(&"Flask".to_string()), "{:?}", names_in(lex, text));
+    assert!(names_in(lex, "pytest, behave and flask for the web app").contains(&"Flask".to_string()));
 }
