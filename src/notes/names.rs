@@ -262,7 +262,7 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
     if words.len() > 6 {
         return false;
     }
-    let mut named = 0;
+    let (mut named, mut capitals, mut named_either) = (0, 0, 0);
     for (i, w) in words.iter().enumerate() {
         let inner = i > 0 && i + 1 < words.len();
         let (particle, not_name) = with_lower(w, |lw| (inner && PARTICLE_SET.contains(lw), NOT_NAME_SET.contains(lw)));
@@ -288,8 +288,18 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
             return false;
         }
         named += 1;
+        // `d'Amico`, `l'Hôpital` go with either case.
+        let elided = w.chars().nth(1).is_some_and(|c| c == '\'' || c == '’');
+        if first.is_uppercase() {
+            capitals += 1;
+        } else if elided {
+            named_either += 1;
+        }
     }
-    (2..=5).contains(&named) && words.len() <= 6
+    // A name is written all capitalised or all in lower case (particles aside): `battuta
+    // di Niccolò`, `external Iceberg tables` are no names.
+    let uniform = capitals == 0 || capitals + named_either == named;
+    (2..=5).contains(&named) && words.len() <= 6 && uniform
 }
 
 /// `w` with the diacritics of Latin letters removed (`Tomáš` -> `Tomas`), for comparing
@@ -384,6 +394,13 @@ pub fn capitalise(name: &str) -> String {
         .join(" ")
 }
 
+/// Whether every word of `name` (particles aside) is an ordinary word, as
+/// [`mostly_ordinary`] reads them: `(lessons learned)` is no name even where only a
+/// name should stand.
+fn all_ordinary(name: &str) -> bool {
+    name.split_whitespace().filter(|w| !with_lower(w, |w| PARTICLE_SET.contains(w))).all(|w| ordinary(w) || frequent(w))
+}
+
 /// Whether more than half the words of `name` (particles aside) are ordinary words, of
 /// English or among the most frequent of the eight languages (`review sono diventate
 /// più svelte`).
@@ -439,7 +456,7 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         let p = p.strip_prefix('@').unwrap_or(p);
         let ok = match case {
             Case::Capitalised => is_name(p, false),
-            Case::Any => is_name(p, true),
+            Case::Any => is_name(p, true) && !(p.starts_with(char::is_lowercase) && all_ordinary(p)),
             Case::Unusual => is_name(p, true) && !mostly_ordinary(p),
         };
         if ok {
@@ -601,6 +618,10 @@ mod tests {
         ] {
             assert!(is_name(n, false), "{n}");
         }
+        assert!(is_name("Chiara d'Amico", true));
+        for n in ["battuta di Niccolò", "external Iceberg tables", "Jane doe"] {
+            assert!(!is_name(n, true), "{n}");
+        }
         for n in ["đorđe petrović", "kai o'brien-sato", "tomás ibarra"] {
             assert!(is_name(n, true), "{n}");
             assert!(!is_name(n, false), "{n}");
@@ -656,6 +677,9 @@ mod tests {
         for s in ["đorđe petrović", "kai o'brien-sato", "Maria Grazia Esposito", "Bas Hoekstra"] {
             assert!(people_as(s, &l, Case::Unusual).is_some(), "{s}");
         }
+        // Where only a name should stand, still not a run of ordinary words.
+        assert_eq!(people_as("lessons learned", &l, Case::Any), None);
+        assert!(people_as("tomás ibarra", &l, Case::Any).is_some());
     }
 
     #[test]
