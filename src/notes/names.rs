@@ -473,14 +473,16 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
 /// (`Initech`, `IBM`), words that end a company's name (`Acme Labs`), ordinary words
 /// only (`Open Data Works`) or ending with a plural (`Polar Signals`), at most four words.
 fn is_affiliation(s: &str) -> bool {
+    // Cheap tests first: most strings with a comma that reach here are sentences.
     let s = s.trim();
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let Some(first) = words.first() else { return false };
-    if words.len() > 4 || !first.starts_with(|c: char| c.is_uppercase() || c.is_lowercase()) {
+    if s.len() > 80 || s.split_whitespace().nth(4).is_some() {
         return false;
     }
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let more = words.next().is_some();
     // `both Temporal`, `beide Acme`, `tous deux …`, `entrambi …`, `ambos …`, `allebei …`, `obaj …`
-    if words.len() > 1 && with_lower(first, |f| BOTH.contains(&f)) {
+    if more && with_lower(first, |f| BOTH.contains(&f)) {
         return true;
     }
     if !first.starts_with(char::is_uppercase) {
@@ -489,23 +491,29 @@ fn is_affiliation(s: &str) -> bool {
     // A name's last word is seldom the plural of an ordinary word (`Polar Signals`,
     // `Bright Ideas`).
     let plural = |w: &str| w.len() > 4 && !w.ends_with("ss") && w.strip_suffix('s').is_some_and(ordinary);
-    words.len() == 1
-        || words.iter().any(|w| with_lower(w, |w| NOT_NAMES[..ORG_WORDS].contains(&w)))
-        || words.iter().all(|w| ordinary(w) || frequent(w))
-        || words.last().is_some_and(|w| plural(w))
+    !more
+        || s.split_whitespace().any(|w| with_lower(w, |w| NOT_NAMES[..ORG_WORDS].contains(&w)))
+        || s.split_whitespace().all(|w| ordinary(w) || frequent(w))
+        || s.split_whitespace().next_back().is_some_and(plural)
 }
 
 /// The words for "both" and "all" before an affiliation shared by a list of names.
 const BOTH: &[&str] =
     &["both", "all", "beide", "alle", "tous", "toutes", "ambos", "ambas", "entrambi", "allebei", "obaj", "obie"];
 
-/// The most frequent words of the eight languages (`data/frequent-words.txt`).
-static FREQUENT: crate::extract::text::WordSet =
-    crate::extract::text::WordSet::build(include_str!("../../data/frequent-words.txt"));
-
-/// Whether `w` (in any case) is one of the most frequent words of the eight languages.
+/// Whether `w` (in any case) is one of the most frequent words of the eight languages
+/// (`data/frequent-words.txt`, read on the first call).
 pub fn frequent(w: &str) -> bool {
-    with_lower(w, |w| FREQUENT.contains(w))
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
+        std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        include_str!("../../data/frequent-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    with_lower(w, |w| words.contains(w))
 }
 
 /// Splits on `,`, `;`, `/`, `&`, `+` and the words for "and" and "with", giving each
