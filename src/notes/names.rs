@@ -10,8 +10,12 @@ use super::labels::{Concept, Labels};
 /// Words that may sit between the capitalised words of a name.
 const PARTICLES: &[&str] = &[
     "van", "de", "von", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos", "das", "do", "ten", "ter",
-    "bin", "al", "el", "zu", "y", "e", "of",
+    "bin", "al", "el", "zu", "y", "e", "of", "'t", "’t", "lo", "li", "dei", "degli", "dal", "dalla", "vom", "zur",
 ];
+
+/// How many words of [`NOT_NAMES`], from its start, end a company's or an
+/// institution's name.
+const ORG_WORDS: usize = 54;
 
 /// Words that are never part of a name (so `Testing without tears` is no name).
 const NOT_NAMES: &[&str] = &[
@@ -50,6 +54,27 @@ const NOT_NAMES: &[&str] = &[
     "analytics",
     "ventures",
     "partners",
+    "ag",
+    "srl",
+    "spa",
+    "bv",
+    "oy",
+    "co",
+    "cloud",
+    "data",
+    "research",
+    "media",
+    "digital",
+    "bank",
+    "college",
+    "school",
+    "tech",
+    "networks",
+    "security",
+    "society",
+    "association",
+    "volunteers",
+    "team",
     "the",
     "a",
     "an",
@@ -237,7 +262,7 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
     if words.len() > 6 {
         return false;
     }
-    let mut named = 0;
+    let (mut named, mut capitals, mut named_either) = (0, 0, 0);
     for (i, w) in words.iter().enumerate() {
         let inner = i > 0 && i + 1 < words.len();
         let (particle, not_name) = with_lower(w, |lw| (inner && PARTICLE_SET.contains(lw), NOT_NAME_SET.contains(lw)));
@@ -247,7 +272,8 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
         if not_name {
             return false;
         }
-        if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')) {
+        // Combining marks too: a letter written decomposed (`e` and U+0323 for `ẹ`).
+        if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.' | '\u{300}'..='\u{36f}')) {
             return false;
         }
         let first = w.chars().next().unwrap_or(' ');
@@ -262,8 +288,18 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
             return false;
         }
         named += 1;
+        // `d'Amico`, `l'Hôpital` go with either case.
+        let elided = w.chars().nth(1).is_some_and(|c| c == '\'' || c == '’');
+        if first.is_uppercase() {
+            capitals += 1;
+        } else if elided {
+            named_either += 1;
+        }
     }
-    (2..=5).contains(&named) && words.len() <= 6
+    // A name is written all capitalised or all in lower case (particles aside): `battuta
+    // di Niccolò`, `external Iceberg tables` are no names.
+    let uniform = capitals == 0 || capitals + named_either == named;
+    (2..=5).contains(&named) && words.len() <= 6 && uniform
 }
 
 /// `w` with the diacritics of Latin letters removed (`Tomáš` -> `Tomas`), for comparing
@@ -358,10 +394,19 @@ pub fn capitalise(name: &str) -> String {
         .join(" ")
 }
 
-/// Whether more than half the words of `name` (particles aside) are ordinary words.
+/// Whether every word of `name` (particles aside) is an ordinary word, as
+/// [`mostly_ordinary`] reads them: `(lessons learned)` is no name even where only a
+/// name should stand.
+fn all_ordinary(name: &str) -> bool {
+    name.split_whitespace().filter(|w| !with_lower(w, |w| PARTICLE_SET.contains(w))).all(|w| ordinary(w) || frequent(w))
+}
+
+/// Whether more than half the words of `name` (particles aside) are ordinary words, of
+/// English or among the most frequent of the eight languages (`review sono diventate
+/// più svelte`).
 fn mostly_ordinary(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().filter(|w| !with_lower(w, |w| PARTICLE_SET.contains(w))).collect();
-    words.iter().filter(|w| ordinary(w)).count() * 2 > words.len()
+    words.iter().filter(|w| ordinary(w) || frequent(w)).count() * 2 > words.len()
 }
 
 /// The people in `s` if every part is a name: `A, B and C, moderated by D` gives four
@@ -373,9 +418,20 @@ pub fn people(s: &str, labels: &Labels, any_case: bool) -> Option<Vec<(String, R
 
 /// [`people`], with how sure the place is that a name stands in it.
 pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Role)>> {
-    let s = s.trim().trim_end_matches(['.', ',', ';', ')']).trim();
+    let mut s = s.trim().trim_end_matches(['.', ',', ';']).trim();
+    // A bracket closing nothing (`Ana Ruiz)`, cut from a longer line) is dropped.
+    if s.ends_with(')') && !s.contains('(') {
+        s = s[..s.len() - 1].trim_end();
+    }
     if s.is_empty() || s.len() > 300 {
         return None;
+    }
+    // `A & B, both Temporal`, `Henrique Salgado, Polar Signals`: an affiliation after
+    // the last comma is no other person.
+    if let Some(i) = s.rfind(", ") {
+        if !s[i..].contains(')') && is_affiliation(&s[i + 2..]) {
+            s = s[..i].trim_end();
+        }
     }
     // The parts are read as they are split off, and reading stops at the first that
     // is no name (most lines tried are not lists of names).
@@ -383,7 +439,11 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
     let mut all = true;
     split_each(s, |part| {
         let mut role = Role::Speaker;
-        let mut p = part;
+        // `@Ana Ruiz` (a mention in a chat or a task list), `Ana Ruiz (Acme)`.
+        let mut p = part.strip_prefix('@').unwrap_or(part);
+        if let Some(open) = p.strip_suffix(')').and_then(|x| x.rfind(" (")) {
+            p = &p[..open];
+        }
         if let Some((c, rest)) = labels.leading(p) {
             if c.contains(&Concept::Moderator) {
                 role = Role::Moderator;
@@ -392,10 +452,11 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
                 p = rest;
             }
         }
-        let p = p.trim_start_matches("by ").trim();
+        let p = p.trim_start_matches("by ").trim_start_matches("with ").trim();
+        let p = p.strip_prefix('@').unwrap_or(p);
         let ok = match case {
             Case::Capitalised => is_name(p, false),
-            Case::Any => is_name(p, true),
+            Case::Any => is_name(p, true) && !(p.starts_with(char::is_lowercase) && all_ordinary(p)),
             Case::Unusual => is_name(p, true) && !mostly_ordinary(p),
         };
         if ok {
@@ -405,6 +466,54 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         ok
     });
     (all && !out.is_empty()).then_some(out)
+}
+
+/// Whether `s`, after the last comma of a list of names, is the people's affiliation
+/// rather than another person: `both Temporal`, one capitalised word or an acronym
+/// (`Initech`, `IBM`), words that end a company's name (`Acme Labs`), ordinary words
+/// only (`Open Data Works`) or ending with a plural (`Polar Signals`), at most four words.
+fn is_affiliation(s: &str) -> bool {
+    // Cheap tests first: most strings with a comma that reach here are sentences.
+    let s = s.trim();
+    if s.len() > 80 || s.split_whitespace().nth(4).is_some() {
+        return false;
+    }
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let more = words.next().is_some();
+    // `both Temporal`, `beide Acme`, `tous deux …`, `entrambi …`, `ambos …`, `allebei …`, `obaj …`
+    if more && with_lower(first, |f| BOTH.contains(&f)) {
+        return true;
+    }
+    if !first.starts_with(char::is_uppercase) {
+        return false;
+    }
+    // A name's last word is seldom the plural of an ordinary word (`Polar Signals`,
+    // `Bright Ideas`).
+    let plural = |w: &str| w.len() > 4 && !w.ends_with("ss") && w.strip_suffix('s').is_some_and(ordinary);
+    !more
+        || s.split_whitespace().any(|w| with_lower(w, |w| NOT_NAMES[..ORG_WORDS].contains(&w)))
+        || s.split_whitespace().all(|w| ordinary(w) || frequent(w))
+        || s.split_whitespace().next_back().is_some_and(plural)
+}
+
+/// The words for "both" and "all" before an affiliation shared by a list of names.
+const BOTH: &[&str] =
+    &["both", "all", "beide", "alle", "tous", "toutes", "ambos", "ambas", "entrambi", "allebei", "obaj", "obie"];
+
+/// Whether `w` (in any case) is one of the most frequent words of the eight languages
+/// (`data/frequent-words.txt`, read on the first call).
+pub fn frequent(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
+        std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        include_str!("../../data/frequent-words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    with_lower(w, |w| words.contains(w))
 }
 
 /// Splits on `,`, `;`, `/`, `&`, `+` and the words for "and" and "with", giving each
@@ -418,9 +527,15 @@ fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
     let mut start = 0;
     let b = s.as_bytes();
     let mut i = 0;
+    // Brackets open: an affiliation (`Ana Ruiz (Citus Data / Microsoft)`) is not split.
+    let mut depth = 0u32;
     while i < b.len() {
         let c = b[i];
-        if matches!(c, b',' | b';' | b'&' | b'+' | b'/') {
+        if c == b'(' {
+            depth += 1;
+        } else if c == b')' {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && matches!(c, b',' | b';' | b'&' | b'+' | b'/') {
             if !part(&s[start..i]) {
                 return;
             }
@@ -428,7 +543,7 @@ fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
             start = i;
             continue;
         }
-        if c == b' ' {
+        if c == b' ' && depth == 0 {
             let rest = &s[i + 1..];
             let word_end = memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len());
             let w = &rest[..word_end];
@@ -492,6 +607,87 @@ mod tests {
         for n in ["Testing without tears", "Jane", "no idea who", "JSON API", "Python 3.13"] {
             assert!(!is_name(n, true), "{n}");
         }
+    }
+
+    #[test]
+    fn particles_diacritics_initials() {
+        for n in [
+            "Jan-Willem van 't Hof",
+            "Ana María de la Fuente",
+            "Hélène de la Roche-Vidal",
+            "Beatriz dos Santos Ferreira",
+            "Olúwádámiláre Adéyẹmí",
+            "Guðrún Ásgeirsdóttir",
+            "Pieternella Sánchez-Obi",
+            "J. R. Okwuosa",
+            "Giovanna Lo Presti",
+            // Written decomposed: `e` and a combining dot below.
+            "Ade\u{323}yemi Ola",
+        ] {
+            assert!(is_name(n, false), "{n}");
+        }
+        assert!(is_name("Chiara d'Amico", true));
+        for n in ["battuta di Niccolò", "external Iceberg tables", "Jane doe"] {
+            assert!(!is_name(n, true), "{n}");
+        }
+        for n in ["đorđe petrović", "kai o'brien-sato", "tomás ibarra"] {
+            assert!(is_name(n, true), "{n}");
+            assert!(!is_name(n, false), "{n}");
+        }
+        assert_eq!(NOT_NAMES[ORG_WORDS - 1], "team");
+    }
+
+    #[test]
+    fn affiliations_are_no_people() {
+        let l = Labels::default();
+        let names =
+            |s: &str, case: Case| people_as(s, &l, case).map(|p| p.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
+        let cap = Case::Capitalised;
+        assert_eq!(names("Marlene Okonkwo-Berg (Grafana Labs)", cap).unwrap(), ["Marlene Okonkwo-Berg"]);
+        assert_eq!(names("Ayodele Fashola & Kirsten Vogelsang, both Temporal", cap).unwrap().len(), 2);
+        assert_eq!(names("Henrique Salgado, Polar Signals", cap).unwrap(), ["Henrique Salgado"]);
+        assert_eq!(names("Ana Ruiz, Initech", cap).unwrap(), ["Ana Ruiz"]);
+        assert_eq!(names("Ana Ruiz, Acme Labs", cap).unwrap(), ["Ana Ruiz"]);
+        assert_eq!(names("Ana Ruiz, Tom Berg", cap).unwrap().len(), 2);
+        assert_eq!(names("Siobhán O'Donnell-Ruiz & Anh Nguyễn Thị (both OpenSSF volunteers)", cap).unwrap().len(), 2);
+        let panel = "panelists: đorđe petrović (Neon), Mei-Ling Fontaine-Achebe (Citus Data / Microsoft), Olúwádámiláre Adéyẹmí";
+        assert_eq!(names(panel, Case::Any).unwrap().len(), 3);
+        // An affiliation needs a person before it.
+        assert_eq!(names("Docker, Kubernetes", cap), None);
+        assert_eq!(names("Initech", cap), None);
+    }
+
+    #[test]
+    fn mentions_and_lead_words() {
+        let l = Labels::default();
+        let names =
+            |s: &str, case: Case| people_as(s, &l, case).map(|p| p.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
+        assert_eq!(names("@Ravindra Pillai, @Joanna Szczepańska", Case::Any).unwrap().len(), 2);
+        assert_eq!(names("@tomás ibarra", Case::Any).unwrap(), ["tomás ibarra"]);
+        assert_eq!(
+            names("with Jan-Willem van 't Hof and Ana María de la Fuente", Case::Capitalised).unwrap(),
+            ["Jan-Willem van 't Hof", "Ana María de la Fuente"]
+        );
+        let chaired = people_as("Chaired by Bas Hoekstra", &l, Case::Capitalised).unwrap();
+        assert_eq!(chaired, [("Bas Hoekstra".to_string(), Role::Moderator)]);
+        let modded = people_as("Mod: Priscilla Oyelaran", &l, Case::Any).unwrap();
+        assert_eq!(modded, [("Priscilla Oyelaran".to_string(), Role::Moderator)]);
+    }
+
+    #[test]
+    fn runs_of_ordinary_words_in_any_language_are_no_names() {
+        let l = Labels::default();
+        for s in
+            ["review sono diventate più svelte", "React solo dove serve", "nous avons parlé", "wir haben das gesehen"]
+        {
+            assert_eq!(people_as(s, &l, Case::Unusual), None, "{s}");
+        }
+        for s in ["đorđe petrović", "kai o'brien-sato", "Maria Grazia Esposito", "Bas Hoekstra"] {
+            assert!(people_as(s, &l, Case::Unusual).is_some(), "{s}");
+        }
+        // Where only a name should stand, still not a run of ordinary words.
+        assert_eq!(people_as("lessons learned", &l, Case::Any), None);
+        assert!(people_as("tomás ibarra", &l, Case::Any).is_some());
     }
 
     #[test]

@@ -132,6 +132,9 @@ pub(super) fn split_people<'s>(
             return Some((&s[..open], p));
         }
     }
+    if let Some(found) = at_people(s, labels) {
+        return Some(found);
+    }
     if !(dash || by) {
         return None;
     }
@@ -142,6 +145,11 @@ pub(super) fn split_people<'s>(
     if by {
         for (k, sep) in BY_SEPS.iter().enumerate() {
             if let Some(i) = last[k] {
+                // `von`, `di`, `par`, ... are prepositions too (`isole di React solo dove
+                // serve`): a name after them is capitalised.
+                if k >= 3 && !s[i + sep.len()..].starts_with(char::is_uppercase) {
+                    continue;
+                }
                 if let Some(mut p) = names::people_as(&s[i + sep.len()..], labels, names::Case::Unusual) {
                     // `Title — moderated by A, with B and C`: the verb is not the title's,
                     // and the first named after `moderated by` moderates.
@@ -191,6 +199,20 @@ pub(super) fn split_people<'s>(
     None
 }
 
+/// `Title @Ana Ruiz`, `Title @Ana Ruiz, @Tom Berg`, `Panel: Title @Mod: Ana Ruiz`: the
+/// people mentioned from the first ` @` (a handle right after it), in any case, marks
+/// after them aside (`@Ana Ruiz ⭐`).
+fn at_people<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
+    let b = s.as_bytes();
+    let i = memchr::memchr_iter(b'@', b).find(|&i| i > 0 && b[i - 1] == b' ')?;
+    if !s[i + 1..].starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let right = s[i..].trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '.'));
+    let p = names::people_as(right, labels, names::Case::Any)?;
+    Some((&s[..i], p))
+}
+
 /// Names followed by an affiliation after a comma (`Ana Ruiz, Acme Corp`, `Tom Berg,
 /// Initech`): the names, when the part after the last comma is no name and at most
 /// four words.
@@ -214,4 +236,38 @@ pub(super) fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Ve
         return None;
     }
     names::people_as(left, labels, names::Case::Capitalised).map(|p| (right, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str, by: bool, dash: bool) -> Option<(String, Vec<String>)> {
+        let l = Labels::default();
+        split_people(s, &l, by, dash).map(|(t, p)| (t.trim().to_string(), p.into_iter().map(|(n, _)| n).collect()))
+    }
+
+    #[test]
+    fn people_mentioned_with_an_at() {
+        let (title, people) =
+            split("Schemas are contracts @Ravindra Pillai, @Joanna Szczepańska", false, true).unwrap();
+        assert_eq!((title.as_str(), people.len()), ("Schemas are contracts", 2));
+        let (title, people) = split("Exactly-once is a lie (sometimes) @Oskar Lindahl-Reyes ⭐", false, true).unwrap();
+        assert_eq!(
+            (title.as_str(), people),
+            ("Exactly-once is a lie (sometimes)", vec!["Oskar Lindahl-Reyes".to_string()])
+        );
+        assert_eq!(split("Redpanda Connect in 5 minutes @tomás ibarra", false, true).unwrap().1, ["tomás ibarra"]);
+        // A place after an `@` with a space, or an address, is no person.
+        assert_eq!(split("Closing party @ Main Hall", false, false), None);
+        assert_eq!(split("write to ana@acme.com", false, false), None);
+    }
+
+    #[test]
+    fn a_preposition_leads_into_a_capitalised_name_only() {
+        assert_eq!(split("Astro per il sito marketing, isole di React solo dove serve", true, true), None);
+        assert_eq!(split("le riunioni di review sono diventate più svelte", true, true), None);
+        assert_eq!(split("Typsicherheit in der Praxis von Anna Schmidt", true, false).unwrap().1, ["Anna Schmidt"]);
+        assert_eq!(split("Typing in anger by maya okonjo-reyes", true, false).unwrap().1, ["maya okonjo-reyes"]);
+    }
 }

@@ -21,6 +21,25 @@ pub(super) fn sentence_speakers(text: &str, labels: &Labels) -> Option<Vec<(Stri
         return None;
     }
     let sentence = first_sentence(text);
+    // `Chaired by Bas Hoekstra. The speaker, kai o'brien-sato, maintains …`: a first
+    // sentence that is a field naming people, and a speaker named in apposition.
+    let field = match labels.leading(sentence) {
+        Some((cs, _)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
+            names::people_as(sentence, labels, names::Case::Any)
+        }
+        _ => None,
+    };
+    if let Some(mut people) = apposed(text, labels) {
+        for p in field.into_iter().flatten() {
+            if !people.iter().any(|(n, _)| *n == p.0) {
+                people.push(p);
+            }
+        }
+        return Some(people);
+    }
+    if field.is_some() {
+        return field;
+    }
     // Each shape is tried only where its cheapest sign is (a paragraph's first words
     // both capitalised, a comma early on, a word of agency): most paragraphs under a
     // heading are notes that open otherwise (this keeps the reader at 5 M instructions
@@ -40,6 +59,44 @@ pub(super) fn sentence_speakers(text: &str, labels: &Labels) -> Option<Vec<(Stri
         }
     }
     agent(sentence, labels)
+}
+
+/// Words that join a word for the speaker to their name (`the speaker was Ana Ruiz`).
+const COPULAS: &[&str] = &[
+    "was", "is", "war", "ist", "était", "est", "fut", "era", "fue", "es", "è", "foi", "é", "were", "are", "waren",
+    "był", "była", "jest",
+];
+
+/// A speaker named in apposition to a word for the speaker in the first [`MOST`] bytes
+/// of `text` (`The speaker, kai o'brien-sato, maintains …`, `but the speaker was Hélène
+/// de la Roche-Vidal, who runs …`): the name up to the next comma, or the end of the
+/// sentence, written in any case unless made of ordinary words.
+fn apposed(text: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    let mut end = text.len().min(MOST);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let t = &text[..end];
+    let ws = words(t);
+    for (k, &(_, w)) in ws.iter().enumerate() {
+        // Only a word ending with a comma, or followed by a copula, is looked up.
+        let (label, from) = match w.strip_suffix(',') {
+            Some(l) => (l, k + 1),
+            None if ws.get(k + 1).is_some_and(|n| COPULAS.contains(&n.1)) => (w, k + 2),
+            None => continue,
+        };
+        if label.len() < 3 || label.eq_ignore_ascii_case("who") || !labels.is(label, Concept::Speaker) {
+            continue;
+        }
+        let start = ws.get(from)?.0;
+        let stop = ws[from..].iter().take(6).position(|w| w.1.ends_with([',', '.', ';']))?;
+        let (last_start, last) = ws[from + stop];
+        let name = t[start..last_start + last.len()].trim_end_matches([',', '.', ';']);
+        if let Some(p) = names::people_as(&name.replace('\n', " "), labels, names::Case::Unusual) {
+            return Some(p);
+        }
+    }
+    None
 }
 
 /// The paragraph's first sentence: up to the first `.`, `!` or `?` that ends a word of
@@ -206,6 +263,23 @@ mod tests {
         assert_eq!(speakers("The closing keynote was given by Sofia Marino, who ported it."), ["Sofia Marino"]);
         assert_eq!(speakers("Anna Schmidt zeigte, wie man Typen prüft."), ["Anna Schmidt"]);
         assert_eq!(speakers("La keynote a été présentée par Claire Dubois."), ["Claire Dubois"]);
+    }
+
+    #[test]
+    fn a_speaker_in_apposition_and_a_field_as_first_sentence() {
+        assert_eq!(
+            speakers("Chaired by Bas Hoekstra. The speaker, kai o'brien-sato, maintains a fork."),
+            ["kai o'brien-sato", "Bas Hoekstra"]
+        );
+        assert_eq!(
+            speakers("Nobody introduced her, but the speaker was\nHélène de la Roche-Vidal, who runs a team."),
+            ["Hélène de la Roche-Vidal"]
+        );
+        assert_eq!(speakers("Moderated by Ana Ruiz."), ["Ana Ruiz"]);
+        // Ordinary words after the word for the speaker are no name.
+        for text in ["The speaker, as always, was late.", "Our speaker was very good, they said."] {
+            assert_eq!(speakers(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
