@@ -57,7 +57,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 continue;
             }
             let mut j = i + 1;
-            while j < self.cands.len() && self.cands[j].source == Source::ListItem {
+            while j < self.cands.len() && self.cands[j].source == Source::ListItem && self.item_siblings(j - 1, j) {
                 j += 1;
             }
             if j - i >= 2 {
@@ -225,7 +225,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             };
             let mut last = c.body_line.saturating_sub(1).max(own_end).min(next_line.saturating_sub(1).max(c.line));
             let item_depth = match (c.source, blocks.get(c.block).map(|b| &b.kind)) {
-                (Source::ListItem, Some(BlockKind::ListItem { depth, .. })) => Some(*depth),
+                (Source::ListItem, Some(BlockKind::ListItem { depth, marker, .. })) => {
+                    Some((*depth, lines::marker_class(marker)))
+                }
                 _ => None,
             };
             let mut j = bi;
@@ -255,7 +257,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     }
                     // A talk written as a list item holds the items nested under it:
                     // an item beside it (or above it) is not its notes.
-                    BlockKind::ListItem { depth, .. } => item_depth.is_some_and(|d| *depth <= d),
+                    // Items of another marker at its depth are its notes (a bullet
+                    // journal's `○ talk` over `– note` lines).
+                    BlockKind::ListItem { depth, marker, .. } => {
+                        item_depth.is_some_and(|(d, m)| *depth < d || *depth == d && lines::marker_class(marker) == m)
+                    }
                     _ => false,
                 };
                 if ends_here && level != 0 {

@@ -1,7 +1,7 @@
 //! Candidates from text: paragraphs (fields, lead-in lines, titles in prose), list
 //! items and tables.
 
-use super::lines::split_title_line;
+use super::lines::{self, split_title_line};
 use super::sentence;
 use super::*;
 
@@ -493,7 +493,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// `Name: Title`, `Title - Name`, `Title (Name)` as a list item; and labelled fields
     /// and lead-ins written as list items.
     pub(super) fn list_item(&mut self, bi: usize, b: &Block, depth: u8, marker: &str, text: &str) {
-        if marker.contains('[') || depth > 1 {
+        if depth > 1 || depth > 0 && self.note_of_item_talk(bi, depth, text) {
             return;
         }
         if self.fields_under_heading(bi, b.line, text) {
@@ -502,6 +502,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let first = strip_inline(text.split_once('\n').map_or(text, |(f, _)| f));
         let first = first.trim();
         if first.len() > 300 {
+            return;
+        }
+        let nested = self.nested_notes(bi, depth);
+        // A checklist's item is a talk when it is timed or has notes under it; a to-do
+        // is neither.
+        if marker.contains('[') && !nested && strip_time(first).is_none() {
             return;
         }
         let d = self.d;
@@ -515,12 +521,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         let labels = self.labels();
-        // `Name: Title`.
-        if let Some((name, title)) = first.split_once(": ") {
+        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
+        // `Name: Title`, perhaps after a time.
+        if let Some((name, title)) = rest.split_once(": ") {
             if let Some(people) = names::people(name, labels, false) {
                 let title = clean_title(title);
                 if title.split_whitespace().count() >= 2 {
                     let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
+                    if time {
+                        push_ev(&mut c, "a time", 2);
+                    }
+                    if nested {
+                        push_ev(&mut c, "notes nested under it", 1);
+                    }
                     push_ev(&mut c, "a person named in it", 2);
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     c.body_line = b.line + 1;
@@ -531,16 +544,20 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // A time and a talk label before the title (`09:30 – Keynote: Title — Name`), an
         // affiliation after the names (`— Name (Company)`).
-        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
         // Without a time, `rest` is `first`, whose label is known.
         let lead = if time { labels.leading(rest) } else { lead };
         let label = lead.and_then(|(cs, r)| {
-            cs.iter().copied().find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel)).map(|c| (c, r))
+            cs.iter()
+                .copied()
+                .find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Lightning))
+                .map(|c| (c, r))
         });
         let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());
         // A video's title as a watch list keeps it: `RustConf 2023 - Title by Name`,
         // `Name - Title | PyData London 2024`; the event is no part of the title.
         let rest = framed::without_event(rest);
+        let (rest, late_time) = lines::cut_logistics(rest, labels);
+        let time = time || late_time;
         // `**Title**, Name`: the marks are in the item as written, inside a link that is
         // the whole item (`["Title" by Name](https://…)`).
         let raw_first = framed::link_text(text.split_once('\n').map_or(text, |(f, _)| f));
@@ -553,6 +570,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             if time {
                 push_ev(&mut c, "a time", 2);
+            }
+            if nested {
+                push_ev(&mut c, "notes nested under it", 1);
             }
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
