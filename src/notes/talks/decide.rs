@@ -246,8 +246,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         // notes are nested under it, an aside's lead-in at the margin
                         // (`follow up`, `To do:`): what follows is no longer the talk's.
                         let t = text.trim();
-                        let list_talk =
-                            matches!(blocks.get(c.block).map(|b| &b.kind), Some(BlockKind::ListItem { .. }));
+                        // (and after an item of a lightning session: `misc` under the
+                        // last one).
+                        let list_talk = c.evidence.iter().any(|(f, _)| *f == lines::LABELLED_ITEM)
+                            || matches!(blocks.get(c.block).map(|b| &b.kind), Some(BlockKind::ListItem { .. }));
                         letter_end(&self.d.labels, t)
                             || t.len() < 80
                                 && self.d.labels.leading(t).is_some_and(|(cs, r)| {
@@ -258,10 +260,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     // A talk written as a list item holds the items nested under it:
                     // an item beside it (or above it) is not its notes.
                     // Items of another marker at its depth are its notes (a bullet
-                    // journal's `○ talk` over `– note` lines).
-                    BlockKind::ListItem { depth, marker, .. } => {
-                        item_depth.is_some_and(|(d, m)| *depth < d || *depth == d && lines::marker_class(marker) == m)
-                    }
+                    // journal's `○ talk` over `– note` lines); a timed item is the
+                    // next slot, whatever its marker.
+                    BlockKind::ListItem { depth, marker, text } => item_depth.is_some_and(|(d, m)| {
+                        *depth < d || *depth == d && (lines::marker_class(marker) == m || strip_time(text).is_some())
+                    }),
                     _ => false,
                 };
                 if ends_here && level != 0 {

@@ -386,7 +386,7 @@ pub(super) fn strip_number(s: &str) -> &str {
 
 /// The people a line names alone, perhaps followed by an affiliation (`Ana Ruiz, Acme`,
 /// `Ana Ruiz (Acme)`, `Ana Ruiz — Acme`, `Ana Ruiz @ Acme`): names written capitalised.
-fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }

@@ -81,6 +81,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 }
 
+/// The evidence of an item of a lightning session written as a labelled line: like a
+/// talk written as a list item, its notes end at an aside's label (`misc`).
+pub(super) const LABELLED_ITEM: &str = "a labelled item of a lightning session";
+
 impl Run<'_, '_, '_> {
     /// Whether item block `bi` (at `depth`) has items nested under it: its notes.
     pub(super) fn nested_notes(&self, bi: usize, depth: u8) -> bool {
@@ -142,7 +146,7 @@ impl Run<'_, '_, '_> {
                 split_title_line(rest, labels, true).unwrap_or_else(|| title_and_people(rest, labels, true, true));
             let mut c = self.new_candidate(bi, at, Source::Item, title);
             c.kind = SectionKind::Lightning;
-            push_ev(&mut c, "an item of a lightning session", THRESHOLD);
+            push_ev(&mut c, LABELLED_ITEM, THRESHOLD);
             if !people.is_empty() {
                 push_ev(&mut c, "a person named in it", 2);
                 c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: at }, r)).collect();
@@ -315,6 +319,115 @@ mod tests {
 
     fn talks(text: &str) -> Vec<(u32, String, Vec<String>)> {
         super::super::tests::detect(text).0
+    }
+
+    /// Talks read by a real reader of `markup`: (line, title, speakers, body).
+    fn read(text: &str, markup: crate::notes::document::Markup) -> Vec<(u32, String, Vec<String>, String)> {
+        let note: &'static Note =
+            Box::leak(Box::new(Note { file: "notes/t.txt".into(), key: "t".into(), text: text.to_string(), markup }));
+        let blocks = crate::notes::markup::parse(markup, &note.text);
+        let d = Detector::new().detect(note, &blocks);
+        d.doc
+            .sections
+            .iter()
+            .map(|s| {
+                let names = s.speakers.iter().chain(&s.moderators).map(|n| n.name.clone()).collect();
+                (s.line, s.title.clone(), names, s.body.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn logistics_after_the_names_are_cut() {
+        let l = Labels::default();
+        assert_eq!(cut_logistics("Title -- Ana Ruiz (Acme)   room 8, 09:30", &l), ("Title -- Ana Ruiz (Acme)", true));
+        assert_eq!(cut_logistics("Title — Ana Ruiz, Hall C", &l), ("Title — Ana Ruiz", false));
+        assert_eq!(cut_logistics("Vortrag — Jörg Weiß, Saal 2", &l), ("Vortrag — Jörg Weiß", false));
+        assert_eq!(cut_logistics("BOF: plugin authors, 19:00", &l), ("BOF: plugin authors", true));
+        // A version is no time when nothing sets it apart; a title's last word stays.
+        assert_eq!(cut_logistics("Upgrading to Python 3.12", &l).0, "Upgrading to Python 3.12");
+        assert_eq!(cut_logistics("PEP 8 is a style guide", &l).0, "PEP 8 is a style guide");
+        assert_eq!(cut_logistics("room 8", &l).0, "room 8");
+    }
+
+    #[test]
+    fn numbered_title_lines_with_rooms_times_and_labels() {
+        let text = "JavaLand 2025 -- notes\n\n[1] Records in practice  --  Ana Ruiz (Acme)   room 8, 09:30\n    * sealed types\n\n(2) Loom for the rest of us -- Tom Berg   Hall B, 10:50\n    * pinning\n\n#3 Quickie: jOOQ without tears -- Mia Lund   sala 3\n    * SQL\n\n4) BOF: plugin authors, 19:00\n    * chat\n";
+        let t = read(text, crate::notes::document::Markup::Plain);
+        let got: Vec<(&str, Vec<String>)> = t.iter().map(|x| (x.1.as_str(), x.2.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Records in practice", vec!["Ana Ruiz".to_string()]),
+                ("Loom for the rest of us", vec!["Tom Berg".to_string()]),
+                ("jOOQ without tears", vec!["Mia Lund".to_string()]),
+                ("plugin authors", vec![]),
+            ]
+        );
+        assert!(t[0].3.contains("sealed types") && !t[0].3.contains("pinning"), "{:?}", t[0].3);
+    }
+
+    #[test]
+    fn checklist_items_with_tagged_speakers_and_nested_notes() {
+        let text = "# Kafka Summit 2025 — checklist\n\n## Morning\n\n- [x] 09:00 Keynote: Streams two years on @Ana Ruiz\n    - KRaft only\n- [x] 10:15 Exactly-once is a lie @Tom Berg ⭐\n    - outbox pattern\n- [ ] 10:15 Kafka on Kubernetes @mia lund\n- [x] 11:20 Schemas are contracts @Kofi Adjei, @Lea Baumann\n    - Protobuf\n- [x] 16:45 Panel: Do we need batch? @Mod: Clara Ortiz\n    - panel: Ben Ode, Kim Lau\n\n## Follow-ups\n- [ ] ask Ana Ruiz: send slides\n- [ ] try Strimzi\n";
+        let t = read(text, crate::notes::document::Markup::Markdown);
+        let got: Vec<(&str, Vec<String>)> = t.iter().map(|x| (x.1.as_str(), x.2.clone())).collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                ("Streams two years on", s(&["Ana Ruiz"])),
+                ("Exactly-once is a lie", s(&["Tom Berg"])),
+                ("Kafka on Kubernetes", s(&["mia lund"])),
+                ("Schemas are contracts", s(&["Kofi Adjei", "Lea Baumann"])),
+                ("Do we need batch?", s(&["Ben Ode", "Kim Lau", "Clara Ortiz"])),
+            ]
+        );
+        assert!(t[0].3.contains("KRaft") && !t[0].3.contains("outbox"));
+    }
+
+    #[test]
+    fn a_bullet_journal_marks_talks_and_notes_apart() {
+        let text = "PYCON 2025 · FRI 16.05.25\n\n○ 09:00 KEYNOTE — Free threads, one year in — Dora Mbatha\n– PEP 703 accepted\n– NumPy wheels\n\n○ 11:15 Pia Sanz-Obi: Template strings that behave\n– PEP 750\n\n○ 15:30 Django without an SPA — Teo Villa\n– tests with pytest\n– DEP 14 tasks mentioned at the end (Django's own thing)\n\n○ 16:45 lightning talks\n– Ruff in our monorepo — Wren Abara\n– PEP 8 is a guide, not a law — Hal Kjeldsen\n• ask Brett for the slides\n\n○ 18:00 PyLadies auction\n– bought nothing\n";
+        let t = read(text, crate::notes::document::Markup::Plain);
+        let titles: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Free threads, one year in",
+                "Template strings that behave",
+                "Django without an SPA",
+                "Ruff in our monorepo",
+                "PEP 8 is a guide, not a law"
+            ]
+        );
+        assert_eq!(t[1].2, ["Pia Sanz-Obi"]);
+        assert!(t[0].3.contains("NumPy") && t[2].3.contains("DEP 14"), "{t:?}");
+        // A timed item is the next slot, not a note of the last lightning talk.
+        assert!(t[4].3.contains("Brett") && !t[4].3.contains("auction"), "{:?}", t[4].3);
+    }
+
+    #[test]
+    fn labelled_lightning_lines_and_a_misc_label_ending_the_session() {
+        let text = "# GoDays 2025\n\n## Lightning talks\n\nLT: templ without a build step / Dariusz Kępa\nLT: Bubble Tea for tools / Noor Al-Khatib\n\nmisc\n\n- Delve still the debugger everyone uses, VS Code wraps it\n- chat w/ Ines: Cobra later\n";
+        let t = read(text, crate::notes::document::Markup::Markdown);
+        let got: Vec<(&str, Vec<String>)> = t.iter().map(|x| (x.1.as_str(), x.2.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("templ without a build step", vec!["Dariusz Kępa".to_string()]),
+                ("Bubble Tea for tools", vec!["Noor Al-Khatib".to_string()])
+            ]
+        );
+        assert!(!t[1].3.contains("Delve"), "{:?}", t[1].3);
+    }
+
+    #[test]
+    fn a_name_line_with_an_affiliation_under_a_heading() {
+        let text = "# GoDays 2025\n\n### Range over func\n*Marlene Okonkwo-Berg (Grafana Labs)*\n\n- iterators\n\n### Durable workflows\n*Ayo Fashola & Kirsten Vogelsang, both Temporal*\n\n- Temporal SDK\n";
+        let t = talks(text);
+        assert_eq!(t[0].2, ["Marlene Okonkwo-Berg"]);
+        assert_eq!(t[1].2, ["Ayo Fashola", "Kirsten Vogelsang"]);
     }
 
     #[test]

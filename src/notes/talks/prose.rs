@@ -46,7 +46,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     (false, Some(_)) => names::Case::Unusual,
                     (false, None) => names::Case::Capitalised,
                 };
-                if let Some(people) = names::people_as(value, labels, case) {
+                // A name line may end with an affiliation (`Ana Ruiz (Acme)`, `A & B,
+                // both Temporal`).
+                let people = names::people_as(value, labels, case).or_else(|| {
+                    (case == names::Case::Capitalised).then(|| framed::people_with_affiliation(value, labels)).flatten()
+                });
+                if let Some(people) = people {
                     let c = self.cands.last_mut().expect("checked");
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     push_ev(c, "a name line under it", 2);
@@ -185,6 +190,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if !sep || rest.is_empty() || rest.len() > 200 {
             return None;
         }
+        // Where and when, after the title or the names (`BOF: plugins, 19:00`).
+        let rest = lines::cut_logistics(rest, labels).0;
         let (title, people) = match by_clause(rest).and_then(|r| names::people(r, labels, false)) {
             // Only the people: the label is the title (`Keynote`).
             Some(p) => (label_title(kind), p.into_iter().map(|(n, _)| (n, Role::Speaker)).collect()),
@@ -452,7 +459,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
             let Some((key, value)) = l.split_once(':') else { return false };
             let key_words = key.split_whitespace().count();
-            if key_words == 0 || key_words > 3 || key.len() > 30 || value.trim().is_empty() {
+            // A time (`09:00 Keynote: …`) is no key.
+            if key_words == 0
+                || key_words > 3
+                || key.len() > 30
+                || value.trim().is_empty()
+                || !key.chars().any(char::is_alphabetic)
+            {
                 return false;
             }
             let people_field = match labels.leading(key) {
