@@ -210,9 +210,12 @@ pub(super) fn talk_label<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'
 /// place when that holds a place, or follows a comma or a wide gap.
 pub(super) fn cut_logistics<'s>(s: &'s str, labels: &Labels) -> (&'s str, bool) {
     let t = s.trim_end();
-    // Most lines end in a word: a tail ends in a number, a time or a short code.
-    let last = t.rsplit([' ', ',', '\t']).next().unwrap_or("");
-    if !(last.bytes().any(|b| b.is_ascii_digit()) || (1..=2).contains(&last.chars().count())) {
+    // Most lines end in a word: a tail ends in a number, a time or a short code. Read
+    // as bytes (a search by characters was 35 M instructions on the 10 MB corpus).
+    let b = t.as_bytes();
+    let last = &b[memchr::memrchr3(b' ', b',', b'\t', b).map_or(0, |i| i + 1)..];
+    let short = last.len() <= 2 || last.len() <= 8 && std::str::from_utf8(last).is_ok_and(|w| w.chars().count() <= 2);
+    if !(short || last.iter().any(u8::is_ascii_digit)) || last.ends_with(b".") {
         return (s, false);
     }
     let seps = [' ', ',', '\t', '·', '|'];
