@@ -898,6 +898,7 @@ category = "library"
     assert_eq!(names("then they ran `rapids` with the default settings here today"), ["RAPIDS"]);
     // A note that capitalises would have written RAPIDS: lower case is the word.
     assert_eq!(names("Next talk. The cuDF library for Pandas users, part of rapids."), ["cuDF", "pandas"]);
+}
 
 #[test]
 fn names_inside_file_names_are_no_mentions() {

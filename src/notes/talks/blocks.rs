@@ -301,6 +301,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
                 true
             }
+            // A paragraph of labelled lines (`LT: title / Name`); a label of notes or
+            // asides (`misc`) ends the session.
+            BlockKind::Paragraph { text } if !session.quotes && self.ends_session(text) => {
+                self.close_session();
+                return false;
+            }
+            BlockKind::Paragraph { text } if !session.quotes => match self.labelled_items(bi, b.line, text) {
+                Some(n) => {
+                    session.items += n;
+                    true
+                }
+                None => false,
+            },
             BlockKind::ListItem { depth: 0, marker, text } if !session.quotes && !marker.contains('[') => {
                 let before = self.cands.len();
                 self.list_item(bi, b, 0, marker, text);

@@ -57,7 +57,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 continue;
             }
             let mut j = i + 1;
-            while j < self.cands.len() && self.cands[j].source == Source::ListItem {
+            while j < self.cands.len() && self.cands[j].source == Source::ListItem && self.item_siblings(j - 1, j) {
                 j += 1;
             }
             if j - i >= 2 {
@@ -224,9 +224,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 _ => blocks.get(c.block).map_or(c.line, |b| b.end),
             };
             let mut last = c.body_line.saturating_sub(1).max(own_end).min(next_line.saturating_sub(1).max(c.line));
-            let item = match (c.source, blocks.get(c.block).map(|b| &b.kind)) {
+            let item_depth = match (c.source, blocks.get(c.block).map(|b| &b.kind)) {
                 (Source::ListItem, Some(BlockKind::ListItem { depth, marker, .. })) => {
-                    Some((*depth, marker_shape(marker)))
+                    Some((*depth, lines::marker_class(marker)))
                 }
                 _ => None,
             };
@@ -262,8 +262,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                             // notes are nested under it, an aside's lead-in at the margin
                             // (`follow up`, `To do:`): what follows is no longer the talk's.
                             let t = text.trim();
-                            let list_talk =
-                                matches!(blocks.get(c.block).map(|b| &b.kind), Some(BlockKind::ListItem { .. }));
+                            // (and after an item of a lightning session: `misc` under the
+                            // last one).
+                            let list_talk = c.evidence.iter().any(|(f, _)| *f == lines::LABELLED_ITEM)
+                                || matches!(blocks.get(c.block).map(|b| &b.kind), Some(BlockKind::ListItem { .. }));
                             letter_end(&self.d.labels, t)
                                 || t.len() < 80
                                     && self.d.labels.leading(t).is_some_and(|(cs, r)| {
@@ -272,12 +274,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                                     })
                         }
                         // A talk written as a list item holds the items nested under it:
-                        // an item beside it (or above it) is not its notes; but one beside
-                        // it with another marker is (a bullet journal's `○ 09:00 Title`
-                        // over its `– note` lines).
-                        BlockKind::ListItem { depth, marker, .. } => item
-                            .as_ref()
-                            .is_some_and(|(d, m)| *depth < *d || *depth == *d && marker_shape(marker) == *m),
+                        // an item beside it (or above it) is not its notes.
+                        // Items of another marker at its depth are its notes (a bullet
+                        // journal's `○ talk` over `– note` lines); a timed item is the
+                        // next slot, whatever its marker.
+                        BlockKind::ListItem { depth, marker, text } => item_depth.is_some_and(|(d, m)| {
+                            *depth < d
+                                || *depth == d && (lines::marker_class(marker) == m || strip_time(text).is_some())
+                        }),
                         _ => false,
                     };
                 if ends_here && level != 0 {
@@ -597,19 +601,4 @@ fn own_evidence(f: &str) -> bool {
             | "a speaker in its first sentence"
             | "speaker field"
     )
-}
-
-/// A list marker's shape, the same for every item of one list: numbers and letters
-/// stand for any (`1.` and `2.`), a check box ticked or not is a check box (`- [x]`
-/// and `- [ ]`).
-fn marker_shape(marker: &str) -> String {
-    let m = marker.trim().replace("[x]", "[ ]").replace("[X]", "[ ]");
-    let mut shape = String::with_capacity(m.len());
-    for c in m.chars() {
-        let c = if c.is_alphanumeric() { '0' } else { c };
-        if !(c == '0' && shape.ends_with('0')) {
-            shape.push(c);
-        }
-    }
-    shape
 }

@@ -356,10 +356,20 @@ pub(super) fn name_colon(s: &str, labels: &Labels) -> Option<(String, Vec<(Strin
     (title.split_whitespace().count() >= 2).then_some((title, people))
 }
 
-/// A title's leading number (`1. Typing in anger`, `2) Django at scale`, `#3 …`): the
-/// title without it. At most two digits, so that a year (`2024. A look back`) stays.
+/// A title's leading number (`1. Typing in anger`, `2) Django at scale`, `#3 …`,
+/// `[4] …`, `(5) …`): the title without it. At most two digits, so that a year
+/// (`2024. A look back`) stays.
 pub(super) fn strip_number(s: &str) -> &str {
     let t = s.trim_start();
+    // A number in brackets: `[4]`, `(5)`.
+    for (open, close) in [('[', ']'), ('(', ')')] {
+        if let Some(inner) = t.strip_prefix(open) {
+            let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+            if let Some(rest) = inner[digits..].strip_prefix(close).filter(|_| (1..=2).contains(&digits)) {
+                return if rest.starts_with(' ') && !rest.trim().is_empty() { rest.trim_start() } else { s };
+            }
+        }
+    }
     let t2 = t.strip_prefix('#').unwrap_or(t);
     let digits = t2.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=2).contains(&digits) {
@@ -376,7 +386,7 @@ pub(super) fn strip_number(s: &str) -> &str {
 
 /// The people a line names alone, perhaps followed by an affiliation (`Ana Ruiz, Acme`,
 /// `Ana Ruiz (Acme)`, `Ana Ruiz — Acme`, `Ana Ruiz @ Acme`): names written capitalised.
-fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
@@ -431,6 +441,10 @@ mod tests {
         assert_eq!(strip_number("#3 Django at scale"), "Django at scale");
         assert_eq!(strip_number("2024. A look back"), "2024. A look back");
         assert_eq!(strip_number("3D printing for fun"), "3D printing for fun");
+        assert_eq!(strip_number("[7] Quickie: jOOQ"), "Quickie: jOOQ");
+        assert_eq!(strip_number("(12) Typing in anger"), "Typing in anger");
+        assert_eq!(strip_number("(2024) A look back"), "(2024) A look back");
+        assert_eq!(strip_number("[1]"), "[1]");
     }
 
     /// The talks the detector finds in Markdown `text` read by the Markdown reader.

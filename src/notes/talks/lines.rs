@@ -35,7 +35,20 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             Some((r, _)) => (r, true),
             None => (first, false),
         };
-        let (title, people) = split_title_line(rest, labels, true)?;
+        // An enumerator before the title (`[1]`, `(1)`, `1.`, `#1`, `1)`), then perhaps a
+        // talk label (`[7] Quickie: title -- Name`).
+        let numbered = framed::strip_number(rest);
+        let enumerated = numbered.len() < rest.len();
+        let label = if enumerated { talk_label(labels, numbered) } else { None };
+        let rest = label.map_or(numbered, |(_, r)| r);
+        // Where and when after the names (`room 8, 09:30`): no part of a name.
+        let (rest, late_time) = cut_logistics(rest, labels);
+        let (title, people) = match split_title_line(rest, labels, true) {
+            Some(found) => found,
+            // A labelled session with no speaker (`[8] BOF: plugin authors, 19:00`).
+            None if label.is_some() => (clean_title(rest), Vec::new()),
+            None => return None,
+        };
         let words = title.split_whitespace().count();
         if !(2..=20).contains(&words) {
             return None;
@@ -46,9 +59,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let raw_rest = strip_time(raw).map_or(raw, |(r, _)| r);
         let marked = MARKS.iter().any(|m| raw_rest.starts_with(m));
         let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
-        push_ev(&mut c, "a person named in it", 2);
-        if time {
+        if let Some((kind, _)) = label {
+            c.kind = kind_of(kind);
+            push_ev(&mut c, "a talk label", 3);
+        }
+        if !people.is_empty() {
+            push_ev(&mut c, "a person named in it", 2);
+        }
+        if time || late_time {
             push_ev(&mut c, "a time", 1);
+        }
+        if enumerated {
+            push_ev(&mut c, "a number before it", 1);
         }
         if marked {
             push_ev(&mut c, "a title set apart", 1);
@@ -59,12 +81,197 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 }
 
+/// The evidence of an item of a lightning session written as a labelled line: like a
+/// talk written as a list item, its notes end at an aside's label (`misc`).
+pub(super) const LABELLED_ITEM: &str = "a labelled item of a lightning session";
+
+impl Run<'_, '_, '_> {
+    /// Whether item block `bi` (at `depth`) has items nested under it: its notes.
+    pub(super) fn nested_notes(&self, bi: usize, depth: u8) -> bool {
+        matches!(self.blocks.get(bi + 1).map(|b| &b.kind), Some(BlockKind::ListItem { depth: d, .. }) if *d > depth)
+    }
+
+    /// An item nested under a talk written as a list item (the last candidate) is that
+    /// talk's note, never a talk of its own; a field in it naming people (`- panel: A,
+    /// B, C`, `- speakers: …`, `- moderator: …`) names the talk's people. Whether item
+    /// block `bi` at `depth` is such a note.
+    pub(super) fn note_of_item_talk(&mut self, bi: usize, depth: u8, text: &str) -> bool {
+        let Some(c) = self.cands.last().filter(|c| c.source == Source::ListItem) else { return false };
+        let Some(BlockKind::ListItem { depth: top, .. }) = self.blocks.get(c.block).map(|b| &b.kind) else {
+            return false;
+        };
+        let top = *top;
+        // Only deeper items between the talk and this one (read back a little way).
+        let between = self.blocks.get(c.block + 1..bi).unwrap_or(&[]);
+        if top >= depth
+            || between.len() > 64
+            || !between.iter().all(|b| matches!(b.kind, BlockKind::ListItem { depth: d, .. } if d > top))
+        {
+            return false;
+        }
+        let labels = self.labels();
+        let first = strip_inline(text.split_once('\n').map_or(text, |(f, _)| f));
+        let Some((cs, rest)) = labels.leading(first.trim()) else { return true };
+        let moderator = cs.contains(&Concept::Moderator) && !cs.contains(&Concept::Speaker);
+        if !(moderator || cs.contains(&Concept::Speaker) || cs.contains(&Concept::Panel)) {
+            return true;
+        }
+        let rest = rest.trim_start_matches([':', '-', '—', '–']).trim();
+        let Some(people) = names::people_as(rest, labels, names::Case::Any) else { return true };
+        let line = self.blocks[bi].line;
+        let c = self.cands.last_mut().expect("checked above");
+        for (name, role) in people {
+            if !c.speakers.iter().any(|(s, _)| s.name == name) {
+                let role = if moderator { Role::Moderator } else { role };
+                c.speakers.push((Named { name, line }, role));
+            }
+        }
+        if !c.evidence.iter().any(|(f, _)| *f == "speaker field") {
+            push_ev(c, "speaker field", 2);
+        }
+        true
+    }
+
+    /// A paragraph of a lightning session whose every line opens with a talk label
+    /// (`LT: title / Name`, `Lightning: title — Name`): each line is an item. The number
+    /// of items, `None` when some line has no label.
+    pub(super) fn labelled_items(&mut self, bi: usize, line: u32, text: &str) -> Option<usize> {
+        let labels = self.labels();
+        let mut items = Vec::new();
+        for (k, l) in text.split('\n').enumerate() {
+            let plain = strip_inline(l);
+            let (_, rest) = talk_label(labels, plain.trim())?;
+            let at = line + k as u32;
+            let (title, people) =
+                split_title_line(rest, labels, true).unwrap_or_else(|| title_and_people(rest, labels, true, true));
+            let mut c = self.new_candidate(bi, at, Source::Item, title);
+            c.kind = SectionKind::Lightning;
+            push_ev(&mut c, LABELLED_ITEM, THRESHOLD);
+            if !people.is_empty() {
+                push_ev(&mut c, "a person named in it", 2);
+                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: at }, r)).collect();
+            }
+            c.body_line = at + 1;
+            items.push(c);
+        }
+        let n = items.len();
+        self.cands.extend(items.into_iter().filter(|c| !c.title.is_empty()));
+        Some(n)
+    }
+
+    /// Whether a paragraph ends a lightning session: a line that is only a label of
+    /// notes, asides or a break (`misc`, `follow-up`, `Notes:`), over what is no longer
+    /// the session's.
+    pub(super) fn ends_session(&self, text: &str) -> bool {
+        let first = text.split('\n').next().unwrap_or("");
+        first.len() <= 40
+            && self.labels().whole(first).iter().any(|c| matches!(c, Concept::Aside | Concept::Notes | Concept::Break))
+    }
+
+    /// Whether list-item candidates `a` and `b` (one after the other) are siblings of
+    /// the same shape: items with the same kind of marker, and no item of another
+    /// marker at `b`'s depth between them (a bullet journal marks its talks `○` and
+    /// their notes `–`: a note naming someone is no sibling of the talks).
+    pub(super) fn item_siblings(&self, a: usize, b: usize) -> bool {
+        let item = |bi: usize| match self.blocks.get(bi).map(|b| &b.kind) {
+            Some(BlockKind::ListItem { depth, marker, .. }) => Some((*depth, marker_class(marker))),
+            _ => None,
+        };
+        let (Some((_, ma)), Some((db, mb))) = (item(self.cands[a].block), item(self.cands[b].block)) else {
+            return true;
+        };
+        ma == mb && (self.cands[a].block + 1..self.cands[b].block).filter_map(item).all(|(d, m)| d != db || m == mb)
+    }
+}
+
+/// The kind of a list marker: `-` for `- [x]`, `.` for `12.`, `○` for `○`.
+pub(super) fn marker_class(marker: &str) -> &str {
+    marker.split_whitespace().next().unwrap_or("").trim_start_matches(|c: char| c.is_ascii_digit())
+}
+
+/// The talk label `s` starts with (`Keynote: …`, `Quickie: …`, `Lightning — …`) and
+/// the text after it.
+pub(super) fn talk_label<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'s str)> {
+    let (cs, r) = labels.leading(s)?;
+    let kind = cs.iter().copied().find(|c| {
+        matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
+    })?;
+    // A label is followed by a separator (`Talk: …`), not by more words of a sentence
+    // (`talk was great`).
+    let sep = s[..s.len() - r.len()].trim_end();
+    let rest = r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start();
+    (sep.ends_with([':', '-', '—', '–', '|', '.', ')']) && !rest.is_empty()).then_some((kind, rest))
+}
+
+/// Where and when a talk is, written after its names (`-- Ana Ruiz (Acme)   room 8,
+/// 09:30`, `Title — Name, Hall C`, `Title, 19:00`): the text without it, and whether it
+/// held a time. The tail is read backwards over times, places in the venue (the labels'
+/// [`Concept::Room`] words) and their numbers or letters; it is cut at its first time or
+/// place when that holds a place, or follows a comma or a wide gap.
+pub(super) fn cut_logistics<'s>(s: &'s str, labels: &Labels) -> (&'s str, bool) {
+    let t = s.trim_end();
+    // Most lines end in a word: a tail ends in a number, a time or a short code. Read
+    // as bytes (a search by characters was 35 M instructions on the 10 MB corpus).
+    let b = t.as_bytes();
+    // A last word of one or two bytes, or one ending in a digit; looked at before any
+    // search (most first lines end otherwise).
+    let sep = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(|c| matches!(c, b' ' | b',' | b'\t'));
+    let n = b.len();
+    let word_end = n <= 2 || b[n - 1].is_ascii_digit() || sep(n.checked_sub(2)) || sep(n.checked_sub(3));
+    if !(word_end || t.ends_with(char::is_uppercase)) {
+        return (s, false);
+    }
+    let last = &b[memchr::memrchr3(b' ', b',', b'\t', b).map_or(0, |i| i + 1)..];
+    let short = last.len() <= 2 || last.len() <= 8 && std::str::from_utf8(last).is_ok_and(|w| w.chars().count() <= 2);
+    if !(short || last.iter().any(u8::is_ascii_digit)) || last.ends_with(b".") {
+        return (s, false);
+    }
+    let seps = [' ', ',', '\t', '·', '|'];
+    let (mut end, mut cut, mut time, mut place) = (t.len(), None, false, false);
+    while end > 0 {
+        let head = t[..end].trim_end_matches(seps);
+        let start = head.rfind(seps).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let w = &head[start..];
+        if w.is_empty() {
+            break;
+        }
+        let is_time = strip_time(w).is_some_and(|(r, _)| r.is_empty());
+        let is_place = !is_time && labels.is(w, Concept::Room);
+        let code = w.chars().count() <= 3
+            && w.chars().all(char::is_alphanumeric)
+            && (w.bytes().any(|b| b.is_ascii_digit()) || w.chars().all(char::is_uppercase));
+        if !(is_time || is_place || code) {
+            break;
+        }
+        if is_time || is_place {
+            cut = Some(start);
+        }
+        time |= is_time;
+        place |= is_place;
+        end = start;
+    }
+    let Some(at) = cut else { return (s, false) };
+    let before = &t[..at];
+    let gap = before.ends_with("  ") || before.ends_with('\t') || before.trim_end().ends_with([',', '·', '|']);
+    let kept = before.trim_end().trim_end_matches([',', '·', '|']).trim_end();
+    if kept.is_empty() || !(place || gap) {
+        return (s, false);
+    }
+    (kept, time)
+}
+
 /// `title — names`, `title by names`, `title (names)`, and the framed shapes of
 /// [`framed`]; names followed by their
 /// affiliation in parentheses (`— Henrik Lindqvist (Ferrous Systems)`) keep the names.
 /// `by` as in [`title_and_people`]; `None` when no people are named.
 pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(String, Vec<(String, Role)>)> {
-    let s = s.trim();
+    // Marks after a line (`⭐`, `✅`, `🔥`): symbols, no part of a name.
+    let s = s.trim().trim_end_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric() && !"”’»)".contains(c));
+    let s = s.trim_end();
+    // `Title @Name`, `Title @A, @B`: the people as a chat or a checklist tags them.
+    if let Some(found) = memchr::memchr(b'@', s.as_bytes()).and_then(|_| at_names(s, labels)) {
+        return Some(found);
+    }
     // A title framed by quotes among lead words, or a cell of a line typed with bars
     // or slashes; most lines have none of these bytes.
     let b = s.as_bytes();
@@ -91,6 +298,19 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
     split_people(s, labels, by, true).map(|(title, people)| (clean_title(title), people))
 }
 
+/// `Title @Name`, `Title @A, @B`, `Panel: topic @Mod: Name`: the title before the first
+/// ` @` after which every part is a name (in any case, as tags are written).
+fn at_names(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let i = s.find(" @")?;
+    let title = clean_title(&s[..i]);
+    if title.is_empty() {
+        return None;
+    }
+    let names = s[i..].replace(" @", " ").replace(",@", ", ");
+    let people = names::people_as(names.trim(), labels, names::Case::Any)?;
+    Some((title, people))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +330,115 @@ mod tests {
 
     fn talks(text: &str) -> Vec<(u32, String, Vec<String>)> {
         super::super::tests::detect(text).0
+    }
+
+    /// Talks read by a real reader of `markup`: (line, title, speakers, body).
+    fn read(text: &str, markup: crate::notes::document::Markup) -> Vec<(u32, String, Vec<String>, String)> {
+        let note: &'static Note =
+            Box::leak(Box::new(Note { file: "notes/t.txt".into(), key: "t".into(), text: text.to_string(), markup }));
+        let blocks = crate::notes::markup::parse(markup, &note.text);
+        let d = Detector::new().detect(note, &blocks);
+        d.doc
+            .sections
+            .iter()
+            .map(|s| {
+                let names = s.speakers.iter().chain(&s.moderators).map(|n| n.name.clone()).collect();
+                (s.line, s.title.clone(), names, s.body.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn logistics_after_the_names_are_cut() {
+        let l = Labels::default();
+        assert_eq!(cut_logistics("Title -- Ana Ruiz (Acme)   room 8, 09:30", &l), ("Title -- Ana Ruiz (Acme)", true));
+        assert_eq!(cut_logistics("Title — Ana Ruiz, Hall C", &l), ("Title — Ana Ruiz", false));
+        assert_eq!(cut_logistics("Vortrag — Jörg Weiß, Saal 2", &l), ("Vortrag — Jörg Weiß", false));
+        assert_eq!(cut_logistics("BOF: plugin authors, 19:00", &l), ("BOF: plugin authors", true));
+        // A version is no time when nothing sets it apart; a title's last word stays.
+        assert_eq!(cut_logistics("Upgrading to Python 3.12", &l).0, "Upgrading to Python 3.12");
+        assert_eq!(cut_logistics("PEP 8 is a style guide", &l).0, "PEP 8 is a style guide");
+        assert_eq!(cut_logistics("room 8", &l).0, "room 8");
+    }
+
+    #[test]
+    fn numbered_title_lines_with_rooms_times_and_labels() {
+        let text = "JavaLand 2025 -- notes\n\n[1] Records in practice  --  Ana Ruiz (Acme)   room 8, 09:30\n    * sealed types\n\n(2) Loom for the rest of us -- Tom Berg   Hall B, 10:50\n    * pinning\n\n#3 Quickie: jOOQ without tears -- Mia Lund   sala 3\n    * SQL\n\n4) BOF: plugin authors, 19:00\n    * chat\n";
+        let t = read(text, crate::notes::document::Markup::Plain);
+        let got: Vec<(&str, Vec<String>)> = t.iter().map(|x| (x.1.as_str(), x.2.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Records in practice", vec!["Ana Ruiz".to_string()]),
+                ("Loom for the rest of us", vec!["Tom Berg".to_string()]),
+                ("jOOQ without tears", vec!["Mia Lund".to_string()]),
+                ("plugin authors", vec![]),
+            ]
+        );
+        assert!(t[0].3.contains("sealed types") && !t[0].3.contains("pinning"), "{:?}", t[0].3);
+    }
+
+    #[test]
+    fn checklist_items_with_tagged_speakers_and_nested_notes() {
+        let text = "# Kafka Summit 2025 — checklist\n\n## Morning\n\n- [x] 09:00 Keynote: Streams two years on @Ana Ruiz\n    - KRaft only\n- [x] 10:15 Exactly-once is a lie @Tom Berg ⭐\n    - outbox pattern\n- [ ] 10:15 Kafka on Kubernetes @mia lund\n- [x] 11:20 Schemas are contracts @Kofi Adjei, @Lea Baumann\n    - Protobuf\n- [x] 16:45 Panel: Do we need batch? @Mod: Clara Ortiz\n    - panel: Ben Ode, Kim Lau\n\n## Follow-ups\n- [ ] ask Ana Ruiz: send slides\n- [ ] try Strimzi\n";
+        let t = read(text, crate::notes::document::Markup::Markdown);
+        let got: Vec<(&str, Vec<String>)> = t.iter().map(|x| (x.1.as_str(), x.2.clone())).collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                ("Streams two years on", s(&["Ana Ruiz"])),
+                ("Exactly-once is a lie", s(&["Tom Berg"])),
+                ("Kafka on Kubernetes", s(&["mia lund"])),
+                ("Schemas are contracts", s(&["Kofi Adjei", "Lea Baumann"])),
+                ("Do we need batch?", s(&["Ben Ode", "Kim Lau", "Clara Ortiz"])),
+            ]
+        );
+        assert!(t[0].3.contains("KRaft") && !t[0].3.contains("outbox"));
+    }
+
+    #[test]
+    fn a_bullet_journal_marks_talks_and_notes_apart() {
+        let text = "PYCON 2025 · FRI 16.05.25\n\n○ 09:00 KEYNOTE — Free threads, one year in — Dora Mbatha\n– PEP 703 accepted\n– NumPy wheels\n\n○ 11:15 Pia Sanz-Obi: Template strings that behave\n– PEP 750\n\n○ 15:30 Django without an SPA — Teo Villa\n– tests with pytest\n– DEP 14 tasks mentioned at the end (Django's own thing)\n\n○ 16:45 lightning talks\n– Ruff in our monorepo — Wren Abara\n– PEP 8 is a guide, not a law — Hal Kjeldsen\n• ask Brett for the slides\n\n○ 18:00 PyLadies auction\n– bought nothing\n";
+        let t = read(text, crate::notes::document::Markup::Plain);
+        let titles: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Free threads, one year in",
+                "Template strings that behave",
+                "Django without an SPA",
+                "Ruff in our monorepo",
+                "PEP 8 is a guide, not a law"
+            ]
+        );
+        assert_eq!(t[1].2, ["Pia Sanz-Obi"]);
+        assert!(t[0].3.contains("NumPy") && t[2].3.contains("DEP 14"), "{t:?}");
+        // A timed item is the next slot, not a note of the last lightning talk.
+        assert!(t[4].3.contains("Brett") && !t[4].3.contains("auction"), "{:?}", t[4].3);
+    }
+
+    #[test]
+    fn labelled_lightning_lines_and_a_misc_label_ending_the_session() {
+        let text = "# GoDays 2025\n\n## Lightning talks\n\nLT: templ without a build step / Dariusz Kępa\nLT: Bubble Tea for tools / Noor Al-Khatib\n\nmisc\n\n- Delve still the debugger everyone uses, VS Code wraps it\n- chat w/ Ines: Cobra later\n";
+        let t = read(text, crate::notes::document::Markup::Markdown);
+        let got: Vec<(&str, Vec<String>)> = t.iter().map(|x| (x.1.as_str(), x.2.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("templ without a build step", vec!["Dariusz Kępa".to_string()]),
+                ("Bubble Tea for tools", vec!["Noor Al-Khatib".to_string()])
+            ]
+        );
+        assert!(!t[1].3.contains("Delve"), "{:?}", t[1].3);
+    }
+
+    #[test]
+    fn a_name_line_with_an_affiliation_under_a_heading() {
+        let text = "# GoDays 2025\n\n### Range over func\n*Marlene Okonkwo-Berg (Grafana Labs)*\n\n- iterators\n\n### Durable workflows\n*Ayo Fashola & Kirsten Vogelsang, both Temporal*\n\n- Temporal SDK\n";
+        let t = talks(text);
+        assert_eq!(t[0].2, ["Marlene Okonkwo-Berg"]);
+        assert_eq!(t[1].2, ["Ayo Fashola", "Kirsten Vogelsang"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! items and tables.
 
 use super::blocks::is_slot;
-use super::lines::split_title_line;
+use super::lines::{self, split_title_line};
 use super::sentence;
 use super::*;
 
@@ -47,7 +47,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     (false, Some(_)) => names::Case::Unusual,
                     (false, None) => names::Case::Capitalised,
                 };
-                if let Some(people) = names::people_as(value, labels, case) {
+                // A name line may end with an affiliation (`Ana Ruiz (Acme)`, `A & B,
+                // both Temporal`).
+                let people = names::people_as(value, labels, case).or_else(|| {
+                    (case == names::Case::Capitalised).then(|| framed::people_with_affiliation(value, labels)).flatten()
+                });
+                if let Some(people) = people {
                     let c = self.cands.last_mut().expect("checked");
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     push_ev(c, "a name line under it", 2);
@@ -187,6 +192,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if !sep || rest.is_empty() || rest.len() > 200 {
             return None;
         }
+        // Where and when, after the title or the names (`BOF: plugins, 19:00`).
+        let rest = lines::cut_logistics(rest, labels).0;
         let (title, people) = match by_clause(rest).and_then(|r| names::people(r, labels, false)) {
             // Only the people: the label is the title (`Keynote`).
             Some(p) => (label_title(kind), p.into_iter().map(|(n, _)| (n, Role::Speaker)).collect()),
@@ -455,7 +462,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
             let Some((key, value)) = l.split_once(':') else { return false };
             let key_words = key.split_whitespace().count();
-            if key_words == 0 || key_words > 3 || key.len() > 30 || value.trim().is_empty() {
+            // A time (`09:00 Keynote: …`) is no key.
+            if key_words == 0
+                || key_words > 3
+                || key.len() > 30
+                || value.trim().is_empty()
+                || !key.chars().any(char::is_alphabetic)
+            {
                 return false;
             }
             let people_field = match labels.leading(key) {
@@ -519,7 +532,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// `Name: Title`, `Title - Name`, `Title (Name)` as a list item; and labelled fields
     /// and lead-ins written as list items.
     pub(super) fn list_item(&mut self, bi: usize, b: &Block, depth: u8, marker: &str, text: &str) {
-        if marker.contains('[') || depth > 1 {
+        if depth > 1 || depth > 0 && self.note_of_item_talk(bi, depth, text) {
             return;
         }
         if self.fields_under_heading(bi, b.line, text) {
@@ -528,6 +541,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let first = strip_inline(text.split_once('\n').map_or(text, |(f, _)| f));
         let first = first.trim();
         if first.len() > 300 {
+            return;
+        }
+        let nested = self.nested_notes(bi, depth);
+        // A checklist's item is a talk when it is timed or has notes under it; a to-do
+        // is neither.
+        if marker.contains('[') && !nested && strip_time(first).is_none() {
             return;
         }
         let d = self.d;
@@ -541,12 +560,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         let labels = self.labels();
-        // `Name: Title`.
-        if let Some((name, title)) = first.split_once(": ") {
+        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
+        // `Name: Title`, perhaps after a time.
+        if let Some((name, title)) = rest.split_once(": ") {
             if let Some(people) = names::people(name, labels, false) {
                 let title = clean_title(title);
                 if title.split_whitespace().count() >= 2 {
                     let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
+                    if time {
+                        push_ev(&mut c, "a time", 2);
+                    }
+                    if nested {
+                        push_ev(&mut c, "notes nested under it", 1);
+                    }
                     push_ev(&mut c, "a person named in it", 2);
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     c.body_line = b.line + 1;
@@ -557,16 +583,20 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // A time and a talk label before the title (`09:30 – Keynote: Title — Name`), an
         // affiliation after the names (`— Name (Company)`).
-        let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
         // Without a time, `rest` is `first`, whose label is known.
         let lead = if time { labels.leading(rest) } else { lead };
         let label = lead.and_then(|(cs, r)| {
-            cs.iter().copied().find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel)).map(|c| (c, r))
+            cs.iter()
+                .copied()
+                .find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Lightning))
+                .map(|c| (c, r))
         });
         let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());
         // A video's title as a watch list keeps it: `RustConf 2023 - Title by Name`,
         // `Name - Title | PyData London 2024`; the event is no part of the title.
         let rest = framed::without_event(rest);
+        let (rest, late_time) = lines::cut_logistics(rest, labels);
+        let time = time || late_time;
         // `**Title**, Name`: the marks are in the item as written, inside a link that is
         // the whole item (`["Title" by Name](https://…)`).
         let raw_first = framed::link_text(text.split_once('\n').map_or(text, |(f, _)| f));
@@ -579,6 +609,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             if time {
                 push_ev(&mut c, "a time", 2);
+            }
+            if nested {
+                push_ev(&mut c, "notes nested under it", 1);
             }
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
