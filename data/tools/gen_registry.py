@@ -717,10 +717,13 @@ def curated_entries(cands: list[dict], taken: set[str], solid: set[str], freq, c
         ]
         names = [name] + aliases
         # A Go word confirmed only by the ecosystem's clues (no section words: `metrics`,
-        # `Chronos`; its section's own word: `validate`) and not by a capital: notes
-        # write it for the word, and its hit stands between the neighbours that
-        # confirm each other (Prometheus beside Graphite).
-        if (c["source"] == "golang" and c.get("clues") == ECOSYSTEM_CLUES["golang"] and is_word(name, freq, common)
+        # `Chronos`; its section's own word: `validate`) or that is technical vocabulary
+        # (`prototype`, `tokenizer`: its section's words are said beside it in any
+        # language's notes), and not by a capital: notes write it for the word, and its
+        # hit stands between the neighbours that confirm each other (Prometheus beside
+        # Graphite).
+        if (c["source"] == "golang" and is_word(name, freq, common)
+                and (c.get("clues") == ECOSYSTEM_CLUES["golang"] or any(w in LOWER_WORDS for w in words_of(name)))
                 and any(capital_proves_nothing(n, freq, local) for n in names)):
             continue
         for n in names:
