@@ -66,6 +66,10 @@ after the registries (a name of pypi.toml or npm.toml is not taken again), with:
   whose product is already an entry (``Red Hat OpenShift``; ``Grafana Mimir`` becomes
   ``Mimir``), so that a longer generated name never swallows known mentions.
 
+And it writes ``data/lexicon/golang.toml``, the Go modules and programs of
+``awesome-go.tsv`` (see ``golang_candidates`` and data/README.md): the same judgement
+of names, the clues of the Go ecosystem and of each entry's section.
+
 The word frequencies come from the ``wordfreq`` package (``pip install wordfreq``):
 for every candidate name, the highest Zipf frequency among the eight languages is
 written to ``data/sources/wordfreq.tsv`` when ``--wordfreq`` is given, and read back
@@ -510,7 +514,7 @@ def render(header: list[str], clues: str, es: list[dict]) -> str:
             lines.append('case = "sensitive"\n')
         if e["ambiguous"]:
             lines.append("ambiguous = true\n" + ("strict = true\n" if e["strict"] else ""))
-            lines.append("clues = [" + ", ".join(toml_str(c) for c in ECOSYSTEM_CLUES[clues]) + "]\n")
+            lines.append("clues = [" + ", ".join(toml_str(c) for c in e.get("clues") or ECOSYSTEM_CLUES[clues]) + "]\n")
         lines.append("typos = false\n")
         if e.get("registry"):
             lines.append(f"{e['registry']} = {toml_str(e['id'])}\n")
@@ -628,6 +632,8 @@ def alnum(s: str) -> str:
 
 def curated_candidates(source: str, rows: list[dict]) -> list[dict]:
     """The candidate entries of a curated list's rows, before any name is judged."""
+    if source == "golang":
+        return golang_candidates(rows)
     out = []
     for r in rows:
         name = re.sub(r"[\u2122\u00ae\ufe0f]", "", r["name"]).strip()
@@ -692,6 +698,12 @@ def curated_entries(cands: list[dict], taken: set[str], solid: set[str], freq, c
     local = local or {}
     out = []
     for c in cands:
+        if c["source"] == "golang":
+            # A list name that is a word, its organisation the project with a Go affix
+            # (`migrate` of golang-migrate, `rod` of go-rod): the organisation's name.
+            if c.get("owner_form") and is_word(c["name"], freq, common):
+                c = {**c, "name": c["owner_form"], "case_sensitive": False,
+                     "aliases": [c["name"], *(a for a in c["aliases"] if a != c["owner_form"])]}
         name = without_known_part(c["name"], solid, freq, common)
         if name is None or len(name) <= 2 or key(name) in taken:
             continue
@@ -706,6 +718,16 @@ def curated_entries(cands: list[dict], taken: set[str], solid: set[str], freq, c
             and alnum(a) not in GENERIC and key(a) not in solid
         ]
         names = [name] + aliases
+        # A Go word confirmed only by the ecosystem's clues (no section words: `metrics`,
+        # `Chronos`; its section's own word: `validate`) or that is technical vocabulary
+        # (`prototype`, `tokenizer`: its section's words are said beside it in any
+        # language's notes), and not by a capital: notes write it for the word, and its
+        # hit stands between the neighbours that confirm each other (Prometheus beside
+        # Graphite).
+        if (c["source"] == "golang" and is_word(name, freq, common)
+                and (c.get("clues") == ECOSYSTEM_CLUES["golang"] or any(w in LOWER_WORDS for w in words_of(name)))
+                and any(capital_proves_nothing(n, freq, local) for n in names)):
+            continue
         for n in names:
             taken.add(key(n))
         # Product names of several words are written in their case (`Chaos Mesh`); in
@@ -716,16 +738,147 @@ def curated_entries(cands: list[dict], taken: set[str], solid: set[str], freq, c
             "aliases": aliases,
             "kind": c["kind"],
             "category": c["category"],
-            "case_sensitive": plain,
+            "case_sensitive": plain or c.get("case_sensitive", False),
             # `Spot.io`, `docs.rs`: a domain as written is no word, whatever its parts.
             "ambiguous": (is_word(name, freq, common) and not DOMAIN.fullmatch(name))
             or (len(toks) == 1 and len(name) <= 3),
             "strict": any(capital_proves_nothing(n, freq, local) for n in names),
-            "homepage": f"https://crates.io/crates/{c['crate']}" if c["crate"] else None,
+            "homepage": c.get("homepage") or (f"https://crates.io/crates/{c['crate']}" if c["crate"] else None),
             "source": c["source"],
+            "clues": c.get("clues"),
         })
     return out
 
+
+
+# --- awesome-go: the Go ecosystem ---------------------------------------------
+
+CURATED.append(("golang.toml", "Go modules and programs of the curated list awesome-go.", ["awesome-go.tsv"]))
+# The source each generated curated file is read as (curated_candidates).
+CURATED_SOURCE = {"crates.toml": "crates", "landscape.toml": "landscape", "golang.toml": "golang"}
+# Precise clues of the Go ecosystem: its commands and files, its name and its mascot
+# (not `go`, an everyday word). An entry adds the words of its section (golang_clues).
+ECOSYSTEM_CLUES["golang"] = ["golang", "go get", "go install", "go mod", "go.mod", "go module", "gopher",
+                             "gophers", "gophercon"]
+# (section prefix, category) of awesome-go's sections: the first that matches wins.
+GO_SECTION_CATEGORIES = [
+    ("Database/Databases Implemented in Go", "database"),
+    ("Database/Database Schema Migration", "tool"),
+    ("Database/Database Tools", "tool"),
+    ("Web Frameworks/Routers", "library"),
+    ("Web Frameworks/Middlewares", "library"),
+    ("Web Frameworks", "framework"),
+    ("Workflow Frameworks", "framework"),
+    ("Data Integration Frameworks", "framework"),
+    ("Testing/Testing Frameworks", "framework"),
+    ("Editor Plugins", "plugin"),
+    ("Go Compilers", "compiler"),
+    ("WebAssembly", "library"),
+    ("Server Applications", "tool"),
+    ("Software Packages", "tool"),
+    ("Code Analysis", "tool"),
+    ("Go Tools", "tool"),
+    ("Go Generate Tools", "tool"),
+    ("Build Automation", "tool"),
+    ("Continuous Integration", "tool"),
+    ("Package Management", "tool"),
+    ("Performance", "tool"),
+    ("Zero Trust", "tool"),
+    ("", "library"),
+]
+# The words of a section that say nothing of its entries' family.
+SECTION_STOP = {
+    "and", "for", "the", "with", "other", "advanced", "standard", "actual", "creating", "libraries", "library",
+    "tools", "tool", "software", "packages", "miscellaneous", "uncategorized", "utilities", "utility",
+    "implemented", "interfaces", "multiple", "backends", "collections", "data", "structures", "structure",
+    "control", "version", "third", "party", "apis", "internet", "things", "generate", "go", "golang",
+    "analytic", "search", "console", "uis", "frameworks", "framework", "processing", "language", "languages",
+    "natural", "text", "types", "misc", "devops", "code", "line", "command", "analysis", "building", "working",
+    "management", "systems", "system", "applications", "server", "web", "time",
+}
+# Generic terms the list names modules after: in notes they name the concept (a data
+# structure, an algorithm, a pattern, a format or protocol, a C function), not the module.
+GO_GENERIC = {
+    "lint", "skiplist", "quadtree", "treemap", "bitset", "bitmap", "outbox", "topk", "ewma", "jsonrpc", "mdns",
+    "dhcp6", "iso9660", "strftime", "expr", "ltsv", "hyperloglog", "levenshtein", "trie", "bloom", "bloomfilter",
+    "cuckoofilter", "deque", "semaphore", "checksum", "xdg", "sse", "pagerank", "textrank", "morse", "numa",
+    "captcha", "slug", "webhook", "webhooks", "pubsub", "raft", "dht", "torrent", "null", "dict", "cmap", "hmap",
+    "fsm", "uuid", "ulid", "xid", "guid", "nanoid", "shortid", "sftp", "smtp", "stun", "utp", "arp", "ethernet",
+}
+# A repository named as a part of a project, not as the project (`sdk-go` of Temporal).
+GO_PART = re.compile(r"^(?:go[-_.]?)?(?:sdk|client|core|cli|lib|api|server|engine|main)(?:[-_.]?go(?:lang)?)?$", re.I)
+
+
+def golang_clues(section: str) -> list[str]:
+    """The clues of an entry of `section`: the words of its headings that name a
+    family (`migration`, `orm`, `router`: `Migrations with goose`), singular and
+    plural, then the Go ecosystem's clues."""
+    words = []
+    for w in re.findall(r"[A-Za-z]+", section.lower()):
+        if len(w) < 3 or w in SECTION_STOP:
+            continue
+        stem = w[:-1] if w.endswith("s") and not w.endswith(("ss", "is", "us")) and len(w) > 4 else w
+        words += [stem, stem + "s"] if stem != "orm" else [stem]
+    return list(dict.fromkeys(words + ECOSYSTEM_CLUES["golang"]))
+
+
+def golang_candidates(rows: list[dict]) -> list[dict]:
+    """The candidate entries of awesome-go's rows (name, module, section): the name as
+    the list writes it, without a parenthesis (`godump (goforj)`); the repository's
+    name as an alias when it differs (`ebiten` of Ebitengine, `go-redis` of redis),
+    unless it names a part (`sdk-go`), and so is an organisation named as the project
+    with a Go affix (`golang-migrate`, `go-chi`); `-`/`_` swapped. Left out: names of more than
+    three words (descriptions: `Go plugin for JetBrains IDEs`), a phrase holding the
+    word Go (a binding: `NATS Go Client`, `Extism Go SDK`), names that are not ASCII
+    words."""
+    out = []
+    for r in rows:
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", r["name"]).strip()
+        words = name.split()
+        if (len(words) > 3 or (len(words) > 1 and any(w.lower() in ("go", "golang") for w in words))
+                or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 ._/'+-]*", name)):
+            continue
+        module = r.get("module", "").strip()
+        aliases = []
+        repo = re.sub(r"/v\d+$", "", module).rsplit("/", 1)[-1] if module.count("/") >= 2 else ""
+        if repo and alnum(repo) != alnum(name.split("/")[-1]) and not GO_PART.match(repo) and len(repo) >= 4:
+            aliases.append(repo)
+        # An organisation named as its project with a Go affix (`golang-migrate/migrate`,
+        # `go-chi/chi`, `go-gorm/gorm`): the name people write to say which one.
+        owner = module.split("/")[1] if module.count("/") >= 2 else ""
+        owner_form = bool(repo and re.fullmatch(r"(?:go|golang)-" + re.escape(repo) + r"|" + re.escape(repo) + r"-go",
+                                                owner, re.I))
+        if owner_form:
+            aliases.append(owner)
+        for a in [name, *aliases]:
+            if " " not in a and ("-" in a or "_" in a):
+                aliases.append(a.replace("-", "_") if "-" in a else a.replace("_", "-"))
+        if alnum(name) in GO_GENERIC:
+            continue
+        section = r["section"]
+        clues = golang_clues(section)
+        # A name that is its section's own word (`validate` in Validation, `workflow`
+        # in Workflow Frameworks) is the family's generic word: only the ecosystem's
+        # clues confirm it.
+        if any(alnum(name)[:5] == c[:5] for c in clues if c not in ECOSYSTEM_CLUES["golang"]):
+            clues = ECOSYSTEM_CLUES["golang"]
+        category = next(cat for prefix, cat in GO_SECTION_CATEGORIES
+                        if not prefix or section == prefix or section.startswith(prefix + "/"))
+        out.append({
+            "name": name,
+            "aliases": aliases,
+            "kind": "technology",
+            "category": category,
+            "crate": "",
+            "homepage": f"https://{module}" if module.count("/") >= 2 else None,
+            "clues": clues,
+            "source": "golang",
+            "owner_form": owner if owner_form else None,
+            # A short name the list writes in lower case (`pgx`, `pgo`, `xid`, `mux`):
+            # in capitals it is an acronym (PGO, XID), not the module.
+            "case_sensitive": len(name) <= 4 and name.isalnum() and name == name.lower(),
+        })
+    return out
 
 
 def main(argv=None) -> int:
@@ -743,7 +896,7 @@ def main(argv=None) -> int:
     npm = read_npm(args.npm, args.npm_top)
     curated = [
         (out, title, [c for f in files if (sources / f).exists()
-                      for c in curated_candidates("crates" if out == "crates.toml" else "landscape",
+                      for c in curated_candidates(CURATED_SOURCE.get(out, "landscape"),
                                                   read_curated(sources / f))])
         for out, title, files in CURATED
     ]

@@ -3,8 +3,8 @@
 
 Writes ``data/sources/near-words.tsv``: the words of the eight languages notes are
 read in (en, de, fr, es, it, pt, nl, pl; Zipf >= 2.5) that are within typo distance
-of a name of the hand-made sources (``data/lexicon/*.toml`` but ``pypi.toml`` and
-``npm.toml``; 5 to 8 characters: 1 edit; 9 or more: 2; same first letter):
+of a name of the hand-made sources (``data/lexicon/*.toml`` but ``pypi.toml``,
+``npm.toml`` and ``golang.toml``, whose names are never read as typos; 5 to 8 characters: 1 edit; 9 or more: 2; same first letter):
 ``build.rs`` compiles them, and the typo matcher never reads one as a typo of a
 name (``Jupiter`` is not Jupyter, ``Straße`` is not strace).
 
@@ -29,7 +29,7 @@ def curated_names(lexicon: Path) -> list[str]:
     """Every name and alias of the hand-made sources."""
     names = []
     for f in sorted(lexicon.glob("*.toml")):
-        if f.name in ("pypi.toml", "npm.toml"):
+        if f.name in ("pypi.toml", "npm.toml", "golang.toml"):
             continue
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.startswith(("name =", "aliases =")):

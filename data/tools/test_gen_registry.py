@@ -18,7 +18,7 @@ class GenRegistryTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, root)
         (root / "data" / "lexicon").mkdir(parents=True)
         (root / "data" / "sources").mkdir()
-        for f in ["wordfreq.tsv", "awesome-rust.tsv", "awesome-embedded-rust.tsv", "cncf-landscape.tsv"]:
+        for f in ["wordfreq.tsv", "awesome-rust.tsv", "awesome-embedded-rust.tsv", "cncf-landscape.tsv", "awesome-go.tsv"]:
             shutil.copy(DATA / f, root / "data" / "sources" / f)
         # A hand-made source: its names win over the registries' and the lists'.
         (root / "data" / "lexicon" / "web.toml").write_text(
@@ -151,6 +151,52 @@ class CuratedListsTest(unittest.TestCase):
         self.assertEqual((land["Tigera"]["kind"], land["Tigera"]["category"]), ("organization", "company"))
         self.assertEqual(land["Stateful Functions"]["case"], "sensitive", "a name of several words")
         self.assertEqual(land["Stateful Functions"]["category"], "framework")
+
+
+class GoListTest(unittest.TestCase):
+    """golang.toml, from awesome-go.tsv."""
+
+    run_on_testdata = GenRegistryTest.run_on_testdata
+
+    def golang(self):
+        self.run_on_testdata()
+        read = lambda f: tomllib.loads((self.root / "data" / "lexicon" / f).read_text())["entry"]
+        return {e["name"]: e for e in read("golang.toml")}
+
+    def test_names_left_out(self):
+        go = self.golang()
+        # `skiplist` names the data structure; a description and a binding (`NATS Go
+        # Client`) are no names; Django is hand-made.
+        # `validate`, its section's own word, has only the ecosystem's clues: left out.
+        self.assertEqual(sorted(go), ["Ebitengine", "Temporal", "badger", "golang-migrate", "goose", "pgx", "sqlc"])
+
+    def test_fields(self):
+        go = self.golang()
+        self.assertEqual(go["badger"]["category"], "database")
+        self.assertEqual(go["goose"]["category"], "tool")
+        self.assertEqual(go["sqlc"]["homepage"], "https://github.com/kyleconroy/sqlc")
+        self.assertNotIn("ambiguous", go["sqlc"])
+        self.assertEqual(go["Ebitengine"]["aliases"], ["ebiten"], "the repository's name")
+        self.assertNotIn("aliases", go["Temporal"], "`sdk-go` names a part")
+
+    def test_word_names_need_context(self):
+        go = self.golang()
+        goose = go["goose"]
+        self.assertTrue(goose["ambiguous"] and goose["strict"])
+        # Its section's words and the ecosystem's precise clues, not `go`.
+        self.assertIn("migrations", goose["clues"])
+        self.assertIn("go get", goose["clues"])
+        self.assertNotIn("go", goose["clues"])
+
+    def test_word_named_by_its_organisation(self):
+        go = self.golang()
+        # `migrate` is a word: golang-migrate/migrate is written golang-migrate.
+        self.assertEqual(go["golang-migrate"]["aliases"], ["golang_migrate"])
+        self.assertNotIn("ambiguous", go["golang-migrate"])
+
+    def test_short_lower_case_name_is_case_sensitive(self):
+        go = self.golang()
+        self.assertEqual(go["pgx"]["case"], "sensitive", "PGX in capitals is an acronym")
 
 
 if __name__ == "__main__":

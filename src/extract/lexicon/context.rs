@@ -158,6 +158,7 @@ impl Lexicon {
 const PYTHON: u8 = 1;
 const JAVASCRIPT: u8 = 2;
 const RUST: u8 = 4;
+const GO: u8 = 8;
 
 /// The ecosystem of the built-in lexicon file `path` (`data/lexicon/rust.toml`).
 fn ecosystem_of_file(path: &str) -> u8 {
@@ -167,6 +168,7 @@ fn ecosystem_of_file(path: &str) -> u8 {
         "pypi" => PYTHON,
         "npm" | "javascript" => JAVASCRIPT,
         "rust" | "crates" => RUST,
+        "golang" => GO,
         _ if stem.starts_with("python-") || stem.ends_with("-python") => PYTHON,
         _ => 0,
     }
