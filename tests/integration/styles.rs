@@ -504,3 +504,49 @@ fn notion_export_of_a_javascript_conference() {
 fn spanish_notes_with_setext_titles() {
     check(&fixture("pydata-madrid-apuntes"), 0.99, 1.0, 1.0, 0.98);
 }
+
+// The six fixtures below were written by someone who never ran talkgraph, in styles
+// and ecosystems the suite lacked; they scored 0.00 to 0.73 (mean 0.34) with the code
+// of their day, and are scored here as they are now.
+
+// A GopherCon journal: `###` titles over an italic `*Name (Company)*` line, `LT: title
+// / Name` lines under `### Lightning talks`, a `misc` list after them; Go tools.
+#[test]
+fn go_conference_journal() {
+    check(&fixture("gophercon-eu-berlin"), 0.94, 1.0, 1.0, 0.84);
+}
+
+// Plain text numbered by session: `[1] Title  --  Name (Org)   room 8, 09:30`, notes
+// as indented `*` bullets, a `Quickie:` and a BOF; the JVM ecosystem.
+#[test]
+fn numbered_sessions_with_rooms_and_times() {
+    check(&fixture("devoxx-be-numbered"), 0.98, 1.0, 1.0, 0.95);
+}
+
+// Italian notes: `## Sala 2 — 11:00` slot headings over `**Intervento:**` and
+// `**Relatore/Relatrice/Relatori:**` fields, Italian words that are tool names.
+#[test]
+fn italian_slots_with_title_fields() {
+    check(&fixture("codemotion-milano-appunti"), 0.98, 1.0, 1.0, 0.97);
+}
+
+// A checklist: `- [x] 09:00 Title @Name`, unticked talks with no notes, `## Morning`
+// and `## Afternoon`, `#tags`, follow-ups at the end; streaming and data tools.
+#[test]
+fn checklist_of_talks_with_at_names() {
+    check(&fixture("current-london-checklist"), 0.94, 1.0, 1.0, 0.84);
+}
+
+// A bullet journal: `○ 10:30 Title — Name` events over `– note` lines, `•` tasks, a
+// `FRI 16.05.25` date, PEPs named several ways.
+#[test]
+fn bullet_journal_with_peps() {
+    check(&fixture("pycon-us-bujo"), 0.98, 1.0, 1.0, 0.96);
+}
+
+// Speakers as people write them: a duo `with … and …`, `Chaired by`, a speaker named
+// only in prose, `moderator:`/`panelists:` lines, particles, diacritics, lower case.
+#[test]
+fn devrooms_with_every_kind_of_speaker_line() {
+    check(&fixture("fosdem-devrooms-people"), 0.94, 1.0, 0.95, 0.87);
+}
