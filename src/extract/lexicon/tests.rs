@@ -669,6 +669,8 @@ fn automaton_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
     };
     let mut hits = Vec::new();
     let mut pos = 0;
+    // (A text written in lower case throughout reads a cased name in lower case too.)
+    let lower_case = super::context::writes_in_lower_case(text);
     while let Some(found) = ac.find(Input::new(text).range(pos..)) {
         let start = found.start();
         let (mut pat, mut end) = (found.pattern().as_usize(), found.end());
@@ -676,7 +678,9 @@ fn automaton_hits(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
         if hit_may_start(text, start) {
             loop {
                 let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
-                if after_ok && (!m.is_sensitive(pat) || &text[start..end] == m.pat(pat).1) {
+                let t = &text[start..end];
+                let folded = lower_case && !t.bytes().any(|b| b.is_ascii_uppercase());
+                if after_ok && (!m.is_sensitive(pat) || t == m.pat(pat).1 || folded) {
                     accepted = Some((start, end, pat));
                     break;
                 }
