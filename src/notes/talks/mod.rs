@@ -627,6 +627,7 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
 mod blocks;
 mod decide;
 mod framed;
+mod items;
 mod lines;
 mod named;
 mod people;
