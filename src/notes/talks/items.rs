@@ -140,3 +140,131 @@ impl<'b> Run<'_, '_, 'b> {
         c.body_line = self.blocks[ci].line + 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::document::Markup;
+
+    /// Talks read by the real reader of `markup`: (line, title, speakers).
+    fn read(text: &str, markup: Markup) -> Vec<(u32, String, Vec<String>)> {
+        let note: &'static Note =
+            Box::leak(Box::new(Note { file: "notes/t.txt".into(), key: "t".into(), text: text.to_string(), markup }));
+        let blocks = crate::notes::markup::parse(markup, &note.text);
+        let d = Detector::new().detect(note, &blocks);
+        d.doc
+            .sections
+            .iter()
+            .map(|s| {
+                let names = s.speakers.iter().chain(&s.moderators).map(|n| n.name.clone()).collect();
+                (s.line, s.title.clone(), names)
+            })
+            .collect()
+    }
+
+    fn talk(line: u32, title: &str, people: &[&str]) -> (u32, String, Vec<String>) {
+        (line, title.to_string(), people.iter().map(|p| (*p).to_string()).collect())
+    }
+
+    #[test]
+    fn framed_lines() {
+        assert_eq!(framed_line("\"la web en 2030\"").as_deref(), Some("la web en 2030"));
+        assert_eq!(framed_line("  «Rust no kernel».").as_deref(), Some("Rust no kernel"));
+        assert_eq!(framed_line("**Signals**").as_deref(), Some("Signals"));
+        assert_eq!(framed_line("\"a\" and \"b\""), None);
+        assert_eq!(framed_line("\"unclosed"), None);
+        assert_eq!(framed_line("plain line"), None);
+    }
+
+    #[test]
+    fn a_tab_outline_typed_on_a_phone() {
+        let text = "jsconf es 2025\n\n\tcharla: signals en el navegador\n\t\tponente: José Ramón Núñez (Igalia)\n\t\tnotas de la charla\n\tworkers sin miedo\n\t\tBegoña Ortiz de Zárate y Tomás Ibáñez\n\t\tdurable objects y colas\n\tkeynote - maría lópez garcía\n\t\t\"la web en 2030\"\n\t\tmuy buena\n\n\tcomida\n\t\tbocadillos\n";
+        assert_eq!(
+            read(text, Markup::Plain),
+            [
+                talk(3, "signals en el navegador", &["José Ramón Núñez"]),
+                talk(6, "workers sin miedo", &["Begoña Ortiz de Zárate", "Tomás Ibáñez"]),
+                talk(9, "la web en 2030", &["maría lópez garcía"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_field_two_levels_down_under_a_day_item() {
+        // The day holds the talks: each talk's field is at depth 2.
+        let text = "Tag 2\n    Vortrag: Typen in Python\n        Sprecherin: Jürgen Weiß-Müller\n        mypy und pyright\n    Rust im Kernel\n        Özlem Yılmaz\n        Treiber in Rust\n";
+        assert_eq!(
+            read(text, Markup::Plain),
+            [talk(2, "Typen in Python", &["Jürgen Weiß-Müller"]), talk(5, "Rust im Kernel", &["Özlem Yılmaz"])]
+        );
+    }
+
+    #[test]
+    fn markdown_lists_in_french_italian_and_polish() {
+        let text = "# Notes\n\n- Typage progressif en Python\n  - Amélie Rousseau et Loïc Lefèvre\n  - mypy, pyright\n- intervento: Rust nel kernel\n  - relatore: Niccolò Bianchi\n  - driver\n- Kotlin w praktyce\n  Zofia Wąsowska\n  - korutyny\n";
+        assert_eq!(
+            read(text, Markup::Markdown),
+            [
+                talk(3, "Typage progressif en Python", &["Amélie Rousseau", "Loïc Lefèvre"]),
+                talk(6, "Rust nel kernel", &["Niccolò Bianchi"]),
+                talk(9, "Kotlin w praktyce", &["Zofia Wąsowska"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn outliner_and_org_outlines() {
+        let logseq = "- Observabilidade na prática\n\t- palestrante: João Conceição\n\t- OpenTelemetry\n- Dados abertos sem medo\n\t- Inês Araújo\n\t- CKAN\n";
+        assert_eq!(
+            read(logseq, Markup::Outliner),
+            [
+                talk(1, "Observabilidade na prática", &["João Conceição"]),
+                talk(4, "Dados abertos sem medo", &["Inês Araújo"]),
+            ]
+        );
+        let org = "* Dag 1\n- Lezing: Python op de fiets\n  - spreker: Sanne van der Berg\n  - notities\n- keynote - Daan de Vries\n  - \"Open source in 2030\"\n  - goed\n";
+        assert_eq!(
+            read(org, Markup::Org),
+            [
+                talk(2, "Python op de fiets", &["Sanne van der Berg"]),
+                talk(5, "Open source in 2030", &["Daan de Vries"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_of_people_and_notes_in_lower_case_are_no_talks() {
+        let people = "# Day 1\n\n- Talk: Async Rust - Ana Ruiz\n  - notes\n- people to follow up\n  - Ana Ruiz\n  - Bo Chen\n- async io explained\n  - lots of demos\n  - good\n";
+        assert_eq!(read(people, Markup::Markdown), [talk(3, "Async Rust", &["Ana Ruiz"])]);
+        // A title shaped like a name stays the title without a quoted line under it.
+        let keynote =
+            "- Keynote: Rust Everywhere\n  - embedded and web\n  - good\n- Talk: Async Rust - Ana Ruiz\n  - notes\n";
+        assert_eq!(read(keynote, Markup::Markdown)[0].1, "Rust Everywhere");
+    }
+}
+
+#[cfg(test)]
+mod event_tests {
+    use super::*;
+    use crate::notes::document::Markup;
+
+    fn event_of(text: &str) -> Option<String> {
+        let note: &'static Note = Box::leak(Box::new(Note {
+            file: "notes/t.txt".into(),
+            key: "t".into(),
+            text: text.to_string(),
+            markup: Markup::Plain,
+        }));
+        let blocks = crate::notes::markup::parse(Markup::Plain, &note.text);
+        Detector::new().detect(note, &blocks).doc.events.first().map(|e| e.name.clone())
+    }
+
+    #[test]
+    fn a_phone_outline_names_its_event_on_its_first_line() {
+        let outline = "\tcharla: signals en el navegador\n\t\tponente: José Ramón Núñez\n\t\tnotas\n";
+        // A conference word and a country's two letters, then the year and the city.
+        assert_eq!(event_of(&format!("pyconde 2025 darmstadt\n\n{outline}")).as_deref(), Some("pyconde 2025"));
+        // A word that does not end like a conference's names no event.
+        assert_eq!(event_of(&format!("reunion 2025 sevilla\n\n{outline}")), None);
+    }
+}

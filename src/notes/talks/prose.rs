@@ -111,12 +111,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if remark {
                 ev.name = None;
             }
+            // A first line in lower case may name the event alone (`pycones 2025 sevilla`).
+            let lenient_name = ev.name.is_none() && self.conference.is_none() && b.line == 1 && !remark;
+            let ev = if lenient_name && first.len() <= 160 { lower_case_event(first, self.labels(), ev) } else { ev };
             let useful = ev.name.is_some() && self.conference.is_none()
                 || ev.date.is_some()
                 || ev.day.is_some() && ev.name.is_some();
             if useful && first.len() <= 160 {
-                let lenient_name = ev.name.is_none() && self.conference.is_none() && b.line == 1 && !remark;
-                let ev = if lenient_name { lower_case_event(first, self.labels(), ev) } else { ev };
                 self.event_line(ev, b.line, false);
                 if below.is_none() {
                     return;
