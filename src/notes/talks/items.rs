@@ -121,9 +121,9 @@ impl<'b> Run<'_, '_, 'b> {
         Some(c)
     }
 
-    /// A talk labelled on an item whose text after the label is only people (`keynote
-    /// - Itziar Etxeberria Goñi`, `charla: ana ruiz`), with a title set apart by
-    /// quotes or emphasis on the item nested right under it (`"numpy 2, un año
+    /// A talk labelled on an item whose text after the label is only people
+    /// (`keynote - Itziar Etxeberria Goñi`, `charla: ana ruiz`), with a title set apart
+    /// by quotes or emphasis on the item nested right under it (`"numpy 2, un año
     /// despues"`): the people are the speakers and that line the title. `c` is the
     /// field read from item block `bi` at `depth`; it is left alone without such a line
     /// (a title may look like a name: `Keynote: Rust Everywhere`).
