@@ -550,3 +550,12 @@ fn bullet_journal_with_peps() {
 fn devrooms_with_every_kind_of_speaker_line() {
     check(&fixture("fosdem-devrooms-people"), 0.94, 1.0, 0.95, 0.87);
 }
+
+// A Spanish outline typed on a phone, tab-indented and mostly lower case: `keynote -
+// Name` over its quoted title, `charla: title` over a nested `ponente: Name (ORG)`,
+// `title - name` in lower case, a title over a line holding only `Name y Name`, a
+// `comida` break, `dia 2`; names with diacritics and particles.
+#[test]
+fn spanish_phone_outline_with_nested_speakers() {
+    check(&fixture("pycon-es-esquema"), 0.964, 0.99, 0.99, 0.90);
+}

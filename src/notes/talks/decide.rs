@@ -225,9 +225,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             };
             let mut last = c.body_line.saturating_sub(1).max(own_end).min(next_line.saturating_sub(1).max(c.line));
             let item_depth = match (c.source, blocks.get(c.block).map(|b| &b.kind)) {
-                (Source::ListItem, Some(BlockKind::ListItem { depth, marker, .. })) => {
-                    Some((*depth, lines::marker_class(marker)))
-                }
+                (
+                    Source::ListItem | Source::Field | Source::LeadIn,
+                    Some(BlockKind::ListItem { depth, marker, .. }),
+                ) => Some((*depth, lines::marker_class(marker))),
                 _ => None,
             };
             let mut j = bi;

@@ -102,7 +102,13 @@ impl Run<'_, '_, '_> {
     /// B, C`, `- speakers: …`, `- moderator: …`) names the talk's people. Whether item
     /// block `bi` at `depth` is such a note.
     pub(super) fn note_of_item_talk(&mut self, bi: usize, depth: u8, text: &str) -> bool {
-        let Some(c) = self.cands.last().filter(|c| c.source == Source::ListItem) else { return false };
+        // A talk written as an item, whatever read it (`- Title - Name`, a labelled
+        // `charla: title`, a lead-in).
+        let Some(c) =
+            self.cands.last().filter(|c| matches!(c.source, Source::ListItem | Source::Field | Source::LeadIn))
+        else {
+            return false;
+        };
         let Some(BlockKind::ListItem { depth: top, .. }) = self.blocks.get(c.block).map(|b| &b.kind) else {
             return false;
         };

@@ -609,6 +609,8 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
         let w = w.to_lowercase();
         labels.is(&w, Concept::Conference)
             || ["con", "conf", "fest", "days", "summit", "camp"].iter().any(|s| w.ends_with(s) && w.len() > s.len())
+            // and a country's two letters after `con` (`pycones`, `pyconde`, `pyconfr`).
+            || w.len() > 5 && w.is_ascii() && w[..w.len() - 2].ends_with("con")
     });
     // Or the line says it is the note's title: a notes label or a date after the year
     // (`pydata berlin 2025 - my notes, 12 june 2025`).
@@ -627,6 +629,7 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
 mod blocks;
 mod decide;
 mod framed;
+mod items;
 mod lines;
 mod named;
 mod people;

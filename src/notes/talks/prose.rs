@@ -111,12 +111,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if remark {
                 ev.name = None;
             }
+            // A first line in lower case may name the event alone (`pycones 2025 sevilla`).
+            let lenient_name = ev.name.is_none() && self.conference.is_none() && b.line == 1 && !remark;
+            let ev = if lenient_name && first.len() <= 160 { lower_case_event(first, self.labels(), ev) } else { ev };
             let useful = ev.name.is_some() && self.conference.is_none()
                 || ev.date.is_some()
                 || ev.day.is_some() && ev.name.is_some();
             if useful && first.len() <= 160 {
-                let lenient_name = ev.name.is_none() && self.conference.is_none() && b.line == 1 && !remark;
-                let ev = if lenient_name { lower_case_event(first, self.labels(), ev) } else { ev };
                 self.event_line(ev, b.line, false);
                 if below.is_none() {
                     return;
@@ -532,7 +533,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// `Name: Title`, `Title - Name`, `Title (Name)` as a list item; and labelled fields
     /// and lead-ins written as list items.
     pub(super) fn list_item(&mut self, bi: usize, b: &Block, depth: u8, marker: &str, text: &str) {
-        if depth > 1 || depth > 0 && self.note_of_item_talk(bi, depth, text) {
+        // Items under a talk's item are its notes (at any depth: its speaker field may be
+        // two levels down when a day's item holds the talks).
+        if depth > 0 && self.note_of_item_talk(bi, depth, text) || depth > 1 {
             return;
         }
         if self.fields_under_heading(bi, b.line, text) {
@@ -551,7 +554,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         let d = self.d;
         let lead = d.labels.leading(first);
-        if let Some(c) = self.field(bi, b.line, text, first, lead) {
+        if let Some(mut c) = self.field(bi, b.line, text, first, lead) {
+            self.title_under_label(&mut c, bi, depth);
             self.cands.push(c);
             return;
         }
@@ -601,7 +605,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // the whole item (`["Title" by Name](https://…)`).
         let raw_first = framed::link_text(text.split_once('\n').map_or(text, |(f, _)| f));
         let marked = if label.is_none() && !time { framed::marked(raw_first, labels) } else { None };
-        let Some((title, people)) = marked.or_else(|| split_title_line(rest, labels, true)) else { return };
+        let Some((title, people)) = marked.or_else(|| split_title_line(rest, labels, true)) else {
+            // A title alone, its people on the line under it.
+            if let Some(c) = self.title_over_people(bi, b.line, depth, text, first) {
+                self.cands.push(c);
+            }
+            return;
+        };
         if title.split_whitespace().count() >= 2 {
             let mut c = self.new_candidate(bi, b.line, Source::ListItem, title);
             if let Some((kind, _)) = label {
