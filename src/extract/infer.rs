@@ -45,6 +45,13 @@ pub(crate) const PREFIXES: &[&str] = &[
     "semi", "sub", "super", "trans", "ultra", "un", "under",
 ];
 
+/// English suffixes written after a hyphen to make an adjective of a word
+/// (`admin-ish`, `Django-like`, `cloud-based`, `async-first`): never a tool's last part.
+const SUFFIXES: &[&str] = &[
+    "ish", "like", "esque", "based", "driven", "style", "free", "friendly", "ready", "heavy", "only", "wise", "aware",
+    "centric", "oriented", "powered", "first",
+];
+
 /// Surname particles written joined to a capital (`McCarthy`, `DeVito`, `LeBlanc`).
 const SURNAME_PARTICLES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St", "O"];
 
@@ -386,7 +393,11 @@ impl<'k> Infer<'k> {
             if next.is_some_and(|n| capital(n) && joined(w.at + t.len(), n.at)) {
                 return false;
             }
-            if super::speaker::looks_like_name(t) {
+            // (A hyphenated given name, `Jan-Willem`, `Anne-Marie`: its parts make a
+            // person's name.)
+            if super::speaker::looks_like_name(t)
+                || t.contains('-') && super::speaker::looks_like_name(&t.replace('-', " "))
+            {
                 return false;
             }
         }
@@ -648,6 +659,9 @@ fn is_crate_style(t: &str) -> bool {
         return false;
     }
     let last = parts[parts.len() - 1];
+    if SUFFIXES.contains(&last) {
+        return false;
+    }
     // A tool's name starts with a word of its own (`cert-manager`, `graphite-web`);
     // `zero-downtime`, `meet-ups`, `tail-based` start with ordinary words.
     let first = parts[0];

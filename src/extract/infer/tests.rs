@@ -396,3 +396,23 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_word_made_an_adjective_by_a_suffix_is_no_crate() {
+    check(&[
+        ("a whole admin-ish app with Django, no React", &[]),
+        ("a Django-like router in Python", &[]),
+        ("cloud-ready builds beside Django", &[]),
+        // A crate-style name still is one.
+        ("on Kubernetes we run cert-manager", &[("?cert-manager", Rule::Hyphenated)]),
+    ]);
+}
+
+#[test]
+fn a_hyphenated_given_name_beside_a_technology_is_a_person() {
+    check(&[
+        ("Ana did the benchmarks with Django, Jan-Willem the war stories", &[]),
+        ("Django, Anne-Marie and Python", &[]),
+        ("we use Foozle, Django and Barkit in production", &[("?Foozle", Rule::Beside), ("?Barkit", Rule::Beside)]),
+    ]);
+}

@@ -77,11 +77,15 @@ impl Lexicon {
             let to = lines.partition_point(|&l| l <= lines[i] + 1).min(hits.partition_point(|h| h.start < win_hi));
             // (Not a word inside a longer capitalised name, `NGINX Gateway Fabric`, nor
             // a letter naming a hall or a grade, `Hall C`, `ASIL D`.)
-            if is_designation_letter(body, own.0, own.1) || is_counted_noun(body.text, own.0, own.1) {
+            if is_designation_letter(body, own.0, own.1)
+                || is_counted_noun(body.text, own.0, own.1)
+                || is_noun_from_someone(body, own.0, own.1)
+            {
                 continue;
             }
             let neighbour = !e.strict
                 && !runs.inside(own.0)
+                && !is_modifier_after_article(body.text, own.0, own.1)
                 && (from..to).any(|j| {
                     j != i
                         && hits[j].entry != hits[i].entry
@@ -210,7 +214,9 @@ fn is_cross_stack(e: &Entry) -> bool {
 /// Whether two entries are of one family: the same category (other than the
 /// catch-all ones), so that one confirms the other when named nearby.
 pub(super) fn same_family(a: &Entry, b: &Entry) -> bool {
-    const LOOSE: [&str; 5] = ["concept", "company", "organization", "organisation", "other"];
+    // (A platform is a cloud, an orchestrator, a code host or a language's runtime:
+    // Kubernetes says nothing of Node.js, `Karpenter for node scaling` beside k8s.)
+    const LOOSE: [&str; 6] = ["concept", "company", "organization", "organisation", "other", "platform"];
     a.category.eq_ignore_ascii_case(&b.category) && !LOOSE.iter().any(|l| a.category.eq_ignore_ascii_case(l))
 }
 
@@ -403,6 +409,77 @@ pub(super) fn is_counted_noun(text: &str, start: usize, end: usize) -> bool {
             && before[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
     });
     article && text[end + 3..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// Whether `start..end`, opening a sentence, is followed by `from` and a determiner
+/// (`requests from the audience`, `Questions from our users`): a noun naming what came
+/// from someone, the ordinary word, whatever its neighbours or the clues around it.
+/// (`X for Y` is no such sign: notes name tools so, `celery for the long jobs`.)
+pub(super) fn is_noun_from_someone(body: &Body<'_>, start: usize, end: usize) -> bool {
+    // (` from ` after it is rare: told first, from the bytes.)
+    let Some(rest) = body.text.get(end..).and_then(|r| r.strip_prefix(" from ")) else { return false };
+    let next = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+    const DETERMINERS: [&str; 13] =
+        ["the", "a", "an", "our", "their", "his", "her", "my", "your", "its", "this", "that", "every"];
+    DETERMINERS.iter().any(|d| next.eq_ignore_ascii_case(d)) && body.is_sentence_start(start)
+}
+
+/// Whether `start..end`, in lower case, stands between an article and a lower-case
+/// word that says no kind of software (`a black box`, `the rich part`): an adjective
+/// or a noun's modifier, which a technology named nearby does not make a name (a
+/// clue still may). `the futures crate`, `a flask app`, `the rich integration` name
+/// the kind: not this.
+pub(super) fn is_modifier_after_article(text: &str, start: usize, end: usize) -> bool {
+    // (A space and a lower-case letter after it, told first from the bytes.)
+    let b = text.as_bytes();
+    if b.get(end) != Some(&b' ') || !b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    if !text[start..end].bytes().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let rest = &text[end + 1..];
+    let next = &rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
+    const KINDS: [&str; 30] = [
+        "library",
+        "libraries",
+        "framework",
+        "tool",
+        "tools",
+        "crate",
+        "crates",
+        "package",
+        "packages",
+        "module",
+        "plugin",
+        "plugins",
+        "extension",
+        "integration",
+        "integrations",
+        "backend",
+        "support",
+        "server",
+        "app",
+        "apps",
+        "api",
+        "cli",
+        "runtime",
+        "project",
+        "docs",
+        "version",
+        "release",
+        "team",
+        "community",
+        "maintainers",
+    ];
+    let before = text[..start].strip_suffix(' ').unwrap_or("");
+    let article = ["a", "an", "the"].iter().any(|a| {
+        let at = before.len().saturating_sub(a.len());
+        before.len() >= a.len()
+            && before.get(at..).is_some_and(|w| w.eq_ignore_ascii_case(a))
+            && before[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+    });
+    article && !KINDS.contains(&next)
 }
 
 /// How far from a hit (in bytes, either side) a clue still counts: notes' lines are

@@ -947,3 +947,74 @@ fn a_noun_between_an_article_and_of_is_the_word() {
     assert!(!names_in(lex, text).contains(&"Flask".to_string()), "{:?}", names_in(lex, text));
     assert!(names_in(lex, "pytest, behave and flask for the web app").contains(&"Flask".to_string()));
 }
+
+#[test]
+fn a_noun_from_someone_is_the_word() {
+    let lex = Lexicon::builtin();
+    // `post` is a clue of Requests, and the compose file Docker's: still the noun.
+    for text in [
+        "- requests from the audience for the compose file → she'll post it",
+        "Docker compose demo. Requests from our users: a blog post on it.",
+    ] {
+        assert!(!names_in(lex, text).contains(&"Requests".to_string()), "{text}: {:?}", names_in(lex, text));
+    }
+    for text in ["we use requests and httpx for the API calls", "`requests` from the standard set, with httpx"] {
+        assert!(names_in(lex, text).contains(&"Requests".to_string()), "{text}: {:?}", names_in(lex, text));
+    }
+    let body = "requests from the audience; ask requests from PyPI";
+    let pats = crate::extract::text::Patterns::new();
+    let b = crate::extract::text::Body::new(body, 1, &pats);
+    assert!(super::context::is_noun_from_someone(&b, 0, 8));
+    assert!(!super::context::is_noun_from_someone(&b, 32, 40), "not opening a sentence, nor before a determiner");
+}
+
+#[test]
+fn a_platform_confirms_no_other_platform() {
+    let lex = Lexicon::builtin();
+    // Kubernetes and Node.js are both platforms: one says nothing of the other.
+    let text = "- moved PySpark jobs off EMR to their own k8s clusters\n- Karpenter for node scaling";
+    assert!(!names_in(lex, text).contains(&"Node.js".to_string()), "{:?}", names_in(lex, text));
+    // A clue still confirms it.
+    let text = "bun vs node vs deno in 2024";
+    assert!(names_in(lex, text).contains(&"Node.js".to_string()), "{:?}", names_in(lex, text));
+}
+
+#[test]
+fn a_modifier_after_an_article_is_the_word() {
+    let lex = Lexicon::builtin();
+    let text = "- Kafka UI for poking at topics, AKHQ as the alternative\n- \"a black box with 400 partitions\"";
+    assert!(!names_in(lex, text).contains(&"Black".to_string()), "{:?}", names_in(lex, text));
+    use super::context::is_modifier_after_article as modifier;
+    let t = "a black box; the futures crate; the rich integration; black box";
+    assert!(modifier(t, 2, 7));
+    assert!(!modifier(t, 17, 24), "a kind of software follows");
+    assert!(!modifier(t, 36, 40), "a kind of software follows");
+    assert!(!modifier(t, 54, 59), "no article");
+}
+
+#[test]
+fn rich_text_is_the_concept() {
+    let lex = Lexicon::builtin();
+    let got = names_in(lex, "- rich text → StreamField migration took them 3 sprints");
+    assert!(!got.contains(&"Rich".to_string()) && got.contains(&"Rich text".to_string()), "{got:?}");
+    assert!(names_in(lex, "rich for the tracebacks in the terminal").contains(&"Rich".to_string()));
+}
+
+#[test]
+fn data_platform_tools_are_known() {
+    let lex = Lexicon::builtin();
+    for (text, want) in [
+        ("pg_duckdb extension runs analytical queries inside PostgreSQL", "pg_duckdb"),
+        ("SQLite in prod with Litestream replicating to S3", "Litestream"),
+        ("data tests + elementary for observability", "Elementary"),
+        ("OpenLineage baked in: lineage shows up in Marquez", "Marquez"),
+        ("schemas in Protobuf, enforced by Confluent Schema Registry", "Confluent Schema Registry"),
+        ("benchmarks with pgbench, then pg_upgrade", "pgbench"),
+    ] {
+        assert!(names_in(lex, text).contains(&want.to_string()), "{want} in {text}: {:?}", names_in(lex, text));
+    }
+    // Their ordinary words stay words.
+    for text in ["an elementary school teacher", "a novel by Gabriel García Marquez", "a schema registry of our own"] {
+        assert!(names_in(lex, text).is_empty(), "{text}: {:?}", names_in(lex, text));
+    }
+}
