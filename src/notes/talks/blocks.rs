@@ -397,6 +397,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 /// Tom`, `Notizen von Tom`, `Meine Notizen` are notes labels, with a few words after
 /// them or alone.)
 fn note_takers(plain: &str, labels: &Labels) -> bool {
+    if !(plain.contains('\'') || plain.contains('’')) {
+        return false;
+    }
     let words: Vec<&str> = plain.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) {
         return false;
@@ -412,6 +415,9 @@ fn note_takers(plain: &str, labels: &Labels) -> bool {
 /// Whether a line ends with a page number of a pasted document: a word, a number, a
 /// short word and a number no smaller (`Page 1 of 3`, `Seite 2 von 3`, `Strona 1 z 3`).
 pub(super) fn page_furniture(plain: &str, labels: &Labels) -> bool {
+    if !plain.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let words: Vec<&str> = plain.split_whitespace().rev().take(4).collect();
     let [m, of, n, page] = words[..] else { return false };
     let num = |s: &str| s.parse::<u32>().ok().filter(|&x| x > 0 && x < 10_000);

@@ -35,6 +35,8 @@ pub(super) struct Schedule {
     /// Entries already named by a title line: the block that last named each, and the
     /// line of its first part.
     claimed: HashMap<usize, (usize, u32)>,
+    /// A slot of a column schedule was seen: one time line goes on with the column.
+    pub(super) column: bool,
 }
 
 impl Schedule {
