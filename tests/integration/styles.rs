@@ -559,3 +559,21 @@ fn devrooms_with_every_kind_of_speaker_line() {
 fn spanish_phone_outline_with_nested_speakers() {
     check(&fixture("pycon-es-esquema"), 0.964, 0.99, 0.99, 0.90);
 }
+
+// A team's retro doc: a summary table of the talks, then each note-taker's section
+// (`## Priya's notes`) naming the talks by shortened titles (`RSC in anger`, `Svelte
+// runes`, `Bun/Deno/Node`) in bold leads and list items: one talk per row, its notes
+// in both sections.
+#[test]
+fn retro_doc_with_a_summary_table_and_note_takers_sections() {
+    // The event's dates are in a quoted preamble (`Conference: …, 27–28 February 2025`):
+    // not read yet.
+    check_scores(&fixture("jsworld-team-retro"), 0.985, 1.0, 1.0, 0.965);
+}
+
+// A PDF programme pasted as text: a column of time, title (wrapped) and name lines,
+// page footers, then notes under shortened titles (`wheels keynote`, `pip panel`).
+#[test]
+fn pdf_schedule_pasted_as_a_column_then_notes_under_short_titles() {
+    check(&fixture("packaging-summit-pdf-paste"), 0.967, 1.0, 1.0, 0.911);
+}

@@ -123,6 +123,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 return false;
             }
         }
+        // Page furniture of a pasted document (`Programme      Page 3 of 3`): nothing.
+        if page_furniture(plain, labels) {
+            return false;
+        }
         // A part of a day (`## Morning`, `## Nachmittag`): it holds talks, as a day does.
         if labels.whole(plain).contains(&Concept::DayPart) {
             self.structure.push(bi);
@@ -146,6 +150,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             body_line: b.end + 1,
             block: bi,
             at: None,
+            part_of: None,
         };
         if looks_like_code(plain) {
             push_ev(&mut c, "code, not a title", -8);
@@ -162,6 +167,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 && r.split_whitespace().count() <= 3
         }) {
             push_ev(&mut c, "a break, notes or an aside", -6);
+        } else if note_takers(plain, labels) {
+            push_ev(&mut c, "a note-taker's notes", -6);
         }
         // The title: a time, a label, `by NAME`, `(NAME)`.
         let (rest, time) = match strip_time(plain) {
@@ -379,8 +386,48 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             body_line: line,
             block: bi,
             at: None,
+            part_of: None,
         }
     }
+}
+
+/// Whether a heading names a note-taker's part of the notes (`Priya's notes`, `Tom’s
+/// notes`): one to three capitalised words, the last possessive, then a notes label.
+/// It holds notes on the talks and is none; the note-taker is no speaker. (`Notes from
+/// Tom`, `Notizen von Tom`, `Meine Notizen` are notes labels, with a few words after
+/// them or alone.)
+fn note_takers(plain: &str, labels: &Labels) -> bool {
+    if !(plain.contains('\'') || plain.contains('’')) {
+        return false;
+    }
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let Some(k) = words.iter().position(|w| ["'s", "’s", "s'", "s’"].iter().any(|p| w.ends_with(p))) else {
+        return false;
+    };
+    k < 3
+        && words[..=k].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && labels.whole(&words[k + 1..].join(" ")).contains(&Concept::Notes)
+}
+
+/// Whether a line ends with a page number of a pasted document: a word, a number, a
+/// short word and a number no smaller (`Page 1 of 3`, `Seite 2 von 3`, `Strona 1 z 3`).
+pub(super) fn page_furniture(plain: &str, labels: &Labels) -> bool {
+    if !plain.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = plain.split_whitespace().rev().take(4).collect();
+    let [m, of, n, page] = words[..] else { return false };
+    let num = |s: &str| s.parse::<u32>().ok().filter(|&x| x > 0 && x < 10_000);
+    let (Some(n), Some(m)) = (num(n), num(m)) else { return false };
+    n <= m
+        && (1..=3).contains(&of.chars().count())
+        && of.chars().all(char::is_lowercase)
+        && (4..=7).contains(&page.chars().count())
+        && page.chars().all(char::is_alphabetic)
+        && labels.whole(page).is_empty()
 }
 
 /// Whether a heading's text says only when and where (`Sala 2 — 11:00`, `Room B,

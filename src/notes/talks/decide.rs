@@ -220,7 +220,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 bi += 1;
             }
             let own_end = match c.source {
-                Source::Heading(_) | Source::TableRow | Source::File => c.line,
+                Source::Heading(_) | Source::TableRow | Source::Slot | Source::File => c.line,
                 _ => blocks.get(c.block).map_or(c.line, |b| b.end),
             };
             let mut last = c.body_line.saturating_sub(1).max(own_end).min(next_line.saturating_sub(1).max(c.line));
@@ -291,7 +291,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 last = last.max(b.end.min(next_line.saturating_sub(1)));
                 j += 1;
             }
-            if c.source == Source::TableRow {
+            if c.source.is_row() {
                 last = c.line;
             }
             // A talk followed by another on its own line (quoted titles in a line of
@@ -308,7 +308,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             sections.push(Section {
                 kind: c.kind,
                 title: c.title.clone(),
-                line: c.line,
+                line: c.part_of.unwrap_or(c.line),
                 event: day_event,
                 speakers,
                 moderators,
@@ -395,7 +395,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // Dask` for `Geospatial Python at scale with GeoPandas and Dask`).
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for (i, c) in self.cands.iter().enumerate() {
-            if c.talk && matches!(c.source, Source::TableRow | Source::ListItem) {
+            if c.talk && (c.source.is_row() || c.source == Source::ListItem) {
                 let n = norm(&c.title);
                 let words: Vec<&str> = n.split(' ').collect();
                 for k in title_keys(&c.title).into_iter().chain(words.windows(2).map(|w| w.join(" "))) {
@@ -407,7 +407,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         for i in 0..self.cands.len() {
-            if matches!(self.cands[i].source, Source::TableRow | Source::ListItem | Source::File)
+            if matches!(self.cands[i].source, Source::TableRow | Source::Slot | Source::ListItem | Source::File)
                 || self.cands[i].score() < 0
             {
                 continue;

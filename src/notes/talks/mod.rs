@@ -63,6 +63,9 @@ pub enum Source {
     Prose,
     /// A paragraph opening with `[time] title — name`.
     TitleLine,
+    /// A slot of a schedule laid out as a column of lines (a time line, title lines,
+    /// a name line).
+    Slot,
     /// An item of a lightning session: a quote line (`> Title`), a paragraph after an
     /// empty `>`, a list item.
     Item,
@@ -71,6 +74,12 @@ pub enum Source {
 }
 
 impl Source {
+    /// Whether it is an entry of a schedule with no notes of its own: a table row, a
+    /// slot of a column.
+    pub fn is_row(self) -> bool {
+        matches!(self, Source::TableRow | Source::Slot)
+    }
+
     /// A short name for outputs.
     pub fn name(self) -> String {
         match self {
@@ -81,6 +90,7 @@ impl Source {
             Source::ListItem => "list item".into(),
             Source::Prose => "prose".into(),
             Source::TitleLine => "title line".into(),
+            Source::Slot => "schedule slot".into(),
             Source::Item => "lightning item".into(),
             Source::File => "file".into(),
         }
@@ -113,6 +123,9 @@ pub struct Candidate {
     /// Where it starts in the note's text when it starts inside a line (a quoted title
     /// in prose): several talks on one line each take their part of it as body.
     at: Option<usize>,
+    /// A later part of a talk whose notes are in several places (two note-takers' notes
+    /// on one schedule entry): the line of its first part, which the talk keeps.
+    part_of: Option<u32>,
 }
 
 impl Candidate {
@@ -378,7 +391,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     }
                 }
                 BlockKind::Paragraph { text } => {
+                    let before = self.cands.len();
                     self.paragraph(bi, b, text, (raw_first, first, &mut lead), seen_talkish);
+                    if self.cands.len() == before {
+                        self.column_schedule(bi, b, text);
+                    }
                 }
                 BlockKind::ListItem { depth, marker, text } => {
                     self.list_item(bi, b, *depth, marker, text);
@@ -627,6 +644,7 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
 }
 
 mod blocks;
+mod column;
 mod decide;
 mod framed;
 mod items;

@@ -605,6 +605,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // the whole item (`["Title" by Name](https://…)`).
         let raw_first = framed::link_text(text.split_once('\n').map_or(text, |(f, _)| f));
         let marked = if label.is_none() && !time { framed::marked(raw_first, labels) } else { None };
+        // The shortened title of a schedule's talk over the item's notes.
+        if let Some(c) = self.schedule_item(bi, b.line, raw_first) {
+            self.cands.push(c);
+            return;
+        }
+        let labels = self.labels();
         let Some((title, people)) = marked.or_else(|| split_title_line(rest, labels, true)) else {
             // A title alone, its people on the line under it.
             if let Some(c) = self.title_over_people(bi, b.line, depth, text, first) {

@@ -1,12 +1,23 @@
 //! A talk written twice: once in a schedule (a table row, a list item with its
-//! speaker) and again over its notes, by a shortened title on a line of its own
+//! speaker, a slot of a column of lines) and again over its notes, by a shortened title
 //! (`HTMX two years later` for `Django and HTMX, two years later`, `Celery` for
-//! `Scaling Celery beyond one queue`). A heading does this in Markdown; in plain text
-//! the title is the first line of a paragraph, or a paragraph of one line.
+//! `Scaling Celery beyond one queue`, `RSC in anger` for `React Server Components in
+//! anger`, `wheels keynote` for `Keynote: Ten years of wheels, …`). A heading does this
+//! in Markdown; in plain text the title is the first line of a paragraph, or a
+//! paragraph of one line; a bold lead opens a paragraph (`**Vite 6** — notes`), a lead
+//! before a colon opens a list item (`- runes: notes`, `- **Signals**: notes`).
 //!
-//! A first line is such a title when every word of it is a word of exactly one
-//! schedule entry's title, in any order and case. The candidate takes the entry's
-//! title, so that [`Run::merge_duplicates`] makes the two one talk.
+//! A shortened title names an entry when its words are the entry's title's words, in
+//! any order and case, and they are in no other entry's title; besides them it may hold
+//! an acronym of the title's words (`RSC`), a talk label (`talk`, `keynote`, `panel`:
+//! it tells apart two entries sharing the words, by the label of the entry), names in
+//! brackets (`(Dmitri + Farida)`), and one word of its own (`Svelte runes`) when the
+//! others are distinctive. The candidate takes the entry's title, so that
+//! [`Run::merge_duplicates`] makes the two one talk.
+//!
+//! Each entry is named once in a part of the notes; after a heading (another
+//! note-taker's notes, another day) it may be named again: the talk's notes are then
+//! in several places, each a part with the talk's title and its first part's line.
 
 use super::*;
 
@@ -17,21 +28,71 @@ pub(super) struct Schedule {
     seen: usize,
     /// Per word (lower case), the entries (candidate indices) whose title holds it.
     words: HashMap<String, Vec<usize>>,
-    /// Entries already named by a title line: each is written out once.
-    claimed: std::collections::HashSet<usize>,
+    /// Per acronym of two to five consecutive words of a title (`rsc`), its entries.
+    acronyms: HashMap<String, Vec<usize>>,
+    /// The talk label of an entry's title (`Keynote:`, `Panel:`).
+    labels: HashMap<usize, Concept>,
+    /// Entries already named by a title line: the block that last named each, and the
+    /// line of its first part.
+    claimed: HashMap<usize, (usize, u32)>,
+    /// A slot of a column schedule was seen: one time line goes on with the column.
+    pub(super) column: bool,
+}
+
+impl Schedule {
+    /// Entry `i` (a candidate index) is labelled `label` (`Panel:` before its title).
+    pub(super) fn labelled(&mut self, i: usize, label: Concept) {
+        self.labels.insert(i, label);
+    }
 }
 
 /// At most this many entries are compared with a title line: a title made only of
 /// words that many entries share names none of them.
 const MAX_COMPARED: usize = 64;
 
+/// The talk labels a shortened title may hold.
+fn talk_label(labels: &Labels, w: &str) -> Option<Concept> {
+    labels.whole(w).iter().copied().find(|c| {
+        matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
+    })
+}
+
+/// `s` without names in brackets at its end (`uv migration (Dmitri + Farida)`).
+fn without_trailing_brackets(s: &str) -> &str {
+    let t = s.trim_end();
+    match (t.ends_with(')'), t.rfind('(')) {
+        (true, Some(i)) if i > 0 => t[..i].trim_end(),
+        _ => t,
+    }
+}
+
+/// The bold lead of a line as written (`**Vite 6** — notes`): its text, when text
+/// follows it.
+fn bold_lead(raw: &str) -> Option<&str> {
+    let raw = raw.trim_start();
+    let mark = ["**", "__"].into_iter().find(|m| raw.starts_with(m))?;
+    let inner = &raw[2..];
+    let end = inner.find(mark)?;
+    let rest = inner[end + 2..].trim();
+    (!rest.is_empty() && end > 0).then_some(inner[..end].trim())
+}
+
+/// The lead of a list item's first line in plain text: what comes before `: `, ` — `
+/// or ` – ` (`runes: skipped half of it`), at most six words.
+fn colon_lead(plain: &str) -> Option<&str> {
+    let i = [": ", " — ", " – "].iter().filter_map(|s| plain.find(s)).min()?;
+    let lead = plain[..i].trim();
+    (lead.split_whitespace().count() <= 6).then_some(lead)
+}
+
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// A paragraph whose first line (plain text `first`; `more_lines`: the paragraph
-    /// goes on below it) is the shortened title of one schedule entry: a candidate with
-    /// that entry's title, its body the lines after the title.
+    /// goes on below it) is the shortened title of one schedule entry, or opens with one
+    /// in bold: a candidate with that entry's title, its body the lines after the title
+    /// (the whole paragraph after a bold lead).
     pub(super) fn schedule_title(&mut self, bi: usize, line: u32, more_lines: bool, first: &str) -> Option<Candidate> {
         self.index_schedule();
-        if self.schedule.words.is_empty() || first.len() > 80 || first.ends_with(['.', ',', ';', '!', '?']) {
+        if self.schedule.words.is_empty() {
             return None;
         }
         // A title on a line of its own: notes follow in the paragraph or after it.
@@ -40,47 +101,206 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 .blocks
                 .get(bi + 1)
                 .is_some_and(|b| matches!(b.kind, BlockKind::Paragraph { .. } | BlockKind::ListItem { .. }));
-        let words: Vec<String> = norm(first).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
-        if !notes_follow || !(1..=8).contains(&words.len()) || !words.iter().any(|w| w.chars().count() >= 4) {
+        let own_line = first.len() <= 80 && !first.ends_with(['.', ',', ';', '!', '?']) && notes_follow;
+        if own_line {
+            if let Some(c) = self.named_entry(bi, line, first, line + 1) {
+                return Some(c);
+            }
+        }
+        let raw = match &self.blocks.get(bi)?.kind {
+            BlockKind::Paragraph { text } => text.split('\n').next().unwrap_or(""),
+            _ => return None,
+        };
+        let lead = strip_inline(bold_lead(raw)?);
+        self.named_entry(bi, line, &lead, line)
+    }
+
+    /// A list item (block `bi`, its first line as written `raw`) opening with the
+    /// shortened title of a schedule entry (`- runes: notes`, `- **Signals**: notes`,
+    /// `- RSC talk: notes`): a candidate with the entry's title, its body the item.
+    pub(super) fn schedule_item(&mut self, bi: usize, line: u32, raw: &str) -> Option<Candidate> {
+        self.index_schedule();
+        if self.schedule.words.is_empty() {
             return None;
         }
-        // The entries holding every word: the rarest word's, checked against the rest.
-        let posting = |w: &String| self.schedule.words.get(w).map_or(&[][..], Vec::as_slice);
-        let rarest = words.iter().map(posting).min_by_key(|p| p.len())?;
-        if rarest.is_empty() || rarest.len() > MAX_COMPARED {
+        let lead = match bold_lead(raw) {
+            Some(b) => strip_inline(b),
+            None => {
+                let plain = strip_inline(raw);
+                std::borrow::Cow::Owned(colon_lead(plain.trim())?.to_string())
+            }
+        };
+        self.named_entry(bi, line, &lead, line)
+    }
+
+    /// The candidate for the entry `short` names, if it names one, its body from
+    /// `body_line`.
+    fn named_entry(&mut self, bi: usize, line: u32, short: &str, body_line: u32) -> Option<Candidate> {
+        let short = without_trailing_brackets(short);
+        if short.len() > 80 {
             return None;
         }
-        let mut found = rarest.iter().copied().filter(|&e| {
-            words.iter().all(|w| posting(w).binary_search(&e).is_ok()) && !self.schedule.claimed.contains(&e)
-        });
-        let entry = found.next()?;
-        if found.next().is_some() {
-            return None;
-        }
-        self.schedule.claimed.insert(entry);
+        let entry = self.entry_named(bi, short)?;
+        let part_of = self.schedule.claimed.get(&entry).map(|&(_, first)| first);
+        self.schedule.claimed.insert(entry, (bi, part_of.unwrap_or(line)));
         let mut c = self.new_candidate(bi, line, Source::TitleLine, self.cands[entry].title.clone());
         push_ev(&mut c, "a schedule's talk by a shortened title", 2);
-        c.body_line = line + 1;
+        c.body_line = body_line;
+        c.part_of = part_of;
         Some(c)
     }
 
+    /// The one entry `short` names, not yet named in this part of the notes.
+    fn entry_named(&self, bi: usize, short: &str) -> Option<usize> {
+        let labels = self.labels();
+        let s = &self.schedule;
+        let tokens: Vec<&str> = short.split(|c: char| c.is_whitespace() || "/+&".contains(c)).collect();
+        let mut postings: Vec<&[usize]> = Vec::new();
+        let (mut kinds, mut unknown, mut long, mut distinctive, mut n) = (Vec::new(), 0, false, false, 0);
+        for tok in tokens {
+            let w = norm(tok);
+            if w.is_empty() {
+                continue;
+            }
+            n += 1;
+            let letters = tok.chars().filter(|c| c.is_alphabetic()).count();
+            let acronym = (2..=5).contains(&letters) && tok.chars().all(|c| !c.is_lowercase());
+            if let Some(p) = s.words.get(&w) {
+                postings.push(p);
+                long |= w.chars().count() >= 4;
+                distinctive |= w.chars().count() >= 4 && !names::frequent(&w);
+            } else if let Some(p) = s.acronyms.get(&w).filter(|_| acronym) {
+                postings.push(p);
+                (long, distinctive) = (true, true);
+            } else if let Some(k) = talk_label(labels, &w) {
+                kinds.push(k);
+            } else {
+                unknown += 1;
+            }
+        }
+        if !(1..=8).contains(&n) || postings.is_empty() {
+            return None;
+        }
+        // One word of its own, beside distinctive words of the entry's.
+        if unknown > 1 || unknown == 1 && !(distinctive && n >= 2) {
+            return None;
+        }
+        if !long && postings.len() + kinds.len() < 2 {
+            return None;
+        }
+        // The entries holding every word: the rarest word's, checked against the rest.
+        let rarest = postings.iter().min_by_key(|p| p.len())?;
+        if rarest.len() > MAX_COMPARED {
+            return None;
+        }
+        let open = |e: usize| match s.claimed.get(&e) {
+            // Named again after a heading: another part of the notes.
+            Some(&(last, _)) => self.blocks[last + 1..bi].iter().any(|b| matches!(b.kind, BlockKind::Heading { .. })),
+            None => true,
+        };
+        let found: Vec<usize> = rarest
+            .iter()
+            .copied()
+            .filter(|&e| postings.iter().all(|p| p.binary_search(&e).is_ok()) && open(e))
+            .take(MAX_COMPARED)
+            .collect();
+        match found[..] {
+            [e] => Some(e),
+            [] => None,
+            _ if !kinds.is_empty() => {
+                let mut by_kind = found.iter().filter(|e| s.labels.get(e).is_some_and(|k| kinds.contains(k)));
+                let e = by_kind.next()?;
+                by_kind.next().is_none().then_some(*e)
+            }
+            _ => None,
+        }
+    }
+
     /// Indexes the schedule entries among the candidates found since the last call:
-    /// table rows and list items that name their speakers.
+    /// table rows, slots and list items that name their speakers.
     fn index_schedule(&mut self) {
         for i in self.schedule.seen..self.cands.len() {
             let c = &self.cands[i];
-            if !matches!(c.source, Source::TableRow | Source::ListItem) || c.speakers.is_empty() {
+            if !(c.source.is_row() || c.source == Source::ListItem) || c.speakers.is_empty() {
                 continue;
             }
-            let mut words: Vec<String> =
-                norm(&c.title).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+            if c.kind == SectionKind::Keynote {
+                self.schedule.labels.entry(i).or_insert(Concept::Keynote);
+            }
+            // A title's words, `CI/CD` split as well as joined.
+            let split = norm(&c.title.replace('/', " "));
+            let joined = norm(&c.title);
+            let mut words: Vec<&str> = split.split(' ').chain(joined.split(' ')).filter(|w| !w.is_empty()).collect();
+            let mut acronyms: Vec<String> = Vec::new();
+            let in_order: Vec<&str> = split.split(' ').filter(|w| !w.is_empty()).collect();
+            for len in 2..=5.min(in_order.len()) {
+                for run in in_order.windows(len) {
+                    acronyms.push(run.iter().filter_map(|w| w.chars().next()).collect());
+                }
+            }
             words.sort_unstable();
             words.dedup();
+            acronyms.sort_unstable();
+            acronyms.dedup();
+            // Entries are indexed in order: each list stays sorted.
             for w in words {
-                // Entries are indexed in order: each list stays sorted.
-                self.schedule.words.entry(w).or_default().push(i);
+                self.schedule.words.entry(w.to_string()).or_default().push(i);
+            }
+            for a in acronyms {
+                self.schedule.acronyms.entry(a).or_default().push(i);
             }
         }
         self.schedule.seen = self.cands.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::detect;
+
+    const TABLE: &str = "# JSWorld 2025 retro\n\n| Talk | Who |\n|---|---|\n| React Server Components in anger | Mateus Carvalho |\n| Runes, one year on | Ola Okafor |\n| Bun, Deno and Node in 2025 | Farhan Siddiqui |\n| Keynote: Ten years of wheels | Marta Oyelaran |\n| Native wheels without tears | Ngozi Adeyemi |\n";
+
+    #[test]
+    fn notes_under_shortened_titles_are_the_schedules_talks() {
+        let text = format!(
+            "{TABLE}\n## Notes\n\n**RSC in anger** — fetching on the server.\n\n**Svelte runes** — state and effects.\n\nwheels keynote\n- PEP 517\n\n- **Bun/Deno/Node**: benchmarks\n"
+        );
+        let (talks, _) = detect(&text);
+        // The notes' talks at their lines, the entry with no notes at its row's.
+        let at: Vec<(u32, &str)> = talks.iter().map(|t| (t.0, t.1.as_str())).collect();
+        assert_eq!(
+            at,
+            [
+                (9, "Native wheels without tears"),
+                (13, "React Server Components in anger"),
+                (15, "Runes, one year on"),
+                (17, "Ten years of wheels"),
+                (20, "Bun, Deno and Node in 2025")
+            ]
+        );
+        assert_eq!(talks[1].2, ["Mateus Carvalho"]);
+    }
+
+    #[test]
+    fn two_note_takers_notes_on_one_talk_are_one_talk() {
+        let text = format!(
+            "{TABLE}\n## Priya's notes\n\n**Runes** — state and effects.\n\n## Tom's notes\n\nDay 1\n- runes: skipped half of it\n- RSC talk: agree with Priya\n"
+        );
+        let (talks, doc) = detect(&text);
+        let runes: Vec<_> = talks.iter().filter(|t| t.1 == "Runes, one year on").collect();
+        assert_eq!(runes.len(), 2, "{talks:?}");
+        assert_eq!(runes[0].0, runes[1].0, "one talk: the first part's line");
+        assert!(doc.sections.iter().any(|s| s.body.contains("skipped half")));
+        assert!(talks.iter().any(|t| t.1 == "React Server Components in anger" && t.0 == 19), "{talks:?}");
+        assert!(!talks.iter().any(|t| t.1.contains("notes")), "{talks:?}");
+    }
+
+    #[test]
+    fn a_shortened_title_names_one_entry_or_none() {
+        // `wheels` is in two titles and no label tells them apart; two words of its own
+        // are too many.
+        let text = format!("{TABLE}\nwheels\n- notes\n\nsvelte state machines\n- notes\n");
+        let (talks, _) = detect(&text);
+        assert!(talks.iter().all(|t| t.0 < 10), "{talks:?}");
     }
 }
