@@ -177,6 +177,7 @@ fn resolve(target: &Target, knowledge: &Knowledge) -> (NodeKind, String, String)
         Target::Pep(n) => (NodeKind::Pep, node_id(NodeKind::Pep, &n.to_string()), format!("PEP {n}")),
         Target::PythonVersion(v) => (NodeKind::Version, node_id(NodeKind::Version, v), format!("Python {v}")),
         Target::Unlisted(name) => (NodeKind::Technology, node_id(NodeKind::Technology, name), name.clone()),
+        Target::Organization(name) => (NodeKind::Organization, node_id(NodeKind::Organization, name), name.clone()),
     }
 }
 
@@ -430,6 +431,7 @@ category = "company"
                 event: None,
                 speakers: vec![Named { name: "Łukasz Langa".into(), line: 1 }],
                 moderators: Vec::new(),
+                affiliations: Vec::new(),
                 body,
                 body_line: 2,
             }],

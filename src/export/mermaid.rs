@@ -216,6 +216,7 @@ mod tests {
                     event: None,
                     speakers: vec![],
                     moderators: Vec::new(),
+                    affiliations: Vec::new(),
                     mentions: vec![],
                     near_misses: vec![],
                 })
@@ -255,6 +256,7 @@ mod tests {
             event: None,
             speakers: vec![],
             moderators: Vec::new(),
+            affiliations: Vec::new(),
             mentions,
             near_misses: vec![],
         };

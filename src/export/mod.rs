@@ -469,6 +469,7 @@ homepage = "https://www.python.org/psf/"
             event: Some(0),
             speakers: vec![Named { name: speaker.into(), line: line + 1 }],
             moderators: Vec::new(),
+            affiliations: Vec::new(),
             mentions,
             near_misses: vec![],
         }

@@ -36,6 +36,7 @@ pub fn talk_graph(title: &str, speaker: &str, mentions: &[(&str, &str, u32)]) ->
             event: None,
             speakers: vec![Named { name: speaker.into(), line: 2 }],
             moderators: Vec::new(),
+            affiliations: Vec::new(),
             mentions: mentions.iter().map(mention).collect(),
             near_misses: vec![],
         }],

@@ -214,7 +214,7 @@ impl Knowledge {
         match (&m.target, m.rule) {
             (_, Rule::EditDistance { distance, .. }) => Confidence::Typo { distance },
             (_, Rule::User { .. }) => Confidence::User,
-            (Target::Unlisted(_), _) => Confidence::Inferred,
+            (Target::Unlisted(_) | Target::Organization(_), _) => Confidence::Inferred,
             (Target::Pep(_) | Target::PythonVersion(_), _) => Confidence::Exact,
             (Target::Entry(id), _) if self.is_user_entry(*id) => Confidence::User,
             (Target::Entry(id), _) => {

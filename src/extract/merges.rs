@@ -212,7 +212,7 @@ impl Merges {
         }
         let target_name = |t: &Target| match t {
             Target::Entry(id) => Some(name_key(&lexicon.entry(*id).name)),
-            Target::Unlisted(n) => Some(name_key(n)),
+            Target::Unlisted(n) | Target::Organization(n) => Some(name_key(n)),
             Target::Pep(_) | Target::PythonVersion(_) => None,
         };
         mentions.retain_mut(|(_, m)| {

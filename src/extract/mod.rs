@@ -19,6 +19,7 @@
 //!
 //! Mentions come out in order of appearance, one per target, line and rule.
 
+mod affiliation;
 pub mod infer;
 mod knowledge;
 pub mod lexicon;
@@ -64,6 +65,9 @@ pub enum Target {
     /// A technology not in the lexicon, found by a strong signal (`pip install X`,
     /// `[[X]]`, `#x`, a code span): its name as written.
     Unlisted(String),
+    /// An organisation not in the lexicon, named as a speaker's affiliation
+    /// (`Ana Ruiz (Acme)`): its name as written.
+    Organization(String),
 }
 
 /// How a mention was recognised: the evidence a user sees with `--explain`.
@@ -108,6 +112,9 @@ pub enum Rule {
     NameDigits,
     /// A crate-style hyphenated name (`sudo-rs`, `cert-manager`).
     Hyphenated,
+    /// A speaker's affiliation, given beside their name or in the sentence naming them
+    /// (`Ana Ruiz (Acme)`, `Ana Ruiz works at Acme`).
+    Affiliation,
     /// A merge of the user's `talkgraph.toml` (`same`): the number of its rule in
     /// [`Knowledge::merges`].
     User {
@@ -135,6 +142,7 @@ impl std::fmt::Display for Rule {
             Rule::CamelCase => f.write_str("CamelCase"),
             Rule::NameDigits => f.write_str("name and digits"),
             Rule::Hyphenated => f.write_str("hyphenated name"),
+            Rule::Affiliation => f.write_str("speaker's affiliation"),
             Rule::User { rule } => write!(f, "user rule {rule}"),
         }
     }
@@ -182,6 +190,9 @@ pub struct TalkFacts {
     pub speakers: Vec<Named>,
     /// Moderators, from the structure (see [`Section::moderators`]).
     pub moderators: Vec<Named>,
+    /// Who works for which organisation: a speaker's name (as in
+    /// [`speakers`](Self::speakers)) and the organisation their affiliation names.
+    pub affiliations: Vec<(String, Target)>,
     /// Every mention, in order of appearance.
     pub mentions: Vec<Mention>,
     /// Near misses (for `--explain`).
@@ -377,6 +388,8 @@ impl<'k> Extractor<'k> {
         }
         self.scratch.put(scratch);
         let Found { mentions: mut found, mut near_misses, mut speakers } = out;
+        // The speakers' affiliations: mentions of the talk too.
+        let affiliated = affiliation::mentions(k, s, &body, &mut found);
         // The user's `same`, `never` and `ignore` before de-duplication: a mention
         // dropped must not hide another of the same entity on its line.
         k.merges.apply_to_mentions(&k.lexicon, &mut found);
@@ -409,7 +422,7 @@ impl<'k> Extractor<'k> {
         let inferred = |r: Rule| matches!(r, Rule::Beside | Rule::CamelCase | Rule::NameDigits | Rule::Hyphenated);
         mentions.retain(|m| {
             let kept = match &m.target {
-                Target::Unlisted(_) => k.infer,
+                Target::Unlisted(_) | Target::Organization(_) => k.infer,
                 _ => true,
             };
             kept && k.min_confidence.is_none_or(|min| k.confidence(m) >= min)
@@ -426,6 +439,7 @@ impl<'k> Extractor<'k> {
         });
         k.merges.apply_to_speakers(&mut speakers);
         k.merges.apply_to_speakers(&mut moderators);
+        let affiliations = affiliation::of_speakers(k, affiliated, &speakers, &mentions);
         near_misses.sort_by(|a, b| a.line.cmp(&b.line).then_with(|| a.cmp(b)));
         near_misses.dedup();
         TalkFacts {
@@ -435,6 +449,7 @@ impl<'k> Extractor<'k> {
             event: s.event,
             speakers,
             moderators,
+            affiliations,
             mentions,
             near_misses,
         }
@@ -529,6 +544,7 @@ category = "tool"
             event: None,
             speakers: vec![],
             moderators: Vec::new(),
+            affiliations: Vec::new(),
             body,
             body_line: 11,
         }

@@ -341,6 +341,11 @@ impl<'k> GraphBuilder<'k> {
                         self.nodes[id as usize].attrs.set_default(Attr::Category, || "unlisted".into());
                         id
                     }
+                    Target::Organization(name) => {
+                        let id = self.node(NodeKind::Organization, name, name);
+                        self.nodes[id as usize].attrs.set_default(Attr::Category, || "unlisted".into());
+                        id
+                    }
                 };
                 let (sure, new) = self.confidence(m);
                 let node = &mut self.nodes[target as usize];

@@ -33,6 +33,7 @@ fn talk(line: u32, speaker: &str, mentions: Vec<Target>) -> TalkFacts {
         event: Some(0),
         speakers: vec![Named { name: speaker.into(), line: line + 1 }],
         moderators: Vec::new(),
+        affiliations: Vec::new(),
         mentions: mentions
             .into_iter()
             .enumerate()

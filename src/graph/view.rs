@@ -375,6 +375,7 @@ mod tests {
             event: Some(0),
             speakers: vec![Named { name: speaker.into(), line: line + 1 }],
             moderators: Vec::new(),
+            affiliations: Vec::new(),
             mentions: mentions
                 .iter()
                 .enumerate()

@@ -190,6 +190,12 @@ fn spellings() -> &'static std::collections::HashMap<String, (&'static str, bool
     })
 }
 
+/// Whether `w` is the name of a conference series (`EuroPython`, `PyCon`), as
+/// `conferences.tsv` spells it, in any case.
+pub(crate) fn is_conference_name(w: &str) -> bool {
+    spellings().get(&w.to_lowercase()).is_some_and(|&(_, region)| !region)
+}
+
 /// An event's name from its words, conference names and regions spelled as they are
 /// known (`europython 2023` -> `EuroPython 2023`, `Pycon Us 2024` -> `PyCon US 2024`).
 fn spell(words: &[&str]) -> String {

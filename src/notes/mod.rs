@@ -7,6 +7,7 @@
 //! structure only. Recognising speakers in the prose, technologies
 //! and PEPs is the next stage's job (`extract`).
 
+pub mod affiliation;
 pub mod date;
 pub mod document;
 pub mod error;
@@ -118,6 +119,18 @@ pub struct Named {
     pub line: u32,
 }
 
+/// An organisation a talk's line gives some of its speakers: `Ana Ruiz (Acme)`,
+/// `Ana Ruiz, Acme`, `Ana Ruiz works at Acme` ([`affiliation`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Affiliation {
+    /// The organisation's name as written (`Kraken Technologies`).
+    pub name: String,
+    /// 1-based line it was named on (its speakers' line).
+    pub line: u32,
+    /// The names of the speakers it is given to, as in [`Section::speakers`].
+    pub people: Vec<String>,
+}
+
 /// One talk section of a note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section<'a> {
@@ -137,6 +150,9 @@ pub struct Section<'a> {
     /// Who moderates it (a panel's `moderated by NAME`, a `Moderator:` field): given by
     /// the structure, never among [`speakers`](Self::speakers).
     pub moderators: Vec<Named>,
+    /// The organisations the lines naming the speakers give them (`Ana Ruiz (Acme)`):
+    /// none for a speaker the structure does not name.
+    pub affiliations: Vec<Affiliation>,
     /// The body: every line after the heading (and after a title taken from the next
     /// line) up to the next section, verbatim, without the final line break. A talk
     /// followed by another on its own line (quoted titles in a line of prose) has the

@@ -413,7 +413,16 @@ fn mostly_ordinary(name: &str) -> bool {
 /// people, D the moderator. `None` when some part is not a name. `any_case`: see
 /// [`Case::Any`]; [`people_as`] takes the other places.
 pub fn people(s: &str, labels: &Labels, any_case: bool) -> Option<Vec<(String, Role)>> {
-    people_as(s, labels, if any_case { Case::Any } else { Case::Capitalised })
+    if !any_case {
+        return people_as(s, labels, Case::Capitalised);
+    }
+    // A speaker field holds names only, but for their affiliation after a dash, a bar
+    // or an at sign (`João Pedro dos Santos Albuquerque — iFood`, `Ana Ruiz | Acme`),
+    // which no name contains (the notes stage reads it: `affiliation`).
+    people_as(s, labels, Case::Any).or_else(|| {
+        let cut = [" — ", " – ", " - ", " -- ", " | ", " @ "].iter().filter_map(|sep| s.rfind(sep)).max()?;
+        people_as(&s[..cut], labels, Case::Any)
+    })
 }
 
 /// [`people`], with how sure the place is that a name stands in it.
@@ -655,6 +664,21 @@ mod tests {
         // An affiliation needs a person before it.
         assert_eq!(names("Docker, Kubernetes", cap), None);
         assert_eq!(names("Initech", cap), None);
+    }
+
+    #[test]
+    fn a_speaker_field_with_an_affiliation_after_a_dash() {
+        let l = Labels::default();
+        let names = |s: &str| people(s, &l, true).map(|p| p.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
+        assert_eq!(names("João Pedro dos Santos Albuquerque — iFood").unwrap(), ["João Pedro dos Santos Albuquerque"]);
+        assert_eq!(
+            names("Raimundo Nonato da Silva Júnior — Mercado Livre").unwrap(),
+            ["Raimundo Nonato da Silva Júnior"]
+        );
+        assert_eq!(names("Ana Ruiz & Tom Berg | Acme").unwrap().len(), 2);
+        // Not where a capitalised name must stand alone, and not with a sentence before the dash.
+        assert_eq!(people("Ana Ruiz — Acme", &l, false), None);
+        assert_eq!(names("we liked it a lot — Acme"), None);
     }
 
     #[test]

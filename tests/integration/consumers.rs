@@ -103,6 +103,7 @@ fn hostile_graph() -> (KnowledgeGraph, Vec<String>) {
         event: Some(0),
         speakers: vec![Named { name: speaker.into(), line: line + 1 }],
         moderators: Vec::new(),
+        affiliations: Vec::new(),
         mentions: targets.into_iter().enumerate().map(|(i, t)| mention(t, line + 2 + i as u32)).collect(),
         near_misses: vec![],
     };

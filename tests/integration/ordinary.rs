@@ -25,6 +25,7 @@ fn linked(extractor: &Extractor<'_>, line: &str) -> Vec<(String, String)> {
         event: None,
         speakers: Vec::new(),
         moderators: Vec::new(),
+        affiliations: Vec::new(),
         body: line,
         body_line: 1,
     };

@@ -35,6 +35,7 @@ fn graph(title: &str, person: &str, tech: &str) -> KnowledgeGraph {
             event: Some(0),
             speakers: vec![Named { name: person.into(), line: 4 }],
             moderators: Vec::new(),
+            affiliations: Vec::new(),
             mentions: vec![Mention {
                 target: Target::Unlisted(tech.into()),
                 surface: tech.into(),

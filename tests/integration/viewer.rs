@@ -136,6 +136,7 @@ fn big_graph() -> KnowledgeGraph {
                 event: Some(0),
                 speakers: vec![Named { name: format!("Speaker Number{k}"), line: line + 1 }],
                 moderators: Vec::new(),
+                affiliations: Vec::new(),
                 mentions,
                 near_misses: vec![],
             }

@@ -312,6 +312,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 event: day_event,
                 speakers,
                 moderators,
+                affiliations: Vec::new(),
                 body,
                 body_line: c.body_line,
             });

@@ -153,6 +153,8 @@ pub struct Detector {
     pub labels: Labels,
     /// Finds `s talk ` (`Name's talk on …`) in a paragraph.
     s_talk: memchr::memmem::Finder<'static>,
+    /// The words around a speaker's affiliation.
+    affiliation: crate::notes::affiliation::Words,
 }
 
 impl Default for Detector {
@@ -169,7 +171,11 @@ impl Detector {
 
     /// A detector reading the parts of notes with `labels`.
     pub fn with_labels(labels: Labels) -> Detector {
-        Detector { labels, s_talk: memchr::memmem::Finder::new(b"s talk ") }
+        Detector {
+            labels,
+            s_talk: memchr::memmem::Finder::new(b"s talk "),
+            affiliation: crate::notes::affiliation::Words::new(),
+        }
     }
 
     /// Finds the events and talks of `note`, parsed into `blocks`.
@@ -179,7 +185,20 @@ impl Detector {
 
     /// [`Detector::detect`] with the index of the note's lines the reader used.
     pub(crate) fn detect_indexed<'a>(&self, note: &'a Note, blocks: &Blocks, lines: &LineIndex) -> Detection<'a> {
-        Run::new(self, note, blocks, lines).run()
+        let mut found = Run::new(self, note, blocks, lines).run();
+        // Each speaker's affiliation, on the line that names them.
+        let starts = lines.starts();
+        let line = |n: u32| {
+            let from = *starts.get(n.checked_sub(1)? as usize)?;
+            let to = starts.get(n as usize).map_or(note.text.len(), |&e| e.saturating_sub(1));
+            note.text.get(from..to.max(from))
+        };
+        for s in &mut found.doc.sections {
+            if !s.speakers.is_empty() {
+                s.affiliations = self.affiliation.read(line, &s.speakers, &s.title);
+            }
+        }
+        found
     }
 }
 
