@@ -141,7 +141,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // A talk told in a sentence: `so the first talk was called TITLE by NAME …`,
         // `Then Ana Souza talked about …`.
-        if let Some(c) = self.told_paragraph(bi, b.line, text, first) {
+        if let Some(c) = self.told_paragraph(bi, b.line, text, first, lead) {
             self.cands.push(c);
             return;
         }
