@@ -280,6 +280,9 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
         if !first.is_alphabetic() {
             return false;
         }
+        // An elided particle before a capital (`dell'Acqua`, `dall'Olio`) is written
+        // as a capitalised word is.
+        let first = elided_capital(w).unwrap_or(first);
         if !any_case && !first.is_uppercase() {
             return false;
         }
@@ -300,6 +303,14 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
     // di Niccolò`, `external Iceberg tables` are no names.
     let uniform = capitals == 0 || capitals + named_either == named;
     (2..=5).contains(&named) && words.len() <= 6 && uniform
+}
+
+/// The capital after an elided particle of two to five lower-case letters (`dell'Acqua`
+/// gives `A`).
+fn elided_capital(w: &str) -> Option<char> {
+    let (head, tail) = w.split_once(['\'', '’'])?;
+    let c = tail.chars().next()?;
+    ((2..=5).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_lowercase()) && c.is_uppercase()).then_some(c)
 }
 
 /// `w` with the diacritics of Latin letters removed (`Tomáš` -> `Tomas`), for comparing

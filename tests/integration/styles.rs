@@ -577,3 +577,19 @@ fn retro_doc_with_a_summary_table_and_note_takers_sections() {
 fn pdf_schedule_pasted_as_a_column_then_notes_under_short_titles() {
     check(&fixture("packaging-summit-pdf-paste"), 0.967, 1.0, 1.0, 0.911);
 }
+
+// Talks told with no markup, written blind. A dictated voice memo: `so the first talk
+// this morning was called TITLE by NAME she works at …`, `the closing keynote was by
+// NAME called TITLE`, no stops, asides and lunch between talks.
+#[test]
+fn talks_told_in_a_voice_memo() {
+    check(&fixture("pydata-berlin-voice-memo"), 0.95, 0.99, 0.99, 0.86);
+}
+
+// A diary blog: talks told in prose paragraphs (`First up was Ana Souza's talk on …,
+// "Title"`, `After coffee, NAME walked us through "Title"`, `NAME talked about TITLE,
+// or really …`), day headings, takeaways.
+#[test]
+fn talks_told_in_a_diary() {
+    check(&fixture("rustlab-diary"), 0.97, 0.99, 0.99, 0.93);
+}

@@ -267,7 +267,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                             // last one).
                             let list_talk = c.evidence.iter().any(|(f, _)| *f == lines::LABELLED_ITEM)
                                 || matches!(blocks.get(c.block).map(|b| &b.kind), Some(BlockKind::ListItem { .. }));
+                            // After a talk told in a sentence, a paragraph that opens with
+                            // a break or an aside (`lunch was …`, `side note not a talk …`)
+                            // is the note-taker's, whatever its length.
+                            let told = c.evidence.iter().any(|(f, _)| *f == told::TOLD);
                             letter_end(&self.d.labels, t)
+                                || told
+                                    && self.d.labels.leading(t).is_some_and(|(cs, _)| {
+                                        cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside))
+                                    })
                                 || t.len() < 80
                                     && self.d.labels.leading(t).is_some_and(|(cs, r)| {
                                         cs.iter().any(|c| *c == Concept::Break || list_talk && *c == Concept::Aside)

@@ -675,6 +675,7 @@ mod schedule;
 mod sentence;
 #[cfg(test)]
 mod tests;
+mod told;
 
 /// The headers of an e-mail, in the languages we read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

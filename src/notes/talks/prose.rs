@@ -140,6 +140,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.cands.push(c);
             return;
         }
+        // A talk told in a sentence: `so the first talk was called TITLE by NAME …`,
+        // `Then Ana Souza talked about …`.
+        if let Some(c) = self.told_paragraph(bi, b.line, text, first, lead) {
+            self.cands.push(c);
+            return;
+        }
         // A lead-in line: `next talk - title (name)`.
         if let Some(c) = self.lead_in(bi, b.line, first, lead) {
             self.cands.push(c);
@@ -763,7 +769,9 @@ fn name_before(before: &str) -> Option<String> {
     if last.ends_with(',') {
         return None;
     }
-    words.push(last.trim_end_matches([':', '—', '–']));
+    let last = last.trim_end_matches([':', '—', '–']);
+    // `Siobhán Ní Bhriain's "Title"`: the name without its possessive.
+    words.push(last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last));
     (2..=4).rev().filter(|&n| words.len() >= n).find_map(|n| {
         let run = &words[words.len() - n..];
         // No stop inside a name.

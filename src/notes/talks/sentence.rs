@@ -62,7 +62,7 @@ pub(super) fn sentence_speakers(text: &str, labels: &Labels) -> Option<Vec<(Stri
 }
 
 /// Words that join a word for the speaker to their name (`the speaker was Ana Ruiz`).
-const COPULAS: &[&str] = &[
+pub(super) const COPULAS: &[&str] = &[
     "was", "is", "war", "ist", "était", "est", "fut", "era", "fue", "es", "è", "foi", "é", "were", "are", "waren",
     "był", "była", "jest",
 ];
@@ -101,7 +101,7 @@ fn apposed(text: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
 
 /// The paragraph's first sentence: up to the first `.`, `!` or `?` that ends a word of
 /// two letters or more and is followed by a space or the end, at most [`MOST`] bytes.
-fn first_sentence(text: &str) -> &str {
+pub(super) fn first_sentence(text: &str) -> &str {
     let mut end = text.len().min(MOST);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -121,7 +121,7 @@ fn first_sentence(text: &str) -> &str {
 }
 
 /// The words of `s` with their byte offsets.
-fn words(s: &str) -> Vec<(usize, &str)> {
+pub(super) fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {

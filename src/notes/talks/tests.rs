@@ -420,3 +420,93 @@ fn mail_headers_are_read_at_their_lines() {
     assert_eq!(doc.events.len(), 1, "{:?}", doc.events);
     assert_eq!((doc.events[0].name.as_str(), doc.events[0].line), ("PyCon Lite 2025", 4));
 }
+
+#[test]
+fn talks_told_in_a_dictated_memo() {
+    // No markup, no stops: a lead-in names each talk, the title ends at `by NAME` or
+    // starts after `by NAME called`, the names end where the speech goes on.
+    let text = "okay so this is day two of the conference\n\nso the first talk this morning was called Polars in production what we learned by Amara Nwosu-Lindqvist she works at Zalando and they moved forty jobs\n\nshe kept saying the lazy API is the whole point\n\nside note not a talk I had a long chat with Tomasz about conda\n\nokay so next one was fine tuning small models on a laptop by Rahul Venkataraman and Chiara dell'Acqua they're both from Aleph Alpha\n\nlunch was the currywurst thing again not great\n\nand then the closing keynote was by Leilani Kahale-Moreau called data science is still ninety percent cleaning and it was a mix of funny and depressing\n";
+    let (talks, doc) = detect(text);
+    let got: Vec<(&str, Vec<&str>)> =
+        talks.iter().map(|t| (t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Polars in production what we learned", vec!["Amara Nwosu-Lindqvist"]),
+            ("fine tuning small models on a laptop", vec!["Rahul Venkataraman", "Chiara dell'Acqua"]),
+            ("data science is still ninety percent cleaning", vec!["Leilani Kahale-Moreau"]),
+        ]
+    );
+    assert_eq!(doc.sections[2].kind, SectionKind::Keynote);
+    // The lead-in paragraph is the talk's first notes; an aside or a break ends them.
+    assert!(doc.sections[0].body.contains("Zalando") && doc.sections[0].body.contains("lazy API"));
+    assert!(!doc.sections[0].body.contains("conda"), "{}", doc.sections[0].body);
+    assert!(!doc.sections[1].body.contains("currywurst"), "{}", doc.sections[1].body);
+}
+
+#[test]
+fn talks_told_in_a_written_recap() {
+    let text = "# Two days at a conference\n\nRegistration was chaos in the nicest way.\n\nFirst up was Ana Souza's talk on cancellation, \"Cancel me gently\". She works in Porto.\n\nAfter coffee, Kenji Watanabe walked us through \"From actix to axum without a\nmaintenance window\", the story of a migration.\n\nStraight after lunch Liesbeth van den Berg talked about ECS patterns in Bevy, or really\nabout what broke.\n\nThen a double act: Rahul Deshpande and Yuki Tanaka, both from a fintech, with \"Our CI\nwent from forty minutes to six\".\n\nThe closing talk was José María de la Fuente on Rust in the browser without the glue.\n";
+    let got: Vec<(String, Vec<String>)> = detect(text).0.into_iter().map(|t| (t.1, t.2)).collect();
+    let want = [
+        ("Cancel me gently", vec!["Ana Souza"]),
+        ("From actix to axum without a maintenance window", vec!["Kenji Watanabe"]),
+        ("ECS patterns in Bevy", vec!["Liesbeth van den Berg"]),
+        ("Our CI went from forty minutes to six", vec!["Rahul Deshpande", "Yuki Tanaka"]),
+        ("Rust in the browser without the glue", vec!["José María de la Fuente"]),
+    ];
+    let want: Vec<(String, Vec<String>)> =
+        want.iter().map(|(t, p)| (t.to_string(), p.iter().map(|n| n.to_string()).collect())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn talks_told_in_other_languages() {
+    for (text, title, name) in [
+        (
+            "Danach sprach Anna Schmidt über Typprüfung in großen Codebasen.\n",
+            "Typprüfung in großen Codebasen",
+            "Anna Schmidt",
+        ),
+        (
+            "Der erste Vortrag war Daten ohne Tränen von Jörg Weißenborn, sehr gut.\n",
+            "Daten ohne Tränen",
+            "Jörg Weißenborn",
+        ),
+        ("Ensuite, Claire Dubois a présenté « Le typage sans douleur ».\n", "Le typage sans douleur", "Claire Dubois"),
+        ("La primera charla fue «Datos sin lágrimas» por Ana Ruiz.\n", "Datos sin lágrimas", "Ana Ruiz"),
+        ("Poi Marco Rossi ha parlato di packaging moderno in Python.\n", "packaging moderno in Python", "Marco Rossi"),
+        ("A segunda palestra foi Testes sem dor por João Silva.\n", "Testes sem dor", "João Silva"),
+        ("Daarna vertelde Jan de Vries over testen in productie.\n", "testen in productie", "Jan de Vries"),
+        ("Następna prelekcja była Testy bez bólu przez Annę Kowalską.\n", "Testy bez bólu", "Annę Kowalską"),
+    ] {
+        let talks = detect(text).0;
+        assert_eq!(talks.len(), 1, "{text}: {talks:?}");
+        assert_eq!((talks[0].1.as_str(), talks[0].2.clone()), (title, vec![name.to_string()]), "{text}");
+    }
+}
+
+#[test]
+fn sentences_that_tell_no_talk() {
+    for text in [
+        // A lead-in, but no title and speaker.
+        "The first talk was great, by far the best of the day.\n",
+        "Then we went to lunch with Ana Ruiz and talked about nothing.\n",
+        "Next time I will sit closer to the stage.\n",
+        "After lunch Ana Ruiz showed how they trace DAGs with OpenTelemetry.\n",
+        "The next session was run by Ana Ruiz and focused on testing.\n",
+        // Speech running on with no stop and no clause to end the title.
+        "and then the keynote was by Ana Ruiz called one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive\n",
+    ] {
+        let (talks, _) = detect(text);
+        assert!(talks.len() <= 1 && talks.iter().all(|t| t.2.is_empty()), "{text}: {talks:?}");
+    }
+    // A name in lower case ends before ordinary words.
+    let (talks, _) = detect("okay next one was testing in production by maya okonjo-reyes she works at acme\n");
+    assert_eq!(talks[0].1, "testing in production");
+    assert_eq!(talks[0].2, ["maya okonjo-reyes"]);
+    // A paragraph under a talk's heading tells about that talk.
+    let text =
+        "## Keynote: Python on the edge\n\nThe closing keynote was by Sofia Marino on MicroPython for schools.\n";
+    assert_eq!(titles(text), ["Python on the edge"]);
+}
