@@ -368,19 +368,27 @@ pub enum Case {
     Any,
 }
 
+/// A list of words read from a data file: one a line, `#` comments.
+type WordList = std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
+
+/// The words of `text`, a data file of one word a line (blank lines and `#` comments
+/// left out).
+fn word_list(text: &'static str) -> WordList {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+/// Whether `w` (in any case) is one of [`PARTICLES`], the words that may sit between
+/// the words of a name (`van`, `della`, `dos`).
+pub fn is_particle(w: &str) -> bool {
+    with_lower(w, |w| PARTICLE_SET.contains(w))
+}
+
 /// Whether `word` is an ordinary English word (`data/common-words.txt`, the list the
 /// extractor's typo matcher keeps apart from names), or a plural, past or gerund of one.
 /// The list is read once, on the first call.
 pub fn ordinary(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
-        std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        include_str!("../../data/common-words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+    static WORDS: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| word_list(include_str!("../../data/common-words.txt")));
     let w = word.to_lowercase();
     let known = |stem: &str| stem.len() >= 3 && words.contains(stem);
     // Plurals, pasts and gerunds of an ordinary word (`lessons`, `learned`, `used`, `running`).
@@ -524,15 +532,8 @@ const BOTH: &[&str] =
 /// Whether `w` (in any case) is one of the most frequent words of the eight languages
 /// (`data/frequent-words.txt`, read on the first call).
 pub fn frequent(w: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
-        std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        include_str!("../../data/frequent-words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+    static WORDS: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| word_list(include_str!("../../data/frequent-words.txt")));
     with_lower(w, |w| words.contains(w))
 }
 

@@ -401,14 +401,19 @@ pub(super) fn is_counted_noun(text: &str, start: usize, end: usize) -> bool {
     if !word.bytes().all(|c| c.is_ascii_lowercase()) {
         return false;
     }
+    after_article(text, start) && text[end + 3..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// Whether the word at `start` of `text` comes right after an article (`a`, `an`,
+/// `the`, any case, a word of its own).
+fn after_article(text: &str, start: usize) -> bool {
     let before = text[..start].strip_suffix(' ').unwrap_or("");
-    let article = ["a", "an", "the"].iter().any(|a| {
+    ["a", "an", "the"].iter().any(|a| {
         let at = before.len().saturating_sub(a.len());
         before.len() >= a.len()
             && before.get(at..).is_some_and(|w| w.eq_ignore_ascii_case(a))
             && before[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
-    });
-    article && text[end + 3..].chars().next().is_none_or(|c| !is_word_char(c))
+    })
 }
 
 /// Whether `start..end`, opening a sentence, is followed by `from` and a determiner
@@ -472,14 +477,7 @@ pub(super) fn is_modifier_after_article(text: &str, start: usize, end: usize) ->
         "community",
         "maintainers",
     ];
-    let before = text[..start].strip_suffix(' ').unwrap_or("");
-    let article = ["a", "an", "the"].iter().any(|a| {
-        let at = before.len().saturating_sub(a.len());
-        before.len() >= a.len()
-            && before.get(at..).is_some_and(|w| w.eq_ignore_ascii_case(a))
-            && before[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
-    });
-    article && !KINDS.contains(&next)
+    after_article(text, start) && !KINDS.contains(&next)
 }
 
 /// How far from a hit (in bytes, either side) a clue still counts: notes' lines are

@@ -148,18 +148,7 @@ mod tests {
 
     /// Talks read by the real reader of `markup`: (line, title, speakers).
     fn read(text: &str, markup: Markup) -> Vec<(u32, String, Vec<String>)> {
-        let note: &'static Note =
-            Box::leak(Box::new(Note { file: "notes/t.txt".into(), key: "t".into(), text: text.to_string(), markup }));
-        let blocks = crate::notes::markup::parse(markup, &note.text);
-        let d = Detector::new().detect(note, &blocks);
-        d.doc
-            .sections
-            .iter()
-            .map(|s| {
-                let names = s.speakers.iter().chain(&s.moderators).map(|n| n.name.clone()).collect();
-                (s.line, s.title.clone(), names)
-            })
-            .collect()
+        super::super::tests::read_as(text, markup).into_iter().map(|(l, t, p, _)| (l, t, p)).collect()
     }
 
     fn talk(line: u32, title: &str, people: &[&str]) -> (u32, String, Vec<String>) {

@@ -76,6 +76,23 @@ fn md(text: &str) -> Blocks<'_> {
     Blocks { blocks }
 }
 
+/// Talks read by the real reader of `markup`: (line, title, speakers and moderators,
+/// body).
+pub(super) fn read_as(text: &str, markup: crate::notes::document::Markup) -> Vec<(u32, String, Vec<String>, String)> {
+    let note: &'static Note =
+        Box::leak(Box::new(Note { file: "notes/t.txt".into(), key: "t".into(), text: text.to_string(), markup }));
+    let blocks = crate::notes::markup::parse(markup, &note.text);
+    let d = Detector::new().detect(note, &blocks);
+    d.doc
+        .sections
+        .iter()
+        .map(|s| {
+            let names = s.speakers.iter().chain(&s.moderators).map(|n| n.name.clone()).collect();
+            (s.line, s.title.clone(), names, s.body.to_string())
+        })
+        .collect()
+}
+
 pub(super) fn detect(text: &str) -> (Vec<(u32, String, Vec<String>)>, Document<'static>) {
     let note: &'static Note = Box::leak(Box::new(Note {
         file: "notes/t.md".into(),

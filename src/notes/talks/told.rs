@@ -440,14 +440,10 @@ fn name_shaped(s: &str, labels: &Labels) -> bool {
     }
     // In lower case, every word but a particle is unusual: `maya okonjo-reyes she works`
     // ends before `she`.
-    let unusual = |w: &str| PARTICLES.contains(&w) || !(names::ordinary(w) || names::frequent(w));
+    let unusual = |w: &str| names::is_particle(w) || !(names::ordinary(w) || names::frequent(w));
     names::people_as(s, labels, names::Case::Unusual).is_some_and(|p| p.len() == 1)
         && s.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || unusual(w))
 }
-
-/// Particles of names written in lower case (`jan de vries`).
-const PARTICLES: &[&str] =
-    &["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "do", "ten", "ter"];
 
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// A paragraph whose first sentence tells a talk ([`told`]): the talk starts at the
