@@ -612,10 +612,13 @@ pub(crate) fn strip_time(s: &str) -> Option<(&str, &str)> {
         i += 1;
     }
     let rest = &s[i..];
-    if !(rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || "-–—:|,".contains(c))) {
+    // What may part a time from the title: dashes, a colon, a bar, a comma, a middle dot
+    // or a bullet (`14:00–14:30 · Title`).
+    let sep = |c: char| c.is_whitespace() || "-–—:|,·•".contains(c);
+    if !(rest.is_empty() || rest.starts_with(sep)) {
         return None;
     }
-    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "-–—:|,".contains(c));
+    let rest = rest.trim_start_matches(sep);
     Some((rest, &s[t0..t_end]))
 }
 

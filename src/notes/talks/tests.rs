@@ -527,3 +527,20 @@ fn sentences_that_tell_no_talk() {
         "## Keynote: Python on the edge\n\nThe closing keynote was by Sofia Marino on MicroPython for schools.\n";
     assert_eq!(titles(text), ["Python on the edge"]);
 }
+
+/// A time or a time range before a title is parted from it by a dash, a colon, a bar,
+/// a comma, a middle dot or a bullet, none of which is part of the title.
+#[test]
+fn separators_after_a_time() {
+    for (line, title) in [
+        ("14:00–14:30 · Async views in Django", "Async views in Django"),
+        ("09:15 • Keynote", "Keynote"),
+        ("10:30 - HTMX all the way down", "HTMX all the way down"),
+        ("11:00 | Postgres tricks", "Postgres tricks"),
+    ] {
+        assert_eq!(strip_time(line).map(|(rest, _)| rest), Some(title), "{line}");
+    }
+    // A time glued to a word is no time before a title.
+    assert!(strip_time("10:30am·x").is_some_and(|(r, _)| r == "x"));
+    assert!(strip_time("10:30x title").is_none());
+}
