@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::document::strip_inline;
+use super::search;
 use super::{Affiliation, Named};
 
 /// The words of `affiliations.tsv`, by kind: read once, by the talk detector that
@@ -192,7 +193,7 @@ fn tail_organisations(w: &Words, tail: &str) -> Vec<String> {
             }
             let end = [" — ", " – ", " | ", "; ", ". ", ": ", " (", "! ", "? "]
                 .iter()
-                .filter_map(|s| rest.find(s))
+                .filter_map(|s| search::find(rest, s))
                 .min()
                 .unwrap_or(rest.len());
             let orgs = organisations(w, &rest[..end]);
@@ -273,9 +274,7 @@ fn organisation(w: &Words, s: &str) -> Option<String> {
     let mut s =
         s.trim().trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '*' | '_' | '"' | '“' | '”' | '\''));
     // `Senior Engineer at Acme`: a role, then the organisation.
-    if let Some(i) =
-        [" at ", " @ ", " bei ", " chez "].iter().filter_map(|sep| s.rfind(sep).map(|i| i + sep.len())).max()
-    {
+    if let Some(i) = search::rfind_any(s, &[" at ", " @ ", " bei ", " chez "]).map(|(i, sep)| i + sep.len()) {
         if s[..i].split_whitespace().any(|x| w.role.contains(x.to_lowercase().as_str())) {
             s = s[i..].trim();
         }

@@ -16,6 +16,7 @@ pub mod labels;
 pub mod markup;
 pub mod names;
 pub mod read;
+pub mod search;
 pub mod talks;
 
 use std::sync::Arc;

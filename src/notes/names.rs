@@ -6,6 +6,7 @@
 //! extractor recognises names in prose.
 
 use super::labels::{Concept, Labels};
+use super::search;
 
 /// Words that may sit between the capitalised words of a name.
 const PARTICLES: &[&str] = &[
@@ -439,7 +440,7 @@ pub fn people(s: &str, labels: &Labels, any_case: bool) -> Option<Vec<(String, R
     // or an at sign (`João Pedro dos Santos Albuquerque — iFood`, `Ana Ruiz | Acme`),
     // which no name contains (the notes stage reads it: `affiliation`).
     people_as(s, labels, Case::Any).or_else(|| {
-        let cut = [" — ", " – ", " - ", " -- ", " | ", " @ "].iter().filter_map(|sep| s.rfind(sep)).max()?;
+        let (cut, _) = search::rfind_any(s, &[" — ", " – ", " - ", " -- ", " | ", " @ "])?;
         people_as(&s[..cut], labels, Case::Any)
     })
 }
@@ -456,7 +457,7 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
     }
     // `A & B, both Temporal`, `Henrique Salgado, Polar Signals`: an affiliation after
     // the last comma is no other person.
-    if let Some(i) = s.rfind(", ") {
+    if let Some(i) = search::rfind(s, ", ") {
         if !s[i..].contains(')') && is_affiliation(&s[i + 2..]) {
             s = s[..i].trim_end();
         }
@@ -469,7 +470,7 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         let mut role = Role::Speaker;
         // `@Ana Ruiz` (a mention in a chat or a task list), `Ana Ruiz (Acme)`.
         let mut p = part.strip_prefix('@').unwrap_or(part);
-        if let Some(open) = p.strip_suffix(')').and_then(|x| x.rfind(" (")) {
+        if let Some(open) = p.strip_suffix(')').and_then(|x| search::rfind(x, " (")) {
             p = &p[..open];
         }
         if let Some((c, rest)) = labels.leading(p) {
@@ -480,7 +481,7 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
                 p = rest;
             }
         }
-        let p = p.trim_start_matches("by ").trim_start_matches("with ").trim();
+        let p = strip_all(strip_all(p, "by "), "with ").trim();
         let p = p.strip_prefix('@').unwrap_or(p);
         let ok = match case {
             Case::Capitalised => is_name(p, false),
@@ -606,6 +607,15 @@ fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
         i += 1;
     }
     part(&s[start..]);
+}
+
+/// `s` without `prefix` at its start, however many times it is there: what
+/// [`str::trim_start_matches`] gives, without preparing a searcher for the prefix.
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
 }
 
 #[cfg(test)]

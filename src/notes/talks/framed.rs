@@ -296,7 +296,7 @@ pub(super) fn without_event(s: &str) -> &str {
     let year_end = if closed { b.len() - 1 } else { b.len() };
     if year_end > 0 && b[year_end - 1].is_ascii_digit() {
         let seps: &[&str] = if closed { &[" ("] } else { &[" | ", " - ", " — ", " – ", ", "] };
-        if let Some((i, sep)) = seps.iter().filter_map(|sep| s.rfind(sep).map(|i| (i, sep))).max() {
+        if let Some((i, sep)) = search::rfind_any(s, seps) {
             if event_with_year(&s[i + sep.len()..year_end]) {
                 out = s[..i].trim_end();
             }
@@ -346,7 +346,7 @@ mod event_tests {
 /// capitalised words that are a name before the first `: `, a title of two or more
 /// words after it.
 pub(super) fn name_colon(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
-    let (name, title) = s.split_once(": ")?;
+    let (name, title) = search::split_once(s, ": ")?;
     let words = name.split_whitespace().count();
     if !(2..=4).contains(&words) {
         return None;
@@ -393,7 +393,7 @@ pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(S
     if let Some(p) = names::people_as(s, labels, names::Case::Capitalised) {
         return Some(p);
     }
-    let cut = [", ", " (", " — ", " – ", " - ", " @ ", " | "].iter().filter_map(|sep| s.rfind(sep)).max()?;
+    let (cut, _) = search::rfind_any(s, &[", ", " (", " — ", " – ", " - ", " @ ", " | "])?;
     names::people_as(&s[..cut], labels, names::Case::Capitalised)
 }
 

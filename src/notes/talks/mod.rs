@@ -40,6 +40,7 @@ use super::event::{self, EventLine};
 use super::labels::{Concept, Labels};
 use super::markup::LineIndex;
 use super::names::{self, Role};
+use super::search;
 use super::{Document, EventInfo, Named, Note, Section, SectionKind, Warning};
 use people::*;
 
@@ -521,7 +522,9 @@ fn date_heading(s: &str, labels: &Labels) -> bool {
 
 /// Cleans a title: emphasis, quotes, a trailing `:`/`.`/`\`, runs of spaces.
 pub(crate) fn clean_title(s: &str) -> String {
-    let mut t = s.replace("**", "");
+    // (Most titles hold no `**`: `replace` prepared a searcher for each, 3.5 M
+    // instructions on the 10 MB corpus.)
+    let mut t = if search::find(s, "**").is_some() { s.replace("**", "") } else { s.to_string() };
     loop {
         let before = t.len();
         let tt = t.trim();

@@ -36,7 +36,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let by = value.strip_prefix("by ").or_else(|| value.strip_prefix("By "));
                 let value = by.unwrap_or(value);
                 // `A talk by NAME`, `Vortrag von NAME`: a short line naming the speaker.
-                let (by, value) = match value.find(" by ").or_else(|| value.find(" von ")) {
+                let (by, value) = match search::find(value, " by ").or_else(|| search::find(value, " von ")) {
                     Some(i) if value[..i].split_whitespace().count() <= 3 => (Some(""), &value[i + 4..]),
                     _ => (by, value),
                 };
@@ -418,7 +418,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // `Name's talk on title`.
         if found.is_empty() {
             for pat in ["'s talk on ", "’s talk on ", "'s talk about ", "’s talk about "] {
-                let Some(at) = plain.find(pat) else { continue };
+                let Some(at) = search::find(&plain, pat) else { continue };
                 let before = &plain[..at];
                 let words: Vec<&str> = before.split_whitespace().collect();
                 let mut name = None;
@@ -572,7 +572,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let labels = self.labels();
         let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
         // `Name: Title`, perhaps after a time.
-        if let Some((name, title)) = rest.split_once(": ") {
+        if let Some((name, title)) = search::split_once(rest, ": ") {
             if let Some(people) = names::people(name, labels, false) {
                 let title = clean_title(title);
                 if title.split_whitespace().count() >= 2 {
