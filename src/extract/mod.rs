@@ -381,12 +381,12 @@ impl<'k> Extractor<'k> {
         };
         let body =
             Body::new(text, first_line, &self.patterns).with_section_start(text.len() - s.body.len()).with_topic(topic);
-        let mut out = Found { speakers: self.speakers.given(&s.speakers), ..Found::default() };
         let mut scratch = self.scratch.take();
+        let mentions = std::mem::take(&mut scratch.found);
+        let mut out = Found { speakers: self.speakers.given(&s.speakers), mentions, ..Found::default() };
         for r in self.recognisers() {
             r.recognise(&body, &mut scratch, &mut out);
         }
-        self.scratch.put(scratch);
         let Found { mentions: mut found, mut near_misses, mut speakers } = out;
         // The speakers' affiliations: mentions of the talk too.
         let affiliated = affiliation::mentions(k, s, &body, &mut found);
@@ -414,7 +414,9 @@ impl<'k> Extractor<'k> {
         });
         let keep = first_of_each(&found);
         let mut mentions = Vec::with_capacity(found.len());
-        mentions.extend(found.into_iter().zip(keep).filter(|(_, k)| *k).map(|((_, m), _)| m));
+        mentions.extend(found.drain(..).zip(keep).filter(|(_, k)| *k).map(|((_, m), _)| m));
+        scratch.found = found;
+        self.scratch.put(scratch);
         // A moderator is no speaker, even where the body names them again.
         let mut moderators = s.moderators.clone();
         let key = |n: &Named| crate::ids::slug(&crate::ids::fold_diacritics(&n.name));

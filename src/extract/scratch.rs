@@ -7,6 +7,7 @@ use std::sync::{Mutex, PoisonError};
 
 use super::lexicon::WordCache;
 use super::text::is_word_char;
+use super::Mention;
 
 /// What a worker keeps from one section to the next: the lexicon's word cache. Any
 /// recogniser may be handed any scratch: what it holds only saves work, it never
@@ -18,6 +19,10 @@ pub struct Scratch {
     /// The words of the body the lexicon scanned last, for inference to read that
     /// body's words without reading its bytes again.
     pub(super) tokens: Tokens,
+    /// The list the recognisers fill for a section, emptied and kept for the next one
+    /// (it grew from nothing for each section: 10 M instructions of reallocation on
+    /// the 10 MB corpus, callgrind).
+    pub(super) found: Vec<(usize, Mention)>,
 }
 
 impl std::fmt::Debug for Scratch {
