@@ -437,6 +437,8 @@ category = "company"
             }],
             tags: vec![],
             warnings: vec![],
+            text: body,
+            line_starts: Vec::new(),
         };
         vec![Extractor::new(k).extract(&doc)]
     }

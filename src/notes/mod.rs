@@ -32,7 +32,9 @@ pub fn analyse<'a>(note: &'a Note, detector: &Detector) -> Document<'a> {
     // second one was 26 M instructions on the 10 MB corpus).
     let lines = markup::LineIndex::new(&note.text);
     let blocks = markup::parse_indexed(note.markup, &note.text, &lines);
-    detector.detect_indexed(note, &blocks, &lines).doc
+    let mut doc = detector.detect_indexed(note, &blocks, &lines).doc;
+    doc.line_starts = lines.into_starts();
+    doc
 }
 
 /// [`analyse`] with a [`Detector`] of the shipped labels table, built for this call:
@@ -179,4 +181,10 @@ pub struct Document<'a> {
     pub tags: Vec<String>,
     /// Warnings about the structure (a heading with no title, ...).
     pub warnings: Vec<Warning>,
+    /// The note's text, which the sections' bodies are parts of.
+    pub text: &'a str,
+    /// Where each line of [`text`](Self::text) starts (byte offsets, 0 first), as the
+    /// reader indexed them: the extractor takes a body's lines from here instead of
+    /// finding them again (empty when not known: they are then found).
+    pub line_starts: Vec<usize>,
 }

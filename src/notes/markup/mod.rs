@@ -469,6 +469,11 @@ impl LineIndex {
         &self.starts
     }
 
+    /// [`starts`](Self::starts), kept.
+    pub(crate) fn into_starts(self) -> Vec<usize> {
+        self.starts
+    }
+
     /// The 1-based line holding byte `offset` (the last line for an offset past the end).
     pub(crate) fn line(&self, offset: usize) -> u32 {
         // The number of lines starting at or before `offset`: from the last answer when

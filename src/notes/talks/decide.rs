@@ -380,6 +380,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             sections,
             tags: self.tags,
             warnings: self.warnings,
+            text: &self.note.text,
+            line_starts: Vec::new(),
         };
         Detection { doc, candidates: self.cands, ends }
     }
