@@ -32,17 +32,31 @@ pub(crate) enum Line<'a> {
     /// A message's text, its frame read past (a topic change's new topic, an action's
     /// text without the nick).
     Message(&'a str),
-    /// A line of the client's own: a join, a quit, a mode, a log opened or closed.
+    /// A line of the client's own: a join, a quit, a mode, a log closed.
     Client,
+    /// A log's opening or a day's change, which dates what follows (`Log opened Sat
+    /// Nov 15 08:58:40 2025`): a paragraph of its own, no message.
+    Dated(&'a str),
+    /// A frame alone on its line, the messages on the lines below it, as Slack,
+    /// Discord, Teams or Element copy a channel (`Mina Kowalski  9:12 AM`, `Mina —
+    /// Today at 09:12`, `[09:12] Mina Kowalski`): the author's name.
+    Header(&'a str),
 }
 
 /// Whether the lines of a plain note are a transcript: three or more lines are framed
 /// messages ([`read`]), and framed lines (messages and the client's own) are at least
-/// half of the note's non-blank lines.
+/// half of the note's non-blank lines. Frames alone on their line count when there are
+/// three or more and an author comes back (a chat's few people write again and again;
+/// a schedule's `Opening  09:00` names no one twice), with the lines under them up to a
+/// blank line.
 pub(crate) fn is_transcript<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     let (mut messages, mut framed, mut all) = (0usize, 0usize, 0usize);
+    let (mut headers, mut under, mut covered) = (0usize, false, 0usize);
+    let mut names: Vec<&str> = Vec::new();
+    let mut again = false;
     for l in lines {
         if l.trim().is_empty() {
+            under = false;
             continue;
         }
         all += 1;
@@ -50,44 +64,90 @@ pub(crate) fn is_transcript<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
             Some(Line::Message(_)) => {
                 messages += 1;
                 framed += 1;
+                under = false;
             }
-            Some(Line::Client) => framed += 1,
+            Some(Line::Client | Line::Dated(_)) => {
+                framed += 1;
+                under = false;
+            }
+            Some(Line::Header(name)) => {
+                headers += 1;
+                covered += 1;
+                under = true;
+                if names.contains(&name) {
+                    again = true;
+                } else if names.len() < 32 {
+                    names.push(name);
+                }
+            }
+            None if under => covered += 1,
             None => {}
         }
+    }
+    if headers >= 3 && again {
+        messages += headers;
+        framed += covered;
     }
     messages >= 3 && framed * 2 >= all
 }
 
 /// A chat transcript's blocks: each message a paragraph, its frame read past; a line
 /// of the client's own ends the message above it; a line with no frame continues the
-/// message above it (or is a paragraph of its own above the first).
+/// message above it (or is a paragraph of its own above the first), except under a
+/// frame alone on its line, where each line is a message of its own (a copy of Slack
+/// or Discord puts one author's messages in a row under one frame).
 pub(crate) fn transcript<'t>(mut out: Builder<'t>, lines: &[(u32, &str)]) -> Blocks<'t> {
+    let mut under = false;
     for &(n, l) in lines {
         let t = l.trim();
         match read(l) {
             _ if t.is_empty() => out.blank(),
             Some(Line::Message(m)) => {
                 out.blank();
+                under = false;
                 if !m.trim().is_empty() {
                     out.text(m, n);
                 }
             }
-            Some(Line::Client) => out.blank(),
-            None => out.text(t, n),
+            Some(Line::Client) => {
+                out.blank();
+                under = false;
+            }
+            Some(Line::Dated(d)) => {
+                out.blank();
+                out.text(d, n);
+                out.blank();
+                under = false;
+            }
+            Some(Line::Header(_)) => {
+                out.blank();
+                under = true;
+            }
+            None => {
+                if under {
+                    out.blank();
+                }
+                out.text(t, n);
+            }
         }
     }
     out.finish()
 }
 
-/// Reads a line of a transcript: a framed message, a line of the client's own, or
-/// `None` (no frame: a message's continuation, or no chat at all).
+/// Reads a line of a transcript: a framed message, a line of the client's own, a frame
+/// alone, or `None` (no frame: a message's continuation, or no chat at all).
 pub(crate) fn read(line: &str) -> Option<Line<'_>> {
+    framed(line).or_else(|| header(line).map(Line::Header))
+}
+
+/// A line that opens with a frame ([`read`]).
+fn framed(line: &str) -> Option<Line<'_>> {
     let b = line.as_bytes();
     // Most lines of most notes open with neither a digit, a bracket, a date's month
     // nor a log marker: one look at the first byte sends them away.
     match b.first()? {
         b'0'..=b'9' | b'[' => {}
-        b'-' | b'*' => return log_marker(line).then_some(Line::Client),
+        b'-' | b'*' => return log_marker(line),
         c if c.is_ascii_uppercase() => {}
         _ => return None,
     }
@@ -125,7 +185,7 @@ pub(crate) fn read(line: &str) -> Option<Line<'_>> {
     if !strong {
         return None;
     }
-    let colon = rest.find(": ")?;
+    let Some(colon) = rest.find(": ") else { return name(rest).map(Line::Header) };
     let author = &rest[..colon];
     let words = author.split_whitespace().count();
     if !(1..=3).contains(&words) || author.contains(['"', '“', '(', '[']) {
@@ -199,12 +259,76 @@ fn client(text: &str) -> Line<'_> {
     }
 }
 
+/// A frame alone on its line, the time at its end (`Mina Kowalski  9:12 AM`, `Mina —
+/// Today at 09:12`, `Raj — 15/11/2025 09:43`): the author's name. A name and a time
+/// with one blank between (`Lunch 12:30`) is a schedule's as often: it takes `AM`/`PM`,
+/// a date, a day (`Today at`) or a dash, or two blanks or a tab, as chats copy it.
+fn header(line: &str) -> Option<&str> {
+    let t = line.trim_end();
+    if !t.ends_with(|c: char| c.is_ascii_digit() || c == 'M' || c == 'm') {
+        return None;
+    }
+    let s = [" AM", " PM", " am", " pm"].iter().find_map(|x| t.strip_suffix(x));
+    let (s, mut strong) = match s {
+        Some(s) => (s, true),
+        None => (t, false),
+    };
+    let tail = s.bytes().rev().take_while(|c| c.is_ascii_digit() || *c == b':').count();
+    let time = &s[s.len() - tail..];
+    if !(4..=8).contains(&tail) || !has_time(time) || !time.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let before = &s[..s.len() - tail];
+    let mut head = before.trim_end();
+    let blanks = &before[head.len()..];
+    if blanks.is_empty() {
+        return None;
+    }
+    strong |= blanks.len() >= 2 || blanks.contains('\t');
+    for day in ["Today at", "Yesterday at", "today at", "yesterday at"] {
+        if let Some(h) = head.strip_suffix(day) {
+            (head, strong) = (h.trim_end(), true);
+        }
+    }
+    if let Some((h, d)) = head.rsplit_once(' ') {
+        if d.len() >= 6 && d.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'/' | b'.' | b'-' | b',')) {
+            (head, strong) = (h.trim_end(), true);
+        }
+    }
+    if let Some(h) = head.strip_suffix(['—', '–', '-', '|']) {
+        (head, strong) = (h.trim_end(), true);
+    }
+    if !strong {
+        return None;
+    }
+    name(head)
+}
+
+/// An author's name as a frame gives it alone: one word (a nick, `mina.k`), or two to
+/// four capitalised words (`Mina Kowalski`; `Lunch at` is no name).
+fn name(s: &str) -> Option<&str> {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    let fine = s.starts_with(|c: char| c.is_alphabetic() || c == '@')
+        && !s.contains([':', '"', '“', '(', '[', '<', '|'])
+        && match words {
+            1 => true,
+            2..=4 => s.split_whitespace().all(|w| w.starts_with(char::is_uppercase)),
+            _ => false,
+        };
+    fine.then_some(s)
+}
+
 /// A log's own line with no time (irssi's `--- Log opened …`, `--- Day changed …`,
-/// XChat's `**** BEGIN LOGGING AT …`).
-fn log_marker(line: &str) -> bool {
-    ["--- Log opened", "--- Log closed", "--- Day changed", "**** BEGIN LOGGING", "**** ENDING LOGGING"]
-        .iter()
-        .any(|m| line.starts_with(m))
+/// XChat's `**** BEGIN LOGGING AT …`): the opening and a day's change date what
+/// follows.
+fn log_marker(line: &str) -> Option<Line<'_>> {
+    for m in ["--- Log opened", "--- Day changed", "**** BEGIN LOGGING AT"] {
+        if line.starts_with(m) {
+            return Some(Line::Dated(line.trim_start_matches(['-', '*', ' ']).trim_end()));
+        }
+    }
+    ["--- Log closed", "**** ENDING LOGGING"].iter().any(|m| line.starts_with(m)).then_some(Line::Client)
 }
 
 /// Whether `s` holds a time of day (`09:12`, `9:12:33 AM`), perhaps after a date.
@@ -271,7 +395,7 @@ mod tests {
     fn msg(line: &str) -> Option<&str> {
         match read(line)? {
             Line::Message(m) => Some(m),
-            Line::Client => None,
+            Line::Client | Line::Header(_) | Line::Dated(_) => None,
         }
     }
 
@@ -322,12 +446,21 @@ mod tests {
             "08:58 -!- kestrel [~k@vpn.example.net] has joined #talks",
             "10:15 -!- Netsplit *.libera.chat <-> *.example.net quits: zuz",
             "[09:00] * mina has joined #talks",
-            "--- Log opened Sat Nov 15 08:58:40 2025",
-            "--- Day changed Sun Nov 16 2025",
-            "**** BEGIN LOGGING AT Sat Nov 15 08:58:40 2025",
+            "--- Log closed Sat Nov 15 15:10:02 2025",
+            "**** ENDING LOGGING AT Sat Nov 15 15:10:02 2025",
         ] {
             assert_eq!(read(l), Some(Line::Client), "{l}");
         }
+        // The log's opening and a day's change date what follows.
+        assert_eq!(
+            read("--- Log opened Sat Nov 15 08:58:40 2025"),
+            Some(Line::Dated("Log opened Sat Nov 15 08:58:40 2025"))
+        );
+        assert_eq!(read("--- Day changed Sun Nov 16 2025"), Some(Line::Dated("Day changed Sun Nov 16 2025")));
+        assert_eq!(
+            read("**** BEGIN LOGGING AT Sat Nov 15 08:58:40 2025"),
+            Some(Line::Dated("BEGIN LOGGING AT Sat Nov 15 08:58:40 2025"))
+        );
         // Lines that only look like them.
         assert_eq!(read("--- notes ---"), None);
         assert_eq!(read("- Log opened the door"), None);
@@ -362,7 +495,15 @@ mod tests {
                 k => panic!("{k:?}"),
             })
             .collect();
-        assert_eq!(paras, [(3, 4, "first\nmore of it"), (5, 5, "waves"), (6, 6, "second")]);
+        assert_eq!(
+            paras,
+            [
+                (1, 1, "Log opened Sat Nov 15 08:58:40 2025"),
+                (3, 4, "first\nmore of it"),
+                (5, 5, "waves"),
+                (6, 6, "second")
+            ]
+        );
     }
 
     #[test]
@@ -372,6 +513,71 @@ mod tests {
         let blocks = super::super::plain::parse(text);
         assert_eq!(blocks.blocks.len(), 3);
         assert!(blocks.blocks.iter().all(|b| matches!(b.kind, crate::notes::document::BlockKind::Paragraph { .. })));
+    }
+
+    #[test]
+    fn frames_alone_on_their_line() {
+        assert_eq!(read("Mina Kowalski  9:12 AM"), Some(Line::Header("Mina Kowalski")));
+        assert_eq!(read("Mina Kowalski 9:12 AM"), Some(Line::Header("Mina Kowalski")));
+        assert_eq!(read("Mina — Today at 09:12"), Some(Line::Header("Mina")));
+        assert_eq!(read("raj — 15/11/2025 09:43"), Some(Line::Header("raj")));
+        assert_eq!(read("[09:12] Mina Kowalski"), Some(Line::Header("Mina Kowalski")));
+        // A schedule's line, or a message that ends with a time.
+        assert_eq!(read("Lunch 12:30"), None);
+        assert_eq!(read("see you at 1:30 PM"), None);
+        assert_eq!(read("Keynote: Ana Ruiz  09:30"), None);
+    }
+
+    #[test]
+    fn a_copied_channel_is_a_transcript_when_its_people_write_again() {
+        let chat =
+            "Mina Kowalski  9:12 AM\nnext up: A\nnotes\nRaj  9:15 AM\nmore\nMina Kowalski  9:41 AM\nnext up: B\n";
+        assert!(is_transcript(chat.lines()));
+        let lines: Vec<(u32, &str)> = super::super::numbered(chat).collect();
+        let starts: Vec<u32> = transcript(Builder::default(), &lines).blocks.iter().map(|b| b.line).collect();
+        assert_eq!(starts, [2, 3, 5, 7]);
+        // A schedule whose slots have times alone on a line names no one twice.
+        let schedule = "Opening  09:00\nwelcome\nKeynote  09:30\nAna Ruiz\nLunch  12:30\n";
+        assert!(!is_transcript(schedule.lines()));
+    }
+
+    /// The talks the detector finds in a chat `text`: their lines, titles and people.
+    fn talks(text: &str) -> Vec<(u32, String, Vec<String>)> {
+        use crate::notes::{document::Markup, talks::Detector, Note};
+        let note = Note { file: "t.txt".into(), key: "t".into(), text: text.to_string(), markup: Markup::Plain };
+        let blocks = super::super::parse(Markup::Plain, &note.text);
+        let d = Detector::new().detect(&note, &blocks);
+        d.doc
+            .sections
+            .iter()
+            .map(|s| (s.line, s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn announcements_in_a_chat_are_talks() {
+        let text = "--- Log opened Sat Nov 15 08:58:40 2025\n\
+            09:01 < ana> morning\n\
+            09:04 <@op> first up: Elif Yıldırım-Baumann, \"Fuzzing firmware you can't flash\"\n\
+            09:06 < ana> AFL++ in QEMU mode\n\
+            09:41 <@op> next: Thabo Nkosi - Detection as code with Sigma and YARA\n\
+            09:43 < ana> sigma rules in a git repo\n\
+            14:20 <@op> last talk on this track: Lars-Erik van der Meer, \"From nmap to nuclei: recon at scale\"\n\
+            14:22 < ana> nmap for the small stuff\n";
+        let found = talks(text);
+        let want = [
+            (3, "Fuzzing firmware you can't flash", "Elif Yıldırım-Baumann"),
+            (5, "Detection as code with Sigma and YARA", "Thabo Nkosi"),
+            (7, "From nmap to nuclei: recon at scale", "Lars-Erik van der Meer"),
+        ];
+        assert_eq!(found.len(), want.len(), "{found:?}");
+        for ((line, title, people), (l, t, p)) in found.iter().zip(want) {
+            assert_eq!((*line, title.as_str(), people.as_slice()), (l, t, &[p.to_string()][..]));
+        }
+        // A word of sequence alone before a colon names no talk without a person.
+        assert!(talks("09:01 <a> hi\n09:02 <b> next: lunch - then coffee\n09:03 <a> ok\n")
+            .iter()
+            .all(|t| t.2.is_empty()));
     }
 
     #[test]
