@@ -439,6 +439,16 @@ fn chat_transcript() {
     check(&fixture("chat-export"), 0.97, 1.0, 1.0, 0.94);
 }
 
+// Written blind (0.271 when new): an irssi log of a channel, `09:04 <@op> first up:
+// Name, "Title"`, `next: Name - Title`, `Title - A & B`, `Title / Name (aside)` as
+// messages among joins, quits, actions and a netsplit; the event in the channel's
+// topic, its date in `--- Log opened …`. Most mentions missed are security tools not
+// in the lexicon yet.
+#[test]
+fn irc_log_with_talks_announced_in_messages() {
+    check(&fixture("bsides-irc-log"), 0.898, 0.99, 0.99, 0.705);
+}
+
 #[test]
 fn document_copied_as_text() {
     check(&fixture("gdocs-paste"), 0.98, 1.0, 1.0, 0.95);

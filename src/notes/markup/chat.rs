@@ -1,42 +1,161 @@
-//! Chat transcripts in plain text: a channel or group exported or copied from Slack,
-//! Discord, IRC, WhatsApp or Signal, where every message opens with a frame (when
-//! and who) and the talk notes are the messages:
+//! Chat transcripts in plain text: a channel or group logged by an IRC client, or
+//! exported or copied from Slack, Discord, Matrix, WhatsApp or Signal, where every
+//! message opens with a frame (when and who) and the talk notes are the messages:
 //!
-//! - `[09:12] mina.k: message`, `[09:12] <mina> message`, `09:12 <mina> message`;
+//! - `[09:12] mina.k: message`, `[2024-09-21 09:12] mina: message`, `9:12 AM mina:
+//!   message` (Slack, Matrix, Teams copies);
 //! - `[21/09/2024, 09:12:33] Mina K: message` and `21/09/2024, 09:12 - Mina K:
-//!   message` (WhatsApp's two exports);
-//! - `[2024-09-21 09:12] mina: message`, `9:12 AM mina: message`.
+//!   message` (WhatsApp's two exports, Telegram's);
+//! - `09:12 <mina> message`, `09:12 < mina> message`, `09:12 <@mina> message` (irssi,
+//!   with the nick's mode), `[09:12] <mina> message`, `Nov 15 09:12:33 <mina> message`
+//!   (HexChat), `09:12:33 @mina | message` and `2024-09-21 09:12:33<TAB>mina<TAB>
+//!   message` (WeeChat's screen and log);
+//! - `09:13 * mina waves` (an action: its text is a message, the nick is dropped).
+//!
+//! The client's own lines (`-!- mina has joined #chan`, `--> mina has joined`, `*
+//! mina has quit`, `--- Log opened …`, `--- Day changed …`, a netsplit, a mode) are no
+//! notes: each ends the message before it, as a blank line would. A topic change
+//! (`-!- mina changed the topic of #chan to: Track 1 now: …`, `* Topic for #chan is:
+//! …`) is a message: its new topic, which a channel sets to name the talk on stage.
 //!
 //! The frame names the note-taker and a time of posting, not a talk: it is read past,
 //! and each message becomes a paragraph of its own, so that a message announcing a
 //! talk (`next up: Tereza Novak - "Polars for pandas users"`) opens it as a line of a
 //! phone note would. A line with no frame after a message continues it.
 
-/// Whether the lines of a plain note are a transcript: three or more lines open with a
-/// frame ([`frame`]), and they are at least half of the note's non-blank lines.
+use super::Builder;
+use crate::notes::document::Blocks;
+
+/// What a framed line of a transcript holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Line<'a> {
+    /// A message's text, its frame read past (a topic change's new topic, an action's
+    /// text without the nick).
+    Message(&'a str),
+    /// A line of the client's own: a join, a quit, a mode, a log closed.
+    Client,
+    /// A log's opening or a day's change, which dates what follows (`Log opened Sat
+    /// Nov 15 08:58:40 2025`): a paragraph of its own, no message.
+    Dated(&'a str),
+    /// A frame alone on its line, the messages on the lines below it, as Slack,
+    /// Discord, Teams or Element copy a channel (`Mina Kowalski  9:12 AM`, `Mina —
+    /// Today at 09:12`, `[09:12] Mina Kowalski`): the author's name.
+    Header(&'a str),
+}
+
+/// Whether the lines of a plain note are a transcript: three or more lines are framed
+/// messages ([`read`]), and framed lines (messages and the client's own) are at least
+/// half of the note's non-blank lines. Frames alone on their line count when there are
+/// three or more and an author comes back (a chat's few people write again and again;
+/// a schedule's `Opening  09:00` names no one twice), with the lines under them up to a
+/// blank line.
 pub(crate) fn is_transcript<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    let (mut framed, mut all) = (0usize, 0usize);
+    let (mut messages, mut framed, mut all) = (0usize, 0usize, 0usize);
+    let (mut headers, mut under, mut covered) = (0usize, false, 0usize);
+    let mut names: Vec<&str> = Vec::new();
+    let mut again = false;
     for l in lines {
         if l.trim().is_empty() {
+            under = false;
             continue;
         }
         all += 1;
-        if frame(l).is_some() {
-            framed += 1;
+        match read(l) {
+            Some(Line::Message(_)) => {
+                messages += 1;
+                framed += 1;
+                under = false;
+            }
+            Some(Line::Client | Line::Dated(_)) => {
+                framed += 1;
+                under = false;
+            }
+            Some(Line::Header(name)) => {
+                headers += 1;
+                covered += 1;
+                under = true;
+                if names.contains(&name) {
+                    again = true;
+                } else if names.len() < 32 {
+                    names.push(name);
+                }
+            }
+            None if under => covered += 1,
+            None => {}
         }
     }
-    framed >= 3 && framed * 2 >= all
+    if headers >= 3 && again {
+        messages += headers;
+        framed += covered;
+    }
+    messages >= 3 && framed * 2 >= all
 }
 
-/// The length in bytes of the frame a chat line opens with (its time, and the author
-/// with the `:` or `>` after the name, and the blanks after it), or `None`.
-pub(crate) fn frame(line: &str) -> Option<usize> {
+/// A chat transcript's blocks: each message a paragraph, its frame read past; a line
+/// of the client's own ends the message above it; a line with no frame continues the
+/// message above it (or is a paragraph of its own above the first), except under a
+/// frame alone on its line, where each line is a message of its own (a copy of Slack
+/// or Discord puts one author's messages in a row under one frame).
+pub(crate) fn transcript<'t>(mut out: Builder<'t>, lines: &[(u32, &str)]) -> Blocks<'t> {
+    let mut under = false;
+    for &(n, l) in lines {
+        let t = l.trim();
+        match read(l) {
+            _ if t.is_empty() => out.blank(),
+            Some(Line::Message(m)) => {
+                out.blank();
+                under = false;
+                if !m.trim().is_empty() {
+                    out.text(m, n);
+                }
+            }
+            Some(Line::Client) => {
+                out.blank();
+                under = false;
+            }
+            Some(Line::Dated(d)) => {
+                out.blank();
+                out.text(d, n);
+                out.blank();
+                under = false;
+            }
+            Some(Line::Header(_)) => {
+                out.blank();
+                under = true;
+            }
+            None => {
+                if under {
+                    out.blank();
+                }
+                out.text(t, n);
+            }
+        }
+    }
+    out.finish()
+}
+
+/// Reads a line of a transcript: a framed message, a line of the client's own, a frame
+/// alone, or `None` (no frame: a message's continuation, or no chat at all).
+pub(crate) fn read(line: &str) -> Option<Line<'_>> {
+    framed(line).or_else(|| header(line).map(Line::Header))
+}
+
+/// A line that opens with a frame ([`read`]).
+fn framed(line: &str) -> Option<Line<'_>> {
     let b = line.as_bytes();
+    // Most lines of most notes open with neither a digit, a bracket, a date's month
+    // nor a log marker: one look at the first byte sends them away.
+    match b.first()? {
+        b'0'..=b'9' | b'[' => {}
+        b'-' | b'*' => return log_marker(line),
+        c if c.is_ascii_uppercase() => {}
+        _ => return None,
+    }
     // The time, in brackets or not, maybe after a date.
     // A time without brackets is a schedule's as often as a chat's (`09:00 Keynote:
-    // Title`): it frames a message only before a `<nick>` or as WhatsApp writes it,
-    // after a date and before ` - Name:`.
-    let (after_time, strong) = if b.first() == Some(&b'[') {
+    // Title`): it frames a message only before a nick as IRC clients write it, or as
+    // WhatsApp writes it, after a date and before ` - Name:`.
+    let (after_time, strong) = if b[0] == b'[' {
         let close = line.find(']')?;
         if !has_time(&line[1..close]) {
             return None;
@@ -54,23 +173,162 @@ pub(crate) fn frame(line: &str) -> Option<usize> {
     if lead == 0 {
         return None;
     }
-    let rest = &rest[lead..];
-    let author_end = if let Some(nick) = rest.strip_prefix('<') {
-        let close = nick.find('>')?;
-        (close > 0 && !nick[..close].contains(' ')).then_some(close + 2)?
-    } else if !strong {
+    let at = after_time + lead;
+    let rest = &line[at..];
+    let seconds = line.as_bytes()[..after_time].iter().filter(|&&c| c == b':').count() >= 2;
+    if let Some(l) = irc(rest, seconds) {
+        return Some(l);
+    }
+    if rest.starts_with("-!-") || rest.starts_with("***") || rest.starts_with("=!=") {
+        return Some(client(rest));
+    }
+    if !strong {
         return None;
-    } else {
-        let colon = rest.find(": ")?;
-        let author = &rest[..colon];
-        let words = author.split_whitespace().count();
-        if !(1..=3).contains(&words) || author.contains(['"', '“', '(', '[']) {
+    }
+    let Some(colon) = rest.find(": ") else { return name(rest).map(Line::Header) };
+    let author = &rest[..colon];
+    let words = author.split_whitespace().count();
+    if !(1..=3).contains(&words) || author.contains(['"', '“', '(', '[']) {
+        return None;
+    }
+    Some(Line::Message(rest[colon + 1..].trim_start()))
+}
+
+/// The nick frames of IRC clients, after the time: `<nick>`, `< nick>`, `<@nick>`
+/// (irssi, HexChat), `@nick | text` (WeeChat's screen), `nick<TAB>text` (WeeChat's
+/// log, where the client's own lines put `-->`, `<--`, `--` or `*` in the nick's
+/// column), `* nick text` (an action).
+///
+/// WeeChat's bar comes only after a time with seconds, as WeeChat writes it: a
+/// schedule's `09:00 Keynote | Title` is no message.
+fn irc(rest: &str, seconds: bool) -> Option<Line<'_>> {
+    if rest.starts_with("-->") || rest.starts_with("<--") {
+        return Some(client(rest));
+    }
+    if let Some(nick) = rest.strip_prefix('<') {
+        let close = nick.find('>')?;
+        let name = nick[..close].trim_start_matches([' ', '@', '+', '%', '~', '&']);
+        if name.is_empty() || name.contains(' ') {
             return None;
         }
-        colon + 1
+        return Some(Line::Message(nick[close + 1..].trim_start()));
+    }
+    if let Some((nick, text)) = rest.split_once('\t') {
+        return Some(match nick.trim() {
+            "-->" | "<--" | "--" | "=!=" => client(text),
+            "*" => action(text),
+            n if !n.is_empty() && !n.contains(' ') => Line::Message(text.trim_start()),
+            _ => return None,
+        });
+    }
+    if let Some(text) = rest.strip_prefix("* ") {
+        return Some(action(text));
+    }
+    // WeeChat: one word, a bar.
+    let bar = rest.find(" | ")?;
+    (seconds && bar > 0 && !rest[..bar].contains(' ')).then(|| Line::Message(rest[bar + 3..].trim_start()))
+}
+
+/// An action (`nick waves`): its text after the nick, or the client's own line as
+/// HexChat writes it (`* mina has joined`, `* Topic for #chan is: …`).
+fn action(text: &str) -> Line<'_> {
+    let text = text.trim_start();
+    const CLIENT: &[&str] =
+        &[" has joined", " has quit", " has left", " is now known as", " sets mode", " has changed"];
+    if CLIENT.iter().any(|c| text.contains(c)) || text.contains("opic") {
+        return client(text);
+    }
+    match text.split_once(' ') {
+        Some((_, said)) => Line::Message(said.trim_start()),
+        None => Line::Client,
+    }
+}
+
+/// A line of the client's own: a topic change or the topic shown on joining is a
+/// message (the new topic); any other is no note.
+fn client(text: &str) -> Line<'_> {
+    let Some(t) = text.find("opic") else { return Line::Client };
+    let after = &text[t..];
+    // WeeChat: `… changed topic for #chan from "old" to "new"`.
+    if let Some(k) = after.rfind(" to \"") {
+        return Line::Message(after[k + 5..].trim_end().trim_end_matches('"'));
+    }
+    match after.find(": ") {
+        Some(k) => Line::Message(after[k + 2..].trim_start()),
+        None => Line::Client,
+    }
+}
+
+/// A frame alone on its line, the time at its end (`Mina Kowalski  9:12 AM`, `Mina —
+/// Today at 09:12`, `Raj — 15/11/2025 09:43`): the author's name. A name and a time
+/// with one blank between (`Lunch 12:30`) is a schedule's as often: it takes `AM`/`PM`,
+/// a date, a day (`Today at`) or a dash, or two blanks or a tab, as chats copy it.
+fn header(line: &str) -> Option<&str> {
+    let t = line.trim_end();
+    if !t.ends_with(|c: char| c.is_ascii_digit() || c == 'M' || c == 'm') {
+        return None;
+    }
+    let s = [" AM", " PM", " am", " pm"].iter().find_map(|x| t.strip_suffix(x));
+    let (s, mut strong) = match s {
+        Some(s) => (s, true),
+        None => (t, false),
     };
-    let msg = &rest[author_end..];
-    Some(after_time + lead + author_end + (msg.len() - msg.trim_start().len()))
+    let tail = s.bytes().rev().take_while(|c| c.is_ascii_digit() || *c == b':').count();
+    let time = &s[s.len() - tail..];
+    if !(4..=8).contains(&tail) || !has_time(time) || !time.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let before = &s[..s.len() - tail];
+    let mut head = before.trim_end();
+    let blanks = &before[head.len()..];
+    if blanks.is_empty() {
+        return None;
+    }
+    strong |= blanks.len() >= 2 || blanks.contains('\t');
+    for day in ["Today at", "Yesterday at", "today at", "yesterday at"] {
+        if let Some(h) = head.strip_suffix(day) {
+            (head, strong) = (h.trim_end(), true);
+        }
+    }
+    if let Some((h, d)) = head.rsplit_once(' ') {
+        if d.len() >= 6 && d.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'/' | b'.' | b'-' | b',')) {
+            (head, strong) = (h.trim_end(), true);
+        }
+    }
+    if let Some(h) = head.strip_suffix(['—', '–', '-', '|']) {
+        (head, strong) = (h.trim_end(), true);
+    }
+    if !strong {
+        return None;
+    }
+    name(head)
+}
+
+/// An author's name as a frame gives it alone: one word (a nick, `mina.k`), or two to
+/// four capitalised words (`Mina Kowalski`; `Lunch at` is no name).
+fn name(s: &str) -> Option<&str> {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    let fine = s.starts_with(|c: char| c.is_alphabetic() || c == '@')
+        && !s.contains([':', '"', '“', '(', '[', '<', '|'])
+        && match words {
+            1 => true,
+            2..=4 => s.split_whitespace().all(|w| w.starts_with(char::is_uppercase)),
+            _ => false,
+        };
+    fine.then_some(s)
+}
+
+/// A log's own line with no time (irssi's `--- Log opened …`, `--- Day changed …`,
+/// XChat's `**** BEGIN LOGGING AT …`): the opening and a day's change date what
+/// follows.
+fn log_marker(line: &str) -> Option<Line<'_>> {
+    for m in ["--- Log opened", "--- Day changed", "**** BEGIN LOGGING AT"] {
+        if line.starts_with(m) {
+            return Some(Line::Dated(line.trim_start_matches(['-', '*', ' ']).trim_end()));
+        }
+    }
+    ["--- Log closed", "**** ENDING LOGGING"].iter().any(|m| line.starts_with(m)).then_some(Line::Client)
 }
 
 /// Whether `s` holds a time of day (`09:12`, `9:12:33 AM`), perhaps after a date.
@@ -86,13 +344,14 @@ fn has_time(s: &str) -> bool {
 }
 
 /// Where an unbracketed date-and-time or time at the start of a line ends (`09:12`,
-/// `9:12 AM`, `21/09/2024, 09:12`, `2024-09-21 09:12:33`), and whether a date came
-/// first.
+/// `9:12 AM`, `21/09/2024, 09:12`, `2024-09-21 09:12:33`, `Nov 15 09:12:33`), and
+/// whether a date came first.
 fn time_end(line: &str) -> Option<(usize, bool)> {
     let b = line.as_bytes();
     let mut i = 0;
     let mut dated = false;
-    // A date first: digits and `/`, `.`, `-`, then `, ` or ` `.
+    // A date first: digits and `/`, `.`, `-`, then `, ` or ` `; or a month's short
+    // name and a day (`Nov 15 `), as HexChat writes it.
     let date = b.iter().take_while(|c| c.is_ascii_digit() || matches!(c, b'/' | b'.' | b'-')).count();
     if date >= 6 && b[..date].iter().filter(|c| !c.is_ascii_digit()).count() == 2 {
         i = date;
@@ -104,6 +363,12 @@ fn time_end(line: &str) -> Option<(usize, bool)> {
             return None;
         }
         i += 1;
+    } else if b.len() > 7 && b[..3].iter().all(u8::is_ascii_alphabetic) && b[3] == b' ' {
+        let day = b[4..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=2).contains(&day) || b.get(4 + day) != Some(&b' ') {
+            return None;
+        }
+        i = 5 + day;
     }
     let h = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     if !(1..=2).contains(&h) || b.get(i + h) != Some(&b':') {
@@ -128,7 +393,10 @@ mod tests {
     use super::*;
 
     fn msg(line: &str) -> Option<&str> {
-        frame(line).map(|n| &line[n..])
+        match read(line)? {
+            Line::Message(m) => Some(m),
+            Line::Client | Line::Header(_) | Line::Dated(_) => None,
+        }
     }
 
     #[test]
@@ -148,6 +416,168 @@ mod tests {
         assert_eq!(msg("10:30 - Ana Ruiz - \"Title\""), None);
         assert_eq!(msg("[link] text: more"), None);
         assert_eq!(msg("9:30 AM Panel: packaging"), None);
+    }
+
+    #[test]
+    fn irc_nick_frames() {
+        // irssi, its nick's mode or a blank for none; HexChat with a month's date.
+        assert_eq!(msg("09:02 < kestrel> morning"), Some("morning"));
+        assert_eq!(msg("09:04 <@m0rgana> first up: X"), Some("first up: X"));
+        assert_eq!(msg("09:04 <+voiced> hi"), Some("hi"));
+        assert_eq!(msg("Nov 15 09:04:11 <mina> hi"), Some("hi"));
+        assert_eq!(msg("<mina> hi"), None);
+        assert_eq!(msg("09:04 <two words> hi"), None);
+    }
+
+    #[test]
+    fn weechat_frames() {
+        assert_eq!(msg("09:02:11 @mina | next up: X"), Some("next up: X"));
+        assert_eq!(msg("2025-11-15 09:02:11\tmina\tnext up: X"), Some("next up: X"));
+        assert_eq!(read("2025-11-15 09:02:11\t-->\tmina (~m@h) has joined #c"), Some(Line::Client));
+        assert_eq!(read("2025-11-15 09:02:11\t<--\tmina (~m@h) has quit"), Some(Line::Client));
+        assert_eq!(msg("2025-11-15 09:02:11\t *\tmina waves"), Some("waves"));
+        // A schedule's bar, after a time without seconds, is no frame.
+        assert_eq!(msg("09:00 Keynote | Ana Ruiz"), None);
+    }
+
+    #[test]
+    fn the_clients_own_lines() {
+        for l in [
+            "08:58 -!- kestrel [~k@vpn.example.net] has joined #talks",
+            "10:15 -!- Netsplit *.libera.chat <-> *.example.net quits: zuz",
+            "[09:00] * mina has joined #talks",
+            "--- Log closed Sat Nov 15 15:10:02 2025",
+            "**** ENDING LOGGING AT Sat Nov 15 15:10:02 2025",
+        ] {
+            assert_eq!(read(l), Some(Line::Client), "{l}");
+        }
+        // The log's opening and a day's change date what follows.
+        assert_eq!(
+            read("--- Log opened Sat Nov 15 08:58:40 2025"),
+            Some(Line::Dated("Log opened Sat Nov 15 08:58:40 2025"))
+        );
+        assert_eq!(read("--- Day changed Sun Nov 16 2025"), Some(Line::Dated("Day changed Sun Nov 16 2025")));
+        assert_eq!(
+            read("**** BEGIN LOGGING AT Sat Nov 15 08:58:40 2025"),
+            Some(Line::Dated("BEGIN LOGGING AT Sat Nov 15 08:58:40 2025"))
+        );
+        // Lines that only look like them.
+        assert_eq!(read("--- notes ---"), None);
+        assert_eq!(read("- Log opened the door"), None);
+    }
+
+    #[test]
+    fn actions_and_topics() {
+        assert_eq!(msg("09:13  * oskr still stuck in the coffee line"), Some("still stuck in the coffee line"));
+        assert_eq!(msg("09:13 * oskr"), None);
+        let irssi = "11:00 -!- m0rgana changed the topic of #bsides to: Track 1 now: Title by Ana Ruiz";
+        assert_eq!(msg(irssi), Some("Track 1 now: Title by Ana Ruiz"));
+        assert_eq!(
+            msg("08:59 -!- Topic for #bsides: BSides Vienna 2025 | Track 1"),
+            Some("BSides Vienna 2025 | Track 1")
+        );
+        let weechat = "2025-11-15 11:00:00\t--\tmina has changed topic for #c from \"old\" to \"Now: Title\"";
+        assert_eq!(msg(weechat), Some("Now: Title"));
+        assert_eq!(msg("[11:00] * mina has changed the topic to: Now: Title"), Some("Now: Title"));
+    }
+
+    #[test]
+    fn a_transcript_is_messages_on_their_lines() {
+        let text = "--- Log opened Sat Nov 15 08:58:40 2025\n08:58 -!- k [~k@h] has joined #c\n09:02 < k> first\n  more of it\n09:03  * o waves\n09:04 <@m> second\n";
+        let lines: Vec<(u32, &str)> = super::super::numbered(text).collect();
+        assert!(is_transcript(lines.iter().map(|&(_, l)| l)));
+        let blocks = transcript(Builder::default(), &lines);
+        let paras: Vec<(u32, u32, &str)> = blocks
+            .blocks
+            .iter()
+            .map(|b| match &b.kind {
+                crate::notes::document::BlockKind::Paragraph { text } => (b.line, b.end, text.as_ref()),
+                k => panic!("{k:?}"),
+            })
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                (1, 1, "Log opened Sat Nov 15 08:58:40 2025"),
+                (3, 4, "first\nmore of it"),
+                (5, 5, "waves"),
+                (6, 6, "second")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_log_from_its_first_line_is_no_header() {
+        // Each line's time has a colon, as a header field would (`09: 02:11 …`).
+        let text = "09:02:11 @bot | next up: A\n09:05:04 ana | x\n09:07:05 bob | y\n";
+        let blocks = super::super::plain::parse(text);
+        assert_eq!(blocks.blocks.len(), 3);
+        assert!(blocks.blocks.iter().all(|b| matches!(b.kind, crate::notes::document::BlockKind::Paragraph { .. })));
+    }
+
+    #[test]
+    fn frames_alone_on_their_line() {
+        assert_eq!(read("Mina Kowalski  9:12 AM"), Some(Line::Header("Mina Kowalski")));
+        assert_eq!(read("Mina Kowalski 9:12 AM"), Some(Line::Header("Mina Kowalski")));
+        assert_eq!(read("Mina — Today at 09:12"), Some(Line::Header("Mina")));
+        assert_eq!(read("raj — 15/11/2025 09:43"), Some(Line::Header("raj")));
+        assert_eq!(read("[09:12] Mina Kowalski"), Some(Line::Header("Mina Kowalski")));
+        // A schedule's line, or a message that ends with a time.
+        assert_eq!(read("Lunch 12:30"), None);
+        assert_eq!(read("see you at 1:30 PM"), None);
+        assert_eq!(read("Keynote: Ana Ruiz  09:30"), None);
+    }
+
+    #[test]
+    fn a_copied_channel_is_a_transcript_when_its_people_write_again() {
+        let chat =
+            "Mina Kowalski  9:12 AM\nnext up: A\nnotes\nRaj  9:15 AM\nmore\nMina Kowalski  9:41 AM\nnext up: B\n";
+        assert!(is_transcript(chat.lines()));
+        let lines: Vec<(u32, &str)> = super::super::numbered(chat).collect();
+        let starts: Vec<u32> = transcript(Builder::default(), &lines).blocks.iter().map(|b| b.line).collect();
+        assert_eq!(starts, [2, 3, 5, 7]);
+        // A schedule whose slots have times alone on a line names no one twice.
+        let schedule = "Opening  09:00\nwelcome\nKeynote  09:30\nAna Ruiz\nLunch  12:30\n";
+        assert!(!is_transcript(schedule.lines()));
+    }
+
+    /// The talks the detector finds in a chat `text`: their lines, titles and people.
+    fn talks(text: &str) -> Vec<(u32, String, Vec<String>)> {
+        use crate::notes::{document::Markup, talks::Detector, Note};
+        let note = Note { file: "t.txt".into(), key: "t".into(), text: text.to_string(), markup: Markup::Plain };
+        let blocks = super::super::parse(Markup::Plain, &note.text);
+        let d = Detector::new().detect(&note, &blocks);
+        d.doc
+            .sections
+            .iter()
+            .map(|s| (s.line, s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn announcements_in_a_chat_are_talks() {
+        let text = "--- Log opened Sat Nov 15 08:58:40 2025\n\
+            09:01 < ana> morning\n\
+            09:04 <@op> first up: Elif Yıldırım-Baumann, \"Fuzzing firmware you can't flash\"\n\
+            09:06 < ana> AFL++ in QEMU mode\n\
+            09:41 <@op> next: Thabo Nkosi - Detection as code with Sigma and YARA\n\
+            09:43 < ana> sigma rules in a git repo\n\
+            14:20 <@op> last talk on this track: Lars-Erik van der Meer, \"From nmap to nuclei: recon at scale\"\n\
+            14:22 < ana> nmap for the small stuff\n";
+        let found = talks(text);
+        let want = [
+            (3, "Fuzzing firmware you can't flash", "Elif Yıldırım-Baumann"),
+            (5, "Detection as code with Sigma and YARA", "Thabo Nkosi"),
+            (7, "From nmap to nuclei: recon at scale", "Lars-Erik van der Meer"),
+        ];
+        assert_eq!(found.len(), want.len(), "{found:?}");
+        for ((line, title, people), (l, t, p)) in found.iter().zip(want) {
+            assert_eq!((*line, title.as_str(), people.as_slice()), (l, t, &[p.to_string()][..]));
+        }
+        // A word of sequence alone before a colon names no talk without a person.
+        assert!(talks("09:01 <a> hi\n09:02 <b> next: lunch - then coffee\n09:03 <a> ok\n")
+            .iter()
+            .all(|t| t.2.is_empty()));
     }
 
     #[test]

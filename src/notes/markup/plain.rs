@@ -52,7 +52,7 @@ pub fn parse(text: &str) -> Blocks<'_> {
     }
     let lines: Vec<(u32, &str)> = lines.collect();
     if super::chat::is_transcript(lines.iter().map(|&(_, l)| l)) {
-        return transcript(out, &lines);
+        return super::chat::transcript(out, &lines);
     }
     let outline = outline_lines(&lines);
     let titles = underlined_titles(&lines);
@@ -92,26 +92,6 @@ pub fn parse(text: &str) -> Blocks<'_> {
             nesting.reset();
         }
         out.text(t, n);
-    }
-    out.finish()
-}
-
-/// A chat transcript ([`super::chat`]): each message a paragraph, its frame read past;
-/// a line with no frame continues the message above it (or is a paragraph of its own
-/// above the first).
-fn transcript<'t>(mut out: Builder<'t>, lines: &[(u32, &str)]) -> Blocks<'t> {
-    for &(n, l) in lines {
-        let t = l.trim();
-        if t.is_empty() {
-            out.blank();
-        } else if let Some(at) = super::chat::frame(l) {
-            out.blank();
-            if !l[at..].trim().is_empty() {
-                out.text(&l[at..], n);
-            }
-        } else {
-            out.text(t, n);
-        }
     }
     out.finish()
 }
@@ -218,12 +198,15 @@ fn header_run(text: &str) -> bool {
 }
 
 /// A header field `Key: value`: the key one to three words (letters, digits, `-`),
-/// the value not empty, not a URL's `://`.
+/// the value not empty, not a URL's `://`, the colon not a time's (`09:12 <mina> hi`).
 fn field(line: &str) -> Option<(&str, &str)> {
     let (k, v) = line.split_once(':')?;
     let key = k.trim();
     let words = key.split_whitespace().count();
     if key.is_empty() || key.len() > 40 || words > 3 || line.starts_with([' ', '\t']) || v.starts_with("//") {
+        return None;
+    }
+    if k.ends_with(|c: char| c.is_ascii_digit()) && v.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     if !key.chars().all(|c| c.is_alphanumeric() || c == '-' || c == ' ' || c == '_') || v.trim().is_empty() {

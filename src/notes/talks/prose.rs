@@ -264,7 +264,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 matches!(c, Concept::Talk | Concept::Keynote | Concept::Break | Concept::Panel | Concept::Workshop)
             }) || matches!(w.to_lowercase().as_str(), "one" | "speaker" | "up")
         });
-        if !talkish {
+        // A word of sequence alone before a colon (`next: Name - Title`, as a chat
+        // announces a talk) leads in when the rest names people.
+        if !talkish && !first[sep_at..].starts_with(':') {
             return None;
         }
         let rest = first[sep_at..].trim_start_matches([':', '-', '—', '–', ',']).trim();
@@ -278,6 +280,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if !people.is_empty() {
                 push_ev(&mut c, "a person named in it", 2);
                 c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+            } else if !talkish {
+                return None;
             }
         }
         push_ev(&mut c, "a lead-in", 2);

@@ -212,9 +212,15 @@ fn speaker_then_title(p: &str, labels: &Labels, verb: bool) -> Option<(String, V
         return Some((title_at(to_title(r))?, people));
     }
     // An apposition (`A and B, both from a fintech in Amsterdam, with "…"`).
+    // `NAME, "TITLE"`, as a chat announces a talk: the quoted title after the comma.
     if let Some(r) = rest.strip_prefix(',') {
-        let close = r.find(',').filter(|&c| r[..c].split_whitespace().count() <= 8)?;
-        rest = r[close + 1..].trim_start();
+        let r = r.trim_start();
+        rest = if r.starts_with(is_quote) {
+            r
+        } else {
+            let close = r.find(',').filter(|&c| r[..c].split_whitespace().count() <= 8)?;
+            r[close + 1..].trim_start()
+        };
     }
     let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
     // A verb of presenting of one or two words (`walked`, `took us`).
