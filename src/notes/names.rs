@@ -272,6 +272,13 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
         if not_name {
             return false;
         }
+        // A word of a script without case (`如月 陽斗`, `김 민준`, `ラファエル・ゴンサルベス`)
+        // is written as a capitalised word is.
+        if w.as_bytes()[0] >= 0x80 && is_cjk_word(w) {
+            named += 1;
+            capitals += 1;
+            continue;
+        }
         // Combining marks too: a letter written decomposed (`e` and U+0323 for `ẹ`).
         if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.' | '\u{300}'..='\u{36f}')) {
             return false;
@@ -303,6 +310,42 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
     // di Niccolò`, `external Iceberg tables` are no names.
     let uniform = capitals == 0 || capitals + named_either == named;
     (2..=5).contains(&named) && words.len() <= 6 && uniform
+}
+
+/// Whether `c` is a letter of the scripts that write names without case: Han (with the
+/// iteration mark `々`), Katakana (with its middle dot and long vowel mark) and Hangul.
+/// Hiragana is not among them: the particles of a Japanese title (`Rails 8 で Redis
+/// を捨てた話`) are written in it, names seldom are.
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々' | '\u{30A1}'..='\u{30FC}' | '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Whether `w` is one word of a name in a script without case: at most twelve letters
+/// of [`is_cjk_letter`], none of them a separator.
+fn is_cjk_word(w: &str) -> bool {
+    let mut n = 0;
+    for c in w.chars() {
+        if !is_cjk_letter(c) {
+            return false;
+        }
+        n += 1;
+    }
+    n <= 12 && !w.starts_with(['・', 'ー'])
+}
+
+/// A name written as one word in Han or Hangul, as Chinese and Korean names are
+/// (`张伟`, `김민준`, `小野寺葵`): two to four letters of one of the two scripts, read
+/// only where a name must stand (a speaker field).
+fn is_cjk_single_name(w: &str) -> bool {
+    let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々');
+    let hangul = |c: char| matches!(c, '\u{AC00}'..='\u{D7A3}');
+    let n = w.chars().count();
+    (2..=4).contains(&n) && (w.chars().all(han) || w.chars().all(hangul))
+}
+
+/// Whether `s` holds a letter of [`is_cjk_letter`].
+fn has_cjk(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(is_cjk_letter)
 }
 
 /// The capital after an elided particle of two to five lower-case letters (`dell'Acqua`
@@ -470,7 +513,13 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         // `@Ana Ruiz` (a mention in a chat or a task list), `Ana Ruiz (Acme)`.
         let mut p = part.strip_prefix('@').unwrap_or(part);
         if let Some(open) = p.strip_suffix(')').and_then(|x| x.rfind(" (")) {
-            p = &p[..open];
+            // `如月 陽斗 (Haruto Kisaragi)`: a name in a script without case, and its
+            // reading in Latin letters, which is the name the other notes write.
+            let (outer, inner) = (&p[..open], &p[open + 2..p.len() - 1]);
+            p = if has_cjk(outer) && is_name(inner, false) { inner } else { outer };
+        } else if let Some(open) = p.strip_suffix('）').and_then(|x| x.rfind('（')) {
+            let (outer, inner) = (p[..open].trim_end(), &p[open + '（'.len_utf8()..p.len() - '）'.len_utf8()]);
+            p = if has_cjk(outer) && is_name(inner, false) { inner } else { outer };
         }
         if let Some((c, rest)) = labels.leading(p) {
             if c.contains(&Concept::Moderator) {
@@ -484,7 +533,10 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         let p = p.strip_prefix('@').unwrap_or(p);
         let ok = match case {
             Case::Capitalised => is_name(p, false),
-            Case::Any => is_name(p, true) && !(p.starts_with(char::is_lowercase) && all_ordinary(p)),
+            Case::Any => {
+                is_name(p, true) && !(p.starts_with(char::is_lowercase) && all_ordinary(p))
+                    || is_cjk_single_name(p) && labels.lookup(p).is_empty()
+            }
             Case::Unusual => is_name(p, true) && !mostly_ordinary(p),
         };
         if ok {
@@ -494,6 +546,21 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         ok
     });
     (all && !out.is_empty()).then_some(out)
+}
+
+/// The people that lead a title (`Ana Ruiz: Title`, `Ines Marchetti & Tobiasz Wróbel —
+/// Title`, `Ana Ruiz (Acme): Title`): capitalised names, none of which reads as the
+/// lead of a title instead: mostly ordinary words (`Lessons Learned`, `Getting
+/// Started`), or ending with the plural of one (`Kubernetes Operators`), which a
+/// name's last word seldom is.
+pub fn leading_people(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    let people = people_as(s, labels, Case::Capitalised)?;
+    let title_like = |name: &str| {
+        let last = name.rsplit(' ').next().unwrap_or("");
+        let plural = last.len() > 4 && !last.ends_with("ss") && last.strip_suffix('s').is_some_and(ordinary);
+        plural || mostly_ordinary(name)
+    };
+    (!people.iter().any(|(n, _)| title_like(n))).then_some(people)
 }
 
 /// Whether `s`, after the last comma of a list of names, is the people's affiliation

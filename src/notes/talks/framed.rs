@@ -342,16 +342,16 @@ mod event_tests {
     }
 }
 
-/// `Name: Title` as a heading writes it (`## Ana Ruiz: Typing in anger`): two to four
-/// capitalised words that are a name before the first `: `, a title of two or more
-/// words after it.
+/// `Name: Title` as a heading writes it (`## Ana Ruiz: Typing in anger`, `## A & B:
+/// Title`, `## Ana Ruiz (Acme): Title`): the people that lead a title
+/// ([`names::leading_people`]) before the first `: `, a title of two or more words
+/// after it.
 pub(super) fn name_colon(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
     let (name, title) = s.split_once(": ")?;
-    let words = name.split_whitespace().count();
-    if !(2..=4).contains(&words) {
+    if name.split_whitespace().nth(1).is_none() || !name.starts_with(char::is_uppercase) {
         return None;
     }
-    let people = names::people_as(name, labels, names::Case::Capitalised)?;
+    let people = names::leading_people(name, labels)?;
     let title = clean_title(title);
     (title.split_whitespace().count() >= 2).then_some((title, people))
 }

@@ -225,17 +225,19 @@ fn affiliated(s: &str, labels: &Labels, case: names::Case) -> Option<Vec<(String
     names::people_as(&s[..i], labels, case)
 }
 
-/// `Name — Title`, as a lightning list or a chat line puts it (`Ana Costa — Typing your
-/// pandas code`): two to four capitalised words before the first dash of `s` that are
-/// names, a title after it.
+/// `Name — Title`, as a lightning list, a chat line or a heading puts it (`Ana Costa —
+/// Typing your pandas code`, `A & B – Title`): the people that lead a title
+/// ([`names::leading_people`]) before the first dash of `s`, a title after it.
 pub(super) fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
     let (i, sep) = DASH_SEPS.iter().filter_map(|sep| s.find(sep).map(|i| (i, sep))).min()?;
     let (left, right) = (&s[..i], s[i + sep.len()..].trim());
-    let words = left.split_whitespace().count();
-    if right.is_empty() || !(2..=4).contains(&words) || !left.trim_start().starts_with(char::is_uppercase) {
+    if right.is_empty()
+        || left.split_whitespace().nth(1).is_none()
+        || !left.trim_start().starts_with(char::is_uppercase)
+    {
         return None;
     }
-    names::people_as(left, labels, names::Case::Capitalised).map(|p| (right, p))
+    names::leading_people(left, labels).map(|p| (right, p))
 }
 
 #[cfg(test)]
