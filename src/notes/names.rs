@@ -247,6 +247,9 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
+/// Honorifics written after a name in Japanese, Chinese and Korean, dropped.
+const HONORIFICS_AFTER: &[&str] = &["さん", "さま", "様", "氏", "先生", "老师", "老師", "님", "씨"];
+
 const HONORIFICS: &[&str] = &["dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sir", "dame"];
 
 /// Whether `s` is shaped like a person's name: two to five words of letters (hyphens,
@@ -274,7 +277,7 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
         }
         // A word of a script without case (`如月 陽斗`, `김 민준`, `ラファエル・ゴンサルベス`)
         // is written as a capitalised word is.
-        if w.as_bytes()[0] >= 0x80 && is_cjk_word(w) {
+        if w.as_bytes()[0] >= 0x80 && is_cjk_word(w, i == 0) {
             named += 1;
             capitals += 1;
             continue;
@@ -321,8 +324,14 @@ fn is_cjk_letter(c: char) -> bool {
 }
 
 /// Whether `w` is one word of a name in a script without case: at most twelve letters
-/// of [`is_cjk_letter`], none of them a separator.
-fn is_cjk_word(w: &str) -> bool {
+/// of [`is_cjk_letter`], none of them a separator; or, after a first word in Han
+/// (`first`: it is not the first), a given name of two to four letters of Hiragana
+/// (`小林 さくら`).
+fn is_cjk_word(w: &str, first: bool) -> bool {
+    let hiragana = |c: char| matches!(c, '\u{3041}'..='\u{3096}');
+    if !first && w.chars().all(hiragana) {
+        return (2..=4).contains(&w.chars().count());
+    }
     let mut n = 0;
     for c in w.chars() {
         if !is_cjk_letter(c) {
@@ -531,6 +540,12 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         }
         let p = p.trim_start_matches("by ").trim_start_matches("with ").trim();
         let p = p.strip_prefix('@').unwrap_or(p);
+        // `鈴木さん`, `Haruto さん`, `张老师`, `김민준 님`: an honorific after the name.
+        let p = if p.is_ascii() {
+            p
+        } else {
+            HONORIFICS_AFTER.iter().find_map(|h| p.strip_suffix(h)).unwrap_or(p).trim_end()
+        };
         let ok = match case {
             Case::Capitalised => is_name(p, false),
             Case::Any => {
@@ -758,6 +773,45 @@ mod tests {
         // Not where a capitalised name must stand alone, and not with a sentence before the dash.
         assert_eq!(people("Ana Ruiz — Acme", &l, false), None);
         assert_eq!(names("we liked it a lot — Acme"), None);
+    }
+
+    #[test]
+    fn names_that_lead_a_title() {
+        let l = Labels::default();
+        let lead = |s: &str| leading_people(s, &l).map(|p| p.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
+        assert_eq!(lead("Ines Marchetti & Tobiasz Wróbel").unwrap(), ["Ines Marchetti", "Tobiasz Wróbel"]);
+        assert_eq!(lead("José Ángel Ruiz de la Fuente").unwrap(), ["José Ángel Ruiz de la Fuente"]);
+        assert_eq!(lead("Henrik Lindqvist (Acme Corp)").unwrap(), ["Henrik Lindqvist"]);
+        // A title's lead: ordinary words, the plural of one last, one word.
+        for title in ["Lessons Learned", "Getting Started", "Kubernetes Operators", "Keynote", "Rust"] {
+            assert_eq!(lead(title), None, "{title}");
+        }
+    }
+
+    #[test]
+    fn names_in_scripts_without_case() {
+        let l = Labels::default();
+        let names =
+            |s: &str, case: Case| people_as(s, &l, case).map(|p| p.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
+        assert_eq!(names("如月 陽斗", Case::Capitalised).unwrap(), ["如月 陽斗"]);
+        assert_eq!(names("小林 さくら", Case::Capitalised).unwrap(), ["小林 さくら"]);
+        assert_eq!(names("ラファエル・ゴンサルベス", Case::Any), None);
+        assert_eq!(names("ラファエル ゴンサルベス", Case::Capitalised).unwrap().len(), 1);
+        // The reading in Latin letters is the name.
+        assert_eq!(names("如月 陽斗 (Haruto Kisaragi)", Case::Any).unwrap(), ["Haruto Kisaragi"]);
+        assert_eq!(
+            names("Rafael Gonçalves & 小野寺 葵（Aoi Onodera）", Case::Any).unwrap(),
+            ["Rafael Gonçalves", "Aoi Onodera"]
+        );
+        // One word, where only a name stands; an honorific after it.
+        assert_eq!(names("张伟", Case::Any).unwrap(), ["张伟"]);
+        assert_eq!(names("김민준 님", Case::Any).unwrap(), ["김민준"]);
+        assert_eq!(names("鈴木さん", Case::Any).unwrap(), ["鈴木"]);
+        assert_eq!(names("张伟", Case::Capitalised), None);
+        // A label, a title with the particles of Japanese, a given name in Hiragana first.
+        assert_eq!(names("休憩", Case::Any), None);
+        assert_eq!(names("Rails 8 で Redis を捨てた話", Case::Any), None);
+        assert_eq!(names("さくら 小林", Case::Capitalised), None);
     }
 
     #[test]

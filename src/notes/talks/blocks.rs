@@ -185,7 +185,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let after = lead.as_ref().map_or(rest, |(_, r)| *r);
             // `Talk 3: Title`, `Talk3 Hpy`: a number after the label.
             let after = after.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '#').trim_start();
-            let after = after.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start();
+            let after = after.trim_start_matches([':', '.', ')', '-', '—', '–', '|', '：']).trim_start();
             rest = after;
         }
         // `## 1. Title`, `## Name: Title`.

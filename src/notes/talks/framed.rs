@@ -347,8 +347,11 @@ mod event_tests {
 /// ([`names::leading_people`]) before the first `: `, a title of two or more words
 /// after it.
 pub(super) fn name_colon(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
-    let (name, title) = s.split_once(": ")?;
-    if name.split_whitespace().nth(1).is_none() || !name.starts_with(char::is_uppercase) {
+    // A full-width colon in Chinese or Japanese (`鈴木 健太郎：Title`).
+    let (name, title) = s.split_once(": ").or_else(|| if s.is_ascii() { None } else { s.split_once('：') })?;
+    // A name's first letter is a capital, or of a script without case.
+    let capital = |c: char| c.is_uppercase() || !c.is_ascii() && !c.is_lowercase();
+    if name.split_whitespace().nth(1).is_none() || !name.starts_with(capital) {
         return None;
     }
     let people = names::leading_people(name, labels)?;

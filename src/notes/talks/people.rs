@@ -125,6 +125,11 @@ pub(super) fn split_people<'s>(
     dash: bool,
 ) -> Option<(&'s str, Vec<(String, Role)>)> {
     let s = s.trim();
+    if !s.is_ascii() {
+        if let Some(found) = corner_quoted(s, labels) {
+            return Some(found);
+        }
+    }
     let case = if dash { names::Case::Any } else { names::Case::Unusual };
     if let Some(open) = s.strip_suffix(')').and_then(|x| x.rfind('(')) {
         let inner = &s[open + 1..s.len() - 1];
@@ -197,6 +202,29 @@ pub(super) fn split_people<'s>(
         return name_first(s, labels);
     }
     None
+}
+
+/// `「Title」 Name`, `「Title」（Name）`, `『Title』 — Name`, `「Title」 by Name`: a title
+/// in the corner brackets of Japanese (and Chinese), the people after it, in any case
+/// but no label (`「Title」 発表資料`). The title is the bracket and what it holds.
+fn corner_quoted<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
+    let (open, close) = match s.find('「') {
+        Some(i) => (i, '」'),
+        None => (s.find('『')?, '』'),
+    };
+    let inner = open + '「'.len_utf8();
+    let end = inner + s[inner..].find(close)? + close.len_utf8();
+    let rest = s[end..].trim_start().trim_start_matches([',', ':', '：', '、', '-', '—', '–', '/']).trim_start();
+    let rest = rest.strip_prefix("by ").unwrap_or(rest);
+    let rest = match rest.strip_prefix(['(', '（']) {
+        Some(r) => r.strip_suffix([')', '）'])?,
+        None => rest,
+    };
+    if rest.is_empty() || labels.leading(rest).is_some() {
+        return None;
+    }
+    let people = names::people_as(rest, labels, names::Case::Any)?;
+    Some((&s[open..end], people))
 }
 
 /// `Title @Ana Ruiz`, `Title @Ana Ruiz, @Tom Berg`, `Panel: Title @Mod: Ana Ruiz`: the
