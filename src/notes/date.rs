@@ -123,9 +123,12 @@ pub fn find(s: &str, labels: &Labels, year: Option<i32>) -> Option<Found> {
         let t = &toks[i];
         let next = toks.get(i + 1);
         let third = toks.get(i + 2);
-        // ISO: 2023-07-19 (also inside an Org timestamp).
+        // ISO: 2023-07-19 (also inside an Org timestamp); year first with slashes or
+        // dots, as Japanese, Chinese and Korean notes write it (`2025/04/16`, `2025.04.16`).
         if let (Some(y), Some(n), Some(th)) = (year_of(t.text), next, third) {
-            if t.after == "-" && n.after == "-" {
+            // A version is written with dots too (`PyCharm 2024.1.2`): dots take two digits each.
+            let dotted = t.after == "." && n.text.len() == 2 && th.text.len() == 2;
+            if (matches!(t.after, "-" | "/") || dotted) && n.after == t.after {
                 if let (Some(m), Some(d)) = (number(n.text, 1..3), number(th.text, 1..3)) {
                     return Some(make(y, m, d, t.start..th.end));
                 }
@@ -214,6 +217,32 @@ pub fn find(s: &str, labels: &Labels, year: Option<i32>) -> Option<Found> {
             }
         }
     }
+    if s.is_ascii() {
+        return None;
+    }
+    cjk(s).map(|(y, m, d, range)| make(y, m, d, range))
+}
+
+/// A date written with the year, month and day marks of Japanese and Chinese
+/// (`2025年4月16日`) or Korean (`2025년 4월 16일`): the first, with the bytes that write it.
+fn cjk(s: &str) -> Option<(i32, u32, u32, Range<usize>)> {
+    for (at, mark) in s.match_indices(['年', '년']) {
+        let digits = s[..at].trim_end().bytes().rev().take_while(u8::is_ascii_digit).count();
+        let start = s[..at].trim_end().len() - digits;
+        let Some(y) = year_of(&s[start..start + digits]) else { continue };
+        let mut rest = &s[at + mark.len()..];
+        let mut part = |marks: [char; 2]| -> Option<u32> {
+            let r = rest.trim_start();
+            let n = r.bytes().take_while(u8::is_ascii_digit).count();
+            let v = number(&r[..n], 1..3)?;
+            let r = r[n..].trim_start();
+            let unit = r.chars().next().filter(|c| marks.contains(c))?;
+            rest = &r[unit.len_utf8()..];
+            Some(v)
+        };
+        let (Some(m), Some(d)) = (part(['月', '월']), part(['日', '일'])) else { continue };
+        return Some((y, m, d, start..s.len() - rest.len()));
+    }
     None
 }
 
@@ -247,6 +276,17 @@ mod tests {
             Some(Found::Date(d, _)) => Some(d.iso()),
             _ => None,
         }
+    }
+
+    #[test]
+    fn year_first_forms_of_japanese_chinese_and_korean() {
+        assert_eq!(iso("RubyKaigi 2025 メモ Day1 (2025/04/16) @ 松山", None).as_deref(), Some("2025-04-16"));
+        assert_eq!(iso("2024.11.23", None).as_deref(), Some("2024-11-23"));
+        assert_eq!(iso("参加メモ2025年4月16日（水）", None).as_deref(), Some("2025-04-16"));
+        assert_eq!(iso("PyCon Korea 2024년 10월 26일", None).as_deref(), Some("2024-10-26"));
+        assert_eq!(iso("2025年度の予算", None), None);
+        assert_eq!(iso("PyCharm 2024.1.2", None), None);
+        assert!(matches!(find("2025年2月30日", &Labels::default(), None), Some(Found::Impossible(_))));
     }
 
     #[test]

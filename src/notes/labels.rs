@@ -322,6 +322,12 @@ impl Labels {
     /// `Vortrag: Typsicherheit` gives `[Talk]` and `Typsicherheit`.
     pub fn leading<'s>(&self, text: &'s str) -> Option<(&[Concept], &'s str)> {
         let text = text.trim_start();
+        // A label in the lenticular brackets of Japanese and Chinese (`【基調講演】 Title`).
+        if let Some(inner) = text.strip_prefix('【') {
+            let (label, rest) = inner.split_once('】')?;
+            let concepts = self.lookup(label.trim());
+            return (!concepts.is_empty()).then(|| (concepts, rest.trim_start()));
+        }
         if !self.may_open(text.as_bytes()) {
             return None;
         }
@@ -404,7 +410,7 @@ impl Labels {
                     rest = r[n..].trim_start();
                 }
             }
-            let rest = rest.strip_prefix([':', '-', '—', '–', '|']).unwrap_or(rest).trim_start();
+            let rest = rest.strip_prefix([':', '-', '—', '–', '|', '：']).unwrap_or(rest).trim_start();
             return Some((concepts, rest));
         }
         None
@@ -668,6 +674,20 @@ mod tests {
         assert_eq!(l.whole("Notizen für mich"), &[Concept::Notes]);
         assert_eq!(l.whole("Day 2"), &[Concept::Day]);
         assert!(l.whole("Lunch with the Django crowd").is_empty());
+    }
+
+    #[test]
+    fn labels_of_japanese_chinese_and_korean() {
+        let l = Labels::default();
+        let (c, rest) = l.leading("登壇者：如月 陽斗").unwrap();
+        assert_eq!((c, rest), (&[Concept::Speaker][..], "如月 陽斗"));
+        let (c, rest) = l.leading("【基調講演】 Ruby の次の10年").unwrap();
+        assert_eq!((c, rest), (&[Concept::Keynote][..], "Ruby の次の10年"));
+        assert!(l.leading("【お知らせ】 Wi-Fi").is_none());
+        assert_eq!(l.whole("昼休み 12:00"), [Concept::Break]);
+        assert_eq!(l.whole("ライトニングトーク"), [Concept::Lightning]);
+        assert!(l.leading("발표자: 김민준").is_some_and(|(c, _)| c == [Concept::Speaker]));
+        assert!(l.leading("讲者：张伟").is_some_and(|(c, r)| c == [Concept::Speaker] && r == "张伟"));
     }
 
     #[test]

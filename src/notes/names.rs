@@ -248,6 +248,9 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
+/// Honorifics written after a name in Japanese, Chinese and Korean, dropped.
+const HONORIFICS_AFTER: &[&str] = &["さん", "さま", "様", "氏", "先生", "老师", "老師", "님", "씨"];
+
 const HONORIFICS: &[&str] = &["dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sir", "dame"];
 
 /// Whether `s` is shaped like a person's name: two to five words of letters (hyphens,
@@ -272,6 +275,13 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
         }
         if not_name {
             return false;
+        }
+        // A word of a script without case (`如月 陽斗`, `김 민준`, `ラファエル・ゴンサルベス`)
+        // is written as a capitalised word is.
+        if w.as_bytes()[0] >= 0x80 && is_cjk_word(w, i == 0) {
+            named += 1;
+            capitals += 1;
+            continue;
         }
         // Combining marks too: a letter written decomposed (`e` and U+0323 for `ẹ`).
         if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.' | '\u{300}'..='\u{36f}')) {
@@ -304,6 +314,48 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
     // di Niccolò`, `external Iceberg tables` are no names.
     let uniform = capitals == 0 || capitals + named_either == named;
     (2..=5).contains(&named) && words.len() <= 6 && uniform
+}
+
+/// Whether `c` is a letter of the scripts that write names without case: Han (with the
+/// iteration mark `々`), Katakana (with its middle dot and long vowel mark) and Hangul.
+/// Hiragana is not among them: the particles of a Japanese title (`Rails 8 で Redis
+/// を捨てた話`) are written in it, names seldom are.
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々' | '\u{30A1}'..='\u{30FC}' | '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Whether `w` is one word of a name in a script without case: at most twelve letters
+/// of [`is_cjk_letter`], none of them a separator; or, after a first word in Han
+/// (`first`: it is not the first), a given name of two to four letters of Hiragana
+/// (`小林 さくら`).
+fn is_cjk_word(w: &str, first: bool) -> bool {
+    let hiragana = |c: char| matches!(c, '\u{3041}'..='\u{3096}');
+    if !first && w.chars().all(hiragana) {
+        return (2..=4).contains(&w.chars().count());
+    }
+    let mut n = 0;
+    for c in w.chars() {
+        if !is_cjk_letter(c) {
+            return false;
+        }
+        n += 1;
+    }
+    n <= 12 && !w.starts_with(['・', 'ー'])
+}
+
+/// A name written as one word in Han or Hangul, as Chinese and Korean names are
+/// (`张伟`, `김민준`, `小野寺葵`): two to four letters of one of the two scripts, read
+/// only where a name must stand (a speaker field).
+fn is_cjk_single_name(w: &str) -> bool {
+    let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々');
+    let hangul = |c: char| matches!(c, '\u{AC00}'..='\u{D7A3}');
+    let n = w.chars().count();
+    (2..=4).contains(&n) && (w.chars().all(han) || w.chars().all(hangul))
+}
+
+/// Whether `s` holds a letter of [`is_cjk_letter`].
+fn has_cjk(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(is_cjk_letter)
 }
 
 /// The capital after an elided particle of two to five lower-case letters (`dell'Acqua`
@@ -471,7 +523,13 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         // `@Ana Ruiz` (a mention in a chat or a task list), `Ana Ruiz (Acme)`.
         let mut p = part.strip_prefix('@').unwrap_or(part);
         if let Some(open) = p.strip_suffix(')').and_then(|x| search::rfind(x, " (")) {
-            p = &p[..open];
+            // `如月 陽斗 (Haruto Kisaragi)`: a name in a script without case, and its
+            // reading in Latin letters, which is the name the other notes write.
+            let (outer, inner) = (&p[..open], &p[open + 2..p.len() - 1]);
+            p = if has_cjk(outer) && is_name(inner, false) { inner } else { outer };
+        } else if let Some(open) = p.strip_suffix('）').and_then(|x| x.rfind('（')) {
+            let (outer, inner) = (p[..open].trim_end(), &p[open + '（'.len_utf8()..p.len() - '）'.len_utf8()]);
+            p = if has_cjk(outer) && is_name(inner, false) { inner } else { outer };
         }
         if let Some((c, rest)) = labels.leading(p) {
             if c.contains(&Concept::Moderator) {
@@ -483,9 +541,18 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         }
         let p = strip_all(strip_all(p, "by "), "with ").trim();
         let p = p.strip_prefix('@').unwrap_or(p);
+        // `鈴木さん`, `Haruto さん`, `张老师`, `김민준 님`: an honorific after the name.
+        let p = if p.is_ascii() {
+            p
+        } else {
+            HONORIFICS_AFTER.iter().find_map(|h| p.strip_suffix(h)).unwrap_or(p).trim_end()
+        };
         let ok = match case {
             Case::Capitalised => is_name(p, false),
-            Case::Any => is_name(p, true) && !(p.starts_with(char::is_lowercase) && all_ordinary(p)),
+            Case::Any => {
+                is_name(p, true) && !(p.starts_with(char::is_lowercase) && all_ordinary(p))
+                    || is_cjk_single_name(p) && labels.lookup(p).is_empty()
+            }
             Case::Unusual => is_name(p, true) && !mostly_ordinary(p),
         };
         if ok {
@@ -495,6 +562,21 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         ok
     });
     (all && !out.is_empty()).then_some(out)
+}
+
+/// The people that lead a title (`Ana Ruiz: Title`, `Ines Marchetti & Tobiasz Wróbel —
+/// Title`, `Ana Ruiz (Acme): Title`): capitalised names, none of which reads as the
+/// lead of a title instead: mostly ordinary words (`Lessons Learned`, `Getting
+/// Started`), or ending with the plural of one (`Kubernetes Operators`), which a
+/// name's last word seldom is.
+pub fn leading_people(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    let people = people_as(s, labels, Case::Capitalised)?;
+    let title_like = |name: &str| {
+        let last = name.rsplit(' ').next().unwrap_or("");
+        let plural = last.len() > 4 && !last.ends_with("ss") && last.strip_suffix('s').is_some_and(ordinary);
+        plural || mostly_ordinary(name)
+    };
+    (!people.iter().any(|(n, _)| title_like(n))).then_some(people)
 }
 
 /// Whether `s`, after the last comma of a list of names, is the people's affiliation
@@ -701,6 +783,45 @@ mod tests {
         // Not where a capitalised name must stand alone, and not with a sentence before the dash.
         assert_eq!(people("Ana Ruiz — Acme", &l, false), None);
         assert_eq!(names("we liked it a lot — Acme"), None);
+    }
+
+    #[test]
+    fn names_that_lead_a_title() {
+        let l = Labels::default();
+        let lead = |s: &str| leading_people(s, &l).map(|p| p.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
+        assert_eq!(lead("Ines Marchetti & Tobiasz Wróbel").unwrap(), ["Ines Marchetti", "Tobiasz Wróbel"]);
+        assert_eq!(lead("José Ángel Ruiz de la Fuente").unwrap(), ["José Ángel Ruiz de la Fuente"]);
+        assert_eq!(lead("Henrik Lindqvist (Acme Corp)").unwrap(), ["Henrik Lindqvist"]);
+        // A title's lead: ordinary words, the plural of one last, one word.
+        for title in ["Lessons Learned", "Getting Started", "Kubernetes Operators", "Keynote", "Rust"] {
+            assert_eq!(lead(title), None, "{title}");
+        }
+    }
+
+    #[test]
+    fn names_in_scripts_without_case() {
+        let l = Labels::default();
+        let names =
+            |s: &str, case: Case| people_as(s, &l, case).map(|p| p.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
+        assert_eq!(names("如月 陽斗", Case::Capitalised).unwrap(), ["如月 陽斗"]);
+        assert_eq!(names("小林 さくら", Case::Capitalised).unwrap(), ["小林 さくら"]);
+        assert_eq!(names("ラファエル・ゴンサルベス", Case::Any), None);
+        assert_eq!(names("ラファエル ゴンサルベス", Case::Capitalised).unwrap().len(), 1);
+        // The reading in Latin letters is the name.
+        assert_eq!(names("如月 陽斗 (Haruto Kisaragi)", Case::Any).unwrap(), ["Haruto Kisaragi"]);
+        assert_eq!(
+            names("Rafael Gonçalves & 小野寺 葵（Aoi Onodera）", Case::Any).unwrap(),
+            ["Rafael Gonçalves", "Aoi Onodera"]
+        );
+        // One word, where only a name stands; an honorific after it.
+        assert_eq!(names("张伟", Case::Any).unwrap(), ["张伟"]);
+        assert_eq!(names("김민준 님", Case::Any).unwrap(), ["김민준"]);
+        assert_eq!(names("鈴木さん", Case::Any).unwrap(), ["鈴木"]);
+        assert_eq!(names("张伟", Case::Capitalised), None);
+        // A label, a title with the particles of Japanese, a given name in Hiragana first.
+        assert_eq!(names("休憩", Case::Any), None);
+        assert_eq!(names("Rails 8 で Redis を捨てた話", Case::Any), None);
+        assert_eq!(names("さくら 小林", Case::Capitalised), None);
     }
 
     #[test]

@@ -607,3 +607,19 @@ fn talks_told_in_a_diary() {
     // read yet.
     check_scores(&fixture("rustlab-diary"), 0.97, 0.99, 0.99, 0.93);
 }
+
+// Written blind: headings that put the people first (`### Name: Title`, `### A & B:
+// Title`, a name of six words with particles), a lightning list `Title — Name`.
+#[test]
+fn headings_that_put_the_people_first() {
+    // The mentions missed are the lexicon's (Elixir libraries).
+    check(&fixture("elixirconf-eu-speaker-headings"), 0.879, 0.99, 0.99, 0.647);
+}
+
+// Written blind: a memo in Japanese and English: `■ Title` items, `登壇者: 如月 陽斗
+// (Haruto Kisaragi)` fields, bilingual titles, `昼休み 12:00-13:30`, a date `2025/04/16`.
+#[test]
+fn a_memo_in_japanese_and_english() {
+    // The mentions missed are the lexicon's (Ruby libraries).
+    check(&fixture("rubykaigi-memo"), 0.875, 0.99, 0.99, 0.636);
+}

@@ -185,7 +185,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let after = lead.as_ref().map_or(rest, |(_, r)| *r);
             // `Talk 3: Title`, `Talk3 Hpy`: a number after the label.
             let after = after.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '#').trim_start();
-            let after = after.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start();
+            let after = after.trim_start_matches([':', '.', ')', '-', '—', '–', '|', '：']).trim_start();
             rest = after;
         }
         // `## 1. Title`, `## Name: Title`.
@@ -193,6 +193,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let rest = framed::strip_number(rest);
             match title_and_people(rest, labels, true, false) {
                 (_, p) if p.is_empty() => framed::name_colon(rest, labels)
+                    .or_else(|| name_first(rest, labels).map(|(t, p)| (clean_title(t), p)))
                     .or_else(|| framed::cells(rest, labels))
                     .unwrap_or_else(|| (clean_title(rest), p)),
                 found => found,

@@ -342,16 +342,19 @@ mod event_tests {
     }
 }
 
-/// `Name: Title` as a heading writes it (`## Ana Ruiz: Typing in anger`): two to four
-/// capitalised words that are a name before the first `: `, a title of two or more
-/// words after it.
+/// `Name: Title` as a heading writes it (`## Ana Ruiz: Typing in anger`, `## A & B:
+/// Title`, `## Ana Ruiz (Acme): Title`): the people that lead a title
+/// ([`names::leading_people`]) before the first `: `, a title of two or more words
+/// after it.
 pub(super) fn name_colon(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
-    let (name, title) = search::split_once(s, ": ")?;
-    let words = name.split_whitespace().count();
-    if !(2..=4).contains(&words) {
+    // A full-width colon in Chinese or Japanese (`鈴木 健太郎：Title`).
+    let (name, title) = search::split_once(s, ": ").or_else(|| if s.is_ascii() { None } else { s.split_once('：') })?;
+    // A name's first letter is a capital, or of a script without case.
+    let capital = |c: char| c.is_uppercase() || !c.is_ascii() && !c.is_lowercase();
+    if name.split_whitespace().nth(1).is_none() || !name.starts_with(capital) {
         return None;
     }
-    let people = names::people_as(name, labels, names::Case::Capitalised)?;
+    let people = names::leading_people(name, labels)?;
     let title = clean_title(title);
     (title.split_whitespace().count() >= 2).then_some((title, people))
 }

@@ -54,7 +54,7 @@ impl<'b> Run<'_, '_, 'b> {
         match labels.leading(plain) {
             Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
                 let moderator = !cs.contains(&Concept::Speaker);
-                let value = value.trim_start_matches([':', '-', '—', '–']).trim();
+                let value = value.trim_start_matches([':', '-', '—', '–', '：']).trim();
                 let people = names::people(value, labels, true)?;
                 let people = people.into_iter().map(|(n, r)| (n, if moderator { Role::Moderator } else { r }));
                 Some((people.collect(), "speaker field"))

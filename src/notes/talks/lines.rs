@@ -44,12 +44,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // With no talk label, a title line names people, which needs a separator or a
         // mark (most first lines of paragraphs have none: reading them further was
         // 65 M instructions on the 10 MB corpus).
-        if label.is_none() && !may_split(rest) {
+        // After a time, the people may lead the title (`10:00 Ana Ruiz: Title`); without
+        // one, `Name: …` is someone's remark.
+        let colon = time && label.is_none() && rest.contains(": ");
+        if label.is_none() && !colon && !may_split(rest) {
             return None;
         }
         // Where and when after the names (`room 8, 09:30`): no part of a name.
         let (rest, late_time) = cut_logistics(rest, labels);
-        let (title, people) = match split_title_line(rest, labels, true) {
+        let found = split_title_line(rest, labels, true);
+        let (title, people) = match found.or_else(|| colon.then(|| framed::name_colon(rest, labels)).flatten()) {
             Some(found) => found,
             // A labelled session with no speaker (`[8] BOF: plugin authors, 19:00`).
             None if label.is_some() => (clean_title(rest), Vec::new()),
@@ -128,7 +132,7 @@ impl Run<'_, '_, '_> {
         if !(moderator || cs.contains(&Concept::Speaker) || cs.contains(&Concept::Panel)) {
             return true;
         }
-        let rest = rest.trim_start_matches([':', '-', '—', '–']).trim();
+        let rest = rest.trim_start_matches([':', '-', '—', '–', '：']).trim();
         let Some(people) = names::people_as(rest, labels, names::Case::Any) else { return true };
         let line = self.blocks[bi].line;
         let c = self.cands.last_mut().expect("checked above");
@@ -211,8 +215,8 @@ pub(super) fn talk_label<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'
     // A label is followed by a separator (`Talk: …`), not by more words of a sentence
     // (`talk was great`).
     let sep = s[..s.len() - r.len()].trim_end();
-    let rest = r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start();
-    (sep.ends_with([':', '-', '—', '–', '|', '.', ')']) && !rest.is_empty()).then_some((kind, rest))
+    let rest = r.trim_start_matches([':', '.', ')', '-', '—', '–', '|', '：']).trim_start();
+    (sep.ends_with([':', '-', '—', '–', '|', '.', ')', '：']) && !rest.is_empty()).then_some((kind, rest))
 }
 
 /// Where and when a talk is, written after its names (`-- Ana Ruiz (Acme)   room 8,

@@ -528,10 +528,20 @@ pub(crate) fn clean_title(s: &str) -> String {
     loop {
         let before = t.len();
         let tt = t.trim();
-        let tt = tt.trim_end_matches(['\\', ':', ',', ';']).trim_end();
+        let tt = tt.trim_end_matches(['\\', ':', ',', ';', '：']).trim_end();
         let tt = if tt.ends_with('.') && !tt.ends_with("..") { &tt[..tt.len() - 1] } else { tt };
         let mut tt = tt.trim();
-        for (a, b) in [("__", "__"), ("_", "_"), ("*", "*"), ("\"", "\""), ("“", "”"), ("'", "'"), ("`", "`")] {
+        for (a, b) in [
+            ("__", "__"),
+            ("_", "_"),
+            ("*", "*"),
+            ("\"", "\""),
+            ("“", "”"),
+            ("'", "'"),
+            ("`", "`"),
+            ("「", "」"),
+            ("『", "』"),
+        ] {
             if tt.len() > a.len() + b.len() {
                 if let Some(inner) = tt.strip_prefix(a).and_then(|x| x.strip_suffix(b)) {
                     tt = inner.trim();
@@ -601,7 +611,8 @@ pub(crate) fn strip_time(s: &str) -> Option<(&str, &str)> {
     };
     let mut i = one(t0)?;
     let trimmed = s[i..].trim_start();
-    for sep in ["-", "–", "—", "to "] {
+    // `10:00〜10:30`, with the wave dash of Japanese (or its full-width form).
+    for sep in ["-", "–", "—", "to ", "〜", "～"] {
         if let Some(r) = trimmed.strip_prefix(sep) {
             let r2 = r.trim_start();
             if let Some(e) = one(s.len() - r2.len()) {
@@ -617,7 +628,7 @@ pub(crate) fn strip_time(s: &str) -> Option<(&str, &str)> {
     let rest = &s[i..];
     // What may part a time from the title: dashes, a colon, a bar, a comma, a middle dot
     // or a bullet (`14:00–14:30 · Title`).
-    let sep = |c: char| c.is_whitespace() || "-–—:|,·•".contains(c);
+    let sep = |c: char| c.is_whitespace() || "-–—:|,·•：".contains(c);
     if !(rest.is_empty() || rest.starts_with(sep)) {
         return None;
     }

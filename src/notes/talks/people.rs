@@ -125,6 +125,11 @@ pub(super) fn split_people<'s>(
     dash: bool,
 ) -> Option<(&'s str, Vec<(String, Role)>)> {
     let s = s.trim();
+    if !s.is_ascii() {
+        if let Some(found) = corner_quoted(s, labels) {
+            return Some(found);
+        }
+    }
     let case = if dash { names::Case::Any } else { names::Case::Unusual };
     if let Some(open) = s.strip_suffix(')').and_then(|x| x.rfind('(')) {
         let inner = &s[open + 1..s.len() - 1];
@@ -199,6 +204,29 @@ pub(super) fn split_people<'s>(
     None
 }
 
+/// `「Title」 Name`, `「Title」（Name）`, `『Title』 — Name`, `「Title」 by Name`: a title
+/// in the corner brackets of Japanese (and Chinese), the people after it, in any case
+/// but no label (`「Title」 発表資料`). The title is the bracket and what it holds.
+fn corner_quoted<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
+    let (open, close) = match s.find('「') {
+        Some(i) => (i, '」'),
+        None => (s.find('『')?, '』'),
+    };
+    let inner = open + '「'.len_utf8();
+    let end = inner + s[inner..].find(close)? + close.len_utf8();
+    let rest = s[end..].trim_start().trim_start_matches([',', ':', '：', '、', '-', '—', '–', '/']).trim_start();
+    let rest = rest.strip_prefix("by ").unwrap_or(rest);
+    let rest = match rest.strip_prefix(['(', '（']) {
+        Some(r) => r.strip_suffix([')', '）'])?,
+        None => rest,
+    };
+    if rest.is_empty() || labels.leading(rest).is_some() {
+        return None;
+    }
+    let people = names::people_as(rest, labels, names::Case::Any)?;
+    Some((&s[open..end], people))
+}
+
 /// `Title @Ana Ruiz`, `Title @Ana Ruiz, @Tom Berg`, `Panel: Title @Mod: Ana Ruiz`: the
 /// people mentioned from the first ` @` (a handle right after it), in any case, marks
 /// after them aside (`@Ana Ruiz ⭐`).
@@ -225,17 +253,19 @@ fn affiliated(s: &str, labels: &Labels, case: names::Case) -> Option<Vec<(String
     names::people_as(&s[..i], labels, case)
 }
 
-/// `Name — Title`, as a lightning list or a chat line puts it (`Ana Costa — Typing your
-/// pandas code`): two to four capitalised words before the first dash of `s` that are
-/// names, a title after it.
+/// `Name — Title`, as a lightning list, a chat line or a heading puts it (`Ana Costa —
+/// Typing your pandas code`, `A & B – Title`): the people that lead a title
+/// ([`names::leading_people`]) before the first dash of `s`, a title after it.
 pub(super) fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
     let (i, sep) = DASH_SEPS.iter().filter_map(|sep| s.find(sep).map(|i| (i, sep))).min()?;
     let (left, right) = (&s[..i], s[i + sep.len()..].trim());
-    let words = left.split_whitespace().count();
-    if right.is_empty() || !(2..=4).contains(&words) || !left.trim_start().starts_with(char::is_uppercase) {
+    if right.is_empty()
+        || left.split_whitespace().nth(1).is_none()
+        || !left.trim_start().starts_with(char::is_uppercase)
+    {
         return None;
     }
-    names::people_as(left, labels, names::Case::Capitalised).map(|p| (right, p))
+    names::leading_people(left, labels).map(|p| (right, p))
 }
 
 #[cfg(test)]

@@ -195,7 +195,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let sep = comma
             || first
                 .get(..first.len() - rest.len())
-                .is_some_and(|l| l.contains(':') || l.contains('—') || l.contains(" - "));
+                .is_some_and(|l| l.contains([':', '—', '：', '】']) || l.contains(" - "));
         if !sep || rest.is_empty() || rest.len() > 200 {
             return None;
         }
@@ -605,7 +605,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 .find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Lightning))
                 .map(|c| (c, r))
         });
-        let rest = label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|']).trim_start());
+        let rest =
+            label.map_or(rest, |(_, r)| r.trim_start_matches([':', '.', ')', '-', '—', '–', '|', '：']).trim_start());
         // A video's title as a watch list keeps it: `RustConf 2023 - Title by Name`,
         // `Name - Title | PyData London 2024`; the event is no part of the title.
         let rest = framed::without_event(rest);

@@ -544,3 +544,74 @@ fn separators_after_a_time() {
     assert!(strip_time("10:30am·x").is_some_and(|(r, _)| r == "x"));
     assert!(strip_time("10:30x title").is_none());
 }
+
+/// The people before a title, parted from it by a colon or a dash, in headings, list
+/// items and title lines after a time; a title's lead is no person.
+#[test]
+fn people_before_the_title() {
+    let text = "# DemoConf 2025\n\n### Ines Marchetti & Tobiasz Wróbel: Oban at 50M jobs a day\n- a\n- b\n\n### José Ángel Ruiz de la Fuente — Gleam for Elixir people\n- a\n- b\n\n### Henrik Lindqvist (Acme Corp): Your supervision tree is lying\n- a\n- b\n\n### Keynote: Rust at the edge\n- a\n- b\n\n### Kubernetes Operators: writing controllers in Go\n- a\n- b\n- c\n";
+    let (talks, _) = detect(text);
+    let got: Vec<(&str, Vec<&str>)> =
+        talks.iter().map(|t| (t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Oban at 50M jobs a day", vec!["Ines Marchetti", "Tobiasz Wróbel"]),
+            ("Gleam for Elixir people", vec!["José Ángel Ruiz de la Fuente"]),
+            ("Your supervision tree is lying", vec!["Henrik Lindqvist"]),
+            ("Rust at the edge", vec![]),
+            ("Kubernetes Operators: writing controllers in Go", vec![]),
+        ]
+    );
+    let items = "# DemoConf 2025\n\nTalks:\n\n- Ines Marchetti & Tobiasz Wróbel: Oban at 50M jobs a day\n- José Ángel Ruiz de la Fuente — Gleam for Elixir people\n- Anna Schmidt - Typing in anger\n";
+    let (talks, _) = detect(items);
+    assert_eq!(talks.len(), 3, "{talks:?}");
+    assert_eq!(talks[1].2, ["José Ángel Ruiz de la Fuente"]);
+    let lines = "# DemoConf 2025\n\n10:00 José Ángel Ruiz de la Fuente: Gleam for Elixir people\nnotes on Gleam.\n\n11:00 Ines Marchetti & Tobiasz Wróbel — Oban at 50M jobs a day\nnotes on Oban.\n\nAna Ruiz: we should try Gleam.\n";
+    let (talks, _) = detect(lines);
+    let got: Vec<(&str, usize)> = talks.iter().map(|t| (t.1.as_str(), t.2.len())).collect();
+    assert_eq!(got, [("Gleam for Elixir people", 1), ("Oban at 50M jobs a day", 2)]);
+}
+
+/// A memo in Japanese and English: labels in Japanese (`登壇者`, `【基調講演】`, `昼食`),
+/// full-width colons and brackets, titles in corner brackets, `10:00〜10:30`, names in
+/// Han with their reading in Latin letters.
+#[test]
+fn a_memo_in_japanese_and_english() {
+    use crate::notes::document::Markup;
+    let text = "JSConf JP 2024 メモ (2024/11/23)\n\n【基調講演】 Web の未来 / The future of the Web\n  スピーカー：山本 大輔（Daisuke Yamamoto）\n  ・Baseline の話\n\n11:00〜11:30 「Bun と Deno の今」\n  登壇者：Lena Fischer さん\n  ・Bun 1.1 のベンチマーク\n\n昼食 12:00〜13:00\n\n13:00〜13:30 『React Server Components 再入門』 / 小林 さくら\n  ・RSC のキャッシュ\n";
+    let talks = read_as(text, Markup::Plain);
+    let got: Vec<(&str, Vec<&str>)> =
+        talks.iter().map(|t| (t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Web の未来 / The future of the Web", vec!["Daisuke Yamamoto"]),
+            ("Bun と Deno の今", vec!["Lena Fischer"]),
+            ("React Server Components 再入門", vec!["小林 さくら"]),
+        ]
+    );
+}
+
+/// Chinese and Korean notes: a keynote label and a speaker field with a full-width
+/// colon, a name written as one word, a break heading.
+#[test]
+fn notes_in_chinese_and_korean() {
+    let zh = "# PyCon China 2024 笔记\n\n## 主题演讲：Python 的未来\n讲者：张伟\n- free-threading\n\n## 用 Rust 加速 Python\n演讲者：李娜（Li Na）\n- PyO3\n\n## 午餐\n- 面条\n";
+    let (talks, _) = detect(zh);
+    assert_eq!(
+        talks.iter().map(|t| (t.1.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        [("Python 的未来", vec!["张伟".to_string()]), ("用 Rust 加速 Python", vec!["Li Na".to_string()]),]
+    );
+    let ko = "# PyCon Korea 2024 메모\n\n## 기조연설: 파이썬의 미래\n발표자: 김민준\n- JIT\n\n## 점심\n- 김밥\n";
+    let (talks, _) = detect(ko);
+    assert_eq!(talks.len(), 1, "{talks:?}");
+    assert_eq!(talks[0].2, ["김민준"]);
+}
+
+/// A time range with the wave dash of Japanese, a full-width colon after it.
+#[test]
+fn a_time_range_with_a_wave_dash() {
+    assert_eq!(strip_time("10:00〜10:30 「Title」").map(|(r, _)| r), Some("「Title」"));
+    assert_eq!(strip_time("10:00～10:30：Title").map(|(r, _)| r), Some("Title"));
+}
