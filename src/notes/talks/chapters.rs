@@ -45,8 +45,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// Reads paragraph `text` (block `bi`) as a video's chapter list; returns whether
     /// it was one.
     pub(super) fn chapter_list(&mut self, bi: usize, b: &Block, text: &str) -> bool {
-        // A chapter list starts at zero: most paragraphs are passed over on that.
-        if memchr::memmem::find(text.as_bytes(), b"0:00").is_none() {
+        // A chapter list starts at zero within its first lines: most paragraphs are
+        // passed over on that (a search of the whole paragraph cost more).
+        let zero = |l: &str| ["0:00 ", "00:00 ", "0:00:00 "].iter().any(|z| l.trim_start().starts_with(z));
+        if !text.split('\n').take(MAX_HEADER_LINES + 1).any(zero) {
             return false;
         }
         let mut chapters: Vec<(u32, &str)> = Vec::new();

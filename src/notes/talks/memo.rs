@@ -27,7 +27,9 @@ type Field<'s> = (&'s str, String, u32);
 /// `l` without a section number (`2.3`, `2.3.`, `4)`) and the blanks after it.
 fn without_number(l: &str) -> &str {
     let n = l.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b')').count();
-    if n == 0 || !l.as_bytes()[0].is_ascii_digit() {
+    // A number of a section has a dot or a bracket, or is short (not a year).
+    let marked = l[..n].contains(['.', ')']) || n <= 2;
+    if n == 0 || !l.as_bytes()[0].is_ascii_digit() || !marked {
         return l;
     }
     match l[n..].strip_prefix([' ', '\t']) {
@@ -118,9 +120,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// Reads paragraph `text` (block `bi`) as memo headers or a talk's block of fields;
     /// returns whether it was one.
     pub(super) fn memo_fields(&mut self, bi: usize, b: &Block, text: &str) -> bool {
-        // Most paragraphs have no line break or no field on their first line.
+        // Most paragraphs have no line break or no field on their first line; a form's
+        // first line opens with a capital or a section number.
+        if !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
         let Some(nl) = memchr::memchr(b'\n', text.as_bytes()) else { return false };
         if memchr::memchr(b':', &text.as_bytes()[..nl]).is_none() {
+            return false;
+        }
+        // The first two lines are fields, read before any is kept.
+        let mut two =
+            text.split('\n').take(2).enumerate().map(|(k, l)| if k == 0 { without_number(l.trim()) } else { l.trim() });
+        if !two.all(|l| field(l).is_some_and(|(k, _)| k.starts_with(char::is_uppercase))) {
             return false;
         }
         let Some(fields) = fields(text, b.line) else { return false };

@@ -366,6 +366,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
     fn run(mut self) -> Detection<'a> {
         self.candidates();
+        self.cards();
         self.score();
         self.decide()
     }
@@ -428,7 +429,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 BlockKind::ListItem { .. } if bi < self.memo_next => {}
                 BlockKind::ListItem { depth, marker, text } => match self.memo_items(bi) {
                     Some(last) => self.memo_next = last + 1,
-                    None => self.list_item(bi, b, *depth, marker, text),
+                    // A comment exported with its author and date is no talk.
+                    None if !cards::comment(text, self.labels()) => self.list_item(bi, b, *depth, marker, text),
+                    None => {}
                 },
                 BlockKind::Table { header, rows } => self.table(bi, header.as_ref(), rows),
                 BlockKind::Quote { text } => self.quote_under_heading(bi, b, text),
@@ -677,6 +680,7 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
 }
 
 mod blocks;
+mod cards;
 mod chapters;
 mod column;
 mod decide;

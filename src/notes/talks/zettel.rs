@@ -78,7 +78,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         let lines: Vec<(String, u32)> = match &b.kind {
             BlockKind::Paragraph { text } => {
-                if memchr::memmem::find(text.as_bytes(), b"[[").is_none() {
+                let t = text.as_bytes();
+                if !memchr::memchr_iter(b'[', t).any(|i| t.get(i + 1) == Some(&b'[')) {
                     return;
                 }
                 text.split('\n').enumerate().map(|(k, l)| (l.to_string(), b.line + k as u32)).collect()
@@ -118,8 +119,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::detect;
+    use super::super::tests::read_as;
     use super::*;
+    use crate::notes::document::Markup;
 
     #[test]
     fn ids_are_no_part_of_titles() {
@@ -138,7 +140,7 @@ mod tests {
         assert_eq!(names("see [[Eio]] for the IO library"), None);
         assert_eq!(names("Effects as handlers [[Ana Ruiz]] wrote about in her long blog post"), None);
         let text = "# 202606041000 Lambda Days 2026\n\n## 202606041030 Effects without monads\n#literature #ocaml\n[[Zofia Kowalczyk-Nakamura]]\n\n- effect handlers\n\n## 202606041230 lunch\npierogi\n\n## 202606041400 Servant in anger\n#literature\n[[Nguyễn Thị Lan]] (Tweag)\n\n- servant\n";
-        let (talks, doc) = detect(text);
+        let talks = read_as(text, Markup::Markdown);
         let got: Vec<(&str, &[String])> = talks.iter().map(|t| (t.1.as_str(), &t.2[..])).collect();
         assert_eq!(
             got,
@@ -147,6 +149,5 @@ mod tests {
                 ("Servant in anger", &["Nguyễn Thị Lan".to_string()][..]),
             ]
         );
-        assert_eq!(doc.events[0].name, "Lambda Days 2026");
     }
 }
