@@ -32,7 +32,8 @@ pub(super) fn without_kind(title: &str) -> (&str, bool) {
 /// date or time in brackets, a colon, the comment (`Kari Nygaard (10 Jun 2026 13:40):
 /// agree`).
 pub(super) fn comment(text: &str, labels: &Labels) -> bool {
-    let b = text.as_bytes();
+    // An author and a date are short: only the first bytes are searched.
+    let b = &text.as_bytes()[..text.len().min(80)];
     let Some(close) = memchr::memchr_iter(b')', b).find(|&i| b.get(i + 1) == Some(&b':')) else { return false };
     let Some(open) = text[..close].rfind(" (") else { return false };
     let (author, when) = (&text[..open], &text[open + 2..close]);

@@ -47,8 +47,21 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     pub(super) fn chapter_list(&mut self, bi: usize, b: &Block, text: &str) -> bool {
         // A chapter list starts at zero within its first lines: most paragraphs are
         // passed over on that (a search of the whole paragraph cost more).
-        let zero = |l: &str| ["0:00 ", "00:00 ", "0:00:00 "].iter().any(|z| l.trim_start().starts_with(z));
-        if !text.split('\n').take(MAX_HEADER_LINES + 1).any(zero) {
+        // Only short header lines are looked past, so the search is bounded.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        for _ in 0..=MAX_HEADER_LINES {
+            let rest = &bytes[at..];
+            let lead = rest.iter().take_while(|c| **c == b' ').count();
+            if rest.get(lead) == Some(&b'0') {
+                break;
+            }
+            match memchr::memchr(b'\n', &rest[..rest.len().min(40)]) {
+                Some(i) => at += i + 1,
+                None => return false,
+            }
+        }
+        if !text[at..].trim_start().starts_with(['0']) {
             return false;
         }
         let mut chapters: Vec<(u32, &str)> = Vec::new();

@@ -125,8 +125,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
             return false;
         }
-        let Some(nl) = memchr::memchr(b'\n', text.as_bytes()) else { return false };
-        if memchr::memchr(b':', &text.as_bytes()[..nl]).is_none() {
+        // A key (three words at most, after a section number) ends within its first
+        // bytes: the search is bounded.
+        let head = &text.as_bytes()[..text.len().min(40)];
+        if memchr::memchr(b':', head).is_none() || memchr::memchr(b'\n', text.as_bytes()).is_none() {
             return false;
         }
         // The first two lines are fields, read before any is kept.
@@ -147,8 +149,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     pub(super) fn memo_items(&mut self, bi: usize) -> Option<usize> {
         let b = &self.blocks[bi];
         let BlockKind::ListItem { depth: d, text, .. } = &b.kind else { return None };
+        // A key ends within the first bytes (see `memo_fields`).
+        memchr::memchr(b':', &text.as_bytes()[..text.len().min(40)])?;
         let first_line = text.split('\n').next().unwrap_or("");
-        memchr::memchr(b':', first_line.as_bytes())?;
         field(without_number(first_line.trim())).filter(|(k, _)| k.starts_with(char::is_uppercase))?;
         let mut out: Vec<(String, String, u32)> = Vec::new();
         let mut last = bi;
