@@ -622,4 +622,45 @@ fn headings_that_put_the_people_first() {
 fn a_memo_in_japanese_and_english() {
     // The mentions missed are the lexicon's (Ruby libraries).
     check(&fixture("rubykaigi-memo"), 0.875, 0.99, 0.99, 0.636);
+// Five families written blind at the eleventh stop.
+// A Trello board exported as Markdown: lists and cards as headings (`## List: …`,
+// `### Card: Title (Name)`), card fields (`Members: @kari`: note-takers), the speaker
+// in the description (`Speakers: A & B`, `by Name`), comments with author and date, and
+// cards of the team's own tasks, which are no talks.
+#[test]
+fn trello_board_of_cards() {
+    // The event's date is only in the lists' titles (`List: Watched (day 1, Wed 10
+    // June)`): not read yet.
+    check_scores(&fixture("ndc-oslo-trello-board"), 0.879, 0.99, 0.99, 0.647);
+}
+
+// A Zettelkasten file: note ids opening the headings (`## 202606041030 Title`), speakers
+// as [[wikilinks]] alone, after `by`, or in a `source::` field, an index of links, a
+// lunch note and notes of one's own ideas that are no talks.
+#[test]
+fn zettelkasten_notes_with_ids_and_wikilinked_speakers() {
+    check(&fixture("lambda-days-zettelkasten"), 0.893, 0.99, 0.99, 0.688);
+}
+
+// A video's pasted description and captions: the chapter list (`4:12 Title – Name`,
+// `1:09:30 …`) is the programme, the notes follow under short titles (`Jolt`, `Unity to
+// Bevy`) among caption lines with their timestamps; the video's title names the event.
+#[test]
+fn video_transcript_with_a_chapter_list() {
+    check(&fixture("gamedev-night-yt-transcript"), 0.908, 0.99, 0.99, 0.736);
+}
+
+// A trip report memo: TO/FROM/DATE/RE headers (the subject names the event), numbered
+// sections, one block of fields per talk (`2.3  Title:` / `By:` / `When:` / `Notes:`),
+// then costs, recommendations and a signature that are no talks.
+#[test]
+fn trip_report_memo_with_blocks_of_fields() {
+    check(&fixture("iosdevuk-trip-report"), 0.865, 0.99, 0.923, 0.671);
+}
+
+// A team wiki page in Turkish: `Konuşmacı:`, `Konuşmacılar:`, `sunan:` fields, `1. Gün`
+// day headings with Turkish months, `Öğle arası`, `Yapılacaklar`.
+#[test]
+fn turkish_team_wiki_page() {
+    check(&fixture("laracon-eu-ekip-notlari"), 0.836, 0.913, 0.99, 0.595);
 }

@@ -88,7 +88,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let raw = self.raw_atx(b.line).map(crate::notes::markup::decoration::strip);
         let text = raw.unwrap_or(text);
         let plain = strip_inline(text);
-        let plain = plain.trim();
+        let plain = zettel::without_id(plain.trim());
         if plain.len() > 10_000 {
             self.warn(b.line, "a heading of more than 10,000 bytes is no title: read as text".into());
             return false;

@@ -293,7 +293,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         }),
                         _ => false,
                     };
-                if ends_here && level != 0 {
+                if (ends_here || memo::ends_block(c, b)) && level != 0 {
                     break;
                 }
                 last = last.max(b.end.min(next_line.saturating_sub(1)));

@@ -233,6 +233,8 @@ struct Run<'d, 'a, 'b> {
     loose_date: Option<String>,
     /// The schedule entries seen so far, to find their notes under shortened titles.
     schedule: schedule::Schedule,
+    /// The first block after list items read as a block of fields ([`memo`]).
+    memo_next: usize,
 }
 
 /// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
@@ -283,6 +285,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             field_run: None,
             loose_date: None,
             schedule: schedule::Schedule::default(),
+            memo_next: 0,
         }
     }
 
@@ -364,6 +367,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
     fn run(mut self) -> Detection<'a> {
         self.candidates();
+        self.cards();
         self.score();
         self.decide()
     }
@@ -404,22 +408,32 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
             match &b.kind {
-                BlockKind::Properties(props) => self.properties(bi, props),
+                BlockKind::Properties(props) => {
+                    self.wikilinked_speakers(bi, b);
+                    self.properties(bi, props);
+                }
                 BlockKind::Heading { level, text } => {
                     if self.heading(bi, b, *level, text) {
                         seen_talkish = true;
                     }
                 }
+                BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) => {}
                 BlockKind::Paragraph { text } => {
+                    self.wikilinked_speakers(bi, b);
                     let before = self.cands.len();
                     self.paragraph(bi, b, text, (raw_first, first, &mut lead), seen_talkish);
-                    if self.cands.len() == before {
+                    if self.cands.len() == before && !self.memo_fields(bi, b, text) {
                         self.column_schedule(bi, b, text);
                     }
                 }
-                BlockKind::ListItem { depth, marker, text } => {
-                    self.list_item(bi, b, *depth, marker, text);
-                }
+                // Items read with a block of fields above them (a memo's outline).
+                BlockKind::ListItem { .. } if bi < self.memo_next => {}
+                BlockKind::ListItem { depth, marker, text } => match self.memo_items(bi) {
+                    Some(last) => self.memo_next = last + 1,
+                    // A comment exported with its author and date is no talk.
+                    None if !cards::comment(text, self.labels()) => self.list_item(bi, b, *depth, marker, text),
+                    None => {}
+                },
                 BlockKind::Table { header, rows } => self.table(bi, header.as_ref(), rows),
                 BlockKind::Quote { text } => self.quote_under_heading(bi, b, text),
                 BlockKind::Code { .. } | BlockKind::Separator => {}
@@ -680,11 +694,14 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
 }
 
 mod blocks;
+mod cards;
+mod chapters;
 mod column;
 mod decide;
 mod framed;
 mod items;
 mod lines;
+mod memo;
 mod named;
 mod people;
 mod prose;
@@ -693,6 +710,7 @@ mod sentence;
 #[cfg(test)]
 mod tests;
 mod told;
+mod zettel;
 
 /// The headers of an e-mail, in the languages we read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,297 @@
+//! A formal report (a trip report, an attendance memo) lays a note out as a form:
+//!
+//! - memo headers under the report's title (`TO:`, `FROM:`, `DATE:`, `RE:`, perhaps
+//!   with continuation lines) name its writer and readers, never a speaker; the date is
+//!   the memo's, and the subject (`RE:`, `Subject:`) may name the event;
+//! - each talk is a block of fields, perhaps numbered as a section (`2.3  Title: …` /
+//!   `By: …` / `When: …` / `Notes: …`, values wrapped onto indented lines): a title
+//!   field ([`Concept::Title`], or a talk label) with a field naming people (a speaker
+//!   label or `By:`) or a time field ([`Concept::Time`]);
+//! - the report's numbered sections (`3. COSTS`, `4. RECOMMENDATIONS`) and a remark in
+//!   brackets between the blocks end a talk: costs, recommendations and the signature are
+//!   the writer's.
+//!
+//! Both are read from paragraphs no other reading took.
+
+use super::*;
+
+/// The evidence of a talk written as a block of fields.
+pub(super) const FIELD_BLOCK: &str = "a block of fields";
+
+/// The words that open a name field in a form (`By: Ana Ruiz`).
+const BY: &[&str] = &["by", "von", "par", "por", "door", "przez", "da"];
+
+/// A field of a form: its key, its value (continuation lines joined), its line.
+type Field<'s> = (&'s str, String, u32);
+
+/// `l` without a section number (`2.3`, `2.3.`, `4)`) and the blanks after it.
+fn without_number(l: &str) -> &str {
+    let n = l.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b')').count();
+    // A number of a section has a dot or a bracket, or is short (not a year).
+    let marked = l[..n].contains(['.', ')']) || n <= 2;
+    if n == 0 || !l.as_bytes()[0].is_ascii_digit() || !marked {
+        return l;
+    }
+    match l[n..].strip_prefix([' ', '\t']) {
+        Some(r) => r.trim_start(),
+        None => l,
+    }
+}
+
+/// `Key: value` with a key of one to three words of letters.
+fn field(l: &str) -> Option<(&str, &str)> {
+    let (k, v) = l.split_once(':')?;
+    let key = k.trim();
+    let ok = !key.is_empty()
+        && key.split_whitespace().count() <= 3
+        && key.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && !v.starts_with("//");
+    ok.then(|| (key, v.trim()))
+}
+
+/// The fields of paragraph `text` starting on line `line`: each line opening with a
+/// capitalised key and a colon is a field (the first may carry a section number), a
+/// line that does not goes on with the value above it (a reader of plain text keeps no
+/// indentation).
+fn fields(text: &str, line: u32) -> Option<Vec<Field<'_>>> {
+    let mut out: Vec<Field> = Vec::new();
+    for (k, raw) in text.split('\n').enumerate() {
+        let t = raw.trim();
+        let t = if k == 0 { without_number(t) } else { t };
+        match field(t).filter(|(key, _)| key.starts_with(char::is_uppercase)) {
+            Some((key, value)) => out.push((key, value.to_string(), line + k as u32)),
+            None => {
+                let v = &mut out.last_mut()?.1;
+                v.push(' ');
+                v.push_str(t);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Whether `key` is an e-mail or memo header (`To`, `From`, `Date`, `Re`, `Subject`):
+/// the subject's kind, or `None`.
+fn memo_header(key: &str) -> Option<MailHeader> {
+    if key.eq_ignore_ascii_case("re") {
+        return Some(MailHeader::Subject);
+    }
+    mail_header_of(key)
+}
+
+/// A memo's subject as a list (`iOSDevUK 2026, Aberystwyth University, 1-3 September
+/// 2026`): its first part names the event when it holds a year and a few words, the
+/// first capitalised.
+fn subject_event(value: &str) -> Option<&str> {
+    let first = value.split([',', '(', ';']).next()?.trim();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let year = |w: &&str| {
+        w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let ok = (2..=5).contains(&words.len())
+        && words.iter().any(year)
+        && !year(&words[0])
+        && words[0]
+            .starts_with(|c: char| c.is_uppercase() || c.is_lowercase() && words[0].chars().any(char::is_uppercase));
+    ok.then_some(first)
+}
+
+/// Whether block `b`, after a talk written as a block of fields, ends it: a numbered
+/// section of the report in capitals (`3. COSTS`), a line in capitals, a remark in
+/// brackets.
+pub(super) fn ends_block(c: &Candidate, b: &Block) -> bool {
+    if !c.evidence.iter().any(|(f, _)| *f == FIELD_BLOCK) {
+        return false;
+    }
+    let text = match &b.kind {
+        BlockKind::Paragraph { text } | BlockKind::ListItem { text, .. } | BlockKind::Heading { text, .. } => text,
+        _ => return false,
+    };
+    let t = text.trim();
+    if t.starts_with('(') && t.ends_with(')') {
+        return true;
+    }
+    let first = without_number(t.split('\n').next().unwrap_or("").trim());
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3 && first.split_whitespace().count() <= 6 && !first.chars().any(char::is_lowercase)
+}
+
+impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
+    /// Reads paragraph `text` (block `bi`) as memo headers or a talk's block of fields;
+    /// returns whether it was one.
+    pub(super) fn memo_fields(&mut self, bi: usize, b: &Block, text: &str) -> bool {
+        // Most paragraphs have no line break or no field on their first line; a form's
+        // first line opens with a capital or a section number.
+        if !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        // A key (three words at most, after a section number) ends within its first
+        // bytes: the search is bounded.
+        let head = &text.as_bytes()[..text.len().min(40)];
+        if memchr::memchr(b':', head).is_none() || memchr::memchr(b'\n', text.as_bytes()).is_none() {
+            return false;
+        }
+        // The first two lines are fields, read before any is kept.
+        let mut two =
+            text.split('\n').take(2).enumerate().map(|(k, l)| if k == 0 { without_number(l.trim()) } else { l.trim() });
+        if !two.all(|l| field(l).is_some_and(|(k, _)| k.starts_with(char::is_uppercase))) {
+            return false;
+        }
+        let Some(fields) = fields(text, b.line) else { return false };
+        self.form(bi, b, &fields)
+    }
+
+    /// Reads the list items from block `bi` as memo headers or a talk's block of
+    /// fields, as a plain-text outline gives them (`2.1  Title: …` over the indented
+    /// `By: …`, `When: …` and their values wrapped deeper): the items up to a blank
+    /// line or an item above the first's depth. Returns the index of the last block
+    /// read when they were one.
+    pub(super) fn memo_items(&mut self, bi: usize) -> Option<usize> {
+        let b = &self.blocks[bi];
+        let BlockKind::ListItem { depth: d, text, .. } = &b.kind else { return None };
+        // A key ends within the first bytes (see `memo_fields`).
+        memchr::memchr(b':', &text.as_bytes()[..text.len().min(40)])?;
+        let first_line = text.split('\n').next().unwrap_or("");
+        field(without_number(first_line.trim())).filter(|(k, _)| k.starts_with(char::is_uppercase))?;
+        let mut out: Vec<(String, String, u32)> = Vec::new();
+        let mut last = bi;
+        for (j, item) in self.blocks.iter().enumerate().skip(bi) {
+            let BlockKind::ListItem { depth, text, .. } = &item.kind else { break };
+            if *depth < *d || j > bi && item.line > self.blocks[j - 1].end + 1 {
+                break;
+            }
+            let joined = text.split('\n').map(str::trim).collect::<Vec<_>>().join(" ");
+            let t = if j == bi { without_number(&joined) } else { &joined };
+            match field(t).filter(|(k, _)| k.starts_with(char::is_uppercase) && *depth <= d + 1) {
+                Some((key, value)) => out.push((key.to_string(), value.to_string(), item.line)),
+                None if *depth > *d => {
+                    let v = &mut out.last_mut()?.1;
+                    v.push(' ');
+                    v.push_str(t);
+                }
+                None => break,
+            }
+            last = j;
+        }
+        let fields: Vec<Field> = out.iter().map(|(k, v, l)| (k.as_str(), v.clone(), *l)).collect();
+        self.form(bi, b, &fields).then_some(last)
+    }
+
+    /// Memo headers or a talk's block of fields: applies them; returns whether they were
+    /// one of these.
+    fn form(&mut self, bi: usize, b: &Block, fields: &[Field]) -> bool {
+        if fields.len() < 2 {
+            return false;
+        }
+        let headers = fields.iter().filter(|f| memo_header(f.0).is_some()).count();
+        if headers >= 2 {
+            for (key, value, line) in fields {
+                if memo_header(key) == Some(MailHeader::Subject) {
+                    let mut ev = event::parse(value, self.labels(), self.year);
+                    if ev.name.is_none() {
+                        ev.name = subject_event(value).map(str::to_string);
+                    }
+                    self.event_line(ev, *line, false);
+                }
+            }
+            return true;
+        }
+        match self.field_block(bi, b, fields) {
+            Some(c) => {
+                self.cands.push(c);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A talk written as a block of fields: a title field and a field naming people or
+    /// a time.
+    fn field_block(&self, bi: usize, b: &Block, fields: &[Field]) -> Option<Candidate> {
+        let labels = self.labels();
+        let key_is = |k: &str, c: Concept| labels.is(&k.to_lowercase(), c);
+        let (_, title, title_line) =
+            fields.iter().find(|f| key_is(f.0, Concept::Title) || key_is(f.0, Concept::Talk))?;
+        let mut c = self.new_candidate(bi, b.line, Source::Field, clean_title(title));
+        if let Some((k, r)) = lines::talk_label(labels, title) {
+            c.title = clean_title(r);
+            c.kind = kind_of(k);
+        }
+        if c.title.is_empty() {
+            return None;
+        }
+        let mut named = false;
+        for (key, value, line) in fields {
+            let low = key.to_lowercase();
+            let role = if labels.is(&low, Concept::Moderator) {
+                Role::Moderator
+            } else if labels.is(&low, Concept::Speaker) || BY.contains(&low.as_str()) {
+                Role::Speaker
+            } else {
+                continue;
+            };
+            let people = names::people(value, labels, true)
+                .or_else(|| framed::people_with_affiliation(value, labels))
+                .unwrap_or_default();
+            for (name, r) in people {
+                let r = if role == Role::Moderator { role } else { r };
+                c.speakers.push((Named { name, line: *line }, r));
+                named = true;
+            }
+        }
+        let timed = fields.iter().any(|f| key_is(f.0, Concept::Time));
+        if !(named || timed) {
+            return None;
+        }
+        push_ev(&mut c, FIELD_BLOCK, 2);
+        if named {
+            push_ev(&mut c, "speaker field", 2);
+        }
+        if timed {
+            push_ev(&mut c, "a time", 2);
+        }
+        let _ = title_line;
+        Some(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::read_as;
+    use crate::notes::document::Markup;
+
+    const MEMO: &str = "TRIP REPORT\n===========\n\nTO:    Jane Miller, CTO\nFROM:  Sam Okafor\nDATE:  2 May 2026\nRE:    PyCon US 2026, Pittsburgh, 14-16 May 2026\n\n1. SESSIONS\n\n1.1  Title:   Free-threaded Python in practice\n     By:      Lukas Brandt (Acme)\n     When:    Thu 14 May, 10:00\n     Notes:   nogil builds, pytest-run-parallel for the\n              test suite.\n\n     (coffee with the Sentry folks)\n\n1.2  Title:   Workshop: uv for teams\n     By:      Priya Nair & Tomas Berg\n     Notes:   lockfiles, workspaces.\n\n2. COSTS\n\n     Ticket   USD 500\n\nSam Okafor\nSenior Engineer\n";
+
+    #[test]
+    fn blocks_of_fields_are_talks_and_memo_headers_name_no_one() {
+        let talks = read_as(MEMO, Markup::Plain);
+        let got: Vec<(&str, &[String])> = talks.iter().map(|t| (t.1.as_str(), &t.2[..])).collect();
+        assert_eq!(
+            got,
+            [
+                ("Free-threaded Python in practice", &["Lukas Brandt".to_string()][..]),
+                ("uv for teams", &["Priya Nair".to_string(), "Tomas Berg".to_string()][..]),
+            ]
+        );
+        assert!(talks[0].3.contains("pytest-run-parallel") && !talks[0].3.contains("Sentry"), "{}", talks[0].3);
+        assert!(!talks[1].3.contains("Ticket"), "{}", talks[1].3);
+    }
+
+    #[test]
+    fn a_subject_names_the_event() {
+        assert_eq!(super::subject_event("iOSDevUK 2026, Aberystwyth, 1-3 September 2026"), Some("iOSDevUK 2026"));
+        assert_eq!(super::subject_event("2026 budget, travel"), None);
+        assert_eq!(super::subject_event("the budget for this year"), None);
+    }
+
+    #[test]
+    fn section_numbers_and_fields() {
+        assert_eq!(super::without_number("2.3  Title: x"), "Title: x");
+        assert_eq!(super::without_number("2026 was"), "2026 was");
+        let f = super::fields("2.1  Title:  A talk\nBy:  Ana Ruiz\n(Acme)", 4).unwrap();
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[1], ("By", "Ana Ruiz (Acme)".to_string(), 5));
+        assert!(super::fields("we went to lunch\nTitle: A talk", 1).is_none());
+        assert!(super::fields("note: a remark\nTitle: A talk", 1).is_none(), "a key in lower case");
+    }
+}
