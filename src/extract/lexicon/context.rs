@@ -38,10 +38,12 @@ impl Lexicon {
                 if h.folded {
                     return confirmed_by_code(body, h, surface);
                 }
-                let pattern = m.pat(h.pat).1;
+                // (The pattern read only when asked: a look-up and a UTF-8 check per
+                // hit, 39 M instructions on 10 MB of notes when read for every hit.)
+                let pattern = || m.pat(h.pat).1;
                 if e.strict && e.ambiguous {
                     return is_distinctive(surface)
-                        || has_distinctive_case(surface, pattern)
+                        || has_distinctive_case(surface, pattern())
                         || confirmed_by_code(body, h, surface)
                         || of_topic(h, surface);
                 }
@@ -49,7 +51,7 @@ impl Lexicon {
                     || is_distinctive(surface)
                     || is_compound_of_name(surface, &e.name)
                     || is_topic_language(e, body.topic())
-                    || has_distinctive_case(surface, pattern)
+                    || has_distinctive_case(surface, pattern())
                     || if foreign(h) {
                         confirmed_by_code(body, h, surface)
                     } else {
