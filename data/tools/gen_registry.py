@@ -304,14 +304,19 @@ def make_wordfreq(names: list[str], out: Path) -> None:
 
     lines = ["# word\tzipf\tlanguage\tde\tlangs: the highest Zipf frequency of the word among "
              + ", ".join(LANGS) + " (wordfreq) and its language, its Zipf frequency in German, and in how many of "
-             "those languages it is at least " + str(COMMON_ZIPF) + "; words under 1.0 are left out.\n"]
+             "those languages it is at least " + str(COMMON_ZIPF) + "; words under 1.0 are left out; `s:` marks the singular "
+             "of a name that may be a plural.\n"]
     seen = set()
     for n in names:
-        for w in words_of(n) + tokens_of(n):
+        toks = tokens_of(n)
+        # (The singulars of a one-word name, `s:notifier` of notifiers, kept apart: only
+        # `is_plural_of_word` reads them.)
+        stems = [STEM + s for s in plural_stems(toks[0])] if len(toks) == 1 and toks[0].isalpha() else []
+        for w in words_of(n) + toks + stems:
             if w in seen:
                 continue
             seen.add(w)
-            zs = {lang: zipf_frequency(w, lang) for lang in LANGS}
+            zs = {lang: zipf_frequency(w.removeprefix(STEM), lang) for lang in LANGS}
             best = max((z, lang) for lang, z in zs.items())
             if best[0] >= 1.0:
                 many = sum(z >= COMMON_ZIPF for z in zs.values())
@@ -357,6 +362,29 @@ def is_word(name: str, freq: dict[str, float], common: set[str]) -> bool:
     if name.startswith("@") and "/" in name:
         return False
     return any(freq.get(w, 0.0) >= COMMON_ZIPF or w in common for w in words_of(name))
+
+
+def is_plural_of_word(name: str, freq: dict[str, float]) -> bool:
+    """Whether a one-word name is the plural of a common word (`notifiers`,
+    `subdomains`): notes write the plural of a noun as often as the noun."""
+    parts = tokens_of(name)
+    if len(parts) != 1 or not parts[0].isalpha() or any(c.isupper() for c in name[1:]):
+        return False  # (`HGVS`, `gTTS`, `CURIEs`: acronyms, not plurals)
+    return any(max(freq.get(s, 0.0), freq.get(STEM + s, 0.0)) >= COMMON_ZIPF for s in plural_stems(parts[0]))
+
+
+# The prefix of a singular's row in sources/wordfreq.tsv (see `make_wordfreq`).
+STEM = "s:"
+
+
+def plural_stems(w: str) -> list[str]:
+    """The singulars an English plural may have (`queries` -> query, `boxes` -> box,
+    `notifiers` -> notifier), of four letters or more (`svcs`, `vecs`: no plurals of
+    abbreviations)."""
+    stems = [w[:-3] + "y"] if w.endswith("ies") else []
+    stems += [w[:-2]] if w.endswith("es") else []
+    stems += [w[:-1]] if w.endswith("s") and not w.endswith("ss") else []
+    return [s for s in stems if len(s) >= 4]
 
 
 def is_phrase(name: str) -> bool:
@@ -485,7 +513,7 @@ def entries(rows, taken: set[str], freq: dict[str, float], common: set[str], loc
         names = [n for i, n in enumerate(names) if key(n) not in {key(m) for m in names[:i]}]
         for n in names:
             taken.add(key(n))
-        ambiguous = any(is_word(n, freq, common) for n in names) or len(name) <= 3
+        ambiguous = any(is_word(n, freq, common) or is_plural_of_word(n, freq) for n in names) or len(name) <= 3
         out.append({
             "registry": registry,
             "name": shown,

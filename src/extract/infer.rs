@@ -26,7 +26,7 @@ use regex_automata::meta;
 use super::lexicon::{EntryId, EntryKind, Lexicon, WordCache};
 use super::scratch::{push_tokens, Token};
 use super::text::{
-    all_matches, anchored_matches, has_folding_letter, install_args, is_common_form, is_common_word, Body,
+    all_matches, anchored_matches, has_folding_letter, install_args, is_common_form, is_common_word, is_word_char, Body,
 };
 use super::{Found, Mention, Recogniser, Rule, Scratch, Target};
 
@@ -147,9 +147,10 @@ type Push<'a> = dyn Fn(&mut Vec<(usize, Mention)>, usize, &str, Rule) + 'a;
 struct Word<'a> {
     at: usize,
     text: &'a str,
-    /// Whether it may pass one of [`is_camel_case`], [`is_name_and_digits`] or
-    /// [`is_crate_style`]: it holds a lower-case letter before a capital (CamelCase), an
-    /// ASCII letter before a digit (a name and digits), or a `-` (a hyphenated name).
+    /// Whether it may pass one of [`is_camel_case`], [`is_name_and_digits`],
+    /// [`is_crate_style`] or [`is_snake_package`]: it holds a lower-case letter before a
+    /// capital (CamelCase), an ASCII letter before a digit (a name and digits), a `-` (a
+    /// hyphenated name) or a `_` (snake_case).
     /// A necessary condition for each, told while the word is read.
     shaped: bool,
 }
@@ -247,6 +248,14 @@ impl<'k> Infer<'k> {
                 let beside = || tech_lines().binary_search(&body.line_index(w.at)).is_ok();
                 let crate_style = is_crate_style(w.text) && (marked || beside());
                 (crate_style || self.lexicon.is_compound_of_name(w.text)).then_some(Rule::Hyphenated)
+            } else if w.text.contains('_') {
+                // A package named in snake_case after the known names it joins, as
+                // Hex, PyPI and crates.io write them (`opentelemetry_phoenix`,
+                // `phoenix_ecto`), beside a technology: every part is a lexicon name
+                // (a function, `scan_parquet`, `read_csv`, names a verb too).
+                let beside = || tech_lines().binary_search(&body.line_index(w.at)).is_ok();
+                (is_snake_package(w.text) && beside() && w.text.split('_').all(|p| packages.known(p)))
+                    .then_some(Rule::SnakeCase)
             } else {
                 None
             };
@@ -337,6 +346,9 @@ impl<'k> Infer<'k> {
         }
         beside.sort_unstable();
         beside.dedup();
+        // A word the section also writes as part of a person's name (`Ines Marchetti`
+        // in the heading, `RabbitMQ vs Oban, Ines handled it` below) is that person.
+        beside.retain(|&(_, name)| !is_part_of_a_persons_name(text, name));
         for (at, name) in beside {
             let rule = Rule::Beside;
             push(&mut out, at, name, rule);
@@ -642,6 +654,49 @@ fn is_name_and_digits(t: &str) -> bool {
     let year = digits == 4 && (num.starts_with("19") || num.starts_with("20")) && letters > 3;
     let low = head.to_lowercase();
     !year && low != "pep" && low != "py" && !is_common_word(&low) && !NOT_NAMES.contains(&low.as_str())
+}
+
+/// Whether `text` writes `name` (a capitalised word) somewhere as the first or the
+/// last word of a person's name: beside a capitalised word, the two looking like a
+/// person's name (`Ines Marchetti`, `Kwabena Owusu-Ansah`).
+fn is_part_of_a_persons_name(text: &str, name: &str) -> bool {
+    if !name.starts_with(|c: char| c.is_uppercase()) || !name.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let word_at = |s: &str| s.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(s.len());
+    text.match_indices(name).any(|(i, _)| {
+        let (before, after) = (&text[..i], &text[i + name.len()..]);
+        if before.chars().next_back().is_some_and(is_word_char) || after.starts_with(is_word_char) {
+            return false;
+        }
+        let next = after.strip_prefix(' ').map(|a| &a[..word_at(a)]);
+        let prev = before.strip_suffix(' ').map(|b| {
+            let from = b
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            &b[from..]
+        });
+        next.is_some_and(|w| !w.is_empty() && super::speaker::looks_like_name(&format!("{name} {w}")))
+            || prev.is_some_and(|w| !w.is_empty() && super::speaker::looks_like_name(&format!("{w} {name}")))
+    })
+}
+
+/// Whether `t` is written as a package in snake_case: two or three parts of ASCII
+/// lower-case letters and digits joined by single `_`, each of two bytes or more,
+/// the first starting with a letter (`opentelemetry_ecto`, `circuits_i2c`; not
+/// `a_b`, `x_1`, `max_connections_per_host`).
+fn is_snake_package(t: &str) -> bool {
+    let parts = t.split('_').count();
+    (2..=3).contains(&parts)
+        && t.len() <= 40
+        && t.starts_with(|c: char| c.is_ascii_lowercase())
+        && t.split('_').all(|p| {
+            p.len() >= 2
+                && p.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                && !p.bytes().all(|c| c.is_ascii_digit())
+        })
 }
 
 /// `sudo-rs`, `cert-manager`, `kube-state-metrics`: lower-case parts joined by `-`,

@@ -280,6 +280,13 @@ impl Lexicon {
                 });
             } else if *ok && self.is_in_file_name(body.text, h.start, h.end, h.entry) {
                 near.push(NearMiss { surface, entry: h.entry, reason: "part of a file's name".to_string(), line });
+            } else if *ok && is_module_path_part(body.text, h.start) && surface.as_bytes() != m.pat_bytes(h.pat) {
+                near.push(NearMiss {
+                    surface,
+                    entry: h.entry,
+                    reason: "a later part of a module's path, in another case".to_string(),
+                    line,
+                });
             } else if *ok {
                 let rule = if surface.as_bytes() == m.pat_bytes(h.pat) { Rule::Exact } else { Rule::CaseFolded };
                 if let Some((vendor, len)) = self.vendor_prefix(h.entry, &surface) {
@@ -407,6 +414,20 @@ impl Lexicon {
         }
         false
     }
+}
+
+/// Whether the word at `start` of `text` follows a capitalised part of a dotted
+/// module path (`Oban.Notifiers.PG`, `Ecto.Adapters.SQL`, `Three.js`): a part of a
+/// name, which the name written in another case (`notifiers`, `JS`) does not
+/// mention.
+fn is_module_path_part(text: &str, start: usize) -> bool {
+    // (Most hits follow no `.`: told first, from the byte.)
+    let Some(before) = text[..start].strip_suffix('.') else { return false };
+    let part = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(before, |i| {
+        let c = before[i..].chars().next().map_or(1, char::len_utf8);
+        &before[i + c..]
+    });
+    part.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Whether `start..end` of the body is the extension of a file named in a URL

@@ -112,6 +112,9 @@ pub enum Rule {
     NameDigits,
     /// A crate-style hyphenated name (`sudo-rs`, `cert-manager`).
     Hyphenated,
+    /// A package named in snake_case after a known name, beside a known technology
+    /// (`opentelemetry_phoenix`, `circuits_i2c`).
+    SnakeCase,
     /// A speaker's affiliation, given beside their name or in the sentence naming them
     /// (`Ana Ruiz (Acme)`, `Ana Ruiz works at Acme`).
     Affiliation,
@@ -142,6 +145,7 @@ impl std::fmt::Display for Rule {
             Rule::CamelCase => f.write_str("CamelCase"),
             Rule::NameDigits => f.write_str("name and digits"),
             Rule::Hyphenated => f.write_str("hyphenated name"),
+            Rule::SnakeCase => f.write_str("snake_case package name"),
             Rule::Affiliation => f.write_str("speaker's affiliation"),
             Rule::User { rule } => write!(f, "user rule {rule}"),
         }
@@ -431,7 +435,9 @@ impl<'k> Extractor<'k> {
         let mut moderators = s.moderators.clone();
         let key = |n: &Named| crate::ids::slug(&crate::ids::fold_diacritics(&n.name));
         speakers.retain(|p| !moderators.iter().any(|m| key(m) == key(p)));
-        let inferred = |r: Rule| matches!(r, Rule::Beside | Rule::CamelCase | Rule::NameDigits | Rule::Hyphenated);
+        let inferred = |r: Rule| {
+            matches!(r, Rule::Beside | Rule::CamelCase | Rule::NameDigits | Rule::Hyphenated | Rule::SnakeCase)
+        };
         mentions.retain(|m| {
             let kept = match &m.target {
                 Target::Unlisted(_) | Target::Organization(_) => k.infer,
@@ -441,13 +447,16 @@ impl<'k> Extractor<'k> {
         });
         // A speaker's name is not a technology (`Tyler` is no typo of Typer, `Rich
         // Jones` is no mention of Rich): drop lexicon matches inside a speaker's name
-        // on the line where it is given.
+        // on the line where it is given, and a name inferred from its place alone
+        // that is a word of a speaker's name anywhere in the section (`RabbitMQ vs
+        // Oban, Ines handled it`, Ines Marchetti speaking).
         mentions.retain(|m| {
+            let anywhere = inferred(m.rule) && matches!(m.target, Target::Unlisted(_));
             !(matches!(m.rule, Rule::Exact | Rule::CaseFolded | Rule::EditDistance { .. }) || inferred(m.rule))
-                || !speakers
-                    .iter()
-                    .chain(&moderators)
-                    .any(|p| p.line == m.line && p.name.split_whitespace().any(|w| w.trim_matches('.') == m.surface))
+                || !speakers.iter().chain(&moderators).any(|p| {
+                    (anywhere || p.line == m.line)
+                        && p.name.split_whitespace().any(|w| w.trim_matches('.') == m.surface)
+                })
         });
         k.merges.apply_to_speakers(&mut speakers);
         k.merges.apply_to_speakers(&mut moderators);

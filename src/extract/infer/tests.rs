@@ -190,7 +190,7 @@ fn words_keep_joined_names_whole() {
 
 proptest::proptest! {
     /// The shape told while a word is read is the one its bytes have: a lower-case
-    /// letter before a capital, an ASCII letter before a digit, or a `-`.
+    /// letter before a capital, an ASCII letter before a digit, a `-` or a `_`.
     #[test]
     fn shapes_told_while_reading_are_the_bytes_shapes(text in "[a-cA-C0-2 .+_\u{e9}-]{0,60}") {
         for w in words(&text).0 {
@@ -199,6 +199,7 @@ proptest::proptest! {
                 (p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
                     || (p[0].is_ascii_alphabetic() && p[1].is_ascii_digit())
                     || p[1] == b'-'
+                    || p[1] == b'_'
             });
             proptest::prop_assert_eq!(w.shaped, want, "{:?} in {:?}", w.text, text);
         }
@@ -414,5 +415,24 @@ fn a_hyphenated_given_name_beside_a_technology_is_a_person() {
         ("Ana did the benchmarks with Django, Jan-Willem the war stories", &[]),
         ("Django, Anne-Marie and Python", &[]),
         ("we use Foozle, Django and Barkit in production", &[("?Foozle", Rule::Beside), ("?Barkit", Rule::Beside)]),
+    ]);
+}
+
+#[test]
+fn snake_case_packages_named_after_known_ones() {
+    check(&[
+        ("Django with the django_rust bindings", &[("?django_rust", Rule::SnakeCase)]),
+        // A function names a verb; with no technology on the line, nothing.
+        ("Django: scan_rust, read_django_data", &[]),
+        ("then django_rust alone", &[]),
+    ]);
+}
+
+#[test]
+fn a_word_of_a_persons_name_is_that_person() {
+    check(&[
+        ("## Ana Torres: Django at scale\n\nRust vs Django, Ana handled it", &[]),
+        ("## Ana Torres: Django at scale\n\nRust vs Django, Torres handled it", &[]),
+        ("## Ana Torres: Django at scale\n\nRust vs Django, Foozle handled it", &[("?Foozle", Rule::Beside)]),
     ]);
 }

@@ -223,7 +223,7 @@ pub(super) const DIGIT: u8 = 3;
 
 /// The pairs of byte classes (`CLASS[a] * 4 + CLASS[b]`) that give a word a shape one
 /// of the rules reads: a lower-case letter before a capital (CamelCase), a letter
-/// before a digit (a name and digits); the third shape, a `-`, is told apart.
+/// before a digit (a name and digits); the third and fourth shapes, a `-` and a `_`, are told apart.
 pub(super) const SHAPED_PAIRS: u16 = 1 << (LOWER * 4 + UPPER) | 1 << (LOWER * 4 + DIGIT) | 1 << (UPPER * 4 + DIGIT);
 
 /// The words of `text`: runs of ASCII letters and digits, joined by single `-`, `.`,
@@ -267,7 +267,7 @@ pub(super) fn words(text: &str) -> (Vec<Word<'_>>, Vec<usize>) {
         loop {
             if i < n && matches!(b[i], b'-' | b'.' | b'_') && class(i + 1) != 0 {
                 // (Two letters either side of a joiner are no pair: `a.B` is no hump.)
-                shaped |= b[i] == b'-';
+                shaped |= matches!(b[i], b'-' | b'_');
                 i += 1;
             } else if i + 1 < n && b[i] == b'+' && b[i + 1] == b'+' {
                 i += 2;
@@ -383,7 +383,7 @@ pub(super) fn next_word<'t>(text: &'t str, i: &mut usize, to: usize) -> Option<W
         }
         loop {
             if *i < n && matches!(b[*i], b'-' | b'.' | b'_') && class(*i + 1) != 0 {
-                shaped |= b[*i] == b'-';
+                shaped |= matches!(b[*i], b'-' | b'_');
                 *i += 1;
             } else if *i + 1 < n && b[*i] == b'+' && b[*i + 1] == b'+' {
                 *i += 2;

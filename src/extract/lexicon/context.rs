@@ -14,6 +14,22 @@ impl Lexicon {
             return vec![true; hits.len()];
         }
         let runs = Runs { body, hits, german: std::cell::OnceCell::new() };
+        // The ecosystems the notes' event is named after, asked of a capitalised
+        // ambiguous name only (most sections have none).
+        let topic = std::cell::OnceCell::new();
+        let topic = || *topic.get_or_init(|| ecosystems_of_topic(body.topic()));
+        let of_topic = |h: &Hit, surface: &str| {
+            surface.starts_with(char::is_uppercase) && topic() != 0 && self.ecosystem(h.entry) & topic() != 0
+        };
+        // A name of another library ecosystem there (`BEAM`, the Erlang VM, at
+        // ElixirConf, is no Apache Beam): its capital says nothing. (Not JavaScript's,
+        // the front end of every stack.)
+        let foreign = |h: &Hit| {
+            topic() != 0 && {
+                let e = self.ecosystem(h.entry);
+                e != 0 && e & topic() == 0 && e & JAVASCRIPT == 0
+            }
+        };
         let mut ok: Vec<bool> = hits
             .iter()
             .map(|h| {
@@ -22,17 +38,26 @@ impl Lexicon {
                 if h.folded {
                     return confirmed_by_code(body, h, surface);
                 }
+                // (The pattern read only when asked: a look-up and a UTF-8 check per
+                // hit, 39 M instructions on 10 MB of notes when read for every hit.)
+                let pattern = || m.pat(h.pat).1;
                 if e.strict && e.ambiguous {
                     return is_distinctive(surface)
-                        || has_distinctive_case(surface, m.pat(h.pat).1)
-                        || confirmed_by_code(body, h, surface);
+                        || has_distinctive_case(surface, pattern())
+                        || confirmed_by_code(body, h, surface)
+                        || of_topic(h, surface);
                 }
                 !m.needs_context(h.pat)
                     || is_distinctive(surface)
                     || is_compound_of_name(surface, &e.name)
                     || is_topic_language(e, body.topic())
-                    || has_distinctive_case(surface, m.pat(h.pat).1)
-                    || confirmed_by_form(body, h, surface, &runs)
+                    || has_distinctive_case(surface, pattern())
+                    || if foreign(h) {
+                        confirmed_by_code(body, h, surface)
+                    } else {
+                        confirmed_by_form(body, h, surface, &runs)
+                    }
+                    || of_topic(h, surface)
             })
             .collect();
         // (Every hit sure on the first pass: no clue to look for.)
@@ -163,6 +188,20 @@ const PYTHON: u8 = 1;
 const JAVASCRIPT: u8 = 2;
 const RUST: u8 = 4;
 const GO: u8 = 8;
+const BEAM: u8 = 16;
+const RUBY: u8 = 32;
+
+/// The ecosystems that `topic` (an event's name and its file's, in lower case) is
+/// named after: ElixirConf, Code BEAM, Gleam Gathering; RubyKaigi, RubyConf, Rails
+/// World. There, an ambiguous name of the ecosystem's own file written with a capital
+/// (`Credo`, `Explorer`, `Steep`) is the ecosystem's. (Not Python's nor JavaScript's:
+/// their registries' names are everyday words, `Black`, `Requests`, that a capital
+/// starting a sentence says nothing of.)
+fn ecosystems_of_topic(topic: &str) -> u8 {
+    let named = |words: &[&str]| words.iter().any(|w| topic.contains(w));
+    (if named(&["elixir", "erlang", "gleam", "code beam", "codebeam"]) { BEAM } else { 0 })
+        | if named(&["ruby", "rails"]) { RUBY } else { 0 }
+}
 
 /// The ecosystem of the built-in lexicon file `path` (`data/lexicon/rust.toml`).
 fn ecosystem_of_file(path: &str) -> u8 {
@@ -173,6 +212,8 @@ fn ecosystem_of_file(path: &str) -> u8 {
         "npm" | "javascript" => JAVASCRIPT,
         "rust" | "crates" => RUST,
         "golang" => GO,
+        "beam" => BEAM,
+        "ruby" => RUBY,
         _ if stem.starts_with("python-") || stem.ends_with("-python") => PYTHON,
         _ => 0,
     }
@@ -383,9 +424,19 @@ impl Runs<'_, '_> {
 /// Whether the hit at `start..end` is one letter after a capitalised word, naming a
 /// hall, a grade or a type (`Hall C`, `ASIL D`, `Plan B`), not a language: no
 /// neighbour or clue confirms it (code still does). Not after a verb starting the
-/// sentence (`Learning C`).
+/// sentence (`Learning C`). Nor is a letter of an emoticon (`:D`, `;-P`).
 pub(super) fn is_designation_letter(body: &Body<'_>, start: usize, end: usize) -> bool {
-    end - start == 1 && capitalised_word_before(body, start).is_some_and(|w| !body.text[w..start - 1].ends_with("ing"))
+    end - start == 1
+        && (is_emoticon_letter(body.text, start)
+            || capitalised_word_before(body, start).is_some_and(|w| !body.text[w..start - 1].ends_with("ing")))
+}
+
+/// Whether the letter at `start` of `text` ends an emoticon: after `:` or `;`, with
+/// a `-` between or not (`:D`, `;-P`).
+fn is_emoticon_letter(text: &str, start: usize) -> bool {
+    let b = &text.as_bytes()[..start];
+    let b = b.strip_suffix(b"-").unwrap_or(b);
+    matches!(b.last(), Some(b':' | b';'))
 }
 
 /// Whether `start..end` of `text`, in lower case, stands between an article and `of`
@@ -429,15 +480,15 @@ pub(super) fn is_noun_from_someone(body: &Body<'_>, start: usize, end: usize) ->
     DETERMINERS.iter().any(|d| next.eq_ignore_ascii_case(d)) && body.is_sentence_start(start)
 }
 
-/// Whether `start..end`, in lower case, stands between an article and a lower-case
-/// word that says no kind of software (`a black box`, `the rich part`): an adjective
+/// Whether `start..end`, in lower case, stands between an article and a word that
+/// says no kind of software (`a black box`, `the rich part`, `a rich Q&A`): an adjective
 /// or a noun's modifier, which a technology named nearby does not make a name (a
 /// clue still may). `the futures crate`, `a flask app`, `the rich integration` name
 /// the kind: not this.
 pub(super) fn is_modifier_after_article(text: &str, start: usize, end: usize) -> bool {
     // (A space and a lower-case letter after it, told first from the bytes.)
     let b = text.as_bytes();
-    if b.get(end) != Some(&b' ') || !b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
+    if b.get(end) != Some(&b' ') || !b.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
     if !text[start..end].bytes().all(|c| c.is_ascii_lowercase()) {
@@ -477,7 +528,7 @@ pub(super) fn is_modifier_after_article(text: &str, start: usize, end: usize) ->
         "community",
         "maintainers",
     ];
-    after_article(text, start) && !KINDS.contains(&next)
+    after_article(text, start) && !KINDS.iter().any(|k| k.eq_ignore_ascii_case(next))
 }
 
 /// How far from a hit (in bytes, either side) a clue still counts: notes' lines are

@@ -1018,3 +1018,65 @@ fn data_platform_tools_are_known() {
         assert!(names_in(lex, text).is_empty(), "{text}: {:?}", names_in(lex, text));
     }
 }
+
+/// The ecosystem files (`beam.toml`, `ruby.toml`, `security.toml`) and PostgreSQL's
+/// operations tools: their names are found, their ordinary words stay words.
+#[test]
+fn ecosystem_families_are_known() {
+    let lex = Lexicon::builtin();
+    for (text, want) in [
+        ("Ecto migrations to partition the table, dashboards in Oban Web", "Ecto"),
+        ("used to run Sidekiq in a Rails app next to it", "Sidekiq"),
+        ("rbs collection pulls the types of gems; Steep checks them in CI", "Steep"),
+        ("AFL++ in QEMU mode plus Unicorn for the blobs they dumped", "Unicorn"),
+        ("every rule mapped to MITRE ATT&CK", "MITRE ATT&CK"),
+        ("nmap for the small stuff, masscan for the rest", "Nmap"),
+        ("failover slots, so a Patroni switchover keeps the subscribers", "Patroni"),
+    ] {
+        assert!(names_in(lex, text).contains(&want.to_string()), "{want} in {text}: {:?}", names_in(lex, text));
+    }
+    for text in ["a steep learning curve", "the nerves before the talk", "a unicorn startup", "sigma of the noise"] {
+        assert!(names_in(lex, text).is_empty(), "{text}: {:?}", names_in(lex, text));
+    }
+}
+
+/// Notes of a conference named after an ecosystem (ElixirConf, RubyKaigi) read a
+/// capitalised name of that ecosystem's file as the name, where a capital starting
+/// a sentence says nothing elsewhere.
+#[test]
+fn a_name_of_the_ecosystem_the_conference_is_named_after() {
+    let lex = Lexicon::builtin();
+    let scan = |text: &str, topic: &str| {
+        let pats = Patterns::new();
+        let body = Body::new(text, 1, &pats).with_topic(topic);
+        let mut out = Vec::new();
+        lex.scan(&body, &mut crate::extract::Scratch::default(), &mut out, &mut Vec::new());
+        out.into_iter().map(|(_, m)| m.surface).collect::<Vec<_>>()
+    };
+    assert_eq!(scan("- Credo rules we actually keep", "ElixirConf EU 2025"), ["Credo"]);
+    assert!(scan("- Credo rules we actually keep", "PyCon US 2025").is_empty());
+    assert!(scan("- credo rules we actually keep", "ElixirConf EU 2025").is_empty());
+    assert_eq!(scan("Steep を CI で回してる", "RubyKaigi 2025"), ["Steep"]);
+    // A name of another library ecosystem is not confirmed by its capital there
+    // (`BEAM`, the Erlang VM, is no Apache Beam at ElixirConf).
+    let beam = "### Nx on the BEAM, for real this time";
+    assert!(!scan(beam, "ElixirConf EU 2025").contains(&"BEAM".to_string()));
+    assert!(scan(beam, "PyCon DE 2025").contains(&"BEAM".to_string()));
+}
+
+/// What no name is: a word between an article and any word naming no software (`a
+/// rich Q&A`), a later part of a module's path in another case (`Oban.Notifiers.PG`),
+/// a letter of an emoticon (`:D`).
+#[test]
+fn words_that_only_look_like_names() {
+    let lex = Lexicon::builtin();
+    for (text, gone) in [
+        ("pgvector and Qdrant, app is Django. A rich Q&A, lots of people", "Rich"),
+        ("switched to the `Oban.Notifiers.PG` notifier. Oban.Notifiers.PG it is", "notifiers"),
+        ("he ran it from a Hetzner box, got an abuse email on day 2 :D", "D"),
+    ] {
+        assert!(!names_in(lex, text).contains(&gone.to_string()), "{gone} in {text}: {:?}", names_in(lex, text));
+    }
+    assert!(names_in(lex, "Beam pipelines on Dataflow").contains(&"Apache Beam".to_string()));
+    assert!(names_in(lex, "we tried D and Rust").contains(&"D".to_string()));
+}
