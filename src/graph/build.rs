@@ -652,8 +652,8 @@ pub(super) fn count_pairs(mentions: &[(u32, u32)], rank: &[u32], square: bool) -
         let mut touched: Vec<u32> = Vec::new();
         let mut found: Vec<(u32, u32)> = Vec::new();
         let mut pairs = Vec::new();
-        for a in 0..t {
-            let ra = local[a] as usize;
+        for (a, &ra) in local.iter().enumerate() {
+            let ra = ra as usize;
             for &p in &places[start[ra]..start[ra + 1]] {
                 for &rb in &flat[p as usize + 1..run_end[p as usize] as usize] {
                     if row[rb as usize] == 0 {
