@@ -640,7 +640,7 @@ fn postgres_recap_readme() {
 fn trello_board_of_cards() {
     // The event's date is only in the lists' titles (`List: Watched (day 1, Wed 10
     // June)`): not read yet.
-    check_scores(&fixture("ndc-oslo-trello-board"), 0.882, 0.99, 0.99, 0.657);
+    check_scores(&fixture("ndc-oslo-trello-board"), 0.986, 0.99, 0.99, 0.967);
 }
 
 // A Zettelkasten file: note ids opening the headings (`## 202606041030 Title`), speakers
@@ -648,7 +648,7 @@ fn trello_board_of_cards() {
 // lunch note and notes of one's own ideas that are no talks.
 #[test]
 fn zettelkasten_notes_with_ids_and_wikilinked_speakers() {
-    check(&fixture("lambda-days-zettelkasten"), 0.905, 0.99, 0.99, 0.726);
+    check(&fixture("lambda-days-zettelkasten"), 0.973, 0.99, 0.99, 0.93);
 }
 
 // A video's pasted description and captions: the chapter list (`4:12 Title – Name`,
@@ -656,7 +656,7 @@ fn zettelkasten_notes_with_ids_and_wikilinked_speakers() {
 // Bevy`) among caption lines with their timestamps; the video's title names the event.
 #[test]
 fn video_transcript_with_a_chapter_list() {
-    check(&fixture("gamedev-night-yt-transcript"), 0.908, 0.99, 0.99, 0.736);
+    check(&fixture("gamedev-night-yt-transcript"), 0.984, 0.99, 0.99, 0.962);
 }
 
 // A trip report memo: TO/FROM/DATE/RE headers (the subject names the event), numbered
@@ -671,5 +671,5 @@ fn trip_report_memo_with_blocks_of_fields() {
 // day headings with Turkish months, `Öğle arası`, `Yapılacaklar`.
 #[test]
 fn turkish_team_wiki_page() {
-    check(&fixture("laracon-eu-ekip-notlari"), 0.836, 0.913, 0.99, 0.595);
+    check(&fixture("laracon-eu-ekip-notlari"), 0.945, 0.913, 0.99, 0.923);
 }
