@@ -315,13 +315,16 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
 }
 
 /// Whether [`split_title_line`] may find people in `s`: it needs a byte that starts a
-/// mark it reads (`@`, a quote, a bar, a slash, a closing bracket, a typographic
-/// dash or quote) or one of [`people::BY_SEPS`] and [`people::DASH_SEPS`]. A part of
-/// `s` has no more.
+/// mark it reads (`@`, a quote, a bar, a closing bracket, a typographic dash or
+/// quote), a slash between spaces (a cell, `Title / Name`), or one of
+/// [`people::BY_SEPS`] and [`people::DASH_SEPS`]. A part of `s` has no more. (A slash
+/// alone is mostly a URL's or a word's, `CI/CD`: it let 9,100 of the 11,600 first lines
+/// read further on the 10 MB corpus, for nothing.)
 fn may_split(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr3(b'@', b'"', b'|', b).is_some()
-        || memchr::memchr3(b'/', b')', 0xE2, b).is_some()
+        || memchr::memchr2(b')', 0xE2, b).is_some()
+        || memchr::memchr_iter(b'/', b).any(|i| i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' '))
         || people::last_seps(s, &mut [None; 13])
 }
 
