@@ -89,6 +89,42 @@ fn small_number(w: &str) -> Option<u32> {
     Some(n)
 }
 
+/// The ordinal a word of `text` at `at` writes: digits followed by a dot or an ordinal
+/// ending (`2.`, `2e`, `2nd`, `2º`), or an ordinal word (`second`, `zweiter`,
+/// `segundo`); a cardinal (`2`, `one`) is no ordinal.
+fn ordinal(text: &str, (at, w): (usize, &str)) -> Option<u32> {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        let cardinal = ["one", "eins", "un", "uno", "um", "een", "jeden", "two", "zwei", "deux", "dos", "due", "dois"];
+        let cardinal = cardinal.contains(&w.to_lowercase().as_str())
+            || ["three", "drei", "trois", "tres", "tre", "três", "drie", "trzy"].contains(&w.to_lowercase().as_str());
+        return if cardinal { None } else { small_number(w).filter(|_| w.chars().count() > 2) };
+    }
+    let ending = &w[digits..];
+    let dotted = ending.is_empty() && text[at + w.len()..].starts_with('.');
+    let ordinal_ending = ["e", "er", "ère", "eme", "ème", "st", "nd", "rd", "th", "º", "ª", "o", "a", "te", "ste"]
+        .contains(&ending.to_lowercase().as_str());
+    (dotted || ordinal_ending).then(|| small_number(&w[..digits])).flatten()
+}
+
+/// A day written in one word with its number, as Japanese, Chinese and Korean notes
+/// write it: `1日目` (the first day), `第2天` / `第2日`, `2일차` / `2일째`.
+fn cjk_day(w: &str) -> Option<u32> {
+    let n = w
+        .strip_suffix("日目")
+        .or_else(|| w.strip_prefix('第').and_then(|r| r.strip_suffix('天').or_else(|| r.strip_suffix('日'))))
+        .or_else(|| w.strip_suffix("일차").or_else(|| w.strip_suffix("일째")))?;
+    let n = match n {
+        "一" => 1,
+        "二" => 2,
+        "三" => 3,
+        "四" => 4,
+        "五" => 5,
+        d => return d.parse().ok().filter(|n| (1..=31).contains(n)),
+    };
+    Some(n)
+}
+
 /// Reads what `text` says about the event. `year` is a year known from elsewhere (for a
 /// date written without one).
 pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
@@ -103,10 +139,19 @@ pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
     // named later in the line (`… 2024 (day 1)`).
     for (k, &(_, w)) in words.iter().enumerate() {
         if labels.is(w, Concept::Day) {
-            if let Some(n) = words.get(k + 1).and_then(|(_, n)| small_number(n)) {
+            let after = words.get(k + 1).and_then(|(_, n)| small_number(n));
+            // The number first, as an ordinal: `2. Tag`, `1. gün`, `2e jour`, `second
+            // day`, `segundo día` (not a count: `2 day workshop`, `one day`).
+            let before = k.checked_sub(1).and_then(|j| ordinal(plain, words[j]));
+            if let Some(n) = before.or(after) {
                 out.day = Some(n);
                 break;
             }
+        }
+        // Scripts that write the number inside the word: `1日目`, `第2天`, `2일차`.
+        if let Some(n) = cjk_day(w) {
+            out.day = Some(n);
+            break;
         }
     }
     // The year: the first stand-alone 19xx/20xx that is not inside a date.
@@ -332,6 +377,22 @@ mod tests {
         assert_eq!(ev("Giorno 2"), (None, Some(2), None));
         assert_eq!(ev("day one of the conference").1, Some(1));
         assert_eq!(ev("## Day 2 - 31.02.2024").2.as_deref(), Some("impossible 31.02.2024"));
+        // The number first, as an ordinal, in the languages that write it so.
+        assert_eq!(ev("## 2. Tag").1, Some(2));
+        assert_eq!(ev("## 1. gün"), (None, Some(1), None));
+        assert_eq!(ev("2e jour").1, Some(2));
+        assert_eq!(ev("Second day").1, Some(2));
+        assert_eq!(ev("## segundo día").1, Some(2));
+        assert_eq!(ev("2nd day, 14 May 2024"), (None, Some(2), Some("2024-05-14".into())));
+        // A count is no day.
+        assert_eq!(ev("## 2 day workshop on Rust").1, None);
+        assert_eq!(ev("One day in the life of a maintainer").1, None);
+        // One word with its number.
+        assert_eq!(ev("## 1日目"), (None, Some(1), None));
+        assert_eq!(ev("## 第2天").1, Some(2));
+        assert_eq!(ev("## 第二天").1, Some(2));
+        assert_eq!(ev("2일차 노트").1, Some(2));
+        assert_eq!(ev("## 日目").1, None);
     }
 
     #[test]
