@@ -1060,8 +1060,9 @@ fn late_ecosystem_families_are_known() {
     ] {
         assert!(names_in(lex, text).contains(&want.to_string()), "{want} in {text}: {:?}", names_in(lex, text));
     }
-    // A release of WASI is WASI.
+    // A release of WASI is WASI; Rust's Trunk beside WebAssembly is the bundler.
     assert!(names_in(lex, "wasmtime, WASI preview 2, the component model").contains(&"WASI".to_string()));
+    assert!(names_in(lex, "web build via WebAssembly and trunk").contains(&"Trunk".to_string()));
     for text in [
         "Skip the intro, we combine both approaches later",
         "the room was cold and the espresso was bad",
@@ -1069,6 +1070,7 @@ fn late_ecosystem_families_are_known() {
         "water vapor rises; less is more",
         "la galera del puerto",
         "hij is wit",
+        "we merge to trunk daily and the build is green",
     ] {
         assert!(names_in(lex, text).is_empty(), "{text}: {:?}", names_in(lex, text));
     }
