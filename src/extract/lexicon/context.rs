@@ -190,6 +190,10 @@ const RUST: u8 = 4;
 const GO: u8 = 8;
 const BEAM: u8 = 16;
 const RUBY: u8 = 32;
+/// Swift and Apple's platforms (`apple.toml`).
+const SWIFT: u8 = 64;
+/// The JVM, Kotlin and Android (`jvm.toml`, `android.toml`).
+const JVM: u8 = 128;
 
 /// The ecosystems that `topic` (an event's name and its file's, in lower case) is
 /// named after: ElixirConf, Code BEAM, Gleam Gathering; RubyKaigi, RubyConf, Rails
@@ -214,6 +218,8 @@ fn ecosystem_of_file(path: &str) -> u8 {
         "golang" => GO,
         "beam" => BEAM,
         "ruby" => RUBY,
+        "apple" => SWIFT,
+        "jvm" | "android" => JVM,
         _ if stem.starts_with("python-") || stem.ends_with("-python") => PYTHON,
         _ => 0,
     }

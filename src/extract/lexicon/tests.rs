@@ -1040,6 +1040,42 @@ fn ecosystem_families_are_known() {
     }
 }
 
+/// The late ecosystem files (`apple.toml`, `android.toml`, `scientific.toml`,
+/// `css.toml`, `wasm.toml`, `mysql.toml`): their names are found, the words among
+/// them stay words without their ecosystem's context.
+#[test]
+fn late_ecosystem_families_are_known() {
+    let lex = Lexicon::builtin();
+    for (text, want) in [
+        ("moved from CocoaPods to Swift Package Manager, generated with Tuist", "Swift Package Manager"),
+        ("Swift Testing runs side by side with XCTest; UI tests stay", "Swift Testing"),
+        ("Compared with Skip, which goes the other way (Swift -> Android)", "Skip"),
+        ("we replaced Combine with async sequences in the SwiftUI layer", "Combine"),
+        ("Room with KSP instead of kapt, the DAOs under androidx", "Room"),
+        ("Flux.jl for the model, Makie for the plots, JuMP for the schedule", "JuMP"),
+        ("Galera for multi-master writes, ProxySQL in front of it", "Galera Cluster"),
+        ("pt-online-schema-change was too slow, gh-ost it is", "gh-ost"),
+        ("jco and componentize-py build components from WIT files", "WIT"),
+        ("CI is Xcode Cloud, releases through fastlane", "Xcode Cloud"),
+    ] {
+        assert!(names_in(lex, text).contains(&want.to_string()), "{want} in {text}: {:?}", names_in(lex, text));
+    }
+    // A release of WASI is WASI; Rust's Trunk beside WebAssembly is the bundler.
+    assert!(names_in(lex, "wasmtime, WASI preview 2, the component model").contains(&"WASI".to_string()));
+    assert!(names_in(lex, "web build via WebAssembly and trunk").contains(&"Trunk".to_string()));
+    for text in [
+        "Skip the intro, we combine both approaches later",
+        "the room was cold and the espresso was bad",
+        "a coil of rope, the hilt of a dagger, a grain of salt",
+        "water vapor rises; less is more",
+        "la galera del puerto",
+        "hij is wit",
+        "we merge to trunk daily and the build is green",
+    ] {
+        assert!(names_in(lex, text).is_empty(), "{text}: {:?}", names_in(lex, text));
+    }
+}
+
 /// Notes of a conference named after an ecosystem (ElixirConf, RubyKaigi) read a
 /// capitalised name of that ecosystem's file as the name, where a capital starting
 /// a sentence says nothing elsewhere.
