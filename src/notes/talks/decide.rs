@@ -270,7 +270,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                             // After a talk told in a sentence, a paragraph that opens with
                             // a break or an aside (`lunch was …`, `side note not a talk …`)
                             // is the note-taker's, whatever its length.
-                            let told = c.evidence.iter().any(|(f, _)| *f == told::TOLD);
+                            // So after a title in capitals over list items.
+                            let told = c.evidence.iter().any(|(f, _)| *f == told::TOLD || *f == capitals::CAPITALS);
                             letter_end(&self.d.labels, t)
                                 || told
                                     && self.d.labels.leading(t).is_some_and(|(cs, _)| {

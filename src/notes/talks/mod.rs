@@ -418,6 +418,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     }
                 }
                 BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) => {}
+                BlockKind::Paragraph { text } if self.app_session(bi, b, text) || self.capital_title(bi, b, text) => {}
                 BlockKind::Paragraph { text } => {
                     self.wikilinked_speakers(bi, b);
                     let before = self.cands.len();
@@ -693,7 +694,9 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
     ev
 }
 
+mod app;
 mod blocks;
+mod capitals;
 mod cards;
 mod chapters;
 mod column;
