@@ -418,6 +418,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if by_key.is_empty() {
             return;
         }
+        self.index_schedule();
         for i in 0..self.cands.len() {
             if matches!(self.cands[i].source, Source::TableRow | Source::Slot | Source::ListItem | Source::File)
                 || self.cands[i].score() < 0
@@ -425,16 +426,25 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 continue;
             }
             let short = norm(&self.cands[i].title);
-            let Some(&r) = title_keys(&self.cands[i].title).iter().find_map(|k| by_key.get(k)) else { continue };
-            let long = norm(&self.cands[r].title);
-            // A run of the row's words: the start, or two words or more and eight letters
-            // elsewhere in it.
-            let inside = short.split(' ').count() >= 2
-                && short.chars().filter(|c| c.is_alphabetic()).count() >= 8
-                && format!(" {long} ").contains(&format!(" {short} "));
-            if !(long.starts_with(&short) || short.starts_with(&long) || inside) {
-                continue;
-            }
+            let keyed = title_keys(&self.cands[i].title).iter().find_map(|k| by_key.get(k)).copied().filter(|&r| {
+                let long = norm(&self.cands[r].title);
+                // A run of the row's words: the start, or two words or more and eight
+                // letters elsewhere in it.
+                let inside = short.split(' ').count() >= 2
+                    && short.chars().filter(|c| c.is_alphabetic()).count() >= 8
+                    && format!(" {long} ").contains(&format!(" {short} "));
+                long.starts_with(&short) || short.starts_with(&long) || inside
+            });
+            // A heading naming nobody that names one entry by its words, in any order
+            // (`mongo sharding`, `panel MariaDB`, `PMM`), as a title line does.
+            let c = &self.cands[i];
+            let worded = || {
+                (matches!(c.source, Source::Heading(_)) && c.speakers.is_empty())
+                    .then(|| self.entry_named(c.block, &c.title))
+                    .flatten()
+                    .filter(|&r| self.cands[r].talk)
+            };
+            let Some(r) = keyed.or_else(worded) else { continue };
             // One talk: the section's place and body, the fuller title, every name,
             // the row's kind when it says keynote.
             let row = self.cands[r].clone();
