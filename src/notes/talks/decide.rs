@@ -47,6 +47,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     1 | 2 => push_ev(c, "content after it", 1),
                     _ => push_ev(c, "content after it", 2),
                 }
+                // A heading naming nobody over a task list alone (a slide `What we want to
+                // try` of `- [ ]` items) is the note-taker's to-do, not a talk.
+                let under = &blocks[after.min(blocks.len())..after.min(blocks.len()) + n];
+                let task = |b: &Block| matches!(&b.kind, BlockKind::ListItem { marker, .. } if marker.ends_with(']'));
+                if c.speakers.is_empty()
+                    && under.iter().filter(|b| task(b)).count() >= 2
+                    && under.iter().all(|b| task(b) || matches!(b.kind, BlockKind::Separator))
+                {
+                    push_ev(c, "a to-do list under it", -6);
+                }
             }
         }
         // Siblings of list items: a run of candidate items.
@@ -273,6 +283,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                             // So after a title in capitals over list items.
                             let told = c.evidence.iter().any(|(f, _)| *f == told::TOLD || *f == capitals::CAPITALS);
                             letter_end(&self.d.labels, t)
+                                || thread::comment_header(t, &self.d.labels)
                                 || told
                                     && self.d.labels.leading(t).is_some_and(|(cs, _)| {
                                         cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside))

@@ -423,8 +423,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     self.wikilinked_speakers(bi, b);
                     let before = self.cands.len();
                     self.paragraph(bi, b, text, (raw_first, first, &mut lead), seen_talkish);
-                    if self.cands.len() == before && !self.memo_fields(bi, b, text) {
-                        self.column_schedule(bi, b, text);
+                    if self.cands.len() == before
+                        && !self.memo_fields(bi, b, text)
+                        && !self.column_schedule(bi, b, text)
+                    {
+                        self.bold_by(bi, b, text);
                     }
                 }
                 // Items read with a block of fields above them (a memo's outline).
@@ -712,6 +715,7 @@ mod schedule;
 mod sentence;
 #[cfg(test)]
 mod tests;
+mod thread;
 mod told;
 mod zettel;
 
