@@ -52,8 +52,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let under = &blocks[after.min(blocks.len())..after.min(blocks.len()) + n];
                 let task = |b: &Block| matches!(&b.kind, BlockKind::ListItem { marker, .. } if marker.ends_with(']'));
                 if c.speakers.is_empty()
-                    && under.iter().filter(|b| task(b)).count() >= 2
+                    && under.first().is_some_and(task)
                     && under.iter().all(|b| task(b) || matches!(b.kind, BlockKind::Separator))
+                    && under.iter().filter(|b| task(b)).count() >= 2
                 {
                     push_ev(c, "a to-do list under it", -6);
                 }

@@ -418,16 +418,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     }
                 }
                 BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) => {}
-                BlockKind::Paragraph { text } if self.app_session(bi, b, text) || self.capital_title(bi, b, text) => {}
+                BlockKind::Paragraph { text }
+                    if self.app_session(bi, b, text)
+                        || self.capital_title(bi, b, text)
+                        || self.bold_by(bi, b, text) => {}
                 BlockKind::Paragraph { text } => {
                     self.wikilinked_speakers(bi, b);
                     let before = self.cands.len();
                     self.paragraph(bi, b, text, (raw_first, first, &mut lead), seen_talkish);
-                    if self.cands.len() == before
-                        && !self.memo_fields(bi, b, text)
-                        && !self.column_schedule(bi, b, text)
-                    {
-                        self.bold_by(bi, b, text);
+                    if self.cands.len() == before && !self.memo_fields(bi, b, text) {
+                        self.column_schedule(bi, b, text);
                     }
                 }
                 // Items read with a block of fields above them (a memo's outline).

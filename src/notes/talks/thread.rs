@@ -68,16 +68,24 @@ pub(super) fn comment_header(t: &str, labels: &Labels) -> bool {
 }
 
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
-    /// The talks a paragraph's prose names by a bold title and `by` names (`I saw
-    /// **Title** by A and B.`); returns whether it named one.
+    /// The talks a paragraph's prose names by a bold title inside it and `by` names (`I
+    /// saw **Title** by A and B.`); returns whether it named one.
     pub(super) fn bold_by(&mut self, bi: usize, b: &Block, text: &str) -> bool {
         let bytes = text.as_bytes();
+        // Each `*` is looked at (a searcher for `** by ` built for each paragraph was 30 M
+        // instructions on the 10 MB corpus; most paragraphs hold no `*`).
         let mut made = false;
-        let mut from = 0;
-        while let Some(i) = memchr::memmem::find(&bytes[from..], b"** by ").map(|i| from + i) {
-            from = i + 6;
+        for i in memchr::memchr_iter(b'*', bytes) {
+            if !bytes[i..].starts_with(b"** by ") || i < 2 {
+                continue;
+            }
+            let from = i + 6;
             let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |n| n + 1);
             let Some(open) = text[line_start..i].rfind("**").map(|o| line_start + o) else { continue };
+            // A bold title opening its line is a title line's (read with the paragraph).
+            if text[line_start..open].trim().is_empty() {
+                continue;
+            }
             let title = clean_title(&text[open + 2..i]);
             if title.split_whitespace().count() < 2 || title.contains('*') {
                 continue;
