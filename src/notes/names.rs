@@ -620,7 +620,8 @@ pub fn frequent(w: &str) -> bool {
     with_lower(w, |w| words.contains(w))
 }
 
-/// Splits on `,`, `;`, `/`, `&`, `+` and the words for "and" and "with", giving each
+/// Splits on `,`, `;`, `/`, `&`, `+` and the words for "and" and "with" (Czech and
+/// Slovak `a` too), giving each
 /// part, trimmed and not empty, to `f` as it is found; `f` giving `false` stops the
 /// split.
 fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
@@ -674,6 +675,7 @@ fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
                             | "i"
                             | "oraz"
                             | "z"
+                            | "a"
                     )
                 })
                 && word_end < rest.len()

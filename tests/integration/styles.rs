@@ -673,3 +673,44 @@ fn trip_report_memo_with_blocks_of_fields() {
 fn turkish_team_wiki_page() {
     check(&fixture("laracon-eu-ekip-notlari"), 0.945, 0.913, 0.99, 0.923);
 }
+
+// A conference app's "My Schedule" page pasted: `9:45am CEST` sessions, the room, a
+// `Speakers` line, avatar initials over each name and its affiliation, the page's
+// buttons; breaks that name nobody; notes in the paragraphs after each session.
+#[test]
+fn pasted_app_schedule_page() {
+    // Scores only: the event (`CSS Day 2026` over `June 11 – 12, 2026`) is not found yet.
+    check_scores(&fixture("cssday-sched-paste"), 0.896, 0.99, 0.99, 0.707);
+}
+
+// A GitHub issue thread: comment headers that end the talk of the comment before, a
+// `**Talk:**` / `**Speaker(s):**` template per comment, a talk told in a comment's prose
+// with its title in bold, a bot's event.
+#[test]
+fn issue_thread_with_a_talk_template() {
+    // Scores only: the event's date is the issue's (`opened … on Jul 24`), not the conference's `22–24 July` yet.
+    check_scores(&fixture("juliacon-github-issue"), 0.854, 0.99, 0.99, 0.581);
+}
+
+// A Marp slide deck: `---` between slides, `A & B · Company` under a slide's title,
+// speaker notes in comments, a lightning slide of items, a to-do slide that is no talk.
+#[test]
+fn marp_slide_deck() {
+    // Scores only: the event's date (`Munich, 21–22 May 2026` under the title slide) is not found yet.
+    check_scores(&fixture("kotlinconf-marp-shareback"), 0.879, 0.99, 0.99, 0.657);
+}
+
+// A Redmine Textile page in Czech: `h3.` talks with `*Přednášející:*` fields, a
+// `|_. čas |_. přednáška |` table, notes under short headings naming its rows, `Oběd`.
+#[test]
+fn czech_textile_wiki_page() {
+    // Scores only: the event's date is the last day of `26.–28. května 2026`, not the first, yet.
+    check_scores(&fixture("percona-live-wiki-cs"), 0.934, 0.99, 0.99, 0.821);
+}
+
+// Handwriting recognised as text: titles in capitals broken over lines over a name line,
+// `KEYNOTE:`, a lunch paragraph and a TODO list that end a talk's notes.
+#[test]
+fn handwriting_ocr_export() {
+    check(&fixture("wasmio-handwriting-ocr"), 0.950, 0.99, 0.99, 0.869);
+}

@@ -100,22 +100,60 @@ fn list_line(line: &str) -> Option<(usize, &str, &str)> {
     Some((n - 1, &line[..n], line[n..].trim()))
 }
 
-/// A table line's cells and whether they are header cells (`||a||b||`).
+/// A table line's cells and whether they are header cells (`||a||b||`, Textile's
+/// `|_. a |_. b |`).
 fn table_cells(line: &str) -> Option<(Vec<String>, bool)> {
     let t = line.trim();
     if !t.starts_with('|') || t.len() < 2 {
         return None;
     }
-    let header = t.starts_with("||");
-    let sep = if header { "||" } else { "|" };
+    let doubled = t.starts_with("||");
+    let sep = if doubled { "||" } else { "|" };
     let inner = t.trim_start_matches('|').trim_end_matches('|');
-    let cells: Vec<String> = inner.split(sep).map(|c| inline(c.trim()).into_owned()).collect();
+    let mut header = doubled;
+    let mut textile_header = true;
+    let cells: Vec<String> = inner
+        .split(sep)
+        .map(|c| {
+            let c = c.trim();
+            let (c, head) = cell_modifiers(c).map_or((c, false), |(h, rest)| (rest, h));
+            textile_header &= head;
+            inline(c).into_owned()
+        })
+        .collect();
+    header |= textile_header;
     Some((cells, header))
+}
+
+/// Textile's cell modifiers before `. ` (`_.` a header cell, `<.` `>.` `=.` `^.`
+/// alignment, `\2.` `/3.` spans, `(class)`, `{style}`): whether the cell is a header
+/// cell, and the text after them.
+fn cell_modifiers(c: &str) -> Option<(bool, &str)> {
+    let dot = c.find(". ").or_else(|| c.strip_suffix('.').map(str::len))?;
+    let m = &c[..dot];
+    if m.is_empty() || m.len() > 16 {
+        return None;
+    }
+    let mut depth = 0usize;
+    for ch in m.chars() {
+        match ch {
+            '(' | '{' | '[' => depth += 1,
+            ')' | '}' | ']' => depth = depth.checked_sub(1)?,
+            _ if depth > 0 => {}
+            '_' | '<' | '>' | '=' | '^' | '~' | '\\' | '/' | '0'..='9' => {}
+            _ => return None,
+        }
+    }
+    Some((m.contains('_'), c.get(dot + 2..).unwrap_or("").trim()))
 }
 
 /// Wiki inline markup as Markdown's: `{{mono}}` a code span, `[text|url]` its text,
 /// `[url]` the url, inline macros (`{color:red}`, `{anchor:x}`) dropped.
 pub(crate) fn inline(s: &str) -> Cow<'_, str> {
+    let s = match textile_inline(s) {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(t) => return Cow::Owned(inline(&t).into_owned()),
+    };
     if !s.contains(['{', '[']) {
         return Cow::Borrowed(s);
     }
@@ -157,6 +195,57 @@ pub(crate) fn inline(s: &str) -> Cow<'_, str> {
         }
     }
     out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Textile's inline markup as Markdown's: `@code@` a code span, `"text":url` its
+/// text. An `@` inside a word (an e-mail address) opens nothing.
+fn textile_inline(s: &str) -> Cow<'_, str> {
+    if !s.contains(['@', '"']) {
+        return Cow::Borrowed(s);
+    }
+    let b = s.as_bytes();
+    let boundary = |i: usize| i == 0 || !b[i - 1].is_ascii_alphanumeric();
+    let after = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    let mut out = String::new();
+    let mut done = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let close = match b[i] {
+            b'@' if boundary(i) => s[i + 1..].find('@').map(|e| i + 1 + e).filter(|&e| {
+                e > i + 1 && after(e + 1) && !b[i + 1].is_ascii_whitespace() && !b[e - 1].is_ascii_whitespace()
+            }),
+            b'"' if boundary(i) => s[i + 1..].find("\":").map(|e| i + 1 + e).filter(|&e| {
+                let url = &s[e + 2..];
+                e > i + 1 && (url.starts_with("http") || url.starts_with('/'))
+            }),
+            _ => None,
+        };
+        let Some(e) = close else {
+            i += 1;
+            continue;
+        };
+        out.push_str(&s[done..i]);
+        if b[i] == b'@' {
+            out.push('`');
+            out.push_str(&s[i + 1..e]);
+            out.push('`');
+            i = e + 1;
+        } else {
+            out.push_str(&s[i + 1..e]);
+            let url = &s[e + 2..];
+            i = e + 2 + url.find(char::is_whitespace).unwrap_or(url.len());
+            // A sentence's full stop or comma after the link is the sentence's.
+            while i > e + 2 && matches!(b[i - 1], b'.' | b',' | b')' | b';' | b':' | b'!' | b'?') {
+                i -= 1;
+            }
+        }
+        done = i;
+    }
+    if done == 0 {
+        return Cow::Borrowed(s);
+    }
+    out.push_str(&s[done..]);
     Cow::Owned(out)
 }
 
@@ -292,6 +381,18 @@ mod tests {
         assert!(looks_like_wiki("h2. A\n{code}\nx\n{code}\n"));
         assert!(!looks_like_wiki("h2. A lone line\nand prose\n"));
         assert!(!looks_like_wiki("# A\n## B\n"));
+    }
+
+    #[test]
+    fn textile_tables_and_inline_markup() {
+        let text = "h2. Den 2\n\n|_. čas |_. přednáška |\n|<. 09:30 |=. Valkey 8 |\n\n* @mysql_native_password@ is off, see \"the docs\":https://dev.mysql.com/doc.\n";
+        let b = parse(text);
+        let BlockKind::Table { header: Some(h), rows } = &b.blocks[1].kind else { panic!("{:?}", b.blocks) };
+        assert_eq!(h.cells, ["čas", "přednáška"]);
+        assert_eq!(rows[0].cells, ["09:30", "Valkey 8"]);
+        assert_eq!(kinds(text)[2].0, "li0 `mysql_native_password` is off, see the docs.");
+        assert_eq!(inline("ana@acme.com, bo@x.org"), "ana@acme.com, bo@x.org");
+        assert_eq!(inline("say \"hi\" to @ana"), "say \"hi\" to @ana");
     }
 
     #[test]

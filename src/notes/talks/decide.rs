@@ -47,6 +47,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     1 | 2 => push_ev(c, "content after it", 1),
                     _ => push_ev(c, "content after it", 2),
                 }
+                // A heading naming nobody over a task list alone (a slide `What we want to
+                // try` of `- [ ]` items) is the note-taker's to-do, not a talk.
+                let under = &blocks[after.min(blocks.len())..after.min(blocks.len()) + n];
+                let task = |b: &Block| matches!(&b.kind, BlockKind::ListItem { marker, .. } if marker.ends_with(']'));
+                if c.speakers.is_empty()
+                    && under.first().is_some_and(task)
+                    && under.iter().all(|b| task(b) || matches!(b.kind, BlockKind::Separator))
+                    && under.iter().filter(|b| task(b)).count() >= 2
+                {
+                    push_ev(c, "a to-do list under it", -6);
+                }
             }
         }
         // Siblings of list items: a run of candidate items.
@@ -270,8 +281,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                             // After a talk told in a sentence, a paragraph that opens with
                             // a break or an aside (`lunch was …`, `side note not a talk …`)
                             // is the note-taker's, whatever its length.
-                            let told = c.evidence.iter().any(|(f, _)| *f == told::TOLD);
+                            // So after a title in capitals over list items.
+                            let told = c.evidence.iter().any(|(f, _)| *f == told::TOLD || *f == capitals::CAPITALS);
                             letter_end(&self.d.labels, t)
+                                || thread::comment_header(t, &self.d.labels)
                                 || told
                                     && self.d.labels.leading(t).is_some_and(|(cs, _)| {
                                         cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside))
@@ -417,6 +430,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if by_key.is_empty() {
             return;
         }
+        self.index_schedule();
         for i in 0..self.cands.len() {
             if matches!(self.cands[i].source, Source::TableRow | Source::Slot | Source::ListItem | Source::File)
                 || self.cands[i].score() < 0
@@ -424,16 +438,25 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 continue;
             }
             let short = norm(&self.cands[i].title);
-            let Some(&r) = title_keys(&self.cands[i].title).iter().find_map(|k| by_key.get(k)) else { continue };
-            let long = norm(&self.cands[r].title);
-            // A run of the row's words: the start, or two words or more and eight letters
-            // elsewhere in it.
-            let inside = short.split(' ').count() >= 2
-                && short.chars().filter(|c| c.is_alphabetic()).count() >= 8
-                && format!(" {long} ").contains(&format!(" {short} "));
-            if !(long.starts_with(&short) || short.starts_with(&long) || inside) {
-                continue;
-            }
+            let keyed = title_keys(&self.cands[i].title).iter().find_map(|k| by_key.get(k)).copied().filter(|&r| {
+                let long = norm(&self.cands[r].title);
+                // A run of the row's words: the start, or two words or more and eight
+                // letters elsewhere in it.
+                let inside = short.split(' ').count() >= 2
+                    && short.chars().filter(|c| c.is_alphabetic()).count() >= 8
+                    && format!(" {long} ").contains(&format!(" {short} "));
+                long.starts_with(&short) || short.starts_with(&long) || inside
+            });
+            // A heading naming nobody that names one entry by its words, in any order
+            // (`mongo sharding`, `panel MariaDB`, `PMM`), as a title line does.
+            let c = &self.cands[i];
+            let worded = || {
+                (matches!(c.source, Source::Heading(_)) && c.speakers.is_empty())
+                    .then(|| self.entry_named(c.block, &c.title))
+                    .flatten()
+                    .filter(|&r| self.cands[r].talk)
+            };
+            let Some(r) = keyed.or_else(worded) else { continue };
             // One talk: the section's place and body, the fuller title, every name,
             // the row's kind when it says keynote.
             let row = self.cands[r].clone();

@@ -388,7 +388,8 @@ pub(super) fn strip_number(s: &str) -> &str {
 }
 
 /// The people a line names alone, perhaps followed by an affiliation (`Ana Ruiz, Acme`,
-/// `Ana Ruiz (Acme)`, `Ana Ruiz — Acme`, `Ana Ruiz @ Acme`): names written capitalised.
+/// `Ana Ruiz (Acme)`, `Ana Ruiz — Acme`, `Ana Ruiz @ Acme`, `A & B · Acme` on a
+/// slide): names written capitalised.
 pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     if s.is_empty() || s.len() > 200 {
         return None;
@@ -396,7 +397,7 @@ pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(S
     if let Some(p) = names::people_as(s, labels, names::Case::Capitalised) {
         return Some(p);
     }
-    let (cut, _) = search::rfind_any(s, &[", ", " (", " — ", " – ", " - ", " @ ", " | "])?;
+    let (cut, _) = search::rfind_any(s, &[", ", " (", " — ", " – ", " - ", " @ ", " | ", " · "])?;
     names::people_as(&s[..cut], labels, names::Case::Capitalised)
 }
 

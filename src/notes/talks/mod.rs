@@ -418,6 +418,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     }
                 }
                 BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) => {}
+                BlockKind::Paragraph { text }
+                    if self.app_session(bi, b, text)
+                        || self.capital_title(bi, b, text)
+                        || self.bold_by(bi, b, text) => {}
                 BlockKind::Paragraph { text } => {
                     self.wikilinked_speakers(bi, b);
                     let before = self.cands.len();
@@ -693,7 +697,9 @@ fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLin
     ev
 }
 
+mod app;
 mod blocks;
+mod capitals;
 mod cards;
 mod chapters;
 mod column;
@@ -709,6 +715,7 @@ mod schedule;
 mod sentence;
 #[cfg(test)]
 mod tests;
+mod thread;
 mod told;
 mod zettel;
 

@@ -151,7 +151,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 
     /// The one entry `short` names, not yet named in this part of the notes.
-    fn entry_named(&self, bi: usize, short: &str) -> Option<usize> {
+    pub(super) fn entry_named(&self, bi: usize, short: &str) -> Option<usize> {
         let labels = self.labels();
         let s = &self.schedule;
         let tokens: Vec<&str> = short.split(|c: char| c.is_whitespace() || "/+&".contains(c)).collect();
@@ -167,7 +167,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let acronym = (2..=5).contains(&letters) && tok.chars().all(|c| !c.is_lowercase());
             if let Some(p) = s.words.get(&w) {
                 postings.push(p);
-                long |= w.chars().count() >= 4;
+                // A product's short name in capitals (`PMM`) is as telling as a long word.
+                long |= w.chars().count() >= 4 || acronym && letters >= 3;
                 distinctive |= w.chars().count() >= 4 && !names::frequent(&w);
             } else if let Some(p) = s.acronyms.get(&w).filter(|_| acronym) {
                 postings.push(p);
@@ -218,7 +219,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
     /// Indexes the schedule entries among the candidates found since the last call:
     /// table rows, slots and list items that name their speakers.
-    fn index_schedule(&mut self) {
+    pub(super) fn index_schedule(&mut self) {
         for i in self.schedule.seen..self.cands.len() {
             let c = &self.cands[i];
             if !(c.source.is_row() || c.source == Source::ListItem) || c.speakers.is_empty() {
