@@ -664,7 +664,7 @@ fn video_transcript_with_a_chapter_list() {
 // then costs, recommendations and a signature that are no talks.
 #[test]
 fn trip_report_memo_with_blocks_of_fields() {
-    check(&fixture("iosdevuk-trip-report"), 0.872, 0.99, 0.923, 0.694);
+    check(&fixture("iosdevuk-trip-report"), 0.974, 0.99, 0.99, 0.932);
 }
 
 // A team wiki page in Turkish: `Konuşmacı:`, `Konuşmacılar:`, `sunan:` fields, `1. Gün`
@@ -680,7 +680,7 @@ fn turkish_team_wiki_page() {
 #[test]
 fn pasted_app_schedule_page() {
     // Scores only: the event (`CSS Day 2026` over `June 11 – 12, 2026`) is not found yet.
-    check_scores(&fixture("cssday-sched-paste"), 0.896, 0.99, 0.99, 0.707);
+    check_scores(&fixture("cssday-sched-paste"), 0.923, 0.99, 0.99, 0.780);
 }
 
 // A GitHub issue thread: comment headers that end the talk of the comment before, a
@@ -689,7 +689,7 @@ fn pasted_app_schedule_page() {
 #[test]
 fn issue_thread_with_a_talk_template() {
     // Scores only: the event's date is the issue's (`opened … on Jul 24`), not the conference's `22–24 July` yet.
-    check_scores(&fixture("juliacon-github-issue"), 0.854, 0.99, 0.99, 0.581);
+    check_scores(&fixture("juliacon-github-issue"), 0.933, 0.99, 0.99, 0.810);
 }
 
 // A Marp slide deck: `---` between slides, `A & B · Company` under a slide's title,
@@ -697,7 +697,7 @@ fn issue_thread_with_a_talk_template() {
 #[test]
 fn marp_slide_deck() {
     // Scores only: the event's date (`Munich, 21–22 May 2026` under the title slide) is not found yet.
-    check_scores(&fixture("kotlinconf-marp-shareback"), 0.879, 0.99, 0.99, 0.657);
+    check_scores(&fixture("kotlinconf-marp-shareback"), 0.956, 0.99, 0.99, 0.879);
 }
 
 // A Redmine Textile page in Czech: `h3.` talks with `*Přednášející:*` fields, a
@@ -705,12 +705,29 @@ fn marp_slide_deck() {
 #[test]
 fn czech_textile_wiki_page() {
     // Scores only: the event's date is the last day of `26.–28. května 2026`, not the first, yet.
-    check_scores(&fixture("percona-live-wiki-cs"), 0.934, 0.99, 0.99, 0.821);
+    check_scores(&fixture("percona-live-wiki-cs"), 0.961, 0.99, 0.99, 0.894);
 }
 
 // Handwriting recognised as text: titles in capitals broken over lines over a name line,
 // `KEYNOTE:`, a lunch paragraph and a TODO list that end a talk's notes.
 #[test]
 fn handwriting_ocr_export() {
-    check(&fixture("wasmio-handwriting-ocr"), 0.950, 0.99, 0.99, 0.869);
+    check(&fixture("wasmio-handwriting-ocr"), 0.955, 0.99, 0.99, 0.875);
+}
+
+// A conference app's "my agenda" exported as iCalendar (written blind, held out
+// untuned at 0.000): `SUMMARY:` titles, `DESCRIPTION:` notes folded over lines mid-word,
+// `\,` escapes, `Speakers:` inside the description, a party among the sessions.
+#[test]
+fn calendar_export_of_an_agenda() {
+    check(&fixture("springio-agenda-export"), 0.941, 0.99, 0.99, 0.833);
+}
+
+// A DokuWiki team page (written blind, held out untuned at 0.000): `======` headings
+// that go deeper with fewer `=`, a `^ head ^` table, two-blank `*` lists,
+// `//italic//`, `''mono''`, `\\` breaks, `<code>` and `<note>` boxes. (The scores only:
+// the event, `SREcon26 EMEA - Dublin`, is not found yet: `SREcon26` glues its year.)
+#[test]
+fn dokuwiki_team_page() {
+    check_scores(&fixture("srecon-emea-dokuwiki"), 0.926, 0.99, 0.913, 0.866);
 }

@@ -10,6 +10,7 @@
 pub mod asciidoc;
 pub(crate) mod chat;
 pub(crate) mod decoration;
+pub mod ical;
 pub mod ipynb;
 pub mod markdown;
 pub mod org;

@@ -35,7 +35,7 @@ pub fn looks_like_wiki(text: &str) -> bool {
     let mut other = false;
     for l in text.lines() {
         let b = l.as_bytes();
-        if heading(l).is_some() {
+        if heading(l).is_some() || framed_heading(l.trim()).is_some() {
             headings += 1;
         } else if b.starts_with(b"{code") || b.starts_with(b"{noformat}") || b.starts_with(b"||") {
             other = true;
@@ -45,6 +45,56 @@ pub fn looks_like_wiki(text: &str) -> bool {
         }
     }
     false
+}
+
+/// A heading framed by runs of `=`, as MediaWiki (`== Title ==`) and DokuWiki
+/// (`====== Title ======`) write it: the opening run's length and the text. (`==>`
+/// and a setext line of `=` alone are none.)
+fn framed_heading(line: &str) -> Option<(usize, &str)> {
+    let n = line.bytes().take_while(|&b| b == b'=').count();
+    if !(2..=6).contains(&n) {
+        return None;
+    }
+    let inner = line[n..].trim_end();
+    let m = inner.bytes().rev().take_while(|&b| b == b'=').count();
+    let text = inner[..inner.len() - m].trim();
+    (m > 0 && !text.is_empty()).then_some((n, text))
+}
+
+/// Whether a page is DokuWiki's: its framed headings go deeper with fewer `=`
+/// (`======` is its top level, which MediaWiki never writes), and its own marks
+/// (`''mono''`, `//italic//`, `\\` breaks) are read.
+fn is_dokuwiki(text: &str) -> bool {
+    text.lines().any(|l| framed_heading(l.trim()).is_some_and(|(n, _)| n >= 5))
+}
+
+/// DokuWiki's inline marks as the other readers give them: `''mono''` a code span,
+/// `//italic//` its text (not a URL's `://`), a forced break `\\` between two parts
+/// of a line a comma (`Name \\ Company`).
+fn doku_inline(s: &str) -> Cow<'_, str> {
+    if !s.contains("''") && !s.contains("//") && !s.contains("\\\\") {
+        return Cow::Borrowed(s);
+    }
+    let mut t = s.trim_end().trim_end_matches("\\\\").trim_end().replace(" \\\\ ", ", ");
+    if t.matches("''").count().is_multiple_of(2) {
+        t = t.replace("''", "`");
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t.as_str();
+    while let Some(i) = rest.find("//") {
+        out.push_str(&rest[..i]);
+        // An italic mark opens after a blank or closes before one; a URL's (`://`,
+        // `org//x`) has a word or a colon on both sides.
+        let before = out.chars().next_back();
+        let after = rest[i + 2..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == ':');
+        if word(before) && word(after) || before == Some(':') {
+            out.push_str("//");
+        }
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// `h2. Title` (level 2, text `Title`); Textile's `h2(class). ` and `h2>. ` too.
@@ -104,6 +154,11 @@ fn list_line(line: &str) -> Option<(usize, &str, &str)> {
 /// `|_. a |_. b |`).
 fn table_cells(line: &str) -> Option<(Vec<String>, bool)> {
     let t = line.trim();
+    // DokuWiki's header row: `^ Talk ^ Who ^`.
+    if t.starts_with('^') && t.len() >= 2 && t[1..].contains(['^', '|']) {
+        let inner = t.trim_start_matches('^').trim_end_matches(['^', '|']);
+        return Some((inner.split(['^', '|']).map(|c| inline(c.trim()).into_owned()).collect(), true));
+    }
     if !t.starts_with('|') || t.len() < 2 {
         return None;
     }
@@ -254,15 +309,51 @@ pub fn parse(text: &str) -> Blocks<'_> {
     let mut out = Builder::default();
     let mut nesting = Nesting::default();
     let mut lines = numbered(text).peekable();
+    let doku = is_dokuwiki(text);
     while let Some((n, l)) = lines.next() {
         let t = l.trim();
-        if t.is_empty() {
+        // A DokuWiki page's control macro alone on its line (`~~NOTOC~~`).
+        if t.is_empty() || doku && t.len() > 4 && t.starts_with("~~") && t.ends_with("~~") {
             out.blank();
             continue;
         }
         if let Some((level, title)) = heading(t) {
             out.block(BlockKind::Heading { level, text: inline(title).into_owned().into() }, n, n);
             nesting.reset();
+            continue;
+        }
+        // `== Title ==`: MediaWiki's level is the run's length, DokuWiki's goes deeper
+        // with fewer `=` (`======` its first level).
+        if let Some((run, title)) = framed_heading(t) {
+            let level = if doku { 7 - run } else { run } as u8;
+            out.block(BlockKind::Heading { level, text: inline(title).into_owned().into() }, n, n);
+            nesting.reset();
+            continue;
+        }
+        // DokuWiki's `<code bash>` / `<file>` blocks, up to their closing tag.
+        if let Some(tag) = ["code", "file"].into_iter().find(|tag| {
+            t.strip_prefix('<').and_then(|r| r.strip_prefix(tag)).is_some_and(|r| r.starts_with([' ', '>']))
+        }) {
+            let close = format!("</{tag}>");
+            let open_end = t.find('>').map_or(t.len(), |i| i + 1);
+            let mut body: Vec<&str> = Vec::new();
+            let mut end = n;
+            if let Some(i) = t.find(&close) {
+                body.push(&t[open_end.min(i)..i]);
+            } else {
+                for (m, inner) in lines.by_ref() {
+                    end = m;
+                    if let Some(i) = inner.find(&close) {
+                        if !inner[..i].trim().is_empty() {
+                            body.push(&inner[..i]);
+                        }
+                        break;
+                    }
+                    body.push(inner);
+                }
+            }
+            let lang = t[..open_end].trim_start_matches(['<']).trim_end_matches('>').split_whitespace().nth(1);
+            out.block(BlockKind::Code { lang: lang.map(str::to_string), text: body.join("\n") }, n, end);
             continue;
         }
         if let Some((name, arg)) = block_macro(t) {
@@ -314,16 +405,37 @@ pub fn parse(text: &str) -> Blocks<'_> {
             continue;
         }
         if let Some((depth, marker, rest)) = list_line(t) {
+            // DokuWiki nests a list by its indent, two blanks a level.
+            let depth = if doku { (super::indent_of(l) / 2).saturating_sub(1) } else { depth };
             let depth = nesting.depth(depth);
-            out.item(depth, marker, &inline(rest), n);
+            let rest = if doku { doku_inline(rest) } else { Cow::Borrowed(rest) };
+            out.item(depth, marker, &inline(&rest), n);
             continue;
         }
-        if l.starts_with([' ', '\t']) && out.continue_item(&inline(t), n) {
+        // DokuWiki's `<note tip>…</note>` box: its text.
+        let t = if doku { strip_box_tags(t) } else { t };
+        let t: Cow<'_, str> = if doku { doku_inline(t) } else { Cow::Borrowed(t) };
+        if l.starts_with([' ', '\t']) && out.continue_item(&inline(&t), n) {
             continue;
         }
-        out.text(&inline(t), n);
+        out.text(&inline(&t), n);
     }
     out.finish()
+}
+
+/// A line without DokuWiki's box tags (`<note tip>`, `</note>`, `<WRAP>`).
+fn strip_box_tags(t: &str) -> &str {
+    let mut t = t;
+    for tag in ["note", "WRAP", "wrap"] {
+        if let Some(r) = t.strip_prefix('<').and_then(|r| r.strip_prefix(tag)) {
+            if let Some(i) = r.find('>') {
+                t = r[i + 1..].trim_start();
+            }
+        }
+        let close = format!("</{tag}>");
+        t = t.strip_suffix(close.as_str()).unwrap_or(t).trim_end();
+    }
+    t
 }
 
 #[cfg(test)]
@@ -393,6 +505,33 @@ mod tests {
         assert_eq!(kinds(text)[2].0, "li0 `mysql_native_password` is off, see the docs.");
         assert_eq!(inline("ana@acme.com, bo@x.org"), "ana@acme.com, bo@x.org");
         assert_eq!(inline("say \"hi\" to @ana"), "say \"hi\" to @ana");
+    }
+
+    #[test]
+    fn dokuwiki_and_mediawiki_pages() {
+        let text = "~~NOTOC~~\n====== SREcon 2026 ======\n\n^ Talk ^ Who ^\n| eBPF | Ana |\n\n===== Tuesday =====\n\n==== Error budgets ====\n//Keynote//, Ana Ruiz \\\\ Acme\n\n  * uses ''bpftrace'' daily, see https://example.org//x\n    * nested\n<code bash>\nkubectl get pods\n</code>\n<note tip>steal the review meeting</note>\n";
+        assert!(looks_like_wiki(text));
+        let got = kinds(text);
+        let want: Vec<(String, u32)> = [
+            ("h1 SREcon 2026", 2),
+            ("table 2 1", 4),
+            ("h2 Tuesday", 7),
+            ("h3 Error budgets", 9),
+            ("p Keynote, Ana Ruiz, Acme", 10),
+            ("li0 uses `bpftrace` daily, see https://example.org//x", 12),
+            ("li1 nested", 13),
+            ("code Some(\"bash\") kubectl get pods", 14),
+            ("p steal the review meeting", 17),
+        ]
+        .iter()
+        .map(|(k, l)| (k.to_string(), *l))
+        .collect();
+        assert_eq!(got, want);
+        // MediaWiki: the level is the run's length; `==>` is no heading.
+        let got = kinds("== Day 1 ==\n=== Keynote: Platforms ===\n==> an arrow\n");
+        assert_eq!(got[0], ("h2 Day 1".to_string(), 1));
+        assert_eq!(got[1], ("h3 Keynote: Platforms".to_string(), 2));
+        assert_eq!(got[2].0, "p ==> an arrow");
     }
 
     #[test]
