@@ -461,6 +461,16 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_then_the_speaker_under_a_heading() {
+        let text = "# SREcon 2026\n\n### The error budget is a lie\n*Keynote*, Fionnuala Ní Bhriain (Stripe)\n\n- notes\n\n### eBPF for people who page\nWorkshop, Thabo Mokoena-Schulz\n\n- bpftrace\n\n### Sigstore in a real pipeline\nKeynote thoughts were better\n\n- cosign\n";
+        let t = talks(text);
+        assert_eq!(t[0].2, ["Fionnuala Ní Bhriain"]);
+        assert_eq!(t[1].2, ["Thabo Mokoena-Schulz"]);
+        // A label starting a sentence names nobody.
+        assert!(t.iter().all(|x| x.1 != "Sigstore in a real pipeline" || x.2.is_empty()), "{t:?}");
+    }
+
+    #[test]
     fn timed_quoted_titles_open_paragraphs() {
         let text = "Rust Meetup Zürich #7, 3 June 2025
 

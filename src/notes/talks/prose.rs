@@ -29,8 +29,28 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let labels = self.labels();
                 let joined = wrapped_list(first, below.map(|r| r.split_once('\n').map_or(r, |(l, _)| l)));
                 let first = joined.as_deref().unwrap_or(first);
+                // `Keynote, Ana Ruiz (Acme)`, `Workshop: Ana Ruiz`: the talk's kind, set
+                // apart, then who gives it.
+                let mut kind = None;
                 let (field, value) = match labels.leading(first) {
                     Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => (true, r),
+                    Some((cs, r))
+                        if r.starts_with([',', ':', '：', '—', '–'])
+                            || first[..first.len() - r.len()].contains([':', '：', '—', '–']) && !r.is_empty() =>
+                    {
+                        kind = cs.iter().copied().find(|c| {
+                            matches!(
+                                c,
+                                Concept::Talk
+                                    | Concept::Keynote
+                                    | Concept::Lightning
+                                    | Concept::Panel
+                                    | Concept::Workshop
+                            )
+                        });
+                        let r = r.trim_start_matches([',', ':', '：', '—', '–']).trim_start();
+                        (false, if kind.is_some() { r } else { first })
+                    }
                     _ => (false, first),
                 };
                 let by = value.strip_prefix("by ").or_else(|| value.strip_prefix("By "));
@@ -55,6 +75,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 if let Some(people) = people {
                     let c = self.cands.last_mut().expect("checked");
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+                    if let Some(k) = kind.filter(|k| matches!(k, Concept::Keynote | Concept::Lightning)) {
+                        c.kind = kind_of(k);
+                    }
                     push_ev(c, "a name line under it", 2);
                     return;
                 }
