@@ -219,6 +219,18 @@ pub(super) fn talk_label<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'
     (sep.ends_with([':', '-', '—', '–', '|', '.', ')', '：']) && !rest.is_empty()).then_some((kind, rest))
 }
 
+/// `Keynote, Ana Ruiz (Acme)`, `Workshop: Ana Ruiz`: a talk's kind set apart by a comma
+/// or a separator, and what follows it (on the line under a heading, who gives it).
+pub(super) fn kind_then<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'s str)> {
+    let (cs, r) = labels.leading(s)?;
+    let kind = cs.iter().copied().find(|c| {
+        matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
+    })?;
+    let set_apart = r.starts_with([',', ':', '：', '—', '–']) || s[..s.len() - r.len()].contains([':', '：', '—', '–']);
+    let rest = r.trim_start_matches([',', ':', '：', '—', '–']).trim_start();
+    (set_apart && !rest.is_empty()).then_some((kind, rest))
+}
+
 /// Where and when a talk is, written after its names (`-- Ana Ruiz (Acme)   room 8,
 /// 09:30`, `Title — Name, Hall C`, `Title, 19:00`): the text without it, and whether it
 /// held a time. The tail is read backwards over times, places in the venue (the labels'

@@ -31,27 +31,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let first = joined.as_deref().unwrap_or(first);
                 // `Keynote, Ana Ruiz (Acme)`, `Workshop: Ana Ruiz`: the talk's kind, set
                 // apart, then who gives it.
-                let mut kind = None;
-                let (field, value) = match labels.leading(first) {
-                    Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => (true, r),
-                    Some((cs, r))
-                        if r.starts_with([',', ':', '：', '—', '–'])
-                            || first[..first.len() - r.len()].contains([':', '：', '—', '–']) && !r.is_empty() =>
-                    {
-                        kind = cs.iter().copied().find(|c| {
-                            matches!(
-                                c,
-                                Concept::Talk
-                                    | Concept::Keynote
-                                    | Concept::Lightning
-                                    | Concept::Panel
-                                    | Concept::Workshop
-                            )
-                        });
-                        let r = r.trim_start_matches([',', ':', '：', '—', '–']).trim_start();
-                        (false, if kind.is_some() { r } else { first })
+                let (field, value, kind) = match labels.leading(first) {
+                    Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
+                        (true, r, None)
                     }
-                    _ => (false, first),
+                    _ => lines::kind_then(labels, first).map_or((false, first, None), |(k, r)| (false, r, Some(k))),
                 };
                 let by = value.strip_prefix("by ").or_else(|| value.strip_prefix("By "));
                 let value = by.unwrap_or(value);
