@@ -90,15 +90,51 @@ fn small_number(w: &str) -> Option<u32> {
 }
 
 /// The ordinal a word of `text` at `at` writes: digits followed by a dot or an ordinal
-/// ending (`2.`, `2e`, `2nd`, `2º`), or an ordinal word (`second`, `zweiter`,
-/// `segundo`); a cardinal (`2`, `one`) is no ordinal.
+/// ending (`2.`, `2e`, `2nd`, `2º`), or an ordinal word of the eight languages
+/// (`second`, `zweiter`, `segunda`); a cardinal (`2`, `one`, `vier`) is no ordinal.
 fn ordinal(text: &str, (at, w): (usize, &str)) -> Option<u32> {
+    const WORDS: [(&str, u32); 36] = [
+        ("first", 1),
+        ("erste", 1),
+        ("erster", 1),
+        ("premier", 1),
+        ("première", 1),
+        ("primero", 1),
+        ("primera", 1),
+        ("primo", 1),
+        ("prima", 1),
+        ("primeiro", 1),
+        ("eerste", 1),
+        ("pierwszy", 1),
+        ("second", 2),
+        ("zweite", 2),
+        ("zweiter", 2),
+        ("deuxième", 2),
+        ("segundo", 2),
+        ("segunda", 2),
+        ("secondo", 2),
+        ("seconda", 2),
+        ("tweede", 2),
+        ("drugi", 2),
+        ("third", 3),
+        ("dritte", 3),
+        ("dritter", 3),
+        ("troisième", 3),
+        ("tercero", 3),
+        ("tercera", 3),
+        ("terzo", 3),
+        ("terza", 3),
+        ("terceiro", 3),
+        ("derde", 3),
+        ("trzeci", 3),
+        ("fourth", 4),
+        ("vierte", 4),
+        ("fifth", 5),
+    ];
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 {
-        let cardinal = ["one", "eins", "un", "uno", "um", "een", "jeden", "two", "zwei", "deux", "dos", "due", "dois"];
-        let cardinal = cardinal.contains(&w.to_lowercase().as_str())
-            || ["three", "drei", "trois", "tres", "tre", "três", "drie", "trzy"].contains(&w.to_lowercase().as_str());
-        return if cardinal { None } else { small_number(w).filter(|_| w.chars().count() > 2) };
+        let lower = w.to_lowercase();
+        return WORDS.iter().find(|(o, _)| *o == lower).map(|&(_, n)| n);
     }
     let ending = &w[digits..];
     let dotted = ending.is_empty() && text[at + w.len()..].starts_with('.');
@@ -387,6 +423,8 @@ mod tests {
         // A count is no day.
         assert_eq!(ev("## 2 day workshop on Rust").1, None);
         assert_eq!(ev("One day in the life of a maintainer").1, None);
+        assert_eq!(ev("## Vier Tage Berlin").1, None);
+        assert_eq!(ev("## Dritter Tag").1, Some(3));
         // One word with its number.
         assert_eq!(ev("## 1日目"), (None, Some(1), None));
         assert_eq!(ev("## 第2天").1, Some(2));

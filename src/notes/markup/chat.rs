@@ -543,15 +543,7 @@ mod tests {
 
     /// The talks the detector finds in a chat `text`: their lines, titles and people.
     fn talks(text: &str) -> Vec<(u32, String, Vec<String>)> {
-        use crate::notes::{document::Markup, talks::Detector, Note};
-        let note = Note { file: "t.txt".into(), key: "t".into(), text: text.to_string(), markup: Markup::Plain };
-        let blocks = super::super::parse(Markup::Plain, &note.text);
-        let d = Detector::new().detect(&note, &blocks);
-        d.doc
-            .sections
-            .iter()
-            .map(|s| (s.line, s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect()))
-            .collect()
+        crate::notes::talks::tests::speakers_as(text, crate::notes::document::Markup::Plain)
     }
 
     #[test]

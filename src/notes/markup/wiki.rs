@@ -426,14 +426,13 @@ pub fn parse(text: &str) -> Blocks<'_> {
 /// A line without DokuWiki's box tags (`<note tip>`, `</note>`, `<WRAP>`).
 fn strip_box_tags(t: &str) -> &str {
     let mut t = t;
-    for tag in ["note", "WRAP", "wrap"] {
-        if let Some(r) = t.strip_prefix('<').and_then(|r| r.strip_prefix(tag)) {
+    for (open, close) in [("<note", "</note>"), ("<WRAP", "</WRAP>"), ("<wrap", "</wrap>")] {
+        if let Some(r) = t.strip_prefix(open) {
             if let Some(i) = r.find('>') {
                 t = r[i + 1..].trim_start();
             }
         }
-        let close = format!("</{tag}>");
-        t = t.strip_suffix(close.as_str()).unwrap_or(t).trim_end();
+        t = t.strip_suffix(close).unwrap_or(t).trim_end();
     }
     t
 }

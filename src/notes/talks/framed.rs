@@ -453,19 +453,7 @@ mod tests {
 
     /// The talks the detector finds in Markdown `text` read by the Markdown reader.
     fn talks(text: &str) -> Vec<(u32, String, Vec<String>)> {
-        let note = Note {
-            file: "notes/t.md".into(),
-            key: "t".into(),
-            text: text.to_string(),
-            markup: crate::notes::document::Markup::Markdown,
-        };
-        let blocks = crate::notes::markup::parse(note.markup, text);
-        let d = Detector::new().detect(&note, &blocks);
-        d.doc
-            .sections
-            .iter()
-            .map(|s| (s.line, s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect()))
-            .collect()
+        crate::notes::talks::tests::speakers_as(text, crate::notes::document::Markup::Markdown)
     }
 
     #[test]

@@ -714,7 +714,7 @@ mod prose;
 mod schedule;
 mod sentence;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod thread;
 mod told;
 mod zettel;

@@ -79,18 +79,24 @@ fn md(text: &str) -> Blocks<'_> {
 /// Talks read by the real reader of `markup`: (line, title, speakers and moderators,
 /// body).
 pub(super) fn read_as(text: &str, markup: crate::notes::document::Markup) -> Vec<(u32, String, Vec<String>, String)> {
+    sections_as(text, markup, |s| {
+        let names = s.speakers.iter().chain(&s.moderators).map(|n| n.name.clone()).collect();
+        (s.line, s.title.clone(), names, s.body.to_string())
+    })
+}
+
+/// Talks read by the real reader of `markup`: (line, title, speakers).
+pub(crate) fn speakers_as(text: &str, markup: crate::notes::document::Markup) -> Vec<(u32, String, Vec<String>)> {
+    sections_as(text, markup, |s| (s.line, s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect()))
+}
+
+/// What `f` makes of each section the detector finds in `text` read by the reader of
+/// `markup`.
+fn sections_as<T>(text: &str, markup: crate::notes::document::Markup, f: impl Fn(&Section<'_>) -> T) -> Vec<T> {
     let note: &'static Note =
         Box::leak(Box::new(Note { file: "notes/t.txt".into(), key: "t".into(), text: text.to_string(), markup }));
     let blocks = crate::notes::markup::parse(markup, &note.text);
-    let d = Detector::new().detect(note, &blocks);
-    d.doc
-        .sections
-        .iter()
-        .map(|s| {
-            let names = s.speakers.iter().chain(&s.moderators).map(|n| n.name.clone()).collect();
-            (s.line, s.title.clone(), names, s.body.to_string())
-        })
-        .collect()
+    Detector::new().detect(note, &blocks).doc.sections.iter().map(f).collect()
 }
 
 pub(super) fn detect(text: &str) -> (Vec<(u32, String, Vec<String>)>, Document<'static>) {
