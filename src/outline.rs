@@ -25,7 +25,7 @@ pub fn outline(paths: &[PathBuf], explain: bool) -> Result<(Vec<Value>, Vec<Warn
     for f in &files {
         let Some(note) = notes::read_note(f, &mut warnings) else { continue };
         let lines = notes::markup::LineIndex::new(&note.text);
-        let blocks = notes::markup::parse_indexed(note.markup, &note.text, &lines);
+        let blocks = detector.blocks_of(&note, &lines);
         let d = detector.detect_indexed(&note, &blocks, &lines);
         warnings.extend(d.doc.warnings.iter().cloned());
         out.push(file_json(&d, explain));

@@ -31,7 +31,7 @@ pub fn analyse<'a>(note: &'a Note, detector: &Detector) -> Document<'a> {
     // One index of the lines for the reader and the detector (the detector building a
     // second one was 26 M instructions on the 10 MB corpus).
     let lines = markup::LineIndex::new(&note.text);
-    let blocks = markup::parse_indexed(note.markup, &note.text, &lines);
+    let blocks = detector.blocks_of(note, &lines);
     let mut doc = detector.detect_indexed(note, &blocks, &lines).doc;
     doc.line_starts = lines.into_starts();
     doc

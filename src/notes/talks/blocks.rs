@@ -127,8 +127,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if page_furniture(plain, labels) {
             return false;
         }
-        // A part of a day (`## Morning`, `## Nachmittag`): it holds talks, as a day does.
-        if labels.whole(plain).contains(&Concept::DayPart) {
+        // A part of a day (`## Morning`, `## Nachmittag`), or a day named by its weekday
+        // alone (`## Wed`, `## Donnerstag`): it holds talks, as a day does.
+        let weekday = || {
+            let mut ws = plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+            ws.peek().is_some() && ws.all(|w| labels.is_weekday(w))
+        };
+        if labels.whole(plain).contains(&Concept::DayPart) || plain.len() <= 30 && weekday() {
             self.structure.push(bi);
             return false;
         }

@@ -34,6 +34,18 @@ pub(super) fn framed_line(raw: &str) -> Option<String> {
 }
 
 impl<'b> Run<'_, '_, 'b> {
+    /// What is right under item block `bi` at `depth`: the item nested under it, or a
+    /// paragraph with no blank line between (`1. Title` / `Ana Ruiz`, typed without
+    /// indenting). Its block's index and text.
+    fn item_below(&self, bi: usize, depth: u8) -> Option<(usize, &'b str)> {
+        self.child(bi, depth).or_else(|| match self.blocks.get(bi + 1) {
+            Some(n @ Block { kind: BlockKind::Paragraph { text }, .. }) if n.line == self.blocks[bi].end + 1 => {
+                Some((bi + 1, &**text))
+            }
+            _ => None,
+        })
+    }
+
     /// The item right after block `bi` when it is nested deeper than `depth`: its
     /// block's index and text.
     fn child(&self, bi: usize, depth: u8) -> Option<(usize, &'b str)> {
@@ -60,6 +72,10 @@ impl<'b> Run<'_, '_, 'b> {
                 Some((people.collect(), "speaker field"))
             }
             Some(_) => None,
+            // `by Ana Ruiz`, `par Hugo Martin`.
+            None if by_clause(plain).is_some() => {
+                Some((names::people(by_clause(plain)?, labels, true)?, "a name line under it"))
+            }
             // A name line is short and capitalised.
             None if plain.len() <= 100 && plain.starts_with(char::is_uppercase) => {
                 Some((framed::people_with_affiliation(plain, labels)?, "a name line under it"))
@@ -85,7 +101,7 @@ impl<'b> Run<'_, '_, 'b> {
         let (names_raw, at, after) = match text.split_once('\n') {
             Some((_, below)) => (below.split('\n').next().unwrap_or(""), line + 1, bi + 1),
             None => {
-                let (ci, t) = self.child(bi, depth)?;
+                let (ci, t) = self.item_below(bi, depth)?;
                 (t.split('\n').next().unwrap_or(""), self.blocks[ci].line, ci + 1)
             }
         };
@@ -113,12 +129,31 @@ impl<'b> Run<'_, '_, 'b> {
             }
             _ => false,
         };
+        // Notes run on under the people's line, in the paragraph that holds it.
+        if matches!(&self.blocks[after - 1].kind, BlockKind::Paragraph { text } if text.contains('\n')) {
+            push_ev(&mut c, "content after it", 1);
+        }
         if notes {
             push_ev(&mut c, "notes nested under it", 1);
         }
         c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: at }, r)).collect();
         c.body_line = at + 1;
         Some(c)
+    }
+
+    /// A talk labelled on an item with no people on it (`6. Lightning: Title`), over a
+    /// line naming them: the item nested under it, or a paragraph right under it with
+    /// no blank line between.
+    pub(super) fn people_below(&self, c: &mut Candidate, bi: usize, depth: u8) {
+        if !c.speakers.is_empty() {
+            return;
+        }
+        let Some((ci, t)) = self.item_below(bi, depth) else { return };
+        let Some((people, why)) = self.people_line(t.split('\n').next().unwrap_or("")) else { return };
+        let line = self.blocks[ci].line;
+        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        push_ev(c, why, 2);
+        c.body_line = line + 1;
     }
 
     /// A talk labelled on an item whose text after the label is only people

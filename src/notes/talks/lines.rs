@@ -196,7 +196,13 @@ impl Run<'_, '_, '_> {
         let (Some((_, ma)), Some((db, mb))) = (item(self.cands[a].block), item(self.cands[b].block)) else {
             return true;
         };
-        ma == mb && (self.cands[a].block + 1..self.cands[b].block).filter_map(item).all(|(d, m)| d != db || m == mb)
+        // Bulleted notes between numbered talks typed without indenting (`1. Title` /
+        // `- note` / `2. Title`) keep them one list.
+        let numbered = |m: &str| m.starts_with(['.', ')']);
+        ma == mb
+            && (self.cands[a].block + 1..self.cands[b].block)
+                .filter_map(item)
+                .all(|(d, m)| d != db || m == mb || numbered(mb) && !numbered(m))
     }
 }
 
@@ -217,6 +223,22 @@ pub(super) fn talk_label<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'
     let sep = s[..s.len() - r.len()].trim_end();
     let rest = r.trim_start_matches([':', '.', ')', '-', '—', '–', '|', '：']).trim_start();
     (sep.ends_with([':', '-', '—', '–', '|', '.', ')', '：']) && !rest.is_empty()).then_some((kind, rest))
+}
+
+/// `rest` past a number that follows a label and the separator after it (`1: Title`
+/// after `Talk`, `#3 – Title` after `Vortrag`, `2) Title`): the title; `rest` itself
+/// when it opens otherwise, or when the number is not set apart (`2026 plans`).
+pub(super) fn after_number(rest: &str) -> &str {
+    let r = rest.strip_prefix('#').unwrap_or(rest);
+    let n = r.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 3 {
+        return rest;
+    }
+    let t = r[n..].trim_start_matches(['.', ')']).trim_start();
+    match t.strip_prefix([':', '：', '—', '–', '-', '|', '·']) {
+        Some(t) => t.trim_start(),
+        None => rest,
+    }
 }
 
 /// `Keynote, Ana Ruiz (Acme)`, `Workshop: Ana Ruiz`: a talk's kind set apart by a comma

@@ -179,6 +179,28 @@ impl Detector {
         }
     }
 
+    /// The blocks of `note` as the detector reads them: its markup's, with a bold line
+    /// alone read as a heading unless it names people (`**Ana Ruiz**` under a title is
+    /// its speaker line).
+    pub(crate) fn blocks_of<'t>(&self, note: &'t Note, lines: &LineIndex) -> Blocks<'t> {
+        let mut blocks = crate::notes::markup::parse_indexed(note.markup, &note.text, lines);
+        // `**Ana Ruiz**`, `**Ana Ruiz (Acme)**`, `**par Hugo Martin**`, `**Modération :
+        // Cécile Marchand**`.
+        let is_name = |s: &str| {
+            let s = strip_inline(s);
+            let s = s.trim();
+            let named = match self.labels.leading(s) {
+                Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => Some(r),
+                _ => by_clause(s),
+            };
+            named.is_some_and(|r| names::people_as(r, &self.labels, names::Case::Any).is_some())
+                || names::people_as(s, &self.labels, names::Case::Capitalised).is_some()
+                || framed::people_with_affiliation(s, &self.labels).is_some()
+        };
+        crate::notes::markup::bold::headings_from_bold(&mut blocks, is_name);
+        blocks
+    }
+
     /// Finds the events and talks of `note`, parsed into `blocks`.
     pub fn detect<'a>(&self, note: &'a Note, blocks: &Blocks) -> Detection<'a> {
         self.detect_indexed(note, blocks, &LineIndex::new(&note.text))
@@ -711,6 +733,7 @@ mod memo;
 mod named;
 mod people;
 mod prose;
+mod rows;
 mod schedule;
 mod sentence;
 #[cfg(test)]

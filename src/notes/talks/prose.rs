@@ -37,7 +37,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     }
                     _ => lines::kind_then(labels, first).map_or((false, first, None), |(k, r)| (false, r, Some(k))),
                 };
-                let by = value.strip_prefix("by ").or_else(|| value.strip_prefix("By "));
+                let by = by_clause(value);
                 let value = by.unwrap_or(value);
                 // `A talk by NAME`, `Vortrag von NAME`: a short line naming the speaker.
                 let (by, value) = match search::find(value, " by ").or_else(|| search::find(value, " von ")) {
@@ -53,10 +53,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 };
                 // A name line may end with an affiliation (`Ana Ruiz (Acme)`, `A & B,
                 // both Temporal`).
-                let people = names::people_as(value, labels, case).or_else(|| {
-                    (case == names::Case::Capitalised).then(|| framed::people_with_affiliation(value, labels)).flatten()
-                });
-                if let Some(people) = people {
+                let find = |v: &str| {
+                    names::people_as(v, labels, case).or_else(|| {
+                        (case == names::Case::Capitalised).then(|| framed::people_with_affiliation(v, labels)).flatten()
+                    })
+                };
+                if let Some(people) = find(value) {
                     let c = self.cands.last_mut().expect("checked");
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                     if let Some(k) = kind.filter(|k| matches!(k, Concept::Keynote | Concept::Lightning)) {
@@ -66,11 +68,22 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     return;
                 }
                 // Notes that open by naming the speaker in a sentence (`Giulia Bianchi from
-                // Datapizza gave a tour of …`); the paragraph is the talk's content still.
-                if let Some(people) = sentence::sentence_speakers(text, labels) {
+                // Datapizza gave a tour of …`), or by a name line run on into the notes
+                // (`By Ana Ruiz. Flink SQL on …`, `Ana Ruiz — contracts as …`); the
+                // paragraph is the talk's content still.
+                let clause = sentence::name_clause(value);
+                let found = sentence::sentence_speakers(text, labels)
+                    .map(|p| (p, "a speaker in its first sentence"))
+                    .or_else(|| {
+                        (clause.len() < value.len())
+                            .then(|| names::people_as(clause, labels, case))
+                            .flatten()
+                            .map(|p| (p, "a name line under it"))
+                    });
+                if let Some((people, why)) = found {
                     let c = self.cands.last_mut().expect("checked");
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
-                    push_ev(c, "a speaker in its first sentence", 2);
+                    push_ev(c, why, 2);
                 }
             }
         }
@@ -193,6 +206,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let kind = concepts.iter().copied().find(|c| {
             matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
         })?;
+        // A number after the label (`Talk 1: Title`, `Vortrag #3 – Title`).
+        let rest = lines::after_number(rest);
         // A field has a separator after its label.
         // `Keynote, presented by NAME`: a comma, then who gives it.
         let (comma, rest) = match rest.strip_prefix(',') {
@@ -573,6 +588,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let lead = d.labels.leading(first);
         if let Some(mut c) = self.field(bi, b.line, text, first, lead) {
             self.title_under_label(&mut c, bi, depth);
+            self.people_below(&mut c, bi, depth);
             self.cands.push(c);
             return;
         }
@@ -652,79 +668,6 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             c.body_line = b.line + 1;
             self.cands.push(c);
         }
-    }
-
-    /// Rows whose cells hold a title and a name, perhaps a time.
-    pub(super) fn table(&mut self, bi: usize, header: Option<&Row>, rows: &[Row]) {
-        let labels = self.labels();
-        let col = |concept: Concept| -> Option<usize> {
-            header?.cells.iter().position(|h| {
-                let h = strip_inline(h);
-                labels.is(h.trim(), concept) || labels.leading(h.trim()).is_some_and(|(c, _)| c.contains(&concept))
-            })
-        };
-        let title_col = col(Concept::Title).or_else(|| col(Concept::Talk));
-        let speaker_col = col(Concept::Speaker);
-        let time_col = col(Concept::Time);
-        let mut made = Vec::new();
-        for row in rows {
-            let cells: Vec<String> = row.cells.iter().map(|c| strip_inline(c).trim().to_string()).collect();
-            let mut time = time_col.and_then(|i| cells.get(i)).is_some_and(|t| strip_time(t).is_some());
-            let mut speaker = speaker_col.and_then(|i| cells.get(i)).cloned();
-            let mut title = title_col.and_then(|i| cells.get(i)).cloned();
-            if title.is_none() {
-                // No header to go by: a time cell, a name cell, the longest other cell.
-                let mut best: Option<usize> = None;
-                for (i, cell) in cells.iter().enumerate() {
-                    if strip_time(cell).is_some_and(|(r, _)| r.is_empty()) {
-                        time = true;
-                    } else if speaker.is_none() && names::people(cell, labels, false).is_some() {
-                        speaker = Some(cell.clone());
-                    } else if best.is_none_or(|j| cells[j].len() < cell.len()) {
-                        best = Some(i);
-                    }
-                }
-                title = best.map(|i| cells[i].clone());
-            }
-            let Some(title_text) = title.filter(|t| !t.is_empty()) else { continue };
-            let lead = labels.leading(&title_text).map(|(c, r)| (c.to_vec(), r.to_string()));
-            let mut c = self.new_candidate(bi, row.line, Source::TableRow, clean_title(&title_text));
-            push_ev(&mut c, "a title cell", 1);
-            if let Some((cs, r)) = &lead {
-                if let Some(k) = cs.iter().copied().find(|c| {
-                    matches!(
-                        c,
-                        Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop
-                    )
-                }) {
-                    c.kind = kind_of(k);
-                    if !r.is_empty() {
-                        c.title = clean_title(r);
-                    }
-                    push_ev(&mut c, "a talk label", 3);
-                }
-            }
-            if !labels.whole(&title_text).is_empty()
-                && lead.as_ref().is_none_or(|(cs, _)| cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside)))
-            {
-                push_ev(&mut c, "a break, notes or an aside", -6);
-            }
-            if time {
-                push_ev(&mut c, "a time", 1);
-            }
-            if let Some(people) = speaker.as_deref().and_then(|s| names::people(s, labels, true)) {
-                push_ev(&mut c, "a person named in it", 2);
-                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: row.line }, r)).collect();
-            }
-            c.body_line = row.line;
-            made.push(c);
-        }
-        if made.len() >= 2 {
-            for c in &mut made {
-                push_ev(c, "siblings of the same shape", 1);
-            }
-        }
-        self.cands.extend(made);
     }
 }
 

@@ -120,6 +120,13 @@ pub(super) fn first_sentence(text: &str) -> &str {
     t
 }
 
+/// The first clause of `s`: its [`first_sentence`], up to a dash set apart by blanks
+/// (`Ana Ruiz — contracts as Protobuf schemas`).
+pub(super) fn name_clause(s: &str) -> &str {
+    let s = first_sentence(s);
+    [" — ", " – ", " - "].iter().filter_map(|d| search::find(s, d)).min().map_or(s, |i| s[..i].trim_end())
+}
+
 /// The words of `s` with their byte offsets.
 pub(super) fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();

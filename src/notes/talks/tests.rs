@@ -95,8 +95,10 @@ pub(crate) fn speakers_as(text: &str, markup: crate::notes::document::Markup) ->
 fn sections_as<T>(text: &str, markup: crate::notes::document::Markup, f: impl Fn(&Section<'_>) -> T) -> Vec<T> {
     let note: &'static Note =
         Box::leak(Box::new(Note { file: "notes/t.txt".into(), key: "t".into(), text: text.to_string(), markup }));
-    let blocks = crate::notes::markup::parse(markup, &note.text);
-    Detector::new().detect(note, &blocks).doc.sections.iter().map(f).collect()
+    let d = Detector::new();
+    let lines = LineIndex::new(&note.text);
+    let blocks = d.blocks_of(note, &lines);
+    d.detect_indexed(note, &blocks, &lines).doc.sections.iter().map(f).collect()
 }
 
 pub(super) fn detect(text: &str) -> (Vec<(u32, String, Vec<String>)>, Document<'static>) {
@@ -620,4 +622,50 @@ fn notes_in_chinese_and_korean() {
 fn a_time_range_with_a_wave_dash() {
     assert_eq!(strip_time("10:00〜10:30 「Title」").map(|(r, _)| r), Some("「Title」"));
     assert_eq!(strip_time("10:00～10:30：Title").map(|(r, _)| r), Some("Title"));
+}
+
+/// Notes from the common tools: a bold line alone is a heading (Google Docs, Word,
+/// Notion exports), unless it names the speaker; a name line run on into the notes; a
+/// numbered label (`Talk 1:`); a numbered title over a name line typed without
+/// indenting, in plain text.
+#[test]
+fn bold_lines_numbered_labels_and_run_on_name_lines() {
+    let gdocs =
+        "# **Team notes**\n\n**9:10 — \"Iceberg at scale\"**\n\nBy Rustam Nurmagambetov. Flink SQL on Kafka.\n\n\
+                 **10:00 — \"Contracts\"**\n\nChad Okonjo-Whitfield — contracts as Protobuf schemas.\n\n\
+                 **10:50 Small data**\n\n**Ana Ruiz**\n\nDuckDB on a laptop.\n";
+    assert_eq!(
+        speakers_as(gdocs, crate::notes::document::Markup::Markdown),
+        [
+            (3, "Iceberg at scale".to_string(), vec!["Rustam Nurmagambetov".to_string()]),
+            (7, "Contracts".to_string(), vec!["Chad Okonjo-Whitfield".to_string()]),
+            (11, "Small data".to_string(), vec!["Ana Ruiz".to_string()]),
+        ]
+    );
+    let report = "Trip report\n\nTalk 1: Static analysis beyond level max\nSpeaker: Dario Esposito\nCustom rules.\n\n\
+                  Talk 2: Laravel on FrankenPHP\nSpeaker: Chiara Dell'Acqua\nVery good.\n";
+    let plain = crate::notes::document::Markup::Plain;
+    assert_eq!(
+        speakers_as(report, plain),
+        [
+            (3, "Static analysis beyond level max".to_string(), vec!["Dario Esposito".to_string()]),
+            (7, "Laravel on FrankenPHP".to_string(), vec!["Chiara Dell'Acqua".to_string()]),
+        ]
+    );
+    let phone = "Notas\n\n1. Your IAM policies are lying\nNadia Benali\nMuy bueno, IAM.\n- CloudTrail\n\n\
+                 2. Secrets in CI\nby Oluwaseun Adebayo-Larsen\n- OIDC\n\n3. Lightning: Sigstore in 5 min\nAna Paula Ribeiro\ncosign.\n";
+    assert_eq!(
+        speakers_as(phone, plain).into_iter().map(|t| (t.1, t.2)).collect::<Vec<_>>(),
+        [
+            ("Your IAM policies are lying".to_string(), vec!["Nadia Benali".to_string()]),
+            ("Secrets in CI".to_string(), vec!["Oluwaseun Adebayo-Larsen".to_string()]),
+            ("Sigstore in 5 min".to_string(), vec!["Ana Paula Ribeiro".to_string()]),
+        ]
+    );
+    // A numbered line with no label is no field; a year is no number of a talk.
+    assert_eq!(lines::after_number("1: Title"), "Title");
+    assert_eq!(lines::after_number("#3 – Title"), "Title");
+    assert_eq!(lines::after_number("2026 plans"), "2026 plans");
+    assert_eq!(sentence::name_clause("By Ana Ruiz. Flink on Kafka."), "By Ana Ruiz");
+    assert_eq!(sentence::name_clause("Ana Ruiz — contracts. More."), "Ana Ruiz");
 }

@@ -1,0 +1,78 @@
+//! Candidates from tables: rows whose cells hold a title and a name, perhaps a time.
+
+use super::*;
+
+impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
+    /// Rows whose cells hold a title and a name, perhaps a time.
+    pub(super) fn table(&mut self, bi: usize, header: Option<&Row>, rows: &[Row]) {
+        let labels = self.labels();
+        let col = |concept: Concept| -> Option<usize> {
+            header?.cells.iter().position(|h| {
+                let h = strip_inline(h);
+                labels.is(h.trim(), concept) || labels.leading(h.trim()).is_some_and(|(c, _)| c.contains(&concept))
+            })
+        };
+        let title_col = col(Concept::Title).or_else(|| col(Concept::Talk));
+        let speaker_col = col(Concept::Speaker);
+        let time_col = col(Concept::Time);
+        let mut made = Vec::new();
+        for row in rows {
+            let cells: Vec<String> = row.cells.iter().map(|c| strip_inline(c).trim().to_string()).collect();
+            let mut time = time_col.and_then(|i| cells.get(i)).is_some_and(|t| strip_time(t).is_some());
+            let mut speaker = speaker_col.and_then(|i| cells.get(i)).cloned();
+            let mut title = title_col.and_then(|i| cells.get(i)).cloned();
+            if title.is_none() {
+                // No header to go by: a time cell, a name cell, the longest other cell.
+                let mut best: Option<usize> = None;
+                for (i, cell) in cells.iter().enumerate() {
+                    if strip_time(cell).is_some_and(|(r, _)| r.is_empty()) {
+                        time = true;
+                    } else if speaker.is_none() && names::people(cell, labels, false).is_some() {
+                        speaker = Some(cell.clone());
+                    } else if best.is_none_or(|j| cells[j].len() < cell.len()) {
+                        best = Some(i);
+                    }
+                }
+                title = best.map(|i| cells[i].clone());
+            }
+            let Some(title_text) = title.filter(|t| !t.is_empty()) else { continue };
+            let lead = labels.leading(&title_text).map(|(c, r)| (c.to_vec(), r.to_string()));
+            let mut c = self.new_candidate(bi, row.line, Source::TableRow, clean_title(&title_text));
+            push_ev(&mut c, "a title cell", 1);
+            if let Some((cs, r)) = &lead {
+                if let Some(k) = cs.iter().copied().find(|c| {
+                    matches!(
+                        c,
+                        Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop
+                    )
+                }) {
+                    c.kind = kind_of(k);
+                    if !r.is_empty() {
+                        c.title = clean_title(r);
+                    }
+                    push_ev(&mut c, "a talk label", 3);
+                }
+            }
+            if !labels.whole(&title_text).is_empty()
+                && lead.as_ref().is_none_or(|(cs, _)| cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside)))
+            {
+                push_ev(&mut c, "a break, notes or an aside", -6);
+            }
+            if time {
+                push_ev(&mut c, "a time", 1);
+            }
+            if let Some(people) = speaker.as_deref().and_then(|s| names::people(s, labels, true)) {
+                push_ev(&mut c, "a person named in it", 2);
+                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: row.line }, r)).collect();
+            }
+            c.body_line = row.line;
+            made.push(c);
+        }
+        if made.len() >= 2 {
+            for c in &mut made {
+                push_ev(c, "siblings of the same shape", 1);
+            }
+        }
+        self.cands.extend(made);
+    }
+}
