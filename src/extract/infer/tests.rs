@@ -436,3 +436,14 @@ fn a_word_of_a_persons_name_is_that_person() {
         ("## Ana Torres: Django at scale\n\nRust vs Django, Foozle handled it", &[("?Foozle", Rule::Beside)]),
     ]);
 }
+
+#[test]
+fn julia_packages_are_named_by_their_suffix() {
+    check(&[
+        ("models trained with Quuxant.jl compiling to XLA", &[("?Quuxant.jl", Rule::Suffixed)]),
+        ("DifferentiationFrobface.jl so you can swap backends", &[("?DifferentiationFrobface.jl", Rule::Suffixed)]),
+        // A file's name in lower case, a path, an extension alone: no package.
+        ("run runtests.jl and make.jl, then src/Quuxant.jl; the .jl files", &[]),
+        ("see Quuxant.jlx and B.jl", &[]),
+    ]);
+}
