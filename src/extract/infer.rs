@@ -15,6 +15,7 @@
 //! - a name and digits (`RP2040`, `ESP32`, `STM32`);
 //! - a crate-style hyphenated name (`sudo-rs`, `cert-manager`) on a line that also
 //!   names a technology, or ending in an ecosystem's mark (`-rs`, `-py`, `-js`).
+//! - a capitalised name with Julia's suffix (`Reactant.jl`), wherever it is written.
 //!
 //! Every family skips ordinary words (in any case), code blocks (identifiers there
 //! are code), URLs, and names the lexicon knows (those are the lexicon's business).
