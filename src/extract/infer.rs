@@ -47,10 +47,36 @@ pub(crate) const PREFIXES: &[&str] = &[
 ];
 
 /// English suffixes written after a hyphen to make an adjective of a word
-/// (`admin-ish`, `Django-like`, `cloud-based`, `async-first`): never a tool's last part.
+/// (`admin-ish`, `Django-like`, `cloud-based`, `async-first`, `app-level`,
+/// `thread-safe`, `CPU-bound`): never a tool's last part.
 const SUFFIXES: &[&str] = &[
-    "ish", "like", "esque", "based", "driven", "style", "free", "friendly", "ready", "heavy", "only", "wise", "aware",
-    "centric", "oriented", "powered", "first",
+    "ish",
+    "like",
+    "esque",
+    "based",
+    "driven",
+    "style",
+    "free",
+    "friendly",
+    "ready",
+    "heavy",
+    "only",
+    "wise",
+    "aware",
+    "centric",
+    "oriented",
+    "powered",
+    "first",
+    "level",
+    "grade",
+    "safe",
+    "specific",
+    "agnostic",
+    "bound",
+    "intensive",
+    "compatible",
+    "facing",
+    "wide",
 ];
 
 /// Surname particles written joined to a capital (`McCarthy`, `DeVito`, `LeBlanc`).

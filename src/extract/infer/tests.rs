@@ -404,6 +404,7 @@ fn a_word_made_an_adjective_by_a_suffix_is_no_crate() {
         ("a whole admin-ish app with Django, no React", &[]),
         ("a Django-like router in Python", &[]),
         ("cloud-ready builds beside Django", &[]),
+        ("app-level authz with Django, thread-safe and CPU-bound, platform-specific", &[]),
         // A crate-style name still is one.
         ("on Kubernetes we run cert-manager", &[("?cert-manager", Rule::Hyphenated)]),
     ]);
