@@ -15,6 +15,7 @@
 //! - a name and digits (`RP2040`, `ESP32`, `STM32`);
 //! - a crate-style hyphenated name (`sudo-rs`, `cert-manager`) on a line that also
 //!   names a technology, or ending in an ecosystem's mark (`-rs`, `-py`, `-js`).
+//! - a capitalised name with Julia's suffix (`Reactant.jl`), wherever it is written.
 //!
 //! Every family skips ordinary words (in any case), code blocks (identifiers there
 //! are code), URLs, and names the lexicon knows (those are the lexicon's business).
@@ -46,10 +47,36 @@ pub(crate) const PREFIXES: &[&str] = &[
 ];
 
 /// English suffixes written after a hyphen to make an adjective of a word
-/// (`admin-ish`, `Django-like`, `cloud-based`, `async-first`): never a tool's last part.
+/// (`admin-ish`, `Django-like`, `cloud-based`, `async-first`, `app-level`,
+/// `thread-safe`, `CPU-bound`): never a tool's last part.
 const SUFFIXES: &[&str] = &[
-    "ish", "like", "esque", "based", "driven", "style", "free", "friendly", "ready", "heavy", "only", "wise", "aware",
-    "centric", "oriented", "powered", "first",
+    "ish",
+    "like",
+    "esque",
+    "based",
+    "driven",
+    "style",
+    "free",
+    "friendly",
+    "ready",
+    "heavy",
+    "only",
+    "wise",
+    "aware",
+    "centric",
+    "oriented",
+    "powered",
+    "first",
+    "level",
+    "grade",
+    "safe",
+    "specific",
+    "agnostic",
+    "bound",
+    "intensive",
+    "compatible",
+    "facing",
+    "wide",
 ];
 
 /// Surname particles written joined to a capital (`McCarthy`, `DeVito`, `LeBlanc`).
@@ -119,6 +146,8 @@ pub struct Infer<'k> {
     /// An install command of another ecosystem; group 1 is the tool, group 2 its
     /// arguments. Every match starts with one of [`INSTALL_TOOLS`].
     install: meta::Regex,
+    /// The suffix Julia's packages are named with (`Reactant.jl`).
+    julia: memchr::memmem::Finder<'static>,
 }
 
 /// The lexicon's [`Lexicon::find_package`], remembered in the worker's word cache.
@@ -164,6 +193,7 @@ impl<'k> Infer<'k> {
                 r"(?i)\b(npm\s+(?:i|install|add)|yarn\s+(?:global\s+)?add|pnpm\s+(?:add|i|install)|bun\s+(?:add|install)|cargo\s+(?:add|install)|brew\s+(?:install|reinstall)|(?:apt|apt-get|dnf|yum)\s+install|apk\s+add|go\s+(?:install|get)|helm\s+(?:install|upgrade\s+--install)|(?:docker|podman)\s+pull|gem\s+install|composer\s+require)\s+([^\n`;|&#,]+)",
             )
             .expect("a valid regex, fixed in the source"),
+            julia: memchr::memmem::Finder::new(b".jl"),
         }
     }
 
@@ -261,6 +291,13 @@ impl<'k> Infer<'k> {
             };
             if let Some(rule) = rule.filter(|_| !packages.known(w.text)) {
                 push(&mut out, w.at, w.text, rule);
+            }
+        }
+        // Julia's packages, named with their suffix (read only where `.jl` is written).
+        for (at, name) in julia_packages(&self.julia, body.text) {
+            let w = Word { at, text: name, shaped: true };
+            if !(overlaps(&w) || in_commands.overlaps(at, at + 1) || body.in_url(at) || packages.known(name)) {
+                push(&mut out, at, name, Rule::Suffixed);
             }
         }
         // Names beside a known technology: compared with it, or listed with it. The

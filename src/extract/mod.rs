@@ -115,6 +115,9 @@ pub enum Rule {
     /// A package named in snake_case after a known name, beside a known technology
     /// (`opentelemetry_phoenix`, `circuits_i2c`).
     SnakeCase,
+    /// A package named with its ecosystem's suffix, as Julia's packages are named
+    /// (`Reactant.jl`).
+    Suffixed,
     /// A speaker's affiliation, given beside their name or in the sentence naming them
     /// (`Ana Ruiz (Acme)`, `Ana Ruiz works at Acme`).
     Affiliation,
@@ -146,6 +149,7 @@ impl std::fmt::Display for Rule {
             Rule::NameDigits => f.write_str("name and digits"),
             Rule::Hyphenated => f.write_str("hyphenated name"),
             Rule::SnakeCase => f.write_str("snake_case package name"),
+            Rule::Suffixed => f.write_str("package name with its suffix"),
             Rule::Affiliation => f.write_str("speaker's affiliation"),
             Rule::User { rule } => write!(f, "user rule {rule}"),
         }
@@ -436,7 +440,10 @@ impl<'k> Extractor<'k> {
         let key = |n: &Named| crate::ids::slug(&crate::ids::fold_diacritics(&n.name));
         speakers.retain(|p| !moderators.iter().any(|m| key(m) == key(p)));
         let inferred = |r: Rule| {
-            matches!(r, Rule::Beside | Rule::CamelCase | Rule::NameDigits | Rule::Hyphenated | Rule::SnakeCase)
+            matches!(
+                r,
+                Rule::Beside | Rule::CamelCase | Rule::NameDigits | Rule::Hyphenated | Rule::SnakeCase | Rule::Suffixed
+            )
         };
         mentions.retain(|m| {
             let kept = match &m.target {

@@ -680,7 +680,7 @@ fn turkish_team_wiki_page() {
 #[test]
 fn pasted_app_schedule_page() {
     // Scores only: the event (`CSS Day 2026` over `June 11 – 12, 2026`) is not found yet.
-    check_scores(&fixture("cssday-sched-paste"), 0.923, 0.99, 0.99, 0.780);
+    check_scores(&fixture("cssday-sched-paste"), 0.979, 0.99, 0.99, 0.958);
 }
 
 // A GitHub issue thread: comment headers that end the talk of the comment before, a
@@ -689,7 +689,7 @@ fn pasted_app_schedule_page() {
 #[test]
 fn issue_thread_with_a_talk_template() {
     // Scores only: the event's date is the issue's (`opened … on Jul 24`), not the conference's `22–24 July` yet.
-    check_scores(&fixture("juliacon-github-issue"), 0.933, 0.99, 0.99, 0.810);
+    check_scores(&fixture("juliacon-github-issue"), 0.99, 0.99, 0.99, 0.99);
 }
 
 // A Marp slide deck: `---` between slides, `A & B · Company` under a slide's title,
@@ -697,7 +697,7 @@ fn issue_thread_with_a_talk_template() {
 #[test]
 fn marp_slide_deck() {
     // Scores only: the event's date (`Munich, 21–22 May 2026` under the title slide) is not found yet.
-    check_scores(&fixture("kotlinconf-marp-shareback"), 0.956, 0.99, 0.99, 0.879);
+    check_scores(&fixture("kotlinconf-marp-shareback"), 0.99, 0.99, 0.99, 0.99);
 }
 
 // A Redmine Textile page in Czech: `h3.` talks with `*Přednášející:*` fields, a
@@ -705,14 +705,14 @@ fn marp_slide_deck() {
 #[test]
 fn czech_textile_wiki_page() {
     // Scores only: the event's date is the last day of `26.–28. května 2026`, not the first, yet.
-    check_scores(&fixture("percona-live-wiki-cs"), 0.961, 0.99, 0.99, 0.894);
+    check_scores(&fixture("percona-live-wiki-cs"), 0.978, 0.99, 0.99, 0.954);
 }
 
 // Handwriting recognised as text: titles in capitals broken over lines over a name line,
 // `KEYNOTE:`, a lunch paragraph and a TODO list that end a talk's notes.
 #[test]
 fn handwriting_ocr_export() {
-    check(&fixture("wasmio-handwriting-ocr"), 0.955, 0.99, 0.99, 0.875);
+    check(&fixture("wasmio-handwriting-ocr"), 0.965, 0.99, 0.99, 0.915);
 }
 
 // A conference app's "my agenda" exported as iCalendar (written blind, held out
@@ -720,7 +720,7 @@ fn handwriting_ocr_export() {
 // `\,` escapes, `Speakers:` inside the description, a party among the sessions.
 #[test]
 fn calendar_export_of_an_agenda() {
-    check(&fixture("springio-agenda-export"), 0.941, 0.99, 0.99, 0.833);
+    check(&fixture("springio-agenda-export"), 0.969, 0.99, 0.99, 0.928);
 }
 
 // A DokuWiki team page (written blind, held out untuned at 0.000): `======` headings
@@ -729,5 +729,5 @@ fn calendar_export_of_an_agenda() {
 // the event, `SREcon26 EMEA - Dublin`, is not found yet: `SREcon26` glues its year.)
 #[test]
 fn dokuwiki_team_page() {
-    check_scores(&fixture("srecon-emea-dokuwiki"), 0.952, 0.99, 0.99, 0.866);
+    check_scores(&fixture("srecon-emea-dokuwiki"), 0.970, 0.99, 0.99, 0.930);
 }

@@ -404,6 +404,7 @@ fn a_word_made_an_adjective_by_a_suffix_is_no_crate() {
         ("a whole admin-ish app with Django, no React", &[]),
         ("a Django-like router in Python", &[]),
         ("cloud-ready builds beside Django", &[]),
+        ("app-level authz with Django, thread-safe and CPU-bound, platform-specific", &[]),
         // A crate-style name still is one.
         ("on Kubernetes we run cert-manager", &[("?cert-manager", Rule::Hyphenated)]),
     ]);
@@ -434,5 +435,16 @@ fn a_word_of_a_persons_name_is_that_person() {
         ("## Ana Torres: Django at scale\n\nRust vs Django, Ana handled it", &[]),
         ("## Ana Torres: Django at scale\n\nRust vs Django, Torres handled it", &[]),
         ("## Ana Torres: Django at scale\n\nRust vs Django, Foozle handled it", &[("?Foozle", Rule::Beside)]),
+    ]);
+}
+
+#[test]
+fn julia_packages_are_named_by_their_suffix() {
+    check(&[
+        ("models trained with Quuxant.jl compiling to XLA", &[("?Quuxant.jl", Rule::Suffixed)]),
+        ("DifferentiationFrobface.jl so you can swap backends", &[("?DifferentiationFrobface.jl", Rule::Suffixed)]),
+        // A file's name in lower case, a path, an extension alone: no package.
+        ("run runtests.jl and make.jl, then src/Quuxant.jl; the .jl files", &[]),
+        ("see Quuxant.jlx and B.jl", &[]),
     ]);
 }

@@ -472,3 +472,28 @@ fn read_run(class: &impl Fn(usize) -> u8, i: &mut usize, shaped: &mut bool) {
         *i += 1;
     }
 }
+
+/// Julia's packages, named with `.jl` after a capitalised name (`Reactant.jl`,
+/// `InfiniteOpt.jl`), wherever they are written: the suffix says what they are, as
+/// a file's name in lower case does not (`runtests.jl`, `make.jl`), nor a path
+/// (`src/Foo.jl`). Their starts and names.
+pub(super) fn julia_packages<'t>(suffix: &memchr::memmem::Finder<'_>, text: &'t str) -> Vec<(usize, &'t str)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in suffix.find_iter(b) {
+        let end = i + 3;
+        if b.get(end).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80) {
+            continue;
+        }
+        let start = i - b[..i].iter().rev().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let before = start.checked_sub(1).map(|k| b[k]);
+        if i - start < 2
+            || !b[start].is_ascii_uppercase()
+            || before.is_some_and(|c| matches!(c, b'/' | b'\\' | b'.' | b'-' | b'_' | b'@') || c >= 0x80)
+        {
+            continue;
+        }
+        out.push((start, &text[start..end]));
+    }
+    out
+}

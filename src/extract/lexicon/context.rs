@@ -473,17 +473,58 @@ fn after_article(text: &str, start: usize) -> bool {
     })
 }
 
-/// Whether `start..end`, opening a sentence, is followed by `from` and a determiner
-/// (`requests from the audience`, `Questions from our users`): a noun naming what came
+/// Whether `start..end`, opening a sentence or counted (`many`, `a few`, `tons of`)
+/// or taken (`take`, `got`, `answered`), is followed by `from` and a determiner
+/// (`requests from the audience`, `Questions from our users`, `a few requests from
+/// the audience`, `take requests from the product team`): a noun naming what came
 /// from someone, the ordinary word, whatever its neighbours or the clues around it.
-/// (`X for Y` is no such sign: notes name tools so, `celery for the long jobs`.)
+/// (`X for Y` is no such sign: notes name tools so, `celery for the long jobs`; nor is
+/// a verb of running, `run black from the CLI`.)
 pub(super) fn is_noun_from_someone(body: &Body<'_>, start: usize, end: usize) -> bool {
     // (` from ` after it is rare: told first, from the bytes.)
     let Some(rest) = body.text.get(end..).and_then(|r| r.strip_prefix(" from ")) else { return false };
     let next = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
     const DETERMINERS: [&str; 13] =
         ["the", "a", "an", "our", "their", "his", "her", "my", "your", "its", "this", "that", "every"];
-    DETERMINERS.iter().any(|d| next.eq_ignore_ascii_case(d)) && body.is_sentence_start(start)
+    DETERMINERS.iter().any(|d| next.eq_ignore_ascii_case(d))
+        && (body.is_sentence_start(start) || is_counted_or_taken(&body.text[..start]))
+}
+
+/// Whether `before` (the text before a noun) ends with a word that counts it (`many`,
+/// `a few`, `tons of`) or takes it in (`take`, `got`, `answered`).
+fn is_counted_or_taken(before: &str) -> bool {
+    const COUNT: [&str; 13] = [
+        "many",
+        "few",
+        "several",
+        "some",
+        "more",
+        "most",
+        "multiple",
+        "numerous",
+        "countless",
+        "no",
+        "any",
+        "fewer",
+        "all",
+    ];
+    const TAKE: [&str; 12] = [
+        "take", "takes", "took", "taking", "got", "get", "gets", "getting", "received", "receives", "answered",
+        "fielded",
+    ];
+    // Before `of`, a word of quantity (`tons of requests`, `a couple of questions`).
+    const AMOUNT: [&str; 10] = ["lots", "tons", "plenty", "loads", "bunch", "couple", "some", "many", "few", "most"];
+    fn last_word(t: &str) -> Option<(&str, &str)> {
+        let t = t.strip_suffix(' ')?;
+        let from = t.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+        Some((&t[..from], &t[from..]))
+    }
+    let is = |list: &[&str], w: &str| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    match last_word(before) {
+        Some((rest, "of" | "Of")) => last_word(rest).is_some_and(|(_, w)| is(&AMOUNT, w)),
+        Some((_, w)) => is(&COUNT, w) || is(&TAKE, w),
+        None => false,
+    }
 }
 
 /// Whether `start..end`, in lower case, stands between an article and a word that

@@ -966,6 +966,17 @@ fn a_noun_from_someone_is_the_word() {
     let b = crate::extract::text::Body::new(body, 1, &pats);
     assert!(super::context::is_noun_from_someone(&b, 0, 8));
     assert!(!super::context::is_noun_from_someone(&b, 32, 40), "not opening a sentence, nor before a determiner");
+    // Counted or taken in, mid-sentence: the noun; run from somewhere: the tool.
+    for text in [
+        "She revised her priors live after a few requests from the audience, fun.",
+        "- many requests from the audience for a comparison with SQLDelight",
+        "tons of requests from the audience for her migration script",
+        "said take requests from the product team with a pinch of salt",
+    ] {
+        assert!(!names_in(lex, text).contains(&"Requests".to_string()), "{text}: {:?}", names_in(lex, text));
+    }
+    let text = "we call requests from the worker, httpx from the API layer";
+    assert!(names_in(lex, text).contains(&"Requests".to_string()), "{text}: {:?}", names_in(lex, text));
 }
 
 #[test]
