@@ -23,7 +23,7 @@ pub struct NoteFile {
 /// Extensions read as notes (any case). Others can be added with `--ext`
 /// ([`find_notes_with`]) and are read as plain text.
 pub const NOTE_EXTENSIONS: &[&str] =
-    &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "ics"];
+    &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "ics", "bib"];
 
 /// Finds the note files under `paths` ([`find_notes_with`] with no extra extension).
 pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<NoteFile>, Error> {
@@ -243,10 +243,11 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
         Err(bytes) => decode(&bytes, &file.display, warnings)?,
     };
     let ext = file.path.extension().and_then(|x| x.to_str()).unwrap_or("");
-    // A calendar export (`.ics`, or pasted into a `.txt`): its events as Markdown on
-    // the lines of the file.
-    if super::markup::ical::is_calendar(&text) {
-        let text = super::markup::ical::to_text(&text);
+    // A calendar export (`.ics`, or pasted into a `.txt`) or a BibTeX reading list
+    // (`.bib`, or pasted): its events or entries as Markdown on the lines of the file.
+    let calendar = super::markup::ical::is_calendar(&text);
+    if calendar || super::markup::bib::is_bibtex(&text) {
+        let text = if calendar { super::markup::ical::to_text(&text) } else { super::markup::bib::to_text(&text) };
         return Some(Note {
             file: file.display.clone(),
             key: file.key.clone(),

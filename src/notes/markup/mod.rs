@@ -8,6 +8,7 @@
 //! line numbers in a table of line starts.
 
 pub mod asciidoc;
+pub mod bib;
 pub(crate) mod chat;
 pub(crate) mod decoration;
 pub mod ical;
