@@ -23,7 +23,7 @@ pub struct NoteFile {
 /// Extensions read as notes (any case). Others can be added with `--ext`
 /// ([`find_notes_with`]) and are read as plain text.
 pub const NOTE_EXTENSIONS: &[&str] =
-    &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "ics", "bib"];
+    &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "ics", "bib", "csv", "tsv"];
 
 /// Finds the note files under `paths` ([`find_notes_with`] with no extra extension).
 pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<NoteFile>, Error> {
@@ -256,6 +256,18 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
         });
     }
     let markup = super::markup::detect(ext, &text);
+    // Separated values are notes when they are a schedule: a budget or a list of
+    // contacts names no talk.
+    if markup == super::document::Markup::Table
+        && !super::markup::delimited::is_schedule(&text, &super::labels::Labels::default())
+    {
+        warnings.push(Warning {
+            file: file.display.clone(),
+            line: None,
+            message: "skipped: a table with no title and speaker or time columns is no schedule".into(),
+        });
+        return None;
+    }
     // A notebook's cells, as Markdown on the lines of the JSON file.
     let text = if markup == super::document::Markup::Notebook {
         match super::markup::ipynb::to_text(&text) {
