@@ -689,4 +689,22 @@ mod tests {
         assert_eq!(built.facts.len(), 1);
         assert_eq!(built.warnings.iter().filter(|w| w.message.starts_with("skipped: not a text file")).count(), 2);
     }
+
+    #[test]
+    fn separated_values_are_read_when_they_are_a_schedule() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("fav.csv"), "Title,Speakers,Start\nRust on Zephyr,Ana Ruiz,09:00\n").unwrap();
+        std::fs::write(dir.path().join("budget.csv"), "date,amount,description\n2025-01-02,12.50,Ana Ruiz\n").unwrap();
+        std::fs::write(dir.path().join("list.bib"), "@misc{k, title = {A talk}, author = {Ruiz, Ana}}\n").unwrap();
+        let mut w = Vec::new();
+        let files = find_notes(&[dir.path().to_path_buf()], &mut w).expect("the folder exists");
+        let notes: Vec<Note> = files.iter().filter_map(|f| read_note(f, &mut w)).collect();
+        let read: Vec<(&str, crate::notes::document::Markup)> =
+            notes.iter().map(|n| (n.file.rsplit('/').next().unwrap_or(""), n.markup)).collect();
+        use crate::notes::document::Markup;
+        assert_eq!(read, [("fav.csv", Markup::Table), ("list.bib", Markup::Markdown)]);
+        assert_eq!(notes[1].text, "### A talk (Ana Ruiz)\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].to_string().contains("budget.csv: skipped: a table with no title"), "{}", w[0]);
+    }
 }

@@ -217,8 +217,10 @@ fn month(word: &str) -> Option<&'static str> {
 
 /// Writes an entry opening on line `at` with `fields` into `out`.
 fn write_entry(out: &mut [String], at: usize, fields: &[Field]) {
+    // The heading's line holds the title alone (a field written on the entry's first
+    // line, as a one-line entry has them, is left out of the notes).
     let put = |out: &mut [String], k: usize, s: &str| {
-        if let Some(o) = out.get_mut(k) {
+        if let Some(o) = out.get_mut(k).filter(|_| k != at) {
             if !o.is_empty() {
                 o.push(' ');
             }
@@ -232,9 +234,15 @@ fn write_entry(out: &mut [String], at: usize, fields: &[Field]) {
     for f in fields {
         match f.name.as_str() {
             "author" | "editor" if people.is_some_and(|p| std::ptr::eq(p, f)) => {
-                let names = names(&f.value);
-                if !names.is_empty() {
-                    put(out, f.line, &format!("Speakers: {}", names.join(", ")));
+                let names = names(&f.value).join(", ");
+                if names.is_empty() {
+                    continue;
+                }
+                if f.line == at {
+                    // `### Title (A, B)` on a one-line entry.
+                    out[at] = format!("{} ({names})", out[at]);
+                } else {
+                    put(out, f.line, &format!("Speakers: {names}"));
                 }
             }
             "keywords" => put(out, f.line, &format!("Keywords: {}", one_line(&latex(&f.value)))),

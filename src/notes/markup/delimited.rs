@@ -37,11 +37,12 @@ fn header(text: &str) -> Option<(usize, usize, u8)> {
     None
 }
 
-/// The records of `text` from its header on: (1-based line, cells trimmed).
-fn records(text: &str) -> Option<(usize, Vec<(u32, Vec<String>)>)> {
+/// The 0-based line of the header of `text`, and its records from the header on, each
+/// a row on its 1-based line, cells trimmed.
+fn records(text: &str) -> Option<(usize, Vec<Row>)> {
     let (k, at, sep) = header(text)?;
     let mut reader =
-        csv::ReaderBuilder::new().delimiter(sep).has_headers(false).flexible(true).from_reader(text[at..].as_bytes());
+        csv::ReaderBuilder::new().delimiter(sep).has_headers(false).flexible(true).from_reader(&text.as_bytes()[at..]);
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     // A malformed record (bad UTF-8 cannot be: the text is a string) ends the table.
@@ -57,7 +58,7 @@ fn records(text: &str) -> Option<(usize, Vec<(u32, Vec<String>)>)> {
         let skipped =
             text.as_bytes()[from..].iter().take_while(|c| c.is_ascii_whitespace()).filter(|&&c| c == b'\n').count();
         let line = u32::try_from(k as u64 + line + skipped as u64).unwrap_or(u32::MAX);
-        out.push((line, cells));
+        out.push(Row { cells, line });
     }
     Some((k, out))
 }
@@ -91,12 +92,12 @@ pub fn parse(text: &str) -> Blocks<'_> {
     if rows.is_empty() {
         return Blocks { blocks };
     }
-    let (line, cells) = rows.remove(0);
+    let header = rows.remove(0);
+    let line = header.line;
     // The table ends on the last line that is not blank.
     let end = text.trim_end().split('\n').count();
     let end = u32::try_from(end).unwrap_or(u32::MAX).max(line);
-    let rows = rows.into_iter().map(|(line, cells)| Row { cells, line }).collect();
-    blocks.push(Block { kind: BlockKind::Table { header: Some(Row { cells, line }), rows }, line, end });
+    blocks.push(Block { kind: BlockKind::Table { header: Some(header), rows }, line, end });
     Blocks { blocks }
 }
 
