@@ -22,6 +22,11 @@
 //! and each message becomes a paragraph of its own, so that a message announcing a
 //! talk (`next up: Tereza Novak - "Polars for pandas users"`) opens it as a line of a
 //! phone note would. A line with no frame after a message continues it.
+//!
+//! A channel copied from the screen, whose frames are alone on their lines (`mina —
+//! 28/05/2025 10:47`, `Mina Kowalski  9:12 AM`) and whose messages have none, is read as
+//! plain text with each frame a break ([`Frames::Alone`]): a forum thread's reply is
+//! then a bold title over `by Name` and a list of notes, as in any plain note.
 
 use super::Builder;
 use crate::notes::document::Blocks;
