@@ -134,6 +134,8 @@ pub enum Markup {
     /// Confluence and Jira wiki markup or Textile (`.textile`, or a `.txt` file whose
     /// headings are `h1.`, `h2.`).
     Wiki,
+    /// Separated values (`.csv`, `.tsv`): a schedule exported as a table.
+    Table,
 }
 
 /// Removes inline markup from `s`: emphasis (`**`, `__`, `*`, `_` around words, Org's

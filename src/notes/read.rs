@@ -23,7 +23,7 @@ pub struct NoteFile {
 /// Extensions read as notes (any case). Others can be added with `--ext`
 /// ([`find_notes_with`]) and are read as plain text.
 pub const NOTE_EXTENSIONS: &[&str] =
-    &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "ics"];
+    &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "ics", "bib", "csv", "tsv"];
 
 /// Finds the note files under `paths` ([`find_notes_with`] with no extra extension).
 pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<NoteFile>, Error> {
@@ -243,10 +243,11 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
         Err(bytes) => decode(&bytes, &file.display, warnings)?,
     };
     let ext = file.path.extension().and_then(|x| x.to_str()).unwrap_or("");
-    // A calendar export (`.ics`, or pasted into a `.txt`): its events as Markdown on
-    // the lines of the file.
-    if super::markup::ical::is_calendar(&text) {
-        let text = super::markup::ical::to_text(&text);
+    // A calendar export (`.ics`, or pasted into a `.txt`) or a BibTeX reading list
+    // (`.bib`, or pasted): its events or entries as Markdown on the lines of the file.
+    let calendar = super::markup::ical::is_calendar(&text);
+    if calendar || super::markup::bib::is_bibtex(&text) {
+        let text = if calendar { super::markup::ical::to_text(&text) } else { super::markup::bib::to_text(&text) };
         return Some(Note {
             file: file.display.clone(),
             key: file.key.clone(),
@@ -255,6 +256,18 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
         });
     }
     let markup = super::markup::detect(ext, &text);
+    // Separated values are notes when they are a schedule: a budget or a list of
+    // contacts names no talk.
+    if markup == super::document::Markup::Table
+        && !super::markup::delimited::is_schedule(&text, &super::labels::Labels::default())
+    {
+        warnings.push(Warning {
+            file: file.display.clone(),
+            line: None,
+            message: "skipped: a table with no title and speaker or time columns is no schedule".into(),
+        });
+        return None;
+    }
     // A notebook's cells, as Markdown on the lines of the JSON file.
     let text = if markup == super::document::Markup::Notebook {
         match super::markup::ipynb::to_text(&text) {
@@ -675,5 +688,23 @@ mod tests {
         let built = crate::build_graph(&[d.to_path_buf()], &knowledge, Some(1)).expect("one note read");
         assert_eq!(built.facts.len(), 1);
         assert_eq!(built.warnings.iter().filter(|w| w.message.starts_with("skipped: not a text file")).count(), 2);
+    }
+
+    #[test]
+    fn separated_values_are_read_when_they_are_a_schedule() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("fav.csv"), "Title,Speakers,Start\nRust on Zephyr,Ana Ruiz,09:00\n").unwrap();
+        std::fs::write(dir.path().join("budget.csv"), "date,amount,description\n2025-01-02,12.50,Ana Ruiz\n").unwrap();
+        std::fs::write(dir.path().join("list.bib"), "@misc{k, title = {A talk}, author = {Ruiz, Ana}}\n").unwrap();
+        let mut w = Vec::new();
+        let files = find_notes(&[dir.path().to_path_buf()], &mut w).expect("the folder exists");
+        let notes: Vec<Note> = files.iter().filter_map(|f| read_note(f, &mut w)).collect();
+        let read: Vec<(&str, crate::notes::document::Markup)> =
+            notes.iter().map(|n| (n.file.rsplit('/').next().unwrap_or(""), n.markup)).collect();
+        use crate::notes::document::Markup;
+        assert_eq!(read, [("fav.csv", Markup::Table), ("list.bib", Markup::Markdown)]);
+        assert_eq!(notes[1].text, "### A talk (Ana Ruiz)\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].to_string().contains("budget.csv: skipped: a table with no title"), "{}", w[0]);
     }
 }

@@ -22,6 +22,11 @@
 //! and each message becomes a paragraph of its own, so that a message announcing a
 //! talk (`next up: Tereza Novak - "Polars for pandas users"`) opens it as a line of a
 //! phone note would. A line with no frame after a message continues it.
+//!
+//! A channel copied from the screen, whose frames are alone on their lines (`mina —
+//! 28/05/2025 10:47`, `Mina Kowalski  9:12 AM`) and whose messages have none, is read as
+//! plain text with each frame a break ([`Frames::Alone`]): a forum thread's reply is
+//! then a bold title over `by Name` and a list of notes, as in any plain note.
 
 use super::Builder;
 use crate::notes::document::Blocks;
@@ -49,7 +54,27 @@ pub(crate) enum Line<'a> {
 /// three or more and an author comes back (a chat's few people write again and again;
 /// a schedule's `Opening  09:00` names no one twice), with the lines under them up to a
 /// blank line.
+#[cfg(test)]
 pub(crate) fn is_transcript<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    frames(lines).is_some()
+}
+
+/// How a transcript frames its messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Frames {
+    /// Each message on its frame's line (an IRC log, a WhatsApp export), or frames of
+    /// both kinds: read by [`transcript`].
+    Inline,
+    /// Frames alone on their lines and no message framed on its own (a Slack, Discord
+    /// or Teams channel copied from the screen): the author's frame is a break between
+    /// messages, and the messages under it are text written as any plain note is, a
+    /// bold title over `by Name` and a list of notes in one reply of a forum thread.
+    Alone,
+}
+
+/// Whether the lines of a plain note are a transcript ([`is_transcript`]), and how its
+/// frames are laid out.
+pub(crate) fn frames<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Frames> {
     let (mut messages, mut framed, mut all) = (0usize, 0usize, 0usize);
     let (mut headers, mut under, mut covered) = (0usize, false, 0usize);
     let mut names: Vec<&str> = Vec::new();
@@ -84,11 +109,24 @@ pub(crate) fn is_transcript<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
             None => {}
         }
     }
+    let inline = messages;
     if headers >= 3 && again {
         messages += headers;
         framed += covered;
     }
-    messages >= 3 && framed * 2 >= all
+    (messages >= 3 && framed * 2 >= all).then_some(if inline < 3 && headers >= 3 {
+        Frames::Alone
+    } else {
+        Frames::Inline
+    })
+}
+
+/// Whether a line of a channel copied from the screen is the app's own, not a message:
+/// an author's frame alone on its line (`mina — Today at 09:12`), or the mark of an
+/// edited message alone (`(edited)`).
+pub(crate) fn is_chrome(line: &str) -> bool {
+    let t = line.trim();
+    t == "(edited)" || t == "(modifié)" || t == "(bearbeitet)" || matches!(read(line), Some(Line::Header(_)))
 }
 
 /// A chat transcript's blocks: each message a paragraph, its frame read past; a line
@@ -570,6 +608,34 @@ mod tests {
         assert!(talks("09:01 <a> hi\n09:02 <b> next: lunch - then coffee\n09:03 <a> ok\n")
             .iter()
             .all(|t| t.2.is_empty()));
+    }
+
+    #[test]
+    fn a_forum_thread_copied_from_discord_is_read_as_notes() {
+        // One reply per talk under its author's frame, a title in bold over `speaker:`,
+        // `by`, `facilitated by` or a name alone; replies, reactions and `(edited)` between.
+        let text = "Forum post by kasia.w — 28/05/2025 09:12\n\n\
+            kasia.w — 28/05/2025 10:47\n**Supply chain, signed**\nspeaker: Efua Mensah-Larbi (Chainguard)\n- cosign keyless\n\n\
+            dmitri_p — 28/05/2025 11:30\n> Supply chain, signed\ndid she mention in-toto?\n\n\
+            dmitri_p — Today at 12:05\n**SAST that devs don't mute**\nJoaquín Ibarra-Zubiri & Lena Hoffmann\nsemgrep rules\n(edited)\n\n\
+            nour.h Yesterday at 2:20 PM\n**Breaking OAuth flows in mobile apps**\nby Siddharth Iyer\n- PKCE missing\n\n\
+            kasia.w — 28/05/2025 16:02\n**Threat modeling in 45 minutes (workshop)**\nfacilitated by Aoife Ní Bhriain and Tobias Grünewald\nSTRIDE cards\n👍 3\n";
+        assert_eq!(frames(text.lines()), Some(Frames::Alone));
+        let found = talks(text);
+        let want: [(u32, &[&str]); 4] = [
+            (4, &["Efua Mensah-Larbi"]),
+            (13, &["Joaquín Ibarra-Zubiri", "Lena Hoffmann"]),
+            (19, &["Siddharth Iyer"]),
+            (24, &["Aoife Ní Bhriain", "Tobias Grünewald"]),
+        ];
+        assert_eq!(found.len(), want.len(), "{found:?}");
+        for ((line, _, people), (l, p)) in found.iter().zip(want) {
+            assert_eq!((*line, people.iter().map(String::as_str).collect::<Vec<_>>()), (l, p.to_vec()));
+        }
+        // The frames are breaks: no paragraph holds one.
+        let blocks = super::super::plain::parse(text);
+        assert!(blocks.blocks.iter().all(|b| !matches!(&b.kind,
+            crate::notes::document::BlockKind::Paragraph { text } if text.contains("28/05/2025 1"))));
     }
 
     #[test]

@@ -8,9 +8,11 @@
 //! line numbers in a table of line starts.
 
 pub mod asciidoc;
+pub mod bib;
 pub(crate) mod bold;
 pub(crate) mod chat;
 pub(crate) mod decoration;
+pub mod delimited;
 pub mod ical;
 pub mod ipynb;
 pub mod markdown;
@@ -38,6 +40,7 @@ pub(crate) fn parse_indexed<'t>(markup: Markup, text: &'t str, lines: &LineIndex
         Markup::AsciiDoc => asciidoc::parse(text),
         Markup::Outliner => outliner::parse(text),
         Markup::Wiki => wiki::parse(text),
+        Markup::Table => delimited::parse(text),
         // A notebook's text is already Markdown, on the notebook's lines
         // ([`ipynb::to_text`], applied when the file is read).
         Markup::Markdown | Markup::Notebook => markdown::parse_indexed(text, lines),
@@ -171,7 +174,8 @@ fn csv_cells(line: &str, sep: u8) -> Vec<String> {
 ///   lines, a closed code fence, or a table's `|---|` delimiter row), then Markdown;
 /// - `.org`: Org; `.rst`, `.rest`: reStructuredText; `.adoc`, `.asciidoc`: AsciiDoc;
 /// - `.ipynb`: a Jupyter notebook (its JSON is turned into Markdown by
-///   [`ipynb::to_text`] when the file is read).
+///   [`ipynb::to_text`] when the file is read);
+/// - `.csv`, `.tsv`: a schedule exported as separated values ([`delimited`]).
 pub fn detect(ext: &str, text: &str) -> Markup {
     match ext.to_ascii_lowercase().as_str() {
         "md" | "markdown" if outliner::is_outliner(text) => Markup::Outliner,
@@ -181,6 +185,7 @@ pub fn detect(ext: &str, text: &str) -> Markup {
         "adoc" | "asciidoc" => Markup::AsciiDoc,
         "ipynb" => Markup::Notebook,
         "textile" => Markup::Wiki,
+        "csv" | "tsv" => Markup::Table,
         _ if wiki::looks_like_wiki(text) => Markup::Wiki,
         _ if plain::looks_like_markdown(text) => Markup::Markdown,
         _ => Markup::Plain,

@@ -50,9 +50,16 @@ pub fn parse(text: &str) -> Blocks<'_> {
             }
         }
     }
-    let lines: Vec<(u32, &str)> = lines.collect();
-    if super::chat::is_transcript(lines.iter().map(|&(_, l)| l)) {
-        return super::chat::transcript(out, &lines);
+    let mut lines: Vec<(u32, &str)> = lines.collect();
+    match super::chat::frames(lines.iter().map(|&(_, l)| l)) {
+        Some(super::chat::Frames::Inline) => return super::chat::transcript(out, &lines),
+        // A channel copied from the screen: its frames are breaks between messages.
+        Some(super::chat::Frames::Alone) => {
+            for (_, l) in lines.iter_mut().filter(|(_, l)| super::chat::is_chrome(l)) {
+                *l = "";
+            }
+        }
+        None => {}
     }
     let outline = outline_lines(&lines);
     let titles = underlined_titles(&lines);

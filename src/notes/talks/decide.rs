@@ -313,7 +313,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 j += 1;
             }
             if c.source.is_row() {
-                last = c.line;
+                // A record of an export may hold line breaks: to the next row's line.
+                last = row_end(blocks.get(c.block), c.line).min(next_line.saturating_sub(1).max(c.line));
             }
             // A talk followed by another on its own line (quoted titles in a line of
             // prose) has the part of the line up to the next one: the whole line for
@@ -623,6 +624,14 @@ fn links_to_notes(text: &str) -> bool {
         !target.contains("://")
             && [".md", ".markdown", ".txt", ".org", ".rst", ".adoc", ".ipynb"].iter().any(|e| target.ends_with(e))
     })
+}
+
+/// The last line of the table row on `line` of `block`: the line before the next row,
+/// or the table's last for the last row; `line` for anything else.
+fn row_end(block: Option<&Block>, line: u32) -> u32 {
+    let Some(Block { kind: BlockKind::Table { rows, .. }, end, .. }) = block else { return line };
+    let Some(k) = rows.iter().position(|r| r.line == line) else { return line };
+    rows.get(k + 1).map_or(*end, |r| r.line.saturating_sub(1)).max(line)
 }
 
 /// Evidence that a candidate names its own talk's person or time (a label alone does

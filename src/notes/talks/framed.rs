@@ -78,6 +78,16 @@ pub(super) fn cells(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Ro
     Some((clean_title(title?), people?))
 }
 
+/// A by-line on the line under candidate `c`'s (`Keynote: Title` / `by Ana Ruiz`), when
+/// `c` names no one yet: its people become `c`'s speakers (evidence +2). Whether it was.
+pub(super) fn by_line(c: &mut Candidate, l: &str, labels: &Labels) -> bool {
+    let people = by_clause(l.trim()).filter(|_| c.speakers.is_empty()).and_then(|r| names::people(r, labels, true));
+    let Some(people) = people else { return false };
+    c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: c.line + 1 }, r)).collect();
+    push_ev(c, "speaker field", 2);
+    true
+}
+
 impl Run<'_, '_, '_> {
     /// A paragraph whose first line is a title (two to twenty words, perhaps after a
     /// time) and whose second line names its people, as a schedule copied from a
@@ -118,6 +128,10 @@ impl Run<'_, '_, '_> {
                 (names::people(value, labels, true)?, !cs.contains(&Concept::Speaker), "speaker field")
             }
             Some(_) => return None,
+            // A by-line (`by Ana Ruiz`, `facilitated by A and B`) names the people.
+            None if second.len() <= 100 && by_clause(second).is_some() => {
+                (names::people(by_clause(second)?, labels, true)?, false, "speaker field")
+            }
             // A name line is short and capitalised: prose under a timed title is read no
             // further.
             None if second.len() <= 100 && second.starts_with(char::is_uppercase) && set_apart() => {
@@ -519,5 +533,20 @@ mod tests {
         let (t, p) = cells("Typing in anger / Ana Ruiz", &l).unwrap();
         assert_eq!((t.as_str(), names(&p)), ("Typing in anger", vec!["Ana Ruiz"]));
         assert!(cells("Rust / WebAssembly in practice", &l).is_none());
+    }
+
+    #[test]
+    fn a_by_line_under_a_title_names_its_people() {
+        let talks = |t: &str| super::super::tests::speakers_as(t, crate::notes::document::Markup::Markdown);
+        let text = "**Breaking OAuth flows**\nby Siddharth Iyer\n- PKCE\n\nThreat modeling in 45 minutes\nfacilitated by Aoife Ní Bhriain and Tobias Grünewald\nnotes\n";
+        let found = talks(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].2, ["Siddharth Iyer"]);
+        assert_eq!((found[1].1.as_str(), found[1].2.len()), ("Threat modeling in 45 minutes", 2));
+        // `by` and no name: prose.
+        assert!(talks("**Breaking OAuth flows**\nby the way, all good\n").iter().all(|t| t.2.is_empty()));
+        // Under a labelled title too.
+        let found = talks("*Keynote: Cloud native at ten*\nby Priyanka Sharma\nCNCF history\n");
+        assert_eq!((found.len(), found[0].2.as_slice()), (1, &["Priyanka Sharma".to_string()][..]), "{found:?}");
     }
 }

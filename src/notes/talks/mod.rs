@@ -477,7 +477,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 fn by_clause(s: &str) -> Option<&str> {
     let s = s.trim_start().trim_start_matches([',', '—', '–', '-', ':']).trim_start();
     let starts = |t: &str, p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    let verb = ["presented ", "given ", "delivered ", "held ", "gehalten ", "presentado "]
+    let verb = ["presented ", "given ", "delivered ", "held ", "facilitated ", "led ", "gehalten ", "presentado "]
         .iter()
         .find(|v| starts(s, v))
         .map_or(0, |v| v.len());

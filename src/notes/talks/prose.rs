@@ -255,6 +255,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         body = k + 1;
                     }
                 }
+                None if k == 1 && framed::by_line(&mut c, &l, labels) => body = 2,
                 _ => break,
             }
         }
