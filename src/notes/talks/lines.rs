@@ -196,7 +196,10 @@ impl Run<'_, '_, '_> {
         let (Some((_, ma)), Some((db, mb))) = (item(self.cands[a].block), item(self.cands[b].block)) else {
             return true;
         };
-        ma == mb && (self.cands[a].block + 1..self.cands[b].block).filter_map(item).all(|(d, m)| d != db || m == mb)
+        // (Items indented deeper in the text are notes, whatever their depth: [`entries`].)
+        let (from, to) = (self.cands[a].block + 1, self.cands[b].block);
+        ma == mb
+            && (from..to).filter(|&k| !self.indented_deeper(k, to)).filter_map(item).all(|(d, m)| d != db || m == mb)
     }
 }
 
@@ -312,7 +315,11 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
         }
     }
     // `Title (Name): what was said`, the notes on the title's line.
-    let notes_after = || memchr::memchr_iter(b')', b).find(|&i| b[i + 1..].starts_with(b": "));
+    // (Or after a dash: `Title (A & B) - missed, room full`.)
+    let notes_after = || {
+        memchr::memchr_iter(b')', b)
+            .find(|&i| [&b": "[..], b" - ", " — ".as_bytes()].iter().any(|p| b[i + 1..].starts_with(p)))
+    };
     if let Some(i) = slash_or_paren.then(notes_after).flatten() {
         if let Some(found) = split_title_line(&s[..=i], labels, by) {
             return Some(found);
