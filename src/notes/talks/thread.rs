@@ -70,7 +70,16 @@ pub(super) fn comment_header(t: &str, labels: &Labels) -> bool {
 /// Where the author's handle that opens `t` ends: a name as a forum or a social site
 /// marks it (`u/kappa_ok`, `/u/kappa_ok`, `@ana_b`, `[deleted]`), perhaps in bold.
 /// Read by its first bytes: most lines open otherwise, and are let go there.
+#[inline]
 fn handle_end(t: &str) -> Option<usize> {
+    if !matches!(t.as_bytes().first(), Some(b'u' | b'/' | b'@' | b'[' | b'*')) {
+        return None;
+    }
+    handle_end_at(t)
+}
+
+/// [`handle_end`] after its first byte.
+fn handle_end_at(t: &str) -> Option<usize> {
     let b = t.as_bytes();
     let at = if b.starts_with(b"**") { 2 } else { 0 };
     if !matches!(b.get(at..at + 2), Some([b'u', b'/'] | [b'/', b'u'] | [b'@' | b'[', _])) {
@@ -116,6 +125,7 @@ pub(super) fn forum_header(t: &str) -> bool {
 
 /// The text of a paragraph `b` after its first line when that line is a forum
 /// comment's header ([`forum_header`]): the comment, read as a paragraph of its own.
+#[inline]
 pub(super) fn comment_body<'x>(b: &'x Block<'_>) -> Option<Block<'x>> {
     let BlockKind::Paragraph { text } = &b.kind else { return None };
     handle_end(text)?;
