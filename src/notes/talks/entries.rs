@@ -71,8 +71,8 @@ pub(super) fn strip_session_codes(sections: &mut [Section<'_>]) {
     }
 }
 
-/// The title after a session code: two to five capital letters, perhaps a `-`, two to
-/// three digits and perhaps a letter (`COP301`, `BRK-211`, `DAT318a`), or a short code in
+/// The title after a session code: one to five capital letters, perhaps a `-`, two to
+/// three digits and perhaps a capital (`COP301`, `BRK-211`, `P07`, `DAT318B`), or a code in
 /// brackets holding a digit (`[A04]`), then a space or a dash; `None` when no code
 /// opens `title` or fewer than two words follow it.
 fn after_code(title: &str) -> Option<&str> {
@@ -97,9 +97,9 @@ fn after_code(title: &str) -> Option<&str> {
         let r = r.strip_prefix(b"-").unwrap_or(r);
         let digits = r.iter().take_while(|c| c.is_ascii_digit()).count();
         let tail = &r[digits..];
-        (2..=5).contains(&letters)
+        (1..=5).contains(&letters)
             && (2..=3).contains(&digits)
-            && (tail.is_empty() || tail.len() == 1 && tail[0].is_ascii_alphabetic())
+            && (tail.is_empty() || tail.len() == 1 && tail[0].is_ascii_uppercase())
     };
     let rest = rest.trim_start().trim_start_matches(['—', '–', '-', ':', '|', '·']).trim_start();
     (ok && rest.split_whitespace().nth(1).is_some()).then_some(rest)

@@ -373,6 +373,13 @@ pub(super) fn name_colon(s: &str, labels: &Labels) -> Option<(String, Vec<(Strin
 /// (`2024. A look back`) stays.
 pub(super) fn strip_number(s: &str) -> &str {
     let t = s.trim_start();
+    // A pictograph as a post's bullet (`👉 "Title" — Name`, `🎤 Title — Name`).
+    if t.starts_with(pictograph) {
+        let rest = t.trim_start_matches(|c: char| pictograph(c) || matches!(c, '\u{FE0F}' | '\u{200D}'));
+        if rest.starts_with(' ') && !rest.trim().is_empty() {
+            return rest.trim_start();
+        }
+    }
     // A number in brackets: `[4]`, `(5)`.
     for (open, close) in [('[', ']'), ('(', ')')] {
         if let Some(inner) = t.strip_prefix(open) {
@@ -397,6 +404,12 @@ pub(super) fn strip_number(s: &str) -> &str {
     } else {
         s
     }
+}
+
+/// Whether `c` is a pictograph (an emoji of the symbol planes, a dingbat, an arrow),
+/// never a letter of a title.
+fn pictograph(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{2190}'..='\u{21FF}')
 }
 
 /// The people a line names alone, perhaps followed by an affiliation (`Ana Ruiz, Acme`,
@@ -461,6 +474,11 @@ mod tests {
         assert_eq!(strip_number("(12) Typing in anger"), "Typing in anger");
         assert_eq!(strip_number("(2024) A look back"), "(2024) A look back");
         assert_eq!(strip_number("[1]"), "[1]");
+        // A keycap number and a pictograph, as a post writes them.
+        assert_eq!(strip_number("1️⃣ \"Iceberg is the new Hive\""), "\"Iceberg is the new Hive\"");
+        assert_eq!(strip_number("👉 Typing in anger"), "Typing in anger");
+        assert_eq!(strip_number("🎤🔥 Typing in anger"), "Typing in anger");
+        assert_eq!(strip_number("🚀"), "🚀");
     }
 
     /// The talks the detector finds in Markdown `text` read by the Markdown reader.

@@ -223,6 +223,34 @@ mod tests {
     }
 
     #[test]
+    fn other_forums_and_posts_with_pictographs_for_bullets() {
+        let forum = "# PyCon DE 2026 — what did you see?\n\n@maria_k · 3h\nJust saw \"Async Rust in anger\" by Tom Berg – tokio everywhere, then a detour through Axum.\n\n@jo.hansen · 2h\nLea Kim: \"Polars at 10 billion rows\" – lazy frames.\n\n@ben_r · 1h\n**Packaging without tears** (Mina Park & Ola Nordmann, both Anaconda)\n- uv for everything\n\n@late · 20m\nwhere are the slides?\n";
+        let post = "Ana Ruiz • 2nd\nMy favourite talks 👇\n\n👉 \"eBPF for mere mortals\" — Liz Okafor\nCilium, no kernel patches.\n\n🔥 \"GitOps at 500 clusters\" — Ivo Marin (Spotify)\nArgo CD sharding.\n\n#KubeCon #CloudNative\n";
+        for (text, markup, want) in [
+            (
+                forum,
+                Markup::Markdown,
+                vec![
+                    ("Async Rust in anger", vec!["Tom Berg"]),
+                    ("Polars at 10 billion rows", vec!["Lea Kim"]),
+                    ("Packaging without tears", vec!["Mina Park", "Ola Nordmann"]),
+                ],
+            ),
+            (
+                post,
+                Markup::Plain,
+                vec![("eBPF for mere mortals", vec!["Liz Okafor"]), ("GitOps at 500 clusters", vec!["Ivo Marin"])],
+            ),
+        ] {
+            let talks = read_as(text, markup);
+            let got: Vec<(&str, Vec<&str>)> =
+                talks.iter().map(|t| (t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+            assert_eq!(got, want);
+            assert!(!talks.last().is_some_and(|t| t.3.contains("slides") || t.3.contains("#KubeCon")), "{talks:?}");
+        }
+    }
+
+    #[test]
     fn headers_of_forum_comments() {
         for t in [
             "**u/kappa_ok** · 2d",
