@@ -283,8 +283,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                             // is the note-taker's, whatever its length.
                             // So after a title in capitals over list items.
                             let told = c.evidence.iter().any(|(f, _)| *f == told::TOLD || *f == capitals::CAPITALS);
+                            // (A forum comment's header, a post's hashtags: the post is over.)
                             letter_end(&self.d.labels, t)
                                 || thread::comment_header(t, &self.d.labels)
+                                || thread::forum_header(t)
+                                || recap::hashtags(t)
+                                || list_talk && entries::labelled_aside(&self.d.labels, t)
                                 || told
                                     && self.d.labels.leading(t).is_some_and(|(cs, _)| {
                                         cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside))
@@ -300,10 +304,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         // Items of another marker at its depth are its notes (a bullet
                         // journal's `○ talk` over `– note` lines); a timed item is the
                         // next slot, whatever its marker.
-                        BlockKind::ListItem { depth, marker, text } => item_depth.is_some_and(|(d, m)| {
-                            *depth < d
-                                || *depth == d && (lines::marker_class(marker) == m || strip_time(text).is_some())
-                        }),
+                        // (The same talk written again goes on.)
+                        BlockKind::ListItem { depth, marker, text } => {
+                            item_depth.is_some_and(|(d, m)| {
+                                *depth < d
+                                    || *depth == d && (lines::marker_class(marker) == m || strip_time(text).is_some())
+                            }) && !entries::repeats_title(&c.title, text)
+                        }
                         _ => false,
                     };
                 if (ends_here || memo::ends_block(c, b)) && level != 0 {
@@ -386,6 +393,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
+        entries::strip_session_codes(&mut sections);
         let events = self.events;
         let doc = Document {
             file: self.note.file.clone(),

@@ -26,7 +26,9 @@ pub(super) fn quoted(s: &str, labels: &Labels) -> Option<(String, Vec<(String, R
         let w = w.trim_end_matches([':', ',', '-', '—', '–']);
         w.is_empty() || w.starts_with(char::is_lowercase) || !labels.lookup(w).is_empty()
     };
-    if words.len() > 4 || !words.iter().all(lead_word) {
+    // Or a lead-in sentence set apart by a colon (`For the data people: "Title" (A & B)`).
+    let lead_in = prefix.ends_with([':', '：']) && words.len() <= 8;
+    if !lead_in && (words.len() > 4 || !words.iter().all(lead_word)) {
         return None;
     }
     let close_char = if q == '“' { '”' } else { '"' };
@@ -36,7 +38,14 @@ pub(super) fn quoted(s: &str, labels: &Labels) -> Option<(String, Vec<(String, R
     if title.is_empty() {
         return None;
     }
-    let rest = s[close + close_char.len_utf8()..].trim_start().trim_start_matches([',', ':']).trim_start();
+    let rest = s[close + close_char.len_utf8()..].trim_start();
+    // The people in parentheses after it: `"Title" (A & B, both Acme)`.
+    if let Some(p) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        if let Some(people) = names::people_as(p, labels, names::Case::Capitalised) {
+            return Some((clean_title(title), people));
+        }
+    }
+    let rest = rest.trim_start_matches([',', ':']).trim_start();
     let (first, after) = rest.split_once(char::is_whitespace)?;
     if !CONNECTORS.iter().any(|c| first.eq_ignore_ascii_case(c)) {
         return None;
@@ -378,6 +387,13 @@ pub(super) fn name_colon(s: &str, labels: &Labels) -> Option<(String, Vec<(Strin
 /// (`2024. A look back`) stays.
 pub(super) fn strip_number(s: &str) -> &str {
     let t = s.trim_start();
+    // A pictograph as a post's bullet (`👉 "Title" — Name`, `🎤 Title — Name`).
+    if t.starts_with(pictograph) {
+        let rest = t.trim_start_matches(|c: char| pictograph(c) || matches!(c, '\u{FE0F}' | '\u{200D}'));
+        if rest.starts_with(' ') && !rest.trim().is_empty() {
+            return rest.trim_start();
+        }
+    }
     // A number in brackets: `[4]`, `(5)`.
     for (open, close) in [('[', ']'), ('(', ')')] {
         if let Some(inner) = t.strip_prefix(open) {
@@ -393,12 +409,21 @@ pub(super) fn strip_number(s: &str) -> &str {
         return s;
     }
     let after = &t2[digits..];
-    let rest = after.strip_prefix(['.', ')', ':']).unwrap_or(if t2.len() < t.len() { after } else { "" });
+    // A keycap (`1️⃣`), as a post numbers its points.
+    let keycap = after.strip_prefix('\u{FE0F}').unwrap_or(after).strip_prefix('\u{20E3}');
+    let rest =
+        keycap.or_else(|| after.strip_prefix(['.', ')', ':'])).unwrap_or(if t2.len() < t.len() { after } else { "" });
     if rest.starts_with(' ') && !rest.trim().is_empty() {
         rest.trim_start()
     } else {
         s
     }
+}
+
+/// Whether `c` is a pictograph (an emoji of the symbol planes, a dingbat, an arrow),
+/// never a letter of a title.
+fn pictograph(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{2190}'..='\u{21FF}')
 }
 
 /// The people a line names alone, perhaps followed by an affiliation (`Ana Ruiz, Acme`,
@@ -411,7 +436,7 @@ pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(S
     if let Some(p) = names::people_as(s, labels, names::Case::Capitalised) {
         return Some(p);
     }
-    let (cut, _) = search::rfind_any(s, &[", ", " (", " — ", " – ", " - ", " @ ", " | ", " · "])?;
+    let (cut, _) = search::rfind_any(s, &[", ", " (", " — ", " – ", " - ", " -- ", " @ ", " | ", " · "])?;
     names::people_as(&s[..cut], labels, names::Case::Capitalised)
 }
 
@@ -463,6 +488,11 @@ mod tests {
         assert_eq!(strip_number("(12) Typing in anger"), "Typing in anger");
         assert_eq!(strip_number("(2024) A look back"), "(2024) A look back");
         assert_eq!(strip_number("[1]"), "[1]");
+        // A keycap number and a pictograph, as a post writes them.
+        assert_eq!(strip_number("1️⃣ \"Iceberg is the new Hive\""), "\"Iceberg is the new Hive\"");
+        assert_eq!(strip_number("👉 Typing in anger"), "Typing in anger");
+        assert_eq!(strip_number("🎤🔥 Typing in anger"), "Typing in anger");
+        assert_eq!(strip_number("🚀"), "🚀");
     }
 
     /// The talks the detector finds in Markdown `text` read by the Markdown reader.

@@ -123,8 +123,10 @@ impl<'b> Run<'_, '_, 'b> {
         if time {
             push_ev(&mut c, "a time", 2);
         }
+        // Nested, or indented under the title in the text (a board's `- notes` under its
+        // title and names, which a plain-text reader leaves at the title's depth).
         let notes = match self.blocks.get(after).map(|b| &b.kind) {
-            Some(BlockKind::ListItem { depth: d, text, .. }) if *d > depth => {
+            Some(BlockKind::ListItem { depth: d, text, .. }) if *d > depth || self.indented_deeper(after, bi) => {
                 self.people_line(text.split('\n').next().unwrap_or("")).is_none()
             }
             _ => false,
@@ -154,6 +156,21 @@ impl<'b> Run<'_, '_, 'b> {
         c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
         push_ev(c, why, 2);
         c.body_line = line + 1;
+    }
+
+    /// Whether the people `people` a list item's line names (block `bi` at `depth`, its
+    /// text `text`) are words in lower case (`Getting onto CRAN (r-universe first)`)
+    /// while the line under the item names people capitalised: those are the talk's,
+    /// and the words in parentheses its title's.
+    pub(super) fn names_under(&self, bi: usize, depth: u8, text: &str, people: &[(String, Role)]) -> bool {
+        if !people.iter().any(|(n, _)| n.starts_with(char::is_lowercase)) {
+            return false;
+        }
+        let below = match text.split_once('\n') {
+            Some((_, below)) => below,
+            None => self.child(bi, depth).map_or("", |(_, t)| t),
+        };
+        self.people_line(below.split('\n').next().unwrap_or("")).is_some_and(|(p, _)| !p.is_empty())
     }
 
     /// A talk labelled on an item whose text after the label is only people

@@ -197,10 +197,13 @@ impl Run<'_, '_, '_> {
             return true;
         };
         // Bulleted notes between numbered talks typed without indenting (`1. Title` /
-        // `- note` / `2. Title`) keep them one list.
+        // `- note` / `2. Title`) keep them one list. (Items indented deeper in the text
+        // are notes, whatever their depth: [`entries`].)
         let numbered = |m: &str| m.starts_with(['.', ')']);
+        let (from, to) = (self.cands[a].block + 1, self.cands[b].block);
         ma == mb
-            && (self.cands[a].block + 1..self.cands[b].block)
+            && (from..to)
+                .filter(|&k| !self.indented_deeper(k, to))
                 .filter_map(item)
                 .all(|(d, m)| d != db || m == mb || numbered(mb) && !numbered(m))
     }
@@ -334,7 +337,11 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
         }
     }
     // `Title (Name): what was said`, the notes on the title's line.
-    let notes_after = || memchr::memchr_iter(b')', b).find(|&i| b[i + 1..].starts_with(b": "));
+    // (Or after a dash: `Title (A & B) - missed, room full`.)
+    let notes_after = || {
+        memchr::memchr_iter(b')', b)
+            .find(|&i| [&b": "[..], b" - ", " — ".as_bytes()].iter().any(|p| b[i + 1..].starts_with(p)))
+    };
     if let Some(i) = slash_or_paren.then(notes_after).flatten() {
         if let Some(found) = split_title_line(&s[..=i], labels, by) {
             return Some(found);

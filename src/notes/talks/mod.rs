@@ -410,6 +410,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 seen_talkish = true;
                 continue;
             }
+            // A forum comment's header over its text: the text is read alone.
+            let comment = thread::comment_body(b);
+            let b = comment.as_ref().unwrap_or(b);
             // A paragraph's first line, its plain text and the label it starts with, read
             // once for the session line and the paragraph (reading them twice was 25 M
             // instructions on the 10 MB corpus).
@@ -726,6 +729,7 @@ mod cards;
 mod chapters;
 mod column;
 mod decide;
+mod entries;
 mod framed;
 mod items;
 mod lines;
@@ -733,6 +737,7 @@ mod memo;
 mod named;
 mod people;
 mod prose;
+mod recap;
 mod rows;
 mod schedule;
 mod sentence;

@@ -3,6 +3,7 @@
 
 use super::blocks::is_slot;
 use super::lines::{self, split_title_line};
+use super::recap::name_before;
 use super::sentence;
 use super::*;
 
@@ -345,7 +346,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             plain.push_str(&strip_inline(l));
             line_ends.push(plain.len());
         }
+        // A recap's first line: `Name, "Title" – notes`, `"Title" — A, with B`.
+        if let Some(c) = self.recap_line(bi, b.line, plain[..line_ends[0]].trim()) {
+            return self.cands.push(c);
+        }
         let line_of = |at: usize| line_ends.iter().position(|&e| e >= at).unwrap_or(lines.len() - 1) as u32;
+        let eol_tail = |at: usize| plain.get(at..line_ends[line_of(at) as usize].max(at)).unwrap_or("");
         let labels = &self.d.labels;
         let mut found: Vec<Candidate> = Vec::new();
         // Where a quote of `plain` is in the note's text (the candidate's `at`): the quotes
@@ -402,6 +408,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         note[lo..at].rfind(name.as_str()).map_or(at, |i| lo + i)
                     });
                     c.speakers.push((Named { name, line }, Role::Speaker));
+                    found.push(c);
+                } else if let Some(mut c) = self.quoted_then_people(bi, b.line + line_of(open), title, eol_tail(next)) {
+                    c.at = place(open, line_of(open) as usize);
                     found.push(c);
                 }
                 continue;
@@ -582,7 +591,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let nested = self.nested_notes(bi, depth);
         // A checklist's item is a talk when it is timed or has notes under it; a to-do
         // is neither.
-        if marker.contains('[') && !nested && strip_time(first).is_none() {
+        if marker.contains('[') && !nested && strip_time(first).is_none() && !self.repeated_below(bi, depth, first) {
             return;
         }
         let d = self.d;
@@ -646,7 +655,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         let labels = self.labels();
-        let Some((title, people)) = marked.or_else(|| split_title_line(rest, labels, true)) else {
+        let found = marked.or_else(|| split_title_line(rest, labels, true));
+        let Some((title, people)) = found.filter(|(_, p)| !self.names_under(bi, depth, text, p)) else {
             // A title alone, its people on the line under it.
             if let Some(c) = self.title_over_people(bi, b.line, depth, text, first) {
                 self.cands.push(c);
@@ -670,71 +680,4 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.cands.push(c);
         }
     }
-}
-
-/// Words that may stand between a speaker's name and the quoted title of their talk
-/// (`Sarah Boyce on "…"`, `Ana Ruiz presented "…"`, `Jörg Weiß über "…"`).
-const BEFORE_TITLE: [&str; 24] = [
-    "on",
-    "about",
-    "with",
-    "presented",
-    "presents",
-    "presenting",
-    "gave",
-    "gives",
-    "giving",
-    "talked",
-    "talks",
-    "spoke",
-    "speaking",
-    "über",
-    "mit",
-    "sur",
-    "avec",
-    "sobre",
-    "con",
-    "su",
-    "over",
-    "met",
-    "o",
-    "de",
-];
-
-/// The speaker named right before a quoted title, in its sentence: a name of two to
-/// four words, then at most three of [`BEFORE_TITLE`] or a `:`/`—`/`-`.
-fn name_before(before: &str) -> Option<String> {
-    // After the stop, which may be more than a byte (`”`).
-    let sentence = before
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '"' | '”'))
-        .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
-    let mut words: Vec<&str> = sentence.split_whitespace().collect();
-    let mut between = 0;
-    while let Some(w) = words.last() {
-        let bare = w.trim_matches(|c: char| matches!(c, ':' | '—' | '–' | '-' | ','));
-        if bare.is_empty() || (between < 3 && BEFORE_TITLE.contains(&bare.to_lowercase().as_str())) {
-            words.pop();
-            between += 1;
-        } else {
-            break;
-        }
-    }
-    let last = words.pop()?;
-    // The name ends at its last word; a comma there ends a list, not a name.
-    if last.ends_with(',') {
-        return None;
-    }
-    let last = last.trim_end_matches([':', '—', '–']);
-    // `Siobhán Ní Bhriain's "Title"`: the name without its possessive.
-    words.push(last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last));
-    (2..=4).rev().filter(|&n| words.len() >= n).find_map(|n| {
-        let run = &words[words.len() - n..];
-        // No stop inside a name.
-        if run[..n - 1].iter().any(|w| w.ends_with([',', ':'])) {
-            return None;
-        }
-        let cand = run.join(" ");
-        names::is_name(&cand, false).then_some(cand)
-    })
 }

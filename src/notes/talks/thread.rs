@@ -67,19 +67,101 @@ pub(super) fn comment_header(t: &str, labels: &Labels) -> bool {
     })
 }
 
+/// Where the author's handle that opens `t` ends: a name as a forum or a social site
+/// marks it (`u/kappa_ok`, `/u/kappa_ok`, `@ana_b`, `[deleted]`), perhaps in bold.
+/// Read by its first bytes: most lines open otherwise, and are let go there.
+#[inline]
+fn handle_end(t: &str) -> Option<usize> {
+    if !matches!(t.as_bytes().first(), Some(b'u' | b'/' | b'@' | b'[' | b'*')) {
+        return None;
+    }
+    handle_end_at(t)
+}
+
+/// [`handle_end`] after its first byte.
+fn handle_end_at(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let at = if b.starts_with(b"**") { 2 } else { 0 };
+    if !matches!(b.get(at..at + 2), Some([b'u', b'/'] | [b'/', b'u'] | [b'@' | b'[', _])) {
+        return None;
+    }
+    let end = memchr::memchr(b' ', b.get(..48).unwrap_or(b))?;
+    let author = &b[at..end];
+    let author = author.strip_suffix(b"**").unwrap_or(author);
+    let word = author
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/' | b'@' | b'[' | b']'));
+    (author.len() >= 3 && word).then_some(end)
+}
+
+/// Whether line `t` (or the first line of paragraph `t`) is the header of a comment copied
+/// from a forum or a social site: the author's handle ([`handle_end`]), a separator (`·`,
+/// `•`, `|`), then how long ago (`2d`, `20h`, `3 hours ago`, `yesterday`).
+pub(super) fn forum_header(t: &str) -> bool {
+    let t = t.trim_start();
+    let Some(end) = handle_end(t) else { return false };
+    // The first line (a paragraph may go on with the comment).
+    let t = memchr::memchr(b'\n', t.as_bytes()).map_or(t, |n| &t[..n]);
+    if t.len() > 100 {
+        return false;
+    }
+    let rest = &t[end..];
+    let Some(rest) = rest.trim_start().strip_prefix(['·', '•', '|']) else { return false };
+    let when = rest.split(['·', '•', '|']).next().unwrap_or("").trim();
+    let mut words = when.split_whitespace();
+    let Some(w) = words.next() else { return false };
+    const UNITS: &[&str] = &[
+        "s", "sec", "m", "min", "mins", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week",
+        "weeks", "mo", "month", "months", "y", "yr", "yrs", "year", "years", "minute", "minutes", "second", "seconds",
+    ];
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let unit = |u: &str| UNITS.contains(&u.trim_end_matches('.'));
+    match digits {
+        0 => matches!(w, "yesterday" | "now" | "just" | "today"),
+        _ if digits == w.len() => words.next().is_some_and(unit),
+        _ => unit(&w[digits..]),
+    }
+}
+
+/// The text of a paragraph `b` after its first line when that line is a forum
+/// comment's header ([`forum_header`]): the comment, read as a paragraph of its own.
+#[inline]
+pub(super) fn comment_body<'x>(b: &'x Block<'_>) -> Option<Block<'x>> {
+    let BlockKind::Paragraph { text } = &b.kind else { return None };
+    handle_end(text)?;
+    let nl = memchr::memchr(b'\n', text.as_bytes().get(..101).unwrap_or(text.as_bytes()))?;
+    let (head, rest) = (&text[..nl], &text[nl + 1..]);
+    if !forum_header(head) || rest.trim().is_empty() {
+        return None;
+    }
+    Some(Block { kind: BlockKind::Paragraph { text: std::borrow::Cow::Borrowed(rest) }, line: b.line + 1, end: b.end })
+}
+
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// The talks a paragraph's prose names by a bold title inside it and `by` names (`I
-    /// saw **Title** by A and B.`); returns whether it named one.
+    /// saw **Title** by A and B.`), a dash (`**Title** — A`) or parentheses (`**Title**
+    /// (A & B)`); returns whether it named one.
     pub(super) fn bold_by(&mut self, bi: usize, b: &Block, text: &str) -> bool {
         let bytes = text.as_bytes();
         // Each `*` is looked at (a searcher for `** by ` built for each paragraph was 30 M
         // instructions on the 10 MB corpus; most paragraphs hold no `*`).
         let mut made = false;
         for i in memchr::memchr_iter(b'*', bytes) {
-            if !bytes[i..].starts_with(b"** by ") || i < 2 {
+            let after = &bytes[i..];
+            // The shape: `by`, a dash, parentheses.
+            let (skip, shape) = if after.starts_with(b"** by ") {
+                (6, b'b')
+            } else if after.starts_with("** — ".as_bytes()) || after.starts_with("** – ".as_bytes()) {
+                (7, b'-')
+            } else if after.starts_with(b"** (") {
+                (4, b'(')
+            } else {
+                continue;
+            };
+            if i < 2 {
                 continue;
             }
-            let from = i + 6;
+            let from = i + skip;
             let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |n| n + 1);
             let Some(open) = text[line_start..i].rfind("**").map(|o| line_start + o) else { continue };
             // A bold title opening its line is a title line's (read with the paragraph).
@@ -91,10 +173,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 continue;
             }
             let rest = &text[from..];
-            let end = rest.find(['.', ';', ':', '!', '?', '\n', '(']).unwrap_or(rest.len());
-            let Some(people) = names::people_as(&rest[..end], self.labels(), names::Case::Capitalised) else {
-                continue;
+            let stops: &[char] = if shape == b'(' { &[')', '\n'] } else { &['.', ';', ':', '!', '?', '\n', '('] };
+            let end = rest.find(stops).unwrap_or(rest.len());
+            let people = match shape {
+                // After a dash, names that read as no title's words (`**Tip** — Use Docker`).
+                b'-' => names::leading_people(&rest[..end], self.labels()),
+                _ => names::people_as(&rest[..end], self.labels(), names::Case::Capitalised),
             };
+            let Some(people) = people else { continue };
             let line = b.line + memchr::memchr_iter(b'\n', &bytes[..i]).count() as u32;
             let mut c = self.new_candidate(bi, line, Source::Prose, title);
             push_ev(&mut c, "a bold title by a person", 1);

@@ -1,0 +1,300 @@
+//! Recaps written as posts and comments (a social-media post, a forum thread, a chat
+//! recap): a talk named on one line by its quoted title with a person next to it, in the
+//! ways such posts put them, whatever the markup:
+//!
+//! - the person first, set apart by a comma, a colon or a dash (`Tuğba Yıldırım,
+//!   "Laminar in production" – Scala.js frontend, …`): the notes that follow the title
+//!   on its line are the talk's;
+//! - the title, then a dash and its speaker, a co-speaker named in a remark after a comma
+//!   (`"Orchestration after Airflow?" — Mei-Ling Chow, with a cameo from her colleague
+//!   Arnav Kulkarni`);
+//! - a line of hashtags (`#DataEngineering #dbt`) closes a post: what follows it (the
+//!   reactions, the comments) is no talk's.
+//!
+//! Read with the titles in a paragraph's prose, when no other shape was found.
+
+use super::*;
+
+/// The evidence of a quoted title, as prose gives it.
+const QUOTED: &str = "a quoted title";
+
+impl Run<'_, '_, '_> {
+    /// A recap's line (`first`, plain and trimmed, the first line of paragraph `bi` at
+    /// `line`) naming a talk by its quoted title and a person next to it.
+    pub(super) fn recap_line(&self, bi: usize, line: u32, first: &str) -> Option<Candidate> {
+        // Most first lines hold no quote.
+        let q = |b: &[u8]| {
+            memchr::memchr2_iter(b'"', 0xE2, b).find(|&i| b[i] == b'"' || b[i..].starts_with("“".as_bytes()))
+        };
+        q(first.as_bytes())?;
+        let first = framed::strip_number(first);
+        let b = first.as_bytes();
+        let open = q(b)?;
+        let labels = self.labels();
+        let close_ch = if b[open] == b'"' { '"' } else { '”' };
+        let inner = open + if b[open] == b'"' { 1 } else { '“'.len_utf8() };
+        let close = inner + first[inner..].find(close_ch)?;
+        let title = clean_title(&first[inner..close]);
+        if !(2..=20).contains(&title.split_whitespace().count()) {
+            return None;
+        }
+        let before = first[..open].trim();
+        let after = first[close + close_ch.len_utf8()..].trim_start();
+        let (people, notes) = if before.is_empty() {
+            // `"Title" — A, with … B`.
+            let rest = after.strip_prefix(['—', '–', '-'])?.trim_start();
+            (dash_people(rest, labels)?, false)
+        } else {
+            // `Name, "Title" …`, `Name: "Title"`, `Name – "Title"`.
+            let name = before.strip_suffix([',', ':', '—', '–', '-'])?.trim_end();
+            let people = names::leading_people(name, labels)?;
+            (people, !after.trim_start_matches(['.', ',', '—', '–', '-', ':']).trim().is_empty())
+        };
+        let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
+        push_ev(&mut c, QUOTED, 2);
+        push_ev(&mut c, "a person named in it", 2);
+        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        // The notes on the title's line are the talk's.
+        c.body_line = if notes { line } else { line + 1 };
+        Some(c)
+    }
+}
+
+impl Run<'_, '_, '_> {
+    /// A quoted title in prose followed by its people in parentheses or after a dash
+    /// (`… "Scala 3 on Spark 4, finally?" (Rohan Deshpande & Ilse de Vries, both
+    /// Databricks)`, `… "Title" — Ana Ruiz`): `tail` is the text after the quote, up to
+    /// the end of its line.
+    pub(super) fn quoted_then_people(&self, bi: usize, line: u32, title: &str, tail: &str) -> Option<Candidate> {
+        let labels = self.labels();
+        let tail = tail.trim_start();
+        let people = match tail.strip_prefix('(') {
+            Some(inner) => names::people_as(inner.split_once(')')?.0, labels, names::Case::Capitalised)?,
+            None => {
+                let rest = tail.strip_prefix(['—', '–'])?.trim_start();
+                let end = rest.find(['.', ';', ':', '!', '?', '(']).unwrap_or(rest.len());
+                dash_people(&rest[..end], labels)?
+            }
+        };
+        let title = clean_title(title);
+        if !(2..=20).contains(&title.split_whitespace().count()) {
+            return None;
+        }
+        let mut c = self.new_candidate(bi, line, Source::Prose, title);
+        push_ev(&mut c, QUOTED, 2);
+        push_ev(&mut c, "a person named in it", 2);
+        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        Some(c)
+    }
+}
+
+/// The people after a title's dash, up to a remark after a comma; a co-speaker the
+/// remark names after `with` (`Mei-Ling Chow, with a cameo from her colleague Arnav
+/// Kulkarni`, `Ana Ruiz, with Tom Berg`) is one of them.
+fn dash_people(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    let (head, remark) = s.split_once(", ").unwrap_or((s, ""));
+    let mut people = names::leading_people(head, labels)?;
+    if let Some(with) = remark.strip_prefix("with ") {
+        // The remark's last capitalised words, after words in lower case only.
+        let words: Vec<&str> = with.trim_end_matches(['.', '!', ')']).split_whitespace().collect();
+        let caps = words.iter().rev().take_while(|w| w.starts_with(char::is_uppercase)).count();
+        let (lead, name) = (&words[..words.len() - caps], words[words.len() - caps..].join(" "));
+        // Right after `with`, after `from`/`by`, or after a possessive and a word (`her
+        // colleague`): a person, not a thing shown (`with a demo of Grafana Loki`).
+        let person = match lead {
+            [] => true,
+            [.., w] if matches!(*w, "from" | "by") => true,
+            [.., p, _] => matches!(*p, "her" | "his" | "their" | "my" | "our"),
+            _ => false,
+        };
+        if person
+            && lead.iter().all(|w| w.starts_with(char::is_lowercase))
+            && lead.len() <= 6
+            && names::is_name(&name, false)
+        {
+            people.push((name, Role::Speaker));
+        }
+    }
+    Some(people)
+}
+
+/// Whether paragraph `t` is a post's hashtags alone (`#DataEngineering #dbt #DuckDB`):
+/// two tags or more, nothing else.
+pub(super) fn hashtags(t: &str) -> bool {
+    t.starts_with('#')
+        && t.len() <= 600
+        && t.split_whitespace().nth(1).is_some()
+        && t.split_whitespace().all(|w| w.strip_prefix('#').is_some_and(|r| r.starts_with(char::is_alphanumeric)))
+}
+
+/// Words that may stand between a speaker's name and the quoted title of their talk
+/// (`Sarah Boyce on "…"`, `Ana Ruiz presented "…"`, `Jörg Weiß über "…"`).
+const BEFORE_TITLE: [&str; 24] = [
+    "on",
+    "about",
+    "with",
+    "presented",
+    "presents",
+    "presenting",
+    "gave",
+    "gives",
+    "giving",
+    "talked",
+    "talks",
+    "spoke",
+    "speaking",
+    "über",
+    "mit",
+    "sur",
+    "avec",
+    "sobre",
+    "con",
+    "su",
+    "over",
+    "met",
+    "o",
+    "de",
+];
+
+/// The speaker named right before a quoted title, in its sentence: a name of two to
+/// four words, then at most three of [`BEFORE_TITLE`] or a `:`/`—`/`-`.
+pub(super) fn name_before(before: &str) -> Option<String> {
+    // After the stop, which may be more than a byte (`”`).
+    let sentence = before
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '"' | '”'))
+        .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
+    let mut words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut between = 0;
+    while let Some(w) = words.last() {
+        let bare = w.trim_matches(|c: char| matches!(c, ':' | '—' | '–' | '-' | ','));
+        if bare.is_empty() || (between < 3 && BEFORE_TITLE.contains(&bare.to_lowercase().as_str())) {
+            words.pop();
+            between += 1;
+        } else {
+            break;
+        }
+    }
+    let last = words.pop()?;
+    // The name ends at its last word; a comma there ends a list, not a name, unless the
+    // name opens its sentence (`Tuğba Yıldırım, "Title" – …`).
+    if let Some(name) = last.strip_suffix(',') {
+        let opening = format!("{} {name}", words.join(" "));
+        return ((1..=3).contains(&words.len()) && names::is_name(&opening, false)).then(|| opening.trim().to_string());
+    }
+    let last = last.trim_end_matches([':', '—', '–']);
+    // `Siobhán Ní Bhriain's "Title"`: the name without its possessive.
+    words.push(last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last));
+    (2..=4).rev().filter(|&n| words.len() >= n).find_map(|n| {
+        let run = &words[words.len() - n..];
+        // No stop inside a name.
+        if run[..n - 1].iter().any(|w| w.ends_with([',', ':'])) {
+            return None;
+        }
+        let cand = run.join(" ");
+        names::is_name(&cand, false).then_some(cand)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::read_as;
+    use super::super::thread::forum_header;
+    use super::*;
+    use crate::notes::document::Markup;
+
+    #[test]
+    fn comments_of_a_forum_thread_each_recap_a_talk() {
+        let text = "**u/curry_fan** · 3h\nNobody covered this one? **Typing pandas at scale** — Ana Ruiz\n* pandera for schemas\n\n---\n\n**u/dataframe_dan** · 2h\nLea Kim, \"Polars in production, a year on\" – lazy frames everywhere and DuckDB for the joins.\n\n---\n\n**u/spark_sad** · 1h\nFor the JVM crowd: \"Spark 4 without tears\" (Tom Berg & Mina Park, both Databricks)\nDelta Lake examples.\n\n---\n\n**u/late_reader** · 20m\nanyone know when the YouTube videos land?\n";
+        let talks = read_as(text, Markup::Markdown);
+        let got: Vec<(u32, &str, Vec<&str>)> =
+            talks.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            got,
+            [
+                (2, "Typing pandas at scale", vec!["Ana Ruiz"]),
+                (8, "Polars in production, a year on", vec!["Lea Kim"]),
+                (13, "Spark 4 without tears", vec!["Tom Berg", "Mina Park"]),
+            ]
+        );
+        // The notes after a title on its line are the talk's; the next comment is not.
+        assert!(talks[1].3.contains("DuckDB"), "{:?}", talks[1].3);
+        assert!(talks[2].3.contains("Delta Lake") && !talks[2].3.contains("YouTube"), "{:?}", talks[2].3);
+    }
+
+    #[test]
+    fn other_forums_and_posts_with_pictographs_for_bullets() {
+        let forum = "# PyCon DE 2026 — what did you see?\n\n@maria_k · 3h\nJust saw \"Async Rust in anger\" by Tom Berg – tokio everywhere, then a detour through Axum.\n\n@jo.hansen · 2h\nLea Kim: \"Polars at 10 billion rows\" – lazy frames.\n\n@ben_r · 1h\n**Packaging without tears** (Mina Park & Ola Nordmann, both Anaconda)\n- uv for everything\n\n@late · 20m\nwhere are the slides?\n";
+        let post = "Ana Ruiz • 2nd\nMy favourite talks 👇\n\n👉 \"eBPF for mere mortals\" — Liz Okafor\nCilium, no kernel patches.\n\n🔥 \"GitOps at 500 clusters\" — Ivo Marin (Spotify)\nArgo CD sharding.\n\n#KubeCon #CloudNative\n";
+        for (text, markup, want) in [
+            (
+                forum,
+                Markup::Markdown,
+                vec![
+                    ("Async Rust in anger", vec!["Tom Berg"]),
+                    ("Polars at 10 billion rows", vec!["Lea Kim"]),
+                    ("Packaging without tears", vec!["Mina Park", "Ola Nordmann"]),
+                ],
+            ),
+            (
+                post,
+                Markup::Plain,
+                vec![("eBPF for mere mortals", vec!["Liz Okafor"]), ("GitOps at 500 clusters", vec!["Ivo Marin"])],
+            ),
+        ] {
+            let talks = read_as(text, markup);
+            let got: Vec<(&str, Vec<&str>)> =
+                talks.iter().map(|t| (t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+            assert_eq!(got, want);
+            assert!(!talks.last().is_some_and(|t| t.3.contains("slides") || t.3.contains("#KubeCon")), "{talks:?}");
+        }
+    }
+
+    #[test]
+    fn headers_of_forum_comments() {
+        for t in [
+            "**u/kappa_ok** · 2d",
+            "@ana_b • 3 hours ago",
+            "[deleted] · 2d",
+            "/u/x99 | yesterday",
+            "u/dev_42 · 5 min. ago",
+        ] {
+            assert!(forum_header(t), "{t}");
+        }
+        for t in [
+            "Ana Ruiz · 2d",
+            "u/kappa_ok · great talk",
+            "**Speaker:** Ana Ruiz",
+            "Room 2 · 10:30",
+            "u/kappa_ok",
+            "@ · 2d",
+        ] {
+            assert!(!forum_header(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_social_post_numbers_its_talks_and_ends_with_its_hashtags() {
+        let text = "Ana Ruiz • 2nd\n3d • Edited\n\nTwo days at #DevConf 2026 and here are my favourites 👇\n\n1️⃣ \"Typing pandas at scale\" — Lea Kim\nPandera everywhere.\n\n2️⃣ \"Polars in production\" — Tom Berg, with a cameo from his colleague Mina Park\nLazy frames and DuckDB.\n\nThanks to the organisers!\n\n#DataEngineering #Polars #DevConf\n\n👍 120 • 12 comments\nLea Kim • 1st\nThanks for the shout-out!\n";
+        let talks = read_as(text, Markup::Plain);
+        let got: Vec<(&str, Vec<&str>)> =
+            talks.iter().map(|t| (t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            got,
+            [("Typing pandas at scale", vec!["Lea Kim"]), ("Polars in production", vec!["Tom Berg", "Mina Park"])]
+        );
+        assert!(talks[1].3.contains("DuckDB") && !talks[1].3.contains("#Polars"), "{:?}", talks[1].3);
+        assert!(hashtags("#DataEngineering #Polars") && !hashtags("#1 talk of the day") && !hashtags("#dbt"));
+    }
+
+    #[test]
+    fn a_co_speaker_in_a_remark_after_the_names() {
+        let l = Labels::default();
+        let names = |s: &str| dash_people(s, &l).map(|p| p.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
+        assert_eq!(names("Ana Ruiz, with Tom Berg").unwrap(), ["Ana Ruiz", "Tom Berg"]);
+        assert_eq!(names("Ana Ruiz, great as always").unwrap(), ["Ana Ruiz"]);
+        assert_eq!(names("Ana Ruiz, with help from Tom Berg").unwrap(), ["Ana Ruiz", "Tom Berg"]);
+        assert_eq!(names("Ana Ruiz, with a demo of Grafana Loki").unwrap(), ["Ana Ruiz"]);
+        assert!(names("Getting Started").is_none());
+    }
+}
