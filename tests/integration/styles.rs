@@ -824,7 +824,7 @@ fn common_tool_fwdcloudsec_apple_notes() {
 // a Joplin note in German and English: speaker-first headings.
 #[test]
 fn common_tool_godays_joplin_notizen() {
-    check_scores(&fixture("godays-joplin-notizen"), 0.699, 0.759, 0.847, 0.490);
+    check_scores(&fixture("godays-joplin-notizen"), 0.891, 0.913, 0.99, 0.773);
 }
 
 // a Word trip report saved as text: `Talk N:` / `Speaker(s):` lines.

@@ -138,7 +138,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return false;
         }
         // A person's name as the first heading: the speaker of the file's talk.
-        if bi < 3 && self.cands.is_empty() && self.file_speaker.is_none() && names::is_name(plain, false) {
+        // (Unless a title set apart follows it: then it is that talk's speaker, below.)
+        let framed_under = || match self.blocks.get(bi + 1).map(|n| &n.kind) {
+            Some(BlockKind::Paragraph { text }) => items::framed_line(text.split('\n').next().unwrap_or("")),
+            _ => None,
+        };
+        if bi < 3
+            && self.cands.is_empty()
+            && self.file_speaker.is_none()
+            && names::is_name(plain, false)
+            && framed_under().is_none()
+        {
             self.file_speaker = Some(Named { name: plain.to_string(), line: b.line });
             self.structure.push(bi);
             return false;
@@ -211,6 +221,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
         }
         let mut title = title;
+        // A heading that is only the speaker's name, the title set apart by quotes or
+        // emphasis on the line under it (`### Thi Minh Anh Lê` / `**Building a proxy**`).
+        if c.speakers.is_empty() && talk_label.is_none() && names::is_name(plain, false) {
+            if let Some(t) = framed_under() {
+                push_ev(&mut c, "a person named in it", 2);
+                c.speakers = vec![(Named { name: plain.to_string(), line: b.line }, Role::Speaker)];
+                title = t;
+                c.body_line = self.blocks[bi + 1].line + 1;
+            }
+        }
         if title.is_empty() && talk_label.is_some() && c.kind != SectionKind::Lightning {
             // `## Talk 2:` with the title on the next line.
             if let Some((t, end)) = self.title_line(bi + 1) {
@@ -331,7 +351,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let before = self.cands.len();
                 self.list_item(bi, b, 0, marker, text);
                 if self.cands.len() > before {
-                    self.cands[before].kind = SectionKind::Lightning;
+                    let c = &mut self.cands[before];
+                    c.kind = SectionKind::Lightning;
+                    // An item of the session is a talk, whatever else it has.
+                    if c.score() < THRESHOLD {
+                        push_ev(c, "an item of a lightning session", THRESHOLD);
+                    }
                     session.items += 1;
                 } else if self.item(bi, b.line, text.split('\n').next().unwrap_or("")) {
                     session.items += 1;
@@ -352,8 +377,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if first.is_empty() || first.len() > 300 {
             return false;
         }
-        let (title, people) =
-            framed::marked(text, self.labels()).unwrap_or_else(|| title_and_people(first, self.labels(), true, true));
+        // `Name: Title` in a lightning list (`Jakob Weber: go tool directives`).
+        let (title, people) = framed::marked(text, self.labels())
+            .or_else(|| framed::name_colon(first, self.labels()))
+            .unwrap_or_else(|| title_and_people(first, self.labels(), true, true));
         if title.is_empty() {
             return false;
         }

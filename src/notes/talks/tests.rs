@@ -669,3 +669,17 @@ fn bold_lines_numbered_labels_and_run_on_name_lines() {
     assert_eq!(sentence::name_clause("By Ana Ruiz. Flink on Kafka."), "By Ana Ruiz");
     assert_eq!(sentence::name_clause("Ana Ruiz — contracts. More."), "Ana Ruiz");
 }
+
+/// A heading that is only the speaker's name over the title set apart on the next line;
+/// `Name: Title` items of a lightning list, each a talk.
+#[test]
+fn a_name_heading_over_its_title_and_lightning_names() {
+    let text = "# GoDays 2026\n\n### Thi Minh Anh Lê\n**Building a Postgres proxy in Go**\nSie hat einen Proxy gebaut.\n\n\
+                ### Lightning Talks\n- Jakob Zwiebelmann: go tool directives in go.mod\n- Paulina Szymańska: templ + htmx statt React – \"no build step\"\n";
+    let (talks, _) = detect(text);
+    let got: Vec<(&str, Vec<String>)> = talks.iter().map(|t| (t.1.as_str(), t.2.clone())).collect();
+    assert_eq!(got[0], ("Building a Postgres proxy in Go", vec!["Thi Minh Anh Lê".to_string()]));
+    assert_eq!(got[1], ("go tool directives in go.mod", vec!["Jakob Zwiebelmann".to_string()]));
+    assert_eq!(got[2].1, ["Paulina Szymańska"]);
+    assert_eq!(got.len(), 3, "{got:?}");
+}
