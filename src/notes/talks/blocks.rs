@@ -223,8 +223,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let mut title = title;
         // A heading that is only the speaker's name, the title set apart by quotes or
         // emphasis on the line under it (`### Thi Minh Anh Lê` / `**Building a proxy**`).
-        if c.speakers.is_empty() && talk_label.is_none() && names::is_name(plain, false) {
-            if let Some(t) = framed_under() {
+        // (The next line is looked at first: most headings have no title set apart under them.)
+        if c.speakers.is_empty() && talk_label.is_none() {
+            if let Some(t) = framed_under().filter(|_| names::is_name(plain, false)) {
                 push_ev(&mut c, "a person named in it", 2);
                 c.speakers = vec![(Named { name: plain.to_string(), line: b.line }, Role::Speaker)];
                 title = t;

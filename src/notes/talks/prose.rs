@@ -72,10 +72,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 // Datapizza gave a tour of …`), or by a name line run on into the notes
                 // (`By Ana Ruiz. Flink SQL on …`, `Ana Ruiz — contracts as …`); the
                 // paragraph is the talk's content still.
-                let clause = sentence::name_clause(value);
                 let found = sentence::sentence_speakers(text, labels)
                     .map(|p| (p, "a speaker in its first sentence"))
                     .or_else(|| {
+                        let clause = sentence::name_clause(value);
                         (clause.len() < value.len())
                             .then(|| names::people_as(clause, labels, case))
                             .flatten()
