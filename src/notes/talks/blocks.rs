@@ -193,7 +193,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if time {
             push_ev(&mut c, "a time", 2);
         }
-        let mut rest = rest;
+        // `10h30 · Salle 242AB — Title`: the room before the title.
+        let mut rest = super::slot::after_slot(rest, labels).unwrap_or(rest);
         if let Some(kind) = talk_label {
             push_ev(&mut c, "a talk label", 3);
             c.kind = kind_of(kind);

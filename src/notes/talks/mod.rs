@@ -389,6 +389,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
     fn run(mut self) -> Detection<'a> {
         self.candidates();
+        self.slots();
         self.cards();
         self.score();
         self.decide()
@@ -582,6 +583,12 @@ pub(crate) fn clean_title(s: &str) -> String {
             ("“", "”"),
             ("'", "'"),
             ("`", "`"),
+            ("„", "“"),
+            ("„", "”"),
+            ("«", "»"),
+            ("»", "«"),
+            ("‚", "‘"),
+            ("‘", "’"),
             ("「", "」"),
             ("『", "』"),
         ] {
@@ -741,6 +748,7 @@ mod recap;
 mod rows;
 mod schedule;
 mod sentence;
+mod slot;
 #[cfg(test)]
 pub(crate) mod tests;
 mod thread;

@@ -24,6 +24,50 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if self.fields_under_heading(bi, b.line, text) {
             return;
         }
+        // A slot line over the talk (`Session 1 | 10:30-11:30 | Room K1` / title /
+        // speaker): the talk is read from the line under it, and starts at the slot.
+        // (A time alone is a column schedule's slot, read below.)
+        // (Nor is a video's timestamp, `2:29:45`.)
+        let time_alone = strip_time(first).is_some_and(|(r, _)| r.trim().is_empty())
+            || first.bytes().all(|c| c.is_ascii_digit() || c == b':' || c == b'.');
+        let slot =
+            below.filter(|r| !r.trim().is_empty() && !time_alone).and_then(|_| super::slot::read(first, self.labels()));
+        if let (Some(rest), Some(super::slot::Read { time: timed, strict })) = (below, slot) {
+            let before = self.cands.len();
+            let sub = Block { kind: BlockKind::Paragraph { text: rest.into() }, line: b.line + 1, end: b.end };
+            let raw = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |i| &rest[..i]);
+            let plain = strip_inline(raw);
+            self.paragraph(bi, &sub, rest, (raw, plain.trim(), &mut None), seen_talkish);
+            // (A loose slot's talk must name its speaker.)
+            if !strict {
+                let mut tail = self.cands.split_off(before);
+                tail.retain(|c| c.line != b.line + 1 || !c.speakers.is_empty());
+                self.cands.extend(tail);
+            }
+            let from = before.min(self.cands.len());
+            for c in &mut self.cands[from..] {
+                if c.line == b.line + 1 {
+                    c.line = b.line;
+                    push_ev(c, "a slot over its title", 1);
+                }
+            }
+            if self.cands.len() > before {
+                return;
+            }
+            if let Some((title, people)) = self.under_slot(rest, b.line + 1).filter(|(_, p)| strict || !p.is_empty()) {
+                let mut c = self.new_candidate(bi, b.line, Source::TitleLine, title);
+                if timed {
+                    push_ev(&mut c, "a time", 2);
+                }
+                if !people.is_empty() {
+                    push_ev(&mut c, "a name line under it", 2);
+                }
+                push_ev(&mut c, "a slot over its title", 1);
+                c.speakers = people;
+                self.cands.push(c);
+                return;
+            }
+        }
         // A speaker line right under a heading candidate.
         if let Some(c) = self.cands.last() {
             if c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.speakers.is_empty() {
@@ -218,7 +262,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let sep = comma
             || first
                 .get(..first.len() - rest.len())
-                .is_some_and(|l| l.contains([':', '—', '：', '】']) || l.contains(" - "));
+                .is_some_and(|l| l.contains([':', '—', '：', '】']) || l.contains(" - ") || l.contains(" – "));
         if !sep || rest.is_empty() || rest.len() > 200 {
             return None;
         }

@@ -1,0 +1,272 @@
+//! Slots: a heading or a line that says only when and where a talk is
+//! (`### 10h30 · Salle Maillot`, `Session 1 | 10:30-11:30 | Room K1`), whose talk is the
+//! title written under it (`*Java 25 en production*` / `**Hélène Dubois**`, or a plain
+//! title line over a speaker line). The slot gives the talk its line and its time; the
+//! title and the speakers are the ones under it.
+
+use super::*;
+
+/// Whether `s` says only when and where: a time, a room (`Salle Maillot`, `Room K1`,
+/// `Neuilly 252AB`, `Track A`), a session's number (`Session 1`), parts set apart by
+/// bars, dots or dashes. A room's own name may be two capitalised words beside a room
+/// word or a room's code; anything else (a lower-case word, a third unknown word) is a
+/// title.
+pub(super) fn slot_only(s: &str, labels: &Labels) -> bool {
+    slot(s, labels).is_some()
+}
+
+/// [`slot_only`], and whether the slot holds a time. A remark in parentheses after it
+/// (`Room K3 (Fatima went, my notes from her Slack)`) is the note-taker's.
+pub(super) fn slot(s: &str, labels: &Labels) -> Option<bool> {
+    read(s, labels).filter(|r| r.strict).map(|r| r.time)
+}
+
+/// What a line says as a slot.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Read {
+    /// It holds a time.
+    pub time: bool,
+    /// It says only when and where ([`slot_only`]).
+    pub strict: bool,
+}
+
+/// A line read as a slot: strictly ([`slot_only`]), or loosely, a time and up to three
+/// capitalised words that may be a room's name (`09.00 Uhr, Quantum 1`), which is a
+/// slot when a talk's title and speaker are written under it.
+pub(super) fn read(s: &str, labels: &Labels) -> Option<Read> {
+    let s = s.trim();
+    let s = match s.strip_suffix(')').and_then(|h| h.rfind('(').map(|i| &h[..i])) {
+        Some(h) if !h.trim().is_empty() => h,
+        _ => s,
+    };
+    let (rest, time) = match strip_time(s.trim()) {
+        Some((r, _)) => (r, true),
+        None => (s.trim(), false),
+    };
+    // `Session 1 | 10:30-11:30 | Room K1`: a time after the session's number.
+    let time = time || rest.split(['|', '·', ',']).any(|p| strip_time(p.trim()).is_some_and(|(r, _)| r.is_empty()));
+    let (mut room, mut code, mut other) = (false, false, 0);
+    for w in rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let digits = w.bytes().filter(u8::is_ascii_digit).count();
+        // `10`, `30`, `10h30`.
+        if digits > 0 && w.bytes().all(|b| b.is_ascii_digit() || b == b'h' || b == b'H') {
+            continue;
+        }
+        // A room's code: `K1`, `252AB`, `B2` (not `GPT4`).
+        let short = w.len() <= 3 || w.starts_with(|c: char| c.is_ascii_digit());
+        if digits > 0 && short && w.len() <= 6 && w.chars().all(|c| c.is_ascii_alphanumeric()) {
+            code = true;
+            continue;
+        }
+        if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+            continue;
+        }
+        if w.len() > 24 {
+            return None;
+        }
+        let cs = labels.whole(w);
+        let known = |c: &Concept| {
+            matches!(
+                c,
+                Concept::Time
+                    | Concept::Day
+                    | Concept::Weekday
+                    | Concept::Month(_)
+                    | Concept::Talk
+                    | Concept::Keynote
+                    | Concept::Panel
+                    | Concept::Workshop
+            )
+        };
+        if cs.contains(&Concept::Room) {
+            room = true;
+        } else if cs.iter().any(known) {
+            // A time's, a day's or a session's word.
+        } else if w.chars().next().is_some_and(char::is_uppercase) {
+            other += 1;
+        } else {
+            return None;
+        }
+    }
+    let strict = (time || room || code) && (other == 0 || room && other <= 2 || code && other <= 1);
+    (strict || time && other <= 3).then_some(Read { time, strict })
+}
+
+/// A title after a slot on one line (`Salle 242AB — *LangChain4j, du POC à la prod*`,
+/// after the heading's time): the title.
+pub(super) fn after_slot<'s>(rest: &'s str, labels: &Labels) -> Option<&'s str> {
+    for sep in [" — ", " – ", " - ", " | ", " · "] {
+        if let Some((head, title)) = rest.split_once(sep) {
+            let title = title.trim();
+            if !head.trim().is_empty() && !title.is_empty() && slot_only(head, labels) && !slot_only(title, labels) {
+                return Some(title);
+            }
+        }
+    }
+    None
+}
+
+impl Run<'_, '_, '_> {
+    /// A heading that says only when and where takes the talk found right under it: its
+    /// title, its speakers and its evidence; the talk under it is no talk of its own.
+    /// A slot heading over no such talk takes its title from a title line under it.
+    pub(super) fn slots(&mut self) {
+        let mut k = 0;
+        while k < self.cands.len() {
+            let h = &self.cands[k];
+            let heading = matches!(h.source, Source::Heading(_));
+            if !heading || !h.speakers.is_empty() || h.kind == SectionKind::Lightning {
+                k += 1;
+                continue;
+            }
+            let timed = h.evidence.iter().any(|(f, _)| *f == "a time");
+            let strict = (timed || slot_only(&h.title, &self.d.labels)) && slot_only_heading(h, &self.d.labels, timed);
+            // (`## 10:30 Quantum 1` is a slot when a talk with its speaker is under it.)
+            let loose = timed && read(&h.title, &self.d.labels).is_some();
+            if !(strict || loose) {
+                k += 1;
+                continue;
+            }
+            let under = self.cands.get(k + 1).filter(|c| {
+                c.block == h.block + 1
+                    && !matches!(c.source, Source::Heading(_))
+                    && !c.title.is_empty()
+                    && (strict || !c.speakers.is_empty())
+            });
+            if let Some(c) = under.cloned() {
+                let h = &mut self.cands[k];
+                h.title = c.title;
+                h.kind = c.kind;
+                h.speakers = c.speakers;
+                h.body_line = c.body_line;
+                for (f, w) in c.evidence {
+                    if !h.evidence.iter().any(|(g, _)| *g == f) {
+                        h.evidence.push((f, w));
+                    }
+                }
+                push_ev(h, "a slot over its title", 1);
+                self.cands.remove(k + 1);
+            } else if let Some((title, people)) = self
+                .blocks
+                .get(self.cands[k].block + 1)
+                .and_then(|b| match &b.kind {
+                    BlockKind::Paragraph { text } => self.under_slot(text, b.line),
+                    _ => None,
+                })
+                .filter(|(_, p)| strict || !p.is_empty())
+            {
+                let h = &mut self.cands[k];
+                h.title = title;
+                if !people.is_empty() {
+                    h.speakers = people;
+                    push_ev(h, "a name line under it", 2);
+                }
+                push_ev(h, "a slot over its title", 1);
+            }
+            k += 1;
+        }
+    }
+
+    /// The talk written under a slot in `text` (from line `line`): a title line, which may
+    /// name its people (`*Title* — **Ana Ruiz**`), over a speaker line (`Ana Ruiz`,
+    /// `Presented by Ana Ruiz, Solutions Architect`, `Speaker: Ana Ruiz`).
+    pub(super) fn under_slot(&self, text: &str, line: u32) -> Option<(String, Vec<(Named, Role)>)> {
+        let labels = self.labels();
+        let mut lines = text.split('\n');
+        let first = strip_inline(lines.next()?);
+        let t = first.trim();
+        if t.len() > 300 || t.contains("://") || t.ends_with(':') {
+            return None;
+        }
+        // A break or an aside in the slot (`Lunch`, `Mittagspause — Brezeln`).
+        if labels.leading(t).is_some_and(|(cs, _)| cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside))) {
+            return None;
+        }
+        let at = |people: Vec<(String, Role)>, l: u32| {
+            people.into_iter().map(|(n, r)| (Named { name: n, line: l }, r)).collect::<Vec<_>>()
+        };
+        if let Some((title, people)) =
+            lines::split_title_line(t, labels, true).filter(|(t, p)| !t.is_empty() && !p.is_empty())
+        {
+            return Some((title, at(people, line)));
+        }
+        let words = t.split_whitespace().count();
+        if !(1..=14).contains(&words) || t.len() > 120 || t.ends_with('.') {
+            return None;
+        }
+        if names::is_name(t, false) || labels.leading(t).is_some() {
+            return None;
+        }
+        let title = clean_title(t);
+        if title.is_empty() {
+            return None;
+        }
+        let people = lines.next().map(strip_inline).and_then(|second| {
+            let second = second.trim();
+            let (value, case) = match labels.leading(second) {
+                Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
+                    (r, names::Case::Any)
+                }
+                _ => match by_clause(second) {
+                    Some(r) => (r, names::Case::Unusual),
+                    None => (second, names::Case::Capitalised),
+                },
+            };
+            names::people_as(value, labels, case).or_else(|| framed::people_with_affiliation(value, labels))
+        });
+        Some((title, people.map(|p| at(p, line + 1)).unwrap_or_default()))
+    }
+}
+
+/// Whether heading candidate `h`'s title (its text after the time) is a slot's.
+fn slot_only_heading(h: &Candidate, labels: &Labels, timed: bool) -> bool {
+    let t = h.title.trim();
+    // The time alone was the whole heading: its title is the time itself.
+    if timed && strip_time(t).is_some_and(|(r, _)| r.trim().is_empty()) {
+        return true;
+    }
+    slot_only(t, labels) && (timed || !labels.whole(t).iter().any(|c| matches!(c, Concept::Talk)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_say_only_when_and_where() {
+        let l = Labels::default();
+        for s in [
+            "10h30 · Salle Maillot",
+            "11h30 · Neuilly 252AB",
+            "Session 1 | 10:30-11:30 | Room K1",
+            "14:00 Track A",
+            "Room 2 · 10:30",
+            "Salle Maillot",
+            "Hall B",
+        ] {
+            assert!(slot_only(s, &l), "{s}");
+        }
+        for s in [
+            "10:30 Kafka Streams in practice",
+            "10:30 Coffee",
+            "Rust 2024",
+            "10:30 Rust at Scale",
+            "Session on observability",
+            "Keynote",
+            "10:30 Ana Ruiz",
+            "Room for improvement: a talk",
+        ] {
+            assert!(!slot_only(s, &l), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_title_after_a_slot_is_the_title() {
+        let l = Labels::default();
+        assert_eq!(
+            after_slot("Salle 242AB — *LangChain4j, du POC à la prod*", &l),
+            Some("*LangChain4j, du POC à la prod*")
+        );
+        assert_eq!(after_slot("Kafka — the hard parts", &l), None);
+    }
+}
