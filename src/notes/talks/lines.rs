@@ -46,7 +46,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // 65 M instructions on the 10 MB corpus).
         // After a time, the people may lead the title (`10:00 Ana Ruiz: Title`); without
         // one, `Name: …` is someone's remark.
-        let colon = time && label.is_none() && rest.contains(": ");
+        // So may a name set in bold (`**Ana Ruiz**: Title`, `**Ana Ruiz:** Title`).
+        let bold_name = || {
+            let r = raw.trim_start();
+            r.starts_with("**") && (r.contains("**: ") || r.contains(":** "))
+        };
+        let colon = (time || bold_name()) && label.is_none() && rest.contains(": ");
         if label.is_none() && !colon && !may_split(rest) {
             return None;
         }

@@ -257,6 +257,8 @@ struct Run<'d, 'a, 'b> {
     schedule: schedule::Schedule,
     /// The first block after list items read as a block of fields ([`memo`]).
     memo_next: usize,
+    /// The last heading was a talk's: the paragraphs under it are its notes.
+    heading_talk: bool,
 }
 
 /// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
@@ -308,6 +310,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             loose_date: None,
             schedule: schedule::Schedule::default(),
             memo_next: 0,
+            heading_talk: false,
         }
     }
 
@@ -439,9 +442,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     self.properties(bi, props);
                 }
                 BlockKind::Heading { level, text } => {
-                    if self.heading(bi, b, *level, text) {
-                        seen_talkish = true;
-                    }
+                    self.heading_talk = self.heading(bi, b, *level, text);
+                    seen_talkish |= self.heading_talk;
                 }
                 BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) => {}
                 BlockKind::Paragraph { text }
@@ -740,8 +742,11 @@ mod entries;
 mod framed;
 mod items;
 mod lines;
+mod log;
+mod long;
 mod memo;
 mod named;
+mod opening;
 mod people;
 mod prose;
 mod recap;

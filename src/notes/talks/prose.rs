@@ -132,6 +132,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
+        // A running log: every line opens with a time.
+        if below.is_some() && strip_time(first).is_some() && self.running_log(bi, b, text) {
+            return;
+        }
         // The event: an e-mail subject, the first lines of the note. A header has a `:`.
         let mut fields = 0;
         let colon = memchr::memchr(b':', text.as_bytes()).is_some();
@@ -374,6 +378,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             found => found.is_some(),
         };
         if !worth {
+            // `Title, by Name.`, `Title. That was Name`: a recap's paragraph opening on a
+            // talk.
+            let head = &t[..t.len().min(400)];
+            let opens = || {
+                memchr::memmem::find(head, b", by ").is_some() || memchr::memmem::find(head, b". That was ").is_some()
+            };
+            if !self.heading_talk && opens() {
+                let plain = strip_inline(text).replace('\n', " ");
+                if let Some(c) = self.opening(bi, b.line, &plain) {
+                    self.cands.push(c);
+                }
+            }
             return;
         }
         let lines: Vec<&str> = text.split('\n').collect();
@@ -528,6 +544,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         let _ = labels;
+        if found.is_empty() && !self.heading_talk {
+            found.extend(self.opening(bi, b.line, &plain));
+        }
         self.cands.extend(found);
     }
 
@@ -701,8 +720,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let labels = self.labels();
         let found = marked.or_else(|| split_title_line(rest, labels, true));
         let Some((title, people)) = found.filter(|(_, p)| !self.names_under(bi, depth, text, p)) else {
-            // A title alone, its people on the line under it.
-            if let Some(c) = self.title_over_people(bi, b.line, depth, text, first) {
+            // A title alone, its people on the line under it; a long timed item with
+            // notes under it.
+            if let Some(c) = self
+                .title_over_people(bi, b.line, depth, text, first)
+                .or_else(|| nested.then(|| self.long_item(bi, b.line, first)).flatten())
+            {
                 self.cands.push(c);
             }
             return;

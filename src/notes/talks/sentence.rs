@@ -58,8 +58,52 @@ pub(super) fn sentence_speakers(text: &str, labels: &Labels) -> Option<Vec<(Stri
             }
         }
     }
-    agent(sentence, labels)
+    agent(sentence, labels).or_else(|| verb_first(sentence, labels)).or_else(|| {
+        // The speaker as the subject of a second sentence after a short first one (`Para
+        // mí la más técnica del día. Iker Domínguez explicó cómo …`).
+        let next = text.get(sentence.len() + 1..)?.trim_start();
+        (sentence.split_whitespace().count() <= 8 && next.starts_with(char::is_uppercase))
+            .then(|| subject(first_sentence(next), labels))
+            .flatten()
+    })
 }
+
+/// Pronouns that may stand between a speaker's name and the verb of presenting.
+const CLITICS: &[&str] = &["nos", "ci", "uns", "nous", "nam", "ons"];
+
+/// A name right after a verb of presenting or a talk's label that opens the sentence,
+/// the object first (`La dio Nerea Urrutia, que …`, `Charla de Joaquín Ibarra Sáenz de
+/// Tejada, del equipo …`, `Vortrag von Anna Schmidt`).
+fn verb_first(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    let ws = words(s);
+    for j in 0..ws.len().min(3) {
+        let w = ws[j].1.trim_end_matches(',');
+        let talk = || labels.lookup(w).iter().any(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel));
+        if !(labels.presents(w) || talk()) {
+            continue;
+        }
+        let mut from = j + 1;
+        if ws.get(from).is_some_and(|n| BY.contains(&n.1)) {
+            from += 1;
+        }
+        let start = ws.get(from)?.0;
+        for k in (2..=5).rev() {
+            let Some(&(st, last)) = ws.get(from + k - 1) else { continue };
+            if ws[from..from + k - 1].iter().any(|w| w.1.ends_with([',', '.', ';', ':'])) {
+                continue;
+            }
+            let name = s[start..st + last.len()].trim_end_matches([',', ';', ':', '.']);
+            if let Some(p) = one_person(name, labels) {
+                return Some(p);
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// The words that give a talk's author after its label or verb.
+const BY: &[&str] = &["de", "di", "by", "von", "par", "por", "da", "door", "przez", "do"];
 
 /// Words that join a word for the speaker to their name (`the speaker was Ana Ruiz`).
 pub(super) const COPULAS: &[&str] = &[
@@ -197,12 +241,14 @@ fn subject(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
             }
             i += org;
         }
-        let verb = |n: usize| -> bool {
+        let verb = |i: usize, n: usize| -> bool {
             let Some(from) = ws.get(i).map(|w| w.0) else { return false };
             let Some(to) = ws.get(i + n - 1).map(|w| w.0 + w.1.len()) else { return false };
             labels.presents(&s[from..to])
         };
-        if verb(1) || verb(2) {
+        // A pronoun before the verb (`nos habló de`, `ci ha parlato`, `uns zeigte`).
+        let clitic = ws.get(i).is_some_and(|w| CLITICS.contains(&w.1.to_lowercase().as_str()));
+        if verb(i, 1) || verb(i, 2) || clitic && (verb(i + 1, 1) || verb(i + 1, 2)) {
             return Some(p);
         }
         return None;
@@ -303,7 +349,17 @@ mod tests {
         ] {
             assert_eq!(speakers(text), Vec::<String>::new(), "{text}");
         }
-        // The sentence ends before the name.
-        assert_eq!(speakers("It was long. Ana Ruiz gave a tour."), Vec::<String>::new());
+        // A long first sentence ends before the name.
+        assert_eq!(
+            speakers("It was long and the room was far too warm for anyone. Ana Ruiz gave a tour."),
+            Vec::<String>::new()
+        );
+        // After a short remark, the subject of the second sentence gives the talk.
+        assert_eq!(speakers("It was long. Ana Ruiz gave a tour."), ["Ana Ruiz"]);
+        assert_eq!(speakers("Muy técnica. Iker Domínguez-Kowalski explicó cómo emula."), ["Iker Domínguez-Kowalski"]);
+        // The object first: `La dio NAME`, `Charla de NAME`; a pronoun before the verb.
+        assert_eq!(speakers("La dio Nerea Urrutia Goikoetxea, que es pentester."), ["Nerea Urrutia Goikoetxea"]);
+        assert_eq!(speakers("Charla de Joaquín Ibarra, del equipo del INCIBE."), ["Joaquín Ibarra"]);
+        assert_eq!(speakers("Por la tarde, Marta Ruiz-Caballero nos habló de passkeys."), ["Marta Ruiz-Caballero"]);
     }
 }

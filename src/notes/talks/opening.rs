@@ -1,0 +1,157 @@
+//! A paragraph that opens on a talk, as a recap in prose writes one per talk: its first
+//! sentences hold the title, quoted (`"What the tidyverse learned" was the opening
+//! keynote, Amara Nwosu from Posit.`, `Aaliyah Brooks closed the day with "Title"`) or
+//! before its speaker (`Positron for RStudio users, by Tomás Ó Briain.`, `duckplyr:
+//! dplyr verbs, DuckDB speed. That was Kenji Watanabe.`), and name who gave it.
+//! Read only where no heading holds the paragraph as a talk's notes.
+
+use super::*;
+
+/// How far into a paragraph its opening is read, in bytes.
+const SPAN: usize = 400;
+
+impl Run<'_, '_, '_> {
+    /// The talk a paragraph opens on, from `plain`, its lines' plain text joined with
+    /// spaces; `line` is its first line.
+    pub(super) fn opening(&self, bi: usize, line: u32, plain: &str) -> Option<Candidate> {
+        let labels = self.labels();
+        let head = opening_sentences(plain);
+        let (title, people, quoted) = match quoted_title(head) {
+            Some((title, open, close)) => {
+                let people = sentence::sentence_speakers(plain, labels)
+                    .filter(|p| !p.is_empty())
+                    .or_else(|| name_in(&head[..open]).or_else(|| name_in(&head[close..])))?;
+                (title, people, true)
+            }
+            None => {
+                let (title, people) = title_then_people(head, labels)?;
+                (title, people, false)
+            }
+        };
+        let words = title.split_whitespace().count();
+        if !(2..=20).contains(&words) {
+            return None;
+        }
+        let mut c = self.new_candidate(bi, line, Source::Prose, title);
+        push_ev(&mut c, if quoted { "a quoted title" } else { "a title in prose" }, 2);
+        push_ev(&mut c, "a person named in it", 2);
+        let first = head.split(". ").next().unwrap_or(head);
+        if first.split(|ch: char| !ch.is_alphanumeric()).any(|w| !w.is_empty() && labels.is(w, Concept::Keynote)) {
+            c.kind = SectionKind::Keynote;
+        }
+        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        Some(c)
+    }
+}
+
+/// The first two sentences of `plain` (at most [`SPAN`] bytes).
+fn opening_sentences(plain: &str) -> &str {
+    let mut end = plain.len().min(SPAN);
+    while !plain.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut stops = 0;
+    for (i, w) in plain[..end].match_indices(". ") {
+        let _ = w;
+        stops += 1;
+        if stops == 2 {
+            return &plain[..i + 1];
+        }
+    }
+    &plain[..end]
+}
+
+/// The first quoted title of `s` (two words or more): the title, and where the quote
+/// opens and closes in `s`.
+pub(super) fn quoted_title(s: &str) -> Option<(String, usize, usize)> {
+    let open = s.find(['"', '“', '„', '«'])?;
+    let oc = s[open..].chars().next()?;
+    let after = open + oc.len_utf8();
+    let closes: &[char] = match oc {
+        '“' => &['”'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        _ => &['"'],
+    };
+    let len = s[after..].find(closes)?;
+    let close = after + len;
+    let title = clean_title(&s[after..close]);
+    let words = title.split_whitespace().count();
+    // A title, not a word in quotes or a sentence quoted.
+    ((2..=20).contains(&words) && title.starts_with(|c: char| !c.is_lowercase()) && !title.ends_with(['.', '!']))
+        .then(|| (title, open, close + s[close..].chars().next().map_or(1, char::len_utf8)))
+}
+
+/// The first person's name in `s`: two to four capitalised words (a particle between
+/// them), without a possessive.
+pub(super) fn name_in(s: &str) -> Option<Vec<(String, Role)>> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for i in 0..words.len() {
+        if !words[i].starts_with(char::is_uppercase) {
+            continue;
+        }
+        for n in (2..=4).rev() {
+            let Some(run) = words.get(i..i + n) else { continue };
+            // No stop inside a name.
+            if run[..n - 1].iter().any(|w| w.ends_with([',', '.', ':', ';'])) {
+                continue;
+            }
+            let joined = run.join(" ");
+            let joined = joined.trim_end_matches([',', '.', ':', ';', '!', '?']);
+            let joined = joined.strip_suffix("'s").or_else(|| joined.strip_suffix("’s")).unwrap_or(joined);
+            if run.last().is_some_and(|w| w.starts_with(char::is_uppercase)) && names::is_name(joined, false) {
+                return Some(vec![(joined.to_string(), Role::Speaker)]);
+            }
+        }
+    }
+    None
+}
+
+/// `Title, by Name.` as a paragraph's first sentence, or a title sentence followed by
+/// `That was Name` (`duckplyr: dplyr verbs, DuckDB speed. That was Kenji Watanabe.`).
+fn title_then_people(head: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let (first, second) = head.split_once(". ").unwrap_or((head, ""));
+    let words = |s: &str| s.split_whitespace().count();
+    if let Some(i) = search::find(first, ", by ") {
+        let title = &first[..i];
+        let who = first[i + 5..].split([',', ';', '(']).next().unwrap_or("");
+        if words(title) <= 12 && !title.starts_with(char::is_lowercase) {
+            let people = names::people(who.trim().trim_end_matches('.'), labels, false)?;
+            return Some((clean_title(title), people));
+        }
+    }
+    if words(first) <= 12 {
+        for lead in ["That was ", "This was ", "Given by ", "By "] {
+            if let Some(r) = second.strip_prefix(lead) {
+                let who = r.split([',', '.', ';', '(']).next().unwrap_or("");
+                let people = names::people(who.trim(), labels, false)?;
+                return Some((clean_title(first), people));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openings_name_title_and_speaker() {
+        let l = Labels::default();
+        let head = opening_sentences("\"What the tidyverse learned from its users\" was the opening keynote, Amara Nwosu-Henriksen from Posit. Lots of history. More.");
+        let (title, open, close) = quoted_title(head).unwrap();
+        assert_eq!(title, "What the tidyverse learned from its users");
+        assert!(name_in(&head[..open]).is_none());
+        assert_eq!(name_in(&head[close..]).unwrap()[0].0, "Amara Nwosu-Henriksen");
+        let (t, p) = title_then_people("Positron for RStudio users, by Tomás Ó Briain. He moved", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("Positron for RStudio users", "Tomás Ó Briain"));
+        let (t, p) =
+            title_then_people("duckplyr: dplyr verbs, DuckDB speed. That was Kenji Watanabe-Moreau, who works", &l)
+                .unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("duckplyr: dplyr verbs, DuckDB speed", "Kenji Watanabe-Moreau"));
+        // A word in quotes, a quoted sentence: no title.
+        assert!(quoted_title("she said \"no\" twice").is_none());
+        assert!(quoted_title("Ana said \"we never use globals.\" and left").is_none());
+    }
+}
