@@ -250,7 +250,8 @@ pub fn person_key(name: &str) -> String {
 
 /// The id of the talk that starts at `line` of the note with key `key` (its path
 /// relative to the folder given, without extension): `talk:<slugs>#<line>`, e.g.
-/// `talk:europython-2023-day1#22`, `talk:2024/pycon-us-day2#10`.
+/// `talk:europython-2023-day1#22`, `talk:2024/pycon-us-day2#10`. A second talk on the
+/// same line (two tracks of one row of a schedule grid) is `#10.2`, a third `#10.3`.
 ///
 /// ```
 /// assert_eq!(talkgraph::ids::talk_id("europython-2023-day1", 22), "talk:europython-2023-day1#22");

@@ -299,12 +299,19 @@ impl<'k> GraphBuilder<'k> {
         let python = self.knowledge.lexicon.find("Python");
         // Every talk of the note shares its id's prefix (`talk:<slugs>`): slugged once.
         let prefix = node_id(NodeKind::Talk, &facts.key);
+        // Talks that share a line (two tracks of a grid's row) after the first: `#6.2`.
+        let mut same_line = (0, 0);
         for t in &facts.talks {
             // As `ids::talk_id` writes it.
             let mut id = String::with_capacity(prefix.len() + 11);
             id.push_str(&prefix);
             id.push('#');
             push_number(&mut id, t.line);
+            same_line = if same_line.0 == t.line { (t.line, same_line.1 + 1) } else { (t.line, 1) };
+            if same_line.1 > 1 {
+                id.push('.');
+                push_number(&mut id, same_line.1);
+            }
             let (tid, local) = self.node_by_id(NodeKind::Talk, id, &t.title);
             if local {
                 self.talk_groups.push((tid, self.talk_edges.len() as u32));

@@ -844,3 +844,120 @@ fn common_tool_rails_world_bear() {
 fn common_tool_techorama_vscode_scratch() {
     check_scores(&fixture("techorama-vscode-scratch"), 0.798, 0.899, 0.913, 0.583);
 }
+
+// Writer I's seven (the thirteenth stop's blind holdout, 0.650 untuned) and writers J and
+// K's twelve (written blind in the fourteenth stop: J 0.108 and K 0.495 untuned).
+
+// OneNote copied as text, `Session 1 | 10:30-11:30 | Room K1` over the title and a speaker line, `•`/`o` bullets; AWS; below 0.95: talks 1.000, speakers 1.000, mentions 0.733.
+#[test]
+fn blind_i_aws_summit_onenote() {
+    check_scores(&fixture("aws-summit-onenote"), 0.901, 0.99, 0.99, 0.723);
+}
+
+// a Dropbox Paper export, a two-track agenda table, then each note-taker's section; Elixir and Erlang.
+#[test]
+fn blind_i_codebeam_paper_export() {
+    check(&fixture("codebeam-paper-export"), 0.946, 0.99, 0.99, 0.858);
+}
+
+// Typora in French, `### 10h30 · Salle Maillot` over an italic title and a bold speaker; Java; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.889, mentions 0.691.
+#[test]
+fn blind_i_devoxx_fr_typora() {
+    check_scores(&fixture("devoxx-fr-typora"), 0.85, 0.99, 0.879, 0.681);
+}
+
+// a GitHub Gist, headings per talk, lightning talks as a list; Go; below 0.95: talks 0.833, speakers 0.857, mentions 0.651.
+#[test]
+fn blind_i_gophercon_uk_gist() {
+    check_scores(&fixture("gophercon-uk-gist"), 0.77, 0.823, 0.847, 0.641);
+}
+
+// an Obsidian daily note, callouts and wikilinks; security; below 0.95: talks 0.923, speakers 0.933, mentions 0.946.
+#[test]
+fn blind_i_insomnihack_obsidian_daily() {
+    check_scores(&fixture("insomnihack-obsidian-daily"), 0.924, 0.913, 0.923, 0.935);
+}
+
+// a phone note with `-` everywhere and no blank lines; MySQL; the event or its date is not all found; below 0.95: talks 0.933, speakers 0.933, mentions 0.857.
+#[test]
+fn blind_i_mysql_belgian_days_phone() {
+    check_scores(&fixture("mysql-belgian-days-phone"), 0.898, 0.923, 0.923, 0.847);
+}
+
+// a mail to oneself, prose talks, a two-column pasted schedule; React; the event or its date is not all found; below 0.95: talks 0.600, speakers 0.545, mentions 0.552.
+#[test]
+fn blind_i_react_summit_mail_to_self() {
+    check_scores(&fixture("react-summit-mail-to-self"), 0.556, 0.59, 0.535, 0.542);
+}
+
+// one long bullet per talk (time, asides, title, speaker anywhere), notes nested; Haskell and OCaml; below 0.95: talks 0.857, speakers 0.875, mentions 0.739.
+#[test]
+fn blind_j_bob_konferenz_long_bullets() {
+    check_scores(&fixture("bob-konferenz-long-bullets"), 0.814, 0.847, 0.865, 0.729);
+}
+
+// a hand-typed two-column grid `time | ROOM 2 | ROOM 5` with notes in the cells; Java; below 0.95: talks 1.000, speakers 1.000, mentions 0.451.
+#[test]
+fn blind_j_javazone_two_tracks() {
+    check_scores(&fixture("javazone-two-tracks"), 0.807, 0.99, 0.99, 0.441);
+}
+
+// `**Speaker**: Title` over bullet notes, Czech and English, a lunch line of the same shape; PostgreSQL.
+#[test]
+fn blind_j_p2d2_bold_speakers() {
+    check(&fixture("p2d2-bold-speakers"), 0.949, 0.913, 0.99, 0.945);
+}
+
+// hard-wrapped prose, each paragraph opening with the quoted title, the speaker or `Name's talk`; R; below 0.95: talks 1.000, speakers 1.000, mentions 0.742.
+#[test]
+fn blind_j_positconf_prose_paragraphs() {
+    check_scores(&fixture("positconf-prose-paragraphs"), 0.904, 0.99, 0.99, 0.732);
+}
+
+// a lower-case running log, every line timed (`10:32 switched room`); observability; below 0.95: talks 1.000, speakers 1.000, mentions 0.833.
+#[test]
+fn blind_j_promcon_eu_running_log() {
+    check_scores(&fixture("promcon-eu-running-log"), 0.934, 0.99, 0.99, 0.823);
+}
+
+// `## 10:30 · Room` headings holding only time and room, the title on the line under; .NET; below 0.95: talks 0.857, speakers 0.667, mentions 0.866.
+#[test]
+fn blind_j_update_conf_prague_slots() {
+    check_scores(&fixture("update-conf-prague-slots"), 0.786, 0.847, 0.657, 0.856);
+}
+
+// Apple Notes on a phone in Italian, `1) 9.30 Titolo` over `Relatore:`; Android; below 0.95: talks 0.889, speakers 0.909, mentions 0.731.
+#[test]
+fn blind_k_droidcon_italia_note() {
+    check_scores(&fixture("droidcon-italia-note"), 0.833, 0.879, 0.899, 0.721);
+}
+
+// a Bear note in Dutch, speakers in parentheses, after a dash or on the next line; ML.
+#[test]
+fn blind_k_goto_ams_bear() {
+    check(&fixture("goto-ams-bear"), 0.956, 0.99, 0.99, 0.887);
+}
+
+// plain text in German, `09.00 Uhr, Raum` over `„Titel“ – Name`; Java; below 0.95: talks 1.000, speakers 1.000, mentions 0.793.
+#[test]
+fn blind_k_javaland_mitschrift() {
+    check_scores(&fixture("javaland-mitschrift"), 0.921, 0.99, 0.99, 0.783);
+}
+
+// a Word report in Portuguese, `Sessão N – Título`, `Orador:`, `Hora:`; .NET; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.727, mentions 0.831.
+#[test]
+fn blind_k_netponto_relatorio() {
+    check_scores(&fixture("netponto-relatorio"), 0.843, 0.99, 0.717, 0.821);
+}
+
+// a Notion export in French, `## 10h45 — Titre`, `Intervenant·e :`, a panel with `Modération :`; accessibility; below 0.95: talks 1.000, speakers 0.667, mentions 0.898.
+#[test]
+fn blind_k_paris_web_notion() {
+    check_scores(&fixture("paris-web-notion"), 0.845, 0.99, 0.657, 0.888);
+}
+
+// a Google Docs export in Spanish, speakers only in the prose (`La dio …`, `Charla de …`); security; below 0.95: talks 0.800, speakers 0.667, mentions 0.700.
+#[test]
+fn blind_k_rootedcon_resumen_gdocs() {
+    check_scores(&fixture("rootedcon-resumen-gdocs"), 0.712, 0.79, 0.657, 0.69);
+}

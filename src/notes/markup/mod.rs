@@ -13,6 +13,7 @@ pub(crate) mod bold;
 pub(crate) mod chat;
 pub(crate) mod decoration;
 pub mod delimited;
+pub(crate) mod grid;
 pub mod ical;
 pub mod ipynb;
 pub mod markdown;

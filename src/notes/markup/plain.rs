@@ -64,13 +64,24 @@ pub fn parse(text: &str) -> Blocks<'_> {
     let outline = outline_lines(&lines);
     let titles = underlined_titles(&lines);
     let mut skip = false;
+    // The lines of a grid read as a table are skipped up to here.
+    let mut until = 0;
     for (k, &(n, l)) in lines.iter().enumerate() {
-        if std::mem::take(&mut skip) {
+        if std::mem::take(&mut skip) || k < until {
             continue;
         }
         let t = l.trim();
         if t.is_empty() {
             out.blank();
+            continue;
+        }
+        // A grid of columns parted by bars (two bars at least on its first line).
+        let bars =
+            memchr::memchr(b'|', t.as_bytes()).is_some_and(|i| memchr::memchr(b'|', &t.as_bytes()[i + 1..]).is_some());
+        if let Some((header, rows, next)) = bars.then(|| super::grid::grid(&lines, k)).flatten() {
+            out.block(BlockKind::Table { header: Some(header), rows }, n, lines[next - 1].0);
+            nesting.reset();
+            until = next;
             continue;
         }
         if let Some(level) = titles[k] {

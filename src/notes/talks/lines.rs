@@ -27,7 +27,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // A speaker field (`Speakers: A (X), B (Y)`) names people, not a talk; a line
         // right under a heading candidate is that heading's (its subtitle or speakers).
         if lead.is_some_and(|(cs, _)| cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator))
-            || self.cands.last().is_some_and(|c| c.block + 1 == bi && matches!(c.source, Source::Heading(_)))
+            // (Not under a heading of notes, a break or an aside: `## Hamza's notes`.)
+            || self
+                .cands
+                .last()
+                .is_some_and(|c| c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.score() > -3)
         {
             return None;
         }

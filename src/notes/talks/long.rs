@@ -61,10 +61,13 @@ pub(super) fn talk_in_line(run: &Run, bi: usize, line: u32, rest: &str) -> Optio
     (c.title.split_whitespace().count() >= 2).then_some(c)
 }
 
+/// A title, its people and the text before the title.
+type Found<'s> = (String, Vec<(String, Role)>, &'s str);
+
 /// The title and people of a long item with no quotes, and the text before the title:
 /// `Title (Name), remark`; `Name with Title, remark` (or `on`); `words, A and B: Title`;
 /// `Title — Name, remark`, `Title, Name`.
-fn unquoted<'s>(rest: &'s str, labels: &Labels) -> Option<(String, Vec<(String, Role)>, &'s str)> {
+fn unquoted<'s>(rest: &'s str, labels: &Labels) -> Option<Found<'s>> {
     let remark_cut = |t: &str| clean_title(t.split(", ").next().unwrap_or(t));
     // `Title (Name), remark`.
     if let Some(open) = rest.find(" (") {

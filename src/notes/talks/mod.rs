@@ -504,6 +504,23 @@ fn wrapped_list(first: &str, next: Option<&str>) -> Option<String> {
     Some(format!("{first} {}", next.trim()))
 }
 
+/// `first` and the start of the next line, when `first` ends in the middle of a name
+/// after `by` (`"Title" by Aleksandra` / `Nowak-Ferreira. She runs …`): the next line's
+/// capitalised words up to a stop.
+fn wrapped_name(first: &str, next: Option<&str>) -> Option<String> {
+    let first = first.trim_end();
+    let (head, last) = first.rsplit_once(' ')?;
+    if !(head.ends_with(" by") && last.starts_with(char::is_uppercase) && last.chars().all(char::is_alphabetic)) {
+        return None;
+    }
+    let next = strip_inline(next?);
+    let next = next.trim_start();
+    let end = next.find(['.', ',', ';', '(']).filter(|&e| e <= 40)?;
+    let words = &next[..end];
+    (!words.is_empty() && words.split_whitespace().all(|w| w.starts_with(char::is_uppercase)))
+        .then(|| format!("{first} {}", words.trim()))
+}
+
 /// The title a talk has when it has none but its label (`Keynote`).
 fn label_title(c: Concept) -> String {
     match c {
@@ -758,6 +775,7 @@ mod slot;
 pub(crate) mod tests;
 mod thread;
 mod told;
+mod tracks;
 mod zettel;
 
 /// The headers of an e-mail, in the languages we read.

@@ -28,10 +28,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // speaker): the talk is read from the line under it, and starts at the slot.
         // (A time alone is a column schedule's slot, read below.)
         // (Nor is a video's timestamp, `2:29:45`.)
-        let time_alone = strip_time(first).is_some_and(|(r, _)| r.trim().is_empty())
-            || first.bytes().all(|c| c.is_ascii_digit() || c == b':' || c == b'.');
-        let slot =
-            below.filter(|r| !r.trim().is_empty() && !time_alone).and_then(|_| super::slot::read(first, self.labels()));
+        let time_alone = || {
+            strip_time(first).is_some_and(|(r, _)| r.trim().is_empty())
+                || first.bytes().all(|c| c.is_ascii_digit() || c == b':' || c == b'.')
+        };
+        // (A slot line is short and holds a time or a room's number.)
+        let slot = below
+            .filter(|r| first.len() <= 100 && first.bytes().any(|c| c.is_ascii_digit()) && !r.trim().is_empty())
+            .filter(|_| !time_alone())
+            .and_then(|_| super::slot::read(first, self.labels()));
         if let (Some(rest), Some(super::slot::Read { time: timed, strict })) = (below, slot) {
             let before = self.cands.len();
             let sub = Block { kind: BlockKind::Paragraph { text: rest.into() }, line: b.line + 1, end: b.end };
@@ -204,6 +209,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // The label the first line starts with, looked up once for the three below.
         let d = self.d;
         let lead = *lead_memo.get_or_insert_with(|| d.labels.leading(first));
+        // A name cut by a hard wrap (`"Title" by Aleksandra` / `Nowak-Ferreira. She …`).
+        let joined = wrapped_name(first, below.map(|r| r.split_once('\n').map_or(r, |(l, _)| l)));
+        let first = joined.as_deref().unwrap_or(first);
         // A labelled field: `Vortrag: Title` then `Sprecherin: Name`.
         if let Some(c) = self.field(bi, b.line, text, first, lead) {
             self.cands.push(c);
@@ -257,6 +265,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         })?;
         // A number after the label (`Talk 1: Title`, `Vortrag #3 – Title`).
         let rest = lines::after_number(rest);
+
         // A field has a separator after its label.
         // `Keynote, presented by NAME`: a comma, then who gives it.
         let (comma, rest) = match rest.strip_prefix(',') {
@@ -344,6 +353,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let rest = first[sep_at..].trim_start_matches([':', '-', '—', '–', ',']).trim();
         let mut c;
         if first[sep_at..].starts_with(',') {
+            // (`Then lunch, food trucks`: a break.)
+            if words.iter().any(|w| labels.is(w, Concept::Break)) {
+                return None;
+            }
             // `last one, no idea who …`: the whole line is what we have.
             c = self.new_candidate(bi, line, Source::LeadIn, clean_title(first));
         } else {

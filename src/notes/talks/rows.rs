@@ -15,6 +15,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let title_col = col(Concept::Title).or_else(|| col(Concept::Talk));
         let speaker_col = col(Concept::Speaker);
         let time_col = col(Concept::Time);
+        // A column per track or room: each cell is a talk.
+        if title_col.is_none() && speaker_col.is_none() {
+            let tracks = self.track_columns(header, time_col);
+            if !tracks.is_empty() {
+                return self.track_table(bi, rows, &tracks, time_col);
+            }
+        }
         let mut made = Vec::new();
         for row in rows {
             let cells: Vec<String> = row.cells.iter().map(|c| strip_inline(c).trim().to_string()).collect();

@@ -155,8 +155,8 @@ pub(super) fn first_sentence(text: &str) -> &str {
     for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
         if i >= 2
             && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
-            && b[i - 1].is_ascii_alphabetic()
-            && b[i - 2].is_ascii_alphabetic()
+            // (`del día.`: letters of any script.)
+            && t[..i].chars().rev().take(2).all(char::is_alphabetic)
         {
             return &t[..i];
         }

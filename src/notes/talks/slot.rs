@@ -43,6 +43,20 @@ pub(super) fn read(s: &str, labels: &Labels) -> Option<Read> {
         Some((r, _)) => (r, true),
         None => (s.trim(), false),
     };
+    // A slot has few words, none a lower-case word of the text (most lines are
+    // titles or prose: they are told apart here, before any label is looked up).
+    let mut count = 0;
+    for w in rest.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(char::is_alphabetic)) {
+        count += 1;
+        if count > 5
+            || w.len() > 3
+                && w.starts_with(char::is_lowercase)
+                && !labels.is(w, Concept::Room)
+                && !labels.is(w, Concept::Time)
+        {
+            return None;
+        }
+    }
     // `Session 1 | 10:30-11:30 | Room K1`: a time after the session's number.
     let time = time || rest.split(['|', '·', ',']).any(|p| strip_time(p.trim()).is_some_and(|(r, _)| r.is_empty()));
     let (mut room, mut code, mut other) = (false, false, 0);
@@ -116,6 +130,26 @@ impl Run<'_, '_, '_> {
             let h = &self.cands[k];
             let heading = matches!(h.source, Source::Heading(_));
             if !heading || !h.speakers.is_empty() || h.kind == SectionKind::Lightning {
+                k += 1;
+                continue;
+            }
+            // `### 16:15 closing panel` over `Panel on "BEAM in 2030" with A, B and C,
+            // moderated by D.`: a heading naming only the kind of talk, its title and
+            // people in the sentence under it.
+            if label_only(&h.title, &self.d.labels) {
+                let found = self.blocks.get(h.block + 1).and_then(|b| match &b.kind {
+                    BlockKind::Paragraph { text } => titled_sentence(text, &self.d.labels),
+                    _ => None,
+                });
+                if let Some((title, people)) = found {
+                    let line = self.blocks[h.block + 1].line;
+                    let h = &mut self.cands[k];
+                    h.title = title;
+                    if !people.is_empty() && h.speakers.is_empty() {
+                        h.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+                        push_ev(h, "a person named in it", 2);
+                    }
+                }
                 k += 1;
                 continue;
             }
@@ -216,6 +250,38 @@ impl Run<'_, '_, '_> {
         });
         Some((title, people.map(|p| at(p, line + 1)).unwrap_or_default()))
     }
+}
+
+/// Whether a heading's title names only a kind of talk (`closing panel`, `Keynote`,
+/// `Opening keynote`).
+fn label_only(title: &str, labels: &Labels) -> bool {
+    let mut any = false;
+    let all = title.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let kind = labels
+            .lookup(w)
+            .iter()
+            .any(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop));
+        any |= kind;
+        kind || ["opening", "closing", "final", "last", "first"].contains(&w.to_lowercase().as_str())
+    });
+    all && any && title.split_whitespace().count() <= 3
+}
+
+/// A quoted title in the first sentence of `text` and the people after it
+/// (`Panel on "BEAM in 2030" with A, B and C, moderated by D.`).
+fn titled_sentence(text: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let plain = strip_inline(text).replace('\n', " ");
+    let sentence = sentence::first_sentence(&plain);
+    let (title, _, close) = super::opening::quoted_title(sentence)?;
+    let tail = sentence[close..].trim_start_matches([',', ' ']);
+    let tail = ["with ", "mit ", "avec ", "con ", "com ", "met ", "z ", "by "]
+        .iter()
+        .find_map(|w| tail.strip_prefix(w))
+        .unwrap_or("");
+    let tail = tail.split(". ").next().unwrap_or(tail).trim().trim_end_matches('.');
+    let people = names::people(tail, labels, false).unwrap_or_default();
+    Some((title, people))
 }
 
 /// Whether heading candidate `h`'s title (its text after the time) is a slot's.
