@@ -98,10 +98,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
         };
         let mut lead = labels.leading(plain).map(|(c, r)| (c.to_vec(), r));
-        // A label after a time (`15:00 — Lightning talks`, `09:00 Keynote: Title`).
+        // A label after a time or a number (`15:00 — Lightning talks`, `09:00 Keynote:
+        // Title`, `5) Lightning talks`).
         if !lead.as_ref().is_some_and(|(c, _)| c.iter().any(is_talk_label)) {
-            if let Some((after_time, _)) = strip_time(plain) {
-                if let Some((c, r)) = labels.leading(after_time).filter(|(c, _)| c.iter().any(is_talk_label)) {
+            let after = strip_time(plain).map(|(r, _)| r).or_else(|| {
+                let r = framed::strip_number(plain);
+                (r.len() < plain.len()).then_some(r)
+            });
+            if let Some(after) = after {
+                if let Some((c, r)) = labels.leading(after).filter(|(c, _)| c.iter().any(is_talk_label)) {
                     lead = Some((c.to_vec(), r));
                 }
             }
@@ -241,6 +246,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         let session = c.kind == SectionKind::Lightning && c.speakers.is_empty();
+        // Where and when after the title (`Title — Track A, 10:00`, `Title (Track A,
+        // 12:00)`): no part of it.
+        let title = super::slot::without_slot_tail(&title, labels).to_string();
         c.title = if title.is_empty() {
             match c.kind {
                 SectionKind::Keynote => "Keynote".into(),
@@ -380,9 +388,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return false;
         }
         // `Name: Title` in a lightning list (`Jakob Weber: go tool directives`).
-        let (title, people) = framed::marked(text, self.labels())
+        let (mut title, mut people) = framed::marked(text, self.labels())
             .or_else(|| framed::name_colon(first, self.labels()))
             .unwrap_or_else(|| title_and_people(first, self.labels(), true, true));
+        // `*Title* — Name: what was said`, `Title — Name, a remark`.
+        if people.is_empty() {
+            if let Some((t, p)) = super::long::title_dash_name(first, self.labels()) {
+                (title, people) = (t, p);
+            }
+        }
         if title.is_empty() {
             return false;
         }

@@ -93,18 +93,27 @@ fn unquoted<'s>(rest: &'s str, labels: &Labels) -> Option<Found<'s>> {
         }
     }
     // `Title — Name, remark`, `Title - Name`.
-    for dash in [" — ", " – ", " - "] {
-        if let Some((title, who)) = search::split_once(rest, dash) {
-            let who = who.split(", ").next().unwrap_or(who);
-            if let Some(p) = names::people_as(who, labels, names::Case::Capitalised) {
-                return Some((clean_title(title), p, ""));
-            }
-        }
+    if let Some((title, p)) = title_dash_name(rest, labels) {
+        return Some((title, p, ""));
     }
     // `Title, Name` at the end.
     let (title, who) = rest.rsplit_once(", ")?;
     let p = names::people_as(who, labels, names::Case::Capitalised)?;
     Some((clean_title(title), p, ""))
+}
+
+/// `Title — Name, a remark`, `*Title* — Name: what was said`: the title and the people
+/// after its dash, up to a comma or a colon.
+pub(super) fn title_dash_name(rest: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    for dash in [" — ", " – ", " - "] {
+        if let Some((title, who)) = search::split_once(rest, dash) {
+            let who = who.split([',', ':']).next().unwrap_or(who);
+            if let Some(p) = names::people_as(who, labels, names::Case::Capitalised) {
+                return Some((clean_title(title), p));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -106,6 +106,26 @@ pub(super) fn read(s: &str, labels: &Labels) -> Option<Read> {
     (strict || time && other <= 3).then_some(Read { time, strict })
 }
 
+/// A title before a slot on one line (`iter in the wild — Track A, 10:00`,
+/// `Structured logging (Track A, 12:00)`): the title.
+pub(super) fn without_slot_tail<'s>(title: &'s str, labels: &Labels) -> &'s str {
+    let t = title.trim_end();
+    if let Some(open) = t.strip_suffix(')').and_then(|h| h.rfind('(')) {
+        let (head, inner) = (t[..open].trim_end(), &t[open + 1..t.len() - 1]);
+        if !head.is_empty() && slot_only(inner, labels) && !slot_only(head, labels) {
+            return head;
+        }
+    }
+    for sep in [" — ", " – ", " - ", " | ", " · "] {
+        if let Some((head, tail)) = t.rsplit_once(sep) {
+            if !head.trim().is_empty() && slot_only(tail, labels) && !slot_only(head, labels) {
+                return head.trim_end();
+            }
+        }
+    }
+    title
+}
+
 /// A title after a slot on one line (`Salle 242AB — *LangChain4j, du POC à la prod*`,
 /// after the heading's time): the title.
 pub(super) fn after_slot<'s>(rest: &'s str, labels: &Labels) -> Option<&'s str> {
