@@ -57,8 +57,12 @@ pub(super) fn read(s: &str, labels: &Labels) -> Option<Read> {
             return None;
         }
     }
-    // `Session 1 | 10:30-11:30 | Room K1`: a time after the session's number.
-    let time = time || rest.split(['|', '·', ',']).any(|p| strip_time(p.trim()).is_some_and(|(r, _)| r.is_empty()));
+    // `Session 1 | 10:30-11:30 | Room K1`, `S1 . 09:00-09:25 . Room 301`: a time after
+    // the session's number.
+    let time = time
+        || rest
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | ','))
+            .any(|p| strip_time(p).is_some_and(|(r, _)| r.is_empty()));
     let (mut room, mut code, mut other) = (false, false, 0);
     for w in rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         let digits = w.bytes().filter(u8::is_ascii_digit).count();
@@ -256,7 +260,8 @@ impl Run<'_, '_, '_> {
             return None;
         }
         let people = lines.next().map(strip_inline).and_then(|second| {
-            let second = second.trim();
+            // (`-- Ana Ruiz (Tarides)`: a dash before the name, as a programme sets it.)
+            let second = second.trim().trim_start_matches(['-', '—', '–']).trim_start();
             let (value, case) = match labels.leading(second) {
                 Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
                     (r, names::Case::Any)
@@ -329,6 +334,7 @@ mod tests {
             "Room 2 · 10:30",
             "Salle Maillot",
             "Hall B",
+            "S1 . 09:00-09:25 . Room 301",
         ] {
             assert!(slot_only(s, &l), "{s}");
         }
