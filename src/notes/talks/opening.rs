@@ -50,15 +50,10 @@ fn opening_sentences(plain: &str) -> &str {
     while !plain.is_char_boundary(end) {
         end -= 1;
     }
-    let mut stops = 0;
-    for (i, w) in plain[..end].match_indices(". ") {
-        let _ = w;
-        stops += 1;
-        if stops == 2 {
-            return &plain[..i + 1];
-        }
+    match plain[..end].match_indices(". ").nth(1) {
+        Some((i, _)) => &plain[..i + 1],
+        None => &plain[..end],
     }
-    &plain[..end]
 }
 
 /// The first quoted title of `s` (two words or more): the title, and where the quote

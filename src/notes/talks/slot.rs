@@ -51,8 +51,7 @@ pub(super) fn read(s: &str, labels: &Labels) -> Option<Read> {
         if count > 5
             || w.len() > 3
                 && w.starts_with(char::is_lowercase)
-                && !labels.is(w, Concept::Room)
-                && !labels.is(w, Concept::Time)
+                && !labels.lookup(w).iter().any(|c| matches!(c, Concept::Room | Concept::Time))
         {
             return None;
         }
@@ -178,9 +177,11 @@ impl Run<'_, '_, '_> {
                 continue;
             }
             let timed = h.evidence.iter().any(|(f, _)| *f == "a time");
-            let strict = (timed || slot_only(&h.title, &self.d.labels)) && slot_only_heading(h, &self.d.labels, timed);
-            // (`## 10:30 Quantum 1` is a slot when a talk with its speaker is under it.)
-            let loose = timed && read(&h.title, &self.d.labels).is_some();
+            // The heading read once as a slot: strictly, or loosely (`## 10:30 Quantum 1`
+            // is a slot when a talk with its speaker is under it).
+            let slot = read(&h.title, &self.d.labels);
+            let strict = slot_only_heading(h, slot, &self.d.labels, timed);
+            let loose = timed && slot.is_some();
             if !(strict || loose) {
                 k += 1;
                 continue;
@@ -288,7 +289,7 @@ fn label_only(title: &str, labels: &Labels) -> bool {
             .iter()
             .any(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop));
         any |= kind;
-        kind || ["opening", "closing", "final", "last", "first"].contains(&w.to_lowercase().as_str())
+        kind || ["opening", "closing", "final", "last", "first"].iter().any(|o| w.eq_ignore_ascii_case(o))
     });
     all && any && title.split_whitespace().count() <= 3
 }
@@ -310,13 +311,14 @@ fn titled_sentence(text: &str, labels: &Labels) -> Option<(String, Vec<(String, 
 }
 
 /// Whether heading candidate `h`'s title (its text after the time) is a slot's.
-fn slot_only_heading(h: &Candidate, labels: &Labels, timed: bool) -> bool {
+/// `slot` is its title [`read`] as a slot.
+fn slot_only_heading(h: &Candidate, slot: Option<Read>, labels: &Labels, timed: bool) -> bool {
     let t = h.title.trim();
     // The time alone was the whole heading: its title is the time itself.
     if timed && strip_time(t).is_some_and(|(r, _)| r.trim().is_empty()) {
         return true;
     }
-    slot_only(t, labels) && (timed || !labels.whole(t).iter().any(|c| matches!(c, Concept::Talk)))
+    slot.is_some_and(|r| r.strict) && (timed || !labels.whole(t).iter().any(|c| matches!(c, Concept::Talk)))
 }
 
 #[cfg(test)]

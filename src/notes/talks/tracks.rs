@@ -50,8 +50,7 @@ impl Run<'_, '_, '_> {
                 let mut c = self.new_candidate(bi, row.line, Source::TableRow, title);
                 push_ev(&mut c, "a title cell", 1);
                 match labels.leading(cell) {
-                    Some((cs, r)) if cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside)) => {
-                        let _ = r;
+                    Some((cs, _)) if cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside)) => {
                         push_ev(&mut c, "a break, notes or an aside", -6);
                     }
                     Some((cs, r)) => {
