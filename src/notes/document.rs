@@ -299,6 +299,13 @@ impl Links {
             let end = self.first(s, 2, close + 1)?;
             return Some((text, end + 1));
         }
+        // A Pandoc span, `[Ana Ruiz]{.speaker}`: its text. (Its `}` looked for in the
+        // next 200 bytes only: a line of `]{` never closed stays linear.)
+        if s[close + 1..].starts_with('{') {
+            let window = &s.as_bytes()[close + 1..(close + 201).min(s.len())];
+            let end = close + 1 + memchr::memchr(b'}', window)?;
+            return Some((text, end + 1));
+        }
         None
     }
 }
@@ -326,5 +333,8 @@ mod tests {
         assert_eq!(strip_inline("*a b_ c"), "*a b_ c");
         assert_eq!(strip_inline("[a [b](c) [[d|e]] [f"), "a [b e [f");
         assert_eq!(strip_inline("[a](b [c](d) e"), "a e");
+        // Pandoc spans.
+        assert_eq!(strip_inline("By [Lukas Egger]{.speaker}, cynkra"), "By Lukas Egger, cynkra");
+        assert_eq!(strip_inline("[a]{ never closed"), "[a]{ never closed");
     }
 }

@@ -211,6 +211,21 @@ const NOT_NAMES: &[&str] = &[
     "voor",
     "bez",
     "dla",
+    // Swedish, Norwegian, Danish.
+    "och",
+    "og",
+    "med",
+    "från",
+    "fra",
+    "för",
+    "til",
+    "till",
+    "som",
+    "av",
+    "af",
+    "utan",
+    "uten",
+    "uden",
 ];
 
 /// Titles before a name (`Dr.`, `Prof.`), dropped.

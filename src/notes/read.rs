@@ -284,6 +284,10 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
     } else {
         text
     };
+    let mut text = text;
+    if markup == super::document::Markup::Markdown {
+        super::markup::markdown::blank_div_fences(&mut text);
+    }
     Some(Note { file: file.display.clone(), key: file.key.clone(), text, markup })
 }
 

@@ -33,7 +33,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{double_colon_field, front_matter, sat_u8, LineIndex};
+use super::{callout, double_colon_field, front_matter, sat_u8, LineIndex};
 use crate::notes::document::{Block, BlockKind, Blocks, Property, Row};
 
 /// Parses Markdown `text` into blocks with their 1-based lines.
@@ -91,6 +91,9 @@ struct Reader<'t, 'l> {
     row: Option<(Vec<String>, u32, bool)>,
     /// The note has a `::` somewhere: its paragraphs may hold `key:: value` fields.
     colons: bool,
+    /// The level of the last heading (0 before the first): a callout's title is a
+    /// heading one level under it.
+    level: u8,
 }
 
 impl<'t, 'l> Reader<'t, 'l> {
@@ -110,6 +113,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             table: None,
             row: None,
             colons: memchr::memmem::find(text.as_bytes(), b"::").is_some(),
+            level: 0,
         }
     }
 
@@ -254,11 +258,12 @@ impl<'t, 'l> Reader<'t, 'l> {
                 self.open.push(Open::Other);
             }
             Tag::Heading { .. } => {
-                self.push(BlockKind::Heading { level: heading_level(&tag), text: heading_text(src) }, &range);
+                self.level = heading_level(&tag);
+                self.push(BlockKind::Heading { level: self.level, text: heading_text(src) }, &range);
                 self.open.push(Open::Other);
             }
             Tag::BlockQuote(_) => {
-                self.push(BlockKind::Quote { text: quote_text(src) }, &range);
+                self.quote(src, &range);
                 self.swallow = 1;
             }
             Tag::HtmlBlock => {
@@ -341,6 +346,29 @@ impl<'t, 'l> Reader<'t, 'l> {
             }
             TagEnd::Table => self.table = None,
             _ => {}
+        }
+    }
+
+    /// A block quote: a [`callout`] (its title a heading, what it holds blocks of their
+    /// own), or a quotation.
+    fn quote(&mut self, src: &str, range: &Range<usize>) {
+        let first = src.split('\n').next().unwrap_or("").trim_start().trim_start_matches('>');
+        let Some((_, title)) = callout::head(first).filter(|(kind, _)| !callout::is_aside(kind)) else {
+            self.push(BlockKind::Quote { text: quote_text(src) }, range);
+            return;
+        };
+        let line = self.lines.line(range.start);
+        if !title.is_empty() {
+            let level = self.level.saturating_add(1).min(6);
+            self.blocks.push(Block {
+                kind: BlockKind::Heading { level, text: title.to_string().into() },
+                line,
+                end: line,
+            });
+        }
+        let inner = callout::inner(src);
+        for b in parse(&inner).blocks {
+            self.blocks.push(callout::moved(b, line));
         }
     }
 
@@ -458,16 +486,58 @@ fn heading_text(src: &str) -> Cow<'_, str> {
         // A closing sequence is `#`s after a space (or the whole body).
         let stripped = body.trim_end_matches('#');
         let body = if stripped.is_empty() || stripped.ends_with([' ', '\t']) { stripped.trim_end() } else { body };
-        return Cow::Borrowed(body);
+        return Cow::Borrowed(without_attributes(body));
     }
     let mut lines: Vec<&str> = t.split('\n').map(str::trim).collect();
     if lines.len() > 1 {
         lines.pop();
     }
     if lines.len() == 1 {
-        return Cow::Borrowed(lines[0]);
+        return Cow::Borrowed(without_attributes(lines[0]));
     }
     lines.join(" ").into()
+}
+
+/// A heading's title without the attributes Pandoc and its kin set after it
+/// (`Title {#id .talk}`, `Lunch {.unnumbered}`, `Q&A {lang=de}`); braces that are part of
+/// the title (`Pipelines with {targets}`) stay.
+pub(crate) fn without_attributes(title: &str) -> &str {
+    let Some(open) = title.strip_suffix('}').and_then(|t| t.rfind('{')) else { return title };
+    let inner = &title[open + 1..title.len() - 1];
+    let attribute = |w: &str| w.starts_with(['#', '.']) || w.contains('=') || w == "-";
+    if !inner.trim().is_empty() && inner.split_whitespace().all(attribute) {
+        title[..open].trim_end()
+    } else {
+        title
+    }
+}
+
+/// Pandoc's fenced divs (`::: notes`, `::: {.callout-tip}`, `:::`): their fence lines
+/// are blanked (spaces, so that every byte and line keeps its place), and what is
+/// inside is read as any other Markdown. A fence line ends a paragraph or list above
+/// it, as in Pandoc; left in, it was read as text of the paragraph or item.
+pub(crate) fn blank_div_fences(text: &mut String) {
+    let b = text.as_bytes();
+    if !(b.starts_with(b":::") || memchr::memmem::find(b, b"\n:::").is_some()) {
+        return;
+    }
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
+        let l = &text[start..end];
+        let t = l.trim_end();
+        let fence = t.starts_with(":::") && {
+            let rest = t.trim_start_matches(':').trim();
+            rest.is_empty() || rest.split_whitespace().count() <= 3 && !rest.ends_with(['.', ':'])
+        };
+        if fence {
+            spans.push(start..start + l.len());
+        }
+        start = end + 1;
+    }
+    for r in spans {
+        text.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
 }
 
 /// A block's source lines, each trimmed, joined with `\n`, without trailing empty lines.
@@ -642,6 +712,25 @@ mod tests {
         assert_eq!(strip_tags("x < y and <unclosed"), "x < y and <unclosed");
         assert_eq!(html_heading("<h7>x</h7>"), None);
         assert_eq!(html_heading("<hr>"), None);
+    }
+
+    #[test]
+    fn pandoc_attributes_and_div_fences_are_read_past() {
+        assert_eq!(without_attributes("duckplyr: fast {#duckplyr .talk}"), "duckplyr: fast");
+        assert_eq!(without_attributes("Lunch {.unnumbered}"), "Lunch");
+        assert_eq!(without_attributes("Pipelines with {targets}"), "Pipelines with {targets}");
+        let mut text = "## T {#t .talk}\n\n::: notes\n- a point\n:::\n\n::: {.callout-tip}\nAsk.\n:::\n".to_string();
+        blank_div_fences(&mut text);
+        assert_eq!(text.len(), 70);
+        let got: Vec<_> = parse(&text).blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect();
+        assert_eq!(
+            got,
+            [
+                (h(2, "T"), 1, 1),
+                (BlockKind::ListItem { depth: 0, marker: "-".into(), text: "a point".into() }, 4, 4),
+                (BlockKind::Paragraph { text: "Ask.".into() }, 8, 8),
+            ]
+        );
     }
 
     #[test]

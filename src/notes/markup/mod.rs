@@ -10,6 +10,7 @@
 pub mod asciidoc;
 pub mod bib;
 pub(crate) mod bold;
+pub(crate) mod callout;
 pub(crate) mod chat;
 pub(crate) mod decoration;
 pub mod delimited;

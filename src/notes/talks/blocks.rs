@@ -111,6 +111,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
             }
         }
+        // Kinds joined before a colon (`Opening + keynote: Title`); a talk told about
+        // (`14:30 – ett föredrag om Team Topologies`).
+        if lead.is_none() {
+            let after = strip_time(plain).map_or(plain, |(r, _)| r).trim_start_matches(['–', '—', '-', ' ', '·']);
+            if let Some((kind, rest)) = super::lines::kind_about(labels, after) {
+                lead = Some((vec![kind], rest));
+            } else if let Some((pre, post)) = plain.split_once(": ") {
+                if let Some(kind) = super::slot::label_kind(pre, labels) {
+                    lead = Some((vec![kind], post.trim_start()));
+                }
+            }
+        }
         let talk_label = lead.as_ref().and_then(|(c, _)| c.iter().copied().find(is_talk_label));
         // A day or the event.
         if talk_label.is_none() || lead.as_ref().is_some_and(|(c, _)| c.contains(&Concept::Day)) {

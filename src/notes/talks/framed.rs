@@ -436,8 +436,14 @@ pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(S
     if let Some(p) = names::people_as(s, labels, names::Case::Capitalised) {
         return Some(p);
     }
-    let (cut, _) = search::rfind_any(s, &[", ", " (", " — ", " – ", " - ", " -- ", " @ ", " | ", " · "])?;
-    names::people_as(&s[..cut], labels, names::Case::Capitalised)
+    const SEPS: &[&str] = &[", ", " (", " — ", " – ", " - ", " -- ", " @ ", " | ", " · ", ": "];
+    let (cut, _) = search::rfind_any(s, SEPS)?;
+    // The affiliation after the last separator (`Ana Ruiz, Acme`), or remarks after the
+    // first (`Ana Ruiz, Eurostat -- remote, she presented live`).
+    names::people_as(&s[..cut], labels, names::Case::Capitalised).or_else(|| {
+        let (first, _) = SEPS.iter().filter_map(|p| search::find(s, p).map(|i| (i, p))).min()?;
+        (first < cut).then(|| names::people_as(&s[..first], labels, names::Case::Capitalised)).flatten()
+    })
 }
 
 /// `Room 317`, `Hall C`, `Main stage`, `Saal 2`: at most three words, the first or last

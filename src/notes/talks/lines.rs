@@ -265,6 +265,28 @@ pub(super) fn kind_then<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'s
     (set_apart && !rest.is_empty()).then_some((kind, rest))
 }
 
+/// `a talk about X`, `ett föredrag om X`, `ein Vortrag über X`, `una charla sobre X`:
+/// the talk's kind and X (an article before the label may be left out).
+pub(super) fn kind_about<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'s str)> {
+    const ARTICLES: &[&str] = &[
+        "a", "an", "the", "ein", "eine", "un", "une", "una", "uno", "um", "uma", "een", "ett", "en", "et", "il", "la",
+        "le",
+    ];
+    const ABOUT: &[&str] =
+        &["about", "on", "om", "über", "sur", "sobre", "su", "over", "o", "na temat", "sul", "sulla", "zu", "zum"];
+    let word = |t: &'s str, w: &str| {
+        t.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w)).and_then(|_| t[w.len()..].strip_prefix(' '))
+    };
+    let t = s.trim_start();
+    let t = ARTICLES.iter().find_map(|a| word(t, a)).map_or(t, str::trim_start);
+    let (cs, r) = labels.leading(t)?;
+    let kind = cs.iter().copied().find(|c| {
+        matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
+    })?;
+    let rest = ABOUT.iter().find_map(|p| word(r.trim_start(), p))?.trim_start();
+    (!rest.is_empty()).then_some((kind, rest))
+}
+
 /// Where and when a talk is, written after its names (`-- Ana Ruiz (Acme)   room 8,
 /// 09:30`, `Title — Name, Hall C`, `Title, 19:00`): the text without it, and whether it
 /// held a time. The tail is read backwards over times, places in the venue (the labels'
@@ -485,6 +507,16 @@ mod tests {
         assert!(t[0].3.contains("NumPy") && t[2].3.contains("DEP 14"), "{t:?}");
         // A timed item is the next slot, not a note of the last lightning talk.
         assert!(t[4].3.contains("Brett") && !t[4].3.contains("auction"), "{:?}", t[4].3);
+    }
+
+    #[test]
+    fn a_talk_about_a_subject_is_titled_by_the_subject() {
+        let l = Labels::default();
+        assert_eq!(kind_about(&l, "ett föredrag om Team Topologies"), Some((Concept::Talk, "Team Topologies")));
+        assert_eq!(kind_about(&l, "A talk about flaky tests"), Some((Concept::Talk, "flaky tests")));
+        assert_eq!(kind_about(&l, "Vortrag über Kafka"), Some((Concept::Talk, "Kafka")));
+        assert_eq!(kind_about(&l, "Talk: Kafka"), None);
+        assert_eq!(kind_about(&l, "a talk"), None);
     }
 
     #[test]

@@ -337,7 +337,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let rest = rest.trim();
         // A closing run of `#` counts only after a space (`C#` keeps its `#`).
         let closed = rest.trim_end_matches('#');
-        Some(if closed.is_empty() || closed.ends_with(' ') { closed.trim_end() } else { rest })
+        let title = if closed.is_empty() || closed.ends_with(' ') { closed.trim_end() } else { rest };
+        Some(super::markup::markdown::without_attributes(title))
     }
 
     fn warn(&mut self, line: u32, message: String) {
@@ -488,7 +489,7 @@ fn by_clause(s: &str) -> Option<&str> {
         .find(|v| starts(s, v))
         .map_or(0, |v| v.len());
     let rest = &s[verb..];
-    ["by ", "von ", "par ", "por ", "door ", "przez ", "da "]
+    ["by ", "von ", "par ", "por ", "door ", "przez ", "da ", "av "]
         .iter()
         .find(|p| starts(rest, p))
         .map(|p| rest[p.len()..].trim_start())
@@ -767,6 +768,7 @@ mod opening;
 mod people;
 mod prose;
 mod recap;
+mod record;
 mod rows;
 mod schedule;
 mod sentence;

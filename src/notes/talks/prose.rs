@@ -79,6 +79,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let labels = self.labels();
                 let joined = wrapped_list(first, below.map(|r| r.split_once('\n').map_or(r, |(l, _)| l)));
                 let first = joined.as_deref().unwrap_or(first);
+                // (`– Ana Ruiz, Spotify`: a dash before the name, as a byline is set.)
+                let first = match first.strip_prefix(['–', '—']).or_else(|| first.strip_prefix("- ")) {
+                    Some(r) => r.trim_start(),
+                    None => first,
+                };
                 // `Keynote, Ana Ruiz (Acme)`, `Workshop: Ana Ruiz`: the talk's kind, set
                 // apart, then who gives it.
                 let (field, value, kind) = match labels.leading(first) {
@@ -90,8 +95,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let by = by_clause(value);
                 let value = by.unwrap_or(value);
                 // `A talk by NAME`, `Vortrag von NAME`: a short line naming the speaker.
-                let (by, value) = match search::find(value, " by ").or_else(|| search::find(value, " von ")) {
-                    Some(i) if value[..i].split_whitespace().count() <= 3 => (Some(""), &value[i + 4..]),
+                let by_word = [" by ", " von ", " av ", " door "]
+                    .iter()
+                    .filter_map(|w| search::find(value, w).map(|i| (i, w.len())))
+                    .min();
+                let (by, value) = match by_word {
+                    Some((i, n)) if value[..i].split_whitespace().count() <= 3 => {
+                        (Some(""), value[i + n..].trim_start())
+                    }
                     _ => (by, value),
                 };
                 // A field holds names in any case; after `by` a name in lower case counts
@@ -105,7 +116,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 // both Temporal`).
                 let find = |v: &str| {
                     names::people_as(v, labels, case).or_else(|| {
-                        (case == names::Case::Capitalised).then(|| framed::people_with_affiliation(v, labels)).flatten()
+                        (case != names::Case::Any).then(|| framed::people_with_affiliation(v, labels)).flatten()
                     })
                 };
                 if let Some(people) = find(value) {
@@ -259,6 +270,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// `lead` the label it starts with ([`Labels::leading`]).
     pub(super) fn field(&self, bi: usize, line: u32, text: &str, first: &str, lead: Lead<'_, '_>) -> Option<Candidate> {
         let labels = self.labels();
+        // A line of labelled fields (`Talk: … | Who: … | Where: …`), in any order.
+        if let Some((kind, title, people)) = super::record::record(first, labels) {
+            let mut c = self.new_candidate(bi, line, Source::Field, title);
+            c.kind = kind_of(kind);
+            push_ev(&mut c, "a talk label", 3);
+            if !people.is_empty() {
+                push_ev(&mut c, "a person named in it", 2);
+                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+            }
+            c.body_line = line + 1;
+            return Some(c);
+        }
         let (concepts, rest) = lead?;
         let kind = concepts.iter().copied().find(|c| {
             matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)

@@ -193,7 +193,8 @@ pub(super) fn words(s: &str) -> Vec<(usize, &str)> {
 
 /// Words that introduce an affiliation after a name (`Ana Ruiz from Acme`, `Jan de
 /// Vries van Booking`).
-const AFFILIATION: &[&str] = &["from", "of", "at", "von", "aus", "bei", "de", "di", "da", "do", "van", "z", "ze"];
+const AFFILIATION: &[&str] =
+    &["from", "of", "at", "von", "aus", "bei", "de", "di", "da", "do", "van", "z", "ze", "från", "fra", "hos", "på"];
 
 /// A name of two to four words at the start of `s`, then an optional affiliation, then
 /// a verb of presenting or `'s talk`.

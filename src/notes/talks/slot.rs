@@ -135,7 +135,9 @@ pub(super) fn after_slot<'s>(rest: &'s str, labels: &Labels) -> Option<&'s str> 
     for sep in [" — ", " – ", " - ", " | ", " · "] {
         if let Some((head, title)) = rest.split_once(sep) {
             let title = title.trim();
-            if !head.trim().is_empty() && !title.is_empty() && slot_only(head, labels) && !slot_only(title, labels) {
+            // (A loose slot too when it holds a time: `Janson, 10:30 — Title`.)
+            let slot = read(head, labels).is_some_and(|r| r.strict || r.time);
+            if !head.trim().is_empty() && !title.is_empty() && slot && !slot_only(title, labels) {
                 return Some(title);
             }
         }
@@ -281,17 +283,33 @@ impl Run<'_, '_, '_> {
 /// Whether a heading's title names only a kind of talk (`closing panel`, `Keynote`,
 /// `Opening keynote`).
 fn label_only(title: &str, labels: &Labels) -> bool {
-    let mut any = false;
-    let all = title.split_whitespace().all(|w| {
+    label_kind(title, labels).is_some()
+}
+
+/// The kind of talk a title names when it names only that (`Opening + keynote`,
+/// `closing panel`): at most three words, one a kind of talk, the others `opening`,
+/// `closing`, ... or signs.
+pub(super) fn label_kind(title: &str, labels: &Labels) -> Option<Concept> {
+    let mut kind = None;
+    let mut words = 0;
+    for w in title.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let kind = labels
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let k = labels
             .lookup(w)
             .iter()
-            .any(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop));
-        any |= kind;
-        kind || ["opening", "closing", "final", "last", "first"].iter().any(|o| w.eq_ignore_ascii_case(o))
-    });
-    all && any && title.split_whitespace().count() <= 3
+            .copied()
+            .find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop));
+        if k.is_some() {
+            kind = kind.or(k);
+        } else if !["opening", "closing", "final", "last", "first"].iter().any(|o| w.eq_ignore_ascii_case(o)) {
+            return None;
+        }
+    }
+    kind.filter(|_| words <= 3)
 }
 
 /// A quoted title in the first sentence of `text` and the people after it
