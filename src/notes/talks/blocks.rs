@@ -227,6 +227,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             match title_and_people(rest, labels, true, false) {
                 (_, p) if p.is_empty() => framed::name_colon(rest, labels)
                     .or_else(|| name_first(rest, labels).map(|(t, p)| (clean_title(t), p)))
+                    .or_else(|| name_on(rest, labels).map(|(t, p)| (clean_title(t), p)))
                     .or_else(|| framed::cells(rest, labels))
                     .unwrap_or_else(|| (clean_title(rest), p)),
                 found => found,

@@ -59,7 +59,7 @@ impl<'b> Run<'_, '_, 'b> {
     /// in any case (`ponente: Joaquín Almeida Rosales (AEMET)`), or names alone,
     /// capitalised, perhaps with an affiliation (`Ainhoa Larrañaga y Chidi Okonkwo`).
     /// With the evidence it gives.
-    fn people_line(&self, raw: &str) -> Option<(Vec<(String, Role)>, &'static str)> {
+    pub(super) fn people_line(&self, raw: &str) -> Option<(Vec<(String, Role)>, &'static str)> {
         let labels = self.labels();
         let plain = strip_inline(raw);
         let plain = plain.trim();

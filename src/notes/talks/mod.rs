@@ -394,6 +394,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     fn run(mut self) -> Detection<'a> {
         self.candidates();
         self.slots();
+        self.numbered_runs();
         self.cards();
         self.score();
         self.decide()
@@ -764,6 +765,7 @@ mod log;
 mod long;
 mod memo;
 mod named;
+mod numbered;
 mod opening;
 mod people;
 mod prose;

@@ -268,9 +268,76 @@ pub(super) fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Ve
     names::leading_people(left, labels).map(|p| (right, p))
 }
 
+/// `Ada Okafor on scaling Postgres`, `A and B on chaos engineering`: people, then `on`
+/// and the title, as a recap names who spoke on what. The title after `on` opens in
+/// lower case, with a quote or a digit (`Apache Kafka on Kubernetes` is a title), and
+/// every word before it belongs to the names (two words at least).
+pub(super) fn name_on<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
+    let i = search::find(s, " on ")?;
+    let (left, right) = (s[..i].trim(), s[i + 4..].trim());
+    if left.split_whitespace().nth(1).is_none()
+        || !left.starts_with(char::is_uppercase)
+        || !right.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || "\"“„«'‘".contains(c))
+    {
+        return None;
+    }
+    // (A verb is no given name: `Deploying Django on a single VPS`.)
+    let first = left.split_whitespace().next().unwrap_or("");
+    if first.ends_with("ing") || names::frequent(&first.to_lowercase()) {
+        return None;
+    }
+    // A name's words have one capital, at their start or a part's (`FrankenPHP` is no
+    // one's; `McKay`, `Dell'Acqua`, `Okonkwo-Byrne` are).
+    let name_word = |w: &str| {
+        let mut prev = ' ';
+        w.chars().enumerate().all(|(i, c)| {
+            let ok = i == 0 || !c.is_uppercase() || matches!(prev, '-' | '\'' | '’') || w.starts_with("Mc") && i == 2;
+            prev = c;
+            ok
+        })
+    };
+    if !left.split_whitespace().all(name_word) {
+        return None;
+    }
+    let people = names::people_as(left, labels, names::Case::Capitalised)?;
+    // (Every word of the left side is a person's: `Notes from Ana Ruiz on x` is no byline.)
+    let words = people.iter().map(|(n, _)| n.split_whitespace().count()).sum::<usize>();
+    let join = |w: &&str| matches!(*w, "and" | "&" | "und" | "et" | "y" | "e" | "en" | "och" | "og" | "i" | "+");
+    let left_words = left.split_whitespace().filter(|w| !join(w)).count();
+    (words >= left_words).then_some((right, people))
+}
+
+/// [`name_on`] on a line that goes on after the title with remarks (`Ana Ferreira on
+/// "toil budgets" — like error budgets`, `Jakub Novák on on-call pay in EU law, short
+/// but spicy`): the quoted title, or the title up to its first dash or comma.
+pub(super) fn name_on_line(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let (right, people) = name_on(s, labels)?;
+    if right.starts_with(|c: char| "\"“„«".contains(c)) {
+        if let Some((title, _, _)) = super::opening::quoted_title(right) {
+            return Some((title, people));
+        }
+    }
+    let cut = [" — ", " – ", " - ", ", ", "; "].iter().filter_map(|p| search::find(right, p)).min();
+    Some((clean_title(&right[..cut.unwrap_or(right.len())]), people))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_on_a_title() {
+        let l = Labels::default();
+        let (t, p) = name_on("Niamh Gallagher on error budgets nobody reads", &l).expect("a byline");
+        assert_eq!((t, p.len()), ("error budgets nobody reads", 1));
+        let (t, p) = name_on("Marta Kowalczyk and Pádraig Ó Súilleabháin on chaos engineering", &l).expect("two");
+        assert_eq!((t, p.len()), ("chaos engineering", 2));
+        assert!(name_on("Apache Kafka on Kubernetes", &l).is_none());
+        assert!(name_on("Thoughts on the hallway track", &l).is_none());
+        assert!(name_on("Prometheus on a diet", &l).is_none());
+        assert!(name_on("Deploying Django on a single VPS", &l).is_none());
+        assert!(name_on("Pilot FrankenPHP on the internal admin panel.", &l).is_none());
+    }
 
     fn split(s: &str, by: bool, dash: bool) -> Option<(String, Vec<String>)> {
         let l = Labels::default();

@@ -754,7 +754,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         let labels = self.labels();
-        let found = marked.or_else(|| split_title_line(rest, labels, true));
+        let found = marked
+            .or_else(|| split_title_line(rest, labels, true))
+            .or_else(|| super::people::name_on_line(rest, labels));
         let Some((title, people)) = found.filter(|(_, p)| !self.names_under(bi, depth, text, p)) else {
             // A title alone, its people on the line under it; a long timed item with
             // notes under it.
