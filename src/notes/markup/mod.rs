@@ -186,8 +186,10 @@ pub fn detect(ext: &str, text: &str) -> Markup {
         "rst" | "rest" => Markup::Rst,
         "adoc" | "asciidoc" => Markup::AsciiDoc,
         "ipynb" => Markup::Notebook,
-        "textile" => Markup::Wiki,
+        "textile" | "wiki" | "mediawiki" => Markup::Wiki,
         "csv" | "tsv" => Markup::Table,
+        // An outline typed as text (Workflowy, Dynalist, an indented `- ` list).
+        _ if outliner::is_outliner(text) => Markup::Outliner,
         _ if wiki::looks_like_wiki(text) => Markup::Wiki,
         _ if plain::looks_like_markdown(text) => Markup::Markdown,
         _ => Markup::Plain,

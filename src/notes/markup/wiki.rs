@@ -52,13 +52,22 @@ pub fn looks_like_wiki(text: &str) -> bool {
 /// and a setext line of `=` alone are none.)
 fn framed_heading(line: &str) -> Option<(usize, &str)> {
     let n = line.bytes().take_while(|&b| b == b'=').count();
-    if !(2..=6).contains(&n) {
+    if !(1..=6).contains(&n) {
         return None;
     }
     let inner = line[n..].trim_end();
     let m = inner.bytes().rev().take_while(|&b| b == b'=').count();
     let text = inner[..inner.len() - m].trim();
-    (m > 0 && !text.is_empty()).then_some((n, text))
+    // (vimwiki's top level, `= Title =`: one `=` on each side and blanks inside.)
+    let framed = if n == 1 {
+        m == 1
+            && line.as_bytes().get(1) == Some(&b' ')
+            && inner.len() > m
+            && inner.as_bytes()[inner.len() - m - 1] == b' '
+    } else {
+        m > 0
+    };
+    (framed && !text.is_empty()).then_some((n, text))
 }
 
 /// Whether a page is DokuWiki's: its framed headings go deeper with fewer `=`

@@ -62,7 +62,8 @@ impl<'b> Run<'_, '_, 'b> {
     pub(super) fn people_line(&self, raw: &str) -> Option<(Vec<(String, Role)>, &'static str)> {
         let labels = self.labels();
         let plain = strip_inline(raw);
-        let plain = plain.trim();
+        // (A line in quotes, as an outliner sets a note on a bullet: `"Ana Ruiz, Acme"`.)
+        let plain = plain.trim().trim_matches(['"', '“', '”']);
         match labels.leading(plain) {
             Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
                 let moderator = !cs.contains(&Concept::Speaker);

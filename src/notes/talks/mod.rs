@@ -259,6 +259,10 @@ struct Run<'d, 'a, 'b> {
     memo_next: usize,
     /// The last heading was a talk's: the paragraphs under it are its notes.
     heading_talk: bool,
+    /// The depths of the list items above the current one that name the event or a
+    /// day (an outline's `- GDC 2024` / `  - Wed, Mar 20`): items under them are read
+    /// as if those were headings.
+    item_structure: Vec<u8>,
 }
 
 /// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
@@ -311,6 +315,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             schedule: schedule::Schedule::default(),
             memo_next: 0,
             heading_talk: false,
+            item_structure: Vec::new(),
         }
     }
 
@@ -444,6 +449,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     self.properties(bi, props);
                 }
                 BlockKind::Heading { level, text } => {
+                    self.item_structure.clear();
                     self.heading_talk = self.heading(bi, b, *level, text);
                     seen_talkish |= self.heading_talk;
                 }
@@ -462,6 +468,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
                 // Items read with a block of fields above them (a memo's outline).
                 BlockKind::ListItem { .. } if bi < self.memo_next => {}
+                BlockKind::ListItem { depth, .. } if self.structural_item(bi, b, *depth) => {}
                 BlockKind::ListItem { depth, marker, text } => match self.memo_items(bi) {
                     Some(last) => self.memo_next = last + 1,
                     // A comment exported with its author and date is no talk.
@@ -578,6 +585,47 @@ fn title_keys(s: &str) -> Vec<String> {
 }
 
 /// Whether a heading is only a date (perhaps with a weekday).
+impl Run<'_, '_, '_> {
+    /// Whether list item `bi` at `depth`, with items nested under it, names the event
+    /// or a day (an outline's `- GDC 2024 #conf` / `  - Wed, Mar 20, 2024`): it is read
+    /// as such a heading, and the items under it one level up. Items of the levels it
+    /// closes are forgotten first.
+    fn structural_item(&mut self, bi: usize, b: &Block, depth: u8) -> bool {
+        while self.item_structure.last().is_some_and(|&d| d >= depth) {
+            self.item_structure.pop();
+        }
+        let BlockKind::ListItem { text, marker, .. } = &b.kind else { return false };
+        let deeper = matches!(self.blocks.get(bi + 1).map(|n| &n.kind), Some(BlockKind::ListItem { depth: d, .. }) if *d > depth);
+        if !deeper || marker.contains('[') {
+            return false;
+        }
+        let first = strip_inline(text.split('\n').next().unwrap_or(""));
+        let first = first.trim();
+        if first.len() > 120 {
+            return false;
+        }
+        let labels = self.labels();
+        // (A talk's label says what it is: `keynote: Flutter & Dart in 2026`.)
+        let kind = |c: &Concept| {
+            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
+        };
+        if labels.leading(first).is_some_and(|(cs, _)| cs.iter().any(kind)) {
+            return false;
+        }
+        let ev = event::parse(first, labels, self.year);
+        let day = ev.day.is_some() && labels.leading(first).is_some_and(|(c, _)| c.contains(&Concept::Day));
+        let named = ev.name.is_some() && self.conference.is_none() && self.cands.is_empty();
+        let dated = ev.name.is_none() && ev.day.is_none() && date_heading(first, labels);
+        if !(day || named || dated) {
+            return false;
+        }
+        self.event_line(ev, b.line, true);
+        self.structure.push(bi);
+        self.item_structure.push(depth);
+        true
+    }
+}
+
 fn date_heading(s: &str, labels: &Labels) -> bool {
     let Some(Found::Date(_, r)) = date::find(s, labels, None) else { return false };
     let rest = format!("{} {}", &s[..r.start], &s[r.end..]);

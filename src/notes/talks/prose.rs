@@ -676,7 +676,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     pub(super) fn list_item(&mut self, bi: usize, b: &Block, depth: u8, marker: &str, text: &str) {
         // Items under a talk's item are its notes (at any depth: its speaker field may be
         // two levels down when a day's item holds the talks).
-        if depth > 0 && self.note_of_item_talk(bi, depth, text) || depth > 1 {
+        // (Under items naming the event or a day, an item is as deep as under headings.)
+        let level = depth.saturating_sub(u8::try_from(self.item_structure.len()).unwrap_or(u8::MAX));
+        if depth > 0 && self.note_of_item_talk(bi, depth, text) || level > 1 {
             return;
         }
         if self.fields_under_heading(bi, b.line, text) {
