@@ -68,7 +68,9 @@ impl<'b> Run<'_, '_, 'b> {
             Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
                 let moderator = !cs.contains(&Concept::Speaker);
                 let value = value.trim_start_matches([':', '-', '—', '–', '：']).trim();
-                let people = names::people(value, labels, true)?;
+                // (`Referent: Stefan Schulz, DB Systel`: an affiliation after the name.)
+                let people =
+                    names::people(value, labels, true).or_else(|| framed::people_with_affiliation(value, labels))?;
                 let people = people.into_iter().map(|(n, r)| (n, if moderator { Role::Moderator } else { r }));
                 Some((people.collect(), "speaker field"))
             }
@@ -144,6 +146,36 @@ impl<'b> Run<'_, '_, 'b> {
         Some(c)
     }
 
+    /// The people named by the first lines of `text` under a title: speaker and
+    /// moderator fields, read past a line of when and where (`14.00 – 14.45 Uhr` /
+    /// `Moderation: A` / `Teilnehmer: B, C`), or a name line ([`Run::people_line`]).
+    /// With the evidence and the index of the last line read.
+    pub(super) fn people_lines(&self, text: &str) -> Option<(Vec<(String, Role)>, &'static str, usize)> {
+        let labels = self.labels();
+        let mut found: Vec<(String, Role)> = Vec::new();
+        let mut why = "speaker field";
+        let mut last = 0;
+        for (k, l) in text.split('\n').enumerate().take(5) {
+            let plain = strip_inline(l);
+            let t = plain.trim();
+            if found.is_empty() && strip_time(t).is_some() && super::slot::read(t, labels).is_some_and(|r| r.strict) {
+                continue;
+            }
+            match self.people_line(l) {
+                Some((p, w)) if w == "speaker field" || found.is_empty() => {
+                    why = w;
+                    found.extend(p);
+                    last = k;
+                    if w != "speaker field" {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        (!found.is_empty()).then_some((found, why, last))
+    }
+
     /// A talk labelled on an item with no people on it (`6. Lightning: Title`), over a
     /// line naming them: the item nested under it, or a paragraph right under it with
     /// no blank line between.
@@ -152,8 +184,8 @@ impl<'b> Run<'_, '_, 'b> {
             return;
         }
         let Some((ci, t)) = self.item_below(bi, depth) else { return };
-        let Some((people, why)) = self.people_line(t.split('\n').next().unwrap_or("")) else { return };
-        let line = self.blocks[ci].line;
+        let Some((people, why, k)) = self.people_lines(t) else { return };
+        let line = self.blocks[ci].line + k as u32;
         c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
         push_ev(c, why, 2);
         c.body_line = line + 1;

@@ -94,9 +94,7 @@ impl Run<'_, '_, '_> {
             BlockKind::ListItem { text, .. } => {
                 let first = strip_inline(text.split('\n').next().unwrap_or(""));
                 let concepts = labels.leading(first.trim()).map_or(labels.whole(first.trim()), |(c, _)| c);
-                concepts.iter().any(|c| {
-                    matches!(c, Concept::Day | Concept::Break | Concept::Aside | Concept::Notes | Concept::Questions)
-                })
+                concepts.contains(&Concept::Day)
             }
             _ => false,
         });
@@ -117,12 +115,13 @@ impl Run<'_, '_, '_> {
         let labels = self.labels();
         let first = strip_inline(text.split('\n').next().unwrap_or(""));
         let first = crate::notes::markup::decoration::strip(first.trim());
+        // (Not a part of the notes, a break or a session: `7. Fazit`, `6. Lightning Talks`.)
+        let concepts = labels.leading(first).map_or(labels.whole(first), |(c, _)| c);
         if first.is_empty()
             || first.ends_with(':')
-            || labels
-                .whole(first)
-                .iter()
-                .any(|c| matches!(c, Concept::Break | Concept::Aside | Concept::Notes | Concept::Questions))
+            || concepts.iter().any(|c| {
+                matches!(c, Concept::Break | Concept::Aside | Concept::Notes | Concept::Questions | Concept::Lightning)
+            })
         {
             return None;
         }
@@ -134,17 +133,18 @@ impl Run<'_, '_, '_> {
         }
         let mut at = b.line;
         if people.is_empty() {
-            // The line under the title: the item's second line, or the paragraph after it.
-            let (second, line) = match text.split_once('\n') {
-                Some((_, below)) => (below.split('\n').next().unwrap_or(""), b.line + 1),
+            // The lines under the title: the item's own, or the paragraph after it.
+            let (below, line) = match text.split_once('\n') {
+                Some((_, below)) => (below, b.line + 1),
                 None => match self.blocks.get(bi + 1) {
-                    Some(n @ Block { kind: BlockKind::Paragraph { text }, .. }) => {
-                        (text.split('\n').next().unwrap_or(""), n.line)
-                    }
+                    Some(n @ Block { kind: BlockKind::Paragraph { text }, .. }) => (&**text, n.line),
                     _ => ("", 0),
                 },
             };
-            if let Some(found) = self.under_title(second, labels) {
+            if let Some((found, _, k)) = self.people_lines(below) {
+                people = found;
+                at = line + k as u32;
+            } else if let Some(found) = self.under_title(below.split('\n').next().unwrap_or(""), labels) {
                 people = found;
                 at = line;
             }

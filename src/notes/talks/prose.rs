@@ -710,7 +710,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let labels = self.labels();
         let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
         // `Name: Title`, perhaps after a time.
-        if let Some((name, title)) = search::split_once(rest, ": ") {
+        // (Not a remark after a label of the note-taker's, `Eigene Anmerkung: passt gut
+        // zu …`, nor a point made of ordinary words, `Internal Developer Portal: …`: a
+        // title ends with no full stop, and a name is no phrase of common words.)
+        let titled = |t: &str| !t.trim_end().ends_with('.') || t.trim_end().ends_with("..");
+        if let Some((name, title)) = search::split_once(rest, ": ").filter(|(n, t)| {
+            titled(t)
+                && n.starts_with(char::is_uppercase)
+                && names::people_as(n, labels, names::Case::Unusual).is_some()
+        }) {
             if let Some(people) = names::people(name, labels, false) {
                 let title = clean_title(title);
                 if title.split_whitespace().count() >= 2 {
