@@ -363,7 +363,9 @@ fn tab_table(text: &str, line: u32) -> Option<(usize, BlockKind<'static>)> {
         }
         rows.push(Row { cells: c, line: line.saturating_add(u32::try_from(k).unwrap_or(u32::MAX)) });
     }
-    if rows.len() < 2 {
+    // (`Created:<TAB>8/9/2023` / `Author:<TAB>Dana Kessler`: fields, as a notes app
+    // exports its header, not a table.)
+    if rows.len() < 2 || rows.iter().all(|r| r.cells.len() == 2 && r.cells[0].ends_with(':')) {
         return None;
     }
     let label = |c: &String| (1..=3).contains(&c.split_whitespace().count()) && !c.bytes().any(|b| b.is_ascii_digit());

@@ -125,29 +125,67 @@ impl Run<'_, '_, '_> {
         if !time && lead.is_some() || rest.ends_with([':', ',', ';']) {
             return None;
         }
-        let second = memchr::memchr(b'\n', below.as_bytes()).map_or(below, |i| &below[..i]);
-        let second = strip_inline(second);
-        let second = second.trim();
         let set_apart = || {
             let raw_rest = strip_time(raw_first.trim()).map_or(raw_first.trim(), |(r, _)| r);
-            time || ["**", "__", "\"", "“", "*", "_"].iter().any(|m| raw_rest.starts_with(m))
+            // A title in capitals (`Breaking OAuth in Mobile Apps: A Decade of …`) or
+            // right after a rule is set apart as much as a bold one.
+            let long: Vec<&str> = rest.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+            let title_case = long.len() >= 3
+                && long.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 10 >= long.len() * 7;
+            let after_rule = bi > 0 && matches!(self.blocks[bi - 1].kind, BlockKind::Separator);
+            time || title_case
+                || after_rule
+                || ["**", "__", "\"", "“", "*", "_"].iter().any(|m| raw_rest.starts_with(m))
         };
-        let (people, moderator, why) = match labels.leading(second) {
-            Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
-                (names::people(value, labels, true)?, !cs.contains(&Concept::Speaker), "speaker field")
+        // The people a line names: a field, a by-line, or (under a title set apart) a
+        // name line.
+        let people_of = |second: &str| -> Option<(Vec<(String, Role)>, bool, &'static str)> {
+            // When and where before the people (`4:00, Islander FG. Tyler Brooks,
+            // CrowdStrike`), the people in parentheses before them (`(Kevin Brandt &
+            // Sarah Lindqvist, Mandiant)  11:30, South Seas CDF`).
+            let second = match search::split_once(second, ". ") {
+                Some((head, r)) if strip_time(head).is_some() && super::slot::read(head, labels).is_some() => r.trim(),
+                _ => match second.strip_prefix('(').and_then(|r| r.split_once(')')) {
+                    Some((inner, after)) if super::slot::read(after.trim(), labels).is_some_and(|r| r.time) => {
+                        inner.trim()
+                    }
+                    _ => second,
+                },
+            };
+            match labels.leading(second) {
+                Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
+                    Some((names::people(value, labels, true)?, !cs.contains(&Concept::Speaker), "speaker field"))
+                }
+                Some(_) => None,
+                // A by-line (`by Ana Ruiz`, `facilitated by A and B`) names the people.
+                None if second.len() <= 100 && by_clause(second).is_some() => {
+                    Some((names::people(by_clause(second)?, labels, true)?, false, "speaker field"))
+                }
+                // A name line is short and capitalised: prose under a timed title is read
+                // no further.
+                None if second.len() <= 100 && second.starts_with(char::is_uppercase) && set_apart() => {
+                    Some((people_with_affiliation(second, labels)?, false, "a name line under it"))
+                }
+                None => None,
             }
-            Some(_) => return None,
-            // A by-line (`by Ana Ruiz`, `facilitated by A and B`) names the people.
-            None if second.len() <= 100 && by_clause(second).is_some() => {
-                (names::people(by_clause(second)?, labels, true)?, false, "speaker field")
-            }
-            // A name line is short and capitalised: prose under a timed title is read no
-            // further.
-            None if second.len() <= 100 && second.starts_with(char::is_uppercase) && set_apart() => {
-                (people_with_affiliation(second, labels)?, false, "a name line under it")
-            }
-            None => return None,
         };
+        // The line naming the people: the second, or the one after a line or two of
+        // when and where (`2:30  Oceanside C` / `presented by …`).
+        let mut k: u32 = 0;
+        let mut found = None;
+        for l in below.split('\n').take(3) {
+            let l = strip_inline(l);
+            let l = l.trim();
+            if let Some(f) = people_of(l) {
+                found = Some(f);
+                break;
+            }
+            if !super::slot::read(l, labels).is_some_and(|r| r.time) {
+                break;
+            }
+            k += 1;
+        }
+        let (people, moderator, why) = found?;
         // A labelled first line after a time is a field too.
         if time && labels.leading(rest).is_some() {
             return None;
@@ -162,11 +200,12 @@ impl Run<'_, '_, '_> {
         if time {
             push_ev(&mut c, "a time", 1);
         }
+        let at = line + 1 + k;
         c.speakers = people
             .into_iter()
-            .map(|(n, r)| (Named { name: n, line: line + 1 }, if moderator { Role::Moderator } else { r }))
+            .map(|(n, r)| (Named { name: n, line: at }, if moderator { Role::Moderator } else { r }))
             .collect();
-        c.body_line = line + 2;
+        c.body_line = at + 1;
         Some(c)
     }
 
