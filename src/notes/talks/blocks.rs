@@ -89,6 +89,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let text = raw.unwrap_or(text);
         let plain = strip_inline(text);
         let plain = zettel::without_id(plain.trim());
+        // Org's states other than a to-do's (`** DONE Title`, `WATCH`, `NEXT`): the talk's
+        // state, no part of its title; a priority (`[#A]`) likewise.
+        let plain = ["DONE ", "WATCH ", "WATCHED ", "NEXT ", "WAITING ", "STARTED ", "ATTENDED ", "SKIPPED "]
+            .iter()
+            .find_map(|k| plain.strip_prefix(k))
+            .map_or(plain, str::trim_start);
+        let plain = ["[#A] ", "[#B] ", "[#C] "].iter().find_map(|k| plain.strip_prefix(k)).unwrap_or(plain);
         if plain.len() > 10_000 {
             self.warn(b.line, "a heading of more than 10,000 bytes is no title: read as text".into());
             return false;
@@ -188,7 +195,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             push_ev(&mut c, "code, not a title", -8);
         }
         let whole = labels.whole(plain);
-        let todo = plain.starts_with("TODO ") || plain.starts_with("DONE ") || plain == "TODO";
+        let todo = plain.starts_with("TODO ") || plain == "TODO";
         if todo
             || whole.iter().any(|c| matches!(c, Concept::Break | Concept::Aside | Concept::Notes | Concept::Questions))
         {

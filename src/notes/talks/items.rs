@@ -68,6 +68,7 @@ impl<'b> Run<'_, '_, 'b> {
             Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
                 let moderator = !cs.contains(&Concept::Speaker);
                 let value = value.trim_start_matches([':', '-', '—', '–', '：']).trim();
+                let value = after_copula(value);
                 // (`Referent: Stefan Schulz, DB Systel`: an affiliation after the name.)
                 let people =
                     names::people(value, labels, true).or_else(|| framed::people_with_affiliation(value, labels))?;

@@ -504,6 +504,16 @@ fn by_clause(s: &str) -> Option<&str> {
         .filter(|r| !r.is_empty())
 }
 
+/// A speaker field's value after the verb a sentence puts there (`Speaker was Lauren
+/// Mitchell`, `Sprecherin war …`, `l'orateur était …`).
+fn after_copula(value: &str) -> &str {
+    let v = value.trim_start();
+    ["was ", "is ", "were ", "war ", "ist ", "était ", "est ", "era ", "fue ", "é ", "foi ", "waren ", "sind "]
+        .iter()
+        .find_map(|c| v.strip_prefix(c))
+        .map_or(value, str::trim_start)
+}
+
 /// `first` and the next line joined, when `first` ends a hard-wrapped list of names
 /// mid-way (after `and`, `&`, `,` or `with`): `A talk by [A](…) and` / `[B](…)`.
 fn wrapped_list(first: &str, next: Option<&str>) -> Option<String> {

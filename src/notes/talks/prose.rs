@@ -88,7 +88,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 // apart, then who gives it.
                 let (field, value, kind) = match labels.leading(first) {
                     Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
-                        (true, r, None)
+                        (true, after_copula(r), None)
                     }
                     _ => lines::kind_then(labels, first).map_or((false, first, None), |(k, r)| (false, r, Some(k))),
                 };
