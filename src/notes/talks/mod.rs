@@ -652,6 +652,9 @@ pub(crate) fn clean_title(s: &str) -> String {
         let before = t.len();
         let tt = t.trim();
         let tt = tt.trim_end_matches(['\\', ':', ',', ';', '：']).trim_end();
+        // (A dash left at the end: `Title — by Name` without its byline.)
+        let tt =
+            tt.strip_suffix(" —").or_else(|| tt.strip_suffix(" –")).or_else(|| tt.strip_suffix(" -")).unwrap_or(tt);
         let tt = if tt.ends_with('.') && !tt.ends_with("..") { &tt[..tt.len() - 1] } else { tt };
         let mut tt = tt.trim();
         for (a, b) in [
