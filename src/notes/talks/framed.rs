@@ -122,20 +122,20 @@ impl Run<'_, '_, '_> {
         // the first's end (`raw_first` is a prefix of `text`).
         let below = text.get(raw_first.len() + 1..)?;
         let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
+        // A session's code before the title (`CMP315 Graviton migration`, `BRK211 - …`),
+        // as a big conference's catalogue numbers its sessions: it sets the title apart.
+        let (rest, time) = match session_code(rest) {
+            Some(r) => (r, true),
+            None => (rest, time),
+        };
         if !time && lead.is_some() || rest.ends_with([':', ',', ';']) {
             return None;
         }
         let set_apart = || {
             let raw_rest = strip_time(raw_first.trim()).map_or(raw_first.trim(), |(r, _)| r);
-            // A title in capitals (`Breaking OAuth in Mobile Apps: A Decade of …`) or
-            // right after a rule is set apart as much as a bold one.
-            let long: Vec<&str> = rest.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
-            let title_case = long.len() >= 3
-                && long.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 10 >= long.len() * 7;
+            // A title right after a rule is set apart as much as a bold one.
             let after_rule = bi > 0 && matches!(self.blocks[bi - 1].kind, BlockKind::Separator);
-            time || title_case
-                || after_rule
-                || ["**", "__", "\"", "“", "*", "_"].iter().any(|m| raw_rest.starts_with(m))
+            time || after_rule || ["**", "__", "\"", "“", "*", "_"].iter().any(|m| raw_rest.starts_with(m))
         };
         // The people a line names: a field, a by-line, or (under a title set apart) a
         // name line.
@@ -143,14 +143,24 @@ impl Run<'_, '_, '_> {
             // When and where before the people (`4:00, Islander FG. Tyler Brooks,
             // CrowdStrike`), the people in parentheses before them (`(Kevin Brandt &
             // Sarah Lindqvist, Mandiant)  11:30, South Seas CDF`).
-            let second = match search::split_once(second, ". ") {
-                Some((head, r)) if strip_time(head).is_some() && super::slot::read(head, labels).is_some() => r.trim(),
+            // Names framed so (by when and where) are a name line under any title.
+            let (second, framed) = match search::split_once(second, ". ") {
+                Some((head, r)) if strip_time(head).is_some() && super::slot::read(head, labels).is_some() => {
+                    (r.trim(), true)
+                }
                 _ => match second.strip_prefix('(').and_then(|r| r.split_once(')')) {
                     Some((inner, after)) if super::slot::read(after.trim(), labels).is_some_and(|r| r.time) => {
-                        inner.trim()
+                        (inner.trim(), true)
                     }
-                    _ => second,
+                    _ => (second, false),
                 },
+            };
+            // A remark in lower case before a dash (`customer story — Rob Hendricks`).
+            let second = match search::split_once(second, " — ").or_else(|| search::split_once(second, " – ")) {
+                Some((head, r)) if head.split_whitespace().count() <= 4 && !head.contains(char::is_uppercase) => {
+                    r.trim()
+                }
+                _ => second,
             };
             match labels.leading(second) {
                 Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
@@ -163,7 +173,7 @@ impl Run<'_, '_, '_> {
                 }
                 // A name line is short and capitalised: prose under a timed title is read
                 // no further.
-                None if second.len() <= 100 && second.starts_with(char::is_uppercase) && set_apart() => {
+                None if second.len() <= 100 && second.starts_with(char::is_uppercase) && (framed || set_apart()) => {
                     Some((people_with_affiliation(second, labels)?, false, "a name line under it"))
                 }
                 None => None,
@@ -485,6 +495,27 @@ pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(S
     })
 }
 
+/// The text after a session's code at its start (`CMP315 Graviton …`, `BRK211 - …`,
+/// `SVS401-R1 – …`): two to five capitals, two to four digits, perhaps a repeat's
+/// suffix, then a blank or a dash.
+pub(super) fn session_code(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = b[caps..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(2..=5).contains(&caps) || !(2..=4).contains(&digits) {
+        return None;
+    }
+    let mut rest = &s[caps + digits..];
+    if let Some(r) = rest.strip_prefix("-R") {
+        rest = r.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim_start().trim_start_matches(['-', '—', '–', ':', '|']).trim_start();
+    (rest.split_whitespace().count() >= 2).then_some(rest)
+}
+
 /// `Room 317`, `Hall C`, `Main stage`, `Saal 2`: at most three words, the first or last
 /// of them a place in the venue.
 fn is_room(cell: &str, labels: &Labels) -> bool {
@@ -498,6 +529,15 @@ mod tests {
 
     fn names(p: &[(String, Role)]) -> Vec<&str> {
         p.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn a_session_code_before_a_title() {
+        assert_eq!(session_code("CMP315 Graviton migration: lessons"), Some("Graviton migration: lessons"));
+        assert_eq!(session_code("SVS401 - Advanced serverless patterns"), Some("Advanced serverless patterns"));
+        assert_eq!(session_code("BRK211-R1 – Copilot everywhere"), Some("Copilot everywhere"));
+        assert_eq!(session_code("GPT4 is here"), None);
+        assert_eq!(session_code("HTTP2 push"), None);
     }
 
     #[test]
