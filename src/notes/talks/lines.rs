@@ -41,6 +41,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         };
         // An enumerator before the title (`[1]`, `(1)`, `1.`, `#1`, `1)`), then perhaps a
         // talk label (`[7] Quickie: title -- Name`).
+        // The room after the time (`14:45 sala B - Name - Title`).
+        let rest = if time { super::slot::after_slot(rest, labels).unwrap_or(rest) } else { rest };
         let numbered = framed::strip_number(rest);
         let enumerated = numbered.len() < rest.len();
         let label = if enumerated { talk_label(labels, numbered) } else { None };
@@ -61,7 +63,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // Where and when after the names (`room 8, 09:30`): no part of a name.
         let (rest, late_time) = cut_logistics(rest, labels);
-        let found = split_title_line(rest, labels, true);
+        let found = split_title_line(rest, labels, true)
+            // After a time, the people may lead the title (`14:45 Ana Ruiz - Title`).
+            .or_else(|| time.then(|| name_first(rest, labels).map(|(t, p)| (clean_title(t), p))).flatten());
         let (title, people) = match found.or_else(|| colon.then(|| framed::name_colon(rest, labels)).flatten()) {
             Some(found) => found,
             // A labelled session with no speaker (`[8] BOF: plugin authors, 19:00`).
