@@ -723,6 +723,10 @@ pub(crate) fn strip_time(s: &str) -> Option<(&str, &str)> {
         if !matches!(b.get(j), Some(b':' | b'.' | b'h')) {
             return None;
         }
+        // `16h` alone, as French and Portuguese notes write the hour (`16h "Title"`).
+        if b[j] == b'h' && b.get(j + 1).is_none_or(|c| *c == b' ') {
+            return Some(j + 1);
+        }
         let m = b.get(j + 1..j + 3)?;
         if !m.iter().all(u8::is_ascii_digit) {
             return None;
