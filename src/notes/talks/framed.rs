@@ -142,25 +142,33 @@ impl Run<'_, '_, '_> {
         let people_of = |second: &str| -> Option<(Vec<(String, Role)>, bool, &'static str)> {
             // When and where before the people (`4:00, Islander FG. Tyler Brooks,
             // CrowdStrike`), the people in parentheses before them (`(Kevin Brandt &
-            // Sarah Lindqvist, Mandiant)  11:30, South Seas CDF`).
-            // Names framed so (by when and where) are a name line under any title.
-            let (second, framed) = match search::split_once(second, ". ") {
-                Some((head, r)) if strip_time(head).is_some() && super::slot::read(head, labels).is_some() => {
-                    (r.trim(), true)
+            // Sarah Lindqvist, Mandiant)  11:30, South Seas CDF`): names framed so are a
+            // name line under any title. (Looked for only on a line opening with a time
+            // or a parenthesis: most are prose.)
+            let (second, framed) = if strip_time(second).is_some() {
+                match search::split_once(second, ". ") {
+                    Some((head, r)) if super::slot::read(head, labels).is_some() => (r.trim(), true),
+                    _ => (second, false),
                 }
-                _ => match second.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            } else {
+                match second.strip_prefix('(').and_then(|r| r.split_once(')')) {
                     Some((inner, after)) if super::slot::read(after.trim(), labels).is_some_and(|r| r.time) => {
                         (inner.trim(), true)
                     }
                     _ => (second, false),
-                },
+                }
             };
             // A remark in lower case before a dash (`customer story — Rob Hendricks`).
-            let second = match search::split_once(second, " — ").or_else(|| search::split_once(second, " – ")) {
-                Some((head, r)) if head.split_whitespace().count() <= 4 && !head.contains(char::is_uppercase) => {
-                    r.trim()
+            let second = if second.starts_with(char::is_lowercase) && memchr::memchr(0xE2, second.as_bytes()).is_some()
+            {
+                match search::split_once(second, " — ").or_else(|| search::split_once(second, " – ")) {
+                    Some((head, r)) if head.split_whitespace().count() <= 4 && !head.contains(char::is_uppercase) => {
+                        r.trim()
+                    }
+                    _ => second,
                 }
-                _ => second,
+            } else {
+                second
             };
             match labels.leading(second) {
                 Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
@@ -190,7 +198,7 @@ impl Run<'_, '_, '_> {
                 found = Some(f);
                 break;
             }
-            if !super::slot::read(l, labels).is_some_and(|r| r.time) {
+            if strip_time(l).is_none() || !super::slot::read(l, labels).is_some_and(|r| r.time) {
                 break;
             }
             k += 1;
@@ -490,6 +498,11 @@ pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(S
     // The affiliation after the last separator (`Ana Ruiz, Acme`), or remarks after the
     // first (`Ana Ruiz, Eurostat -- remote, she presented live`).
     names::people_as(&s[..cut], labels, names::Case::Capitalised).or_else(|| {
+        // (Only where the text opens as a name does, with two capitalised words.)
+        let mut words = s.split_whitespace();
+        if !(words.next()?.starts_with(char::is_uppercase) && words.next()?.starts_with(char::is_uppercase)) {
+            return None;
+        }
         let (first, _) = SEPS.iter().filter_map(|p| search::find(s, p).map(|i| (i, p))).min()?;
         (first < cut).then(|| names::people_as(&s[..first], labels, names::Case::Capitalised)).flatten()
     })

@@ -42,7 +42,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // An enumerator before the title (`[1]`, `(1)`, `1.`, `#1`, `1)`), then perhaps a
         // talk label (`[7] Quickie: title -- Name`).
         // The room after the time (`14:45 sala B - Name - Title`).
-        let rest = if time { super::slot::after_slot(rest, labels).unwrap_or(rest) } else { rest };
+        // (Read only when the first word after the time is a room's word or code.)
+        let roomed = || {
+            let w = rest.split_whitespace().next().unwrap_or("");
+            let w = w.trim_end_matches([',', ':']);
+            w.bytes().any(|b| b.is_ascii_digit()) || labels.is(w, Concept::Room)
+        };
+        let rest = if time && roomed() { super::slot::after_slot(rest, labels).unwrap_or(rest) } else { rest };
         let numbered = framed::strip_number(rest);
         let enumerated = numbered.len() < rest.len();
         let label = if enumerated { talk_label(labels, numbered) } else { None };

@@ -273,6 +273,9 @@ pub(super) fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Ve
 /// lower case, with a quote or a digit (`Apache Kafka on Kubernetes` is a title), and
 /// every word before it belongs to the names (two words at least).
 pub(super) fn name_on<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
+    if !s.starts_with(char::is_uppercase) {
+        return None;
+    }
     let i = search::find(s, " on ")?;
     let (left, right) = (s[..i].trim(), s[i + 4..].trim());
     if left.split_whitespace().nth(1).is_none()

@@ -10,12 +10,21 @@ use super::*;
 /// more, each `Label: value` with a known label, one of them a talk's.
 pub(super) fn record(line: &str, labels: &Labels) -> Option<(Concept, String, Vec<(String, Role)>)> {
     // (Most lines hold no separator: told apart before any label is looked up.)
-    if !line.contains(" | ") && !line.contains("; ") && !line.contains(" · ") || line.len() > 400 {
+    // (One search for the three separators' bytes: `·` is C2 B7 in UTF-8.)
+    if line.len() > 400 || memchr::memchr2(b'|', b';', line.as_bytes()).is_none() && search::find(line, "·").is_none()
+    {
         return None;
     }
     let mut talk = None;
     let mut people = Vec::new();
     let mut fields = 0;
+    // (The first part names a field, or the line is no record: most lines with a `;`
+    // are prose, told apart before the parts are collected.)
+    let head = line.split(['|', ';', '·']).next().unwrap_or("").trim();
+    let labelled = || if head.contains(':') { labels.leading(head).is_some() } else { !labels.lookup(head).is_empty() };
+    if head.split_whitespace().nth(3).is_some() && !head.contains(':') || !labelled() {
+        return None;
+    }
     let segs: Vec<&str> = line.split(['|', ';', '·']).map(str::trim).filter(|s| !s.is_empty()).collect();
     let mut k = 0;
     while k < segs.len() {
