@@ -139,7 +139,7 @@ impl Run<'_, '_, '_> {
         };
         // The people a line names: a field, a by-line, or (under a title set apart) a
         // name line.
-        let people_of = |second: &str| -> Option<(Vec<(String, Role)>, bool, &'static str)> {
+        let people_of = |second: &str| -> Option<(People, bool, &'static str)> {
             // When and where before the people (`4:00, Islander FG. Tyler Brooks,
             // CrowdStrike`), the people in parentheses before them (`(Kevin Brandt &
             // Sarah Lindqvist, Mandiant)  11:30, South Seas CDF`): names framed so are a

@@ -151,7 +151,7 @@ impl<'b> Run<'_, '_, 'b> {
     /// moderator fields, read past a line of when and where (`14.00 – 14.45 Uhr` /
     /// `Moderation: A` / `Teilnehmer: B, C`), or a name line ([`Run::people_line`]).
     /// With the evidence and the index of the last line read.
-    pub(super) fn people_lines(&self, text: &str) -> Option<(Vec<(String, Role)>, &'static str, usize)> {
+    pub(super) fn people_lines(&self, text: &str) -> Option<(People, &'static str, usize)> {
         let labels = self.labels();
         let mut found: Vec<(String, Role)> = Vec::new();
         let mut why = "speaker field";

@@ -43,6 +43,7 @@ use super::names::{self, Role};
 use super::search;
 use super::{Document, EventInfo, Named, Note, Section, SectionKind, Warning};
 use people::*;
+use structure::after_copula;
 
 /// The score a candidate needs to be a talk.
 pub const THRESHOLD: i32 = 3;
@@ -286,6 +287,9 @@ struct Session {
 /// The label a line starts with and the text after it ([`Labels::leading`]).
 type Lead<'l, 's> = Option<(&'l [Concept], &'s str)>;
 
+/// People as a line names them, each with their role.
+type People = Vec<(String, Role)>;
+
 /// A paragraph's first line as written, its plain text (trimmed), and the label it
 /// starts with once looked up (`None` until then).
 type FirstLine<'r, 'l, 's> = (&'s str, &'s str, &'r mut Option<Lead<'l, 's>>);
@@ -504,16 +508,6 @@ fn by_clause(s: &str) -> Option<&str> {
         .filter(|r| !r.is_empty())
 }
 
-/// A speaker field's value after the verb a sentence puts there (`Speaker was Lauren
-/// Mitchell`, `Sprecherin war …`, `l'orateur était …`).
-fn after_copula(value: &str) -> &str {
-    let v = value.trim_start();
-    ["was ", "is ", "were ", "war ", "ist ", "était ", "est ", "era ", "fue ", "é ", "foi ", "waren ", "sind "]
-        .iter()
-        .find_map(|c| v.strip_prefix(c))
-        .map_or(value, str::trim_start)
-}
-
 /// `first` and the next line joined, when `first` ends a hard-wrapped list of names
 /// mid-way (after `and`, `&`, `,` or `with`): `A talk by [A](…) and` / `[B](…)`.
 fn wrapped_list(first: &str, next: Option<&str>) -> Option<String> {
@@ -595,47 +589,6 @@ fn title_keys(s: &str) -> Vec<String> {
 }
 
 /// Whether a heading is only a date (perhaps with a weekday).
-impl Run<'_, '_, '_> {
-    /// Whether list item `bi` at `depth`, with items nested under it, names the event
-    /// or a day (an outline's `- GDC 2024 #conf` / `  - Wed, Mar 20, 2024`): it is read
-    /// as such a heading, and the items under it one level up. Items of the levels it
-    /// closes are forgotten first.
-    fn structural_item(&mut self, bi: usize, b: &Block, depth: u8) -> bool {
-        while self.item_structure.last().is_some_and(|&d| d >= depth) {
-            self.item_structure.pop();
-        }
-        let BlockKind::ListItem { text, marker, .. } = &b.kind else { return false };
-        let deeper = matches!(self.blocks.get(bi + 1).map(|n| &n.kind), Some(BlockKind::ListItem { depth: d, .. }) if *d > depth);
-        if !deeper || marker.contains('[') {
-            return false;
-        }
-        let first = strip_inline(text.split('\n').next().unwrap_or(""));
-        let first = first.trim();
-        if first.len() > 120 {
-            return false;
-        }
-        let labels = self.labels();
-        // (A talk's label says what it is: `keynote: Flutter & Dart in 2026`.)
-        let kind = |c: &Concept| {
-            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-        };
-        if labels.leading(first).is_some_and(|(cs, _)| cs.iter().any(kind)) {
-            return false;
-        }
-        let ev = event::parse(first, labels, self.year);
-        let day = ev.day.is_some() && labels.leading(first).is_some_and(|(c, _)| c.contains(&Concept::Day));
-        let named = ev.name.is_some() && self.conference.is_none() && self.cands.is_empty();
-        let dated = ev.name.is_none() && ev.day.is_none() && date_heading(first, labels);
-        if !(day || named || dated) {
-            return false;
-        }
-        self.event_line(ev, b.line, true);
-        self.structure.push(bi);
-        self.item_structure.push(depth);
-        true
-    }
-}
-
 fn date_heading(s: &str, labels: &Labels) -> bool {
     let Some(Found::Date(_, r)) = date::find(s, labels, None) else { return false };
     let rest = format!("{} {}", &s[..r.start], &s[r.end..]);
@@ -840,6 +793,7 @@ mod rows;
 mod schedule;
 mod sentence;
 mod slot;
+mod structure;
 #[cfg(test)]
 pub(crate) mod tests;
 mod thread;

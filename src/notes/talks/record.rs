@@ -8,7 +8,7 @@ use super::*;
 
 /// The kind, title and people of a record line `line` (its plain text): two fields or
 /// more, each `Label: value` with a known label, one of them a talk's.
-pub(super) fn record(line: &str, labels: &Labels) -> Option<(Concept, String, Vec<(String, Role)>)> {
+pub(super) fn record(line: &str, labels: &Labels) -> Option<(Concept, String, People)> {
     // (Most lines hold no separator: told apart before any label is looked up.)
     // (One search for the three separators' bytes: `·` is C2 B7 in UTF-8.)
     if line.len() > 400 || memchr::memchr2(b'|', b';', line.as_bytes()).is_none() && search::find(line, "·").is_none()
