@@ -68,6 +68,9 @@ pub(super) fn sentence_speakers(text: &str, labels: &Labels) -> Option<Vec<(Stri
     })
 }
 
+/// The words that join two people in the eight languages and the Nordic ones.
+const JOINS: &[&str] = &["and", "&", "e", "y", "und", "et", "en", "i", "och", "og"];
+
 /// Pronouns that may stand between a speaker's name and the verb of presenting.
 const CLITICS: &[&str] = &["nos", "ci", "uns", "nous", "nam", "ons"];
 
@@ -202,6 +205,17 @@ fn subject(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     let ws = words(s);
     if !ws.first()?.1.starts_with(char::is_uppercase) {
         return None;
+    }
+    // Two people, then the verb (`Matteo Bianchi e Chiara Ferri hanno raccontato …`).
+    // (The joining word within the first five words: a name is at most four.)
+    if let Some(&(at, _)) = ws.iter().take(5).skip(1).find(|w| JOINS.contains(&w.1)) {
+        if let Some(mut a) = one_person(s[..at].trim_end(), labels) {
+            let rest = s[at..].split_once(' ').map_or("", |(_, r)| r);
+            if let Some(b) = subject(rest, labels) {
+                a.extend(b);
+                return Some(a);
+            }
+        }
     }
     for k in (2..=4.min(ws.len())).rev() {
         let (last_start, last) = ws[k - 1];

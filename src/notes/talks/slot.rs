@@ -161,7 +161,14 @@ impl Run<'_, '_, '_> {
             // `### 16:15 closing panel` over `Panel on "BEAM in 2030" with A, B and C,
             // moderated by D.`: a heading naming only the kind of talk, its title and
             // people in the sentence under it.
-            if label_only(&h.title, &self.d.labels) {
+            // (A keynote's heading whose label was taken off leaves words of kind only:
+            // `Keynote di apertura`.)
+            let rest_of_kind = h.kind == SectionKind::Keynote
+                && h.title.split_whitespace().all(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    w.is_empty() || KIND_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o))
+                });
+            if label_only(&h.title, &self.d.labels) || rest_of_kind {
                 let found = self.blocks.get(h.block + 1).and_then(|b| match &b.kind {
                     BlockKind::Paragraph { text } => titled_sentence(text, &self.d.labels),
                     _ => None,
@@ -286,6 +293,37 @@ fn label_only(title: &str, labels: &Labels) -> bool {
     label_kind(title, labels).is_some()
 }
 
+/// The words that may stand beside a kind of talk in a title that names only the kind
+/// (`Opening keynote`, `Keynote di apertura`, `Keynote d'ouverture`).
+const KIND_WORDS: &[&str] = &[
+    "opening",
+    "closing",
+    "final",
+    "last",
+    "first",
+    "di",
+    "de",
+    "du",
+    "da",
+    "del",
+    "d",
+    "apertura",
+    "chiusura",
+    "ouverture",
+    "clôture",
+    "inaugural",
+    "inaugurale",
+    "cierre",
+    "abertura",
+    "encerramento",
+    "eröffnung",
+    "abschluss",
+    "otwarcia",
+    "zamknięcia",
+    "openings",
+    "slot",
+];
+
 /// The kind of talk a title names when it names only that (`Opening + keynote`,
 /// `closing panel`): at most three words, one a kind of talk, the others `opening`,
 /// `closing`, ... or signs.
@@ -305,7 +343,7 @@ pub(super) fn label_kind(title: &str, labels: &Labels) -> Option<Concept> {
             .find(|c| matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop));
         if k.is_some() {
             kind = kind.or(k);
-        } else if !["opening", "closing", "final", "last", "first"].iter().any(|o| w.eq_ignore_ascii_case(o)) {
+        } else if !KIND_WORDS.iter().any(|o| w.eq_ignore_ascii_case(o)) {
             return None;
         }
     }
@@ -324,7 +362,12 @@ fn titled_sentence(text: &str, labels: &Labels) -> Option<(String, Vec<(String, 
         .find_map(|w| tail.strip_prefix(w))
         .unwrap_or("");
     let tail = tail.split(". ").next().unwrap_or(tail).trim().trim_end_matches('.');
-    let people = names::people(tail, labels, false).unwrap_or_default();
+    let people = names::people(tail, labels, false)
+        .filter(|p| !p.is_empty())
+        // (The people before the title: `La keynote l'ha tenuta Elena Conti, …, con il
+        // titolo "…"`.)
+        .or_else(|| sentence::sentence_speakers(&plain, labels))
+        .unwrap_or_default();
     Some((title, people))
 }
 
