@@ -265,6 +265,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         self.prose(bi, b, text);
     }
 
+    /// A field's candidate at `line`: a talk of the kind its label names, with the
+    /// people it names.
+    fn labelled(&self, bi: usize, line: u32, kind: Concept, title: String, people: People) -> Candidate {
+        let mut c = self.new_candidate(bi, line, Source::Field, title);
+        c.kind = kind_of(kind);
+        push_ev(&mut c, "a talk label", 3);
+        if !people.is_empty() {
+            push_ev(&mut c, "a person named in it", 2);
+            c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        }
+        c
+    }
+
     /// `Vortrag: Title` (any talk label) as the first line, perhaps with a speaker field
     /// on the next lines of `text`. `first` is the first line's plain text, trimmed, and
     /// `lead` the label it starts with ([`Labels::leading`]).
@@ -272,13 +285,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let labels = self.labels();
         // A line of labelled fields (`Talk: … | Who: … | Where: …`), in any order.
         if let Some((kind, title, people)) = super::record::record(first, labels) {
-            let mut c = self.new_candidate(bi, line, Source::Field, title);
-            c.kind = kind_of(kind);
-            push_ev(&mut c, "a talk label", 3);
-            if !people.is_empty() {
-                push_ev(&mut c, "a person named in it", 2);
-                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
-            }
+            let mut c = self.labelled(bi, line, kind, title, people);
             c.body_line = line + 1;
             return Some(c);
         }
@@ -312,13 +319,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             // its videos.
             None => framed::name_colon(rest, labels).unwrap_or_else(|| title_and_people(rest, labels, true, true)),
         };
-        let mut c = self.new_candidate(bi, line, Source::Field, title);
-        c.kind = kind_of(kind);
-        push_ev(&mut c, "a talk label", 3);
-        if !people.is_empty() {
-            push_ev(&mut c, "a person named in it", 2);
-            c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
-        }
+        let mut c = self.labelled(bi, line, kind, title, people);
         let mut body = 1;
         for (k, l) in text.split('\n').enumerate().skip(1).take(3) {
             let l = strip_inline(l);
