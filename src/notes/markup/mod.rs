@@ -18,6 +18,7 @@ pub(crate) mod grid;
 pub mod ical;
 pub mod ipynb;
 pub mod markdown;
+pub(crate) mod mediawiki;
 pub mod org;
 pub mod outliner;
 pub mod plain;

@@ -23,7 +23,7 @@
 
 use std::borrow::Cow;
 
-use super::{numbered, Builder, Nesting};
+use super::{mediawiki, numbered, Builder, Nesting};
 use crate::notes::document::{BlockKind, Blocks, Row};
 
 /// Whether a text with no markup of its own by extension (`.txt`) is wiki markup: two
@@ -319,11 +319,30 @@ pub fn parse(text: &str) -> Blocks<'_> {
     let mut nesting = Nesting::default();
     let mut lines = numbered(text).peekable();
     let doku = is_dokuwiki(text);
+    // A page framing its headings in `=` and no DokuWiki's is MediaWiki's (or vimwiki's,
+    // whose links are written alike); Confluence's `h2.` page keeps its own marks.
+    let media = !doku && text.lines().any(|l| framed_heading(l.trim()).is_some());
+    let inline = |s: &str| -> Cow<'_, str> {
+        if media {
+            Cow::Owned(mediawiki::inline(s).into_owned())
+        } else {
+            Cow::Owned(inline(s).into_owned())
+        }
+    };
     while let Some((n, l)) = lines.next() {
         let t = l.trim();
-        // A DokuWiki page's control macro alone on its line (`~~NOTOC~~`).
-        if t.is_empty() || doku && t.len() > 4 && t.starts_with("~~") && t.ends_with("~~") {
+        // A DokuWiki page's control macro alone on its line (`~~NOTOC~~`), a MediaWiki
+        // page's magic words, templates and categories.
+        if t.is_empty()
+            || doku && t.len() > 4 && t.starts_with("~~") && t.ends_with("~~")
+            || media && mediawiki::is_furniture(t)
+        {
             out.blank();
+            continue;
+        }
+        if media && t.starts_with("{|") {
+            let (header, rows, end) = mediawiki::table(&mut lines, n);
+            out.block(BlockKind::Table { header, rows }, n, end);
             continue;
         }
         if let Some((level, title)) = heading(t) {
@@ -339,11 +358,11 @@ pub fn parse(text: &str) -> Blocks<'_> {
             nesting.reset();
             continue;
         }
-        // DokuWiki's `<code bash>` / `<file>` blocks, up to their closing tag.
-        if let Some(tag) = ["code", "file"].into_iter().find(|tag| {
-            t.strip_prefix('<').and_then(|r| r.strip_prefix(tag)).is_some_and(|r| r.starts_with([' ', '>']))
-        }) {
-            let close = format!("</{tag}>");
+        // DokuWiki's `<code bash>` / `<file>` blocks, MediaWiki's `<syntaxhighlight>`,
+        // `<source>` and `<pre>`, up to their closing tag.
+        if let Some((close, lang)) =
+            code_tag(t).or_else(|| if media { mediawiki::code_open(t).map(|(c, l)| (c.to_string(), l)) } else { None })
+        {
             let open_end = t.find('>').map_or(t.len(), |i| i + 1);
             let mut body: Vec<&str> = Vec::new();
             let mut end = n;
@@ -361,8 +380,7 @@ pub fn parse(text: &str) -> Blocks<'_> {
                     body.push(inner);
                 }
             }
-            let lang = t[..open_end].trim_start_matches(['<']).trim_end_matches('>').split_whitespace().nth(1);
-            out.block(BlockKind::Code { lang: lang.map(str::to_string), text: body.join("\n") }, n, end);
+            out.block(BlockKind::Code { lang, text: body.join("\n") }, n, end);
             continue;
         }
         if let Some((name, arg)) = block_macro(t) {
@@ -424,12 +442,28 @@ pub fn parse(text: &str) -> Blocks<'_> {
         // DokuWiki's `<note tip>…</note>` box: its text.
         let t = if doku { strip_box_tags(t) } else { t };
         let t: Cow<'_, str> = if doku { doku_inline(t) } else { Cow::Borrowed(t) };
+        // A definition line, `; Speaker : Ana Ruiz` or `: indented text`.
+        let t = match media.then(|| mediawiki::definition(&t)).flatten() {
+            Some(d) => Cow::Owned(d.into_owned()),
+            None => t,
+        };
         if l.starts_with([' ', '\t']) && out.continue_item(&inline(&t), n) {
             continue;
         }
         out.text(&inline(&t), n);
     }
     out.finish()
+}
+
+/// DokuWiki's code tag opening a line (`<code bash>`, `<file>`): its closing tag and
+/// language.
+fn code_tag(t: &str) -> Option<(String, Option<String>)> {
+    let tag = ["code", "file"]
+        .into_iter()
+        .find(|tag| t.strip_prefix('<').and_then(|r| r.strip_prefix(tag)).is_some_and(|r| r.starts_with([' ', '>'])))?;
+    let open_end = t.find('>').map_or(t.len(), |i| i + 1);
+    let lang = t[..open_end].trim_start_matches(['<']).trim_end_matches('>').split_whitespace().nth(1);
+    Some((format!("</{tag}>"), lang.map(str::to_string)))
 }
 
 /// A line without DokuWiki's box tags (`<note tip>`, `</note>`, `<WRAP>`).

@@ -157,7 +157,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let mut ws = plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
             ws.peek().is_some() && ws.all(|w| labels.is_weekday(w))
         };
-        if labels.whole(plain).contains(&Concept::DayPart) || plain.len() <= 30 && weekday() {
+        // A room or track (`### Track 2 (Porter Tun)`, `## Main Hall`) holds the talks
+        // given there, as a part of a day does.
+        if labels.whole(plain).contains(&Concept::DayPart)
+            || plain.len() <= 30 && weekday()
+            || room_heading(plain, labels)
+        {
             self.structure.push(bi);
             return false;
         }
@@ -497,6 +502,28 @@ pub(super) fn page_furniture(plain: &str, labels: &Labels) -> bool {
         && (4..=7).contains(&page.chars().count())
         && page.chars().all(char::is_alphabetic)
         && labels.whole(page).is_empty()
+}
+
+/// Whether a heading names a room or a track and nothing else, with no time (a time
+/// makes it one talk's slot): at most three words, the first or the last a room's
+/// label (`Track 2`, `Main Hall`, `Rust devroom`, `Saal Europa`), the others
+/// capitalised, numbers or letters; a room's own name may follow in brackets
+/// (`Track 2 (Porter Tun)`).
+pub(super) fn room_heading(plain: &str, labels: &Labels) -> bool {
+    let t = plain.trim();
+    let t = match t.strip_suffix(')').and_then(|r| r.rfind(" (").map(|i| &r[..i])) {
+        Some(r) => r.trim_end(),
+        None => t,
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 || words.iter().any(|w| strip_time(w.trim_matches(',')).is_some()) {
+        return false;
+    }
+    let room =
+        |w: &&str| labels.is(w, Concept::Room) && !w.eq_ignore_ascii_case("where") && !w.eq_ignore_ascii_case("venue");
+    let proper =
+        |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || w.chars().count() == 1;
+    [words.first(), words.last()].into_iter().flatten().any(room) && words.iter().all(|w| room(w) || proper(w))
 }
 
 /// Whether a heading's text says only when and where (`Sala 2 — 11:00`, `Room B,

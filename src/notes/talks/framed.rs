@@ -493,7 +493,10 @@ pub(super) fn people_with_affiliation(s: &str, labels: &Labels) -> Option<Vec<(S
     if let Some(p) = names::people_as(s, labels, names::Case::Capitalised) {
         return Some(p);
     }
-    const SEPS: &[&str] = &[", ", " (", " — ", " – ", " - ", " -- ", " @ ", " | ", " · ", ": "];
+    // (`from`, `at`: `Oluwaseun Adeyemi from Starling Bank`; `från`, `z` likewise; not
+    // `von`, `de`, `van`, which are names' particles too.)
+    const SEPS: &[&str] =
+        &[", ", " (", " — ", " – ", " - ", " -- ", " @ ", " | ", " · ", ": ", " from ", " at ", " från ", " z "];
     let (cut, _) = search::rfind_any(s, SEPS)?;
     // The affiliation after the last separator (`Ana Ruiz, Acme`), or remarks after the
     // first (`Ana Ruiz, Eurostat -- remote, she presented live`).

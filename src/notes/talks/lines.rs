@@ -51,7 +51,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let rest = if time && roomed() { super::slot::after_slot(rest, labels).unwrap_or(rest) } else { rest };
         let numbered = framed::strip_number(rest);
         let enumerated = numbered.len() < rest.len();
-        let label = if enumerated { talk_label(labels, numbered) } else { None };
+        // (After a time too: `09:30 Keynote — Title — Name`.)
+        let label = if enumerated || time { talk_label(labels, numbered) } else { None };
         let rest = label.map_or(numbered, |(_, r)| r);
         // With no talk label, a title line names people, which needs a separator or a
         // mark (most first lines of paragraphs have none: reading them further was
@@ -75,7 +76,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let (title, people) = match found.or_else(|| colon.then(|| framed::name_colon(rest, labels)).flatten()) {
             Some(found) => found,
             // A labelled session with no speaker (`[8] BOF: plugin authors, 19:00`).
-            None if label.is_some() => (clean_title(rest), Vec::new()),
+            None if label.is_some() && enumerated => (clean_title(rest), Vec::new()),
             None => return None,
         };
         let words = title.split_whitespace().count();

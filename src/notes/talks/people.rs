@@ -186,6 +186,8 @@ pub(super) fn split_people<'s>(
             if left.trim().is_empty() {
                 continue;
             }
+            // The talk's kind set apart before the names (`Title — keynote, Ana Ruiz`).
+            let right = super::lines::kind_then(labels, right).map_or(right, |(_, r)| r);
             if let Some(p) = names::people_as(right, labels, case).or_else(|| affiliated(right, labels, case)) {
                 // Names in any case may follow the dash; but capitalised names before
                 // it, and no likely name after it, are the name first.

@@ -195,8 +195,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return None;
         }
         let open = |e: usize| match s.claimed.get(&e) {
-            // Named again after a heading: another part of the notes.
-            Some(&(last, _)) => self.blocks[last + 1..bi].iter().any(|b| matches!(b.kind, BlockKind::Heading { .. })),
+            // Named again after a heading: another part of the notes. (The claim may be
+            // a later block's, found first by a look ahead.)
+            Some(&(last, _)) => self
+                .blocks
+                .get(last.min(bi) + 1..last.max(bi))
+                .is_some_and(|between| between.iter().any(|b| matches!(b.kind, BlockKind::Heading { .. }))),
             None => true,
         };
         let found: Vec<usize> = rarest

@@ -683,3 +683,29 @@ fn a_name_heading_over_its_title_and_lightning_names() {
     assert_eq!(got[2].1, ["Paulina Szymańska"]);
     assert_eq!(got.len(), 3, "{got:?}");
 }
+
+/// Headings naming a room or a track hold the talks given there (each a bold title line
+/// with its speaker after a dash, after the talk's kind, or on a name line with an
+/// affiliation), as a part of a day does; a heading with a time over one talk stays its
+/// slot.
+#[test]
+fn rooms_and_tracks_hold_their_talks() {
+    let text = "# GoCon 2026\n\n## Day 1\n\n### Main Hall (Whitbread)\n\n**09:15 Go at 15** — keynote, Fiona Blackwood\n- notes\n\n\
+                ### Track 2 (Porter Tun)\n\n**10:30 Structured logging with slog** — Callum Hargreaves (Monzo)\n- notes\n\n\
+                **14:00 Go in the payments core**\nOluwaseun Adeyemi from Starling Bank\n- gRPC\n\n**15:00 Keynote — Arenas and weak pointers** — Rhiannon Pryce\n- arenas\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let want = [
+        (7, "Go at 15", "Fiona Blackwood"),
+        (12, "Structured logging with slog", "Callum Hargreaves"),
+        (15, "Go in the payments core", "Oluwaseun Adeyemi"),
+        (19, "Arenas and weak pointers", "Rhiannon Pryce"),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for ((line, title, people), (l, t, p)) in got.iter().zip(want) {
+        assert_eq!((*line, title.as_str(), people.join(", ").as_str()), (l, t, p));
+    }
+    let l = crate::notes::labels::Labels::default();
+    assert!(blocks::room_heading("Track 2 (Porter Tun)", &l) && blocks::room_heading("Rust devroom", &l));
+    assert!(!blocks::room_heading("Where to eat", &l) && !blocks::room_heading("Room 2, 11:00", &l));
+    assert!(!blocks::room_heading("Escape from the server room", &l));
+}
