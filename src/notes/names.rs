@@ -507,7 +507,7 @@ pub fn people(s: &str, labels: &Labels, any_case: bool) -> Option<Vec<(String, R
     // or an at sign (`João Pedro dos Santos Albuquerque — iFood`, `Ana Ruiz | Acme`),
     // which no name contains (the notes stage reads it: `affiliation`).
     people_as(s, labels, Case::Any).or_else(|| {
-        let (cut, _) = search::rfind_any(s, &[" — ", " – ", " - ", " -- ", " | ", " @ "])?;
+        let (cut, _) = search::rfind_any(s, &[" — ", " – ", " - ", " -- ", " | ", " @ ", " / "])?;
         people_as(&s[..cut], labels, Case::Any)
     })
 }

@@ -20,8 +20,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         // Speaker fields right after a candidate (an Org drawer under its heading).
-        let after_candidate = self.cands.last().filter(|c| c.block + 1 == bi || c.block + 2 == bi).is_some();
+        let mut after_candidate = self.cands.last().filter(|c| c.block + 1 == bi || c.block + 2 == bi).is_some();
+        // A page's fields naming a title and its speaker (front matter `title:` and
+        // `speaker:`, `title::` and `speaker::`): the page is that talk's notes.
+        let own_talk = !after_candidate && self.cands.is_empty() && self.talk_fields(bi, props);
+        after_candidate |= own_talk;
         for p in props {
+            if own_talk && p.key.trim().eq_ignore_ascii_case("title") {
+                continue;
+            }
             let key = p.key.trim().to_lowercase();
             let labels = self.labels();
             let is_speaker = labels.is(&key, Concept::Speaker);
@@ -79,6 +86,24 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 _ => {}
             }
         }
+    }
+
+    /// A candidate for the talk a page's fields name (a title field that names no event,
+    /// and a speaker field), its body the page after them: whether there is one.
+    fn talk_fields(&mut self, bi: usize, props: &[Property]) -> bool {
+        let labels = self.labels();
+        let Some(title) = props.iter().find(|p| p.key.trim().eq_ignore_ascii_case("title")) else { return false };
+        let speaker = props.iter().any(|p| labels.is(&p.key.trim().to_lowercase(), Concept::Speaker));
+        let value = title.value.trim();
+        if !speaker || value.is_empty() || event::parse(value, labels, self.year).name.is_some() {
+            return false;
+        }
+        let end = self.blocks[bi].end;
+        let mut c = self.new_candidate(bi, title.line, Source::TitleLine, clean_title(value));
+        push_ev(&mut c, "a title field", 1);
+        c.body_line = end + 1;
+        self.cands.push(c);
+        true
     }
 
     /// A heading: an event or a day, or a candidate. Returns whether it is a candidate.
@@ -181,6 +206,20 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.file_speaker = Some(Named { name: plain.to_string(), line: b.line });
             self.structure.push(bi);
             return false;
+        }
+        // A heading of names only right under a talk's heading, one level or more
+        // below it (`#### Lena Wimmer`, `### Julia Steiner & Florian Pichler`): that
+        // talk's speakers.
+        if self.cands.last().is_some_and(|h| {
+            h.block + 1 == bi && h.speakers.is_empty() && matches!(h.source, Source::Heading(l) if l < level)
+        }) {
+            if let Some(people) = names::people_as(plain, labels, names::Case::Capitalised) {
+                let h = self.cands.last_mut().expect("checked above");
+                push_ev(h, "a name line under it", 2);
+                h.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+                h.body_line = b.end + 1;
+                return false;
+            }
         }
         let mut c = Candidate {
             line: b.line,

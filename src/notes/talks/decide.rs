@@ -30,7 +30,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         for c in &mut self.cands {
             if let Source::Heading(_) = c.source {
-                let after = c.block + 1;
+                // (From its body: a name heading under it is its speakers'.)
+                let mut after = c.block + 1;
+                while after < blocks.len() && blocks[after].line < c.body_line {
+                    after += 1;
+                }
                 let n = next_heading[after.min(blocks.len())] - after.min(blocks.len());
                 // The note-taker's remarks (`me: ask Lars`) are not a talk's content, nor
                 // is the end of a letter (a sign-off, a signature) and what follows it.

@@ -637,7 +637,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 _ => None,
             };
             if let Some(role) = people_field {
-                let Some(people) = names::people_as(value, labels, names::Case::Any) else { return false };
+                let Some(people) = names::people(value, labels, true) else { return false };
                 let at = line + k as u32;
                 found.extend(
                     people

@@ -709,3 +709,25 @@ fn rooms_and_tracks_hold_their_talks() {
     assert!(!blocks::room_heading("Where to eat", &l) && !blocks::room_heading("Room 2, 11:00", &l));
     assert!(!blocks::room_heading("Escape from the server room", &l));
 }
+
+/// A file of one talk: a heading of names under its title names its speakers (its
+/// sub-headings stay parts); front matter naming a title and a speaker makes the page
+/// that talk; a speaker field's affiliation after a slash is no name.
+#[test]
+fn one_talk_files_name_heading_front_matter_and_slash_affiliation() {
+    let md = crate::notes::document::Markup::Markdown;
+    let text = "Rust at a bank\n==============\n\n#### Julia Steiner & Florian Pichler\n\nBoth from Raiffeisen IT.\n\n\
+                The pitch\n---------\nMemory safety.\n\nStack\n-----\n- axum + tokio\n";
+    let got = speakers_as(text, md);
+    assert_eq!(
+        got,
+        [(1, "Rust at a bank".to_string(), vec!["Julia Steiner".to_string(), "Florian Pichler".to_string()])]
+    );
+    let text = "---\ntitle: \"RBS と Steep で「型のある生活」\"\nspeaker: 佐々木 美咲\ndate: 2024-05-16\n---\n\n二日目の朝イチ。\n\n- RBS\n";
+    assert_eq!(
+        speakers_as(text, md),
+        [(2, "RBS と Steep で「型のある生活」".to_string(), vec!["佐々木 美咲".to_string()])]
+    );
+    let text = "## YJIT in production\n\n- speaker: Takumi Onishi / SmartHR\n- 15:30 Sub Hall\n\nRails 7.1.\n";
+    assert_eq!(speakers_as(text, md), [(1, "YJIT in production".to_string(), vec!["Takumi Onishi".to_string()])]);
+}
