@@ -138,7 +138,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
                 inside_talk = (c.score() >= THRESHOLD).then_some(l);
             } else if l < talk_level {
-                if !strong {
+                // (A time alone over the talks' level is their slot: `h2. 10:30 - room
+                // change` over `h3. Title` and its speaker.)
+                let own = c
+                    .evidence
+                    .iter()
+                    .any(|(f, w)| *w > 0 && *f != "a time" && (*f == "a talk label" || own_evidence(f)));
+                if !own {
                     push_ev(c, "holds the talks", -3);
                 }
                 inside_talk = None;
@@ -431,10 +437,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // run of them, at the start (`Evaluating LLM apps`) or elsewhere (`GeoPandas and
         // Dask` for `Geospatial Python at scale with GeoPandas and Dask`).
         let mut by_key: HashMap<String, usize> = HashMap::new();
+        // Rows by each of their title's words, for a section whose title holds every
+        // word of a short row's (`Godot console port` for `Shipping a Console Port in
+        // Godot 4`).
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, c) in self.cands.iter().enumerate() {
             if c.talk && (c.source.is_row() || c.source == Source::ListItem) {
                 let n = norm(&c.title);
                 let words: Vec<&str> = n.split(' ').collect();
+                if c.source.is_row() && c.speakers.is_empty() && (2..=5).contains(&words.len()) {
+                    for w in &words {
+                        by_word.entry(w.to_string()).or_default().push(i);
+                    }
+                }
                 for k in title_keys(&c.title).into_iter().chain(words.windows(2).map(|w| w.join(" "))) {
                     by_key.entry(k).or_insert(i);
                 }
@@ -469,7 +484,35 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     .flatten()
                     .filter(|&r| self.cands[r].talk)
             };
-            let Some(r) = keyed.or_else(worded) else { continue };
+            // A heading naming only its kind and a speaker's surname (`## keynote
+            // (Procházková)`, `## Svoboda`): the one row that surname speaks in.
+            let by_surname = || {
+                matches!(c.source, Source::Heading(_))
+                    .then(|| self.row_by_surname(&c.title, c.speakers.first()))
+                    .flatten()
+            };
+            // A section whose title holds every word of a short row's naming nobody
+            // (each word in at most eight rows: common words find none).
+            let holds_row = || {
+                let words: std::collections::HashSet<&str> = short.split(' ').collect();
+                let mut found = words
+                    .iter()
+                    .filter_map(|w| by_word.get(*w))
+                    .filter(|rows| rows.len() <= 8)
+                    .flatten()
+                    .copied()
+                    .filter(|&r| {
+                        let n = norm(&self.cands[r].title);
+                        n.chars().filter(|c| c.is_alphabetic()).count() >= 8
+                            && n.split(' ').all(|w| words.contains(w))
+                            && self.cands[r].talk
+                    })
+                    .collect::<Vec<_>>();
+                found.sort_unstable();
+                found.dedup();
+                (found.len() == 1).then(|| found[0])
+            };
+            let Some(r) = keyed.or_else(worded).or_else(by_surname).or_else(holds_row) else { continue };
             // One talk: the section's place and body, the fuller title, every name,
             // the row's kind when it says keynote.
             let row = self.cands[r].clone();
@@ -492,6 +535,40 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.cands[r].talk = false;
             self.cands[r].note = Some(format!("one talk with line {line}"));
         }
+    }
+
+    /// The one talk row a heading of surnames and kind words names (`keynote
+    /// (Procházková)`, `Svoboda`, `Kučera & Beneš`): each of its other words a label of
+    /// a talk's kind, and each surname the last word of a speaker of that row.
+    fn row_by_surname(&self, title: &str, speaker: Option<&(Named, Role)>) -> Option<usize> {
+        let labels = &self.d.labels;
+        let text = match speaker {
+            Some((n, _)) => format!("{title} {}", n.name),
+            None => title.to_string(),
+        };
+        let mut surnames: Vec<&str> = Vec::new();
+        for w in text.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'').filter(|w| !w.is_empty()) {
+            let kind = labels.lookup(&w.to_lowercase()).iter().any(|c| {
+                matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop | Concept::Lightning)
+            });
+            if kind || ["&", "and", "und", "et", "y", "e", "a", "by"].contains(&w) {
+                continue;
+            }
+            if !w.starts_with(char::is_uppercase) {
+                return None;
+            }
+            surnames.push(w);
+        }
+        if surnames.is_empty() || surnames.len() > 3 {
+            return None;
+        }
+        let mut rows = self.cands.iter().enumerate().filter(|(_, c)| {
+            c.talk
+                && c.source.is_row()
+                && surnames.iter().all(|s| c.speakers.iter().any(|(n, _)| n.name.rsplit(' ').next() == Some(s)))
+        });
+        let (r, _) = rows.next()?;
+        rows.next().is_none().then_some(r)
     }
 
     /// No talk found: the file is one talk, named from its first heading, its first

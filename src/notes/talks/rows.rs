@@ -22,6 +22,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 return self.track_table(bi, rows, &tracks, time_col);
             }
         }
+        // Columns whose header says what else they hold (`Track`, `Room`, `Where I
+        // ended up`, `Notes`): no title or name is looked for in them.
+        let other_col = |i: usize| {
+            header.and_then(|h| h.cells.get(i)).is_some_and(|h| {
+                let h = strip_inline(h);
+                let h = h.trim();
+                !h.is_empty() && (labels.leading(h).is_some() || !labels.whole(h).is_empty())
+            })
+        };
         let mut made = Vec::new();
         for row in rows {
             let cells: Vec<String> = row.cells.iter().map(|c| strip_inline(c).trim().to_string()).collect();
@@ -32,6 +41,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 // No header to go by: a time cell, a name cell, the longest other cell.
                 let mut best: Option<usize> = None;
                 for (i, cell) in cells.iter().enumerate() {
+                    if other_col(i) {
+                        continue;
+                    }
                     if strip_time(cell).is_some_and(|(r, _)| r.is_empty()) {
                         time = true;
                     } else if speaker.is_none() && names::people(cell, labels, false).is_some() {

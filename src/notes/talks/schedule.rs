@@ -130,6 +130,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 std::borrow::Cow::Owned(colon_lead(plain.trim())?.to_string())
             }
         };
+        // Items under a talk's heading (one naming its speaker, or an entry of the
+        // schedule itself: `## pgvector`) are its notes (`- pgvector 0.5: HNSW …`).
+        if let Some(h) = self
+            .cands
+            .last()
+            .filter(|h| matches!(h.source, Source::Heading(_)) && self.structure.last().is_none_or(|&s| s < h.block))
+        {
+            if !h.speakers.is_empty() || self.entry_named(h.block, &h.title.clone()).is_some() {
+                return None;
+            }
+        }
         self.named_entry(bi, line, &lead, line)
     }
 

@@ -731,3 +731,26 @@ fn one_talk_files_name_heading_front_matter_and_slash_affiliation() {
     let text = "## YJIT in production\n\n- speaker: Takumi Onishi / SmartHR\n- 15:30 Sub Hall\n\nRails 7.1.\n";
     assert_eq!(speakers_as(text, md), [(1, "YJIT in production".to_string(), vec!["Takumi Onishi".to_string()])]);
 }
+
+/// A schedule table over sections: a column whose header says what else it holds
+/// (`Track`, `Where I ended up`) gives no title or name; a short row is the same talk
+/// as the section whose title holds all its words, or the heading naming its
+/// speaker's surname (`## keynote (Procházková)`); an item of a talk's notes naming an
+/// entry starts no talk.
+#[test]
+fn schedule_rows_and_their_sections() {
+    let text = "# Conf 2024\n\n## Plan\n\n| Time | Planned | Track | Where I ended up |\n|---|---|---|---|\n\
+                | 9:00 | Godot console port | Visual Arts | same |\n| 10:30 | Saltwind music | Audio | half |\n\n\
+                ### Shipping a Console Port in Godot 4\nSpeaker: Priya Nandakumar\n- Godot 4.2\n- Saltwind music: not this one\n\n\
+                ### Interactive Music in Saltwind\nSpeaker: Javier Castillo\n- Wwise\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let titles: Vec<&str> = got.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(titles, ["Shipping a Console Port in Godot 4", "Interactive Music in Saltwind"], "{got:?}");
+    let text = "# PGConf 2023\n\n| time | title | speaker |\n|---|---|---|\n| 09:00 | Opening & keynote: Twenty Years of PostgreSQL | Jana Procházková |\n\
+                | 10:00 | Logical Replication in PostgreSQL 16 | Ondřej Svoboda |\n| 11:00 | pgvector in Production | Tereza Horáková |\n\n## keynote (Procházková)\n\n- since 2003\n\n## pgvector talk\n\n- pgvector 0.5: HNSW\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let titles: Vec<&str> = got.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(titles.len(), 3, "{got:?}");
+    assert!(titles.contains(&"Opening & keynote: Twenty Years of PostgreSQL"), "{got:?}");
+    assert!(got.iter().any(|t| t.1 == "pgvector in Production" && t.0 == 13), "{got:?}");
+}
