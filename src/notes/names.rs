@@ -589,9 +589,28 @@ pub fn leading_people(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     let title_like = |name: &str| {
         let last = name.rsplit(' ').next().unwrap_or("");
         let plural = last.len() > 4 && !last.ends_with("ss") && last.strip_suffix('s').is_some_and(ordinary);
-        plural || mostly_ordinary(name)
+        plural
+            || mostly_ordinary(name)
+            || name.split(' ').any(|w| product_like(w) || w.len() > 5 && w.ends_with("ing") && ordinary(w))
     };
     (!people.iter().any(|(n, _)| title_like(n))).then_some(people)
+}
+
+/// Whether a word is written as a product's name is, a capital inside it after three
+/// lower-case letters or more (`OpenTelemetry`, `JavaScript`, `PostgreSQL`); a name's
+/// inner capital comes early (`McCarthy`, `MacDonald`, `DeShawn`, `LaToya`).
+fn product_like(w: &str) -> bool {
+    let mut lower = 0;
+    for (i, c) in w.chars().enumerate() {
+        if c.is_lowercase() {
+            lower += 1;
+        } else if c.is_uppercase() && i > 0 && lower >= 3 {
+            return true;
+        } else if !c.is_alphabetic() {
+            lower = 0;
+        }
+    }
+    false
 }
 
 /// Whether `s`, after the last comma of a list of names, is the people's affiliation

@@ -146,6 +146,11 @@ pub fn parse(text: &str) -> Blocks<'_> {
         if tt == "+" {
             continue;
         }
+        // A description list's entry (`Speaker:: Ana Ruiz`): the field it is.
+        if let Some((term, def)) = description(tt) {
+            out.text(&format!("{term}: {def}"), n);
+            continue;
+        }
         if let Some((depth, marker, rest)) = list_item(tt) {
             out.item(depth, &marker, rest, n);
             continue;
@@ -165,6 +170,17 @@ pub fn parse(text: &str) -> Blocks<'_> {
 fn delimiter(t: &str) -> Option<char> {
     let c = t.chars().next()?;
     (matches!(c, '-' | '.' | '_' | '=' | '*' | '/' | '+') && t.len() >= 4 && t.chars().all(|x| x == c)).then_some(c)
+}
+
+/// A description list's entry, `Term:: definition` (or `:::`, `;;`), a term of at
+/// most five words: the term and its definition.
+fn description(t: &str) -> Option<(&str, &str)> {
+    let i = t.find(":: ").or_else(|| t.find(";; ")).or_else(|| t.strip_suffix("::").map(str::len))?;
+    let term = t[..i].trim_end_matches(':').trim();
+    let def = t.get(i + 2..).unwrap_or("").trim_start_matches(':').trim();
+    let ok =
+        !term.is_empty() && !term.starts_with(':') && term.split_whitespace().count() <= 5 && !term.contains("://");
+    ok.then_some((term, def))
 }
 
 /// An attribute entry `:name: value` (`:name!:` unsets and gives an empty value).
@@ -222,6 +238,15 @@ fn cols_attr(a: &str) -> Option<usize> {
 mod tests {
     use super::super::testutil::assert_lines_in_range;
     use super::*;
+
+    #[test]
+    fn description_entries_are_fields() {
+        assert_eq!(description("Speaker:: Ana Ruiz (Acme)"), Some(("Speaker", "Ana Ruiz (Acme)")));
+        assert_eq!(description("Level::: intermediate"), Some(("Level", "intermediate")));
+        assert_eq!(description("Room;; Hall 7"), Some(("Room", "Hall 7")));
+        assert_eq!(description("uses std::vector a lot"), None);
+        assert_eq!(description("see https://x.org:: odd"), None);
+    }
     use crate::notes::document::Property;
 
     fn kinds(text: &str) -> Vec<(BlockKind<'_>, u32, u32)> {

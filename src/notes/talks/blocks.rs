@@ -54,7 +54,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         self.conference = Some(self.events.len() - 1);
                     }
                 }
-                "date" => {
+                "date" | "revdate" => {
                     let ev = EventLine { date: date::find(&p.value, self.labels(), self.year), ..EventLine::default() };
                     if let Some(Found::Date(d, _)) = &ev.date {
                         self.year.get_or_insert(d.year);

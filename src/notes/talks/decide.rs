@@ -7,7 +7,16 @@ use super::*;
 /// signature's `--`.
 pub(super) fn letter_end(labels: &Labels, text: &str) -> bool {
     let t = text.trim();
-    t.starts_with("--") || t.len() < 80 && labels.leading(t).is_some_and(|(cs, _)| cs.contains(&Concept::Signoff))
+    // (The sign-off alone, then a comma, a mark or a name: `Cheers,`, `Thanks! Tom`,
+    // `Best, Ana`; not a sentence opening with its word, `Best one today IMO.`)
+    let alone = |rest: &str| {
+        let r = rest.trim();
+        r.is_empty()
+            || r.starts_with([',', '!', '.', '-', '—'])
+            || r.split_whitespace().count() <= 3 && r.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+    };
+    t.starts_with("--")
+        || t.len() < 80 && labels.leading(t).is_some_and(|(cs, rest)| cs.contains(&Concept::Signoff) && alone(rest))
 }
 
 /// Whether a line is the note-taker's own remark: `me: ask Lars`, `note to self: …`,

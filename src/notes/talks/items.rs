@@ -227,6 +227,40 @@ impl<'b> Run<'_, '_, 'b> {
     }
 }
 
+impl Run<'_, '_, '_> {
+    /// A field's candidate at `line`: a talk of the kind its label names, with the
+    /// people it names.
+    pub(super) fn labelled(&self, bi: usize, line: u32, kind: Concept, title: String, people: People) -> Candidate {
+        let mut c = self.new_candidate(bi, line, Source::Field, title);
+        c.kind = kind_of(kind);
+        push_ev(&mut c, "a talk label", 3);
+        if !people.is_empty() {
+            push_ev(&mut c, "a person named in it", 2);
+            c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        }
+        c
+    }
+
+    /// `• panel: A, B, C` right under a talk's line naming nobody (block `bi`, its
+    /// first line's label `lead`): its panelists. Whether the item was that.
+    pub(super) fn panelists_item(&mut self, bi: usize, line: u32, lead: Lead<'_, '_>) -> bool {
+        let d = self.d;
+        // `• panel: A, B, C` right under a talk's line naming nobody: its panelists.
+        if let Some((_, value)) = lead.filter(|(cs, _)| cs.contains(&Concept::Panel)) {
+            let value = value.trim_start_matches([':', '-', '—', '–']).trim();
+            let people = names::people_as(value, &d.labels, names::Case::Capitalised).filter(|p| p.len() >= 2);
+            if let (Some(people), Some(c)) =
+                (people, self.cands.last_mut().filter(|c| c.block + 1 == bi && c.speakers.is_empty()))
+            {
+                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+                push_ev(c, "speaker field", 2);
+                return true;
+            }
+        }
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

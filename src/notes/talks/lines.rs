@@ -373,6 +373,16 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
     // `/` and `)` looked for at once: most lines have neither (a search for each was
     // 4 M instructions more on the 10 MB corpus).
     let slash_or_paren = memchr::memchr2(b'/', b')', b).is_some();
+    // `Title (Ana Ruiz / Tom Berg, Acme)`: names in brackets at the end, a slash among
+    // them, are no cells.
+    if let Some(open) = s.strip_suffix(')').and_then(|x| x.rfind(" (")).filter(|&o| s[o..].contains('/')) {
+        let title = clean_title(&s[..open]);
+        if !s[..open].contains(['/', '"', '|']) && !title.is_empty() {
+            if let Some(p) = names::people(&s[open + 2..s.len() - 1], labels, false) {
+                return Some((title, p));
+            }
+        }
+    }
     if memchr::memchr3(b'"', 0xE2, b'|', b).is_some() || slash_or_paren && memchr::memchr(b'/', b).is_some() {
         if let Some(found) = framed::quoted(s, labels).or_else(|| framed::cells(s, labels)) {
             return Some(found);

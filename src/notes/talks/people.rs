@@ -201,6 +201,14 @@ pub(super) fn split_people<'s>(
         }
     }
     if dash && last[BY_SEPS.len()..].iter().any(Option::is_some) {
+        // `Title – Name – Company`: the names after the first of two dashes.
+        for (k, sep) in DASH_SEPS.iter().enumerate() {
+            let Some(last_i) = last[BY_SEPS.len() + k] else { continue };
+            let Some(i) = search::find(s, sep).filter(|&i| i < last_i && i > 0) else { continue };
+            if let Some(p) = affiliated(&s[i + sep.len()..], labels, names::Case::Capitalised) {
+                return Some((&s[..i], p));
+            }
+        }
         return name_first(s, labels);
     }
     None
@@ -247,8 +255,9 @@ fn at_people<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, R
 /// Initech`): the names, when the part after the last comma is no name and at most
 /// four words.
 fn affiliated(s: &str, labels: &Labels, case: names::Case) -> Option<Vec<(String, Role)>> {
-    let i = s.rfind(", ")?;
-    let tail = s[i + 2..].trim();
+    // (Or after a dash: `Femi Okafor – Honeycomb`.)
+    let (i, sep) = search::rfind_any(s, &[", ", " – ", " — ", " - "])?;
+    let tail = s[i + sep.len()..].trim();
     if tail.is_empty() || tail.split_whitespace().count() > 4 || names::is_name(tail, false) {
         return None;
     }

@@ -265,19 +265,6 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         self.prose(bi, b, text);
     }
 
-    /// A field's candidate at `line`: a talk of the kind its label names, with the
-    /// people it names.
-    fn labelled(&self, bi: usize, line: u32, kind: Concept, title: String, people: People) -> Candidate {
-        let mut c = self.new_candidate(bi, line, Source::Field, title);
-        c.kind = kind_of(kind);
-        push_ev(&mut c, "a talk label", 3);
-        if !people.is_empty() {
-            push_ev(&mut c, "a person named in it", 2);
-            c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
-        }
-        c
-    }
-
     /// `Vortrag: Title` (any talk label) as the first line, perhaps with a speaker field
     /// on the next lines of `text`. `first` is the first line's plain text, trimmed, and
     /// `lead` the label it starts with ([`Labels::leading`]).
@@ -698,6 +685,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         let d = self.d;
         let lead = d.labels.leading(first);
+        if self.panelists_item(bi, b.line, lead) {
+            return;
+        }
         if let Some(mut c) = self.field(bi, b.line, text, first, lead) {
             self.title_under_label(&mut c, bi, depth);
             self.people_below(&mut c, bi, depth);

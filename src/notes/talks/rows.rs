@@ -5,6 +5,9 @@ use super::*;
 impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// Rows whose cells hold a title and a name, perhaps a time.
     pub(super) fn table(&mut self, bi: usize, header: Option<&Row>, rows: &[Row]) {
+        if self.field_table(bi, header, rows) {
+            return;
+        }
         let labels = self.labels();
         let col = |concept: Concept| -> Option<usize> {
             header?.cells.iter().position(|h| {
@@ -93,5 +96,64 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         self.cands.extend(made);
+    }
+}
+
+impl Run<'_, '_, '_> {
+    /// A table of fields, two cells a row, the first a label (`|Speakers |Ana Ruiz
+    /// (Acme), Tom Berg` / `|Room |Hall 7`), as AsciiDoc and wiki pages set a talk's
+    /// details under its heading: the people name the talk of the heading right above
+    /// it, or, with a title field, a talk of its own. Whether the table is one.
+    fn field_table(&mut self, bi: usize, header: Option<&Row>, rows: &[Row]) -> bool {
+        let d = self.d;
+        let labels = &d.labels;
+        let all: Vec<&Row> = header.into_iter().chain(rows).collect();
+        if all.len() < 2 || all.len() > 12 || all.iter().any(|r| r.cells.len() != 2) {
+            return false;
+        }
+        let key = |r: &Row| {
+            let k = strip_inline(&r.cells[0]);
+            let k = k.trim().trim_end_matches(':');
+            labels.leading(k).filter(|(_, rest)| rest.trim().is_empty()).map(|(cs, _)| cs.to_vec())
+        };
+        let keys: Vec<Option<Vec<Concept>>> = all.iter().map(|r| key(r)).collect();
+        if keys.iter().filter(|k| k.is_some()).count() * 2 < all.len() {
+            return false;
+        }
+        let mut people: Vec<(Named, Role)> = Vec::new();
+        let mut title = None;
+        for (r, k) in all.iter().zip(&keys) {
+            let Some(cs) = k else { continue };
+            let value = strip_inline(&r.cells[1]);
+            if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) {
+                let role = if cs.contains(&Concept::Speaker) { Role::Speaker } else { Role::Moderator };
+                for (n, _) in names::people(value.trim(), labels, true).unwrap_or_default() {
+                    people.push((Named { name: n, line: r.line }, role));
+                }
+            } else if cs.contains(&Concept::Title) || cs.contains(&Concept::Talk) {
+                title = Some((clean_title(value.trim()), r.line));
+            }
+        }
+        let end = self.blocks[bi].end;
+        match (title, self.cands.last_mut()) {
+            (None, Some(c)) if c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.speakers.is_empty() => {
+                if !people.is_empty() {
+                    c.speakers = people;
+                    push_ev(c, "speaker field", 2);
+                }
+            }
+            (Some((t, line)), _) if !t.is_empty() => {
+                let mut c = self.new_candidate(bi, line, Source::Field, t);
+                push_ev(&mut c, "a title field", 1);
+                if !people.is_empty() {
+                    push_ev(&mut c, "speaker field", 2);
+                }
+                c.speakers = people;
+                c.body_line = end + 1;
+                self.cands.push(c);
+            }
+            _ => {}
+        }
+        true
     }
 }

@@ -754,3 +754,24 @@ fn schedule_rows_and_their_sections() {
     assert!(titles.contains(&"Opening & keynote: Twenty Years of PostgreSQL"), "{got:?}");
     assert!(got.iter().any(|t| t.1 == "pgvector in Production" && t.0 == 13), "{got:?}");
 }
+
+/// AsciiDoc talks: a table of fields under the heading (`|Speakers |…`), a description
+/// list's speaker (`Speaker:: …`), names in brackets with a slash among them; a product's
+/// name before a colon is no person (`OpenTelemetry Profiling: …`); a sentence opening
+/// with a sign-off's word (`Best one today IMO.`) ends no letter.
+#[test]
+fn asciidoc_fields_tables_and_names() {
+    let text = "= KubeCon 2024\n:revdate: 2024-03-20\n\n== Wed\n\n=== Cilium in Production\n\n[cols=\"1,4\"]\n|===\n|Speakers |Lucas Moreau (Datadog), Inês Baptista (Isovalent)\n|Room |Hall 7.1\n|===\n\n\
+                * Hubble\n* WireGuard\n\n=== Platform Engineering at Scale (Élodie Garnier / Rasmus Lindqvist, Spotify)\n\nBest one today IMO.\n\n- golden paths\n- Crossplane\n\n\
+                === OpenTelemetry Profiling: the Fourth Signal\n\nSpeaker:: Ayşe Demirci (Grafana Labs)\nLevel:: intermediate\n\n* OTel\n* pprof\n";
+    let got = speakers_as(text, crate::notes::document::Markup::AsciiDoc);
+    let want = [
+        ("Cilium in Production", "Lucas Moreau, Inês Baptista"),
+        ("Platform Engineering at Scale", "Élodie Garnier, Rasmus Lindqvist"),
+        ("OpenTelemetry Profiling: the Fourth Signal", "Ayşe Demirci"),
+    ];
+    assert_eq!(
+        got.iter().map(|t| (t.1.as_str(), t.2.join(", "))).collect::<Vec<_>>(),
+        want.map(|(t, p)| (t, p.to_string()))
+    );
+}
