@@ -562,6 +562,9 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         } else {
             HONORIFICS_AFTER.iter().find_map(|h| p.strip_suffix(h)).unwrap_or(p).trim_end()
         };
+        // `Friedrich "Fritz" Obermaier`: a nickname in quotes inside a name.
+        let unquoted = without_nickname(p);
+        let p = unquoted.as_deref().unwrap_or(p);
         let ok = match case {
             Case::Capitalised => is_name(p, false),
             Case::Any => {
@@ -594,6 +597,20 @@ pub fn leading_people(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
             || name.split(' ').any(|w| product_like(w) || w.len() > 5 && w.ends_with("ing") && ordinary(w))
     };
     (!people.iter().any(|(n, _)| title_like(n))).then_some(people)
+}
+
+/// A name without the nickname quoted inside it (`Friedrich "Fritz" Obermaier`,
+/// `Ana „Ani“ Ruiz`): a quoted word between two words.
+fn without_nickname(p: &str) -> Option<String> {
+    let open = p.find(['"', '“', '„', '\''])?;
+    let q = p[open..].chars().next()?;
+    let inner = open + q.len_utf8();
+    let close = inner + p[inner..].find(['"', '”', '“', '\''])?;
+    let after = close + p[close..].chars().next()?.len_utf8();
+    let (before, rest) = (p[..open].trim_end(), p[after..].trim_start());
+    let nick = &p[inner..close];
+    let one_word = !nick.is_empty() && nick.len() <= 20 && !nick.contains(' ');
+    (one_word && !before.is_empty() && !rest.is_empty()).then(|| format!("{before} {rest}"))
 }
 
 /// Whether a word is written as a product's name is, a capital inside it after three

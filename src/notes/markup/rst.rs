@@ -247,6 +247,9 @@ fn directive(out: &mut Builder, head: &str, content: &[&str], line: u32, end: u3
             let mut text: Vec<&str> = Vec::new();
             if !arg.is_empty() {
                 text.push(arg);
+            } else if name == "todo" {
+                // A to-do box says what it is, as a label over its items would.
+                text.push("To do:");
             }
             text.extend(body.iter().map(|l| l.trim()));
             let text = text.join("\n").trim().to_string();

@@ -383,6 +383,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     pub(super) fn session_item(&mut self, bi: usize, b: &Block) -> bool {
         let Some(mut session) = self.session else { return false };
         let used = match &b.kind {
+            // A box of asides (`.. todo::`, `> To do:`) ends the session.
+            BlockKind::Quote { text } if self.ends_session(text) => {
+                self.close_session();
+                return false;
+            }
             BlockKind::Quote { text } => {
                 session.quotes = true;
                 if text.trim().is_empty() {

@@ -114,11 +114,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 };
                 // A name line may end with an affiliation (`Ana Ruiz (Acme)`, `A & B,
                 // both Temporal`).
-                let find = |v: &str| {
-                    names::people_as(v, labels, case).or_else(|| {
-                        (case != names::Case::Any).then(|| framed::people_with_affiliation(v, labels)).flatten()
-                    })
-                };
+                // (A field's too, its names capitalised: `Referent: Tobias Brandstätter,
+                // freiberuflich`.)
+                let find =
+                    |v: &str| names::people_as(v, labels, case).or_else(|| framed::people_with_affiliation(v, labels));
                 if let Some(people) = find(value) {
                     let c = self.cands.last_mut().expect("checked");
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();

@@ -40,6 +40,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let mut time = time_col.and_then(|i| cells.get(i)).is_some_and(|t| strip_time(t).is_some());
             let mut speaker = speaker_col.and_then(|i| cells.get(i)).cloned();
             let mut title = title_col.and_then(|i| cells.get(i)).cloned();
+            // A title column and no speaker's: a cell of names (`Wer`, unlabelled).
+            if title_col.is_some() && speaker.is_none() {
+                speaker = cells
+                    .iter()
+                    .enumerate()
+                    .find(|&(i, c)| Some(i) != title_col && !other_col(i) && names::people(c, labels, false).is_some())
+                    .map(|(_, c)| c.clone());
+            }
             if title.is_none() {
                 // No header to go by: a time cell, a name cell, the longest other cell.
                 let mut best: Option<usize> = None;
@@ -89,6 +97,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             c.body_line = row.line;
             made.push(c);
+        }
+        // Rows under a lightning session's heading are its talks.
+        if let Some(session) = self.session.as_mut().filter(|_| !made.is_empty()) {
+            session.items += made.len();
+            for c in &mut made {
+                c.kind = SectionKind::Lightning;
+                push_ev(c, "an item of a lightning session", THRESHOLD);
+            }
         }
         if made.len() >= 2 {
             for c in &mut made {

@@ -775,3 +775,26 @@ fn asciidoc_fields_tables_and_names() {
         want.map(|(t, p)| (t, p.to_string()))
     );
 }
+
+/// reStructuredText: a simple table under a lightning session's heading holds its talks
+/// (`Thema` / `Wer`, a nickname in quotes inside a name); a `.. todo::` box after it
+/// ends the session; an emphasised speaker field with an affiliation in lower case.
+#[test]
+fn rst_lightning_table_todo_box_and_speaker_field() {
+    let text = "PyCon DE 2024\n=============\n\nLLM-Anwendungen testen\n======================\n\n*Referent: Tobias Brandstätter, freiberuflich*\n\n\
+                #. Golden Datasets\n#. Ragas\n\nLightning Talks\n===============\n\n======  ==================================  ============================\n\
+                Nr.     Thema                               Wer\n======  ==================================  ============================\n\
+                1       Mein Balkonkraftwerk                Lukas Pfeiffer\n\
+                2       Warum ich über PEP 8 schweige       Friedrich \"Fritz\" Obermaier\n\
+                ======  ==================================  ============================\n\n.. todo::\n\n   - Folien nachtragen\n   - Pandera testen\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Rst);
+    let got: Vec<(&str, String)> = got.iter().map(|t| (t.1.as_str(), t.2.join(", "))).collect();
+    assert_eq!(
+        got,
+        [
+            ("LLM-Anwendungen testen", "Tobias Brandstätter".to_string()),
+            ("Mein Balkonkraftwerk", "Lukas Pfeiffer".to_string()),
+            ("Warum ich über PEP 8 schweige", "Friedrich Obermaier".to_string()),
+        ]
+    );
+}
