@@ -1068,3 +1068,183 @@ fn blind_r_srecon23_emea_name_on_title() {
 fn blind_r_user_2024_pandoc_attrs() {
     check_scores(&fixture("user-2024-pandoc-attrs"), 0.881, 0.923, 0.931, 0.79);
 }
+
+// Confluence wiki markup, a plan-vs-reality table, `h2.` slots with room changes over `h3.` talks, a talk pasted from the schedule app in `{noformat}`; games; below 0.95: talks 0.727, speakers 0.727, mentions 0.620.
+#[test]
+fn blind_p_gdc_2024_confluence() {
+    check_scores(&fixture("gdc-2024-confluence"), 0.681, 0.717, 0.717, 0.609);
+}
+
+// plain text under `=====` day banners, `-- 11:00  "Title"` lines over an indented speaker line, keynotes in one line; cloud native; below 0.95: talks 0.824, speakers 0.833, mentions 0.677.
+#[test]
+fn blind_p_kubecon_eu_2024_plaintext() {
+    check_scores(&fixture("kubecon-eu-2024-plaintext"), 0.768, 0.813, 0.823, 0.667);
+}
+
+// a Sessionize agenda pasted as lines (time range, title, speaker, room, kind) in front matter'd Markdown, notes after it; .NET; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.800, mentions 0.732.
+#[test]
+fn blind_p_ndc_oslo_2024_sessionize() {
+    check_scores(&fixture("ndc-oslo-2024-sessionize"), 0.803, 0.899, 0.79, 0.721);
+}
+
+// an Org file, `** DONE Title :tags:` tutorials with `:SPEAKERS:` drawers, `#+TITLE`/`#+DATE`; machine learning; below 0.95: talks 1.000, speakers 0.842, mentions 0.828.
+#[test]
+fn blind_p_neurips_2023_orgmode() {
+    check_scores(&fixture("neurips-2023-orgmode"), 0.879, 0.99, 0.832, 0.817);
+}
+
+// a lightning-talk table (`# \| who \| talk \| notes`) with continuation rows, unknown names (`???`, `Mariana ?`); Python; below 0.95: talks 0.769, speakers 0.857, mentions 0.500.
+#[test]
+fn blind_p_pycon_us_2024_lightning_table() {
+    check_scores(&fixture("pycon-us-2024-lightning-table"), 0.698, 0.759, 0.847, 0.49);
+}
+
+// a Slack channel copy, `*bold*` panel titles over `mod:`/`panelists:` lines, a dash list of panelists, `on stage:`; security; the event or its date is not all found; below 0.95: talks 0.857, speakers 0.556, mentions 0.620.
+#[test]
+fn blind_p_rsac_2024_slack() {
+    check_scores(&fixture("rsac-2024-slack"), 0.667, 0.847, 0.545, 0.609);
+}
+
+// an Org journal in English and French, `** DONE Title :tags:`, `:SPEAKER:` drawers, `#+TODO` states; open source; below 0.95: talks 1.000, speakers 0.727, mentions 0.790.
+#[test]
+fn blind_q_fosdem_2024_org_journal() {
+    check_scores(&fixture("fosdem-2024-org-journal"), 0.829, 0.99, 0.717, 0.78);
+}
+
+// AsciiDoc, `===` talks, a `|===` table of fields, `Speaker::` entries, `_Name, Org_` lines; cloud native; below 0.95: talks 0.909, speakers 1.000, mentions 0.861.
+#[test]
+fn blind_q_kubecon_eu_2024_asciidoc() {
+    check_scores(&fixture("kubecon-eu-2024-asciidoc"), 0.913, 0.899, 0.99, 0.85);
+}
+
+// reStructuredText in German, `:Sprecherin:` fields, `Vortrag von …`, a simple table of lightning talks, `.. todo::`; Python; the event or its date is not all found.
+#[test]
+fn blind_q_pyconde_2024_rst_mitschrift() {
+    check_scores(&fixture("pyconde-2024-rst-mitschrift"), 0.964, 0.99, 0.99, 0.913);
+}
+
+// a folder of one file per talk in Japanese, front matter, `- speaker:` items, a `.txt` file; Ruby; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.889, mentions 0.940.
+#[test]
+fn blind_q_rubykaigi_2024_folder_per_talk() {
+    check_scores(&fixture("rubykaigi-2024-folder-per-talk"), 0.932, 0.99, 0.878, 0.929);
+}
+
+// a Jupyter notebook (`.ipynb`), a Markdown cell per talk, code cells between; scientific Python; below 0.95: talks 1.000, speakers 0.857, mentions 0.968.
+#[test]
+fn blind_q_scipy_2024_jupyter_notebook() {
+    check_scores(&fixture("scipy-2024-jupyter-notebook"), 0.931, 0.99, 0.847, 0.957);
+}
+
+// a MediaWiki page saved as text, `== ==` headings, `[[User:…|…]]` links, a `{| wikitable |}` of short talks, templates; Wikimedia; below 0.95: talks 0.923, speakers 0.933, mentions 0.758.
+#[test]
+fn blind_q_wikimania_2023_mediawiki() {
+    check_scores(&fixture("wikimania-2023-mediawiki"), 0.861, 0.913, 0.923, 0.747);
+}
+
+// two days of Title Case `##`/`###` headings, speakers alone or after `Speaker:`, a panel `A, B and C, moderated by D`; Django.
+#[test]
+fn blind_s_djangocon_europe_2024_two_day() {
+    check_scores(&fixture("djangocon-europe-2024-two-day"), 0.961, 0.99, 0.946, 0.948);
+}
+
+// a folder of one Markdown file per talk, setext titles, `A talk by [Name](link)` or a `####` speaker heading, sub-headings as parts, a README naming the event; Rust.
+#[test]
+fn blind_s_eurorust_2024_talk_folder() {
+    check_scores(&fixture("eurorust-2024-talk-folder"), 0.956, 0.99, 0.99, 0.89);
+}
+
+// a lower-case phone note, `next talk - title (speaker)`, `after lunch: title - speaker`; JavaScript; the event or its date is not all found; below 0.95: talks 0.923, speakers 1.000, mentions 0.800.
+#[test]
+fn blind_s_jsnation_2024_phone_note() {
+    check_scores(&fixture("jsnation-2024-phone-note"), 0.897, 0.913, 0.99, 0.79);
+}
+
+// a schedule table (time, title, speaker, room) over lower-case sections with shortened titles (`## keynote (Surname)`); PostgreSQL.
+#[test]
+fn blind_s_pgconf_eu_2023_schedule_table() {
+    check_scores(&fixture("pgconf-eu-2023-schedule-table"), 0.946, 0.99, 0.99, 0.86);
+}
+
+// reStructuredText with `===`/`---`/`~~~` underlines, `:speaker:` fields, `::` code, a talk with no speaker; Python; below 0.95: talks 0.889, speakers 0.800, mentions 0.784.
+#[test]
+fn blind_s_pycon_au_2024_rst_notes() {
+    check_scores(&fixture("pycon-au-2024-rst-notes"), 0.814, 0.878, 0.79, 0.773);
+}
+
+// a recap e-mail hard-wrapped at 72 columns, quoted and bold titles in prose, speakers in sentences; DevOps; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.923, mentions 0.900.
+#[test]
+fn blind_s_rootconf_2024_recap_email() {
+    check_scores(&fixture("rootconf-2024-recap-email"), 0.93, 0.99, 0.913, 0.89);
+}
+
+// French, `Conférence :`, `Intervenant(e)s :`, `par X et Y`, a keynote with no title; Java; below 0.95: talks 0.923, speakers 0.727, mentions 0.869.
+#[test]
+fn blind_t_devoxx_france_2024_francais() {
+    check_scores(&fixture("devoxx-france-2024-francais"), 0.829, 0.913, 0.717, 0.858);
+}
+
+// two days, `###` room and track headings, bold `time title` lines with the speaker after a dash, `by`, a field or the next line; Go; below 0.95: talks 1.000, speakers 0.947, mentions 0.868.
+#[test]
+fn blind_t_gophercon_uk_2024_multitrack() {
+    check_scores(&fixture("gophercon-uk-2024-multitrack"), 0.928, 0.99, 0.937, 0.857);
+}
+
+// German labels (`Vortrag:`, `Sprecherin:`, `Raum:`, `Uhrzeit:`) in any order, a speaker only in a sentence; Java; below 0.95: talks 1.000, speakers 0.833, mentions 0.817.
+#[test]
+fn blind_t_javaland_2024_deutsch() {
+    check_scores(&fixture("javaland-2024-deutsch"), 0.873, 0.99, 0.823, 0.807);
+}
+
+// AsciiDoc in English and Italian, `Speaker::` lists, `[source,python]` blocks, lightning `"title" -- speaker` bullets; Python.
+#[test]
+fn blind_t_pycon_italia_2024_asciidoc() {
+    check_scores(&fixture("pycon-italia-2024-asciidoc"), 0.946, 0.99, 0.99, 0.86);
+}
+
+// a notebook exported to Markdown, `## Title — Speaker (Company)` headings, `Out[2]:` prefixes, Q&A sub-headings, a TODO list; data; below 0.95: talks 1.000, speakers 0.923, mentions 0.894.
+#[test]
+fn blind_t_pydata_amsterdam_2023_jupyter() {
+    check_scores(&fixture("pydata-amsterdam-2023-jupyter"), 0.928, 0.99, 0.913, 0.883);
+}
+
+// Apple Notes as text, `•`/`◦` bullets, dated days, `Title – Speaker` lines, `• panel: A, B, C`; software architecture; below 0.95: talks 1.000, speakers 1.000, mentions 0.845.
+#[test]
+fn blind_t_qcon_london_2024_applenotes() {
+    check_scores(&fixture("qcon-london-2024-applenotes"), 0.938, 0.99, 0.99, 0.835);
+}
+
+// an Org file over two days, `**` talks with `:SPEAKER:` drawers, `***` lightning talks with the speaker after `--`, a first name alone; Rust; below 0.95: talks 0.842, speakers 0.889, mentions 0.912.
+#[test]
+fn blind_u_eurorust_2024_emacs_org() {
+    check_scores(&fixture("eurorust-2024-emacs-org"), 0.87, 0.832, 0.878, 0.901);
+}
+
+// a numbered tweet thread (`2/`, `(1/15)`), quoted titles after lead words, speakers after `by`, `—`, `w/`, as @handles or both; JavaScript; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.909, mentions 0.700.
+#[test]
+fn blind_u_jsheroes_2024_tweet_thread() {
+    check_scores(&fixture("jsheroes-2024-tweet-thread"), 0.829, 0.899, 0.899, 0.69);
+}
+
+// a Logseq journal page, talks as top-level bullets over `speaker:: [[Name]]`, `moderator::`/`panelists::`, a speaker only in a sentence; cloud native.
+#[test]
+fn blind_u_kubecon_eu_2024_logseq() {
+    check_scores(&fixture("kubecon-eu-2024-logseq"), 0.955, 0.99, 0.99, 0.886);
+}
+
+// an Obsidian note, YAML front matter, a table with a `who` cell per talk, a moderated panel and a workshop, callouts and to-dos; security; below 0.95: talks 0.933, speakers 0.778, mentions 0.836.
+#[test]
+fn blind_u_owasp_appsec_eu_2024_obsidian_table() {
+    check_scores(&fixture("owasp-appsec-eu-2024-obsidian-table"), 0.839, 0.923, 0.767, 0.826);
+}
+
+// a Slack message in Dutch with replies, `*bold*` English titles, speakers before or after them or in a Dutch sentence, numbered lightning talks; data; below 0.95: talks 1.000, speakers 0.833, mentions 0.903.
+#[test]
+fn blind_u_pydata_amsterdam_2023_slack_nl() {
+    check_scores(&fixture("pydata-amsterdam-2023-slack-nl"), 0.902, 0.99, 0.823, 0.893);
+}
+
+// plain vim text of an academic conference over two days, lower-case `name -- title` and `name: "title"` lines, session chairs, a panel, tool demos; software engineering; below 0.95: talks 0.222, speakers 0.588, mentions 0.191.
+#[test]
+fn blind_u_saner_2024_vim_plaintext() {
+    check_scores(&fixture("saner-2024-vim-plaintext"), 0.323, 0.212, 0.578, 0.18);
+}

@@ -75,7 +75,7 @@ pub(crate) fn inline(s: &str) -> Cow<'_, str> {
                 if !link_namespace(target).is_some_and(is_hidden_namespace) || target.starts_with(':') {
                     let shown = label.unwrap_or_else(|| target.trim_start_matches(':'));
                     // `[[User:Ana Ruiz]]` shows the page's name without its namespace.
-                    let shown = if label.is_none() {
+                    let shown = if label.is_none() && !target.starts_with(':') {
                         link_namespace(shown).map_or(shown, |ns| &shown[ns.len() + 1..])
                     } else {
                         shown

@@ -21,6 +21,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // Speaker fields right after a candidate (an Org drawer under its heading).
         let mut after_candidate = self.cands.last().filter(|c| c.block + 1 == bi || c.block + 2 == bi).is_some();
+        // An outliner's block properties (`speaker:: [[Ana Ruiz]]` nested under `- Title`):
+        // the item over them is a talk's title.
+        if !after_candidate && self.item_over_fields(bi, props) {
+            after_candidate = true;
+        }
         // A page's fields naming a title and its speaker (front matter `title:` and
         // `speaker:`, `title::` and `speaker::`): the page is that talk's notes.
         let own_talk = !after_candidate && self.cands.is_empty() && self.talk_fields(bi, props);
@@ -34,7 +39,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let is_speaker = labels.is(&key, Concept::Speaker);
             let is_moderator = labels.is(&key, Concept::Moderator);
             if (is_speaker || is_moderator) && after_candidate {
-                let people = names::people(&p.value, labels, true).unwrap_or_default();
+                // (`[[Ana Ruiz]], [[Tom Berg]]`: the names a page links.)
+                let people = names::people(&strip_inline(&p.value), labels, true).unwrap_or_default();
                 let c = self.cands.last_mut().expect("checked above");
                 for (name, role) in people {
                     let role = if is_moderator { Role::Moderator } else { role };
@@ -86,6 +92,55 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 _ => {}
             }
         }
+    }
+
+    /// A candidate for the list item right before block `bi` when `props` (its block
+    /// properties, as an outliner nests them) name its speaker or moderator: its text
+    /// the title, a leading tag naming a talk's kind (`#keynote Title`) its kind.
+    /// Whether there is one.
+    fn item_over_fields(&mut self, bi: usize, props: &[Property]) -> bool {
+        let d = self.d;
+        let labels = &d.labels;
+        let people = props.iter().any(|p| {
+            let k = p.key.trim().to_lowercase();
+            labels.is(&k, Concept::Speaker) || labels.is(&k, Concept::Moderator)
+        });
+        let Some(Block { kind: BlockKind::ListItem { text, .. }, line, .. }) =
+            bi.checked_sub(1).map(|i| &self.blocks[i])
+        else {
+            return false;
+        };
+        if !people {
+            return false;
+        }
+        let first = strip_inline(text.split('\n').next().unwrap_or(""));
+        let mut t = first.trim();
+        let mut kind = None;
+        while let Some((tag, rest)) = t.strip_prefix('#').and_then(|r| r.split_once(' ')) {
+            kind = kind.or_else(|| {
+                labels.leading(tag).and_then(|(cs, _)| {
+                    cs.iter().copied().find(|c| {
+                        matches!(
+                            c,
+                            Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop
+                        )
+                    })
+                })
+            });
+            t = rest.trim_start();
+        }
+        let title = clean_title(t);
+        if title.split_whitespace().count() < 2 {
+            return false;
+        }
+        let mut c = self.new_candidate(bi - 1, *line, Source::ListItem, title);
+        if let Some(k) = kind {
+            c.kind = kind_of(k);
+        }
+        push_ev(&mut c, "an item over its fields", 1);
+        c.body_line = line + 1;
+        self.cands.push(c);
+        true
     }
 
     /// A candidate for the talk a page's fields name (a title field that names no event,

@@ -41,7 +41,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if let Source::Heading(_) = c.source {
                 // (From its body: a name heading under it is its speakers'.)
                 let mut after = c.block + 1;
-                while after < blocks.len() && blocks[after].line < c.body_line {
+                while after < blocks.len() && blocks[after].end < c.body_line {
                     after += 1;
                 }
                 let n = next_heading[after.min(blocks.len())] - after.min(blocks.len());

@@ -451,6 +451,13 @@ pub(super) fn strip_number(s: &str) -> &str {
             return rest.trim_start();
         }
     }
+    // A thread's post number (`2/ Title`; not `24/7 support`).
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        if let Some(rest) = t[digits..].strip_prefix("/ ").filter(|r| !r.trim().is_empty()) {
+            return rest.trim_start();
+        }
+    }
     // A number in brackets: `[4]`, `(5)`.
     for (open, close) in [('[', ']'), ('(', ')')] {
         if let Some(inner) = t.strip_prefix(open) {

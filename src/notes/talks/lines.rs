@@ -79,6 +79,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             None if label.is_some() && enumerated => (clean_title(rest), Vec::new()),
             None => return None,
         };
+        // `Next: "Title" — @handle`: the quoted title among a few lead words.
+        let title = match quoted_core(&title) {
+            Some(core) => core.to_string(),
+            None => title,
+        };
         let words = title.split_whitespace().count();
         if !(2..=20).contains(&words) {
             return None;
@@ -419,6 +424,22 @@ fn may_split(s: &str) -> bool {
         || memchr::memchr2(b')', 0xE2, b).is_some()
         || memchr::memchr_iter(b'/', b).any(|i| i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' '))
         || people::last_seps(s, &mut [None; 13])
+}
+
+/// The quoted part of a title (`Next: "Signals: the state of reactivity" — @radu`),
+/// when it holds two words or more and what is outside it is at most three words,
+/// handles and marks.
+fn quoted_core(title: &str) -> Option<&str> {
+    let (open, close) =
+        [('"', '"'), ('“', '”'), ('„', '“'), ('«', '»')].into_iter().find(|(o, _)| title.contains(*o))?;
+    let a = title.find(open)?;
+    let inner = a + open.len_utf8();
+    let b = inner + title[inner..].find(close)?;
+    let core = title[inner..b].trim();
+    let outside = format!("{} {}", &title[..a], &title[b + close.len_utf8()..]);
+    let words =
+        outside.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric) && !w.starts_with('@')).count();
+    (core.split_whitespace().count() >= 2 && words <= 3).then_some(core)
 }
 
 /// `Title @Name`, `Title @A, @B`, `Panel: topic @Mod: Name`: the title before the first

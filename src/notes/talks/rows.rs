@@ -152,11 +152,14 @@ impl Run<'_, '_, '_> {
         }
         let end = self.blocks[bi].end;
         match (title, self.cands.last_mut()) {
-            (None, Some(c)) if c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.speakers.is_empty() => {
-                if !people.is_empty() {
-                    c.speakers = people;
-                    push_ev(c, "speaker field", 2);
-                }
+            (None, Some(c))
+                if c.block + 1 == bi
+                    && matches!(c.source, Source::Heading(_))
+                    && c.speakers.is_empty()
+                    && !people.is_empty() =>
+            {
+                c.speakers = people;
+                push_ev(c, "speaker field", 2);
             }
             (Some((t, line)), _) if !t.is_empty() => {
                 let mut c = self.new_candidate(bi, line, Source::Field, t);

@@ -798,3 +798,28 @@ fn rst_lightning_table_todo_box_and_speaker_field() {
         ]
     );
 }
+
+/// Outliner pages: an item over its block properties (`speaker:: [[Name]]` nested under
+/// `- #keynote Title`) is a talk; a thread's post numbers (`2/ `) and lead words around
+/// a quoted title (`Next: "Title" — @handle`) are no part of the title.
+#[test]
+fn outliner_block_properties_and_thread_posts() {
+    let text = "title:: Conf 2024\n\n- #keynote Cloud Native AI: from hype to the boring parts\n\t- speaker:: [[Hélène Marchand]]\n\t- everything is AI\n\
+                - eBPF everywhere? Running Cilium at a bank\n\t- speaker:: [[Julien Moreau]], [[Anaïs Lefèvre]]\n\t- replaced kube-proxy\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Outliner);
+    let got: Vec<(&str, String)> = got.iter().map(|t| (t.1.as_str(), t.2.join(", "))).collect();
+    assert_eq!(
+        got,
+        [
+            ("Cloud Native AI: from hype to the boring parts", "Hélène Marchand".to_string()),
+            ("eBPF everywhere? Running Cilium at a bank", "Julien Moreau, Anaïs Lefèvre".to_string()),
+        ]
+    );
+    let thread = "Cristina Pop @cris\nLive-threading day 1! (1/15)\n\n4/ Next: \"Signals: the state of reactivity\" — @radu (Radu Constantinescu)\n\nWalked through SolidJS.\n\n\
+                  7/ \"React Server Components without the hype\" — Ioana Dumitrescu\n\nHonest take.\n";
+    let got = speakers_as(thread, crate::notes::document::Markup::Plain);
+    let titles: Vec<&str> = got.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(titles, ["Signals: the state of reactivity", "React Server Components without the hype"], "{got:?}");
+    assert_eq!(framed::strip_number("2/ Opening keynote"), "Opening keynote");
+    assert_eq!(framed::strip_number("24/7 support"), "24/7 support");
+}
