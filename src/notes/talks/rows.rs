@@ -27,13 +27,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // Columns whose header says what else they hold (`Track`, `Room`, `Where I
         // ended up`, `Notes`): no title or name is looked for in them.
-        let other_col = |i: usize| {
-            header.and_then(|h| h.cells.get(i)).is_some_and(|h| {
-                let h = strip_inline(h);
-                let h = h.trim();
-                !h.is_empty() && (labels.leading(h).is_some() || !labels.whole(h).is_empty())
-            })
-        };
+        // (Read once per table, not per row.)
+        let others: Vec<bool> = header.map_or_else(Vec::new, |h| {
+            h.cells
+                .iter()
+                .map(|h| {
+                    let h = strip_inline(h);
+                    let h = h.trim();
+                    !h.is_empty() && (labels.leading(h).is_some() || !labels.whole(h).is_empty())
+                })
+                .collect()
+        });
+        let other_col = |i: usize| others.get(i).copied().unwrap_or(false);
         let mut made = Vec::new();
         for row in rows {
             let cells: Vec<String> = row.cells.iter().map(|c| strip_inline(c).trim().to_string()).collect();
