@@ -67,6 +67,12 @@ pub enum Concept {
 }
 
 impl Concept {
+    /// Whether the concept is a kind of talk: a talk, a keynote, lightning talks, a panel
+    /// or a workshop.
+    pub fn is_talk_kind(self) -> bool {
+        matches!(self, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
+    }
+
     /// The concept's name in the table (`talk`, `month3`).
     pub fn name(self) -> String {
         match self {

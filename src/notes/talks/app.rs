@@ -94,11 +94,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             k += 1;
         }
-        let label = labels.leading(title).and_then(|(cs, _)| {
-            cs.iter().copied().find(|c| {
-                matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-            })
-        });
+        let label = labels.leading(title).and_then(|(cs, _)| cs.iter().copied().find(|c| c.is_talk_kind()));
         if people.is_empty() && label.is_none() {
             return None;
         }

@@ -117,16 +117,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let mut t = first.trim();
         let mut kind = None;
         while let Some((tag, rest)) = t.strip_prefix('#').and_then(|r| r.split_once(' ')) {
-            kind = kind.or_else(|| {
-                labels.leading(tag).and_then(|(cs, _)| {
-                    cs.iter().copied().find(|c| {
-                        matches!(
-                            c,
-                            Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop
-                        )
-                    })
-                })
-            });
+            kind =
+                kind.or_else(|| labels.leading(tag).and_then(|(cs, _)| cs.iter().copied().find(|c| c.is_talk_kind())));
             t = rest.trim_start();
         }
         let title = clean_title(t);
@@ -181,9 +173,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return false;
         }
         let labels = self.labels();
-        let is_talk_label = |c: &Concept| {
-            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-        };
+        let is_talk_label = |c: &Concept| c.is_talk_kind();
         let mut lead = labels.leading(plain).map(|(c, r)| (c.to_vec(), r));
         // A label after a time or a number (`15:00 — Lightning talks`, `09:00 Keynote:
         // Title`, `5) Lightning talks`).

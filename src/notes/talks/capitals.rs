@@ -59,9 +59,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let Some(people) = framed::people_with_affiliation(name, labels) else { return false };
         let joined = title.join(" ");
         let (kind, rest) = match labels.leading(&joined) {
-            Some((cs, r)) => match cs.iter().copied().find(|c| {
-                matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-            }) {
+            Some((cs, r)) => match cs.iter().copied().find(|c| c.is_talk_kind()) {
                 Some(k) => (Some(k), r.trim_start_matches([':', '-', '–', '—', ' '])),
                 // A field (`TODO`, `Q&A:`) is no title.
                 None => return false,

@@ -151,9 +151,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         push_ev(&mut c, "a time", 2);
         let mut label = None;
         if let Some((cs, r)) = labels.leading(&title) {
-            if let Some(k) = cs.iter().copied().find(|c| {
-                matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-            }) {
+            if let Some(k) = cs.iter().copied().find(|c| c.is_talk_kind()) {
                 let r = r.trim_start_matches([':', '-', '–', '—', '|', ' ']);
                 if !r.is_empty() {
                     c.title = clean_title(r);

@@ -243,9 +243,7 @@ pub(super) fn marker_class(marker: &str) -> &str {
 /// the text after it.
 pub(super) fn talk_label<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'s str)> {
     let (cs, r) = labels.leading(s)?;
-    let kind = cs.iter().copied().find(|c| {
-        matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-    })?;
+    let kind = cs.iter().copied().find(|c| c.is_talk_kind())?;
     // A label is followed by a separator (`Talk: …`), not by more words of a sentence
     // (`talk was great`).
     let sep = s[..s.len() - r.len()].trim_end();
@@ -273,9 +271,7 @@ pub(super) fn after_number(rest: &str) -> &str {
 /// or a separator, and what follows it (on the line under a heading, who gives it).
 pub(super) fn kind_then<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'s str)> {
     let (cs, r) = labels.leading(s)?;
-    let kind = cs.iter().copied().find(|c| {
-        matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-    })?;
+    let kind = cs.iter().copied().find(|c| c.is_talk_kind())?;
     let set_apart = r.starts_with([',', ':', '：', '—', '–']) || s[..s.len() - r.len()].contains([':', '：', '—', '–']);
     let rest = r.trim_start_matches([',', ':', '：', '—', '–']).trim_start();
     (set_apart && !rest.is_empty()).then_some((kind, rest))
@@ -296,9 +292,7 @@ pub(super) fn kind_about<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'
     let t = s.trim_start();
     let t = ARTICLES.iter().find_map(|a| word(t, a)).map_or(t, str::trim_start);
     let (cs, r) = labels.leading(t)?;
-    let kind = cs.iter().copied().find(|c| {
-        matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-    })?;
+    let kind = cs.iter().copied().find(|c| c.is_talk_kind())?;
     let rest = ABOUT.iter().find_map(|p| word(r.trim_start(), p))?.trim_start();
     (!rest.is_empty()).then_some((kind, rest))
 }

@@ -264,6 +264,8 @@ struct Run<'d, 'a, 'b> {
     /// day (an outline's `- GDC 2024` / `  - Wed, Mar 20`): items under them are read
     /// as if those were headings.
     item_structure: Vec<u8>,
+    /// Whether the note's prose is hard-wrapped ([`told::hard_wrapped`]), found once.
+    wrapped: std::cell::OnceCell<bool>,
 }
 
 /// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
@@ -320,6 +322,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             memo_next: 0,
             heading_talk: false,
             item_structure: Vec::new(),
+            wrapped: std::cell::OnceCell::new(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::blocks::is_slot;
 use super::lines::{self, split_title_line};
-use super::recap::name_before;
+use super::recap::people_before;
 use super::sentence;
 use super::*;
 
@@ -207,6 +207,20 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     return;
                 }
             }
+            // The note's first paragraph, said line by line (a dictated memo: `okay
+            // recording this …, djangocon us day one` / `so the opening keynote was …`):
+            // a talk told on its second line, when its first tells none.
+            let wrapped = || *self.wrapped.get_or_init(|| super::told::hard_wrapped(&self.note.text));
+            if let Some(rest) = below.filter(|_| self.cands.is_empty() && !wrapped()) {
+                let d = self.d;
+                let raw = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |i| &rest[..i]);
+                let plain = strip_inline(raw);
+                let said = || self.told_paragraph(bi, b.line + 1, rest, plain.trim(), d.labels.leading(plain.trim()));
+                let own = self.told_paragraph(bi, b.line, text, first, d.labels.leading(first));
+                if let Some(c) = own.is_none().then(said).flatten() {
+                    return self.cands.push(c);
+                }
+            }
             if self.conference.is_some_and(|c| self.events[c].date.is_none()) {
                 // A date in the preamble (`day one … (5 November)`, a date line under
                 // the title line).
@@ -276,9 +290,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return Some(c);
         }
         let (concepts, rest) = lead?;
-        let kind = concepts.iter().copied().find(|c| {
-            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-        })?;
+        let kind = concepts.iter().copied().find(|c| c.is_talk_kind())?;
         // A number after the label (`Talk 1: Title`, `Vortrag #3 – Title`).
         let rest = lines::after_number(rest);
 
@@ -477,8 +489,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let tail = plain[next..].trim_start();
             let Some(by) = by_clause(tail) else {
                 // `Name on "Title"`, `a talk by Name: "Title"`: the person before it.
-                if let Some(name) = name_before(&plain[..open]).filter(|_| title.split_whitespace().count() >= 2) {
-                    let line = b.line + line_of(open);
+                let two_words = title.split_whitespace().count() >= 2;
+                if let Some(people) = people_before(&plain[..open], labels).filter(|_| two_words) {
+                    // The talk starts on the name's line (`Keynote - Name (Org)` / `"Title"`).
+                    let line = b.line + line_of(plain[..open].rfind(people[0].as_str()).unwrap_or(open));
                     let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
                     push_ev(&mut c, "a quoted title", 2);
                     push_ev(&mut c, "a person named in it", 2);
@@ -488,9 +502,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         while !note.is_char_boundary(lo) {
                             lo += 1;
                         }
-                        note[lo..at].rfind(name.as_str()).map_or(at, |i| lo + i)
+                        note[lo..at].rfind(people[0].as_str()).map_or(at, |i| lo + i)
                     });
-                    c.speakers.push((Named { name, line }, Role::Speaker));
+                    c.speakers = people.into_iter().map(|name| (Named { name, line }, Role::Speaker)).collect();
                     found.push(c);
                 } else if let Some(mut c) = self.quoted_then_people(bi, b.line + line_of(open), title, eol_tail(next)) {
                     c.at = place(open, line_of(open) as usize);

@@ -47,7 +47,10 @@ impl Run<'_, '_, '_> {
         } else {
             // `Name, "Title" …`, `Name: "Title"`, `Name – "Title"`.
             let name = before.strip_suffix([',', ':', '—', '–', '-'])?.trim_end();
-            let people = names::leading_people(name, labels)?;
+            // (`A and B did a two person talk, "…"`: the names before the verb.)
+            let told = || Some(people_before(before, labels)?.into_iter().map(|n| (n, Role::Speaker)).collect());
+            let people = names::leading_people(name, labels).filter(|p| p.len() > 1).or_else(told)
+                .or_else(|| names::leading_people(name, labels))?;
             (people, !after.trim_start_matches(['.', ',', '—', '–', '-', ':']).trim().is_empty())
         };
         let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
@@ -156,35 +159,83 @@ const BEFORE_TITLE: [&str; 24] = [
     "de",
 ];
 
-/// The speaker named right before a quoted title, in its sentence: a name of two to
-/// four words, then at most three of [`BEFORE_TITLE`] or a `:`/`—`/`-`.
-pub(super) fn name_before(before: &str) -> Option<String> {
+/// The speakers named right before a quoted title, in its sentence: one name of two to
+/// four words, or two joined by `and` (`Lotte Visser and Daan Mulder did a two person
+/// talk, "…"`), then at most three of [`BEFORE_TITLE`], a `:`/`—`/`-`, or a verb of
+/// presenting with the talk it gave (`did a talk,`). A name in lower case counts when
+/// its words are unusual (`then thijs bakker with "…"`), as a lower-case writer writes
+/// every name; an aside in brackets after it is left out (`femke janssen (not the same
+/// femke!) did "…"`).
+pub(super) fn people_before(before: &str, labels: &Labels) -> Option<Vec<String>> {
+    let owned;
+    let before = if before.contains(')') {
+        owned = without_asides(before);
+        owned.as_str()
+    } else {
+        before
+    };
     // After the stop, which may be more than a byte (`”`).
     let sentence = before
         .char_indices()
         .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '"' | '”'))
         .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
     let mut words: Vec<&str> = sentence.split_whitespace().collect();
+    // A verb of presenting and the talk it gave (`did a two person talk,`).
+    let talk_at_end = words.last().is_some_and(|w| {
+        let bare = w.trim_end_matches([',', ':', '—', '–']);
+        labels.lookup(bare).iter().any(|c| c.is_talk_kind())
+    });
+    if talk_at_end {
+        let n = words.len();
+        if let Some(v) = (n.saturating_sub(6)..n - 1).rev().find(|&i| labels.presents(words[i])) {
+            words.truncate(v);
+        }
+    }
     let mut between = 0;
     while let Some(w) = words.last() {
         let bare = w.trim_matches(|c: char| matches!(c, ':' | '—' | '–' | '-' | ','));
-        if bare.is_empty() || (between < 3 && BEFORE_TITLE.contains(&bare.to_lowercase().as_str())) {
+        let joins = between < 3 && (BEFORE_TITLE.contains(&bare.to_lowercase().as_str()) || labels.presents(bare));
+        if bare.is_empty() || joins {
             words.pop();
             between += 1;
         } else {
             break;
         }
     }
+    // A colon inside opens what follows it (`last one i stayed for: noor el amrani, "…"`).
+    if let Some(c) = words[..words.len().saturating_sub(1)].iter().rposition(|w| w.ends_with(':')) {
+        words.drain(..=c);
+    }
     let last = words.pop()?;
     // The name ends at its last word; a comma there ends a list, not a name, unless the
     // name opens its sentence (`Tuğba Yıldırım, "Title" – …`).
     if let Some(name) = last.strip_suffix(',') {
         let opening = format!("{} {name}", words.join(" "));
-        return ((1..=3).contains(&words.len()) && names::is_name(&opening, false)).then(|| opening.trim().to_string());
+        let opening = opening.trim();
+        return ((1..=3).contains(&words.len()) && name_shaped(opening, labels)).then(|| vec![opening.to_string()]);
     }
     let last = last.trim_end_matches([':', '—', '–']);
     // `Siobhán Ní Bhriain's "Title"`: the name without its possessive.
     words.push(last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last));
+    let mut people = Vec::new();
+    while let Some((name, n)) = name_at_end(&words, labels, !people.is_empty()) {
+        people.insert(0, name);
+        words.truncate(words.len() - n);
+        // Another name before `and` or `&`.
+        match words.last() {
+            Some(w) if people.len() == 1 && matches!(*w, "and" | "&" | "und" | "et" | "y" | "e" | "en" | "i") => {
+                words.pop();
+            }
+            _ => break,
+        }
+    }
+    (!people.is_empty()).then_some(people)
+}
+
+/// The name of two to four words that `words` ends with, and its number of words.
+/// `paired`: a name before `and NAME`, which needs only an unusual surname in lower
+/// case (`mark kuiper and yara bos`: `mark` is an English word).
+fn name_at_end(words: &[&str], labels: &Labels, paired: bool) -> Option<(String, usize)> {
     (2..=4).rev().filter(|&n| words.len() >= n).find_map(|n| {
         let run = &words[words.len() - n..];
         // No stop inside a name.
@@ -192,8 +243,50 @@ pub(super) fn name_before(before: &str) -> Option<String> {
             return None;
         }
         let cand = run.join(" ");
-        names::is_name(&cand, false).then_some(cand)
+        let surname = || {
+            let last = run[n - 1];
+            names::is_name(&cand, true) && !names::ordinary(last) && !names::frequent(last)
+        };
+        (name_shaped(&cand, labels) || paired && n == 2 && surname()).then_some((cand, n))
     })
+}
+
+/// Whether `s` is a name: capitalised, or in lower case with unusual words
+/// ([`told::name_shaped`]).
+fn name_shaped(s: &str, labels: &Labels) -> bool {
+    if s.starts_with(char::is_uppercase) {
+        names::is_name(s, false)
+    } else {
+        super::told::name_shaped(s, labels)
+    }
+}
+
+/// `s` without its asides in brackets (`(not the same femke!!)`).
+fn without_asides(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    let mut held = String::new();
+    for c in s.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                held.push(c);
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    held.clear();
+                } else {
+                    held.push(c);
+                }
+            }
+            _ if depth > 0 => held.push(c),
+            _ => out.push(c),
+        }
+    }
+    // An open bracket never closed stays, a stop as before.
+    out.push_str(&held);
+    out
 }
 
 #[cfg(test)]
@@ -220,6 +313,26 @@ mod tests {
         // The notes after a title on its line are the talk's; the next comment is not.
         assert!(talks[1].3.contains("DuckDB"), "{:?}", talks[1].3);
         assert!(talks[2].3.contains("Delta Lake") && !talks[2].3.contains("YouTube"), "{:?}", talks[2].3);
+    }
+
+    #[test]
+    fn names_in_lower_case_before_a_quoted_title_in_a_wall_of_prose() {
+        // A writer who writes every name in lower case, the names before the quote: after
+        // a lead-in, with an aside in brackets, with the talk the pair gave, after a colon.
+        let text = "amsterdam frontend day, june. notes from the train\n\nthen pieter van dam with \"css layers in real apps\" which was useful. grid\nand subgrid everywhere\n\nafter the break anouk de graaf (not the anouk from work) did \"forms without\nfrustration\". zod everywhere\n\nmark kuiper and yara bos did a two person talk, \"testing the boring way\".\nvitest mostly\n\nlast one i stayed for: ilse van rijn, \"a year of astro\". islands\n\nshe said \"we have come full circle\" and everyone laughed\n";
+        let got: Vec<(u32, String, Vec<String>)> =
+            read_as(text, Markup::Plain).into_iter().map(|t| (t.0, t.1, t.2)).collect();
+        let want = [
+            (3, "css layers in real apps", vec!["pieter van dam"]),
+            (6, "forms without frustration", vec!["anouk de graaf"]),
+            (9, "testing the boring way", vec!["mark kuiper", "yara bos"]),
+            (12, "a year of astro", vec!["ilse van rijn"]),
+        ];
+        let want: Vec<(u32, String, Vec<String>)> = want
+            .into_iter()
+            .map(|(l, t, p)| (l, t.to_string(), p.into_iter().map(str::to_string).collect()))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -45,9 +45,7 @@ pub(super) fn record(line: &str, labels: &Labels) -> Option<(Concept, String, Pe
         };
         fields += 1;
         let rest = rest.trim();
-        if let Some(&kind) = concepts.iter().find(|c| {
-            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-        }) {
+        if let Some(&kind) = concepts.iter().find(|c| c.is_talk_kind()) {
             if talk.is_none() && !rest.is_empty() {
                 talk = Some((kind, clean_title(rest)));
             }

@@ -75,12 +75,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let mut c = self.new_candidate(bi, row.line, Source::TableRow, clean_title(&title_text));
             push_ev(&mut c, "a title cell", 1);
             if let Some((cs, r)) = &lead {
-                if let Some(k) = cs.iter().copied().find(|c| {
-                    matches!(
-                        c,
-                        Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop
-                    )
-                }) {
+                if let Some(k) = cs.iter().copied().find(|c| c.is_talk_kind()) {
                     c.kind = kind_of(k);
                     if !r.is_empty() {
                         c.title = clean_title(r);

@@ -52,9 +52,7 @@ const MAX_COMPARED: usize = 64;
 
 /// The talk labels a shortened title may hold.
 fn talk_label(labels: &Labels, w: &str) -> Option<Concept> {
-    labels.whole(w).iter().copied().find(|c| {
-        matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-    })
+    labels.whole(w).iter().copied().find(|c| c.is_talk_kind())
 }
 
 /// `s` without names in brackets at its end (`uv migration (Dmitri + Farida)`).

@@ -224,9 +224,7 @@ fn subject(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
         // `Luca Ferraro's talk`
         if let Some(bare) = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")) {
             let next = ws.get(k).map_or("", |w| w.1);
-            let talkish = labels.lookup(next.trim_end_matches([',', '.', ':'])).iter().any(|c| {
-                matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-            });
+            let talkish = labels.lookup(next.trim_end_matches([',', '.', ':'])).iter().any(|c| c.is_talk_kind());
             if talkish {
                 if let Some(p) = one_person(bare, labels) {
                     return Some(p);

@@ -26,9 +26,7 @@ impl Run<'_, '_, '_> {
         }
         let labels = self.labels();
         // (A talk's label says what it is: `keynote: Flutter & Dart in 2026`.)
-        let kind = |c: &Concept| {
-            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-        };
+        let kind = |c: &Concept| c.is_talk_kind();
         if labels.leading(first).is_some_and(|(cs, _)| cs.iter().any(kind)) {
             return false;
         }

@@ -470,6 +470,36 @@ fn talks_told_in_a_dictated_memo() {
 }
 
 #[test]
+fn talks_told_in_a_transcribed_voice_memo() {
+    // Each thing said on a line of its own, no stops, fillers; the first line the
+    // preamble, the first talk on the line under it; the title in a clause of its own,
+    // after a comma, after `talking about`, or in the next thing said.
+    let text = "right uh so this is pycon lite day one in lyon, late evening, very tired honestly\nso the opening keynote was uh oluwaseun adeyemi and it was called small tools for big teams\nshe said ship the boring thing first\n\nthen next up was ingrid solbakken talking about um profiling numpy code without guessing\nwhich was a lot of py-spy and flame graphs\n\nafter lunch it was tomasz wierzbicki and um kaito morimoto doing it together\nthe title was something like packaging is a team sport\nthey use hatch everywhere\n\nlast one i went to was beatriz carvalho, notebooks are not the enemy\nit was mostly jupyter and papermill\n";
+    let (talks, doc) = detect(text);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        talks.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (2, "small tools for big teams", vec!["oluwaseun adeyemi"]),
+            (5, "profiling numpy code without guessing", vec!["ingrid solbakken"]),
+            (8, "packaging is a team sport", vec!["tomasz wierzbicki", "kaito morimoto"]),
+            (12, "notebooks are not the enemy", vec!["beatriz carvalho"]),
+        ]
+    );
+    assert_eq!(doc.sections[0].kind, SectionKind::Keynote);
+    assert!(doc.sections[1].body.contains("py-spy"), "{}", doc.sections[1].body);
+}
+
+#[test]
+fn a_hard_wrapped_sentence_runs_on_past_its_line() {
+    // Wrapped at a width, a line's end is no end of what is said.
+    let text = "okay so this is the morning of day two, with coffee in hand and a very\nfull programme\n\nnext up was ingrid solbakken talking about profiling numpy code without\nguessing, a lot of py-spy and flame graphs and some line profiler as well\nand the advice to measure before you rewrite anything at all.\n";
+    let got = titles(text);
+    assert_eq!(got, ["profiling numpy code without guessing"]);
+}
+
+#[test]
 fn talks_told_in_a_written_recap() {
     let text = "# Two days at a conference\n\nRegistration was chaos in the nicest way.\n\nFirst up was Ana Souza's talk on cancellation, \"Cancel me gently\". She works in Porto.\n\nAfter coffee, Kenji Watanabe walked us through \"From actix to axum without a\nmaintenance window\", the story of a migration.\n\nStraight after lunch Liesbeth van den Berg talked about ECS patterns in Bevy, or really\nabout what broke.\n\nThen a double act: Rahul Deshpande and Yuki Tanaka, both from a fintech, with \"Our CI\nwent from forty minutes to six\".\n\nThe closing talk was José María de la Fuente on Rust in the browser without the glue.\n";
     let got: Vec<(String, Vec<String>)> = detect(text).0.into_iter().map(|t| (t.1, t.2)).collect();

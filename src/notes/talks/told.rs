@@ -137,14 +137,86 @@ fn has_lead(first: &str, lead: Lead<'_, '_>, labels: &Labels) -> bool {
 
 /// The talk the first sentence of `text` tells, if any. `first` is the paragraph's first
 /// line as plain text.
-pub(super) fn told(first: &str, lead: Lead<'_, '_>, text: &str, labels: &Labels) -> Option<Told> {
+pub(super) fn told(first: &str, lead: Lead<'_, '_>, text: &str, labels: &Labels, wrapped: bool) -> Option<Told> {
     if !has_lead(first, lead, labels) {
         return None;
     }
-    let sentence = strip_inline(first_sentence(text)).replace('\n', " ");
+    let whole = first_sentence(text);
+    let said = utterance(whole, wrapped);
+    let sentence = without_fillers(&strip_inline(said).replace('\n', " "));
     let s = sentence.as_str();
     let ws = words(s);
-    copular(s, &ws, labels).or_else(|| subject(s, &ws, labels))
+    copular(s, &ws, labels).or_else(|| subject(s, &ws, labels)).or_else(|| {
+        // The title in the next thing said (`it was kevin oyelaran and jess liu doing it
+        // together` / `the title was something like …`).
+        let next = text.get(said.len() + 1..)?.lines().next()?;
+        title_clause(next, labels)?;
+        let joined = without_fillers(&format!("{s} and {}", strip_inline(next)));
+        copular(&joined, &words(&joined), labels)
+    })
+}
+
+/// Words a speaker fills a pause with (`so next up was um …`): no part of a title or a
+/// name.
+const FILLERS: &[&str] = &["um", "umm", "uh", "uhm", "erm", "ähm", "äh", "euh", "ehm", "eh"];
+
+/// `s` without [`FILLERS`].
+fn without_fillers(s: &str) -> String {
+    if !s.split_whitespace().any(|w| is_in(FILLERS, w)) {
+        return s.to_string();
+    }
+    s.split_whitespace().filter(|w| !is_in(FILLERS, w)).collect::<Vec<_>>().join(" ")
+}
+
+/// `sentence` up to its first line's end, unless the note is hard-wrapped: a transcript
+/// or a dictated memo puts each thing said on a line of its own, with no stop (`so next
+/// up was priya … talking about scaling the django admin` / `which was actually …`).
+/// A quote open at the line's end goes on past it.
+fn utterance(sentence: &str, wrapped: bool) -> &str {
+    match sentence.find('\n') {
+        Some(nl) if !wrapped && !open_quote(&sentence[..nl]) => &sentence[..nl],
+        _ => sentence,
+    }
+}
+
+/// Whether `s` opens a quote it does not close.
+fn open_quote(s: &str) -> bool {
+    let straight = s.matches('"').count() % 2 == 1;
+    // (`„…“` in German: its `“` closes.)
+    let (open, close) = if s.contains('„') { (['„', '«'], ['“', '»']) } else { (['“', '«'], ['”', '»']) };
+    straight || s.matches(open).count() > s.matches(close).count()
+}
+
+/// The widest a hard-wrapped line is (wraps are at 72 or 80 columns, perhaps 100).
+const WRAP_WIDEST: usize = 100;
+
+/// Whether the prose of `text` (a note) is wrapped at a width: no line is wider than
+/// [`WRAP_WIDEST`], and a line of prose of half the width or more followed by another
+/// is full, the next line's first word would not have fitted on it (one in five may be
+/// short, as a hand wraps).
+pub(super) fn hard_wrapped(text: &str) -> bool {
+    let prose = |l: &str| l.starts_with(char::is_alphabetic);
+    let mut widest = 0;
+    let (mut lines, mut short) = (0usize, 0usize);
+    let mut prev: Option<usize> = None;
+    for l in text.lines().map(str::trim_end) {
+        let n = l.chars().count();
+        widest = widest.max(n);
+        if widest > WRAP_WIDEST {
+            return false;
+        }
+        // (A short line is a header's or a list's, and tells nothing of a wrap.)
+        if let (Some(p), true) = (prev.filter(|&p| p * 2 >= widest), prose(l)) {
+            lines += 1;
+            // (Against the widest so far: a wrap's width is reached early.)
+            let next = l.split_whitespace().next().map_or(0, |w| w.chars().count());
+            if p + 1 + next <= widest {
+                short += 1;
+            }
+        }
+        prev = prose(l).then_some(n);
+    }
+    short * 5 <= lines
 }
 
 /// `LEAD (talk|one|up) was …`: a copula within the first words, after a word of
@@ -162,6 +234,8 @@ fn copular(s: &str, ws: &[(usize, &str)], labels: &Labels) -> Option<Told> {
                 .any(|c| matches!(c, Concept::Talk | Concept::Lightning | Concept::Panel | Concept::Workshop))
                 || is_in(&["one", "up", "speaker"], w.1)
         })
+        // `after the break it was NAME and the talk was …`.
+        || lead.last().is_some_and(|w| is_in(&["it"], w.1))
         || lead.last().is_some_and(|w| concepts(w.1).contains(&Concept::Next));
     if !(next || keynote) || !talkish {
         return None;
@@ -202,14 +276,20 @@ fn speaker_then_title(p: &str, labels: &Labels, verb: bool) -> Option<(String, V
     let mut rest = p[end..].trim_start();
     if possessive {
         let (w, r) = rest.split_once(' ')?;
-        let talkish = labels.lookup(w.trim_end_matches([',', ':'])).iter().any(|c| {
-            matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-        });
+        let talkish = labels.lookup(w.trim_end_matches([',', ':'])).iter().any(|c| c.is_talk_kind());
         // `Siobhán's "Title" was …`: the title right after the name.
         if !talkish {
             return quoted(rest).map(|t| (t, people));
         }
         return Some((title_at(to_title(r))?, people));
+    }
+    // The title in a clause of its own (`NAME and it was called TITLE`, `NAME doing it
+    // together and the title was …`).
+    let clause = std::iter::once(rest.trim_start_matches(',').trim_start())
+        .chain(words(rest).into_iter().take(8).filter(|w| is_in(CLAUSE, w.1)).map(|w| &rest[w.0..]))
+        .find_map(|r| title_clause(r, labels));
+    if let Some(t) = clause {
+        return Some((title_at(t)?, people));
     }
     // An apposition (`A and B, both from a fintech in Amsterdam, with "…"`).
     // `NAME, "TITLE"`, as a chat announces a talk: the quoted title after the comma.
@@ -218,8 +298,15 @@ fn speaker_then_title(p: &str, labels: &Labels, verb: bool) -> Option<(String, V
         rest = if r.starts_with(is_quote) {
             r
         } else {
-            let close = r.find(',').filter(|&c| r[..c].split_whitespace().count() <= 8)?;
-            r[close + 1..].trim_start()
+            match r.find(',').filter(|&c| r[..c].split_whitespace().count() <= 8) {
+                Some(close) => r[close + 1..].trim_start(),
+                // `last one i went to was NAME, TITLE`: the rest of the sentence, when it
+                // does not go on about the person (`, who works at …`).
+                None if !verb && !r.split_whitespace().next().is_some_and(|w| is_in(ABOUT_THEM, w)) => {
+                    return title_at(r).map(|t| (t, people));
+                }
+                None => return None,
+            }
         };
     }
     let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
@@ -237,7 +324,11 @@ fn speaker_then_title(p: &str, labels: &Labels, verb: bool) -> Option<(String, V
         Some(e) => {
             let after = skip_talk(&rest[e..], labels);
             let t = to_title(after);
-            let led = t.len() < after.trim_start().len();
+            // (`talking about …`: the verb's own word leads.)
+            let led = t.len() < after.trim_start().len() || rest[..e].ends_with(|c: char| c.is_alphabetic()) && {
+                let last = rest[..e].rsplit(' ').next().unwrap_or("");
+                is_in(TO_TITLE, last)
+            };
             Some((if led { title_at(t)? } else { quoted(t)? }, people))
         }
         None if verb => {
@@ -249,6 +340,37 @@ fn speaker_then_title(p: &str, labels: &Labels, verb: bool) -> Option<(String, V
             (r.len() < rest.len() || rest.starts_with(is_quote)).then(|| title_at(r))?.map(|t| (t, people))
         }
     }
+}
+
+/// Words that go on about a person after their name and a comma (`NAME, who works at
+/// …`): no title follows.
+const ABOUT_THEM: &[&str] = &[
+    "who", "whose", "who's", "which", "she", "he", "they", "she's", "he's", "from", "of", "at", "also", "both", "now",
+    "currently", "formerly", "our", "my", "a", "an", "der", "die", "qui", "que", "che", "die", "wie", "który", "która",
+];
+
+/// What follows a talk's names when it gives the title in a clause of its own: `and it
+/// was called TITLE`, `and the talk was TITLE`, `, her talk was called TITLE`.
+fn title_clause<'p>(rest: &'p str, labels: &Labels) -> Option<&'p str> {
+    let ws = words(rest);
+    let mut i = usize::from(ws.first().is_some_and(|w| is_in(CLAUSE, w.1)));
+    let subject = ws.get(i)?;
+    let talk_word = |w: &str| {
+        let w = w.trim_end_matches(',');
+        w.eq_ignore_ascii_case("title") || labels.lookup(w).iter().any(|c| c.is_talk_kind())
+    };
+    if is_in(&["it", "this"], subject.1) {
+        i += 1;
+    } else if subject.1.len() <= 5 && ws.get(i + 1).is_some_and(|w| talk_word(w.1)) {
+        i += 2;
+    } else {
+        return None;
+    }
+    if !ws.get(i).is_some_and(|w| is_in(COPULAS, w.1)) {
+        return None;
+    }
+    let w = ws.get(i + 1)?;
+    Some(skip_naming(&rest[w.0..]))
 }
 
 /// `TITLE by NAMES`: the first word for `by` after two words or more that names follow.
@@ -296,9 +418,7 @@ fn subject(s: &str, ws: &[(usize, &str)], labels: &Labels) -> Option<Told> {
 fn skip_talk<'p>(p: &'p str, labels: &Labels) -> &'p str {
     let ws = words(p);
     let (Some(det), Some(talk)) = (ws.first(), ws.get(1)) else { return p };
-    let talkish = labels.lookup(talk.1.trim_end_matches([',', ':'])).iter().any(|c| {
-        matches!(c, Concept::Talk | Concept::Keynote | Concept::Lightning | Concept::Panel | Concept::Workshop)
-    });
+    let talkish = labels.lookup(talk.1.trim_end_matches([',', ':'])).iter().any(|c| c.is_talk_kind());
     if talkish && det.1.len() <= 5 && det.1.chars().all(char::is_lowercase) {
         &p[talk.0 + talk.1.len()..]
     } else {
@@ -307,12 +427,17 @@ fn skip_talk<'p>(p: &'p str, labels: &Labels) -> &'p str {
 }
 
 /// `p` after a word naming the title (`called`), if it starts with one.
+/// (`something like`: the title as the speaker remembers it.)
 fn skip_naming(p: &str) -> &str {
-    let p = p.trim_start();
-    match p.split_once(' ') {
-        Some((w, r)) if is_in(NAMING, w) => r.trim_start(),
-        _ => p,
+    let mut p = p.trim_start();
+    for _ in 0..2 {
+        p = match p.split_once(' ') {
+            Some((w, r)) if is_in(NAMING, w) => r.trim_start(),
+            Some(("something", r)) => r.trim_start().strip_prefix("like ").unwrap_or(r).trim_start(),
+            _ => return p,
+        };
     }
+    p
 }
 
 /// `p` after the words leading to a title (`with`, `on`, `us through`, `called`) and
@@ -440,7 +565,7 @@ fn names_at(s: &str, labels: &Labels) -> Option<(Vec<String>, usize, bool)> {
 
 /// Whether `s` is shaped like a person's name: capitalised and not only ordinary words,
 /// or in lower case and mostly unusual words (`maya okonjo-reyes`).
-fn name_shaped(s: &str, labels: &Labels) -> bool {
+pub(super) fn name_shaped(s: &str, labels: &Labels) -> bool {
     if names::is_name(s, false) {
         return !s.split_whitespace().all(|w| names::ordinary(w) || names::frequent(w));
     }
@@ -470,7 +595,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 return None;
             }
         }
-        let t = told(first, lead, text, self.labels())?;
+        let wrapped = *self.wrapped.get_or_init(|| hard_wrapped(&self.note.text));
+        let t = told(first, lead, text, self.labels(), wrapped)?;
         let mut c = self.new_candidate(bi, line, Source::LeadIn, t.title);
         if t.keynote {
             c.kind = SectionKind::Keynote;
