@@ -481,13 +481,6 @@ pub fn capitalise(name: &str) -> String {
         .join(" ")
 }
 
-/// Whether every word of `name` (particles aside) is an ordinary word, as
-/// [`mostly_ordinary`] reads them: `(lessons learned)` is no name even where only a
-/// name should stand.
-fn all_ordinary(name: &str) -> bool {
-    name.split_whitespace().filter(|w| !with_lower(w, |w| PARTICLE_SET.contains(w))).all(|w| ordinary(w) || frequent(w))
-}
-
 /// Whether more than half the words of `name` (particles aside) are ordinary words, of
 /// English or among the most frequent of the eight languages (`review sono diventate
 /// più svelte`).
@@ -568,7 +561,7 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         let ok = match case {
             Case::Capitalised => is_name(p, false),
             Case::Any => {
-                is_name(p, true) && !(p.starts_with(char::is_lowercase) && all_ordinary(p))
+                is_name(p, true) && !(p.starts_with(char::is_lowercase) && mostly_ordinary(p))
                     || is_cjk_single_name(p) && labels.lookup(p).is_empty()
             }
             Case::Unusual => is_name(p, true) && !mostly_ordinary(p),
@@ -637,6 +630,10 @@ fn product_like(w: &str) -> bool {
 fn is_affiliation(s: &str) -> bool {
     // Cheap tests first: most strings with a comma that reach here are sentences.
     let s = s.trim();
+    // `de uma cooperativa aqui da serra`, `from a bank in Leeds`: where they come from.
+    if s.len() <= 80 && s.split_whitespace().next().is_some_and(|w| FROM.contains(&w)) {
+        return s.split_whitespace().nth(1).is_some();
+    }
     if s.len() > 80 || s.split_whitespace().nth(4).is_some() {
         return false;
     }
@@ -658,6 +655,10 @@ fn is_affiliation(s: &str) -> bool {
         || s.split_whitespace().all(|w| ordinary(w) || frequent(w))
         || s.split_whitespace().next_back().is_some_and(plural)
 }
+
+/// The words, in lower case, that open where a person comes from after their name and a
+/// comma (`Ana Ruiz, from a bank in Leeds`).
+const FROM: &[&str] = &["from", "at", "de", "da", "do", "von", "vom", "bei", "chez", "di", "dal", "van", "uit", "z", "ze"];
 
 /// The words for "both" and "all" before an affiliation shared by a list of names.
 const BOTH: &[&str] =

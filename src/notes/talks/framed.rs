@@ -204,10 +204,16 @@ impl Run<'_, '_, '_> {
             k += 1;
         }
         let (people, moderator, why) = found?;
-        // A labelled first line after a time is a field too.
-        if time && labels.leading(rest).is_some() {
-            return None;
-        }
+        // A labelled first line after a time is a field too, unless its label names a
+        // talk (`10h15 - palestra: Title`).
+        let mut kind = None;
+        let rest = match labels.leading(rest).filter(|_| time) {
+            Some((cs, r)) => {
+                kind = Some(cs.iter().copied().find(|c| c.is_talk_kind())?);
+                r.trim_start_matches([':', '-', '–', '—', ' '])
+            }
+            None => rest,
+        };
         let title = clean_title(rest);
         let words = title.split_whitespace().count();
         if !(2..=20).contains(&words) {
@@ -218,6 +224,9 @@ impl Run<'_, '_, '_> {
         if time {
             push_ev(&mut c, "a time", 1);
         }
+        if let Some(k) = kind.filter(|k| *k != Concept::Talk) {
+            c.kind = kind_of(k);
+        }
         let at = line + 1 + k;
         c.speakers = people
             .into_iter()
@@ -225,6 +234,32 @@ impl Run<'_, '_, '_> {
             .collect();
         c.body_line = at + 1;
         Some(c)
+    }
+
+    /// The first line of the list item right after block `bi` when it is a field naming
+    /// people (`- palestrante: Name`, `* Speaker: …`).
+    pub(super) fn field_item_after(&self, bi: usize) -> Option<&str> {
+        let BlockKind::ListItem { depth: 0, text, .. } = &self.blocks.get(bi + 1)?.kind else { return None };
+        let first = text.split('\n').next()?;
+        let (cs, _) = self.labels().leading(first.trim_start_matches(['*', '_']).trim_start())?;
+        (cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator)).then_some(first)
+    }
+
+    /// Whether list item `bi` is in the list whose first item named the people of the
+    /// talk right above it (`14h00 - "Title"` / `- palestrante: Name` / `- notes …`):
+    /// the list's other items are the talk's notes.
+    pub(super) fn in_list_under_title(&self, bi: usize) -> bool {
+        let Some(c) = self.cands.last().filter(|c| matches!(c.source, Source::TitleLine | Source::Field)) else {
+            return false;
+        };
+        let first = c.block + 1;
+        if first >= bi || bi - first > 64 || self.field_item_after(c.block).is_none() {
+            return false;
+        }
+        // One list: items line after line.
+        self.blocks[first..=bi]
+            .windows(2)
+            .all(|p| matches!(p[1].kind, BlockKind::ListItem { .. }) && p[1].line == p[0].end + 1)
     }
 
     /// A paragraph of fields that names a talk by a title field and its people by a

@@ -11,8 +11,10 @@
 //!   brackets between the blocks end a talk: costs, recommendations and the signature are
 //!   the writer's.
 //!
-//! Both are read from paragraphs no other reading took.
+//! Both are read from paragraphs no other reading took. So is a block of fields right
+//! under a talk's heading (`**Speaker:** Ana Ruiz`, `Room: K1`): its people are the talk's.
 
+use super::blocks::is_slot;
 use super::*;
 
 /// The evidence of a talk written as a block of fields.
@@ -252,6 +254,99 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         let _ = title_line;
         Some(c)
+    }
+}
+
+impl Run<'_, '_, '_> {
+    /// A block of fields right under a heading candidate, or after such a block: every
+    /// line `Label: value` (a paragraph of lines, or list items one after the other:
+    /// `- **Speaker:** A (X)`, `- Moderator: B`, `- Room: C`). Its people fields name
+    /// the talk's speakers and moderators; the other fields (room, time, track, slides)
+    /// only continue the run. Whether the block was such fields, all of it.
+    pub(super) fn fields_under_heading(&mut self, bi: usize, line: u32, text: &str) -> bool {
+        let Some(c) = self.cands.last() else { return false };
+        // (Or under a title line or a talk's field, `14h00 - "Title"` / `- palestrante: …`.)
+        let titled = matches!(c.source, Source::Heading(_) | Source::TitleLine | Source::Field);
+        if !titled || !(c.block + 1 == bi || self.field_run == Some(bi)) {
+            return false;
+        }
+        let labels = self.labels();
+        let mut found: Vec<(Named, Role)> = Vec::new();
+        let mut title_field: Option<(String, Concept)> = None;
+        for (k, raw) in text.split('\n').enumerate() {
+            let plain = strip_inline(raw);
+            let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
+            let Some((key, value)) = l.split_once(':') else { return false };
+            let key_words = key.split_whitespace().count();
+            // A time (`09:00 Keynote: …`) is no key.
+            if key_words == 0
+                || key_words > 3
+                || key.len() > 30
+                || value.trim().is_empty()
+                || !key.chars().any(char::is_alphabetic)
+            {
+                return false;
+            }
+            let people_field = match labels.leading(key) {
+                Some((cs, rest)) if rest.trim().is_empty() => {
+                    // A title field (`**Intervento:** Title` under `## Sala 2 — 11:00`).
+                    let titled = cs.iter().copied().find(|c| {
+                        matches!(
+                            c,
+                            Concept::Title | Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop
+                        )
+                    });
+                    if let Some(concept) = titled.filter(|_| title_field.is_none()) {
+                        title_field = Some((value.trim().to_string(), concept));
+                    }
+                    if cs.contains(&Concept::Speaker) {
+                        Some(Role::Speaker)
+                    } else if cs.contains(&Concept::Moderator) {
+                        Some(Role::Moderator)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            if let Some(role) = people_field {
+                let Some(people) = names::people(value, labels, true) else { return false };
+                let at = line + k as u32;
+                found.extend(
+                    people
+                        .into_iter()
+                        .map(|(name, r)| (Named { name, line: at }, if role == Role::Moderator { role } else { r })),
+                );
+            }
+        }
+        // (Under a title line, only a block naming people: notes are written `key: value` too.)
+        if found.is_empty() && !matches!(self.cands.last().map(|c| c.source), Some(Source::Heading(_))) {
+            return false;
+        }
+        self.field_run = Some(bi + 1);
+        let labels = &self.d.labels;
+        let c = self.cands.last_mut().expect("checked above");
+        // A heading that says only when and where (a slot) takes its title from the
+        // field.
+        if let Some((title, concept)) = title_field {
+            let title = clean_title(&title);
+            if !title.is_empty() && is_slot(&c.title, labels) {
+                c.title = title;
+                if concept != Concept::Title && concept != Concept::Talk {
+                    c.kind = kind_of(concept);
+                }
+                push_ev(c, "a title field", 1);
+            }
+        }
+        for (n, role) in found {
+            if !c.speakers.iter().any(|(s, _)| s.name == n.name) {
+                c.speakers.push((n, role));
+            }
+        }
+        if !c.speakers.is_empty() && !c.evidence.iter().any(|(f, _)| *f == "speaker field") {
+            push_ev(c, "speaker field", 2);
+        }
+        true
     }
 }
 
