@@ -585,6 +585,24 @@ fn is_room(cell: &str, labels: &Labels) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_title_line_over_a_list_opening_with_a_speaker_field() {
+        // A timed or labelled title line, then a list: its first item names the
+        // speaker, the others are the talk's notes (one is shaped like `Title (Name)`).
+        let text = "Notas do dia\n\n10h15 - palestra: \"Tipagem gradual sem sofrimento\"\n- palestrante: Rafael Nogueira (trabalha no Nubank)\n- PEP 695 do 3.12 (sintaxe nova de generics)\n- mypy strict\n\n14h00 - MicroPython na agricultura\n- palestrante: Eduardo \"Dudu\" Schmitt, de uma cooperativa da serra\n- ESP32 e LoRa\n\ntalk: Gradual typing in anger\n- speaker: Ana Ruiz\n- notes\n";
+        for markup in [crate::notes::document::Markup::Markdown, crate::notes::document::Markup::Plain] {
+            let got = crate::notes::talks::tests::speakers_as(text, markup);
+            let want = [
+                (3, "Tipagem gradual sem sofrimento", vec!["Rafael Nogueira"]),
+                (8, "MicroPython na agricultura", vec!["Eduardo Schmitt"]),
+                (12, "Gradual typing in anger", vec!["Ana Ruiz"]),
+            ];
+            let got: Vec<(u32, &str, Vec<&str>)> =
+                got.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+            assert_eq!(got, want, "{markup:?}");
+        }
+    }
+
     fn names(p: &[(String, Role)]) -> Vec<&str> {
         p.iter().map(|(n, _)| n.as_str()).collect()
     }
