@@ -58,6 +58,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let labels = self.labels();
         let Some(people) = framed::people_with_affiliation(name, labels) else { return false };
         let joined = title.join(" ");
+        // A report's title naming the event (`QCON LONDON 2024 – CONFERENCE TRIP REPORT`
+        // over the company's name) is no talk's.
+        if joined.bytes().filter(u8::is_ascii_digit).count() >= 4 && event::parse(&joined, labels, self.year).name.is_some() {
+            return false;
+        }
         let (kind, rest) = match labels.leading(&joined) {
             Some((cs, r)) => match cs.iter().copied().find(|c| c.is_talk_kind()) {
                 Some(k) => (Some(k), r.trim_start_matches([':', '-', '–', '—', ' '])),

@@ -128,6 +128,8 @@ impl Run<'_, '_, '_> {
             Some(r) => (r, true),
             None => (rest, time),
         };
+        // A section's number (`2.2 Title` / `Presenter(s): …`).
+        let rest = strip_number(rest);
         if !time && lead.is_some() || rest.ends_with([':', ',', ';']) {
             return None;
         }
@@ -507,11 +509,28 @@ pub(super) fn strip_number(s: &str) -> &str {
     if !(1..=2).contains(&digits) {
         return s;
     }
-    let after = &t2[digits..];
+    let mut after = &t2[digits..];
+    // A section's number (`2.1 Title`, `3.4.1. Title`), as a report numbers its parts.
+    let mut section = false;
+    while let Some(r) = after.strip_prefix('.') {
+        let d = r.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&d) {
+            break;
+        }
+        after = &r[d..];
+        section = true;
+    }
+    if section {
+        after = after.strip_prefix('.').unwrap_or(after);
+    }
     // A keycap (`1️⃣`), as a post numbers its points.
     let keycap = after.strip_prefix('\u{FE0F}').unwrap_or(after).strip_prefix('\u{20E3}');
     let rest =
-        keycap.or_else(|| after.strip_prefix(['.', ')', ':'])).unwrap_or(if t2.len() < t.len() { after } else { "" });
+        keycap.or_else(|| after.strip_prefix(['.', ')', ':'])).unwrap_or(if t2.len() < t.len() || section {
+            after
+        } else {
+            ""
+        });
     if rest.starts_with(' ') && !rest.trim().is_empty() {
         rest.trim_start()
     } else {

@@ -362,6 +362,13 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
     // Marks after a line (`⭐`, `✅`, `🔥`): symbols, no part of a name.
     let s = s.trim().trim_end_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric() && !"”’»)".contains(c));
     let s = s.trim_end();
+    // `Title [Name]`, `Title [A, B]`: the people in square brackets, as a report writes them.
+    if let Some(open) = s.strip_suffix(']').and_then(|x| x.rfind(" [")) {
+        let title = clean_title(&s[..open]);
+        if let Some(p) = names::people(&s[open + 2..s.len() - 1], labels, false).filter(|_| !title.is_empty()) {
+            return Some((title, p));
+        }
+    }
     // `Title @Name`, `Title @A, @B`: the people as a chat or a checklist tags them.
     if let Some(found) = memchr::memchr(b'@', s.as_bytes()).and_then(|_| at_names(s, labels)) {
         return Some(found);
@@ -416,6 +423,7 @@ fn may_split(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr3(b'@', b'"', b'|', b).is_some()
         || memchr::memchr2(b')', 0xE2, b).is_some()
+        || b.last() == Some(&b']')
         || memchr::memchr_iter(b'/', b).any(|i| i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' '))
         || people::last_seps(s, &mut [None; 13])
 }

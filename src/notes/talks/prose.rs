@@ -186,6 +186,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if fields >= 2 {
             return;
         }
+        // The first line named the event: it is no title over a name line.
+        let mut event_first = false;
         if !seen_talkish {
             let mut ev = event::parse(first, self.labels(), self.year);
             // A remark in parentheses (`(Vigo, 5 June 2024, first talk after the
@@ -201,6 +203,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 || ev.date.is_some()
                 || ev.day.is_some() && ev.name.is_some();
             if useful && first.len() <= 160 {
+                event_first = ev.name.is_some();
                 self.event_line(ev, b.line, false);
                 if below.is_none() {
                     return;
@@ -258,7 +261,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // Framed shapes: a title over a speaker field or a name (`10.05–10.35  Title` /
         // `Presenter – Name`), a title field and a speaker field in either order.
-        if below.is_some() {
+        if below.is_some() && !event_first {
             if let Some(c) = self
                 .title_over_field(bi, b.line, text, raw_first, first, lead)
                 .or_else(|| self.field_pair(bi, b.line, text, lead))
