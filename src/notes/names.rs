@@ -693,7 +693,8 @@ fn is_affiliation(s: &str) -> bool {
 
 /// The words, in lower case, that open where a person comes from after their name and a
 /// comma (`Ana Ruiz, from a bank in Leeds`).
-const FROM: &[&str] = &["from", "at", "de", "da", "do", "von", "vom", "bei", "chez", "di", "dal", "van", "uit", "z", "ze"];
+const FROM: &[&str] =
+    &["from", "at", "de", "da", "do", "von", "vom", "bei", "chez", "di", "dal", "van", "uit", "z", "ze"];
 
 /// The words for "both" and "all" before an affiliation shared by a list of names.
 const BOTH: &[&str] =

@@ -23,7 +23,7 @@ pub struct NoteFile {
 /// Extensions read as notes (any case). Others can be added with `--ext`
 /// ([`find_notes_with`]) and are read as plain text.
 pub const NOTE_EXTENSIONS: &[&str] =
-    &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "ics", "bib", "csv", "tsv"];
+    &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "ics", "bib", "csv", "tsv", "tex"];
 
 /// Finds the note files under `paths` ([`find_notes_with`] with no extra extension).
 pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<NoteFile>, Error> {
@@ -248,6 +248,17 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
     let calendar = super::markup::ical::is_calendar(&text);
     if calendar || super::markup::bib::is_bibtex(&text) {
         let text = if calendar { super::markup::ical::to_text(&text) } else { super::markup::bib::to_text(&text) };
+        return Some(Note {
+            file: file.display.clone(),
+            key: file.key.clone(),
+            text,
+            markup: super::document::Markup::Markdown,
+        });
+    }
+    // LaTeX (`.tex`, or typed into a `.txt`): as Markdown on the lines of the file.
+    let plain_ext = !matches!(ext, "md" | "markdown" | "org" | "rst" | "rest" | "adoc" | "asciidoc" | "ipynb");
+    if plain_ext && (ext == "tex" || super::markup::latex::is_latex(&text)) {
+        let text = super::markup::latex::to_text(&text);
         return Some(Note {
             file: file.display.clone(),
             key: file.key.clone(),

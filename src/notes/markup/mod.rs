@@ -17,6 +17,7 @@ pub mod delimited;
 pub(crate) mod grid;
 pub mod ical;
 pub mod ipynb;
+pub mod latex;
 pub mod markdown;
 pub(crate) mod mediawiki;
 pub mod org;

@@ -60,7 +60,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let joined = title.join(" ");
         // A report's title naming the event (`QCON LONDON 2024 – CONFERENCE TRIP REPORT`
         // over the company's name) is no talk's.
-        if joined.bytes().filter(u8::is_ascii_digit).count() >= 4 && event::parse(&joined, labels, self.year).name.is_some() {
+        if joined.bytes().filter(u8::is_ascii_digit).count() >= 4
+            && event::parse(&joined, labels, self.year).name.is_some()
+        {
             return false;
         }
         let (kind, rest) = match labels.leading(&joined) {

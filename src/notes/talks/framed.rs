@@ -525,12 +525,11 @@ pub(super) fn strip_number(s: &str) -> &str {
     }
     // A keycap (`1️⃣`), as a post numbers its points.
     let keycap = after.strip_prefix('\u{FE0F}').unwrap_or(after).strip_prefix('\u{20E3}');
-    let rest =
-        keycap.or_else(|| after.strip_prefix(['.', ')', ':'])).unwrap_or(if t2.len() < t.len() || section {
-            after
-        } else {
-            ""
-        });
+    let rest = keycap.or_else(|| after.strip_prefix(['.', ')', ':'])).unwrap_or(if t2.len() < t.len() || section {
+        after
+    } else {
+        ""
+    });
     if rest.starts_with(' ') && !rest.trim().is_empty() {
         rest.trim_start()
     } else {

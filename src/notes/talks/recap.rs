@@ -49,7 +49,9 @@ impl Run<'_, '_, '_> {
             let name = before.strip_suffix([',', ':', '—', '–', '-'])?.trim_end();
             // (`A and B did a two person talk, "…"`: the names before the verb.)
             let told = || Some(people_before(before, labels)?.into_iter().map(|n| (n, Role::Speaker)).collect());
-            let people = names::leading_people(name, labels).filter(|p| p.len() > 1).or_else(told)
+            let people = names::leading_people(name, labels)
+                .filter(|p| p.len() > 1)
+                .or_else(told)
                 .or_else(|| names::leading_people(name, labels))?;
             (people, !after.trim_start_matches(['.', ',', '—', '–', '-', ':']).trim().is_empty())
         };
@@ -328,10 +330,8 @@ mod tests {
             (9, "testing the boring way", vec!["mark kuiper", "yara bos"]),
             (12, "a year of astro", vec!["ilse van rijn"]),
         ];
-        let want: Vec<(u32, String, Vec<String>)> = want
-            .into_iter()
-            .map(|(l, t, p)| (l, t.to_string(), p.into_iter().map(str::to_string).collect()))
-            .collect();
+        let want: Vec<(u32, String, Vec<String>)> =
+            want.into_iter().map(|(l, t, p)| (l, t.to_string(), p.into_iter().map(str::to_string).collect())).collect();
         assert_eq!(got, want);
     }
 

@@ -325,10 +325,11 @@ fn speaker_then_title(p: &str, labels: &Labels, verb: bool) -> Option<(String, V
             let after = skip_talk(&rest[e..], labels);
             let t = to_title(after);
             // (`talking about …`: the verb's own word leads.)
-            let led = t.len() < after.trim_start().len() || rest[..e].ends_with(|c: char| c.is_alphabetic()) && {
-                let last = rest[..e].rsplit(' ').next().unwrap_or("");
-                is_in(TO_TITLE, last)
-            };
+            let led = t.len() < after.trim_start().len()
+                || rest[..e].ends_with(|c: char| c.is_alphabetic()) && {
+                    let last = rest[..e].rsplit(' ').next().unwrap_or("");
+                    is_in(TO_TITLE, last)
+                };
             Some((if led { title_at(t)? } else { quoted(t)? }, people))
         }
         None if verb => {
@@ -345,8 +346,36 @@ fn speaker_then_title(p: &str, labels: &Labels, verb: bool) -> Option<(String, V
 /// Words that go on about a person after their name and a comma (`NAME, who works at
 /// …`): no title follows.
 const ABOUT_THEM: &[&str] = &[
-    "who", "whose", "who's", "which", "she", "he", "they", "she's", "he's", "from", "of", "at", "also", "both", "now",
-    "currently", "formerly", "our", "my", "a", "an", "der", "die", "qui", "que", "che", "die", "wie", "który", "która",
+    "who",
+    "whose",
+    "who's",
+    "which",
+    "she",
+    "he",
+    "they",
+    "she's",
+    "he's",
+    "from",
+    "of",
+    "at",
+    "also",
+    "both",
+    "now",
+    "currently",
+    "formerly",
+    "our",
+    "my",
+    "a",
+    "an",
+    "der",
+    "die",
+    "qui",
+    "que",
+    "che",
+    "die",
+    "wie",
+    "który",
+    "która",
 ];
 
 /// What follows a talk's names when it gives the title in a clause of its own: `and it
