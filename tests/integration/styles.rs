@@ -1248,3 +1248,110 @@ fn blind_u_pydata_amsterdam_2023_slack_nl() {
 fn blind_u_saner_2024_vim_plaintext() {
     check_scores(&fixture("saner-2024-vim-plaintext"), 0.323, 0.212, 0.578, 0.18);
 }
+// French Markdown notes; Java.
+#[test]
+fn blind_v_devoxx_france_2024_fr() {
+    check_scores(&fixture("devoxx-france-2024-fr"), 0.967, 0.99, 0.99, 0.923);
+}
+
+// reStructuredText with field lists; Django; below 0.95: talks 1.000, speakers 0.875, mentions 0.944.
+#[test]
+fn blind_v_djangocon_eu_2023_rst() {
+    check_scores(&fixture("djangocon-eu-2023-rst"), 0.929, 0.99, 0.865, 0.933);
+}
+
+// a lower-case wall of hard-wrapped prose written on a train, names in lower case before quoted titles (`then NAME with "…"`, `NAME and NAME did a two person talk, "…"`, after a colon, with an aside in brackets); JavaScript; the event or its date is not all found.
+#[test]
+fn blind_v_jsnation_2023_wall() {
+    check_scores(&fixture("jsnation-2023-wall"), 0.956, 0.99, 0.99, 0.888);
+}
+
+// a meetup's agenda and its lightning talks in Markdown; security; the event or its date is not all found; below 0.95: talks 0.800, speakers 0.727, mentions 0.625.
+#[test]
+fn blind_v_owasp_melbourne_meetup_lightning() {
+    check_scores(&fixture("owasp-melbourne-meetup-lightning"), 0.707, 0.79, 0.717, 0.615);
+}
+
+// a live blog with timestamps and quoted titles; machine learning; below 0.95: talks 0.909, speakers 0.750, mentions 0.619.
+#[test]
+fn blind_v_pytorch_conference_2023_liveblog() {
+    check_scores(&fixture("pytorch-conference-2023-liveblog"), 0.749, 0.899, 0.74, 0.609);
+}
+
+// Markdown tables of the schedule and notes; Rust; below 0.95: talks 0.900, speakers 1.000, mentions 0.923.
+#[test]
+fn blind_v_rustconf_2023_table() {
+    check_scores(&fixture("rustconf-2023-table"), 0.93, 0.89, 0.99, 0.913);
+}
+
+// a transcribed voice memo, one thing said per line, no stops, fillers (`um`, `uh`), talks told in sentences (`so next up was NAME talking about …`, `it was NAME and the talk was …`, `the title was something like …`); Django; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.800.
+#[test]
+fn blind_w_djangocon_us_2023_voicememo() {
+    check_scores(&fixture("djangocon-us-2023-voicememo"), 0.923, 0.99, 0.99, 0.79);
+}
+
+// a Discord log, `[HH:MM] nick:` on every line, people in parallel rooms, titles quoted in messages with the speaker before, after or in a later message; Go; below 0.95: talks 0.909, speakers 0.833, mentions 0.520.
+#[test]
+fn blind_w_gophercon_2023_discord() {
+    check_scores(&fixture("gophercon-2023-discord"), 0.744, 0.899, 0.823, 0.51);
+}
+
+// a Notion export, a sessions table (Name / Speaker / Tags / Status), `<details><summary>` toggles and indented-bullet toggles, `<aside>` callouts; cloud native; the event or its date is not all found; below 0.95: talks 0.923, speakers 1.000, mentions 0.637.
+#[test]
+fn blind_w_kubecon_eu_2024_notion() {
+    check_scores(&fixture("kubecon-eu-2024-notion"), 0.843, 0.913, 0.99, 0.627);
+}
+
+// Bear notes in Italian with `#tags`, `##` titles, `relatrice:`, `relatori:`, `a cura di`, a bare name or a sentence; Python; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.600, mentions 0.914.
+#[test]
+fn blind_w_pycon_italia_2024_bear() {
+    check_scores(&fixture("pycon-italia-2024-bear"), 0.827, 0.99, 0.59, 0.903);
+}
+
+// Spanish Markdown, numbered items with bold 24h times, titles in «», italics or after `título:`, `ponente(s):` or `Charla de X`; Python; below 0.95: talks 0.800, speakers 0.833, mentions 0.784.
+#[test]
+fn blind_w_pycones_2023_charlas() {
+    check_scores(&fixture("pycones-2023-charlas"), 0.795, 0.79, 0.823, 0.774);
+}
+
+// a Google Docs trip report as text (with a byte-order mark), ALL CAPS sections, numbered `2.1` talks, `[Name]` after the title or `Presenter(s):`; software architecture; below 0.95: talks 1.000, speakers 1.000, mentions 0.822.
+#[test]
+fn blind_w_qcon_london_2024_gdocs() {
+    check_scores(&fixture("qcon-london-2024-gdocs"), 0.93, 0.99, 0.99, 0.811);
+}
+
+// Polish Markdown, `##` timed headings, `Prelegent:`/`Prelegentka:` lines or a name in brackets, a panel with `Prowadząca:` and `Goście:`; software; the event or its date is not all found; below 0.95: talks 0.923, speakers 0.947, mentions 0.872.
+#[test]
+fn blind_x_4developers_2023_po_polsku() {
+    check_scores(&fixture("4developers-2023-po-polsku"), 0.904, 0.913, 0.937, 0.862);
+}
+
+// a day as one Time | Room A | Room B table of `Title — Speaker` cells, then bold shortened titles over bullet notes; cloud native; below 0.95: talks 0.632, speakers 1.000, mentions 0.486.
+#[test]
+fn blind_x_containerdays_2023_schedule_table() {
+    check_scores(&fixture("containerdays-2023-schedule-table"), 0.695, 0.621, 0.99, 0.476);
+}
+
+// LaTeX typed into a `.txt` (`\section*`, itemize, `%` comments), numbered papers with ``` ``quoted'' ``` titles and `Lastname et al.` authors under session headings, a keynote and a panel; software engineering research; below 0.95: talks 0.600, speakers 0.500, mentions 0.390.
+#[test]
+fn blind_x_icse_2023_latex_notes() {
+    check_scores(&fixture("icse-2023-latex-notes"), 0.486, 0.59, 0.49, 0.38);
+}
+
+// Brazilian Portuguese plain text, `14h30 - palestra: "Title"` lines over `- palestrante:` bullets, a keynote told in an item, lightning talks; Python; below 0.95: talks 0.800, speakers 0.727, mentions 0.639.
+#[test]
+fn blind_x_python_brasil_2023_anotacoes() {
+    check_scores(&fixture("python-brasil-2023-anotacoes"), 0.712, 0.79, 0.717, 0.628);
+}
+
+// an Obsidian Zettelkasten folder, one file per talk named by an ID and a slug, YAML front matter with or without `speaker:`, wikilinks, a MOC index; Rust; below 0.95: talks 0.909, speakers 0.571, mentions 0.828.
+#[test]
+fn blind_x_rustconf_2023_zettel() {
+    check_scores(&fixture("rustconf-2023-zettel"), 0.759, 0.899, 0.561, 0.818);
+}
+
+// a Mastodon thread as Markdown, numbered toots, hashtags, @handles for some speakers, titles quoted in toots; Python; below 0.95: talks 0.909, speakers 0.600, mentions 0.667.
+#[test]
+fn blind_x_swiss_python_summit_2023_mastodon() {
+    check_scores(&fixture("swiss-python-summit-2023-mastodon"), 0.715, 0.899, 0.59, 0.656);
+}

@@ -128,8 +128,10 @@ impl Run<'_, '_, '_> {
             Some(r) => (r, true),
             None => (rest, time),
         };
-        // A section's number (`2.2 Title` / `Presenter(s): …`).
-        let rest = strip_number(rest);
+        // A section's or a paper's number (`2.2 Title` / `Presenter(s): …`, `(1) "Title"`).
+        let numbered = strip_number(rest);
+        let enumerated = numbered.len() < rest.len();
+        let rest = numbered;
         if !time && lead.is_some() || rest.ends_with([':', ',', ';']) {
             return None;
         }
@@ -142,6 +144,10 @@ impl Run<'_, '_, '_> {
         // The people a line names: a field, a by-line, or (under a title set apart) a
         // name line.
         let people_of = |second: &str| -> Option<(People, bool, &'static str)> {
+            // A paper's authors (`Nguyen et al.  (presenter: Thi Lan Nguyen, Monash)`).
+            if let Some(found) = et_al(second, labels) {
+                return Some((found, false, "speaker field"));
+            }
             // When and where before the people (`4:00, Islander FG. Tyler Brooks,
             // CrowdStrike`), the people in parentheses before them (`(Kevin Brandt &
             // Sarah Lindqvist, Mandiant)  11:30, South Seas CDF`): names framed so are a
@@ -225,6 +231,9 @@ impl Run<'_, '_, '_> {
         push_ev(&mut c, why, 2);
         if time {
             push_ev(&mut c, "a time", 1);
+        }
+        if enumerated {
+            push_ev(&mut c, "a number before it", 1);
         }
         if let Some(k) = kind.filter(|k| *k != Concept::Talk) {
             c.kind = kind_of(k);
@@ -535,6 +544,25 @@ pub(super) fn strip_number(s: &str) -> &str {
     } else {
         s
     }
+}
+
+/// The people of a paper's author line that names the first author only (`Nguyen et
+/// al.`): its presenter when a field in brackets names them (`(presenter: Thi Lan
+/// Nguyen, Monash)`), else the first author's surname.
+fn et_al(line: &str, labels: &Labels) -> Option<People> {
+    let i = search::find(line, " et al")?;
+    let surname = line[..i].trim();
+    if let Some((_, r)) = line[i..].split_once('(') {
+        let inner = r.split_once(')').map_or(r, |p| p.0);
+        if let Some((cs, v)) = labels.leading(inner.trim()) {
+            if cs.contains(&Concept::Speaker) {
+                let v = v.trim_start_matches([':', ' ']);
+                return names::people(v, labels, true).or_else(|| people_with_affiliation(v, labels));
+            }
+        }
+    }
+    (!surname.contains(' ') && names::is_name(&format!("A {surname}"), false))
+        .then(|| vec![(surname.to_string(), Role::Speaker)])
 }
 
 /// Whether `c` is a pictograph (an emoji of the symbol planes, a dingbat, an arrow),
