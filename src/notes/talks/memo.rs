@@ -273,9 +273,19 @@ impl Run<'_, '_, '_> {
         let labels = self.labels();
         let mut found: Vec<(Named, Role)> = Vec::new();
         let mut title_field: Option<(String, Concept)> = None;
+        // A title set apart on the first line.
+        let mut shown: Option<String> = None;
         for (k, raw) in text.split('\n').enumerate() {
             let plain = strip_inline(raw);
             let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
+            // The title set apart on the first line, the fields under it (`## Keynote di
+            // apertura` / `*Title*` / `relatrice: Name`).
+            let r = raw.trim();
+            let set_apart = r.starts_with(['*', '_', '"', '“', '«']) && r.ends_with(['*', '_', '"', '”', '»']);
+            if k == 0 && set_apart && !r.starts_with("**") && text.contains('\n') {
+                shown = Some(clean_title(&plain));
+                continue;
+            }
             let Some((key, value)) = l.split_once(':') else { return false };
             let key_words = key.split_whitespace().count();
             // A time (`09:00 Keynote: …`) is no key.
@@ -338,6 +348,10 @@ impl Run<'_, '_, '_> {
                 push_ev(c, "a title field", 1);
             }
         }
+        // Under a heading that names the kind (`Keynote di apertura`), it is the title.
+        if let Some(t) = shown.filter(|t| !t.is_empty() && c.evidence.iter().any(|(f, _)| *f == "a talk label")) {
+            c.title = t;
+        }
         for (n, role) in found {
             if !c.speakers.iter().any(|(s, _)| s.name == n.name) {
                 c.speakers.push((n, role));
@@ -354,6 +368,21 @@ impl Run<'_, '_, '_> {
 mod tests {
     use super::super::tests::read_as;
     use crate::notes::document::Markup;
+
+    #[test]
+    fn a_title_set_apart_over_fields_under_a_heading_of_the_kind() {
+        // `## Keynote di apertura` names only the kind; the title in italics and the
+        // speaker field under it are the talk's. `a cura di` labels a speaker.
+        let text = "# PyCon Italia\n\n## Keynote di apertura\n*Vent'anni di Python: cosa abbiamo imparato*\nrelatrice: Francesca Lombardi\n\n- community\n\n## Tipizzare senza soffrire\na cura di Davide Russo (lavora in una fintech)\n\n- mypy\n";
+        let got: Vec<(String, Vec<String>)> = read_as(text, Markup::Markdown).into_iter().map(|t| (t.1, t.2)).collect();
+        let want = [
+            ("Vent'anni di Python: cosa abbiamo imparato", vec!["Francesca Lombardi"]),
+            ("Tipizzare senza soffrire", vec!["Davide Russo"]),
+        ];
+        let want: Vec<(String, Vec<String>)> =
+            want.iter().map(|(t, p)| (t.to_string(), p.iter().map(|n| n.to_string()).collect())).collect();
+        assert_eq!(got, want);
+    }
 
     const MEMO: &str = "TRIP REPORT\n===========\n\nTO:    Jane Miller, CTO\nFROM:  Sam Okafor\nDATE:  2 May 2026\nRE:    PyCon US 2026, Pittsburgh, 14-16 May 2026\n\n1. SESSIONS\n\n1.1  Title:   Free-threaded Python in practice\n     By:      Lukas Brandt (Acme)\n     When:    Thu 14 May, 10:00\n     Notes:   nogil builds, pytest-run-parallel for the\n              test suite.\n\n     (coffee with the Sentry folks)\n\n1.2  Title:   Workshop: uv for teams\n     By:      Priya Nair & Tomas Berg\n     Notes:   lockfiles, workspaces.\n\n2. COSTS\n\n     Ticket   USD 500\n\nSam Okafor\nSenior Engineer\n";
 
