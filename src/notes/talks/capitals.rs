@@ -51,12 +51,24 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let name = loop {
             match lines.next() {
                 Some(l) if in_capitals(l) && title.len() < MAX_TITLE_LINES => title.push(l),
-                Some(l) if !title.is_empty() => break l,
+                Some(l) if !title.is_empty() => break Some(l),
+                None if !title.is_empty() => break None,
                 _ => return false,
             }
         };
         let labels = self.labels();
-        let Some(people) = framed::people_with_affiliation(name, labels) else { return false };
+        // The name line: the paragraph's next, or a list's first item right under it
+        // (`THE COST OF A LOG LINE` / `- hannah whitfield (motherduck)`).
+        let (people, line) = match name {
+            Some(name) => (name_line(name, labels), b.line + title_lines(text, name) as u32),
+            None => match self.blocks.get(bi + 1).map(|n| (&n.kind, n.line)) {
+                Some((BlockKind::ListItem { depth: 0, text, .. }, at)) if at == b.end + 1 => {
+                    (name_line(text.split('\n').next().unwrap_or(""), labels), at)
+                }
+                _ => (None, 0),
+            },
+        };
+        let Some(people) = people else { return false };
         let joined = title.join(" ");
         // A report's title naming the event (`QCON LONDON 2024 – CONFERENCE TRIP REPORT`
         // over the company's name) is no talk's.
@@ -77,7 +89,6 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if title.split_whitespace().count() < 2 {
             return false;
         }
-        let line = b.line + title_lines(text, name) as u32;
         let mut c = self.new_candidate(bi, b.line, Source::TitleLine, title);
         push_ev(&mut c, CAPITALS, 1);
         if let Some(k) = kind {
@@ -88,8 +99,22 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
         c.body_line = line + 1;
         self.cands.push(c);
+        if name.is_none() {
+            // (The item is the name line, no item of its own.)
+            self.memo_next = self.memo_next.max(bi + 2);
+        }
         true
     }
+}
+
+/// The people a name line under a title in capitals names: capitalised, after `w/` or
+/// `by`, with an affiliation, or in lower case, as the capitals above set it apart
+/// (`hannah whitfield (motherduck)`).
+fn name_line(l: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    let l = l.trim_start_matches(['-', '*', '–', '—']).trim_start();
+    let l = by_clause(l).unwrap_or(l);
+    framed::people_with_affiliation(l, labels)
+        .or_else(|| names::people_as(l.split(" (").next()?.trim(), labels, names::Case::Any))
 }
 
 /// The number of lines of `text` before the line `name` (a slice of it).

@@ -178,6 +178,11 @@ impl Run<'_, '_, '_> {
             } else {
                 second
             };
+            // The talk's kind, then its people (`talk by Ana Ruiz`, `a talk by …`, `charla
+            // de Iker Etxeberria (INCIBE)`, `Vortrag von …`).
+            if let Some(by) = kind_by(second, labels) {
+                return Some((names::people(by, labels, true)?, false, "speaker field"));
+            }
             match labels.leading(second) {
                 Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
                     Some((names::people(value, labels, true)?, !cs.contains(&Concept::Speaker), "speaker field"))
@@ -224,7 +229,8 @@ impl Run<'_, '_, '_> {
         };
         let title = clean_title(rest);
         let words = title.split_whitespace().count();
-        if !(2..=20).contains(&words) {
+        // (A line of tags, `#literature #testing`, is no title.)
+        if !(2..=20).contains(&words) || title.split_whitespace().all(|w| w.starts_with('#')) {
             return None;
         }
         let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
@@ -549,6 +555,30 @@ pub(super) fn strip_number(s: &str) -> &str {
 /// The people of a paper's author line that names the first author only (`Nguyen et
 /// al.`): its presenter when a field in brackets names them (`(presenter: Thi Lan
 /// Nguyen, Monash)`), else the first author's surname.
+/// The people after a talk's kind and `by` on line `s` (`talk by Ana Ruiz`, `a keynote
+/// by …`, `charla de …`, `Vortrag von …`, `palestra da …`, `prelekcja przez …`): what
+/// follows, when it opens with a capital.
+fn kind_by<'s>(s: &'s str, labels: &Labels) -> Option<&'s str> {
+    let s = match s.split_once(' ') {
+        Some((a, r))
+            if ["a", "an", "the", "una", "un", "une", "eine", "ein", "uma", "um", "een"]
+                .contains(&a.to_lowercase().as_str()) =>
+        {
+            r
+        }
+        _ => s,
+    };
+    let (cs, after) = labels.leading(s)?;
+    if !cs.iter().any(|c| c.is_talk_kind()) {
+        return None;
+    }
+    let (word, rest) = after.trim_start().split_once(' ')?;
+    ["by", "von", "de", "di", "da", "do", "door", "przez", "par", "por", "of", "des", "del", "della"]
+        .contains(&word.to_lowercase().as_str())
+        .then(|| rest.trim_start())
+        .filter(|r| r.starts_with(char::is_uppercase))
+}
+
 fn et_al(line: &str, labels: &Labels) -> Option<People> {
     let i = search::find(line, " et al")?;
     let surname = line[..i].trim();

@@ -365,7 +365,10 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
     // `Title [Name]`, `Title [A, B]`: the people in square brackets, as a report writes them.
     if let Some(open) = s.strip_suffix(']').and_then(|x| x.rfind(" [")) {
         let title = clean_title(&s[..open]);
-        if let Some(p) = names::people(&s[open + 2..s.len() - 1], labels, false).filter(|_| !title.is_empty()) {
+        // (Perhaps with an affiliation: `Title [Marcin Wróblewski, CD PROJEKT RED]`.)
+        let inner = &s[open + 2..s.len() - 1];
+        let people = names::people(inner, labels, false).or_else(|| framed::people_with_affiliation(inner, labels));
+        if let Some(p) = people.filter(|_| !title.is_empty()) {
             return Some((title, p));
         }
     }
@@ -425,7 +428,7 @@ fn may_split(s: &str) -> bool {
         || memchr::memchr2(b')', 0xE2, b).is_some()
         || b.last() == Some(&b']')
         || memchr::memchr_iter(b'/', b).any(|i| i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' '))
-        || people::last_seps(s, &mut [None; 13])
+        || people::last_seps(s, &mut [None; people::SEPS])
 }
 
 /// The quoted part of a title (`Next: "Signals: the state of reactivity" — @radu`),

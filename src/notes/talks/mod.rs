@@ -504,7 +504,7 @@ fn by_clause(s: &str) -> Option<&str> {
         .find(|v| starts(s, v))
         .map_or(0, |v| v.len());
     let rest = &s[verb..];
-    ["by ", "von ", "par ", "por ", "door ", "przez ", "da ", "av "]
+    ["by ", "von ", "par ", "por ", "door ", "przez ", "da ", "av ", "w/ "]
         .iter()
         .find(|p| starts(rest, p))
         .map(|p| rest[p.len()..].trim_start())
@@ -657,7 +657,7 @@ fn looks_like_code(s: &str) -> bool {
         return true;
     }
     let first = t.split_whitespace().next().unwrap_or("");
-    (t.contains(" = ") || !t.chars().any(char::is_alphabetic))
+    (t.contains(" = ") || !t.chars().any(char::is_alphabetic) && strip_time(t).is_none())
         || matches!(
             first,
             "requires-python" | "dependencies" | "import" | "from" | "def" | "class" | "return" | "if" | "for"

@@ -17,13 +17,18 @@ pub(super) fn title_and_people(s: &str, labels: &Labels, by: bool, dash: bool) -
 
 /// Words that put the people after a title: `Title by NAME`, `von`, `par`, ...
 pub(super) const BY_SEPS: [&str; 9] = [" by ", " By ", " BY ", " von ", " par ", " por ", " di ", " door ", " przez "];
-/// Dashes that put the people after a title: `Title — NAME`.
-pub(super) const DASH_SEPS: [&str; 4] = [" — ", " – ", " - ", " -- "];
+/// Dashes that put the people after a title (`Title — NAME`), and arrows, which phone
+/// notes type for one (`Pablo Ortega → Title`).
+pub(super) const DASH_SEPS: [&str; 6] = [" — ", " – ", " - ", " -- ", " → ", " -> "];
+/// Where the arrows start among [`DASH_SEPS`].
+const ARROWS: usize = 4;
+/// How many of [`BY_SEPS`] and [`DASH_SEPS`] there are (at most sixteen: a bit each).
+pub(super) const SEPS: usize = BY_SEPS.len() + DASH_SEPS.len();
 
 /// Each of [`BY_SEPS`] then [`DASH_SEPS`] as a little-endian word of its bytes, and the
 /// mask of those bytes (every separator has eight bytes at most).
-const SEP_WORDS: [(u64, u64); 13] = {
-    let mut out = [(0, 0); 13];
+const SEP_WORDS: [(u64, u64); SEPS] = {
+    let mut out = [(0, 0); SEPS];
     let mut k = 0;
     while k < out.len() {
         let sep = if k < BY_SEPS.len() { BY_SEPS[k] } else { DASH_SEPS[k - BY_SEPS.len()] }.as_bytes();
@@ -65,7 +70,7 @@ const SECOND: [u16; 256] = {
 /// space 79 M, a pass with a `match` on the byte after each space and the end read
 /// byte by byte 41 M (85,300 calls, most on the first line of a paragraph of prose
 /// that has no separator at all), this pass 31 M.
-pub(super) fn last_seps(s: &str, last: &mut [Option<usize>; 13]) -> bool {
+pub(super) fn last_seps(s: &str, last: &mut [Option<usize>; SEPS]) -> bool {
     let b = s.as_bytes();
     let mut any = false;
     let mut base = 0;
@@ -87,7 +92,7 @@ pub(super) fn last_seps(s: &str, last: &mut [Option<usize>; 13]) -> bool {
 /// [`last_seps`] for the spaces among the eight bytes of `b` at `at` (`b` has eight
 /// more after them), which are at `shift + at` in the text.
 #[inline(always)]
-fn seps_in_word(b: &[u8], at: usize, shift: usize, last: &mut [Option<usize>; 13]) -> bool {
+fn seps_in_word(b: &[u8], at: usize, shift: usize, last: &mut [Option<usize>; SEPS]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let word = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
@@ -143,7 +148,7 @@ pub(super) fn split_people<'s>(
     if !(dash || by) {
         return None;
     }
-    let mut last = [None; 13];
+    let mut last = [None; SEPS];
     if !last_seps(s, &mut last) {
         return None;
     }
@@ -183,7 +188,8 @@ pub(super) fn split_people<'s>(
     for (k, sep) in DASH_SEPS.iter().enumerate() {
         if let Some(i) = last[BY_SEPS.len() + k] {
             let (left, right) = (&s[..i], &s[i + sep.len()..]);
-            if left.trim().is_empty() {
+            // (An arrow points from the people to the title, never back.)
+            if left.trim().is_empty() || k >= ARROWS {
                 continue;
             }
             // The talk's kind set apart before the names (`Title — keynote, Ana Ruiz`).
@@ -203,7 +209,7 @@ pub(super) fn split_people<'s>(
     if dash && last[BY_SEPS.len()..].iter().any(Option::is_some) {
         // `Title – Name – Company`: the names after the first of two dashes.
         for (k, sep) in DASH_SEPS.iter().enumerate() {
-            let Some(last_i) = last[BY_SEPS.len() + k] else { continue };
+            let Some(last_i) = last[BY_SEPS.len() + k].filter(|_| k < ARROWS) else { continue };
             let Some(i) = search::find(s, sep).filter(|&i| i < last_i && i > 0) else { continue };
             if let Some(p) = affiliated(&s[i + sep.len()..], labels, names::Case::Capitalised) {
                 return Some((&s[..i], p));
@@ -270,7 +276,10 @@ fn affiliated(s: &str, labels: &Labels, case: names::Case) -> Option<Vec<(String
 pub(super) fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
     let (i, sep) = DASH_SEPS.iter().filter_map(|sep| s.find(sep).map(|i| (i, sep))).min()?;
     let (left, right) = (&s[..i], s[i + sep.len()..].trim());
+    // An arrow points to a title, capitalised (`Pablo Ortega → Atacando pipelines`), and
+    // not to what follows from a thing (`Lista Ostrzeżeń -> blokowanie domen`).
     if right.is_empty()
+        || sep.starts_with(" →") | sep.starts_with(" ->") && !right.starts_with(char::is_uppercase)
         || left.split_whitespace().nth(1).is_none()
         || !left.trim_start().starts_with(char::is_uppercase)
     {

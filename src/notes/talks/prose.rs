@@ -31,10 +31,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             strip_time(first).is_some_and(|(r, _)| r.trim().is_empty())
                 || first.bytes().all(|c| c.is_ascii_digit() || c == b':' || c == b'.')
         };
-        // (A slot line is short and holds a time or a room's number.)
+        // (A slot line is short and holds a time or a room's number. A time alone over
+        // one line is a slot too: `14:45` / `Title -- Name`.)
         let slot = below
             .filter(|r| first.len() <= 100 && first.bytes().any(|c| c.is_ascii_digit()) && !r.trim().is_empty())
-            .filter(|_| !time_alone())
+            .filter(|r| {
+                !time_alone() || !r.contains('\n') && strip_time(first).is_some_and(|(t, _)| t.trim().is_empty())
+            })
             .and_then(|_| super::slot::read(first, self.labels()));
         if let (Some(rest), Some(super::slot::Read { time: timed, strict })) = (below, slot) {
             let before = self.cands.len();
@@ -58,7 +61,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if self.cands.len() > before {
                 return;
             }
-            if let Some((title, people)) = self.under_slot(rest, b.line + 1).filter(|(_, p)| strict || !p.is_empty()) {
+            if let Some((title, people)) =
+                self.under_slot(rest, b.line + 1, bi).filter(|(_, p)| strict || !p.is_empty())
+            {
                 let mut c = self.new_candidate(bi, b.line, Source::TitleLine, title);
                 if timed {
                     push_ev(&mut c, "a time", 2);

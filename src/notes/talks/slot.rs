@@ -218,7 +218,7 @@ impl Run<'_, '_, '_> {
                 .blocks
                 .get(self.cands[k].block + 1)
                 .and_then(|b| match &b.kind {
-                    BlockKind::Paragraph { text } => self.under_slot(text, b.line),
+                    BlockKind::Paragraph { text } => self.under_slot(text, b.line, self.cands[k].block + 1),
                     _ => None,
                 })
                 .filter(|(_, p)| strict || !p.is_empty())
@@ -230,6 +230,9 @@ impl Run<'_, '_, '_> {
                     push_ev(h, "a name line under it", 2);
                 }
                 push_ev(h, "a slot over its title", 1);
+            } else if strict {
+                // A slot with no talk under it (`## 12:15 – 13:30` / `lunch 🥪 …`).
+                push_ev(&mut self.cands[k], "a slot with no talk under it", -3);
             }
             k += 1;
         }
@@ -238,12 +241,18 @@ impl Run<'_, '_, '_> {
     /// The talk written under a slot in `text` (from line `line`): a title line, which may
     /// name its people (`*Title* — **Ana Ruiz**`), over a speaker line (`Ana Ruiz`,
     /// `Presented by Ana Ruiz, Solutions Architect`, `Speaker: Ana Ruiz`).
-    pub(super) fn under_slot(&self, text: &str, line: u32) -> Option<(String, Vec<(Named, Role)>)> {
+    /// The speaker line may be the first item of a list right under the paragraph (block
+    /// `pi`): `Port na Nintendo Switch bez łez` / ` - Tomasz Dąbrowski, 11 bit studios`.
+    pub(super) fn under_slot(&self, text: &str, line: u32, pi: usize) -> Option<(String, Vec<(Named, Role)>)> {
         let labels = self.labels();
         let mut lines = text.split('\n');
         let first = strip_inline(lines.next()?);
         let t = first.trim();
         if t.len() > 300 || t.contains("://") || t.ends_with(':') {
+            return None;
+        }
+        // Sentences in lower case are prose (`doors + registration. stroopwafels.`).
+        if t.starts_with(char::is_lowercase) && t.contains(". ") {
             return None;
         }
         // A break or an aside in the slot (`Lunch`, `Mittagspause — Brezeln`).
@@ -269,7 +278,14 @@ impl Run<'_, '_, '_> {
         if title.is_empty() {
             return None;
         }
-        let people = lines.next().map(strip_inline).and_then(|second| {
+        let item = || match (self.blocks.get(pi), self.blocks.get(pi + 1)) {
+            (Some(p), Some(n)) if n.line == p.end + 1 => match &n.kind {
+                BlockKind::ListItem { depth: 0, text, .. } => text.split('\n').next(),
+                _ => None,
+            },
+            _ => None,
+        };
+        let people = lines.next().or_else(item).map(strip_inline).and_then(|second| {
             // (`-- Ana Ruiz (Tarides)`: a dash before the name, as a programme sets it.)
             let second = second.trim().trim_start_matches(['-', '—', '–']).trim_start();
             let (value, case) = match labels.leading(second) {

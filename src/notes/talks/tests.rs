@@ -430,7 +430,7 @@ fn the_separators_are_found_where_rfind_finds_them() {
     }
     for t in &texts {
         let want: Vec<Option<usize>> = seps.iter().map(|sep| t.rfind(sep)).collect();
-        let mut last = [None; 13];
+        let mut last = [None; super::people::SEPS];
         assert_eq!(last_seps(t, &mut last), want.iter().any(Option::is_some), "{t:?}");
         assert_eq!(last.to_vec(), want, "{t:?}");
     }
@@ -852,4 +852,85 @@ fn outliner_block_properties_and_thread_posts() {
     assert_eq!(titles, ["Signals: the state of reactivity", "React Server Components without the hype"], "{got:?}");
     assert_eq!(framed::strip_number("2/ Opening keynote"), "Opening keynote");
     assert_eq!(framed::strip_number("24/7 support"), "24/7 support");
+}
+
+/// The people after the talk's kind on the line under a title (`talk by …`, `a talk
+/// by …`, `charla de …`), the speaker as the first item of a list under a slot's title,
+/// an arrow from the speaker to the title on a phone (`Pablo Ortega → Atacando …`), but
+/// no arrow in a talk's notes (`Lista Ostrzeżeń -> blokowanie domen …`).
+#[test]
+fn kind_by_lines_arrows_and_a_speaker_item_under_a_slot() {
+    use crate::notes::document::Markup;
+    let text = "MyConf 2024\n\nLockBit after Operation Cronos\ntalk by Iker Etxeberria (INCIBE)\n- the NCA took the site down\n\n\
+                Something about Rust in the kernel\na talk by Ana Ruiz\n- notes\n\n\
+                Otra charla sobre Rust\ncharla de Lucía Navarro\n- más notas\n";
+    let got: Vec<(String, String)> =
+        speakers_as(text, Markup::Plain).into_iter().map(|t| (t.1, t.2.join(", "))).collect();
+    assert_eq!(
+        got,
+        [
+            ("LockBit after Operation Cronos".to_string(), "Iker Etxeberria".to_string()),
+            ("Something about Rust in the kernel".to_string(), "Ana Ruiz".to_string()),
+            ("Otra charla sobre Rust".to_string(), "Lucía Navarro".to_string()),
+        ]
+    );
+    let phone = "RootedCON 2024\n\nPablo Ortega → Atacando pipelines CI/CD: de GitHub Actions a tu prod\n- pull_request_target\n\n\
+                 Rubén Castillo - Hackeando coches: CAN bus para principiantes\n- Lista Ostrzeżeń -> blokowanie domen u operatorów\n- SavvyCAN\n\n\
+                 14:45\nDźwięk proceduralny: Wwise vs FMOD -- Agnieszka Kamińska\n- Wwise\n\n\
+                 16:00 sala C\nPort na Nintendo Switch bez łez\n - Tomasz Dąbrowski, 11 bit studios\n * ASTC\n";
+    let got: Vec<(u32, String, String)> =
+        speakers_as(phone, Markup::Plain).into_iter().map(|t| (t.0, t.1, t.2.join(", "))).collect();
+    assert_eq!(
+        got,
+        [
+            (3, "Atacando pipelines CI/CD: de GitHub Actions a tu prod".to_string(), "Pablo Ortega".to_string()),
+            (6, "Hackeando coches: CAN bus para principiantes".to_string(), "Rubén Castillo".to_string()),
+            (10, "Dźwięk proceduralny: Wwise vs FMOD".to_string(), "Agnieszka Kamińska".to_string()),
+            (14, "Port na Nintendo Switch bez łez".to_string(), "Tomasz Dąbrowski".to_string()),
+        ]
+    );
+}
+
+/// Headings that are times alone (`## 09:30`, `## 12:15 – 13:30`) are slots, no code:
+/// the bold title under one and its `w/ Name` line are the talk; a slot with a meal or
+/// the doors under it is none.
+#[test]
+fn time_headings_over_bold_titles_and_breaks() {
+    let text = "# JSNation 2024\n\n## 09:00\ndoors + registration. stroopwafels. badge printer broke\n\n\
+                ## 09:30\n**The State of JavaScript Runtimes**\nw/ Joris van der Meulen\n\n- Node 22\n\n\
+                ## 12:15 – 13:30\nlunch 🥪 queue was insane\n\n\
+                ## 13:30\n**Type-safe everything**\nby Daan Visser, Acme\n\n- tRPC\n";
+    let (talks, _) = detect(text);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        talks.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (6, "The State of JavaScript Runtimes", vec!["Joris van der Meulen"]),
+            (15, "Type-safe everything", vec!["Daan Visser"]),
+        ]
+    );
+}
+
+/// A title in capitals over a list whose first item names the speaker in lower case
+/// (`THE COST OF A LOG LINE` / `- hannah whitfield (motherduck)`), and a title with its
+/// speaker and company in square brackets.
+#[test]
+fn capitals_over_a_name_item_and_people_in_square_brackets() {
+    use crate::notes::document::Markup;
+    let text = "qcon london 2024 - day 2\n\nMODERN DATA ARCHITECTURES: DUCKDB IS EATING THE WORLD\n- hannah whitfield (motherduck)\n\nduckdb is in-process\n\n\
+                THE PLATFORM TEAM NOBODY ASKED FOR\nw/ Callum O'Neill\n\nteam topologies\n";
+    let got: Vec<(u32, String, String)> =
+        speakers_as(text, Markup::Plain).into_iter().map(|t| (t.0, t.1, t.2.join(", "))).collect();
+    assert_eq!(
+        got,
+        [
+            (3, "MODERN DATA ARCHITECTURES: DUCKDB IS EATING THE WORLD".to_string(), "hannah whitfield".to_string()),
+            (8, "THE PLATFORM TEAM NOBODY ASKED FOR".to_string(), "Callum O'Neill".to_string()),
+        ]
+    );
+    let labels = crate::notes::labels::Labels::default();
+    let (title, people) =
+        lines::split_title_line("Otwarte światy w UE5 [Marcin Wróblewski, CD PROJEKT RED]", &labels, true).unwrap();
+    assert_eq!((title.as_str(), people[0].0.as_str()), ("Otwarte światy w UE5", "Marcin Wróblewski"));
 }
