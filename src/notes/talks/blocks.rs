@@ -42,6 +42,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 // (`[[Ana Ruiz]], [[Tom Berg]]`: the names a page links.)
                 let people = names::people(&strip_inline(&p.value), labels, true).unwrap_or_default();
                 let c = self.cands.last_mut().expect("checked above");
+                // An Org heading's state over a speaker (`** TODO Title` / `:SPEAKER: …`):
+                // a talk the note-taker marked, not a to-do.
+                if let Some(i) = c.evidence.iter().position(|(f, _)| *f == "a to-do").filter(|_| !people.is_empty()) {
+                    c.evidence.remove(i);
+                    c.title = c.title.trim_start_matches("TODO").trim_start().to_string();
+                }
                 for (name, role) in people {
                     let role = if is_moderator { Role::Moderator } else { role };
                     c.speakers.push((Named { name, line: p.line }, role));
@@ -238,8 +244,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // A person's name as the first heading: the speaker of the file's talk.
         // (Unless a title set apart follows it: then it is that talk's speaker, below.)
-        let framed_under = || match self.blocks.get(bi + 1).map(|n| &n.kind) {
-            Some(BlockKind::Paragraph { text }) => items::framed_line(text.split('\n').next().unwrap_or("")),
+        // (A bold line alone right under it was made a heading: `markup::bold`.)
+        let framed_under = || match self.blocks.get(bi + 1).map(|n| (&n.kind, n.line)) {
+            Some((BlockKind::Paragraph { text }, _)) => items::framed_line(text.split('\n').next().unwrap_or("")),
+            Some((BlockKind::Heading { text, .. }, at)) if at == b.end + 1 => items::framed_line(text),
             _ => None,
         };
         if bi < 3
@@ -324,6 +332,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 (_, p) if p.is_empty() => framed::name_colon(rest, labels)
                     .or_else(|| name_first(rest, labels).map(|(t, p)| (clean_title(t), p)))
                     .or_else(|| name_on(rest, labels).map(|(t, p)| (clean_title(t), p)))
+                    .or_else(|| super::told::name_presents(rest, labels))
                     .or_else(|| framed::cells(rest, labels))
                     .unwrap_or_else(|| (clean_title(rest), p)),
                 found => found,
@@ -339,10 +348,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // A heading that is only the speaker's name, the title set apart by quotes or
         // emphasis on the line under it (`### Thi Minh Anh Lê` / `**Building a proxy**`).
         // (The next line is looked at first: most headings have no title set apart under them.)
-        if c.speakers.is_empty() && talk_label.is_none() {
-            if let Some(t) = framed_under().filter(|_| names::is_name(plain, false)) {
+        // (Or the talk's kind and the speaker: `## Keynote : *Amélie Rousseau* (Inria)` /
+        // `**« Title »**`.)
+        if c.speakers.is_empty() {
+            let who = || match talk_label {
+                None => names::is_name(plain, false).then(|| vec![(plain.to_string(), Role::Speaker)]),
+                Some(_) => framed::people_with_affiliation(&title, labels),
+            };
+            if let Some((t, people)) = framed_under().and_then(|t| Some((t, who()?))) {
                 push_ev(&mut c, "a person named in it", 2);
-                c.speakers = vec![(Named { name: plain.to_string(), line: b.line }, Role::Speaker)];
+                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
                 title = t;
                 c.body_line = self.blocks[bi + 1].line + 1;
             }
@@ -471,6 +486,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
                 None => false,
             },
+            // A task (`- TODO ogarnąć notatki`, `- DONE …`, an outliner's markers) ends
+            // the session.
+            BlockKind::ListItem { depth: 0, text, .. } if task(text) => {
+                self.close_session();
+                return false;
+            }
             BlockKind::ListItem { depth: 0, marker, text } if !session.quotes && !marker.contains('[') => {
                 let before = self.cands.len();
                 self.list_item(bi, b, 0, marker, text);
@@ -643,4 +664,11 @@ pub(super) fn is_slot(title: &str, labels: &Labels) -> bool {
                     )
                 })
         })
+}
+
+/// Whether an item is a task: it opens with a task's marker in capitals, as Org and
+/// outliners write them (`TODO`, `DONE`, `LATER`, `NOW`, `DOING`, `WAITING`).
+fn task(text: &str) -> bool {
+    let first = text.trim_start().split([' ', '\n']).next().unwrap_or("");
+    ["TODO", "DONE", "LATER", "NOW", "DOING", "WAITING", "CANCELED", "CANCELLED"].contains(&first)
 }

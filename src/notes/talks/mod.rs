@@ -504,7 +504,7 @@ fn by_clause(s: &str) -> Option<&str> {
         .find(|v| starts(s, v))
         .map_or(0, |v| v.len());
     let rest = &s[verb..];
-    ["by ", "von ", "par ", "por ", "door ", "przez ", "da ", "av ", "w/ "]
+    ["by ", "von ", "par ", "por ", "door ", "przez ", "da ", "av ", "w/ ", "di "]
         .iter()
         .find(|p| starts(rest, p))
         .map(|p| rest[p.len()..].trim_start())

@@ -934,3 +934,37 @@ fn capitals_over_a_name_item_and_people_in_square_brackets() {
         lines::split_title_line("Otwarte światy w UE5 [Marcin Wróblewski, CD PROJEKT RED]", &labels, true).unwrap();
     assert_eq!((title.as_str(), people[0].0.as_str()), ("Otwarte światy w UE5", "Marcin Wróblewski"));
 }
+
+/// A heading naming the speaker and a verb of presenting (`Léa Fontaine nous parle de
+/// …`), a heading naming the kind and the speaker over the title set apart in bold, a
+/// by-line in Italian (`di Lorenzo Ferrari — sala Ginestra`), an Org heading's TODO
+/// state over a speaker drawer, and tasks after a lightning session.
+#[test]
+fn presenting_headings_kind_and_speaker_headings_org_states_and_tasks() {
+    use crate::notes::document::Markup;
+    let text = "# PyData Paris 2024\n\n## Keynote : *Amélie Rousseau* (Inria)\n**« scikit-learn, 15 ans après »**\n- Array API\n\n\
+                ## Léa Fontaine nous parle de skrub : préparer des données\n- fuzzy_join\n\n\
+                ## Type hints che non mentono\ndi Lorenzo Ferrari — sala Ginestra, pienissima\n- mypy\n";
+    let (talks, doc) = detect(text);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        talks.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (3, "scikit-learn, 15 ans après", vec!["Amélie Rousseau"]),
+            (7, "skrub : préparer des données", vec!["Léa Fontaine"]),
+            (10, "Type hints che non mentono", vec!["Lorenzo Ferrari"]),
+        ]
+    );
+    assert_eq!(doc.sections[0].kind, crate::notes::SectionKind::Keynote);
+    let org = "#+TITLE: RustConf 2024\n\n* Talks\n** TODO Async drop, or: how I learned to love Pin      :async:\n:PROPERTIES:\n:SPEAKER:  Dev Raghunathan (Ferrous Systems)\n:END:\n- Future / poll\n\n** TODO Buy the book\n";
+    let got = speakers_as(org, Markup::Org);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].1.as_str(), got[0].2[0].as_str()),
+        ("Async drop, or: how I learned to love Pin", "Dev Raghunathan")
+    );
+    let outline = "- ## Lightning talki\n\t- nic nie notowałem\n- TODO ogarnąć notatki i wrzucić na Confluence\n- DONE zapisać się na warsztat\n";
+    let got = speakers_as(outline, Markup::Outliner);
+    assert!(got.iter().all(|t| !t.1.starts_with("TODO") && !t.1.starts_with("DONE")), "{got:?}");
+}

@@ -268,6 +268,13 @@ fn what_it_was(p: &str, labels: &Labels) -> Option<(String, Vec<String>)> {
     speaker_then_title(p, labels, false)
 }
 
+/// `Léa Fontaine nous parle de skrub`, `Ana Ruiz talks about caching`: a heading
+/// naming the speaker, a verb of presenting, and the title.
+pub(super) fn name_presents(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let (title, people) = speaker_then_title(s, labels, true)?;
+    Some((title, people.into_iter().map(|n| (n, Role::Speaker)).collect()))
+}
+
 /// `NAMES [, apposition,] (with|on|: ) TITLE`, `NAME's talk on TITLE`; with `verb`, a
 /// verb of presenting must come after the names (`Ana Souza talked about …`), unless
 /// the title is quoted.
