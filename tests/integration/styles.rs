@@ -1355,3 +1355,75 @@ fn blind_x_rustconf_2023_zettel() {
 fn blind_x_swiss_python_summit_2023_mastodon() {
     check_scores(&fixture("swiss-python-summit-2023-mastodon"), 0.715, 0.899, 0.59, 0.656);
 }
+
+// Spanish AsciiDoc, `===` talk sections, `_por Name_`, `Ponente:` or a sentence (`La daba Name, de Org`), a `----` listing; software.
+#[test]
+fn blind_aa_commitconf_2024_asciidoc() {
+    check_scores(&fixture("commitconf-2024-asciidoc"), 0.953, 0.99, 0.99, 0.878);
+}
+
+// a Polish Logseq page, `- ## Title` bullets with `prelegent::` properties, TODO/DONE tasks, `[[links]]`; Java and Kotlin; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.909, mentions 0.861.
+#[test]
+fn blind_aa_geecon_2024_logseq() {
+    check_scores(&fixture("geecon-2024-logseq"), 0.913, 0.99, 0.899, 0.85);
+}
+
+// English Markdown whose headings are times alone (`## 09:30`, `## 10:15 – 11:00`), a bold title under each with `w/ Name` or `by Name, Company`, breaks in slots; JavaScript.
+#[test]
+fn blind_aa_jsnation_2024_time_headings() {
+    check_scores(&fixture("jsnation-2024-time-headings"), 0.945, 0.99, 0.99, 0.857);
+}
+
+// an Italian Jupyter notebook, a `##` cell per talk with `Relatore:`/`Relatrice:` or `di Name e Name` under it, code cells; Python; below 0.95: talks 1.000, speakers 1.000, mentions 0.847.
+#[test]
+fn blind_aa_pycon_italia_2024_notebook() {
+    check_scores(&fixture("pycon-italia-2024-notebook"), 0.939, 0.99, 0.99, 0.837);
+}
+
+// an English plain-text note from a tired attendee, titles in capitals over `- name (company)` or `w/ Name`, hallway chats naming people who are no speakers, a TODO block; software architecture; below 0.95: talks 0.889, speakers 0.889, mentions 0.725.
+#[test]
+fn blind_aa_qconlondon_2024_tired() {
+    check_scores(&fixture("qconlondon-2024-tired"), 0.824, 0.878, 0.878, 0.714);
+}
+
+// Brazilian Portuguese Markdown with `### Name — Title` headings (the speaker first), sometimes `### Title (Name)`, break headings; software.
+#[test]
+fn blind_aa_tdc_sao_paulo_2024_palestrante_primeiro() {
+    check_scores(&fixture("tdc-sao-paulo-2024-palestrante-primeiro"), 0.975, 0.99, 0.99, 0.946);
+}
+
+// a German recap e-mail (`.eml`) with headers, numbered talks told in a line each (`1) Keynote "Title" – Name (Org)`, `Danach bei NAME: "Title"`), `Sprecherin:` lines, a sign-off; cloud native; the event or its date is not all found.
+#[test]
+fn blind_y_containerdays_2024_email_de() {
+    check_scores(&fixture("containerdays-2024-email-de"), 0.94, 0.99, 0.913, 0.917);
+}
+
+// a Polish plain-text file kept in git, `10:00 sala A` slot lines or a time alone over the title, the speaker in square brackets with the studio, after `--`, in `prow.:`, in a sentence or as a list's first item; game development; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.691.
+#[test]
+fn blind_y_digital_dragons_2024_git_txt_pl() {
+    check_scores(&fixture("digital-dragons-2024-git-txt-pl"), 0.887, 0.99, 0.99, 0.68);
+}
+
+// reStructuredText with a field list, `Keynote -- Title` sections with `:Speaker:` fields, `.. note::` directives; Go.
+#[test]
+fn blind_y_gophercon_eu_2024_rst() {
+    check_scores(&fixture("gophercon-eu-2024-rst"), 0.945, 0.99, 0.99, 0.856);
+}
+
+// a French Jupyter notebook, `##` cells for talks (`Title — Name`, `orateur :`, `Name nous parle de Title`, `Keynote : *Name*` over a bold title), code cells; data science.
+#[test]
+fn blind_y_pydata_paris_2024_jupyter_fr() {
+    check_scores(&fixture("pydata-paris-2024-jupyter-fr"), 0.962, 0.99, 0.99, 0.906);
+}
+
+// a Spanish phone note with no markup, emoji, the speaker over or before the title (`Name → Title`, `Name - Title`, `charla de Name` under it, `Title (Name)`); security; below 0.95: talks 1.000, speakers 1.000, mentions 0.786.
+#[test]
+fn blind_y_rootedcon_2024_movil_es() {
+    check_scores(&fixture("rootedcon-2024-movil-es"), 0.918, 0.99, 0.99, 0.775);
+}
+
+// Emacs Org with `#+TITLE`, dated day headings, `:PROPERTIES:` drawers with `:SPEAKER:`, TODO states and tags on talk headings, checkboxes; Rust; the event or its date is not all found.
+#[test]
+fn blind_y_rustconf_2024_emacs_org() {
+    check_scores(&fixture("rustconf-2024-emacs-org"), 0.953, 0.99, 0.99, 0.881);
+}
