@@ -561,6 +561,9 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
     // is no name (most lines tried are not lists of names).
     let mut out = Vec::new();
     let mut all = true;
+    // Where a speaker's label first named someone after others (`S. Okafor, H. Tanaka;
+    // presented by S. Okafor`): the others are a paper's authors, not its speakers.
+    let mut presenters = None;
     split_each(s, |part| {
         let mut role = Role::Speaker;
         // `@Ana Ruiz` (a mention in a chat or a task list), `Ana Ruiz (Acme)`.
@@ -580,6 +583,9 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
                 p = rest;
             } else if c.contains(&Concept::Speaker) {
                 p = rest;
+                if !out.is_empty() && presenters.is_none() {
+                    presenters = Some(out.len());
+                }
             }
         }
         let p = strip_all(strip_all(p, "by "), "with ").trim();
@@ -607,6 +613,9 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         all &= ok;
         ok
     });
+    if let Some(k) = presenters {
+        out.drain(..k);
+    }
     (all && !out.is_empty()).then_some(out)
 }
 
@@ -959,6 +968,11 @@ mod tests {
         assert_eq!(p.len(), 4);
         assert_eq!(p[3], ("Pádraig Ó Ceallaigh".to_string(), Role::Moderator));
         assert_eq!(people("Lars Eriksen with Tamar Ben-David", &l, false).unwrap().len(), 2);
+        // A paper's authors, then who presented it: the presenter speaks.
+        let p = people("S. Okafor, H. Tanaka, R. Jensen; presented by R. Jensen", &l, false).unwrap();
+        assert_eq!(p, [("R. Jensen".to_string(), Role::Speaker)]);
+        // A speaker's label on the first part labels them all.
+        assert_eq!(people("Speakers: Ana Ruiz, Tom Berg", &l, false).unwrap().len(), 2);
         assert_eq!(people("Nadia Haddad & Julien Morel-Tanaka", &l, false).unwrap().len(), 2);
         assert_eq!(people("Mehmet Yılmaz und Lukas Brunner", &l, false).unwrap().len(), 2);
         assert_eq!(people("pieter van den bosch", &l, true).unwrap()[0].0, "pieter van den bosch");

@@ -257,8 +257,14 @@ pub(crate) fn is_separator(t: &str) -> bool {
 pub fn looks_like_markdown(text: &str) -> bool {
     let mut headings = 0;
     let mut fence: Option<u8> = None;
+    let mut prev_text = false;
     for l in text.split('\n') {
         let t = l.trim_end();
+        // (A line of `~` or backticks alone under a line of text underlines it.)
+        let underline = std::mem::replace(&mut prev_text, !t.trim().is_empty()) && {
+            let b = t.trim().as_bytes();
+            b.iter().all(|&c| c == b[0])
+        };
         let hashes = t.bytes().take_while(|&b| b == b'#').count();
         if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') && !t[hashes..].trim().is_empty() {
             headings += 1;
@@ -271,7 +277,7 @@ pub fn looks_like_markdown(text: &str) -> bool {
             if trimmed.len() >= 3 && trimmed.bytes().all(|b| b == open) {
                 return true;
             }
-        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        } else if (trimmed.starts_with("```") || trimmed.starts_with("~~~")) && !underline {
             fence = Some(trimmed.as_bytes()[0]);
         }
         let cells = t.trim();
@@ -394,6 +400,8 @@ mod tests {
         assert!(looks_like_markdown("| a | b |\n|---|:-:|\n"));
         assert!(!looks_like_markdown("# one tip\nplain text\n"));
         assert!(!looks_like_markdown("#####\n#####\n```\nunclosed\n"));
+        // Tildes under titles underline them: no fence.
+        assert!(!looks_like_markdown("Conf 2024\n\nPlatform Engineering\n~~~~~~~~~~~~~~~~~~~~\nnotes\n\neBPF\n~~~~\n"));
     }
 
     #[test]

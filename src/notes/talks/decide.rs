@@ -181,7 +181,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         for i in 0..self.cands.len() {
             let Source::Heading(_) = self.cands[i].source else { continue };
-            if !self.cands[i].talk || self.cands[i].evidence.iter().any(|(f, w)| *w > 0 && own_evidence(f)) {
+            // (A session's chair is no speaker of its own: `## Session 2: Security
+            // (chair: Helle Rasmussen)` over its papers.)
+            let c = &self.cands[i];
+            let chaired = !c.speakers.is_empty() && c.speakers.iter().all(|(_, r)| *r == Role::Moderator);
+            if !c.talk || c.evidence.iter().any(|(f, w)| *w > 0 && own_evidence(f) && !chaired) {
                 continue;
             }
             let end = section_end.get(self.cands[i].block).copied().unwrap_or(blocks.len());
@@ -450,7 +454,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // word of a short row's (`Godot console port` for `Shipping a Console Port in
         // Godot 4`).
         let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        // Rows by who gives them: a summary's row of a talk told above it, its title
+        // shortened in other words (`Kafka | Beatriz S. Lemos` for `Kafka sem dores de
+        // cabeça`).
+        let mut by_people: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, c) in self.cands.iter().enumerate() {
+            if c.talk && c.source.is_row() && !c.speakers.is_empty() {
+                by_people.entry(people_key(&c.speakers)).or_default().push(i);
+            }
             if c.talk && (c.source.is_row() || c.source == Source::ListItem) {
                 let n = norm(&c.title);
                 let words: Vec<&str> = n.split(' ').collect();
@@ -521,7 +532,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 found.dedup();
                 (found.len() == 1).then(|| found[0])
             };
-            let Some(r) = keyed.or_else(worded).or_else(by_surname).or_else(holds_row) else { continue };
+            // The one row given by the same people, its title sharing a word with this one.
+            let same_people = || {
+                let rows = by_people.get(&people_key(&c.speakers)).filter(|rows| rows.len() == 1)?;
+                let words: std::collections::HashSet<&str> = short.split(' ').filter(|w| w.len() >= 3).collect();
+                let r = rows[0];
+                (r != i && self.cands[r].talk && norm(&self.cands[r].title).split(' ').any(|w| words.contains(w)))
+                    .then_some(r)
+            };
+            let Some(r) = keyed.or_else(worded).or_else(by_surname).or_else(holds_row).or_else(same_people) else {
+                continue;
+            };
             // One talk: the section's place and body, the fuller title, every name,
             // the row's kind when it says keynote.
             let row = self.cands[r].clone();
@@ -533,7 +554,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 sec.kind = row.kind;
             }
             for s in row.speakers {
-                if !sec.speakers.iter().any(|(n, _)| n.name == s.0.name) {
+                if !sec.speakers.iter().any(|(n, _)| person_key(&n.name) == person_key(&s.0.name)) {
                     sec.speakers.push(s);
                 }
             }
@@ -743,4 +764,19 @@ fn own_evidence(f: &str) -> bool {
             | "a speaker in its first sentence"
             | "speaker field"
     )
+}
+
+/// Who gives a talk, in any order: each name's first and last word (a middle name or
+/// its initial aside: `Beatriz S. Lemos` is `Beatriz Sousa Lemos`), sorted and joined.
+fn people_key(people: &[(Named, Role)]) -> String {
+    let mut names: Vec<String> = people.iter().map(|(n, _)| person_key(&n.name)).collect();
+    names.sort_unstable();
+    names.join("|")
+}
+
+/// A name's first and last word, in lower case.
+fn person_key(name: &str) -> String {
+    let first = name.split(' ').next().unwrap_or("");
+    let last = name.rsplit(' ').next().unwrap_or("");
+    format!("{first} {last}").to_lowercase()
 }

@@ -80,9 +80,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             None => return None,
         };
         // `Next: "Title" — @handle`: the quoted title among a few lead words.
-        let title = match quoted_core(&title) {
-            Some(core) => core.to_string(),
-            None => title,
+        let (title, quoted) = match quoted_core(&title) {
+            Some(core) => (core.to_string(), true),
+            None => (title, false),
         };
         let words = title.split_whitespace().count();
         if !(2..=20).contains(&words) {
@@ -92,7 +92,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // every paragraph was 4 M instructions on the 10 MB corpus).
         let raw = raw.trim();
         let raw_rest = strip_time(raw).map_or(raw, |(r, _)| r);
-        let marked = MARKS.iter().any(|m| raw_rest.starts_with(m));
+        // (Or quoted among a few lead words: `in "Title" w/ Name`.)
+        let in_quotes = || {
+            search::find(raw_rest, &title).is_some_and(|i| {
+                raw_rest[..i].ends_with(['"', '“', '„', '«', '‘'])
+                    && raw_rest[i + title.len()..].starts_with(['"', '”', '“', '»', '’'])
+            })
+        };
+        let marked = quoted || MARKS.iter().any(|m| raw_rest.starts_with(m)) || in_quotes();
         let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
         if let Some((kind, _)) = label {
             c.kind = kind_of(kind);

@@ -271,6 +271,20 @@ impl Run<'_, '_, '_> {
             return false;
         }
         let labels = self.labels();
+        // Items labelled as talks one after another (`- Paper: "Title" (…)` / `- Paper:
+        // …`) are the talks under the heading, not its fields.
+        if let Some(BlockKind::ListItem { depth, .. }) = self.blocks.get(bi).map(|b| &b.kind) {
+            let key = |t: &str| t.trim_start().split_once(':').map(|(k, _)| k.trim().to_lowercase());
+            let talk_key = key(text).filter(|k| labels.lookup(k).iter().any(|c| c.is_talk_kind()));
+            let sibling = self.blocks[bi + 1..].iter().find_map(|b| match &b.kind {
+                BlockKind::ListItem { depth: d, text, .. } if d == depth => Some(key(text)),
+                BlockKind::ListItem { depth: d, .. } if d > depth => None,
+                _ => Some(None),
+            });
+            if talk_key.is_some() && sibling.flatten() == talk_key {
+                return false;
+            }
+        }
         let mut found: Vec<(Named, Role)> = Vec::new();
         let mut title_field: Option<(String, Concept)> = None;
         // A title set apart on the first line.

@@ -968,3 +968,34 @@ fn presenting_headings_kind_and_speaker_headings_org_states_and_tasks() {
     let got = speakers_as(outline, Markup::Outliner);
     assert!(got.iter().all(|t| !t.1.starts_with("TODO") && !t.1.starts_with("DONE")), "{got:?}");
 }
+
+/// A session with its chair over papers labelled in a list (`- Paper: "Title" (authors;
+/// presented by X)`): the papers are the talks, given by their presenters; a summary
+/// table's rows at the end name the talks above by their speakers and a word of their
+/// title, and are the same talks; a quoted title among lead words in a chat's message.
+#[test]
+fn papers_under_a_chaired_session_and_a_summary_table() {
+    let text = "# SOAP 2024\n\n## Session 1: Abstract Interpretation (chair: Pietro Ferrara)\n\n\
+                - Paper: \"Relational Numeric Domains for Rust\" (M. Kjaer, J. Lindqvist; presented by J. Lindqvist)\n  - MIR\n\
+                - Paper: \"Widening with Thresholds\" (S. Okafor, H. Tanaka; presented by S. Okafor)\n  - IKOS\n";
+    let (talks, _) = detect(text);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        talks.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (5, "Relational Numeric Domains for Rust", vec!["J. Lindqvist"]),
+            (7, "Widening with Thresholds", vec!["S. Okafor"])
+        ]
+    );
+    let summary = "# JNation 2024\n\n## 11h00 · Sala 2 · Kafka sem dores de cabeça\nOradora: Beatriz Sousa Lemos\n- consumer lag\n\n\
+                   ## 12h00 · Sala 1 · Testes de contrato com Pact\nOrador: André Nogueira\n- Pact broker\n\n\
+                   ## Resumo do dia\n\n| Palestra | Quem | Nota |\n|---|---|---|\n| Kafka | Beatriz S. Lemos | 2/5 |\n| Pact | André Nogueira | 4/5 |\n";
+    let (talks, _) = detect(summary);
+    let got: Vec<(&str, usize)> = talks.iter().map(|t| (t.1.as_str(), t.2.len())).collect();
+    assert_eq!(got, [("Kafka sem dores de cabeça", 1), ("Testes de contrato com Pact", 1)]);
+    let chat = "Marcus Oyelaran  10:42 AM\nin \"Polars in production: what we learned\" w/ Priya Raman (she's at Flexport i think?)\nmain points: lazy API\n";
+    let got = speakers_as(chat, crate::notes::document::Markup::Plain);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].1.as_str(), got[0].2[0].as_str()), ("Polars in production: what we learned", "Priya Raman"));
+}
