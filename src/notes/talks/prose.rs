@@ -427,6 +427,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             found => found.is_some(),
         };
+        // (Or a French quote, `«`: its second byte 0xAB.)
+        let worth = worth || memchr::memchr(0xAB, t).is_some_and(|i| i > 0 && t[i - 1] == 0xC2);
         if !worth {
             // `Title, by Name.`, `Title. That was Name`: a recap's paragraph opening on a
             // talk.
@@ -470,7 +472,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // stretch of the line is read once.
         let note = self.note.text.as_str();
         let starts = &self.starts;
-        let is_quote = |c: char| c == '"' || c == '“';
+        let is_quote = |c: char| matches!(c, '"' | '“' | '«' | '„');
         // The line (index in `lines`), and the places in `plain` and in `note` after
         // the last quote placed.
         let mut cursor = (usize::MAX, 0, 0);
@@ -492,15 +494,27 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // The first stop (`.`, `,`, ...) at or after a place, and where the search started:
         // kept while ahead, so that a long line of quoted titles without one is read once.
         let mut stops: Option<(usize, Option<usize>)> = None;
-        while let Some(q) = plain[from..].find(['"', '“']) {
+        // (French and German quotes too: `« Title »`, `„Title“`.)
+        while let Some(q) = plain[from..].find(['"', '“', '«', '„']) {
             let open = from + q;
             let oc = plain[open..].chars().next().unwrap_or('"');
-            let close_ch = if oc == '“' { '”' } else { '"' };
+            let close_ch = match oc {
+                '“' => '”',
+                '«' => '»',
+                '„' => '“',
+                _ => '"',
+            };
             let after_open = open + oc.len_utf8();
             let Some(len) = plain[after_open..].find(close_ch) else { break };
             let title = &plain[after_open..after_open + len];
             let next = after_open + len + close_ch.len_utf8();
             from = next;
+            // French and German quotes hold speech as often: a title in them opens with a
+            // capital (`« pour du serverless oui »` is what was said).
+            if oc != '"' && oc != '“' && !title.trim_start().starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+            {
+                continue;
+            }
             let tail = plain[next..].trim_start();
             let Some(by) = by_clause(tail) else {
                 // `Name on "Title"`, `a talk by Name: "Title"`: the person before it.

@@ -259,7 +259,8 @@ fn name_shaped(s: &str, labels: &Labels) -> bool {
     if s.starts_with(char::is_uppercase) {
         names::is_name(s, false)
     } else {
-        super::told::name_shaped(s, labels)
+        // (A name opens with a given name, not a particle: `de l'après-midi` is none.)
+        !s.split(' ').next().is_some_and(names::is_particle) && super::told::name_shaped(s, labels)
     }
 }
 

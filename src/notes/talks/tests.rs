@@ -999,3 +999,24 @@ fn papers_under_a_chaired_session_and_a_summary_table() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].1.as_str(), got[0].2[0].as_str()), ("Polars in production: what we learned", "Priya Raman"));
 }
+
+/// Titles in French quotes in the updates of a live blog (`On enchaîne avec NAME qui
+/// présente « Title »`), but no speech in them (`Réponse de Karim : « pour du
+/// serverless oui »`), and no particle taken for a name (`la session de l'après-midi
+/// avec « … »`).
+#[test]
+fn french_quotes_in_a_live_blog() {
+    let text = "# En direct — DevFest Nantes 2024\n\n**[17:52]** Q&R : Réponse de Karim : « pour du serverless oui, sinon gardez ce que votre équipe maîtrise ». Sage.\n\n\
+                **[17:15]** On enchaîne avec Karim Benali (Zenika) qui présente « Java serverless en 2024 : mythe ou réalité ? ». Plein.\n\n\
+                **[16:20]** Pauline Marchand, de chez Doctolib, ouvre la session de l'après-midi avec « Mettre un LLM en production ».\n";
+    let (talks, _) = detect(text);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        talks.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (5, "Java serverless en 2024 : mythe ou réalité ?", vec!["Karim Benali"]),
+            (7, "Mettre un LLM en production", vec!["Pauline Marchand"]),
+        ]
+    );
+}
