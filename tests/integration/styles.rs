@@ -1427,3 +1427,39 @@ fn blind_y_rootedcon_2024_movil_es() {
 fn blind_y_rustconf_2024_emacs_org() {
     check_scores(&fixture("rustconf-2024-emacs-org"), 0.953, 0.99, 0.99, 0.881);
 }
+
+// German handwriting turned into text by a tablet, odd line breaks and recognition errors (`rnit`, `lch`), titles between `>> <<` or underlined with `~~~~`, `Ref.:` or `von` for speakers; cloud native; below 0.95: talks 0.750, speakers 0.800, mentions 0.557.
+#[test]
+fn blind_ab_containerdays_2024_tablet_ocr() {
+    check_scores(&fixture("containerdays-2024-tablet-ocr"), 0.692, 0.74, 0.79, 0.547);
+}
+
+// a French live blog, `**[HH:MM]**` updates newest first, talks announced in updates (`On enchaîne avec NAME qui présente « Title »`), speech in « » too; web; below 0.95: talks 1.000, speakers 0.909, mentions 0.241.
+#[test]
+fn blind_ab_devfest_nantes_2024_liveblog() {
+    check_scores(&fixture("devfest-nantes-2024-liveblog"), 0.706, 0.99, 0.899, 0.231);
+}
+
+// a Dutch meetup note, a main talk with `Spreker:`, lightning talks as `1. Name – Title` with remarks under some, pizza and borrel; frontend.
+#[test]
+fn blind_ab_frontend_utrecht_meetup_2024_lightning() {
+    check_scores(&fixture("frontend-utrecht-meetup-2024-lightning"), 0.97, 0.99, 0.99, 0.931);
+}
+
+// European Portuguese Markdown, `## 11h00 · Sala 2 · Title` headings over `Orador:`/`Oradora:`, a summary table of the day with shortened titles; Java; below 0.95: talks 1.000, speakers 1.000, mentions 0.788.
+#[test]
+fn blind_ab_jnation_2024_sala_tabela() {
+    check_scores(&fixture("jnation-2024-sala-tabela"), 0.919, 0.99, 0.99, 0.777);
+}
+
+// a Slack channel copied as text, `Name  10:42 AM` headers, colleagues reporting the talks they are in (quoted titles with `w/ Name`, `speaker is …`, `NAME doing "Title"`), threads and reactions; Python; the event or its date is not all found; below 0.95: talks 0.727, speakers 0.727, mentions 0.494.
+#[test]
+fn blind_ab_pycon_us_2024_slack_export() {
+    check_scores(&fixture("pycon-us-2024-slack-export"), 0.639, 0.717, 0.717, 0.484);
+}
+
+// an academic workshop, `## Session N: Topic (chair: Name)` over `- Paper: "Title" (authors; presented by Name)` items, discussants, a poster session; program analysis; below 0.95: talks 0.947, speakers 0.900, mentions 0.655.
+#[test]
+fn blind_ab_soap_2024_workshop_sessions() {
+    check_scores(&fixture("soap-2024-workshop-sessions"), 0.824, 0.937, 0.89, 0.645);
+}
