@@ -561,8 +561,7 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
     // is no name (most lines tried are not lists of names).
     let mut out = Vec::new();
     let mut all = true;
-    // Where a speaker's label first named someone after others (`S. Okafor, H. Tanaka;
-    // presented by S. Okafor`): the others are a paper's authors, not its speakers.
+    // Authors, then who presented (`A, B; presented by B`): the presenters speak.
     let mut presenters = None;
     split_each(s, |part| {
         let mut role = Role::Speaker;
@@ -613,9 +612,7 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         all &= ok;
         ok
     });
-    if let Some(k) = presenters {
-        out.drain(..k);
-    }
+    out.drain(..presenters.unwrap_or(0));
     (all && !out.is_empty()).then_some(out)
 }
 
