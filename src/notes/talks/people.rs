@@ -274,12 +274,12 @@ fn affiliated(s: &str, labels: &Labels, case: names::Case) -> Option<Vec<(String
 /// Typing your pandas code`, `A & B – Title`): the people that lead a title
 /// ([`names::leading_people`]) before the first dash of `s`, a title after it.
 pub(super) fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
-    let (i, sep) = DASH_SEPS.iter().filter_map(|sep| s.find(sep).map(|i| (i, sep))).min()?;
-    let (left, right) = (&s[..i], s[i + sep.len()..].trim());
+    let (i, k) = DASH_SEPS.iter().enumerate().filter_map(|(k, sep)| s.find(sep).map(|i| (i, k))).min()?;
+    let (left, right) = (&s[..i], s[i + DASH_SEPS[k].len()..].trim());
     // An arrow points to a title, capitalised (`Pablo Ortega → Atacando pipelines`), and
     // not to what follows from a thing (`Lista Ostrzeżeń -> blokowanie domen`).
     if right.is_empty()
-        || sep.starts_with(" →") | sep.starts_with(" ->") && !right.starts_with(char::is_uppercase)
+        || k >= ARROWS && !right.starts_with(char::is_uppercase)
         || left.split_whitespace().nth(1).is_none()
         || !left.trim_start().starts_with(char::is_uppercase)
     {
