@@ -47,7 +47,8 @@ pub(crate) fn parse_indexed<'t>(text: &'t str, lines: &LineIndex) -> Blocks<'t> 
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_DEFINITION_LIST;
     let mut reader = Reader::new(text, lines);
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         reader.event(event, range);
@@ -298,6 +299,14 @@ impl<'t, 'l> Reader<'t, 'l> {
                 self.blocks[b].end = self.blocks[b].line;
                 self.pending = Some(Pending { block: b, inline: None });
                 self.open.push(Open::Item(b));
+            }
+            // A definition list (PHP Markdown Extra, Pandoc: `Title` / `:   Name, Org`):
+            // a term is a heading over its definitions, one level under the last
+            // heading, as a callout's title is.
+            Tag::DefinitionListTitle => {
+                let level = self.level.saturating_add(1).min(6);
+                self.push(BlockKind::Heading { level, text: heading_text(src) }, &range);
+                self.open.push(Open::Other);
             }
             Tag::Table(_) => {
                 self.table = Some(self.push(BlockKind::Table { header: None, rows: Vec::new() }, &range));
@@ -817,6 +826,26 @@ mod tests {
     fn html_comments_dropped_other_html_read_as_its_text() {
         let text = "<!-- hidden -->\n\n<div>\nHello\n</div>\n";
         assert_eq!(kinds(text), [(p("Hello"), 4, 4)]);
+    }
+
+    /// A definition list (PHP Markdown Extra): each term a heading one level under the
+    /// last, its definition's paragraphs and lists blocks of their own, four-space
+    /// indented notes in it no code.
+    #[test]
+    fn definition_terms_are_headings_over_their_definitions() {
+        let text =
+            "## Day 1\n\nDoctrine ORM 3\n:   Sabine Huber, willhaben\n\n    - ORM 2.20 first\n\nLunch\n:   Schnitzel\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (h(2, "Day 1"), 1, 1),
+                (h(3, "Doctrine ORM 3"), 3, 3),
+                (p("Sabine Huber, willhaben"), 4, 4),
+                (li(0, "-", "ORM 2.20 first"), 6, 6),
+                (h(3, "Lunch"), 8, 8),
+                (p("Schnitzel"), 9, 9),
+            ]
+        );
     }
 
     #[test]

@@ -338,7 +338,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 found => found,
             }
         } else {
-            title_and_people(rest, labels, true, false)
+            // (`Keynote: Title / Name`: cells after the label.)
+            match title_and_people(rest, labels, true, false) {
+                (_, p) if p.is_empty() => framed::cells(rest, labels).unwrap_or_else(|| (clean_title(rest), p)),
+                found => found,
+            }
         };
         if !people.is_empty() {
             push_ev(&mut c, "a person named in it", 2);

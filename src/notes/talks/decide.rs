@@ -355,7 +355,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 _ => self.slice(c.body_line, last),
             };
             let (moderators, speakers): (Vec<_>, Vec<_>) = c.speakers.iter().partition(|(_, r)| *r == Role::Moderator);
-            let speakers: Vec<Named> = speakers.into_iter().map(|(n, _)| n.clone()).collect();
+            // (Without the handles a post adds after a name: `Dana Whitfield (@danawhit)`.)
+            let speakers: Vec<Named> = speakers
+                .into_iter()
+                .map(|(n, _)| Named { name: without_handles(&n.name).into(), ..n.clone() })
+                .collect();
             let moderators: Vec<Named> = moderators.into_iter().map(|(n, _)| n.clone()).collect();
             sections.push(Section {
                 kind: c.kind,
@@ -532,13 +536,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 found.dedup();
                 (found.len() == 1).then(|| found[0])
             };
-            // The one row given by the same people, its title sharing a word with this one.
+            // The one row given by the same people, its title sharing a word with this one
+            // or naming only its kind (`Opening + keynote | Femke Bakker`).
             let same_people = || {
                 let rows = by_people.get(&people_key(&c.speakers)).filter(|rows| rows.len() == 1)?;
                 let words: std::collections::HashSet<&str> = short.split(' ').filter(|w| w.len() >= 3).collect();
                 let r = rows[0];
-                (r != i && self.cands[r].talk && norm(&self.cands[r].title).split(' ').any(|w| words.contains(w)))
-                    .then_some(r)
+                let row = norm(&self.cands[r].title);
+                let labels = &self.d.labels;
+                let kind_only = row.split(' ').all(|w| !labels.lookup(w).is_empty())
+                    && row.split(' ').any(|w| labels.lookup(w).iter().any(|k| k.is_talk_kind()));
+                (r != i && self.cands[r].talk && (kind_only || row.split(' ').any(|w| words.contains(w)))).then_some(r)
             };
             let Some(r) = keyed.or_else(worded).or_else(by_surname).or_else(holds_row).or_else(same_people) else {
                 continue;

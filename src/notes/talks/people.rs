@@ -344,6 +344,29 @@ pub(super) fn name_on_line(s: &str, labels: &Labels) -> Option<(String, Vec<(Str
     Some((clean_title(&right[..cut.unwrap_or(right.len())]), people))
 }
 
+/// A social handle standing for a person (`@marcoreyes.dev`, `@jlindgren`), as a post
+/// names a speaker; not a chat's call to everyone (`@here`, `@channel`).
+pub(super) fn handle(w: &str) -> Option<&str> {
+    let w = w.trim_end_matches([',', ':', '.', '!', '?']);
+    let name = w.strip_prefix('@')?;
+    let shaped = name.len() >= 2
+        && name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
+    (shaped && !matches!(name, "here" | "channel" | "everyone" | "all")).then_some(w)
+}
+
+/// `s` without the handles in brackets after a name (`Dana Whitfield (@danawhit)`,
+/// `Leah Kim & Tomás Ortega (@leahkim, @tortega)`), which a post adds to the names.
+pub(super) fn without_handles(s: &str) -> std::borrow::Cow<'_, str> {
+    let Some(open) = search::find(s, " (@") else { return s.into() };
+    let Some(close) = s[open..].find(')').map(|c| open + c) else { return s.into() };
+    if !s[open + 2..close].split(',').all(|h| handle(h.trim()).is_some()) {
+        return s.into();
+    }
+    let rest = without_handles(&s[close + 1..]);
+    format!("{}{rest}", &s[..open]).into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

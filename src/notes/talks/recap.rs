@@ -176,10 +176,12 @@ pub(super) fn people_before(before: &str, labels: &Labels) -> Option<Vec<String>
     } else {
         before
     };
-    // After the stop, which may be more than a byte (`”`).
+    // After the stop, which may be more than a byte (`”`). (A dot inside a word,
+    // `@marcoreyes.dev`, is none.)
+    let inside = |i: usize| before[i + 1..].starts_with(char::is_alphanumeric);
     let sentence = before
         .char_indices()
-        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '"' | '”'))
+        .rfind(|&(i, c)| matches!(c, '.' | '!' | '?' | ';' | '(' | ')' | '"' | '”') && !(c == '.' && inside(i)))
         .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
     let mut words: Vec<&str> = sentence.split_whitespace().collect();
     // A verb of presenting and the talk it gave (`did a two person talk,`).
@@ -207,6 +209,10 @@ pub(super) fn people_before(before: &str, labels: &Labels) -> Option<Vec<String>
     // A colon inside opens what follows it (`last one i stayed for: noor el amrani, "…"`).
     if let Some(c) = words[..words.len().saturating_sub(1)].iter().rposition(|w| w.ends_with(':')) {
         words.drain(..=c);
+    }
+    // `next up @marcoreyes.dev on "Title"`: a post names the speaker by a handle.
+    if let Some(h) = words.last().and_then(|w| handle(w)) {
+        return Some(vec![h.to_string()]);
     }
     let last = words.pop()?;
     // The name ends at its last word; a comma there ends a list, not a name, unless the
@@ -240,8 +246,10 @@ pub(super) fn people_before(before: &str, labels: &Labels) -> Option<Vec<String>
 fn name_at_end(words: &[&str], labels: &Labels, paired: bool) -> Option<(String, usize)> {
     (2..=4).rev().filter(|&n| words.len() >= n).find_map(|n| {
         let run = &words[words.len() - n..];
-        // No stop inside a name.
-        if run[..n - 1].iter().any(|w| w.ends_with([',', ':'])) {
+        // No stop inside a name, and no word of it a sign (`Kim & Tomás Ortega`).
+        if run[..n - 1].iter().any(|w| w.ends_with([',', ':']))
+            || run.iter().any(|w| !w.starts_with(char::is_alphabetic))
+        {
             return None;
         }
         let cand = run.join(" ");

@@ -83,8 +83,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     push_ev(&mut c, "a talk label", 3);
                 }
             }
+            // (Or breaks joined: `Ontbijt + registratie`, `Lunch & networking`.)
+            let breaks = || {
+                let mut parts = title_text.split(['+', '&', '/', ',']).map(str::trim).filter(|p| !p.is_empty());
+                title_text.contains(['+', '&', '/', ','])
+                    && parts.all(|p| labels.whole(p).iter().any(|c| matches!(c, Concept::Break | Concept::Aside)))
+            };
             if !labels.whole(&title_text).is_empty()
                 && lead.as_ref().is_none_or(|(cs, _)| cs.iter().any(|c| matches!(c, Concept::Break | Concept::Aside)))
+                || breaks()
             {
                 push_ev(&mut c, "a break, notes or an aside", -6);
             }

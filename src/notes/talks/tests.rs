@@ -1020,3 +1020,51 @@ fn french_quotes_in_a_live_blog() {
         ]
     );
 }
+
+/// A social thread's posts: a handle after a name is no part of it (`Dana Whitfield
+/// (@danawhit)`, `Leah Kim & Tomás Ortega (@leahkim, @tortega)`), a handle alone names
+/// the speaker (`next up @marcoreyes.dev on "…"`, its dot no stop), and `&` starts no
+/// name (`& Tomás Ortega`).
+#[test]
+fn handles_in_a_thread_name_speakers() {
+    let text = "day 1 of #CascadiaJS, live thread\n\n\
+                1/ opening keynote is Dana Whitfield (@danawhit) — \"The web is fast, your app isn't\"\n\n2/ notes\n\n\
+                5/ next up @marcoreyes.dev on \"Signals, everywhere\" ⚡\n\n6/ notes\n\n\
+                19/ last one for me: Leah Kim & Tomás Ortega (@leahkim, @tortega) — \"Testing the untestable with Playwright\"\n\n20/ notes\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Plain);
+    let got: Vec<(&str, Vec<&str>)> =
+        got.iter().map(|t| (t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            ("The web is fast, your app isn't", vec!["Dana Whitfield"]),
+            ("Signals, everywhere", vec!["@marcoreyes.dev"]),
+            ("Testing the untestable with Playwright", vec!["Leah Kim", "Tomás Ortega"]),
+        ]
+    );
+    assert_eq!(people::without_handles("A B (@ab) and C D (@c_d, @cd.dev)"), "A B and C D");
+    assert_eq!(people::without_handles("A B (Acme)"), "A B (Acme)");
+    assert_eq!(people::handle("@here"), None);
+}
+
+/// A schedule table above the sections: breaks joined in a row (`Ontbijt +
+/// registratie`) are no talk; a row naming only its kind (`Opening + keynote | Femke
+/// Bakker`) is the keynote its speaker gives below, whose heading puts the speaker
+/// after a slash behind the label (`Keynote: Title / Name`).
+#[test]
+fn schedule_rows_of_breaks_and_kinds_beside_sections() {
+    let text = "# J-Fall 2024\n\n| Tijd | Sessie | Spreker |\n|---|---|---|\n| 08:00 | Ontbijt + registratie | |\n\
+                | 09:00 | Opening + keynote | Femke Bakker |\n| 10:10 | Virtual threads | Joris van der Meulen |\n\
+                | 16:00 | Lunch & networking | |\n\n\
+                ## Keynote: Java op weg naar 25 / Femke Bakker\n\ntext\n\n## Virtual threads in productie / Joris van der Meulen\n\ntext\n";
+    let (talks, _) = detect(text);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        talks.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (10, "Java op weg naar 25", vec!["Femke Bakker"]),
+            (14, "Virtual threads in productie", vec!["Joris van der Meulen"]),
+        ]
+    );
+}
