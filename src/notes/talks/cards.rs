@@ -13,6 +13,62 @@ use super::*;
 /// The words a board export puts before a card's or a list's title.
 const KINDS: &[&str] = &["card", "list", "karte", "liste", "carte", "tarjeta", "lista", "scheda", "kaart"];
 
+/// The fields a board export gives a card, in the eight languages (`**Labels:**
+/// `gitops``, `Members: @kari`, `Beschreibung:`): a card without `Card:` before its
+/// title is told by them.
+const FIELDS: &[&str] = &[
+    "labels",
+    "members",
+    "due",
+    "description",
+    "checklist",
+    "attachments",
+    "etiketten",
+    "mitglieder",
+    "beschreibung",
+    "fällig",
+    "étiquettes",
+    "membres",
+    "échéance",
+    "etiquetas",
+    "miembros",
+    "descripción",
+    "vencimiento",
+    "etichette",
+    "membri",
+    "descrizione",
+    "scadenza",
+    "etiquetas",
+    "membros",
+    "descrição",
+    "leden",
+    "beschrijving",
+    "etykiety",
+    "członkowie",
+    "opis",
+    "termin",
+];
+
+/// Whether line `l` is a field (`Key: value`, `**Key:** value`): a key of one or two
+/// words, then a colon.
+pub(super) fn field_line(l: &str) -> bool {
+    let l = l.trim().trim_start_matches(['*', '_']);
+    l.split_once(':').is_some_and(|(k, _)| {
+        let k = k.trim_end_matches(['*', '_']);
+        !k.is_empty() && k.len() <= 24 && k.split(' ').count() <= 2 && k.starts_with(char::is_alphabetic)
+    })
+}
+
+/// Whether a heading's first block under it opens with a board's field ([`FIELDS`]).
+fn board_fields(b: Option<&Block>) -> bool {
+    let Some(BlockKind::Paragraph { text }) = b.map(|b| &b.kind) else { return false };
+    let first = text.split('\n').next().unwrap_or("").trim_start().trim_start_matches(['*', '_']);
+    first.split_once(':').is_some_and(|(k, _)| {
+        let k = k.trim_end_matches(['*', '_']).trim();
+        k.len() <= 16 && FIELDS.iter().any(|f| k.eq_ignore_ascii_case(f) || k.to_lowercase() == *f)
+    })
+}
+
 /// `title` without a board's `Card:` or `List:` before it, and whether it had one.
 pub(super) fn without_kind(title: &str) -> (&str, bool) {
     // The kind is a short word: only the first bytes are searched for the colon.
@@ -51,9 +107,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// descriptions name, and a card naming no one is none.
     pub(super) fn cards(&mut self) {
         let blocks = self.blocks;
+        // (Or a card whose body opens with the board's fields: `**Labels:** `gitops``.)
         let card = |c: &Candidate| {
             matches!(c.source, Source::Heading(_))
                 && matches!(&blocks[c.block].kind, BlockKind::Heading { text, .. } if without_kind(text).1)
+                || matches!(c.source, Source::Heading(_)) && board_fields(blocks.get(c.block + 1))
         };
         if self.cands.iter().filter(|c| card(c)).count() < 2 {
             return;
@@ -84,19 +142,52 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 
     /// The speakers a card's description names on a line of their own: a speaker
-    /// field (`Speakers: A & B`) or `by Name`.
+    /// field (`Speakers: A & B`), `by Name`, the talk's kind then its people (`Talk by
+    /// A & B (Org)`), or a label of the card (`` `speaker: Name` ``).
     fn described_speakers(&self, body: &[Block]) -> Vec<(Named, Role)> {
         let labels = self.labels();
+        let mut found = Vec::new();
         for b in body {
             let BlockKind::Paragraph { text } = &b.kind else { continue };
-            for (k, l) in text.split('\n').enumerate() {
-                let l = strip_inline(l);
+            // The line after the last field (1-based in the paragraph).
+            let mut opened = 1;
+            for (k, raw) in text.split('\n').enumerate() {
+                let line = b.line + k as u32;
+                // Labels in code spans, a speaker's each.
+                for span in raw.split('`').skip(1).step_by(2) {
+                    match labels.leading(span.trim()) {
+                        Some((cs, r)) if cs.contains(&Concept::Speaker) => {
+                            let r = r.trim_start_matches([':', ' ']);
+                            for (name, role) in names::people(r, labels, true).unwrap_or_default() {
+                                found.push((Named { name, line }, role));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if !found.is_empty() {
+                    return found;
+                }
+                let l = strip_inline(raw);
                 let l = l.trim();
                 let value = match labels.leading(l) {
                     Some((cs, r)) if cs.contains(&Concept::Speaker) => Some(r),
-                    _ => by_clause(l).filter(|_| l.len() > 3 && l[..3].eq_ignore_ascii_case("by ")),
+                    _ => by_clause(l)
+                        .filter(|_| l.len() > 3 && l[..3].eq_ignore_ascii_case("by "))
+                        .or_else(|| framed::kind_by(l, labels).map(|r| r.split(['.', ';']).next().unwrap_or(r))),
                 };
-                let Some(value) = value else { continue };
+                // (Or the description opens with the speaker's name: `Callum Reid (solo.io
+                // I think). ingress-nginx …`.)
+                let first = k + 1 == opened;
+                let opening = || {
+                    let head = l.split(['(', '.', ',', ';']).next().unwrap_or("").trim();
+                    let whole = (2..=4).contains(&head.split_whitespace().count()) && names::is_name(head, false);
+                    (whole && first).then_some(head)
+                };
+                if field_line(l) {
+                    opened = k + 2;
+                }
+                let Some(value) = value.or_else(opening) else { continue };
                 let value = value.trim_start_matches([':', '-', '–', '—', ' ']);
                 if let Some(found) = names::people(value, labels, true) {
                     let line = b.line + k as u32;

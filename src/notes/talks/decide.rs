@@ -62,7 +62,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
                 // A heading naming nobody over a task list alone (a slide `What we want to
                 // try` of `- [ ]` items) is the note-taker's to-do, not a talk.
+                // (Perhaps after a card's fields: `**Labels:** `admin``.)
                 let under = &blocks[after.min(blocks.len())..after.min(blocks.len()) + n];
+                let fields =
+                    |b: &Block| matches!(&b.kind, BlockKind::Paragraph { text } if text.lines().all(cards::field_line));
+                let under = &under[under.iter().take_while(|b| fields(b)).count()..];
                 let task = |b: &Block| matches!(&b.kind, BlockKind::ListItem { marker, .. } if marker.ends_with(']'));
                 if c.speakers.is_empty()
                     && under.first().is_some_and(task)

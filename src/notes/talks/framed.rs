@@ -558,7 +558,7 @@ pub(super) fn strip_number(s: &str) -> &str {
 /// The people after a talk's kind and `by` on line `s` (`talk by Ana Ruiz`, `a keynote
 /// by …`, `charla de …`, `Vortrag von …`, `palestra da …`, `prelekcja przez …`): what
 /// follows, when it opens with a capital.
-fn kind_by<'s>(s: &'s str, labels: &Labels) -> Option<&'s str> {
+pub(super) fn kind_by<'s>(s: &'s str, labels: &Labels) -> Option<&'s str> {
     let s = match s.split_once(' ') {
         Some((a, r))
             if ["a", "an", "the", "una", "un", "une", "eine", "ein", "uma", "um", "een"]

@@ -28,8 +28,10 @@ impl Run<'_, '_, '_> {
             };
             let entry = format!("{time} {rest}");
             let lead = self.d.labels.leading(rest);
+            let named = |c: &Candidate| !c.speakers.is_empty();
             let found = self
                 .lead_in(bi, line, rest, lead)
+                .filter(named)
                 .or_else(|| self.titled_paragraph(bi, line, &entry, &entry, None))
                 .or_else(|| talk_in_line(self, bi, line, rest))
                 .filter(|c| !c.speakers.is_empty());

@@ -293,6 +293,12 @@ pub(super) fn name_first<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Ve
 /// lower case, with a quote or a digit (`Apache Kafka on Kubernetes` is a title), and
 /// every word before it belongs to the names (two words at least).
 pub(super) fn name_on<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
+    name_on_as(s, labels, false)
+}
+
+/// [`name_on`]; `led`: after a lead-in (`next up:`), where the title may open with a
+/// capital too.
+fn name_on_as<'s>(s: &'s str, labels: &Labels, led: bool) -> Option<(&'s str, Vec<(String, Role)>)> {
     if !s.starts_with(char::is_uppercase) {
         return None;
     }
@@ -300,7 +306,7 @@ pub(super) fn name_on<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(
     let (left, right) = (s[..i].trim(), s[i + 4..].trim());
     if left.split_whitespace().nth(1).is_none()
         || !left.starts_with(char::is_uppercase)
-        || !right.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || "\"“„«'‘".contains(c))
+        || !(led || right.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || "\"“„«'‘".contains(c)))
     {
         return None;
     }
@@ -333,8 +339,8 @@ pub(super) fn name_on<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(
 /// [`name_on`] on a line that goes on after the title with remarks (`Ana Ferreira on
 /// "toil budgets" — like error budgets`, `Jakub Novák on on-call pay in EU law, short
 /// but spicy`): the quoted title, or the title up to its first dash or comma.
-pub(super) fn name_on_line(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
-    let (right, people) = name_on(s, labels)?;
+pub(super) fn name_on_line(s: &str, labels: &Labels, led: bool) -> Option<(String, Vec<(String, Role)>)> {
+    let (right, people) = name_on_as(s, labels, led)?;
     if right.starts_with(|c: char| "\"“„«".contains(c)) {
         if let Some((title, _, _)) = super::opening::quoted_title(right) {
             return Some((title, people));

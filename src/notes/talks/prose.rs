@@ -397,7 +397,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             // `last one, no idea who …`: the whole line is what we have.
             c = self.new_candidate(bi, line, Source::LeadIn, clean_title(first));
         } else {
-            let (title, people) = title_and_people(rest, labels, true, true);
+            // (`next up: Ana Ruiz on Vite 6 and the Environment API`.)
+            let (title, people) = match title_and_people(rest, labels, true, true) {
+                (_, p) if p.is_empty() => super::people::name_on_line(rest, labels, true)
+                    .unwrap_or_else(|| title_and_people(rest, labels, true, true)),
+                found => found,
+            };
             c = self.new_candidate(bi, line, Source::LeadIn, title);
             if !people.is_empty() {
                 push_ev(&mut c, "a person named in it", 2);
@@ -714,7 +719,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let labels = self.labels();
         let found = marked
             .or_else(|| split_title_line(rest, labels, true))
-            .or_else(|| super::people::name_on_line(rest, labels));
+            .or_else(|| super::people::name_on_line(rest, labels, false));
         let Some((title, people)) = found.filter(|(_, p)| !self.names_under(bi, depth, text, p)) else {
             // A title alone, its people on the line under it; a long timed item with
             // notes under it.
@@ -736,6 +741,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             if nested {
                 push_ev(&mut c, "notes nested under it", 1);
+            }
+            // (`**Title** — Name · remarks`: the title in bold.)
+            if raw_first.trim_start().starts_with("**") {
+                push_ev(&mut c, "a title set apart", 1);
             }
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();

@@ -1068,3 +1068,46 @@ fn schedule_rows_of_breaks_and_kinds_beside_sections() {
         ]
     );
 }
+
+/// A board exported with no `Card:` before its titles, told by its cards' fields: a
+/// speaker in a label's code span, `Talk by A & B (Org)` or a description opening with
+/// the speaker's name; a card of fields and tasks alone is a to-do; a bold title and
+/// its speaker in a follow-up list is a talk.
+#[test]
+fn board_cards_told_by_their_fields() {
+    let text = "# Board\n\n## Watched\n\n### eBPF all the things\n**Labels:** `networking` `speaker: Hannah Greaves`\n**Members:** @ciaran @me\n\nnotes\n\n\
+                ### Multi-tenancy without tears\n**Labels:** `P2`\n**Description:**\nTalk by Rhys Pritchard & Ama Boateng (Jetstack). Room was full.\n\n\
+                ### Book Eurostar back\n**Labels:** `admin`\n- [x] Eurostar\n- [ ] hotel receipt\n\n\
+                ### Gateway API: goodbye ingress-nginx\n**Labels:** `networking`\n**Description:**\nCallum Reid (solo.io I think). ingress-nginx in maintenance.\n\n\
+                ## Follow up\n\n- **Kyverno vs OPA Gatekeeper: policy shootout** — Siobhan Kerr · label `policy` · watched half\n- ping Hannah on LinkedIn\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let got: Vec<(&str, Vec<&str>)> =
+        got.iter().map(|t| (t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            ("eBPF all the things", vec!["Hannah Greaves"]),
+            ("Multi-tenancy without tears", vec!["Rhys Pritchard", "Ama Boateng"]),
+            ("Gateway API: goodbye ingress-nginx", vec!["Callum Reid"]),
+            ("Kyverno vs OPA Gatekeeper: policy shootout", vec!["Siobhan Kerr"]),
+        ]
+    );
+}
+
+/// A live log's lead-ins naming the speaker, then `on` and the title, quoted or not,
+/// capitalised after the lead-in (`next up: Ruben Vermeulen on Vite 6 and …`).
+#[test]
+fn lead_ins_of_a_live_log_name_the_speaker_on_the_title() {
+    let text = "jsnation 2025 live notes\n\n[10:10] next up: Ruben Vermeulen on Vite 6 and the Environment API\n[10:12] Ruben = Vite core team\n[10:14] one dev server\n\
+                [11:40] next up: Daniel Okafor on \"Node.js 22: require(esm) and the end of dual packages\"\n[11:41] Daniel = Node TSC member\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Plain);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        got.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (3, "Vite 6 and the Environment API", vec!["Ruben Vermeulen"]),
+            (6, "Node.js 22: require(esm) and the end of dual packages", vec!["Daniel Okafor"]),
+        ]
+    );
+}
