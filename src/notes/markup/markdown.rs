@@ -485,6 +485,24 @@ fn heading_level(tag: &Tag<'_>) -> u8 {
     }
 }
 
+/// `t` without the backslashes escaping punctuation (`Title _\\- Name_`, as a document
+/// exported to Markdown escapes every dash).
+pub(crate) fn unescaped(t: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\\', t.as_bytes()).is_none() {
+        return Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            out.extend(chars.next());
+            continue;
+        }
+        out.push(c);
+    }
+    out.into()
+}
+
 /// A heading's title from its source: an ATX heading without its `#` marks (opening
 /// and closing), a setext heading without its underline, lines joined with spaces.
 fn heading_text(src: &str) -> Cow<'_, str> {

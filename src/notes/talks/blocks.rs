@@ -163,8 +163,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     pub(super) fn heading(&mut self, bi: usize, b: &Block, level: u8, text: &str) -> bool {
         // An ATX heading's own line, as written: a reader may drop inline HTML or
         // resolve escapes in its text, a title keeps every character but its decoration.
+        // (Its escapes of punctuation dropped: `Title _\\- Name_`.)
         let raw = self.raw_atx(b.line).map(crate::notes::markup::decoration::strip);
-        let text = raw.unwrap_or(text);
+        let raw = raw.map(crate::notes::markup::markdown::unescaped);
+        let text = raw.as_deref().unwrap_or(text);
         let plain = strip_inline(text);
         let plain = zettel::without_id(plain.trim());
         // Org's states other than a to-do's (`** DONE Title`, `WATCH`, `NEXT`): the talk's

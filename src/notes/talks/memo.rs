@@ -347,6 +347,12 @@ impl Run<'_, '_, '_> {
         if found.is_empty() && !matches!(self.cands.last().map(|c| c.source), Some(Source::Heading(_))) {
             return false;
         }
+        // (A talk's label and title alone under a heading that is no slot, `## Friday` /
+        // `Keynote: Title — Name`, is a talk of its own.)
+        let slot = self.cands.last().is_some_and(|c| is_slot(&c.title, self.labels()));
+        if found.is_empty() && title_field.is_some() && !slot {
+            return false;
+        }
         self.field_run = Some(bi + 1);
         let labels = &self.d.labels;
         let c = self.cands.last_mut().expect("checked above");

@@ -1111,3 +1111,23 @@ fn lead_ins_of_a_live_log_name_the_speaker_on_the_title() {
         ]
     );
 }
+
+/// A document exported to Markdown escapes its punctuation (`_\- Name_`): the heading's
+/// speaker after the escaped dash; and a talk's label, title and speaker in a toggle
+/// under a day's heading is a talk of its own, no field of the heading.
+#[test]
+fn escaped_headings_and_labelled_toggles_under_a_day() {
+    let text = "# PyCon US 2024\n\n## Rust for Pythonistas: writing extensions with PyO3 _\\- Tomás Echeverría_\n\n* PyO3 \\+ maturin\n\n\
+                ## Sexta (dia 1 de palestras)\n\n<details>\n<summary>Keynote: Comunidade é infraestrutura — Mariana Figueiredo</summary>\n\n- Auditório lotado\n\n</details>\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        got.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (3, "Rust for Pythonistas: writing extensions with PyO3", vec!["Tomás Echeverría"]),
+            (10, "Comunidade é infraestrutura", vec!["Mariana Figueiredo"]),
+        ]
+    );
+    assert_eq!(crate::notes::markup::markdown::unescaped("a \\- b \\\\ c\\d"), "a - b \\ c\\d");
+}
