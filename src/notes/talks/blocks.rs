@@ -391,6 +391,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if c.title.is_empty() {
             return false;
         }
+        // The first talk of a page whose front matter names a speaker (`speaker: Maribel
+        // Ortega` over `# Title`, as a note of one talk in a folder keeps it).
+        if c.speakers.is_empty() && self.cands.is_empty() {
+            c.speakers = self.page_speakers(bi);
+            if !c.speakers.is_empty() {
+                push_ev(&mut c, "speaker field", 2);
+            }
+        }
         self.cands.push(c);
         if session {
             // A lightning session: its items are talks.
@@ -399,6 +407,23 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 Some(Session { level, cand: Some(self.cands.len() - 1), items: 0, pending: false, quotes: false });
         }
         true
+    }
+
+    /// The speakers the fields before block `bi` name (a page's front matter).
+    fn page_speakers(&self, bi: usize) -> Vec<(Named, Role)> {
+        let labels = self.labels();
+        let props = self.blocks[..bi].iter().filter_map(|b| match &b.kind {
+            BlockKind::Properties(props) => Some(props),
+            _ => None,
+        });
+        for p in props.flatten().filter(|p| labels.is(&p.key.trim().to_lowercase(), Concept::Speaker)) {
+            let value = strip_inline(&p.value);
+            let people = names::people(value.trim().trim_matches(['"', '\'', '[', ']']), labels, true);
+            if let Some(people) = people {
+                return people.into_iter().map(|(name, role)| (Named { name, line: p.line }, role)).collect();
+            }
+        }
+        Vec::new()
     }
 
     /// The title written on the line after a label heading (`## Talk 2:`, then

@@ -253,8 +253,15 @@ fn at_people<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, R
         return None;
     }
     let right = s[i..].trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '.'));
-    let p = names::people_as(right, labels, names::Case::Any)?;
-    Some((&s[..i], p))
+    // (Or a handle after `by`, as a post names a speaker: `"Title" by
+    // @lukas_ammann@chaos.social`.)
+    let left = s[..i].trim_end();
+    let by = left.strip_suffix(" by").or_else(|| left.strip_suffix(" By"));
+    let p = names::people_as(right, labels, names::Case::Any).or_else(|| {
+        let h = handle(right.split_whitespace().next()?).filter(|_| by.is_some())?;
+        Some(vec![(h.to_string(), Role::Speaker)])
+    })?;
+    Some((by.unwrap_or(&s[..i]), p))
 }
 
 /// Names followed by an affiliation after a comma (`Ana Ruiz, Acme Corp`, `Tom Berg,
@@ -350,14 +357,19 @@ pub(super) fn name_on_line(s: &str, labels: &Labels, led: bool) -> Option<(Strin
     Some((clean_title(&right[..cut.unwrap_or(right.len())]), people))
 }
 
-/// A social handle standing for a person (`@marcoreyes.dev`, `@jlindgren`), as a post
-/// names a speaker; not a chat's call to everyone (`@here`, `@channel`).
+/// A social handle standing for a person (`@marcoreyes.dev`, `@jlindgren`, a
+/// fediverse's `@lukas_ammann@chaos.social`), as a post names a speaker; not a chat's
+/// call to everyone (`@here`, `@channel`).
 pub(super) fn handle(w: &str) -> Option<&str> {
-    let w = w.trim_end_matches([',', ':', '.', '!', '?']);
+    let w = w.trim_end_matches([',', ':', '.', '!', '?', ')']);
     let name = w.strip_prefix('@')?;
-    let shaped = name.len() >= 2
-        && name.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && name.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
+    let (user, host) = name.split_once('@').unwrap_or((name, "x.y"));
+    let word = |t: &str| t.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
+    let shaped = user.len() >= 2
+        && user.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && word(user)
+        && word(host)
+        && host.contains('.');
     (shaped && !matches!(name, "here" | "channel" | "everyone" | "all")).then_some(w)
 }
 

@@ -546,6 +546,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
                 continue;
             };
+            // (`"Title" by @lukas_ammann@chaos.social`: a post names the speaker by a handle.)
+            if let Some(h) = by.split_whitespace().next().and_then(handle).filter(|_| title.contains(' ')) {
+                let line = b.line + line_of(open);
+                let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
+                c.at = place(open, line_of(open) as usize);
+                push_ev(&mut c, "a quoted title", 2);
+                push_ev(&mut c, "a person named in it", 2);
+                c.speakers = vec![(Named { name: h.to_string(), line }, Role::Speaker)];
+                found.push(c);
+                continue;
+            }
             // The names end at a stop or at the end of their line.
             let by_at = plain.len() - by.len();
             let eol = line_ends[line_of(by_at) as usize].saturating_sub(by_at);

@@ -1131,3 +1131,33 @@ fn escaped_headings_and_labelled_toggles_under_a_day() {
     );
     assert_eq!(crate::notes::markup::markdown::unescaped("a \\- b \\\\ c\\d"), "a - b \\ c\\d");
 }
+
+/// A fediverse thread names a speaker by a handle after `by` (`"Title" by
+/// @lukas_ammann@chaos.social`), and drops one after a name (`Sarah Meier
+/// (@smeier@mastodon.social)`); an export's own line naming its author is no talk.
+#[test]
+fn fediverse_handles_name_speakers() {
+    let text = "# Thread: Swiss Python Summit 2023\n\n*Exported from Mastodon — @ursina_b@fosstodon.org — 20 Oct 2023*\n\n\
+                **2/** Opening keynote: \"Python in 2030 — predictions nobody asked for\" by @lukas_ammann@chaos.social 🔮\n- free-threaded CPython\n\n\
+                **4/** Next up: Sarah Meier (@smeier@mastodon.social) on \"Lessons from 5 years of Django at a Swiss bank\" 🏦\n- Django 4.2\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let got: Vec<(&str, Vec<&str>)> =
+        got.iter().map(|t| (t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Python in 2030 — predictions nobody asked for", vec!["@lukas_ammann@chaos.social"]),
+            ("Lessons from 5 years of Django at a Swiss bank", vec!["Sarah Meier"]),
+        ]
+    );
+}
+
+/// A note of one talk whose front matter names its speaker (`speaker: "Priya Raman"`)
+/// over its title heading.
+#[test]
+fn front_matter_names_the_speaker_of_a_page() {
+    let text = "---\ntags: [talk, embedded]\nspeaker: \"Priya Raman\"\n---\n# Embassy on a budget: async embedded Rust for $4 chips\n\n- Embassy\n- RP2040\n- probe-rs\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, ["Priya Raman"]);
+}
