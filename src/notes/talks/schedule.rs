@@ -163,7 +163,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     pub(super) fn entry_named(&self, bi: usize, short: &str) -> Option<usize> {
         let labels = self.labels();
         let s = &self.schedule;
-        let tokens: Vec<&str> = short.split(|c: char| c.is_whitespace() || "/+&".contains(c)).collect();
+        let tokens: Vec<&str> = short.split(|c: char| c.is_whitespace() || "/+&→,".contains(c)).collect();
+        // The entries of the words a token shortens (`ctrl`, `OTel`, `k8s`), each list sorted.
+        let mut shortened: Vec<Vec<usize>> = Vec::new();
         let mut postings: Vec<&[usize]> = Vec::new();
         let (mut kinds, mut unknown, mut long, mut distinctive, mut n) = (Vec::new(), 0, false, false, 0);
         for tok in tokens {
@@ -175,7 +177,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let letters = tok.chars().filter(|c| c.is_alphabetic()).count();
             let acronym = (2..=5).contains(&letters) && tok.chars().all(|c| !c.is_lowercase());
             if let Some(p) = s.words.get(&w) {
-                postings.push(p);
+                // (A numeronym written both ways, `k8s` and `Kubernetes`, names the entries
+                // of both.)
+                let numeronym = w.len() > 2 && w[1..w.len() - 1].bytes().all(|c| c.is_ascii_digit());
+                match self.shortened(&w).filter(|_| numeronym) {
+                    Some(mut more) => {
+                        more.extend_from_slice(p);
+                        more.sort_unstable();
+                        more.dedup();
+                        shortened.push(more);
+                    }
+                    None => postings.push(p),
+                }
                 // A product's short name in capitals (`PMM`) is as telling as a long word.
                 long |= w.chars().count() >= 4 || acronym && letters >= 3;
                 distinctive |= w.chars().count() >= 4 && !names::frequent(&w);
@@ -184,10 +197,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 (long, distinctive) = (true, true);
             } else if let Some(k) = talk_label(labels, &w) {
                 kinds.push(k);
+            } else if let Some(found) = self.shortened(&w) {
+                shortened.push(found);
+                (long, distinctive) = (true, true);
             } else {
                 unknown += 1;
             }
         }
+        postings.extend(shortened.iter().map(Vec::as_slice));
         if !(1..=8).contains(&n) || postings.is_empty() {
             return None;
         }
@@ -232,6 +249,41 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
     /// Indexes the schedule entries among the candidates found since the last call:
     /// table rows, slots and list items that name their speakers.
+    /// The entries holding a word that `w` (lower case) shortens: its letters in order
+    /// from the same first letter (`ctrl` of control, `otel` of OpenTelemetry), or its
+    /// first and last letter around the number of those between (`k8s` of Kubernetes).
+    /// Looked for among a schedule's words only when they are few, so a note's cost stays
+    /// linear.
+    fn shortened(&self, w: &str) -> Option<Vec<usize>> {
+        let words = &self.schedule.words;
+        if w.len() < 3 || words.len() > 2_000 {
+            return None;
+        }
+        let b = w.as_bytes();
+        let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+        let numeronym = digits.parse::<usize>().ok().filter(|_| b.len() == digits.len() + 2);
+        // (Letters in order: four at least, `pep` is no word's shortening.)
+        if numeronym.is_none() && (w.len() < 4 || !digits.is_empty()) {
+            return None;
+        }
+        let shortens = |long: &str| {
+            let l = long.as_bytes();
+            if l.len() <= b.len() || l[0] != b[0] {
+                return false;
+            }
+            if let Some(n) = numeronym {
+                return long.chars().count() == n + 2 && l[l.len() - 1] == b[b.len() - 1];
+            }
+            let mut rest = l.iter();
+            b.iter().all(|c| rest.any(|x| x == c))
+        };
+        let mut found: Vec<usize> =
+            words.iter().filter(|(k, _)| shortens(k)).flat_map(|(_, v)| v.iter().copied()).collect();
+        found.sort_unstable();
+        found.dedup();
+        (!found.is_empty()).then_some(found)
+    }
+
     pub(super) fn index_schedule(&mut self) {
         for i in self.schedule.seen..self.cands.len() {
             let c = &self.cands[i];
@@ -250,6 +302,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             for len in 2..=5.min(in_order.len()) {
                 for run in in_order.windows(len) {
                     acronyms.push(run.iter().filter_map(|w| w.chars().next()).collect());
+                }
+            }
+            // (And a word's capitals: `cnpg` of CloudNativePG.)
+            for w in c.title.split(|c: char| !c.is_alphanumeric()) {
+                if w.chars().filter(|c| c.is_uppercase()).count() >= 3 {
+                    acronyms.push(w.chars().filter(|c| c.is_uppercase()).flat_map(char::to_lowercase).collect());
                 }
             }
             words.sort_unstable();
@@ -316,5 +374,31 @@ mod tests {
         let text = format!("{TABLE}\nwheels\n- notes\n\nsvelte state machines\n- notes\n");
         let (talks, _) = detect(&text);
         assert!(talks.iter().all(|t| t.0 < 10), "{talks:?}");
+    }
+
+    /// Sections after a schedule named by shortenings of its words: letters in order
+    /// (`ctrl`, `OTel`), a numeronym (`k8s`, though another row writes `k8s`), a word's
+    /// capitals (`CNPG` of CloudNativePG); `PEP 751` shortens no `pep-0695`, and is a
+    /// section of its own.
+    #[test]
+    fn sections_named_by_shortened_words() {
+        let text = "# ContainerDays 2023\n\n| Time | Room A (Hafenbühne) | Room B (Kai 2) |\n|---|---|---|\n\
+                    | 11:30 | Kubernetes cost control: requests, limits and lies — Florian Becker | Observability with OpenTelemetry: from zero to traces — Anna-Lena Wolff |\n\
+                    | 14:05 | Running Postgres on Kubernetes with CloudNativePG — Miriam Köhler | Lessons from migrating 3000 services from Docker Swarm to k8s — Ole Petersen |\n\
+                    | 16:00 | Type parameters, two years after pep-0695 — Ikaika Hale | – |\n\n\
+                    ## notes\n\n**k8s cost ctrl**\n- VPA\n\n**OTel zero→traces**\n- collector\n\n**CNPG**\n- operator\n\n**PEP 751**\n- pylock\n";
+        let talks = super::super::tests::speakers_as(text, crate::notes::document::Markup::Markdown);
+        let got: Vec<(u32, &str)> = talks.iter().map(|t| (t.0, t.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (6, "Lessons from migrating 3000 services from Docker Swarm to k8s"),
+                (7, "Type parameters, two years after pep-0695"),
+                (11, "Kubernetes cost control: requests, limits and lies"),
+                (14, "Observability with OpenTelemetry: from zero to traces"),
+                (17, "Running Postgres on Kubernetes with CloudNativePG"),
+                (20, "PEP 751"),
+            ]
+        );
     }
 }
