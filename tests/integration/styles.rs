@@ -720,7 +720,9 @@ fn handwriting_ocr_export() {
 // `\,` escapes, `Speakers:` inside the description, a party among the sessions.
 #[test]
 fn calendar_export_of_an_agenda() {
-    check(&fixture("springio-agenda-export"), 0.969, 0.99, 0.99, 0.928);
+    // (Mentions 0.928 until the nineteenth stop: the lexicon now names the framework
+    // `Spring`, as the other gold files do, and this one's `Spring Framework` is missed.)
+    check(&fixture("springio-agenda-export"), 0.964, 0.99, 0.99, 0.913);
 }
 
 // A DokuWiki team page (written blind, held out untuned at 0.000): `======` headings
@@ -1462,4 +1464,76 @@ fn blind_ab_pycon_us_2024_slack_export() {
 #[test]
 fn blind_ab_soap_2024_workshop_sessions() {
     check_scores(&fixture("soap-2024-workshop-sessions"), 0.824, 0.937, 0.89, 0.645);
+}
+
+// Swedish and English plain text, `Föredrag`/`Talare:` labels, fika and lunch, speakers before the title (`Maja Holmgren - …`, `13:00 Erik Nyström: …`), on a `Talare:` line or in a sentence; Java.
+#[test]
+fn blind_ac_jfokus_2025_swedish() {
+    check_scores(&fixture("jfokus-2025-swedish"), 0.954, 0.99, 0.99, 0.883);
+}
+
+// live notes with `[hh:mm]` on most lines, talks announced mid-stream (`next up: Name on Title`, `Name: "Title"`, `"Title" — Name`); JavaScript.
+#[test]
+fn blind_ac_jsnation_2025_timestamps() {
+    check_scores(&fixture("jsnation-2025-timestamps"), 0.967, 0.99, 0.99, 0.922);
+}
+
+// a Trello board as Markdown, lists as `##` headings, cards as `###` headings with `**Labels:**` (`` `speaker: Name` ``), `**Members:**`, a description and checklists, admin cards, follow-ups as bold items; cloud native; the event or its date is not all found; below 0.95: talks 0.933, speakers 0.947, mentions 0.837.
+#[test]
+fn blind_ac_kubecon_eu_2025_trello() {
+    check_scores(&fixture("kubecon-eu-2025-trello"), 0.895, 0.923, 0.937, 0.826);
+}
+
+// Google Docs exported to Markdown, escaped `\-` `\+` `\#`, headings from `##` to `######`, the speaker in italics after the title or on the line under it; Python.
+#[test]
+fn blind_ac_pycon_us_2024_gdocs() {
+    check_scores(&fixture("pycon-us-2024-gdocs"), 0.961, 0.99, 0.99, 0.903);
+}
+
+// a Brazilian Portuguese Notion export, `<details><summary>Title — Name</summary>` toggles under a day heading, `<aside>` callouts, properties at the top; Python; below 0.95: talks 0.923, speakers 1.000, mentions 0.891.
+#[test]
+fn blind_ac_python_brasil_2024_notion() {
+    check_scores(&fixture("python-brasil-2024-notion"), 0.927, 0.913, 0.99, 0.88);
+}
+
+// PHP Markdown Extra definition lists, a title then `:   Speaker, Company`, notes indented in the definition, breaks as terms; PHP; below 0.95: talks 1.000, speakers 0.933, mentions 0.852.
+#[test]
+fn blind_ac_symfonycon_vienna_2024_deflist() {
+    check_scores(&fixture("symfonycon-vienna-2024-deflist"), 0.918, 0.99, 0.923, 0.841);
+}
+
+// a numbered social thread (`5/ …`), speakers as `Name (@handle)` or a handle alone (`next up @marcoreyes.dev on "Title"`), quoted titles; JavaScript; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.923, mentions 0.757.
+#[test]
+fn blind_z_cascadiajs_2024_thread() {
+    check_scores(&fixture("cascadiajs-2024-thread"), 0.853, 0.899, 0.913, 0.746);
+}
+
+// a Québec French e-mail digest, `Conférencier :` fields, hard-wrapped prose; web; below 0.95: talks 1.000, speakers 0.923, mentions 0.861.
+#[test]
+fn blind_z_confoo_montreal_2024_courriel() {
+    check_scores(&fixture("confoo-montreal-2024-courriel"), 0.918, 0.99, 0.913, 0.85);
+}
+
+// a Roam Research export, nested bullets with `speaker::` attributes and `[[links]]`; Rust; the event or its date is not all found.
+#[test]
+fn blind_z_eurorust_2024_roam() {
+    check_scores(&fixture("eurorust-2024-roam"), 0.974, 0.99, 0.99, 0.942);
+}
+
+// a Dutch AsciiDoc trip report, a schedule table (`|Tijd |Zaal |Sessie |Spreker`) with breaks, then `=== Title / Name` sections and `:spreker:` attributes; Java; the event or its date is not all found.
+#[test]
+fn blind_z_j_fall_2024_asciidoc() {
+    check_scores(&fixture("j-fall-2024-asciidoc"), 0.969, 0.99, 0.99, 0.928);
+}
+
+// a Markdown checklist of the talks to attend and attended, `- [x] Title — Name`, nested notes; SRE; the event or its date is not all found.
+#[test]
+fn blind_z_srecon24_emea_checklist() {
+    check_scores(&fixture("srecon24-emea-checklist"), 0.954, 0.931, 0.99, 0.94);
+}
+
+// a German Obsidian daily note, properties and `[[wiki links]]`, day links, the talks of the day; data.
+#[test]
+fn blind_z_tdwi_muenchen_2024_obsidian() {
+    check_scores(&fixture("tdwi-muenchen-2024-obsidian"), 0.942, 0.99, 0.99, 0.847);
 }
