@@ -110,8 +110,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // (Or a card whose body opens with the board's fields: `**Labels:** `gitops``.)
         let card = |c: &Candidate| {
             matches!(c.source, Source::Heading(_))
-                && matches!(&blocks[c.block].kind, BlockKind::Heading { text, .. } if without_kind(text).1)
-                || matches!(c.source, Source::Heading(_)) && board_fields(blocks.get(c.block + 1))
+                && (matches!(&blocks[c.block].kind, BlockKind::Heading { text, .. } if without_kind(text).1)
+                    || board_fields(blocks.get(c.block + 1)))
         };
         if self.cands.iter().filter(|c| card(c)).count() < 2 {
             return;
