@@ -95,6 +95,9 @@ struct Reader<'t, 'l> {
     /// The level of the last heading (0 before the first): a callout's title is a
     /// heading one level under it.
     level: u8,
+    /// The note holds inline HTML or entities (a web page pasted), which the text of
+    /// its paragraphs, headings and items is read without ([`super::html`]).
+    html: bool,
 }
 
 impl<'t, 'l> Reader<'t, 'l> {
@@ -115,6 +118,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             row: None,
             colons: memchr::memmem::find(text.as_bytes(), b"::").is_some(),
             level: 0,
+            html: super::html::present(text),
         }
     }
 
@@ -136,8 +140,10 @@ impl<'t, 'l> Reader<'t, 'l> {
             at += line.len();
             let t = line.trim();
             let heading = html_heading(t);
-            let item = t.strip_prefix("<li").filter(|r| r.starts_with(['>', ' ']));
-            let text = strip_tags(t);
+            // (A Markdown item inside the block too: `<p>Great talk.</p>` / `- notes`.)
+            let md_item = t.strip_prefix(['-', '*', '+']).filter(|r| r.starts_with(' '));
+            let item = t.strip_prefix("<li").filter(|r| r.starts_with(['>', ' '])).or(md_item);
+            let text = strip_tags(md_item.unwrap_or(t));
             if heading.is_some() || item.is_some() || text.is_empty() {
                 if let Some((text, r)) = para.take() {
                     self.push(BlockKind::Paragraph { text: text.into() }, &r);
@@ -448,6 +454,18 @@ impl<'t, 'l> Reader<'t, 'l> {
 
     fn finish(mut self) -> Blocks<'t> {
         self.settle();
+        if self.html {
+            // A paragraph that was only tags and entities (`<p>&nbsp;</p>`) is none.
+            self.blocks.retain_mut(|b| match &mut b.kind {
+                BlockKind::Paragraph { text } | BlockKind::Heading { text, .. } | BlockKind::ListItem { text, .. } => {
+                    if let Cow::Owned(t) = super::html::inline(text) {
+                        *text = Cow::Owned(t);
+                    }
+                    !text.is_empty() || matches!(b.kind, BlockKind::ListItem { .. })
+                }
+                _ => true,
+            });
+        }
         Blocks { blocks: self.blocks }
     }
 }
@@ -501,6 +519,17 @@ pub(crate) fn unescaped(t: &str) -> Cow<'_, str> {
         out.push(c);
     }
     out.into()
+}
+
+/// A heading's line as written, without its escapes ([`unescaped`]) and its HTML
+/// ([`super::html::inline`]: `[Kueue &amp; Volcano](…)`, `<b>Title</b>`).
+pub(crate) fn heading_source(t: &str) -> Cow<'_, str> {
+    let u = unescaped(t);
+    let changed = match super::html::inline(&u) {
+        Cow::Owned(o) => Some(o),
+        Cow::Borrowed(_) => None,
+    };
+    changed.map_or(u, Cow::Owned)
 }
 
 /// A heading's title from its source: an ATX heading without its `#` marks (opening
@@ -577,38 +606,10 @@ fn html_heading(t: &str) -> Option<u8> {
     matches!(b[3], b'>' | b' ').then_some(b[2] - b'0')
 }
 
-/// `t` without its HTML tags (`<...>`), its common entities decoded, blanks collapsed.
+/// `t` without its HTML tags, its entities decoded ([`super::html::inline`]), blanks
+/// collapsed.
 fn strip_tags(t: &str) -> String {
-    let mut out = String::with_capacity(t.len());
-    let mut rest = t;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        match rest[open..].find('>') {
-            Some(close) => {
-                out.push(' ');
-                rest = &rest[open + close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    // `&amp;` last, so that `&amp;lt;` stays `&lt;`.
-    let out = [
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&quot;", "\""),
-        ("&#39;", "'"),
-        ("&nbsp;", " "),
-        ("&ndash;", "–"),
-        ("&mdash;", "—"),
-        ("&amp;", "&"),
-    ]
-    .iter()
-    .fold(out, |s, (e, c)| if s.contains(e) { s.replace(e, c) } else { s });
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::html::inline(t).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn source_lines(src: &str) -> Cow<'_, str> {
@@ -730,12 +731,12 @@ mod tests {
             kinds(text),
             [
                 (h(1, "DevConf – 2025"), 1, 1),
-                (p("Day one"), 2, 2),
+                (p("Day **one**"), 2, 2),
                 (h(2, "Scaling & Postgres"), 4, 4),
                 (li(0, "-", "pgbouncer"), 6, 6),
             ]
         );
-        assert_eq!(strip_tags("a &amp;lt; b <i>c"), "a &lt; b c");
+        assert_eq!(strip_tags("a &amp;lt; b <i>c"), "a &lt; b *c");
         assert_eq!(strip_tags("x < y and <unclosed"), "x < y and <unclosed");
         assert_eq!(html_heading("<h7>x</h7>"), None);
         assert_eq!(html_heading("<hr>"), None);

@@ -15,6 +15,7 @@ pub(crate) mod chat;
 pub(crate) mod decoration;
 pub mod delimited;
 pub(crate) mod grid;
+pub(crate) mod html;
 pub mod ical;
 pub mod ipynb;
 pub mod latex;

@@ -240,6 +240,7 @@ fn directive(out: &mut Builder, head: &str, content: &[&str], line: u32, end: u3
             out.block(BlockKind::Code { lang, text: dedent(&body) }, line, end);
         }
         "raw" => out.block(BlockKind::Code { lang: Some(arg.to_string()), text: dedent(&body) }, line, end),
+        "list-table" | "csv-table" => out.block(directive_table(&name, content, line + 1), line, end),
         _ if name.starts_with('|') || name.starts_with('_') => {}
         "image" | "figure" | "include" | "literalinclude" | "toctree" | "contents" | "meta" | "index" | "highlight"
         | "default-role" | "role" | "sectnum" | "only" => {}
@@ -256,6 +257,68 @@ fn directive(out: &mut Builder, head: &str, content: &[&str], line: u32, end: u3
             out.block(BlockKind::Quote { text }, line, end);
         }
     }
+}
+
+/// A `list-table` (`* - cell` opens a row, `  - cell` each next cell, a line indented
+/// under a cell continues it) or a `csv-table` (a row a line, cells split at commas
+/// outside double quotes; its `:header:` option the header), from the directive's
+/// content lines, the first of which is line `first`. `:header-rows: 1` makes the
+/// first row the header.
+fn directive_table(name: &str, content: &[&str], first: u32) -> BlockKind<'static> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut header = None;
+    let mut header_rows = 0;
+    let mut cell_indent = usize::MAX;
+    for (k, l) in content.iter().enumerate() {
+        let t = l.trim();
+        let line = first + u32::try_from(k).unwrap_or(0);
+        if t.is_empty() {
+            continue;
+        }
+        if let Some((key, value)) = field(t).filter(|_| rows.is_empty()) {
+            match key {
+                "header-rows" => header_rows = value.trim().parse().unwrap_or(0),
+                "header" => header = Some(Row { cells: csv_cells(value), line }),
+                _ => {}
+            }
+            continue;
+        }
+        if name == "csv-table" {
+            rows.push(Row { cells: csv_cells(t), line });
+            continue;
+        }
+        let indent = indent_of(l);
+        if let Some(rest) = t.strip_prefix("* -").or_else(|| (t == "* -").then_some("")) {
+            rows.push(Row { cells: vec![rest.trim().to_string()], line });
+            cell_indent = indent + 2;
+        } else if let (Some(rest), Some(row)) = (t.strip_prefix('-').filter(|_| indent == cell_indent), rows.last_mut())
+        {
+            row.cells.push(rest.trim().to_string());
+        } else if let Some(cell) = rows.last_mut().and_then(|r| r.cells.last_mut()) {
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(t);
+        }
+    }
+    if header.is_none() && header_rows > 0 && !rows.is_empty() {
+        header = Some(rows.remove(0));
+    }
+    BlockKind::Table { header, rows }
+}
+
+/// A CSV line's cells: split at commas outside double quotes, each unquoted and trimmed.
+fn csv_cells(t: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    for c in t.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(String::new()),
+            _ => cells.last_mut().map_or((), |cell| cell.push(c)),
+        }
+    }
+    cells.iter().map(|c| c.trim().to_string()).collect()
 }
 
 /// Lines without their common indentation, joined with `\n`, without trailing blanks.
@@ -390,6 +453,23 @@ mod tests {
                 (p("End."), 22, 22),
             ]
         );
+    }
+
+    #[test]
+    fn list_tables_and_csv_tables_are_tables() {
+        let text = "Other talks\n-----------\n\n.. list-table::\n   :header-rows: 1\n\n   * - Time\n     - Title\n     - Speaker\n   * - 14:45\n     - Rust for Pythonistas:\n       PyO3 in Practice\n     - Ana Lima\n\n.. csv-table:: Later\n   :header: \"Title\", \"Speaker\"\n\n   \"Typing, at scale\", Tom Berg\n";
+        let row = |cells: &[&str], line| Row { cells: cells.iter().map(|c| c.to_string()).collect(), line };
+        let got = kinds(text);
+        let list = BlockKind::Table {
+            header: Some(row(&["Time", "Title", "Speaker"], 7)),
+            rows: vec![row(&["14:45", "Rust for Pythonistas: PyO3 in Practice", "Ana Lima"], 10)],
+        };
+        assert_eq!(got[1], (list, 4, 13));
+        let csv = BlockKind::Table {
+            header: Some(row(&["Title", "Speaker"], 16)),
+            rows: vec![row(&["Typing, at scale", "Tom Berg"], 18)],
+        };
+        assert_eq!(got[2], (csv, 15, 18));
     }
 
     #[test]

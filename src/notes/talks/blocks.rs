@@ -165,7 +165,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // resolve escapes in its text, a title keeps every character but its decoration.
         // (Its escapes of punctuation dropped: `Title _\\- Name_`.)
         let raw = self.raw_atx(b.line).map(crate::notes::markup::decoration::strip);
-        let raw = raw.map(crate::notes::markup::markdown::unescaped);
+        let raw = raw.map(crate::notes::markup::markdown::heading_source);
         let text = raw.as_deref().unwrap_or(text);
         let plain = strip_inline(text);
         let plain = zettel::without_id(plain.trim());
@@ -230,10 +230,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return false;
         }
         // A part of a day (`## Morning`, `## Nachmittag`), or a day named by its weekday
-        // alone (`## Wed`, `## Donnerstag`): it holds talks, as a day does.
+        // alone or with a date of no year (`## Wed`, `## Donnerstag`, `## Fri 22/3`): it
+        // holds talks, as a day does.
         let weekday = || {
             let mut ws = plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
-            ws.peek().is_some() && ws.all(|w| labels.is_weekday(w))
+            let short_number = |w: &str| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+            ws.peek().is_some_and(|w| labels.is_weekday(w)) && ws.all(|w| labels.is_weekday(w) || short_number(w))
         };
         // A room or track (`### Track 2 (Porter Tun)`, `## Main Hall`) holds the talks
         // given there, as a part of a day does.

@@ -237,6 +237,10 @@ impl Run<'_, '_, '_> {
         push_ev(&mut c, why, 2);
         if time {
             push_ev(&mut c, "a time", 1);
+        } else if why == "a name line under it" && set_apart() && !self.under_heading_candidate(bi) {
+            // (`**Title**` / `Ana Ruiz, Acme`: a bold title over a name alone is a talk;
+            // right under a heading, `> [!note] Vortrag`, it is that heading's title.)
+            push_ev(&mut c, "a title set apart", 1);
         }
         if enumerated {
             push_ev(&mut c, "a number before it", 1);
@@ -251,6 +255,11 @@ impl Run<'_, '_, '_> {
             .collect();
         c.body_line = at + 1;
         Some(c)
+    }
+
+    /// Whether block `bi` comes right after a heading read as a candidate.
+    fn under_heading_candidate(&self, bi: usize) -> bool {
+        self.cands.last().is_some_and(|c| c.block + 1 == bi && matches!(c.source, Source::Heading(_)))
     }
 
     /// The first line of the list item right after block `bi` when it is a field naming

@@ -65,7 +65,9 @@ impl Run<'_, '_, '_> {
     fn run_holds_talks(&self, run: &[(usize, u32)]) -> bool {
         let blocks = self.blocks;
         let noted = run.iter().enumerate().all(|(i, &(bi, _))| {
-            let own = matches!(&blocks[bi].kind, BlockKind::ListItem { text, .. } if text.contains('\n'));
+            // (An e-mail's point naming its talk in a sentence holds its notes on its line.)
+            let own = matches!(&blocks[bi].kind, BlockKind::ListItem { text, .. }
+                if text.contains('\n') || recap::quoted_item(text, self.labels()).is_some());
             let next = run.get(i + 1).map_or(blocks.len(), |&(n, _)| n);
             let after = blocks
                 .get(bi + 1..next)
@@ -126,8 +128,10 @@ impl Run<'_, '_, '_> {
             return None;
         }
         let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
-        let (title, mut people) =
-            lines::split_title_line(rest, labels, true).unwrap_or_else(|| (clean_title(rest), Vec::new()));
+        // (An e-mail's point: the quoted title in a sentence naming its speaker.)
+        let (title, mut people) = recap::quoted_item(text, labels)
+            .or_else(|| lines::split_title_line(rest, labels, true))
+            .unwrap_or_else(|| (clean_title(rest), Vec::new()));
         if title.is_empty() {
             return None;
         }

@@ -93,6 +93,69 @@ impl Run<'_, '_, '_> {
     }
 }
 
+/// A list item written as prose around its talk's quoted title, as an e-mail's
+/// numbered points are (`Alessandro Rinaldi ha raccontato "Da pandas a Polars"`,
+/// `"Pydantic v2 in produzione", presentato da Matteo Galli`, `Nel pomeriggio "Async
+/// Django" (in inglese), la speaker era Federica Conti`): the title opens on the item's
+/// first line and may end on a later one (a hard wrap); its people are named in its
+/// sentence, before the title or after it. The title and its people.
+pub(super) fn quoted_item(text: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let first = text.split('\n').next()?;
+    if !first.contains(['"', '“']) {
+        return None;
+    }
+    let mut plain = strip_inline(first.trim()).into_owned();
+    let first_len = plain.len();
+    for l in text.split('\n').skip(1).take(3) {
+        plain.push(' ');
+        plain.push_str(&strip_inline(l.trim()));
+    }
+    let open = plain.find(['"', '“']).filter(|&o| o < first_len)?;
+    let (inner, close_ch) =
+        if plain[open..].starts_with('"') { (open + 1, '"') } else { (open + '“'.len_utf8(), '”') };
+    let close = inner + plain[inner..].find(close_ch)?;
+    let title = clean_title(&plain[inner..close]);
+    if !(2..=20).contains(&title.split_whitespace().count()) {
+        return None;
+    }
+    // (`l'ha tenuto Lorenza Ferri ("Title")`: the bracket opens the title's aside.)
+    let before = plain[..open].trim_end().trim_end_matches(['(', '[']).trim_end();
+    let told = || Some(people_before(before, labels)?.into_iter().map(|n| (n, Role::Speaker)).collect());
+    let people = (!before.is_empty()).then(told).flatten().or_else(|| {
+        let tail = plain[close + close_ch.len_utf8()..].trim_start();
+        if let Some(rest) = tail.strip_prefix(['—', '–', '-']) {
+            let rest = rest.trim_start();
+            let end = rest.find(['.', ';', ':', '!', '?', '(']).unwrap_or(rest.len());
+            return dash_people(&rest[..end], labels);
+        }
+        let tail = without_asides(tail);
+        sentence::sentence_speakers(tail.trim_start_matches([',', ';', ' ']), labels)
+    })?;
+    Some((title, people))
+}
+
+/// A name, then its talk's title in quotes (`Katarzyna Zielińska „Java ma 29 lat”`,
+/// `Ana Ruiz, "Title"`), as a label's value gives them (`Keynote – …`). The title and
+/// the people.
+pub(super) fn name_then_quoted(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let open = s.find(['"', '“', '„', '«'])?;
+    let oc = s[open..].chars().next()?;
+    let close_ch = match oc {
+        '„' => ['“', '”'],
+        '«' => ['»', '»'],
+        '“' => ['”', '”'],
+        _ => ['"', '"'],
+    };
+    let inner = open + oc.len_utf8();
+    let close = inner + s[inner..].find(close_ch)?;
+    let title = clean_title(&s[inner..close]);
+    let name = s[..open].trim_end().trim_end_matches([',', ':', '—', '–', '-']).trim_end();
+    if name.is_empty() || !(2..=20).contains(&title.split_whitespace().count()) {
+        return None;
+    }
+    Some((title, names::people_as(name, labels, names::Case::Capitalised)?))
+}
+
 /// The people after a title's dash, up to a remark after a comma; a co-speaker the
 /// remark names after `with` (`Mei-Ling Chow, with a cameo from her colleague Arnav
 /// Kulkarni`, `Ana Ruiz, with Tom Berg`) is one of them.
@@ -199,6 +262,13 @@ pub(super) fn people_before(before: &str, labels: &Labels) -> Option<Vec<String>
     while let Some(w) = words.last() {
         let bare = w.trim_matches(|c: char| matches!(c, ':' | '—' | '–' | '-' | ','));
         let joins = between < 3 && (BEFORE_TITLE.contains(&bare.to_lowercase().as_str()) || labels.presents(bare));
+        // (A verb of two words: `ha raccontato`, `hat gezeigt`.)
+        let n = words.len();
+        if between < 3 && n >= 2 && !joins && labels.presents(&format!("{} {bare}", words[n - 2])) {
+            words.truncate(n - 2);
+            between += 1;
+            continue;
+        }
         if bare.is_empty() || joins {
             words.pop();
             between += 1;
@@ -247,8 +317,10 @@ fn name_at_end(words: &[&str], labels: &Labels, paired: bool) -> Option<(String,
     (2..=4).rev().filter(|&n| words.len() >= n).find_map(|n| {
         let run = &words[words.len() - n..];
         // No stop inside a name, and no word of it a sign (`Kim & Tomás Ortega`).
+        // (Nor a joining word: `Marchetti e Sara Lombardo` is two names' ends.)
         if run[..n - 1].iter().any(|w| w.ends_with([',', ':']))
             || run.iter().any(|w| !w.starts_with(char::is_alphabetic))
+            || run[1..n - 1].iter().any(|w| matches!(*w, "and" | "und" | "et" | "e" | "y" | "en" | "i"))
         {
             return None;
         }

@@ -138,6 +138,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if !h.speakers.is_empty() || self.entry_named(h.block, &h.title.clone()).is_some() {
                 return None;
             }
+            // (`## Keynote Reinhardt` over `- Ausblick: …`: a heading naming the entry's
+            // speaker by surname is that entry, and the item its note.)
+            let words: Vec<String> = h.title.split_whitespace().map(str::to_lowercase).collect();
+            let surname = |n: &Named| n.name.rsplit(' ').next().is_some_and(|s| words.contains(&s.to_lowercase()));
+            if self.entry_named(bi, &lead).is_some_and(|e| self.cands[e].speakers.iter().any(|(n, _)| surname(n))) {
+                return None;
+            }
         }
         self.named_entry(bi, line, &lead, line)
     }

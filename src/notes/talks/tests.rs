@@ -1161,3 +1161,42 @@ fn front_matter_names_the_speaker_of_a_page() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].2, ["Priya Raman"]);
 }
+
+#[test]
+fn an_emails_numbered_points_name_talks_by_quoted_titles_in_sentences() {
+    let text = "Hola equipo,\n\nresumen rápido del jueves:\n\n1. La keynote la dio Marta Quiroga (\"Diez años de Python en\n   Chile\"): comunidad y mucha historia.\n\n2. \"Polars en producción: un año después\", presentado por Tomás\n   Herrera. Muy útil, lazy frames y DuckDB.\n\n3. Ignacio Soto y Paula Reyes: \"Tipos a escala con mypy\". Mucho CI.\n\n4. Por la tarde \"Async Django hoy\" (en inglés), la speaker era Lucía Navarro. Channels.\n\nSaludos,\nAna\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Plain);
+    let want: Vec<(u32, String, Vec<String>)> = vec![
+        (5, "Diez años de Python en Chile".into(), vec!["Marta Quiroga".into()]),
+        (8, "Polars en producción: un año después".into(), vec!["Tomás Herrera".into()]),
+        (11, "Tipos a escala con mypy".into(), vec!["Ignacio Soto".into(), "Paula Reyes".into()]),
+        (13, "Async Django hoy".into(), vec!["Lucía Navarro".into()]),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_pasted_web_page_reads_as_typed_notes() {
+    let text = "# KubeCon 2024\n\n### [Batch Scheduling with Kueue &amp; Volcano](https://x.org/1) | Ana Lima &amp; Kenji Aoyama, Google\n<small>11:00 - 11:35 · Room N03</small>\n\n- Kueue quotas\n\n<p><b><a href=\"https://x.org/2\">Observability Without the Sidecar Tax</a></b><br>\n<small>Mathilde Rousseau, Isovalent &amp; Yanis Benali, Criteo</small></p>\n\n- Cilium and Hubble\n\n## Fri 22/3\n\nMostly the booth crawl.\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let want: Vec<(u32, String, Vec<String>)> = vec![
+        (3, "Batch Scheduling with Kueue & Volcano".into(), vec!["Ana Lima".into(), "Kenji Aoyama".into()]),
+        (8, "Observability Without the Sidecar Tax".into(), vec!["Mathilde Rousseau".into(), "Yanis Benali".into()]),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_label_then_a_name_then_the_quoted_title() {
+    let text = "Devoxx dzień 1\n\n🎤 Keynote – Anna Nowak „Java ma 30 lat i dalej żyje”\n💡 JDK 23, Valhalla\n\n🎤 „Wirtualne wątki w produkcji” – Jan Kowal\n💡 Loom\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Plain);
+    assert_eq!(got[0], (3, "Java ma 30 lat i dalej żyje".to_string(), vec!["Anna Nowak".to_string()]));
+}
+
+#[test]
+fn a_heading_naming_a_schedule_rows_speaker_holds_its_notes() {
+    let text = "# Tag 1\n\n| Zeit | Vortrag | Speaker |\n|---|---|---|\n| 09:00 | Keynote: Rückblick und Ausblick | Dr. Clara Rein |\n| 10:00 | Modulith statt Microservices | Jan Vogel |\n\n## Keynote Rein\n\n- 30 Jahre Java\n- Ausblick: Valhalla, Leyden\n\n## Modulith (Vogel)\n\n- Spring Modulith 1.3\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let titles: Vec<&str> = got.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(titles, ["Rückblick und Ausblick", "Modulith statt Microservices"]);
+}
