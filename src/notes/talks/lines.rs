@@ -420,7 +420,46 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
             return Some((clean_title(title), people));
         }
     }
-    split_people(s, labels, by, true).map(|(title, people)| (clean_title(title), people))
+    split_people(s, labels, by, true)
+        .map(|(title, people)| (clean_title(title), people))
+        .or_else(|| people_after_word(s, labels))
+}
+
+/// The words of company that may open a title's people after a comma or a dash
+/// (`Title, com Rafael Nogueira`, `Title - with A and B`), in the languages read.
+const WITH: [&str; 9] = ["with", "com", "con", "avec", "mit", "met", "z", "ze", "och"];
+
+/// `Title, com Rafael Nogueira`, `Title - com A e B`, `"Title" palestrante: Ana Ruiz`:
+/// the people after a word of company set off by a comma or a dash, or after a
+/// speaker's label with its colon, late in the line; the title before them.
+pub(super) fn people_after_word(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let b = s.as_bytes();
+    if memchr::memchr3(b':', b',', b'-', b).is_none() && memchr::memchr(0xE2, b).is_none() {
+        return None;
+    }
+    let mut prev_end = 0;
+    for (i, _) in s.match_indices(' ') {
+        let before = s[..i].trim_end();
+        let word_end = s[i + 1..].find(' ').map_or(s.len(), |e| i + 1 + e);
+        let w = &s[i + 1..word_end];
+        let rest = s[word_end..].trim();
+        let set_off = before.ends_with(',') || before.ends_with([' ', '-', '–', '—']) && prev_end > 0;
+        let company = set_off && WITH.iter().any(|x| w.eq_ignore_ascii_case(x));
+        let label = w.len() > 3
+            && w.strip_suffix(':').is_some_and(|l| labels.is(&l.to_lowercase(), Concept::Speaker))
+            && before.len() > 8;
+        prev_end = i;
+        if !(company || label) || rest.is_empty() {
+            continue;
+        }
+        let title = clean_title(before.trim_end_matches([',', '-', '–', '—', ' ']));
+        let case = if label { names::Case::Unusual } else { names::Case::Capitalised };
+        let rest = rest.split(" (").next().unwrap_or(rest);
+        if let Some(people) = names::people_as(rest, labels, case).filter(|_| title.split_whitespace().count() >= 2) {
+            return Some((title, people));
+        }
+    }
+    None
 }
 
 /// Whether [`split_title_line`] may find people in `s`: it needs a byte that starts a

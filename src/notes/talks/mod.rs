@@ -460,7 +460,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     self.heading_talk = self.heading(bi, b, *level, text);
                     seen_talkish |= self.heading_talk;
                 }
-                BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) => {}
+                BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) || self.record(bi, b) => {}
                 BlockKind::Paragraph { text }
                     if self.app_session(bi, b, text)
                         || self.capital_title(bi, b, text)
@@ -484,7 +484,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 },
                 BlockKind::Table { header, rows } => self.table(bi, header.as_ref(), rows),
                 BlockKind::Quote { text } => self.quote_under_heading(bi, b, text),
-                BlockKind::Code { .. } | BlockKind::Separator => {}
+                BlockKind::Code { .. } | BlockKind::Separator => _ = self.record(bi, b),
             }
             if self.cands.last().is_some_and(|c| c.block == bi) {
                 seen_talkish = true;

@@ -330,9 +330,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             None if comma => return None,
             // `Talks - Jonas Weber: Postgres as a queue`, as a conference's channel names
             // its videos.
-            None => framed::name_colon(rest, labels)
-                .or_else(|| recap::name_then_quoted(rest, labels))
-                .unwrap_or_else(|| title_and_people(rest, labels, true, true)),
+            None => framed::name_colon(rest, labels).or_else(|| recap::name_then_quoted(rest, labels)).unwrap_or_else(
+                || match title_and_people(rest, labels, true, true) {
+                    (_, p) if p.is_empty() => lines::people_after_word(rest, labels).unwrap_or((clean_title(rest), p)),
+                    found => found,
+                },
+            ),
         };
         let mut c = self.labelled(bi, line, kind, title, people);
         let mut body = 1;

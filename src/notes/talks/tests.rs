@@ -1200,3 +1200,27 @@ fn a_heading_naming_a_schedule_rows_speaker_holds_its_notes() {
     let titles: Vec<&str> = got.iter().map(|t| t.1.as_str()).collect();
     assert_eq!(titles, ["Rückblick und Ausblick", "Modulith statt Microservices"]);
 }
+
+#[test]
+fn schedule_records_pasted_as_yaml_are_talks() {
+    let text = "# Meetup #38\n\nAgenda aus der API:\n\n```yaml\n- id: 381\n  title: \"GitOps mit Argo CD: Lessons Learned\"\n  speakers: [\"Jonas Becker\"]\n  room: Main Room\n```\n\n- App-of-Apps\n\ntitle: Platform Engineering with Backstage\nspeakers: [Katharina Vogel, Lena Schmidt]\nroom: Main Room\n\n- TechDocs\n\n```yml\nlanguage: de\ntitle: \"Karpenter auf EKS in 5 Minuten\"\nspeakers: [{name: \"Tobias Krüger\", company: \"freelance\"}]\n```\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let want: Vec<(u32, String, Vec<String>)> = vec![
+        (7, "GitOps mit Argo CD: Lessons Learned".into(), vec!["Jonas Becker".into()]),
+        (14, "Platform Engineering with Backstage".into(), vec!["Katharina Vogel".into(), "Lena Schmidt".into()]),
+        (22, "Karpenter auf EKS in 5 Minuten".into(), vec!["Tobias Krüger".into()]),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn people_after_a_word_of_company_or_a_speakers_label_late_in_the_line() {
+    let text = "python brasil 2024\n\n1) keynote - \"Comunidade é infraestrutura\" palestrante: Ana Cláudia Ribeiro\n- APyB\n\n2) Django Ninja vs DRF: quando usar cada um, com Rafael Nogueira\n- ninja\n\n3) Automatizando a prefeitura com Python - com Luana Batista e Pedro Sousa\n- Airflow\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Plain);
+    let want: Vec<(u32, String, Vec<String>)> = vec![
+        (3, "Comunidade é infraestrutura".into(), vec!["Ana Cláudia Ribeiro".into()]),
+        (6, "Django Ninja vs DRF: quando usar cada um".into(), vec!["Rafael Nogueira".into()]),
+        (9, "Automatizando a prefeitura com Python".into(), vec!["Luana Batista".into(), "Pedro Sousa".into()]),
+    ];
+    assert_eq!(got, want);
+}
