@@ -1537,3 +1537,74 @@ fn blind_z_srecon24_emea_checklist() {
 fn blind_z_tdwi_muenchen_2024_obsidian() {
     check_scores(&fixture("tdwi-muenchen-2024-obsidian"), 0.942, 0.99, 0.99, 0.847);
 }
+// a Polish phone note with emoji lines (`🎤 Keynote – Name „Title”`, `🎤 „Title” – Name`, `💡` points, `🔲` to-dos); Java; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.844.
+#[test]
+fn blind_ad_devoxx_poland_2024_phone() {
+    check_scores(&fixture("devoxx-poland-2024-phone"), 0.938, 0.99, 0.99, 0.834);
+}
+
+// Dutch Obsidian callouts (`> [!note]`), `[[wiki links]]` for speakers, tags (`#todo-uitzoeken`); platform engineering, Rust, WebAssembly; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.817.
+#[test]
+fn blind_ad_goto_amsterdam_2024_obsidian() {
+    check_scores(&fixture("goto-amsterdam-2024-obsidian"), 0.928, 0.99, 0.99, 0.806);
+}
+
+// a German schedule table with bold rows for the talks attended, then sections under shortened titles (`## Keynote Reinhardt`, `## Modulith (Vogel)`); Java.
+#[test]
+fn blind_ad_javaland_2025_tagesplan() {
+    check_scores(&fixture("javaland-2025-tagesplan"), 0.949, 0.99, 0.99, 0.869);
+}
+
+// a schedule pasted from a web page with its HTML: `### [Title](url) | A &amp; B, Org`, `<p><b><a href>Title</a></b><br>` over `<small>Names</small>`, entities, `<br>`; cloud native; below 0.95: talks 1.000, speakers 1.000, mentions 0.783.
+#[test]
+fn blind_ad_kubecon_eu_2024_html_paste() {
+    check_scores(&fixture("kubecon-eu-2024-html-paste"), 0.917, 0.99, 0.99, 0.773);
+}
+
+// an Italian e-mail with headers, numbered points naming each talk by a quoted title in a hard-wrapped sentence (`presentato da …`, `la speaker era …`), a sign-off; Python.
+#[test]
+fn blind_ad_pycon_italia_2024_email() {
+    check_scores(&fixture("pycon-italia-2024-email"), 0.975, 0.99, 0.99, 0.946);
+}
+
+// a reStructuredText trip report with docinfo fields, `:Speaker:` field lists, `^^^` sub-sections and a `.. list-table::` of other talks; Python.
+#[test]
+fn blind_ad_pycon_us_2025_rst_report() {
+    check_scores(&fixture("pycon-us-2025-rst-report"), 0.974, 0.99, 0.99, 0.943);
+}
+
+// a Slack channel log pasted as text (`[9:40] tomas_r: …`), several people reporting talks in replies and threads, emoji reactions; JavaScript; below 0.95: talks 0.800, speakers 0.800, mentions 0.414.
+#[test]
+fn blind_ae_cascadiajs_2024_slack() {
+    check_scores(&fixture("cascadiajs-2024-slack"), 0.661, 0.79, 0.79, 0.403);
+}
+
+// French Org mode with TODO/DONE/CANCELLED headings, tags, `<2024-10-17 jeu. 10:30>` timestamps, `:ORATEUR:` drawers on some talks and speakers in sentences on others; below 0.95: talks 0.909, speakers 0.667, mentions 0.916.
+#[test]
+fn blind_ae_devfest_nantes_2024_orgmode() {
+    check_scores(&fixture("devfest-nantes-2024-orgmode"), 0.82, 0.899, 0.656, 0.905);
+}
+
+// a day split by room headings (`## Main Hall`), talks as items or `###` headings opening with `HH:MM–HH:MM Title — Speaker`, breaks and a to-do list; Rust; below 0.95: talks 0.875, speakers 1.000, mentions 0.886.
+#[test]
+fn blind_ae_eurorust_2024_rooms() {
+    check_scores(&fixture("eurorust-2024-rooms"), 0.91, 0.865, 0.99, 0.876);
+}
+
+// German and English notes under schedule records pasted as YAML (`title:`, `speakers:` as an inline list, a block list or `{name, company}` objects), fenced as `yaml`, bare or not at all; Kubernetes.
+#[test]
+fn blind_ae_kubernetes_meetup_hamburg_yaml() {
+    check_scores(&fixture("kubernetes-meetup-hamburg-yaml"), 0.962, 0.99, 0.99, 0.908);
+}
+
+// a Jupyter notebook in Spanish: `##` cell headings, speakers after a dash, in a sentence (`La dio …`), on a `ponente:` line or alone, code cells tried; Python data; below 0.95: talks 1.000, speakers 0.833, mentions 0.912.
+#[test]
+fn blind_ae_pydata_madrid_2024_jupyter() {
+    check_scores(&fixture("pydata-madrid-2024-jupyter"), 0.905, 0.99, 0.823, 0.901);
+}
+
+// hurried Brazilian Portuguese plain text: numbered talks `1)`, speakers after `palestrante:`, `com` or in parentheses, lightning talks as indented dashes; Python; the event or its date is not all found; below 0.95: talks 0.833, speakers 0.857, mentions 0.861.
+#[test]
+fn blind_ae_python_brasil_2024_pressa() {
+    check_scores(&fixture("python-brasil-2024-pressa"), 0.84, 0.823, 0.847, 0.851);
+}
