@@ -26,14 +26,14 @@ static PARTICLE_SET: Words = Words::new(PARTICLES);
 
 /// Whether `lw` (in lower case) is one of [`NOT_NAMES`] or [`ORG_WORDS`].
 fn not_name(lw: &str) -> bool {
-    static SET: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
-    SET.get_or_init(|| word_list(ORG_WORDS).into_iter().chain(word_list(NOT_NAMES)).collect()).contains(lw)
+    static WORDS: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| word_list(ORG_WORDS).into_iter().chain(word_list(NOT_NAMES)).collect()).contains(lw)
 }
 
 /// Whether `lw` (in lower case) is one of [`ORG_WORDS`].
 fn org_word(lw: &str) -> bool {
-    static SET: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
-    SET.get_or_init(|| word_list(ORG_WORDS)).contains(lw)
+    static WORDS: std::sync::OnceLock<WordList> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| word_list(ORG_WORDS)).contains(lw)
 }
 
 /// A set of words built on first use.

@@ -178,6 +178,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 !k.is_empty() && k.len() <= 24 && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
             })
         };
+        // (Most paragraphs open otherwise: looked at no further, with nothing allocated.)
+        if !text.lines().next().is_some_and(keyed) {
+            return false;
+        }
         let lines: Vec<&str> = text.lines().take(40).collect();
         if lines.len() < 2 || !lines.iter().all(|l| l.trim().is_empty() || keyed(l) || l.trim_start().starts_with("- "))
         {
