@@ -228,8 +228,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 
     /// The text of line `line` (1-based) of the note.
-    fn line_text(&self, line: u32) -> &str {
-        let i = line.saturating_sub(1) as usize;
+    pub(super) fn line_text(&self, line: u32) -> &'a str {
+        let Some(i) = line.checked_sub(1).map(|i| i as usize) else { return "" };
         let s = self.starts.get(i).copied().unwrap_or(self.note.text.len());
         let e = self.starts.get(i + 1).map_or(self.note.text.len(), |&e| e.saturating_sub(1));
         self.note.text.get(s..e.max(s)).unwrap_or("")

@@ -437,18 +437,16 @@ pub(super) fn people_after_word(s: &str, labels: &Labels) -> Option<(String, Vec
     if memchr::memchr3(b':', b',', b'-', b).is_none() && memchr::memchr(0xE2, b).is_none() {
         return None;
     }
-    let mut prev_end = 0;
     for (i, _) in s.match_indices(' ') {
         let before = s[..i].trim_end();
         let word_end = s[i + 1..].find(' ').map_or(s.len(), |e| i + 1 + e);
         let w = &s[i + 1..word_end];
         let rest = s[word_end..].trim();
-        let set_off = before.ends_with(',') || before.ends_with([' ', '-', '–', '—']) && prev_end > 0;
+        let set_off = before.ends_with([',', '-', '–', '—']);
         let company = set_off && WITH.iter().any(|x| w.eq_ignore_ascii_case(x));
         let label = w.len() > 3
             && w.strip_suffix(':').is_some_and(|l| labels.is(&l.to_lowercase(), Concept::Speaker))
             && before.len() > 8;
-        prev_end = i;
         if !(company || label) || rest.is_empty() {
             continue;
         }

@@ -333,10 +333,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// The text of line `line` when it is an ATX heading (`## Title ##`), without its
     /// markers.
     fn raw_atx(&self, line: u32) -> Option<&'a str> {
-        let i = line.checked_sub(1)? as usize;
-        let s = *self.starts.get(i)?;
-        let e = self.starts.get(i + 1).map_or(self.note.text.len(), |&e| e - 1);
-        let l = self.note.text.get(s..e.max(s))?.trim_end_matches('\r');
+        let l = self.line_text(line).trim_end_matches('\r');
         let t = l.trim_start_matches(' ');
         let hashes = t.bytes().take_while(|&c| c == b'#').count();
         if hashes == 0 || hashes > 6 || l.len() - t.len() > 3 {
