@@ -20,7 +20,7 @@ pub fn outline(paths: &[PathBuf], explain: bool) -> Result<(Vec<Value>, Vec<Warn
         let names = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
         return Err(Error::NoNotes(names));
     }
-    let detector = Detector::new();
+    let detector = Detector::new().with_notes(files.iter().map(|f| &*f.display));
     let mut out = Vec::with_capacity(files.len());
     for f in &files {
         let Some(note) = notes::read_note(f, &mut warnings) else { continue };

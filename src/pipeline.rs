@@ -138,7 +138,7 @@ pub fn build_graph_with(inputs: &[PathBuf], knowledge: &Knowledge, opts: &BuildO
     } else {
         None
     };
-    let detector = notes::Detector::new();
+    let detector = notes::Detector::new().with_notes(files.iter().map(|f| &*f.display));
     let run = Run {
         files: &files,
         detector: &detector,

@@ -208,6 +208,11 @@ pub fn fold(w: &str) -> String {
         .collect()
 }
 
+/// Whether `w` is an honorific written before a name (`Dr`, `Prof.`).
+pub fn is_honorific(w: &str) -> bool {
+    with_lower(w, |f| HONORIFICS.contains(&f))
+}
+
 fn strip_honorific(s: &str) -> &str {
     match s.split_once(' ') {
         Some((first, rest)) if with_lower(first, |f| HONORIFICS.contains(&f)) => rest.trim_start(),

@@ -1608,3 +1608,75 @@ fn blind_ae_pydata_madrid_2024_jupyter() {
 fn blind_ae_python_brasil_2024_pressa() {
     check_scores(&fixture("python-brasil-2024-pressa"), 0.84, 0.823, 0.847, 0.851);
 }
+
+// Italian bold lines with the speaker first (`**Name — Title**`, `**Name: Title – subtitle**`), a panel's people in prose (`Moderato da X. Sul palco: A, B, C`), a to-do list; web, cloud, Postgres.
+#[test]
+fn blind_af_codemotion_milano_2024_speaker_first() {
+    check_scores(&fixture("codemotion-milano-2024-speaker-first"), 0.975, 0.99, 0.99, 0.945);
+}
+
+// a folder of one file per talk, named `01 - Name - Title.md` or `title_words_name.txt`, Polish and English notes, and an index linking them by `[[wiki links]]` and file names; Java; below 0.95: talks 0.923, speakers 0.857, mentions 0.843.
+#[test]
+fn blind_af_devoxx_poland_2024_folder() {
+    check_scores(&fixture("devoxx-poland-2024-folder"), 0.864, 0.913, 0.847, 0.833);
+}
+
+// a German Bear note: a line of hashtags under each heading, then `von`/`mit Name (Org)`, a panel's people and moderator on one line, numbered lightning talks; Linux and free software; below 0.95: talks 1.000, speakers 1.000, mentions 0.840.
+#[test]
+fn blind_af_linuxwochen_wien_2024_bear() {
+    check_scores(&fixture("linuxwochen-wien-2024-bear"), 0.936, 0.99, 0.99, 0.83);
+}
+
+// a terse Argentine plain-text note: `HH:MM title / Name - org` lines over indented notes, lightning talks as indented dashes, a `pendiente:` to-do list; the event or its date is not all found; below 0.95: talks 0.941, speakers 0.933, mentions 0.800.
+#[test]
+fn blind_af_nerdearla_2024_pocket() {
+    check_scores(&fixture("nerdearla-2024-pocket"), 0.881, 0.931, 0.923, 0.79);
+}
+
+// a GitHub trip-report comment: checkbox items `- [x] [Title](url) by Name` under `### Talks`, `<details>` blocks, @mentions, a lightning talk in a nested item; Python.
+#[test]
+fn blind_af_pycon_us_2024_github_comment() {
+    check_scores(&fixture("pycon-us-2024-github-comment"), 0.983, 0.99, 0.99, 0.971);
+}
+
+// a Dutch reStructuredText file: a `list-table` schedule (`Keynote (Name)` cells), `=====` sections with `:spreker:` field lists, speakers in sentences, lightning talks; Python; the event or its date is not all found; below 0.95: talks 0.875, speakers 0.923, mentions 0.821.
+#[test]
+fn blind_af_pygrunn_2024_rst() {
+    check_scores(&fixture("pygrunn-2024-rst"), 0.863, 0.865, 0.913, 0.811);
+}
+
+// French AsciiDoc: `==` sections with `Titre::`/`Orateur(s)::` definition lists, admonitions (`NOTE:`, `[NOTE]` blocks), source blocks; below 0.95: talks 0.923, speakers 0.933, mentions 0.826.
+#[test]
+fn blind_ag_devfest_nantes_2024_asciidoc() {
+    check_scores(&fixture("devfest-nantes-2024-asciidoc"), 0.884, 0.913, 0.923, 0.816);
+}
+
+// a schedule pasted with tabs and empty cells (`Tijd Zaal Titel Spreker`), then Dutch notes headed by a time and a first name (`9:15 keynote Sanne`); DevOps.
+#[test]
+fn blind_ag_devopsdays_amsterdam_2024_tsv_schedule() {
+    check_scores(&fixture("devopsdays-amsterdam-2024-tsv-schedule"), 0.961, 0.99, 0.942, 0.951);
+}
+
+// a German Obsidian day note: YAML front matter, `[[Vorname Nachname]]` speakers on a `Speaker:` line, in a heading or a sentence, `[[Technologie]]` links, a callout, to-dos; Java; below 0.95: talks 0.923, speakers 0.923, mentions 0.847.
+#[test]
+fn blind_ag_jug_saxony_day_2024_obsidian() {
+    check_scores(&fixture("jug-saxony-day-2024-obsidian"), 0.887, 0.913, 0.913, 0.837);
+}
+
+// a Portuguese Apple Notes export: a title line over `•` bullets, the first naming the people (`Rui Tavares, da …`, `oradora: …`, `moderação da …`) or the quoted title under `Keynote – Name (Org)`; the event or its date is not all found.
+#[test]
+fn blind_ag_porto_tech_hub_2024_apple_notes() {
+    check_scores(&fixture("porto-tech-hub-2024-apple-notes"), 0.954, 0.99, 0.99, 0.884);
+}
+
+// a Mastodon live thread pasted as text (`🧵 n/21` posts), speakers as @handles with the name once, quoted titles, lightning talks as dashes; Python; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.727, mentions 0.815.
+#[test]
+fn blind_ag_pycon_ireland_2024_mastodon_thread() {
+    check_scores(&fixture("pycon-ireland-2024-mastodon-thread"), 0.807, 0.899, 0.717, 0.804);
+}
+
+// a Google Docs export to Markdown in Spanish: escapes (`\-`, `\+`), `**Charla:**`/`**Ponente:**` paragraphs under short or empty `##` headings, a speaker in a sentence (`La dio …`).
+#[test]
+fn blind_ag_t3chfest_2024_gdocs_export() {
+    check_scores(&fixture("t3chfest-2024-gdocs-export"), 0.967, 0.99, 0.99, 0.922);
+}

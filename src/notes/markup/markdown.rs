@@ -98,6 +98,9 @@ struct Reader<'t, 'l> {
     /// The note holds inline HTML or entities (a web page pasted), which the text of
     /// its paragraphs, headings and items is read without ([`super::html`]).
     html: bool,
+    /// The note holds a backslash: its escapes (`\-`, `\#`, `\+`, as a document
+    /// exported to Markdown writes them) are read as the characters they escape.
+    escapes: bool,
 }
 
 impl<'t, 'l> Reader<'t, 'l> {
@@ -119,6 +122,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             colons: memchr::memmem::find(text.as_bytes(), b"::").is_some(),
             level: 0,
             html: super::html::present(text),
+            escapes: memchr::memchr(b'\\', text.as_bytes()).is_some(),
         }
     }
 
@@ -454,6 +458,18 @@ impl<'t, 'l> Reader<'t, 'l> {
 
     fn finish(mut self) -> Blocks<'t> {
         self.settle();
+        if self.escapes {
+            // (Not in a text with code spans, where a backslash is itself.)
+            for b in &mut self.blocks {
+                if let BlockKind::Paragraph { text } | BlockKind::ListItem { text, .. } = &mut b.kind {
+                    if memchr::memchr(b'`', text.as_bytes()).is_none() {
+                        if let Cow::Owned(t) = unescaped(text) {
+                            *text = Cow::Owned(t);
+                        }
+                    }
+                }
+            }
+        }
         if self.html {
             // A paragraph that was only tags and entities (`<p>&nbsp;</p>`) is none.
             self.blocks.retain_mut(|b| match &mut b.kind {

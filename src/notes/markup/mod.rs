@@ -355,14 +355,36 @@ impl<'t> Builder<'t> {
 /// `Time`, `Speaker`, `Room`), as a schedule's is.
 fn tab_table(text: &str, line: u32) -> Option<(usize, BlockKind<'static>)> {
     memchr::memchr(b'\t', text.as_bytes())?;
-    let cells =
-        |l: &str| -> Vec<String> { l.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect() };
+    // Cells between runs of tabs (tabs that align the columns), or, when the rows
+    // differ in their number of those, cells at their places, empty ones kept (a
+    // spreadsheet's copy: `08:30<TAB><TAB>Registratie<TAB>`).
+    tab_rows(text, line, false).or_else(|| tab_rows(text, line, true))
+}
+
+fn tab_rows(text: &str, line: u32, placed: bool) -> Option<(usize, BlockKind<'static>)> {
+    let cells = |l: &str| -> Vec<String> {
+        let mut c: Vec<String> =
+            l.split('\t').map(str::trim).filter(|c| placed || !c.is_empty()).map(String::from).collect();
+        while placed && c.last().is_some_and(String::is_empty) {
+            c.pop();
+        }
+        c
+    };
     let lead = text.split('\n').take_while(|l| !l.contains('\t')).count();
     let mut rows: Vec<Row> = Vec::new();
     for (k, l) in text.split('\n').enumerate().skip(lead) {
-        let c = cells(l);
-        if c.len() < 2 || rows.first().is_some_and(|r| r.cells.len() != c.len()) {
+        let mut c = cells(l);
+        let filled = c.iter().filter(|c| !c.is_empty()).count();
+        let width = rows.first().map(|r| r.cells.len());
+        if filled < 2 && !placed
+            || filled < 1
+            || !l.contains('\t')
+            || width.is_some_and(|w| if placed { c.len() > w } else { w != c.len() })
+        {
             return None;
+        }
+        if let Some(w) = width {
+            c.resize(w, String::new());
         }
         rows.push(Row { cells: c, line: line.saturating_add(u32::try_from(k).unwrap_or(u32::MAX)) });
     }

@@ -159,74 +159,6 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         true
     }
 
-    /// A schedule's record pasted as YAML, fenced (`yaml`, `yml` or no language) or not:
-    /// `key: value` lines, perhaps as a list's item (`- id: 381`), holding a title and
-    /// its speakers (`speakers: [A, B]`, a block list, `{name: A, company: B}` objects):
-    /// a talk at its title's line. Whether block `b` is one.
-    pub(super) fn record(&mut self, bi: usize, b: &Block) -> bool {
-        let (text, mut first) = match &b.kind {
-            BlockKind::Code { lang, text } if lang.as_deref().is_none_or(|l| matches!(l, "yaml" | "yml")) => {
-                (text.as_str(), b.line)
-            }
-            BlockKind::Paragraph { text } => (&**text, b.line),
-            _ => return false,
-        };
-        // Every line a key and its value, an item of a list, or indented under a key.
-        let keyed = |l: &str| {
-            let t = l.trim_start().trim_start_matches("- ");
-            t.split_once(':').is_some_and(|(k, _)| {
-                !k.is_empty() && k.len() <= 24 && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-            })
-        };
-        // (Most paragraphs open otherwise: looked at no further, with nothing allocated.)
-        if !text.lines().next().is_some_and(keyed) {
-            return false;
-        }
-        let lines: Vec<&str> = text.lines().take(40).collect();
-        if lines.len() < 2 || !lines.iter().all(|l| l.trim().is_empty() || keyed(l) || l.trim_start().starts_with("- "))
-        {
-            return false;
-        }
-        // (A fenced block's text starts on the line after its fence.)
-        if matches!(b.kind, BlockKind::Code { .. }) && self.line_text(b.line).trim_start().starts_with(['`', '~']) {
-            first += 1;
-        }
-        let body: Vec<&str> =
-            lines.iter().map(|l| l.trim_start().strip_prefix("- ").filter(|_| keyed(l)).unwrap_or(l)).collect();
-        let props = crate::notes::markup::front_matter(&body.join("\n"), first);
-        let labels = self.labels();
-        let key = |p: &Property, c: Concept| labels.is(&p.key.trim().to_lowercase(), c);
-        let (Some(title), Some(who)) =
-            (props.iter().find(|p| key(p, Concept::Title)), props.iter().find(|p| key(p, Concept::Speaker)))
-        else {
-            return false;
-        };
-        // `{name: "Ana Ruiz", company: "Acme"}`: the names only.
-        let value = if who.value.contains("name:") {
-            who.value
-                .split("name:")
-                .skip(1)
-                .map(|v| v.split([',', '}']).next().unwrap_or("").trim())
-                .collect::<Vec<_>>()
-                .join(", ")
-        } else {
-            who.value.clone()
-        };
-        let value = value.replace(['"', '\'', '{', '}'], "");
-        let title_text = clean_title(title.value.trim());
-        let people = names::people(&value, labels, true).unwrap_or_default();
-        if title_text.split_whitespace().count() < 2 || people.is_empty() {
-            return false;
-        }
-        let mut c = self.new_candidate(bi, title.line, Source::TitleLine, title_text);
-        push_ev(&mut c, "a title field", 1);
-        push_ev(&mut c, "speaker field", 2);
-        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: who.line }, r)).collect();
-        c.body_line = b.end + 1;
-        self.cands.push(c);
-        true
-    }
-
     /// The text of line `line` (1-based) of the note.
     pub(super) fn line_text(&self, line: u32) -> &'a str {
         let Some(i) = line.checked_sub(1).map(|i| i as usize) else { return "" };
@@ -595,9 +527,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 }
                 None => false,
             },
-            // A task (`- TODO ogarnąć notatki`, `- DONE …`, an outliner's markers) ends
-            // the session.
-            BlockKind::ListItem { depth: 0, text, .. } if task(text) => {
+            // A task (`- TODO ogarnąć notatki`, `- DONE …`, an outliner's markers) or an
+            // aside's label (`pendiente:`) ends the session.
+            BlockKind::ListItem { depth: 0, text, .. } if task(text) || self.ends_session(text) => {
                 self.close_session();
                 return false;
             }
@@ -651,7 +583,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             push_ev(&mut c, "a person named in it", 2);
             c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
         }
-        c.body_line = line + 1;
+        // (What the line says after the title is the talk's: `Name - "Title": notes`.)
+        c.body_line = line;
         self.cands.push(c);
         true
     }

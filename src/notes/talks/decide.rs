@@ -216,6 +216,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         for c in &mut self.cands {
             c.talk = c.score() >= THRESHOLD;
         }
+        self.drop_pointers();
         self.headings_holding_talks();
         self.merge_duplicates();
         for c in &mut self.cands {
@@ -228,6 +229,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if accepted.is_empty() {
             self.whole_file();
             accepted = (0..self.cands.len()).filter(|&i| self.cands[i].talk).collect();
+        }
+        if let [one] = accepted[..] {
+            self.speaker_from_file_name(one);
         }
         // The blocks that end a talk: headings (any heading ends a talk that is not a
         // heading; a heading talk ends at a heading of its level or higher), breaks.
@@ -264,7 +268,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let mut last = c.body_line.saturating_sub(1).max(own_end).min(next_line.saturating_sub(1).max(c.line));
             let item_depth = match (c.source, blocks.get(c.block).map(|b| &b.kind)) {
                 (
-                    Source::ListItem | Source::Field | Source::LeadIn,
+                    Source::ListItem | Source::Field | Source::LeadIn | Source::Item,
                     Some(BlockKind::ListItem { depth, marker, .. }),
                 ) => Some((*depth, lines::marker_class(marker))),
                 _ => None,
@@ -332,10 +336,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         // journal's `○ talk` over `– note` lines); a timed item is the
                         // next slot, whatever its marker.
                         // (The same talk written again goes on.)
+                        // (So does an aside's label at its depth: `pendiente:` over to-dos.)
                         BlockKind::ListItem { depth, marker, text } => {
                             item_depth.is_some_and(|(d, m)| {
                                 *depth < d
-                                    || *depth == d && (lines::marker_class(marker) == m || strip_time(text).is_some())
+                                    || *depth == d
+                                        && (lines::marker_class(marker) == m
+                                            || strip_time(text).is_some()
+                                            || entries::labelled_aside(&self.d.labels, text))
                             }) && !entries::repeats_title(&c.title, text)
                         }
                         _ => false,
@@ -619,7 +627,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // An index file names the event and links to the talks' files: it has no talk.
         // A heading under the event's with notes after it is no index (an index links to
         // the talks' files): it is the talk.
-        let talk_heading = !links_to_notes(&self.note.text)
+        let talk_heading = !folder::links_to_notes(&self.note.text)
             && self.cands.iter().any(|c| {
                 matches!(c.source, Source::Heading(_))
                     && c.evidence.iter().any(|(f, _)| f.starts_with("content after"))
@@ -744,17 +752,6 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         self.cands.insert(0, c);
     }
-}
-
-/// Whether a text links to another note by a relative path (`[Title](talk.md)`), as an
-/// index of a folder of one file per talk does.
-fn links_to_notes(text: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), b"](").any(|at| {
-        let rest = &text[at + 2..];
-        let target = &rest[..rest.find([')', ' ', '\n']).unwrap_or(rest.len())];
-        !target.contains("://")
-            && [".md", ".markdown", ".txt", ".org", ".rst", ".adoc", ".ipynb"].iter().any(|e| target.ends_with(e))
-    })
 }
 
 /// The last line of the table row on `line` of `block`: the line before the next row,

@@ -279,7 +279,8 @@ impl Run<'_, '_, '_> {
             return false;
         };
         let first = c.block + 1;
-        if first >= bi || bi - first > 64 || self.field_item_after(c.block).is_none() {
+        let named = self.field_item_after(c.block).is_some() || c.evidence.iter().any(|(f, _)| *f == listed::OVER_LIST);
+        if first >= bi || bi - first > 64 || !named {
             return false;
         }
         // One list: items line after line.
@@ -383,9 +384,18 @@ impl Run<'_, '_, '_> {
 /// Robin`): the title the marks hold and the people. `raw` is the line as written.
 pub(super) fn marked(raw: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
     let raw = raw.trim();
-    let (open, close) = [("**", "**"), ("__", "__"), ("\"", "\""), ("“", "”"), ("*", "*"), ("_", "_")]
-        .into_iter()
-        .find(|(o, _)| raw.starts_with(o))?;
+    const PAIRS: [(&str, &str); 6] = [("**", "**"), ("__", "__"), ("\"", "\""), ("“", "”"), ("*", "*"), ("_", "_")];
+    let Some((open, close)) = PAIRS.into_iter().find(|(o, _)| raw.starts_with(o)) else {
+        // `Sem Peeters — *pre-commit is je beste vriend* (ruff + mypy hooks)`: the name
+        // first, the title set apart after a dash.
+        let (head, tail) = [" — ", " – ", " - "].iter().find_map(|d| search::split_once(raw, d))?;
+        let tail = tail.trim_start();
+        let (open, close) = PAIRS.into_iter().find(|(o, _)| tail.starts_with(o))?;
+        let inner = &tail[open.len()..];
+        let title = clean_title(&inner[..inner.find(close)?]);
+        let people = names::people_as(&strip_inline(head), labels, names::Case::Capitalised)?;
+        return (title.split_whitespace().count() >= 2).then_some((title, people));
+    };
     let inner_start = open.len();
     let end = inner_start + raw[inner_start..].find(close)?;
     let title = clean_title(&raw[inner_start..end]);

@@ -64,13 +64,33 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let r = raw.trim_start();
             r.starts_with("**") && (r.contains("**: ") || r.contains(":** "))
         };
-        let colon = (time || bold_name()) && label.is_none() && rest.contains(": ");
+        // Or a whole line in bold that opens with a name and a colon (`**Chiara Esposito:
+        // Title**`), among siblings written `**Name — Title**`.
+        let bold_line = || {
+            let r = raw.trim_start();
+            r.strip_prefix("**").and_then(|r| r.split_once("**")).is_some_and(|(inner, _)| inner.contains(": "))
+        };
+        let bold = label.is_none() && rest.contains(": ") && (bold_name() || bold_line());
+        // A key of one word in bold (`**Action:** try uv in CI - …`, `**Nota:** …`) is a
+        // field of the note-taker's: no title line.
+        if bold
+            && bold_name()
+            && search::split_once(rest, ": ").is_some_and(|(k, _)| k.split_whitespace().nth(1).is_none())
+        {
+            return None;
+        }
+        let colon = (time || bold) && label.is_none() && rest.contains(": ");
         if label.is_none() && !colon && !may_split(rest) {
             return None;
         }
         // Where and when after the names (`room 8, 09:30`): no part of a name.
         let (rest, late_time) = cut_logistics(rest, labels);
-        let found = split_title_line(rest, labels, true)
+        // A name in bold before a colon leads the title, whatever dash the title holds
+        // (`**Chiara Esposito: Accessibilità web – cosa cambia**`).
+        let found = bold
+            .then(|| framed::name_colon(rest, labels))
+            .flatten()
+            .or_else(|| split_title_line(rest, labels, true))
             // After a time, the people may lead the title (`14:45 Ana Ruiz - Title`).
             .or_else(|| time.then(|| name_first(rest, labels).map(|(t, p)| (clean_title(t), p))).flatten());
         let (title, people) = match found.or_else(|| colon.then(|| framed::name_colon(rest, labels)).flatten()) {
@@ -120,6 +140,66 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
         c.body_line = line + 1;
         Some(c)
+    }
+}
+
+impl Run<'_, '_, '_> {
+    /// `next talk - title (name)`, `after lunch: title - name`, `last one, …`. `lead`
+    /// is the label `first` starts with.
+    pub(super) fn lead_in(&self, bi: usize, line: u32, first: &str, lead: Lead<'_, '_>) -> Option<Candidate> {
+        let labels = self.labels();
+        if first.len() > 300 {
+            return None;
+        }
+        let (cs, _) = lead?;
+        if !cs.contains(&Concept::Next) {
+            return None;
+        }
+        // Up to four words of lead-in, then a separator.
+        let sep_at = first.char_indices().find(|(_, ch)| matches!(ch, ':' | '-' | '—' | '–' | ','))?.0;
+        let lead = &first[..sep_at];
+        let words: Vec<&str> = lead.split_whitespace().collect();
+        if words.is_empty() || words.len() > 4 {
+            return None;
+        }
+        let talkish = words.iter().any(|w| {
+            let c = labels.lookup(w);
+            c.iter().any(|c| {
+                matches!(c, Concept::Talk | Concept::Keynote | Concept::Break | Concept::Panel | Concept::Workshop)
+            }) || matches!(w.to_lowercase().as_str(), "one" | "speaker" | "up")
+        });
+        // A word of sequence alone before a colon (`next: Name - Title`, as a chat
+        // announces a talk) leads in when the rest names people.
+        if !talkish && !first[sep_at..].starts_with(':') {
+            return None;
+        }
+        let rest = first[sep_at..].trim_start_matches([':', '-', '—', '–', ',']).trim();
+        let mut c;
+        if first[sep_at..].starts_with(',') {
+            // (`Then lunch, food trucks`: a break.)
+            if words.iter().any(|w| labels.is(w, Concept::Break)) {
+                return None;
+            }
+            // `last one, no idea who …`: the whole line is what we have.
+            c = self.new_candidate(bi, line, Source::LeadIn, clean_title(first));
+        } else {
+            // (`next up: Ana Ruiz on Vite 6 and the Environment API`.)
+            let (title, people) = match title_and_people(rest, labels, true, true) {
+                (_, p) if p.is_empty() => super::people::name_on_line(rest, labels, true)
+                    .unwrap_or_else(|| title_and_people(rest, labels, true, true)),
+                found => found,
+            };
+            c = self.new_candidate(bi, line, Source::LeadIn, title);
+            if !people.is_empty() {
+                push_ev(&mut c, "a person named in it", 2);
+                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+            } else if !talkish {
+                return None;
+            }
+        }
+        push_ev(&mut c, "a lead-in", 2);
+        c.body_line = line + 1;
+        (!c.title.is_empty()).then_some(c)
     }
 }
 
@@ -211,7 +291,7 @@ impl Run<'_, '_, '_> {
     /// notes, asides or a break (`misc`, `follow-up`, `Notes:`), over what is no longer
     /// the session's.
     pub(super) fn ends_session(&self, text: &str) -> bool {
-        let first = text.split('\n').next().unwrap_or("");
+        let first = text.split('\n').next().unwrap_or("").trim_end().trim_end_matches(':');
         first.len() <= 40
             && self.labels().whole(first).iter().any(|c| matches!(c, Concept::Aside | Concept::Notes | Concept::Break))
     }

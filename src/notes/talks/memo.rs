@@ -257,7 +257,34 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 }
 
+/// Whether `title` opens with a talk's kind in the plural (`Keynotes (amphi Bleu)`,
+/// `Talks`, `Charlas`): a section of several talks.
+fn plural_kind(title: &str, labels: &Labels) -> bool {
+    let first = title.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    first.strip_suffix('s').is_some_and(|one| labels.whole(one).iter().any(|c| c.is_talk_kind()))
+}
+
 impl Run<'_, '_, '_> {
+    /// Whether another title field (`Conférence : …`, `Talk: …`) follows block `bi`
+    /// under the same heading: the heading holds several talks (`## Keynotes`).
+    fn more_titles(&self, bi: usize) -> bool {
+        let labels = self.labels();
+        let titled = |cs: &[Concept]| cs.iter().any(|c| c.is_talk_kind() || *c == Concept::Title);
+        self.blocks[bi + 1..].iter().take(64).take_while(|b| !matches!(b.kind, BlockKind::Heading { .. })).any(|b| {
+            match &b.kind {
+                BlockKind::Paragraph { text } | BlockKind::ListItem { text, .. } => {
+                    // (A field: the label, then a colon; `Charla corta (20 min)` is prose.)
+                    let first = strip_inline(text.split('\n').next().unwrap_or(""));
+                    let first = first.trim();
+                    labels.leading(first).is_some_and(|(cs, r)| {
+                        titled(cs) && (r.trim_start().starts_with(':') || first[..first.len() - r.len()].contains(':'))
+                    })
+                }
+                _ => false,
+            }
+        })
+    }
+
     /// A block of fields right under a heading candidate, or after such a block: every
     /// line `Label: value` (a paragraph of lines, or list items one after the other:
     /// `- **Speaker:** A (X)`, `- Moderator: B`, `- Room: C`). Its people fields name
@@ -275,13 +302,19 @@ impl Run<'_, '_, '_> {
         // …`) are the talks under the heading, not its fields.
         if let Some(BlockKind::ListItem { depth, .. }) = self.blocks.get(bi).map(|b| &b.kind) {
             let key = |t: &str| t.trim_start().split_once(':').map(|(k, _)| k.trim().to_lowercase());
-            let talk_key = key(text).filter(|k| labels.lookup(k).iter().any(|c| c.is_talk_kind()));
+            let first = strip_inline(text.split('\n').next().unwrap_or(""));
+            let talk_key = key(&first).filter(|k| labels.lookup(k).iter().any(|c| c.is_talk_kind()));
             let sibling = self.blocks[bi + 1..].iter().find_map(|b| match &b.kind {
                 BlockKind::ListItem { depth: d, text, .. } if d == depth => Some(key(text)),
                 BlockKind::ListItem { depth: d, .. } if d > depth => None,
                 _ => Some(None),
             });
-            if talk_key.is_some() && sibling.flatten() == talk_key {
+            // (Nor is one that names its own people: `- Keynote: Title by Ana Ruiz`.)
+            let own_people = || {
+                let by = search::rfind(&first, " by ").and_then(|i| by_clause(&first[i..]));
+                by.is_some_and(|p| names::people_as(p, labels, names::Case::Capitalised).is_some())
+            };
+            if talk_key.is_some() && (sibling.flatten() == talk_key || own_people()) {
                 return false;
             }
         }
@@ -349,18 +382,30 @@ impl Run<'_, '_, '_> {
         }
         // (A talk's label and title alone under a heading that is no slot, `## Friday` /
         // `Keynote: Title — Name`, is a talk of its own.)
-        let slot = self.cands.last().is_some_and(|c| is_slot(&c.title, self.labels()));
+        // (Or a heading right above a title field naming no one, whose full title it
+        // gives: `## Kotlin Multiplatform` / `**Charla:** Kotlin Multiplatform en
+        // producción` / `**Ponente:** …`.)
+        let slot = self.cands.last().is_some_and(|c| {
+            is_slot(&c.title, self.labels())
+                || matches!(c.source, Source::Heading(_))
+                    && c.block + 1 == bi
+                    && c.speakers.is_empty()
+                    && title_field
+                        .as_ref()
+                        .is_some_and(|(t, _)| title_and_people(t, self.labels(), true, true).1.is_empty())
+                    && !self.more_titles(bi)
+                    && !plural_kind(&c.title, self.labels())
+        });
         if found.is_empty() && title_field.is_some() && !slot {
             return false;
         }
         self.field_run = Some(bi + 1);
-        let labels = &self.d.labels;
         let c = self.cands.last_mut().expect("checked above");
         // A heading that says only when and where (a slot) takes its title from the
         // field.
         if let Some((title, concept)) = title_field {
             let title = clean_title(&title);
-            if !title.is_empty() && is_slot(&c.title, labels) {
+            if !title.is_empty() && slot {
                 c.title = title;
                 if concept != Concept::Title && concept != Concept::Talk {
                     c.kind = kind_of(concept);

@@ -43,7 +43,7 @@ use super::names::{self, Role};
 use super::search;
 use super::{Document, EventInfo, Named, Note, Section, SectionKind, Warning};
 use people::*;
-use structure::after_copula;
+use structure::{after_copula, lower_case_event};
 
 /// The score a candidate needs to be a talk.
 pub const THRESHOLD: i32 = 3;
@@ -157,6 +157,9 @@ pub struct Detector {
     s_talk: memchr::memmem::Finder<'static>,
     /// The words around a speaker's affiliation.
     affiliation: crate::notes::affiliation::Words,
+    /// The file names of the notes read together, with and without their extension,
+    /// in lower case ([`Detector::with_notes`]).
+    notes: std::collections::HashSet<String>,
 }
 
 impl Default for Detector {
@@ -177,6 +180,7 @@ impl Detector {
             labels,
             s_talk: memchr::memmem::Finder::new(b"s talk "),
             affiliation: crate::notes::affiliation::Words::new(),
+            notes: std::collections::HashSet::new(),
         }
     }
 
@@ -457,7 +461,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     self.heading_talk = self.heading(bi, b, *level, text);
                     seen_talkish |= self.heading_talk;
                 }
-                BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) || self.record(bi, b) => {}
+                BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) || self.yaml_record(bi, b) => {}
                 BlockKind::Paragraph { text }
                     if self.app_session(bi, b, text)
                         || self.capital_title(bi, b, text)
@@ -481,7 +485,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 },
                 BlockKind::Table { header, rows } => self.table(bi, header.as_ref(), rows),
                 BlockKind::Quote { text } => self.quote_under_heading(bi, b, text),
-                BlockKind::Code { .. } | BlockKind::Separator => _ = self.record(bi, b),
+                BlockKind::Code { .. } | BlockKind::Separator => _ = self.yaml_record(bi, b),
             }
             if self.cands.last().is_some_and(|c| c.block == bi) {
                 seen_talkish = true;
@@ -725,49 +729,6 @@ pub(crate) fn strip_time(s: &str) -> Option<(&str, &str)> {
     Some((rest, &s[t0..t_end]))
 }
 
-/// A first line in lower case (a phone note, `jsconf eu 2024 notes berlin 3 june 2024`):
-/// the words before the year name the event when one of them is a conference word or
-/// ends like one (`jsconf`, `pycon`, `devopsdays`), or when the line goes on with a
-/// notes label or a date.
-fn lower_case_event(first: &str, labels: &Labels, mut ev: EventLine) -> EventLine {
-    // A notes label and its preposition before the name (`notes from jsnation
-    // amsterdam 2026`, `Notizen vom ...`, `notatki z ...`): the line is the note's title.
-    let noted = labels.leading(first).filter(|(c, _)| c.contains(&Concept::Notes)).map(|(_, rest)| {
-        let rest = rest.trim_start_matches([':', '-', '–', '—', ' ']);
-        match rest.split_once(' ') {
-            Some((w, r)) if w.chars().count() <= 4 && w.chars().all(char::is_lowercase) => r,
-            _ => rest,
-        }
-    });
-    let first = noted.unwrap_or(first);
-    let words: Vec<&str> = first.split_whitespace().collect();
-    let Some(y) = words.iter().position(|w| {
-        w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
-    }) else {
-        return ev;
-    };
-    let before = &words[..y];
-    let conf = before.iter().any(|w| {
-        let w = w.to_lowercase();
-        labels.is(&w, Concept::Conference)
-            || ["con", "conf", "fest", "days", "summit", "camp"].iter().any(|s| w.ends_with(s) && w.len() > s.len())
-            // and a country's two letters after `con` (`pycones`, `pyconde`, `pyconfr`).
-            || w.len() > 5 && w.is_ascii() && w[..w.len() - 2].ends_with("con")
-    });
-    // Or the line says it is the note's title: a notes label or a date after the year
-    // (`pydata berlin 2025 - my notes, 12 june 2025`).
-    let after = words[y + 1..].join(" ");
-    let after = after.trim_start_matches(|c: char| c.is_whitespace() || "-–—:,|".contains(c));
-    let title_line =
-        noted.is_some() || ev.date.is_some() || labels.leading(after).is_some_and(|(c, _)| c.contains(&Concept::Notes));
-    if (conf || title_line) && !before.is_empty() && before.len() <= 4 {
-        let mut name: Vec<String> = before.iter().map(|w| (*w).to_string()).collect();
-        name.push(words[y].to_string());
-        ev.name = Some(name.join(" "));
-    }
-    ev
-}
-
 mod app;
 mod blocks;
 mod capitals;
@@ -776,9 +737,11 @@ mod chapters;
 mod column;
 mod decide;
 mod entries;
+mod folder;
 mod framed;
 mod items;
 mod lines;
+mod listed;
 mod log;
 mod long;
 mod memo;

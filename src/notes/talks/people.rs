@@ -385,6 +385,72 @@ pub(super) fn without_handles(s: &str) -> std::borrow::Cow<'_, str> {
     format!("{}{rest}", &s[..open]).into()
 }
 
+/// The people after a word of company that opens a line (`mit Lukas Gruber`, `with
+/// …`, `avec …`, `con …`, `com …`, `met …`, `z …`), as a line under a title names them.
+pub(super) fn with_clause(s: &str) -> Option<&str> {
+    let (w, rest) = s.trim_start().split_once(' ')?;
+    WITH.contains(&w.to_lowercase().as_str()).then(|| rest.trim_start()).filter(|r| !r.is_empty())
+}
+
+/// The words of company before people ([`with_clause`]).
+const WITH: [&str; 8] = ["with", "mit", "avec", "con", "com", "met", "z", "ze"];
+
+/// The people of a line that holds several fields or by-lines one after another
+/// (`Moderato da Silvia Greco. Sul palco: A, B, C`, `mit A (X), B, Moderation: C`):
+/// the line is cut at a full stop or a semicolon, and at a comma before a label naming
+/// people, and each part is read on its own. A part with no label names people only
+/// when it is the first and `lead` gives their role (a by-line: `mit …`). `None`
+/// unless every part names people.
+pub(super) fn people_fields(line: &str, labels: &Labels, lead: Option<Role>) -> Option<People> {
+    let line = line.trim().trim_end_matches(['.', ';']).trim_end();
+    if line.is_empty() || line.len() > 300 {
+        return None;
+    }
+    let naming = |cs: &[Concept]| cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator);
+    // The cuts: `. ` and `; ` (not after an initial or an honorific: `Dr. Ana`, `J. Smith`),
+    // `, ` before a label naming people.
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (i, _) in line.match_indices(['.', ';', ',']) {
+        if i < from || !line[i + 1..].starts_with(' ') {
+            continue;
+        }
+        let after = line[i + 2..].trim_start();
+        let cut = match line.as_bytes()[i] {
+            b',' => labels.leading(after).is_some_and(|(cs, _)| naming(cs)),
+            b'.' => {
+                let word = line[..i].rsplit([' ', '(']).next().unwrap_or("");
+                word.chars().count() > 2 && !names::is_honorific(word)
+            }
+            _ => true,
+        };
+        if cut {
+            parts.push(&line[from..i]);
+            from = i + 2;
+        }
+    }
+    parts.push(&line[from..]);
+    let mut out: People = Vec::new();
+    for (k, part) in parts.iter().enumerate() {
+        let part = part.trim();
+        // (A count first names no one: `4 pessoas, moderação da …`.)
+        if k == 0 && parts.len() > 1 && part.starts_with(|c: char| c.is_ascii_digit()) && part.len() <= 20 {
+            continue;
+        }
+        let (role, value) = match labels.leading(part) {
+            Some((cs, r)) if naming(cs) => {
+                let moderator = cs.contains(&Concept::Moderator) && !cs.contains(&Concept::Speaker);
+                (if moderator { Role::Moderator } else { Role::Speaker }, r)
+            }
+            _ => (lead.filter(|_| k == 0)?, part),
+        };
+        let value = value.trim_start_matches([':', '-', '–', '—', ' ']).trim();
+        let people = names::people(value, labels, true).or_else(|| framed::people_with_affiliation(value, labels))?;
+        out.extend(people.into_iter().map(|(n, r)| (n, if role == Role::Moderator { role } else { r })));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // The lines are read one after the other where they are needed (collecting them
         // for every paragraph was 37 M instructions on the 10 MB corpus).
         let below = text.get(raw_first.len() + 1..);
+        // A line of tags over the rest (`#talk #kernel` / `von Florian Aigner`, as Bear
+        // and Obsidian notes write under a title): the rest is the paragraph.
+        let tags = || first.starts_with('#') && first.split_whitespace().all(|w| w.starts_with('#') && w.len() > 1);
+        if let Some(rest) = below.filter(|r| !r.trim().is_empty() && tags()) {
+            let sub = Block { kind: BlockKind::Paragraph { text: rest.into() }, line: b.line + 1, end: b.end };
+            let raw = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |i| &rest[..i]);
+            let plain = strip_inline(raw);
+            return self.paragraph(bi, &sub, rest, (raw, plain.trim(), &mut None), seen_talkish);
+        }
         if self.fields_under_heading(bi, b.line, text) {
             return;
         }
@@ -79,7 +88,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // A speaker line right under a heading candidate.
         if let Some(c) = self.cands.last() {
-            if c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.speakers.is_empty() {
+            if c.block + 1 == bi && matches!(c.source, Source::Heading(_) | Source::Field) && c.speakers.is_empty() {
                 let labels = self.labels();
                 let joined = wrapped_list(first, below.map(|r| r.split_once('\n').map_or(r, |(l, _)| l)));
                 let first = joined.as_deref().unwrap_or(first);
@@ -96,7 +105,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     }
                     _ => lines::kind_then(labels, first).map_or((false, first, None), |(k, r)| (false, r, Some(k))),
                 };
-                let by = by_clause(value);
+                // (Or with whom: `mit Lukas Gruber (openSUSE)`, `avec …`, `con …`.)
+                let by = by_clause(value).or_else(|| with_clause(value));
                 let value = by.unwrap_or(value);
                 // `A talk by NAME`, `Vortrag von NAME`: a short line naming the speaker.
                 let by_word = [" by ", " von ", " av ", " door "]
@@ -120,8 +130,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 // both Temporal`).
                 // (A field's too, its names capitalised: `Referent: Tobias Brandstätter,
                 // freiberuflich`.)
-                let find =
-                    |v: &str| names::people_as(v, labels, case).or_else(|| framed::people_with_affiliation(v, labels));
+                // (Several fields on the line: `mit A (X), B, Moderation: C`.)
+                let find = |v: &str| {
+                    names::people_as(v, labels, case)
+                        .or_else(|| framed::people_with_affiliation(v, labels))
+                        .or_else(|| people_fields(v, labels, by.map(|_| Role::Speaker)))
+                };
                 if let Some(people) = find(value) {
                     let c = self.cands.last_mut().expect("checked");
                     c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
@@ -244,7 +258,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let joined = wrapped_name(first, below.map(|r| r.split_once('\n').map_or(r, |(l, _)| l)));
         let first = joined.as_deref().unwrap_or(first);
         // A labelled field: `Vortrag: Title` then `Sprecherin: Name`.
-        if let Some(c) = self.field(bi, b.line, text, first, lead) {
+        if let Some(mut c) = self.field(bi, b.line, text, first, lead) {
+            if below.is_none() {
+                self.field_over_list(&mut c, bi);
+            }
             self.cands.push(c);
             return;
         }
@@ -275,6 +292,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 self.cands.push(c);
                 return;
             }
+        } else if let Some(c) = self.title_over_list(bi, b.line, first, lead) {
+            // A title alone over a list naming its people (a phone's notes app).
+            self.cands.push(c);
+            return;
         } else if let Some(item) = self.field_item_after(bi) {
             // A title line over a list whose first item is a speaker field (`14h00 -
             // "Title"` / `- palestrante: Name`): read as if the field were its second line.
@@ -344,9 +365,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             match labels.leading(l.trim()) {
                 Some((cs, r)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
                     let moderator = cs.contains(&Concept::Moderator) && !cs.contains(&Concept::Speaker);
-                    if let Some(people) = names::people(r, labels, true) {
+                    // (Several fields on the line: `Moderato da A. Sul palco: B, C`.)
+                    let found = names::people(r, labels, true)
+                        .map(|p| {
+                            p.into_iter().map(|(n, role)| (n, if moderator { Role::Moderator } else { role })).collect()
+                        })
+                        .or_else(|| people_fields(&l, labels, None));
+                    if let Some(people) = found {
                         for (n, role) in people {
-                            let role = if moderator { Role::Moderator } else { role };
                             c.speakers.push((Named { name: n, line: line + k as u32 }, role));
                         }
                         if !c.evidence.iter().any(|(f, _)| *f == "speaker field") {
@@ -360,64 +386,6 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         c.body_line = line + body as u32;
-        (!c.title.is_empty()).then_some(c)
-    }
-
-    /// `next talk - title (name)`, `after lunch: title - name`, `last one, …`. `lead`
-    /// is the label `first` starts with.
-    pub(super) fn lead_in(&self, bi: usize, line: u32, first: &str, lead: Lead<'_, '_>) -> Option<Candidate> {
-        let labels = self.labels();
-        if first.len() > 300 {
-            return None;
-        }
-        let (cs, _) = lead?;
-        if !cs.contains(&Concept::Next) {
-            return None;
-        }
-        // Up to four words of lead-in, then a separator.
-        let sep_at = first.char_indices().find(|(_, ch)| matches!(ch, ':' | '-' | '—' | '–' | ','))?.0;
-        let lead = &first[..sep_at];
-        let words: Vec<&str> = lead.split_whitespace().collect();
-        if words.is_empty() || words.len() > 4 {
-            return None;
-        }
-        let talkish = words.iter().any(|w| {
-            let c = labels.lookup(w);
-            c.iter().any(|c| {
-                matches!(c, Concept::Talk | Concept::Keynote | Concept::Break | Concept::Panel | Concept::Workshop)
-            }) || matches!(w.to_lowercase().as_str(), "one" | "speaker" | "up")
-        });
-        // A word of sequence alone before a colon (`next: Name - Title`, as a chat
-        // announces a talk) leads in when the rest names people.
-        if !talkish && !first[sep_at..].starts_with(':') {
-            return None;
-        }
-        let rest = first[sep_at..].trim_start_matches([':', '-', '—', '–', ',']).trim();
-        let mut c;
-        if first[sep_at..].starts_with(',') {
-            // (`Then lunch, food trucks`: a break.)
-            if words.iter().any(|w| labels.is(w, Concept::Break)) {
-                return None;
-            }
-            // `last one, no idea who …`: the whole line is what we have.
-            c = self.new_candidate(bi, line, Source::LeadIn, clean_title(first));
-        } else {
-            // (`next up: Ana Ruiz on Vite 6 and the Environment API`.)
-            let (title, people) = match title_and_people(rest, labels, true, true) {
-                (_, p) if p.is_empty() => super::people::name_on_line(rest, labels, true)
-                    .unwrap_or_else(|| title_and_people(rest, labels, true, true)),
-                found => found,
-            };
-            c = self.new_candidate(bi, line, Source::LeadIn, title);
-            if !people.is_empty() {
-                push_ev(&mut c, "a person named in it", 2);
-                c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
-            } else if !talkish {
-                return None;
-            }
-        }
-        push_ev(&mut c, "a lead-in", 2);
-        c.body_line = line + 1;
         (!c.title.is_empty()).then_some(c)
     }
 
@@ -682,7 +650,13 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // (Not a remark after a label of the note-taker's, `Eigene Anmerkung: passt gut
         // zu …`, nor a point made of ordinary words, `Internal Developer Portal: …`: a
         // title ends with no full stop, and a name is no phrase of common words.)
-        let titled = |t: &str| !t.trim_end().ends_with('.') || t.trim_end().ends_with("..");
+        // (Nor a title that names its own people, `Free-threaded CPython: what no-GIL
+        // means for you by Samuel Osei`: the words before the colon are the title's.)
+        let titled = |t: &str| {
+            (!t.trim_end().ends_with('.') || t.trim_end().ends_with(".."))
+                && by_clause(search::rfind(t, " by ").map_or("", |i| &t[i..]))
+                    .is_none_or(|p| names::people_as(p, labels, names::Case::Capitalised).is_none())
+        };
         if let Some((name, title)) = search::split_once(rest, ": ").filter(|(n, t)| {
             titled(t)
                 && n.starts_with(char::is_uppercase)

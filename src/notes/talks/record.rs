@@ -2,7 +2,8 @@
 //! middle dots, in any order (`Talk: Title | Who: Ana Ruiz | Where: K.1.105 | When:
 //! 10:30`, `who: Lotte Janssens · talk: Go generics`), as people copy a schedule's card
 //! or keep a log with one line per talk. The talk's field gives the title, the
-//! speaker's and moderator's fields its people; where and when are read past.
+//! speaker's and moderator's fields its people; where and when are read past. And
+//! a schedule's record pasted as YAML ([`Run::yaml_record`]).
 
 use super::*;
 
@@ -58,6 +59,91 @@ pub(super) fn record(line: &str, labels: &Labels) -> Option<(Concept, String, Pe
     }
     let (kind, title) = talk?;
     (fields >= 2 && !title.is_empty()).then_some((kind, title, people))
+}
+
+impl Run<'_, '_, '_> {
+    /// A schedule's record pasted as YAML, fenced (`yaml`, `yml` or no language) or not:
+    /// `key: value` lines, perhaps as a list's item (`- id: 381`), holding a title and
+    /// its speakers (`speakers: [A, B]`, a block list, `{name: A, company: B}` objects):
+    /// a talk at its title's line. Whether block `b` is one.
+    pub(super) fn yaml_record(&mut self, bi: usize, b: &Block) -> bool {
+        let (text, mut first) = match &b.kind {
+            BlockKind::Code { lang, text } if lang.as_deref().is_none_or(|l| matches!(l, "yaml" | "yml")) => {
+                (text.as_str(), b.line)
+            }
+            BlockKind::Paragraph { text } => (&**text, b.line),
+            _ => return false,
+        };
+        // Every line a key and its value, an item of a list, or indented under a key.
+        let keyed = |l: &str| {
+            let t = l.trim_start().trim_start_matches("- ");
+            t.split_once(':').is_some_and(|(k, _)| {
+                !k.is_empty() && k.len() <= 24 && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            })
+        };
+        // (Most paragraphs open otherwise: looked at no further, with nothing allocated.)
+        if !text.lines().next().is_some_and(keyed) {
+            return false;
+        }
+        let lines: Vec<&str> = text.lines().take(40).collect();
+        if lines.len() < 2 || !lines.iter().all(|l| l.trim().is_empty() || keyed(l) || l.trim_start().starts_with("- "))
+        {
+            return false;
+        }
+        // (A fenced block's text starts on the line after its fence.)
+        if matches!(b.kind, BlockKind::Code { .. }) && self.line_text(b.line).trim_start().starts_with(['`', '~']) {
+            first += 1;
+        }
+        let body: Vec<&str> =
+            lines.iter().map(|l| l.trim_start().strip_prefix("- ").filter(|_| keyed(l)).unwrap_or(l)).collect();
+        let props = crate::notes::markup::front_matter(&body.join("\n"), first);
+        let d = self.d;
+        let labels = &d.labels;
+        let key = |p: &Property, c: Concept| labels.is(&p.key.trim().to_lowercase(), c);
+        let (Some(title), Some(who)) =
+            (props.iter().find(|p| key(p, Concept::Title)), props.iter().find(|p| key(p, Concept::Speaker)))
+        else {
+            return false;
+        };
+        // `{name: "Ana Ruiz", company: "Acme"}`: the names only.
+        let value = if who.value.contains("name:") {
+            who.value
+                .split("name:")
+                .skip(1)
+                .map(|v| v.split([',', '}']).next().unwrap_or("").trim())
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            who.value.clone()
+        };
+        let value = value.replace(['"', '\'', '{', '}'], "");
+        let title_text = clean_title(title.value.trim());
+        let people = names::people(&value, labels, true).unwrap_or_default();
+        if title_text.split_whitespace().count() < 2 || people.is_empty() {
+            return false;
+        }
+        // Right under a heading naming no one (`== Keynote d'ouverture` / `Titre:: …` /
+        // `Orateur:: …`, AsciiDoc's definition list): the heading's talk, its title
+        // the field's when the heading names only its kind or slot.
+        if let Some(h) = self.cands.last_mut().filter(|h| {
+            h.block + 1 == bi && matches!(h.source, Source::Heading(_)) && h.speakers.is_empty() && h.score() >= 0
+        }) {
+            if blocks::is_slot(&h.title, labels) || h.evidence.iter().any(|(f, _)| *f == "a talk label") {
+                h.title = title_text;
+            }
+            h.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: who.line }, r)).collect();
+            push_ev(h, "speaker field", 2);
+            h.body_line = b.end + 1;
+            return true;
+        }
+        let mut c = self.new_candidate(bi, title.line, Source::TitleLine, title_text);
+        push_ev(&mut c, "a title field", 1);
+        push_ev(&mut c, "speaker field", 2);
+        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: who.line }, r)).collect();
+        c.body_line = b.end + 1;
+        self.cands.push(c);
+        true
+    }
 }
 
 #[cfg(test)]

@@ -101,6 +101,30 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if let Some(people) = speaker.as_deref().and_then(|s| names::people(s, labels, true)) {
                 push_ev(&mut c, "a person named in it", 2);
                 c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: row.line }, r)).collect();
+            } else if speaker.is_none() {
+                // A title cell that names its people, no other cell naming any
+                // (`Keynote (Femke Jansen)`, `Title - Name`).
+                let inner = c.title.strip_prefix('(').and_then(|r| r.strip_suffix(')'));
+                let found = match inner.and_then(|i| names::people_as(i, labels, names::Case::Capitalised)) {
+                    Some(p) => Some((
+                        label_title(
+                            lead.iter()
+                                .flat_map(|(cs, _)| cs)
+                                .copied()
+                                .find(|k| k.is_talk_kind())
+                                .unwrap_or(Concept::Talk),
+                        ),
+                        p,
+                    )),
+                    None => {
+                        lines::split_title_line(&c.title, labels, true).filter(|(t, p)| !p.is_empty() && !t.is_empty())
+                    }
+                };
+                if let Some((title, people)) = found {
+                    push_ev(&mut c, "a person named in it", 2);
+                    c.title = title;
+                    c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: row.line }, r)).collect();
+                }
             }
             c.body_line = row.line;
             made.push(c);

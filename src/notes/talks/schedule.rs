@@ -37,6 +37,17 @@ pub(super) struct Schedule {
     claimed: HashMap<usize, (usize, u32)>,
     /// A slot of a column schedule was seen: one time line goes on with the column.
     pub(super) column: bool,
+    /// Per time of the day (minutes), the entries starting then.
+    times: HashMap<u16, Vec<usize>>,
+}
+
+/// The time of the day `t` (`09:15`, `9.15`, `9h15`, `14:00–14:30`) starts at, in
+/// minutes.
+fn clock(t: &str) -> Option<u16> {
+    let mut nums = t.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty());
+    let h: u16 = nums.next().filter(|h| h.len() <= 2)?.parse().ok()?;
+    let m: u16 = nums.next().filter(|m| m.len() == 2).map_or(Some(0), |m| m.parse().ok())?;
+    (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
 impl Schedule {
@@ -93,6 +104,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if self.schedule.words.is_empty() {
             return None;
         }
+        if let Some(c) = self.slot_named(bi, line, first) {
+            return Some(c);
+        }
         // A title on a line of its own: notes follow in the paragraph or after it.
         let notes_follow = more_lines
             || self
@@ -147,6 +161,36 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         self.named_entry(bi, line, &lead, line)
+    }
+
+    /// A paragraph whose first line opens with a schedule's time and names one of that
+    /// time's speakers, by a first name or a surname (`9:15 keynote Sanne`, `11:15
+    /// Thijs and Lotte, Terraform`, `10:00 - zat bij Bram (…), niet bij Femke`: the
+    /// first named): a candidate with that entry's title, its body the paragraph after
+    /// the line.
+    fn slot_named(&mut self, bi: usize, line: u32, first: &str) -> Option<Candidate> {
+        let (rest, t) = strip_time(first)?;
+        let entries = self.schedule.times.get(&clock(t)?)?;
+        let words: Vec<String> = rest
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let named = |e: usize| {
+            let names = self.cands[e].speakers.iter().flat_map(|(n, _)| n.name.split_whitespace());
+            names
+                .filter(|w| w.chars().count() >= 3 && !names::is_particle(w))
+                .filter_map(|w| words.iter().position(|x| *x == w.to_lowercase()))
+                .min()
+        };
+        let (_, entry) = entries.iter().filter_map(|&e| Some((named(e)?, e))).min()?;
+        let part_of = self.schedule.claimed.get(&entry).map(|&(_, first)| first);
+        self.schedule.claimed.insert(entry, (bi, part_of.unwrap_or(line)));
+        let mut c = self.new_candidate(bi, line, Source::TitleLine, self.cands[entry].title.clone());
+        push_ev(&mut c, "a schedule's time and speaker", 2);
+        c.body_line = line + 1;
+        c.part_of = part_of;
+        Some(c)
     }
 
     /// The candidate for the entry `short` names, if it names one, its body from
@@ -299,6 +343,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             if c.kind == SectionKind::Keynote {
                 self.schedule.labels.entry(i).or_insert(Concept::Keynote);
+            }
+            // The time the entry's line opens with (`09:15<TAB>…`, `| 09:15 | …`).
+            let raw = self.slice(c.line, c.line).trim_start_matches(|c: char| "|-*+ \t".contains(c));
+            if let Some(m) = strip_time(raw).and_then(|(_, t)| clock(t)) {
+                self.schedule.times.entry(m).or_default().push(i);
             }
             // A title's words, `CI/CD` split as well as joined.
             let split = norm(&c.title.replace('/', " "));

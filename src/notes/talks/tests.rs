@@ -1224,3 +1224,145 @@ fn people_after_a_word_of_company_or_a_speakers_label_late_in_the_line() {
     ];
     assert_eq!(got, want);
 }
+
+/// Talks read by the real reader of `markup` in `file`, read with the notes `notes`.
+fn read_in(file: &str, text: &str, notes: &[&str]) -> Vec<(u32, String, Vec<String>)> {
+    let markup = if file.ends_with(".md") { Markup::Markdown } else { Markup::Plain };
+    let note: &'static Note =
+        Box::leak(Box::new(Note { file: file.into(), key: "t".into(), text: text.to_string(), markup }));
+    let d = Detector::new().with_notes(notes.iter().copied());
+    let lines = LineIndex::new(&note.text);
+    let blocks = d.blocks_of(note, &lines);
+    let found = d.detect_indexed(note, &blocks, &lines);
+    found
+        .doc
+        .sections
+        .iter()
+        .map(|s| (s.line, s.title.clone(), s.speakers.iter().map(|n| n.name.clone()).collect()))
+        .collect()
+}
+
+use crate::notes::document::Markup;
+
+fn talks(want: &[(u32, &str, &[&str])]) -> Vec<(u32, String, Vec<String>)> {
+    want.iter().map(|(l, t, p)| (*l, (*t).to_string(), p.iter().map(|s| (*s).to_string()).collect())).collect()
+}
+
+#[test]
+fn a_bold_name_before_a_colon_and_several_fields_on_one_line() {
+    let text = "# Codemotion Milano 2024\n\n**Francesca Colombo — Keynote: L'AI generativa non è magia**\n- transformer\n\n**Chiara Esposito: Accessibilità web nel 2024 – cosa cambia con l'EAA**\n- WCAG 2.2\n\n**Panel — Open source e sostenibilità**\nModerato da Silvia Greco. Sul palco: Roberto Gallo, Valentina De Luca.\n- BSL\n";
+    let got = read_as(text, Markup::Markdown);
+    let people: Vec<(u32, &str, &[String])> = got.iter().map(|t| (t.0, t.1.as_str(), &t.2[..])).collect();
+    assert_eq!(people[1].0, 6);
+    assert_eq!(people[1].1, "Accessibilità web nel 2024 – cosa cambia con l'EAA");
+    assert_eq!(people[1].2, ["Chiara Esposito"]);
+    assert_eq!(people[2].1, "Open source e sostenibilità");
+    assert_eq!(people[2].2, ["Roberto Gallo", "Valentina De Luca", "Silvia Greco"]);
+}
+
+#[test]
+fn a_line_of_tags_under_a_heading_and_people_after_a_word_of_company() {
+    let text = "# Linuxwochen Wien 2024\n\n## Btrfs-Snapshots im Alltag\n#talk #dateisysteme\nmit Lukas Gruber (openSUSE-Community, Linz)\n\n- snapper\n\n## Rust im Linux-Kernel\n#talk #kernel\nvon Dr. Florian Aigner (war früher bei der MA 01)\n\n- bindgen\n\n## Podiumsdiskussion: Digitale Souveränität\n#talk #podium\nmit Thomas Lechner (epicenter.works), Karin Ebner, Moderation: Elisabeth Moser\n\n- Gaia-X\n";
+    let got = read_as(text, Markup::Markdown);
+    let people: Vec<Vec<String>> = got.iter().map(|t| t.2.clone()).collect();
+    assert_eq!(
+        people,
+        [vec!["Lukas Gruber"], vec!["Florian Aigner"], vec!["Thomas Lechner", "Karin Ebner", "Elisabeth Moser"]]
+    );
+}
+
+#[test]
+fn an_index_pointing_to_the_talks_files_holds_no_talk_and_a_file_name_names_the_speaker() {
+    let notes = [
+        "conf/index.md",
+        "conf/01 - Jakub Lewandowski - Java at 29 still not dead.md",
+        "conf/02 - Marta Wiśniewska - Virtual threads w praktyce.md",
+        "conf/graalvm_native_image.txt",
+    ];
+    let index = "# Devoxx Poland 2024\n\n## Plan\n\n- 09:00 keynote → [[01 - Jakub Lewandowski - Java at 29 still not dead]]\n- 10:10 → [[02 - Marta Wiśniewska - Virtual threads w praktyce]]\n- 13:40 → graalvm_native_image.txt\n- 17:40 BOF o Kotlinie — Anna Nowak\n";
+    assert_eq!(read_in("conf/index.md", index, &notes), talks(&[(8, "o Kotlinie", &["Anna Nowak"])]));
+    // Read alone, its lines are talks.
+    assert!(read_in("conf/index.md", index, &["conf/index.md"]).len() > 1);
+    let talk = "# Java at 29: still not dead\n\nkeynote, duża sala\n\n- Valhalla\n";
+    assert_eq!(read_in(notes[1], talk, &notes), talks(&[(1, "Java at 29: still not dead", &["Jakub Lewandowski"])]));
+}
+
+#[test]
+fn notes_under_a_schedule_pasted_with_tabs_by_time_and_first_name() {
+    let text = "DevOpsDays Amsterdam 2024\n\nTijd\tZaal\tTitel\tSpreker\n08:30\t\tRegistratie + koffie\t\n09:15\tGrote Zaal\tPlatform engineering is geen nieuwe naam voor ops\tSanne de Vries\n10:00\tGrote Zaal\tVan Jenkins naar GitHub Actions\tBram van den Berg\n10:00\tZaal 2\tKubernetes-kosten omlaag met Karpenter\tFemke Janssen\n\n9:15 keynote Sanne\n- Backstage van Spotify\n\n10:00 - zat bij Bram (Jenkins -> GHA), niet bij Femke\n- ARC runners\n";
+    let got = read_as(text, Markup::Plain);
+    let body = |title: &str| got.iter().find(|t| t.1 == title).map(|t| t.3.clone()).expect(title);
+    assert_eq!(got.len(), 3);
+    assert!(body("Platform engineering is geen nieuwe naam voor ops").contains("Backstage"));
+    assert!(body("Van Jenkins naar GitHub Actions").contains("ARC runners"));
+    assert!(!body("Kubernetes-kosten omlaag met Karpenter").contains("ARC"));
+}
+
+#[test]
+fn a_phone_notes_title_over_a_list_naming_its_people() {
+    let text = "Porto Tech Hub 2024\n\nKeynote – Inês Magalhães (Farfetch)\n• \"Como se escala uma plataforma de luxo\"\n• Kafka no centro\n\nMicrofrontends sem dor\n• Rui Tavares, da Critical TechWorks\n• Module Federation\n\nDo monólito Rails ao Elixir\n• oradora: Sara Pinheiro\n• Phoenix\n\nPainel – Tech no Norte: ficar ou emigrar?\n• 4 pessoas, moderação da Joana Fontes\n• salários\n\nIntervalo\n• pastel de nata\n";
+    let got = read_as(text, Markup::Plain);
+    let want: Vec<(u32, &str, Vec<&str>)> = vec![
+        (3, "Como se escala uma plataforma de luxo", vec!["Inês Magalhães"]),
+        (7, "Microfrontends sem dor", vec!["Rui Tavares"]),
+        (11, "Do monólito Rails ao Elixir", vec!["Sara Pinheiro"]),
+        (15, "Tech no Norte: ficar ou emigrar?", vec!["Joana Fontes"]),
+    ];
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        got.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_document_exported_to_markdown_with_escapes_and_fields_under_headings() {
+    let text = "# T3chFest 2024 \\- notas\n\n## Keynote\n\n**Charla:** La IA no te va a quitar el trabajo\n\n**Ponente:** Lucía Fernández\n\n## Kotlin Multiplatform\n\n**Charla:** Kotlin Multiplatform en producción\n\n**Ponente:** Javier Roldán (Cabify)\n\n* Ktor\n\n## \n\n**Charla:** Observabilidad sin arruinarte\n\n**Ponente:** Marta Iglesias Ruiz \\- SRE en Idealista\n\n* OpenTelemetry\n\n## \n\n**Charla:** Accesibilidad en videojuegos\n\nLa dio Álvaro Gil, de Tequila Works.\n\n**Action:** try uv in the monorepo CI (GitHub Actions) \\- I bet it cuts 4 min off\n";
+    let got = speakers_as(text, Markup::Markdown);
+    let want = talks(&[
+        (3, "La IA no te va a quitar el trabajo", &["Lucía Fernández"]),
+        (9, "Kotlin Multiplatform en producción", &["Javier Roldán"]),
+        (19, "Observabilidad sin arruinarte", &["Marta Iglesias Ruiz"]),
+        (27, "Accesibilidad en videojuegos", &["Álvaro Gil"]),
+    ]);
+    assert_eq!(got, want);
+}
+
+#[test]
+fn asciidoc_definition_lists_under_headings_and_a_labelled_item_with_its_people() {
+    let text = "= DevFest Nantes 2024\n\n== Keynote d'ouverture\n\nTitre:: Le numérique responsable\nOrateur:: Anaïs Bouchard\n\n== Supabase vs Firebase\n\nOrateurs:: Camille Lefèvre, Yasmine Benali\n\nNOTE: il déconseille\n";
+    let got = speakers_as(text, Markup::AsciiDoc);
+    let want = talks(&[
+        (3, "Le numérique responsable", &["Anaïs Bouchard"]),
+        (8, "Supabase vs Firebase", &["Camille Lefèvre", "Yasmine Benali"]),
+    ]);
+    assert_eq!(got, want);
+    let text = "## PyCon US 2024 trip report\n\n### Talks\n\n- [x] [Keynote: The Python community at 33](https://x.org/k) by Priya Raman\n  - mentorship\n\n- [x] [Free-threaded CPython: what no-GIL means for you](https://x.org/f) by Samuel Osei\n  - PEP 703\n";
+    let got = speakers_as(text, Markup::Markdown);
+    let want = talks(&[
+        (5, "The Python community at 33", &["Priya Raman"]),
+        (8, "Free-threaded CPython: what no-GIL means for you", &["Samuel Osei"]),
+    ]);
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_lightning_session_ends_at_an_asides_label_and_a_marked_title_may_follow_the_name() {
+    let text = "16:45 lightning talks\n   - Sofía Méndez: comunidad python en córdoba\n   - uno de neovim q fue puro show\n\npendiente:\n   mandarle a Gabi lo de strangler fig\n";
+    let got = read_as(text, Markup::Plain);
+    assert_eq!(got.len(), 2);
+    assert!(!got[1].3.contains("mandarle"));
+    let text = "# PyGrunn 2024\n\n## Lightning talks\n\n- Daan Peeters — *pre-commit is je beste vriend* (ruff + mypy hooks)\n- *Wagtail in 5 minuten* — Femke Hoekstra\n";
+    let got = speakers_as(text, Markup::Markdown);
+    let want = talks(&[
+        (5, "pre-commit is je beste vriend", &["Daan Peeters"]),
+        (6, "Wagtail in 5 minuten", &["Femke Hoekstra"]),
+    ]);
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_schedule_cell_naming_its_kind_and_speaker_is_the_section_of_that_speaker() {
+    let text = "# PyGrunn 2024\n\n| Tijd | Wat |\n|---|---|\n| 09:30 | Keynote (Femke Jansen) |\n| 10:45 | Django + htmx |\n\n## Keynote: Software die blijft\n\nSpreker: Femke Jansen\n\n- saaie technologie\n";
+    let got = speakers_as(text, Markup::Markdown);
+    let femke: Vec<&str> = got.iter().filter(|t| t.2 == ["Femke Jansen"]).map(|t| t.1.as_str()).collect();
+    assert_eq!(femke, ["Software die blijft"]);
+}

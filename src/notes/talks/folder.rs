@@ -1,0 +1,127 @@
+//! A folder of one file per talk. An index's line that points to another note read
+//! with it (`- 10:10 → [[02 - Ana Ruiz - Typing in anger]]`, `[Title](talk.md)`,
+//! `→ graalvm_native_image.txt`) holds no talk of its own: that note holds it. A file
+//! that is one talk may name its speaker in its file name (`01 - Ana Ruiz - Title.md`).
+
+use super::*;
+
+/// The extensions of notes, for a bare file name on a line.
+const NOTE_EXTS: [&str; 8] = [".md", ".markdown", ".txt", ".org", ".rst", ".adoc", ".asciidoc", ".ipynb"];
+
+impl Detector {
+    /// This detector, told the display names of the notes read with the one it reads
+    /// (`conf/02 - Ana Ruiz - Title.md`): a line that points to one of them holds no
+    /// talk.
+    pub fn with_notes<'n>(mut self, names: impl IntoIterator<Item = &'n str>) -> Detector {
+        for n in names {
+            let file = n.rsplit('/').next().unwrap_or(n).to_lowercase();
+            if let Some((stem, _)) = file.rsplit_once('.') {
+                self.notes.insert(stem.to_string());
+            }
+            self.notes.insert(file);
+        }
+        self
+    }
+}
+
+impl Run<'_, '_, '_> {
+    /// Candidates on lines that point to another note read with this one are no talks.
+    pub(super) fn drop_pointers(&mut self) {
+        let pointing: Vec<usize> = (0..self.cands.len())
+            .filter(|&i| {
+                let c = &self.cands[i];
+                c.talk && !matches!(c.source, Source::File | Source::Heading(_)) && self.points_to_note(c.line)
+            })
+            .collect();
+        // The heading over two of them or more is an index's section (`## Plan`).
+        let mut over: Vec<usize> = Vec::new();
+        for &i in &pointing {
+            self.cands[i].talk = false;
+            self.cands[i].note = Some("it points to another note read with this one, which holds the talk".into());
+            over.extend((0..i).rev().find(|&h| matches!(self.cands[h].source, Source::Heading(_))));
+        }
+        for h in over.iter().copied().filter(|h| over.iter().filter(|o| *o == h).count() >= 2) {
+            self.cands[h].talk = false;
+            self.cands[h].note = Some("its lines point to other notes read with this one".into());
+        }
+    }
+
+    /// The speaker of the one talk of a file that names none, from the file's name
+    /// (`01 - Ana Ruiz - Typing in anger.md`).
+    pub(super) fn speaker_from_file_name(&mut self, ci: usize) {
+        let c = &self.cands[ci];
+        if !c.speakers.is_empty() || c.line > 3 {
+            return;
+        }
+        let stem = self.note.file.rsplit('/').next().unwrap_or(&self.note.file);
+        let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+        if let Some(name) = stem_speaker(stem, &c.title, &self.d.labels) {
+            let line = c.line;
+            self.cands[ci].speakers.push((Named { name, line }, Role::Speaker));
+        }
+    }
+
+    /// Whether line `line` points to another note read with this one.
+    pub(super) fn points_to_note(&self, line: u32) -> bool {
+        if self.d.notes.len() < 2 {
+            return false;
+        }
+        let own = self.note.file.rsplit('/').next().unwrap_or(&self.note.file).to_lowercase();
+        let known = |target: &str| {
+            let t = target.trim();
+            let t = t.rsplit('/').next().unwrap_or(t);
+            let t = t.split(['|', '#']).next().unwrap_or(t).trim().to_lowercase();
+            !t.is_empty() && t != own && self.d.notes.contains(&t)
+        };
+        let text = self.slice(line, line);
+        // `[[Target]]`, `[[Target|shown]]`.
+        let wiki = text.split("[[").skip(1).filter_map(|r| r.split_once("]]")).any(|(t, _)| known(t));
+        // `[Title](target.md)`.
+        let link = || text.split("](").skip(1).filter_map(|r| r.split_once(')')).any(|(t, _)| known(t));
+        // `→ talk_notes.txt`.
+        let bare = || {
+            text.split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '_' && c != '-'))
+                .any(|w| NOTE_EXTS.iter().any(|e| w.to_lowercase().ends_with(e)) && known(w))
+        };
+        wiki || link() || bare()
+    }
+}
+
+/// The speaker a file of one talk names in its file name, its parts set apart by
+/// dashes (`01 - Ana Ruiz - Typing in anger`): the one part that is a person's name,
+/// when another part shares a word with the talk's `title`.
+pub(super) fn stem_speaker(stem: &str, title: &str, labels: &Labels) -> Option<String> {
+    let stem = stem.replace([' ', '\u{a0}'], " ").replace(" – ", " - ").replace(" — ", " - ");
+    // (A part of digits numbers the file.)
+    let parts: Vec<&str> =
+        stem.split(" - ").map(str::trim).filter(|p| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit())).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect()
+    };
+    let in_title = words(title);
+    let mut named = parts.iter().filter_map(|p| {
+        let people = names::people_as(p, labels, names::Case::Capitalised)?;
+        (people.len() == 1 && p.split_whitespace().count() >= 2).then(|| people[0].0.clone())
+    });
+    let name = named.next()?;
+    if named.next().is_some() {
+        return None;
+    }
+    let others = parts.iter().filter(|p| **p != name);
+    others.flat_map(|p| words(p)).any(|w| in_title.contains(&w)).then_some(name)
+}
+
+/// Whether a text links to another note by a relative path (`[Title](talk.md)`), as an
+/// index of a folder of one file per talk does.
+pub(super) fn links_to_notes(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"](").any(|at| {
+        let rest = &text[at + 2..];
+        let target = &rest[..rest.find([')', ' ', '\n']).unwrap_or(rest.len())];
+        !target.contains("://")
+            && [".md", ".markdown", ".txt", ".org", ".rst", ".adoc", ".ipynb"].iter().any(|e| target.ends_with(e))
+    })
+}
