@@ -33,14 +33,24 @@ impl Run<'_, '_, '_> {
                 c.talk && !matches!(c.source, Source::File | Source::Heading(_)) && self.points_to_note(c.line)
             })
             .collect();
-        // The heading over two of them or more is an index's section (`## Plan`).
-        let mut over: Vec<usize> = Vec::new();
-        for &i in &pointing {
-            self.cands[i].talk = false;
-            self.cands[i].note = Some("it points to another note read with this one, which holds the talk".into());
-            over.extend((0..i).rev().find(|&h| matches!(self.cands[h].source, Source::Heading(_))));
+        // The heading over two of them or more is an index's section (`## Plan`): the
+        // last heading before each, found in one pass.
+        let mut over: HashMap<usize, usize> = HashMap::new();
+        let mut heading = None;
+        let mut next = pointing.iter().peekable();
+        for i in 0..self.cands.len() {
+            if next.peek() == Some(&&i) {
+                next.next();
+                self.cands[i].talk = false;
+                self.cands[i].note = Some("it points to another note read with this one, which holds the talk".into());
+                if let Some(h) = heading {
+                    *over.entry(h).or_default() += 1;
+                }
+            } else if matches!(self.cands[i].source, Source::Heading(_)) {
+                heading = Some(i);
+            }
         }
-        for h in over.iter().copied().filter(|h| over.iter().filter(|o| *o == h).count() >= 2) {
+        for (h, _) in over.into_iter().filter(|&(_, n)| n >= 2) {
             self.cands[h].talk = false;
             self.cands[h].note = Some("its lines point to other notes read with this one".into());
         }
@@ -92,7 +102,7 @@ impl Run<'_, '_, '_> {
 /// dashes (`01 - Ana Ruiz - Typing in anger`): the one part that is a person's name,
 /// when another part shares a word with the talk's `title`.
 pub(super) fn stem_speaker(stem: &str, title: &str, labels: &Labels) -> Option<String> {
-    let stem = stem.replace([' ', '\u{a0}'], " ").replace(" – ", " - ").replace(" — ", " - ");
+    let stem = stem.replace('\u{a0}', " ").replace(" – ", " - ").replace(" — ", " - ");
     // (A part of digits numbers the file.)
     let parts: Vec<&str> =
         stem.split(" - ").map(str::trim).filter(|p| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit())).collect();
@@ -121,7 +131,6 @@ pub(super) fn links_to_notes(text: &str) -> bool {
     memchr::memmem::find_iter(text.as_bytes(), b"](").any(|at| {
         let rest = &text[at + 2..];
         let target = &rest[..rest.find([')', ' ', '\n']).unwrap_or(rest.len())];
-        !target.contains("://")
-            && [".md", ".markdown", ".txt", ".org", ".rst", ".adoc", ".ipynb"].iter().any(|e| target.ends_with(e))
+        !target.contains("://") && NOTE_EXTS.iter().any(|e| target.ends_with(e))
     })
 }
