@@ -4,9 +4,12 @@
 //! that is one talk may name its speaker in its file name (`01 - Ana Ruiz - Title.md`).
 
 use super::*;
+use crate::notes::read::NOTE_EXTENSIONS;
 
-/// The extensions of notes, for a bare file name on a line.
-const NOTE_EXTS: [&str; 8] = [".md", ".markdown", ".txt", ".org", ".rst", ".adoc", ".asciidoc", ".ipynb"];
+/// Whether `name` ends with the extension of a note ([`NOTE_EXTENSIONS`], any case).
+fn note_file(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, e)| NOTE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
 
 impl Detector {
     /// This detector, told the display names of the notes read with the one it reads
@@ -92,7 +95,7 @@ impl Run<'_, '_, '_> {
         let bare = || {
             text.split_whitespace()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '_' && c != '-'))
-                .any(|w| NOTE_EXTS.iter().any(|e| w.to_lowercase().ends_with(e)) && known(w))
+                .any(|w| note_file(w) && known(w))
         };
         wiki || link() || bare()
     }
@@ -131,6 +134,6 @@ pub(super) fn links_to_notes(text: &str) -> bool {
     memchr::memmem::find_iter(text.as_bytes(), b"](").any(|at| {
         let rest = &text[at + 2..];
         let target = &rest[..rest.find([')', ' ', '\n']).unwrap_or(rest.len())];
-        !target.contains("://") && NOTE_EXTS.iter().any(|e| target.ends_with(e))
+        !target.contains("://") && note_file(target)
     })
 }
