@@ -274,6 +274,9 @@ pub struct Signals<'k> {
     /// ([`LITERALS`]), looked for in one pass over the lower-case text.
     literals: AhoCorasick,
     wikilink_open: Finder<'static>,
+    /// The notes' label words (`#palestra`, `#vortrag`, `#notatki`: a tag naming what
+    /// a note is, in any of the languages read, no technology), read on the first tag.
+    labels: OnceLock<crate::notes::labels::Labels>,
 }
 
 /// The words [`Signals::literals`] finds: five install words, then `import`, then
@@ -298,6 +301,7 @@ impl<'k> Signals<'k> {
             import_ascii: regex(IMPORT_ASCII),
             import: OnceLock::new(),
             github: OnceLock::new(),
+            labels: OnceLock::new(),
             wikilink_open: Finder::new("[["),
         }
     }
@@ -540,6 +544,7 @@ impl Signals<'_> {
                 let low = last.to_lowercase();
                 let ok = last.len() >= 2
                     && !META_TAGS.contains(&low.as_str())
+                    && self.labels.get_or_init(Default::default).lookup(&low).is_empty()
                     && !is_common_word(&low)
                     && !low.chars().any(|c| c.is_ascii_digit());
                 push_as(e - last.len(), last, last, Rule::Tag, ok);

@@ -161,6 +161,32 @@ fn cjk_day(w: &str) -> Option<u32> {
     Some(n)
 }
 
+/// The sender a chat's forwarded message names (`[Forwarded from Python Brasil 2024]`,
+/// `[Encaminhado de …]`, `[Weitergeleitet von …]`): the channel, which may be the event.
+fn forwarded_from(s: &str) -> Option<&str> {
+    const FORWARDED: &[&str] = &[
+        "forwarded",
+        "encaminhado",
+        "encaminhada",
+        "reenviado",
+        "reenviada",
+        "weitergeleitet",
+        "inoltrato",
+        "inoltrata",
+        "transféré",
+        "doorgestuurd",
+        "przekazane",
+        "przekazano",
+    ];
+    let inner = s.strip_prefix('[')?.strip_suffix(']')?;
+    let (verb, rest) = inner.split_once(' ')?;
+    if !FORWARDED.iter().any(|f| verb.eq_ignore_ascii_case(f)) {
+        return None;
+    }
+    let (_, name) = rest.split_once(' ')?;
+    Some(name.trim())
+}
+
 /// Reads what `text` says about the event. `year` is a year known from elsewhere (for a
 /// date written without one).
 pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
@@ -170,6 +196,7 @@ pub fn parse(text: &str, labels: &Labels, year: Option<i32>) -> EventLine {
     }
     let plain = strip_inline(text);
     let plain = plain.trim().trim_start_matches(['#', '*', '=', ' ']);
+    let plain = forwarded_from(plain).unwrap_or(plain);
     let words: Vec<(usize, &str)> = word_spans(plain);
     // A day: `Day 2`, `Tag 2 — 23. April 2024`, `Day 1 (Friday)`, `Giorno 2`, and a day
     // named later in the line (`… 2024 (day 1)`).

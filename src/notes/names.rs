@@ -93,6 +93,11 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
         if not_name {
             return false;
         }
+        // A lower-case letter alone (`porównanie w tabelce`) is a word of a sentence; an
+        // initial is a capital, mostly with a stop.
+        if w.len() == 1 && w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
         // A word of a script without case (`如月 陽斗`, `김 민준`, `ラファエル・ゴンサルベス`)
         // is written as a capitalised word is.
         if w.as_bytes()[0] >= 0x80 && is_cjk_word(w, i == 0) {
@@ -116,6 +121,10 @@ pub fn is_name(s: &str, any_case: bool) -> bool {
         }
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if letters > 1 && !w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        // A product's inner capital (`GraalVM Native Image`, `OpenTelemetry`): no name's.
+        if product_like(w) {
             return false;
         }
         named += 1;
@@ -351,6 +360,7 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
     split_each(s, |part| {
         let mut role = Role::Speaker;
         // `@Ana Ruiz` (a mention in a chat or a task list), `Ana Ruiz (Acme)`.
+        let tagged = part.starts_with('@');
         let mut p = part.strip_prefix('@').unwrap_or(part);
         if let Some(open) = p.strip_suffix(')').and_then(|x| search::rfind(x, " (")) {
             // `如月 陽斗 (Haruto Kisaragi)`: a name in a script without case, and its
@@ -362,6 +372,19 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
             p = if has_cjk(outer) && is_name(inner, false) { inner } else { outer };
         }
         if let Some((c, rest)) = labels.leading(p) {
+            // `table ronde avec Cécile Marchand`, `panel with Ana Ruiz`: the kind of the
+            // session, then its company.
+            if c.iter().any(|c| c.is_talk_kind()) {
+                // (The kind alone, split off its company: `A, table ronde avec B`.)
+                if rest.trim().is_empty() {
+                    return true;
+                }
+                if let Some((w, r)) = rest.trim_start().split_once(' ') {
+                    if COMPANY.contains(&w.to_lowercase().as_str()) {
+                        p = r;
+                    }
+                }
+            }
             if c.contains(&Concept::Moderator) {
                 role = Role::Moderator;
                 p = rest;
@@ -386,7 +409,16 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
         let ok = match case {
             Case::Capitalised => is_name(p, false),
             Case::Any => {
-                is_name(p, true) && !(p.starts_with(char::is_lowercase) && mostly_ordinary(p))
+                // In lower case, half the words ordinary is a remark (`(ruff format)`,
+                // `(live demo)`, `diverse sprekers`), not a name; a name tagged with
+                // `@` is one (`@mia lund`, though `mia` is a frequent Italian word).
+                is_name(p, true)
+                    && !(p.starts_with(char::is_lowercase)
+                        && (mostly_ordinary(p)
+                            || !tagged && {
+                                let words: Vec<&str> = p.split_whitespace().filter(|w| !is_particle(w)).collect();
+                                words.iter().filter(|w| ordinary(w) || frequent(w)).count() * 2 >= words.len()
+                            }))
                     || is_cjk_single_name(p) && labels.lookup(p).is_empty()
             }
             Case::Unusual => is_name(p, true) && !mostly_ordinary(p),
@@ -574,6 +606,9 @@ fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
 
 /// `s` without `prefix` at its start, however many times it is there: what
 /// [`str::trim_start_matches`] gives, without preparing a searcher for the prefix.
+/// The words of company before people (`avec`, `with`, `mit`).
+pub(crate) const COMPANY: [&str; 8] = ["with", "mit", "avec", "con", "com", "met", "z", "ze"];
+
 fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
     while let Some(rest) = s.strip_prefix(prefix) {
         s = rest;
@@ -584,6 +619,25 @@ fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remarks_products_and_sentences_are_no_names() {
+        let l = Labels::default();
+        // A product's inner capital, a lower-case letter alone, a possessive, an adverb.
+        for s in ["GraalVM Native Image", "porównanie w tabelce", "her laptop", "Mostly Priya Raghunathan"] {
+            assert!(people_as(s, &l, Case::Any).is_none(), "{s}");
+        }
+        // In lower case, half the words ordinary is a remark, unless tagged with `@`.
+        assert!(people_as("ruff format", &l, Case::Any).is_none());
+        assert!(people_as("diverse sprekers", &l, Case::Any).is_none());
+        assert_eq!(people_as("@mia lund", &l, Case::Any).map(|p| p.len()), Some(1));
+        assert_eq!(people_as("maya okonjo-reyes", &l, Case::Any).map(|p| p.len()), Some(1));
+        // A session's kind split off its company names no one: `A, table ronde avec B`.
+        let p = people_as("Piotr Wiśniewski, table ronde avec Cécile Marchand", &l, Case::Any).unwrap();
+        assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Piotr Wiśniewski", "Cécile Marchand"]);
+        // An office or a ministry is no one.
+        assert!(people_as("Central Statistics Office", &l, Case::Any).is_none());
+    }
 
     #[test]
     fn name_shapes() {

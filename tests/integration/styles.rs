@@ -1680,3 +1680,74 @@ fn blind_ag_pycon_ireland_2024_mastodon_thread() {
 fn blind_ag_t3chfest_2024_gdocs_export() {
     check_scores(&fixture("t3chfest-2024-gdocs-export"), 0.967, 0.99, 0.99, 0.922);
 }
+// a Polish OneNote export read as an outline: `- ` items with `*`, `o`, `§` and numbered items nested under them by tabs, a talk chosen under a slot's item (`- 11:50 → wybrałem GraalVM` / `* **Title** (Name, Org)`), `prowadzi Name` under a bold title, a lunch item's notes; Java.
+#[test]
+fn blind_ah_devoxx_poland_2024_onenote() {
+    check_scores(&fixture("devoxx-poland-2024-onenote"), 0.943, 0.99, 0.99, 0.85);
+}
+
+// a Spanish voice dictation typed out with no stops or capitals, one thing said per line: `siguiente charla TITLE`, `la dio NAME`, `se llamaba TITLE`, `era sobre TITLE`, `después fui a la charla de A y B`; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.742.
+#[test]
+fn blind_ah_nerdearla_2024_dictado() {
+    check_scores(&fixture("nerdearla-2024-dictado"), 0.904, 0.99, 0.99, 0.731);
+}
+
+// a German mind-map outline indented with spaces: day, talks with `(Name)` or a `Sprecherin:` child, notes as branches; Python.
+#[test]
+fn blind_ah_pycon_de_2024_mindmap() {
+    check_scores(&fixture("pycon-de-2024-mindmap"), 0.976, 0.99, 0.99, 0.95);
+}
+
+// an English live log, every line timestamped (`09:41 - started: Name on "Title" (keynote)`, `11:20 - next up in room 2, "Title", speaker is Name`), remarks in brackets that are no names; Python.
+#[test]
+fn blind_ah_pycon_ireland_2023_livelog() {
+    check_scores(&fixture("pycon-ireland-2023-livelog"), 0.976, 0.99, 0.99, 0.95);
+}
+
+// Italian room headings (`## Sala A`) over numbered talks `1. Keynote: "Title" (Name)` with nested notes, a to-do list at the end; Python.
+#[test]
+fn blind_ah_pycon_italia_2024_sale() {
+    check_scores(&fixture("pycon-italia-2024-sale"), 0.95, 0.99, 0.99, 0.87);
+}
+
+// a Brazilian Logseq journal: `- Title #palestra` blocks with `palestrante::` and `tags::` properties, a title naming its speaker after a comma (`…, com [[Name]]`), `DONE`/`TODO` items; Python; the event or its date is not all found.
+#[test]
+fn blind_ah_python_brasil_2023_logseq() {
+    check_scores(&fixture("python-brasil-2023-logseq"), 0.969, 0.99, 0.99, 0.929);
+}
+
+// an Italian WhatsApp export of two colleagues in two rooms (`[29/10/24, 10:42:13] Name: …`), talks named in passing (`Io sono da Name, talk su …`, `Qui Name, Title`, `"Title" di Name (Org)`); the event or its date is not all found; below 0.95: talks 0.727, speakers 0.800, mentions 0.759.
+#[test]
+fn blind_ai_codemotion_milano_2024_whatsapp() {
+    check_scores(&fixture("codemotion-milano-2024-whatsapp"), 0.752, 0.717, 0.79, 0.748);
+}
+
+// a Polish Redmine wiki page in Textile (`h3.` sections, a Textile table with a `Kto` column, `Prowadzący:` lines, bold names, lightning talks in bullets); below 0.95: talks 1.000, speakers 0.875, mentions 0.921.
+#[test]
+fn blind_ai_infoshare_2024_redmine() {
+    check_scores(&fixture("infoshare-2024-redmine"), 0.922, 0.99, 0.865, 0.911);
+}
+
+// a German Zim wiki page (`======` headings, Zim's file header, `//italic//` speakers, `Talk von **Name**`, `Sprecherin:`, speakers in brackets in a heading), check boxes; Java; below 0.95: talks 1.000, speakers 0.923, mentions 0.740.
+#[test]
+fn blind_ai_javaland_2024_zim() {
+    check_scores(&fixture("javaland-2024-zim"), 0.877, 0.99, 0.913, 0.729);
+}
+
+// a Dutch trip report in Jira wiki markup (`h3.`, `{quote}`, `{code}`, a Jira table repeating the talks, `*Spreker:*` lines, `door A & B`); JavaScript.
+#[test]
+fn blind_ai_jsnation_2024_jira() {
+    check_scores(&fixture("jsnation-2024-jira"), 0.977, 0.99, 0.99, 0.951);
+}
+
+// a Dendron folder of one file per talk (`conf.kubecon24.day1.ebpf-at-scale.md`) with YAML front matter (`title:`, `desc:`), the speaker in the body (`speaker:`, `by`, a name line, a sentence), an index of `[[links]]`; Kubernetes.
+#[test]
+fn blind_ai_kubecon_na_2024_dendron() {
+    check_scores(&fixture("kubecon-na-2024-dendron"), 0.971, 0.99, 0.99, 0.934);
+}
+
+// a Brazilian Telegram channel copy (`Name, [17.10.24 10:05]` headers, `[Encaminhado de …]` forwards, `[Em resposta a …]` replies), talks announced in messages (`"Title", com Name`, `Title, da Name.`); Python; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.909, mentions 0.696.
+#[test]
+fn blind_ai_python_brasil_2024_telegram() {
+    check_scores(&fixture("python-brasil-2024-telegram"), 0.828, 0.899, 0.899, 0.685);
+}

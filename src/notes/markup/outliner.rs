@@ -59,6 +59,8 @@ pub fn parse(text: &str) -> Blocks<'_> {
     let mut out = Builder::default();
     let mut nesting = Nesting::default();
     let mut lines = numbered(text);
+    // The indentation of the last `- ` bullet.
+    let mut last_bullet: Option<usize> = None;
     while let Some((n, l)) = lines.next() {
         let t = l.trim();
         if t.is_empty() {
@@ -71,6 +73,18 @@ pub fn parse(text: &str) -> Blocks<'_> {
             None if t == "-" => (true, ""),
             None => (false, t),
         };
+        // Another bullet, deeper than the last `- ` (a OneNote or Word outline pasted
+        // under `- ` bullets: `\t* Title`, `\t\to note`, `\t\t§ detail`): an item too.
+        // (`o` is a word too: a line indented two under a bullet goes on with its text,
+        // `- Keynote` / `  o pessoal falou …`; OneNote's `o` is a tab deeper.)
+        let other = if bullet {
+            None
+        } else {
+            last_bullet.filter(|&at| indent > at).and_then(|at| other_bullet(t, indent >= at + 4))
+        };
+        if bullet {
+            last_bullet = Some(indent);
+        }
         if body.starts_with("```") || body.starts_with("~~~") {
             let fence = &body[..3];
             let lang = body[3..].split_whitespace().next().map(str::to_string);
@@ -100,11 +114,35 @@ pub fn parse(text: &str) -> Blocks<'_> {
             }
             continue;
         }
+        if let Some((marker, body)) = other {
+            out.item(nesting.depth(indent), marker, body, n);
+            continue;
+        }
         if !out.continue_item(t, n) {
             out.text(t, n);
         }
     }
     out.finish()
+}
+
+/// The marker and text of a line that opens with a bullet other than `- `: `* `, `+ `,
+/// `• `, `◦ `, `▪ `, `o `, `§ ` or a number (`1. `, `2) `).
+/// `o ` only when the line is `deep` (a tab or more under the last `- `).
+fn other_bullet(t: &str, deep: bool) -> Option<(&'static str, &str)> {
+    for m in ["* ", "+ ", "• ", "◦ ", "▪ ", "o ", "§ "] {
+        if m == "o " && !deep {
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix(m) {
+            return Some((m.trim_end(), rest.trim_start()));
+        }
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t.get(digits..)?;
+    if (1..=3).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")) {
+        return Some(("1.", rest[2..].trim_start()));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -137,6 +175,28 @@ mod tests {
                 (li(0, "-"), 12, 12),
             ]
         );
+    }
+
+    #[test]
+    fn other_bullets_deeper_than_a_dash_are_items() {
+        let text = "- 11:50 slot\n\t* **Title** (Ana Ruiz)\n\t\t1. start\n\t\to note\n\t\t§ detail\n- next\n  o wrapped line\n";
+        let items: Vec<(u8, String)> = parse(text)
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::ListItem { depth, text, .. } => Some((depth, text.to_string())),
+                _ => None,
+            })
+            .collect();
+        let want = [
+            (0, "11:50 slot"),
+            (1, "**Title** (Ana Ruiz)"),
+            (2, "start"),
+            (2, "note"),
+            (2, "detail"),
+            (0, "next\no wrapped line"),
+        ];
+        assert_eq!(items, want.map(|(d, t)| (d, t.to_string())));
     }
 
     #[test]

@@ -41,7 +41,23 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if (is_speaker || is_moderator) && after_candidate {
                 // (`[[Ana Ruiz]], [[Tom Berg]]`: the names a page links.)
                 let people = names::people(&strip_inline(&p.value), labels, true).unwrap_or_default();
+                let own_line = self.cands.last().map(|c| strip_inline(self.line_text(c.line)));
                 let c = self.cands.last_mut().expect("checked above");
+                // `- Django Ninja: APIs rápidas` over `speaker:: [[Rafael Oliveira]]`: the
+                // field names the speaker, so what stood before the colon was the title's.
+                if let (Some(own), Some((first, _))) = (own_line, c.speakers.first()) {
+                    let whole = format!("{}: {}", first.name, c.title);
+                    let read_off_line = c.speakers.len() == 1 && first.line == c.line;
+                    if read_off_line
+                        && !people.is_empty()
+                        && !people.iter().any(|(n, _)| *n == first.name)
+                        && own.contains(&whole)
+                    {
+                        c.title = whole;
+                        c.speakers.clear();
+                        c.evidence.retain(|(f, _)| *f != "a person named in it");
+                    }
+                }
                 // An Org heading's state over a speaker (`** TODO Title` / `:SPEAKER: …`):
                 // a talk the note-taker marked, not a to-do.
                 if let Some(i) = c.evidence.iter().position(|(f, _)| *f == "a to-do").filter(|_| !people.is_empty()) {

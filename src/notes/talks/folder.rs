@@ -101,6 +101,34 @@ impl Run<'_, '_, '_> {
     }
 }
 
+impl Run<'_, '_, '_> {
+    /// Whether this note is an index of the notes read with it: two of its lines or more
+    /// point to them (`- [[conf.kubecon24.day1.keynote]]`).
+    pub(super) fn index_of_notes(&self) -> bool {
+        if self.d.notes.len() < 2 {
+            return false;
+        }
+        let lines = self.blocks.iter().flat_map(|b| b.line..=b.end);
+        lines.filter(|&l| self.points_to_note(l)).nth(1).is_some()
+    }
+
+    /// The title a page's fields give it (front matter's `title:`, when it names no
+    /// event), or their description when that holds the title and more (`title: eBPF at
+    /// Scale` / `desc: 'eBPF at Scale: Running Cilium on 10,000 Nodes'`).
+    pub(super) fn page_title(&self) -> Option<(u32, String)> {
+        let Some(BlockKind::Properties(props)) = self.blocks.first().map(|b| &b.kind) else { return None };
+        let field = |keys: &[&str]| props.iter().find(|p| keys.iter().any(|k| p.key.trim().eq_ignore_ascii_case(k)));
+        let title = field(&["title"])?;
+        let t = clean_title(&title.value);
+        if t.is_empty() || event::parse(&t, self.labels(), self.year).name.is_some() {
+            return None;
+        }
+        let desc = field(&["desc", "description", "summary", "subtitle"]).map(|d| clean_title(&d.value));
+        let longer = desc.filter(|d| d.len() > t.len() && d.to_lowercase().contains(&t.to_lowercase()));
+        Some((title.line, longer.unwrap_or(t)))
+    }
+}
+
 /// The speaker a file of one talk names in its file name, its parts set apart by
 /// dashes (`01 - Ana Ruiz - Typing in anger`): the one part that is a person's name,
 /// when another part shares a word with the talk's `title`.

@@ -345,6 +345,36 @@ impl Run<'_, '_, '_> {
         c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
         push_ev(c, "a name line under it", 2);
     }
+
+    /// A paragraph right under a heading read as `Name: Title` that names other people
+    /// on its first line (`# Goodbye Ingress: Migrating …` / `Maria Gonzalez-Whitfield
+    /// and Tom Becker, both from Shopify`): the words before the colon were the title's,
+    /// and these are the speakers.
+    pub(super) fn names_under_colon_heading(&mut self, bi: usize, b: &Block, text: &str) {
+        let Some(c) = self.cands.last() else { return };
+        let Some((first_name, _)) = c.speakers.first() else { return };
+        if c.block + 1 != bi
+            || !matches!(c.source, Source::Heading(_))
+            || c.speakers.len() != 1
+            || first_name.line != c.line
+        {
+            return;
+        }
+        let whole = format!("{}: {}", first_name.name, c.title);
+        if !strip_inline(self.line_text(c.line)).contains(&whole) {
+            return;
+        }
+        let first = strip_inline(text.split('\n').next().unwrap_or(""));
+        let first = first.split(". ").next().unwrap_or(&first);
+        let Some(people) = names::leading_people(first.trim().trim_end_matches('.'), self.labels()) else { return };
+        if people.iter().any(|(n, _)| *n == first_name.name) {
+            return;
+        }
+        let c = self.cands.last_mut().expect("checked above");
+        c.title = whole;
+        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
+        push_ev(c, "a name line under it", 2);
+    }
 }
 
 impl Run<'_, '_, '_> {
@@ -385,6 +415,16 @@ impl Run<'_, '_, '_> {
 pub(super) fn marked(raw: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
     let raw = raw.trim();
     const PAIRS: [(&str, &str); 6] = [("**", "**"), ("__", "__"), ("\"", "\""), ("“", "”"), ("*", "*"), ("_", "_")];
+    // `ostatni slot, sala 3: **Title**, Name`: a few words of when and where first.
+    if let Some((head, tail)) = search::split_once(raw, ": ") {
+        let tail = tail.trim_start();
+        if !raw.starts_with(['*', '_', '"', '“'])
+            && head.split_whitespace().count() <= 5
+            && tail.starts_with(['*', '_', '"', '“'])
+        {
+            return marked(tail, labels);
+        }
+    }
     let Some((open, close)) = PAIRS.into_iter().find(|(o, _)| raw.starts_with(o)) else {
         // `Sem Peeters — *pre-commit is je beste vriend* (ruff + mypy hooks)`: the name
         // first, the title set apart after a dash.

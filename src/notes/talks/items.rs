@@ -55,6 +55,40 @@ impl<'b> Run<'_, '_, 'b> {
         }
     }
 
+    /// Whether block `bi` is in the section of the last candidate, a heading that names
+    /// its speaker, with no heading as high or higher between them.
+    pub(super) fn under_speaker_heading(&self, bi: usize) -> bool {
+        let Some(c) = self.cands.last() else { return false };
+        let Source::Heading(level) = c.source else { return false };
+        // (Read back at most 64 blocks: an item farther from the heading is read as
+        // any other, and a long list costs no more per item.)
+        !c.speakers.is_empty()
+            && bi > c.block
+            && bi - c.block <= 64
+            && self.blocks[c.block + 1..bi]
+                .iter()
+                .all(|b| !matches!(b.kind, BlockKind::Heading { level: l, .. } if l <= level))
+    }
+
+    /// Whether the item of block `bi`, at `depth`, is nested under an item that is a
+    /// break (`- Lunch – pierogi` / `\t- stoisko JetBrains – wygrałem naklejki`): the
+    /// break's notes, no talk.
+    pub(super) fn under_break(&self, bi: usize, depth: u8) -> bool {
+        if depth == 0 {
+            return false;
+        }
+        let labels = self.labels();
+        let parent = self.blocks[..bi].iter().rev().take(64).find_map(|b| match &b.kind {
+            BlockKind::ListItem { depth: d, text, .. } if *d < depth => Some(Some(&**text)),
+            BlockKind::ListItem { .. } => None,
+            _ => Some(None),
+        });
+        parent.flatten().is_some_and(|t| {
+            let first = strip_inline(t.split('\n').next().unwrap_or(""));
+            labels.leading(first.trim()).is_some_and(|(cs, _)| cs.contains(&Concept::Break))
+        })
+    }
+
     /// The people a line under a title names: a speaker or moderator field, its names
     /// in any case (`ponente: Joaquín Almeida Rosales (AEMET)`), or names alone,
     /// capitalised, perhaps with an affiliation (`Ainhoa Larrañaga y Chidi Okonkwo`).
@@ -79,6 +113,11 @@ impl<'b> Run<'_, '_, 'b> {
             // `by Ana Ruiz`, `par Hugo Martin`.
             None if by_clause(plain).is_some() => {
                 Some((names::people(by_clause(plain)?, labels, true)?, "a name line under it"))
+            }
+            // `prowadzi Joanna Lewandowska, freelancerka`, `la dio Ana Ruiz`: a verb of
+            // presenting before the names.
+            None if presented_by(plain, labels).is_some() => {
+                Some((presented_by(plain, labels)?, "a name line under it"))
             }
             // A name line is short and capitalised.
             None if plain.len() <= 100 && plain.starts_with(char::is_uppercase) => {
@@ -259,6 +298,15 @@ impl Run<'_, '_, '_> {
         }
         false
     }
+}
+
+/// The people a line names after a verb of presenting of one or two words that opens
+/// it (`prowadzi Joanna Lewandowska, freelancerka …`).
+fn presented_by(plain: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    let ws = super::sentence::words(plain);
+    let verb = (1..=2.min(ws.len())).rev().find(|&n| labels.presents(&plain[..ws[n - 1].0 + ws[n - 1].1.len()]))?;
+    let (people, _, _) = super::told::names_at(&plain[ws.get(verb)?.0..], labels)?;
+    Some(people.into_iter().map(|n| (n, Role::Speaker)).collect())
 }
 
 #[cfg(test)]

@@ -509,6 +509,10 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
 /// (`Title, com Rafael Nogueira`, `Title - with A and B`), in the languages read.
 const WITH: [&str; 9] = ["with", "com", "con", "avec", "mit", "met", "z", "ze", "och"];
 
+/// The words for `by` that may follow a title's comma (`Title, da Fernanda Lacerda`); an
+/// English `, by Name.` is read as prose is.
+const BY_AFTER_COMMA: [&str; 8] = ["da", "do", "di", "de", "von", "par", "por", "door"];
+
 /// `Title, com Rafael Nogueira`, `Title - com A e B`, `"Title" palestrante: Ana Ruiz`:
 /// the people after a word of company set off by a comma or a dash, or after a
 /// speaker's label with its colon, late in the line; the title before them.
@@ -523,7 +527,9 @@ pub(super) fn people_after_word(s: &str, labels: &Labels) -> Option<(String, Vec
         let w = &s[i + 1..word_end];
         let rest = s[word_end..].trim();
         let set_off = before.ends_with([',', '-', '–', '—']);
-        let company = set_off && WITH.iter().any(|x| w.eq_ignore_ascii_case(x));
+        // (`Title, da Fernanda Lacerda.`: a word for `by` after a comma too.)
+        let company = set_off && WITH.iter().any(|x| w.eq_ignore_ascii_case(x))
+            || before.ends_with(',') && BY_AFTER_COMMA.contains(&w);
         let label = w.len() > 3
             && w.strip_suffix(':').is_some_and(|l| labels.is(&l.to_lowercase(), Concept::Speaker))
             && before.len() > 8;
@@ -533,6 +539,8 @@ pub(super) fn people_after_word(s: &str, labels: &Labels) -> Option<(String, Vec
         let title = clean_title(before.trim_end_matches([',', '-', '–', '—', ' ']));
         let case = if label { names::Case::Unusual } else { names::Case::Capitalised };
         let rest = rest.split(" (").next().unwrap_or(rest);
+        // (The names end their sentence: `da Fernanda Lacerda. sala lotada`.)
+        let rest = rest.split(". ").next().unwrap_or(rest);
         if let Some(people) = names::people_as(rest, labels, case).filter(|_| title.split_whitespace().count() >= 2) {
             return Some((title, people));
         }

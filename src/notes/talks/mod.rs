@@ -270,6 +270,8 @@ struct Run<'d, 'a, 'b> {
     item_structure: Vec<u8>,
     /// Whether the note's prose is hard-wrapped ([`told::hard_wrapped`]), found once.
     wrapped: std::cell::OnceCell<bool>,
+    /// Whether the note is said aloud ([`dictated::said_aloud`]), found once.
+    said: std::cell::OnceCell<bool>,
 }
 
 /// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
@@ -327,6 +329,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             heading_talk: false,
             item_structure: Vec::new(),
             wrapped: std::cell::OnceCell::new(),
+            said: std::cell::OnceCell::new(),
         }
     }
 
@@ -642,7 +645,26 @@ pub(crate) fn clean_title(s: &str) -> String {
             break;
         }
     }
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    without_tags(&t).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `s` without the tags after it (`Title #talk #kernel`, as Logseq or Bear write them:
+/// the note's, no part of the title), unless it is only tags.
+pub(super) fn without_tags(s: &str) -> &str {
+    let mut s = s.trim_end();
+    while let Some((before, last)) = s.rsplit_once(char::is_whitespace) {
+        if !is_tag(last) || before.trim().is_empty() {
+            break;
+        }
+        s = before.trim_end();
+    }
+    s
+}
+
+/// Whether `w` is a tag: `#`, a letter, then letters, digits, `-`, `_` or `/`.
+fn is_tag(w: &str) -> bool {
+    let Some(rest) = w.strip_prefix('#') else { return false };
+    rest.starts_with(char::is_alphabetic) && rest.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/'))
 }
 
 /// Whether a heading's text is code: `# include hpy.h`, `# /// script`,
@@ -736,6 +758,7 @@ mod cards;
 mod chapters;
 mod column;
 mod decide;
+mod dictated;
 mod entries;
 mod folder;
 mod framed;
@@ -762,6 +785,7 @@ pub(crate) mod tests;
 mod thread;
 mod told;
 mod tracks;
+mod whole;
 mod zettel;
 
 /// The headers of an e-mail, in the languages we read.

@@ -32,6 +32,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if self.fields_under_heading(bi, b.line, text) {
             return;
         }
+        self.names_under_colon_heading(bi, b, text);
         // A slot line over the talk (`Session 1 | 10:30-11:30 | Room K1` / title /
         // speaker): the talk is read from the line under it, and starts at the slot.
         // (A time alone is a column schedule's slot, read below.)
@@ -257,6 +258,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // A name cut by a hard wrap (`"Title" by Aleksandra` / `Nowak-Ferreira. She …`).
         let joined = wrapped_name(first, below.map(|r| r.split_once('\n').map_or(r, |(l, _)| l)));
         let first = joined.as_deref().unwrap_or(first);
+        // A note said aloud: any of the paragraph's lines may start a talk.
+        if *self.said.get_or_init(|| super::dictated::said_aloud(&self.note.text)) && self.said_lines(bi, b.line, text)
+        {
+            return;
+        }
         // A labelled field: `Vortrag: Title` then `Sprecherin: Name`.
         if let Some(mut c) = self.field(bi, b.line, text, first, lead) {
             if below.is_none() {
@@ -268,6 +274,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // A talk told in a sentence: `so the first talk was called TITLE by NAME …`,
         // `Then Ana Souza talked about …`.
         if let Some(c) = self.told_paragraph(bi, b.line, text, first, lead) {
+            self.cands.push(c);
+            return;
+        }
+        // A chat's message: `Io sono da Chiara Esposito, talk su Angular signals`.
+        if let Some((title, name)) = super::sentence::name_comma_talk(first, self.labels()) {
+            let mut c = self.new_candidate(bi, b.line, Source::LeadIn, title);
+            push_ev(&mut c, "a person named in it", 2);
+            push_ev(&mut c, super::told::TOLD, 2);
+            c.speakers = vec![(Named { name, line: b.line }, Role::Speaker)];
+            c.body_line = b.line + 1;
             self.cands.push(c);
             return;
         }
@@ -494,10 +510,23 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 continue;
             }
             let tail = plain[next..].trim_start();
+            // `"Title", com Ana Beatriz Figueiredo.`: the people in company after it.
+            let with = tail.strip_prefix(',').and_then(super::people::with_clause).and_then(|r| {
+                let r = &r[..r.find(['.', ',', ';', '(', ':', '\n']).unwrap_or(r.len())];
+                names::people(r.trim(), labels, false)
+            });
             let Some(by) = by_clause(tail) else {
                 // `Name on "Title"`, `a talk by Name: "Title"`: the person before it.
                 let two_words = title.split_whitespace().count() >= 2;
-                if let Some(people) = people_before(&plain[..open], labels).filter(|_| two_words) {
+                if let Some(people) = with.filter(|_| two_words) {
+                    let line = b.line + line_of(open);
+                    let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
+                    push_ev(&mut c, "a quoted title", 2);
+                    push_ev(&mut c, "a person named in it", 2);
+                    c.at = place(open, line_of(open) as usize);
+                    c.speakers = people.into_iter().map(|(name, r)| (Named { name, line }, r)).collect();
+                    found.push(c);
+                } else if let Some(people) = people_before(&plain[..open], labels).filter(|_| two_words) {
                     // The talk starts on the name's line (`Keynote - Name (Org)` / `"Title"`).
                     let line = b.line + line_of(plain[..open].rfind(people[0].as_str()).unwrap_or(open));
                     let mut c = self.new_candidate(bi, line, Source::Prose, clean_title(title));
@@ -612,14 +641,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // two levels down when a day's item holds the talks).
         // (Under items naming the event or a day, an item is as deep as under headings.)
         let level = depth.saturating_sub(u8::try_from(self.item_structure.len()).unwrap_or(u8::MAX));
-        if depth > 0 && self.note_of_item_talk(bi, depth, text) || level > 1 {
+        if depth > 0 && self.note_of_item_talk(bi, depth, text) || level > 1 || self.under_break(bi, depth) {
             return;
         }
         if self.fields_under_heading(bi, b.line, text) || self.in_list_under_title(bi) {
             return;
         }
         let first = strip_inline(text.split_once('\n').map_or(text, |(f, _)| f));
-        let first = first.trim();
+        let first = without_tags(first.trim());
         if first.len() > 300 {
             return;
         }
@@ -646,6 +675,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         let labels = self.labels();
         let (rest, time) = strip_time(first).map_or((first, false), |(r, _)| (r, true));
+        // Under a talk's heading that names its speaker, an untimed item without a
+        // talk's label is a note (`* Problem **Pinning**: synchronized-Blöcke …`).
+        if !time && lead.is_none() && self.under_speaker_heading(bi) {
+            return;
+        }
         // `Name: Title`, perhaps after a time.
         // (Not a remark after a label of the note-taker's, `Eigene Anmerkung: passt gut
         // zu …`, nor a point made of ordinary words, `Internal Developer Portal: …`: a

@@ -311,6 +311,85 @@ fn one_person(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     (people.len() == 1).then_some(people)
 }
 
+/// Words for here and now before a name (`Qui Federica Moretti, Title`).
+const HERE: &[&str] = &[
+    "here",
+    "now",
+    "qui",
+    "ora",
+    "adesso",
+    "hier",
+    "jetzt",
+    "ici",
+    "maintenant",
+    "aquí",
+    "aqui",
+    "ahora",
+    "agora",
+    "nu",
+    "tutaj",
+    "teraz",
+];
+
+/// A chat's message that names the speaker, then after a comma the talk: a word for a
+/// talk and one leading to its title (`Io sono da Chiara Esposito, talk su Angular
+/// signals e zoneless`), or, after a word for here or now, the title itself (`Qui
+/// Federica Moretti, RAG in pratica con LangChain e pgvector`). The title and the
+/// speaker.
+pub(super) fn name_comma_talk(first: &str, labels: &Labels) -> Option<(String, String)> {
+    // (After a chat's time stamp, whose comma is not the one: `[29/10/24, 10:18:40] …`.)
+    let line = match first.strip_prefix('[').and_then(|r| r.split_once("] ")) {
+        Some((_, rest)) => rest,
+        None => first,
+    };
+    let (head, tail) = search::split_once(line, ", ")?;
+    comma_talk(head, tail, labels)
+}
+
+/// [`name_comma_talk`] with the line cut at one of its commas.
+fn comma_talk(head: &str, tail: &str, labels: &Labels) -> Option<(String, String)> {
+    // (After the sender of a chat's line: `Giulia Ferraro: Qui Federica Moretti, …`.)
+    let head = search::rfind(head, ": ").map_or(head, |i| &head[i + 2..]);
+    let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    // The shape first, by its words (the names are read only then: reading them at
+    // every comma of every paragraph was 300 M instructions on the 10 MB corpus).
+    let mut tw = tail.split_whitespace();
+    let talk = match (tw.next(), tw.next()) {
+        (Some(a), Some(b)) => {
+            b.len() <= 7
+                && a.len() <= 12
+                && is(super::told::TO_TITLE, b)
+                && labels.lookup(a).iter().any(|c| c.is_talk_kind())
+        }
+        _ => false,
+    };
+    let here = !talk && head.split_whitespace().next().is_some_and(|w| is(HERE, w));
+    if !talk && !here {
+        return None;
+    }
+    let hw = words(head);
+    if hw.len() > 8 {
+        return None;
+    }
+    let (name, start) = (2..=4).rev().filter(|&k| k <= hw.len()).find_map(|k| {
+        let n = &head[hw[hw.len() - k].0..];
+        let here = is(HERE, hw[hw.len() - k].1);
+        (!here && super::told::name_shaped(n, labels)).then(|| (n.to_string(), hw.len() - k))
+    })?;
+    let from = if talk {
+        let tw = words(tail);
+        tw.get(2)?.0
+    } else if start == 1 {
+        0
+    } else {
+        return None;
+    };
+    let rest = &tail[from..];
+    let end = rest.find(". ").or_else(|| rest.find(['!', '?', '(', ':'])).unwrap_or(rest.len());
+    let title = clean_title(&rest[..end]);
+    (2..=14).contains(&title.split_whitespace().count()).then_some((title, name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1366,3 +1366,118 @@ fn a_schedule_cell_naming_its_kind_and_speaker_is_the_section_of_that_speaker() 
     let femke: Vec<&str> = got.iter().filter(|t| t.2 == ["Femke Jansen"]).map(|t| t.1.as_str()).collect();
     assert_eq!(femke, ["Software die blijft"]);
 }
+
+#[test]
+fn an_outliner_journal_with_tags_and_fields() {
+    // Tags after a title are the note's; a title naming its speaker after a comma; a
+    // speaker field under `Name: Title` names the speaker, so the colon was the title's.
+    let text = "- [[Python Brasil 2023]] — dia 1\n- Django Ninja: APIs rápidas sem sofrimento #palestra\n  palestrante:: [[Rafael Oliveira]]\n\t- type hints\n- Pandas está lento? Conheça o [[Polars]], com [[Camila Rocha]] #palestra\n  tags:: dados\n\t- lazy vs eager\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Outliner);
+    let want = talks(&[
+        (2, "Django Ninja: APIs rápidas sem sofrimento", &["Rafael Oliveira"]),
+        (5, "Pandas está lento? Conheça o Polars", &["Camila Rocha"]),
+    ]);
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_onenote_outline_with_other_bullets_a_slot_choice_and_a_lunch() {
+    // `*`, `o`, numbered items under `- ` bullets are items; a talk chosen under a
+    // slot's item keeps the items beside it; a lunch's items are its notes; a verb of
+    // presenting names the speaker under a bold title; a slot's words before the bold.
+    let text = "# Devoxx Poland 2024\n\n- 11:50 → wybrałem GraalVM\n\t* **GraalVM Native Image – is it worth it yet?** (Agnieszka Kowalczyk-Nowak, Pretius)\n\t\t1. start 0,08 s\n\t* refleksja!! Quarkus\n- Lunch – pierogi\n\t- stoisko JetBrains – wygrałem naklejki, nie licencję\n- **Observability with OpenTelemetry – from zero to traces**\n\t* prowadzi Joanna Lewandowska, freelancerka\n\t* OTel agent\n- ostatni slot, sala 3: **Kotlin Coroutines for Java Developers**, Tomasz Jankowski\n\t- Ktor\n";
+    let got = read_as(text, crate::notes::document::Markup::Outliner);
+    let titles: Vec<(u32, &str, Vec<String>)> = got.iter().map(|t| (t.0, t.1.as_str(), t.2.clone())).collect();
+    assert_eq!(
+        titles,
+        talks(&[
+            (4, "GraalVM Native Image – is it worth it yet?", &["Agnieszka Kowalczyk-Nowak"]),
+            (9, "Observability with OpenTelemetry – from zero to traces", &["Joanna Lewandowska"]),
+            (12, "Kotlin Coroutines for Java Developers", &["Tomasz Jankowski"]),
+        ])
+        .iter()
+        .map(|t| (t.0, t.1.as_str(), t.2.clone()))
+        .collect::<Vec<_>>()
+    );
+    assert!(got[0].3.contains("Quarkus"), "{:?}", got[0].3);
+}
+
+#[test]
+fn a_timestamped_log_whose_remarks_name_no_one() {
+    let text = "pycon ie 2023 -- live log, sat 11 nov 2023\n\n09:41 - started: Dr. Aoife Ní Bhriain on \"What the Census Taught Us About Python\" (keynote)\n09:44 she's CSO (Central Statistics Office), moved census processing off SAS\n11:38 benchmark on 2GB csv: pandas 41s, polars 3.9s (her laptop, M2)\n15:39 flake8, isort, pyupgrade... + black next (ruff format)\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Plain);
+    assert_eq!(got, talks(&[(3, "What the Census Taught Us About Python", &["Aoife Ní Bhriain"])]));
+}
+
+#[test]
+fn a_folder_page_titled_by_its_fields_and_an_index_of_links() {
+    let d = Detector::new().with_notes(["conf/conf.k24.md", "conf/conf.k24.ebpf.md", "conf/conf.k24.gw.md"]);
+    let read = |file: &str, text: &str| {
+        let note: &'static Note = Box::leak(Box::new(Note {
+            file: file.into(),
+            key: "t".into(),
+            text: text.to_string(),
+            markup: crate::notes::document::Markup::Markdown,
+        }));
+        let lines = LineIndex::new(&note.text);
+        let blocks = d.blocks_of(note, &lines);
+        let doc = d.detect_indexed(note, &blocks, &lines).doc;
+        doc.sections
+            .iter()
+            .map(|s| (s.title.to_string(), s.speakers.iter().map(|n| n.name.clone()).collect::<Vec<_>>()))
+            .collect::<Vec<_>>()
+    };
+    let page = "---\ntitle: eBPF at Scale\ndesc: 'eBPF at Scale: Running Cilium on 10,000 Nodes'\n---\n\nspeaker: Daniel O'Connell (Datadog, SRE)\n\n- kube-proxy replaced\n";
+    assert_eq!(
+        read("conf/conf.k24.ebpf.md", page),
+        [("eBPF at Scale: Running Cilium on 10,000 Nodes".to_string(), vec!["Daniel O'Connell".to_string()])]
+    );
+    let colon = "---\ntitle: Gw\n---\n\n# Goodbye Ingress: Migrating 400 Services to Gateway API\n\nMaria Gonzalez-Whitfield and Tom Becker, both from Shopify\n\n- HTTPRoute\n";
+    assert_eq!(
+        read("conf/conf.k24.gw.md", colon),
+        [(
+            "Goodbye Ingress: Migrating 400 Services to Gateway API".to_string(),
+            vec!["Maria Gonzalez-Whitfield".to_string(), "Tom Becker".to_string()]
+        )]
+    );
+    let index = "---\ntitle: KubeCon NA 2024\n---\n\n## Day 1\n- [[conf.k24.ebpf]]\n- [[conf.k24.gw]]\n\n## todo\n- [ ] expense the rides\n";
+    assert!(read("conf/conf.k24.md", index).is_empty());
+}
+
+#[test]
+fn talks_announced_in_chat_messages() {
+    let text = "[29/10/24, 10:18:40] Giulia Ferraro: Io sono da Chiara Esposito, talk su Angular signals e zoneless\n[29/10/24, 10:21:40] Giulia Ferraro: Angular 18 zoneless\n\n[29/10/24, 11:43:40] Giulia Ferraro: Qui Federica Moretti, RAG in pratica con LangChain e pgvector\n\nRafael Monteiro, [17.10.24 08:58]\n[Encaminhado de Python Brasil 2024]\nA keynote começa no Auditório Principal: \"Python em todo lugar: 10 anos de comunidade\", com Ana Beatriz Figueiredo. Não se atrasem!\n\nRafael Monteiro, [17.10.24 15:00]\nPolars para quem vem do pandas, da Fernanda Lacerda. sala lotada\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Plain);
+    let names: Vec<(&str, &[String])> = got.iter().map(|t| (t.1.as_str(), &t.2[..])).collect();
+    for (title, name) in [
+        ("Angular signals e zoneless", "Chiara Esposito"),
+        ("RAG in pratica con LangChain e pgvector", "Federica Moretti"),
+        ("Python em todo lugar: 10 anos de comunidade", "Ana Beatriz Figueiredo"),
+        ("Polars para quem vem do pandas", "Fernanda Lacerda"),
+    ] {
+        assert!(names.iter().any(|(t, p)| *t == title && **p == [name.to_string()]), "{title}: {names:?}");
+    }
+    let ev = crate::notes::event::parse("[Encaminhado de Python Brasil 2024]", &Labels::default(), None);
+    assert_eq!(ev.name.as_deref(), Some("Python Brasil 2024"));
+}
+
+#[test]
+fn items_under_a_heading_that_names_its_speaker_are_notes() {
+    let text = "# JavaLand 2024\n\n## Virtual Threads in der Praxis\n\nMarkus Brändle (codecentric)\n\n- Project Loom seit JDK 21 final\n- Problem **Pinning**: synchronized-Blöcke pinnen den Carrier-Thread\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Markdown);
+    assert_eq!(got, talks(&[(3, "Virtual Threads in der Praxis", &["Markus Brändle"])]));
+}
+
+#[test]
+fn a_dictation_tells_its_talks_line_by_line() {
+    let text = "notas de voz nerdearla 2024 día dos\nhoy es miércoles estoy en el konex\nbueno arranca la primera charla se llama observabilidad sin vender un riñón\nla dio matías ferreyra que trabaja en mercado libre\ndijo que pagaban una fortuna en datadog\n\nsiguiente charla la dio gonzalo ibarra\nse llamaba de monolito a microservicios y de vuelta\ncontó que partieron un monolito en php\n\ndespués fui a la charla de florencia acosta y santiago medina\nera sobre linux en escuelas rurales\nusan huayra linux que es la distro\n";
+    let got = speakers_as(text, crate::notes::document::Markup::Plain);
+    assert_eq!(
+        got,
+        talks(&[
+            (3, "observabilidad sin vender un riñón", &["matías ferreyra"]),
+            (7, "de monolito a microservicios y de vuelta", &["gonzalo ibarra"]),
+            (11, "linux en escuelas rurales", &["florencia acosta", "santiago medina"]),
+        ])
+    );
+}

@@ -63,7 +63,7 @@ const NAMING: &[&str] = &[
 
 /// Words between a speaker and their title (`Mehmet Öztürk with "…"`, `José on Rust in
 /// the browser`, `walked us through …`, `sprach über …`, `a parlé de …`).
-const TO_TITLE: &[&str] = &[
+pub(super) const TO_TITLE: &[&str] = &[
     "on", "about", "with", "through", "us", "over", "into", "über", "mit", "von", "sur", "avec", "de", "du", "des",
     "sobre", "con", "su", "di", "del", "com", "do", "da", "met", "o", "z", "nous", "nos", "ci", "ons",
 ];
@@ -553,7 +553,7 @@ fn title_at(p: &str) -> Option<String> {
 /// `leilani kahale-moreau`): the people, where they end in `s`, and whether the last one
 /// is a possessive (`Ana Souza's`). A name is two to six words, in any case, shaped
 /// like a name and not made of ordinary words.
-fn names_at(s: &str, labels: &Labels) -> Option<(Vec<String>, usize, bool)> {
+pub(super) fn names_at(s: &str, labels: &Labels) -> Option<(Vec<String>, usize, bool)> {
     let ws: Vec<(usize, &str)> = words(s).into_iter().take(20).collect();
     let mut people = Vec::new();
     let (mut i, mut end) = (0, 0);
@@ -567,7 +567,8 @@ fn names_at(s: &str, labels: &Labels) -> Option<(Vec<String>, usize, bool)> {
             let inner_stop = run[..k - 1]
                 .iter()
                 .any(|w| w.1.ends_with([',', ';', ':', '"', '”']) || w.1.len() > 2 && w.1.ends_with('.'));
-            if inner_stop || run.iter().any(|w| is_in(AND, w.1)) {
+            // (Nor an affiliation in brackets after the name: `ana ruiz (acme)`.)
+            if inner_stop || run.iter().any(|w| is_in(AND, w.1) || w.1.starts_with('(')) {
                 continue;
             }
             let last = run[k - 1];
