@@ -45,18 +45,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 let c = self.cands.last_mut().expect("checked above");
                 // `- Django Ninja: APIs rápidas` over `speaker:: [[Rafael Oliveira]]`: the
                 // field names the speaker, so what stood before the colon was the title's.
-                if let (Some(own), Some((first, _))) = (own_line, c.speakers.first()) {
-                    let whole = format!("{}: {}", first.name, c.title);
-                    let read_off_line = c.speakers.len() == 1 && first.line == c.line;
-                    if read_off_line
-                        && !people.is_empty()
-                        && !people.iter().any(|(n, _)| *n == first.name)
-                        && own.contains(&whole)
-                    {
-                        c.title = whole;
-                        c.speakers.clear();
-                        c.evidence.retain(|(f, _)| *f != "a person named in it");
-                    }
+                if let Some(whole) = own_line.and_then(|own| colon_title(c, &own, &people)) {
+                    c.title = whole;
+                    c.speakers.clear();
+                    c.evidence.retain(|(f, _)| *f != "a person named in it");
                 }
                 // An Org heading's state over a speaker (`** TODO Title` / `:SPEAKER: …`):
                 // a talk the note-taker marked, not a to-do.

@@ -99,9 +99,7 @@ impl Run<'_, '_, '_> {
         };
         wiki || link() || bare()
     }
-}
 
-impl Run<'_, '_, '_> {
     /// Whether this note is an index of the notes read with it: two of its lines or more
     /// point to them (`- [[conf.kubecon24.day1.keynote]]`).
     pub(super) fn index_of_notes(&self) -> bool {

@@ -352,24 +352,13 @@ impl Run<'_, '_, '_> {
     /// and these are the speakers.
     pub(super) fn names_under_colon_heading(&mut self, bi: usize, b: &Block, text: &str) {
         let Some(c) = self.cands.last() else { return };
-        let Some((first_name, _)) = c.speakers.first() else { return };
-        if c.block + 1 != bi
-            || !matches!(c.source, Source::Heading(_))
-            || c.speakers.len() != 1
-            || first_name.line != c.line
-        {
-            return;
-        }
-        let whole = format!("{}: {}", first_name.name, c.title);
-        if !strip_inline(self.line_text(c.line)).contains(&whole) {
+        if c.block + 1 != bi || !matches!(c.source, Source::Heading(_)) || c.speakers.len() != 1 {
             return;
         }
         let first = strip_inline(text.split('\n').next().unwrap_or(""));
         let first = first.split(". ").next().unwrap_or(&first);
         let Some(people) = names::leading_people(first.trim().trim_end_matches('.'), self.labels()) else { return };
-        if people.iter().any(|(n, _)| *n == first_name.name) {
-            return;
-        }
+        let Some(whole) = colon_title(c, &strip_inline(self.line_text(c.line)), &people) else { return };
         let c = self.cands.last_mut().expect("checked above");
         c.title = whole;
         c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();

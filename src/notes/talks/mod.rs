@@ -648,6 +648,16 @@ pub(crate) fn clean_title(s: &str) -> String {
     without_tags(&t).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The whole title of candidate `c` when its one speaker was read off its own line
+/// `own` as `Name: Title` (`Django Ninja: APIs rápidas`, `Goodbye Ingress: Migrating …`)
+/// and `others` name other people: the words before the colon were the title's.
+fn colon_title(c: &Candidate, own: &str, others: &[(String, Role)]) -> Option<String> {
+    let [(first, _)] = &c.speakers[..] else { return None };
+    let whole = format!("{}: {}", first.name, c.title);
+    let other = !others.is_empty() && !others.iter().any(|(n, _)| *n == first.name);
+    (first.line == c.line && other && own.contains(&whole)).then_some(whole)
+}
+
 /// `s` without the tags after it (`Title #talk #kernel`, as Logseq or Bear write them:
 /// the note's, no part of the title), unless it is only tags.
 pub(super) fn without_tags(s: &str) -> &str {
