@@ -606,8 +606,8 @@ fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
 
 /// `s` without `prefix` at its start, however many times it is there: what
 /// [`str::trim_start_matches`] gives, without preparing a searcher for the prefix.
-/// The words of company before people (`avec`, `with`, `mit`).
-pub(crate) const COMPANY: [&str; 8] = ["with", "mit", "avec", "con", "com", "met", "z", "ze"];
+/// The words of company before people (`avec`, `with`, `mit`, Swedish `och`).
+pub(crate) const COMPANY: [&str; 9] = ["with", "mit", "avec", "con", "com", "met", "z", "ze", "och"];
 
 fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
     while let Some(rest) = s.strip_prefix(prefix) {

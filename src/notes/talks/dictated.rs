@@ -16,7 +16,8 @@
 //! hospital que se llama hernán quiroga`: two people).
 
 use super::sentence::words;
-use super::told::{names_at, TOLD};
+use super::sentence::COPULAS;
+use super::told::{names_at, NAMING, TOLD};
 use super::*;
 
 /// Verbs of naming in speech, present and past (`se llama`, `s'appelait`, `heißt`,
@@ -56,35 +57,11 @@ const NAMED: &[&str] = &[
     "nazywał",
     "nazywała",
     "nazywało",
-    "llamada",
-    "llamado",
-    "titulada",
-    "titulado",
-    "chamada",
-    "chamado",
-    "intitulada",
-    "intitulado",
-    "intitolato",
-    "intitolata",
-    "chiamato",
-    "chiamata",
-    "intitulé",
-    "intitulée",
-    "appelé",
-    "appelée",
-    "genaamd",
-    "getiteld",
-    "betitelt",
-    "zatytułowany",
-    "zatytułowana",
 ];
 
-/// Words after which a title follows a copula (`era sobre TITLE`, `it was about …`).
+/// Words after which a title follows a copula ([`COPULAS`]: `era sobre TITLE`, `it was
+/// about …`).
 const ABOUT: &[&str] = &["sobre", "about", "über", "sur", "su", "over", "o", "acerca"];
-
-/// Copulas of speech, with the past tenses the written recaps seldom use.
-const WAS: &[&str] =
-    &["was", "is", "era", "es", "fue", "foi", "é", "war", "ist", "était", "est", "è", "jest", "był", "była", "było"];
 
 /// Articles and titles before a name said aloud (`la doctora valeria sosa`).
 const BEFORE_NAME: &[&str] = &[
@@ -158,7 +135,7 @@ struct Said {
 /// words), and the index where the title starts after it (`se llamaba X`, `nazywała
 /// się X`).
 fn naming(ws: &[(usize, &str)], from: usize, span: usize) -> Option<usize> {
-    let k = (from..ws.len().min(from + span)).find(|&k| is_in(NAMED, ws[k].1))?;
+    let k = (from..ws.len().min(from + span)).find(|&k| is_in(NAMED, ws[k].1) || is_in(NAMING, ws[k].1))?;
     let mut t = k + 1;
     if ws.get(t).is_some_and(|w| w.1 == "się") {
         t += 1;
@@ -171,7 +148,7 @@ fn naming(ws: &[(usize, &str)], from: usize, span: usize) -> Option<usize> {
 fn title_line(l: &str) -> Option<String> {
     let ws = words(l);
     let t = naming(&ws, 0, 3).or_else(|| {
-        let k = (0..ws.len().min(3)).find(|&k| is_in(WAS, ws[k].1))?;
+        let k = (0..ws.len().min(3)).find(|&k| is_in(COPULAS, ws[k].1))?;
         ws.get(k + 1).filter(|w| is_in(ABOUT, w.1)).map(|_| k + 2)
     })?;
     title_from(l, &ws, t)
@@ -183,10 +160,11 @@ fn title_from(l: &str, ws: &[(usize, &str)], t: usize) -> Option<String> {
     (2..=20).contains(&title.split_whitespace().count()).then_some(title)
 }
 
-/// The people `s` names after a verb of presenting and articles or titles (`la dio
-/// matías ferreyra que …`), with a companion named later on the line (`con un
-/// ingeniero del hospital que se llama hernán quiroga`).
-fn given_by(s: &str, labels: &Labels) -> Option<Vec<String>> {
+/// The people `s` names after a verb of presenting of one or two words and articles or
+/// titles (`la dio matías ferreyra que …`, `prowadzi Joanna Lewandowska, freelancerka`
+/// under a title), with a companion named later on the line (`con un ingeniero del
+/// hospital que se llama hernán quiroga`).
+pub(super) fn given_by(s: &str, labels: &Labels) -> Option<Vec<String>> {
     let ws = words(s);
     let verb = (1..=2).rev().find(|&n| n <= ws.len() && labels.presents(&s[..ws[n - 1].0 + ws[n - 1].1.len()]))?;
     let from = verb + ws[verb..].iter().take(3).take_while(|w| is_in(BEFORE_NAME, w.1)).count();
@@ -231,7 +209,7 @@ fn said(l: &str, labels: &Labels) -> Option<Said> {
         }
     }
     // `siguiente charla TITLE`: the rest of the line, right after the two words.
-    if talk == lead + 1 && (3..=14).contains(&(ws.len() - after)) && !is_in(WAS, ws[after].1) {
+    if talk == lead + 1 && (3..=14).contains(&(ws.len() - after)) && !is_in(COPULAS, ws[after].1) {
         return Some(Said { title: Some(clean_title(rest)), people: Vec::new(), named: false });
     }
     None

@@ -115,15 +115,17 @@ impl<'b> Run<'_, '_, 'b> {
                 Some((names::people(by_clause(plain)?, labels, true)?, "a name line under it"))
             }
             // `prowadzi Joanna Lewandowska, freelancerka`, `la dio Ana Ruiz`: a verb of
-            // presenting before the names.
-            None if presented_by(plain, labels).is_some() => {
-                Some((presented_by(plain, labels)?, "a name line under it"))
+            // presenting before the names; else a name line, short and capitalised.
+            None => {
+                let people = super::dictated::given_by(plain, labels)
+                    .map(|p| p.into_iter().map(|n| (n, Role::Speaker)).collect())
+                    .or_else(|| {
+                        (plain.len() <= 100 && plain.starts_with(char::is_uppercase))
+                            .then(|| framed::people_with_affiliation(plain, labels))
+                            .flatten()
+                    })?;
+                Some((people, "a name line under it"))
             }
-            // A name line is short and capitalised.
-            None if plain.len() <= 100 && plain.starts_with(char::is_uppercase) => {
-                Some((framed::people_with_affiliation(plain, labels)?, "a name line under it"))
-            }
-            None => None,
         }
     }
 
@@ -298,15 +300,6 @@ impl Run<'_, '_, '_> {
         }
         false
     }
-}
-
-/// The people a line names after a verb of presenting of one or two words that opens
-/// it (`prowadzi Joanna Lewandowska, freelancerka …`).
-fn presented_by(plain: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
-    let ws = super::sentence::words(plain);
-    let verb = (1..=2.min(ws.len())).rev().find(|&n| labels.presents(&plain[..ws[n - 1].0 + ws[n - 1].1.len()]))?;
-    let (people, _, _) = super::told::names_at(&plain[ws.get(verb)?.0..], labels)?;
-    Some(people.into_iter().map(|n| (n, Role::Speaker)).collect())
 }
 
 #[cfg(test)]

@@ -507,7 +507,7 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
 
 /// The words of company that may open a title's people after a comma or a dash
 /// (`Title, com Rafael Nogueira`, `Title - with A and B`), in the languages read.
-const WITH: [&str; 9] = ["with", "com", "con", "avec", "mit", "met", "z", "ze", "och"];
+const WITH: [&str; 9] = names::COMPANY;
 
 /// The words for `by` that may follow a title's comma (`Title, da Fernanda Lacerda`); an
 /// English `, by Name.` is read as prose is.

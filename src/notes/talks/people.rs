@@ -393,7 +393,7 @@ pub(super) fn with_clause(s: &str) -> Option<&str> {
 }
 
 /// The words of company before people ([`with_clause`]).
-const WITH: [&str; 8] = names::COMPANY;
+const WITH: [&str; 9] = names::COMPANY;
 
 /// The people of a line that holds several fields or by-lines one after another
 /// (`Moderato da Silvia Greco. Sul palco: A, B, C`, `mit A (X), B, Moderation: C`):

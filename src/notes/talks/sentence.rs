@@ -111,7 +111,7 @@ const BY: &[&str] = &["de", "di", "by", "von", "par", "por", "da", "door", "prze
 /// Words that join a word for the speaker to their name (`the speaker was Ana Ruiz`).
 pub(super) const COPULAS: &[&str] = &[
     "was", "is", "war", "ist", "était", "est", "fut", "era", "fue", "es", "è", "foi", "é", "were", "are", "waren",
-    "był", "była", "jest",
+    "był", "była", "było", "jest",
 ];
 
 /// A speaker named in apposition to a word for the speaker in the first [`MOST`] bytes

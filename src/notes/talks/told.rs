@@ -30,7 +30,7 @@ pub(super) struct Told {
 }
 
 /// Words that name a title before it (`was called …`, `intitulée …`).
-const NAMING: &[&str] = &[
+pub(super) const NAMING: &[&str] = &[
     "called",
     "titled",
     "entitled",
