@@ -379,8 +379,10 @@ pub fn people_as(s: &str, labels: &Labels, case: Case) -> Option<Vec<(String, Ro
                 if rest.trim().is_empty() {
                     return true;
                 }
+                // (Or by whom: `Charla de Ana Ruiz`, `Vortrag von …`, `talk di …`.)
                 if let Some((w, r)) = rest.trim_start().split_once(' ') {
-                    if COMPANY.contains(&w.to_lowercase().as_str()) {
+                    let w = w.to_lowercase();
+                    if COMPANY.contains(&w.as_str()) || AUTHORED.contains(&w.as_str()) {
                         p = r;
                     }
                 }
@@ -468,6 +470,11 @@ fn without_nickname(p: &str) -> Option<String> {
 /// lower-case letters or more (`OpenTelemetry`, `JavaScript`, `PostgreSQL`); a name's
 /// inner capital comes early (`McCarthy`, `MacDonald`, `DeShawn`, `LaToya`).
 fn product_like(w: &str) -> bool {
+    // (Or two capitals before a small letter: `CPython`, `JSConf`, `PGConf`.)
+    let b = w.as_bytes();
+    if b.len() > 3 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase() && b[2].is_ascii_lowercase() {
+        return true;
+    }
     let mut lower = 0;
     for (i, c) in w.chars().enumerate() {
         if c.is_lowercase() {
@@ -607,6 +614,10 @@ fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
 /// `s` without `prefix` at its start, however many times it is there: what
 /// [`str::trim_start_matches`] gives, without preparing a searcher for the prefix.
 /// The words of company before people (`avec`, `with`, `mit`, Swedish `och`).
+/// The words of authorship after a talk's kind, in the languages read (`Charla de`,
+/// `Vortrag von`, `talk di`, `lezing door`, `prelekcja od`).
+const AUTHORED: [&str; 12] = ["by", "von", "de", "del", "di", "da", "do", "par", "door", "van", "od", "av"];
+
 pub(crate) const COMPANY: [&str; 9] = ["with", "mit", "avec", "con", "com", "met", "z", "ze", "och"];
 
 fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
@@ -624,7 +635,13 @@ mod tests {
     fn remarks_products_and_sentences_are_no_names() {
         let l = Labels::default();
         // A product's inner capital, a lower-case letter alone, a possessive, an adverb.
-        for s in ["GraalVM Native Image", "porównanie w tabelce", "her laptop", "Mostly Priya Raghunathan"] {
+        for s in [
+            "GraalVM Native Image",
+            "Free-threaded CPython",
+            "porównanie w tabelce",
+            "her laptop",
+            "Mostly Priya Raghunathan",
+        ] {
             assert!(people_as(s, &l, Case::Any).is_none(), "{s}");
         }
         // In lower case, half the words ordinary is a remark, unless tagged with `@`.

@@ -298,6 +298,7 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
     let mut text = text;
     if markup == super::document::Markup::Markdown {
         super::markup::markdown::blank_div_fences(&mut text);
+        super::markup::admonition::open(&mut text);
     }
     Some(Note { file: file.display.clone(), key: file.key.clone(), text, markup })
 }

@@ -1751,3 +1751,39 @@ fn blind_ai_kubecon_na_2024_dendron() {
 fn blind_ai_python_brasil_2024_telegram() {
     check_scores(&fixture("python-brasil-2024-telegram"), 0.828, 0.899, 0.899, 0.685);
 }
+
+// a Polish Markdown note with a table of contents of links to its parts (`[Title](#title)`), speakers in footnotes (`## Title[^1]` / `[^1]: Name, Org — remark`, a panel's `w panelu[^4]` / `[^4]: Paneliści: …`), a field in brackets (`(prowadzący: Name, Org)`), `Moderowała Name`; Rust, Kafka.
+#[test]
+fn blind_al_4developers_2024_spis_tresci() {
+    check_scores(&fixture("4developers-2024-spis-tresci"), 0.954, 0.99, 0.99, 0.882);
+}
+
+// a Dutch Tana paste (`- Title #talk` nodes with `Spreker:: [[Name]]`, `Zaal::` fields, empty fields, a lunch node of the same shape); Java, Kotlin.
+#[test]
+fn blind_al_devoxx_belgium_2024_tana_paste() {
+    check_scores(&fixture("devoxx-belgium-2024-tana-paste"), 0.974, 0.99, 0.99, 0.941);
+}
+
+// a German e-mail digest hard-wrapped at 72 columns, titles in „German quotes“ inside prose, speakers in varied sentences (`Den Vortrag hielt Name`, `gehalten von A gemeinsam mit B`), a quoted earlier mail; Python; below 0.95: talks 0.909, speakers 0.909, mentions 0.696.
+#[test]
+fn blind_al_pycon_de_2024_email_digest() {
+    check_scores(&fixture("pycon-de-2024-email-digest"), 0.828, 0.899, 0.899, 0.686);
+}
+
+// an Italian Simplenote-style plain text note in lower case: `h 10.30 title` and `gio h 9.30 title` lines over their notes, `Relatore:`, `con A e B` under a title, `title con Name` on the line, a lunch line, lightning talks told not titled; Python; below 0.95: talks 0.800, speakers 0.857, mentions 0.932.
+#[test]
+fn blind_al_pycon_italia_2024_simplenote() {
+    check_scores(&fixture("pycon-italia-2024-simplenote"), 0.853, 0.79, 0.847, 0.922);
+}
+
+// an iCalendar export of a conference app's schedule (`VTIMEZONE` rules, `SUMMARY:Title - Name` folded at 75 octets, notes typed into `DESCRIPTION` with `\n` and `\,` escapes, an event with no notes, lunch); Python; below 0.95: talks 0.857, speakers 1.000, mentions 0.918.
+#[test]
+fn blind_al_pycon_us_2024_my_schedule() {
+    check_scores(&fixture("pycon-us-2024-my-schedule"), 0.915, 0.847, 0.99, 0.908);
+}
+
+// a Spanish MkDocs Material page: talks in admonitions (`!!! note "Title — Name"`, `??? tip`, `???+`) inside content tabs (`=== "Día 1"`), bodies indented, `**Ponente:**`, `Charla de **Name**`, `Impartido por A y B`, asides in admonitions of their own; Python; below 0.95: talks 0.800, speakers 1.000, mentions 0.930.
+#[test]
+fn blind_al_pycones_2024_mkdocs_material() {
+    check_scores(&fixture("pycones-2024-mkdocs-material"), 0.9, 0.79, 0.99, 0.92);
+}

@@ -22,6 +22,8 @@ pub fn to_text(text: &str) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out: Vec<String> = vec![String::new(); lines.len()];
     let mut day = String::new();
+    // Inside a time zone or an alarm.
+    let mut aside = false;
     let mut i = 0;
     while i < lines.len() {
         // The property's logical line: this one and its folded continuations.
@@ -35,9 +37,26 @@ pub fn to_text(text: &str) -> String {
         // `DTSTART;TZID=Europe/Madrid` is `DTSTART` with a parameter.
         let name = key.split(';').next().unwrap_or(key).trim().to_ascii_uppercase();
         let parts: Vec<String> = unescape(val).split('\n').map(str::trim).map(str::to_string).collect();
+        // A time zone's rules and an alarm have a `DTSTART` and a `DESCRIPTION` of their
+        // own (`19700308T020000`, `Reminder`): no day and no notes of the calendar.
+        if matches!(name.as_str(), "BEGIN" | "END") {
+            let component = val.trim().to_ascii_uppercase();
+            if matches!(component.as_str(), "VTIMEZONE" | "VALARM") {
+                aside = name == "BEGIN";
+            }
+        }
+        if aside {
+            i = k;
+            continue;
+        }
         match name.as_str() {
             "X-WR-CALNAME" => out[i] = format!("# {}", parts.join(" ")),
             "SUMMARY" => out[i] = format!("### {}", parts.join(" ")),
+            // The room, a line under the title of an event without notes (it is still on
+            // the schedule); under an event with notes it would read as a slot over them.
+            "LOCATION" if !val.trim().is_empty() && !has_notes(&lines[k..]) => {
+                out[i] = format!("Room: {}", parts.join(" "));
+            }
             "DTSTART" => {
                 // `20260521T090000`: a heading for the day when it changes.
                 let d = val.trim();
@@ -62,6 +81,12 @@ pub fn to_text(text: &str) -> String {
         i = k;
     }
     out.join("\n")
+}
+
+/// Whether the rest of an event (`lines`, up to its `END:VEVENT`) holds notes.
+fn has_notes(lines: &[&str]) -> bool {
+    let key = |l: &str, k: &str| l.get(..k.len()).is_some_and(|h| h.eq_ignore_ascii_case(k));
+    lines.iter().take_while(|l| !key(l, "END:VEVENT")).any(|l| key(l, "DESCRIPTION") || key(l, "COMMENT"))
 }
 
 /// A property value without its escapes: `\,` `\;` `\\` as the character, `\n` and
@@ -100,11 +125,22 @@ mod tests {
         assert_eq!(lines[4], "## 2026-05-21");
         assert_eq!(lines[5], "### Keynote: Spring Boot 4 - what actually changed");
         assert_eq!(lines[6], "");
+        assert_eq!(lines[7], "", "an event with notes has no room line");
         assert_eq!(lines[8], "Speakers: Ana Ruiz, Tomás Vidal");
         assert_eq!(lines[9], "MY NOTES: GraalVM native, JSpecify.");
         // The same day again: no second day heading.
         assert_eq!(lines[12], "");
         assert_eq!(lines[13], "### Virtual threads, pools and pain");
+    }
+
+    #[test]
+    fn time_zones_and_alarms_give_no_day_and_no_notes() {
+        let ics = "BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nBEGIN:DAYLIGHT\nDTSTART:19700308T020000\nEND:DAYLIGHT\nEND:VTIMEZONE\nBEGIN:VEVENT\nDTSTART:20240517T104500\nSUMMARY:Arrow\nBEGIN:VALARM\nDESCRIPTION:Reminder\nEND:VALARM\nEND:VEVENT\nEND:VCALENDAR";
+        let t = to_text(ics);
+        assert!(!t.contains("1970") && !t.contains("Reminder"), "{t}");
+        assert!(t.contains("## 2024-05-17") && t.contains("### Arrow"), "{t}");
+        let t = to_text("BEGIN:VEVENT\nSUMMARY:Packaging\nLOCATION:Hall B\nEND:VEVENT");
+        assert_eq!(t, "\n### Packaging\nRoom: Hall B\n", "an event without notes keeps its room");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! pulldown-cmark does), keeps nesting as numbers rather than by recursion, and finds
 //! line numbers in a table of line starts.
 
+pub(crate) mod admonition;
 pub mod asciidoc;
 pub mod bib;
 pub(crate) mod bold;

@@ -183,6 +183,12 @@ impl Run<'_, '_, '_> {
             if let Some(by) = kind_by(second, labels) {
                 return Some((names::people(by, labels, true)?, false, "speaker field"));
             }
+            // A line of company under a timed title names them too (`con A e B`, `mit …`).
+            if let Some(p) = (time && second.len() <= 100).then(|| with_clause(second)).flatten() {
+                if let Some(people) = names::people(p, labels, true) {
+                    return Some((people, false, "speaker field"));
+                }
+            }
             match labels.leading(second) {
                 Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
                     Some((names::people(value, labels, true)?, !cs.contains(&Concept::Speaker), "speaker field"))
@@ -192,6 +198,7 @@ impl Run<'_, '_, '_> {
                 None if second.len() <= 100 && by_clause(second).is_some() => {
                     Some((names::people(by_clause(second)?, labels, true)?, false, "speaker field"))
                 }
+
                 // A name line is short and capitalised: prose under a timed title is read
                 // no further.
                 None if second.len() <= 100 && second.starts_with(char::is_uppercase) && (framed || set_apart()) => {

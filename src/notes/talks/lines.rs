@@ -291,9 +291,15 @@ impl Run<'_, '_, '_> {
     /// notes, asides or a break (`misc`, `follow-up`, `Notes:`), over what is no longer
     /// the session's.
     pub(super) fn ends_session(&self, text: &str) -> bool {
-        let first = text.split('\n').next().unwrap_or("").trim_end().trim_end_matches(':');
+        let line = text.split('\n').next().unwrap_or("").trim_end();
+        let first = line.trim_end_matches(':');
+        let aside = |t: &str| {
+            self.labels().whole(t).iter().any(|c| matches!(c, Concept::Aside | Concept::Notes | Concept::Break))
+        };
+        // (Or a word before the label, over a list: `cose da fare:`, `my takeaways:`.)
         first.len() <= 40
-            && self.labels().whole(first).iter().any(|c| matches!(c, Concept::Aside | Concept::Notes | Concept::Break))
+            && (aside(first)
+                || line.ends_with(':') && first.split_once(' ').is_some_and(|(_, r)| aside(r.trim_start())))
     }
 
     /// Whether list-item candidates `a` and `b` (one after the other) are siblings of

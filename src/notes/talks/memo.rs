@@ -325,6 +325,8 @@ impl Run<'_, '_, '_> {
         for (k, raw) in text.split('\n').enumerate() {
             let plain = strip_inline(raw);
             let l = plain.trim().trim_start_matches(['-', '*', '+']).trim_start();
+            // (A field in brackets: `(prowadzący: Ana Ruiz, Acme)`.)
+            let l = l.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(l);
             // The title set apart on the first line, the fields under it (`## Keynote di
             // apertura` / `*Title*` / `relatrice: Name`).
             let r = raw.trim();

@@ -409,6 +409,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
 
     fn run(mut self) -> Detection<'a> {
         self.candidates();
+        self.footnotes();
         self.slots();
         self.numbered_runs();
         self.cards();
@@ -698,68 +699,7 @@ fn looks_like_code(s: &str) -> bool {
         || t.ends_with(".h")
 }
 
-/// `10:30`, `10.30`, `9:00 am`, `14:00-14:30`, `[10:30]` at the start of `s`: the text
-/// after it, and the time as written.
-pub(crate) fn strip_time(s: &str) -> Option<(&str, &str)> {
-    let b = s.as_bytes();
-    let t0 = usize::from(b.first() == Some(&b'['));
-    let one = |i: usize| -> Option<usize> {
-        let d = b.get(i..)?.iter().take_while(|c| c.is_ascii_digit()).count();
-        if !(1..=2).contains(&d) {
-            return None;
-        }
-        let j = i + d;
-        if !matches!(b.get(j), Some(b':' | b'.' | b'h')) {
-            return None;
-        }
-        // `16h` alone, as French and Portuguese notes write the hour (`16h "Title"`).
-        if b[j] == b'h' && b.get(j + 1).is_none_or(|c| *c == b' ') {
-            return Some(j + 1);
-        }
-        let m = b.get(j + 1..j + 3)?;
-        if !m.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        let k = j + 3;
-        if b.get(k).is_some_and(|c| c.is_ascii_digit() || (b[j] == b'.' && *c == b'.')) {
-            return None;
-        }
-        let mut k = k;
-        let rest = &s[k..];
-        for ampm in [" am", " pm", "am", "pm", " AM", " PM", "AM", "PM"] {
-            if rest.starts_with(ampm) && !rest[ampm.len()..].starts_with(|c: char| c.is_alphanumeric()) {
-                k += ampm.len();
-                break;
-            }
-        }
-        Some(k)
-    };
-    let mut i = one(t0)?;
-    let trimmed = s[i..].trim_start();
-    // `10:00〜10:30`, with the wave dash of Japanese (or its full-width form).
-    for sep in ["-", "–", "—", "to ", "〜", "～"] {
-        if let Some(r) = trimmed.strip_prefix(sep) {
-            let r2 = r.trim_start();
-            if let Some(e) = one(s.len() - r2.len()) {
-                i = e;
-            }
-            break;
-        }
-    }
-    let t_end = i;
-    if b.get(i) == Some(&b']') {
-        i += 1;
-    }
-    let rest = &s[i..];
-    // What may part a time from the title: dashes, a colon, a bar, a comma, a middle dot
-    // or a bullet (`14:00–14:30 · Title`).
-    let sep = |c: char| c.is_whitespace() || "-–—:|,·•：".contains(c);
-    if !(rest.is_empty() || rest.starts_with(sep)) {
-        return None;
-    }
-    let rest = rest.trim_start_matches(sep);
-    Some((rest, &s[t0..t_end]))
-}
+pub(crate) use timed::strip_time;
 
 mod app;
 mod blocks;
@@ -771,6 +711,7 @@ mod decide;
 mod dictated;
 mod entries;
 mod folder;
+mod footnote;
 mod framed;
 mod items;
 mod lines;
@@ -793,6 +734,7 @@ mod structure;
 #[cfg(test)]
 pub(crate) mod tests;
 mod thread;
+mod timed;
 mod told;
 mod tracks;
 mod whole;

@@ -98,6 +98,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     Some(r) => r.trim_start(),
                     None => first,
                 };
+                // (A field in brackets: `(prowadzący: Ana Ruiz, Acme)`.)
+                let first = first.strip_prefix('(').and_then(|r| r.strip_suffix(')')).unwrap_or(first);
                 // `Keynote, Ana Ruiz (Acme)`, `Workshop: Ana Ruiz`: the talk's kind, set
                 // apart, then who gives it.
                 let (field, value, kind) = match labels.leading(first) {
@@ -323,6 +325,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // The shortened title of a schedule's talk over its notes.
         if let Some(c) = self.schedule_title(bi, b.line, below.is_some(), first) {
+            self.cands.push(c);
+            return;
+        }
+        // A time and a title alone over notes.
+        if let Some(c) = self.timed_title(bi, b.line, first, below) {
             self.cands.push(c);
             return;
         }
@@ -645,6 +652,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         if self.fields_under_heading(bi, b.line, text) || self.in_list_under_title(bi) {
+            return;
+        }
+        // An entry of a table of contents, a link to a part of the note (`[Title](#title)`),
+        // points to a talk written below.
+        let t = text.trim();
+        if t.starts_with('[') && t.ends_with(')') && t.contains("](#") {
             return;
         }
         let first = strip_inline(text.split_once('\n').map_or(text, |(f, _)| f));

@@ -86,6 +86,11 @@ fn verb_first(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
             continue;
         }
         let mut from = j + 1;
+        // (The verb after the talk's word, the subject after it: `Den Vortrag hielt
+        // Ömer Yılmaz`.)
+        if talk() && ws.get(from).is_some_and(|n| labels.presents(n.1)) {
+            from += 1;
+        }
         if ws.get(from).is_some_and(|n| BY.contains(&n.1)) {
             from += 1;
         }
@@ -97,7 +102,7 @@ fn verb_first(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
             }
             let name = s[start..st + last.len()].trim_end_matches([',', ';', ':', '.']);
             if let Some(p) = one_person(name, labels) {
-                return Some(p);
+                return Some(and_partner(p, &s[start + name.len()..], labels));
             }
         }
         return None;
@@ -290,7 +295,7 @@ fn agent(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
                     let (st, last) = ws[k - 1];
                     let name = rest[ws[0].0..st + last.len()].trim_end_matches([',', ';', ':']);
                     if let Some(p) = one_person(name, labels) {
-                        return Some(p);
+                        return Some(and_partner(p, &rest[ws[0].0 + name.len()..], labels));
                     }
                 }
                 return None;
@@ -302,10 +307,46 @@ fn agent(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     None
 }
 
+/// `people` (one person named after a verb of presenting) and the partner named right
+/// after them (`Impartido por Marc Puigdomènech y Aitor Etxeberria (a medias …)`,
+/// `presented by Ana Ruiz and Bo Li.`): a joining word, then two to four words that
+/// are one capitalised name.
+fn and_partner(mut people: Vec<(String, Role)>, after: &str, labels: &Labels) -> Vec<(String, Role)> {
+    let mut ws = words(after);
+    // (`gemeinsam mit B`, `together with B`, `insieme a B`.)
+    if ws.first().is_some_and(|w| TOGETHER.contains(&w.1)) {
+        ws.remove(0);
+    }
+    let joined = |w: &str| JOINS.contains(&w) || names::COMPANY.contains(&w) || w == "a";
+    if ws.first().is_some_and(|w| joined(w.1)) {
+        for k in (3..=5.min(ws.len())).rev() {
+            if ws[1..k - 1].iter().any(|w| w.1.ends_with([',', '.', ';', ':'])) {
+                continue;
+            }
+            let (st, last) = ws[k - 1];
+            let name = after[ws[1].0..st + last.len()].trim_end_matches([',', ';', ':', '.']);
+            if let Some(p) = one_person(name, labels) {
+                people.extend(p);
+                break;
+            }
+        }
+    }
+    people
+}
+
+/// Adverbs before a partner's word of company (`gemeinsam mit`, `together with`).
+const TOGETHER: [&str; 9] =
+    ["gemeinsam", "zusammen", "together", "junto", "junta", "insieme", "samen", "wraz", "razem"];
+
 /// `s` when it is exactly one capitalised person's name.
 fn one_person(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     if s.contains('\n') {
         return one_person(&s.replace('\n', " "), labels);
+    }
+    // A word for a talk is no part of a name (`Den Vortrag hielt …`, German nouns are
+    // capitalised).
+    if s.split(' ').any(|w| labels.lookup(w).iter().any(|c| c.is_talk_kind())) {
+        return None;
     }
     let people = names::people_as(s, labels, names::Case::Capitalised)?;
     (people.len() == 1).then_some(people)
@@ -408,6 +449,20 @@ mod tests {
         assert_eq!(speakers("The closing keynote was given by Sofia Marino, who ported it."), ["Sofia Marino"]);
         assert_eq!(speakers("Anna Schmidt zeigte, wie man Typen prüft."), ["Anna Schmidt"]);
         assert_eq!(speakers("La keynote a été présentée par Claire Dubois."), ["Claire Dubois"]);
+        // Two people joined after the verb, the second with words of aside after it.
+        assert_eq!(
+            speakers("Impartido por Marc Puigdomènech y Aitor Etxeberria (a medias, se notaba)."),
+            ["Marc Puigdomènech", "Aitor Etxeberria"]
+        );
+        assert_eq!(speakers("Presented by Ana Ruiz and Bo Li."), ["Ana Ruiz", "Bo Li"]);
+        assert_eq!(speakers("Presented by Ana Ruiz and some slides."), ["Ana Ruiz"]);
+        assert_eq!(
+            speakers("Gehalten von Jana Nováková gemeinsam mit Tobias Grünewald (beide aus Leipzig)."),
+            ["Jana Nováková", "Tobias Grünewald"]
+        );
+        // The object first, as German puts it: the subject after the verb.
+        assert_eq!(speakers("Den Vortrag hielt Ömer Yılmaz von DB Systel, und er war gut."), ["Ömer Yılmaz"]);
+        assert_eq!(speakers("Dann ein Vortrag zu Geodaten mit vielen Karten."), Vec::<String>::new());
     }
 
     #[test]

@@ -581,6 +581,11 @@ fn separators_after_a_time() {
     // A time glued to a word is no time before a title.
     assert!(strip_time("10:30am·x").is_some_and(|(r, _)| r == "x"));
     assert!(strip_time("10:30x title").is_none());
+    // A word for the hour before it, perhaps after a short day (Italian, French notes).
+    assert_eq!(strip_time("h 10.30 asyncio senza paura"), Some(("asyncio senza paura", "10.30")));
+    assert_eq!(strip_time("gio h 9.30 keynote di apertura"), Some(("keynote di apertura", "9.30")));
+    assert_eq!(strip_time("ore 14:15 pranzo").map(|(r, _)| r), Some("pranzo"));
+    assert!(strip_time("h is for hope").is_none() && strip_time("the 10.30 train").is_none());
 }
 
 /// The people before a title, parted from it by a colon or a dash, in headings, list
