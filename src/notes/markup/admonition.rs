@@ -44,6 +44,8 @@ fn header(t: &str) -> Option<&str> {
     }
 }
 
+use super::indent_of;
+
 /// Whether `text` may hold a container header (`!!! `, `???+`, `=== `): one pass over
 /// the note for the three marks, so that a note without one is not copied. (A search
 /// for each of the five headers was 40 M instructions on the 10 MB corpus.)
@@ -53,19 +55,6 @@ fn may_hold(text: &str) -> bool {
         let c = b[i];
         b[i..].starts_with(&[c, c, c]) && matches!(b.get(i + 3), Some(b' ' | b'+'))
     })
-}
-
-/// Columns of leading blanks (a tab counts four) and the byte length of that prefix.
-fn indentation(l: &str) -> (usize, usize) {
-    let mut cols = 0;
-    for (i, b) in l.bytes().enumerate() {
-        match b {
-            b' ' => cols += 1,
-            b'\t' => cols += 4 - cols % 4,
-            _ => return (cols, i),
-        }
-    }
-    (cols, l.len())
 }
 
 /// `line` without its first `cols` columns of blanks (fewer when it has fewer).
@@ -101,7 +90,7 @@ pub(crate) fn open(text: &mut String) {
         if i > 0 {
             out.push('\n');
         }
-        let (cols, _) = indentation(raw);
+        let cols = indent_of(raw);
         let blank = raw.trim().is_empty();
         if !blank {
             while open.last().is_some_and(|&b| cols < b) {
@@ -131,7 +120,7 @@ pub(crate) fn open(text: &mut String) {
         let head = header(t).filter(|_| {
             // Python-Markdown's rule: the body is the next line that is not blank,
             // indented deeper than the header.
-            lines[i + 1..].iter().find(|l| !l.trim().is_empty()).is_some_and(|l| indentation(l).0 >= cols + 4)
+            lines[i + 1..].iter().find(|l| !l.trim().is_empty()).is_some_and(|l| indent_of(l) >= cols + 4)
         });
         match head {
             Some(title) => {

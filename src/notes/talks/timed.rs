@@ -123,12 +123,16 @@ impl Run<'_, '_, '_> {
         if labels.leading(rest).is_some() {
             return None;
         }
-        let with = WITH_WORDS.iter().filter_map(|w| search::rfind(rest, w).map(|i| (i, w.len()))).max();
-        let (title, people) = match with {
-            Some((i, n)) => match names::people(&rest[i + n..], labels, true) {
-                Some(p) => (&rest[..i], p),
-                None => (rest, Vec::new()),
-            },
+        // The last word of company (names::COMPANY) on the line, and the names after it.
+        let with = rest
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .rfind(|&i| names::COMPANY.contains(&rest[i + 1..].split(' ').next().unwrap_or("")));
+        let (title, people) = match with.and_then(|i| {
+            let after = rest[i + 1..].split_once(' ')?.1;
+            Some((i, names::people(after, labels, true)?))
+        }) {
+            Some((i, p)) => (&rest[..i], p),
             None => (rest, Vec::new()),
         };
         let title = clean_title(title);
@@ -146,10 +150,6 @@ impl Run<'_, '_, '_> {
         Some(c)
     }
 }
-
-/// The words of company that close a title line before its people ([`names::COMPANY`]
-/// between spaces).
-const WITH_WORDS: [&str; 8] = [" with ", " mit ", " avec ", " con ", " com ", " met ", " z ", " och "];
 
 /// Words that follow a time as its unit or zone, not a title (`14.00 uur`, `10:00 Uhr`,
 /// `11:00 CET`).
