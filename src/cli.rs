@@ -298,7 +298,7 @@ pub struct OutlineArgs {
 /// Arguments of `entities`.
 #[derive(Debug, Clone, Args)]
 pub struct EntitiesArgs {
-    /// Note files, or folders searched recursively for .md, .markdown and .txt.
+    /// Note files, or folders searched recursively for notes (as `build` reads them).
     #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     /// Only entities of this kind (person, technology, topic, organization, pep, version).
@@ -342,8 +342,9 @@ impl InferArgs {
 /// Arguments of `build`.
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
-    /// Note files, or folders searched recursively for .md, .markdown, .txt, .org, .rst,
-    /// .adoc and .asciidoc.
+    /// Note files, or folders searched recursively for notes (.md, .markdown, .txt, .org,
+    /// .rst, .adoc, .asciidoc, .ipynb, .textile, .ics, .bib, .tex, and .csv or .tsv
+    /// schedules).
     #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     /// More extensions to read in folders, as plain text, comma-separated (`log,notes`).
