@@ -614,9 +614,11 @@ fn split_each<'s>(s: &'s str, mut f: impl FnMut(&'s str) -> bool) {
 /// `s` without `prefix` at its start, however many times it is there: what
 /// [`str::trim_start_matches`] gives, without preparing a searcher for the prefix.
 /// The words of company before people (`avec`, `with`, `mit`, Swedish `och`).
-/// The words of authorship after a talk's kind, in the languages read (`Charla de`,
-/// `Vortrag von`, `talk di`, `lezing door`, `prelekcja od`).
-const AUTHORED: [&str; 12] = ["by", "von", "de", "del", "di", "da", "do", "par", "door", "van", "od", "av"];
+/// The words of authorship after a talk's kind or a verb of presenting, in the
+/// languages read (`Charla de`, `Vortrag von`, `talk di`, `lezing door`, `prelekcja od`,
+/// `presented by`, `przedstawiona przez`).
+pub(crate) const AUTHORED: [&str; 14] =
+    ["by", "von", "de", "del", "di", "da", "do", "par", "por", "door", "przez", "van", "od", "av"];
 
 pub(crate) const COMPANY: [&str; 9] = ["with", "mit", "avec", "con", "com", "met", "z", "ze", "och"];
 

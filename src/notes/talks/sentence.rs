@@ -91,7 +91,7 @@ fn verb_first(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
         if talk() && ws.get(from).is_some_and(|n| labels.presents(n.1)) {
             from += 1;
         }
-        if ws.get(from).is_some_and(|n| BY.contains(&n.1)) {
+        if ws.get(from).is_some_and(|n| names::AUTHORED.contains(&n.1)) {
             from += 1;
         }
         let start = ws.get(from)?.0;
@@ -109,9 +109,6 @@ fn verb_first(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     }
     None
 }
-
-/// The words that give a talk's author after its label or verb.
-const BY: &[&str] = &["de", "di", "by", "von", "par", "por", "da", "door", "przez", "do"];
 
 /// Words that join a word for the speaker to their name (`the speaker was Ana Ruiz`).
 pub(super) const COPULAS: &[&str] = &[
@@ -342,11 +339,6 @@ const TOGETHER: [&str; 9] =
 fn one_person(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
     if s.contains('\n') {
         return one_person(&s.replace('\n', " "), labels);
-    }
-    // A word for a talk is no part of a name (`Den Vortrag hielt …`, German nouns are
-    // capitalised).
-    if s.split(' ').any(|w| labels.lookup(w).iter().any(|c| c.is_talk_kind())) {
-        return None;
     }
     let people = names::people_as(s, labels, names::Case::Capitalised)?;
     (people.len() == 1).then_some(people)
