@@ -193,17 +193,17 @@ fn framed(line: &str) -> Option<Line<'_>> {
     // A time without brackets is a schedule's as often as a chat's (`09:00 Keynote:
     // Title`): it frames a message only before a nick as IRC clients write it, or as
     // WhatsApp writes it, after a date and before ` - Name:`.
-    let (after_time, strong) = if b[0] == b'[' {
+    let (after_time, strong, dashed) = if b[0] == b'[' {
         let close = line.find(']')?;
         if !has_time(&line[1..close]) {
             return None;
         }
-        (close + 1, true)
+        (close + 1, true, false)
     } else {
         let (end, dated) = time_end(line)?;
         match line[end..].strip_prefix(" -") {
-            Some(_) if dated => (end + 2, true),
-            _ => (end, false),
+            Some(_) if dated => (end + 2, true, true),
+            _ => (end, false, false),
         }
     };
     let rest = &line[after_time..];
@@ -223,7 +223,11 @@ fn framed(line: &str) -> Option<Line<'_>> {
     if !strong {
         return None;
     }
-    let Some(colon) = rest.find(": ") else { return name(rest).map(Line::Header) };
+    let Some(colon) = rest.find(": ") else {
+        // After a dated frame and its dash, a line with no colon is the client's own
+        // (`… - Mina invited Raj`, `… - Raj joined the room`).
+        return name(rest).map(Line::Header).or(dashed.then_some(Line::Client));
+    };
     let author = &rest[..colon];
     let words = author.split_whitespace().count();
     if !(1..=3).contains(&words) || author.contains(['"', '“', '(', '[']) {
@@ -388,8 +392,9 @@ fn time_end(line: &str) -> Option<(usize, bool)> {
     let b = line.as_bytes();
     let mut i = 0;
     let mut dated = false;
-    // A date first: digits and `/`, `.`, `-`, then `, ` or ` `; or a month's short
-    // name and a day (`Nov 15 `), as HexChat writes it.
+    // A date first: digits and `/`, `.`, `-`, then `, ` or ` `; or a date written in
+    // words (`Nov 15 `, as HexChat writes it; `Thu, Jul 11 2024, `, as Element exports
+    // it; `Tuesday 9 July 2024 `).
     let date = b.iter().take_while(|c| c.is_ascii_digit() || matches!(c, b'/' | b'.' | b'-')).count();
     if date >= 6 && b[..date].iter().filter(|c| !c.is_ascii_digit()).count() == 2 {
         i = date;
@@ -401,12 +406,8 @@ fn time_end(line: &str) -> Option<(usize, bool)> {
             return None;
         }
         i += 1;
-    } else if b.len() > 7 && b[..3].iter().all(u8::is_ascii_alphabetic) && b[3] == b' ' {
-        let day = b[4..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if !(1..=2).contains(&day) || b.get(4 + day) != Some(&b' ') {
-            return None;
-        }
-        i = 5 + day;
+    } else if b[0].is_ascii_alphabetic() {
+        (i, dated) = worded_date(b)?;
     }
     let h = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     if !(1..=2).contains(&h) || b.get(i + h) != Some(&b':') {
@@ -424,6 +425,39 @@ fn time_end(line: &str) -> Option<(usize, bool)> {
         }
     }
     Some((i, dated))
+}
+
+/// A date in words before a frame's time (see [`time_end`]): where the time starts,
+/// and whether the date has a year. Two to five words, each a name of three to nine
+/// letters (a day, a month) or a number of one to four digits, maybe closed by `,` or
+/// `.`; one number at least and one name.
+fn worded_date(b: &[u8]) -> Option<(usize, bool)> {
+    let (mut i, mut words, mut names, mut numbers, mut year) = (0, 0, 0, 0, false);
+    loop {
+        let letters = b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let n = letters.max(digits);
+        // The time: digits and a colon.
+        if digits > 0 && b.get(i + digits) == Some(&b':') {
+            break;
+        }
+        if !(letters > 0 && (3..=9).contains(&letters) || digits > 0 && digits <= 4) || words == 5 {
+            return None;
+        }
+        names += usize::from(letters > 0);
+        numbers += usize::from(digits > 0);
+        year |= digits == 4;
+        words += 1;
+        i += n;
+        if matches!(b.get(i), Some(b',' | b'.')) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b' ') {
+            return None;
+        }
+        i += 1;
+    }
+    (words >= 2 && names >= 1 && numbers >= 1).then_some((i, year))
 }
 
 #[cfg(test)]
@@ -463,6 +497,10 @@ mod tests {
         assert_eq!(msg("09:04 <@m0rgana> first up: X"), Some("first up: X"));
         assert_eq!(msg("09:04 <+voiced> hi"), Some("hi"));
         assert_eq!(msg("Nov 15 09:04:11 <mina> hi"), Some("hi"));
+        // Element's export: a date in words, a dash, the author; its events are no notes.
+        assert_eq!(msg("Thu, Jul 11 2024, 09:02:11 - Priya R: keynote starting"), Some("keynote starting"));
+        assert_eq!(read("Thu, Jul 11 2024, 08:31:40 - Priya R invited seun"), Some(Line::Client));
+        assert_eq!(msg("Day 2 09:00 - Opening: welcome"), None);
         assert_eq!(msg("<mina> hi"), None);
         assert_eq!(msg("09:04 <two words> hi"), None);
     }

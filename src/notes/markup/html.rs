@@ -56,6 +56,62 @@ pub(crate) fn inline(t: &str) -> Cow<'_, str> {
     Cow::Owned(trimmed)
 }
 
+/// The rows of an HTML table (`<tr><th>Zeit</th>…</tr>`, `<tr><td>09:00</td>…`), a
+/// schedule pasted from a conference's page: per row, its cells' text (tags and
+/// entities replaced as [`inline`] does, blanks collapsed), the byte offset of its
+/// `<tr>` in `src`, and whether every cell is a `<th>` (a header row). A cell ends at
+/// the next cell, at its row's end or at the table's; the table ends at `</table>`.
+pub(crate) fn table_rows(src: &str) -> Vec<(Vec<String>, usize, bool)> {
+    let mut rows = Vec::new();
+    // The open row (its cells, its offset, all headers so far) and the open cell (where
+    // its text starts, whether it is a `<th>`).
+    let mut row: Option<(Vec<String>, usize, bool)> = None;
+    let mut cell: Option<(usize, bool)> = None;
+    let close_cell = |row: &mut Option<(Vec<String>, usize, bool)>, cell: &mut Option<(usize, bool)>, end: usize| {
+        if let (Some((from, th)), Some(r)) = (cell.take(), row.as_mut()) {
+            let text = inline(&src[from..end]);
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            r.0.push(text.trim_matches('\u{a0}').to_string());
+            r.2 &= th;
+        }
+    };
+    for i in memchr::memchr_iter(b'<', src.as_bytes()) {
+        let rest = &src[i + 1..];
+        let closing = rest.starts_with('/');
+        let name: String =
+            rest[usize::from(closing)..].chars().take_while(char::is_ascii_alphanumeric).collect::<String>();
+        let after = rest[usize::from(closing) + name.len()..].chars().next();
+        if !matches!(after, Some('>' | ' ' | '\t' | '\n' | '/')) {
+            continue;
+        }
+        let name = name.to_ascii_lowercase();
+        let open_end = || rest.find('>').map_or(src.len(), |k| i + 1 + k + 1);
+        match (name.as_str(), closing) {
+            ("tr", false) => {
+                close_cell(&mut row, &mut cell, i);
+                rows.extend(row.take().filter(|r| !r.0.is_empty()));
+                row = Some((Vec::new(), i, true));
+            }
+            ("td" | "th", false) => {
+                close_cell(&mut row, &mut cell, i);
+                cell = Some((open_end(), name == "th"));
+            }
+            ("td" | "th", true) => close_cell(&mut row, &mut cell, i),
+            ("tr" | "table", true) => {
+                close_cell(&mut row, &mut cell, i);
+                rows.extend(row.take().filter(|r| !r.0.is_empty()));
+                if name == "table" {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    close_cell(&mut row, &mut cell, src.len());
+    rows.extend(row.filter(|r| !r.0.is_empty()));
+    rows
+}
+
 /// What `s` opens with that [`inline`] replaces: its length and its replacement.
 fn change(s: &str) -> Option<(usize, Cow<'static, str>)> {
     match s.as_bytes().first()? {
@@ -186,6 +242,23 @@ fn entity(s: &str) -> Option<(usize, Cow<'static, str>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_schedule_table_gives_its_rows() {
+        let src = "<table>\n<thead>\n<tr><th>Zeit</th><th>Titel</th><th>Speaker</th></tr>\n</thead>\n<tr class=\"talk\">\n<td>10:30</td>\n<td><a href=\"/x/\">Polars &amp; DuckDB</a></td>\n<td><span>Ana Ruiz</span>, <span>Tom Berg</span></td>\n</tr>\n<tr><td>12:40</td><td colspan=\"2\">Lunch</td></tr>\n</table>\nafter";
+        let rows = table_rows(src);
+        let cells: Vec<(Vec<&str>, bool)> =
+            rows.iter().map(|r| (r.0.iter().map(String::as_str).collect(), r.2)).collect();
+        assert_eq!(
+            cells,
+            [
+                (vec!["Zeit", "Titel", "Speaker"], true),
+                (vec!["10:30", "Polars & DuckDB", "Ana Ruiz, Tom Berg"], false),
+                (vec!["12:40", "Lunch"], false)
+            ]
+        );
+        assert_eq!(&src[rows[1].1..rows[1].1 + 3], "<tr");
+    }
 
     #[test]
     fn tags_give_way_to_markup_and_entities_to_characters() {

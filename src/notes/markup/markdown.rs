@@ -139,10 +139,22 @@ impl<'t, 'l> Reader<'t, 'l> {
     fn html_block(&mut self, src: &str, start: usize) {
         let mut para: Option<(String, Range<usize>)> = None;
         let mut at = start;
+        // The end of a table read as a whole, in `src`.
+        let mut table_end = 0;
         for line in src.split_inclusive('\n') {
             let range = at..at + line.trim_end().len().max(1);
             at += line.len();
+            if at - start <= table_end {
+                continue;
+            }
             let t = line.trim();
+            if let Some(end) = self.html_table(src, at - line.len() - start, start) {
+                if let Some((text, r)) = para.take() {
+                    self.push(BlockKind::Paragraph { text: text.into() }, &r);
+                }
+                table_end = end;
+                continue;
+            }
             let heading = html_heading(t);
             // (A Markdown item inside the block too: `<p>Great talk.</p>` / `- notes`.)
             let md_item = t.strip_prefix(['-', '*', '+']).filter(|r| r.starts_with(' '));
@@ -171,6 +183,29 @@ impl<'t, 'l> Reader<'t, 'l> {
         if let Some((text, r)) = para {
             self.push(BlockKind::Paragraph { text: text.into() }, &r);
         }
+    }
+
+    /// A `<table>` opening on the line at `from` of an HTML block `src` (at `start` in
+    /// the note), a schedule pasted from a page: a table block, its header the first
+    /// row when its cells are `<th>`. Where the table ends in `src`.
+    fn html_table(&mut self, src: &str, from: usize, start: usize) -> Option<usize> {
+        let line = &src[from..];
+        let open = line.split('\n').next()?.to_ascii_lowercase().find("<table")?;
+        let rest = &line[open..];
+        let end = rest.to_ascii_lowercase().find("</table>").map_or(src.len(), |k| from + open + k + 8);
+        let mut rows = super::html::table_rows(&src[from + open..end]);
+        if rows.is_empty() {
+            return None;
+        }
+        let header = rows[0].2.then(|| rows.remove(0));
+        let row = |(cells, at, _): (Vec<String>, usize, bool), lines: &LineIndex| Row {
+            cells,
+            line: lines.span(start + from + open + at, start + from + open + at + 1).0,
+        };
+        let header = header.map(|h| row(h, self.lines));
+        let rows = rows.into_iter().map(|r| row(r, self.lines)).collect();
+        self.push(BlockKind::Table { header, rows }, &(start + from..start + end));
+        Some(end)
     }
 
     /// Reads one event. Inline content read by nobody (outside a list item waiting for
@@ -271,6 +306,15 @@ impl<'t, 'l> Reader<'t, 'l> {
             Tag::Heading { .. } => {
                 self.level = heading_level(&tag);
                 self.push(BlockKind::Heading { level: self.level, text: heading_text(src) }, &range);
+                let fields = if src.contains('=') { heading_fields(src) } else { Vec::new() };
+                if !fields.is_empty() {
+                    let line = self.lines.line(range.start);
+                    let props = fields
+                        .into_iter()
+                        .map(|(k, v)| Property { key: k.to_string(), value: v.trim().to_string(), line })
+                        .collect();
+                    self.push(BlockKind::Properties(props), &(range.start..range.start + 1));
+                }
                 self.open.push(Open::Other);
             }
             Tag::BlockQuote(_) => {
@@ -574,14 +618,46 @@ fn heading_text(src: &str) -> Cow<'_, str> {
 /// (`Title {#id .talk}`, `Lunch {.unnumbered}`, `Q&A {lang=de}`); braces that are part of
 /// the title (`Pipelines with {targets}`) stay.
 pub(crate) fn without_attributes(title: &str) -> &str {
-    let Some(open) = title.strip_suffix('}').and_then(|t| t.rfind('{')) else { return title };
+    attributes(title).map_or(title, |(t, _)| t)
+}
+
+/// The attributes Pandoc sets after a heading's title ([`without_attributes`]): the
+/// title before them and the attributes, each a word, a value in double quotes kept
+/// whole (`{#dowhy .charla speaker="María José García-Bermúdez"}`).
+fn attributes(title: &str) -> Option<(&str, Vec<&str>)> {
+    let open = title.strip_suffix('}').and_then(|t| t.rfind('{'))?;
     let inner = &title[open + 1..title.len() - 1];
-    let attribute = |w: &str| w.starts_with(['#', '.']) || w.contains('=') || w == "-";
-    if !inner.trim().is_empty() && inner.split_whitespace().all(attribute) {
-        title[..open].trim_end()
-    } else {
-        title
+    let mut words = Vec::new();
+    let (mut start, mut quoted) = (None, false);
+    for (i, c) in inner.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if let Some(s) = start.take() {
+                    words.push(&inner[s..i]);
+                }
+                continue;
+            }
+            _ => {}
+        }
+        start.get_or_insert(i);
     }
+    words.extend(start.map(|s| &inner[s..]));
+    let attribute = |w: &&str| w.starts_with(['#', '.']) || w.contains('=') || *w == "-";
+    (!words.is_empty() && !quoted && words.iter().all(attribute)).then(|| (title[..open].trim_end(), words))
+}
+
+/// The `key=value` attributes of a heading's line as written (`## Title {.talk
+/// speaker="Ana Ruiz"}`): fields of the talk, as a drawer's are, their values unquoted.
+fn heading_fields(src: &str) -> Vec<(&str, &str)> {
+    let first = src.trim().split('\n').next().unwrap_or("");
+    let Some((_, words)) = attributes(first.trim_end().trim_end_matches('#').trim_end()) else { return Vec::new() };
+    words
+        .into_iter()
+        .filter_map(|w| w.split_once('='))
+        .map(|(k, v)| (k, v.trim_matches('"')))
+        .filter(|(k, v)| !k.is_empty() && !v.trim().is_empty())
+        .collect()
 }
 
 /// Pandoc's fenced divs (`::: notes`, `::: {.callout-tip}`, `:::`): their fence lines
@@ -763,6 +839,11 @@ mod tests {
         assert_eq!(without_attributes("duckplyr: fast {#duckplyr .talk}"), "duckplyr: fast");
         assert_eq!(without_attributes("Lunch {.unnumbered}"), "Lunch");
         assert_eq!(without_attributes("Pipelines with {targets}"), "Pipelines with {targets}");
+        assert_eq!(without_attributes("DoWhy {#dowhy .charla speaker=\"María José García\"}"), "DoWhy");
+        assert_eq!(
+            heading_fields("## DoWhy {#dowhy .charla speaker=\"María José García\"}"),
+            [("speaker", "María José García")]
+        );
         let mut text = "## T {#t .talk}\n\n::: notes\n- a point\n:::\n\n::: {.callout-tip}\nAsk.\n:::\n".to_string();
         blank_div_fences(&mut text);
         assert_eq!(text.len(), 70);

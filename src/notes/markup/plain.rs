@@ -61,7 +61,8 @@ pub fn parse(text: &str) -> Blocks<'_> {
         }
         None => {}
     }
-    let outline = outline_lines(&lines);
+    let sections = numbered_sections(&lines);
+    let outline = outline_lines(&lines, &sections);
     let titles = underlined_titles(&lines);
     let mut skip = false;
     // The lines of a grid read as a table are skipped up to here.
@@ -87,6 +88,11 @@ pub fn parse(text: &str) -> Blocks<'_> {
         if let Some(level) = titles[k] {
             out.block(BlockKind::Heading { level, text: t.into() }, n, n + 1);
             skip = true;
+            continue;
+        }
+        if let Some((level, at)) = sections[k] {
+            out.block(BlockKind::Heading { level, text: t[at..].trim_start().into() }, n, n);
+            nesting.reset();
             continue;
         }
         if is_separator(t) {
@@ -164,19 +170,21 @@ fn underlined_titles(lines: &[(u32, &str)]) -> Vec<Option<u8>> {
 /// first line is the deeper one. In an outline, every line without a bullet is an
 /// item, nested by its indentation among the run's indents (the least indented at the
 /// top). Bulleted lines keep their own rule.
-fn outline_lines(lines: &[(u32, &str)]) -> Vec<Option<usize>> {
+fn outline_lines(lines: &[(u32, &str)], sections: &[Option<(u8, usize)>]) -> Vec<Option<usize>> {
     let mut out = vec![None; lines.len()];
     let bare = |l: &str| {
         let t = l.trim();
         !t.is_empty() && !is_separator(t) && list_marker(t, BULLETS).is_none()
     };
+    // A numbered section's title ends a run as a blank line does.
+    let gap = |i: usize| lines[i].1.trim().is_empty() || sections[i].is_some();
     let mut start = 0;
     while start < lines.len() {
-        if lines[start].1.trim().is_empty() {
+        if gap(start) {
             start += 1;
             continue;
         }
-        let end = (start..lines.len()).find(|&i| lines[i].1.trim().is_empty()).unwrap_or(lines.len());
+        let end = (start..lines.len()).find(|&i| gap(i)).unwrap_or(lines.len());
         let run = &lines[start..end];
         let indents: Vec<usize> = run.iter().map(|(_, l)| indent_of(l)).collect();
         let least = indents.iter().copied().min().unwrap_or(0);
@@ -194,6 +202,101 @@ fn outline_lines(lines: &[(u32, &str)]) -> Vec<Option<usize>> {
         start = end;
     }
     out
+}
+
+/// Section titles numbered as a word processor or a report numbers them, saved as
+/// plain text (`1<TAB>Contexte`, `2.1<TAB>Migrer vers Python 3`, `3.2.1 Résultats`):
+/// per line, the heading level (the count of the number's parts) and the offset of the
+/// title after the number, or `None`.
+///
+/// A candidate starts at the margin with a number of one to four parts of at most two
+/// digits, none with a leading zero (`10.05` is a time), then a blank and a title that
+/// opens with a letter and is no aligned field (`2.1  Title:   …` is a form's line). A
+/// number of one part is weak with a dot and one blank after it (`1. PURPOSE` may be a
+/// list's item), and no candidate with one blank and no dot (`3 talks were great` is
+/// prose). The candidates are sections only when there are three of them or more, one
+/// at least with two parts, and each follows the one before as an outline numbers its
+/// parts: the next sibling (`2.1` → `2.2`), the first child (`2` → `2.1`) or the next
+/// part of an ancestor (`2.4` → `3`). A weak candidate out of that order (a list's
+/// item) is left out; any other breaks it: times (`9.30`, `10.15`) are no outline.
+fn numbered_sections(lines: &[(u32, &str)]) -> Vec<Option<(u8, usize)>> {
+    let mut out = vec![None; lines.len()];
+    let mut found: Vec<(usize, Vec<u32>, usize, bool)> = Vec::new();
+    for (k, &(_, l)) in lines.iter().enumerate() {
+        if let Some((parts, at, weak)) = section_number(l) {
+            found.push((k, parts, at, weak));
+        }
+    }
+    // Weak candidates out of order leave; then every step must follow.
+    let mut kept: Vec<&(usize, Vec<u32>, usize, bool)> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        if f.3 {
+            let after = kept.last().is_none_or(|p| follows(&p.1, &f.1));
+            let before = found[i + 1..].iter().find(|g| !g.3).is_none_or(|g| follows(&f.1, &g.1));
+            if !(after && before) {
+                continue;
+            }
+        }
+        kept.push(f);
+    }
+    let ordered = kept.windows(2).all(|w| follows(&w[0].1, &w[1].1));
+    if kept.len() < 3 || !ordered || !kept.iter().any(|f| f.1.len() > 1) {
+        return out;
+    }
+    for &(k, ref parts, at, _) in kept {
+        out[k] = Some((super::sat_u8(parts.len()), at));
+    }
+    out
+}
+
+/// The parts of a section's number at the start of `l`, the offset of what follows
+/// them, and whether the candidate is weak (see [`numbered_sections`]).
+fn section_number(l: &str) -> Option<(Vec<u32>, usize, bool)> {
+    let b = l.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut i = 0;
+    loop {
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || digits > 2 || (digits == 2 && b[i] == b'0') || parts.len() == 4 {
+            return None;
+        }
+        parts.push(l[i..i + digits].parse().ok()?);
+        i += digits;
+        if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let dot = b.get(i) == Some(&b'.');
+    let gap = &l[i + usize::from(dot)..];
+    let title = gap.trim_start_matches([' ', '\t']);
+    let blanks = gap.len() - title.len();
+    let wide = gap.starts_with('\t') || blanks >= 2;
+    let one = parts.len() == 1;
+    if blanks == 0 || one && !dot && !wide || !title.starts_with(char::is_alphabetic) || aligned_field(title) {
+        return None;
+    }
+    Some((parts, l.len() - title.len(), one && !wide))
+}
+
+/// Whether `t` opens with a form's field, its value aligned after a word and a colon
+/// (`Title:      Strict concurrency`).
+fn aligned_field(t: &str) -> bool {
+    let word = t.bytes().take_while(|c| c.is_ascii_alphabetic()).count();
+    let rest = &t[word..];
+    word > 0 && rest.strip_prefix(':').is_some_and(|r| r.starts_with('\t') || r.starts_with("  "))
+}
+
+/// Whether the section numbered `b` may follow the one numbered `a` in an outline.
+fn follows(a: &[u32], b: &[u32]) -> bool {
+    let (last, head) = b.split_last().expect("a number has one part at least");
+    // The first child, or the next sibling of the part or of one of its ancestors.
+    (b.len() == a.len() + 1 && b[..a.len()] == *a && *last == 1)
+        || (head.len() < a.len() && a[..head.len()] == *head && a[head.len()] + 1 == *last)
 }
 
 /// Whether the first run of non-blank lines is made of `Key: value` fields only (with
@@ -300,6 +403,32 @@ mod tests {
         assert_lines_in_range(text, &b);
         b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
     }
+    #[test]
+    fn numbered_sections_of_a_word_processor() {
+        let text = "Compte rendu\n\n1\tContexte\n\tTexte.\n\n2\tConférences\n2.1\tMigrer vers Python 3\nIntervenant : Ana Ruiz\n\tNotes.\n1. un point\n2.2\tPolars ou pandas\n3. Synthèse\n";
+        let heads: Vec<(u8, String, u32)> = parse(text)
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::Heading { level, text } => Some((level, text.into_owned(), b.line)),
+                _ => None,
+            })
+            .collect();
+        let want = [(1, "Contexte", 3), (1, "Conférences", 6), (2, "Migrer vers Python 3", 7)];
+        let mut want: Vec<(u8, String, u32)> = want.iter().map(|&(l, t, n)| (l, t.to_string(), n)).collect();
+        want.extend([(2, "Polars ou pandas".to_string(), 11), (1, "Synthèse".to_string(), 12)]);
+        // (`1. un point` is a list's item: out of the outline's order.)
+        assert_eq!(heads, want);
+        // Times, a form's numbered fields and a numbered list are no sections.
+        for text in [
+            "9.30  Opening\n10.15  Keynote\n11.00  Talk\n",
+            "2.1  Title:   A\n2.2  Title:   B\n2.3  Title:   C\n",
+            "1. one\n2. two\n3. three\n",
+        ] {
+            assert!(!parse(text).blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading { .. })), "{text}");
+        }
+    }
+
     fn p(t: &str) -> BlockKind<'_> {
         BlockKind::Paragraph { text: t.into() }
     }

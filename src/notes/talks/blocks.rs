@@ -350,6 +350,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             let rest = framed::strip_number(rest);
             match title_and_people(rest, labels, true, false) {
                 (_, p) if p.is_empty() => framed::name_colon(rest, labels)
+                    .or_else(|| super::lines::bracketed_people(rest, labels))
                     .or_else(|| name_first(rest, labels).map(|(t, p)| (clean_title(t), p)))
                     .or_else(|| name_on(rest, labels).map(|(t, p)| (clean_title(t), p)))
                     .or_else(|| super::told::name_presents(rest, labels))
@@ -360,7 +361,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         } else {
             // (`Keynote: Title / Name`: cells after the label.)
             match title_and_people(rest, labels, true, false) {
-                (_, p) if p.is_empty() => framed::cells(rest, labels).unwrap_or_else(|| (clean_title(rest), p)),
+                (_, p) if p.is_empty() => super::lines::bracketed_people(rest, labels)
+                    .or_else(|| framed::cells(rest, labels))
+                    .unwrap_or_else(|| (clean_title(rest), p)),
                 found => found,
             }
         };
@@ -386,7 +389,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 c.body_line = self.blocks[bi + 1].line + 1;
             }
         }
-        if title.is_empty() && talk_label.is_some() && c.kind != SectionKind::Lightning {
+        // (Not a label of talks in the plural over their list: `### Palestras`.)
+        let one = plain.trim_end().ends_with(':') || plain.bytes().any(|b| b.is_ascii_digit());
+        if title.is_empty() && talk_label.is_some() && c.kind != SectionKind::Lightning && one {
             // `## Talk 2:` with the title on the next line.
             if let Some((t, end)) = self.title_line(bi + 1) {
                 title = t;

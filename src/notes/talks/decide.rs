@@ -567,18 +567,32 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     && row.split(' ').any(|w| labels.lookup(w).iter().any(|k| k.is_talk_kind()));
                 (r != i && self.cands[r].talk && (kind_only || row.split(' ').any(|w| words.contains(w)))).then_some(r)
             };
-            let Some(r) = keyed.or_else(worded).or_else(by_surname).or_else(holds_row).or_else(same_people) else {
-                continue;
+            // A heading led by a speaker's surname, or closed by surnames in brackets
+            // (`Weiß-Oberländer: Open Source nach dem CRA`, `Beyond Vibes – LLM-Evaluation
+            // (Traoré / Baumgartner)`): the one row those surnames speak in.
+            let led = || matches!(c.source, Source::Heading(_)).then(|| self.row_by_named_surname(&c.title)).flatten();
+            let found = keyed.or_else(worded).or_else(by_surname).or_else(holds_row).or_else(same_people);
+            let (r, surnamed) = match found {
+                Some(r) => (r, false),
+                None => match led() {
+                    Some(r) => (r, true),
+                    None => continue,
+                },
             };
             // One talk: the section's place and body, the fuller title, every name,
             // the row's kind when it says keynote.
             let row = self.cands[r].clone();
             let sec = &mut self.cands[i];
-            if row.title.len() > sec.title.len() {
+            if surnamed || row.title.len() > sec.title.len() {
                 sec.title = row.title.clone();
             }
             if sec.kind == SectionKind::Talk {
                 sec.kind = row.kind;
+            }
+            // (Named by the row's surnames, the section's own people are words of its
+            // title: `Beyond Vibes` is none.)
+            if surnamed {
+                sec.speakers.clear();
             }
             for s in row.speakers {
                 if !sec.speakers.iter().any(|(n, _)| person_key(&n.name) == person_key(&s.0.name)) {
@@ -592,6 +606,29 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.cands[r].talk = false;
             self.cands[r].note = Some(format!("one talk with line {line}"));
         }
+    }
+
+    /// The one talk row whose speakers' surnames `title` names where a title names its
+    /// people: before its first `:`, ` – ` or ` — `, or in brackets at its end. Each
+    /// speaker of the row is named, with four letters or more, and no other row's.
+    fn row_by_named_surname(&self, title: &str) -> Option<usize> {
+        let lead = [": ", " – ", " — "].iter().filter_map(|p| title.find(p)).min().map_or("", |i| &title[..i]);
+        let tail = title.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])).unwrap_or("");
+        let words: Vec<&str> = lead
+            .split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'')
+            .chain(tail.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\''))
+            .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let named = |c: &Candidate| {
+            !c.speakers.is_empty()
+                && c.speakers.iter().all(|(n, _)| n.name.rsplit(' ').next().is_some_and(|s| words.contains(&s)))
+        };
+        let mut rows = self.cands.iter().enumerate().filter(|(_, c)| c.talk && c.source.is_row() && named(c));
+        let (r, _) = rows.next()?;
+        rows.next().is_none().then_some(r)
     }
 
     /// The one talk row a heading of surnames and kind words names (`keynote

@@ -75,7 +75,8 @@ pub(super) fn cells(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Ro
             continue;
         }
         if people.is_none() {
-            if let Some(p) = names::people_as(cell, labels, names::Case::Capitalised) {
+            // (Not a title's words: `Unconference / Open Spaces`.)
+            if let Some(p) = names::leading_people(cell, labels) {
                 people = Some(p);
                 continue;
             }
@@ -351,6 +352,33 @@ impl Run<'_, '_, '_> {
         let c = self.cands.last_mut().expect("checked above");
         c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line: b.line }, r)).collect();
         push_ev(c, "a name line under it", 2);
+    }
+
+    /// A quote that repeats the line of a talk above it, as a reply in a forum thread
+    /// quotes the talk it answers (`> **3. Dados abertos do SUS** — Thaís Menezes`): the
+    /// notes under it are that talk's, a part of it with its title and first line.
+    /// Whether it was one.
+    pub(super) fn quoted_again(&mut self, bi: usize, b: &Block, text: &str) -> bool {
+        let first = strip_inline(text.split('\n').next().unwrap_or(""));
+        let first = first.trim();
+        if first.len() < 8 || self.cands.is_empty() {
+            return false;
+        }
+        let same = |c: &Candidate| {
+            let l = self.line_text(c.line).trim_start_matches(['#', '>', ' ']);
+            let l = ["- ", "* ", "+ "].iter().find_map(|m| l.strip_prefix(m)).unwrap_or(l);
+            strip_inline(l).trim() == first
+        };
+        let Some(c) = self.cands.iter().rev().find(|c| c.block < bi && same(c)) else { return false };
+        let mut again = c.clone();
+        again.block = bi;
+        again.line = b.line;
+        again.part_of = Some(c.part_of.unwrap_or(c.line));
+        again.body_line = b.end + 1;
+        again.at = None;
+        push_ev(&mut again, "the same talk quoted again", 1);
+        self.cands.push(again);
+        true
     }
 
     /// A paragraph right under a heading read as `Name: Title` that names other people

@@ -26,15 +26,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let labels = self.labels();
         // A speaker field (`Speakers: A (X), B (Y)`) names people, not a talk; a line
         // right under a heading candidate is that heading's (its subtitle or speakers).
-        if lead.is_some_and(|(cs, _)| cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator))
-            // (Not under a heading of notes, a break or an aside: `## Hamza's notes`.)
-            || self
-                .cands
-                .last()
-                .is_some_and(|c| c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.score() > -3)
-        {
+        if lead.is_some_and(|(cs, _)| cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator)) {
             return None;
         }
+        // (Not under a heading of notes, a break or an aside: `## Hamza's notes`.)
+        let under_heading = self
+            .cands
+            .last()
+            .is_some_and(|c| c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.score() > -3);
         let (rest, time) = match strip_time(first) {
             Some((r, _)) => (r, true),
             None => (first, false),
@@ -51,6 +50,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let rest = if time && roomed() { super::slot::after_slot(rest, labels).unwrap_or(rest) } else { rest };
         let numbered = framed::strip_number(rest);
         let enumerated = numbered.len() < rest.len();
+        // (A numbered line is the first of a list of talks under a heading over them,
+        // `### Palestras` / `**1. Title** — Name`, not the heading's subtitle.)
+        if under_heading && !enumerated {
+            return None;
+        }
         // (After a time too: `09:30 Keynote — Title — Name`.)
         let label = if enumerated || time { talk_label(labels, numbered) } else { None };
         let rest = label.map_or(numbered, |(_, r)| r);
@@ -455,15 +459,8 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
     // Marks after a line (`⭐`, `✅`, `🔥`): symbols, no part of a name.
     let s = s.trim().trim_end_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric() && !"”’»)".contains(c));
     let s = s.trim_end();
-    // `Title [Name]`, `Title [A, B]`: the people in square brackets, as a report writes them.
-    if let Some(open) = s.strip_suffix(']').and_then(|x| x.rfind(" [")) {
-        let title = clean_title(&s[..open]);
-        // (Perhaps with an affiliation: `Title [Marcin Wróblewski, CD PROJEKT RED]`.)
-        let inner = &s[open + 2..s.len() - 1];
-        let people = names::people(inner, labels, false).or_else(|| framed::people_with_affiliation(inner, labels));
-        if let Some(p) = people.filter(|_| !title.is_empty()) {
-            return Some((title, p));
-        }
+    if let Some(found) = bracketed_people(s, labels) {
+        return Some(found);
     }
     // `Title @Name`, `Title @A, @B`: the people as a chat or a checklist tags them.
     if let Some(found) = memchr::memchr(b'@', s.as_bytes()).and_then(|_| at_names(s, labels)) {
@@ -509,6 +506,17 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
     split_people(s, labels, by, true)
         .map(|(title, people)| (clean_title(title), people))
         .or_else(|| people_after_word(s, labels))
+}
+
+/// `Title [Name]`, `Title [A, B]`: the people in square brackets at the end, as a
+/// report writes them (perhaps with an affiliation: `Title [Marcin Wróblewski, CD
+/// PROJEKT RED]`); the title before them.
+pub(super) fn bracketed_people(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
+    let open = s.strip_suffix(']').and_then(|x| x.rfind(" ["))?;
+    let title = clean_title(&s[..open]);
+    let inner = &s[open + 2..s.len() - 1];
+    let people = names::people(inner, labels, false).or_else(|| framed::people_with_affiliation(inner, labels));
+    people.filter(|_| !title.is_empty()).map(|p| (title, p))
 }
 
 /// The words of company that may open a title's people after a comma or a dash
@@ -571,7 +579,7 @@ fn may_split(s: &str) -> bool {
 
 /// The quoted part of a title (`Next: "Signals: the state of reactivity" — @radu`),
 /// when it holds two words or more and what is outside it is at most three words,
-/// handles and marks.
+/// handles and marks, or when it ends the title.
 fn quoted_core(title: &str) -> Option<&str> {
     let (open, close) =
         [('"', '"'), ('“', '”'), ('„', '“'), ('«', '»')].into_iter().find(|(o, _)| title.contains(*o))?;
@@ -579,10 +587,14 @@ fn quoted_core(title: &str) -> Option<&str> {
     let inner = a + open.len_utf8();
     let b = inner + title[inner..].find(close)?;
     let core = title[inner..b].trim();
-    let outside = format!("{} {}", &title[..a], &title[b + close.len_utf8()..]);
+    let after = &title[b + close.len_utf8()..];
+    let outside = format!("{} {after}", &title[..a]);
     let words =
         outside.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric) && !w.starts_with('@')).count();
-    (core.split_whitespace().count() >= 2 && words <= 3).then_some(core)
+    // (A quote that ends the title, its people after it, is the title whatever leads
+    // to it: `I'm in South Hall 2A for "Title" (Name)`.)
+    let last = !after.chars().any(char::is_alphanumeric);
+    (core.split_whitespace().count() >= 2 && (words <= 3 || last)).then_some(core)
 }
 
 /// `Title @Name`, `Title @A, @B`, `Panel: topic @Mod: Name`: the title before the first

@@ -488,7 +488,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     None => {}
                 },
                 BlockKind::Table { header, rows } => self.table(bi, header.as_ref(), rows),
-                BlockKind::Quote { text } => self.quote_under_heading(bi, b, text),
+                BlockKind::Quote { text } => {
+                    if !self.quoted_again(bi, b, text) {
+                        self.quote_under_heading(bi, b, text);
+                    }
+                }
                 BlockKind::Code { .. } | BlockKind::Separator => _ = self.yaml_record(bi, b),
             }
             if self.cands.last().is_some_and(|c| c.block == bi) {

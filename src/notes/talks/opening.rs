@@ -20,7 +20,7 @@ impl Run<'_, '_, '_> {
             Some((title, open, close)) => {
                 let people = sentence::sentence_speakers(plain, labels)
                     .filter(|p| !p.is_empty())
-                    .or_else(|| name_in(&head[..open]).or_else(|| name_in(&head[close..])))?;
+                    .or_else(|| name_in(&head[..open]).or_else(|| dashed_people(&head[close..], labels)))?;
                 (title, people, true)
             }
             None => {
@@ -100,6 +100,18 @@ pub(super) fn name_in(s: &str) -> Option<Vec<(String, Role)>> {
         }
     }
     None
+}
+
+/// The people after a quoted title and a dash, up to the end of their sentence
+/// (`"Title" - Hannah Mbeki & Rohan Deshpande. full room`), or else the first name
+/// after it.
+fn dashed_people(after: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
+    let dashed = after.trim_start().strip_prefix(['-', '–', '—']).map(str::trim_start);
+    let listed = dashed.and_then(|r| {
+        let end = r.find(['.', ';', '(', ':', '!', '?']).unwrap_or(r.len());
+        names::people(r[..end].trim(), labels, false)
+    });
+    listed.or_else(|| name_in(after))
 }
 
 /// `Title, by Name.` as a paragraph's first sentence, or a title sentence followed by
