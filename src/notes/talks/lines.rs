@@ -48,6 +48,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             w.bytes().any(|b| b.is_ascii_digit()) || labels.is(w, Concept::Room)
         };
         let rest = if time && roomed() { super::slot::after_slot(rest, labels).unwrap_or(rest) } else { rest };
+        // Where the writer sits, as a live report says it (`I'm at Title (Name), Terrace
+        // 2A`): no part of the title.
+        let rest = present_at(rest).unwrap_or(rest);
         let numbered = framed::strip_number(rest);
         let enumerated = numbered.len() < rest.len();
         // (A numbered line is the first of a list of talks under a heading over them,
@@ -517,6 +520,27 @@ pub(super) fn bracketed_people(s: &str, labels: &Labels) -> Option<(String, Vec<
     let inner = &s[open + 2..s.len() - 1];
     let people = names::people(inner, labels, false).or_else(|| framed::people_with_affiliation(inner, labels));
     people.filter(|_| !title.is_empty()).map(|p| (title, p))
+}
+
+/// The words a live report opens with to say where its writer sits, in the languages
+/// read (`I'm at`, `ich bin im`, `je suis dans`).
+const PRESENT: [&str; 24] = [
+    "i'm at ", "i'm in ", "i’m at ", "i’m in ", "im at ", "now at ", "now in ", "sitting in ", "estoy en ",
+    "je suis à ", "je suis au ", "je suis dans ", "ich bin in ", "ich bin im ", "ich bin bei ", "sono a ",
+    "sono al ", "sono in ", "estou na ", "estou no ", "estou em ", "ik zit bij ", "ik zit in ", "jestem na ",
+];
+
+/// `s` after a live report's words of where its writer sits ([`PRESENT`]), when a
+/// title and its people in brackets follow them: up to the brackets' end (`Terrace 2A.
+/// tiny room` after them is the room and a remark).
+fn present_at(s: &str) -> Option<&str> {
+    if !s.starts_with(|c: char| "iInNsSeEjJaAtTmMpPoOkK".contains(c)) {
+        return None;
+    }
+    let p = PRESENT.iter().find(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))?;
+    let rest = &s[p.len()..];
+    let open = rest.find(" (")?;
+    Some(rest.get(..=open + rest[open..].find(')')?).unwrap_or(rest))
 }
 
 /// The words of company that may open a title's people after a comma or a dash
