@@ -355,7 +355,10 @@ fn name(s: &str) -> Option<&str> {
         && !s.contains([':', '"', '“', '(', '[', '<', '|'])
         && match words {
             1 => true,
-            2..=4 => s.split_whitespace().all(|w| w.starts_with(char::is_uppercase)),
+            // (A particle inside a name: `Sanne de Vries`, `Ruben van 't Hof`.)
+            2..=5 => s.split_whitespace().enumerate().all(|(i, w)| {
+                w.starts_with(char::is_uppercase) || i > 0 && i + 1 < words && crate::notes::names::is_particle(w)
+            }),
             _ => false,
         };
     fine.then_some(s)
@@ -501,6 +504,8 @@ mod tests {
         assert_eq!(msg("Thu, Jul 11 2024, 09:02:11 - Priya R: keynote starting"), Some("keynote starting"));
         assert_eq!(read("Thu, Jul 11 2024, 08:31:40 - Priya R invited seun"), Some(Line::Client));
         assert_eq!(msg("Day 2 09:00 - Opening: welcome"), None);
+        // Teams: the author's frame alone, a particle in the name.
+        assert_eq!(read("[08:58] Sanne de Vries"), Some(Line::Header("Sanne de Vries")));
         assert_eq!(msg("<mina> hi"), None);
         assert_eq!(msg("09:04 <two words> hi"), None);
     }

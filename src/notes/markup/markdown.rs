@@ -526,8 +526,43 @@ impl<'t, 'l> Reader<'t, 'l> {
                 _ => true,
             });
         }
+        if self.colons {
+            bracketed_fields(&mut self.blocks);
+        }
         Blocks { blocks: self.blocks }
     }
+}
+
+/// List items that are only a field in brackets, as Obsidian's Dataview writes them
+/// inline (`- [prelegent:: [[Karolina Zielińska]]]`, `- (room:: A)`): properties, the
+/// items of a run one block.
+fn bracketed_fields(blocks: &mut Vec<Block<'_>>) {
+    let field = |b: &Block<'_>| {
+        let BlockKind::ListItem { text, .. } = &b.kind else { return None };
+        let t = text.trim();
+        let inner = t.strip_prefix('[').and_then(|r| r.strip_suffix(']'));
+        let inner = inner.or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')))?;
+        double_colon_field(inner).map(|(k, v)| Property { key: k.to_string(), value: v.to_string(), line: b.line })
+    };
+    if !blocks.iter().any(|b| field(b).is_some()) {
+        return;
+    }
+    let mut out: Vec<Block<'_>> = Vec::with_capacity(blocks.len());
+    for b in blocks.drain(..) {
+        let Some(p) = field(&b) else {
+            out.push(b);
+            continue;
+        };
+        if let Some(Block { kind: BlockKind::Properties(props), end, .. }) = out.last_mut() {
+            if *end + 1 == b.line {
+                props.push(p);
+                *end = b.end;
+                continue;
+            }
+        }
+        out.push(Block { kind: BlockKind::Properties(vec![p]), line: b.line, end: b.end });
+    }
+    *blocks = out;
 }
 
 fn is_block(tag: &Tag<'_>) -> bool {
@@ -840,6 +875,12 @@ mod tests {
         assert_eq!(without_attributes("Lunch {.unnumbered}"), "Lunch");
         assert_eq!(without_attributes("Pipelines with {targets}"), "Pipelines with {targets}");
         assert_eq!(without_attributes("DoWhy {#dowhy .charla speaker=\"María José García\"}"), "DoWhy");
+        // Dataview's fields in brackets, one per item: one block of properties.
+        let b = parse("## T\n- [prelegent:: [[Ana Ruiz]]]\n- (sala:: A)\n- a note\n");
+        let BlockKind::Properties(props) = &b.blocks[1].kind else { panic!("{:?}", b.blocks) };
+        let kv: Vec<(&str, &str)> = props.iter().map(|p| (p.key.as_str(), p.value.as_str())).collect();
+        assert_eq!((kv, b.blocks[1].line, b.blocks[1].end), (vec![("prelegent", "[[Ana Ruiz]]"), ("sala", "A")], 2, 3));
+        assert!(matches!(b.blocks[2].kind, BlockKind::ListItem { .. }));
         assert_eq!(
             heading_fields("## DoWhy {#dowhy .charla speaker=\"María José García\"}"),
             [("speaker", "María José García")]

@@ -56,9 +56,12 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     c.evidence.remove(i);
                     c.title = c.title.trim_start_matches("TODO").trim_start().to_string();
                 }
+                // (A name the page links may be there already: `wikilinked_speakers`.)
                 for (name, role) in people {
                     let role = if is_moderator { Role::Moderator } else { role };
-                    c.speakers.push((Named { name, line: p.line }, role));
+                    if !c.speakers.iter().any(|(s, _)| s.name == name) {
+                        c.speakers.push((Named { name, line: p.line }, role));
+                    }
                 }
                 if !c.evidence.iter().any(|(f, _)| *f == "speaker field") {
                     push_ev(c, "speaker field", 2);

@@ -159,7 +159,14 @@ impl Run<'_, '_, '_> {
             return None;
         }
         let (cs, _) = lead?;
-        if !cs.contains(&Concept::Next) {
+        // (Or a room and a word of sequence before the colon: `Zaal 1 nu: Name – Title`.)
+        let roomed = || {
+            let head: Vec<&str> = first.split(':').next().unwrap_or("").split_whitespace().collect();
+            cs.contains(&Concept::Room)
+                && head.len() <= 4
+                && head.iter().skip(1).any(|w| labels.is(&w.to_lowercase(), Concept::Next))
+        };
+        if !cs.contains(&Concept::Next) && !roomed() {
             return None;
         }
         // Up to four words of lead-in, then a separator.
@@ -525,9 +532,30 @@ pub(super) fn bracketed_people(s: &str, labels: &Labels) -> Option<(String, Vec<
 /// The words a live report opens with to say where its writer sits, in the languages
 /// read (`I'm at`, `ich bin im`, `je suis dans`).
 const PRESENT: [&str; 24] = [
-    "i'm at ", "i'm in ", "i’m at ", "i’m in ", "im at ", "now at ", "now in ", "sitting in ", "estoy en ",
-    "je suis à ", "je suis au ", "je suis dans ", "ich bin in ", "ich bin im ", "ich bin bei ", "sono a ",
-    "sono al ", "sono in ", "estou na ", "estou no ", "estou em ", "ik zit bij ", "ik zit in ", "jestem na ",
+    "i'm at ",
+    "i'm in ",
+    "i’m at ",
+    "i’m in ",
+    "im at ",
+    "now at ",
+    "now in ",
+    "sitting in ",
+    "estoy en ",
+    "je suis à ",
+    "je suis au ",
+    "je suis dans ",
+    "ich bin in ",
+    "ich bin im ",
+    "ich bin bei ",
+    "sono a ",
+    "sono al ",
+    "sono in ",
+    "estou na ",
+    "estou no ",
+    "estou em ",
+    "ik zit bij ",
+    "ik zit in ",
+    "jestem na ",
 ];
 
 /// `s` after a live report's words of where its writer sits ([`PRESENT`]), when a

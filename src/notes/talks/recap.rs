@@ -452,6 +452,7 @@ mod tests {
             "[deleted] · 2d",
             "/u/x99 | yesterday",
             "u/dev_42 · 5 min. ago",
+            "**@marinatavares** · 24 out. 2024",
         ] {
             assert!(forum_header(t), "{t}");
         }
@@ -462,6 +463,7 @@ mod tests {
             "Room 2 · 10:30",
             "u/kappa_ok",
             "@ · 2d",
+            "@ana_b · talk 2024 was great and long",
         ] {
             assert!(!forum_header(t), "{t}");
         }

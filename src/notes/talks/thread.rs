@@ -96,7 +96,8 @@ fn handle_end_at(t: &str) -> Option<usize> {
 
 /// Whether line `t` (or the first line of paragraph `t`) is the header of a comment copied
 /// from a forum or a social site: the author's handle ([`handle_end`]), a separator (`·`,
-/// `•`, `|`), then how long ago (`2d`, `20h`, `3 hours ago`, `yesterday`).
+/// `•`, `|`), then how long ago (`2d`, `20h`, `3 hours ago`, `yesterday`) or a date
+/// with its year (`24 out. 2024`).
 pub(super) fn forum_header(t: &str) -> bool {
     let t = t.trim_start();
     let Some(end) = handle_end(t) else { return false };
@@ -108,6 +109,14 @@ pub(super) fn forum_header(t: &str) -> bool {
     let rest = &t[end..];
     let Some(rest) = rest.trim_start().strip_prefix(['·', '•', '|']) else { return false };
     let when = rest.split(['·', '•', '|']).next().unwrap_or("").trim();
+    // (Or a date with its year: `24 out. 2024`, `Oct 24, 2024`.)
+    let year = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    if when.split_whitespace().count() <= 5 && when.split_whitespace().any(year) {
+        return true;
+    }
     let mut words = when.split_whitespace();
     let Some(w) = words.next() else { return false };
     const UNITS: &[&str] = &[
