@@ -87,8 +87,11 @@ pub(super) fn name_in(s: &str) -> Option<Vec<(String, Role)>> {
         }
         for n in (2..=4).rev() {
             let Some(run) = words.get(i..i + n) else { continue };
-            // No stop inside a name.
-            if run[..n - 1].iter().any(|w| w.ends_with([',', '.', ':', ';'])) {
+            // No stop inside a name; nor a capital right after it (`Chave Móvel Digital`
+            // is one proper name, not a person's and a word).
+            let capital_after = words.get(i + n).is_some_and(|w| w.starts_with(char::is_uppercase))
+                && !run[n - 1].ends_with([',', '.', ':', ';', '!', '?']);
+            if run[..n - 1].iter().any(|w| w.ends_with([',', '.', ':', ';'])) || capital_after {
                 continue;
             }
             let joined = run.join(" ");

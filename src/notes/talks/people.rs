@@ -373,6 +373,22 @@ pub(super) fn handle(w: &str) -> Option<&str> {
     (shaped && !matches!(name, "here" | "channel" | "everyone" | "all")).then_some(w)
 }
 
+/// The people of `s` when it is only handles joined by a comma or a word for `and`
+/// (`@anaclarasilva e @rui_lopes_pt`): each a speaker.
+pub(super) fn handles(s: &str) -> Option<Vec<(String, Role)>> {
+    let mut out = Vec::new();
+    for part in
+        s.split([',', '&']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" e ")).flat_map(|p| p.split(" y "))
+    {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        out.push((handle(part)?.to_string(), Role::Speaker));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// `s` without the handles in brackets after a name (`Dana Whitfield (@danawhit)`,
 /// `Leah Kim & Tomás Ortega (@leahkim, @tortega)`), which a post adds to the names.
 pub(super) fn without_handles(s: &str) -> std::borrow::Cow<'_, str> {

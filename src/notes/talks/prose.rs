@@ -518,9 +518,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             let tail = plain[next..].trim_start();
             // `"Title", com Ana Beatriz Figueiredo.`: the people in company after it.
-            let with = tail.strip_prefix(',').and_then(super::people::with_clause).and_then(|r| {
-                let r = &r[..r.find(['.', ',', ';', '(', ':', '\n']).unwrap_or(r.len())];
-                names::people(r.trim(), labels, false)
+            // (Or right after it, by handles: `"Title" com @ana_c e @rui_l — …`.)
+            let comma = tail.starts_with(',');
+            let with = tail.strip_prefix(',').or(Some(tail)).and_then(super::people::with_clause).and_then(|r| {
+                let r = &r[..r.find(['.', ',', ';', '(', ':', '\n', '—', '–']).unwrap_or(r.len())];
+                names::people(r.trim(), labels, false).filter(|_| comma).or_else(|| super::people::handles(r))
             });
             let Some(by) = by_clause(tail) else {
                 // `Name on "Title"`, `a talk by Name: "Title"`: the person before it.

@@ -197,8 +197,10 @@ pub(super) fn hashtags(t: &str) -> bool {
 
 /// Words that may stand between a speaker's name and the quoted title of their talk
 /// (`Sarah Boyce on "…"`, `Ana Ruiz presented "…"`, `Jörg Weiß über "…"`).
-const BEFORE_TITLE: [&str; 24] = [
+const BEFORE_TITLE: [&str; 26] = [
     "on",
+    "com",
+    "e",
     "about",
     "with",
     "presented",
