@@ -12,6 +12,7 @@ use super::search;
 const PARTICLES: &[&str] = &[
     "van", "de", "von", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos", "das", "do", "ten", "ter",
     "bin", "al", "el", "zu", "y", "e", "of", "'t", "’t", "lo", "li", "dei", "degli", "dal", "dalla", "vom", "zur",
+    "vander", "vanden", "vande",
 ];
 
 /// The words that end a company's or an institution's name (`Acme Corp`, `Initech

@@ -63,7 +63,7 @@ pub fn parse(text: &str) -> Blocks<'_> {
     }
     let sections = numbered_sections(&lines);
     let outline = outline_lines(&lines, &sections);
-    let titles = underlined_titles(&lines);
+    let (titles, wrapped) = underlined_titles(&lines);
     let mut skip = false;
     // The lines of a grid read as a table are skipped up to here.
     let mut until = 0;
@@ -88,6 +88,13 @@ pub fn parse(text: &str) -> Blocks<'_> {
         if let Some(level) = titles[k] {
             out.block(BlockKind::Heading { level, text: t.into() }, n, n + 1);
             skip = true;
+            continue;
+        }
+        // A title wrapped over two lines above its underline.
+        if let Some(level) = titles.get(k + 1).copied().flatten().filter(|_| wrapped[k]) {
+            let text = format!("{t} {}", lines[k + 1].1.trim());
+            out.block(BlockKind::Heading { level, text: text.into() }, n, n + 2);
+            until = k + 3;
             continue;
         }
         if let Some((level, at)) = sections[k] {
@@ -129,13 +136,22 @@ pub fn parse(text: &str) -> Blocks<'_> {
 /// repeated three or more times and at least half the title's length (a short `---`
 /// under a long line is a separator). Levels follow the order in which the underline
 /// characters first appear, as in reStructuredText: the first is level 1.
-fn underlined_titles(lines: &[(u32, &str)]) -> Vec<Option<u8>> {
+fn underlined_titles(lines: &[(u32, &str)]) -> (Vec<Option<u8>>, Vec<bool>) {
     let mut out = vec![None; lines.len()];
+    let mut wrapped = vec![false; lines.len()];
     let mut order: Vec<u8> = Vec::new();
+    let blank = |i: usize| lines[i].1.trim().is_empty();
     for k in 0..lines.len().saturating_sub(1) {
         let (l, under) = (lines[k].1, lines[k + 1].1.trim_end());
         let t = l.trim();
-        let alone = k == 0 || lines[k - 1].1.trim().is_empty();
+        // (Or the second line of a title wrapped in two, short both: `Hunting memory
+        // leaks in long` / `running services` / `--------------`, a hand's wrap.)
+        let short = |i: usize| {
+            let x = lines[i].1;
+            !x.starts_with([' ', '\t']) && x.trim().chars().count() <= 60 && list_marker(x.trim(), BULLETS).is_none()
+        };
+        let two = k >= 1 && !blank(k - 1) && (k == 1 || blank(k - 2)) && short(k - 1) && short(k);
+        let alone = k == 0 || blank(k - 1) || two;
         let Some(&c) = under.as_bytes().first() else { continue };
         let chars = t.chars().count();
         if !alone
@@ -156,8 +172,11 @@ fn underlined_titles(lines: &[(u32, &str)]) -> Vec<Option<u8>> {
             order.len() - 1
         });
         out[k] = Some(super::sat_u8(level + 1));
+        if two && !blank(k - 1) {
+            wrapped[k - 1] = true;
+        }
     }
-    out
+    (out, wrapped)
 }
 
 /// An outline written with indentation and no bullets (a plain-text editor, an

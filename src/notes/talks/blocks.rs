@@ -170,6 +170,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         true
     }
 
+    /// Whether block `bi` comes right under block `above`, or under it and only an
+    /// Org heading's tags and planning lines (`:python:`, `CLOSED: [...]`), which are
+    /// its metadata.
+    pub(super) fn right_under(&self, above: usize, bi: usize) -> bool {
+        let meta = |b: &Block| match &b.kind {
+            BlockKind::Properties(ps) => {
+                ps.iter().all(|p| ["tags", "SCHEDULED", "DEADLINE", "CLOSED"].contains(&p.key.as_str()))
+            }
+            _ => false,
+        };
+        above < bi && self.blocks[above + 1..bi].iter().all(meta)
+    }
+
     /// The text of line `line` (1-based) of the note.
     pub(super) fn line_text(&self, line: u32) -> &'a str {
         let Some(i) = line.checked_sub(1).map(|i| i as usize) else { return "" };

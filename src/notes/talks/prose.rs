@@ -89,7 +89,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         // A speaker line right under a heading candidate.
         if let Some(c) = self.cands.last() {
-            if c.block + 1 == bi && matches!(c.source, Source::Heading(_) | Source::Field) && c.speakers.is_empty() {
+            if self.right_under(c.block, bi)
+                && matches!(c.source, Source::Heading(_) | Source::Field)
+                && c.speakers.is_empty()
+            {
                 let labels = self.labels();
                 let joined = wrapped_list(first, below.map(|r| r.split_once('\n').map_or(r, |(l, _)| l)));
                 let first = joined.as_deref().unwrap_or(first);

@@ -1486,3 +1486,44 @@ fn a_dictation_tells_its_talks_line_by_line() {
         ])
     );
 }
+
+#[test]
+fn habits_of_the_twenty_fourth_stop() {
+    use crate::notes::document::Markup;
+    let names = |v: Vec<(u32, String, Vec<String>)>| v.into_iter().map(|t| (t.1, t.2)).collect::<Vec<_>>();
+    let s = |t: &str| t.to_string();
+    // An Org heading's tags and planning line stand between it and its by-line.
+    let org = "#+TITLE: PyConFR 2024\n\n* Samedi\n** DONE Accélérer pandas avec Arrow   :python:\n   CLOSED: [2024-11-02 sam. 11:40]\n   Par Yannick Le Goff (équipe data).\n   - notes\n** DONE Le free-threading dans CPython   :python:\n   Théo Van den Berghe, contributeur CPython, venu de Gand.\n   - notes\n";
+    assert_eq!(
+        names(speakers_as(org, Markup::Org)),
+        [
+            (s("Accélérer pandas avec Arrow"), vec![s("Yannick Le Goff")]),
+            (s("Le free-threading dans CPython"), vec![s("Théo Van den Berghe")])
+        ]
+    );
+    // A title wrapped over two lines above its underline; `w/` and a Flemish particle.
+    let plain = "PyCon US 2024\n\nHunting memory leaks in long\nrunning services\n--------------\nw/ Lars vander Berg\n\n- tracemalloc\n\nType hints at scale\n-------------------\n(Priyanka Deshmukh)\n\n- mypy\n";
+    assert_eq!(
+        names(speakers_as(plain, Markup::Plain)),
+        [
+            (s("Hunting memory leaks in long running services"), vec![s("Lars vander Berg")]),
+            (s("Type hints at scale"), vec![s("Priyanka Deshmukh")])
+        ]
+    );
+    // A live report's place before a title line; handles in company after a quote.
+    let chat = "EuroPython 2024\n\nI'm at Hypothesis beyond the basics (Zoltán Kovács-Nagy), Terrace 2A. tiny room\nstateful testing\n\nnow in Async Django in anger (Max Ober), South Hall\nuvicorn\n\n\"Do Jupyter ao Kubernetes sem chorar\" com @anaclarasilva e @rui_lopes_pt — talk a duas vozes\nnotebook to pipeline\n";
+    assert_eq!(
+        names(speakers_as(chat, Markup::Plain)),
+        [
+            (s("Hypothesis beyond the basics"), vec![s("Zoltán Kovács-Nagy")]),
+            (s("Async Django in anger"), vec![s("Max Ober")]),
+            (s("Do Jupyter ao Kubernetes sem chorar"), vec![s("@anaclarasilva"), s("@rui_lopes_pt")])
+        ]
+    );
+    // A forum reply quoting a talk's line continues that talk.
+    let thread = "# Conf 2024\n\n**@ana** · 24 out. 2024\n\n**1. First talk here** — Ana Ruiz\n- notes\n\n**2. Second talk here** — Bo Berg\n- notes\n\n---\n\n**@bo** · 25 out. 2024\n\n> **1. First talk here** — Ana Ruiz\n\nmore about Kafka\n";
+    let talks = read_as(thread, Markup::Markdown);
+    assert_eq!(talks.len(), 3, "{talks:?}");
+    assert_eq!((talks[2].0, talks[2].1.as_str()), (5, "First talk here"));
+    assert!(talks[2].3.contains("Kafka") && !talks[1].3.contains("Kafka"), "{talks:?}");
+}
