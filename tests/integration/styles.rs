@@ -595,7 +595,7 @@ fn pdf_schedule_pasted_as_a_column_then_notes_under_short_titles() {
 fn talks_told_in_a_voice_memo() {
     // The event is said, not written (`this is day two of PyData Berlin it's Tuesday the
     // second of September twenty twenty five`): not read yet.
-    check_scores(&fixture("pydata-berlin-voice-memo"), 0.95, 0.99, 0.99, 0.86);
+    check_scores(&fixture("pydata-berlin-voice-memo"), 0.956, 0.99, 0.99, 0.887);
 }
 
 // A diary blog: talks told in prose paragraphs (`First up was Ana Souza's talk on …,
@@ -605,7 +605,7 @@ fn talks_told_in_a_voice_memo() {
 fn talks_told_in_a_diary() {
     // The event is named inside the post's title (`# Two days at RustLab, a diary`): not
     // read yet.
-    check_scores(&fixture("rustlab-diary"), 0.97, 0.99, 0.99, 0.93);
+    check_scores(&fixture("rustlab-diary"), 0.973, 0.99, 0.99, 0.94);
 }
 
 // Written blind: headings that put the people first (`### Name: Title`, `### A & B:
@@ -640,7 +640,7 @@ fn postgres_recap_readme() {
 fn trello_board_of_cards() {
     // The event's date is only in the lists' titles (`List: Watched (day 1, Wed 10
     // June)`): not read yet.
-    check_scores(&fixture("ndc-oslo-trello-board"), 0.986, 0.99, 0.99, 0.967);
+    check_scores(&fixture("ndc-oslo-trello-board"), 0.99, 0.99, 0.99, 0.99);
 }
 
 // A Zettelkasten file: note ids opening the headings (`## 202606041030 Title`), speakers
@@ -762,7 +762,7 @@ fn bibtex_reading_list() {
 // MCUboot, TF-M, Renode, Kconfig, Twister, zbus.)
 #[test]
 fn csv_schedule_export() {
-    check_scores(&fixture("zephyr-summit-favourites"), 0.879, 0.99, 0.99, 0.657);
+    check_scores(&fixture("zephyr-summit-favourites"), 0.964, 0.99, 0.99, 0.911);
 }
 
 // Writer F's and G's blind fixtures (held out untuned, tuned at the thirteenth stop); what
@@ -774,7 +774,7 @@ fn csv_schedule_export() {
 // with its notes. (Scores only: the event, `fluttercon eu 26`, glues no four-digit year.)
 #[test]
 fn keep_checklist_of_talks() {
-    check_scores(&fixture("fluttercon-keep-checklist"), 0.866, 0.99, 0.99, 0.619);
+    check_scores(&fixture("fluttercon-keep-checklist"), 0.963, 0.99, 0.99, 0.909);
 }
 
 // A Reddit recap thread: each comment (`**u/name** · 2d` over its text) recaps a talk:
@@ -790,7 +790,7 @@ fn reddit_thread_of_talk_recaps() {
 // only: the date is the conference's first day, the gold's the session's.)
 #[test]
 fn poster_session_boards() {
-    check_scores(&fixture("user-poster-session"), 0.923, 0.99, 0.99, 0.790);
+    check_scores(&fixture("user-poster-session"), 0.983, 0.99, 0.99, 0.968);
 }
 
 // A LinkedIn post: keycap-numbered `1️⃣ "Title" — Name` lines, a co-speaker in a remark
@@ -805,7 +805,7 @@ fn linkedin_post_recap() {
 // canvas's last edit, `Dec 4`.)
 #[test]
 fn slack_canvas_of_sessions() {
-    check_scores(&fixture("reinvent-slack-canvas"), 0.921, 0.99, 0.99, 0.782);
+    check_scores(&fixture("reinvent-slack-canvas"), 0.965, 0.99, 0.99, 0.916);
 }
 
 // Writer H's blind fixtures: notes from the common tools (held out untuned at 0.369,
@@ -814,46 +814,46 @@ fn slack_canvas_of_sessions() {
 // Google Docs "download as Markdown": bold lines as headings, speakers only in the prose.
 #[test]
 fn common_tool_data_council_gdocs_export() {
-    check_scores(&fixture("data-council-gdocs-export"), 0.865, 0.990, 0.740, 0.865);
+    check_scores(&fixture("data-council-gdocs-export"), 0.916, 0.99, 0.814, 0.945);
 }
 
 // Apple Notes copied to text, Spanish-English: numbered titles over name lines.
 #[test]
 fn common_tool_fwdcloudsec_apple_notes() {
-    check_scores(&fixture("fwdcloudsec-apple-notes"), 0.852, 0.99, 0.657, 0.909);
+    check_scores(&fixture("fwdcloudsec-apple-notes"), 0.866, 0.99, 0.657, 0.952);
 }
 
 // a Joplin note in German and English: speaker-first headings.
 #[test]
 fn common_tool_godays_joplin_notizen() {
-    check_scores(&fixture("godays-joplin-notizen"), 0.891, 0.913, 0.99, 0.773);
+    check_scores(&fixture("godays-joplin-notizen"), 0.929, 0.913, 0.99, 0.882);
 }
 
 // a Word trip report saved as text: `Talk N:` / `Speaker(s):` lines.
 #[test]
 fn common_tool_phpday_word_trip_report() {
-    check_scores(&fixture("phpday-word-trip-report"), 0.937, 0.990, 0.913, 0.908);
+    check_scores(&fixture("phpday-word-trip-report"), 0.963, 0.99, 0.99, 0.908);
 }
 
 // a Bear note: weekday headings, quoted titles with the speaker in parentheses.
 #[test]
 fn common_tool_rails_world_bear() {
-    check_scores(&fixture("rails-world-bear"), 0.817, 0.899, 0.913, 0.639);
+    check_scores(&fixture("rails-world-bear"), 0.835, 0.899, 0.913, 0.691);
 }
 
 // a VS Code scratch file in lower case: time, title, dash, speaker.
 #[test]
 fn common_tool_techorama_vscode_scratch() {
-    check_scores(&fixture("techorama-vscode-scratch"), 0.798, 0.899, 0.913, 0.583);
+    check_scores(&fixture("techorama-vscode-scratch"), 0.929, 0.99, 0.913, 0.883);
 }
 
 // Writer I's seven (the thirteenth stop's blind holdout, 0.650 untuned) and writers J and
 // K's twelve (written blind in the fourteenth stop: J 0.108 and K 0.495 untuned).
 
-// OneNote copied as text, `Session 1 | 10:30-11:30 | Room K1` over the title and a speaker line, `•`/`o` bullets; AWS; below 0.95: talks 1.000, speakers 1.000, mentions 0.733.
+// OneNote copied as text, `Session 1 | 10:30-11:30 | Room K1` over the title and a speaker line, `•`/`o` bullets; AWS.
 #[test]
 fn blind_i_aws_summit_onenote() {
-    check_scores(&fixture("aws-summit-onenote"), 0.901, 0.99, 0.99, 0.723);
+    check_scores(&fixture("aws-summit-onenote"), 0.96, 0.99, 0.99, 0.899);
 }
 
 // a Dropbox Paper export, a two-track agenda table, then each note-taker's section; Elixir and Erlang.
@@ -862,46 +862,46 @@ fn blind_i_codebeam_paper_export() {
     check(&fixture("codebeam-paper-export"), 0.946, 0.99, 0.99, 0.858);
 }
 
-// Typora in French, `### 10h30 · Salle Maillot` over an italic title and a bold speaker; Java; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.941, mentions 0.691
+// Typora in French, `### 10h30 · Salle Maillot` over an italic title and a bold speaker; Java; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.780.
 #[test]
 fn blind_i_devoxx_fr_typora() {
-    check_scores(&fixture("devoxx-fr-typora"), 0.867, 0.99, 0.931, 0.681);
+    check_scores(&fixture("devoxx-fr-typora"), 0.917, 0.99, 0.99, 0.77);
 }
 
-// a GitHub Gist, headings per talk, lightning talks as a list; Go; below 0.95: talks 0.933, speakers 1.000, mentions 0.780.
+// a GitHub Gist, headings per talk, lightning talks as a list; Go; below 0.95: talks 1.000, speakers 1.000, mentions 0.809.
 #[test]
 fn blind_i_gophercon_uk_gist() {
-    check_scores(&fixture("gophercon-uk-gist"), 0.895, 0.923, 0.99, 0.77);
+    check_scores(&fixture("gophercon-uk-gist"), 0.926, 0.99, 0.99, 0.799);
 }
 
-// an Obsidian daily note, callouts and wikilinks; security; below 0.95: talks 0.923, speakers 0.933, mentions 0.946.
+// an Obsidian daily note, callouts and wikilinks; security; below 0.95: talks 0.923, speakers 0.933, mentions 0.983.
 #[test]
 fn blind_i_insomnihack_obsidian_daily() {
-    check_scores(&fixture("insomnihack-obsidian-daily"), 0.924, 0.913, 0.923, 0.935);
+    check_scores(&fixture("insomnihack-obsidian-daily"), 0.936, 0.913, 0.923, 0.973);
 }
 
-// a phone note with `-` everywhere and no blank lines; MySQL; the event or its date is not all found; below 0.95: talks 0.933, speakers 0.933, mentions 0.857.
+// a phone note with `-` everywhere and no blank lines; MySQL; the event or its date is not all found.
 #[test]
 fn blind_i_mysql_belgian_days_phone() {
-    check_scores(&fixture("mysql-belgian-days-phone"), 0.898, 0.923, 0.923, 0.847);
+    check_scores(&fixture("mysql-belgian-days-phone"), 0.949, 0.99, 0.99, 0.867);
 }
 
-// a mail to oneself, prose talks, a two-column pasted schedule; React; the event or its date is not all found; below 0.95: talks 0.600, speakers 0.545, mentions 0.552.
+// a mail to oneself, prose talks, a two-column pasted schedule; React; the event or its date is not all found; below 0.95: talks 0.600, speakers 0.545, mentions 0.600.
 #[test]
 fn blind_i_react_summit_mail_to_self() {
-    check_scores(&fixture("react-summit-mail-to-self"), 0.556, 0.59, 0.535, 0.542);
+    check_scores(&fixture("react-summit-mail-to-self"), 0.572, 0.59, 0.535, 0.59);
 }
 
-// one long bullet per talk (time, asides, title, speaker anywhere), notes nested; Haskell and OCaml; below 0.95: talks 1.000, speakers 0.875, mentions 0.844
+// one long bullet per talk (time, asides, title, speaker anywhere), notes nested; Haskell and OCaml; below 0.95: talks 1.000, speakers 0.875, mentions 0.895.
 #[test]
 fn blind_j_bob_konferenz_long_bullets() {
-    check_scores(&fixture("bob-konferenz-long-bullets"), 0.896, 0.99, 0.865, 0.834);
+    check_scores(&fixture("bob-konferenz-long-bullets"), 0.913, 0.99, 0.865, 0.885);
 }
 
-// a hand-typed two-column grid `time | ROOM 2 | ROOM 5` with notes in the cells; Java; below 0.95: talks 1.000, speakers 1.000, mentions 0.451.
+// a hand-typed two-column grid `time | ROOM 2 | ROOM 5` with notes in the cells; Java; below 0.95: talks 1.000, speakers 1.000, mentions 0.507.
 #[test]
 fn blind_j_javazone_two_tracks() {
-    check_scores(&fixture("javazone-two-tracks"), 0.807, 0.99, 0.99, 0.441);
+    check_scores(&fixture("javazone-two-tracks"), 0.826, 0.99, 0.99, 0.497);
 }
 
 // `**Speaker**: Title` over bullet notes, Czech and English, a lunch line of the same shape; PostgreSQL.
@@ -910,28 +910,28 @@ fn blind_j_p2d2_bold_speakers() {
     check(&fixture("p2d2-bold-speakers"), 0.949, 0.913, 0.99, 0.945);
 }
 
-// hard-wrapped prose, each paragraph opening with the quoted title, the speaker or `Name's talk`; R; below 0.95: talks 1.000, speakers 1.000, mentions 0.742.
+// hard-wrapped prose, each paragraph opening with the quoted title, the speaker or `Name's talk`; R.
 #[test]
 fn blind_j_positconf_prose_paragraphs() {
-    check_scores(&fixture("positconf-prose-paragraphs"), 0.904, 0.99, 0.99, 0.732);
+    check_scores(&fixture("positconf-prose-paragraphs"), 0.94, 0.99, 0.99, 0.839);
 }
 
-// a lower-case running log, every line timed (`10:32 switched room`); observability; below 0.95: talks 1.000, speakers 1.000, mentions 0.833.
+// a lower-case running log, every line timed (`10:32 switched room`); observability.
 #[test]
 fn blind_j_promcon_eu_running_log() {
-    check_scores(&fixture("promcon-eu-running-log"), 0.934, 0.99, 0.99, 0.823);
+    check_scores(&fixture("promcon-eu-running-log"), 0.953, 0.99, 0.99, 0.879);
 }
 
-// `## 10:30 · Room` headings holding only time and room, the title on the line under; .NET; below 0.95: talks 0.857, speakers 0.667, mentions 0.866.
+// `## 10:30 · Room` headings holding only time and room, the title on the line under; .NET; below 0.95: talks 0.923, speakers 0.667, mentions 0.912.
 #[test]
 fn blind_j_update_conf_prague_slots() {
-    check_scores(&fixture("update-conf-prague-slots"), 0.786, 0.847, 0.657, 0.856);
+    check_scores(&fixture("update-conf-prague-slots"), 0.824, 0.913, 0.657, 0.902);
 }
 
-// Apple Notes on a phone in Italian, `1) 9.30 Titolo` over `Relatore:`; Android; below 0.95: talks 1.000, speakers 1.000, mentions 0.821
+// Apple Notes on a phone in Italian, `1) 9.30 Titolo` over `Relatore:`; Android.
 #[test]
 fn blind_k_droidcon_italia_note() {
-    check_scores(&fixture("droidcon-italia-note"), 0.931, 0.99, 0.99, 0.811);
+    check_scores(&fixture("droidcon-italia-note"), 0.957, 0.99, 0.99, 0.89);
 }
 
 // a Bear note in Dutch, speakers in parentheses, after a dash or on the next line; ML.
@@ -940,183 +940,183 @@ fn blind_k_goto_ams_bear() {
     check(&fixture("goto-ams-bear"), 0.956, 0.99, 0.99, 0.887);
 }
 
-// plain text in German, `09.00 Uhr, Raum` over `„Titel“ – Name`; Java; below 0.95: talks 1.000, speakers 1.000, mentions 0.793.
+// plain text in German, `09.00 Uhr, Raum` over `„Titel“ – Name`; Java.
 #[test]
 fn blind_k_javaland_mitschrift() {
-    check_scores(&fixture("javaland-mitschrift"), 0.921, 0.99, 0.99, 0.783);
+    check_scores(&fixture("javaland-mitschrift"), 0.946, 0.99, 0.99, 0.857);
 }
 
-// a Word report in Portuguese, `Sessão N – Título`, `Orador:`, `Hora:`; .NET; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.727, mentions 0.831.
+// a Word report in Portuguese, `Sessão N – Título`, `Orador:`, `Hora:`; .NET; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.800, mentions 0.866.
 #[test]
 fn blind_k_netponto_relatorio() {
-    check_scores(&fixture("netponto-relatorio"), 0.843, 0.99, 0.717, 0.821);
+    check_scores(&fixture("netponto-relatorio"), 0.879, 0.99, 0.79, 0.856);
 }
 
-// a Notion export in French, `## 10h45 — Titre`, `Intervenant·e :`, a panel with `Modération :`; accessibility; below 0.95: talks 1.000, speakers 0.667, mentions 0.898.
+// a Notion export in French, `## 10h45 — Titre`, `Intervenant·e :`, a panel with `Modération :`; accessibility; below 0.95: talks 1.000, speakers 0.769, mentions 0.920.
 #[test]
 fn blind_k_paris_web_notion() {
-    check_scores(&fixture("paris-web-notion"), 0.845, 0.99, 0.657, 0.888);
+    check_scores(&fixture("paris-web-notion"), 0.886, 0.99, 0.759, 0.91);
 }
 
-// a Google Docs export in Spanish, speakers only in the prose (`La dio …`, `Charla de …`); security; below 0.95: talks 0.800, speakers 0.667, mentions 0.700.
+// a Google Docs export in Spanish, speakers only in the prose (`La dio …`, `Charla de …`); security; below 0.95: talks 0.800, speakers 0.667, mentions 0.917.
 #[test]
 fn blind_k_rootedcon_resumen_gdocs() {
-    check_scores(&fixture("rootedcon-resumen-gdocs"), 0.712, 0.79, 0.657, 0.69);
+    check_scores(&fixture("rootedcon-resumen-gdocs"), 0.784, 0.79, 0.657, 0.907);
 }
-// an Evernote export in plain text, titles between rules over `Speaker(s):`, names in parentheses or after the time and room; security; the event or its date is not all found; below 0.95: talks 0.923, speakers 1.000, mentions 0.630.
+// an Evernote export in plain text, titles between rules over `Speaker(s):`, names in parentheses or after the time and room; security; the event or its date is not all found; below 0.95: talks 0.923, speakers 1.000, mentions 0.792.
 #[test]
 fn blind_n_blackhat_usa_2023_evernote() {
-    check_scores(&fixture("blackhat-usa-2023-evernote"), 0.841, 0.913, 0.99, 0.62);
+    check_scores(&fixture("blackhat-usa-2023-evernote"), 0.895, 0.913, 0.99, 0.782);
 }
 
-// a vimwiki page, `= headings =`, devroom headings over `Title (Name)` lines, lightning items in italics; open source; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.909, mentions 0.907.
+// a vimwiki page, `= headings =`, devroom headings over `Title (Name)` lines, lightning items in italics; open source; the event or its date is not all found.
 #[test]
 fn blind_n_fosdem_2024_vimwiki() {
-    check_scores(&fixture("fosdem-2024-vimwiki"), 0.929, 0.99, 0.899, 0.897);
+    check_scores(&fixture("fosdem-2024-vimwiki"), 0.943, 0.99, 0.899, 0.941);
 }
 
-// a Workflowy export in plain text, talks as bullets under day bullets, speakers in quoted notes or child bullets; games; the event or its date is not all found; below 0.95: talks 0.800, speakers 0.769, mentions 0.641.
+// a Workflowy export in plain text, talks as bullets under day bullets, speakers in quoted notes or child bullets; games; the event or its date is not all found; below 0.95: talks 0.800, speakers 0.769, mentions 0.691.
 #[test]
 fn blind_n_gdc_2024_workflowy() {
-    check_scores(&fixture("gdc-2024-workflowy"), 0.727, 0.79, 0.759, 0.631);
+    check_scores(&fixture("gdc-2024-workflowy"), 0.743, 0.79, 0.759, 0.681);
 }
 
-// a Roam Research export, `Speaker::` attributes, `[[links]]`, TODO blocks; cloud native; below 0.95: talks 0.909, speakers 0.842, mentions 0.849.
+// a Roam Research export, `Speaker::` attributes, `[[links]]`, TODO blocks; cloud native.
 #[test]
 fn blind_n_kubecon_eu_2024_roam() {
-    check_scores(&fixture("kubecon-eu-2024-roam"), 0.857, 0.899, 0.832, 0.839);
+    check_scores(&fixture("kubecon-eu-2024-roam"), 0.956, 0.99, 0.99, 0.888);
 }
 
-// a Teams channel copied, session codes before titles, speakers after `presented by` or a dash; AWS; the event or its date is not all found; below 0.95: talks 0.889, speakers 0.833, mentions 0.634.
+// a Teams channel copied, session codes before titles, speakers after `presented by` or a dash; AWS; the event or its date is not all found; below 0.95: talks 0.889, speakers 0.923, mentions 0.673.
 #[test]
 fn blind_n_reinvent_2023_teams_chat() {
-    check_scores(&fixture("reinvent-2023-teams-chat"), 0.775, 0.879, 0.823, 0.624);
+    check_scores(&fixture("reinvent-2023-teams-chat"), 0.818, 0.879, 0.913, 0.663);
 }
 
-// an Org file, `** DONE Title :tags:` headlines, `:SPEAKER:` drawers, `Speaker was …`; languages; below 0.95: talks 1.000, speakers 0.923, mentions 0.785.
+// an Org file, `** DONE Title :tags:` headlines, `:SPEAKER:` drawers, `Speaker was …`; languages.
 #[test]
 fn blind_n_strange_loop_2023_orgmode() {
-    check_scores(&fixture("strange-loop-2023-orgmode"), 0.893, 0.99, 0.913, 0.775);
+    check_scores(&fixture("strange-loop-2023-orgmode"), 0.963, 0.99, 0.99, 0.909);
 }
 
-// a German report exported from Word, a contents list, numbered titles in quotes over `Referent:` and the time; DevOps; below 0.95: talks 0.769, speakers 0.900, mentions 0.857.
+// a German report exported from Word, a contents list, numbered titles in quotes over `Referent:` and the time; DevOps; below 0.95: talks 0.769, speakers 0.900, mentions 0.871.
 #[test]
 fn blind_o_continuous_lifecycle_2024_teilnahmebericht() {
-    check_scores(&fixture("continuous-lifecycle-2024-teilnahmebericht"), 0.832, 0.759, 0.89, 0.847);
+    check_scores(&fixture("continuous-lifecycle-2024-teilnahmebericht"), 0.837, 0.759, 0.89, 0.861);
 }
 
-// a Dutch Obsidian note, `## Title (Speaker)`, callouts, `9.30 uur`; web; below 0.95: talks 1.000, speakers 0.824, mentions 0.865.
+// a Dutch Obsidian note, `## Title (Speaker)`, callouts, `9.30 uur`; web; below 0.95: talks 1.000, speakers 0.824, mentions 0.895.
 #[test]
 fn blind_o_frontmania_2024_obsidian() {
-    check_scores(&fixture("frontmania-2024-obsidian"), 0.886, 0.99, 0.814, 0.855);
+    check_scores(&fixture("frontmania-2024-obsidian"), 0.896, 0.99, 0.814, 0.885);
 }
 
-// a Notion export in Spanish and English, `🎙️ Name (Org)` under headings, `<aside>` callouts; science; below 0.95: talks 1.000, speakers 0.737, mentions 0.841.
+// a Notion export in Spanish and English, `🎙️ Name (Org)` under headings, `<aside>` callouts; science; below 0.95: talks 1.000, speakers 0.800, mentions 0.939.
 #[test]
 fn blind_o_nerdearla_2024_notion_export() {
-    check_scores(&fixture("nerdearla-2024-notion-export"), 0.849, 0.99, 0.727, 0.831);
+    check_scores(&fixture("nerdearla-2024-notion-export"), 0.903, 0.99, 0.79, 0.929);
 }
 
-// an Italian Google Docs export, bold headings, speakers named in sentences, a round table; data; below 0.95: talks 1.000, speakers 0.706, mentions 0.830.
+// an Italian Google Docs export, bold headings, speakers named in sentences, a round table; data; below 0.95: talks 1.000, speakers 0.706, mentions 0.932.
 #[test]
 fn blind_o_pycon_italia_2025_gdocs_export() {
-    check_scores(&fixture("pycon-italia-2025-gdocs-export"), 0.835, 0.99, 0.696, 0.82);
+    check_scores(&fixture("pycon-italia-2025-gdocs-export"), 0.869, 0.99, 0.696, 0.922);
 }
 
-// Polish plain text, `9:15 Keynote - Name (Org)` over a quoted title, `prow.`, `goście:`; security; below 0.95: talks 0.842, speakers 0.783, mentions 0.692.
+// Polish plain text, `9:15 Keynote - Name (Org)` over a quoted title, `prow.`, `goście:`; security; below 0.95: talks 0.889, speakers 0.818, mentions 0.851.
 #[test]
 fn blind_o_secure_2024_notatnik() {
-    check_scores(&fixture("secure-2024-notatnik"), 0.762, 0.832, 0.773, 0.682);
+    check_scores(&fixture("secure-2024-notatnik"), 0.843, 0.879, 0.808, 0.841);
 }
 
-// a Brazilian Portuguese Keep note, `9h30`, `Title - Name`, `c/ Name`, a panel with `mediação`; mobile; the event or its date is not all found; below 0.95: talks 0.889, speakers 0.636, mentions 0.795.
+// a Brazilian Portuguese Keep note, `9h30`, `Title - Name`, `c/ Name`, a panel with `mediação`; mobile; the event or its date is not all found; below 0.95: talks 0.941, speakers 0.737, mentions 0.840.
 #[test]
 fn blind_o_tdc_sp_2024_keep() {
-    check_scores(&fixture("tdc-sp-2024-keep"), 0.763, 0.879, 0.626, 0.785);
+    check_scores(&fixture("tdc-sp-2024-keep"), 0.829, 0.931, 0.727, 0.83);
 }
 
-// one line of labelled fields per talk (`Talk: … | Who: … | Where: …`), any order and separator; open source; below 0.95: talks 1.000, speakers 1.000, mentions 0.710.
+// one line of labelled fields per talk (`Talk: … | Who: … | Where: …`), any order and separator; open source; below 0.95: talks 1.000, speakers 1.000, mentions 0.765.
 #[test]
 fn blind_r_fosdem_2024_labelled_lines() {
-    check_scores(&fixture("fosdem-2024-labelled-lines"), 0.893, 0.99, 0.99, 0.7);
+    check_scores(&fixture("fosdem-2024-labelled-lines"), 0.912, 0.99, 0.99, 0.755);
 }
 
-// an Obsidian note with each talk in a callout (`> [!note] Title`), asides in `[!quote]` and `[!todo]`; cloud native; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.889, mentions 0.817.
+// an Obsidian note with each talk in a callout (`> [!note] Title`), asides in `[!quote]` and `[!todo]`; cloud native; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.889, mentions 0.842.
 #[test]
 fn blind_r_kubecon_eu_2024_obsidian_callouts() {
-    check_scores(&fixture("kubecon-eu-2024-obsidian-callouts"), 0.892, 0.99, 0.879, 0.807);
+    check_scores(&fixture("kubecon-eu-2024-obsidian-callouts"), 0.9, 0.99, 0.879, 0.832);
 }
 
-// an Argentine Keep note in lower case, `1)` numbered talks, speakers after `x`, `por`, `la dio`; mixed; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.600, mentions 0.861.
+// an Argentine Keep note in lower case, `1)` numbered talks, speakers after `x`, `por`, `la dio`; mixed; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.727, mentions 0.877.
 #[test]
 fn blind_r_nerdearla_2023_keep_es() {
-    check_scores(&fixture("nerdearla-2023-keep-es"), 0.81, 0.99, 0.59, 0.851);
+    check_scores(&fixture("nerdearla-2023-keep-es"), 0.858, 0.99, 0.717, 0.867);
 }
 
-// Swedish Markdown, `Talare:`, `Föredrag av …`, `– Name`, `ett föredrag om …`; mixed; below 0.95: talks 1.000, speakers 1.000, mentions 0.820.
+// Swedish Markdown, `Talare:`, `Föredrag av …`, `– Name`, `ett föredrag om …`; mixed.
 #[test]
 fn blind_r_oredev_2023_svenska() {
-    check_scores(&fixture("oredev-2023-svenska"), 0.93, 0.99, 0.99, 0.81);
+    check_scores(&fixture("oredev-2023-svenska"), 0.945, 0.99, 0.99, 0.855);
 }
 
-// `## Name on title` headings and lightning items, tool names before `on` in the text; SRE; the event or its date is not all found; below 0.95: talks 0.889, speakers 0.941, mentions 0.698.
+// `## Name on title` headings and lightning items, tool names before `on` in the text; SRE; the event or its date is not all found; below 0.95: talks 0.941, speakers 1.000, mentions 0.824.
 #[test]
 fn blind_r_srecon23_emea_name_on_title() {
-    check_scores(&fixture("srecon23-emea-name-on-title"), 0.833, 0.879, 0.931, 0.688);
+    check_scores(&fixture("srecon23-emea-name-on-title"), 0.912, 0.931, 0.99, 0.814);
 }
 
-// Pandoc Markdown, `{#id .talk}` headings, `[Name]{.speaker}` spans, `::: notes` divs; R; below 0.95: talks 0.933, speakers 0.941, mentions 0.800.
+// Pandoc Markdown, `{#id .talk}` headings, `[Name]{.speaker}` spans, `::: notes` divs; R; below 0.95: talks 0.933, speakers 0.941, mentions 0.915.
 #[test]
 fn blind_r_user_2024_pandoc_attrs() {
-    check_scores(&fixture("user-2024-pandoc-attrs"), 0.881, 0.923, 0.931, 0.79);
+    check_scores(&fixture("user-2024-pandoc-attrs"), 0.92, 0.923, 0.931, 0.905);
 }
 
-// Confluence wiki markup, a plan-vs-reality table, `h2.` slots with room changes over `h3.` talks, a talk pasted from the schedule app in `{noformat}`; games; below 0.95: talks 0.727, speakers 0.727, mentions 0.620.
+// Confluence wiki markup, a plan-vs-reality table, `h2.` slots with room changes over `h3.` talks, a talk pasted from the schedule app in `{noformat}`; games; below 0.95: talks 0.727, speakers 0.800, mentions 0.676.
 #[test]
 fn blind_p_gdc_2024_confluence() {
-    check_scores(&fixture("gdc-2024-confluence"), 0.681, 0.717, 0.717, 0.609);
+    check_scores(&fixture("gdc-2024-confluence"), 0.724, 0.717, 0.79, 0.666);
 }
 
-// plain text under `=====` day banners, `-- 11:00  "Title"` lines over an indented speaker line, keynotes in one line; cloud native; below 0.95: talks 0.824, speakers 0.833, mentions 0.677.
+// plain text under `=====` day banners, `-- 11:00  "Title"` lines over an indented speaker line, keynotes in one line; cloud native; below 0.95: talks 0.933, speakers 0.909, mentions 0.846.
 #[test]
 fn blind_p_kubecon_eu_2024_plaintext() {
-    check_scores(&fixture("kubecon-eu-2024-plaintext"), 0.768, 0.813, 0.823, 0.667);
+    check_scores(&fixture("kubecon-eu-2024-plaintext"), 0.886, 0.923, 0.899, 0.836);
 }
 
-// a Sessionize agenda pasted as lines (time range, title, speaker, room, kind) in front matter'd Markdown, notes after it; .NET; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.800, mentions 0.732.
+// a Sessionize agenda pasted as lines (time range, title, speaker, room, kind) in front matter'd Markdown, notes after it; .NET; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.800, mentions 0.776.
 #[test]
 fn blind_p_ndc_oslo_2024_sessionize() {
-    check_scores(&fixture("ndc-oslo-2024-sessionize"), 0.803, 0.899, 0.79, 0.721);
+    check_scores(&fixture("ndc-oslo-2024-sessionize"), 0.819, 0.899, 0.79, 0.766);
 }
 
-// an Org file, `** DONE Title :tags:` tutorials with `:SPEAKERS:` drawers, `#+TITLE`/`#+DATE`; machine learning; below 0.95: talks 1.000, speakers 0.842, mentions 0.828.
+// an Org file, `** DONE Title :tags:` tutorials with `:SPEAKERS:` drawers, `#+TITLE`/`#+DATE`; machine learning; below 0.95: talks 1.000, speakers 0.900, mentions 0.921.
 #[test]
 fn blind_p_neurips_2023_orgmode() {
-    check_scores(&fixture("neurips-2023-orgmode"), 0.879, 0.99, 0.832, 0.817);
+    check_scores(&fixture("neurips-2023-orgmode"), 0.93, 0.99, 0.89, 0.911);
 }
 
 // a lightning-talk table (`# \| who \| talk \| notes`) with continuation rows, unknown names (`???`, `Mariana ?`); Python; below 0.95: talks 0.769, speakers 0.857, mentions 0.500.
 #[test]
 fn blind_p_pycon_us_2024_lightning_table() {
-    check_scores(&fixture("pycon-us-2024-lightning-table"), 0.698, 0.759, 0.847, 0.49);
+    check_scores(&fixture("pycon-us-2024-lightning-table"), 0.699, 0.759, 0.847, 0.49);
 }
 
-// a Slack channel copy, `*bold*` panel titles over `mod:`/`panelists:` lines, a dash list of panelists, `on stage:`; security; the event or its date is not all found; below 0.95: talks 0.857, speakers 0.556, mentions 0.620.
+// a Slack channel copy, `*bold*` panel titles over `mod:`/`panelists:` lines, a dash list of panelists, `on stage:`; security; the event or its date is not all found; below 0.95: talks 0.857, speakers 0.556, mentions 0.744.
 #[test]
 fn blind_p_rsac_2024_slack() {
-    check_scores(&fixture("rsac-2024-slack"), 0.667, 0.847, 0.545, 0.609);
+    check_scores(&fixture("rsac-2024-slack"), 0.709, 0.847, 0.546, 0.734);
 }
 
-// an Org journal in English and French, `** DONE Title :tags:`, `:SPEAKER:` drawers, `#+TODO` states; open source; below 0.95: talks 1.000, speakers 0.727, mentions 0.790.
+// an Org journal in English and French, `** DONE Title :tags:`, `:SPEAKER:` drawers, `#+TODO` states; open source; below 0.95: talks 1.000, speakers 0.727, mentions 0.889.
 #[test]
 fn blind_q_fosdem_2024_org_journal() {
-    check_scores(&fixture("fosdem-2024-org-journal"), 0.829, 0.99, 0.717, 0.78);
+    check_scores(&fixture("fosdem-2024-org-journal"), 0.862, 0.99, 0.717, 0.879);
 }
 
-// AsciiDoc, `===` talks, a `|===` table of fields, `Speaker::` entries, `_Name, Org_` lines; cloud native; below 0.95: talks 0.909, speakers 1.000, mentions 0.861.
+// AsciiDoc, `===` talks, a `|===` table of fields, `Speaker::` entries, `_Name, Org_` lines; cloud native; below 0.95: talks 0.909, speakers 1.000, mentions 0.875.
 #[test]
 fn blind_q_kubecon_eu_2024_asciidoc() {
-    check_scores(&fixture("kubecon-eu-2024-asciidoc"), 0.913, 0.899, 0.99, 0.85);
+    check_scores(&fixture("kubecon-eu-2024-asciidoc"), 0.918, 0.899, 0.99, 0.865);
 }
 
 // reStructuredText in German, `:Sprecherin:` fields, `Vortrag von …`, a simple table of lightning talks, `.. todo::`; Python; the event or its date is not all found.
@@ -1125,28 +1125,28 @@ fn blind_q_pyconde_2024_rst_mitschrift() {
     check_scores(&fixture("pyconde-2024-rst-mitschrift"), 0.964, 0.99, 0.99, 0.913);
 }
 
-// a folder of one file per talk in Japanese, front matter, `- speaker:` items, a `.txt` file; Ruby; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.889, mentions 0.940.
+// a folder of one file per talk in Japanese, front matter, `- speaker:` items, a `.txt` file; Ruby; the event or its date is not all found.
 #[test]
 fn blind_q_rubykaigi_2024_folder_per_talk() {
-    check_scores(&fixture("rubykaigi-2024-folder-per-talk"), 0.932, 0.99, 0.878, 0.929);
+    check_scores(&fixture("rubykaigi-2024-folder-per-talk"), 0.945, 0.99, 0.879, 0.967);
 }
 
-// a Jupyter notebook (`.ipynb`), a Markdown cell per talk, code cells between; scientific Python; below 0.95: talks 1.000, speakers 0.857, mentions 0.968.
+// a Jupyter notebook (`.ipynb`), a Markdown cell per talk, code cells between; scientific Python; below 0.95: talks 1.000, speakers 0.857, mentions 0.979.
 #[test]
 fn blind_q_scipy_2024_jupyter_notebook() {
-    check_scores(&fixture("scipy-2024-jupyter-notebook"), 0.931, 0.99, 0.847, 0.957);
+    check_scores(&fixture("scipy-2024-jupyter-notebook"), 0.935, 0.99, 0.847, 0.969);
 }
 
-// a MediaWiki page saved as text, `== ==` headings, `[[User:…|…]]` links, a `{| wikitable |}` of short talks, templates; Wikimedia; below 0.95: talks 0.923, speakers 0.933, mentions 0.758.
+// a MediaWiki page saved as text, `== ==` headings, `[[User:…|…]]` links, a `{| wikitable |}` of short talks, templates; Wikimedia; below 0.95: talks 0.923, speakers 0.933, mentions 0.904.
 #[test]
 fn blind_q_wikimania_2023_mediawiki() {
-    check_scores(&fixture("wikimania-2023-mediawiki"), 0.861, 0.913, 0.923, 0.747);
+    check_scores(&fixture("wikimania-2023-mediawiki"), 0.91, 0.913, 0.923, 0.894);
 }
 
 // two days of Title Case `##`/`###` headings, speakers alone or after `Speaker:`, a panel `A, B and C, moderated by D`; Django.
 #[test]
 fn blind_s_djangocon_europe_2024_two_day() {
-    check_scores(&fixture("djangocon-europe-2024-two-day"), 0.961, 0.99, 0.946, 0.948);
+    check_scores(&fixture("djangocon-europe-2024-two-day"), 0.965, 0.99, 0.947, 0.959);
 }
 
 // a folder of one Markdown file per talk, setext titles, `A talk by [Name](link)` or a `####` speaker heading, sub-headings as parts, a README naming the event; Rust.
@@ -1155,135 +1155,135 @@ fn blind_s_eurorust_2024_talk_folder() {
     check_scores(&fixture("eurorust-2024-talk-folder"), 0.956, 0.99, 0.99, 0.89);
 }
 
-// a lower-case phone note, `next talk - title (speaker)`, `after lunch: title - speaker`; JavaScript; the event or its date is not all found; below 0.95: talks 0.923, speakers 1.000, mentions 0.800.
+// a lower-case phone note, `next talk - title (speaker)`, `after lunch: title - speaker`; JavaScript; the event or its date is not all found; below 0.95: talks 0.923, speakers 1.000, mentions 0.831.
 #[test]
 fn blind_s_jsnation_2024_phone_note() {
-    check_scores(&fixture("jsnation-2024-phone-note"), 0.897, 0.913, 0.99, 0.79);
+    check_scores(&fixture("jsnation-2024-phone-note"), 0.908, 0.913, 0.99, 0.821);
 }
 
 // a schedule table (time, title, speaker, room) over lower-case sections with shortened titles (`## keynote (Surname)`); PostgreSQL.
 #[test]
 fn blind_s_pgconf_eu_2023_schedule_table() {
-    check_scores(&fixture("pgconf-eu-2023-schedule-table"), 0.946, 0.99, 0.99, 0.86);
+    check_scores(&fixture("pgconf-eu-2023-schedule-table"), 0.971, 0.99, 0.99, 0.934);
 }
 
-// reStructuredText with `===`/`---`/`~~~` underlines, `:speaker:` fields, `::` code, a talk with no speaker; Python; below 0.95: talks 0.889, speakers 0.800, mentions 0.784.
+// reStructuredText with `===`/`---`/`~~~` underlines, `:speaker:` fields, `::` code, a talk with no speaker; Python; below 0.95: talks 0.889, speakers 0.889, mentions 0.816.
 #[test]
 fn blind_s_pycon_au_2024_rst_notes() {
-    check_scores(&fixture("pycon-au-2024-rst-notes"), 0.814, 0.878, 0.79, 0.773);
+    check_scores(&fixture("pycon-au-2024-rst-notes"), 0.855, 0.879, 0.879, 0.806);
 }
 
-// a recap e-mail hard-wrapped at 72 columns, quoted and bold titles in prose, speakers in sentences; DevOps; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.923, mentions 0.900.
+// a recap e-mail hard-wrapped at 72 columns, quoted and bold titles in prose, speakers in sentences; DevOps; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.923, mentions 0.918.
 #[test]
 fn blind_s_rootconf_2024_recap_email() {
-    check_scores(&fixture("rootconf-2024-recap-email"), 0.93, 0.99, 0.913, 0.89);
+    check_scores(&fixture("rootconf-2024-recap-email"), 0.937, 0.99, 0.913, 0.908);
 }
 
-// French, `Conférence :`, `Intervenant(e)s :`, `par X et Y`, a keynote with no title; Java; below 0.95: talks 0.923, speakers 0.727, mentions 0.869.
+// French, `Conférence :`, `Intervenant(e)s :`, `par X et Y`, a keynote with no title; Java; below 0.95: talks 0.923, speakers 0.762, mentions 0.902.
 #[test]
 fn blind_t_devoxx_france_2024_francais() {
-    check_scores(&fixture("devoxx-france-2024-francais"), 0.829, 0.913, 0.717, 0.858);
+    check_scores(&fixture("devoxx-france-2024-francais"), 0.852, 0.913, 0.752, 0.892);
 }
 
-// two days, `###` room and track headings, bold `time title` lines with the speaker after a dash, `by`, a field or the next line; Go; below 0.95: talks 1.000, speakers 0.947, mentions 0.868.
+// two days, `###` room and track headings, bold `time title` lines with the speaker after a dash, `by`, a field or the next line; Go.
 #[test]
 fn blind_t_gophercon_uk_2024_multitrack() {
-    check_scores(&fixture("gophercon-uk-2024-multitrack"), 0.928, 0.99, 0.937, 0.857);
+    check_scores(&fixture("gophercon-uk-2024-multitrack"), 0.95, 0.99, 0.937, 0.922);
 }
 
-// German labels (`Vortrag:`, `Sprecherin:`, `Raum:`, `Uhrzeit:`) in any order, a speaker only in a sentence; Java; below 0.95: talks 1.000, speakers 0.833, mentions 0.817.
+// German labels (`Vortrag:`, `Sprecherin:`, `Raum:`, `Uhrzeit:`) in any order, a speaker only in a sentence; Java; below 0.95: talks 1.000, speakers 0.833, mentions 0.902.
 #[test]
 fn blind_t_javaland_2024_deutsch() {
-    check_scores(&fixture("javaland-2024-deutsch"), 0.873, 0.99, 0.823, 0.807);
+    check_scores(&fixture("javaland-2024-deutsch"), 0.902, 0.99, 0.823, 0.892);
 }
 
 // AsciiDoc in English and Italian, `Speaker::` lists, `[source,python]` blocks, lightning `"title" -- speaker` bullets; Python.
 #[test]
 fn blind_t_pycon_italia_2024_asciidoc() {
-    check_scores(&fixture("pycon-italia-2024-asciidoc"), 0.946, 0.99, 0.99, 0.86);
+    check_scores(&fixture("pycon-italia-2024-asciidoc"), 0.951, 0.99, 0.99, 0.874);
 }
 
-// a notebook exported to Markdown, `## Title — Speaker (Company)` headings, `Out[2]:` prefixes, Q&A sub-headings, a TODO list; data; below 0.95: talks 1.000, speakers 0.923, mentions 0.894.
+// a notebook exported to Markdown, `## Title — Speaker (Company)` headings, `Out[2]:` prefixes, Q&A sub-headings, a TODO list; data; below 0.95: talks 1.000, speakers 0.923, mentions 0.917.
 #[test]
 fn blind_t_pydata_amsterdam_2023_jupyter() {
-    check_scores(&fixture("pydata-amsterdam-2023-jupyter"), 0.928, 0.99, 0.913, 0.883);
+    check_scores(&fixture("pydata-amsterdam-2023-jupyter"), 0.937, 0.99, 0.913, 0.907);
 }
 
-// Apple Notes as text, `•`/`◦` bullets, dated days, `Title – Speaker` lines, `• panel: A, B, C`; software architecture; below 0.95: talks 1.000, speakers 1.000, mentions 0.845.
+// Apple Notes as text, `•`/`◦` bullets, dated days, `Title – Speaker` lines, `• panel: A, B, C`; software architecture.
 #[test]
 fn blind_t_qcon_london_2024_applenotes() {
-    check_scores(&fixture("qcon-london-2024-applenotes"), 0.938, 0.99, 0.99, 0.835);
+    check_scores(&fixture("qcon-london-2024-applenotes"), 0.968, 0.99, 0.99, 0.925);
 }
 
 // an Org file over two days, `**` talks with `:SPEAKER:` drawers, `***` lightning talks with the speaker after `--`, a first name alone; Rust; below 0.95: talks 0.842, speakers 0.889, mentions 0.912.
 #[test]
 fn blind_u_eurorust_2024_emacs_org() {
-    check_scores(&fixture("eurorust-2024-emacs-org"), 0.87, 0.832, 0.878, 0.901);
+    check_scores(&fixture("eurorust-2024-emacs-org"), 0.871, 0.832, 0.879, 0.902);
 }
 
-// a numbered tweet thread (`2/`, `(1/15)`), quoted titles after lead words, speakers after `by`, `—`, `w/`, as @handles or both; JavaScript; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.909, mentions 0.700.
+// a numbered tweet thread (`2/`, `(1/15)`), quoted titles after lead words, speakers after `by`, `—`, `w/`, as @handles or both; JavaScript; the event or its date is not all found.
 #[test]
 fn blind_u_jsheroes_2024_tweet_thread() {
-    check_scores(&fixture("jsheroes-2024-tweet-thread"), 0.829, 0.899, 0.899, 0.69);
+    check_scores(&fixture("jsheroes-2024-tweet-thread"), 0.979, 0.99, 0.99, 0.957);
 }
 
 // a Logseq journal page, talks as top-level bullets over `speaker:: [[Name]]`, `moderator::`/`panelists::`, a speaker only in a sentence; cloud native.
 #[test]
 fn blind_u_kubecon_eu_2024_logseq() {
-    check_scores(&fixture("kubecon-eu-2024-logseq"), 0.955, 0.99, 0.99, 0.886);
+    check_scores(&fixture("kubecon-eu-2024-logseq"), 0.962, 0.99, 0.99, 0.905);
 }
 
-// an Obsidian note, YAML front matter, a table with a `who` cell per talk, a moderated panel and a workshop, callouts and to-dos; security; below 0.95: talks 0.933, speakers 0.778, mentions 0.836.
+// an Obsidian note, YAML front matter, a table with a `who` cell per talk, a moderated panel and a workshop, callouts and to-dos; security; below 0.95: talks 0.933, speakers 0.778, mentions 0.912.
 #[test]
 fn blind_u_owasp_appsec_eu_2024_obsidian_table() {
-    check_scores(&fixture("owasp-appsec-eu-2024-obsidian-table"), 0.839, 0.923, 0.767, 0.826);
+    check_scores(&fixture("owasp-appsec-eu-2024-obsidian-table"), 0.865, 0.923, 0.768, 0.902);
 }
 
-// a Slack message in Dutch with replies, `*bold*` English titles, speakers before or after them or in a Dutch sentence, numbered lightning talks; data; below 0.95: talks 1.000, speakers 0.833, mentions 0.903.
+// a Slack message in Dutch with replies, `*bold*` English titles, speakers before or after them or in a Dutch sentence, numbered lightning talks; data; below 0.95: talks 1.000, speakers 0.923, mentions 0.903.
 #[test]
 fn blind_u_pydata_amsterdam_2023_slack_nl() {
-    check_scores(&fixture("pydata-amsterdam-2023-slack-nl"), 0.902, 0.99, 0.823, 0.893);
+    check_scores(&fixture("pydata-amsterdam-2023-slack-nl"), 0.932, 0.99, 0.913, 0.893);
 }
 
 // plain vim text of an academic conference over two days, lower-case `name -- title` and `name: "title"` lines, session chairs, a panel, tool demos; software engineering; below 0.95: talks 0.222, speakers 0.588, mentions 0.191.
 #[test]
 fn blind_u_saner_2024_vim_plaintext() {
-    check_scores(&fixture("saner-2024-vim-plaintext"), 0.323, 0.212, 0.578, 0.18);
+    check_scores(&fixture("saner-2024-vim-plaintext"), 0.324, 0.212, 0.578, 0.181);
 }
 // French Markdown notes; Java.
 #[test]
 fn blind_v_devoxx_france_2024_fr() {
-    check_scores(&fixture("devoxx-france-2024-fr"), 0.967, 0.99, 0.99, 0.923);
+    check_scores(&fixture("devoxx-france-2024-fr"), 0.983, 0.99, 0.99, 0.969);
 }
 
-// reStructuredText with field lists; Django; below 0.95: talks 1.000, speakers 0.875, mentions 0.944.
+// reStructuredText with field lists; Django; below 0.95: talks 1.000, speakers 0.875, mentions 0.956.
 #[test]
 fn blind_v_djangocon_eu_2023_rst() {
-    check_scores(&fixture("djangocon-eu-2023-rst"), 0.929, 0.99, 0.865, 0.933);
+    check_scores(&fixture("djangocon-eu-2023-rst"), 0.934, 0.99, 0.865, 0.946);
 }
 
 // a lower-case wall of hard-wrapped prose written on a train, names in lower case before quoted titles (`then NAME with "…"`, `NAME and NAME did a two person talk, "…"`, after a colon, with an aside in brackets); JavaScript; the event or its date is not all found.
 #[test]
 fn blind_v_jsnation_2023_wall() {
-    check_scores(&fixture("jsnation-2023-wall"), 0.956, 0.99, 0.99, 0.888);
+    check_scores(&fixture("jsnation-2023-wall"), 0.956, 0.99, 0.99, 0.889);
 }
 
-// a meetup's agenda and its lightning talks in Markdown; security; the event or its date is not all found; below 0.95: talks 0.800, speakers 0.727, mentions 0.625.
+// a meetup's agenda and its lightning talks in Markdown; security; the event or its date is not all found; below 0.95: talks 0.800, speakers 0.727, mentions 0.725.
 #[test]
 fn blind_v_owasp_melbourne_meetup_lightning() {
-    check_scores(&fixture("owasp-melbourne-meetup-lightning"), 0.707, 0.79, 0.717, 0.615);
+    check_scores(&fixture("owasp-melbourne-meetup-lightning"), 0.741, 0.79, 0.717, 0.715);
 }
 
-// a live blog with timestamps and quoted titles; machine learning; below 0.95: talks 0.909, speakers 0.750, mentions 0.619.
+// a live blog with timestamps and quoted titles; machine learning; below 0.95: talks 0.909, speakers 0.750, mentions 0.703.
 #[test]
 fn blind_v_pytorch_conference_2023_liveblog() {
-    check_scores(&fixture("pytorch-conference-2023-liveblog"), 0.749, 0.899, 0.74, 0.609);
+    check_scores(&fixture("pytorch-conference-2023-liveblog"), 0.777, 0.899, 0.74, 0.693);
 }
 
-// Markdown tables of the schedule and notes; Rust; below 0.95: talks 0.900, speakers 1.000, mentions 0.923.
+// Markdown tables of the schedule and notes; Rust.
 #[test]
 fn blind_v_rustconf_2023_table() {
-    check_scores(&fixture("rustconf-2023-table"), 0.93, 0.89, 0.99, 0.913);
+    check_scores(&fixture("rustconf-2023-table"), 0.964, 0.937, 0.99, 0.964);
 }
 
 // a transcribed voice memo, one thing said per line, no stops, fillers (`um`, `uh`), talks told in sentences (`so next up was NAME talking about …`, `it was NAME and the talk was …`, `the title was something like …`); Django; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.800.
@@ -1292,16 +1292,16 @@ fn blind_w_djangocon_us_2023_voicememo() {
     check_scores(&fixture("djangocon-us-2023-voicememo"), 0.923, 0.99, 0.99, 0.79);
 }
 
-// a Discord log, `[HH:MM] nick:` on every line, people in parallel rooms, titles quoted in messages with the speaker before, after or in a later message; Go; below 0.95: talks 0.909, speakers 0.833, mentions 0.520.
+// a Discord log, `[HH:MM] nick:` on every line, people in parallel rooms, titles quoted in messages with the speaker before, after or in a later message; Go; below 0.95: talks 0.909, speakers 0.833, mentions 0.655.
 #[test]
 fn blind_w_gophercon_2023_discord() {
-    check_scores(&fixture("gophercon-2023-discord"), 0.744, 0.899, 0.823, 0.51);
+    check_scores(&fixture("gophercon-2023-discord"), 0.789, 0.899, 0.823, 0.645);
 }
 
-// a Notion export, a sessions table (Name / Speaker / Tags / Status), `<details><summary>` toggles and indented-bullet toggles, `<aside>` callouts; cloud native; the event or its date is not all found; below 0.95: talks 0.923, speakers 1.000, mentions 0.637.
+// a Notion export, a sessions table (Name / Speaker / Tags / Status), `<details><summary>` toggles and indented-bullet toggles, `<aside>` callouts; cloud native; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.756.
 #[test]
 fn blind_w_kubecon_eu_2024_notion() {
-    check_scores(&fixture("kubecon-eu-2024-notion"), 0.843, 0.913, 0.99, 0.627);
+    check_scores(&fixture("kubecon-eu-2024-notion"), 0.908, 0.99, 0.99, 0.746);
 }
 
 // Bear notes in Italian with `#tags`, `##` titles, `relatrice:`, `relatori:`, `a cura di`, a bare name or a sentence; Python; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.833, mentions 0.914.
@@ -1313,67 +1313,67 @@ fn blind_w_pycon_italia_2024_bear() {
 // Spanish Markdown, numbered items with bold 24h times, titles in «», italics or after `título:`, `ponente(s):` or `Charla de X`; Python; below 0.95: talks 0.800, speakers 0.833, mentions 0.784.
 #[test]
 fn blind_w_pycones_2023_charlas() {
-    check_scores(&fixture("pycones-2023-charlas"), 0.795, 0.79, 0.823, 0.774);
+    check_scores(&fixture("pycones-2023-charlas"), 0.796, 0.79, 0.823, 0.774);
 }
 
-// a Google Docs trip report as text (with a byte-order mark), ALL CAPS sections, numbered `2.1` talks, `[Name]` after the title or `Presenter(s):`; software architecture; below 0.95: talks 1.000, speakers 1.000, mentions 0.822.
+// a Google Docs trip report as text (with a byte-order mark), ALL CAPS sections, numbered `2.1` talks, `[Name]` after the title or `Presenter(s):`; software architecture.
 #[test]
 fn blind_w_qcon_london_2024_gdocs() {
-    check_scores(&fixture("qcon-london-2024-gdocs"), 0.93, 0.99, 0.99, 0.811);
+    check_scores(&fixture("qcon-london-2024-gdocs"), 0.963, 0.99, 0.99, 0.909);
 }
 
-// Polish Markdown, `##` timed headings, `Prelegent:`/`Prelegentka:` lines or a name in brackets, a panel with `Prowadząca:` and `Goście:`; software; the event or its date is not all found; below 0.95: talks 0.923, speakers 0.947, mentions 0.872.
+// Polish Markdown, `##` timed headings, `Prelegent:`/`Prelegentka:` lines or a name in brackets, a panel with `Prowadząca:` and `Goście:`; software; the event or its date is not all found; below 0.95: talks 0.923, speakers 0.947, mentions 0.863.
 #[test]
 fn blind_x_4developers_2023_po_polsku() {
     check_scores(&fixture("4developers-2023-po-polsku"), 0.904, 0.913, 0.937, 0.862);
 }
 
-// a day as one Time | Room A | Room B table of `Title — Speaker` cells, then bold shortened titles over bullet notes; cloud native; below 0.95: talks 0.632, speakers 1.000, mentions 0.486.
+// a day as one Time | Room A | Room B table of `Title — Speaker` cells, then bold shortened titles over bullet notes; cloud native; below 0.95: talks 0.800, speakers 1.000, mentions 0.872.
 #[test]
 fn blind_x_containerdays_2023_schedule_table() {
-    check_scores(&fixture("containerdays-2023-schedule-table"), 0.695, 0.621, 0.99, 0.476);
+    check_scores(&fixture("containerdays-2023-schedule-table"), 0.881, 0.79, 0.99, 0.862);
 }
 
 // LaTeX typed into a `.txt` (`\section*`, itemize, `%` comments), numbered papers with ``` ``quoted'' ``` titles and `Lastname et al.` authors under session headings, a keynote and a panel; software engineering research; below 0.95: talks 0.600, speakers 0.500, mentions 0.390.
 #[test]
 fn blind_x_icse_2023_latex_notes() {
-    check_scores(&fixture("icse-2023-latex-notes"), 0.486, 0.59, 0.49, 0.38);
+    check_scores(&fixture("icse-2023-latex-notes"), 0.487, 0.59, 0.49, 0.38);
 }
 
-// Brazilian Portuguese plain text, `14h30 - palestra: "Title"` lines over `- palestrante:` bullets, a keynote told in an item, lightning talks; Python; below 0.95: talks 0.800, speakers 0.727, mentions 0.639.
+// Brazilian Portuguese plain text, `14h30 - palestra: "Title"` lines over `- palestrante:` bullets, a keynote told in an item, lightning talks; Python; below 0.95: talks 0.833, speakers 0.727, mentions 0.711.
 #[test]
 fn blind_x_python_brasil_2023_anotacoes() {
-    check_scores(&fixture("python-brasil-2023-anotacoes"), 0.712, 0.79, 0.717, 0.628);
+    check_scores(&fixture("python-brasil-2023-anotacoes"), 0.747, 0.823, 0.717, 0.701);
 }
 
-// an Obsidian Zettelkasten folder, one file per talk named by an ID and a slug, YAML front matter with or without `speaker:`, wikilinks, a MOC index; Rust; below 0.95: talks 0.909, speakers 0.571, mentions 0.828.
+// an Obsidian Zettelkasten folder, one file per talk named by an ID and a slug, YAML front matter with or without `speaker:`, wikilinks, a MOC index; Rust.
 #[test]
 fn blind_x_rustconf_2023_zettel() {
-    check_scores(&fixture("rustconf-2023-zettel"), 0.759, 0.899, 0.561, 0.818);
+    check_scores(&fixture("rustconf-2023-zettel"), 0.941, 0.99, 0.99, 0.844);
 }
 
-// a Mastodon thread as Markdown, numbered toots, hashtags, @handles for some speakers, titles quoted in toots; Python; below 0.95: talks 0.909, speakers 0.600, mentions 0.667.
+// a Mastodon thread as Markdown, numbered toots, hashtags, @handles for some speakers, titles quoted in toots; Python; below 0.95: talks 0.909, speakers 0.909, mentions 0.681.
 #[test]
 fn blind_x_swiss_python_summit_2023_mastodon() {
-    check_scores(&fixture("swiss-python-summit-2023-mastodon"), 0.715, 0.899, 0.59, 0.656);
+    check_scores(&fixture("swiss-python-summit-2023-mastodon"), 0.823, 0.899, 0.899, 0.671);
 }
 
 // Spanish AsciiDoc, `===` talk sections, `_por Name_`, `Ponente:` or a sentence (`La daba Name, de Org`), a `----` listing; software.
 #[test]
 fn blind_aa_commitconf_2024_asciidoc() {
-    check_scores(&fixture("commitconf-2024-asciidoc"), 0.953, 0.99, 0.99, 0.878);
+    check_scores(&fixture("commitconf-2024-asciidoc"), 0.975, 0.99, 0.99, 0.944);
 }
 
-// a Polish Logseq page, `- ## Title` bullets with `prelegent::` properties, TODO/DONE tasks, `[[links]]`; Java and Kotlin; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.909, mentions 0.861.
+// a Polish Logseq page, `- ## Title` bullets with `prelegent::` properties, TODO/DONE tasks, `[[links]]`; Java and Kotlin; the event or its date is not all found; below 0.95: talks 1.000, speakers 0.909, mentions 0.875.
 #[test]
 fn blind_aa_geecon_2024_logseq() {
-    check_scores(&fixture("geecon-2024-logseq"), 0.913, 0.99, 0.899, 0.85);
+    check_scores(&fixture("geecon-2024-logseq"), 0.918, 0.99, 0.899, 0.865);
 }
 
 // English Markdown whose headings are times alone (`## 09:30`, `## 10:15 – 11:00`), a bold title under each with `w/ Name` or `by Name, Company`, breaks in slots; JavaScript.
 #[test]
 fn blind_aa_jsnation_2024_time_headings() {
-    check_scores(&fixture("jsnation-2024-time-headings"), 0.945, 0.99, 0.99, 0.857);
+    check_scores(&fixture("jsnation-2024-time-headings"), 0.975, 0.99, 0.99, 0.946);
 }
 
 // an Italian Jupyter notebook, a `##` cell per talk with `Relatore:`/`Relatrice:` or `di Name e Name` under it, code cells; Python; below 0.95: talks 1.000, speakers 1.000, mentions 0.847.
@@ -1382,61 +1382,61 @@ fn blind_aa_pycon_italia_2024_notebook() {
     check_scores(&fixture("pycon-italia-2024-notebook"), 0.939, 0.99, 0.99, 0.837);
 }
 
-// an English plain-text note from a tired attendee, titles in capitals over `- name (company)` or `w/ Name`, hallway chats naming people who are no speakers, a TODO block; software architecture; below 0.95: talks 0.889, speakers 0.889, mentions 0.725.
+// an English plain-text note from a tired attendee, titles in capitals over `- name (company)` or `w/ Name`, hallway chats naming people who are no speakers, a TODO block; software architecture; below 0.95: talks 0.889, speakers 0.889, mentions 0.761.
 #[test]
 fn blind_aa_qconlondon_2024_tired() {
-    check_scores(&fixture("qconlondon-2024-tired"), 0.824, 0.878, 0.878, 0.714);
+    check_scores(&fixture("qconlondon-2024-tired"), 0.836, 0.879, 0.879, 0.751);
 }
 
 // Brazilian Portuguese Markdown with `### Name — Title` headings (the speaker first), sometimes `### Title (Name)`, break headings; software.
 #[test]
 fn blind_aa_tdc_sao_paulo_2024_palestrante_primeiro() {
-    check_scores(&fixture("tdc-sao-paulo-2024-palestrante-primeiro"), 0.975, 0.99, 0.99, 0.946);
+    check_scores(&fixture("tdc-sao-paulo-2024-palestrante-primeiro"), 0.99, 0.99, 0.99, 0.99);
 }
 
 // a German recap e-mail (`.eml`) with headers, numbered talks told in a line each (`1) Keynote "Title" – Name (Org)`, `Danach bei NAME: "Title"`), `Sprecherin:` lines, a sign-off; cloud native; the event or its date is not all found.
 #[test]
 fn blind_y_containerdays_2024_email_de() {
-    check_scores(&fixture("containerdays-2024-email-de"), 0.94, 0.99, 0.913, 0.917);
+    check_scores(&fixture("containerdays-2024-email-de"), 0.981, 0.99, 0.99, 0.961);
 }
 
-// a Polish plain-text file kept in git, `10:00 sala A` slot lines or a time alone over the title, the speaker in square brackets with the studio, after `--`, in `prow.:`, in a sentence or as a list's first item; game development; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.691.
+// a Polish plain-text file kept in git, `10:00 sala A` slot lines or a time alone over the title, the speaker in square brackets with the studio, after `--`, in `prow.:`, in a sentence or as a list's first item; game development; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.825.
 #[test]
 fn blind_y_digital_dragons_2024_git_txt_pl() {
-    check_scores(&fixture("digital-dragons-2024-git-txt-pl"), 0.887, 0.99, 0.99, 0.68);
+    check_scores(&fixture("digital-dragons-2024-git-txt-pl"), 0.932, 0.99, 0.99, 0.815);
 }
 
 // reStructuredText with a field list, `Keynote -- Title` sections with `:Speaker:` fields, `.. note::` directives; Go.
 #[test]
 fn blind_y_gophercon_eu_2024_rst() {
-    check_scores(&fixture("gophercon-eu-2024-rst"), 0.945, 0.99, 0.99, 0.856);
+    check_scores(&fixture("gophercon-eu-2024-rst"), 0.975, 0.99, 0.99, 0.944);
 }
 
 // a French Jupyter notebook, `##` cells for talks (`Title — Name`, `orateur :`, `Name nous parle de Title`, `Keynote : *Name*` over a bold title), code cells; data science.
 #[test]
 fn blind_y_pydata_paris_2024_jupyter_fr() {
-    check_scores(&fixture("pydata-paris-2024-jupyter-fr"), 0.962, 0.99, 0.99, 0.906);
+    check_scores(&fixture("pydata-paris-2024-jupyter-fr"), 0.977, 0.99, 0.99, 0.95);
 }
 
-// a Spanish phone note with no markup, emoji, the speaker over or before the title (`Name → Title`, `Name - Title`, `charla de Name` under it, `Title (Name)`); security; below 0.95: talks 1.000, speakers 1.000, mentions 0.786.
+// a Spanish phone note with no markup, emoji, the speaker over or before the title (`Name → Title`, `Name - Title`, `charla de Name` under it, `Title (Name)`); security.
 #[test]
 fn blind_y_rootedcon_2024_movil_es() {
-    check_scores(&fixture("rootedcon-2024-movil-es"), 0.918, 0.99, 0.99, 0.775);
+    check_scores(&fixture("rootedcon-2024-movil-es"), 0.974, 0.99, 0.99, 0.942);
 }
 
 // Emacs Org with `#+TITLE`, dated day headings, `:PROPERTIES:` drawers with `:SPEAKER:`, TODO states and tags on talk headings, checkboxes; Rust; the event or its date is not all found.
 #[test]
 fn blind_y_rustconf_2024_emacs_org() {
-    check_scores(&fixture("rustconf-2024-emacs-org"), 0.953, 0.99, 0.99, 0.881);
+    check_scores(&fixture("rustconf-2024-emacs-org"), 0.954, 0.99, 0.99, 0.882);
 }
 
-// German handwriting turned into text by a tablet, odd line breaks and recognition errors (`rnit`, `lch`), titles between `>> <<` or underlined with `~~~~`, `Ref.:` or `von` for speakers; cloud native; below 0.95: talks 0.750, speakers 0.800, mentions 0.557.
+// German handwriting turned into text by a tablet, odd line breaks and recognition errors (`rnit`, `lch`), titles between `>> <<` or underlined with `~~~~`, `Ref.:` or `von` for speakers; cloud native; below 0.95: talks 0.750, speakers 0.800, mentions 0.581.
 #[test]
 fn blind_ab_containerdays_2024_tablet_ocr() {
-    check_scores(&fixture("containerdays-2024-tablet-ocr"), 0.692, 0.74, 0.79, 0.547);
+    check_scores(&fixture("containerdays-2024-tablet-ocr"), 0.7, 0.74, 0.79, 0.571);
 }
 
-// a French live blog, `**[HH:MM]**` updates newest first, talks announced in updates (`On enchaîne avec NAME qui présente « Title »`), speech in « » too; web; below 0.95: talks 1.000, speakers 0.909, mentions 0.241.
+// a French live blog, `**[HH:MM]**` updates newest first, talks announced in updates (`On enchaîne avec NAME qui présente « Title »`), speech in « » too; web; below 0.95: talks 1.000, speakers 0.909, mentions 0.233.
 #[test]
 fn blind_ab_devfest_nantes_2024_liveblog() {
     check_scores(&fixture("devfest-nantes-2024-liveblog"), 0.706, 0.99, 0.899, 0.231);
@@ -1448,28 +1448,28 @@ fn blind_ab_frontend_utrecht_meetup_2024_lightning() {
     check_scores(&fixture("frontend-utrecht-meetup-2024-lightning"), 0.97, 0.99, 0.99, 0.931);
 }
 
-// European Portuguese Markdown, `## 11h00 · Sala 2 · Title` headings over `Orador:`/`Oradora:`, a summary table of the day with shortened titles; Java; below 0.95: talks 1.000, speakers 1.000, mentions 0.788.
+// European Portuguese Markdown, `## 11h00 · Sala 2 · Title` headings over `Orador:`/`Oradora:`, a summary table of the day with shortened titles; Java.
 #[test]
 fn blind_ab_jnation_2024_sala_tabela() {
-    check_scores(&fixture("jnation-2024-sala-tabela"), 0.919, 0.99, 0.99, 0.777);
+    check_scores(&fixture("jnation-2024-sala-tabela"), 0.94, 0.99, 0.99, 0.839);
 }
 
 // a Slack channel copied as text, `Name  10:42 AM` headers, colleagues reporting the talks they are in (quoted titles with `w/ Name`, `speaker is …`, `NAME doing "Title"`), threads and reactions; Python; the event or its date is not all found; below 0.95: talks 0.727, speakers 0.727, mentions 0.494.
 #[test]
 fn blind_ab_pycon_us_2024_slack_export() {
-    check_scores(&fixture("pycon-us-2024-slack-export"), 0.639, 0.717, 0.717, 0.484);
+    check_scores(&fixture("pycon-us-2024-slack-export"), 0.64, 0.717, 0.717, 0.484);
 }
 
-// an academic workshop, `## Session N: Topic (chair: Name)` over `- Paper: "Title" (authors; presented by Name)` items, discussants, a poster session; program analysis; below 0.95: talks 0.947, speakers 0.900, mentions 0.655.
+// an academic workshop, `## Session N: Topic (chair: Name)` over `- Paper: "Title" (authors; presented by Name)` items, discussants, a poster session; program analysis; below 0.95: talks 0.947, speakers 0.900, mentions 0.788.
 #[test]
 fn blind_ab_soap_2024_workshop_sessions() {
-    check_scores(&fixture("soap-2024-workshop-sessions"), 0.824, 0.937, 0.89, 0.645);
+    check_scores(&fixture("soap-2024-workshop-sessions"), 0.868, 0.937, 0.89, 0.778);
 }
 
 // Swedish and English plain text, `Föredrag`/`Talare:` labels, fika and lunch, speakers before the title (`Maja Holmgren - …`, `13:00 Erik Nyström: …`), on a `Talare:` line or in a sentence; Java.
 #[test]
 fn blind_ac_jfokus_2025_swedish() {
-    check_scores(&fixture("jfokus-2025-swedish"), 0.954, 0.99, 0.99, 0.883);
+    check_scores(&fixture("jfokus-2025-swedish"), 0.955, 0.99, 0.99, 0.884);
 }
 
 // live notes with `[hh:mm]` on most lines, talks announced mid-stream (`next up: Name on Title`, `Name: "Title"`, `"Title" — Name`); JavaScript.
@@ -1481,7 +1481,7 @@ fn blind_ac_jsnation_2025_timestamps() {
 // a Trello board as Markdown, lists as `##` headings, cards as `###` headings with `**Labels:**` (`` `speaker: Name` ``), `**Members:**`, a description and checklists, admin cards, follow-ups as bold items; cloud native; the event or its date is not all found; below 0.95: talks 0.933, speakers 0.947, mentions 0.837.
 #[test]
 fn blind_ac_kubecon_eu_2025_trello() {
-    check_scores(&fixture("kubecon-eu-2025-trello"), 0.895, 0.923, 0.937, 0.826);
+    check_scores(&fixture("kubecon-eu-2025-trello"), 0.896, 0.923, 0.937, 0.827);
 }
 
 // Google Docs exported to Markdown, escaped `\-` `\+` `\#`, headings from `##` to `######`, the speaker in italics after the title or on the line under it; Python.
@@ -1493,25 +1493,25 @@ fn blind_ac_pycon_us_2024_gdocs() {
 // a Brazilian Portuguese Notion export, `<details><summary>Title — Name</summary>` toggles under a day heading, `<aside>` callouts, properties at the top; Python; below 0.95: talks 0.923, speakers 1.000, mentions 0.891.
 #[test]
 fn blind_ac_python_brasil_2024_notion() {
-    check_scores(&fixture("python-brasil-2024-notion"), 0.927, 0.913, 0.99, 0.88);
+    check_scores(&fixture("python-brasil-2024-notion"), 0.928, 0.913, 0.99, 0.881);
 }
 
 // PHP Markdown Extra definition lists, a title then `:   Speaker, Company`, notes indented in the definition, breaks as terms; PHP; below 0.95: talks 1.000, speakers 0.933, mentions 0.852.
 #[test]
 fn blind_ac_symfonycon_vienna_2024_deflist() {
-    check_scores(&fixture("symfonycon-vienna-2024-deflist"), 0.918, 0.99, 0.923, 0.841);
+    check_scores(&fixture("symfonycon-vienna-2024-deflist"), 0.918, 0.99, 0.923, 0.842);
 }
 
 // a numbered social thread (`5/ …`), speakers as `Name (@handle)` or a handle alone (`next up @marcoreyes.dev on "Title"`), quoted titles; JavaScript; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.923, mentions 0.757.
 #[test]
 fn blind_z_cascadiajs_2024_thread() {
-    check_scores(&fixture("cascadiajs-2024-thread"), 0.853, 0.899, 0.913, 0.746);
+    check_scores(&fixture("cascadiajs-2024-thread"), 0.853, 0.899, 0.913, 0.747);
 }
 
 // a Québec French e-mail digest, `Conférencier :` fields, hard-wrapped prose; web; below 0.95: talks 1.000, speakers 0.923, mentions 0.861.
 #[test]
 fn blind_z_confoo_montreal_2024_courriel() {
-    check_scores(&fixture("confoo-montreal-2024-courriel"), 0.918, 0.99, 0.913, 0.85);
+    check_scores(&fixture("confoo-montreal-2024-courriel"), 0.918, 0.99, 0.913, 0.851);
 }
 
 // a Roam Research export, nested bullets with `speaker::` attributes and `[[links]]`; Rust; the event or its date is not all found.
@@ -1523,13 +1523,13 @@ fn blind_z_eurorust_2024_roam() {
 // a Dutch AsciiDoc trip report, a schedule table (`|Tijd |Zaal |Sessie |Spreker`) with breaks, then `=== Title / Name` sections and `:spreker:` attributes; Java; the event or its date is not all found.
 #[test]
 fn blind_z_j_fall_2024_asciidoc() {
-    check_scores(&fixture("j-fall-2024-asciidoc"), 0.969, 0.99, 0.99, 0.928);
+    check_scores(&fixture("j-fall-2024-asciidoc"), 0.97, 0.99, 0.99, 0.929);
 }
 
 // a Markdown checklist of the talks to attend and attended, `- [x] Title — Name`, nested notes; SRE; the event or its date is not all found.
 #[test]
 fn blind_z_srecon24_emea_checklist() {
-    check_scores(&fixture("srecon24-emea-checklist"), 0.954, 0.931, 0.99, 0.94);
+    check_scores(&fixture("srecon24-emea-checklist"), 0.954, 0.931, 0.99, 0.941);
 }
 
 // a German Obsidian daily note, properties and `[[wiki links]]`, day links, the talks of the day; data.
@@ -1546,43 +1546,43 @@ fn blind_ad_devoxx_poland_2024_phone() {
 // Dutch Obsidian callouts (`> [!note]`), `[[wiki links]]` for speakers, tags (`#todo-uitzoeken`); platform engineering, Rust, WebAssembly; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.817.
 #[test]
 fn blind_ad_goto_amsterdam_2024_obsidian() {
-    check_scores(&fixture("goto-amsterdam-2024-obsidian"), 0.928, 0.99, 0.99, 0.806);
+    check_scores(&fixture("goto-amsterdam-2024-obsidian"), 0.929, 0.99, 0.99, 0.807);
 }
 
 // a German schedule table with bold rows for the talks attended, then sections under shortened titles (`## Keynote Reinhardt`, `## Modulith (Vogel)`); Java.
 #[test]
 fn blind_ad_javaland_2025_tagesplan() {
-    check_scores(&fixture("javaland-2025-tagesplan"), 0.949, 0.99, 0.99, 0.869);
+    check_scores(&fixture("javaland-2025-tagesplan"), 0.95, 0.99, 0.99, 0.869);
 }
 
 // a schedule pasted from a web page with its HTML: `### [Title](url) | A &amp; B, Org`, `<p><b><a href>Title</a></b><br>` over `<small>Names</small>`, entities, `<br>`; cloud native; below 0.95: talks 1.000, speakers 1.000, mentions 0.783.
 #[test]
 fn blind_ad_kubecon_eu_2024_html_paste() {
-    check_scores(&fixture("kubecon-eu-2024-html-paste"), 0.917, 0.99, 0.99, 0.773);
+    check_scores(&fixture("kubecon-eu-2024-html-paste"), 0.918, 0.99, 0.99, 0.773);
 }
 
 // an Italian e-mail with headers, numbered points naming each talk by a quoted title in a hard-wrapped sentence (`presentato da …`, `la speaker era …`), a sign-off; Python.
 #[test]
 fn blind_ad_pycon_italia_2024_email() {
-    check_scores(&fixture("pycon-italia-2024-email"), 0.975, 0.99, 0.99, 0.946);
+    check_scores(&fixture("pycon-italia-2024-email"), 0.976, 0.99, 0.99, 0.947);
 }
 
 // a reStructuredText trip report with docinfo fields, `:Speaker:` field lists, `^^^` sub-sections and a `.. list-table::` of other talks; Python.
 #[test]
 fn blind_ad_pycon_us_2025_rst_report() {
-    check_scores(&fixture("pycon-us-2025-rst-report"), 0.974, 0.99, 0.99, 0.943);
+    check_scores(&fixture("pycon-us-2025-rst-report"), 0.975, 0.99, 0.99, 0.944);
 }
 
 // a Slack channel log pasted as text (`[9:40] tomas_r: …`), several people reporting talks in replies and threads, emoji reactions; JavaScript; below 0.95: talks 0.800, speakers 0.800, mentions 0.414.
 #[test]
 fn blind_ae_cascadiajs_2024_slack() {
-    check_scores(&fixture("cascadiajs-2024-slack"), 0.661, 0.79, 0.79, 0.403);
+    check_scores(&fixture("cascadiajs-2024-slack"), 0.661, 0.79, 0.79, 0.404);
 }
 
 // French Org mode with TODO/DONE/CANCELLED headings, tags, `<2024-10-17 jeu. 10:30>` timestamps, `:ORATEUR:` drawers on some talks and speakers in sentences on others; below 0.95: talks 0.909, speakers 0.667, mentions 0.916.
 #[test]
 fn blind_ae_devfest_nantes_2024_orgmode() {
-    check_scores(&fixture("devfest-nantes-2024-orgmode"), 0.82, 0.899, 0.656, 0.905);
+    check_scores(&fixture("devfest-nantes-2024-orgmode"), 0.821, 0.899, 0.657, 0.906);
 }
 
 // a day split by room headings (`## Main Hall`), talks as items or `###` headings opening with `HH:MM–HH:MM Title — Speaker`, breaks and a to-do list; Rust; below 0.95: talks 0.875, speakers 1.000, mentions 0.886.
@@ -1594,37 +1594,37 @@ fn blind_ae_eurorust_2024_rooms() {
 // German and English notes under schedule records pasted as YAML (`title:`, `speakers:` as an inline list, a block list or `{name, company}` objects), fenced as `yaml`, bare or not at all; Kubernetes.
 #[test]
 fn blind_ae_kubernetes_meetup_hamburg_yaml() {
-    check_scores(&fixture("kubernetes-meetup-hamburg-yaml"), 0.962, 0.99, 0.99, 0.908);
+    check_scores(&fixture("kubernetes-meetup-hamburg-yaml"), 0.963, 0.99, 0.99, 0.908);
 }
 
-// a Jupyter notebook in Spanish: `##` cell headings, speakers after a dash, in a sentence (`La dio …`), on a `ponente:` line or alone, code cells tried; Python data; below 0.95: talks 1.000, speakers 0.833, mentions 0.912.
+// a Jupyter notebook in Spanish: `##` cell headings, speakers after a dash, in a sentence (`La dio …`), on a `ponente:` line or alone, code cells tried; Python data; below 0.95: talks 1.000, speakers 0.923, mentions 0.912.
 #[test]
 fn blind_ae_pydata_madrid_2024_jupyter() {
-    check_scores(&fixture("pydata-madrid-2024-jupyter"), 0.905, 0.99, 0.823, 0.901);
+    check_scores(&fixture("pydata-madrid-2024-jupyter"), 0.935, 0.99, 0.913, 0.902);
 }
 
 // hurried Brazilian Portuguese plain text: numbered talks `1)`, speakers after `palestrante:`, `com` or in parentheses, lightning talks as indented dashes; Python; the event or its date is not all found; below 0.95: talks 0.833, speakers 0.857, mentions 0.861.
 #[test]
 fn blind_ae_python_brasil_2024_pressa() {
-    check_scores(&fixture("python-brasil-2024-pressa"), 0.84, 0.823, 0.847, 0.851);
+    check_scores(&fixture("python-brasil-2024-pressa"), 0.841, 0.823, 0.847, 0.851);
 }
 
 // Italian bold lines with the speaker first (`**Name — Title**`, `**Name: Title – subtitle**`), a panel's people in prose (`Moderato da X. Sul palco: A, B, C`), a to-do list; web, cloud, Postgres.
 #[test]
 fn blind_af_codemotion_milano_2024_speaker_first() {
-    check_scores(&fixture("codemotion-milano-2024-speaker-first"), 0.975, 0.99, 0.99, 0.945);
+    check_scores(&fixture("codemotion-milano-2024-speaker-first"), 0.975, 0.99, 0.99, 0.946);
 }
 
-// a folder of one file per talk, named `01 - Name - Title.md` or `title_words_name.txt`, Polish and English notes, and an index linking them by `[[wiki links]]` and file names; Java; below 0.95: talks 0.923, speakers 0.857, mentions 0.843.
+// a folder of one file per talk, named `01 - Name - Title.md` or `title_words_name.txt`, Polish and English notes, and an index linking them by `[[wiki links]]` and file names; Java; below 0.95: talks 1.000, speakers 1.000, mentions 0.843.
 #[test]
 fn blind_af_devoxx_poland_2024_folder() {
-    check_scores(&fixture("devoxx-poland-2024-folder"), 0.864, 0.913, 0.847, 0.833);
+    check_scores(&fixture("devoxx-poland-2024-folder"), 0.938, 0.99, 0.99, 0.833);
 }
 
-// a German Bear note: a line of hashtags under each heading, then `von`/`mit Name (Org)`, a panel's people and moderator on one line, numbered lightning talks; Linux and free software; below 0.95: talks 1.000, speakers 1.000, mentions 0.840.
+// a German Bear note: a line of hashtags under each heading, then `von`/`mit Name (Org)`, a panel's people and moderator on one line, numbered lightning talks; Linux and free software.
 #[test]
 fn blind_af_linuxwochen_wien_2024_bear() {
-    check_scores(&fixture("linuxwochen-wien-2024-bear"), 0.936, 0.99, 0.99, 0.83);
+    check_scores(&fixture("linuxwochen-wien-2024-bear"), 0.94, 0.99, 0.99, 0.839);
 }
 
 // a terse Argentine plain-text note: `HH:MM title / Name - org` lines over indented notes, lightning talks as indented dashes, a `pendiente:` to-do list; the event or its date is not all found; below 0.95: talks 0.941, speakers 0.933, mentions 0.800.
@@ -1636,7 +1636,7 @@ fn blind_af_nerdearla_2024_pocket() {
 // a GitHub trip-report comment: checkbox items `- [x] [Title](url) by Name` under `### Talks`, `<details>` blocks, @mentions, a lightning talk in a nested item; Python.
 #[test]
 fn blind_af_pycon_us_2024_github_comment() {
-    check_scores(&fixture("pycon-us-2024-github-comment"), 0.983, 0.99, 0.99, 0.971);
+    check_scores(&fixture("pycon-us-2024-github-comment"), 0.984, 0.99, 0.99, 0.971);
 }
 
 // a Dutch reStructuredText file: a `list-table` schedule (`Keynote (Name)` cells), `=====` sections with `:spreker:` field lists, speakers in sentences, lightning talks; Python; the event or its date is not all found; below 0.95: talks 0.875, speakers 0.923, mentions 0.821.
@@ -1654,25 +1654,25 @@ fn blind_ag_devfest_nantes_2024_asciidoc() {
 // a schedule pasted with tabs and empty cells (`Tijd Zaal Titel Spreker`), then Dutch notes headed by a time and a first name (`9:15 keynote Sanne`); DevOps.
 #[test]
 fn blind_ag_devopsdays_amsterdam_2024_tsv_schedule() {
-    check_scores(&fixture("devopsdays-amsterdam-2024-tsv-schedule"), 0.961, 0.99, 0.942, 0.951);
+    check_scores(&fixture("devopsdays-amsterdam-2024-tsv-schedule"), 0.977, 0.99, 0.99, 0.951);
 }
 
 // a German Obsidian day note: YAML front matter, `[[Vorname Nachname]]` speakers on a `Speaker:` line, in a heading or a sentence, `[[Technologie]]` links, a callout, to-dos; Java; below 0.95: talks 0.923, speakers 0.923, mentions 0.847.
 #[test]
 fn blind_ag_jug_saxony_day_2024_obsidian() {
-    check_scores(&fixture("jug-saxony-day-2024-obsidian"), 0.887, 0.913, 0.913, 0.837);
+    check_scores(&fixture("jug-saxony-day-2024-obsidian"), 0.888, 0.913, 0.913, 0.837);
 }
 
 // a Portuguese Apple Notes export: a title line over `•` bullets, the first naming the people (`Rui Tavares, da …`, `oradora: …`, `moderação da …`) or the quoted title under `Keynote – Name (Org)`; the event or its date is not all found.
 #[test]
 fn blind_ag_porto_tech_hub_2024_apple_notes() {
-    check_scores(&fixture("porto-tech-hub-2024-apple-notes"), 0.954, 0.99, 0.99, 0.884);
+    check_scores(&fixture("porto-tech-hub-2024-apple-notes"), 0.955, 0.99, 0.99, 0.884);
 }
 
 // a Mastodon live thread pasted as text (`🧵 n/21` posts), speakers as @handles with the name once, quoted titles, lightning talks as dashes; Python; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.727, mentions 0.815.
 #[test]
 fn blind_ag_pycon_ireland_2024_mastodon_thread() {
-    check_scores(&fixture("pycon-ireland-2024-mastodon-thread"), 0.807, 0.899, 0.717, 0.804);
+    check_scores(&fixture("pycon-ireland-2024-mastodon-thread"), 0.807, 0.899, 0.717, 0.805);
 }
 
 // a Google Docs export to Markdown in Spanish: escapes (`\-`, `\+`), `**Charla:**`/`**Ponente:**` paragraphs under short or empty `##` headings, a speaker in a sentence (`La dio …`).
@@ -1683,43 +1683,43 @@ fn blind_ag_t3chfest_2024_gdocs_export() {
 // a Polish OneNote export read as an outline: `- ` items with `*`, `o`, `§` and numbered items nested under them by tabs, a talk chosen under a slot's item (`- 11:50 → wybrałem GraalVM` / `* **Title** (Name, Org)`), `prowadzi Name` under a bold title, a lunch item's notes; Java.
 #[test]
 fn blind_ah_devoxx_poland_2024_onenote() {
-    check_scores(&fixture("devoxx-poland-2024-onenote"), 0.943, 0.99, 0.99, 0.85);
+    check_scores(&fixture("devoxx-poland-2024-onenote"), 0.944, 0.99, 0.99, 0.851);
 }
 
 // a Spanish voice dictation typed out with no stops or capitals, one thing said per line: `siguiente charla TITLE`, `la dio NAME`, `se llamaba TITLE`, `era sobre TITLE`, `después fui a la charla de A y B`; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.742.
 #[test]
 fn blind_ah_nerdearla_2024_dictado() {
-    check_scores(&fixture("nerdearla-2024-dictado"), 0.904, 0.99, 0.99, 0.731);
+    check_scores(&fixture("nerdearla-2024-dictado"), 0.904, 0.99, 0.99, 0.732);
 }
 
 // a German mind-map outline indented with spaces: day, talks with `(Name)` or a `Sprecherin:` child, notes as branches; Python.
 #[test]
 fn blind_ah_pycon_de_2024_mindmap() {
-    check_scores(&fixture("pycon-de-2024-mindmap"), 0.976, 0.99, 0.99, 0.95);
+    check_scores(&fixture("pycon-de-2024-mindmap"), 0.977, 0.99, 0.99, 0.95);
 }
 
 // an English live log, every line timestamped (`09:41 - started: Name on "Title" (keynote)`, `11:20 - next up in room 2, "Title", speaker is Name`), remarks in brackets that are no names; Python.
 #[test]
 fn blind_ah_pycon_ireland_2023_livelog() {
-    check_scores(&fixture("pycon-ireland-2023-livelog"), 0.976, 0.99, 0.99, 0.95);
+    check_scores(&fixture("pycon-ireland-2023-livelog"), 0.977, 0.99, 0.99, 0.951);
 }
 
 // Italian room headings (`## Sala A`) over numbered talks `1. Keynote: "Title" (Name)` with nested notes, a to-do list at the end; Python.
 #[test]
 fn blind_ah_pycon_italia_2024_sale() {
-    check_scores(&fixture("pycon-italia-2024-sale"), 0.95, 0.99, 0.99, 0.87);
+    check_scores(&fixture("pycon-italia-2024-sale"), 0.95, 0.99, 0.99, 0.871);
 }
 
 // a Brazilian Logseq journal: `- Title #palestra` blocks with `palestrante::` and `tags::` properties, a title naming its speaker after a comma (`…, com [[Name]]`), `DONE`/`TODO` items; Python; the event or its date is not all found.
 #[test]
 fn blind_ah_python_brasil_2023_logseq() {
-    check_scores(&fixture("python-brasil-2023-logseq"), 0.969, 0.99, 0.99, 0.929);
+    check_scores(&fixture("python-brasil-2023-logseq"), 0.97, 0.99, 0.99, 0.929);
 }
 
 // an Italian WhatsApp export of two colleagues in two rooms (`[29/10/24, 10:42:13] Name: …`), talks named in passing (`Io sono da Name, talk su …`, `Qui Name, Title`, `"Title" di Name (Org)`); the event or its date is not all found; below 0.95: talks 0.727, speakers 0.800, mentions 0.759.
 #[test]
 fn blind_ai_codemotion_milano_2024_whatsapp() {
-    check_scores(&fixture("codemotion-milano-2024-whatsapp"), 0.752, 0.717, 0.79, 0.748);
+    check_scores(&fixture("codemotion-milano-2024-whatsapp"), 0.752, 0.717, 0.79, 0.749);
 }
 
 // a Polish Redmine wiki page in Textile (`h3.` sections, a Textile table with a `Kto` column, `Prowadzący:` lines, bold names, lightning talks in bullets); below 0.95: talks 1.000, speakers 0.875, mentions 0.921.
@@ -1731,7 +1731,7 @@ fn blind_ai_infoshare_2024_redmine() {
 // a German Zim wiki page (`======` headings, Zim's file header, `//italic//` speakers, `Talk von **Name**`, `Sprecherin:`, speakers in brackets in a heading), check boxes; Java; below 0.95: talks 1.000, speakers 0.923, mentions 0.740.
 #[test]
 fn blind_ai_javaland_2024_zim() {
-    check_scores(&fixture("javaland-2024-zim"), 0.877, 0.99, 0.913, 0.729);
+    check_scores(&fixture("javaland-2024-zim"), 0.878, 0.99, 0.913, 0.73);
 }
 
 // a Dutch trip report in Jira wiki markup (`h3.`, `{quote}`, `{code}`, a Jira table repeating the talks, `*Spreker:*` lines, `door A & B`); JavaScript.
@@ -1743,13 +1743,13 @@ fn blind_ai_jsnation_2024_jira() {
 // a Dendron folder of one file per talk (`conf.kubecon24.day1.ebpf-at-scale.md`) with YAML front matter (`title:`, `desc:`), the speaker in the body (`speaker:`, `by`, a name line, a sentence), an index of `[[links]]`; Kubernetes.
 #[test]
 fn blind_ai_kubecon_na_2024_dendron() {
-    check_scores(&fixture("kubecon-na-2024-dendron"), 0.971, 0.99, 0.99, 0.934);
+    check_scores(&fixture("kubecon-na-2024-dendron"), 0.972, 0.99, 0.99, 0.934);
 }
 
 // a Brazilian Telegram channel copy (`Name, [17.10.24 10:05]` headers, `[Encaminhado de …]` forwards, `[Em resposta a …]` replies), talks announced in messages (`"Title", com Name`, `Title, da Name.`); Python; the event or its date is not all found; below 0.95: talks 0.909, speakers 0.909, mentions 0.696.
 #[test]
 fn blind_ai_python_brasil_2024_telegram() {
-    check_scores(&fixture("python-brasil-2024-telegram"), 0.828, 0.899, 0.899, 0.685);
+    check_scores(&fixture("python-brasil-2024-telegram"), 0.828, 0.899, 0.899, 0.686);
 }
 
 // a Polish Markdown note with a table of contents of links to its parts (`[Title](#title)`), speakers in footnotes (`## Title[^1]` / `[^1]: Name, Org — remark`, a panel's `w panelu[^4]` / `[^4]: Paneliści: …`), a field in brackets (`(prowadzący: Name, Org)`), `Moderowała Name`; Rust, Kafka.
@@ -1786,4 +1786,76 @@ fn blind_al_pycon_us_2024_my_schedule() {
 #[test]
 fn blind_al_pycones_2024_mkdocs_material() {
     check_scores(&fixture("pycones-2024-mkdocs-material"), 0.9, 0.79, 0.99, 0.92);
+}
+
+// an English Matrix room exported as text by Element (`Thu, Jul 11 2024, 09:02:11 - Name: message`, room events with no colon, reply quotes `<@user "…">`), three colleagues live-reporting talks in two rooms at once, `I'm at Title (Name), Room`; Python; below 0.95: talks 1.000, speakers 1.000, mentions 0.667.
+#[test]
+fn blind_am_europython_2024_matrix_export() {
+    check_scores(&fixture("europython-2024-matrix-export"), 0.879, 0.99, 0.99, 0.657);
+}
+
+// a German Obsidian note with the conference's schedule pasted as an HTML `<table>` (`<th>` header, `<span class="speaker">`, `&amp;`), then one section per talk under a shortened or translated title (`Keynote – Surname: …`, `Title – Topic (Surname / Surname)`); Python.
+#[test]
+fn blind_am_pycon_de_2025_html_schedule() {
+    check_scores(&fixture("pycon-de-2025-html-schedule"), 0.965, 0.99, 0.99, 0.915);
+}
+
+// English meeting minutes of a team's debrief in Markdown (attendees, an agenda, numbered sections `### 2.1 Title` with `**Presenter(s):** A, B`, decisions and action items with owners); Python.
+#[test]
+fn blind_am_pycon_us_2025_meeting_minutes() {
+    check_scores(&fixture("pycon-us-2025-meeting-minutes"), 0.96, 0.99, 0.99, 0.901);
+}
+
+// a Spanish Zettlr note for Pandoc (YAML front matter, `## Title {#id .charla speaker="Name"}` attributes, citations `[@key]`, footnotes, `==highlights==`, wiki links); Python.
+#[test]
+fn blind_am_pycones_2024_zettlr_pandoc() {
+    check_scores(&fixture("pycones-2024-zettlr-pandoc"), 0.955, 0.99, 0.99, 0.884);
+}
+
+// a French mission report saved as plain text by Word (BOM, CRLF, numbered headings `2.1<TAB>Title`, `•<TAB>` bullets, tab-indented paragraphs, `Intervenant(e) : Name`, a round table `animée par A, avec B, C et D`); Python.
+#[test]
+fn blind_am_pyconfr_2024_word_export() {
+    check_scores(&fixture("pyconfr-2024-word-export"), 0.964, 0.99, 0.99, 0.913);
+}
+
+// a Brazilian Portuguese GitHub Discussion copied as Markdown (comments headed `**@user** · 24 out. 2024`, numbered bold talk lines under `### Palestras`, replies quoting a talk's line, checklists); Python.
+#[test]
+fn blind_am_python_brasil_2024_github_discussion() {
+    check_scores(&fixture("python-brasil-2024-github-discussion"), 0.949, 0.99, 0.99, 0.868);
+}
+
+// an Italian Notion database exported as Markdown (a table of talks with links to their pages, `Relatore`, `Sala`, stars for `Voto`, notes in a cell, then the pages' text); Python.
+#[test]
+fn blind_an_pycon_italia_2024_notion_database() {
+    check_scores(&fixture("pycon-italia-2024-notion-database"), 0.974, 0.99, 0.99, 0.941);
+}
+
+// a Polish Obsidian note with Dataview fields in brackets on list items (`- [prelegent:: [[Name]]]`), callouts, wiki links to people, checklists; Python.
+#[test]
+fn blind_an_pycon_pl_2024_obsidian_dataview() {
+    check_scores(&fixture("pycon-pl-2024-obsidian-dataview"), 0.971, 0.99, 0.99, 0.933);
+}
+
+// a Portuguese tweet thread copied from X (numbered posts `6/`, handles for speakers `@tiago_ml (Name) com "Title"`, `"Title" com @a e @b`, view counts and post headers between); Python; below 0.95: talks 1.000, speakers 1.000, mentions 0.787.
+#[test]
+fn blind_an_pycon_portugal_2023_tweet_thread() {
+    check_scores(&fixture("pycon-portugal-2023-tweet-thread"), 0.919, 0.99, 0.99, 0.777);
+}
+
+// an English handwritten notebook run through OCR (underlined titles wrapped over two lines, `(Name)` and `w/ Name` under them, digits for letters, broken words); Python; below 0.95: talks 1.000, speakers 0.909, mentions 0.902.
+#[test]
+fn blind_an_pycon_us_2024_handwriting_ocr() {
+    check_scores(&fixture("pycon-us-2024-handwriting-ocr"), 0.927, 0.99, 0.899, 0.892);
+}
+
+// a French Org file (`** DONE Title :tags:` with `CLOSED:` and `:LOGBOOK:` clocks, a by-line `Par Name (Org).` or `Name, role, venu de X.` under them); Python.
+#[test]
+fn blind_an_pyconfr_2024_org_mode() {
+    check_scores(&fixture("pyconfr-2024-org-mode"), 0.972, 0.99, 0.99, 0.936);
+}
+
+// a Dutch Microsoft Teams meeting chat copied from the app (`[09:15] Sanne de Vries` over each message, reactions `(like) 3`, `Keynote begint: "Title" – Name`, `Zaal 1 nu: Name – Title`); Python.
+#[test]
+fn blind_an_pydata_amsterdam_2024_teams_chat() {
+    check_scores(&fixture("pydata-amsterdam-2024-teams-chat"), 0.964, 0.99, 0.99, 0.913);
 }
