@@ -481,9 +481,18 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // shortened in other words (`Kafka | Beatriz S. Lemos` for `Kafka sem dores de
         // cabeça`).
         let mut by_people: HashMap<String, Vec<usize>> = HashMap::new();
+        // Rows by their speakers' surnames (four letters or more), for a heading that
+        // names them (`row_by_named_surname`).
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, c) in self.cands.iter().enumerate() {
             if c.talk && c.source.is_row() && !c.speakers.is_empty() {
                 by_people.entry(people_key(&c.speakers)).or_default().push(i);
+                for (n, _) in &c.speakers {
+                    let last = n.name.rsplit(' ').next().unwrap_or("");
+                    if last.chars().count() >= 4 {
+                        surnames.entry(last.to_string()).or_default().push(i);
+                    }
+                }
             }
             if c.talk && (c.source.is_row() || c.source == Source::ListItem) {
                 let n = norm(&c.title);
@@ -570,7 +579,11 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             // A heading led by a speaker's surname, or closed by surnames in brackets
             // (`Weiß-Oberländer: Open Source nach dem CRA`, `Beyond Vibes – LLM-Evaluation
             // (Traoré / Baumgartner)`): the one row those surnames speak in.
-            let led = || matches!(c.source, Source::Heading(_)).then(|| self.row_by_named_surname(&c.title)).flatten();
+            let led = || {
+                (matches!(c.source, Source::Heading(_)) && !surnames.is_empty())
+                    .then(|| self.row_by_named_surname(&c.title, &surnames))
+                    .flatten()
+            };
             let found = keyed.or_else(worded).or_else(by_surname).or_else(holds_row).or_else(same_people);
             let (r, surnamed) = match found {
                 Some(r) => (r, false),
@@ -611,7 +624,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// The one talk row whose speakers' surnames `title` names where a title names its
     /// people: before its first `:`, ` – ` or ` — `, or in brackets at its end. Each
     /// speaker of the row is named, with four letters or more, and no other row's.
-    fn row_by_named_surname(&self, title: &str) -> Option<usize> {
+    fn row_by_named_surname(&self, title: &str, by_surname: &HashMap<String, Vec<usize>>) -> Option<usize> {
         let lead = [": ", " – ", " — "].iter().filter_map(|p| title.find(p)).min().map_or("", |i| &title[..i]);
         let tail = title.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])).unwrap_or("");
         let words: Vec<&str> = lead
@@ -619,16 +632,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             .chain(tail.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\''))
             .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
             .collect();
-        if words.is_empty() {
-            return None;
-        }
+        // The rows one of the words is a surname in, each kept if all its speakers are named.
+        let mut rows: Vec<usize> = words.iter().filter_map(|w| by_surname.get(*w)).flatten().copied().collect();
+        rows.sort_unstable();
+        rows.dedup();
         let named = |c: &Candidate| {
-            !c.speakers.is_empty()
-                && c.speakers.iter().all(|(n, _)| n.name.rsplit(' ').next().is_some_and(|s| words.contains(&s)))
+            c.speakers.iter().all(|(n, _)| n.name.rsplit(' ').next().is_some_and(|s| words.contains(&s)))
         };
-        let mut rows = self.cands.iter().enumerate().filter(|(_, c)| c.talk && c.source.is_row() && named(c));
-        let (r, _) = rows.next()?;
-        rows.next().is_none().then_some(r)
+        let mut found = rows.into_iter().filter(|&r| self.cands[r].talk && named(&self.cands[r]));
+        let r = found.next()?;
+        found.next().is_none().then_some(r)
     }
 
     /// The one talk row a heading of surnames and kind words names (`keynote

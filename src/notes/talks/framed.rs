@@ -364,12 +364,24 @@ impl Run<'_, '_, '_> {
         if first.len() < 8 || self.cands.is_empty() {
             return false;
         }
-        let same = |c: &Candidate| {
+        // (Candidates dropped since: read again from the start.)
+        if self.quotable.1 > self.cands.len() {
+            self.quotable = (HashMap::new(), 0);
+        }
+        // Each candidate's line is read once, into a map from its plain text (a note's
+        // cost stays linear however many quotes it holds).
+        let plain_line = |c: &Candidate| {
             let l = self.line_text(c.line).trim_start_matches(['#', '>', ' ']);
             let l = ["- ", "* ", "+ "].iter().find_map(|m| l.strip_prefix(m)).unwrap_or(l);
-            strip_inline(l).trim() == first
+            strip_inline(l).trim().to_string()
         };
-        let Some(c) = self.cands.iter().rev().find(|c| c.block < bi && same(c)) else { return false };
+        let added: Vec<(String, u32)> = self.cands[self.quotable.1..].iter().map(|c| (plain_line(c), c.line)).collect();
+        self.quotable.1 = self.cands.len();
+        for (l, line) in added {
+            self.quotable.0.insert(l, line);
+        }
+        let Some(&line) = self.quotable.0.get(first) else { return false };
+        let Some(c) = self.cands.iter().rev().find(|c| c.line == line && c.block < bi) else { return false };
         let mut again = c.clone();
         again.block = bi;
         again.line = b.line;

@@ -34,6 +34,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             .cands
             .last()
             .is_some_and(|c| c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.score() > -3);
+        // (Only a numbered line is read under a heading, below.)
+        if under_heading && !first.starts_with(|c: char| c.is_ascii_digit() || "[(#".contains(c)) {
+            return None;
+        }
         let (rest, time) = match strip_time(first) {
             Some((r, _)) => (r, true),
             None => (first, false),
@@ -562,7 +566,14 @@ const PRESENT: [&str; 24] = [
 /// title and its people in brackets follow them: up to the brackets' end (`Terrace 2A.
 /// tiny room` after them is the room and a remark).
 fn present_at(s: &str) -> Option<&str> {
-    if !s.starts_with(|c: char| "iInNsSeEjJaAtTmMpPoOkK".contains(c)) {
+    // (The first word first: most lines open with none of these.)
+    const FIRST: [&str; 12] =
+        ["i'm", "i’m", "im", "now", "sitting", "estoy", "je", "ich", "sono", "estou", "ik", "jestem"];
+    if !s.starts_with(['i', 'I', 'n', 'N', 's', 'S', 'e', 'E', 'j', 'J']) {
+        return None;
+    }
+    let w = &s[..s.bytes().position(|b| b == b' ').unwrap_or(s.len())];
+    if !FIRST.iter().any(|f| f.len() == w.len() && f.eq_ignore_ascii_case(w)) {
         return None;
     }
     let p = PRESENT.iter().find(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))?;

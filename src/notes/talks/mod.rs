@@ -264,6 +264,9 @@ struct Run<'d, 'a, 'b> {
     memo_next: usize,
     /// The last heading was a talk's: the paragraphs under it are its notes.
     heading_talk: bool,
+    /// The candidates' own lines as plain text, for a quote that repeats one
+    /// ([`framed`]'s `quoted_again`), and how many candidates are in it.
+    quotable: (HashMap<String, u32>, usize),
     /// The depths of the list items above the current one that name the event or a
     /// day (an outline's `- GDC 2024` / `  - Wed, Mar 20`): items under them are read
     /// as if those were headings.
@@ -327,6 +330,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             schedule: schedule::Schedule::default(),
             memo_next: 0,
             heading_talk: false,
+            quotable: (HashMap::new(), 0),
             item_structure: Vec::new(),
             wrapped: std::cell::OnceCell::new(),
             said: std::cell::OnceCell::new(),
