@@ -150,7 +150,13 @@ fn underlined_titles(lines: &[(u32, &str)]) -> (Vec<Option<u8>>, Vec<bool>) {
             let x = lines[i].1;
             !x.starts_with([' ', '\t']) && x.trim().chars().count() <= 60 && list_marker(x.trim(), BULLETS).is_none()
         };
-        let two = k >= 1 && !blank(k - 1) && (k == 1 || blank(k - 2)) && short(k - 1) && short(k);
+        // (Its first line three words or more with no stop at its end: a paragraph's
+        // lines over an underline are no title, `one` / `two` / `===`.)
+        let opens = |i: usize| {
+            let x = lines[i].1.trim();
+            x.split_whitespace().count() >= 3 && !x.ends_with(['.', ',', ':', ';', '!', '?'])
+        };
+        let two = k >= 1 && !blank(k - 1) && (k == 1 || blank(k - 2)) && short(k - 1) && short(k) && opens(k - 1);
         let alone = k == 0 || blank(k - 1) || two;
         let Some(&c) = under.as_bytes().first() else { continue };
         let chars = t.chars().count();
