@@ -78,15 +78,15 @@ pub(crate) fn table_rows(src: &str) -> Vec<(Vec<String>, usize, bool)> {
     for i in memchr::memchr_iter(b'<', src.as_bytes()) {
         let rest = &src[i + 1..];
         let closing = rest.starts_with('/');
-        let name: String =
-            rest[usize::from(closing)..].chars().take_while(char::is_ascii_alphanumeric).collect::<String>();
-        let after = rest[usize::from(closing) + name.len()..].chars().next();
-        if !matches!(after, Some('>' | ' ' | '\t' | '\n' | '/')) {
+        let from = usize::from(closing);
+        let len = rest.as_bytes()[from..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if !matches!(rest.as_bytes().get(from + len), Some(b'>' | b' ' | b'\t' | b'\n' | b'/')) {
             continue;
         }
-        let name = name.to_ascii_lowercase();
+        let tag = &rest[from..from + len];
+        let name = ["tr", "td", "th", "table"].into_iter().find(|n| n.eq_ignore_ascii_case(tag)).unwrap_or("");
         let open_end = || rest.find('>').map_or(src.len(), |k| i + 1 + k + 1);
-        match (name.as_str(), closing) {
+        match (name, closing) {
             ("tr", false) => {
                 close_cell(&mut row, &mut cell, i);
                 rows.extend(row.take().filter(|r| !r.0.is_empty()));

@@ -267,7 +267,7 @@ impl Run<'_, '_, '_> {
 
     /// Whether block `bi` comes right after a heading read as a candidate.
     fn under_heading_candidate(&self, bi: usize) -> bool {
-        self.cands.last().is_some_and(|c| c.block + 1 == bi && matches!(c.source, Source::Heading(_)))
+        self.cands.last().is_some_and(|c| self.right_under(c.block, bi) && matches!(c.source, Source::Heading(_)))
     }
 
     /// The first line of the list item right after block `bi` when it is a field naming
@@ -344,7 +344,7 @@ impl Run<'_, '_, '_> {
     /// (`> Ana Ruiz, Acme`): the heading's speaker, as a name line under it would be.
     pub(super) fn quote_under_heading(&mut self, bi: usize, b: &Block, text: &str) {
         let Some(c) = self.cands.last() else { return };
-        if c.block + 1 != bi || !matches!(c.source, Source::Heading(_)) || !c.speakers.is_empty() {
+        if !self.right_under(c.block, bi) || !matches!(c.source, Source::Heading(_)) || !c.speakers.is_empty() {
             return;
         }
         let first = strip_inline(text.split('\n').next().unwrap_or(""));
@@ -399,7 +399,7 @@ impl Run<'_, '_, '_> {
     /// and these are the speakers.
     pub(super) fn names_under_colon_heading(&mut self, bi: usize, b: &Block, text: &str) {
         let Some(c) = self.cands.last() else { return };
-        if c.block + 1 != bi || !matches!(c.source, Source::Heading(_)) || c.speakers.len() != 1 {
+        if !self.right_under(c.block, bi) || !matches!(c.source, Source::Heading(_)) || c.speakers.len() != 1 {
             return;
         }
         let first = strip_inline(text.split('\n').next().unwrap_or(""));

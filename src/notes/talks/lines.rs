@@ -33,7 +33,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let under_heading = self
             .cands
             .last()
-            .is_some_and(|c| c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && c.score() > -3);
+            .is_some_and(|c| self.right_under(c.block, bi) && matches!(c.source, Source::Heading(_)) && c.score() > -3);
         // (Only a numbered line is read under a heading, below.)
         if under_heading && !first.starts_with(|c: char| c.is_ascii_digit() || "[(#".contains(c)) {
             return None;

@@ -628,7 +628,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // Python on the edge` / `The closing keynote was given by …`), unless the
         // heading is only a date.
         if let Some(c) = self.cands.last() {
-            if c.block + 1 == bi && matches!(c.source, Source::Heading(_)) && !date_heading(&c.title, self.labels()) {
+            if self.right_under(c.block, bi)
+                && matches!(c.source, Source::Heading(_))
+                && !date_heading(&c.title, self.labels())
+            {
                 return None;
             }
         }
