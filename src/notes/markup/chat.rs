@@ -122,11 +122,15 @@ pub(crate) fn frames<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Frames>
 }
 
 /// Whether a line of a channel copied from the screen is the app's own, not a message:
-/// an author's frame alone on its line (`mina — Today at 09:12`), or the mark of an
-/// edited message alone (`(edited)`).
+/// an author's frame alone on its line (`mina — Today at 09:12`), the mark of an
+/// edited message alone (`(edited)`), or a channel's name alone, as Slack heads a
+/// thread copied with it (`#pycon-2024`).
 pub(crate) fn is_chrome(line: &str) -> bool {
     let t = line.trim();
-    t == "(edited)" || t == "(modifié)" || t == "(bearbeitet)" || matches!(read(line), Some(Line::Header(_)))
+    let channel = t.strip_prefix('#').is_some_and(|c| {
+        c.starts_with(|c: char| c.is_alphanumeric()) && !c.contains(char::is_whitespace) && !c.contains('#')
+    });
+    channel || t == "(edited)" || t == "(modifié)" || t == "(bearbeitet)" || matches!(read(line), Some(Line::Header(_)))
 }
 
 /// A chat transcript's blocks: each message a paragraph, its frame read past; a line
@@ -519,6 +523,14 @@ mod tests {
         assert_eq!(msg("2025-11-15 09:02:11\t *\tmina waves"), Some("waves"));
         // A schedule's bar, after a time without seconds, is no frame.
         assert_eq!(msg("09:00 Keynote | Ana Ruiz"), None);
+    }
+
+    #[test]
+    fn a_channels_name_alone_is_chrome() {
+        assert!(is_chrome("#pycon-2024"));
+        assert!(is_chrome("Mina Kowalski  9:12 AM"));
+        assert!(!is_chrome("# Notes"));
+        assert!(!is_chrome("#1 tip"));
     }
 
     #[test]

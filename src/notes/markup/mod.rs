@@ -177,7 +177,9 @@ fn csv_cells(line: &str, sep: u8) -> Vec<String> {
 /// - `.txt` and any other extension (those added with `--ext`): plain text, unless the
 ///   text is Confluence/Jira wiki markup ([`wiki::looks_like_wiki`]: `h1.`/`h2.`
 ///   headings), then wiki markup, or looks like Markdown ([`plain::looks_like_markdown`]: two or more `#` heading
-///   lines, a closed code fence, or a table's `|---|` delimiter row), then Markdown;
+///   lines, a closed code fence, or a table's `|---|` delimiter row) and is no chat
+///   transcript ([`chat::frames`]: a channel copied with code in a message), then
+///   Markdown;
 /// - `.org`: Org; `.rst`, `.rest`: reStructuredText; `.adoc`, `.asciidoc`: AsciiDoc;
 /// - `.ipynb`: a Jupyter notebook (its JSON is turned into Markdown by
 ///   [`ipynb::to_text`] when the file is read);
@@ -195,7 +197,8 @@ pub fn detect(ext: &str, text: &str) -> Markup {
         // An outline typed as text (Workflowy, Dynalist, an indented `- ` list).
         _ if outliner::is_outliner(text) => Markup::Outliner,
         _ if wiki::looks_like_wiki(text) => Markup::Wiki,
-        _ if plain::looks_like_markdown(text) => Markup::Markdown,
+        // A chat copied with a code block in a message is still a chat.
+        _ if plain::looks_like_markdown(text) && chat::frames(text.split('\n')).is_none() => Markup::Markdown,
         _ => Markup::Plain,
     }
 }

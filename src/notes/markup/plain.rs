@@ -85,6 +85,16 @@ pub fn parse(text: &str) -> Blocks<'_> {
             until = next;
             continue;
         }
+        // A fenced code block (a chat's message with code in it), when it is closed.
+        if let Some(close) = fence_end(&lines, k) {
+            let body: Vec<&str> = lines[k + 1..close].iter().map(|&(_, l)| l).collect();
+            let lang = t.trim_start_matches('`').trim();
+            let lang = (!lang.is_empty()).then(|| lang.to_string());
+            out.block(BlockKind::Code { lang, text: body.join("\n") }, n, lines[close].0);
+            nesting.reset();
+            until = close + 1;
+            continue;
+        }
         if let Some(level) = titles[k] {
             out.block(BlockKind::Heading { level, text: t.into() }, n, n + 1);
             skip = true;
@@ -125,6 +135,26 @@ pub fn parse(text: &str) -> Blocks<'_> {
         out.text(t, n);
     }
     out.finish()
+}
+
+/// Where the code fence opened on line `k` (three or more backticks, maybe a language)
+/// closes: the index of the closing fence (as many backticks or more), or `None` when
+/// line `k` opens no fence or none closes it. (Tildes are no fence in plain text: a row
+/// of them underlines a title or parts two sections.)
+fn fence_end(lines: &[(u32, &str)], k: usize) -> Option<usize> {
+    let t = lines[k].1.trim();
+    let c = *t.as_bytes().first().filter(|&&c| c == b'`')?;
+    let run = t.bytes().take_while(|&b| b == c).count();
+    if run < 3 || t[run..].contains(c as char) {
+        return None;
+    }
+    lines[k + 1..]
+        .iter()
+        .position(|&(_, l)| {
+            let u = l.trim();
+            u.len() >= run && u.bytes().all(|b| b == c)
+        })
+        .map(|i| k + 1 + i)
 }
 
 /// Titles underlined as a typewriter did it (`Title` over `=====` or `-----`, also
@@ -526,6 +556,22 @@ mod tests {
         assert_eq!(kinds(prose), [(p("It was a long day and the\nrooms were full.\nThen lunch\ncame."), 1, 4)]);
         // One level only: a paragraph.
         assert_eq!(kinds("  a\n  b\n"), [(p("a\nb"), 1, 2)]);
+    }
+
+    #[test]
+    fn fenced_code_in_plain_text() {
+        let text = "a message\n```py\n# /// script\nx = 1\n```\nmore\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (p("a message"), 1, 1),
+                (BlockKind::Code { lang: Some("py".into()), text: "# /// script\nx = 1".into() }, 2, 5),
+                (p("more"), 6, 6),
+            ]
+        );
+        // Unclosed, or tildes (an underline, a rule): no code.
+        assert!(kinds("a\n```\nb\n").iter().all(|(k, _, _)| !matches!(k, BlockKind::Code { .. })));
+        assert!(kinds("a\n\n~~~\nb\n~~~\n").iter().all(|(k, _, _)| !matches!(k, BlockKind::Code { .. })));
     }
 
     #[test]

@@ -219,6 +219,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         self.drop_pointers();
         self.headings_holding_talks();
         self.merge_duplicates();
+        self.written_again();
         for c in &mut self.cands {
             if c.note.is_none() && !c.talk {
                 c.note = Some(format!("score {} < {THRESHOLD}", c.score()));
@@ -465,6 +466,29 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         text[s..e.max(s)].trim_end_matches(['\n', '\r'])
     }
 
+    /// A talk written again further down the note, its title and its people the same (a
+    /// chat's thread repeating the message that announced it, a summary at the end
+    /// naming it as it was first named): one talk, the later lines its notes. A title
+    /// that names nobody (`Lightning talks` on each day) stays two talks.
+    fn written_again(&mut self) {
+        let mut seen: HashMap<(String, String), u32> = HashMap::new();
+        for c in self.cands.iter_mut().filter(|c| c.talk && !c.speakers.is_empty() && c.part_of.is_none()) {
+            let title = norm(&c.title);
+            if title.split(' ').count() < 2 {
+                continue;
+            }
+            match seen.entry((title, people_key(&c.speakers))) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    c.part_of = Some(*first.get());
+                    push_ev(c, "the same talk written again", 0);
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(c.line);
+                }
+            }
+        }
+    }
+
     /// The same talk written twice (a schedule row or list item, and a section with the
     /// same or a shortened title) is one talk: the row keeps its line and the fuller
     /// title, and takes the section's body.
@@ -689,7 +713,7 @@ fn row_end(block: Option<&Block>, line: u32) -> u32 {
 
 /// Evidence that a candidate names its own talk's person or time (a label alone does
 /// not: `Talks I watched` is a label and a heading over talks).
-fn own_evidence(f: &str) -> bool {
+pub(super) fn own_evidence(f: &str) -> bool {
     matches!(
         f,
         "a time"

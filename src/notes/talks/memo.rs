@@ -369,7 +369,10 @@ impl Run<'_, '_, '_> {
                 _ => None,
             };
             if let Some(role) = people_field {
-                let Some(people) = names::people(value, labels, true) else { return false };
+                // (Perhaps with an affiliation after the names: `Dr. Ana Ruiz, DB Systel`.)
+                let people = names::people(value, labels, true)
+                    .or_else(|| super::framed::people_with_affiliation(value.trim(), labels));
+                let Some(people) = people else { return false };
                 let at = line + k as u32;
                 found.extend(
                     people

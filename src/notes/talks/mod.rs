@@ -722,6 +722,7 @@ mod folder;
 mod footnote;
 mod framed;
 mod items;
+mod lined;
 mod lines;
 mod listed;
 mod log;

@@ -11,6 +11,42 @@ use super::*;
 const SPAN: usize = 400;
 
 impl Run<'_, '_, '_> {
+    /// [`Run::opening`] where the paragraph (block `bi`) stands: not under a heading
+    /// read as a talk of its own ([`Run::heading_talk_of_its_own`]), nor, under a
+    /// heading that names a subject, right under another talk's line (`> **2. Title**
+    /// — Name` over a correction of its title is that talk's). Right under a heading
+    /// naming a subject, the talk the paragraph opens on is the heading's, its title in
+    /// full (`## Vector databases` / `… over "Vector Databases in Practice"`); another
+    /// title there is the subject's (`## Open spaces` / `the "Python in the browser"
+    /// open space`).
+    pub(super) fn opening_in_section(&self, bi: usize, line: u32, plain: &str) -> Option<Candidate> {
+        let under_talk = self
+            .cands
+            .last()
+            .is_some_and(|c| !matches!(c.source, Source::Heading(_)) && self.right_under(c.block, bi) && c.block < bi);
+        if self.heading_talk_of_its_own() || self.heading_talk && under_talk {
+            return None;
+        }
+        let heading = self.cands.last().filter(|c| matches!(c.source, Source::Heading(_)) && c.block + 1 == bi);
+        self.opening(bi, line, plain).filter(|o| {
+            heading.is_none_or(|h| {
+                let (short, long) = (norm(&h.title), norm(&o.title));
+                short.split(' ').count() >= 2 && long.starts_with(&short)
+            })
+        })
+    }
+
+    /// Whether the last heading was read as a talk of its own: by a person, a time or a
+    /// label (its own evidence), not only by the content after it and its siblings'
+    /// shape, as a heading naming a subject is. (Looked for among the last candidates;
+    /// when it is further back, it counts as a talk's.)
+    fn heading_talk_of_its_own(&self) -> bool {
+        self.heading_talk
+            && self.cands.iter().rev().take(64).find(|c| matches!(c.source, Source::Heading(_))).is_none_or(|c| {
+                c.evidence.iter().any(|(f, w)| *w > 0 && (super::decide::own_evidence(f) || *f == "a talk label"))
+            })
+    }
+
     /// The talk a paragraph opens on, from `plain`, its lines' plain text joined with
     /// spaces; `line` is its first line.
     pub(super) fn opening(&self, bi: usize, line: u32, plain: &str) -> Option<Candidate> {

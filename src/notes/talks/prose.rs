@@ -264,7 +264,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         let joined = wrapped_name(first, below.map(|r| r.split_once('\n').map_or(r, |(l, _)| l)));
         let first = joined.as_deref().unwrap_or(first);
         // A note said aloud: any of the paragraph's lines may start a talk.
+        // (So may any line over a name alone in a note of lines with no blank between.)
         if *self.said.get_or_init(|| super::dictated::said_aloud(&self.note.text)) && self.said_lines(bi, b.line, text)
+            || self.name_lines(bi, b.line, text)
         {
             return;
         }
@@ -640,8 +642,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         let _ = labels;
-        if found.is_empty() && !self.heading_talk {
-            found.extend(self.opening(bi, b.line, &plain));
+        if found.is_empty() {
+            found.extend(self.opening_in_section(bi, b.line, &plain));
         }
         self.cands.extend(found);
     }

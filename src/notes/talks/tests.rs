@@ -1527,3 +1527,57 @@ fn habits_of_the_twenty_fourth_stop() {
     assert_eq!((talks[2].0, talks[2].1.as_str()), (5, "First talk here"));
     assert!(talks[2].3.contains("Kafka") && !talks[1].3.contains("Kafka"), "{talks:?}");
 }
+
+/// A channel copied from Slack's desktop app, a code block in a message: still a chat,
+/// its frames breaks between messages; a thread at the end repeating the message that
+/// announced a talk is that talk again (one talk, its replies its notes); a channel's
+/// name alone heading the thread is no note.
+#[test]
+fn a_slack_channel_with_code_and_threads_repeating_talks() {
+    let text = "Priya Raghunathan  9:31 AM\nKeynote: Dr. Oluwaseun Adébáyọ̀ \"Python for the Next Billion Learners\"\n\
+                - notes on phones\n:100: 6\nMarcus Webb  10:14 AM\n\"JIT Happens: Inside the JIT\" by Ke-Hsin Lin\n\
+                - PEP 744\n10:26\n```\n# /// script\n# dependencies = [\"httpx\"]\n# ///\n```\n\
+                Priya Raghunathan  10:20 AM\nlunch\n\nThread\n#pycon-2024\nMarcus Webb  10:14 AM\n\
+                \"JIT Happens: Inside the JIT\" by Ke-Hsin Lin\n4 replies\nTomás Ferreira  10:30 AM\nPEP 703 with the JIT?\n";
+    let markup = crate::notes::markup::detect("txt", text);
+    assert_eq!(markup, Markup::Plain);
+    let got = read_as(text, markup);
+    let lines: Vec<(u32, &str)> = got.iter().map(|t| (t.0, t.1.as_str())).collect();
+    assert_eq!(
+        lines,
+        [
+            (2, "Python for the Next Billion Learners"),
+            (6, "JIT Happens: Inside the JIT"),
+            (6, "JIT Happens: Inside the JIT")
+        ]
+    );
+    assert!(got[2].3.contains("PEP 703"), "{:?}", got[2].3);
+    assert!(!got.iter().any(|t| t.3.contains("#pycon-2024")), "{got:?}");
+}
+
+/// A live report's paragraphs under headings that name a subject (`## Vector
+/// databases`): a paragraph later in the section may open on a talk of its own, and
+/// the paragraph right under the heading is the heading's talk when it gives the
+/// heading's title in full; another title there is the subject's (`## Open spaces`).
+/// A speaker field may end with an affiliation (`Sprecherin: Dr. Ana Ruiz, DB Systel`).
+#[test]
+fn talks_opened_in_a_live_report_under_subject_headings() {
+    let text = "# Liveblog PyData Amsterdam 2023\n\n## Vector databases\n\n\
+                **13:15** — Terug in zaal 1. **Wouter Hooft** over *\"Vector Databases in Practice: What Nobody Tells You\"*.\n\n\
+                **13:22** — Qdrant en pgvector.\n\n\
+                **14:05** — Kamerwissel! Ik vang nog het laatste kwartier van **Amara Nwosu** (*\"Geospatial at Scale\"*).\n\n\
+                ## Open spaces\n\nWent to the “Python in the browser” open space. Someone runs pandas in a Web Worker.\n";
+    let got = speakers_as(text, Markup::Markdown);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        got.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(got[0], (5, "Vector Databases in Practice: What Nobody Tells You", vec!["Wouter Hooft"]));
+    assert_eq!(got[1], (9, "Geospatial at Scale", vec!["Amara Nwosu"]));
+    assert!(got.iter().all(|t| !t.2.contains(&"Web Worker")), "{got:?}");
+    let wiki = "# PyCon DE 2024\n\n## Typisierung im Legacy-Code\n\n  * Sprecherin: **Dr. Aylin Karadağ**, DB Systel\n  * Django\n\n\
+                ## Zweiter Talk hier\n\nSprecher: Ana Ruiz\n\n  * notes\n";
+    let got = speakers_as(wiki, Markup::Markdown);
+    assert_eq!(
+        (got[0].1.as_str(), got[0].2.clone()),
+        ("Typisierung im Legacy-Code", vec!["Aylin Karadağ".to_string()])
+    );
+}
