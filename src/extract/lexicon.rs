@@ -278,6 +278,16 @@ impl Lexicon {
                     reason: "the extension of a file in a URL".to_string(),
                     line,
                 });
+            } else if *ok
+                && !h.folded
+                && surface.as_bytes() != m.pat_bytes(h.pat)
+                && context::everyday_first_word(&surface, m.pat(h.pat).1)
+                && !context::confirmed_by_code(body, h, &surface)
+            {
+                let reason = "a name's first word written as the everyday word".to_string();
+                near.push(NearMiss { surface, entry: h.entry, reason, line });
+            } else if *ok && body.in_fence_tag(h.start) {
+                near.push(NearMiss { surface, entry: h.entry, reason: "a code fence's language".to_string(), line });
             } else if *ok && self.is_in_file_name(body.text, h.start, h.end, h.entry) {
                 near.push(NearMiss { surface, entry: h.entry, reason: "part of a file's name".to_string(), line });
             } else if *ok && is_module_path_part(body.text, h.start) && surface.as_bytes() != m.pat_bytes(h.pat) {

@@ -8,7 +8,7 @@ use memchr::memmem::Finder;
 use regex::Regex;
 
 mod lines;
-use lines::{is_list_item, trim};
+use lines::{is_code_tag, is_list_item, trim};
 
 pub use super::words::{is_common_form, is_common_word, near_common_word, one_deletions, WordSet, COMMON_WORDS};
 
@@ -263,6 +263,8 @@ pub struct Body<'a> {
     spans: Vec<(usize, usize)>,
     /// Byte ranges of URLs and bare domains with a path, in order.
     urls: Vec<(usize, usize)>,
+    /// The lines (indices into `starts`, in order) opening code with its language.
+    fences: Vec<usize>,
     /// The lines holding an ASCII digit, a `.` and an ASCII digit in a row, in order.
     numbers: Vec<usize>,
     /// The patterns it was read with (its literals are looked for with them).
@@ -494,6 +496,7 @@ impl<'a> Body<'a> {
             starts,
             spans: Vec::new(),
             urls: Vec::new(),
+            fences: Vec::new(),
             numbers: Vec::new(),
             patterns,
             section: 0,
@@ -526,6 +529,9 @@ impl<'a> Body<'a> {
                     last -= 1;
                 }
                 let code = fenced;
+                if matches!(b[base], b'<' | b'[' | b'.' | b'#' | b'{') && is_code_tag(&text[base..end]) {
+                    body.fences.push(i);
+                }
                 body.code.push(code);
                 prev_blank = false;
                 prev_code = code;
@@ -545,6 +551,9 @@ impl<'a> Body<'a> {
             let is_fence = t.starts_with("```") || t.starts_with("~~~");
             let code = if is_fence {
                 fenced = !fenced;
+                if fenced && t.len() > 3 {
+                    body.fences.push(i);
+                }
                 true
             } else if fenced {
                 true
@@ -698,6 +707,11 @@ impl<'a> Body<'a> {
     /// ASCII digit in a row.
     pub fn digit_dot_digit_lines(&self) -> &[usize] {
         &self.numbers
+    }
+
+    /// Whether byte `offset` is on a line opening code with its language (no mention).
+    pub fn in_fence_tag(&self, offset: usize) -> bool {
+        !self.fences.is_empty() && self.fences.binary_search(&self.line_index(offset)).is_ok()
     }
 
     /// Whether `offset` is inside a URL.

@@ -4,7 +4,7 @@
 
 use super::matcher::Hit;
 use super::{Entry, EntryId, Lexicon, BUILTIN_ORIGIN};
-use crate::extract::text::{is_common_form, is_word_char, Body, WordSet};
+use crate::extract::text::{is_common_form, is_common_word, is_word_char, Body, WordSet};
 
 impl Lexicon {
     /// Decides, for each hit, whether it is kept (ambiguous names need context).
@@ -340,6 +340,20 @@ pub(super) fn has_distinctive_case(surface: &str, pattern: &str) -> bool {
 
 /// Confirmation by code: a code span that is the name, or a code line naming it as
 /// a package (`import flask`, `pip install black`, `cargo add embassy`).
+/// Whether `surface`, a hit of the name `pattern` of two words or more, writes the
+/// name's capitalised first word in lower case, as a common word (`real` of `Real
+/// Python`, `open` of `Open Food Facts`), and the rest exactly as the name does:
+/// an adjective before a name, not the name. (A name written all in lower case is
+/// another matter: `visual studio code`.)
+pub(super) fn everyday_first_word(surface: &str, pattern: &str) -> bool {
+    let Some(k) = pattern.find(' ') else { return false };
+    pattern.starts_with(|c: char| c.is_ascii_uppercase())
+        && surface.starts_with(|c: char| c.is_ascii_lowercase())
+        && surface.get(k..) == pattern.get(k..)
+        && pattern[k..].contains(|c: char| c.is_uppercase())
+        && is_common_word(&surface[..k])
+}
+
 pub(super) fn confirmed_by_code(body: &Body<'_>, h: &Hit, surface: &str) -> bool {
     if let Some(span) = body.code_span_at(h.start) {
         if span.trim().eq_ignore_ascii_case(surface) {

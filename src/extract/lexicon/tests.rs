@@ -1127,3 +1127,29 @@ fn words_that_only_look_like_names() {
     assert!(names_in(lex, "Beam pipelines on Dataflow").contains(&"Apache Beam".to_string()));
     assert!(names_in(lex, "we tried D and Rust").contains(&"D".to_string()));
 }
+
+#[test]
+fn a_code_blocks_language_tag_and_an_everyday_word_before_a_name_are_no_mentions() {
+    // The tag names the snippet's language; the code itself is read.
+    for text in [
+        "```python\nimport numpy\n```",
+        "<code python>\nimport numpy\n</code>",
+        "[source,python]\n----\nimport numpy\n----",
+        ".. code-block:: python\n\n   import numpy",
+        "#+BEGIN_SRC python\nimport numpy\n#+END_SRC",
+        "{code:language=python}\nimport numpy\n{code}",
+    ] {
+        assert_eq!(builtin_names(text), ["NumPy"], "{text:?}");
+    }
+    // `real` before `Python`: an adjective, not the company Real Python.
+    assert!(!builtin_names("Jupyter is the real Python IDE").contains(&"Real Python".to_string()));
+    assert_eq!(builtin_names("tutorials from Real Python"), ["Real Python"]);
+}
+
+/// The names of the built-in lexicon's mentions in `text`, in order.
+fn builtin_names(text: &str) -> Vec<String> {
+    let lex = Lexicon::builtin();
+    let mut v: Vec<String> = found(lex, text).into_iter().map(|(n, _, _)| n).collect();
+    v.dedup();
+    v
+}

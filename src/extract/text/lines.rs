@@ -1,5 +1,5 @@
-//! What a line is, read byte by byte: its text without white space at its ends, and
-//! whether it is a list item.
+//! What a line is, read byte by byte: its text without white space at its ends,
+//! whether it is a list item, whether it opens code with its language.
 
 /// `s` without white space at either end, as [`str::trim`] gives it: ASCII white
 /// space is stripped byte by byte, and `str::trim` is asked only where a non-ASCII
@@ -32,4 +32,23 @@ pub(super) fn is_list_item(t: &str) -> bool {
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
+/// Whether `line` opens a code block by naming its language in another markup than
+/// Markdown's fences (```` ```python ````): DokuWiki's `<code python>` and `<file
+/// python a.py>`, Confluence's `{code:language=python}`, AsciiDoc's `[source,python]`,
+/// reStructuredText's `.. code-block:: python`, Org's `#+BEGIN_SRC python`.
+pub(super) fn is_code_tag(line: &str) -> bool {
+    const TAGS: [&str; 9] = [
+        "{code:",
+        "<code ",
+        "<file ",
+        "[source,",
+        ".. code-block::",
+        ".. code::",
+        ".. sourcecode::",
+        "#+BEGIN_SRC ",
+        "#+begin_src ",
+    ];
+    TAGS.iter().any(|t| line.starts_with(t))
 }
