@@ -1857,3 +1857,39 @@ fn blind_an_pyconfr_2024_org_mode() {
 fn blind_an_pydata_amsterdam_2024_teams_chat() {
     check_scores(&fixture("pydata-amsterdam-2024-teams-chat"), 0.964, 0.99, 0.99, 0.913);
 }
+
+// Italian AsciiDoc page with a schedule table and a section per talk.
+#[test]
+fn blind_ao_pycon_italia_2024_asciidoc_programma() {
+    check_scores(&fixture("pycon-italia-2024-asciidoc-programma"), 0.979, 0.99, 0.99, 0.956);
+}
+
+// Polish Confluence wiki page, `h1.` headings, a schedule table and `{info}` macros.
+#[test]
+fn blind_ao_pycon_pl_2024_confluence() {
+    check_scores(&fixture("pycon-pl-2024-confluence"), 0.974, 0.99, 0.99, 0.941);
+}
+
+// English Slack channel copied from the desktop app, code blocks in messages, threads that repeat the messages announcing talks.
+#[test]
+fn blind_ao_pycon_us_2024_slack_thread() {
+    check_scores(&fixture("pycon-us-2024-slack-thread"), 0.986, 0.99, 0.99, 0.978);
+}
+
+// German DokuWiki page, `<code python>` blocks, a speaker field with an affiliation; below 0.95: talks 0.857, speakers 1.000, mentions 0.939.
+#[test]
+fn blind_ao_pyconde_2024_dokuwiki() {
+    check_scores(&fixture("pyconde-2024-dokuwiki"), 0.922, 0.847, 0.99, 0.929);
+}
+
+// Dutch live blog in Markdown, `**HH:MM** —` paragraphs, talks named mid-paragraph under subject headings.
+#[test]
+fn blind_ao_pydata_amsterdam_2023_liveblog() {
+    check_scores(&fixture("pydata-amsterdam-2023-liveblog"), 0.963, 0.99, 0.99, 0.909);
+}
+
+// Brazilian Portuguese Google Keep note with no blank lines, each talk a title over a name line.
+#[test]
+fn blind_ao_python_brasil_2023_google_keep() {
+    check_scores(&fixture("python-brasil-2023-google-keep"), 0.98, 0.99, 0.99, 0.96);
+}
