@@ -331,6 +331,11 @@ impl Lexicon {
         let m = self.matcher();
         let names = m.range_of(lower);
         let letters = if word.is_ascii() { word.len() } else { word.chars().count() };
+        // A name with a case ending (`Prometheusa`, `Grafanie`): no typo of another.
+        if let Some((e, ambiguous)) = (names.0 == names.1 && letters >= 5).then(|| self.inflected(word)).flatten() {
+            let plain = if ambiguous { Typo::None } else { Typo::Inflected(e) };
+            return (names, Some((plain, Typo::Inflected(e))));
+        }
         let candidate =
             (5..=m.longest_typo_name + 2).contains(&letters) && !word.bytes().any(|c| c.is_ascii_digit() || c == b'_');
         if !candidate {

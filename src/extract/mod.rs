@@ -84,6 +84,8 @@ pub enum Rule {
         /// Length of the name, in characters.
         of: u8,
     },
+    /// A name with a case ending of Polish or Czech (`Prometheusa`, `Grafanie`).
+    Inflected,
     /// `[[wikilink]]`.
     WikiLink,
     /// `#tag`.
@@ -135,6 +137,7 @@ impl std::fmt::Display for Rule {
             Rule::Exact => f.write_str("exact alias"),
             Rule::CaseFolded => f.write_str("case-folded"),
             Rule::EditDistance { distance, of } => write!(f, "edit distance {distance} of {of}"),
+            Rule::Inflected => f.write_str("inflected"),
             Rule::WikiLink => f.write_str("wikilink"),
             Rule::Tag => f.write_str("tag"),
             Rule::CodeSpan => f.write_str("code span"),

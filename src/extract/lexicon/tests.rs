@@ -1153,3 +1153,19 @@ fn builtin_names(text: &str) -> Vec<String> {
     v.dedup();
     v
 }
+
+#[test]
+fn a_name_with_a_polish_or_czech_case_ending() {
+    let found = |text: &str| {
+        found(Lexicon::builtin(), text).into_iter().map(|(n, s, r)| (n, s, r.to_string())).collect::<Vec<_>>()
+    };
+    let one = |n: &str, s: &str| vec![(n.to_string(), s.to_string(), "inflected".to_string())];
+    assert_eq!(found("eksport metryk do Prometheusa"), one("Prometheus", "Prometheusa"));
+    assert_eq!(found("dashboardy w Grafanie"), one("Grafana", "Grafanie"));
+    assert_eq!(found("operatory Kubernetesa w Go").first().cloned(), one("Kubernetes", "Kubernetesa").pop());
+    assert_eq!(found("obrazy w Dockerze"), one("Docker", "Dockerze"));
+    // Words of other languages, a name in capitals, a name with no capital: no ending.
+    for text in ["la nostra community", "Project Corsa is the native port", "quem cuida de quem", "Rusty old code"] {
+        assert!(found(text).iter().all(|(_, _, r)| r != "inflected"), "{text:?}: {:?}", found(text));
+    }
+}

@@ -42,6 +42,17 @@ impl Lexicon {
                 Typo::Near(entry, reason) => {
                     near.push(NearMiss { surface: word.to_string(), entry: *entry, reason: reason.clone(), line });
                 }
+                &Typo::Inflected(entry) => {
+                    out.push((
+                        start,
+                        Mention {
+                            target: Target::Entry(entry),
+                            surface: word.to_string(),
+                            line,
+                            rule: Rule::Inflected,
+                        },
+                    ));
+                }
                 &Typo::Match { entry, distance, of } => {
                     out.push((
                         start,
@@ -62,7 +73,61 @@ impl Lexicon {
 pub(super) enum Typo {
     None,
     Near(EntryId, String),
-    Match { entry: EntryId, distance: u8, of: u8 },
+    Match {
+        entry: EntryId,
+        distance: u8,
+        of: u8,
+    },
+    /// A name with a case ending of Polish or Czech ([`super::Lexicon::inflected`]).
+    Inflected(EntryId),
+}
+
+/// The case endings of Polish and Czech a name takes (`Prometheusa`, `Pythonie`,
+/// `Dockerze`, `Pactem`, `Kubernetesu`), and what ending the name has in their place:
+/// none, or the `a` of a feminine name (`Grafanie`, `Grafaną`, `Javy` for Grafana,
+/// Java). Longest first.
+const CASE_ENDINGS: &[(&str, &str)] = &[
+    ("owi", ""),
+    ("ach", ""),
+    ("ami", ""),
+    ("em", ""),
+    ("ie", ""),
+    ("ie", "a"),
+    ("ze", ""),
+    ("om", ""),
+    ("u", ""),
+    ("a", ""),
+    ("y", "a"),
+    ("ą", "a"),
+    ("ę", "a"),
+];
+
+impl super::Lexicon {
+    /// The entry `word` names with a case ending of Polish or Czech ([`CASE_ENDINGS`]):
+    /// a capitalised name of four letters or more, not in capitals, whose capital is a
+    /// sign of it (not `strict`), the word capitalised and no common word (`Rusty` is a
+    /// word; `Gita` no Git, three letters); and whether the name is ambiguous (then the
+    /// word counts only capitalised mid-sentence, as the name itself would).
+    pub(super) fn inflected(&self, word: &str) -> Option<(EntryId, bool)> {
+        let lower = word.to_lowercase();
+        if is_common_form(&lower) {
+            return None;
+        }
+        CASE_ENDINGS.iter().find_map(|(end, name_end)| {
+            let stem = lower.strip_suffix(end)?;
+            if stem.chars().count() + name_end.chars().count() < 4 {
+                return None;
+            }
+            let e = self.find(&format!("{stem}{name_end}"))?;
+            let entry = self.entry(e);
+            // (A proper name, capitalised as the word is: `nostra` is no Nostr, nor
+            // `cuida` the package cuid. A name in capitals takes its ending after a
+            // hyphen, `CORS-a`: `Corsa` is a word.)
+            let first = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+            let capitals = !entry.name.chars().any(char::is_lowercase);
+            (!entry.strict && !capitals && first(word) && first(&entry.name)).then_some((e, entry.ambiguous))
+        })
+    }
 }
 
 impl Matcher {
