@@ -478,7 +478,7 @@ fn speakers_named_in_the_first_sentence() {
 #[test]
 fn watch_list_of_video_links() {
     // Talks from several conferences: no one event.
-    check_scores(&fixture("watch-list"), 0.98, 1.0, 1.0, 0.95);
+    check_scores(&fixture("watch-list"), 0.981, 0.99, 0.99, 0.963);
 }
 
 // A conference journal: a `#` title with the event, a place and date line, each talk a
@@ -576,7 +576,7 @@ fn spanish_phone_outline_with_nested_speakers() {
 fn retro_doc_with_a_summary_table_and_note_takers_sections() {
     // The event's dates are in a quoted preamble (`Conference: …, 27–28 February 2025`):
     // not read yet.
-    check_scores(&fixture("jsworld-team-retro"), 0.985, 1.0, 1.0, 0.965);
+    check_scores(&fixture("jsworld-team-retro"), 0.985, 0.99, 0.99, 0.975);
 }
 
 // A PDF programme pasted as text: a column of time, title (wrapped) and name lines,
@@ -1024,7 +1024,7 @@ fn blind_o_pycon_italia_2025_gdocs_export() {
 // Polish plain text, `9:15 Keynote - Name (Org)` over a quoted title, `prow.`, `goście:`; security; below 0.95: talks 0.889, speakers 0.818, mentions 0.851.
 #[test]
 fn blind_o_secure_2024_notatnik() {
-    check_scores(&fixture("secure-2024-notatnik"), 0.843, 0.879, 0.808, 0.841);
+    check_scores(&fixture("secure-2024-notatnik"), 0.851, 0.879, 0.808, 0.866);
 }
 
 // a Brazilian Portuguese Keep note, `9h30`, `Title - Name`, `c/ Name`, a panel with `mediação`; mobile; the event or its date is not all found; below 0.95: talks 0.941, speakers 0.737, mentions 0.840.
@@ -1204,7 +1204,7 @@ fn blind_t_pycon_italia_2024_asciidoc() {
 // a notebook exported to Markdown, `## Title — Speaker (Company)` headings, `Out[2]:` prefixes, Q&A sub-headings, a TODO list; data; below 0.95: talks 1.000, speakers 0.923, mentions 0.917.
 #[test]
 fn blind_t_pydata_amsterdam_2023_jupyter() {
-    check_scores(&fixture("pydata-amsterdam-2023-jupyter"), 0.937, 0.99, 0.913, 0.907);
+    check_scores(&fixture("pydata-amsterdam-2023-jupyter"), 0.94, 0.99, 0.913, 0.916);
 }
 
 // Apple Notes as text, `•`/`◦` bullets, dated days, `Title – Speaker` lines, `• panel: A, B, C`; software architecture.
@@ -1323,7 +1323,7 @@ fn blind_w_qcon_london_2024_gdocs() {
 // Polish Markdown, `##` timed headings, `Prelegent:`/`Prelegentka:` lines or a name in brackets, a panel with `Prowadząca:` and `Goście:`; software; the event or its date is not all found; below 0.95: talks 0.923, speakers 0.947, mentions 0.863.
 #[test]
 fn blind_x_4developers_2023_po_polsku() {
-    check_scores(&fixture("4developers-2023-po-polsku"), 0.904, 0.913, 0.937, 0.862);
+    check_scores(&fixture("4developers-2023-po-polsku"), 0.919, 0.913, 0.937, 0.907);
 }
 
 // a day as one Time | Room A | Room B table of `Title — Speaker` cells, then bold shortened titles over bullet notes; cloud native; below 0.95: talks 0.800, speakers 1.000, mentions 0.872.
@@ -1538,7 +1538,7 @@ fn blind_z_tdwi_muenchen_2024_obsidian() {
 // a Polish phone note with emoji lines (`🎤 Keynote – Name „Title”`, `🎤 „Title” – Name`, `💡` points, `🔲` to-dos); Java; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.844.
 #[test]
 fn blind_ad_devoxx_poland_2024_phone() {
-    check_scores(&fixture("devoxx-poland-2024-phone"), 0.938, 0.99, 0.99, 0.834);
+    check_scores(&fixture("devoxx-poland-2024-phone"), 0.946, 0.99, 0.99, 0.857);
 }
 
 // Dutch Obsidian callouts (`> [!note]`), `[[wiki links]]` for speakers, tags (`#todo-uitzoeken`); platform engineering, Rust, WebAssembly; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.817.
@@ -1681,7 +1681,7 @@ fn blind_ag_t3chfest_2024_gdocs_export() {
 // a Polish OneNote export read as an outline: `- ` items with `*`, `o`, `§` and numbered items nested under them by tabs, a talk chosen under a slot's item (`- 11:50 → wybrałem GraalVM` / `* **Title** (Name, Org)`), `prowadzi Name` under a bold title, a lunch item's notes; Java.
 #[test]
 fn blind_ah_devoxx_poland_2024_onenote() {
-    check_scores(&fixture("devoxx-poland-2024-onenote"), 0.944, 0.99, 0.99, 0.851);
+    check_scores(&fixture("devoxx-poland-2024-onenote"), 0.952, 0.99, 0.99, 0.876);
 }
 
 // a Spanish voice dictation typed out with no stops or capitals, one thing said per line: `siguiente charla TITLE`, `la dio NAME`, `se llamaba TITLE`, `era sobre TITLE`, `después fui a la charla de A y B`; the event or its date is not all found; below 0.95: talks 1.000, speakers 1.000, mentions 0.742.
@@ -1723,7 +1723,7 @@ fn blind_ai_codemotion_milano_2024_whatsapp() {
 // a Polish Redmine wiki page in Textile (`h3.` sections, a Textile table with a `Kto` column, `Prowadzący:` lines, bold names, lightning talks in bullets); below 0.95: talks 1.000, speakers 0.875, mentions 0.921.
 #[test]
 fn blind_ai_infoshare_2024_redmine() {
-    check_scores(&fixture("infoshare-2024-redmine"), 0.922, 0.99, 0.865, 0.911);
+    check_scores(&fixture("infoshare-2024-redmine"), 0.94, 0.99, 0.865, 0.964);
 }
 
 // a German Zim wiki page (`======` headings, Zim's file header, `//italic//` speakers, `Talk von **Name**`, `Sprecherin:`, speakers in brackets in a heading), check boxes; Java; below 0.95: talks 1.000, speakers 0.923, mentions 0.740.
@@ -1753,7 +1753,7 @@ fn blind_ai_python_brasil_2024_telegram() {
 // a Polish Markdown note with a table of contents of links to its parts (`[Title](#title)`), speakers in footnotes (`## Title[^1]` / `[^1]: Name, Org — remark`, a panel's `w panelu[^4]` / `[^4]: Paneliści: …`), a field in brackets (`(prowadzący: Name, Org)`), `Moderowała Name`; Rust, Kafka.
 #[test]
 fn blind_al_4developers_2024_spis_tresci() {
-    check_scores(&fixture("4developers-2024-spis-tresci"), 0.954, 0.99, 0.99, 0.882);
+    check_scores(&fixture("4developers-2024-spis-tresci"), 0.973, 0.99, 0.99, 0.937);
 }
 
 // a Dutch Tana paste (`- Title #talk` nodes with `Spreker:: [[Name]]`, `Zaal::` fields, empty fields, a lunch node of the same shape); Java, Kotlin.
@@ -1783,7 +1783,7 @@ fn blind_al_pycon_us_2024_my_schedule() {
 // a Spanish MkDocs Material page: talks in admonitions (`!!! note "Title — Name"`, `??? tip`, `???+`) inside content tabs (`=== "Día 1"`), bodies indented, `**Ponente:**`, `Charla de **Name**`, `Impartido por A y B`, asides in admonitions of their own; Python; below 0.95: talks 0.800, speakers 1.000, mentions 0.930.
 #[test]
 fn blind_al_pycones_2024_mkdocs_material() {
-    check_scores(&fixture("pycones-2024-mkdocs-material"), 0.9, 0.79, 0.99, 0.92);
+    check_scores(&fixture("pycones-2024-mkdocs-material"), 0.904, 0.79, 0.99, 0.93);
 }
 
 // an English Matrix room exported as text by Element (`Thu, Jul 11 2024, 09:02:11 - Name: message`, room events with no colon, reply quotes `<@user "…">`), three colleagues live-reporting talks in two rooms at once, `I'm at Title (Name), Room`; Python; below 0.95: talks 1.000, speakers 1.000, mentions 0.667.
@@ -1795,7 +1795,7 @@ fn blind_am_europython_2024_matrix_export() {
 // a German Obsidian note with the conference's schedule pasted as an HTML `<table>` (`<th>` header, `<span class="speaker">`, `&amp;`), then one section per talk under a shortened or translated title (`Keynote – Surname: …`, `Title – Topic (Surname / Surname)`); Python.
 #[test]
 fn blind_am_pycon_de_2025_html_schedule() {
-    check_scores(&fixture("pycon-de-2025-html-schedule"), 0.965, 0.99, 0.99, 0.915);
+    check_scores(&fixture("pycon-de-2025-html-schedule"), 0.969, 0.99, 0.99, 0.927);
 }
 
 // English meeting minutes of a team's debrief in Markdown (attendees, an agenda, numbered sections `### 2.1 Title` with `**Presenter(s):** A, B`, decisions and action items with owners); Python.
@@ -1807,7 +1807,7 @@ fn blind_am_pycon_us_2025_meeting_minutes() {
 // a Spanish Zettlr note for Pandoc (YAML front matter, `## Title {#id .charla speaker="Name"}` attributes, citations `[@key]`, footnotes, `==highlights==`, wiki links); Python.
 #[test]
 fn blind_am_pycones_2024_zettlr_pandoc() {
-    check_scores(&fixture("pycones-2024-zettlr-pandoc"), 0.955, 0.99, 0.99, 0.884);
+    check_scores(&fixture("pycones-2024-zettlr-pandoc"), 0.958, 0.99, 0.99, 0.893);
 }
 
 // a French mission report saved as plain text by Word (BOM, CRLF, numbered headings `2.1<TAB>Title`, `•<TAB>` bullets, tab-indented paragraphs, `Intervenant(e) : Name`, a round table `animée par A, avec B, C et D`); Python.
@@ -1819,7 +1819,7 @@ fn blind_am_pyconfr_2024_word_export() {
 // a Brazilian Portuguese GitHub Discussion copied as Markdown (comments headed `**@user** · 24 out. 2024`, numbered bold talk lines under `### Palestras`, replies quoting a talk's line, checklists); Python.
 #[test]
 fn blind_am_python_brasil_2024_github_discussion() {
-    check_scores(&fixture("python-brasil-2024-github-discussion"), 0.949, 0.99, 0.99, 0.868);
+    check_scores(&fixture("python-brasil-2024-github-discussion"), 0.955, 0.99, 0.99, 0.886);
 }
 
 // an Italian Notion database exported as Markdown (a table of talks with links to their pages, `Relatore`, `Sala`, stars for `Voto`, notes in a cell, then the pages' text); Python.
@@ -1831,7 +1831,7 @@ fn blind_an_pycon_italia_2024_notion_database() {
 // a Polish Obsidian note with Dataview fields in brackets on list items (`- [prelegent:: [[Name]]]`), callouts, wiki links to people, checklists; Python.
 #[test]
 fn blind_an_pycon_pl_2024_obsidian_dataview() {
-    check_scores(&fixture("pycon-pl-2024-obsidian-dataview"), 0.971, 0.99, 0.99, 0.933);
+    check_scores(&fixture("pycon-pl-2024-obsidian-dataview"), 0.985, 0.99, 0.99, 0.976);
 }
 
 // a Portuguese tweet thread copied from X (numbered posts `6/`, handles for speakers `@tiago_ml (Name) com "Title"`, `"Title" com @a e @b`, view counts and post headers between); Python; below 0.95: talks 1.000, speakers 1.000, mentions 0.787.
@@ -1867,7 +1867,7 @@ fn blind_ao_pycon_italia_2024_asciidoc_programma() {
 // Polish Confluence wiki page, `h1.` headings, a schedule table and `{info}` macros.
 #[test]
 fn blind_ao_pycon_pl_2024_confluence() {
-    check_scores(&fixture("pycon-pl-2024-confluence"), 0.974, 0.99, 0.99, 0.941);
+    check_scores(&fixture("pycon-pl-2024-confluence"), 0.982, 0.99, 0.99, 0.966);
 }
 
 // English Slack channel copied from the desktop app, code blocks in messages, threads that repeat the messages announcing talks.
