@@ -37,34 +37,16 @@ impl Lexicon {
             }
             let capital_mid_sentence = capital && !body.is_sentence_start(start);
             let line = body.line_no(start);
-            match if capital_mid_sentence { capital_verdict } else { plain } {
-                Typo::None => {}
+            let (entry, rule) = match if capital_mid_sentence { capital_verdict } else { plain } {
+                Typo::None => continue,
                 Typo::Near(entry, reason) => {
                     near.push(NearMiss { surface: word.to_string(), entry: *entry, reason: reason.clone(), line });
+                    continue;
                 }
-                &Typo::Inflected(entry) => {
-                    out.push((
-                        start,
-                        Mention {
-                            target: Target::Entry(entry),
-                            surface: word.to_string(),
-                            line,
-                            rule: Rule::Inflected,
-                        },
-                    ));
-                }
-                &Typo::Match { entry, distance, of } => {
-                    out.push((
-                        start,
-                        Mention {
-                            target: Target::Entry(entry),
-                            surface: word.to_string(),
-                            line,
-                            rule: Rule::EditDistance { distance, of },
-                        },
-                    ));
-                }
-            }
+                &Typo::Inflected(entry) => (entry, Rule::Inflected),
+                &Typo::Match { entry, distance, of } => (entry, Rule::EditDistance { distance, of }),
+            };
+            out.push((start, Mention { target: Target::Entry(entry), surface: word.to_string(), line, rule }));
         }
     }
 }

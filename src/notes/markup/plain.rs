@@ -67,6 +67,8 @@ pub fn parse(text: &str) -> Blocks<'_> {
     let mut skip = false;
     // The lines of a grid read as a table are skipped up to here.
     let mut until = 0;
+    // The shortest fence found unclosed: no longer one closes further down.
+    let mut unclosed = usize::MAX;
     for (k, &(n, l)) in lines.iter().enumerate() {
         if std::mem::take(&mut skip) || k < until {
             continue;
@@ -86,7 +88,7 @@ pub fn parse(text: &str) -> Blocks<'_> {
             continue;
         }
         // A fenced code block (a chat's message with code in it), when it is closed.
-        if let Some(close) = fence_end(&lines, k) {
+        if let Some(close) = fence_end(&lines, k, &mut unclosed) {
             let body: Vec<&str> = lines[k + 1..close].iter().map(|&(_, l)| l).collect();
             let lang = t.trim_start_matches('`').trim();
             let lang = (!lang.is_empty()).then(|| lang.to_string());
@@ -140,21 +142,24 @@ pub fn parse(text: &str) -> Blocks<'_> {
 /// Where the code fence opened on line `k` (three or more backticks, maybe a language)
 /// closes: the index of the closing fence (as many backticks or more), or `None` when
 /// line `k` opens no fence or none closes it. (Tildes are no fence in plain text: a row
-/// of them underlines a title or parts two sections.)
-fn fence_end(lines: &[(u32, &str)], k: usize) -> Option<usize> {
+/// of them underlines a title or parts two sections.) `unclosed` is the shortest fence
+/// found unclosed before: none as long closes below it either, so that a note of many
+/// unclosed fences is read in linear time.
+fn fence_end(lines: &[(u32, &str)], k: usize, unclosed: &mut usize) -> Option<usize> {
     let t = lines[k].1.trim();
     let c = *t.as_bytes().first().filter(|&&c| c == b'`')?;
     let run = t.bytes().take_while(|&b| b == c).count();
-    if run < 3 || t[run..].contains(c as char) {
+    if run < 3 || run >= *unclosed || t[run..].contains(c as char) {
         return None;
     }
-    lines[k + 1..]
-        .iter()
-        .position(|&(_, l)| {
-            let u = l.trim();
-            u.len() >= run && u.bytes().all(|b| b == c)
-        })
-        .map(|i| k + 1 + i)
+    let close = lines[k + 1..].iter().position(|&(_, l)| {
+        let u = l.trim();
+        u.len() >= run && u.bytes().all(|b| b == c)
+    });
+    if close.is_none() {
+        *unclosed = run;
+    }
+    close.map(|i| k + 1 + i)
 }
 
 /// Titles underlined as a typewriter did it (`Title` over `=====` or `-----`, also
