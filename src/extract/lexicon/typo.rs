@@ -91,6 +91,11 @@ impl super::Lexicon {
     /// word; `Gita` no Git, three letters); and whether the name is ambiguous (then the
     /// word counts only capitalised mid-sentence, as the name itself would).
     pub(super) fn inflected(&self, word: &str) -> Option<(EntryId, bool)> {
+        let first = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        // (Most words are in lower case: told before any copy is made.)
+        if !first(word) {
+            return None;
+        }
         let lower = word.to_lowercase();
         if is_common_form(&lower) {
             return None;
@@ -105,9 +110,8 @@ impl super::Lexicon {
             // (A proper name, capitalised as the word is: `nostra` is no Nostr, nor
             // `cuida` the package cuid. A name in capitals takes its ending after a
             // hyphen, `CORS-a`: `Corsa` is a word.)
-            let first = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
             let capitals = !entry.name.chars().any(char::is_lowercase);
-            (!entry.strict && !capitals && first(word) && first(&entry.name)).then_some((e, entry.ambiguous))
+            (!entry.strict && !capitals && first(&entry.name)).then_some((e, entry.ambiguous))
         })
     }
 }

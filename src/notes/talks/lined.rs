@@ -45,14 +45,14 @@ impl Run<'_, '_, '_> {
             found.push(c);
         }
         // (One, after paragraphs read so: the note's shape goes on.)
-        let before = self.cands.iter().any(|c| c.evidence.iter().any(|(f, _)| *f == SAME_SHAPE));
-        if found.len() < 2 && !(before && found.len() == 1) {
+        if found.is_empty() || found.len() == 1 && !self.lined {
             return false;
         }
         for c in &mut found {
             push_ev(c, SAME_SHAPE, 1);
         }
         self.cands.extend(found);
+        self.lined = true;
         true
     }
 }

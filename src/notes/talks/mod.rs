@@ -275,6 +275,8 @@ struct Run<'d, 'a, 'b> {
     wrapped: std::cell::OnceCell<bool>,
     /// Whether the note is said aloud ([`dictated::said_aloud`]), found once.
     said: std::cell::OnceCell<bool>,
+    /// Whether a paragraph was read as a note of lines ([`lined`]).
+    lined: bool,
 }
 
 /// A lightning session (`## Lightning talks`, a `Lightning talks` line): the blocks
@@ -334,6 +336,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             item_structure: Vec::new(),
             wrapped: std::cell::OnceCell::new(),
             said: std::cell::OnceCell::new(),
+            lined: false,
         }
     }
 

@@ -20,14 +20,12 @@ impl Run<'_, '_, '_> {
     /// title there is the subject's (`## Open spaces` / `the "Python in the browser"
     /// open space`).
     pub(super) fn opening_in_section(&self, bi: usize, line: u32, plain: &str) -> Option<Candidate> {
-        let under_talk = self
-            .cands
-            .last()
-            .is_some_and(|c| !matches!(c.source, Source::Heading(_)) && self.right_under(c.block, bi) && c.block < bi);
+        let last = self.cands.last().filter(|c| self.right_under(c.block, bi));
+        let under_talk = last.is_some_and(|c| !matches!(c.source, Source::Heading(_)));
         if self.heading_talk_of_its_own() || self.heading_talk && under_talk {
             return None;
         }
-        let heading = self.cands.last().filter(|c| matches!(c.source, Source::Heading(_)) && c.block + 1 == bi);
+        let heading = last.filter(|c| matches!(c.source, Source::Heading(_)));
         self.opening(bi, line, plain).filter(|o| {
             heading.is_none_or(|h| {
                 let (short, long) = (norm(&h.title), norm(&o.title));
