@@ -1,8 +1,8 @@
 //! PEPs: the catalogue shipped in `data/peps.tsv` (compiled in) and the recogniser
 //! for the ways people write a PEP number: `PEP 659`, `PEP-0487`, `pep 8`, `PEP8`,
-//! `PEP #572`, `PEPs 484 and 526`, `PEPs 484, 526 and 604`. A number followed by
-//! `.digit` (`and 3.11`) is a version, not a PEP; [`Peps::known`] also drops
-//! numbers the catalogue does not know.
+//! `` :pep:`703` `` (reStructuredText's role), `PEP #572`, `PEPs 484 and 526`, `PEPs
+//! 484, 526 and 604`. A number followed by `.digit` (`and 3.11`) is a version, not a
+//! PEP; [`Peps::known`] also drops numbers the catalogue does not know.
 
 use std::collections::BTreeMap;
 
@@ -124,7 +124,7 @@ impl<'k> Peps<'k> {
         Peps {
             catalog: None,
             pep: meta::Regex::new(
-                r"(?i)peps?[\s\-_#:]{0,3}0*(\d{1,4})((?:\b|_)(?:\s*(?:,|and|&|/)\s*(?:pep[\s\-_#]{0,2})?0*\d{1,4}\b)*)",
+                r"(?i)peps?[\s\-_#:`]{0,3}0*(\d{1,4})((?:\b|_)(?:\s*(?:,|and|&|/)\s*(?:pep[\s\-_#]{0,2})?0*\d{1,4}\b)*)",
             )
             .expect("a valid regex, fixed in the source"),
             more_numbers: regex(r"\d{1,4}"),
@@ -270,6 +270,8 @@ mod tests {
         assert_eq!(peps("see pep 8 and PEP8"), [8, 8]);
         assert_eq!(peps("PEPs 484 and 526"), [484, 526]);
         assert_eq!(peps("PEP #572"), [572]);
+        // reStructuredText's role.
+        assert_eq!(peps("see :pep:`703` and :PEP:`684`"), [703, 684]);
         assert_eq!(peps("PEPs 484, 526 and 604"), [484, 526, 604]);
         assert_eq!(peps("PEP 0 and pep_3333"), [0, 3333]);
         // In underscore italics, or after one; not inside a word.

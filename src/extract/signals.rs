@@ -511,7 +511,10 @@ impl Signals<'_> {
                 && !name.contains('/')
                 && name.chars().filter(|c| c.is_ascii_digit()).nth(3).is_none()
                 && !super::speaker::looks_like_name(name)
-                && !is_common_word(name);
+                && !is_common_word(name)
+                // A page of the note-taker's own (`[[Fagdag juni]]`, `[[meeting notes]]`):
+                // a word in lower case after the first is no software's name.
+                && !name.split_whitespace().skip(1).any(|w| w.chars().all(char::is_lowercase));
             push_as(
                 m.start() + (m.as_str().len() - m.as_str().trim_start().len()),
                 name,
@@ -813,6 +816,7 @@ category = "concept"
         let cases: &[(&str, &[(&str, Rule)])] = &[
             ("We use [[HPy]] and [[Polars|polars df]]", &[("HPy", Rule::WikiLink), ("?Polars", Rule::WikiLink)]),
             ("talk by [[Jane Doe]] on [[2023-07-19]]", &[]),
+            ("send it to [[Fagdag juni]] and [[meeting notes]], see [[Argo CD]]", &[("?Argo CD", Rule::WikiLink)]),
             (
                 "#python-tooling #hpy #todo #123 #machine-learning",
                 &[("?python-tooling", Rule::Tag), ("HPy", Rule::Tag), ("Machine learning", Rule::Tag)],

@@ -79,13 +79,28 @@ pub(crate) fn frames<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Frames>
     let (mut headers, mut under, mut covered) = (0usize, false, 0usize);
     let mut names: Vec<&str> = Vec::new();
     let mut again = false;
+    // Whether the line before was a time stamp alone (an iMessage export's frame: the
+    // stamp, then the author's name alone on the next line).
+    let mut stamped = false;
     for l in lines {
         if l.trim().is_empty() {
-            under = false;
+            (under, stamped) = (false, false);
             continue;
         }
         all += 1;
-        match read(l) {
+        let line = match read(l) {
+            None if std::mem::take(&mut stamped) => name(l).map(Line::Header),
+            None if stamp(l) => {
+                stamped = true;
+                covered += 1;
+                continue;
+            }
+            line => {
+                stamped = false;
+                line
+            }
+        };
+        match line {
             Some(Line::Message(_)) => {
                 messages += 1;
                 framed += 1;
@@ -119,6 +134,65 @@ pub(crate) fn frames<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Frames>
     } else {
         Frames::Inline
     })
+}
+
+/// Blanks the lines of a channel copied from the screen that are the app's own
+/// ([`is_chrome`]): the frames alone on their lines, a time stamp alone and the author's
+/// name on the line under it (as iMessage exports a conversation), and a reaction to an
+/// earlier message, which quotes it whole after a verb (`Loved “see you at 9”`,
+/// `Laughed at “…”`, `A aimé « … »`).
+pub(crate) fn blank_chrome(lines: &mut [(u32, &str)]) {
+    let mut said: std::collections::HashSet<&str, foldhash::fast::FixedState> = Default::default();
+    let mut stamped = false;
+    for (_, l) in lines.iter_mut() {
+        let t = l.trim();
+        if t.is_empty() {
+            stamped = false;
+            continue;
+        }
+        let name_under_stamp = std::mem::take(&mut stamped) && read(l).is_none() && name(l).is_some();
+        if is_chrome(l) || name_under_stamp || reaction(t).is_some_and(|q| said.contains(q.trim())) {
+            *l = "";
+        } else if read(l).is_none() && stamp(l) {
+            stamped = true;
+            *l = "";
+        } else {
+            said.insert(t);
+        }
+    }
+}
+
+/// The message a reaction quotes (`Loved “see you at 9”`): one to three words with no
+/// digit, then a whole text in quotes.
+fn reaction(t: &str) -> Option<&str> {
+    let open = t.find(['“', '"', '«', '„'])?;
+    let verb = t[..open].trim();
+    let words = verb.split_whitespace().count();
+    if !(1..=3).contains(&words) || !verb.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '\'') {
+        return None;
+    }
+    let quoted = t[open..].trim_start_matches(['“', '"', '«', '„']);
+    let inner = quoted.strip_suffix(['”', '"', '»', '“'])?;
+    (!inner.trim().is_empty()).then_some(inner)
+}
+
+/// Whether a line is a time stamp alone: a time with seconds or `AM`/`PM`, or a date
+/// and a time (`Sep 23, 2024  8:52:07 AM`, `23/09/2024 08:52`). A bare `09:00` alone is
+/// a schedule's as often, and is none.
+fn stamp(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > 40
+        || !t.ends_with(|c: char| c.is_ascii_digit() || matches!(c, 'M' | 'm'))
+        || !t.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || !t.contains(':')
+    {
+        return false;
+    }
+    let s = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some((end, dated)) = time_end(&s) else { return false };
+    let seconds = s.bytes().filter(|&c| c == b':').count() >= 2;
+    let ampm = s.ends_with('M') || s.ends_with('m');
+    end == s.len() && (dated || seconds || ampm)
 }
 
 /// Whether a line of a channel copied from the screen is the app's own, not a message:
@@ -619,6 +693,21 @@ mod tests {
         assert_eq!(read("Lunch 12:30"), None);
         assert_eq!(read("see you at 1:30 PM"), None);
         assert_eq!(read("Keynote: Ana Ruiz  09:30"), None);
+    }
+
+    #[test]
+    fn an_imessage_export_stamps_each_message_above_its_author() {
+        let chat = "Sep 23, 2024  8:52:07 AM\nJess Alvarado\nok im in\n\nSep 23, 2024  9:14:02 AM\nMe\nfirst one is \"Boring Django\" Ada Nwachukwu\n\nSep 23, 2024  9:15:00 AM\nJess Alvarado\nLoved “first one is \"Boring Django\" Ada Nwachukwu”\n\nSep 23, 2024  9:16:40 AM\nJess Alvarado\nwait what\n";
+        assert_eq!(frames(chat.lines()), Some(Frames::Alone));
+        let mut lines: Vec<(u32, &str)> = super::super::numbered(chat).collect();
+        blank_chrome(&mut lines);
+        let kept: Vec<u32> = lines.iter().filter(|(_, l)| !l.is_empty()).map(|&(n, _)| n).collect();
+        // The stamps, the authors' names and the reaction quoting a message are gone.
+        assert_eq!(kept, [3, 7, 15]);
+        assert!(stamp("10:42 AM") && stamp("23/09/2024 08:52") && stamp("2024-09-23 08:52:07"));
+        assert!(!stamp("09:00") && !stamp("Lunch 12:30") && !stamp("see you at 10:42 AM"));
+        assert_eq!(reaction("Laughed at “the slide”"), Some("the slide"));
+        assert_eq!(reaction("she said “no” twice"), None);
     }
 
     #[test]

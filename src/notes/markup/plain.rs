@@ -54,11 +54,7 @@ pub fn parse(text: &str) -> Blocks<'_> {
     match super::chat::frames(lines.iter().map(|&(_, l)| l)) {
         Some(super::chat::Frames::Inline) => return super::chat::transcript(out, &lines),
         // A channel copied from the screen: its frames are breaks between messages.
-        Some(super::chat::Frames::Alone) => {
-            for (_, l) in lines.iter_mut().filter(|(_, l)| super::chat::is_chrome(l)) {
-                *l = "";
-            }
-        }
+        Some(super::chat::Frames::Alone) => super::chat::blank_chrome(&mut lines),
         None => {}
     }
     let sections = numbered_sections(&lines);

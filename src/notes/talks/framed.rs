@@ -192,7 +192,12 @@ impl Run<'_, '_, '_> {
             }
             match labels.leading(second) {
                 Some((cs, value)) if cs.contains(&Concept::Speaker) || cs.contains(&Concept::Moderator) => {
-                    Some((names::people(value, labels, true)?, !cs.contains(&Concept::Speaker), "speaker field"))
+                    // (Perhaps with an affiliation: `foredragsholder Ana Ruiz, jobber hos Acme`.)
+                    // (One clause: `Moderator: Ana Ruiz. Panelists: …` is a field of its own.)
+                    let people = names::people(value, labels, true).or_else(|| {
+                        (!value.contains(". ")).then(|| people_with_affiliation(value, labels)).flatten()
+                    })?;
+                    Some((people, !cs.contains(&Concept::Speaker), "speaker field"))
                 }
                 Some(_) => None,
                 // A by-line (`by Ana Ruiz`, `facilitated by A and B`) names the people.
@@ -772,6 +777,23 @@ mod tests {
                 got.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
             assert_eq!(got, want, "{markup:?}");
         }
+    }
+
+    #[test]
+    fn a_speaker_label_without_its_colon_and_with_an_affiliation() {
+        // Norwegian: `foredragsholder NAME, jobber hos COMPANY`; and a field of two
+        // clauses is read no further than its first.
+        let text = "## Dag 1\n\nkl 11.40 OpenTelemetry: Stop Guessing\nforedragsholder Priyanka Venkataraman, jobber hos Grafana Labs\n- traces\n\nkl 13.40 Blazor vs. the World\nforedragsholder: Øyvind Bråthen\n- Blazor\n";
+        let got = crate::notes::talks::tests::speakers_as(text, crate::notes::document::Markup::Markdown);
+        let got: Vec<(u32, &str, Vec<&str>)> =
+            got.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            got,
+            [
+                (3, "OpenTelemetry: Stop Guessing", vec!["Priyanka Venkataraman"]),
+                (7, "Blazor vs. the World", vec!["Øyvind Bråthen"])
+            ]
+        );
     }
 
     fn names(p: &[(String, Role)]) -> Vec<&str> {

@@ -54,8 +54,18 @@ impl Run<'_, '_, '_> {
             Some((title, open, close)) => {
                 let people = sentence::sentence_speakers(plain, labels)
                     .filter(|p| !p.is_empty())
-                    .or_else(|| name_in(&head[..open]).or_else(|| dashed_people(&head[close..], labels)))?;
-                (title, people, true)
+                    .or_else(|| name_in(&head[..open]).or_else(|| dashed_people(&head[close..], labels)));
+                // A headline in quotes opening the paragraph, what it was after it
+                // (`"Async All the Way Down?" was rough.`): a talk, its speaker unnamed.
+                let told = || {
+                    let was = head[close..].split_whitespace().next().is_some_and(|w| sentence::COPULAS.contains(&w));
+                    open == 0 && was && told::headline(&title)
+                };
+                match people {
+                    Some(people) => (title, people, true),
+                    None if told() => (title, Vec::new(), true),
+                    None => return None,
+                }
             }
             None => {
                 let (title, people) = title_then_people(head, labels)?;
@@ -68,7 +78,11 @@ impl Run<'_, '_, '_> {
         }
         let mut c = self.new_candidate(bi, line, Source::Prose, title);
         push_ev(&mut c, if quoted { "a quoted title" } else { "a title in prose" }, 2);
-        push_ev(&mut c, "a person named in it", 2);
+        if people.is_empty() {
+            push_ev(&mut c, "a headline opening its paragraph", 1);
+        } else {
+            push_ev(&mut c, "a person named in it", 2);
+        }
         let first = head.split(". ").next().unwrap_or(head);
         if first.split(|ch: char| !ch.is_alphanumeric()).any(|w| !w.is_empty() && labels.is(w, Concept::Keynote)) {
             c.kind = SectionKind::Keynote;
@@ -123,9 +137,14 @@ pub(super) fn name_in(s: &str) -> Option<Vec<(String, Role)>> {
             let Some(run) = words.get(i..i + n) else { continue };
             // No stop inside a name; nor a capital right after it (`Chave Móvel Digital`
             // is one proper name, not a person's and a word).
+            let last = run[n - 1];
             let capital_after = words.get(i + n).is_some_and(|w| w.starts_with(char::is_uppercase))
-                && !run[n - 1].ends_with([',', '.', ':', ';', '!', '?']);
-            if run[..n - 1].iter().any(|w| w.ends_with([',', '.', ':', ';'])) || capital_after {
+                && !last.ends_with([',', '.', ':', ';', '!', '?'])
+                && !last.ends_with("'s")
+                && !last.ends_with("’s");
+            // (A possessive ends a name: `Hoàng Minh Châu's Zig talk`.)
+            let inner_stop = |w: &&str| w.ends_with([',', '.', ':', ';']) || w.ends_with("'s") || w.ends_with("’s");
+            if run[..n - 1].iter().any(inner_stop) || capital_after {
                 continue;
             }
             let joined = run.join(" ");
@@ -164,6 +183,18 @@ fn title_then_people(head: &str, labels: &Labels) -> Option<(String, Vec<(String
             return Some((clean_title(title), people));
         }
     }
+    // `Title — Name`, `Name — Title` (a line of a schedule, run on into notes).
+    for dash in [" — ", " – ", " - "] {
+        let Some((a, b)) = first.split_once(dash) else { continue };
+        let b = b.trim_end_matches(['.', ',']);
+        let person = |s: &str| names::people(s.trim(), labels, false);
+        let titled = |s: &str| (2..=12).contains(&words(s)) && s.starts_with(|c: char| c.is_uppercase());
+        match (person(a), person(b)) {
+            (None, Some(p)) if titled(a) => return Some((clean_title(a), p)),
+            (Some(p), None) if titled(b) => return Some((clean_title(b), p)),
+            _ => {}
+        }
+    }
     if words(first) <= 12 {
         for lead in ["That was ", "This was ", "Given by ", "By "] {
             if let Some(r) = second.strip_prefix(lead) {
@@ -194,6 +225,16 @@ mod tests {
             title_then_people("duckplyr: dplyr verbs, DuckDB speed. That was Kenji Watanabe-Moreau, who works", &l)
                 .unwrap();
         assert_eq!((t.as_str(), p[0].0.as_str()), ("duckplyr: dplyr verbs, DuckDB speed", "Kenji Watanabe-Moreau"));
+        // A title and its speaker parted by a dash, run on into notes, either way round.
+        let (t, p) = title_then_people("Accessibility Is a Django Feature — Rahel Tesfaye. opens with", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("Accessibility Is a Django Feature", "Rahel Tesfaye"));
+        let (t, _, close) = quoted_title("\"Async All the Way Down?\" was rough").unwrap();
+        assert!(crate::notes::talks::told::headline(&t) && close == 25);
+        let (t, p) = title_then_people("Rahel Tesfaye - Accessibility Is a Django Feature. opens", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("Accessibility Is a Django Feature", "Rahel Tesfaye"));
+        assert!(title_then_people("Django - the admin is slow. meh", &l).is_none());
+        // A possessive ends a name.
+        assert_eq!(name_in("Hoàng Minh Châu's Zig talk").unwrap()[0].0, "Hoàng Minh Châu");
         // A word in quotes, a quoted sentence: no title.
         assert!(quoted_title("she said \"no\" twice").is_none());
         assert!(quoted_title("Ana said \"we never use globals.\" and left").is_none());

@@ -585,6 +585,12 @@ fn separators_after_a_time() {
     assert_eq!(strip_time("h 10.30 asyncio senza paura"), Some(("asyncio senza paura", "10.30")));
     assert_eq!(strip_time("gio h 9.30 keynote di apertura"), Some(("keynote di apertura", "9.30")));
     assert_eq!(strip_time("ore 14:15 pranzo").map(|(r, _)| r), Some("pranzo"));
+    // The hour's word in Norwegian, German, Polish.
+    assert_eq!(strip_time("kl 10.20 – .NET Aspire"), Some((".NET Aspire", "10.20")));
+    assert_eq!(strip_time("kl. 9.00 Keynote"), Some(("Keynote", "9.00")));
+    assert_eq!(strip_time("um 14:00 Vortrag"), Some(("Vortrag", "14:00")));
+    assert_eq!(strip_time("godz. 10:20 Otwarcie"), Some(("Otwarcie", "10:20")));
+    assert!(strip_time("kl x").is_none());
     assert!(strip_time("h is for hope").is_none() && strip_time("the 10.30 train").is_none());
 }
 

@@ -4,13 +4,18 @@
 
 use super::*;
 
-/// Where the digits start after a word for the hour (`h 10.30`, `ore 10:30`), perhaps
-/// after a short day (`gio h 9.30`, `ven. h 10`), as Italian and French notes write a
-/// talk's time; `None` when `b` opens otherwise.
+/// Words for the hour or `at` before a time, as notes in many languages write a talk's
+/// time: `h 10.30`, `ore 10:30` (Italian, French), `kl 10.20`, `kl. 10.20`, `klo 10`
+/// (Norwegian, Danish, Swedish, Finnish), `um 10:20` (German), `om 10.20` (Dutch),
+/// `às 10h` (Portuguese), `godz. 10:20` (Polish).
+const HOUR_LEADS: [&[u8]; 10] = [b"h ", b"ore ", b"H ", b"kl ", b"kl. ", b"Kl. ", b"Kl ", b"klo ", b"um ", b"godz. "];
+
+/// Where the digits start after a word for the hour ([`HOUR_LEADS`]), perhaps after a
+/// short day (`gio h 9.30`, `ven. h 10`); `None` when `b` opens otherwise.
 fn hour_word(b: &[u8]) -> Option<usize> {
     let after = |i: usize| {
         let rest = b.get(i..)?;
-        let n = [&b"h "[..], b"ore ", b"H "].iter().find(|w| rest.starts_with(w))?.len();
+        let n = HOUR_LEADS.iter().find(|w| rest.starts_with(w))?.len();
         b.get(i + n).is_some_and(u8::is_ascii_digit).then_some(i + n)
     };
     after(0).or_else(|| {

@@ -337,7 +337,9 @@ fn speaker_then_title(p: &str, labels: &Labels, verb: bool) -> Option<(String, V
                     let last = rest[..e].rsplit(' ').next().unwrap_or("");
                     is_in(TO_TITLE, last)
                 };
-            Some((if led { title_at(t)? } else { quoted(t)? }, people))
+            // (`Mei-Ling Tsao doing SQLite in Production`: a title in capitals.)
+            let title = if led { title_at(t) } else { quoted(t).or_else(|| title_at(t).filter(|t| headline(t))) };
+            Some((title?, people))
         }
         None if verb => {
             let r = to_title(rest);
@@ -549,6 +551,15 @@ fn title_at(p: &str) -> Option<String> {
     (2..=TITLE_WORDS).contains(&n).then_some(title)
 }
 
+/// Whether a title is written as a headline: it opens on a capital, and two words of
+/// four letters or more at least are capitalised, as many as all such words less one
+/// (`SQLite in Production`; `Kubernetes a try` and `how they trace` are none).
+pub(super) fn headline(t: &str) -> bool {
+    let long = t.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    let (all, capital) = long.fold((0, 0), |(a, c), w| (a + 1, c + usize::from(w.starts_with(char::is_uppercase))));
+    t.starts_with(char::is_uppercase) && capital >= 2 && capital + 1 >= all
+}
+
 /// The names `s` starts with (`Ana Souza`, `Rahul Venkataraman and Chiara dell'Acqua`,
 /// `leilani kahale-moreau`): the people, where they end in `s`, and whether the last one
 /// is a possessive (`Ana Souza's`). A name is two to six words, in any case, shaped
@@ -646,5 +657,19 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         c.speakers = t.people.into_iter().map(|n| (Named { name: n, line }, Role::Speaker)).collect();
         c.body_line = line;
         Some(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_after_a_verb_is_a_title() {
+        let l = Labels::default();
+        let (t, p) = name_presents("Mei-Ling Tsao doing SQLite in Production. room is packed", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("SQLite in Production", "Mei-Ling Tsao"));
+        assert!(name_presents("Mei-Ling Tsao showed how they trace requests", &l).is_none());
+        assert!(headline("SQLite in Production") && !headline("Kubernetes a try") && !headline("how they trace"));
     }
 }
