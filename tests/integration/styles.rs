@@ -1893,3 +1893,39 @@ fn blind_ao_pydata_amsterdam_2023_liveblog() {
 fn blind_ao_python_brasil_2023_google_keep() {
     check_scores(&fixture("python-brasil-2023-google-keep"), 0.98, 0.99, 0.99, 0.96);
 }
+
+// English iMessage conversation exported as text, a time stamp over each sender's name, tapback reactions quoting messages, talks named inside messages; below 0.95: talks 1.000, speakers 0.923, mentions 0.921.
+#[test]
+fn blind_ap_djangocon_us_2024_imessage() {
+    check_scores(&fixture("djangocon-us-2024-imessage"), 0.938, 0.99, 0.913, 0.911);
+}
+
+// Norwegian Obsidian phone note, kl 10.20 times, foredragsholder labels or a name alone under the title.
+#[test]
+fn blind_ap_ndc_oslo_2024_obsidian() {
+    check_scores(&fixture("ndc-oslo-2024-obsidian"), 0.958, 0.99, 0.99, 0.893);
+}
+
+// German Craft.do page exported to Markdown, with toggles and callouts.
+#[test]
+fn blind_ap_pycon_de_2025_craft() {
+    check_scores(&fixture("pycon-de-2025-craft"), 0.964, 0.99, 0.99, 0.913);
+}
+
+// Polish Sphinx reStructuredText page with a list-table schedule and :pep: roles.
+#[test]
+fn blind_ap_pycon_pl_2024_sphinx() {
+    check_scores(&fixture("pycon-pl-2024-sphinx"), 0.949, 0.99, 0.99, 0.867);
+}
+
+// French Things 3 project copied as text, checkbox items, titles in guillemets.
+#[test]
+fn blind_ap_pyconfr_2024_things() {
+    check_scores(&fixture("pyconfr-2024-things"), 0.958, 0.99, 0.99, 0.893);
+}
+
+// English Hacker News thread copied from the browser, talks named in comments, the site's own lines between them.
+#[test]
+fn blind_ap_strange_loop_2023_hn_thread() {
+    check_scores(&fixture("strange-loop-2023-hn-thread"), 0.957, 0.99, 0.99, 0.891);
+}

@@ -590,6 +590,7 @@ fn separators_after_a_time() {
     assert_eq!(strip_time("kl. 9.00 Keynote"), Some(("Keynote", "9.00")));
     assert_eq!(strip_time("um 14:00 Vortrag"), Some(("Vortrag", "14:00")));
     assert_eq!(strip_time("godz. 10:20 Otwarcie"), Some(("Otwarcie", "10:20")));
+    assert_eq!(strip_time("às 10h abertura"), Some(("abertura", "10h")));
     assert!(strip_time("kl x").is_none());
     assert!(strip_time("h is for hope").is_none() && strip_time("the 10.30 train").is_none());
 }

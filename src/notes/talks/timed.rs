@@ -7,8 +7,22 @@ use super::*;
 /// Words for the hour or `at` before a time, as notes in many languages write a talk's
 /// time: `h 10.30`, `ore 10:30` (Italian, French), `kl 10.20`, `kl. 10.20`, `klo 10`
 /// (Norwegian, Danish, Swedish, Finnish), `um 10:20` (German), `om 10.20` (Dutch),
-/// `às 10h` (Portuguese), `godz. 10:20` (Polish).
-const HOUR_LEADS: [&[u8]; 10] = [b"h ", b"ore ", b"H ", b"kl ", b"kl. ", b"Kl. ", b"Kl ", b"klo ", b"um ", b"godz. "];
+/// `à 10h30` (French), `às 10h` (Portuguese), `godz. 10:20` (Polish).
+const HOUR_LEADS: [&[u8]; 13] = [
+    b"h ",
+    b"ore ",
+    b"H ",
+    b"kl ",
+    b"kl. ",
+    b"Kl. ",
+    b"Kl ",
+    b"klo ",
+    b"um ",
+    b"om ",
+    "às ".as_bytes(),
+    "à ".as_bytes(),
+    b"godz. ",
+];
 
 /// Where the digits start after a word for the hour ([`HOUR_LEADS`]), perhaps after a
 /// short day (`gio h 9.30`, `ven. h 10`); `None` when `b` opens otherwise.
