@@ -45,7 +45,8 @@ fn file_json(d: &Detection<'_>, explain: bool) -> Value {
             json!({
                 "title": s.title,
                 "kind": s.kind.name(),
-                "start": s.line,
+                // (A live blog written newest first has a talk's notes above its line.)
+                "start": s.line.min(s.body_line),
                 "end": end,
                 "event": s.event,
                 "speakers": s.speakers.iter().map(|n| n.name.clone()).collect::<Vec<_>>(),

@@ -444,11 +444,27 @@ impl Runs<'_, '_> {
 /// Whether the hit at `start..end` is one letter after a capitalised word, naming a
 /// hall, a grade or a type (`Hall C`, `ASIL D`, `Plan B`), not a language: no
 /// neighbour or clue confirms it (code still does). Not after a verb starting the
-/// sentence (`Learning C`). Nor is a letter of an emoticon (`:D`, `;-P`).
+/// sentence (`Learning C`). Nor is a letter of an emoticon (`:D`, `;-P`), a French or
+/// Italian elision (`C'est`, `L'API`), or a pair of letters joined by `&` (`Q&R`, `R&D`).
 pub(super) fn is_designation_letter(body: &Body<'_>, start: usize, end: usize) -> bool {
     end - start == 1
         && (is_emoticon_letter(body.text, start)
+            || is_elided_or_paired(body.text, start)
             || capitalised_word_before(body, start).is_some_and(|w| !body.text[w..start - 1].ends_with("ing")))
+}
+
+/// Whether the letter at `start` of `text` is elided before a word (`C'est`, `L’API`),
+/// or joined by `&` to another letter alone (`Q&R`, `R&D`).
+fn is_elided_or_paired(text: &str, start: usize) -> bool {
+    let after = &text[start + 1..];
+    let elided = ["'", "’"].iter().any(|q| after.strip_prefix(q).is_some_and(|r| r.starts_with(char::is_alphabetic)));
+    // A letter alone, read from the `&` outwards.
+    let lone = |mut cs: &mut dyn Iterator<Item = char>| {
+        cs.next().is_some_and(char::is_alphabetic) && !(&mut cs).next().is_some_and(char::is_alphanumeric)
+    };
+    let paired = after.strip_prefix('&').is_some_and(|a| lone(&mut a.chars()))
+        || text[..start].strip_suffix('&').is_some_and(|b| lone(&mut b.chars().rev()));
+    elided || paired
 }
 
 /// Whether the letter at `start` of `text` ends an emoticon: after `:` or `;`, with

@@ -620,6 +620,10 @@ fn a_capital_inside_a_longer_name_confirms_nothing() {
     assert!(has("notes run on without a stop The Swift docs are good", "Swift"));
     assert!(has("Some notes. Die Swift Doku ist gut", "Swift"));
     assert!(!has("Room: Hall C\nWriting a database in Rust", "C"));
+    // An elision, a pair of letters joined by `&`.
+    assert!(!has("C'est terminé, on parle de Rust et Java demain", "C"));
+    assert!(!has("Q&R sur Rust et Java", "R"));
+    assert!(!has("R&D team moved from Java to Rust", "R"));
     assert!(!has("the qualified Rust compiler, ISO 26262 (ASIL D) and IEC 61508", "D"));
     assert!(has("Learning C and Rust together", "C"));
 }

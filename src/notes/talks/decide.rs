@@ -238,6 +238,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         // heading; a heading talk ends at a heading of its level or higher), breaks.
         let mut sections = Vec::with_capacity(accepted.len());
         let mut ends = Vec::with_capacity(accepted.len());
+        let mut owns = Vec::with_capacity(accepted.len());
         let mut bi = 0;
         let mut day_event: Option<usize> = self.conference;
         let mut ev_i = 0;
@@ -393,6 +394,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 body_line: c.body_line,
             });
             ends.push(last.max(c.line));
+            owns.push(own_end);
+        }
+        // A live blog written newest first: each talk's notes are above its line.
+        let in_text = |&ci: &usize| {
+            !matches!(self.cands[ci].source, Source::Heading(_) | Source::File) && !self.cands[ci].source.is_row()
+        };
+        if accepted.len() >= 2 && accepted.iter().all(in_text) && newest::newest_first(blocks) {
+            let starts = newest::starts(blocks, &owns, &self.d.labels);
+            for ((s, end), (&from, &own)) in sections.iter_mut().zip(&mut ends).zip(starts.iter().zip(&owns)) {
+                (s.body, s.body_line, *end) = (self.slice(from, own), from, own);
+            }
         }
         // Drop an event placeholder that never got a name (a date with no conference).
         let file_stem = file_stem(&self.note.file);

@@ -732,6 +732,7 @@ mod log;
 mod long;
 mod memo;
 mod named;
+mod newest;
 mod numbered;
 mod opening;
 mod people;

@@ -92,7 +92,11 @@ pub(crate) fn speakers_as(text: &str, markup: crate::notes::document::Markup) ->
 
 /// What `f` makes of each section the detector finds in `text` read by the reader of
 /// `markup`.
-fn sections_as<T>(text: &str, markup: crate::notes::document::Markup, f: impl Fn(&Section<'_>) -> T) -> Vec<T> {
+pub(crate) fn sections_as<T>(
+    text: &str,
+    markup: crate::notes::document::Markup,
+    f: impl Fn(&Section<'_>) -> T,
+) -> Vec<T> {
     let note: &'static Note =
         Box::leak(Box::new(Note { file: "notes/t.txt".into(), key: "t".into(), text: text.to_string(), markup }));
     let d = Detector::new();
