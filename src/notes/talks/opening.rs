@@ -174,7 +174,19 @@ fn dashed_people(after: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
 /// `That was Name` (`duckplyr: dplyr verbs, DuckDB speed. That was Kenji Watanabe.`).
 fn title_then_people(head: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
     let (first, second) = head.split_once(". ").unwrap_or((head, ""));
+    let first = after_room(first, labels);
     let words = |s: &str| s.split_whitespace().count();
+    // `Title, speaker Name` (a word for the speaker after the comma).
+    if let Some((title, who)) = first.rsplit_once(", ") {
+        if let Some((cs, name)) = labels.leading(who) {
+            if cs.contains(&Concept::Speaker)
+                && (2..=12).contains(&words(title))
+                && !title.starts_with(char::is_lowercase)
+            {
+                return Some((clean_title(title), names::people(name.trim(), labels, false)?));
+            }
+        }
+    }
     if let Some(i) = search::find(first, ", by ") {
         let title = &first[..i];
         let who = first[i + 5..].split([',', ';', '(']).next().unwrap_or("");
@@ -207,6 +219,28 @@ fn title_then_people(head: &str, labels: &Labels) -> Option<(String, Vec<(String
     None
 }
 
+/// `s` after a room it opens on, as a chat names where its writer is (`main room:
+/// Title …`, `track B: …`, `main room Ben Castillo — …`): one or two words, one of them
+/// a place in the venue, and perhaps its number or letter.
+fn after_room<'s>(s: &'s str, labels: &Labels) -> &'s str {
+    let ws = sentence::words(s);
+    let Some(k) = ws.iter().take(2).position(|w| labels.is(w.1.trim_end_matches(':'), Concept::Room)) else {
+        return s;
+    };
+    let mut end = ws[k].0 + ws[k].1.len();
+    if !ws[k].1.ends_with(':') {
+        if let Some(n) = ws.get(k + 1).filter(|w| w.1.trim_end_matches(':').chars().count() <= 2) {
+            end = n.0 + n.1.len();
+        }
+    }
+    let rest = s[end..].trim_start_matches(':').trim_start();
+    if rest.is_empty() {
+        s
+    } else {
+        rest
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +267,13 @@ mod tests {
         let (t, p) = title_then_people("Rahel Tesfaye - Accessibility Is a Django Feature. opens", &l).unwrap();
         assert_eq!((t.as_str(), p[0].0.as_str()), ("Accessibility Is a Django Feature", "Rahel Tesfaye"));
         assert!(title_then_people("Django - the admin is slow. meh", &l).is_none());
+        // After a room, a title and `speaker NAME`, or a name and a title.
+        let (t, p) =
+            title_then_people("main room: Signals: the primitive JS forgot, speaker Derek Lindqvist", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("Signals: the primitive JS forgot", "Derek Lindqvist"));
+        let (t, p) = title_then_people("main room Ben Castillo — Type-Safe Everything: tRPC and Zod", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("Type-Safe Everything: tRPC and Zod", "Ben Castillo"));
+        assert_eq!(after_room("track B: next up", &l), "next up");
         // A possessive ends a name.
         assert_eq!(name_in("Hoàng Minh Châu's Zig talk").unwrap()[0].0, "Hoàng Minh Châu");
         // A word in quotes, a quoted sentence: no title.

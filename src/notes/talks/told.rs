@@ -222,7 +222,8 @@ pub(super) fn hard_wrapped(text: &str) -> bool {
 /// `LEAD (talk|one|up) was …`: a copula within the first words, after a word of
 /// sequence and a word for a talk.
 fn copular(s: &str, ws: &[(usize, &str)], labels: &Labels) -> Option<Told> {
-    let k = ws.iter().take(LEAD_WORDS + 1).position(|w| is_in(COPULAS, w.1))?;
+    // (Not a copula inside a quoted title: `keynote: "The Web Platform Is Having a Moment"`.)
+    let k = ws.iter().take(LEAD_WORDS + 1).position(|w| is_in(COPULAS, w.1) && !in_quotes(&s[..w.0]))?;
     let lead = &ws[..k];
     let concepts = |w: &str| labels.lookup(w.trim_end_matches([',', ':']));
     let keynote = lead.iter().any(|w| concepts(w.1).contains(&Concept::Keynote));
@@ -247,6 +248,12 @@ fn copular(s: &str, ws: &[(usize, &str)], labels: &Labels) -> Option<Told> {
     let p = &s[ws.get(from)?.0..];
     let (title, people) = what_it_was(p, labels)?;
     Some(Told { title, people, keynote })
+}
+
+/// Whether a quote is open at the end of `before`.
+fn in_quotes(before: &str) -> bool {
+    let n = |c: char| before.matches(c).count();
+    n('"') % 2 == 1 || n('“') > n('”') || n('«') > n('»') || n('„') > n('“') + n('”')
 }
 
 /// What a talk was, after its copula: `[called] TITLE by NAMES`, `by NAMES called
@@ -671,5 +678,7 @@ mod tests {
         assert_eq!((t.as_str(), p[0].0.as_str()), ("SQLite in Production", "Mei-Ling Tsao"));
         assert!(name_presents("Mei-Ling Tsao showed how they trace requests", &l).is_none());
         assert!(headline("SQLite in Production") && !headline("Kubernetes a try") && !headline("how they trace"));
+        assert!(in_quotes("keynote: \"The Web Platform") && !in_quotes("keynote: \"A\" and"));
+        assert!(in_quotes("« Le web") && !in_quotes("« Le web » puis"));
     }
 }
