@@ -29,6 +29,11 @@ const HOUR_LEADS: [&[u8]; 13] = [
 fn hour_word(b: &[u8]) -> Option<usize> {
     let after = |i: usize| {
         let rest = b.get(i..)?;
+        // (One look at the first byte sends most words away: the search through the
+        // leads for every line was 30 M instructions on the 10 MB corpus.)
+        if !matches!(rest.first()?, b'h' | b'H' | b'o' | b'k' | b'K' | b'u' | b'g' | 0xC3) {
+            return None;
+        }
         let n = HOUR_LEADS.iter().find(|w| rest.starts_with(w))?.len();
         b.get(i + n).is_some_and(u8::is_ascii_digit).then_some(i + n)
     };
