@@ -219,6 +219,23 @@ fn title_then_people(head: &str, labels: &Labels) -> Option<(String, Vec<(String
     None
 }
 
+/// Whether a paragraph with no quote may open on a talk (`head` is its first bytes):
+/// `Title, by Name.`, `Title. That was Name`, or a short first line ending on `, speaker
+/// Name` (one look-up of the word after its last comma).
+pub(super) fn opens_on_talk(head: &[u8], text: &str, labels: &Labels) -> bool {
+    let speaker_after_comma = || {
+        let first = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
+        first.len() <= 200
+            && search::rfind(first, ", ").is_some_and(|i| {
+                let w = first[i + 2..].split([' ', ':']).next().unwrap_or("");
+                w.len() >= 4 && labels.is(w, Concept::Speaker)
+            })
+    };
+    memchr::memmem::find(head, b", by ").is_some()
+        || memchr::memmem::find(head, b". That was ").is_some()
+        || speaker_after_comma()
+}
+
 /// `s` after a room it opens on, as a chat names where its writer is (`main room:
 /// Title …`, `track B: …`, `main room Ben Castillo — …`): one or two words, one of them
 /// a place in the venue, and perhaps its number or letter.

@@ -439,21 +439,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             // `Title, by Name.`, `Title. That was Name`: a recap's paragraph opening on a
             // talk.
             let head = &t[..t.len().min(400)];
-            // (Or `Title, speaker Name` on a short first line: one look-up of the word
-            // after its last comma.)
-            let speaker_after_comma = || {
-                let first = &text[..memchr::memchr(b'\n', t).unwrap_or(t.len())];
-                first.len() <= 200
-                    && search::rfind(first, ", ").is_some_and(|i| {
-                        let w = first[i + 2..].split([' ', ':']).next().unwrap_or("");
-                        w.len() >= 4 && self.d.labels.is(w, Concept::Speaker)
-                    })
-            };
-            let opens = || {
-                memchr::memmem::find(head, b", by ").is_some()
-                    || memchr::memmem::find(head, b". That was ").is_some()
-                    || speaker_after_comma()
-            };
+            let opens = || super::opening::opens_on_talk(head, text, &self.d.labels);
             if !self.heading_talk && opens() {
                 let plain = strip_inline(text).replace('\n', " ");
                 if let Some(c) = self.opening(bi, b.line, &plain) {
@@ -653,7 +639,6 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 break;
             }
         }
-        let _ = labels;
         if found.is_empty() {
             found.extend(self.opening_in_section(bi, b.line, &plain));
         }
