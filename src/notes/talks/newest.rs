@@ -50,10 +50,17 @@ pub(super) fn newest_first(blocks: &[Block<'_>]) -> bool {
 pub(super) fn starts(blocks: &[Block<'_>], owns: &[u32], labels: &Labels) -> Vec<u32> {
     let first = blocks.iter().find(|b| time_of(b).is_some()).map_or(1, |b| b.line);
     let mut starts = Vec::with_capacity(owns.len());
+    // The blocks are walked once for all the talks, in order (a walk over every block
+    // for each talk was quadratic in a long blog).
+    let mut bi = 0;
     for (k, &own) in owns.iter().enumerate() {
         let above = if k == 0 { first.min(own) } else { owns[k - 1] + 1 };
         let mut from = above;
-        for b in blocks.iter().filter(|b| b.line >= above && b.end < own) {
+        while blocks.get(bi).is_some_and(|b| b.line < above) {
+            bi += 1;
+        }
+        let between = blocks[bi..].iter().take_while(|b| b.end < own);
+        for b in between {
             let BlockKind::Paragraph { text } = &b.kind else { continue };
             let plain = strip_inline(text.lines().next().unwrap_or(""));
             let rest = strip_time(plain.trim()).map_or(plain.trim(), |(r, _)| r);

@@ -183,7 +183,10 @@ fn title_then_people(head: &str, labels: &Labels) -> Option<(String, Vec<(String
                 && (2..=12).contains(&words(title))
                 && !title.starts_with(char::is_lowercase)
             {
-                return Some((clean_title(title), names::people(name.trim(), labels, false)?));
+                // (Names that do not read as people leave the other shapes to try.)
+                if let Some(people) = names::people(name.trim(), labels, false) {
+                    return Some((clean_title(title), people));
+                }
             }
         }
     }
