@@ -203,6 +203,9 @@ impl<'k> Infer<'k> {
         let push = |out: &mut Vec<(usize, Mention)>, at: usize, name: &str, rule: Rule| {
             let target = match packages.find(name) {
                 Some(id) => Target::Entry(id),
+                // (The conference's own name, as its talks' titles are prefixed with it in
+                // a calendar, `JavaLand: Title`, is the event, not a technology.)
+                None if event_named(body.topic(), name) => return,
                 None => Target::Unlisted(name.to_string()),
             };
             out.push((at, Mention { target, surface: name.to_string(), line: body.line_no(at), rule }));
@@ -770,6 +773,12 @@ impl Recogniser for Infer<'_> {
         let found = self.find(body, scratch, out);
         out.mentions.extend(found);
     }
+}
+
+/// Whether `name` is the first word of `topic` (the lower-cased name of the event the
+/// talk belongs to, [`Body::topic`]).
+fn event_named(topic: &str, name: &str) -> bool {
+    topic.get(..name.len()).is_some_and(|t| t.eq_ignore_ascii_case(name)) && topic[name.len()..].starts_with(' ')
 }
 
 /// Every word of `text` in order; for tests.

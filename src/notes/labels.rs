@@ -56,6 +56,10 @@ pub enum Concept {
     /// A place in the venue (`Room 317`, `Hall C`, `Saal 2`): a schedule's cell, no
     /// title.
     Room,
+    /// A field of a calendar entry other than its subject (`Location:`, `Start:`,
+    /// `Beginn:`, `Recurrence:`, `Attendees:`), as Outlook prints or copies one: the
+    /// subject over such fields is the entry's title.
+    Calendar,
     /// A part of a day (`Morning`, `Nachmittag`, `après-midi`): a heading of it holds
     /// talks, as a day heading does, and is none.
     DayPart,
@@ -103,6 +107,7 @@ impl Concept {
             "signoff" => Concept::Signoff,
             "me" => Concept::Me,
             "room" => Concept::Room,
+            "calendar" => Concept::Calendar,
             "daypart" => Concept::DayPart,
             "presents" => Concept::Presents,
             m => Concept::Month(m.strip_prefix("month")?.parse().ok().filter(|n| (1..=12).contains(n))?),

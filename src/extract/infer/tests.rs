@@ -448,3 +448,11 @@ fn julia_packages_are_named_by_their_suffix() {
         ("see Quuxant.jlx and B.jl", &[]),
     ]);
 }
+
+#[test]
+fn the_events_own_name_is_no_inferred_technology() {
+    // A calendar prefixes its talks with the conference (`JavaLand: Title`).
+    assert!(event_named("javaland 2025 javaland-2025-memo", "JavaLand"));
+    assert!(!event_named("javaland 2025", "Java"));
+    assert!(!event_named("", "JavaLand"));
+}

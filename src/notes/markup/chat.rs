@@ -89,6 +89,7 @@ pub(crate) fn frames<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Frames>
         }
         all += 1;
         let line = match read(l) {
+            None if handle(l).is_some() => handle(l).map(Line::Header),
             None if std::mem::take(&mut stamped) => name(l).map(Line::Header),
             None if stamp(l) => {
                 stamped = true;
@@ -144,7 +145,16 @@ pub(crate) fn frames<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Frames>
 pub(crate) fn blank_chrome(lines: &mut [(u32, &str)]) {
     let mut said: std::collections::HashSet<&str, foldhash::fast::FixedState> = Default::default();
     let mut stamped = false;
-    for (_, l) in lines.iter_mut() {
+    let social = lines.iter().filter(|(_, l)| handle(l).is_some()).count() >= 3;
+    // In a social thread: whether the line before was an author's handle, and whether
+    // a post's text has ended on its counts or its date.
+    let (mut handled, mut tail) = (false, false);
+    for k in 0..lines.len() {
+        if social && social_chrome(lines, k, &mut handled, &mut tail) {
+            lines[k].1 = "";
+            continue;
+        }
+        let l: &str = lines[k].1;
         let t = l.trim();
         if t.is_empty() {
             stamped = false;
@@ -152,14 +162,91 @@ pub(crate) fn blank_chrome(lines: &mut [(u32, &str)]) {
         }
         let name_under_stamp = std::mem::take(&mut stamped) && read(l).is_none() && name(l).is_some();
         if is_chrome(l) || name_under_stamp || reaction(t).is_some_and(|q| said.contains(q.trim())) {
-            *l = "";
+            lines[k].1 = "";
         } else if read(l).is_none() && stamp(l) {
             stamped = true;
-            *l = "";
+            lines[k].1 = "";
         } else {
             said.insert(t);
         }
     }
+}
+
+/// Whether line `k` of a thread copied from a social network's page is the app's own
+/// ([`handle`]): an author's handle, the display name above it, the date after it
+/// (`· 19 de out.`), and, once a post's text has ended on its counts (`3`, `9 reposts 2
+/// quotes 57 likes`) or its full date (`19 de outubro de 2024 às 09:04`), the buttons
+/// and counts up to the next author (`Reply`, `Responder`, `Everybody can reply`).
+fn social_chrome(lines: &mut [(u32, &str)], k: usize, handled: &mut bool, tail: &mut bool) -> bool {
+    let t = lines[k].1.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if handle(t).is_some() {
+        let above = (0..k).rev().find(|&j| !lines[j].1.trim().is_empty());
+        if let Some(j) = above.filter(|&j| display_name(lines[j].1)) {
+            lines[j].1 = "";
+        }
+        (*handled, *tail) = (true, false);
+        return true;
+    }
+    if std::mem::take(handled) && t.starts_with('·') {
+        *handled = true;
+        return true;
+    }
+    if counts(t) || has_time(t) && t.len() <= 48 && t.split(|c: char| !c.is_ascii_digit()).any(|w| w.len() == 4) {
+        *tail = true;
+    }
+    *tail
+}
+
+/// A social network's handle alone on its line, as Bluesky, X, Threads or Mastodon put
+/// it under the author's name (`@camirezende.bsky.social`, `@mina@hachyderm.io`,
+/// `@mina · 2h`).
+fn handle(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let h = t.split_once(" ·").map_or(t, |(h, _)| h).trim_end();
+    let rest = h.strip_prefix('@')?;
+    let fine = (2..=64).contains(&rest.len())
+        && rest.starts_with(|c: char| c.is_alphanumeric())
+        && rest.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
+    fine.then_some(h)
+}
+
+/// Whether a line above a handle is its author's display name: a few words with no
+/// sentence's end (`Camila Rezende 🐍`).
+fn display_name(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 64
+        && t.split_whitespace().count() <= 6
+        && !t.ends_with(['.', '!', '?', ':', ',', ';'])
+        && !t.contains(['"', '“', '«'])
+        && t.chars().any(char::is_alphabetic)
+}
+
+/// Whether a line is a post's counts: numbers (`3`, `1.2K`, `1,2 mil`), each followed
+/// by at most two words (`9 repostagens 2 citações 57 curtidas`).
+fn counts(t: &str) -> bool {
+    let number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.trim_end_matches(['K', 'k', 'M']).chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    let mut words = t.split_whitespace();
+    let (mut since, mut all) = (0, 0);
+    if !words.clone().next().is_some_and(number) {
+        return false;
+    }
+    for w in &mut words {
+        all += 1;
+        if number(w) {
+            since = 0;
+        } else if w.chars().all(char::is_alphabetic) && since < 2 {
+            since += 1;
+        } else {
+            return false;
+        }
+    }
+    all <= 12
 }
 
 /// The message a reaction quotes (`Loved “see you at 9”`): one to three words with no
@@ -780,6 +867,31 @@ mod tests {
         let blocks = super::super::plain::parse(text);
         assert!(blocks.blocks.iter().all(|b| !matches!(&b.kind,
             crate::notes::document::BlockKind::Paragraph { text } if text.contains("28/05/2025 1"))));
+    }
+
+    #[test]
+    fn a_social_thread_copied_from_the_page_keeps_only_the_posts() {
+        // Bluesky's page: the author's name over the handle, the date after a dot, the
+        // post, then its counts and buttons; a reply from someone else between posts.
+        let text = "Post\n\nAna Ruiz 🐍\n@anaruiz.bsky.social\n1/4 🧵 thread from #DevConf2026!\n\
+            14 de abril de 2026 às 09:04\nTodos podem responder\n9 repostagens 2 citações 57 curtidas\nResponder\n\
+            Ana Ruiz 🐍\n@anaruiz.bsky.social\n· 14 de abr.\n2/4 Agora \"Rust no kernel\" com a Marta Okabe. Ela mostrou Asahi\n3\n14\n62\nResponder\n\
+            Tom Berg\n@tberg.dev\n· 14 de abr.\nboa thread!\n1\n\
+            Ana Ruiz 🐍\n@anaruiz.bsky.social\n· 14 de abr.\n3/4 Próxima: \"eBPF sem medo\" do @joao.dev, com bpftrace\n2\n7\n44\nResponder\n";
+        assert_eq!(frames(text.lines()), Some(Frames::Alone));
+        let mut lines: Vec<(u32, &str)> = super::super::numbered(text).collect();
+        blank_chrome(&mut lines);
+        let kept: Vec<u32> = lines.iter().filter(|(_, l)| !l.is_empty()).map(|&(n, _)| n).collect();
+        assert_eq!(kept, [1, 5, 13, 21, 26]);
+        let found = talks(text);
+        let got: Vec<(&str, &[String])> = found.iter().map(|t| (t.1.as_str(), &t.2[..])).collect();
+        assert_eq!(
+            got,
+            [("Rust no kernel", &["Marta Okabe".to_string()][..]), ("eBPF sem medo", &["@joao.dev".to_string()][..])]
+        );
+        assert!(counts("1,2 mil") && counts("3") && !counts("2 comandos e pronto"));
+        assert_eq!(handle("@mina@hachyderm.io · 2h"), Some("@mina@hachyderm.io"));
+        assert_eq!(handle("@ ok"), None);
     }
 
     #[test]

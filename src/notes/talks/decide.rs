@@ -95,6 +95,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             i = j;
         }
+        self.calendar_parts();
         // Lead-ins and title lines: siblings.
         for source in [Source::LeadIn, Source::TitleLine] {
             if self.cands.iter().filter(|c| c.source == source).count() >= 2 {
@@ -357,7 +358,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                         }
                         _ => false,
                     };
-                if (ends_here || memo::ends_block(c, b)) && level != 0 {
+                if (ends_here || memo::ends_block(c, b, &self.d.labels)) && level != 0 {
                     break;
                 }
                 last = last.max(b.end.min(next_line.saturating_sub(1)));

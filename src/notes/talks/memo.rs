@@ -20,6 +20,9 @@ use super::*;
 /// The evidence of a talk written as a block of fields.
 pub(super) const FIELD_BLOCK: &str = "a block of fields";
 
+/// The evidence of a talk written as a calendar entry.
+const CALENDAR: &str = "a calendar entry";
+
 /// The words that open a name field in a form (`By: Ana Ruiz`).
 const BY: &[&str] = &["by", "von", "par", "por", "door", "przez", "da"];
 
@@ -98,12 +101,47 @@ fn subject_event(value: &str) -> Option<&str> {
     ok.then_some(first)
 }
 
+/// Whether paragraph `text` is a calendar entry: its subject (`Betreff: …`,
+/// `Subject: …`), then one of a calendar's fields ([`Concept::Calendar`]).
+fn is_calendar_entry(text: &str, labels: &Labels) -> bool {
+    let mut lines = text.split('\n');
+    let first = lines.next().unwrap_or("");
+    if !first.starts_with(char::is_uppercase) || !first.as_bytes().iter().take(24).any(|&c| c == b':') {
+        return false;
+    }
+    field(first).is_some_and(|(key, _)| memo_header(key) == Some(MailHeader::Subject))
+        && lines.filter_map(|l| field(l.trim())).any(|(k, _)| labels.is(&k.to_lowercase(), Concept::Calendar))
+}
+
+/// `title` without the name of the event it belongs to before a colon or a dash
+/// (`JavaLand: Title` in the notes of JavaLand 2025).
+fn without_series<'s>(title: &'s str, event: Option<&str>) -> &'s str {
+    let Some(event) = event else { return title };
+    for sep in [": ", " - ", " — ", " – "] {
+        if let Some((head, rest)) = title.split_once(sep) {
+            let head = head.trim();
+            let of_event = event.get(..head.len()).is_some_and(|e| e.eq_ignore_ascii_case(head))
+                && event[head.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if head.len() >= 3 && of_event && rest.split_whitespace().count() >= 2 {
+                return rest.trim_start();
+            }
+        }
+    }
+    title
+}
+
 /// Whether block `b`, after a talk written as a block of fields, ends it: a numbered
 /// section of the report in capitals (`3. COSTS`), a line in capitals, a remark in
 /// brackets.
-pub(super) fn ends_block(c: &Candidate, b: &Block) -> bool {
+pub(super) fn ends_block(c: &Candidate, b: &Block, labels: &Labels) -> bool {
     if !c.evidence.iter().any(|(f, _)| *f == FIELD_BLOCK) {
         return false;
+    }
+    // (The next entry of a calendar, a talk or not.)
+    if let BlockKind::Paragraph { text } = &b.kind {
+        if c.evidence.iter().any(|(f, _)| *f == CALENDAR) && is_calendar_entry(text, labels) {
+            return true;
+        }
     }
     let text = match &b.kind {
         BlockKind::Paragraph { text } | BlockKind::ListItem { text, .. } | BlockKind::Heading { text, .. } => text,
@@ -141,6 +179,97 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         let Some(fields) = fields(text, b.line) else { return false };
         self.form(bi, b, &fields)
+    }
+
+    /// A calendar entry printed or copied from a calendar (`Betreff: JavaLand: Title` /
+    /// `Ort: Raum 2`): its subject, then a calendar's field ([`Concept::Calendar`]). It
+    /// is read as a block of fields before any other reading of its paragraph (a title
+    /// line would take the subject whole), and only so: a meal's entry is no talk.
+    /// Whether it was one.
+    pub(super) fn calendar_entry(&mut self, bi: usize, b: &Block, text: &str) -> bool {
+        let first = text.split('\n').next().unwrap_or("");
+        if !is_calendar_entry(text, self.labels()) {
+            return false;
+        }
+        // (The subject may name the event: `JavaLand 2025 - Keynote: …`.)
+        if self.conference.is_none() {
+            let subject = first.split_once(':').map_or("", |(_, v)| v.trim());
+            let ev = event::parse(subject, self.labels(), self.year);
+            if ev.name.is_some() {
+                self.event_line(ev, b.line, false);
+            }
+        }
+        // (Its start may date it: `Beginn: Di 01.04.2025 09:00`, in the fields below.)
+        let conference_dated = self.conference.is_some_and(|e| self.events[e].date.is_some());
+        if self.conference.is_some() && !conference_dated {
+            let labels = self.labels();
+            let mut found = None;
+            for b in self.blocks[bi..].iter().take(3) {
+                let BlockKind::Paragraph { text } = &b.kind else { break };
+                for (k, l) in text.split('\n').enumerate() {
+                    let Some((key, value)) = field(l.trim()) else { continue };
+                    if found.is_none() && labels.is(&key.to_lowercase(), Concept::Calendar) {
+                        let mut ev = event::parse(value, labels, self.year);
+                        if matches!(ev.date, Some(Found::Date(..))) {
+                            (ev.name, ev.day) = (None, None);
+                            found = Some((ev, b.line + k as u32));
+                        }
+                    }
+                }
+            }
+            if let Some((ev, line)) = found {
+                self.event_line(ev, line, false);
+            }
+        }
+        self.memo_fields(bi, b, text);
+        true
+    }
+
+    /// In a note of two calendar entries or more, the candidates after the first entry
+    /// that are no entry are read in an entry's notes: its parts, not talks.
+    pub(super) fn calendar_parts(&mut self) {
+        let entry = |c: &Candidate| c.evidence.iter().any(|(f, _)| *f == CALENDAR);
+        if self.cands.iter().filter(|c| entry(c)).count() < 2 {
+            return;
+        }
+        let first = self.cands.iter().position(entry).unwrap_or(0);
+        for c in &mut self.cands[first..] {
+            if !entry(c) {
+                push_ev(c, "in a calendar entry's notes", -3);
+            }
+        }
+    }
+
+    /// The people a calendar entry's notes name first, below its fields: a speaker's
+    /// field (`Sprecher: Ana Ruiz`) or a line that opens with names (`Ana Ruiz (Acme)`,
+    /// `Ana Ruiz, Platform Team bei …`, `Doppelvortrag A (X) + B (Y) - …`).
+    fn calendar_byline(&self, bi: usize) -> Option<(Vec<(String, Role)>, u32)> {
+        let labels = self.labels();
+        for b in self.blocks.iter().skip(bi + 1).take(8) {
+            let BlockKind::Paragraph { text } = &b.kind else { return None };
+            let first = strip_inline(text.split('\n').next().unwrap_or(""));
+            let first = first.trim();
+            let all_fields = text.split('\n').all(|l| field(l.trim()).is_some());
+            let (rest, labelled) = match labels.leading(first) {
+                Some((cs, r)) if cs.iter().any(|c| *c == Concept::Speaker || c.is_talk_kind()) => {
+                    (r.trim_start_matches([':', ' ']), !cs.contains(&Concept::Calendar))
+                }
+                _ if all_fields => continue,
+                _ => (first, true),
+            };
+            if !labelled {
+                continue;
+            }
+            let cut = [" - ", " — ", " – "].iter().filter_map(|p| search::find(rest, p)).min();
+            let rest = rest[..cut.unwrap_or(rest.len())].trim();
+            // (Or one name before a remark: `Ana Ruiz, Platform Team bei einer …`.)
+            let before = rest.split([',', '(']).next().unwrap_or("").trim();
+            return framed::people_with_affiliation(rest, labels)
+                .or_else(|| names::people(rest, labels, true))
+                .or_else(|| names::people(before, labels, true).filter(|p| p.len() == 1))
+                .map(|p| (p, b.line));
+        }
+        None
     }
 
     /// Reads the list items from block `bi` as memo headers or a talk's block of
@@ -212,9 +341,37 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     fn field_block(&self, bi: usize, b: &Block, fields: &[Field]) -> Option<Candidate> {
         let labels = self.labels();
         let key_is = |k: &str, c: Concept| labels.is(&k.to_lowercase(), c);
+        // A calendar entry's subject over its place or times (`Betreff: …` / `Ort: …`).
+        let calendar = fields.iter().any(|f| key_is(f.0, Concept::Calendar));
+        let subject = || fields.iter().find(|f| memo_header(f.0) == Some(MailHeader::Subject)).filter(|_| calendar);
         let (_, title, title_line) =
-            fields.iter().find(|f| key_is(f.0, Concept::Title) || key_is(f.0, Concept::Talk))?;
-        let mut c = self.new_candidate(bi, b.line, Source::Field, clean_title(title));
+            fields.iter().find(|f| key_is(f.0, Concept::Title) || key_is(f.0, Concept::Talk)).or_else(subject)?;
+        let mut title = title.as_str();
+        let mut named = false;
+        let mut c = self.new_candidate(bi, b.line, Source::Field, String::new());
+        if calendar {
+            // (The event before it, as a calendar's entries of one event are named:
+            // `JavaLand 2025 - Keynote: …`, `JavaLand: …`.)
+            let event = self.conference.map(|e| self.events[e].name.as_str());
+            title = without_series(framed::without_event(title), event);
+            if labels.leading(title).is_some_and(|(cs, _)| cs.contains(&Concept::Break)) {
+                return None;
+            }
+            // (The speaker after it: `Title (Dr. Ana Ruiz)`.)
+            if let Some((t, people)) = title.strip_suffix(')').and_then(|x| x.rfind(" (")).and_then(|open| {
+                Some((&title[..open], names::people(&title[open + 2..title.len() - 1], labels, true)?))
+            }) {
+                title = t;
+                c.speakers = people.into_iter().map(|(name, r)| (Named { name, line: *title_line }, r)).collect();
+                named = true;
+            }
+            if let Some((people, line)) = self.calendar_byline(bi).filter(|_| !named) {
+                c.speakers = people.into_iter().map(|(name, r)| (Named { name, line }, r)).collect();
+                named = true;
+            }
+            push_ev(&mut c, CALENDAR, 0);
+        }
+        c.title = clean_title(title);
         if let Some((k, r)) = lines::talk_label(labels, title) {
             c.title = clean_title(r);
             c.kind = kind_of(k);
@@ -222,7 +379,6 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if c.title.is_empty() {
             return None;
         }
-        let mut named = false;
         for (key, value, line) in fields {
             let low = key.to_lowercase();
             let role = if labels.is(&low, Concept::Moderator) {
@@ -242,7 +398,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         let timed = fields.iter().any(|f| key_is(f.0, Concept::Time));
-        if !(named || timed) {
+        if !(named || timed || calendar) {
             return None;
         }
         push_ev(&mut c, FIELD_BLOCK, 2);
@@ -469,6 +625,43 @@ mod tests {
         );
         assert!(talks[0].3.contains("pytest-run-parallel") && !talks[0].3.contains("Sentry"), "{}", talks[0].3);
         assert!(!talks[1].3.contains("Ticket"), "{}", talks[1].3);
+    }
+
+    /// A calendar printed in memo style: each entry's subject over its place, its times,
+    /// its status and attendees, then the notes; a meal's entry, a meeting's entry with
+    /// no speaker and the notes' own lines (`Project X: …`) are no talks.
+    const CALENDAR: &str = "Brandt, Lena\n________________________________________\n\n\
+        Subject:\tDevConf 2026 - Keynote: Rust in the kernel (Dr. Ana Ruiz)\nLocation:\tHall A\n\n\
+        Start:\tTue 14/04/2026 09:00\nEnd:\tTue 14/04/2026 09:45\n\n\
+        Required Attendees:\tBrandt, Lena; Okafor, Sam\n\n\
+        Project Asahi: GPU driver in Rust\n- rust-for-linux\n\
+        ________________________________________\n\n\
+        Subject:\tLunch\nLocation:\tFoyer\n\nqueue far too long\n\
+        ________________________________________\n\n\
+        Subject:\tDevConf: Tracing with eBPF - what bpftrace shows\nLocation:\tRoom 2\n\n\
+        Start:\tTue 14/04/2026 10:30\n\n\
+        Tomás Iglesias, SRE at a bank\n- bpftrace one-liners\n\
+        ________________________________________\n\n\
+        Subject:\tTeam sync (remote)\nLocation:\tMicrosoft Teams\n\nrelease moved\n";
+
+    #[test]
+    fn calendar_entries_are_talks_by_their_subject() {
+        let talks = read_as(CALENDAR, Markup::Plain);
+        let got: Vec<(u32, &str, &[String])> = talks.iter().map(|t| (t.0, t.1.as_str(), &t.2[..])).collect();
+        assert_eq!(
+            got,
+            [
+                (4, "Rust in the kernel", &["Ana Ruiz".to_string()][..]),
+                (22, "Tracing with eBPF - what bpftrace shows", &["Tomás Iglesias".to_string()][..]),
+            ]
+        );
+        assert!(talks[0].3.contains("rust-for-linux") && !talks[0].3.contains("queue"), "{}", talks[0].3);
+        assert!(talks[1].3.contains("one-liners") && !talks[1].3.contains("release moved"), "{}", talks[1].3);
+        assert_eq!(super::without_series("JavaLand: Title of it", Some("JavaLand 2025")), "Title of it");
+        assert_eq!(
+            super::without_series("Java: the next ten years", Some("JavaLand 2025")),
+            "Java: the next ten years"
+        );
     }
 
     #[test]

@@ -472,7 +472,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                     self.heading_talk = self.heading(bi, b, *level, text);
                     seen_talkish |= self.heading_talk;
                 }
-                BlockKind::Paragraph { text } if self.chapter_list(bi, b, text) || self.yaml_record(bi, b) => {}
+                BlockKind::Paragraph { text }
+                    if self.chapter_list(bi, b, text)
+                        || self.yaml_record(bi, b)
+                        || self.calendar_entry(bi, b, text) => {}
                 BlockKind::Paragraph { text }
                     if self.app_session(bi, b, text)
                         || self.capital_title(bi, b, text)
@@ -520,7 +523,7 @@ fn by_clause(s: &str) -> Option<&str> {
         .find(|v| starts(s, v))
         .map_or(0, |v| v.len());
     let rest = &s[verb..];
-    ["by ", "von ", "par ", "por ", "door ", "przez ", "da ", "av ", "w/ ", "di "]
+    ["by ", "von ", "par ", "por ", "door ", "przez ", "da ", "do ", "de ", "av ", "w/ ", "di "]
         .iter()
         .find(|p| starts(rest, p))
         .map(|p| rest[p.len()..].trim_start())
