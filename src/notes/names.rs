@@ -456,10 +456,10 @@ pub fn leading_people(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
 /// A name without the nickname quoted inside it (`Friedrich "Fritz" Obermaier`,
 /// `Ana „Ani“ Ruiz`): a quoted word between two words.
 fn without_nickname(p: &str) -> Option<String> {
-    let open = p.find(['"', '“', '„', '\''])?;
+    let open = p.find(['"', '“', '„', '\'', '«'])?;
     let q = p[open..].chars().next()?;
     let inner = open + q.len_utf8();
-    let close = inner + p[inner..].find(['"', '”', '“', '\''])?;
+    let close = inner + p[inner..].find(['"', '”', '“', '\'', '»'])?;
     let after = close + p[close..].chars().next()?.len_utf8();
     let (before, rest) = (p[..open].trim_end(), p[after..].trim_start());
     let nick = &p[inner..close];

@@ -184,27 +184,58 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
                 nearest[l] = bi;
             }
         }
+        let mut editorial_levels = [0usize; 8];
         for i in 0..self.cands.len() {
             let Source::Heading(_) = self.cands[i].source else { continue };
             // (A session's chair is no speaker of its own: `## Session 2: Security
             // (chair: Helle Rasmussen)` over its papers.)
             let c = &self.cands[i];
             let chaired = !c.speakers.is_empty() && c.speakers.iter().all(|(_, r)| *r == Role::Moderator);
-            if !c.talk || c.evidence.iter().any(|(f, w)| *w > 0 && own_evidence(f) && !chaired) {
+            let own = |f: &str| own_evidence(f) && !chaired;
+            if !c.talk {
                 continue;
             }
             let end = section_end.get(self.cands[i].block).copied().unwrap_or(blocks.len());
-            let held = self.cands[i + 1..]
+            let mut held = self.cands[i + 1..]
                 .iter()
                 .take_while(|c| c.block < end)
                 // A lightning session's items are the session's, which ends the talk
                 // above it (`## Talk 8: Title`, its notes, then `Lightning talks`).
-                .filter(|c| c.talk && !matches!(c.source, Source::Heading(_) | Source::File | Source::Item))
-                .take(2)
-                .count();
-            if held >= 2 {
+                .filter(|c| c.talk && !matches!(c.source, Source::Heading(_) | Source::File | Source::Item));
+            let (first, second) = (held.next(), held.next());
+            // One talk told in prose under a heading in the writer's own words (`##
+            // Empezar por la gente` over `La keynote, **«Title»**, la dio Ana Ruiz`): the
+            // quoted title is the talk, its speaker the one the heading found in its
+            // first sentence, if any.
+            let editorial = second.is_none()
+                && first.is_some_and(|t| {
+                    t.source == Source::Prose
+                        && !t.speakers.is_empty()
+                        && c.speakers.iter().all(|(n, _)| t.speakers.iter().any(|(m, _)| m.name == n.name))
+                })
+                && c.evidence.iter().all(|(f, w)| *w <= 0 || !own(f) || *f == "a speaker in its first sentence");
+            if c.evidence.iter().any(|(f, w)| *w > 0 && own(f)) && !editorial {
+                continue;
+            }
+            if second.is_some() || editorial {
                 let c = &mut self.cands[i];
                 push_ev(c, "holds talks written below it", -THRESHOLD - 3);
+                c.talk = false;
+                if let (true, Source::Heading(l)) = (editorial, c.source) {
+                    editorial_levels[usize::from(l.min(7))] += 1;
+                }
+            }
+        }
+        // Two headings of a level or more in the writer's words: the others of that
+        // level with no evidence of their own (no person, time or label) are the
+        // writer's too (`## Y para terminar`).
+        for c in &mut self.cands {
+            let Source::Heading(l) = c.source else { continue };
+            if c.talk
+                && editorial_levels[usize::from(l.min(7))] >= 2
+                && !c.evidence.iter().any(|(f, w)| *w > 0 && own_evidence(f))
+            {
+                push_ev(c, "a heading in the writer's words, as its siblings", -THRESHOLD - 3);
                 c.talk = false;
             }
         }

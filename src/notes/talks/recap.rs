@@ -75,6 +75,15 @@ impl Run<'_, '_, '_> {
         let tail = tail.trim_start();
         let people = match tail.strip_prefix('(') {
             Some(inner) => names::people_as(inner.split_once(')')?.0, labels, names::Case::Capitalised)?,
+            // `"Title", la dio Ana Ruiz`: a verb of presenting after a comma, then who.
+            None if tail.starts_with(',') => {
+                let rest = tail[1..].trim_start();
+                let ws: Vec<&str> = rest.splitn(4, ' ').collect();
+                let k = (1..=ws.len().min(3)).rev().find(|&k| labels.presents(&ws[..k].join(" ").to_lowercase()))?;
+                let after = ws[k..].join(" ");
+                let end = after.find(['.', ';', ':', '!', '?', '(', ',']).unwrap_or(after.len());
+                names::people_as(after[..end].trim(), labels, names::Case::Capitalised)?
+            }
             None => {
                 let rest = tail.strip_prefix(['—', '–'])?.trim_start();
                 let end = rest.find(['.', ';', ':', '!', '?', '(']).unwrap_or(rest.len());
@@ -494,5 +503,27 @@ mod tests {
         assert_eq!(names("Ana Ruiz, with help from Tom Berg").unwrap(), ["Ana Ruiz", "Tom Berg"]);
         assert_eq!(names("Ana Ruiz, with a demo of Grafana Loki").unwrap(), ["Ana Ruiz"]);
         assert!(names("Getting Started").is_none());
+    }
+
+    #[test]
+    fn a_newsletter_names_its_sections_in_its_own_words() {
+        // Each heading is the writer's; the talk is the bold quoted title in its prose,
+        // its speaker after `la dio`, `de` (a nickname in «» inside the name) or before it.
+        let text = "# Lo que me traje de la DevConf 2026\n\n## Empezar por la gente\n\nLa keynote, **«La comunidad que no se ve»**, la dio Ana Ruiz-Soto, y fue buena.\n\n\
+            ## Datos que llegan a producción\n\nJusto después, Marta Okabe presentó **«De Jupyter a producción»**. Papermill.\n\n\
+            ## Pausa para el café\n\nEl pulpo.\n\n\
+            ## El domingo, tests\n\nCerré con **«Tests que se escriben solos»**, de Fernando «Nando» Salgado. Hypothesis.\n\n\
+            ## Y para terminar\n\nMe quedé sin ver la mesa redonda.\n";
+        let talks = read_as(text, Markup::Markdown);
+        let got: Vec<(u32, &str, Vec<&str>)> =
+            talks.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            got,
+            [
+                (5, "La comunidad que no se ve", vec!["Ana Ruiz-Soto"]),
+                (9, "De Jupyter a producción", vec!["Marta Okabe"]),
+                (17, "Tests que se escriben solos", vec!["Fernando Salgado"]),
+            ]
+        );
     }
 }
