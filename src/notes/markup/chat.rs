@@ -82,19 +82,31 @@ pub(crate) fn frames<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Frames>
     // Whether the line before was a time stamp alone (an iMessage export's frame: the
     // stamp, then the author's name alone on the next line).
     let mut stamped = false;
+    // The author's name alone on the line before, as Zulip or Teams copy a message: the
+    // name, then the stamp under it.
+    let mut named: Option<&str> = None;
     for l in lines {
         if l.trim().is_empty() {
-            (under, stamped) = (false, false);
+            (under, stamped, named) = (false, false, None);
             continue;
         }
         all += 1;
+        let before = named.take();
         let line = match read(l) {
             None if handle(l).is_some() => handle(l).map(Line::Header),
             None if std::mem::take(&mut stamped) => name(l).map(Line::Header),
             None if stamp(l) => {
-                stamped = true;
                 covered += 1;
-                continue;
+                if before.is_none() {
+                    stamped = true;
+                    continue;
+                }
+                before.map(Line::Header)
+            }
+            None => {
+                stamped = false;
+                named = name(l);
+                None
             }
             line => {
                 stamped = false;
@@ -166,6 +178,11 @@ pub(crate) fn blank_chrome(lines: &mut [(u32, &str)]) {
         } else if read(l).is_none() && stamp(l) {
             stamped = true;
             lines[k].1 = "";
+            // (The author's name right above it: `Mina Kowalski` / `9:58 AM`.)
+            if let Some(above) = k.checked_sub(1).filter(|&j| read(lines[j].1).is_none() && name(lines[j].1).is_some())
+            {
+                lines[above].1 = "";
+            }
         } else {
             said.insert(t);
         }
@@ -291,7 +308,31 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     let channel = t.strip_prefix('#').is_some_and(|c| {
         c.starts_with(|c: char| c.is_alphanumeric()) && !c.contains(char::is_whitespace) && !c.contains('#')
     });
-    channel || t == "(edited)" || t == "(modifié)" || t == "(bearbeitet)" || matches!(read(line), Some(Line::Header(_)))
+    // (Zulip's stream and topic over a topic's messages: `#conferences > EP24 talk`.)
+    let topic = t.starts_with('#') && t.contains(" > ");
+    channel
+        || topic
+        || t == "(edited)"
+        || t == "(modifié)"
+        || t == "(bearbeitet)"
+        || t.eq_ignore_ascii_case("edited")
+        || reactions(t)
+        || matches!(read(line), Some(Line::Header(_)))
+}
+
+/// Whether a line is only reactions to the message above: pictographs, each with its
+/// count (`👍 2`, `👋 2 🎉 1`).
+fn reactions(t: &str) -> bool {
+    let mut pairs = 0;
+    let mut ws = t.split_whitespace();
+    while let Some(w) = ws.next() {
+        let pictograph = w.chars().all(|c| !c.is_alphanumeric() && !c.is_ascii()) && !w.is_empty();
+        if !pictograph || !ws.next().is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())) {
+            return false;
+        }
+        pairs += 1;
+    }
+    pairs >= 1
 }
 
 /// A chat transcript's blocks: each message a paragraph, its frame read past; a line
@@ -892,6 +933,21 @@ mod tests {
         assert!(counts("1,2 mil") && counts("3") && !counts("2 comandos e pronto"));
         assert_eq!(handle("@mina@hachyderm.io · 2h"), Some("@mina@hachyderm.io"));
         assert_eq!(handle("@ ok"), None);
+    }
+
+    #[test]
+    fn a_zulip_topic_copied_from_the_page() {
+        // The stream and topic, the day, the author's name over the stamp, then a stamp
+        // alone for each further message of the same author; reactions with counts.
+        let text = "#conferences > DC26 typing talk\nWed, Jul 10\nMina Kowalski\n9:58 AM\nmorning all\n👋 2\n\
+            10:42 AM\n\"Typing the untypable\" by Ana Ruiz\n- PEP 544\nTom Berg\n10:53 AM\ndid she mention mypy?\n\
+            Mina Kowalski\n10:55 AM\nEDITED\nyes, and pyright\n👍 1 🎉 2\n";
+        assert_eq!(frames(text.lines()), Some(Frames::Alone));
+        let mut lines: Vec<(u32, &str)> = super::super::numbered(text).collect();
+        blank_chrome(&mut lines);
+        let kept: Vec<u32> = lines.iter().filter(|(_, l)| !l.is_empty()).map(|&(n, _)| n).collect();
+        assert_eq!(kept, [2, 5, 8, 9, 12, 16]);
+        assert!(reactions("👍 1 🎉 2") && !reactions("👍 nice") && !reactions("3 2"));
     }
 
     #[test]
