@@ -396,8 +396,19 @@ impl<'k> Extractor<'k> {
             joined = j;
             (joined.as_str(), s.body_line.saturating_sub(1).max(1))
         };
-        let prefix = text.len() - s.body.len();
-        let body = match body_starts(file, starts, s.body, prefix) {
+        // A document exported to Markdown escapes punctuation (`scikit\-learn`, `Power
+        // BI\-scherm`): its names are read without the backslashes (a line's breaks stay
+        // where they are, so its lines are counted again).
+        let plain;
+        let (text, body_len, escaped) = match crate::notes::markup::escape::unescaped(text) {
+            std::borrow::Cow::Owned(u) => {
+                plain = u;
+                (plain.as_str(), crate::notes::markup::escape::unescaped(s.body).len(), true)
+            }
+            std::borrow::Cow::Borrowed(t) => (t, s.body.len(), false),
+        };
+        let prefix = text.len() - body_len;
+        let body = match body_starts(file, starts, s.body, prefix).filter(|_| !escaped) {
             Some(lines) => Body::with_starts(text, first_line, &self.patterns, lines),
             None => Body::new(text, first_line, &self.patterns),
         };
@@ -693,6 +704,17 @@ category = "tool"
         let k = knowledge();
         let t = Extractor::new(&k).extract_section(&section("Keynote", "#python and [[CPython]]"));
         assert_eq!(targets(&t), [(Target::Entry(0), 11, Rule::Tag), (Target::Entry(1), 11, Rule::WikiLink)]);
+    }
+
+    #[test]
+    fn escaped_punctuation_hides_no_name() {
+        // A document exported to Markdown escapes its dashes and brackets.
+        let k = knowledge();
+        let t = Extractor::new(&k).extract_section(&section("Keynote", "\n\\[\\[CPython\\]\\] ok\n"));
+        assert_eq!(
+            targets(&t).into_iter().map(|(e, _, r)| (e, r)).collect::<Vec<_>>(),
+            [(Target::Entry(1), Rule::WikiLink)]
+        );
     }
 
     #[test]

@@ -178,6 +178,20 @@ impl Speakers<'_> {
     }
 }
 
+/// `value` up to the end of its first sentence: a full stop after a word of two letters
+/// or more, not a title (`Speaker: Ana Ruiz. DuckDB + Parquet files …` names Ana Ruiz;
+/// `J. Doe`, `Dr. Ana Ruiz` go on).
+fn first_sentence(value: &str) -> &str {
+    for (i, _) in value.match_indices(". ") {
+        let word = value[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let title = matches!(word, "Dr" | "Prof" | "Mr" | "Mrs" | "Ms" | "St" | "Jr" | "Sr" | "Hr" | "Fr" | "Ing");
+        if word.chars().count() >= 2 && !title {
+            return &value[..i];
+        }
+    }
+    value
+}
+
 /// The leading run of name-shaped words of a string (`Jane van Doe`).
 const NAME_RUN: &str = r"^\p{Lu}[\p{L}'’\-]*\.?(?:\s+(?:(?:van|de|von|der|den|da|di|le|la|du|del|della|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\.?){1,3}";
 
@@ -495,7 +509,7 @@ impl Speakers<'_> {
             }
             let raw = line_of(k);
             if let Some(c) = (has_colon && may_be_field(raw)).then(|| finder.field.captures(raw)).flatten() {
-                for n in split_names(finder, &c[1]) {
+                for n in split_names(finder, first_sentence(&c[1])) {
                     if check_name(n, Strictness::Cued, Some(lexicon)) {
                         push(n, line);
                     }
@@ -545,6 +559,12 @@ impl Speakers<'_> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_field_names_its_people_up_to_its_first_sentence() {
+        assert_eq!(super::first_sentence("Ana Ruiz. DuckDB + Parquet"), "Ana Ruiz");
+        assert_eq!(super::first_sentence("J. Doe and Dr. Ana Ruiz"), "J. Doe and Dr. Ana Ruiz");
+    }
     use super::*;
     use crate::extract::text::Patterns;
 

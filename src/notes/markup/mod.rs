@@ -15,6 +15,7 @@ pub(crate) mod callout;
 pub(crate) mod chat;
 pub(crate) mod decoration;
 pub mod delimited;
+pub(crate) mod escape;
 pub(crate) mod grid;
 pub(crate) mod html;
 pub mod ical;

@@ -585,7 +585,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             {
                 continue;
             }
-            let short = norm(&self.cands[i].title);
+            // (Without a speaker's first name in brackets after it: `Feature stores
+            // (Sipho)`.)
+            let title = &self.cands[i].title;
+            let short = norm(rows::first_name_after(title).unwrap_or(title));
             let keyed = title_keys(&self.cands[i].title).iter().find_map(|k| by_key.get(k)).copied().filter(|&r| {
                 let long = norm(&self.cands[r].title);
                 // A run of the row's words: the start, or two words or more and eight
@@ -672,7 +675,14 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
             // (Named by the row's surnames, the section's own people are words of its
             // title: `Beyond Vibes` is none.)
-            if surnamed {
+            // (Nor are people the section names where the row names others: the schedule
+            // says who speaks, the section's name line is a note-taker's `*@Femke*`.)
+            let disjoint = !row.speakers.is_empty()
+                && !sec
+                    .speakers
+                    .iter()
+                    .any(|(n, _)| row.speakers.iter().any(|(m, _)| person_key(&n.name) == person_key(&m.name)));
+            if surnamed || disjoint {
                 sec.speakers.clear();
             }
             for s in row.speakers {
@@ -687,63 +697,6 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             self.cands[r].talk = false;
             self.cands[r].note = Some(format!("one talk with line {line}"));
         }
-    }
-
-    /// The one talk row whose speakers' surnames `title` names where a title names its
-    /// people: before its first `:`, ` – ` or ` — `, or in brackets at its end. Each
-    /// speaker of the row is named, with four letters or more, and no other row's.
-    fn row_by_named_surname(&self, title: &str, by_surname: &HashMap<String, Vec<usize>>) -> Option<usize> {
-        let lead = [": ", " – ", " — "].iter().filter_map(|p| title.find(p)).min().map_or("", |i| &title[..i]);
-        let tail = title.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])).unwrap_or("");
-        let words: Vec<&str> = lead
-            .split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'')
-            .chain(tail.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\''))
-            .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
-            .collect();
-        // The rows one of the words is a surname in, each kept if all its speakers are named.
-        let mut rows: Vec<usize> = words.iter().filter_map(|w| by_surname.get(*w)).flatten().copied().collect();
-        rows.sort_unstable();
-        rows.dedup();
-        let named = |c: &Candidate| {
-            c.speakers.iter().all(|(n, _)| n.name.rsplit(' ').next().is_some_and(|s| words.contains(&s)))
-        };
-        let mut found = rows.into_iter().filter(|&r| self.cands[r].talk && named(&self.cands[r]));
-        let r = found.next()?;
-        found.next().is_none().then_some(r)
-    }
-
-    /// The one talk row a heading of surnames and kind words names (`keynote
-    /// (Procházková)`, `Svoboda`, `Kučera & Beneš`): each of its other words a label of
-    /// a talk's kind, and each surname the last word of a speaker of that row.
-    fn row_by_surname(&self, title: &str, speaker: Option<&(Named, Role)>) -> Option<usize> {
-        let labels = &self.d.labels;
-        let text = match speaker {
-            Some((n, _)) => format!("{title} {}", n.name),
-            None => title.to_string(),
-        };
-        let mut surnames: Vec<&str> = Vec::new();
-        for w in text.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'').filter(|w| !w.is_empty()) {
-            let kind = labels.lookup(&w.to_lowercase()).iter().any(|c| {
-                matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop | Concept::Lightning)
-            });
-            if kind || ["&", "and", "und", "et", "y", "e", "a", "by"].contains(&w) {
-                continue;
-            }
-            if !w.starts_with(char::is_uppercase) {
-                return None;
-            }
-            surnames.push(w);
-        }
-        if surnames.is_empty() || surnames.len() > 3 {
-            return None;
-        }
-        let mut rows = self.cands.iter().enumerate().filter(|(_, c)| {
-            c.talk
-                && c.source.is_row()
-                && surnames.iter().all(|s| c.speakers.iter().any(|(n, _)| n.name.rsplit(' ').next() == Some(s)))
-        });
-        let (r, _) = rows.next()?;
-        rows.next().is_none().then_some(r)
     }
 }
 

@@ -207,3 +207,80 @@ impl Run<'_, '_, '_> {
         true
     }
 }
+
+/// Rows a section names by its speakers (the same talk written twice: a schedule row
+/// and a section, see `merge_duplicates`).
+impl Run<'_, '_, '_> {
+    /// The one talk row whose speakers' surnames `title` names where a title names its
+    /// people: before its first `:`, ` – ` or ` — `, or in brackets at its end. Each
+    /// speaker of the row is named, with four letters or more, and no other row's.
+    pub(super) fn row_by_named_surname(&self, title: &str, by_surname: &HashMap<String, Vec<usize>>) -> Option<usize> {
+        let lead = [": ", " – ", " — "].iter().filter_map(|p| title.find(p)).min().map_or("", |i| &title[..i]);
+        let tail = title.strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])).unwrap_or("");
+        let words: Vec<&str> = lead
+            .split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'')
+            .chain(tail.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\''))
+            .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
+            .collect();
+        // The rows one of the words is a surname in, each kept if all its speakers are named.
+        let mut rows: Vec<usize> = words.iter().filter_map(|w| by_surname.get(*w)).flatten().copied().collect();
+        rows.sort_unstable();
+        rows.dedup();
+        let named = |c: &Candidate| {
+            c.speakers.iter().all(|(n, _)| n.name.rsplit(' ').next().is_some_and(|s| words.contains(&s)))
+        };
+        let mut found = rows.into_iter().filter(|&r| self.cands[r].talk && named(&self.cands[r]));
+        let r = found.next()?;
+        found.next().is_none().then_some(r)
+    }
+
+    /// The one talk row a heading of surnames and kind words names (`keynote
+    /// (Procházková)`, `Svoboda`, `Kučera & Beneš`): each of its other words a label of
+    /// a talk's kind, and each surname the last word of a speaker of that row.
+    pub(super) fn row_by_surname(&self, title: &str, speaker: Option<&(Named, Role)>) -> Option<usize> {
+        let labels = &self.d.labels;
+        let text = match speaker {
+            Some((n, _)) => format!("{title} {}", n.name),
+            None => title.to_string(),
+        };
+        let mut surnames: Vec<&str> = Vec::new();
+        for w in text.split(|c: char| !c.is_alphabetic() && c != '-' && c != '\'').filter(|w| !w.is_empty()) {
+            let kind = labels.lookup(&w.to_lowercase()).iter().any(|c| {
+                matches!(c, Concept::Talk | Concept::Keynote | Concept::Panel | Concept::Workshop | Concept::Lightning)
+            });
+            // (A particle inside a full name: `Keynote – Anouk ter Horst`.)
+            if kind || ["&", "and", "und", "et", "y", "e", "a", "by"].contains(&w) || names::is_particle(w) {
+                continue;
+            }
+            if !w.starts_with(char::is_uppercase) {
+                return None;
+            }
+            surnames.push(w);
+        }
+        if surnames.is_empty() || surnames.len() > 3 {
+            return None;
+        }
+        // Each a speaker's surname, or all of them one speaker's whole name.
+        let whole = surnames.join(" ");
+        let mut rows = self.cands.iter().enumerate().filter(|(_, c)| {
+            c.talk
+                && c.source.is_row()
+                && (surnames.iter().all(|s| c.speakers.iter().any(|(n, _)| n.name.rsplit(' ').next() == Some(s)))
+                    || surnames.len() >= 2
+                        && c.speakers.iter().any(|(n, _)| {
+                            n.name.split(' ').filter(|w| !names::is_particle(w)).collect::<Vec<_>>().join(" ") == whole
+                        }))
+        });
+        let (r, _) = rows.next()?;
+        rows.next().is_none().then_some(r)
+    }
+}
+
+/// `title` without one capitalised word in brackets at its end, as a writer adds a
+/// speaker's first name to a shortened title (`Feature stores (Sipho)`).
+pub(super) fn first_name_after(title: &str) -> Option<&str> {
+    let open = title.strip_suffix(')')?.rfind(" (")?;
+    let inner = &title[open + 2..title.len() - 1];
+    let one = inner.starts_with(char::is_uppercase) && inner.chars().all(char::is_alphabetic);
+    (one && title[..open].split_whitespace().count() >= 2).then(|| title[..open].trim_end())
+}

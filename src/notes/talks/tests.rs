@@ -1145,7 +1145,7 @@ fn escaped_headings_and_labelled_toggles_under_a_day() {
             (10, "Comunidade é infraestrutura", vec!["Mariana Figueiredo"]),
         ]
     );
-    assert_eq!(crate::notes::markup::markdown::unescaped("a \\- b \\\\ c\\d"), "a - b \\ c\\d");
+    assert_eq!(crate::notes::markup::escape::unescaped("a \\- b \\\\ c\\d"), "a - b \\ c\\d");
 }
 
 /// A fediverse thread names a speaker by a handle after `by` (`"Title" by
@@ -1590,5 +1590,34 @@ fn talks_opened_in_a_live_report_under_subject_headings() {
     assert_eq!(
         (got[0].1.as_str(), got[0].2.clone()),
         ("Typisierung im Legacy-Code", vec!["Aylin Karadağ".to_string()])
+    );
+}
+
+/// A team's page exported to Markdown (Microsoft Loop): a schedule table whose cells
+/// escape their dashes and name who of the team goes, then a section per talk named
+/// shortly, by its speaker alone after its kind, or with the speaker's first name in
+/// brackets; under each, the team member who took the notes. One talk per row, at the
+/// section, given by the row's speakers; the task list is none.
+#[test]
+fn a_schedule_then_sections_named_shortly_by_a_team() {
+    let text = "# DevConf 2026 – sessienotities\n\n\
+        | Tijd | Sessie | Spreker(s) | Wie gaat |\n| --- | --- | --- | --- |\n\
+        | do 09:15 | Keynote: Beyond the Dashboard | Anouk ter Horst | iedereen |\n\
+        | do 10:30 | Feature Stores Are Just Databases | Sipho Ndlovu | @Yassine El Idrissi |\n\
+        | do 11:30 | Geospatial Analytics in DuckDB | Maëlle Verhoeven\\-Diallo | @Daan Hoekstra |\n\n\
+        ## Keynote – Anouk ter Horst\n\n- dashboards\n\n\
+        ## Feature stores (Sipho)\n\n*Notities door @Yassine El Idrissi*\n\n- Feast\n\n\
+        ## Geospatial Analytics in DuckDB\n\n*@Daan Hoekstra*\n\n- spatial extension\n\n\
+        ## Takenlijst\n\n- [ ] Feast uitzoeken @Yassine El Idrissi\n- [ ] slides ophalen\n";
+    let got = speakers_as(text, Markup::Markdown);
+    let got: Vec<(u32, &str, Vec<&str>)> =
+        got.iter().map(|t| (t.0, t.1.as_str(), t.2.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        got,
+        [
+            (9, "Beyond the Dashboard", vec!["Anouk ter Horst"]),
+            (13, "Feature Stores Are Just Databases", vec!["Sipho Ndlovu"]),
+            (19, "Geospatial Analytics in DuckDB", vec!["Maëlle Verhoeven-Diallo"]),
+        ]
     );
 }
