@@ -82,8 +82,8 @@ pub(crate) fn frames<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Frames>
     // Whether the line before was a time stamp alone (an iMessage export's frame: the
     // stamp, then the author's name alone on the next line).
     let mut stamped = false;
-    // The author's name alone on the line before, as Zulip or Teams copy a message: the
-    // name, then the stamp under it.
+    // The line before, which may be the author's name alone, as Zulip or Teams copy a
+    // message: the name, then the stamp under it.
     let mut named: Option<&str> = None;
     for l in lines {
         if l.trim().is_empty() {
@@ -97,15 +97,19 @@ pub(crate) fn frames<'a>(lines: impl Iterator<Item = &'a str>) -> Option<Frames>
             None if std::mem::take(&mut stamped) => name(l).map(Line::Header),
             None if stamp(l) => {
                 covered += 1;
-                if before.is_none() {
-                    stamped = true;
-                    continue;
+                // (The line before is read as a name only now: most lines are no name
+                // over a stamp.)
+                match before.and_then(name) {
+                    Some(n) => Some(Line::Header(n)),
+                    None => {
+                        stamped = true;
+                        continue;
+                    }
                 }
-                before.map(Line::Header)
             }
             None => {
                 stamped = false;
-                named = name(l);
+                named = Some(l);
                 None
             }
             line => {
@@ -221,7 +225,11 @@ fn social_chrome(lines: &mut [(u32, &str)], k: usize, handled: &mut bool, tail: 
 /// it under the author's name (`@camirezende.bsky.social`, `@mina@hachyderm.io`,
 /// `@mina · 2h`).
 fn handle(line: &str) -> Option<&str> {
-    let t = line.trim();
+    let t = line.trim_start();
+    if !t.starts_with('@') {
+        return None;
+    }
+    let t = t.trim_end();
     let h = t.split_once(" ·").map_or(t, |(h, _)| h).trim_end();
     let rest = h.strip_prefix('@')?;
     let fine = (2..=64).contains(&rest.len())

@@ -104,13 +104,19 @@ fn subject_event(value: &str) -> Option<&str> {
 /// Whether paragraph `text` is a calendar entry: its subject (`Betreff: …`,
 /// `Subject: …`), then one of a calendar's fields ([`Concept::Calendar`]).
 fn is_calendar_entry(text: &str, labels: &Labels) -> bool {
-    let mut lines = text.split('\n');
-    let first = lines.next().unwrap_or("");
-    if !first.starts_with(char::is_uppercase) || !first.as_bytes().iter().take(24).any(|&c| c == b':') {
+    // (A subject's key is a word or two and a colon in the first bytes of the first
+    // line: looked at before any line is split off, as most paragraphs are no entry.)
+    let b = text.as_bytes();
+    let Some(colon) = memchr::memchr(b':', &b[..b.len().min(24)]) else { return false };
+    if !text.starts_with(char::is_uppercase) || memchr::memchr(b'\n', &b[..colon]).is_some() {
         return false;
     }
-    field(first).is_some_and(|(key, _)| memo_header(key) == Some(MailHeader::Subject))
-        && lines.filter_map(|l| field(l.trim())).any(|(k, _)| labels.is(&k.to_lowercase(), Concept::Calendar))
+    memo_header(text[..colon].trim()) == Some(MailHeader::Subject)
+        && text
+            .split('\n')
+            .skip(1)
+            .filter_map(|l| field(l.trim()))
+            .any(|(k, _)| labels.is(&k.to_lowercase(), Concept::Calendar))
 }
 
 /// `title` without the name of the event it belongs to before a colon or a dash
@@ -187,10 +193,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// line would take the subject whole), and only so: a meal's entry is no talk.
     /// Whether it was one.
     pub(super) fn calendar_entry(&mut self, bi: usize, b: &Block, text: &str) -> bool {
-        let first = text.split('\n').next().unwrap_or("");
         if !is_calendar_entry(text, self.labels()) {
             return false;
         }
+        let first = text.split('\n').next().unwrap_or("");
         // (The subject may name the event: `JavaLand 2025 - Keynote: …`.)
         if self.conference.is_none() {
             let subject = first.split_once(':').map_or("", |(_, v)| v.trim());
