@@ -399,15 +399,18 @@ impl<'k> Extractor<'k> {
         // A document exported to Markdown escapes punctuation (`scikit\-learn`, `Power
         // BI\-scherm`): its names are read without the backslashes (a line's breaks stay
         // where they are, so its lines are counted again).
+        // (The title before the body, up to its line break, is unescaped again to find
+        // where the body starts: the body is not copied twice.)
         let plain;
-        let (text, body_len, escaped) = match crate::notes::markup::escape::unescaped(text) {
+        let before_body = text.len() - s.body.len();
+        let (text, prefix, escaped) = match crate::notes::markup::escape::unescaped(text) {
             std::borrow::Cow::Owned(u) => {
+                let title = crate::notes::markup::escape::unescaped(&text[..before_body]).len();
                 plain = u;
-                (plain.as_str(), crate::notes::markup::escape::unescaped(s.body).len(), true)
+                (plain.as_str(), title, true)
             }
-            std::borrow::Cow::Borrowed(t) => (t, s.body.len(), false),
+            std::borrow::Cow::Borrowed(t) => (t, before_body, false),
         };
-        let prefix = text.len() - body_len;
         let body = match body_starts(file, starts, s.body, prefix).filter(|_| !escaped) {
             Some(lines) => Body::with_starts(text, first_line, &self.patterns, lines),
             None => Body::new(text, first_line, &self.patterns),

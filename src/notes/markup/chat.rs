@@ -232,10 +232,20 @@ fn handle(line: &str) -> Option<&str> {
     let t = t.trim_end();
     let h = t.split_once(" ·").map_or(t, |(h, _)| h).trim_end();
     let rest = h.strip_prefix('@')?;
-    let fine = (2..=64).contains(&rest.len())
-        && rest.starts_with(|c: char| c.is_alphanumeric())
-        && rest.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
-    fine.then_some(h)
+    (rest.len() <= 64 && handle_shaped(rest)).then_some(h)
+}
+
+/// Whether `name` (a handle without its `@`) is shaped as one: a user of two characters
+/// or more (ASCII letters, digits, `_`, `.`, `-`), perhaps its server after an `@`
+/// (`mina@hachyderm.io`, with a dot).
+pub(crate) fn handle_shaped(name: &str) -> bool {
+    let (user, host) = name.split_once('@').unwrap_or((name, "x.y"));
+    let word = |t: &str| t.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
+    user.len() >= 2
+        && user.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && word(user)
+        && word(host)
+        && host.contains('.')
 }
 
 /// Whether a line above a handle is its author's display name: a few words with no

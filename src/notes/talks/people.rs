@@ -363,13 +363,7 @@ pub(super) fn name_on_line(s: &str, labels: &Labels, led: bool) -> Option<(Strin
 pub(super) fn handle(w: &str) -> Option<&str> {
     let w = w.trim_end_matches([',', ':', '.', '!', '?', ')']);
     let name = w.strip_prefix('@')?;
-    let (user, host) = name.split_once('@').unwrap_or((name, "x.y"));
-    let word = |t: &str| t.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'));
-    let shaped = user.len() >= 2
-        && user.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && word(user)
-        && word(host)
-        && host.contains('.');
+    let shaped = crate::notes::markup::chat::handle_shaped(name);
     (shaped && !matches!(name, "here" | "channel" | "everyone" | "all")).then_some(w)
 }
 
