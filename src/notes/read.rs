@@ -22,8 +22,10 @@ pub struct NoteFile {
 
 /// Extensions read as notes (any case). Others can be added with `--ext`
 /// ([`find_notes_with`]) and are read as plain text.
-pub const NOTE_EXTENSIONS: &[&str] =
-    &["md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "ics", "bib", "csv", "tsv", "tex"];
+pub const NOTE_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "txt", "org", "rst", "adoc", "asciidoc", "ipynb", "textile", "tid", "ics", "bib", "csv", "tsv",
+    "tex",
+];
 
 /// Finds the note files under `paths` ([`find_notes_with`] with no extra extension).
 pub fn find_notes(paths: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<NoteFile>, Error> {

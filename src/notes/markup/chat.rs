@@ -261,7 +261,7 @@ fn display_name(line: &str) -> bool {
 
 /// Whether a line is a post's counts: numbers (`3`, `1.2K`, `1,2 mil`), each followed
 /// by at most two words (`9 repostagens 2 citações 57 curtidas`).
-fn counts(t: &str) -> bool {
+pub(crate) fn counts(t: &str) -> bool {
     let number = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_digit())
             && w.trim_end_matches(['K', 'k', 'M']).chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')

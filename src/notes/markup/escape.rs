@@ -1,6 +1,7 @@
 //! Backslash escapes, as a document exported to Markdown writes them (Google Docs,
 //! Microsoft Loop, Notion: `scikit\-learn`, `Title \- Name`, `\[leeg\]`): the text
-//! is read without them.
+//! is read without them. So are the author tags of a shared pad (HackMD, HedgeDoc:
+//! `[name=Svenja] [time=Mon, Jun 16, 2025 9:48 AM]`), which say who wrote a line.
 
 use std::borrow::Cow;
 
@@ -50,4 +51,61 @@ pub(crate) fn unescaped(t: &str) -> Cow<'_, str> {
         out.push(c);
     }
     out.into()
+}
+
+/// The tags a pad (HackMD, HedgeDoc) puts after a line to say who wrote it and when.
+const AUTHOR_TAGS: [&str; 3] = ["[name=", "[time=", "[color="];
+
+/// The paragraphs, headings and list items of `blocks` without their author tags
+/// ([`untagged`]); a paragraph that was only tags is none.
+pub(crate) fn untag_blocks(blocks: &mut Vec<Block<'_>>) {
+    blocks.retain_mut(|b| match &mut b.kind {
+        BlockKind::Paragraph { text } | BlockKind::Heading { text, .. } | BlockKind::ListItem { text, .. } => {
+            if let Cow::Owned(t) = untagged(text) {
+                *text = Cow::Owned(t);
+            }
+            !text.is_empty() || !matches!(b.kind, BlockKind::Paragraph { .. })
+        }
+        _ => true,
+    });
+}
+
+/// `t` without a pad's author tags (`**Lieselotte Brandstätter** [name=Jonas]` gives
+/// `**Lieselotte Brandstätter**`); a line that was only tags goes.
+pub(crate) fn untagged(t: &str) -> Cow<'_, str> {
+    if !AUTHOR_TAGS.iter().any(|tag| t.contains(tag)) {
+        return Cow::Borrowed(t);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for line in t.split('\n') {
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        while let Some(i) = AUTHOR_TAGS.iter().filter_map(|tag| rest.find(tag)).min() {
+            let Some(close) = rest[i..].find(']') else { break };
+            out.push_str(&rest[..i]);
+            rest = &rest[i + close + 1..];
+        }
+        out.push_str(rest);
+        let kept = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !kept.is_empty() {
+            lines.push(kept);
+        }
+    }
+    Cow::Owned(lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pads_author_tags_are_no_text() {
+        assert_eq!(untagged("**Ana Ruiz** [name=Jonas]"), "**Ana Ruiz**");
+        assert_eq!(
+            untagged("Speaker: Mei-Ling Tsao\n[name=Murat] [time=Mon, Jun 16, 2025 12:05 PM]"),
+            "Speaker: Mei-Ling Tsao"
+        );
+        assert_eq!(untagged("a [link](x) stays"), "a [link](x) stays");
+        assert_eq!(unescaped("scikit\\-learn"), "scikit-learn");
+    }
 }

@@ -101,6 +101,8 @@ struct Reader<'t, 'l> {
     /// The note holds a backslash: its escapes (`\-`, `\#`, `\+`, as a document
     /// exported to Markdown writes them) are read as the characters they escape.
     escapes: bool,
+    /// The note holds a pad's author tags (`[name=Svenja]`, [`super::escape::untagged`]).
+    authored: bool,
 }
 
 impl<'t, 'l> Reader<'t, 'l> {
@@ -123,6 +125,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             level: 0,
             html: super::html::present(text),
             escapes: memchr::memchr(b'\\', text.as_bytes()).is_some(),
+            authored: memchr::memmem::find(text.as_bytes(), b"[name=").is_some(),
         }
     }
 
@@ -504,6 +507,9 @@ impl<'t, 'l> Reader<'t, 'l> {
         self.settle();
         if self.escapes {
             super::escape::unescape_blocks(&mut self.blocks);
+        }
+        if self.authored {
+            super::escape::untag_blocks(&mut self.blocks);
         }
         if self.html {
             // A paragraph that was only tags and entities (`<p>&nbsp;</p>`) is none.

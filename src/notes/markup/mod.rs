@@ -25,8 +25,10 @@ pub mod markdown;
 pub(crate) mod mediawiki;
 pub mod org;
 pub mod outliner;
+pub(crate) mod page;
 pub mod plain;
 pub mod rst;
+pub mod tiddly;
 pub mod wiki;
 
 use super::document::{Block, BlockKind, Blocks, Markup, Property, Row};
@@ -193,7 +195,7 @@ pub fn detect(ext: &str, text: &str) -> Markup {
         "rst" | "rest" => Markup::Rst,
         "adoc" | "asciidoc" => Markup::AsciiDoc,
         "ipynb" => Markup::Notebook,
-        "textile" | "wiki" | "mediawiki" => Markup::Wiki,
+        "textile" | "wiki" | "mediawiki" | "tid" => Markup::Wiki,
         "csv" | "tsv" => Markup::Table,
         // An outline typed as text (Workflowy, Dynalist, an indented `- ` list).
         _ if outliner::is_outliner(text) => Markup::Outliner,

@@ -55,11 +55,13 @@ pub fn parse(text: &str) -> Blocks<'_> {
         Some(super::chat::Frames::Inline) => return super::chat::transcript(out, &lines),
         // A channel copied from the screen: its frames are breaks between messages.
         Some(super::chat::Frames::Alone) => super::chat::blank_chrome(&mut lines),
-        None => {}
+        // A post copied with its comments: the page's buttons and counts.
+        None => super::page::blank_chrome(&mut lines),
     }
     let sections = numbered_sections(&lines);
     let outline = outline_lines(&lines, &sections);
     let (titles, wrapped) = underlined_titles(&lines);
+    let stamped = stamped_titles(&lines);
     let mut skip = false;
     // The lines of a grid read as a table are skipped up to here.
     let mut until = 0;
@@ -103,6 +105,12 @@ pub fn parse(text: &str) -> Blocks<'_> {
             let text = format!("{t} {}", lines[k + 1].1.trim());
             out.block(BlockKind::Heading { level, text: text.into() }, n, n + 2);
             until = k + 3;
+            continue;
+        }
+        if stamped[k] {
+            out.block(BlockKind::Heading { level: 2, text: t.into() }, n, n + 1);
+            nesting.reset();
+            skip = true;
             continue;
         }
         if let Some((level, at)) = sections[k] {
@@ -214,6 +222,57 @@ fn underlined_titles(lines: &[(u32, &str)]) -> (Vec<Option<u8>>, Vec<bool>) {
         }
     }
     (out, wrapped)
+}
+
+/// Titles stamped with a time on the line under them, as a meeting recorder's summary
+/// (Otter's outline: `Polars in production` / `1:22:05` / its bullets), a podcast's or
+/// a video's chapters write them: per line, whether it is such a title.
+///
+/// A title is at the margin, at most 100 characters, no list item, and does not end
+/// with a stop; the line under it holds a time and nothing else (`09:40`, `1:22:05`,
+/// `9:40 AM`, `[12:03]`), and what follows the time is set apart from the title: a
+/// blank line, an indented line or a list item (a schedule pasted from a PDF puts its
+/// time above the next title, at the margin), and is no line of a transcript, stamped
+/// in turn (`4:12` / `all right first up` / `4:15`). There must be two such titles or
+/// more, so that one line stamped by chance in a note's prose stays prose.
+fn stamped_titles(lines: &[(u32, &str)]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut found = 0;
+    for k in 0..lines.len().saturating_sub(1) {
+        let l = lines[k].1;
+        let t = l.trim();
+        if t.is_empty()
+            || l.starts_with([' ', '\t'])
+            || t.chars().count() > 100
+            || t.ends_with(['.', ',', ';'])
+            || list_marker(t, BULLETS).is_some()
+            || !bare_stamp(lines[k + 1].1.trim())
+            || lines.get(k + 2).is_some_and(|&(_, next)| {
+                let u = next.trim();
+                !u.is_empty() && !next.starts_with([' ', '\t']) && list_marker(u, BULLETS).is_none()
+            })
+            || lines.get(k + 3).is_some_and(|&(_, x)| bare_stamp(x.trim()))
+        {
+            continue;
+        }
+        out[k] = true;
+        found += 1;
+    }
+    if found < 2 {
+        out.iter_mut().for_each(|o| *o = false);
+    }
+    out
+}
+
+/// A time alone: `09:40`, `1:22:05`, `9:40 AM`, `[12:03]`, `(4:01:12)`.
+fn bare_stamp(t: &str) -> bool {
+    let t = t.trim_start_matches(['[', '(']).trim_end_matches([']', ')']);
+    let t = ["am", "pm", "AM", "PM"].iter().find_map(|m| t.strip_suffix(m)).unwrap_or(t).trim_end();
+    let parts: Vec<&str> = t.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts[0].len() <= 2
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[1..].iter().all(|p| p.len() == 2)
 }
 
 /// An outline written with indentation and no bullets (a plain-text editor, an
@@ -459,6 +518,29 @@ mod tests {
         assert_lines_in_range(text, &b);
         b.blocks.into_iter().map(|b| (b.kind, b.line, b.end)).collect()
     }
+    #[test]
+    fn titles_stamped_with_a_time_under_them() {
+        let text = "Outline\nOpening remarks\n00:00\n  • welcome\n\nPolars in production\n1:22:05\n  • lazy API\n";
+        let heads: Vec<(String, u32)> = parse(text)
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::Heading { text, .. } => Some((text.into_owned(), b.line)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(heads, [("Opening remarks".to_string(), 2), ("Polars in production".to_string(), 6)]);
+        // A transcript stamps every line, a printed schedule puts the time above the
+        // next title, and one stamp alone proves nothing.
+        for text in [
+            "Jolt\n4:12\nall right first up\n4:15\nshe's going to talk\n\nSteam\n31:40\nok so\n31:44\nnext\n",
+            "Welcome\nCommittee\n09:20\nKeynote: Wheels\nAna Ruiz\n10:10\nMoving to uv\n",
+            "Lunch\n12:30\n  - pizza\n",
+        ] {
+            assert!(!parse(text).blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading { .. })), "{text}");
+        }
+    }
+
     #[test]
     fn numbered_sections_of_a_word_processor() {
         let text = "Compte rendu\n\n1\tContexte\n\tTexte.\n\n2\tConférences\n2.1\tMigrer vers Python 3\nIntervenant : Ana Ruiz\n\tNotes.\n1. un point\n2.2\tPolars ou pandas\n3. Synthèse\n";

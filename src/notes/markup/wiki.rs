@@ -44,7 +44,7 @@ pub fn looks_like_wiki(text: &str) -> bool {
             return true;
         }
     }
-    false
+    super::tiddly::looks_like_tiddler(text)
 }
 
 /// A heading framed by runs of `=`, as MediaWiki (`== Title ==`) and DokuWiki
@@ -315,6 +315,9 @@ fn textile_inline(s: &str) -> Cow<'_, str> {
 
 /// Parses wiki-markup `text` into blocks with their 1-based lines.
 pub fn parse(text: &str) -> Blocks<'_> {
+    if super::tiddly::looks_like_tiddler(text) {
+        return super::tiddly::parse(text);
+    }
     let mut out = Builder::default();
     let mut nesting = Nesting::default();
     let mut lines = numbered(text).peekable();

@@ -337,7 +337,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         } else if lead.as_ref().is_some_and(|(c, r)| {
             c.iter().any(|c| matches!(c, Concept::Break | Concept::Aside | Concept::Notes))
                 && r.split_whitespace().count() <= 3
-        }) {
+        }) || break_last(labels, plain)
+        {
             push_ev(&mut c, "a break, notes or an aside", -6);
         } else if note_takers(plain, labels) {
             push_ev(&mut c, "a note-taker's notes", -6);
@@ -589,7 +590,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     pub(super) fn item(&mut self, bi: usize, line: u32, text: &str) -> bool {
         let plain = strip_inline(text);
         let first = plain.trim();
-        if first.is_empty() || first.len() > 300 {
+        if first.is_empty() || first.len() > 300 || super::sentence::reported(first, self.labels()) {
             return false;
         }
         // `Name: Title` in a lightning list (`Jakob Weber: go tool directives`).
@@ -742,4 +743,11 @@ pub(super) fn is_slot(title: &str, labels: &Labels) -> bool {
 fn task(text: &str) -> bool {
     let first = text.trim_start().split([' ', '\n']).next().unwrap_or("");
     ["TODO", "DONE", "LATER", "NOW", "DOING", "WAITING", "CANCELED", "CANCELLED"].contains(&first)
+}
+
+/// Whether a short title ends on a break (`Afternoon break`, `Morning coffee break`):
+/// two or three words, the last a break's.
+pub(super) fn break_last(labels: &Labels, t: &str) -> bool {
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&ws.len()) && ws.last().is_some_and(|w| labels.whole(w).contains(&Concept::Break))
 }

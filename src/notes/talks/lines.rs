@@ -102,6 +102,8 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             .then(|| framed::name_colon(rest, labels))
             .flatten()
             .or_else(|| split_title_line(rest, labels, true))
+            // `Keynote – Zofia Grzybowska „Title”`: the name before a quoted title.
+            .or_else(|| people::name_then_quoted(rest, labels).map(|(t, p)| (clean_title(t), p)))
             // After a time, the people may lead the title (`14:45 Ana Ruiz - Title`).
             .or_else(|| time.then(|| name_first(rest, labels).map(|(t, p)| (clean_title(t), p))).flatten());
         let (title, people) = match found.or_else(|| colon.then(|| framed::name_colon(rest, labels)).flatten()) {
@@ -131,7 +133,15 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             })
         };
         let marked = quoted || MARKS.iter().any(|m| raw_rest.starts_with(m)) || in_quotes();
+        // (`Przerwa obiadowa 🥟 – pierogi ruskie`: a break and what it was.)
+        let break_title = labels
+            .leading(&title)
+            .is_some_and(|(cs, r)| cs.contains(&Concept::Break) && r.split_whitespace().count() <= 3)
+            || blocks::break_last(labels, &title);
         let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
+        if break_title {
+            push_ev(&mut c, "a break, notes or an aside", -6);
+        }
         if let Some((kind, _)) = label {
             c.kind = kind_of(kind);
             push_ev(&mut c, "a talk label", 3);

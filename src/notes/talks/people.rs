@@ -9,10 +9,32 @@ use super::*;
 /// may stand there as well: names in lower case count when their words are unusual
 /// ([`names::Case::Unusual`]), and with `by` (a heading) so does what follows a dash.
 pub(super) fn title_and_people(s: &str, labels: &Labels, by: bool, dash: bool) -> (String, Vec<(String, Role)>) {
-    match split_people(s, labels, by, dash) {
+    match split_people(s, labels, by, dash).or_else(|| name_then_quoted(s, labels)) {
         Some((title, people)) => (clean_title(title), people),
         None => (clean_title(s.trim()), Vec::new()),
     }
+}
+
+/// `NAME „Title”`: a capitalised name, then a title in quotes that ends the line
+/// (`Zofia Grzybowska „Python in the Age of Agents”`), as a post lists its talks.
+pub(super) fn name_then_quoted<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
+    let s = s.trim();
+    let open = s.find(['„', '“', '"', '«'])?;
+    let q = s[open..].chars().next()?;
+    let close = match q {
+        '„' => ['”', '“'],
+        '«' => ['»', '»'],
+        _ => ['”', '"'],
+    };
+    let inner = &s[open + q.len_utf8()..];
+    let end = inner.rfind(close)?;
+    let after = inner[end..].chars().skip(1).collect::<String>();
+    if !after.trim().chars().all(|c| matches!(c, '.' | ',' | ';' | '!')) || inner[..end].trim().is_empty() {
+        return None;
+    }
+    let before = s[..open].trim().trim_end_matches([',', ':']).trim_end();
+    let people = names::people_as(before, labels, names::Case::Capitalised)?;
+    Some((inner[..end].trim(), people))
 }
 
 /// Words that put the people after a title: `Title by NAME`, `von`, `par`, ...

@@ -666,6 +666,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         }
         let first = strip_inline(text.split_once('\n').map_or(text, |(f, _)| f));
         let first = without_tags(first.trim());
+        if level == 0 && self.speaker_in_first_item(bi, first) {
+            return;
+        }
         if first.len() > 300 {
             return;
         }

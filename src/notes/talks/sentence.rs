@@ -68,6 +68,51 @@ pub(super) fn sentence_speakers(text: &str, labels: &Labels) -> Option<Vec<(Stri
     })
 }
 
+impl Run<'_, '_, '_> {
+    /// Whether the item at `bi`, its first line `first`, is the first of a talk's notes
+    /// under its heading and names the talk's speaker in its first sentence, as a
+    /// summary's bullets do (`• Ravi Chandrasekhar presented "…"`, `• Hannah Ludtke, a
+    /// NumPy maintainer, explained …`): the speaker is the heading's.
+    pub(super) fn speaker_in_first_item(&mut self, bi: usize, first: &str) -> bool {
+        let Some(c) = self.cands.last() else { return false };
+        if !self.right_under(c.block, bi) || !matches!(c.source, Source::Heading(_)) || !c.speakers.is_empty() {
+            return false;
+        }
+        let Some(people) = sentence::sentence_speakers(first, self.labels()) else { return false };
+        let c = self.cands.last_mut().expect("checked");
+        let line = self.blocks[bi].line;
+        c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
+        push_ev(c, "a speaker in its first sentence", 2);
+        true
+    }
+}
+
+/// Subjects that name nobody: indefinite pronouns of the eight languages.
+const NOBODY: &[&str] =
+    &["someone", "somebody", "jemand", "quelqu'un", "alguien", "qualcuno", "alguém", "iemand", "ktoś"];
+
+/// Verbs of making, which report a lightning talk as well as those of presenting.
+const MADE: &[&str] = &["wrote", "built", "made", "hat", "a", "ha", "heeft", "fez", "hizo"];
+
+/// Whether `first` (a list item's plain text) reports what someone the note does not
+/// name showed, instead of giving a talk's title: `Speaker 9 demoed a marimo notebook
+/// …` (a meeting recorder numbers the voices it cannot name), `someone wrote a Tetris in
+/// Textual`. A lightning list written so gives no talk of its own.
+pub(super) fn reported(first: &str, labels: &Labels) -> bool {
+    if first.contains(['"', '“', '«', '„']) {
+        return false;
+    }
+    let ws: Vec<&str> = first.split_whitespace().take(4).collect();
+    let subject = if ws.first().is_some_and(|w| NOBODY.contains(&w.to_lowercase().as_str())) {
+        1
+    } else if ws.len() >= 2 && labels.is(ws[0], Concept::Speaker) && ws[1].bytes().all(|b| b.is_ascii_digit()) {
+        2
+    } else {
+        return false;
+    };
+    ws.get(subject).is_some_and(|v| labels.presents(v) || MADE.contains(v))
+}
+
 /// The words that join two people in the eight languages and the Nordic ones.
 const JOINS: &[&str] = &["and", "&", "e", "y", "und", "et", "en", "i", "och", "og"];
 
@@ -201,6 +246,12 @@ pub(super) fn words(s: &str) -> Vec<(usize, &str)> {
 const AFFILIATION: &[&str] =
     &["from", "of", "at", "von", "aus", "bei", "de", "di", "da", "do", "van", "z", "ze", "från", "fra", "hos", "på"];
 
+/// The articles that open a place described after [`AFFILIATION`] (`from a London
+/// fintech`, `von einem Startup`, `d'une`).
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "un", "une", "una", "uno", "um", "uma", "ein", "eine", "einem", "einer", "een", "la", "le", "el",
+];
+
 /// A name of two to four words at the start of `s`, then an optional affiliation, then
 /// a verb of presenting or `'s talk`.
 fn subject(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
@@ -238,14 +289,22 @@ fn subject(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
         let Some(p) = one_person(name, labels) else { continue };
         let mut i = k;
         if raw.ends_with(',') {
-            // `Chiara Romano, a core developer of Trio, walked us …`: up to the next comma.
-            let close = ws[k..].iter().take(8).position(|w| w.1.ends_with(','))?;
+            // `Chiara Romano, a core developer of Trio, walked us …`: up to the next comma
+            // (`Ana Ruiz, head of data platform at a UK building society, gave …`).
+            let close = ws[k..].iter().take(12).position(|w| w.1.ends_with(','))?;
             i = k + close + 1;
         } else if ws.get(i).is_some_and(|w| w.1.starts_with('(')) {
             let close = ws[i..].iter().take(8).position(|w| w.1.ends_with(')') || w.1.ends_with("),"))?;
             i += close + 1;
         } else if ws.get(i).is_some_and(|w| AFFILIATION.contains(&w.1)) {
             i += 1;
+            // `Tomasz Wisniewski from a London fintech revisited …`: a place described,
+            // not named, up to the verb.
+            if ws.get(i).is_some_and(|w| ARTICLES.contains(&w.1)) {
+                let verb = (i + 1..(i + 7).min(ws.len()))
+                    .any(|j| !ws[j - 1].1.ends_with([',', '.', ';']) && labels.presents(ws[j].1.trim_end_matches(',')));
+                return verb.then_some(p);
+            }
             let org = ws[i..]
                 .iter()
                 .take(5)

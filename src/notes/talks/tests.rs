@@ -1621,3 +1621,26 @@ fn a_schedule_then_sections_named_shortly_by_a_team() {
         ]
     );
 }
+
+/// A summary's bullets name the speaker as the subject of the first one (with an
+/// apposition or a place described after `from`), a lightning list reporting what
+/// people the note cannot name showed gives no talk, and a name before a quoted title
+/// on a talk's line is its speaker.
+#[test]
+fn speakers_in_a_summarys_first_bullet_and_reported_lightning_talks() {
+    let text = "# Day 2\n\n## Polars in production\n- Tomasz Wisniewski from a London fintech revisited his team's migration.\n- lazy API\n\n\
+                ## Free-threaded Python\n- Hannah Ludtke, a NumPy maintainer and long-time contributor, explained PEP 703.\n- wheels\n\n\
+                ## Lightning talks\n- Speaker 9 demoed a marimo notebook\n- someone wrote a Tetris in Textual\n\n\
+                ## Later\n\n1. Keynote – Zofia Grzybowska „Python in the Age of Agents”\nAgents are code.\n";
+    let (talks, _) = detect(text);
+    let got: Vec<(&str, Vec<String>)> = talks.iter().map(|t| (t.1.as_str(), t.2.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Polars in production", vec!["Tomasz Wisniewski".to_string()]),
+            ("Free-threaded Python", vec!["Hannah Ludtke".to_string()]),
+            ("Lightning talks", vec![]),
+            ("Python in the Age of Agents", vec!["Zofia Grzybowska".to_string()]),
+        ]
+    );
+}
