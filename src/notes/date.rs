@@ -176,6 +176,18 @@ pub fn find(s: &str, labels: &Labels, year: Option<i32>) -> Option<Found> {
                 }
             }
         }
+        // Two days joined by a word: 3 et 4 juillet 2025, 16 and 17 June: the first.
+        if let (Some(d), Some(n), Some(e)) = (day_number(t.text), next, third.and_then(|x| day_number(x.text))) {
+            let join = ["and", "et", "und", "y", "e", "en", "i", "och", "og"].contains(&n.text);
+            if join && matches!(t.after, "" | ".") && n.after.is_empty() && d < e && e <= 31 {
+                if let Some(m) = toks.get(i + 3).and_then(|mt| labels.month(mt.text)) {
+                    let y = toks.get(i + 4).and_then(|x| year_of(x.text)).or(year);
+                    if let Some(y) = y {
+                        return Some(make(y, m, d, t.start..toks[i + 3].end));
+                    }
+                }
+            }
+        }
         // Day month [year]: 19 July 2023, 19. Juli 2023, 19 de julio de 2023, 5 November.
         if let (Some(d), Some(n)) = (day_number(t.text), next) {
             if matches!(t.after, "" | ".") {
@@ -255,6 +267,14 @@ mod tests {
             Found::Date(d, _) => Some(d.iso()),
             Found::Impossible(t) => Some(format!("impossible {t}")),
         }
+    }
+
+    #[test]
+    fn two_days_joined_by_a_word_start_on_the_first() {
+        let l = Labels::default();
+        assert_eq!(iso_of(find("Les 3 et 4 juillet 2025 à Montpellier", &l, None)), Some("2025-07-03".into()));
+        assert_eq!(iso_of(find("on 16 and 17 June 2025", &l, None)), Some("2025-06-16".into()));
+        assert_eq!(iso_of(find("3 and 4 more", &l, None)), None);
     }
 
     #[test]

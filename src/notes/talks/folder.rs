@@ -163,3 +163,13 @@ pub(super) fn links_to_notes(text: &str) -> bool {
         !target.contains("://") && note_file(target)
     })
 }
+
+/// Whether the link `[text](target)` that `t` is points to a page of the note's own
+/// export: a relative path to a Markdown, text or HTML file (`[Title](Title%20x.md)`,
+/// as Anytype, Notion or Obsidian write an index of the pages they export), which
+/// points to a talk written in its own page, not to a talk of its own.
+pub(super) fn local_page(t: &str) -> bool {
+    let Some(i) = t.rfind("](") else { return false };
+    let target = t[i + 2..t.len() - 1].split('#').next().unwrap_or("").to_ascii_lowercase();
+    !target.contains("://") && [".md", ".markdown", ".txt", ".html"].iter().any(|e| target.ends_with(e))
+}

@@ -658,10 +658,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if self.fields_under_heading(bi, b.line, text) || self.in_list_under_title(bi) {
             return;
         }
-        // An entry of a table of contents, a link to a part of the note (`[Title](#title)`),
-        // points to a talk written below.
+        // A table of contents' entry (`[Title](#title)`, a page's link) points to a talk.
         let t = text.trim();
-        if t.starts_with('[') && t.ends_with(')') && t.contains("](#") {
+        if t.starts_with('[') && t.ends_with(')') && (t.contains("](#") || folder::local_page(t)) {
             return;
         }
         let first = strip_inline(text.split_once('\n').map_or(text, |(f, _)| f));
