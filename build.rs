@@ -11,6 +11,12 @@
 //! a user's lexicon is compiled at run time). Every source is checked by the code that
 //! checks a user's lexicon (`src/extract/lexicon/check.rs`, included here): a bad file
 //! stops the build with its path, line and column.
+//!
+//! A hand-made entry that does not say `ambiguous` and holds a name that is a common
+//! word of one of the eight languages notes are read in (`data/sources/hand-words.tsv`,
+//! from the wordfreq package's lists by `data/tools/gen_words.py`) is compiled as
+//! `ambiguous` in text of the languages the name is a word of (their bits from bit 6
+//! of the entry's flags), and `strict` where the file says a capital proves nothing.
 
 #[allow(dead_code)]
 #[path = "src/extract/lexicon/check.rs"]
@@ -67,6 +73,7 @@ fn main() {
     // (organisation named, where) of every `org`, checked once every name is known.
     let mut orgs: Vec<(String, String)> = Vec::new();
     let mut all: Vec<check::CheckedEntry> = Vec::new();
+    let mut words = hand_words("data/sources/hand-words.tsv");
     for (i, f) in files.iter().enumerate() {
         println!("cargo::rerun-if-changed={}", f.display());
         let path = f.display().to_string();
@@ -74,7 +81,24 @@ fn main() {
         let text = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{path}: {e}"));
         let entries =
             check::check_file(&text).unwrap_or_else(|e| panic!("{path}:{}:{}: {}", e.line, e.column, e.message));
-        for e in entries {
+        let file = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for mut e in entries {
+            // The languages a name of the entry is a word of, from the data: it is
+            // ambiguous in text of those only (0: everywhere, as written by hand).
+            let mut word_in = 0u32;
+            if let Some(rows) = words.remove(&(file.clone(), check::name_key(&e.name))) {
+                for (name, strict, languages) in rows {
+                    if !std::iter::once(&e.name).chain(&e.aliases).any(|n| check::name_key(n) == name) {
+                        panic!("data/sources/hand-words.tsv: {name:?} is no name of {:?} ({path}:{}): run data/tools/gen_words.py", e.name, e.line);
+                    }
+                    // (An entry that says `ambiguous` itself, `true` or `false`, is as written.)
+                    if !e.says_ambiguous {
+                        e.ambiguous = true;
+                        e.strict |= strict;
+                        word_in |= languages;
+                    }
+                }
+            }
             for (n, at) in
                 std::iter::once(&e.name).chain(&e.aliases).zip(std::iter::once(&e.name_at).chain(&e.aliases_at))
             {
@@ -109,12 +133,16 @@ fn main() {
                 | u32::from(e.ambiguous) << 2
                 | u32::from(e.typos) << 3
                 | u32::from(e.strict) << 4
-                | u32::from(e.kind == check::EntryKind::Topic) << 5;
+                | u32::from(e.kind == check::EntryKind::Topic) << 5
+                | word_in << 6;
             record.extend([flags, i as u32, e.line as u32]);
             assert_eq!(record.len(), RECORD);
             records.extend(record);
             all.push(e);
         }
+    }
+    if let Some(((file, entry), _)) = words.iter().next() {
+        panic!("data/sources/hand-words.tsv: no entry {entry:?} in data/lexicon/{file}: run data/tools/gen_words.py");
     }
     for (org, at) in orgs {
         if !owner.contains_key(&check::name_key(&org)) {
@@ -159,6 +187,43 @@ fn main() {
         .collect();
     std::fs::write(out.join("common_deletions.txt"), deletions).expect("OUT_DIR is writable");
     std::fs::write(out.join("common_deletions.starts"), starts).expect("OUT_DIR is writable");
+}
+
+/// Names that are words, by (file, entry key): (name key, strict, languages).
+type HandWords = HashMap<(String, String), Vec<(String, bool, u32)>>;
+
+/// The languages of `data/sources/hand-words.tsv`, in the order of their bits in an
+/// entry's flags (and of `src/extract/lexicon/function-words.txt`).
+const LANGUAGES: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl"];
+
+/// The rows of `data/sources/hand-words.tsv` (name, entry, file, Zipf, languages,
+/// `strict` or `-`; `#` comments), by file and entry (its name's key): each name's
+/// key, whether it is strict and the languages it is a word of (a bit each).
+fn hand_words(path: &str) -> HandWords {
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out = HandWords::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [name, entry, file, _, languages, strict] = cols[..] else {
+            panic!(
+                "{path}:{}: expected 6 columns (name, entry, file, zipf, languages, strict), found {}",
+                i + 1,
+                cols.len()
+            );
+        };
+        let mut mask = 0;
+        for l in languages.split(',') {
+            let bit = LANGUAGES
+                .iter()
+                .position(|&k| k == l)
+                .unwrap_or_else(|| panic!("{path}:{}: unknown language {l:?}: expected one of {LANGUAGES:?}", i + 1));
+            mask |= 1 << bit;
+        }
+        let key = (file.to_string(), check::name_key(entry));
+        out.entry(key).or_default().push((check::name_key(name), strict == "strict", mask));
+    }
+    out
 }
 
 /// The index of the common words of `path` (one a line, `#` comments) within one

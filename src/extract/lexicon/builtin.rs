@@ -58,6 +58,7 @@ pub(super) fn entry(id: usize) -> Entry {
         ambiguous: flags & 4 != 0,
         typos: flags & 8 != 0,
         strict: flags & 16 != 0,
+        word_in: (flags >> 6) as u8,
         clues: list(id, 16),
         org: opt(id, 2),
         homepage: opt(id, 3),

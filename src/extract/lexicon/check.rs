@@ -32,7 +32,7 @@ struct RawEntry {
     #[serde(default)]
     case: Option<Spanned<String>>,
     #[serde(default)]
-    ambiguous: bool,
+    ambiguous: Option<bool>,
     #[serde(default)]
     typos: Option<bool>,
     #[serde(default)]
@@ -80,6 +80,9 @@ pub struct CheckedEntry {
     pub case_sensitive: bool,
     /// Also an ordinary word: linked only when the context confirms it.
     pub ambiguous: bool,
+    /// Whether the file says `ambiguous` at all, `true` or `false`: a built-in entry
+    /// that does not is judged by the word frequencies (`build.rs`).
+    pub says_ambiguous: bool,
     /// Whether a misspelling of a name is still linked (default: yes).
     pub typos: bool,
     /// Ambiguous, and confirmed by code or a clue word only (not by a capital or a
@@ -190,7 +193,8 @@ pub fn check_file(text: &str) -> Result<Vec<CheckedEntry>, CheckError> {
             category,
             aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
             case_sensitive,
-            ambiguous: raw.ambiguous,
+            ambiguous: raw.ambiguous.unwrap_or(false),
+            says_ambiguous: raw.ambiguous.is_some(),
             typos: raw.typos.unwrap_or(true),
             strict: raw.strict,
             clues: raw.clues,

@@ -41,6 +41,15 @@ impl Lexicon {
                 // (The pattern read only when asked: a look-up and a UTF-8 check per
                 // hit, 39 M instructions on 10 MB of notes when read for every hit.)
                 let pattern = || m.pat(h.pat).1;
+                // A name that the word frequencies call a word of some languages
+                // (`vite`, French) is the name in text of the others, unless it is
+                // an ordinary English word too.
+                if e.word_in != 0
+                    && languages_of(line_around(body, h.start, h.end)) & e.word_in == 0
+                    && !(pattern().chars().all(char::is_alphabetic) && is_common_word(pattern()))
+                {
+                    return true;
+                }
                 if e.strict && e.ambiguous {
                     return is_distinctive(surface)
                         || has_distinctive_case(surface, pattern())
@@ -399,6 +408,49 @@ pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str, runs: &
 
 /// Function words of the eight languages (`The`, `Die`, `Le`, ...): see the file.
 static FUNCTION_WORDS: WordSet = WordSet::build(include_str!("function-words.txt"));
+
+/// The languages of `function-words.txt`, in the order of their bits (as in `build.rs`).
+const LANGUAGES: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl"];
+
+/// The text of the line around `start..end`, at most [`CLUE_WINDOW`] bytes each side.
+fn line_around<'t>(body: &Body<'t>, start: usize, end: usize) -> &'t str {
+    let line = body.line_index(start);
+    let from = body.line_start(line).max(floor_boundary(body.text, start.saturating_sub(CLUE_WINDOW)));
+    let rest = &body.text[end..];
+    let to = end + rest.find('\n').unwrap_or(rest.len()).min(floor_boundary(rest, CLUE_WINDOW));
+    &body.text[from..to]
+}
+
+/// The languages `text` is written in, as far as its function words tell (a bit each,
+/// in the order of [`LANGUAGES`]): those with the most of them; 0 when it has none
+/// (`Parquet everywhere`).
+pub(super) fn languages_of(text: &str) -> u8 {
+    // (Asked only of the few names the data calls words: the table is made per call,
+    // no run-time state kept.)
+    let mut words: std::collections::HashMap<&str, u8> = std::collections::HashMap::new();
+    let mut bit = 0u8;
+    for line in include_str!("function-words.txt").lines() {
+        if let Some(k) = line.strip_prefix("# ").and_then(|l| LANGUAGES.iter().position(|&x| x == l.trim())) {
+            bit = 1 << k;
+        } else if !line.starts_with('#') && !line.trim().is_empty() {
+            *words.entry(line.trim()).or_insert(0) |= bit;
+        }
+    }
+    let mut counts = [0u32; 8];
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 12) {
+        let lower = w.to_lowercase();
+        if let Some(&bits) = words.get(lower.as_str()) {
+            for (k, n) in counts.iter_mut().enumerate() {
+                *n += u32::from(bits >> k & 1);
+            }
+        }
+    }
+    let most = counts.iter().copied().max().unwrap_or(0);
+    if most == 0 {
+        return 0;
+    }
+    counts.iter().enumerate().filter(|&(_, &n)| n == most).fold(0, |m, (k, _)| m | 1 << k)
+}
 
 /// The word right before `start` (one space between, on the same line), if it is
 /// capitalised and no function word: its offset. (`Gateway` before `Fabric`, `Hall`

@@ -39,6 +39,11 @@ pub struct Entry {
     pub npm: Option<String>,
     /// Wikidata id (`Q28865`).
     pub wikidata: Option<String>,
+    /// With `ambiguous`: the languages a name of it is an ordinary word of, a bit
+    /// each (en, de, fr, es, it, pt, nl, pl, lowest first), when the word frequencies
+    /// made it ambiguous (`data/sources/hand-words.tsv`): it needs context only in text
+    /// of those (`vite` in French, not `built with vite`). 0: in any text.
+    pub word_in: u8,
 }
 
 impl Entry {
@@ -239,6 +244,7 @@ impl From<CheckedEntry> for Entry {
             pypi: c.pypi,
             npm: c.npm,
             wikidata: c.wikidata,
+            word_in: 0,
         }
     }
 }

@@ -1173,3 +1173,35 @@ fn a_name_with_a_polish_or_czech_case_ending() {
         assert!(found(text).iter().all(|(_, _, r)| r != "inflected"), "{text:?}: {:?}", found(text));
     }
 }
+
+// A built-in name that the word frequencies call a word of some languages
+// (`data/sources/hand-words.tsv`: `vite`, French and Italian) needs context in text of
+// those languages only (issue 15).
+#[test]
+fn a_word_of_a_language_needs_context_in_that_language() {
+    let lex = Lexicon::builtin();
+    let vite = |text: &str| names_in(lex, text).contains(&"Vite".to_string());
+    assert!(!vite("AOT cache pour démarrer plus vite"));
+    assert!(vite("she builds with vite, deploys on netlify"));
+    assert!(vite("Vite everywhere"));
+    assert!(vite("Le build passe par Vite depuis cette année"));
+    let vite_entry = lex.entry(lex.find("Vite").expect("Vite is built in"));
+    assert!(vite_entry.ambiguous && vite_entry.word_in != 0);
+}
+
+#[test]
+fn the_languages_of_a_line_are_those_of_most_function_words() {
+    use super::context::languages_of;
+    assert_eq!(languages_of("Parquet everywhere"), 0);
+    assert_eq!(languages_of("AOT cache pour démarrer plus vite"), 1 << 2);
+    assert_eq!(languages_of("the cache and the build"), 1);
+}
+
+// `ambiguous = false` is accepted and told from a file that says nothing.
+#[test]
+fn ambiguous_false_is_said() {
+    let said = |text: &str| super::check::check_file(text).expect("valid").remove(0).says_ambiguous;
+    let entry = "[[entry]]\nname = \"Vite\"\nkind = \"technology\"\ncategory = \"tool\"\n";
+    assert!(said(&format!("{entry}ambiguous = false\n")));
+    assert!(!said(entry));
+}
