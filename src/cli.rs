@@ -343,7 +343,7 @@ impl InferArgs {
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
     /// Note files, or folders searched recursively for notes (.md, .markdown, .txt, .org,
-    /// .rst, .adoc, .asciidoc, .ipynb, .textile, .ics, .bib, .tex, and .csv or .tsv
+    /// .rst, .adoc, .asciidoc, .ipynb, .textile, .tid, .ics, .bib, .tex, and .csv or .tsv
     /// schedules).
     #[arg(value_name = "PATH", default_value = "notes", value_hint = clap::ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,

@@ -131,8 +131,8 @@ pub enum Markup {
     Outliner,
     /// Text with no markup (`.txt`, and extensions added with `--ext`).
     Plain,
-    /// Confluence and Jira wiki markup or Textile (`.textile`, or a `.txt` file whose
-    /// headings are `h1.`, `h2.`).
+    /// Confluence and Jira wiki markup, Textile, MediaWiki, DokuWiki or a TiddlyWiki
+    /// tiddler (`.textile`, `.wiki`, `.tid`, or a `.txt` file written in one of them).
     Wiki,
     /// Separated values (`.csv`, `.tsv`): a schedule exported as a table.
     Table,

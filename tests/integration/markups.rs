@@ -118,6 +118,7 @@ fn every_markup_is_detected() {
     assert_eq!(markup::detect("txt", "next talk - rust (maya)\n"), Markup::Plain);
     assert_eq!(markup::detect("log", "# Day 1\n\n## Talk\n"), Markup::Markdown);
     assert_eq!(markup::detect("textile", ""), Markup::Wiki);
+    assert_eq!(markup::detect("tid", ""), Markup::Wiki);
     // A wiki page's `# numbered items` are no Markdown headings.
     assert_eq!(markup::detect("txt", "h1. Notes\n\nh2. Talk\n# one\n# two\n"), Markup::Wiki);
 }
