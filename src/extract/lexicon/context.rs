@@ -409,9 +409,6 @@ pub(super) fn confirmed_by_form(body: &Body<'_>, h: &Hit, surface: &str, runs: &
 /// Function words of the eight languages (`The`, `Die`, `Le`, ...): see the file.
 static FUNCTION_WORDS: WordSet = WordSet::build(include_str!("function-words.txt"));
 
-/// The languages of `function-words.txt`, in the order of their bits (as in `build.rs`).
-const LANGUAGES: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl"];
-
 /// The text of the line around `start..end`, at most [`CLUE_WINDOW`] bytes each side.
 fn line_around<'t>(body: &Body<'t>, start: usize, end: usize) -> &'t str {
     let line = body.line_index(start);
@@ -422,24 +419,26 @@ fn line_around<'t>(body: &Body<'t>, start: usize, end: usize) -> &'t str {
 }
 
 /// The languages `text` is written in, as far as its function words tell (a bit each,
-/// in the order of [`LANGUAGES`]): those with the most of them; 0 when it has none
+/// in `build.rs`'s order: en, de, fr, es, it, pt, nl, pl): those with the most of them; 0 when it has none
 /// (`Parquet everywhere`).
 pub(super) fn languages_of(text: &str) -> u8 {
-    // (Asked only of the few names the data calls words: the table is made per call,
-    // no run-time state kept.)
-    let mut words: std::collections::HashMap<&str, u8> = std::collections::HashMap::new();
-    let mut bit = 0u8;
-    for line in include_str!("function-words.txt").lines() {
-        if let Some(k) = line.strip_prefix("# ").and_then(|l| LANGUAGES.iter().position(|&x| x == l.trim())) {
-            bit = 1 << k;
-        } else if !line.starts_with('#') && !line.trim().is_empty() {
-            *words.entry(line.trim()).or_insert(0) |= bit;
-        }
-    }
+    // The function words and their languages, sorted by word (made by `build.rs`).
+    const WORDS: &[(&str, u8)] = include!(concat!(env!("OUT_DIR"), "/function_words.rs"));
     let mut counts = [0u32; 8];
     for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 12) {
-        let lower = w.to_lowercase();
-        if let Some(&bits) = words.get(lower.as_str()) {
+        // (A word in ASCII is lowered on the stack: most are.)
+        let mut buf = [0u8; 12];
+        let owned;
+        let lower = if w.is_ascii() {
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..w.len()]).unwrap_or(w)
+        } else {
+            owned = w.to_lowercase();
+            owned.as_str()
+        };
+        if let Ok(i) = WORDS.binary_search_by(|&(k, _)| k.cmp(lower)) {
+            let bits = WORDS[i].1;
             for (k, n) in counts.iter_mut().enumerate() {
                 *n += u32::from(bits >> k & 1);
             }

@@ -19,6 +19,10 @@ pub(super) fn title_and_people(s: &str, labels: &Labels, by: bool, dash: bool) -
 /// (`Zofia Grzybowska „Python in the Age of Agents”`), as a post lists its talks.
 pub(super) fn name_then_quoted<'s>(s: &'s str, labels: &Labels) -> Option<(&'s str, Vec<(String, Role)>)> {
     let s = s.trim();
+    // (The end first: most lines end on no quote, and are asked nothing more.)
+    if !s.trim_end_matches(['.', ',', ';', '!']).ends_with(['”', '"', '“', '»']) {
+        return None;
+    }
     let open = s.find(['„', '“', '"', '«'])?;
     let q = s[open..].chars().next()?;
     let close = match q {

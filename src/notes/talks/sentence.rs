@@ -75,7 +75,7 @@ impl Run<'_, '_, '_> {
     /// NumPy maintainer, explained …`): the speaker is the heading's.
     pub(super) fn speaker_in_first_item(&mut self, bi: usize, first: &str) -> bool {
         let Some(c) = self.cands.last() else { return false };
-        if !self.right_under(c.block, bi) || !matches!(c.source, Source::Heading(_)) || !c.speakers.is_empty() {
+        if !matches!(c.source, Source::Heading(_)) || !c.speakers.is_empty() || !self.right_under(c.block, bi) {
             return false;
         }
         let Some(people) = sentence::sentence_speakers(first, self.labels()) else { return false };
