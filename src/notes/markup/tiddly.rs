@@ -62,7 +62,7 @@ fn heading(line: &str) -> Option<(u8, &str)> {
 fn list_line(line: &str) -> Option<(usize, &str, &str)> {
     let n = line.bytes().take_while(|b| matches!(b, b'*' | b'#')).count();
     let rest = line[n..].trim();
-    (n > 0 && !rest.is_empty()).then_some((n - 1, &line[..n], rest))
+    (n > 0 && !rest.is_empty()).then(|| (n - 1, &line[..n], rest))
 }
 
 /// A table line's cells, whether every cell is a header cell, and its row mark
