@@ -747,7 +747,14 @@ fn task(text: &str) -> bool {
 
 /// Whether a short title ends on a break (`Afternoon break`, `Morning coffee break`):
 /// two or three words, the last a break's.
-pub(super) fn break_last(labels: &Labels, t: &str) -> bool {
+fn break_last(labels: &Labels, t: &str) -> bool {
     let ws: Vec<&str> = t.split_whitespace().collect();
     (2..=3).contains(&ws.len()) && ws.last().is_some_and(|w| labels.whole(w).contains(&Concept::Break))
+}
+
+/// Whether a title is a break's: a break's word and at most three more (`Przerwa
+/// obiadowa`, `Lunch and hallway conversations`), or a short title ending on one.
+pub(super) fn break_title(labels: &Labels, t: &str) -> bool {
+    labels.leading(t).is_some_and(|(cs, r)| cs.contains(&Concept::Break) && r.split_whitespace().count() <= 3)
+        || break_last(labels, t)
 }

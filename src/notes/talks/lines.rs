@@ -134,10 +134,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         };
         let marked = quoted || MARKS.iter().any(|m| raw_rest.starts_with(m)) || in_quotes();
         // (`Przerwa obiadowa 🥟 – pierogi ruskie`: a break and what it was.)
-        let break_title = labels
-            .leading(&title)
-            .is_some_and(|(cs, r)| cs.contains(&Concept::Break) && r.split_whitespace().count() <= 3)
-            || blocks::break_last(labels, &title);
+        let break_title = blocks::break_title(labels, &title);
         let mut c = self.new_candidate(bi, line, Source::TitleLine, title);
         if break_title {
             push_ev(&mut c, "a break, notes or an aside", -6);
@@ -398,13 +395,17 @@ pub(super) fn kind_then<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'s
     (set_apart && !rest.is_empty()).then_some((kind, rest))
 }
 
+/// Articles of the eight languages and the Nordic ones, which may open a noun phrase
+/// before a talk's label (`ein Vortrag über X`) or a place described (`from a London
+/// fintech`, `von einem Startup`).
+pub(super) const ARTICLES: &[&str] = &[
+    "a", "an", "the", "ein", "eine", "einem", "einer", "un", "une", "una", "uno", "um", "uma", "een", "ett", "en",
+    "et", "il", "la", "le", "el",
+];
+
 /// `a talk about X`, `ett föredrag om X`, `ein Vortrag über X`, `una charla sobre X`:
 /// the talk's kind and X (an article before the label may be left out).
 pub(super) fn kind_about<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'s str)> {
-    const ARTICLES: &[&str] = &[
-        "a", "an", "the", "ein", "eine", "un", "une", "una", "uno", "um", "uma", "een", "ett", "en", "et", "il", "la",
-        "le",
-    ];
     const ABOUT: &[&str] =
         &["about", "on", "om", "über", "sur", "sobre", "su", "over", "o", "na temat", "sul", "sulla", "zu", "zum"];
     let word = |t: &'s str, w: &str| {

@@ -9,7 +9,7 @@ use super::*;
 /// may stand there as well: names in lower case count when their words are unusual
 /// ([`names::Case::Unusual`]), and with `by` (a heading) so does what follows a dash.
 pub(super) fn title_and_people(s: &str, labels: &Labels, by: bool, dash: bool) -> (String, Vec<(String, Role)>) {
-    match split_people(s, labels, by, dash).or_else(|| name_then_quoted(s, labels)) {
+    match split_people(s, labels, by, dash) {
         Some((title, people)) => (clean_title(title), people),
         None => (clean_title(s.trim()), Vec::new()),
     }

@@ -246,12 +246,6 @@ pub(super) fn words(s: &str) -> Vec<(usize, &str)> {
 const AFFILIATION: &[&str] =
     &["from", "of", "at", "von", "aus", "bei", "de", "di", "da", "do", "van", "z", "ze", "från", "fra", "hos", "på"];
 
-/// The articles that open a place described after [`AFFILIATION`] (`from a London
-/// fintech`, `von einem Startup`, `d'une`).
-const ARTICLES: &[&str] = &[
-    "a", "an", "the", "un", "une", "una", "uno", "um", "uma", "ein", "eine", "einem", "einer", "een", "la", "le", "el",
-];
-
 /// A name of two to four words at the start of `s`, then an optional affiliation, then
 /// a verb of presenting or `'s talk`.
 fn subject(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
@@ -300,7 +294,7 @@ fn subject(s: &str, labels: &Labels) -> Option<Vec<(String, Role)>> {
             i += 1;
             // `Tomasz Wisniewski from a London fintech revisited …`: a place described,
             // not named, up to the verb.
-            if ws.get(i).is_some_and(|w| ARTICLES.contains(&w.1)) {
+            if ws.get(i).is_some_and(|w| lines::ARTICLES.contains(&w.1)) {
                 let verb = (i + 1..(i + 7).min(ws.len()))
                     .any(|j| !ws[j - 1].1.ends_with([',', '.', ';']) && labels.presents(ws[j].1.trim_end_matches(',')));
                 return verb.then_some(p);
