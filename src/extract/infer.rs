@@ -46,6 +46,10 @@ pub(crate) const PREFIXES: &[&str] = &[
     "semi", "sub", "super", "trans", "ultra", "un", "under",
 ];
 
+/// The pronouns a French question puts after its verb (`ont-ils`, `peut-on`,
+/// `est-ce`, `a-t-elle`): a verb's, never a tool's last part.
+const INVERTED: &[&str] = &["il", "ils", "elle", "elles", "on", "je", "tu", "nous", "vous", "ce"];
+
 /// English suffixes written after a hyphen to make an adjective of a word
 /// (`admin-ish`, `Django-like`, `cloud-based`, `async-first`, `app-level`,
 /// `thread-safe`, `CPU-bound`): never a tool's last part.
@@ -754,7 +758,7 @@ fn is_crate_style(t: &str) -> bool {
         return false;
     }
     let last = parts[parts.len() - 1];
-    if SUFFIXES.contains(&last) {
+    if SUFFIXES.contains(&last) || INVERTED.contains(&last) {
         return false;
     }
     // A tool's name starts with a word of its own (`cert-manager`, `graphite-web`);

@@ -300,14 +300,22 @@ impl<'k> GraphBuilder<'k> {
         // Every talk of the note shares its id's prefix (`talk:<slugs>`): slugged once.
         let prefix = node_id(NodeKind::Talk, &facts.key);
         // Talks that share a line (two tracks of a grid's row) after the first: `#6.2`.
+        // (A part of a talk written again, its line and title the talk's, is that talk.)
         let mut same_line = (0, 0);
+        let mut last: Option<&str> = None;
         for t in &facts.talks {
             // As `ids::talk_id` writes it.
             let mut id = String::with_capacity(prefix.len() + 11);
             id.push_str(&prefix);
             id.push('#');
             push_number(&mut id, t.line);
-            same_line = if same_line.0 == t.line { (t.line, same_line.1 + 1) } else { (t.line, 1) };
+            let again = same_line.0 == t.line && last == Some(t.title.as_str());
+            last = Some(t.title.as_str());
+            same_line = match (same_line.0 == t.line, again) {
+                (true, true) => same_line,
+                (true, false) => (t.line, same_line.1 + 1),
+                (false, _) => (t.line, 1),
+            };
             if same_line.1 > 1 {
                 id.push('.');
                 push_number(&mut id, same_line.1);

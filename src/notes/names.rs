@@ -185,12 +185,13 @@ fn has_cjk(s: &str) -> bool {
     !s.is_ascii() && s.chars().any(is_cjk_letter)
 }
 
-/// The capital after an elided particle of two to five lower-case letters (`dell'Acqua`
-/// gives `A`).
+/// The capital after an elided particle of two to five lower-case letters, or `d'`
+/// (`dell'Acqua` gives `A`, `d'Aboville` too).
 fn elided_capital(w: &str) -> Option<char> {
     let (head, tail) = w.split_once(['\'', '’'])?;
     let c = tail.chars().next()?;
-    ((2..=5).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_lowercase()) && c.is_uppercase()).then_some(c)
+    let particle = (2..=5).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_lowercase()) || head == "d";
+    (particle && c.is_uppercase()).then_some(c)
 }
 
 /// `w` with the diacritics of Latin letters removed (`Tomáš` -> `Tomas`), for comparing
@@ -695,6 +696,8 @@ mod tests {
             assert!(is_name(n, false), "{n}");
         }
         assert!(is_name("Chiara d'Amico", true));
+        assert!(is_name("Thibault d'Aboville", false));
+        assert!(!is_name("Vincent l'Europe", false));
         for n in ["battuta di Niccolò", "external Iceberg tables", "Jane doe"] {
             assert!(!is_name(n, true), "{n}");
         }

@@ -269,11 +269,20 @@ pub fn read_note(file: &NoteFile, warnings: &mut Vec<Warning>) -> Option<Note> {
         });
     }
     let markup = super::markup::detect(ext, &text);
-    // Separated values are notes when they are a schedule: a budget or a list of
-    // contacts names no talk.
-    if markup == super::document::Markup::Table
-        && !super::markup::delimited::is_schedule(&text, &super::labels::Labels::default())
-    {
+    // Separated values are notes when they are a schedule, or records with text (a
+    // to-do app's tasks, flash cards: also a deck exported as `.txt`), as Markdown on
+    // the lines of the file; a budget or a list of contacts names no talk.
+    let cards = plain_ext && super::markup::records::is_cards(&text);
+    let table = markup == super::document::Markup::Table;
+    if cards || table && !super::markup::delimited::is_schedule(&text, &super::labels::Labels::default()) {
+        if let Some(text) = super::markup::records::to_text(&text) {
+            return Some(Note {
+                file: file.display.clone(),
+                key: file.key.clone(),
+                text,
+                markup: super::document::Markup::Markdown,
+            });
+        }
         warnings.push(Warning {
             file: file.display.clone(),
             line: None,

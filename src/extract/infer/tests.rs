@@ -405,6 +405,8 @@ fn a_word_made_an_adjective_by_a_suffix_is_no_crate() {
         ("a Django-like router in Python", &[]),
         ("cloud-ready builds beside Django", &[]),
         ("app-level authz with Django, thread-safe and CPU-bound, platform-specific", &[]),
+        // A French question's verb and its pronoun.
+        ("Comment ont-ils migré Kafka ? Et Quarkus, peut-on le compiler ?", &[]),
         // A crate-style name still is one.
         ("on Kubernetes we run cert-manager", &[("?cert-manager", Rule::Hyphenated)]),
     ]);

@@ -19,13 +19,16 @@ use super::super::labels::{Concept, Labels};
 
 /// Where the header is and what separates its cells: the header's 0-based line, its
 /// byte offset, and the separator.
-fn header(text: &str) -> Option<(usize, usize, u8)> {
+/// (`only`: the separator a file's own header line names, as Anki's `#separator:tab`.)
+fn header(text: &str, only: Option<u8>) -> Option<(usize, usize, u8)> {
     let mut at = 0;
     for (k, l) in text.split('\n').enumerate() {
         let t = l.trim();
         // A line with no separator, or a comment, is over the header.
-        let sep = [b',', b';', b'\t']
+        let all = [b',', b';', b'\t'];
+        let sep = all
             .into_iter()
+            .filter(|&s| only.is_none_or(|o| o == s))
             .map(|s| (memchr::memchr_iter(s, t.as_bytes()).count(), s))
             .max_by_key(|&(n, s)| (n, s == b','))
             .filter(|&(n, _)| n > 0 && !t.starts_with('#'));
@@ -39,8 +42,8 @@ fn header(text: &str) -> Option<(usize, usize, u8)> {
 
 /// The 0-based line of the header of `text`, and its records from the header on, each
 /// a row on its 1-based line, cells trimmed.
-fn records(text: &str) -> Option<(usize, Vec<Row>)> {
-    let (k, at, sep) = header(text)?;
+pub(super) fn records(text: &str, only: Option<u8>) -> Option<(usize, Vec<Row>)> {
+    let (k, at, sep) = header(text, only)?;
     let mut reader =
         csv::ReaderBuilder::new().delimiter(sep).has_headers(false).flexible(true).from_reader(&text.as_bytes()[at..]);
     let mut out = Vec::new();
@@ -66,7 +69,7 @@ fn records(text: &str) -> Option<(usize, Vec<Row>)> {
 /// Whether the header of `text` names a column of titles (`Title`, `Session`, `Talk`)
 /// and one of speakers or times (`Speakers`, `Start`), in any language of `labels`.
 pub fn is_schedule(text: &str, labels: &Labels) -> bool {
-    let Some((_, at, sep)) = header(text) else { return false };
+    let Some((_, at, sep)) = header(text, None) else { return false };
     let line = text[at..].split('\n').next().unwrap_or("");
     let is = |cell: &str, c: Concept| {
         let h = cell.trim().trim_matches('"').trim();
@@ -81,7 +84,7 @@ pub fn is_schedule(text: &str, labels: &Labels) -> bool {
 /// the table.
 pub fn parse(text: &str) -> Blocks<'_> {
     let mut blocks = Vec::new();
-    let Some((k, mut rows)) = records(text) else { return Blocks { blocks } };
+    let Some((k, mut rows)) = records(text, None) else { return Blocks { blocks } };
     for (n, l) in text.split('\n').take(k).enumerate() {
         let t = l.trim().trim_start_matches('#').trim();
         if !t.is_empty() {

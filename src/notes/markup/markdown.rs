@@ -125,7 +125,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             level: 0,
             html: super::html::present(text),
             escapes: memchr::memchr(b'\\', text.as_bytes()).is_some(),
-            authored: memchr::memmem::find(text.as_bytes(), b"[name=").is_some(),
+            authored: super::escape::has_tags(text),
         }
     }
 
@@ -510,6 +510,9 @@ impl<'t, 'l> Reader<'t, 'l> {
         }
         if self.authored {
             super::escape::untag_blocks(&mut self.blocks);
+        }
+        if memchr::memmem::find(self.text.as_bytes(), b"%%").is_some() {
+            super::escape::drop_comments(self.text, &mut self.blocks);
         }
         if self.html {
             // A paragraph that was only tags and entities (`<p>&nbsp;</p>`) is none.

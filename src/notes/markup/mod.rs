@@ -27,6 +27,7 @@ pub mod org;
 pub mod outliner;
 pub(crate) mod page;
 pub mod plain;
+pub mod records;
 pub mod rst;
 pub mod tiddly;
 pub mod wiki;

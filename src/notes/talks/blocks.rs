@@ -258,7 +258,9 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             }
         }
         // Page furniture of a pasted document (`Programme      Page 3 of 3`): nothing.
-        if page_furniture(plain, labels) {
+        // Nor is a turn of a conversation with an assistant as its export heads it
+        // (`##### You said:`, `###### ChatGPT said:`, `Você disse:`).
+        if page_furniture(plain, labels) || super::told::said(plain) {
             return false;
         }
         // A part of a day (`## Morning`, `## Nachmittag`), or a day named by its weekday
@@ -327,6 +329,17 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if looks_like_code(plain) {
             push_ev(&mut c, "code, not a title", -8);
         }
+        // A heading naming the event and its year (`Devoxx Poland 2025 — relacja
+        // Karoliny`, a report's title) is the event's, as a line in capitals is.
+        // (A known conference's: `Packaging in 2024` names no event.)
+        let conference = || {
+            event::parse(plain, labels, self.year)
+                .name
+                .is_some_and(|n| n.split_whitespace().next().is_some_and(event::is_conference_name))
+        };
+        if plain.bytes().filter(u8::is_ascii_digit).count() >= 4 && conference() {
+            push_ev(&mut c, "names the event", -6);
+        }
         let whole = labels.whole(plain);
         let todo = plain.starts_with("TODO ") || plain == "TODO";
         if todo
@@ -380,6 +393,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             match title_and_people(rest, labels, true, false) {
                 (_, p) if p.is_empty() => super::lines::bracketed_people(rest, labels)
                     .or_else(|| framed::cells(rest, labels))
+                    .or_else(|| {
+                        let found = framed::quoted(rest, labels)?;
+                        // (Notes after the people on the heading's line, as a card's
+                        // front asks its question: `« Title » (Name) : what is X ?`.)
+                        let after = rest.rfind(['»', '"', '”', '“']).map_or("", |i| &rest[i..]);
+                        if after.split_once(':').is_some_and(|(_, n)| n.split_whitespace().count() >= 2) {
+                            c.body_line = b.line;
+                        }
+                        Some(found)
+                    })
                     .unwrap_or_else(|| (clean_title(rest), p)),
                 found => found,
             }

@@ -515,20 +515,34 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     /// naming it as it was first named): one talk, the later lines its notes. A title
     /// that names nobody (`Lightning talks` on each day) stays two talks.
     fn written_again(&mut self) {
-        let mut seen: HashMap<(String, String), u32> = HashMap::new();
+        // Per people, the talks seen: their title's words, line and title.
+        let mut seen: HashMap<String, Vec<(Vec<String>, u32, String)>> = HashMap::new();
         for c in self.cands.iter_mut().filter(|c| c.talk && !c.speakers.is_empty() && c.part_of.is_none()) {
             let title = norm(&c.title);
-            if title.split(' ').count() < 2 {
+            let words: Vec<String> = title.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+            if words.len() < 2 {
                 continue;
             }
-            match seen.entry((title, people_key(&c.speakers))) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    c.part_of = Some(*first.get());
+            let talks = seen.entry(people_key(&c.speakers)).or_default();
+            // (The same title, or most of its words: a chat's rough note and the tidy
+            // version asked for, `migrations w/o downtime on a 2TB postgres` and
+            // `Migrations Without Downtime on a 2 TB Postgres`.)
+            // (Not two parts told apart by a number, `Graphs, part 1` and `part 2`: the
+            // digits of both are the same. Only a person's last talks are looked at,
+            // so a note's cost stays linear.)
+            let digits = |t: &str| t.chars().filter(char::is_ascii_digit).collect::<String>();
+            let same = |w: &[String], first: &str| {
+                let shared = words.iter().filter(|x| w.contains(x)).count();
+                shared * 5 >= words.len().min(w.len()) * 3 && shared >= 2 && digits(first) == digits(&c.title)
+            };
+            match talks.iter().rev().take(8).find(|(w, _, first)| same(w, first)) {
+                Some((_, line, first)) => {
+                    c.part_of = Some(*line);
+                    // (One talk, one title: the first.)
+                    c.title.clone_from(first);
                     push_ev(c, "the same talk written again", 0);
                 }
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(c.line);
-                }
+                None => talks.push((words, c.line, c.title.clone())),
             }
         }
     }

@@ -16,14 +16,17 @@ const CONNECTORS: [&str; 16] =
 /// a connector and people. The title is what the quotes hold; the lead words are not
 /// the title's. `None` when the line has no such shape.
 pub(super) fn quoted(s: &str, labels: &Labels) -> Option<(String, Vec<(String, Role)>)> {
-    // The first `"` or `“` (0xE2 also starts dashes, the common case).
+    // The first `"`, `“`, `«` or `„` (0xE2 also starts dashes, the common case; 0xC2
+    // other signs).
     let b = s.as_bytes();
-    let open = memchr::memchr2_iter(b'"', 0xE2, b).find(|&i| b[i] == b'"' || b[i..].starts_with("“".as_bytes()))?;
-    let q = if b[open] == b'"' { '"' } else { '“' };
+    let open = memchr::memchr3_iter(b'"', 0xE2, 0xC2, b)
+        .find(|&i| b[i] == b'"' || ["“", "«", "„"].iter().any(|q| b[i..].starts_with(q.as_bytes())))?;
+    let q = s[open..].chars().next()?;
     let prefix = s[..open].trim();
     let words: Vec<&str> = prefix.split_whitespace().collect();
     let lead_word = |w: &&str| {
-        let w = w.trim_end_matches([':', ',', '-', '—', '–']);
+        // (`Talk **« Title »**`: emphasis around the quotes is no word.)
+        let w = w.trim_end_matches([':', ',', '-', '—', '–', '*', '_']);
         w.is_empty() || w.starts_with(char::is_lowercase) || !labels.lookup(w).is_empty()
     };
     // Or a lead-in sentence set apart by a colon (`For the data people: "Title" (A & B)`).
@@ -31,25 +34,45 @@ pub(super) fn quoted(s: &str, labels: &Labels) -> Option<(String, Vec<(String, R
     if !lead_in && (words.len() > 4 || !words.iter().all(lead_word)) {
         return None;
     }
-    let close_char = if q == '“' { '”' } else { '"' };
+    let close_char = match q {
+        '“' => '”',
+        '«' => '»',
+        '„' => '“',
+        _ => '"',
+    };
     let inner_start = open + q.len_utf8();
     let close = inner_start + s[inner_start..].find(close_char)?;
     let title = s[inner_start..close].trim();
     if title.is_empty() {
         return None;
     }
-    let rest = s[close + close_char.len_utf8()..].trim_start();
+    let rest = s[close + close_char.len_utf8()..].trim_start_matches(['*', '_']).trim_start();
+    // What follows the people: nothing, or the notes after a colon (`"Title" (Ana
+    // Ruiz) : what was asked`, `« Title » — Ana Ruiz : …`, as a card's front is).
+    let notes_after = |r: &str| r.is_empty() || r.starts_with(':');
     // The people in parentheses after it: `"Title" (A & B, both Acme)`.
-    if let Some(p) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-        if let Some(people) = names::people_as(p, labels, names::Case::Capitalised) {
-            return Some((clean_title(title), people));
+    if let Some((p, after)) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        if notes_after(after.trim()) {
+            if let Some(people) = names::people_as(p, labels, names::Case::Capitalised) {
+                return Some((clean_title(title), people));
+            }
         }
     }
     let rest = rest.trim_start_matches([',', ':']).trim_start();
     let (first, after) = rest.split_once(char::is_whitespace)?;
     if !CONNECTORS.iter().any(|c| first.eq_ignore_ascii_case(c)) {
-        return None;
+        // (Or the people right after it, perhaps with an aside in brackets: `"Title",
+        // Jan-Hendrik van der Meulen`, `"Title" Ana Ruiz (at Acme, I think)`.)
+        let who = rest.find(" (").filter(|_| rest.ends_with(')')).map_or(rest, |i| &rest[..i]);
+        let people = names::people_as(who, labels, names::Case::Capitalised)?;
+        return (title.split_whitespace().count() >= 2).then(|| (clean_title(title), people));
     }
+    // (The people before a colon and the notes after it, after a dash: `— Ana Ruiz :
+    // …`.)
+    let after = match after.split_once(" : ").or_else(|| after.split_once(": ")) {
+        Some((who, _)) if first.chars().all(|c| "-—–".contains(c)) => who,
+        _ => after,
+    };
     let people = names::people_as(after, labels, names::Case::Unusual)?;
     Some((clean_title(title), people))
 }
@@ -826,6 +849,16 @@ mod tests {
         assert!(quoted("Beyond \"Hello World\" by Ana Ruiz", &l).is_none());
         // No people after the quote: not this shape.
         assert!(quoted("keynote \"Python in 2030\" was fun", &l).is_none());
+        // French quotes, emphasis around them, and a card's question after the people.
+        let (t, p) = quoted("Talk **« Java 24 et au-delà »** (Gaëlle Le Bihan) : quelle LTS ?", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("Java 24 et au-delà", "Gaëlle Le Bihan"));
+        let (t, p) =
+            quoted("Talk **« Kafka sans ZooKeeper : un an »** — Yannick N'Diaye-Morel : quelle version ?", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("Kafka sans ZooKeeper : un an", "Yannick N'Diaye-Morel"));
+        assert!(quoted("Vortrag „Rust im Kernel“ von Jonas Weber", &l).is_some());
+        let (t, p) = quoted("next: \"Async views in anger\" Siobhán Ní Bhriain (at a fintech?)", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("Async views in anger", "Siobhán Ní Bhriain"));
+        assert!(quoted("\"HTMX + Django templates: plot holes\", Jan-Hendrik van der Meulen", &l).is_some());
     }
 
     #[test]

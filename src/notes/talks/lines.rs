@@ -155,6 +155,16 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
         if marked {
             push_ev(&mut c, "a title set apart", 1);
         }
+        // A journal's entry (Day One's export) opens with its fields (`Date:`,
+        // `Location:`, `Tags:`, indented), then its title.
+        let fields = bi.checked_sub(1).and_then(|p| self.blocks.get(p)).is_some_and(|p| match &p.kind {
+            BlockKind::Properties(_) => true,
+            BlockKind::Code { text, .. } => text.lines().count() >= 2 && text.lines().all(super::cards::field_line),
+            _ => false,
+        });
+        if fields {
+            push_ev(&mut c, "an entry's title after its fields", 1);
+        }
         c.speakers = people.into_iter().map(|(n, r)| (Named { name: n, line }, r)).collect();
         c.body_line = line + 1;
         Some(c)
@@ -507,7 +517,9 @@ pub(super) fn split_title_line(s: &str, labels: &Labels, by: bool) -> Option<(St
             }
         }
     }
-    if memchr::memchr3(b'"', 0xE2, b'|', b).is_some() || slash_or_paren && memchr::memchr(b'/', b).is_some() {
+    // (`«` is 0xC2 0xAB.)
+    let quote = memchr::memchr3(b'"', 0xE2, b'|', b).is_some() || memchr::memmem::find(b, "«".as_bytes()).is_some();
+    if quote || slash_or_paren && memchr::memchr(b'/', b).is_some() {
         if let Some(found) = framed::quoted(s, labels).or_else(|| framed::cells(s, labels)) {
             return Some(found);
         }

@@ -111,6 +111,20 @@ pub(super) fn title_dash_name(rest: &str, labels: &Labels) -> Option<(String, Ve
             if let Some(p) = names::people_as(who, labels, names::Case::Capitalised) {
                 return Some((clean_title(title), p));
             }
+            // (A quoted title, then what its speaker did, the name after an article, as
+            // Portuguese, Italian or German tell of people: `"Cordel da PEP 8" — o
+            // Severino Batista recitou um cordel`.)
+            let mut words = who.split_whitespace();
+            let quoted = title.trim_start().starts_with(['"', '“', '«', '„']);
+            if quoted
+                && words.next().is_some_and(|a| ["a", "o", "la", "el", "le", "il", "lo", "der", "die"].contains(&a))
+            {
+                let name: Vec<&str> =
+                    words.take_while(|w| w.starts_with(char::is_uppercase) || names::is_particle(w)).collect();
+                if let Some(p) = names::people_as(&name.join(" "), labels, names::Case::Capitalised) {
+                    return Some((clean_title(title), p));
+                }
+            }
         }
     }
     None
@@ -134,5 +148,8 @@ mod tests {
             assert_eq!((t.as_str(), p[0].0.as_str()), (title, who), "{s}");
         }
         assert!(unquoted("coffee and a long chat, nothing else", &l).is_none());
+        let (t, p) = title_dash_name("\"Cordel da PEP 8\" — o Severino Batista recitou um cordel", &l).unwrap();
+        assert_eq!((t.as_str(), p[0].0.as_str()), ("Cordel da PEP 8", "Severino Batista"));
+        assert!(title_dash_name("Cordel da PEP 8 — o Severino Batista recitou", &l).is_none());
     }
 }

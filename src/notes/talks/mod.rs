@@ -705,7 +705,10 @@ fn looks_like_code(s: &str) -> bool {
         return true;
     }
     let first = t.split_whitespace().next().unwrap_or("");
-    (t.contains(" = ") || !t.chars().any(char::is_alphabetic) && strip_time(t).is_none())
+    // (An assignment: at most three words before its `=`, `let x = 1`; not a line of
+    // prose that says what a word means, `… — Ana Ruiz : RGAA = ?`.)
+    let assignment = t.find(" = ").is_some_and(|i| t[..i].split_whitespace().count() <= 3);
+    (assignment || !t.chars().any(char::is_alphabetic) && strip_time(t).is_none())
         || matches!(
             first,
             "requires-python" | "dependencies" | "import" | "from" | "def" | "class" | "return" | "if" | "for"

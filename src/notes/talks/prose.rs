@@ -672,9 +672,10 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             return;
         }
         let nested = self.nested_notes(bi, depth);
-        // A checklist's item is a talk when it is timed or has notes under it; a to-do
-        // is neither.
-        if marker.contains('[') && !nested && strip_time(first).is_none() && !self.repeated_below(bi, depth, first) {
+        // A checklist's item is a talk when it is timed or has notes under it (nested,
+        // or lines of its own, as a board's card holds them); a to-do is neither.
+        let noted = nested || text.split('\n').nth(2).is_some();
+        if marker.contains('[') && !noted && strip_time(first).is_none() && !self.repeated_below(bi, depth, first) {
             return;
         }
         let d = self.d;

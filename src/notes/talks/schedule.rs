@@ -230,7 +230,7 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
             if let Some(p) = s.words.get(&w) {
                 // (A numeronym written both ways, `k8s` and `Kubernetes`, names the entries
                 // of both.)
-                let numeronym = w.len() > 2 && w[1..w.len() - 1].bytes().all(|c| c.is_ascii_digit());
+                let numeronym = w.len() > 2 && w.as_bytes()[1..w.len() - 1].iter().all(u8::is_ascii_digit);
                 match self.shortened(&w).filter(|_| numeronym) {
                     Some(mut more) => {
                         more.extend_from_slice(p);
@@ -387,6 +387,15 @@ mod tests {
     use super::super::tests::detect;
 
     const TABLE: &str = "# JSWorld 2025 retro\n\n| Talk | Who |\n|---|---|\n| React Server Components in anger | Mateus Carvalho |\n| Runes, one year on | Ola Okafor |\n| Bun, Deno and Node in 2025 | Farhan Siddiqui |\n| Keynote: Ten years of wheels | Marta Oyelaran |\n| Native wheels without tears | Ngozi Adeyemi |\n";
+
+    /// A word of three bytes and two letters (`ça`) is no numeronym, and is not cut
+    /// inside a letter.
+    #[test]
+    fn a_short_word_with_a_wide_letter_is_read() {
+        let text = "| Talk | Who |\n|---|---|\n| Ça marche en prod | Inès Caron |\n| Quarkus natif | Léa Moreau |\n\n## ça marche\n\n- notes\n";
+        let (talks, _) = detect(text);
+        assert!(talks.iter().any(|t| t.1 == "Ça marche en prod" && t.2 == ["Inès Caron"]), "{talks:?}");
+    }
 
     #[test]
     fn notes_under_shortened_titles_are_the_schedules_talks() {

@@ -1644,3 +1644,45 @@ fn speakers_in_a_summarys_first_bullet_and_reported_lightning_talks() {
         ]
     );
 }
+
+/// A conversation with an assistant clipped to Markdown: its turns' headings (`You
+/// said:`, `ChatGPT said:`) are no headings of the notes, a rough note's quoted title
+/// and the tidy version of it asked for are one talk (one title), and two talks of one
+/// speaker told apart by a number stay two.
+#[test]
+fn an_assistants_conversation_gives_each_talk_once() {
+    let text = "# Chat\n\n##### You said:\n\nnext: \"Async views in anger\" Siobhán Ní Bhriain (at a fintech?)\n- sync_to_async everywhere\n- uvicorn\n\n\
+                ###### ChatGPT said:\n\n## Async Views in Anger\n\n**Speaker:** Siobhán Ní Bhriain\n\nWhat broke: the ORM.\n\n\
+                ##### You said:\n\n\"Graphs, part 1\", Ana Ruiz\n- nodes\n- edges\n\n\"Graphs, part 2\", Ana Ruiz\n- paths\n- cycles\n";
+    let talks = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let got: Vec<(u32, &str)> = talks.iter().map(|t| (t.0, t.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [(5, "Async views in anger"), (5, "Async views in anger"), (19, "Graphs, part 1"), (23, "Graphs, part 2")]
+    );
+    assert!(!talks.iter().any(|t| t.1.contains("said")), "{talks:?}");
+}
+
+/// A board's cards (Obsidian's Kanban plugin): a checklist item with a title, a
+/// speaker and lines of notes of its own is a talk, its time trigger (`@@{14:10}`) no
+/// part of it, the board's settings in a comment no notes; a heading naming a known
+/// conference and its year is the event's, and a journal's entry has its title after
+/// its fields.
+#[test]
+fn board_cards_journal_entries_and_a_heading_naming_the_event() {
+    let text = "## Da vedere\n\n- [ ] **Platform engineering senza portali** — Federica Dell'Acqua @@{14:10}\n\tSala 5 · 14:10\n\tBackstage sì o no?\n\n\
+                ## Varie\n\n- [ ] nota spese @{2025-10-31}\n- [x] adesivi\n\n%% kanban:settings\n```\n{\"kanban-plugin\":\"board\"}\n```\n%%\n";
+    let talks = speakers_as(text, crate::notes::document::Markup::Markdown);
+    let got: Vec<(u32, &str, Vec<String>)> = talks.iter().map(|t| (t.0, t.1.as_str(), t.2.clone())).collect();
+    assert_eq!(got, [(3, "Platform engineering senza portali", vec!["Federica Dell'Acqua".to_string()])]);
+    let text = "Devoxx Poland 2025 — relacja Karoliny\n=====================================\n\nKarolina Zięba z zespołu Payments spędziła trzy dni w Krakowie.\n\n\
+                Keynote: \"Java at 30\"\n--------------------\n\nProwadząca: Sunita Raghavan\n\nJava skończyła 30 lat.\n\n\
+                \"Virtual Threads in Production\"\n------------------------------\n\nProwadzący: Paweł Lis\n\nNajlepszy talk.\n";
+    let talks = speakers_as(text, crate::notes::document::Markup::Markdown);
+    assert!(!talks.iter().any(|t| t.1.contains("relacja")), "{talks:?}");
+    assert_eq!(talks.len(), 2, "{talks:?}");
+    let text = "\tDate:\t24 de outubro de 2025 11:20 BRT\n\tLocation:\tSão Paulo\n\tTags:\tpybr2025, palestra\n\n\
+                Free-threading na prática — Rodrigo Kenji Yamamoto\n\nA sala estava cheia.\n\n- PEP 703\n";
+    let talks = speakers_as(text, crate::notes::document::Markup::Markdown);
+    assert_eq!(talks.iter().map(|t| t.1.as_str()).collect::<Vec<_>>(), ["Free-threading na prática"], "{talks:?}");
+}

@@ -667,6 +667,31 @@ impl<'d, 'a, 'b> Run<'d, 'a, 'b> {
     }
 }
 
+/// Whether `plain` heads a turn of a conversation: at most three words, the last a
+/// verb of saying, then a colon (`You said:`, `ChatGPT said:`, `Você disse:`).
+pub(super) fn said(plain: &str) -> bool {
+    let Some(who) = plain.trim_end().strip_suffix(':') else { return false };
+    let words: Vec<&str> = who.split_whitespace().collect();
+    words.len() <= 3
+        && words.last().is_some_and(|w| {
+            [
+                "said",
+                "disse",
+                "dijo",
+                "dicho",
+                "dit",
+                "gesagt",
+                "sagte",
+                "detto",
+                "zei",
+                "gezegd",
+                "napisał",
+                "powiedział",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
