@@ -25,10 +25,9 @@ fn header(text: &str, only: Option<u8>) -> Option<(usize, usize, u8)> {
     for (k, l) in text.split('\n').enumerate() {
         let t = l.trim();
         // A line with no separator, or a comment, is over the header.
-        let all = [b',', b';', b'\t'];
-        let sep = all
+        let sep = only
+            .map_or([b',', b';', b'\t'], |o| [o; 3])
             .into_iter()
-            .filter(|&s| only.is_none_or(|o| o == s))
             .map(|s| (memchr::memchr_iter(s, t.as_bytes()).count(), s))
             .max_by_key(|&(n, s)| (n, s == b','))
             .filter(|&(n, _)| n > 0 && !t.starts_with('#'));

@@ -15,9 +15,10 @@
 //! - so is the first record of a run sharing a hierarchical tag (`talk::kafka`, as
 //!   Anki's users group a talk's cards), the run's other records its notes, and the
 //!   first record after a run that has no such tag (a to-do card after a talk's);
-//! - any other record is a list item (a task a checklist's: `- [ ]`); a cell of several lines (a task's description)
-//!   gives its lines after the first under it, each on its own line of the file; a
-//!   cell of one line (a card's back) follows the text on the record's line;
+//! - any other record is a list item (a task a checklist's: `- [ ]`); a cell of
+//!   several lines (a task's description) gives its lines after the first under it,
+//!   each on its own line of the file; a cell of one line (a card's back) follows the
+//!   text on the record's line;
 //! - labels at the end of a task (`@charla @cloud`, `+project`) are no part of it;
 //! - with `#html:true`, the cells' tags and entities give way to Markdown and
 //!   characters ([`super::html::inline`]), a `<br>` to ` / `; a card's back is its
@@ -27,12 +28,14 @@ use super::super::document::Row;
 
 /// The header lines of an Anki export (`#separator:tab`, `#html:true`,
 /// `#tags column:3`): the separator, whether fields are HTML, and the tags column
-/// (0-based). `None` unless the text opens with such lines.
+/// (0-based). `None` unless the text opens with `#separator:` or `#html:`.
 fn directives(text: &str) -> Option<(u8, bool, Option<usize>)> {
-    let (mut sep, mut html, mut tags, mut any) = (b'\t', false, None, false);
+    if !text.starts_with("#separator:") && !text.starts_with("#html:") {
+        return None;
+    }
+    let (mut sep, mut html, mut tags) = (b'\t', false, None);
     for l in text.split('\n') {
         let Some((key, value)) = l.strip_prefix('#').and_then(|d| d.trim_end().split_once(':')) else { break };
-        any = true;
         match key.trim().to_ascii_lowercase().as_str() {
             "separator" => {
                 sep = match value.trim().to_ascii_lowercase().as_str() {
@@ -49,18 +52,18 @@ fn directives(text: &str) -> Option<(u8, bool, Option<usize>)> {
             _ => {}
         }
     }
-    any.then_some((sep, html, tags))
+    Some((sep, html, tags))
 }
 
 /// Whether `text` opens with the header lines of a flash-card export.
 pub fn is_cards(text: &str) -> bool {
-    directives(text).is_some_and(|_| text.starts_with("#separator:") || text.starts_with("#html:"))
+    directives(text).is_some()
 }
 
 /// The records of `text` as Markdown with the same number of lines, or `None` when
 /// it holds no record with text.
 pub fn to_text(text: &str) -> Option<String> {
-    let cards = directives(text).filter(|_| is_cards(text));
+    let cards = directives(text);
     let (_, mut rows) = super::delimited::records(text, cards.map(|(sep, ..)| sep))?;
     let (html, mut tags) = cards.map_or((false, None), |(_, h, t)| (h, t));
     // A header row names the columns (Anki's cards have none).
@@ -79,13 +82,12 @@ pub fn to_text(text: &str) -> Option<String> {
     };
     let others = |c: &usize| Some(*c) != tags && Some(*c) != kind;
     let main = (0..width).filter(others).max_by_key(|&c| (distinct(c), std::cmp::Reverse(c)))?;
-    // Notes: the columns with a long cell or one of several lines.
+    // Notes: the first column with a long cell or one of several lines (a card's back
+    // however short); one note a record.
     let long = |c: usize| rows.iter().any(|r| r.cells.get(c).is_some_and(|s| s.contains('\n') || s.len() > 60));
-    // (A card's back is its note however short.)
-    let notes: Vec<usize> =
-        (0..width).filter(|c| others(c) && *c != main && (cards.is_some() || long(*c))).take(1).collect();
+    let notes = (0..width).find(|c| others(c) && *c != main && (cards.is_some() || long(*c)));
     // (A table with no notes, a budget or a list of contacts, holds no notes.)
-    if notes.is_empty() && cards.is_none() {
+    if notes.is_none() && cards.is_none() {
         return None;
     }
     let lines = text.split('\n').count();
@@ -121,8 +123,7 @@ pub fn to_text(text: &str) -> Option<String> {
             (false, true) => format!("- [ ] {head}"),
             (false, false) => format!("- {head}"),
         };
-        // (A record's notes are its first notes column's: one note a record.)
-        let Some(&c) = notes.first() else { continue };
+        let Some(c) = notes else { continue };
         let value = clean(cell(c));
         let mut parts = value.split('\n');
         let first = parts.next().unwrap_or("").trim();
@@ -212,6 +213,8 @@ mod tests {
     fn other_tables_are_no_cards() {
         assert!(!is_cards("# Notes\n\nTitle\tSpeaker\n"));
         assert!(!is_cards("#todo: buy milk\nand eggs"));
+        // (Any separator the header names: `pipe`.)
+        assert_eq!(to_text("#separator:pipe\nKRaft ?|Kafka + Raft\n").unwrap(), "\n- KRaft ? — Kafka + Raft\n");
         assert_eq!(unlabelled("Comer 🍝 @t3chfest +team"), "Comer 🍝");
         assert_eq!(unlabelled("Write to @ana about it"), "Write to @ana about it");
     }

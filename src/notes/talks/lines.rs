@@ -406,11 +406,11 @@ pub(super) fn kind_then<'s>(labels: &Labels, s: &'s str) -> Option<(Concept, &'s
 }
 
 /// Articles of the eight languages and the Nordic ones, which may open a noun phrase
-/// before a talk's label (`ein Vortrag über X`) or a place described (`from a London
-/// fintech`, `von einem Startup`).
+/// before a talk's label (`ein Vortrag über X`), a place described (`from a London
+/// fintech`, `von einem Startup`) or a name (`o Severino Batista recitou`).
 pub(super) const ARTICLES: &[&str] = &[
     "a", "an", "the", "ein", "eine", "einem", "einer", "un", "une", "una", "uno", "um", "uma", "een", "ett", "en",
-    "et", "il", "la", "le", "el",
+    "et", "il", "la", "le", "el", "o", "lo", "der", "die",
 ];
 
 /// `a talk about X`, `ett föredrag om X`, `ein Vortrag über X`, `una charla sobre X`:

@@ -116,9 +116,7 @@ pub(super) fn title_dash_name(rest: &str, labels: &Labels) -> Option<(String, Ve
             // Severino Batista recitou um cordel`.)
             let mut words = who.split_whitespace();
             let quoted = title.trim_start().starts_with(['"', '“', '«', '„']);
-            if quoted
-                && words.next().is_some_and(|a| ["a", "o", "la", "el", "le", "il", "lo", "der", "die"].contains(&a))
-            {
+            if quoted && words.next().is_some_and(|a| super::lines::ARTICLES.contains(&a)) {
                 let name: Vec<&str> =
                     words.take_while(|w| w.starts_with(char::is_uppercase) || names::is_particle(w)).collect();
                 if let Some(p) = names::people_as(&name.join(" "), labels, names::Case::Capitalised) {
